@@ -1,0 +1,67 @@
+/* main.c -- the pisar tool: dispatch to subcommands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *synopsis;
+} commands[] = {
+    {"detect", cmd_detect, "detect [--json] [--sample N] FILE...       encoding, confidence, language"},
+    {"convert", cmd_convert, "convert [-r] [-o DIR | --in-place] [--from ENC] [--repair] [-j N] [--report F] PATH..."},
+    {"normalize", cmd_normalize, "normalize [FILE]                          decode + NFC + repairs, to stdout"},
+    {"translit", cmd_translit, "translit [-s SCHEME] [--lang L] [--reverse] [FILE]"},
+    {"schemes", cmd_schemes, "schemes                                   the transliteration schemes"},
+    {"names", cmd_names, "names [--style S] [--gazetteer F] [--rewrite] [--key] FILE..."},
+    {"segment", cmd_segment, "segment [--lang L] [--srx F] [-f FORMAT] [FILE]"},
+    {"prep", cmd_prep, "prep [--target-lang L] [-f FORMAT] [-o OUT] FILE...   the whole pipeline"},
+    {"align", cmd_align, "align SOURCE TRANSLATION [-f tmx|tsv]"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: pisar COMMAND [OPTIONS] [ARGS]\n\n"
+               "Prepare multilingual news text for translators.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  pisar %s\n", commands[i].synopsis);
+    fprintf(f, "\n  pisar COMMAND --help   help on one command\n"
+               "  pisar --version        versions of pisar and of Unicode\n\n"
+               "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
+}
+
+void cli_error(const char *sub, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "pisar %s: ", sub);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_stderr_is_tty(void) { return isatty(STDERR_FILENO); }
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return EXIT_ALL_DONE;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("pisar %s (Unicode %s)\n", pisar_version(), pisar_unicode_version());
+        return EXIT_ALL_DONE;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "pisar: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}
