@@ -17,5 +17,10 @@
 
 #include "common.h"
 #include "encoding.h"
+#include "detect.h"
+#include "decode.h"
+#include "normalize.h"
+#include "translit.h"
+#include "segment.h"
 
 #endif
