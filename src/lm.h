@@ -1,0 +1,39 @@
+/*
+ * lm.h -- letter-pair language models (internal to the library).
+ *
+ * One model per language (not per code page): log-probabilities of pairs of
+ * symbols, where a symbol is a letter of the language's alphabet in lower or
+ * upper case, or one of a few classes (space, punctuation, digit, foreign
+ * letter, other). Trained by tools/train_lm from corpora listed in
+ * tables/charset/SOURCES.md; the trained tables are tables/charset/*.txt,
+ * compiled in at build time. Used by detection, mojibake and homoglyph repair,
+ * and language identification.
+ */
+#ifndef PISAR_LM_H
+#define PISAR_LM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Number of languages with a model. */
+int lm_count(void);
+/* Code of model i ("ru", "sr-Latn", ...), or NULL when out of range. */
+const char *lm_code(int i);
+/* Index of the model with this code, or -1. */
+int lm_find(const char *code);
+/* Nonzero if model i is for a Cyrillic-script language. */
+int lm_is_cyrillic(int i);
+
+/*
+ * Score UTF-8 text under model `lang`: the mean log-probability per symbol
+ * pair (natural log, <= 0; higher is more plausible). *npairs receives the
+ * number of pairs scored (may be NULL). Text with no pairs scores 0.
+ * Invalid UTF-8 bytes count as "other" symbols.
+ */
+double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs);
+
+/* The best model for UTF-8 text: returns its index (or -1 for no letters) and
+ * stores its mean score in *score (may be NULL). */
+int lm_best_utf8(const char *s, size_t n, double *score);
+
+#endif
