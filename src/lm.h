@@ -5,7 +5,7 @@
  * symbols, where a symbol is a letter of the language's alphabet in lower or
  * upper case, or one of a few classes (space, punctuation, digit, foreign
  * letter, other). Trained by tools/train_lm from corpora listed in
- * tables/charset/SOURCES.md; the trained tables are tables/charset/*.txt,
+ * tables/charset/SOURCES.md; the trained tables are tables/charset/<lang>.txt,
  * compiled in at build time. Used by detection, mojibake and homoglyph repair,
  * and language identification.
  */
