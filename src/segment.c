@@ -600,13 +600,23 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     size_t len = s->len, n, ps;
     if (e <= start || k >= len) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
+    uint32_t c = seg_decode(t, len, k, &n);
+    /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
+    if (last != 0xAD && last != '-') {
+        int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == '*' ||
+                     is_dash(c);
+        if (bullet && k + n < len && seg_is_space(t[k + n])) return 1;
+        if (bullet && is_dash(c) && c != '-') return 1;
+        size_t m = k;
+        while (m < len && m - k < 3 && t[m] >= '0' && t[m] <= '9') m++;
+        if (m > k && m + 1 < len && (t[m] == '.' || t[m] == ')') && t[m + 1] == ' ') return 1;
+    }
     if (last == ',' || last == ';' || last == ':' || is_dash(last) || last == '(' || last == '[' ||
         last == 0xAB || last == 0x201E || last == '/' || last == '&' || last == '+' || last == 0xAD)
         return 0;
     if (last == '.') { /* an abbreviation or initial at the end of a line: "г.\nМосква" */
         return 0;
     }
-    uint32_t c = seg_decode(t, len, k, &n);
     if (is_lower(c)) return 0;
     if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']') return 0;
     return 1;
