@@ -169,7 +169,7 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     return table_lookup(l, buf, n - k + w);
 }
 
-static const seg_abbrev_lang *find_lang(const char *language)
+const seg_abbrev_lang *seg_find_lang(const char *language)
 {
     size_t nl = sizeof abbrev_langs / sizeof *abbrev_langs;
     char code[16] = "und";
@@ -200,8 +200,8 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
 {
     if (!out) return PISAR_EINVAL;
     *out = NULL;
-    const seg_abbrev_lang *l = find_lang(language);
-    if (!l) l = find_lang("und");
+    const seg_abbrev_lang *l = seg_find_lang(language);
+    if (!l) l = seg_find_lang("und");
     if (!l) {
         if (err) {
             memset(err, 0, sizeof *err);

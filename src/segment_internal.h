@@ -39,6 +39,9 @@ struct pisar_segmenter {
 uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n);
 int seg_is_space(uint32_t cp);
 
+/* The compiled rules of a language ("ru", "sr-Latn" -> "sr"), or NULL. */
+const seg_abbrev_lang *seg_find_lang(const char *language);
+
 /* srx.c */
 int srx_load(srx_rules **out, const char *path, const char *language, pisar_error *err);
 void srx_free(srx_rules *r);

@@ -382,7 +382,7 @@ int cmd_segment(int argc, char **argv)
                     else if (srx)
                         cli_error("segment", "%s: %s", srx, err.message[0] ? err.message : pisar_strerror(rc));
                     else cli_error("segment", "%s", err.message[0] ? err.message : pisar_strerror(rc));
-                    status = srx ? EXIT_USAGE : EXIT_SOME_FAILED;
+                    status = EXIT_SOME_FAILED;
                     break;
                 }
             }
