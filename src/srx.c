@@ -116,7 +116,11 @@ static int add_rule(srx_rules *rs, const xmlNode *rule, pisar_error *err)
         UErrorCode st = U_ZERO_ERROR;
         UParseError pe;
         URegularExpression *re = uregex_open(u, ul, 0, &pe, &st);
+        /* a bound on the work of one match: a pathological pattern fails with
+         * U_REGEX_TIME_OUT instead of hanging */
+        if (U_SUCCESS(st)) uregex_setTimeLimit(re, 2000, &st);
         if (U_FAILURE(st)) {
+            uregex_close(re);
             char msg[96];
             snprintf(msg, sizeof msg, "%s", u_errorName(st));
             rc = set_err(err, line, PISAR_EPARSE, "invalid regular expression in rule (%s)%s", msg, NULL);
