@@ -84,7 +84,7 @@ static int is_terminator(uint32_t cp)
 static int is_closer(uint32_t cp)
 {
     return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D ||
-           cp == 0x2019 || cp == 0x203A || cp == 0x201C || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+           cp == 0x2019 || cp == 0x203A || cp == 0x201C || cp == 0x2018 || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
 }
 
 /* Opening quotes, brackets and the Spanish inverted marks. */
@@ -167,6 +167,42 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     if (n - k + w > sizeof buf) return 0;
     memcpy(buf + w, key + k, n - k);
     return table_lookup(l, buf, n - k + w);
+}
+
+/* The class of a word without a dot (S: starts sentences, V: verb of saying)
+ * that begins at byte i; 0 if none. */
+static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t i)
+{
+    size_t e = i;
+    while (e < len && e - i < 40) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, e, &n);
+        if (!is_alpha(cp)) break;
+        e += n;
+    }
+    if (e == i || e - i >= 40) return 0;
+    size_t n1;
+    seg_decode(t, len, i, &n1);
+    if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
+    char c = abbrev_class(l, (const char *)t + i, e - i);
+    return c == 'S' || c == 'V' ? c : 0;
+}
+
+/* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
+static char suffix_class(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) { /* the first key >= "-" */
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_cmp(l->entries[mid].key, l->entries[mid].len, "-", 1) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < l->n && l->entries[i].key[0] == '-'; i++) {
+        const seg_abbrev *a = &l->entries[i];
+        size_t sl = (size_t)a->len - 2; /* without '-' and '.' */
+        if (e - b > sl && !memcmp(t + e - sl, a->key + 1, sl)) return a->cls;
+    }
+    return 0;
 }
 
 const seg_abbrev_lang *seg_find_lang(const char *language)
@@ -308,7 +344,11 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
     }
     if (is_digit(first)) {
         k.kind = TK_NUMBER;
-        k.short_int = ndig == k.ncp && ndig <= 3;
+        /* the last group of digits: "1", "21" of "18.–21", not "2024" */
+        size_t tail = 0, q = sp.e;
+        while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9') q--, tail++;
+        k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail && (q == sp.b || t[q - 1] == '.' ||
+                                                                      t[q - 1] == '-' || (t[q - 1] & 0x80));
         return k;
     }
     if (ndot && !nother && !ndig) {
@@ -327,24 +367,51 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
 /* Is the token before span `a` (after inline spaces) a number ("2024 г.", "XX в.")? */
 static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b)
 {
-    size_t i = b;
-    while (i > lo) {
-        size_t s;
-        uint32_t cp = decode_before(t, len, lo, i, &s);
-        if (!is_inline_space(cp)) break;
-        i = s;
+    /* the token before, or the one before that when the nearer one is a short
+     * unit word: "100 тыс. руб.", "9,3 млрд руб." */
+    for (int hop = 0; hop < 2; hop++) {
+        size_t i = b;
+        while (i > lo) {
+            size_t s;
+            uint32_t cp = decode_before(t, len, lo, i, &s);
+            if (!is_inline_space(cp)) break;
+            i = s;
+        }
+        if (i == b || i <= lo) return 0;
+        span sp = token_before(t, len, lo, i);
+        tk_info k = classify(t, len, sp);
+        if (k.kind == TK_NUMBER || k.kind == TK_ROMAN) return 1;
+        for (size_t j = sp.b; j < sp.e; j++) /* "1990-х гг.", "5-7 тыс." */
+            if (t[j] >= '0' && t[j] <= '9') return 1;
+        if (sp.e - sp.b > 10 || sp.b >= sp.e) return 0;
+        b = sp.b;
     }
-    if (i == b || i <= lo) return 0;
-    span sp = token_before(t, len, lo, i);
-    tk_info k = classify(t, len, sp);
-    if (k.kind == TK_NUMBER || k.kind == TK_ROMAN) return 1;
-    /* "1990-х гг.", "5-7 тыс." */
-    size_t s;
-    uint32_t cp = decode_before(t, len, lo, sp.e, &s);
-    if (is_digit(cp)) return 1;
-    for (size_t j = sp.b; j < sp.e; j++)
-        if (t[j] >= '0' && t[j] <= '9') return 1;
     return 0;
+}
+
+/* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
+ * "БЛАГОВЕЩЕНСК, 19 июня — РИА Новости." -- a word in capitals, a comma, a
+ * date; the lead sentence goes on after it. True while the sentence is still
+ * short enough to be only the dateline. */
+static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    size_t m = start, ncaps = 0, ncp = 0;
+    while (m < i) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, m, &n);
+        if (!is_upper(cp) && cp != '-' && cp != ' ') break;
+        if (is_upper(cp)) ncaps++;
+        m += n;
+    }
+    if (ncaps < 3 || m >= i || t[m] != ',') return 0;
+    int digit = 0;
+    for (size_t q = m; q < i; ncp++) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, q, &n);
+        if (is_digit(cp)) digit = 1;
+        q += n;
+    }
+    return digit && ncp < 48;
 }
 
 /*
@@ -425,21 +492,28 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
             if (!fits) continue;
             char c = abbrev_class(l, key, w);
+            if (c == 'S' || c == 'V') c = 0;
             if (c) {
                 *kb = with_word ? word.b : parts[use - 1].b;
                 return c;
             }
         }
     }
-    return 0;
+    return suffix_class(l, t, sp.b, sp.e);
 }
 
-/* Is there, at byte i, a single letter followed by '.' ("B." of "z. B.")? */
+/* Is there, at byte i, a short word of one to three letters followed by '.'
+ * ("B." of "z. B.", "Br." of "i. Br.", "Chr." of "n. Chr.")? */
 static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
 {
-    size_t n;
-    uint32_t cp = seg_decode(t, len, i, &n);
-    return is_alpha(cp) && i + n < len && t[i + n] == '.';
+    size_t n, k = 0;
+    while (i < len && k < 4) {
+        uint32_t cp = seg_decode(t, len, i, &n);
+        if (!is_alpha(cp)) break;
+        i += n;
+        k++;
+    }
+    return k >= 1 && k <= 3 && i < len && t[i] == '.';
 }
 
 /*
@@ -526,11 +600,24 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     (void)first;
 
     if (strong || ellipsis || closed || closed_before) {
+        /* '"Was it true?" Clare asked.': a name and a verb of saying continue
+         * the sentence after a closing quote */
+        if (closed && is_upper(c) && !opened) {
+            size_t m = k;
+            while (m < len) {
+                size_t q;
+                uint32_t cp = seg_decode(t, len, m, &q);
+                if (!is_alpha(cp)) break;
+                m += q;
+            }
+            if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V') return 0;
+        }
         /* "?", "!", "…" before a capital, a digit or a caseless letter */
         return 1;
     }
 
     /* a single period before a capital, a digit, an opener or a symbol */
+    if (!nl && in_dateline(t, len, start, i)) return 0;
     int digit = is_digit(c);
     size_t kb = sp.b;
     switch (tk.kind) {
@@ -539,11 +626,14 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     case TK_NUMBER:
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
-        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c)) return 0; /* "1. Mai" */
+        /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
+        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+            return 0;
         return 1;
     case TK_ROMAN:
         if (sp.b == start) return 0; /* "II. Geschichte" */
-        if (s->lang->ordinal_dot && is_alpha(c)) return 0; /* "II. Weltkrieg" */
+        if (s->lang->ordinal_dot && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+            return 0; /* "II. Weltkrieg" */
         break;
     case TK_UPPER1:
         if (sp.b == start && !digit && sp.e == i) {
@@ -554,7 +644,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
             if (cls == 'F') return 1;
         }
-        return 0; /* an initial: "В. В. Путин", "J. R. R. Tolkien" */
+        /* an initial: "В. В. Путин", "J. R. R. Tolkien"; not before a word
+         * that starts sentences ("Plan B. The") */
+        return word_class(s->lang, t, len, k) == 'S';
     case TK_LOWER1:
         if (single_letter_dot(t, len, k)) return 0; /* "z. B.", "т. е." */
         break;
@@ -566,7 +658,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     case 'P':
         return 0;
     case 'F':
-        return 1;
+        return !digit; /* "et al. 2019" */
     case 'Y':
         return !digit && number_before(t, len, start, kb);
     case 'N':

@@ -7,7 +7,9 @@
  * Table format (documented in tables/abbrev/README.md):
  *   # comment
  *   %ordinal-dot            option: "1. Mai" -- a short number and a dot is an ordinal
- *   ABBREVIATION<TAB>CLASS  CLASS is P, F, Y or N. In the key, spaces after a dot
+ *   ABBREVIATION<TAB>CLASS  CLASS is P, F, Y or N; WORD<TAB>S or WORD<TAB>V names a
+ *                           word that starts sentences (S) or a verb of saying (V);
+ *                           -SUFFIX.<TAB>CLASS matches the end of longer words. In the key, spaces after a dot
  *                           are dropped ("т. е." -> "т.е.") and other spaces become
  *                           one ' ' ("и т. д." -> "и т.д."), as the segmenter builds
  *                           its keys.
@@ -112,8 +114,8 @@ static int load(const char *path, lang *l)
         if (hash) *hash = 0;
         size_t cl = strlen(cls);
         while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t')) cls[--cl] = 0;
-        if (cl != 1 || !strchr("PFYN", cls[0])) {
-            fprintf(stderr, "%s:%d: class must be P, F, Y or N\n", path, lineno);
+        if (cl != 1 || !strchr("PFYNSV", cls[0])) {
+            fprintf(stderr, "%s:%d: class must be P, F, Y, N, S or V\n", path, lineno);
             rc = -1;
             continue;
         }
@@ -137,9 +139,11 @@ static int load(const char *path, lang *l)
             pending_space = 0;
             key[kl++] = *p;
         }
-        if (kl < 2 || kl >= 60 || key[kl - 1] != '.' || !valid_utf8((unsigned char *)key, kl)) {
-            fprintf(stderr, "%s:%d: an abbreviation is valid UTF-8 ending in '.', under 60 bytes\n", path,
-                    lineno);
+        int word = cls[0] == 'S' || cls[0] == 'V';
+        if (kl < (word ? 1u : 2u) || kl >= 60 || !valid_utf8((unsigned char *)key, kl) ||
+            (word ? memchr(key, '.', kl) != NULL : key[kl - 1] != '.')) {
+            fprintf(stderr, "%s:%d: an abbreviation is valid UTF-8 ending in '.' (a word of class S or V "
+                            "has no dot), under 60 bytes\n", path, lineno);
             rc = -1;
             continue;
         }
@@ -200,7 +204,7 @@ int main(int argc, char **argv)
      * (F over Y over N over P), so an unknown language never glues two sentences
      * because of another language's title. */
     qsort(und->e, und->n, sizeof *und->e, cmp_entry);
-    static const char rank[] = "PNYF";
+    static const char rank[] = "SVPNYF";
     size_t w = 0;
     for (size_t i = 0; i < und->n; i++) {
         if (w && !cmp_entry(&und->e[w - 1], &und->e[i])) {
