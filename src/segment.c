@@ -50,8 +50,12 @@ uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
 }
 
 /* The code point ending just before byte i (i > lo); *start receives its offset. */
-static uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i, size_t *start)
+static inline uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i, size_t *start)
 {
+    if (t[i - 1] < 0x80) {
+        *start = i - 1;
+        return t[i - 1];
+    }
     size_t s = i - 1;
     while (s > lo && i - s < 4 && (t[s] & 0xC0) == 0x80) s--;
     size_t n;
@@ -62,6 +66,14 @@ static uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, siz
     }
     *start = s;
     return cp;
+}
+
+static inline int is_space(uint32_t cp)
+{
+    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    if (cp < 0xA0) return cp == 0x85;
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 int seg_is_space(uint32_t cp)
@@ -97,21 +109,44 @@ static int is_opener(uint32_t cp)
 
 static int is_dash(uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
 
-static int is_digit(uint32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : u_isdigit((UChar32)cp); }
-static int is_upper(uint32_t cp)
+/* Character classes: ASCII, Latin-1 and basic Cyrillic without a call into
+ * ICU (these are most of the text), ICU's properties for the rest. */
+static inline int is_digit(uint32_t cp)
+{
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
+    if (cp < 0x660) return 0; /* no decimal digits in Latin, Greek, Cyrillic */
+    return u_isdigit((UChar32)cp);
+}
+static inline int is_upper(uint32_t cp)
 {
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0x400 && cp < 0x460) return cp < 0x430;
+    if (cp >= 0xC0 && cp < 0x100) return cp < 0xDF && cp != 0xD7;
     return u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
 }
-static int is_lower(uint32_t cp)
+static inline int is_lower(uint32_t cp)
 {
     if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    if (cp >= 0x400 && cp < 0x460) return cp >= 0x430;
+    if (cp >= 0xC0 && cp < 0x100) return cp >= 0xDF && cp != 0xF7;
     return u_islower((UChar32)cp);
 }
-static int is_alpha(uint32_t cp)
+static inline int is_alpha(uint32_t cp)
 {
     if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp >= 0x400 && cp < 0x482) return 1;
+    if (cp >= 0xC0 && cp < 0x100) return cp != 0xD7 && cp != 0xF7;
     return u_isalpha((UChar32)cp);
+}
+
+/* seg_decode with the ASCII case inline. */
+static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t *n)
+{
+    if (t[i] < 0x80) {
+        *n = 1;
+        return t[i];
+    }
+    return seg_decode(t, len, i, n);
 }
 
 /* Bytes the scanner stops at: '.', '!', '?', '\n', and lead bytes of the
@@ -150,7 +185,7 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     char c = table_lookup(l, key, n);
     if (c) return c;
     size_t k;
-    uint32_t cp = seg_decode((const unsigned char *)key, n, 0, &k);
+    uint32_t cp = dec((const unsigned char *)key, n, 0, &k);
     if (!is_upper(cp)) return 0;
     UChar32 lc = u_tolower((UChar32)cp);
     char buf[72];
@@ -176,13 +211,13 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     size_t e = i;
     while (e < len && e - i < 40) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, e, &n);
+        uint32_t cp = dec(t, len, e, &n);
         if (!is_alpha(cp)) break;
         e += n;
     }
     if (e == i || e - i >= 40) return 0;
     size_t n1;
-    seg_decode(t, len, i, &n1);
+    dec(t, len, i, &n1);
     if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
     return c == 'S' || c == 'V' ? c : 0;
@@ -286,14 +321,14 @@ static span token_before(const unsigned char *t, size_t len, size_t lo, size_t e
     while (b > lo && e - b < 64) {
         size_t s;
         uint32_t cp = decode_before(t, len, lo, b, &s);
-        if (seg_is_space(cp)) break;
+        if (is_space(cp)) break;
         b = s;
     }
     /* strip openers and dashes at the front: «Ул. -> Ул. */
     for (;;) {
         size_t n;
         if (b >= e) break;
-        uint32_t cp = seg_decode(t, len, b, &n);
+        uint32_t cp = dec(t, len, b, &n);
         if (!is_opener(cp) && !is_dash(cp)) break;
         b += n;
     }
@@ -318,13 +353,13 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
     uint32_t first = 0;
     for (size_t i = sp.b; i < sp.e;) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, i, &n);
+        uint32_t cp = dec(t, len, i, &n);
         if (!k.ncp) first = cp;
         k.ncp++;
         if (is_digit(cp)) ndig++;
         else if (is_alpha(cp)) {
             nlet++;
-            if (cp < 0x80 && strchr("IVXLCDM", (int)cp)) nroman++;
+            if (cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' || cp == 'M') nroman++;
             k.last_lower = is_lower(cp);
         } else if (cp == '.') ndot++;
         else if (cp == '@') at++;
@@ -398,7 +433,7 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
     size_t m = start, ncaps = 0, ncp = 0;
     while (m < i) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, m, &n);
+        uint32_t cp = dec(t, len, m, &n);
         if (!is_upper(cp) && cp != '-' && cp != ' ') break;
         if (is_upper(cp)) ncaps++;
         m += n;
@@ -407,7 +442,7 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
     int digit = 0;
     for (size_t q = m; q < i; ncp++) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, q, &n);
+        uint32_t cp = dec(t, len, q, &n);
         if (is_digit(cp)) digit = 1;
         q += n;
     }
@@ -422,6 +457,8 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
 static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo, span sp,
                           size_t *kb)
 {
+    /* every key ends with the token and a dot: a longer token is no abbreviation */
+    if (sp.e - sp.b + 1 > l->max_len) return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
     span parts[3];
     int np = 0;
     parts[np++] = sp;
@@ -441,7 +478,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
         int ok = 1;
         for (size_t j = p.b; j < p.e;) {
             size_t n;
-            uint32_t cp = seg_decode(t, len, j, &n);
+            uint32_t cp = dec(t, len, j, &n);
             if (!is_alpha(cp) && cp != '.') ok = 0;
             j += n;
         }
@@ -465,7 +502,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             int ok = w.b < w.e;
             for (size_t j = w.b; j < w.e && ok;) {
                 size_t n;
-                uint32_t cp = seg_decode(t, len, j, &n);
+                uint32_t cp = dec(t, len, j, &n);
                 if (!is_alpha(cp)) ok = 0;
                 ncp++;
                 j += n;
@@ -508,7 +545,7 @@ static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
 {
     size_t n, k = 0;
     while (i < len && k < 4) {
-        uint32_t cp = seg_decode(t, len, i, &n);
+        uint32_t cp = dec(t, len, i, &n);
         if (!is_alpha(cp)) break;
         i += n;
         k++;
@@ -532,8 +569,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     size_t k = j, nl = 0;
     while (k < len) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, k, &n);
-        if (!seg_is_space(cp)) break;
+        uint32_t cp = dec(t, len, k, &n);
+        if (!is_space(cp)) break;
         if (cp == '\n' || cp == 0x2029) nl++;
         if (cp == 0x2029) nl++;
         k += n;
@@ -541,19 +578,21 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     if (k >= len || nl >= 2) return 1;
 
     size_t n;
-    uint32_t c = seg_decode(t, len, k, &n);
+    uint32_t c = dec(t, len, k, &n);
 
-    /* the token before */
+    /* the token before (analysed only where it matters) */
     size_t pb;
     uint32_t before = decode_before(t, len, start, i, &pb);
     int closed_before = is_closer(before) && before != '\'';
-    span sp = token_before(t, len, start, i);
-    tk_info tk = classify(t, len, sp);
+    span sp;
+    tk_info tk;
 
     if (k == j) { /* no space after the terminators */
         if (closed) return is_upper(c) || is_opener(c);
         if (strong || ellipsis) return is_upper(c);
         if (is_digit(c) || !is_upper(c)) return 0;
+        sp = token_before(t, len, start, i);
+        tk = classify(t, len, sp);
         /* "года.В Москве": a missing space between a word and a capital */
         if (tk.kind != TK_WORD || !tk.only_letters || !tk.last_lower || tk.ncp < 2) return 0;
         size_t kb;
@@ -561,8 +600,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         /* not "Node.Js" or "example.Com/...": the next token must end soon */
         for (size_t m = k; m < len && m < k + 64;) {
             size_t q;
-            uint32_t cp = seg_decode(t, len, m, &q);
-            if (seg_is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
+            uint32_t cp = dec(t, len, m, &q);
+            if (is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
             if (cp == '/' || cp == '@' || cp == '_' || is_digit(cp)) return 0;
             m += q;
         }
@@ -575,14 +614,14 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         size_t m = k + n;
         while (m < len) {
             size_t q;
-            uint32_t cp = seg_decode(t, len, m, &q);
-            if (!seg_is_space(cp) || cp == '\n') break;
+            uint32_t cp = dec(t, len, m, &q);
+            if (!is_space(cp) || cp == '\n') break;
             m += q;
         }
         if (m == k + n && c == '-' ) return nl > 0; /* "-5", "-ish" */
         if (m >= len) return 1;
         size_t q;
-        uint32_t d = seg_decode(t, len, m, &q);
+        uint32_t d = dec(t, len, m, &q);
         if (is_lower(d)) return 0;
         return 1;
     }
@@ -593,7 +632,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         opened = 1;
         m += n;
         if (m >= len) break;
-        c = seg_decode(t, len, m, &n);
+        c = dec(t, len, m, &n);
     }
     if (is_lower(c)) return 0;
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
@@ -606,7 +645,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             size_t m = k;
             while (m < len) {
                 size_t q;
-                uint32_t cp = seg_decode(t, len, m, &q);
+                uint32_t cp = dec(t, len, m, &q);
                 if (!is_alpha(cp)) break;
                 m += q;
             }
@@ -618,6 +657,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
 
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
+    sp = token_before(t, len, start, i);
+    tk = classify(t, len, sp);
     int digit = is_digit(c);
     size_t kb = sp.b;
     switch (tk.kind) {
@@ -672,7 +713,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         int initials = 1, part = 0;
         for (size_t m = sp.b; m < sp.e;) {
             size_t q;
-            uint32_t cp = seg_decode(t, len, m, &q);
+            uint32_t cp = dec(t, len, m, &q);
             if (cp == '.') part = 0;
             else if (!is_upper(cp) || ++part > 1) initials = 0;
             m += q;
@@ -692,12 +733,12 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     size_t len = s->len, n, ps;
     if (e <= start || k >= len) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
-    uint32_t c = seg_decode(t, len, k, &n);
+    uint32_t c = dec(t, len, k, &n);
     /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
     if (last != 0xAD && last != '-') {
         int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == '*' ||
                      is_dash(c);
-        if (bullet && k + n < len && seg_is_space(t[k + n])) return 1;
+        if (bullet && k + n < len && is_space(t[k + n])) return 1;
         if (bullet && is_dash(c) && c != '-') return 1;
         size_t m = k;
         while (m < len && m - k < 3 && t[m] >= '0' && t[m] <= '9') m++;
@@ -723,8 +764,8 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     size_t nl = 0, i = s->pos;
     while (i < len) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, i, &n);
-        if (!seg_is_space(cp)) break;
+        uint32_t cp = dec(t, len, i, &n);
+        if (!is_space(cp)) break;
         if (cp == '\n') nl++;
         if (cp == 0x2029) nl += 2;
         i += n;
@@ -758,23 +799,23 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             continue;
         }
         size_t n;
-        uint32_t cp = seg_decode(t, len, i, &n);
+        uint32_t cp = dec(t, len, i, &n);
         if (cp == '\n' || cp == 0x2029) {
             /* the trimmed end of this line */
             size_t e = i;
             while (e > start) {
                 size_t ps;
                 uint32_t pc = decode_before(t, len, start, e, &ps);
-                if (!seg_is_space(pc)) break;
+                if (!is_space(pc)) break;
                 e = ps;
             }
             size_t k = i + n;
             int blank = cp == 0x2029;
             while (k < len) {
                 size_t q;
-                uint32_t c = seg_decode(t, len, k, &q);
+                uint32_t c = dec(t, len, k, &q);
                 if (c == '\n' || c == 0x2029) { blank = 1; break; }
-                if (!seg_is_space(c)) break;
+                if (!is_space(c)) break;
                 k += q;
             }
             if (k >= len) blank = 1;
@@ -794,7 +835,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         int strong = 0, ellipsis = 0, periods = 0, closed = 0;
         for (;;) {
             size_t q;
-            uint32_t c = seg_decode(t, len, j, &q);
+            uint32_t c = dec(t, len, j, &q);
             if (c == '.' || c == 0xFF0E) periods++;
             else if (c == 0x2026) ellipsis = 1;
             else if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
@@ -817,12 +858,12 @@ emit:
     while (end > start) {
         size_t ps;
         uint32_t pc = decode_before(t, len, start, end, &ps);
-        if (!seg_is_space(pc)) break;
+        if (!is_space(pc)) break;
         end = ps;
     }
     if (end <= start) { /* cannot happen: t[start] is not a space; stay safe */
         size_t q;
-        seg_decode(t, len, start, &q);
+        dec(t, len, start, &q);
         end = start + q;
     }
     out->start = start;

@@ -20,6 +20,8 @@ typedef struct seg_abbrev_lang {
     int ordinal_dot;
     const seg_abbrev *entries;
     size_t n;
+    size_t max_len;  /* the longest key, in bytes */
+    int has_suffix;  /* some keys are suffixes ("-str.") */
 } seg_abbrev_lang;
 
 /* SRX rules compiled for one language (srx.c). */
