@@ -193,6 +193,10 @@ static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
 
 static char table_lookup(const seg_abbrev_lang *l, const char *key, size_t n)
 {
+    uint32_t h = 2166136261u; /* FNV-1a, as tools/gen_abbrev.c */
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
+    if (!(l->bloom[(h & 8191) >> 6] >> (h & 63) & 1) || !(l->bloom[((h >> 13) & 8191) >> 6] >> ((h >> 13) & 63) & 1))
+        return 0;
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -562,7 +566,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
         }
     }
-    return suffix_class(l, t, sp.b, sp.e);
+    return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
 }
 
 /* Is there, at byte i, a short word of one to three letters followed by '.'

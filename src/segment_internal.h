@@ -22,6 +22,7 @@ typedef struct seg_abbrev_lang {
     size_t n;
     size_t max_len;  /* the longest key, in bytes */
     int has_suffix;  /* some keys are suffixes ("-str.") */
+    const uint64_t *bloom; /* 8192-bit filter of the keys' FNV-1a hashes */
 } seg_abbrev_lang;
 
 /* SRX rules compiled for one language (srx.c). */

@@ -16,6 +16,7 @@
  *
  * usage: gen_abbrev OUT.h TABLE.txt...
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,8 +173,26 @@ static void emit_string(FILE *o, const char *s, size_t n)
     fputc('"', o);
 }
 
+/* FNV-1a, 32 bits: the segmenter's filter hash (src/segment.c, key_hash). */
+static uint32_t fnv1a(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
 static void emit(FILE *o, const lang *l)
 {
+    /* a two-hash filter of 8192 bits: most words are rejected without a search */
+    uint64_t bloom[128] = {0};
+    for (size_t i = 0; i < l->n; i++) {
+        uint32_t h = fnv1a(l->e[i].key, l->e[i].len);
+        bloom[(h & 8191) >> 6] |= (uint64_t)1 << (h & 63);
+        bloom[((h >> 13) & 8191) >> 6] |= (uint64_t)1 << ((h >> 13) & 63);
+    }
+    fprintf(o, "static const uint64_t bloom_%s[128] = {", l->code);
+    for (int i = 0; i < 128; i++) fprintf(o, "%s0x%016llxull", i % 4 ? ", " : ",\n    " + (i == 0), (unsigned long long)bloom[i]);
+    fputs("};\n", o);
     fprintf(o, "static const seg_abbrev abbrev_%s[] = {\n", l->code);
     for (size_t i = 0; i < l->n; i++) {
         fputs("    {", o);
@@ -230,8 +249,8 @@ int main(int argc, char **argv)
             if (langs[i].e[j].len > maxl) maxl = langs[i].e[j].len;
             if (langs[i].e[j].key[0] == '-') suffix = 1;
         }
-        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d},\n", langs[i].code, langs[i].ordinal_dot,
-                langs[i].code, langs[i].n, maxl, suffix);
+        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s},\n", langs[i].code, langs[i].ordinal_dot,
+                langs[i].code, langs[i].n, maxl, suffix, langs[i].code);
     }
     fputs("};\n", o);
     if (fclose(o)) {
