@@ -149,6 +149,10 @@ static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t 
         *n = 1;
         return t[i];
     }
+    if (t[i] >= 0xC2 && t[i] < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+        *n = 2;
+        return (uint32_t)(t[i] & 0x1F) << 6 | (t[i + 1] & 0x3F);
+    }
     return seg_decode(t, len, i, n);
 }
 
@@ -687,6 +691,18 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
 
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
+    /* the common case first: a plain word longer than any abbreviation */
+    if (!s->lang->has_suffix && i - start > s->lang->max_len) {
+        size_t m = i, letters = 0;
+        while (m > start && i - m <= s->lang->max_len) {
+            size_t q;
+            uint32_t cp = decode_before(t, len, start, m, &q);
+            if (!is_alpha(cp)) break;
+            letters++;
+            m = q;
+        }
+        if (i - m > s->lang->max_len && letters) return 1;
+    }
     sp = token_before(t, len, start, i);
     tk = classify(t, len, sp);
     int digit = is_digit(c);
