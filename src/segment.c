@@ -692,7 +692,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
     /* the common case first: a plain word longer than any abbreviation */
-    if (!s->lang->has_suffix && i - start > s->lang->max_len) {
+    if (i - start > s->lang->max_len) {
         size_t m = i, letters = 0;
         while (m > start && i - m <= s->lang->max_len) {
             size_t q;
@@ -701,7 +701,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             letters++;
             m = q;
         }
-        if (i - m > s->lang->max_len && letters) return 1;
+        if (i - m > s->lang->max_len && letters && !(s->lang->has_suffix && suffix_class(s->lang, t, m, i)))
+            return 1;
     }
     sp = token_before(t, len, start, i);
     tk = classify(t, len, sp);

@@ -245,9 +245,19 @@ int main(int argc, char **argv)
     for (int i = 0; i <= nl; i++) {
         size_t maxl = 0;
         int suffix = 0;
+        /* the longest token an abbreviation can end with: the key without a
+         * leading word ("и т.д." -> "т.д."); words of class S and V do not count */
         for (size_t j = 0; j < langs[i].n; j++) {
-            if (langs[i].e[j].len > maxl) maxl = langs[i].e[j].len;
-            if (langs[i].e[j].key[0] == '-') suffix = 1;
+            const entry *e = &langs[i].e[j];
+            if (e->cls == 'S' || e->cls == 'V') continue;
+            const char *sp = memchr(e->key, ' ', e->len);
+            size_t l = e->len;
+            while (sp) {
+                l = e->len - (size_t)(sp + 1 - e->key);
+                sp = memchr(sp + 1, ' ', e->len - (size_t)(sp + 1 - e->key));
+            }
+            if (l > maxl) maxl = l;
+            if (e->key[0] == '-') suffix = 1;
         }
         fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s},\n", langs[i].code, langs[i].ordinal_dot,
                 langs[i].code, langs[i].n, maxl, suffix, langs[i].code);
