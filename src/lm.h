@@ -36,4 +36,21 @@ double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs);
  * stores its mean score in *score (may be NULL). */
 int lm_best_utf8(const char *s, size_t n, double *score);
 
+/* --- Lower-level access, for scoring many decodings fast (detection, repair) --- */
+
+/* Number of symbols of model i (six classes, then lower, then upper letters). */
+int lm_nsymbols(int lang);
+/* English name of model i ("Russian"). */
+const char *lm_name(int lang);
+/* The symbol of code point c under model `lang`. */
+int lm_symbol(int lang, uint32_t c);
+/* The model's S x S matrix of pair costs: round(-16 ln P(y | x)) at [x * S + y]. */
+const uint8_t *lm_pairs(int lang);
+/* Nonzero if symbol s of model `lang` is an upper-case letter of its alphabet. */
+int lm_symbol_is_upper(int lang, int s);
+/* Nonzero if symbol s of model `lang` is a letter of its alphabet. */
+int lm_symbol_is_letter(int lang, int s);
+/* Costs are in units of 1/LM_COST_SCALE nat. */
+#define LM_COST_SCALE 16
+
 #endif
