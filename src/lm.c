@@ -23,6 +23,14 @@ typedef struct lm_model {
 
 #include "lm_tables.h"
 
+const det_rule *lm_det_rules(int *n)
+{
+    if (n) *n = DET_GEN_NRULES;
+    return det_gen_rules;
+}
+
+const char *const *lm_det_order(void) { return det_gen_order; }
+
 _Static_assert(LM_SCALE == LM_COST_SCALE, "one cost scale");
 
 int lm_count(void) { return LM_GEN_COUNT; }

@@ -50,6 +50,18 @@ const uint8_t *lm_pairs(int lang);
 int lm_symbol_is_upper(int lang, int s);
 /* Nonzero if symbol s of model `lang` is a letter of its alphabet. */
 int lm_symbol_is_letter(int lang, int s);
+/* The detector's rules for hard pairs of code pages (tables/charset/rules.txt). */
+typedef struct det_rule {
+    int kind;                   /* DET_RULE_ADJOIN or DET_RULE_CASE */
+    const char *name, *a, *b;   /* rule name; the two encodings' names */
+    unsigned char set_a[32], set_b[32]; /* adjoin: bit sets of bytes */
+} det_rule;
+enum { DET_RULE_ADJOIN = 1, DET_RULE_CASE = 2 };
+/* The rules, and their number in *n. */
+const det_rule *lm_det_rules(int *n);
+/* The preference order among encodings that decode the input alike: names, NULL-terminated. */
+const char *const *lm_det_order(void);
+
 /* Costs are in units of 1/LM_COST_SCALE nat. */
 #define LM_COST_SCALE 16
 

@@ -1,4 +1,5 @@
-# Letter-pair language models: tables/charset/<lang>.txt -> ${PISAR_GEN_DIR}/lm_tables.h
+# Letter-pair language models (tables/charset/<lang>.txt) and the detector's rules for
+# hard pairs (tables/charset/rules.txt) -> ${PISAR_GEN_DIR}/lm_tables.h
 # (trained by tools/train-models.sh; the order here is the order of the models).
 set(PISAR_LM_LANGS ru uk be bg mk sr kk sr-Latn en de fr es it pl cs sk sl hr hu ro tr
   lt lv et nl pt da sv no fi)
@@ -8,8 +9,8 @@ foreach(l ${PISAR_LM_LANGS})
 endforeach()
 add_executable(gen_lm ${CMAKE_SOURCE_DIR}/tools/gen_lm.c)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/lm_tables.h
-  COMMAND gen_lm ${PISAR_GEN_DIR}/lm_tables.h ${lm_files}
-  DEPENDS gen_lm ${lm_files}
+  COMMAND gen_lm ${PISAR_GEN_DIR}/lm_tables.h ${CMAKE_SOURCE_DIR}/tables/charset/rules.txt ${lm_files}
+  DEPENDS gen_lm ${CMAKE_SOURCE_DIR}/tables/charset/rules.txt ${lm_files}
   COMMENT "Generating language model tables")
 list(APPEND PISAR_GENERATED ${PISAR_GEN_DIR}/lm_tables.h)
 
