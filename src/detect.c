@@ -33,6 +33,9 @@
 #define SAMPLE_CAP 65536u
 #define NSBCS (PISAR_ENC_LAST_SBCS - PISAR_ENC_FIRST_SBCS + 1)
 #define MAXLANG 64
+/* The rules of tables/charset/rules.txt decide only near ties of the models:
+ * a difference of fewer than RULE_MARGIN nats. */
+#define RULE_MARGIN 4.0
 
 struct pisar_detector {
     uint32_t hist[65536];   /* hist[a << 8 | b]: how often byte b followed byte a */
@@ -376,26 +379,35 @@ static void detect_sbcs(pisar_detector *d)
         return;
     }
     /* merge encodings that decode the input to the same text as a better one */
-    int uniq[NSBCS], nu = 0;
+    /* uniq[k]: the best-scoring member of a group of encodings that decode the
+     * input alike; name[k]: the member answered (the first in the rules'
+     * order, among those of the best member's script) */
+    int uniq[NSBCS], name[NSBCS], nu = 0;
     for (int i = 0; i < nr; i++) {
         pisar_encoding e = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + rank[i]);
         int k;
         for (k = 0; k < nu; k++) {
             pisar_encoding f = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k]);
+            pisar_encoding g = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[k]);
             if (same_text(&s, e, f)) {
-                if (order_rank(e) < order_rank(f)) uniq[k] = rank[i];
+                if (pisar_encoding_is_cyrillic(e) == pisar_encoding_is_cyrillic(f) &&
+                    order_rank(e) < order_rank(g))
+                    name[k] = rank[i];
                 break;
             }
         }
-        if (k == nu) uniq[nu++] = rank[i];
+        if (k == nu) uniq[nu] = name[nu] = rank[i], nu++;
     }
-    if (nu >= 2) {
+    if (nu >= 2 && (double)(best_cost[uniq[1]] - best_cost[uniq[0]]) / LM_SCALE < RULE_MARGIN) {
         pisar_encoding e0 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]);
         pisar_encoding e1 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[1]);
         if (rules_swap(&s, e0, e1)) {
             int t = uniq[0];
             uniq[0] = uniq[1];
             uniq[1] = t;
+            t = name[0];
+            name[0] = name[1];
+            name[1] = t;
         }
     }
     double delta[NSBCS];
@@ -404,7 +416,7 @@ static void detect_sbcs(pisar_detector *d)
         delta[k] = dc < 0 ? 0 : dc;
     }
     int w = uniq[0];
-    d->res.encoding = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + w);
+    d->res.encoding = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[0]);
     d->res.confidence = conf_from(delta, nu);
     d->res.language = lm_code(best_lang[w]);
     {
@@ -419,7 +431,7 @@ static void detect_sbcs(pisar_detector *d)
         int r = uniq[1];
         double rc = exp(-delta[1]) * d->res.confidence;
         if (rc >= 0.01) {
-            d->res.runner_up = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + r);
+            d->res.runner_up = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[1]);
             d->res.runner_up_confidence = rc;
             d->res.runner_up_language = lm_code(best_lang[r]);
         }
