@@ -43,7 +43,8 @@ struct pisar_detector {
     uint64_t zero_at[4];    /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
     unsigned prev;          /* the previous byte (a space before the first) */
     /* UTF-8 validation */
-    int u8_bad;             /* an invalid sequence was seen */
+    uint64_t u8_bad;        /* invalid bytes or sequences seen */
+    int u8_gave_up;         /* so many that validation stopped */
     unsigned u8_need;       /* continuation bytes still expected */
     unsigned char u8_lo, u8_hi; /* the range of the next continuation byte */
     uint64_t u8_multi;      /* complete multi-byte sequences */
@@ -72,6 +73,7 @@ void pisar_detector_reset(pisar_detector *d)
     memset(d->zero_at, 0, sizeof d->zero_at);
     d->prev = ' ';
     d->u8_bad = 0;
+    d->u8_gave_up = 0;
     d->u8_need = 0;
     d->u8_lo = 0x80;
     d->u8_hi = 0xBF;
@@ -98,6 +100,9 @@ static void halve(pisar_detector *d)
     for (size_t i = 0; i < 65536; i++) d->hist[i] = (d->hist[i] + 1) >> 1;
 }
 
+/* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
+ * the next byte, counting errors, so that a long UTF-8 file with a stray bad
+ * byte is still recognised; it gives up once the input is clearly not UTF-8. */
 static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
 {
     unsigned need = d->u8_need;
@@ -105,16 +110,27 @@ static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned b = p[i];
         if (need) {
-            if (b < lo || b > hi) { d->u8_bad = 1; return; }
+            if (b >= lo && b <= hi) {
+                lo = 0x80, hi = 0xBF;
+                if (!--need) d->u8_multi++;
+                continue;
+            }
+            need = 0; /* a truncated sequence: look at b afresh */
             lo = 0x80, hi = 0xBF;
-            if (!--need) d->u8_multi++;
-            continue;
+            d->u8_bad++;
         }
         if (b < 0x80) continue;
-        if (b < 0xC2 || b > 0xF4) { d->u8_bad = 1; return; }
-        need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-        lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-        hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        if (b < 0xC2 || b > 0xF4) {
+            d->u8_bad++;
+        } else {
+            need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+            lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (d->u8_bad > 64 && d->u8_bad * 8 > d->u8_multi) {
+            d->u8_gave_up = 1;
+            return;
+        }
     }
     d->u8_need = need;
     d->u8_lo = lo;
@@ -139,7 +155,7 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
             memcpy(d->samp + d->samp_len, p, k);
             d->samp_len += k;
         }
-        if (!d->u8_bad) utf8_step(d, p, n);
+        if (!d->u8_gave_up) utf8_step(d, p, n);
         uint32_t *h = d->hist;
         unsigned prev = d->prev;
         uint64_t pos = d->seen;
@@ -563,7 +579,7 @@ int pisar_detector_finish(pisar_detector *d)
         bom = PISAR_ENC_UTF16LE, r->bom_length = 2;
     else if (hn >= 2 && h[0] == 0xFE && h[1] == 0xFF)
         bom = PISAR_ENC_UTF16BE, r->bom_length = 2;
-    if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || !d->u8_bad)) {
+    if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
         r->encoding = bom;
         r->confidence = 1.0;
         language_of_sample(d, bom, r->bom_length);
@@ -605,6 +621,14 @@ int pisar_detector_finish(pisar_detector *d)
         /* a sequence cut by the end of the input or sample is still UTF-8 */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = d->u8_multi >= 4 ? 1.0 : 0.8 + 0.05 * (double)d->u8_multi;
+        language_of_sample(d, PISAR_ENC_UTF8, 0);
+        return PISAR_OK;
+    }
+    if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
+        /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
+         * code page would turn all the rest into mojibake */
+        r->encoding = PISAR_ENC_UTF8;
+        r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
         language_of_sample(d, PISAR_ENC_UTF8, 0);
         return PISAR_OK;
     }

@@ -111,6 +111,13 @@ static void test_utf8(void **state)
     snprintf(bad, sizeof bad, "%s\xFF%s", "Привет", "мир");
     r = detect(bad, strlen(bad));
     assert_int_not_equal(r.encoding, PISAR_ENC_UTF8);
+    /* a long UTF-8 text with one damaged byte is still UTF-8, with less confidence */
+    char damaged[1024];
+    snprintf(damaged, sizeof damaged, "%s %s\xE9 %s", t, t, t);
+    r = detect(damaged, strlen(damaged));
+    assert_enc(r, PISAR_ENC_UTF8);
+    assert_true(r.confidence < 0.9);
+    assert_string_equal(r.language, "ru");
     /* overlong and surrogate forms are invalid */
     assert_int_not_equal(detect("a\xC0\xAFz", 4).encoding, PISAR_ENC_UTF8);
     assert_int_not_equal(detect("a\xED\xA0\x80z", 5).encoding, PISAR_ENC_UTF8);
