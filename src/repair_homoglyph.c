@@ -10,7 +10,9 @@
  * script, counted the same way, and is left alone when the line has none.
  * Upper-case words made only of Roman-numeral look-alikes ("ХIХ") are Latin.
  * Words that look like two words glued together (one change of script, two or
- * more letters to convert: "DМАКРОС") are left alone.
+ * more letters to convert: "DМАКРОС"), Latin words with a Cyrillic case
+ * ending in a Cyrillic line ("manpathа") and identifiers or options ("-CЧИСЛО",
+ * "Oназва_файла") are left alone.
  * Words of one script ("iPhone", "COVID", Serbian Latin) are never touched.
  * The look-alike pairs come from ICU's confusable data (confusables.h,
  * generated at build time by tools/gen_confusables.c).
@@ -48,6 +50,9 @@ static int32_t lookup(const struct hg_pair *t, int n, int32_t c)
 /* The look-alike of c in the other script, or -1. */
 static int32_t partner(int32_t c, int script)
 {
+    /* the Macedonian dze looks like s, but a Latin s in a Cyrillic word is far
+     * more often an identifier than a misplaced dze */
+    if (c == 's' || c == 'S' || c == 0x0405 || c == 0x0455) return -1;
     return script == HG_LATIN ? lookup(HG_LAT2CYR, HG_LAT2CYR_COUNT, c)
                               : lookup(HG_CYR2LAT, HG_CYR2LAT_COUNT, c);
 }
@@ -80,7 +85,7 @@ static int roman_lookalike(int32_t c)
     }
 }
 
-static int fix_word(const unsigned char *s, size_t a, size_t b, int dominant, pisar_buf *tmp,
+static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant, pisar_buf *tmp,
                     repair_list *out)
 {
     size_t lat = 0, cyr = 0, lat_all = 0, cyr_all = 0;
@@ -115,6 +120,14 @@ static int fix_word(const unsigned char *s, size_t a, size_t b, int dominant, pi
         convert += sc != target;
     }
     if (changes == 1 && convert >= 2 && !roman) return 0;
+    /* A Latin word with a Cyrillic case ending in a Cyrillic line ("manpathа")
+     * is an inflected foreign word, not a homoglyph. */
+    if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
+    /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512". */
+    if ((a > 0 && (s[a - 1] == '_' || s[a - 1] == '-' || s[a - 1] == '/' || s[a - 1] == '\\' ||
+                   s[a - 1] == '=' || s[a - 1] == '$' || s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
+        (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' || (s[b] >= '0' && s[b] <= '9'))))
+        return 0;
     pisar_buf_clear(tmp);
     for (size_t i = a; i < b;) {
         int32_t c = u8_next(s, b, &i);
@@ -159,7 +172,7 @@ int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, repair_l
             if (j >= to || !is_word_char(u8_next(s, to, &j))) break;
             b = j;
         }
-        rc = fix_word(s, a, b, dominant, &tmp, out);
+        rc = fix_word(s, n, a, b, dominant, &tmp, out);
         i = b;
     }
     pisar_buf_free(&tmp);
