@@ -82,6 +82,7 @@ static const chain CHAINS[] = {
 #define LM_MIN_GAIN 0.5  /* result over input */
 #define LM_BIG_GAIN 1.5  /* lets undamaged-looking words join a single-byte chain's run */
 #define LM_MIN_LEAD 0.3  /* best chain over the runner-up */
+#define LM_LONG_RUN 12   /* letters in a run judged by the models alone */
 
 /* ---------- UTF-8 ---------- */
 
@@ -461,16 +462,21 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
      * chain also at least 4 letters long: "кБ", "мВ" are ordinary units);
      * weak: any other changed word */
     int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
-    size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0;
+    size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0, letters = 0;
     for (size_t t = ta; t < te; t++) {
         const token *k = &x->tok[t];
         if (k->status != T_GOOD) continue;
         ngood++;
+        letters += (size_t)k->letters;
         bad += (size_t)k->bad;
         if (k->bad > 0 && (structural || k->letters >= 4)) strong++;
         else weak++, weak_long += k->letters > 3;
     }
-    if (bad == 0 || strong == 0) return 0;
+    int damaged = bad > 0 && strong > 0;
+    /* Undamaged-looking runs (lower-case text in windows-1251 read as KOI-8
+     * comes out in clean capitals) need the models and a long run. */
+    int long_run = x->have_lm && ngood >= 2 && letters >= LM_LONG_RUN;
+    if (!damaged && !long_run) return 0;
     /* build the result */
     size_t aoff = x->ctext.len;
     for (size_t t = ta; t < te; t++) {
@@ -489,7 +495,8 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         size_t blen = x->tok[te - 1].e - x->tok[ta].b;
         lm = lm_of(x->ctext.data + aoff, alen);
         double gain = lm - lm_of(before, blen);
-        ok = gain >= LM_MIN_GAIN && (structural || weak == 0 || gain >= LM_BIG_GAIN);
+        ok = gain >= LM_MIN_GAIN &&
+             ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) || (long_run && gain >= LM_BIG_GAIN));
     } else {
         /* without models a single-byte chain needs two damaged words, and
          * only short words may ride along */
