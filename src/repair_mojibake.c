@@ -476,6 +476,10 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
     /* Undamaged-looking runs (lower-case text in windows-1251 read as KOI-8
      * comes out in clean capitals) need the models and a long run. */
     int long_run = x->have_lm && ngood >= 2 && letters >= LM_LONG_RUN;
+    /* UTF-8 structure is strong evidence by itself: with the models, a
+     * structural chain may also repair a word of 4+ letters that does not look
+     * damaged ("РІСЃС‘" for "всё") when the models clearly prefer it */
+    if (structural && x->have_lm && letters >= 4) long_run = 1;
     if (!damaged && !long_run) return 0;
     /* build the result */
     size_t aoff = x->ctext.len;
