@@ -225,7 +225,7 @@ static int edge_punct(int32_t c)
     case 0xAB: case 0xBB: case 0x2018: case 0x2019: case 0x201A: case 0x201C: case 0x201D:
     case 0x201E: case 0x2039: case 0x203A: case 0x2013: case 0x2014: case 0x2026: case 0x2116:
     case 0xB0: case 0xA7: case 0x20AC: case 0xA0: case 0x2009: case 0x202F: case 0x2010:
-    case 0x2011:
+    case 0x2011: case 0x02BC:
         return 1;
     default:
         return 0;
@@ -235,7 +235,8 @@ static int edge_punct(int32_t c)
 /* Punctuation that may stand between two letters of a word. */
 static int inner_punct(int32_t c)
 {
-    return c == '\'' || c == '-' || c == '.' || c == 0x2019 || c == 0x2010 || c == 0x2011;
+    return c == '\'' || c == '-' || c == '.' || c == 0x2019 || c == 0x2010 || c == 0x2011 ||
+           c == 0x02BC; /* the Belarusian and Ukrainian apostrophe */
 }
 
 static int is_upper(int32_t c) { return u_isupper(c) != 0; }
@@ -287,7 +288,9 @@ static int badness(const unsigned char *s, size_t n)
          * at an edge (or an apostrophe or dash inside) */
         int pl = word_letter_script(prev) != SC_NONE, nl = word_letter_script(next) != SC_NONE;
         if (!pl && !nl) continue;
-        if (pl && nl) {
+        if (c == 0xA0 && pl && j + 1 == k) {
+            bad++; /* "Г " for "à": a lead byte and 0xA0 */
+        } else if (pl && nl) {
             if (!inner_punct(c)) bad++;
         } else if (!edge_punct(c)) {
             bad++;
@@ -495,10 +498,21 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
     double lm = 0;
     int ok;
     if (x->have_lm) {
-        const char *before = (const char *)x->s + x->tok[ta].b;
-        size_t blen = x->tok[te - 1].e - x->tok[ta].b;
-        lm = lm_of(x->ctext.data + aoff, alen);
-        double gain = lm - lm_of(before, blen);
+        /* judge the changed words only: ASCII words in between score the
+         * same either way and would dilute the difference */
+        pisar_buf *b = &x->sc.tmp, *a = &x->sc.mid;
+        pisar_buf_clear(b);
+        pisar_buf_clear(a);
+        for (size_t t = ta; t < te; t++) {
+            const token *k = &x->tok[t];
+            if (k->status != T_GOOD) continue;
+            if ((b->len && (pisar_buf_append(b, " ", 1) || pisar_buf_append(a, " ", 1))) ||
+                pisar_buf_append(b, x->s + k->b, k->e - k->b) ||
+                pisar_buf_append(a, x->res.data + k->roff, k->rlen))
+                return -1;
+        }
+        lm = lm_of(a->data, a->len);
+        double gain = lm - lm_of(b->data, b->len);
         ok = gain >= LM_MIN_GAIN &&
              ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) || (long_run && gain >= LM_BIG_GAIN));
     } else {
