@@ -345,6 +345,8 @@ typedef struct token {
     int ascii;    /* pure ASCII */
     int bad;      /* badness of the input */
     int letters;  /* letters in the input (up to MAXW characters) */
+    int upper;    /* of which upper case */
+    unsigned no_inverse; /* bit i: step i has no inverse on this token */
     int status;   /* under the chain being examined */
     size_t roff, rlen; /* result in the chain's result buffer */
 } token;
@@ -394,7 +396,11 @@ static int tokenize(ctx *x)
         if (!ascii) {
             int32_t cp[MAXW];
             size_t k = decode_cps(x->s + b, i - b, cp);
-            for (size_t j = 0; j < k; j++) t->letters += word_letter_script(cp[j]) != SC_NONE;
+            for (size_t j = 0; j < k; j++) {
+                int l = word_letter_script(cp[j]) != SC_NONE;
+                t->letters += l;
+                t->upper += l && is_upper(cp[j]);
+            }
         }
     }
     return 0;
@@ -412,6 +418,9 @@ static int strippable(int32_t c)
 static int examine(ctx *x, const chain *ch, token *t)
 {
     if (t->ascii) return T_NEUTRAL;
+    /* the single-step chains come first: a chain whose outer step has no
+     * inverse has none either */
+    if (ch->inner >= 0 && (t->no_inverse >> ch->outer & 1u)) return T_BAD;
     const unsigned char *s = x->s + t->b;
     size_t n = t->e - t->b;
     t->roff = x->res.len;
@@ -438,11 +447,17 @@ static int examine(ctx *x, const chain *ch, token *t)
             if (!strippable(u8_next(s, n, &j))) break;
             z = k;
         }
-        if (z <= a || (a == 0 && z == n)) return T_BAD;
+        if (z <= a || (a == 0 && z == n)) {
+            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+            return T_BAD;
+        }
         if (pisar_buf_append(&x->res, s, a)) return -1;
         r = invert_chain(ch, s + a, z - a, &x->sc, &x->res);
         if (r < 0) return -1;
-        if (r == 0) return T_BAD;
+        if (r == 0) {
+            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+            return T_BAD;
+        }
         if (pisar_buf_append(&x->res, s + z, n - z)) return -1;
     }
     t->rlen = x->res.len - t->roff;
@@ -465,12 +480,13 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
      * chain also at least 4 letters long: "кБ", "мВ" are ordinary units);
      * weak: any other changed word */
     int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
-    size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0, letters = 0;
+    size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0, letters = 0, upper = 0;
     for (size_t t = ta; t < te; t++) {
         const token *k = &x->tok[t];
         if (k->status != T_GOOD) continue;
         ngood++;
         letters += (size_t)k->letters;
+        upper += (size_t)k->upper;
         bad += (size_t)k->bad;
         if (k->bad > 0 && (structural || k->letters >= 4)) strong++;
         else weak++, weak_long += k->letters > 3;
@@ -479,6 +495,10 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
     /* Undamaged-looking runs (lower-case text in windows-1251 read as KOI-8
      * comes out in clean capitals) need the models and a long run. */
     int long_run = x->have_lm && ngood >= 2 && letters >= LM_LONG_RUN;
+    /* (a single-byte chain's undamaged-looking garbage is in capitals: KOI-8
+     * puts the capitals where windows-1251 has the small letters; this also
+     * spares the models most clean text) */
+    if (!structural && 2 * upper < letters) long_run = 0;
     /* UTF-8 structure is strong evidence by itself: with the models, a
      * structural chain may also repair a word of 4+ letters that does not look
      * damaged ("РІСЃС‘" for "всё") when the models clearly prefer it */
