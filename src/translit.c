@@ -283,8 +283,18 @@ static int is_letter(uint32_t c)
 }
 
 static int is_apostrophe(uint32_t c) { return c == 0x27 || c == 0x2019 || c == 0x2BC; }
-static int is_upper(uint32_t c) { return (uint32_t)u_tolower((UChar32)c) != c; }
-static int is_lower(uint32_t c) { return (uint32_t)u_toupper((UChar32)c) != c; }
+static int is_upper(uint32_t c)
+{
+    if (c >= 0x400 && c <= 0x42F) return 1;
+    if (c >= 0x430 && c <= 0x45F) return 0;
+    return u_isUUppercase((UChar32)c) || u_charType((UChar32)c) == U_TITLECASE_LETTER;
+}
+static int is_lower(uint32_t c)
+{
+    if (c >= 0x430 && c <= 0x45F) return 1;
+    if (c >= 0x400 && c <= 0x42F) return 0;
+    return u_isULowercase((UChar32)c);
+}
 
 /* The code point ending before *pos (combining marks skipped); 0 if none. */
 static int prev_cp(const unsigned char *in, size_t *pos, uint32_t *cp)

@@ -14,6 +14,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #define TL_MAX_INCLUDE 8
 #define TL_MAX_CPS 64
@@ -247,8 +248,59 @@ static char *normalize(const char *s, int nfd)
     return out;
 }
 
-static int is_cased_upper(uint32_t c) { return (uint32_t)u_tolower((UChar32)c) != c; }
-static int is_cased_lower(uint32_t c) { return (uint32_t)u_toupper((UChar32)c) != c; }
+/* Cased letters by property (so "ǰ", which has no one-character upper
+ * case, still counts as lower case). */
+static int is_cased_upper(uint32_t c)
+{
+    return u_isUUppercase((UChar32)c) || u_charType((UChar32)c) == U_TITLECASE_LETTER;
+}
+static int is_cased_lower(uint32_t c) { return u_isULowercase((UChar32)c); }
+
+
+/*
+ * Upper-case the code points of `s` selected by `mask` (bit i = i-th code
+ * point; `title` = only the first cased one), with ICU's full case mapping
+ * (so "ǰ" becomes "J̌"), and return the NFC of the result.
+ */
+static char *case_map(const char *s, unsigned mask, int title)
+{
+    uint32_t cps[TL_MAX_CPS];
+    int k = to_cps(s, cps, TL_MAX_CPS);
+    if (k < 0) return NULL;
+    UChar buf[TL_MAX_CPS * 4 + 8];
+    int32_t n = 0, cap = (int32_t)(sizeof buf / sizeof *buf);
+    int done_title = 0;
+    for (int i = 0; i < k; i++) {
+        UChar one[2];
+        int32_t ol = 0;
+        U16_APPEND_UNSAFE(one, ol, (UChar32)cps[i]);
+        int up;
+        if (title) {
+            up = !done_title && (is_cased_lower(cps[i]) || is_cased_upper(cps[i]));
+            if (up) done_title = 1;
+        } else {
+            up = i < 32 && (mask >> i & 1);
+        }
+        UErrorCode ec = U_ZERO_ERROR;
+        if (up) {
+            /* Title case = upper case of the first letter: the outputs
+             * hold no digraph letters (ǆ) whose title form differs. */
+            int32_t l = u_strToUpper(buf + n, cap - n, one, ol, "", &ec);
+            if (U_FAILURE(ec)) return NULL;
+            n += l;
+        } else {
+            if (n + ol > cap) return NULL;
+            memcpy(buf + n, one, (size_t)ol * sizeof *one);
+            n += ol;
+        }
+    }
+    char u8[TL_MAX_CPS * 12 + 8];
+    int32_t u8l = 0;
+    UErrorCode ec = U_ZERO_ERROR;
+    u_strToUTF8(u8, (int32_t)sizeof u8, &u8l, buf, n, &ec);
+    if (U_FAILURE(ec)) return NULL;
+    return normalize(u8, 0);
+}
 
 /* ---- parsing ---- */
 
@@ -625,7 +677,7 @@ static int rule_line(parser *ps, const char *p, const char *end)
         size_t tl = strlen(tok);
         if (cl + tl + 2 > sizeof ctx) {
             fail(ps->err, ps->fname, ps->line, "context too long");
-            rc = -1;
+            rc = PISAR_EPARSE;
             break;
         }
         if (cl) ctx[cl++] = ' ';
@@ -638,13 +690,14 @@ static int rule_line(parser *ps, const char *p, const char *end)
         }
         if (parse_context(ps, tok, a)) {
             alts.n--;
-            rc = -1;
+            rc = PISAR_EPARSE;
             break;
         }
     }
     if (rc < 0) {
+        /* next_field() says -1 for a syntax error it has reported */
         free_alts(alts.p, alts.n);
-        return rc == PISAR_ENOMEM ? rc : PISAR_EPARSE;
+        return rc == -1 ? PISAR_EPARSE : rc;
     }
     uint32_t cps[TL_MAX_CPS];
     if (to_cps(src, cps, TL_MAX_CPS) < 0 || to_cps(out, cps, TL_MAX_CPS) < 0) {
@@ -789,16 +842,15 @@ static int insert(builder *b, const char *s, int32_t group, int srccase)
  * in NFC and in NFD. */
 static int insert_variant(builder *b, const char *src, unsigned mask, int32_t group)
 {
-    uint32_t cps[TL_MAX_CPS];
-    int k = to_cps(src, cps, TL_MAX_CPS);
-    if (k <= 0) return PISAR_EINVAL;
-    for (int i = 0; i < k && i < 31; i++)
-        if (mask >> i & 1) cps[i] = (uint32_t)u_toupper((UChar32)cps[i]);
-    if (mask == ~0u)
-        for (int i = 0; i < k; i++) cps[i] = (uint32_t)u_toupper((UChar32)cps[i]);
+    char *v = case_map(src, mask, 0);
+    if (!v) return PISAR_EINVAL;
+    uint32_t cps[TL_MAX_CPS * 3];
+    int k = to_cps(v, cps, TL_MAX_CPS * 3);
+    if (k <= 0) {
+        free(v);
+        return PISAR_EINVAL;
+    }
     int sc = case_of(cps, k);
-    char *v = from_cps(cps, k);
-    if (!v) return PISAR_ENOMEM;
     int rc = insert(b, v, group, sc);
     char *d = rc ? NULL : normalize(v, 1);
     if (d && strcmp(d, v)) rc = insert(b, d, group, sc);
@@ -807,16 +859,14 @@ static int insert_variant(builder *b, const char *src, unsigned mask, int32_t gr
     return rc;
 }
 
-static int add_string(vec *strings, const uint32_t *cps, int k, uint32_t *off, uint16_t *len)
+static int add_str(vec *strings, const char *s, uint32_t *off, uint16_t *len)
 {
-    char *s = from_cps(cps, k);
-    if (!s) return PISAR_ENOMEM;
+    if (!s) return PISAR_EINVAL;
     size_t l = strlen(s);
+    if (l > 0xFFFF) return PISAR_ERANGE;
     *off = (uint32_t)strings->n;
     *len = (uint16_t)l;
-    int rc = vec_append(strings, s, l);
-    free(s);
-    return rc;
+    return vec_append(strings, s, l);
 }
 
 /* One group: all rules of one source, contextual rules first. */
@@ -924,25 +974,13 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
                 if ((r->nalts == 0) != (uncond == 1)) continue;
                 tl_rule *tr = vec_add(&trules, sizeof *tr);
                 if (!tr) goto cleanup2;
-                uint32_t o[TL_MAX_CPS], t[TL_MAX_CPS], u[TL_MAX_CPS];
-                int k = to_cps(r->out, o, TL_MAX_CPS);
-                if (k < 0) {
-                    rc = PISAR_EPARSE;
-                    goto cleanup2;
-                }
-                int first_cased = 1;
-                for (int x = 0; x < k; x++) {
-                    u[x] = (uint32_t)u_toupper((UChar32)o[x]);
-                    t[x] = o[x];
-                    if (first_cased && (is_cased_lower(o[x]) || is_cased_upper(o[x]))) {
-                        t[x] = (uint32_t)u_totitle((UChar32)o[x]);
-                        first_cased = 0;
-                    }
-                }
-                if (add_string(&strings, o, k, &tr->out[0], &tr->len[0]) ||
-                    add_string(&strings, t, k, &tr->out[1], &tr->len[1]) ||
-                    add_string(&strings, u, k, &tr->out[2], &tr->len[2]))
-                    goto cleanup2;
+                char *forms[3] = {strdup(r->out), case_map(r->out, 0, 1),
+                                  case_map(r->out, ~0u, 0)};
+                int bad = 0;
+                for (int x = 0; x < 3; x++)
+                    bad |= add_str(&strings, forms[x], &tr->out[x], &tr->len[x]) != 0;
+                for (int x = 0; x < 3; x++) free(forms[x]);
+                if (bad) goto cleanup2;
                 tr->alt = (uint32_t)alts.n;
                 tr->nalts = (uint16_t)r->nalts;
                 for (size_t a = 0; a < r->nalts; a++) {
