@@ -140,6 +140,7 @@ struct tl_source {
     int reverse_mode;
     vec classes;   /* class_src */
     vec rules[2];  /* rule_src: forward, reverse */
+    tl_source *fallback; /* @fallback: rules for letters this scheme lacks */
 };
 
 static void fail(pisar_error *err, const char *fname, size_t line, const char *fmt, ...)
@@ -178,6 +179,7 @@ static void free_rule(rule_src *r)
 void tl_source_free(tl_source *s)
 {
     if (!s) return;
+    tl_source_free(s->fallback);
     for (int i = 0; i < F_COUNT; i++) free(s->field[i]);
     class_src *c = s->classes.p;
     for (size_t i = 0; i < s->classes.n; i++) free(c[i].cps);
@@ -628,6 +630,35 @@ static int directive(parser *ps, const char *p, const char *end)
         c->n = n;
         return 0;
     }
+    if (!strcmp(key, "fallback")) {
+        if (!ps->resolve || ps->depth >= TL_MAX_INCLUDE) {
+            fail(ps->err, ps->fname, ps->line, "@fallback is not available here");
+            return PISAR_EPARSE;
+        }
+        const char *t;
+        size_t tl;
+        char fname[256];
+        if (ps->resolve(ps->rctx, val, &t, &tl, fname, sizeof fname)) {
+            fail(ps->err, ps->fname, ps->line, "@fallback %s: no such scheme", val);
+            return PISAR_EUNKNOWN;
+        }
+        tl_source *fb = calloc(1, sizeof *fb);
+        if (!fb) return PISAR_ENOMEM;
+        parser sub = *ps;
+        sub.s = fb;
+        sub.fname = fname;
+        sub.line = 0;
+        sub.depth = ps->depth + 1;
+        sub.section = 0;
+        int rc = parse_text(&sub, t, tl);
+        if (rc) {
+            tl_source_free(fb);
+            return rc;
+        }
+        tl_source_free(ps->s->fallback);
+        ps->s->fallback = fb;
+        return 0;
+    }
     if (!strcmp(key, "include")) {
         if (!ps->resolve) {
             fail(ps->err, ps->fname, ps->line, "@include is not available here");
@@ -774,6 +805,27 @@ int tl_parse(tl_source **out, const char *text, size_t len, const char *fname,
     if (!rc && !s->rules[0].n) {
         fail(err, fname, 0, "no rules");
         rc = PISAR_EPARSE;
+    }
+    if (!rc && s->fallback) {
+        /* Letters with no rule of their own take the fallback's rules. */
+        tl_source *fb = s->fallback;
+        rule_src *fr = fb->rules[0].p;
+        size_t own = s->rules[0].n;
+        for (size_t i = 0; !rc && i < fb->rules[0].n; i++) {
+            rule_src *r = s->rules[0].p;
+            int have = 0;
+            for (size_t j = 0; j < own && !have; j++) have = !strcmp(r[j].src, fr[i].src);
+            if (have) continue;
+            rule_src *n = vec_add(&s->rules[0], sizeof *n);
+            if (!n) {
+                rc = PISAR_ENOMEM;
+                break;
+            }
+            *n = fr[i];
+            memset(&fr[i], 0, sizeof fr[i]);
+        }
+        tl_source_free(fb);
+        s->fallback = NULL;
     }
     if (rc) {
         tl_source_free(s);
