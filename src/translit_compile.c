@@ -123,6 +123,8 @@ typedef struct rule_src {
     char *ctx;   /* context tokens as written, for overriding */
     alt_src *alts;
     size_t nalts;
+    int origin;  /* which file (include) it came from */
+    int depth;   /* include depth: rules of the including file come first */
 } rule_src;
 
 typedef struct class_src {
@@ -141,6 +143,7 @@ struct tl_source {
     vec classes;   /* class_src */
     vec rules[2];  /* rule_src: forward, reverse */
     tl_source *fallback; /* @fallback: rules for letters this scheme lacks */
+    int origins;         /* files parsed so far (for rule origins) */
 };
 
 static void fail(pisar_error *err, const char *fname, size_t line, const char *fmt, ...)
@@ -312,6 +315,7 @@ typedef struct parser {
     size_t line;
     int section;
     int depth;
+    int origin;
     tl_resolver resolve;
     void *rctx;
     pisar_error *err;
@@ -528,10 +532,22 @@ static int add_rule(parser *ps, int section, const char *src, const char *out, c
 {
     vec *rv = &ps->s->rules[section];
     rule_src *r = rv->p;
+    /* An unconditional rule in a file replaces all the rules an included
+     * file gave for that source; a contextual rule replaces only the
+     * included rule with the same context, and is tried before the others. */
+    size_t k = 0;
+    for (size_t i = 0; i < rv->n; i++) {
+        if (!strcmp(r[i].src, src) && r[i].origin != ps->origin &&
+            (!nalts || !strcmp(r[i].ctx, ctx))) {
+            free_rule(&r[i]);
+            continue;
+        }
+        r[k++] = r[i];
+    }
+    rv->n = k;
     for (size_t i = 0; i < rv->n; i++) {
         if (!strcmp(r[i].src, src) && !strcmp(r[i].ctx, ctx)) {
-            /* A later rule with the same source and context replaces the
-             * earlier one (that is how a file overrides an included one). */
+            /* The same source and context again: the later rule wins. */
             char *o = strdup(out);
             if (!o) return PISAR_ENOMEM;
             free(r[i].out);
@@ -547,6 +563,8 @@ static int add_rule(parser *ps, int section, const char *src, const char *out, c
     n->ctx = strdup(ctx);
     n->alts = alts;
     n->nalts = nalts;
+    n->origin = ps->origin;
+    n->depth = ps->depth;
     if (!n->src || !n->out || !n->ctx) return PISAR_ENOMEM;
     return 0;
 }
@@ -680,6 +698,7 @@ static int directive(parser *ps, const char *p, const char *end)
         sub.line = 0;
         sub.depth++;
         sub.section = 0;
+        sub.origin = ++ps->s->origins;
         return parse_text(&sub, t, tl);
     }
     fail(ps->err, ps->fname, ps->line, "unknown directive @%s", key);
@@ -791,7 +810,7 @@ int tl_parse(tl_source **out, const char *text, size_t len, const char *fname,
     *out = NULL;
     tl_source *s = calloc(1, sizeof *s);
     if (!s) return PISAR_ENOMEM;
-    parser ps = {s, fname, 0, 0, 0, resolve, rctx, err};
+    parser ps = {s, fname, 0, 0, 0, 0, resolve, rctx, err};
     int rc = parse_text(&ps, text, len);
     if (!rc) {
         for (int i = 0; i < F_COUNT; i++) {
@@ -1020,10 +1039,14 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
         if (!first) goto cleanup2;
         *first = (uint32_t)trules.n;
         const rule_src **gr = g[i].rules.p;
-        for (int uncond = 0; uncond < 2; uncond++) {
+        for (int pass = 0; pass <= TL_MAX_INCLUDE + 1; pass++) {
+            /* passes 0..TL_MAX_INCLUDE: contextual rules of include depth
+             * `pass`; the last pass: the unconditional rules */
+            int uncond = pass == TL_MAX_INCLUDE + 1;
             for (size_t j = 0; j < g[i].rules.n; j++) {
                 const rule_src *r = gr[j];
                 if ((r->nalts == 0) != (uncond == 1)) continue;
+                if (!uncond && r->depth != pass) continue;
                 tl_rule *tr = vec_add(&trules, sizeof *tr);
                 if (!tr) goto cleanup2;
                 char *forms[3] = {strdup(r->out), case_map(r->out, 0, 1),
