@@ -96,6 +96,7 @@ static int is_apostrophe(unsigned c)
 
 int pn_is_name_letter(unsigned c)
 {
+    if (is_apostrophe(c)) return 1;
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (is_apostrophe(c)) return 1;
@@ -131,13 +132,53 @@ static int has_marker(const word *w, const char *m)
     return 0;
 }
 
-/* Index of the first convention (not generic) with a marker in w, or -1. */
-static int word_convention(const word *w)
+/* The first convention (not generic) with a strong marker in w, or -1;
+ * *spreads is set when that marker also speaks for the other words. */
+static int word_strong(const word *w, int *spreads)
 {
-    for (int c = 0; c < PN_NCONV - 1; c++)
-        for (const char *const *m = pn_conventions[c].markers; *m; m++)
-            if (has_marker(w, *m)) return c;
+    for (int c = 0; c < PN_NCONV - 1; c++) {
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m]; m++)
+            if (cv->mflags[m] != 2 && has_marker(w, cv->markers[m])) {
+                if (spreads) *spreads = cv->mflags[m] == 0;
+                return c;
+            }
+    }
     return -1;
+}
+
+static int lists_weak(int c, const char *marker)
+{
+    const pn_convention *cv = &pn_conventions[c];
+    for (size_t m = 0; cv->markers[m]; m++)
+        if (cv->mflags[m] == 2 && !strcmp(cv->markers[m], marker)) return 1;
+    return 0;
+}
+
+/* The convention of word k of the name (see tables/names/latin.txt). */
+static int word_convention(const word *words, size_t nw, size_t k, int name_conv)
+{
+    const word *w = &words[k];
+    int c = word_strong(w, NULL);
+    if (c >= 0) return c;
+    /* A weak marker: the name's convention if it lists it, else the first
+     * listing it with a cue in the name, else the first listing it. */
+    for (int a = 0; a < PN_NCONV - 1; a++) {
+        const pn_convention *cv = &pn_conventions[a];
+        for (size_t m = 0; cv->markers[m]; m++) {
+            if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
+            const char *mk = cv->markers[m];
+            if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
+            for (int b = 0; b < PN_NCONV - 1; b++) {
+                if (!lists_weak(b, mk)) continue;
+                for (const char *const *cue = pn_conventions[b].cues; *cue; cue++)
+                    for (size_t j = 0; j < nw; j++)
+                        if (!words[j].cyrillic && has_marker(&words[j], *cue)) return b;
+            }
+            return a;
+        }
+    }
+    return name_conv;
 }
 
 static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len, size_t i,
@@ -219,15 +260,33 @@ static int cyrillic_word(const word *w, pisar_buf *out)
 
 static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-/* The common folding, in place on a NUL-terminated a-z string. */
-static void fold(char *s)
+/*
+ * The common folding, in place on a NUL-terminated a-z string (the result is
+ * never longer). Internally the merged classes are single symbols:
+ * S = sh, zh (German and French write ж and ш alike); C = ch; X = kh, g, h
+ * (Ukrainian г is h, Czech and Polish х is ch, Spanish j); T = ts; and z is s
+ * (German writes з as s). They are spelled out again at the end.
+ */
+static void fold(char *s, pisar_buf *out)
 {
-    size_t n = 0;
-    /* 1: y, j -> i; runs of i -> i */
-    for (size_t i = 0; s[i]; i++) {
-        char c = s[i];
-        if (c < 'a' || c > 'z') continue;
-        if (c == 'y' || c == 'j') c = 'i';
+    size_t n = 0, len = strlen(s);
+    /* 0: symbols */
+    for (size_t i = 0; i < len;) {
+        const char *p = s + i;
+        char c;
+        if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) { c = 'S'; i += 2; }
+        else if (!strncmp(p, "ch", 2)) { c = 'C'; i += 2; }
+        else if (!strncmp(p, "kh", 2)) { c = 'X'; i += 2; }
+        else if (!strncmp(p, "ts", 2)) { c = 'T'; i += 2; }
+        else {
+            c = *p;
+            i++;
+            if (c == 'g' || c == 'h') c = 'X';
+            else if (c == 'z') c = 's';
+            else if (c == 'y' || c == 'j') c = 'i';
+            else if (c < 'a' || c > 'z') continue;
+        }
+        /* 1: runs of i are one i */
         if (c == 'i' && n && s[n - 1] == 'i') continue;
         s[n++] = c;
     }
@@ -250,19 +309,32 @@ static void fold(char *s)
     }
     s[m] = 0;
     n = m;
-    /* 3: o after a hush; 4: doubled consonants */
+    /* 3: ou, oe are u (French ou; Dutch oe; Белоусов, Достоевский on both
+     * sides); o after a hush is e; doubled consonants are single */
     m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == 'o' && m >= 2 && s[m - 1] == 'h' &&
-            (s[m - 2] == 'c' || s[m - 2] == 's' || s[m - 2] == 'z'))
-            c = 'e';
+        if (c == 'o' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'e')) {
+            s[i + 1] = 'u';
+            continue;
+        }
+        if (c == 'o' && m && (s[m - 1] == 'S' || s[m - 1] == 'C')) c = 'e';
         if (!is_vowel(c) && m && s[m - 1] == c) continue;
         s[m++] = c;
     }
     s[m] = 0;
-    /* 5: -kaia */
-    if (m >= 4 && !strcmp(s + m - 4, "kaia")) s[m - 2] = 0;
+    /* 4: -kaia */
+    if (m >= 4 && !strcmp(s + m - 4, "kaia")) s[m -= 2] = 0;
+    for (size_t i = 0; i < m; i++) {
+        switch (s[i]) {
+        case 'S': pisar_buf_puts(out, "sh"); break;
+        case 'C': pisar_buf_puts(out, "ch"); break;
+        case 'X': pisar_buf_puts(out, "h"); break;
+        case 'T': pisar_buf_puts(out, "ts"); break;
+        default: pisar_buf_append(out, &s[i], 1);
+        }
+    }
+    if (!out->data) pisar_buf_append(out, "", 0);
 }
 
 static int is_patronymic(const char *k)
@@ -331,12 +403,14 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         nw++;
     }
 
-    /* The name-level convention: the first convention any Latin word shows. */
+    /* The name-level convention: the first that a Latin word shows by a
+     * marker that speaks for the whole name. */
     int name_conv = -1;
     for (size_t k = 0; k < nw; k++) {
         if (words[k].cyrillic) continue;
-        int c = word_convention(&words[k]);
-        if (c >= 0 && (name_conv < 0 || c < name_conv)) name_conv = c;
+        int spreads = 0;
+        int c = word_strong(&words[k], &spreads);
+        if (c >= 0 && spreads && (name_conv < 0 || c < name_conv)) name_conv = c;
     }
 
     char *keys[PN_MAX_WORDS];
@@ -346,14 +420,16 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         if (words[k].cyrillic) {
             rc = cyrillic_word(&words[k], &t);
         } else {
-            int c = word_convention(&words[k]);
-            rc = latin_word(&words[k], c >= 0 ? c : name_conv, &t, nfd);
+            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) { pisar_buf_free(&t); break; }
-        fold(t.data);
-        if (*t.data) keys[nk++] = t.data;
-        else free(t.data);
+        pisar_buf f = {0};
+        fold(t.data, &f);
+        pisar_buf_free(&t);
+        if (!f.data) { rc = PISAR_ENOMEM; break; }
+        if (*f.data) keys[nk++] = f.data;
+        else free(f.data);
     }
     if (!rc) {
         size_t kept = nk;

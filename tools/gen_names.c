@@ -84,7 +84,10 @@ struct rule { char from[32]; char to[16]; int anchor; };
 struct conv {
     char id[16];
     char markers[32][16];
+    int mflags[32];
     int nmarkers;
+    char cues[8][16];
+    int ncues;
     struct rule rules[64];
     int nrules;
 };
@@ -117,6 +120,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat)
     for (char *line = strtok(ltext, "\n"); line; line = strtok(NULL, "\n")) {
         if (!*line || *line == '#') continue;
         char kw[16], a[64], b[64];
+        b[0] = 0;
         int k = sscanf(line, "%15s %63s %63s", kw, a, b);
         if (!strcmp(kw, "convention") && k >= 2) {
             if (nconv == 16) die("%s: too many conventions", lat);
@@ -125,9 +129,17 @@ static void gen_rules(const char *out, const char *cyr, const char *lat)
             strcpy(cur->id, a);
         } else if (!strcmp(kw, "source")) {
             if (!cur) die("%s: source before convention", lat);
-        } else if (!strcmp(kw, "marker") && k == 2 && cur) {
+        } else if (!strcmp(kw, "marker") && k >= 2 && cur) {
             if (cur->nmarkers == 32 || strlen(a) >= 16) die("%s: marker '%s'", lat, a);
+            int fl = 0;
+            if (k == 3 && !strcmp(b, "word")) fl = 1;
+            else if (k == 3 && !strcmp(b, "weak")) fl = 2;
+            else if (k == 3) die("%s: marker flag must be 'word' or 'weak': '%s'", lat, line);
+            cur->mflags[cur->nmarkers] = fl;
             strcpy(cur->markers[cur->nmarkers++], a);
+        } else if (!strcmp(kw, "cue") && k == 2 && cur) {
+            if (cur->ncues == 8 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
+            strcpy(cur->cues[cur->ncues++], a);
         } else if (!strcmp(kw, "rule") && k == 3 && cur) {
             if (cur->nrules == 64) die("%s: too many rules in %s", lat, cur->id);
             struct rule *r = &cur->rules[cur->nrules++];
@@ -167,6 +179,15 @@ static void gen_rules(const char *out, const char *cyr, const char *lat)
             fputs(", ", o);
         }
         fprintf(o, "0};\n");
+        fprintf(o, "static const unsigned char pn_mflags_%d[] = {", i);
+        for (int j = 0; j < convs[i].nmarkers; j++) fprintf(o, "%d, ", convs[i].mflags[j]);
+        fprintf(o, "0};\n");
+        fprintf(o, "static const char *const pn_cues_%d[] = {", i);
+        for (int j = 0; j < convs[i].ncues; j++) {
+            put_cstr(o, convs[i].cues[j]);
+            fputs(", ", o);
+        }
+        fprintf(o, "0};\n");
         fprintf(o, "static const pn_rule pn_rules_%d[] = {\n", i);
         for (int j = 0; j < convs[i].nrules; j++) {
             fputs("    {", o);
@@ -181,7 +202,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat)
     for (int i = 0; i < nconv; i++) {
         fputs("    {", o);
         put_cstr(o, convs[i].id);
-        fprintf(o, ", pn_markers_%d, pn_rules_%d},\n", i, i);
+        fprintf(o, ", pn_markers_%d, pn_mflags_%d, pn_cues_%d, pn_rules_%d},\n", i, i, i, i);
     }
     fprintf(o, "};\n#define PN_NCONV %d\n", nconv);
     if (fclose(o)) die("%s: write error", out);
