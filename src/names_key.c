@@ -265,7 +265,8 @@ static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o
  * never longer). Internally the merged classes are single symbols:
  * S = sh, zh (German and French write ж and ш alike); C = ch; X = kh, g, h
  * (Ukrainian г is h, Czech and Polish х is ch, Spanish j); T = ts; and z is s
- * (German writes з as s). They are spelled out again at the end.
+ * (German writes з as s); D = dzh, dj (Serbian ђ and џ, which Russian
+ * writes дж alike). They are spelled out again at the end.
  */
 static void fold(char *s, pisar_buf *out)
 {
@@ -274,7 +275,9 @@ static void fold(char *s, pisar_buf *out)
     for (size_t i = 0; i < len;) {
         const char *p = s + i;
         char c;
-        if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) { c = 'S'; i += 2; }
+        if (!strncmp(p, "dzh", 3)) { c = 'D'; i += 3; }
+        else if (!strncmp(p, "dj", 2)) { c = 'D'; i += 2; }
+        else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) { c = 'S'; i += 2; }
         else if (!strncmp(p, "ch", 2)) { c = 'C'; i += 2; }
         else if (!strncmp(p, "kh", 2)) { c = 'X'; i += 2; }
         else if (!strncmp(p, "ts", 2)) { c = 'T'; i += 2; }
@@ -331,6 +334,7 @@ static void fold(char *s, pisar_buf *out)
         case 'C': pisar_buf_puts(out, "ch"); break;
         case 'X': pisar_buf_puts(out, "h"); break;
         case 'T': pisar_buf_puts(out, "ts"); break;
+        case 'D': pisar_buf_puts(out, "dj"); break;
         default: pisar_buf_append(out, &s[i], 1);
         }
     }

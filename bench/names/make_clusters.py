@@ -205,6 +205,21 @@ RU_SCHEMES = ["bgn", "bgn-plain", "icao", "iso9", "scholarly", "alalc", "wikiped
               "de", "fr", "pl", "cs", "hu", "nl", "sv", "es"]
 UK_SCHEMES = ["uk-national", "icao", "iso9", "scholarly", "de", "pl", "cs", "fr"]
 SOUTH_SCHEMES = ["bgn-plain", "iso9", "scholarly", "de", "fr", "pl", "cs"]
+SR_SCHEMES = ["gaj", "gaj-ascii", "iso9"]
+
+GAJ = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
+       "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
+       "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
+       "ч": "č", "џ": "dž", "ш": "š", "ѓ": "gj", "ќ": "kj", "ѕ": "dz"}
+
+@scheme("gaj")
+def gaj(w):
+    return translit(w, GAJ)
+
+@scheme("gaj-ascii")
+def gaj_ascii(w):
+    s = gaj(w).replace("đ", "dj").replace("Đ", "Dj")
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
 def romanize(name, sch):
     f = SCHEMES[sch]
@@ -240,7 +255,8 @@ def main():
         cid = f"N-{lang}-{n:04d}"
         ids[name] = cid
         add(cid, name, lang, "cyrillic")
-        schemes = UK_SCHEMES if lang == "uk" else SOUTH_SCHEMES if lang in ("bg", "sr", "mk", "be") else RU_SCHEMES
+        schemes = (UK_SCHEMES if lang == "uk" else SR_SCHEMES if lang in ("sr", "mk")
+                   else SOUTH_SCHEMES if lang in ("bg", "be") else RU_SCHEMES)
         for s in schemes:
             add(cid, romanize(name, s), s, "scheme:" + s)
     for line in open("attested.tsv", encoding="utf-8"):
