@@ -21,6 +21,18 @@ typedef struct pn_convention {
     const pn_rule *rules;       /* terminated by from == NULL */
 } pn_convention;
 
+/* A case ending (tables/names/suffixes.txt). */
+typedef struct pn_suffix {
+    int last;          /* 1: surname (last word), 0: other words */
+    char gender;       /* 'm', 'f' or '?' */
+    const char *ending;
+    size_t len;
+    const char *nom;   /* replacement */
+} pn_suffix;
+
+/* The compiled suffix table, terminated by ending == NULL. */
+const pn_suffix *pn_suffix_table(void);
+
 /* Check UTF-8: 0, or PISAR_EILSEQ / PISAR_ETRUNC with *bad = byte offset.
  * A NUL byte is invalid in names and text. */
 int pn_utf8_check(const char *s, size_t len, size_t *bad);

@@ -454,3 +454,5 @@ out:
     for (size_t k = 0; k < nw; k++) free(words[k].s);
     return rc;
 }
+
+const pn_suffix *pn_suffix_table(void) { return pn_suffixes; }
