@@ -293,7 +293,8 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
         span s = {at, end, pn_is_upper(c), 0, allcaps && nletters > 1, pn_is_cyrillic(c), sentence};
         sentence = 0;
         if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
-        int good = s.initial || (s.upper && !s.allcaps && !is_not_name(text + at, end - at));
+        int good = s.initial || (s.upper && !s.allcaps && nletters > 1 &&
+                                 !is_not_name(text + at, end - at));
         if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
@@ -380,11 +381,26 @@ static char *dup(const char *s, size_t n)
 
 static char *key_of(const pisar_names *h, const char *s, size_t n)
 {
-    pisar_buf k = {0};
-    if (key_common(&h->user, s, n, &k) || !k.len) {
+    /* initials ("В. В. Путин") do not take part in the key */
+    pisar_buf t = {0}, k = {0};
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        size_t q = i;
+        pn_utf8_next(s, n, &q);
+        int initial = j > i && s[j - 1] == '.' && q + 1 == j;
+        if (!initial) {
+            if (t.len) pisar_buf_append(&t, " ", 1);
+            pisar_buf_append(&t, s + i, j - i);
+        }
+        i = j + 1;
+    }
+    if (!t.data || key_common(&h->user, t.data, t.len, &k) || !k.len) {
+        pisar_buf_free(&t);
         pisar_buf_free(&k);
         return NULL;
     }
+    pisar_buf_free(&t);
     return k.data;
 }
 
@@ -428,6 +444,19 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     if (!m.base) goto nomem;
     m.key = key_of(h, m.base, strlen(m.base));
     if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
+    /* a capitalised word before a known name ("Selon Iouri Ouchakov",
+     * "России Юрий Ушаков") is not part of it */
+    char *sp1 = strchr(m.base, ' ');
+    if (m.key[0] != '@' && sp1 && strchr(sp1 + 1, ' ')) {
+        char *k2 = key_of(h, sp1 + 1, strlen(sp1 + 1));
+        if (k2 && (k2[0] == '@' || known_key(h, k2))) {
+            memmove(m.base, sp1 + 1, strlen(sp1 + 1) + 1);
+            free(m.key);
+            m.key = k2;
+        } else {
+            free(k2);
+        }
+    }
     if (sentence_single && !known_key(h, m.key)) {
         free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
         return 0;
@@ -667,34 +696,37 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     int cyr = pn_is_cyrillic(pn_utf8_next(s, n, &q));
     const char *base = NULL;
     char *key = NULL, *alt = NULL;
-    char *basecopy = NULL;
+    char *basecopy = NULL, *altbase = NULL;
     if (cyr) {
         char g;
         if (nominative(h, s, n, &g)) return ctx->rc = PISAR_ENOMEM;
         basecopy = dup(h->scratch.data ? h->scratch.data : "", h->scratch.len);
-        if (g == '?' && h->scratch2.data) alt = key_of(h, h->scratch2.data, h->scratch2.len);
+        if (g == '?' && h->scratch2.data) {
+            alt = key_of(h, h->scratch2.data, h->scratch2.len);
+            altbase = dup(h->scratch2.data, h->scratch2.len);
+        }
     } else {
         basecopy = dup(s, n);
     }
-    if (!basecopy) { free(alt); return ctx->rc = PISAR_ENOMEM; }
+    if (!basecopy) { free(alt); free(altbase); return ctx->rc = PISAR_ENOMEM; }
     base = basecopy;
     key = key_of(h, base, strlen(base));
-    if (!key) { free(basecopy); free(alt); return 0; }
+    if (!key) { free(basecopy); free(altbase); free(alt); return 0; }
     /* the group of this key, or of its masculine reading, or of the lone
      * surname's full name */
     const group *g = NULL;
     for (size_t k = 0; k < h->ng && !g; k++)
         if (!strcmp(h->g[k].key, key)) g = &h->g[k];
-    if (!g && alt)
+    if (!g && alt && altbase)
         for (size_t k = 0; k < h->ng && !g; k++)
-            if (!strcmp(h->g[k].key, alt)) g = &h->g[k];
+            if (!strcmp(h->g[k].key, alt)) { g = &h->g[k]; base = altbase; }
     if (!g)
         for (size_t i = 0; i < h->nm && !g; i++)
             if (!strcmp(h->m[i].base, base))
                 for (size_t k = 0; k < h->ng && !g; k++)
                     if (!strcmp(h->g[k].key, h->m[i].key)) g = &h->g[k];
     if (sentence_single && !g && key[0] != '@') {
-        free(basecopy); free(key); free(alt);
+        free(basecopy); free(altbase); free(key); free(alt);
         return 0;
     }
     pisar_name_mention m;
@@ -732,6 +764,7 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         rc = ctx->cb(&m, ctx->user);
     }
     free(basecopy);
+    free(altbase);
     free(key);
     free(alt);
     return rc;
