@@ -444,6 +444,13 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     if (!m.base) goto nomem;
     m.key = key_of(h, m.base, strlen(m.base));
     if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
+    /* the gazetteer knows only the masculine reading: take it */
+    if (m.alt_key && m.alt_key[0] == '@' && m.key[0] != '@') {
+        char *b = m.base, *k = m.key;
+        m.base = m.alt_base; m.key = m.alt_key;
+        m.alt_base = b; m.alt_key = k;
+        m.sure = 1;
+    }
     /* a capitalised word before a known name ("Selon Iouri Ouchakov",
      * "России Юрий Ушаков") is not part of it */
     char *sp1 = strchr(m.base, ' ');
