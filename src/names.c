@@ -1,5 +1,6 @@
 /* names.c -- name keys with the gazetteer; the pisar_names handle. */
 #include "pisar/names.h"
+#include "pisar/translit.h"
 #include "names_internal.h"
 
 #include <stdint.h>
@@ -9,7 +10,8 @@
 
 #include "names_gazetteer.h"
 
-static int key_common(const pn_gazetteer *user, const char *name, size_t len, pisar_buf *key)
+static int key_common(const pn_gazetteer *user, const char *name, size_t len, pisar_buf *key,
+                      int surnames)
 {
     if (!key) return PISAR_EINVAL;
     if (!name && len) return PISAR_EINVAL;
@@ -21,11 +23,11 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     if (rc || !k.len) { pisar_buf_free(&k); return rc; }
     const char *id = NULL;
     if (user && user->nindex) {
-        size_t e = pn_gaz_lookup(user->index, user->nindex, k.data);
+        size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
         if (e != (size_t)-1) id = user->entries[e].id;
     }
     if (!id) {
-        size_t e = pn_gaz_lookup(pn_builtin_index, PN_BUILTIN_NINDEX, k.data);
+        size_t e = pn_gaz_lookup(pn_builtin_index, PN_BUILTIN_NINDEX, k.data, surnames);
         if (e != (size_t)-1) id = pn_builtin_entries[e].id;
     }
     if (id) {
@@ -40,7 +42,7 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
 
 int pisar_name_key(const char *name, size_t len, pisar_buf *key)
 {
-    return key_common(NULL, name, len, key);
+    return key_common(NULL, name, len, key, 0);
 }
 
 int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
@@ -56,6 +58,54 @@ int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
 
 static const char *const styles[] = {"bgn", "icao", "wikipedia", "ap", "iso9", "scholarly",
                                      "national", NULL};
+
+/* The scheme each house style uses for a Cyrillic original, per language
+ * (ru, uk, be, bg, mk, sr); ids of include/pisar/translit.h. Ukrainian,
+ * Belarusian, Bulgarian, Macedonian and Serbian names follow their national
+ * systems (which their passports, and so the agencies, use) under every style
+ * but iso9 and scholarly. */
+enum { L_RU, L_UK, L_BE, L_BG, L_MK, L_SR, L_N };
+static const char *const style_schemes[][L_N] = {
+    /* bgn */       {"ru-bgn", "uk-bgn", "be-bgn", "bg-streamlined", "mk-bgn", "sr-latin"},
+    /* icao */      {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* wikipedia */ {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* ap */        {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* iso9 */      {"ru-iso9", "uk-iso9", "be-iso9", "bg-iso9", "mk-iso9", "sr-iso9"},
+    /* scholarly */ {"ru-scholarly", "uk-scholarly", "be-iso9", "bg-iso9", "mk-iso9", "sr-latin"},
+    /* national */  {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+};
+
+/* The language of a Cyrillic name, from the letters only one language has. */
+static int cyr_language(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    int uk = 0, be = 0, mk = 0, sr = 0, bg = 0, ru = 0;
+    unsigned prev = 0;
+    while (i < n) {
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (c >= 0x400 && c < 0x410) c += 0x50; /* upper Ѐ-Џ to lower */
+        else if (c >= 0x410 && c < 0x430) c += 0x20;
+        switch (c) {
+        case 0x454: case 0x457: case 0x491: uk = 1; break;       /* є ї ґ */
+        case 0x456: uk |= 2; break;                              /* і (uk, be) */
+        case 0x45e: be = 1; break;                               /* ў */
+        case 0x453: case 0x45c: case 0x455: mk = 1; break;       /* ѓ ќ ѕ */
+        case 0x452: case 0x45b: case 0x45f: sr = 1; break;       /* ђ ћ џ */
+        case 0x458: case 0x459: case 0x45a: sr |= 2; break;      /* ј љ њ */
+        case 0x44b: case 0x44d: case 0x451: ru = 1; break;       /* ы э ё */
+        default: break;
+        }
+        if (prev == 0x44a && c >= 0x430 && c < 0x450 && c != 0x435 && c != 0x44e && c != 0x44f)
+            bg = 1; /* ъ before a consonant */
+        prev = c;
+    }
+    if (be) return L_BE;
+    if (uk) return (uk & 1) || !ru ? L_UK : L_BE;
+    if (mk) return L_MK;
+    if (sr) return L_SR;
+    if (bg) return L_BG;
+    return L_RU;
+}
 
 const char *pisar_names_style(size_t i)
 {
@@ -91,6 +141,8 @@ struct pisar_names {
     group *g;
     size_t ng;
     int dirty;
+    int style_index;
+    pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
 };
 
@@ -111,6 +163,8 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     pisar_names *h = calloc(1, sizeof *h);
     if (!h) return PISAR_ENOMEM;
     snprintf(h->style, sizeof h->style, "%s", style);
+    for (size_t i = 0; styles[i]; i++)
+        if (!strcmp(styles[i], style)) h->style_index = (int)i;
     *out = h;
     return PISAR_OK;
 }
@@ -139,6 +193,7 @@ void pisar_names_free(pisar_names *h)
     free(h->m);
     free_groups(h);
     pn_gaz_free(&h->user);
+    for (int i = 0; i < L_N; i++) pisar_translit_free(h->tr[i]);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -184,7 +239,7 @@ int pisar_names_load_gazetteer(pisar_names *h, const char *path, pisar_error *er
 
 int pisar_names_key(const pisar_names *h, const char *name, size_t len, pisar_buf *key)
 {
-    return key_common(h ? &h->user : NULL, name, len, key);
+    return key_common(h ? &h->user : NULL, name, len, key, 0);
 }
 
 static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key)
@@ -339,12 +394,13 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
         const char *w = s + starts[nw - 1];
         size_t wn = ends[nw - 1] - starts[nw - 1];
         for (const pn_suffix *x = tab; x->ending; x++)
-            if (x->last && ends_with(w, wn, x->ending, x->len)) { last = x; break; }
+            if (x->last == 1 && ends_with(w, wn, x->ending, x->len)) { last = x; break; }
     }
     char g = last ? last->gender : 0;
     for (int pass = 0; pass < (g == '?' ? 2 : 1); pass++) {
         pisar_buf *out = pass ? &h->scratch2 : &h->scratch;
-        char gg = g == '?' ? (pass ? 'm' : 'f') : g;
+        /* no case shown by the surname: only the endings that show it alone */
+        char gg = g == '?' ? (pass ? 'm' : 'f') : g ? g : 'M';
         for (size_t k = 0; k < nw; k++) {
             const char *w = s + starts[k];
             size_t wn = ends[k] - starts[k];
@@ -353,7 +409,8 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
             if (k == nw - 1 && last && !(g == '?' && gg == 'f')) x = last;
             else if (k < nw - 1 && gg && gg != '?' && (wn > 2 || w[wn - 1] != '.'))
                 for (const pn_suffix *y = tab; y->ending; y++)
-                    if (!y->last && y->gender == gg && ends_with(w, wn, y->ending, y->len)) {
+                    if (y->last == 0 && (y->gender == gg || (gg == 'm' && y->gender == 'M')) &&
+                        ends_with(w, wn, y->ending, y->len)) {
                         x = y;
                         break;
                     }
@@ -395,7 +452,7 @@ static char *key_of(const pisar_names *h, const char *s, size_t n)
         }
         i = j + 1;
     }
-    if (!t.data || key_common(&h->user, t.data, t.len, &k) || !k.len) {
+    if (!t.data || key_common(&h->user, t.data, t.len, &k, 1) || !k.len) {
         pisar_buf_free(&t);
         pisar_buf_free(&k);
         return NULL;
@@ -413,6 +470,33 @@ static int known_key(const pisar_names *h, const char *key)
     return 0;
 }
 
+/* The known nominative of an inflected Cyrillic mention (the "any" endings of
+ * tables/names/suffixes.txt on its last word): a new key, or NULL; *newbase
+ * gets the nominative spelling. */
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase)
+{
+    size_t n = strlen(base);
+    const char *lw = strrchr(base, ' ');
+    lw = lw ? lw + 1 : base;
+    size_t wn = n - (size_t)(lw - base);
+    for (const pn_suffix *x = pn_suffix_table(); x->ending; x++) {
+        if (x->last != 2 || !ends_with(lw, wn, x->ending, x->len)) continue;
+        size_t keep = n - x->len, nl = strlen(x->nom);
+        char *cand = malloc(keep + nl + 1);
+        if (!cand) return NULL;
+        memcpy(cand, base, keep);
+        memcpy(cand + keep, x->nom, nl + 1);
+        char *k = key_of(h, cand, keep + nl);
+        if (k && (k[0] == '@' || known_key(h, k))) {
+            *newbase = cand;
+            return k;
+        }
+        free(k);
+        free(cand);
+    }
+    return NULL;
+}
+
 typedef struct add_ctx {
     size_t doc;
     int rc;
@@ -428,7 +512,8 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     m.doc = ctx->doc;
     m.sure = 1;
     size_t q = 0;
-    if (pn_is_cyrillic(pn_utf8_next(s, n, &q))) {
+    int cyr_mention = pn_is_cyrillic(pn_utf8_next(s, n, &q));
+    if (cyr_mention) {
         char g;
         if (nominative(h, s, n, &g)) return ctx->rc = PISAR_ENOMEM;
         m.base = dup(h->scratch.data ? h->scratch.data : "", h->scratch.len);
@@ -444,6 +529,17 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     if (!m.base) goto nomem;
     m.key = key_of(h, m.base, strlen(m.base));
     if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
+    /* an inflected form of a known name */
+    if (m.key[0] != '@' && !known_key(h, m.key)) {
+        char *nb = NULL, *nk = known_nominative(h, m.base, &nb);
+        if (nk) {
+            free(m.base); free(m.key);
+            m.base = nb; m.key = nk;
+            free(m.alt_base); free(m.alt_key);
+            m.alt_base = m.alt_key = NULL;
+            m.sure = 1;
+        }
+    }
     /* the gazetteer knows only the masculine reading: take it */
     if (m.alt_key && m.alt_key[0] == '@' && m.key[0] != '@') {
         char *b = m.base, *k = m.key;
@@ -641,12 +737,30 @@ static int regroup(pisar_names *h)
             snprintf(g->source_text, sizeof g->source_text, "gazetteer:%s", e->id);
             g->kind = e->kind;
         } else {
+            g->kind = "";
+            /* the house style's scheme on the most frequent Cyrillic original */
+            const char *cyr = NULL;
+            for (size_t v = 0; v < g->nvariants && !cyr; v++)
+                if (!is_latin_text(g->variants[v].text)) cyr = g->variants[v].text;
+            if (cyr) {
+                int lang = cyr_language(cyr);
+                const char *id = style_schemes[h->style_index][lang];
+                if (!h->tr[lang] && pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
+                    h->tr[lang] = NULL;
+                pisar_buf r = {0};
+                if (h->tr[lang] && !pisar_translit_apply(h->tr[lang], cyr, strlen(cyr), &r) && r.len) {
+                    g->canonical = r.data;
+                    g->source = PISAR_NAME_FROM_SCHEME;
+                    snprintf(g->source_text, sizeof g->source_text, "scheme:%s", id);
+                    continue;
+                }
+                pisar_buf_free(&r);
+            }
             for (size_t v = 0; v < g->nvariants && !canon; v++)
                 if (is_latin_text(g->variants[v].text)) canon = g->variants[v].text;
             if (!canon) canon = g->variants[0].text;
             g->source = PISAR_NAME_FROM_FREQUENCY;
             snprintf(g->source_text, sizeof g->source_text, "frequency");
-            g->kind = "";
         }
         if (!(g->canonical = dup(canon, strlen(canon)))) return PISAR_ENOMEM;
     }
@@ -719,6 +833,15 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     base = basecopy;
     key = key_of(h, base, strlen(base));
     if (!key) { free(basecopy); free(altbase); free(alt); return 0; }
+    if (key[0] != '@' && !known_key(h, key)) {
+        char *nb = NULL, *nk = known_nominative(h, base, &nb);
+        if (nk) {
+            free(key);
+            free(basecopy);
+            key = nk;
+            base = basecopy = nb;
+        }
+    }
     /* the group of this key, or of its masculine reading, or of the lone
      * surname's full name */
     const group *g = NULL;
@@ -758,6 +881,9 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     }
     int rc = 0;
     if (ctx->rewriting) {
+        /* a lone surname is replaced by the canonical surname, not the full name */
+        const char *sp = strrchr(m.canonical, ' ');
+        if (sp && !strchr(base, ' ')) m.canonical = sp + 1;
         int change = (!cyr || (ctx->flags & PISAR_NAMES_REWRITE_CYRILLIC)) &&
                      (strlen(m.canonical) != n || memcmp(m.canonical, s, n));
         if (change) {

@@ -60,6 +60,44 @@ static int fail(pn_gazetteer *g, pisar_error *err, int rc, size_t line, size_t o
     return rc;
 }
 
+/* Surname keys of persons, added to the index at the end of a parse. */
+typedef struct surname {
+    char *key;
+    size_t entry;
+} surname;
+
+typedef struct surnames {
+    surname *v;
+    size_t n, cap;
+} surnames;
+
+static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
+{
+    size_t i = n;
+    while (i && s[i - 1] != ' ') i--;
+    if (!i) return PISAR_OK; /* one word: its full key is the surname key */
+    pisar_buf k = {0};
+    int rc = pn_phonetic(s + i, n - i, &k);
+    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    if (sn->n == sn->cap) {
+        size_t c = sn->cap ? sn->cap * 2 : 64;
+        surname *p = realloc(sn->v, c * sizeof *p);
+        if (!p) { pisar_buf_free(&k); return PISAR_ENOMEM; }
+        sn->v = p;
+        sn->cap = c;
+    }
+    sn->v[sn->n].key = k.data;
+    sn->v[sn->n].entry = entry;
+    sn->n++;
+    return PISAR_OK;
+}
+
+static void free_surnames(surnames *sn)
+{
+    for (size_t i = 0; i < sn->n; i++) free(sn->v[i].key);
+    free(sn->v);
+}
+
 static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size_t *cap)
 {
     pisar_buf k = {0};
@@ -78,6 +116,7 @@ static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size
     if (!kk) return PISAR_ENOMEM;
     g->index[g->nindex].key = kk;
     g->index[g->nindex].entry = entry;
+    g->index[g->nindex].surname = 0;
     g->nindex++;
     return PISAR_OK;
 }
@@ -106,8 +145,53 @@ static int cmp_index(const void *a, const void *b)
     return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
 }
 
+static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char *origin,
+                      pisar_error *err, surnames *snp);
+
+/* Add the surnames of persons that name one entry only and are no entry's
+ * full form ("Ушаков", "Зеленського" once its ending is stripped). */
+static int add_surnames(pn_gazetteer *g, surnames *sn, size_t *capindex)
+{
+    for (size_t i = 0; i < sn->n; i++) {
+        surname *s = &sn->v[i];
+        if (strcmp(g->entries[s->entry].kind, "person")) continue;
+        int clash = 0, dup = 0;
+        for (size_t j = 0; j < sn->n && !clash; j++)
+            if (!strcmp(sn->v[j].key, s->key)) {
+                if (sn->v[j].entry != s->entry) clash = 1;
+                else if (j < i) dup = 1;
+            }
+        for (size_t j = 0; j < g->nindex && !clash; j++)
+            if (!strcmp(g->index[j].key, s->key)) clash = 1;
+        if (clash || dup) continue;
+        if (g->nindex == *capindex) {
+            size_t c = *capindex ? *capindex * 2 : 128;
+            pn_gaz_index *p = realloc(g->index, c * sizeof *p);
+            if (!p) return PISAR_ENOMEM;
+            g->index = p;
+            *capindex = c;
+        }
+        char *kk = keep(g, s->key, strlen(s->key));
+        if (!kk) return PISAR_ENOMEM;
+        g->index[g->nindex].key = kk;
+        g->index[g->nindex].entry = s->entry;
+        g->index[g->nindex].surname = 1;
+        g->nindex++;
+    }
+    return PISAR_OK;
+}
+
 int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *origin,
                  pisar_error *err)
+{
+    surnames sn = {0};
+    int rc = parse_body(g, text, len, origin, err, &sn);
+    free_surnames(&sn);
+    return rc;
+}
+
+static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char *origin,
+                      pisar_error *err, surnames *snp)
 {
     memset(g, 0, sizeof *g);
     if (!text && len) return fail(g, err, PISAR_EINVAL, 0, 0, origin, "no text");
@@ -120,6 +204,7 @@ int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *orig
                     rc == PISAR_ETRUNC ? "truncated UTF-8" : "invalid UTF-8 (or NUL byte)");
     }
     size_t capentries = 0, capindex = 0, lineno = 0;
+#define sn (*snp)
     int have_name = 1;
     size_t pos = 0;
     char msg[120];
@@ -192,6 +277,7 @@ int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *orig
                 return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
             have_name = 1;
             rc = add_form(g, v, vn, ei, &capindex);
+            if (!rc) rc = add_surname(&sn, v, vn, ei);
         } else if (FIELD("kind")) {
             if (!((vn == 6 && !memcmp(v, "person", 6)) || (vn == 5 && !memcmp(v, "place", 5)) ||
                   (vn == 3 && !memcmp(v, "org", 3)))) {
@@ -218,6 +304,7 @@ int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *orig
                     return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
                 }
                 rc = add_form(g, v + s, t - s, ei, &capindex);
+                if (!rc) rc = add_surname(&sn, v + s, t - s, ei);
                 a = b + 1;
             }
         } else {
@@ -236,11 +323,14 @@ int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *orig
         snprintf(msg, sizeof msg, "line %zu: last entry has no 'name'", lineno);
         return fail(g, err, PISAR_EPARSE, lineno, len, origin, msg);
     }
+#undef sn
+    if ((rc = add_surnames(g, snp, &capindex)))
+        return fail(g, err, rc, lineno, len, origin, "out of memory");
     if (g->nindex) qsort(g->index, g->nindex, sizeof *g->index, cmp_index);
     return PISAR_OK;
 }
 
-size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key)
+size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -248,6 +338,7 @@ size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key)
         if (strcmp(index[mid].key, key) < 0) lo = mid + 1;
         else hi = mid;
     }
-    if (lo < n && !strcmp(index[lo].key, key)) return index[lo].entry;
+    for (; lo < n && !strcmp(index[lo].key, key); lo++)
+        if (surnames || !index[lo].surname) return index[lo].entry;
     return (size_t)-1;
 }

@@ -23,7 +23,7 @@ typedef struct pn_convention {
 
 /* A case ending (tables/names/suffixes.txt). */
 typedef struct pn_suffix {
-    int last;          /* 1: surname (last word), 0: other words */
+    int last;          /* 1: surname (last word), 0: other words, 2: any, if known */
     char gender;       /* 'm', 'f' or '?' */
     const char *ending;
     size_t len;
@@ -65,6 +65,7 @@ typedef struct pn_gaz_entry {
 typedef struct pn_gaz_index {
     const char *key;  /* phonetic key of one form */
     size_t entry;     /* index into entries */
+    int surname;      /* the surname alone of a person (for mentions only) */
 } pn_gaz_index;
 
 typedef struct pn_gazetteer {
@@ -81,7 +82,8 @@ typedef struct pn_gazetteer {
 int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *origin,
                  pisar_error *err);
 void pn_gaz_free(pn_gazetteer *g);
-/* Binary search: entry index of key, or (size_t)-1. */
-size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key);
+/* Binary search: entry index of key, or (size_t)-1; rows for a surname
+ * alone count only if `surnames` is nonzero. */
+size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames);
 
 #endif

@@ -92,21 +92,43 @@ struct conv {
     int nrules;
 };
 
+struct suffix_line { int role; char g; char end[32], nom[32]; size_t order; };
+
+static int cmp_suffix(const void *a, const void *b)
+{
+    const struct suffix_line *x = a, *y = b;
+    size_t lx = strlen(x->end), ly = strlen(y->end);
+    if (lx != ly) return lx < ly ? 1 : -1; /* longest ending first */
+    return (x->order > y->order) - (x->order < y->order);
+}
+
 static void gen_suffixes(FILE *o, const char *path)
 {
     char *text = slurp(path, NULL);
-    fprintf(o, "\nstatic const pn_suffix pn_suffixes[] = {\n");
+    static struct suffix_line lines[512];
+    size_t n = 0;
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
         if (!*line || *line == '#') continue;
         char role[8], g[4], end[32], nom[32];
         if (sscanf(line, "%7s %3s %31s %31s", role, g, end, nom) != 4 ||
-            (strcmp(role, "first") && strcmp(role, "last")) ||
-            (strcmp(g, "m") && strcmp(g, "f") && strcmp(g, "?")))
+            (strcmp(role, "first") && strcmp(role, "last") && strcmp(role, "any")) ||
+            (strcmp(g, "m") && strcmp(g, "M") && strcmp(g, "f") && strcmp(g, "?") && strcmp(g, "-")))
             die("%s: cannot read '%s'", path, line);
-        fprintf(o, "    {%d, '%c', ", !strcmp(role, "last"), g[0]);
-        put_cstr(o, end);
-        fprintf(o, ", %zu, ", strlen(end));
-        put_cstr(o, strcmp(nom, "-") ? nom : "");
+        if (n == 512) die("%s: too many lines", path);
+        lines[n].role = !strcmp(role, "any") ? 2 : !strcmp(role, "last");
+        lines[n].g = g[0];
+        strcpy(lines[n].end, end);
+        strcpy(lines[n].nom, strcmp(nom, "-") ? nom : "");
+        lines[n].order = n;
+        n++;
+    }
+    qsort(lines, n, sizeof *lines, cmp_suffix);
+    fprintf(o, "\nstatic const pn_suffix pn_suffixes[] = {\n");
+    for (size_t i = 0; i < n; i++) {
+        fprintf(o, "    {%d, '%c', ", lines[i].role, lines[i].g);
+        put_cstr(o, lines[i].end);
+        fprintf(o, ", %zu, ", strlen(lines[i].end));
+        put_cstr(o, lines[i].nom);
         fprintf(o, "},\n");
     }
     fprintf(o, "    {0, 0, 0, 0, 0}\n};\n");
@@ -292,10 +314,10 @@ int main(int argc, char **argv)
             continue;
         fputs("    {", o);
         put_cstr(o, g.index[i].key);
-        fprintf(o, ", %zu},\n", g.index[i].entry);
+        fprintf(o, ", %zu, %d},\n", g.index[i].entry, g.index[i].surname);
         nout++;
     }
-    fprintf(o, "    {0, 0}\n};\n");
+    fprintf(o, "    {0, 0, 0}\n};\n");
     fprintf(o, "#define PN_BUILTIN_NENTRIES %zu\n#define PN_BUILTIN_NINDEX %zu\n", g.nentries, nout);
     if (fclose(o)) die("%s: write error", argv[2]);
     pn_gaz_free(&g);
