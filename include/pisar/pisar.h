@@ -22,5 +22,7 @@
 #include "normalize.h"
 #include "translit.h"
 #include "segment.h"
+#include "emit.h"
+#include "align.h"
 
 #endif
