@@ -126,7 +126,8 @@ static int xml_forbidden(uint32_t cp)
  * Append s[0..n) (valid UTF-8) to dst without the characters no format may
  * carry, reporting each; `base` is the offset of s in the paragraph.
  */
-static int clean(pisar_emitter *em, const char *s, size_t n, size_t base, pisar_buf *dst)
+static int clean(pisar_emitter *em, const char *s, size_t n, size_t base, pisar_buf *dst,
+                 int report)
 {
     pisar_buf_clear(dst);
     if (pisar_buf_reserve(dst, n)) return PISAR_ENOMEM;
@@ -138,8 +139,8 @@ static int clean(pisar_emitter *em, const char *s, size_t n, size_t base, pisar_
         if (!l) l = 1; /* cannot happen: validated before */
         if (xml_forbidden(cp)) {
             pisar_buf_append(dst, s + run, i - run);
-            em->drops++;
-            if (em->drop_fn) {
+            if (report) em->drops++;
+            if (report && em->drop_fn) {
                 pisar_drop d = {em->doc, em->para, base + i, cp};
                 em->drop_fn(em->drop_ctx, &d);
             }
@@ -791,7 +792,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
             }
         pisar_buf_append(nb, "", 0);
         pisar_buf note = {0};
-        if ((rc = clean(em, nb->data, nb->len, 0, &note))) return rc;
+        if ((rc = clean(em, nb->data, nb->len, 0, &note, 0))) return rc;
         /* note text may contain forbidden characters too: cleaned silently
          * above (reported against offset 0 of the paragraph) */
         location(em, loc, sizeof loc, 0);
@@ -812,7 +813,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     if (b > a) {
                         char iid[96];
                         snprintf(iid, sizeof iid, "%s.i%zu", id, k);
-                        if ((rc = clean(em, text + a, b - a, a, &em->t1))) return rc;
+                        if ((rc = clean(em, text + a, b - a, a, &em->t1, 1))) return rc;
                         X(nl(em, 3));
                         X(xmlTextWriterStartElement(em->w, C("ignorable")));
                         X(attr(em, "id", iid));
@@ -824,7 +825,8 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                 gap = i;
                 char sid[96];
                 snprintf(sid, sizeof sid, "%s.s%zu", id, k);
-                if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start, &em->t1)))
+                if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start, &em->t1,
+                                1)))
                     return rc;
                 if ((rc = x2_segment(em, sid, em->t1.data, copy ? em->t1.data : "", 3, err)))
                     return rc;
@@ -834,7 +836,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
             X(xmlTextWriterEndElement(em->w));
         } else {
             size_t a = s[first].start, b = s[last].end;
-            if ((rc = clean(em, text + a, b - a, a, &em->t1))) {
+            if ((rc = clean(em, text + a, b - a, a, &em->t1, 1))) {
                 pisar_buf_free(&note);
                 return rc;
             }
@@ -857,7 +859,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     if (all_ws(text + s[i].start, s[i].end - s[i].start)) continue;
                     if (k && s[i].start > s[gap].end) {
                         if ((rc = clean(em, text + s[gap].end, s[i].start - s[gap].end, s[gap].end,
-                                        &em->t2))) {
+                                        &em->t2, 0))) {
                             pisar_buf_free(&note);
                             return rc;
                         }
@@ -872,7 +874,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     X(attr(em, "mid", mid));
                     if (!pass || copy) {
                         if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start,
-                                        &em->t2))) {
+                                        &em->t2, 0))) {
                             pisar_buf_free(&note);
                             return rc;
                         }
@@ -914,11 +916,12 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
     for (size_t i = first; i <= last; i++) {
         if (all_ws(text + s[i].start, s[i].end - s[i].start)) continue;
         k++;
-        if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start, &em->t1))) return rc;
+        if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start, &em->t1, 1)))
+            return rc;
         const char *note = notes ? notes[i] : NULL;
         if (note && *note) {
             if ((rc = check_utf8(note, strlen(note), err))) return rc;
-            if ((rc = clean(em, note, strlen(note), 0, &em->t2))) return rc;
+            if ((rc = clean(em, note, strlen(note), 0, &em->t2, 0))) return rc;
             note = em->t2.data;
         }
         if ((rc = sentence_unit(em, k, em->t1.data, note, err))) return rc;
@@ -943,9 +946,9 @@ int pisar_emitter_pair(pisar_emitter *em, const char *src, size_t slen, const ch
     em->pairs++;
     size_t para = em->para;
     em->para = 0;
-    rc = clean(em, src ? src : "", slen, 0, &em->t1);
-    if (!rc) rc = clean(em, tgt ? tgt : "", tlen, 0, &em->t2);
-    if (!rc) rc = clean(em, note ? note : "", note ? strlen(note) : 0, 0, &em->t3);
+    rc = clean(em, src ? src : "", slen, 0, &em->t1, 1);
+    if (!rc) rc = clean(em, tgt ? tgt : "", tlen, 0, &em->t2, 1);
+    if (!rc) rc = clean(em, note ? note : "", note ? strlen(note) : 0, 0, &em->t3, 0);
     em->para = para;
     if (rc) return rc;
     char id[64], loc[512];
