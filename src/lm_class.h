@@ -1,0 +1,49 @@
+/*
+ * lm_class.h -- the symbol classes of the letter-pair models (internal).
+ *
+ * Shared by the trainer (tools/train_lm.c) and the library (src/lm.c), so a
+ * code point falls in the same class at training and at scoring time. A model's
+ * symbols are these classes, then its alphabet's lower-case letters, then their
+ * upper-case forms.
+ */
+#ifndef PISAR_LM_CLASS_H
+#define PISAR_LM_CLASS_H
+
+#include <stdint.h>
+#include <unicode/uchar.h>
+
+enum {
+    LM_SP, /* space, tab, line break, no-break space */
+    LM_PU, /* punctuation and ASCII symbols: . , ; « » — … № */
+    LM_DG, /* ASCII digits */
+    LM_FA, /* a basic Latin letter not in the language's alphabet */
+    LM_FL, /* any other letter not in the alphabet (accented, other scripts) */
+    LM_OT, /* everything else: controls, box drawing, currency, maths */
+    LM_NCLASS
+};
+
+/* The class of a code point that is not a letter of the model's alphabet. */
+static inline int lm_class_of(uint32_t c)
+{
+    if (c < 0x80) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return LM_SP;
+        if (c >= '0' && c <= '9') return LM_DG;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return LM_FA;
+        if (c > 0x20 && c < 0x7F) return LM_PU;
+        return LM_OT;
+    }
+    if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000) return LM_SP;
+    if (c < 0xA0) return LM_OT; /* C1 controls */
+    if (c == 0x2116 || u_ispunct((UChar32)c)) return LM_PU;
+    if (u_isalpha((UChar32)c)) return LM_FL;
+    return LM_OT;
+}
+
+/* Names of the classes in the model tables. */
+static const char *const lm_class_names[LM_NCLASS] = {"_sp", "_pu", "_dg", "_fa", "_fl", "_ot"};
+
+/* Scores in the tables are round(-LM_SCALE * ln P), capped at LM_MAXQ. */
+#define LM_SCALE 16
+#define LM_MAXQ 255
+
+#endif
