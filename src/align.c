@@ -23,6 +23,9 @@
 /* Soft paragraph boundary: merging sentences across one costs this much. */
 #define PARA_CROSS 4.0
 #define MAX_ANCHORS 24
+#ifndef DELETE_LENGTH
+#define DELETE_LENGTH 0.0
+#endif
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
 
 typedef struct {
@@ -169,7 +172,12 @@ static double link_cost(const model *md, size_t i, size_t j, int mv)
     double l1 = 0, l2 = 0;
     for (int k = 0; k < di; k++) a[k] = &md->S[i - di + k], l1 += a[k]->len;
     for (int k = 0; k < dj; k++) b[k] = &md->T[j - dj + k], l2 += b[k]->len;
-    double cost = -log(moves[mv].prior / P_11) + length_cost(l1, l2, md->c);
+    double lc = length_cost(l1, l2, md->c);
+    /* Gale-Church's own cost of a 1-0 link grows with the dropped length so
+     * fast that a deletion almost always loses to a merge; pisar counts
+     * DELETE_LENGTH of it */
+    if (di == 0 || dj == 0) lc *= DELETE_LENGTH;
+    double cost = -log(moves[mv].prior / P_11) + lc;
     if (md->anchors) {
         unsigned m, u;
         anchor_counts(a, di, b, dj, &m, &u);
@@ -297,23 +305,40 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
     if (md.c > 4) md.c = 4;
     int rc = PISAR_OK;
     size_t ps = count_paras(S, nsrc), pt = count_paras(T, ntgt);
-    if (!(flags & PISAR_ALIGN_NO_PARAGRAPHS) && ps > 1 && ps == pt) {
-        /* hard boundaries: each paragraph pair on its own */
-        size_t i = 0, j = 0;
-        for (size_t p = 0; p < ps && !rc; p++) {
-            size_t i2 = i, j2 = j;
-            while (i2 < nsrc && S[i2].para == S[i].para) i2++;
-            while (j2 < ntgt && T[j2].para == T[j].para) j2++;
-            model sub = md;
-            sub.S = S + i;
-            sub.T = T + j;
-            rc = align_block(&sub, i2 - i, j2 - j, i, j, links, nlinks);
-            i = i2;
-            j = j2;
+    int hard = !(flags & PISAR_ALIGN_NO_PARAGRAPHS) && ps > 1 && ps == pt;
+    md.soft_paras = !hard && !(flags & PISAR_ALIGN_NO_PARAGRAPHS);
+    /* Two passes: the ratio of the totals is skewed by sentences that have no
+     * counterpart, so the second pass takes c from the first pass's 1-1 links. */
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        *nlinks = 0;
+        if (hard) {
+            /* each paragraph pair on its own */
+            size_t i = 0, j = 0;
+            for (size_t p = 0; p < ps && !rc; p++) {
+                size_t i2 = i, j2 = j;
+                while (i2 < nsrc && S[i2].para == S[i].para) i2++;
+                while (j2 < ntgt && T[j2].para == T[j].para) j2++;
+                model sub = md;
+                sub.S = S + i;
+                sub.T = T + j;
+                rc = align_block(&sub, i2 - i, j2 - j, i, j, links, nlinks);
+                i = i2;
+                j = j2;
+            }
+        } else {
+            rc = align_block(&md, nsrc, ntgt, 0, 0, links, nlinks);
         }
-    } else {
-        md.soft_paras = !(flags & PISAR_ALIGN_NO_PARAGRAPHS);
-        rc = align_block(&md, nsrc, ntgt, 0, 0, links, nlinks);
+        double a = 0, b = 0;
+        size_t ones = 0;
+        for (size_t k = 0; k < *nlinks; k++)
+            if (links[k].nsrc == 1 && links[k].ntgt == 1)
+                a += S[links[k].src].len, b += T[links[k].tgt].len, ones++;
+        if (rc || ones < 3 || a <= 0 || b <= 0) break;
+        double c = b / a;
+        if (c < 0.25) c = 0.25;
+        if (c > 4) c = 4;
+        if (fabs(c - md.c) < 1e-3) break;
+        md.c = c;
     }
     free(S);
     free(T);
