@@ -17,7 +17,13 @@ for d in fixtures/align/*/; do
         anchors,no-paragraphs) A=--no-paragraphs ;; *) A="--no-anchors --no-paragraphs" ;;
       esac
       "$PISAR" align $L $A -f links "$d/source.txt" "$d/target.txt" > "$tmp/links"
-      printf '%-6s %-9s %-28s %s\n' "$p" $input "$m" "$(python3 bench/align/f1.py "$d/gold.tsv" "$tmp/links")"
+      r=$(python3 bench/align/f1.py "$d/gold.tsv" "$tmp/links")
+      printf '%-6s %-9s %-28s %s\n' "$p" $input "$m" "$r"
+      echo "$input $m $r" >> "$tmp/all"
     done
   done
 done
+# micro-averaged over the pairs: summed tp, predicted and gold links
+echo
+echo "all pairs (micro-averaged link F1):"
+awk '{k=$1" "$2; tp[k]+=$3; pr[k]+=$4; go[k]+=$5} END {for (k in tp) {P=tp[k]/pr[k]; R=tp[k]/go[k]; printf "  %-40s P %.3f R %.3f F1 %.3f\n", k, P, R, 2*P*R/(P+R)}}' "$tmp/all" | sort
