@@ -191,7 +191,8 @@ static void emit(FILE *o, const lang *l)
         bloom[((h >> 13) & 8191) >> 6] |= (uint64_t)1 << ((h >> 13) & 63);
     }
     fprintf(o, "static const uint64_t bloom_%s[128] = {", l->code);
-    for (int i = 0; i < 128; i++) fprintf(o, "%s0x%016llxull", i % 4 ? ", " : ",\n    " + (i == 0), (unsigned long long)bloom[i]);
+    for (int i = 0; i < 128; i++)
+        fprintf(o, "%s0x%016llxull", i == 0 ? "\n    " : i % 4 ? ", " : ",\n    ", (unsigned long long)bloom[i]);
     fputs("};\n", o);
     fprintf(o, "static const seg_abbrev abbrev_%s[] = {\n", l->code);
     for (size_t i = 0; i < l->n; i++) {
