@@ -327,6 +327,7 @@ int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
     s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;
+    s->line_start = 0;
     s->emitted = 0;
     s->nbrk = s->ibrk = 0;
     if (s->srx) return srx_breaks(s);
@@ -416,8 +417,9 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
         /* the last group of digits: "1", "21" of "18.–21", not "2024" */
         size_t tail = 0, q = sp.e;
         while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9') q--, tail++;
-        k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail && (q == sp.b || t[q - 1] == '.' ||
-                                                                      t[q - 1] == '-' || (t[q - 1] & 0x80));
+        /* "21" of "18.–21", "06" of "19.06" -- not "1" of "192.168.0.1" */
+        k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail &&
+                      (q == sp.b || t[q - 1] == '-' || (t[q - 1] & 0x80) || (t[q - 1] == '.' && ndot == 1));
         return k;
     }
     if (ndot && !nother && !ndig) {
@@ -450,8 +452,14 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
         span sp = token_before(t, len, lo, i);
         tk_info k = classify(t, len, sp);
         if (k.kind == TK_NUMBER || k.kind == TK_ROMAN) return 1;
-        for (size_t j = sp.b; j < sp.e; j++) /* "1990-х гг.", "5-7 тыс." */
-            if (t[j] >= '0' && t[j] <= '9') return 1;
+        int roman = sp.b < sp.e;
+        for (size_t j = sp.b; j < sp.e; j++) {
+            if (t[j] >= '0' && t[j] <= '9') return 1; /* "1990-х гг.", "5-7 тыс." */
+            if (!strchr("IVXLCDM-", t[j]) && !(t[j] == 0xE2 && j + 2 < sp.e && t[j + 1] == 0x80 && t[j + 2] == 0x93))
+                roman = 0;
+            else if (t[j] == 0xE2) j += 2;
+        }
+        if (roman) return 1; /* "XV–XVIII в." */
         if (sp.e - sp.b > 10 || sp.b >= sp.e) return 0;
         b = sp.b;
     }
@@ -802,6 +810,21 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* A short line (a list item, a caption, a heading) ends at its line break,
+ * whatever follows; hard-wrapped prose has long lines. `e` is the trimmed end
+ * of the line, `k` the first byte of the next line. */
+static int short_line(const pisar_segmenter *s, size_t e, size_t k)
+{
+    if (k >= s->len || e <= s->line_start) return 0;
+    size_t ncp = 0;
+    for (size_t m = s->line_start; m < e; m++) ncp += (s->t[m] & 0xC0) != 0x80;
+    if (ncp >= 40) return 0;
+    /* not before a line that closes or continues a bracket or a list of words */
+    size_t n;
+    uint32_t c = dec(s->t, s->len, k, &n);
+    return !(c == ',' || c == ';' || c == ')' || c == ']' || c == '}');
+}
+
 int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
 {
     if (!s || !out) return PISAR_EINVAL;
@@ -816,6 +839,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         if (cp == '\n') nl++;
         if (cp == 0x2029) nl += 2;
         i += n;
+        if (cp == '\n' || cp == 0x2029) s->line_start = i;
     }
     s->pos = i;
     if (i >= len) return 0;
@@ -866,11 +890,12 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || line_break_ends(s, start, e, k)) {
+            if (blank || line_break_ends(s, start, e, k) || short_line(s, e, k)) {
                 end = e;
                 goto emit;
             }
             i += n;
+            s->line_start = i;
             continue;
         }
         if (!is_terminator(cp)) {

@@ -33,6 +33,7 @@ struct pisar_segmenter {
     srx_rules *srx;              /* SRX mode */
     const unsigned char *t;
     size_t len, pos, para;
+    size_t line_start; /* where the line being scanned began */
     int emitted;   /* a sentence has been returned for this text */
     size_t *brk;   /* SRX mode: sorted break offsets (bytes) for the text */
     size_t nbrk, ibrk, capbrk;
