@@ -466,6 +466,32 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
     return 0;
 }
 
+/* A word that begins in lower case with a capital inside ("iPhone", "eBay")? */
+static int camel_word(const unsigned char *t, size_t len, size_t k)
+{
+    for (size_t m = k, n = 0; m < len && m - k < 24; m += n) {
+        uint32_t cp = dec(t, len, m, &n);
+        if (!is_alpha(cp)) return 0;
+        if (is_upper(cp)) return 1;
+    }
+    return 0;
+}
+
+/* "Глава 1.", "Chapter 1.": the sentence so far is one capitalised word and
+ * the number -- a heading whose title follows. */
+static int heading_number(const unsigned char *t, size_t len, size_t start, size_t b)
+{
+    size_t n, m = start;
+    if (!is_upper(dec(t, len, m, &n))) return 0;
+    for (m += n; m < b;) {
+        uint32_t cp = dec(t, len, m, &n);
+        if (!is_alpha(cp)) break;
+        m += n;
+    }
+    while (m < b && t[m] == ' ') m++;
+    return m == b;
+}
+
 /* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
  * "БЛАГОВЕЩЕНСК, 19 июня — РИА Новости." -- a word in capitals, a comma, a
  * date; the lead sentence goes on after it. True while the sentence is still
@@ -635,10 +661,17 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (is_digit(c) || !is_upper(c)) return 0;
         sp = token_before(t, len, start, i);
         tk = classify(t, len, sp);
-        /* "года.В Москве": a missing space between a word and a capital */
-        if (tk.kind != TK_WORD || !tk.only_letters || !tk.last_lower || tk.ncp < 2) return 0;
-        size_t kb;
-        if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
+        /* "года.В Москве": a missing space between a word and a capital;
+         * "2024 г.През", "2024.U januaru", "Bahnhofstr.Dort" too */
+        size_t kb = sp.b;
+        if (tk.kind == TK_NUMBER) {
+            if (tk.short_int || sp.e - sp.b < 3) return 0; /* "1.A", "3.5" handled above */
+        } else if (tk.kind == TK_WORD || tk.kind == TK_LOWER1) {
+            if (!tk.only_letters || !tk.last_lower) return 0;
+            char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
+            if (cls == 'P' || (cls == 'Y' && !number_before(t, len, start, kb))) return 0;
+            if (!cls && tk.ncp < 2) return 0;
+        } else return 0;
         /* not "Node.Js" or "example.Com/...": the next token must end soon */
         for (size_t m = k; m < len && m < k + 64;) {
             size_t q;
@@ -676,7 +709,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (m >= len) break;
         c = dec(t, len, m, &n);
     }
-    if (is_lower(c)) return 0;
+    if (is_lower(c) && !camel_word(t, len, k)) return 0; /* "iPhone", "eBay" start sentences */
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
     (void)first;
 
@@ -691,7 +724,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
                 if (!is_alpha(cp)) break;
                 m += q;
             }
-            if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V') return 0;
+            if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V' &&
+                word_class(s->lang, t, len, k) != 'S') /* not "Nobody answered." */
+                return 0;
         }
         /* "?", "!", "…" before a capital, a digit or a caseless letter */
         return 1;
@@ -722,6 +757,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     case TK_NUMBER:
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
+        if (tk.short_int && heading_number(t, len, start, sp.b)) return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
         if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
             return 0;
@@ -751,14 +787,14 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     }
     char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
     switch (cls) {
-    case 'P':
-        return 0;
+    case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
+        return !digit && word_class(s->lang, t, len, k) == 'S';
     case 'F':
         return !digit; /* "et al. 2019" */
     case 'Y':
         return !digit && number_before(t, len, start, kb);
-    case 'N':
-        return !digit;
+    case 'N': /* "No. 5", "тел. +7 (4822)" */
+        return !(digit || c == '+' || c == '(');
     default:
         break;
     }
