@@ -195,12 +195,45 @@ static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
     return an < bn ? -1 : an > bn;
 }
 
+/* FNV-1a of key[0, n) and a dot, as tools/gen_abbrev.c hashes keys; `first`
+ * replaces the first n1 bytes when not NULL (a lower-cased first letter). */
+static inline uint32_t key_hash(const unsigned char *first, size_t n1, const unsigned char *key, size_t n,
+                                int dot)
+{
+    uint32_t h = 2166136261u;
+    size_t i = 0;
+    if (first) {
+        for (size_t j = 0; first[j]; j++) h = (h ^ first[j]) * 16777619u;
+        i = n1;
+    }
+    for (; i < n; i++) h = (h ^ key[i]) * 16777619u;
+    if (dot) h = (h ^ '.') * 16777619u;
+    return h;
+}
+
+static inline int in_filter(const uint64_t *f, uint32_t h)
+{
+    return (f[(h & 8191) >> 6] >> (h & 63) & 1) && (f[((h >> 13) & 8191) >> 6] >> ((h >> 13) & 63) & 1);
+}
+
+/* Can the letters [b, e) followed by '.' end any abbreviation of the table
+ * (as written, or with the first letter in lower case)? */
+static int may_end_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e, uint32_t first,
+                          size_t n1)
+{
+    if (in_filter(l->last, key_hash(NULL, 0, t + b, e - b, 1))) return 1;
+    if (!is_upper(first)) return 0;
+    UChar32 lc = u_tolower((UChar32)first);
+    unsigned char buf[5] = {0};
+    if (lc < 0x80) buf[0] = (unsigned char)lc;
+    else if (lc < 0x800) buf[0] = (unsigned char)(0xC0 | lc >> 6), buf[1] = (unsigned char)(0x80 | (lc & 0x3F));
+    else return 1; /* rare: let the full lookup decide */
+    return in_filter(l->last, key_hash(buf, n1, t + b, e - b, 1));
+}
+
 static char table_lookup(const seg_abbrev_lang *l, const char *key, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a, as tools/gen_abbrev.c */
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
-    if (!(l->bloom[(h & 8191) >> 6] >> (h & 63) & 1) || !(l->bloom[((h >> 13) & 8191) >> 6] >> ((h >> 13) & 63) & 1))
-        return 0;
+    if (!in_filter(l->bloom, key_hash(NULL, 0, (const unsigned char *)key, n, 0))) return 0;
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -734,18 +767,29 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
 
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
-    /* the common case first: a plain word longer than any abbreviation */
-    if (i - start > s->lang->max_len) {
-        size_t m = i, letters = 0;
-        while (m > start && i - m <= s->lang->max_len) {
+    /* the common case first: a plain word that no abbreviation can end with
+     * (longer than any, or its last segment not in the filter) */
+    {
+        const seg_abbrev_lang *l = s->lang;
+        size_t m = i, letters = 0, roman = 0;
+        uint32_t first = 0;
+        while (m > start && i - m <= l->max_len) {
             size_t q;
             uint32_t cp = decode_before(t, len, start, m, &q);
             if (!is_alpha(cp)) break;
             letters++;
+            roman += cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' || cp == 'M';
+            first = cp;
             m = q;
         }
-        if (i - m > s->lang->max_len && letters && !(s->lang->has_suffix && suffix_class(s->lang, t, m, i)))
-            return 1;
+        if (letters && !(l->has_suffix && suffix_class(l, t, m, i))) {
+            if (i - m > l->max_len) return 1;
+            size_t q;
+            uint32_t pc = m > start ? decode_before(t, len, start, m, &q) : ' ';
+            if (letters >= 2 && roman < letters && (is_space(pc) || is_opener(pc) || is_dash(pc)) &&
+                !may_end_abbrev(l, t, m, i, first, dec(t, len, m, &q) ? q : 1))
+                return 1;
+        }
     }
     sp = token_before(t, len, start, i);
     tk = classify(t, len, sp);

@@ -190,6 +190,23 @@ static void emit(FILE *o, const lang *l)
         bloom[(h & 8191) >> 6] |= (uint64_t)1 << (h & 63);
         bloom[((h >> 13) & 8191) >> 6] |= (uint64_t)1 << ((h >> 13) & 63);
     }
+    /* a second filter over the last segment of each abbreviation ("е." of
+     * "т.е.", "д." of "и т.д.", "Mr." of "Mr."): a word whose segment is not
+     * there cannot end any abbreviation */
+    uint64_t last[128] = {0};
+    for (size_t i = 0; i < l->n; i++) {
+        const entry *e = &l->e[i];
+        if (e->cls == 'S' || e->cls == 'V' || e->key[0] == '-') continue;
+        size_t b = e->len - 1;
+        while (b > 0 && e->key[b - 1] != '.' && e->key[b - 1] != ' ') b--;
+        uint32_t h = fnv1a(e->key + b, e->len - b);
+        last[(h & 8191) >> 6] |= (uint64_t)1 << (h & 63);
+        last[((h >> 13) & 8191) >> 6] |= (uint64_t)1 << ((h >> 13) & 63);
+    }
+    fprintf(o, "static const uint64_t last_%s[128] = {", l->code);
+    for (int i = 0; i < 128; i++)
+        fprintf(o, "%s0x%016llxull", i == 0 ? "\n    " : i % 4 ? ", " : ",\n    ", (unsigned long long)last[i]);
+    fputs("};\n", o);
     fprintf(o, "static const uint64_t bloom_%s[128] = {", l->code);
     for (int i = 0; i < 128; i++)
         fprintf(o, "%s0x%016llxull", i == 0 ? "\n    " : i % 4 ? ", " : ",\n    ", (unsigned long long)bloom[i]);
@@ -260,8 +277,8 @@ int main(int argc, char **argv)
             if (l > maxl) maxl = l;
             if (e->key[0] == '-') suffix = 1;
         }
-        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s},\n", langs[i].code, langs[i].ordinal_dot,
-                langs[i].code, langs[i].n, maxl, suffix, langs[i].code);
+        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s, last_%s},\n", langs[i].code,
+                langs[i].ordinal_dot, langs[i].code, langs[i].n, maxl, suffix, langs[i].code, langs[i].code);
     }
     fputs("};\n", o);
     if (fclose(o)) {
