@@ -59,6 +59,10 @@ static inline uint32_t decode_before(const unsigned char *t, size_t len, size_t 
         *start = i - 1;
         return t[i - 1];
     }
+    if (i >= lo + 2 && (t[i - 1] & 0xC0) == 0x80 && t[i - 2] >= 0xC2 && t[i - 2] < 0xE0) {
+        *start = i - 2;
+        return (uint32_t)(t[i - 2] & 0x1F) << 6 | (t[i - 1] & 0x3F);
+    }
     size_t s = i - 1;
     while (s > lo && i - s < 4 && (t[s] & 0xC0) == 0x80) s--;
     size_t n;
@@ -153,6 +157,12 @@ static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t 
         *n = 2;
         return (uint32_t)(t[i] & 0x1F) << 6 | (t[i + 1] & 0x3F);
     }
+    /* U+1000..U+CFFF and U+E000..U+FFFF without surrogates or overlongs */
+    if (t[i] >= 0xE1 && t[i] != 0xED && t[i] < 0xF0 && i + 2 < len && (t[i + 1] & 0xC0) == 0x80 &&
+        (t[i + 2] & 0xC0) == 0x80) {
+        *n = 3;
+        return (uint32_t)(t[i] & 0x0F) << 12 | (uint32_t)(t[i + 1] & 0x3F) << 6 | (t[i + 2] & 0x3F);
+    }
     return seg_decode(t, len, i, n);
 }
 
@@ -167,20 +177,22 @@ static const unsigned char stop_byte[256] = {
 static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
 {
 #if defined(__SSE2__)
+    /* '.', '!', '?', '\n', and every byte >= 0xE2 (lead bytes of "…", "‼",
+     * "。", "！" and of rarer characters, which the plain loop then skips) */
     const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
-                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3),
-                  ef = _mm_set1_epi8((char)0xEF);
+                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2);
     while (i + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
-                         _mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl))),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, ef)));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
+                                              _mm_cmpeq_epi8(_mm_max_epu8(v, e2), v)));
         int bits = _mm_movemask_epi8(m);
         if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
         i += 16;
     }
 #endif
+    /* a byte >= 0xE2 that is not in stop_byte is returned too: the caller
+     * steps over it */
     while (i < len && !stop_byte[t[i]]) i++;
     return i;
 }
@@ -782,13 +794,15 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             first = cp;
             m = q;
         }
-        if (letters && !(l->has_suffix && suffix_class(l, t, m, i))) {
-            if (i - m > l->max_len) return 1;
+        if (letters) {
             size_t q;
-            uint32_t pc = m > start ? decode_before(t, len, start, m, &q) : ' ';
-            if (letters >= 2 && roman < letters && (is_space(pc) || is_opener(pc) || is_dash(pc)) &&
-                !may_end_abbrev(l, t, m, i, first, dec(t, len, m, &q) ? q : 1))
-                return 1;
+            int plain = i - m > l->max_len;
+            if (!plain) {
+                uint32_t pc = m > start ? decode_before(t, len, start, m, &q) : ' ';
+                plain = letters >= 2 && roman < letters && (is_space(pc) || is_opener(pc) || is_dash(pc)) &&
+                        !may_end_abbrev(l, t, m, i, first, dec(t, len, m, &q) ? q : 1);
+            }
+            if (plain && !(l->has_suffix && suffix_class(l, t, m, i))) return 1;
         }
     }
     sp = token_before(t, len, start, i);
