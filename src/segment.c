@@ -305,13 +305,7 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
 /* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
 static char suffix_class(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e)
 {
-    size_t lo = 0, hi = l->n;
-    while (lo < hi) { /* the first key >= "-" */
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(l->entries[mid].key, l->entries[mid].len, "-", 1) < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t i = lo; i < l->n && l->entries[i].key[0] == '-'; i++) {
+    for (size_t i = l->suffix_lo; i < l->suffix_lo + l->suffix_n; i++) {
         const seg_abbrev *a = &l->entries[i];
         size_t sl = (size_t)a->len - 2; /* without '-' and '.' */
         if (e - b > sl && !memcmp(t + e - sl, a->key + 1, sl)) return a->cls;
@@ -909,7 +903,7 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
  * of the line, `k` the first byte of the next line. */
 static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
-    if (k >= s->len || e <= s->line_start) return 0;
+    if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
     size_t ncp = 0;
     for (size_t m = s->line_start; m < e; m++) ncp += (s->t[m] & 0xC0) != 0x80;
     if (ncp >= 40) return 0;

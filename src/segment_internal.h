@@ -24,6 +24,7 @@ typedef struct seg_abbrev_lang {
     int has_suffix;  /* some keys are suffixes ("-str.") */
     const uint64_t *bloom; /* 8192-bit filter of the keys' FNV-1a hashes */
     const uint64_t *last;  /* the same for the keys' last segments ("д." of "и т.д.") */
+    size_t suffix_lo, suffix_n; /* the suffix entries, contiguous in the sorted table */
 } seg_abbrev_lang;
 
 /* SRX rules compiled for one language (srx.c). */

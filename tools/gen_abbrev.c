@@ -261,8 +261,13 @@ int main(int argc, char **argv)
     for (int i = 0; i <= nl; i++) emit(o, &langs[i]);
     fputs("static const seg_abbrev_lang abbrev_langs[] = {\n", o);
     for (int i = 0; i <= nl; i++) {
-        size_t maxl = 0;
+        size_t maxl = 0, suffix_lo = 0, suffix_n = 0;
         int suffix = 0;
+        for (size_t j = 0; j < langs[i].n; j++)
+            if (langs[i].e[j].key[0] == '-') {
+                if (!suffix_n) suffix_lo = j;
+                suffix_n++;
+            }
         /* the longest token an abbreviation can end with: the key without a
          * leading word ("и т.д." -> "т.д."); words of class S and V do not count */
         for (size_t j = 0; j < langs[i].n; j++) {
@@ -277,8 +282,9 @@ int main(int argc, char **argv)
             if (l > maxl) maxl = l;
             if (e->key[0] == '-') suffix = 1;
         }
-        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s, last_%s},\n", langs[i].code,
-                langs[i].ordinal_dot, langs[i].code, langs[i].n, maxl, suffix, langs[i].code, langs[i].code);
+        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s, last_%s, %zu, %zu},\n", langs[i].code,
+                langs[i].ordinal_dot, langs[i].code, langs[i].n, maxl, suffix, langs[i].code, langs[i].code,
+                suffix_lo, suffix_n);
     }
     fputs("};\n", o);
     if (fclose(o)) {
