@@ -740,7 +740,6 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     }
     /* skip opening quotes and brackets */
-    uint32_t first = c;
     int opened = 0;
     for (size_t m = k; m < len && is_opener(c);) {
         opened = 1;
@@ -750,7 +749,6 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     }
     if (is_lower(c) && !camel_word(t, len, k)) return 0; /* "iPhone", "eBay" start sentences */
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
-    (void)first;
 
     if (strong || ellipsis || closed || closed_before) {
         /* '"Was it true?" Clare asked.': a name and a verb of saying continue
