@@ -299,7 +299,7 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     dec(t, len, i, &n1);
     if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
-    return c == 'S' || c == 'V' ? c : 0;
+    return c == 'S' || c == 'V' || c == 'C' ? c : 0;
 }
 
 /* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
@@ -636,7 +636,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
             if (!fits) continue;
             char c = abbrev_class(l, key, w);
-            if (c == 'S' || c == 'V') c = 0;
+            if (c == 'S' || c == 'V' || c == 'C') c = 0;
             if (c) {
                 *kb = with_word ? word.b : parts[use - 1].b;
                 return c;
@@ -704,7 +704,11 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
          * "2024 г.През", "2024.U januaru", "Bahnhofstr.Dort" too */
         size_t kb = sp.b;
         if (tk.kind == TK_NUMBER) {
-            if (tk.short_int || sp.e - sp.b < 3) return 0; /* "1.A", "3.5" handled above */
+            /* "2024.U januaru", "from Sept. 1.It is" -- but not "1.A" or German "1.Mai" */
+            if (tk.short_int || sp.e - sp.b < 3) {
+                size_t q;
+                if (s->lang->ordinal_dot || k + n >= len || !is_lower(dec(t, len, k + n, &q))) return 0;
+            }
         } else if (tk.kind == TK_WORD || tk.kind == TK_LOWER1) {
             if (!tk.only_letters || !tk.last_lower) return 0;
             char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
@@ -839,8 +843,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     switch (cls) {
     case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
         return !digit && word_class(s->lang, t, len, k) == 'S';
-    case 'F':
-        return !digit; /* "et al. 2019" */
+    case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
+        return !digit && word_class(s->lang, t, len, k) != 'C';
     case 'Y':
         return !digit && number_before(t, len, start, kb);
     case 'N': /* "No. 5", "тел. +7 (4822)" */
