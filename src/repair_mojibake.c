@@ -47,6 +47,7 @@ static const step STEPS[] = {
     {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1252}, /* 3: "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "CafÃ©" (and ISO-8859-1) */
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},       /* 4: "пРХБЕР" */
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252}, /* 5: "Ïðèâåò" */
+    {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251}, /* 6: "оПХБЕР" read back: "рТЙЧЕФ" */
 };
 #define NSTEPS ((int)(sizeof STEPS / sizeof *STEPS))
 
@@ -56,6 +57,7 @@ static const step STEPS[] = {
 #define NAME3 "utf-8 read as windows-1252"
 #define NAME4 "windows-1251 read as koi8-r"
 #define NAME5 "windows-1251 read as windows-1252"
+#define NAME6 "koi8-r read as windows-1251"
 #define NAME3L "utf-8 read as iso-8859-1"
 
 /* A chain: invert `outer` first, then `inner` (-1: one step). The text was
@@ -70,7 +72,7 @@ typedef struct chain {
 #define TWO(a, b) {a, b, NAME##b ", then " NAME##a}
 #define TWICE(a) {a, a, NAME##a ", twice"}
 static const chain CHAINS[] = {
-    ONE(0), ONE(1), ONE(2), ONE(3), ONE(4), ONE(5),
+    ONE(0), ONE(1), ONE(2), ONE(3), ONE(4), ONE(5), ONE(6),
     TWICE(0), TWO(0, 1), TWO(0, 2), TWO(0, 3), TWO(0, 4), TWO(0, 5),
     TWO(1, 0), TWICE(1), TWO(1, 2), TWO(1, 3), TWO(1, 4), TWO(1, 5),
     TWO(2, 0), TWO(2, 1), TWICE(2), TWO(2, 3), TWO(2, 4), TWO(2, 5),
@@ -81,10 +83,11 @@ static const chain CHAINS[] = {
 #define NCHAINS ((int)(sizeof CHAINS / sizeof *CHAINS))
 
 /* LM thresholds: mean log-probability per pair, natural log. */
-#define LM_MIN_GAIN 0.5 /* result over input */
-#define LM_BIG_GAIN 1.5 /* lets undamaged-looking words join a single-byte chain's run */
-#define LM_MIN_LEAD 0.3 /* best chain over the runner-up */
-#define LM_LONG_RUN 12  /* letters in a run judged by the models alone */
+#define LM_MIN_GAIN 0.5   /* result over input */
+#define LM_BIG_GAIN 1.5   /* lets undamaged-looking words join a single-byte chain's run */
+#define LM_MIN_LEAD 0.3   /* best chain over the runner-up */
+#define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
+#define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
 
 /* ---------- UTF-8 ---------- */
 
@@ -584,7 +587,7 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         double gain = lm - lm_of(b->data, b->len);
         ok =
             gain >= LM_MIN_GAIN && ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) ||
-                                    (long_run && gain >= LM_BIG_GAIN));
+                                    (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
     } else {
         /* without models a single-byte chain needs two damaged words, and
          * only short words may ride along */
