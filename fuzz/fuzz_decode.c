@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r1 != r2) abort();
     if (r1 && e1.offset != e2.offset) abort();
     if (!r1) {
-        if (whole.len != parts.len || memcmp(whole.data, parts.data, whole.len)) abort();
+        if (whole.len != parts.len || (whole.len && memcmp(whole.data, parts.data, whole.len))) abort();
         check_utf8(&whole);
     }
     if ((flags & PISAR_DECODE_LOSSY) && r1) abort();

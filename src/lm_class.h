@@ -13,8 +13,8 @@
 #include <unicode/uchar.h>
 
 enum {
-    LM_SP, /* space, tab, line break, no-break space */
-    LM_PU, /* punctuation and ASCII symbols: . , ; « » — … № */
+    LM_SP, /* space, tab, line breaks, the Unicode spaces U+2000-U+200A */
+    LM_PU, /* punctuation, ASCII symbols, currency signs: . , ; « » — … № € */
     LM_DG, /* ASCII digits */
     LM_FA, /* a basic Latin letter not in the language's alphabet */
     LM_FL, /* any other letter not in the alphabet (accented, other scripts) */
@@ -32,9 +32,16 @@ static inline int lm_class_of(uint32_t c)
         if (c > 0x20 && c < 0x7F) return LM_PU;
         return LM_OT;
     }
-    if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000) return LM_SP;
+    /* U+00A0 no-break space counts as "other": it is rare between letters in
+     * real text, but a byte 0xA0 read in the wrong code page (á in IBM437, а in
+     * IBM866) puts it inside words */
+    if ((c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000) return LM_SP;
     if (c < 0xA0) return LM_OT; /* C1 controls */
-    if (c == 0x2116 || u_ispunct((UChar32)c)) return LM_PU;
+    /* currency signs are punctuation-like (100 €, $5), except U+00A4 ¤, which
+     * text almost never has but 0xA4 read in the wrong ISO 8859 part gives */
+    if (c == 0x2116 || u_ispunct((UChar32)c) ||
+        (c != 0xA4 && u_charType((UChar32)c) == U_CURRENCY_SYMBOL))
+        return LM_PU;
     if (u_isalpha((UChar32)c)) return LM_FL;
     return LM_OT;
 }

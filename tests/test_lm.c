@@ -39,7 +39,8 @@ static void test_symbols(void **state)
     int ru = lm_find("ru"), en = lm_find("en"), tr = lm_find("tr");
     assert_int_equal(lm_symbol(ru, ' '), LM_SP);
     assert_int_equal(lm_symbol(ru, '\n'), LM_SP);
-    assert_int_equal(lm_symbol(ru, 0xA0), LM_SP);
+    assert_int_equal(lm_symbol(ru, 0x2003), LM_SP); /* em space */
+    assert_int_equal(lm_symbol(ru, 0xA0), LM_OT);   /* no-break space: see lm_class.h */
     assert_int_equal(lm_symbol(ru, '7'), LM_DG);
     assert_int_equal(lm_symbol(ru, ','), LM_PU);
     assert_int_equal(lm_symbol(ru, 0xAB), LM_PU);   /* « */

@@ -13,7 +13,9 @@
  *
  * Smoothing: P(y|x) = (c(x,y) + A * B(y|x)) / (c(x) + A), where the back-off
  * B(y|x) = F(fold y | fold x) * K(case y | x) is a case-folded pair estimate
- * (add-k smoothed) times the probability of y's case after x. So an unseen
+ * (itself smoothed towards the add-one unigram frequencies: F(Y|X) =
+ * (c(X,Y) + BETA * U(Y)) / (c(X) + BETA)) times the probability of y's case
+ * after x. So an unseen
  * lower->upper pair inside a word is as unlikely as case changes inside words
  * were in training, while an unseen capital after a space borrows the
  * plausibility of its lower-case pair.
@@ -31,7 +33,7 @@
 #define MAXL 64
 #define MAXS (LM_NCLASS + 2 * MAXL)
 #define ALPHA 8.0      /* weight of the back-off estimate */
-#define FOLD_K 0.02    /* add-k of the case-folded pair estimate */
+#define BETA 4.0       /* weight of the unigram prior of the case-folded pair estimate */
 
 /*
  * A class stands for many characters: its cost adds -ln P(character | class),
@@ -173,6 +175,14 @@ int main(int argc, char **argv)
             if (y >= LM_NCLASS) kc[casectx(x)][y >= F] += c[x][y];
         }
 
+    /* add-one unigram frequencies of the case-folded symbols */
+    static double uni[MAXS];
+    double utot = 0;
+    for (int x = 0; x < F; x++)
+        for (int y = 0; y < F; y++) uni[y] += cf[x][y];
+    for (int y = 0; y < F; y++) uni[y] += 1.0, utot += uni[y];
+    for (int y = 0; y < F; y++) uni[y] /= utot;
+
     FILE *o = fopen(out, "w");
     if (!o) { perror(out); return 1; }
     fprintf(o, "# pisar letter-pair model: %s (%s), script %s.\n", lang, name, script);
@@ -204,7 +214,7 @@ int main(int argc, char **argv)
         double total = 0;
         for (int y = 0; y < S; y++) {
             int fy = fold(y);
-            double b = (cf[fx][fy] + FOLD_K) / (rowf + FOLD_K * F);
+            double b = (cf[fx][fy] + BETA * uni[fy]) / (rowf + BETA);
             if (y >= LM_NCLASS) b *= y >= F ? pu : 1.0 - pu;
             double p = (c[x][y] + ALPHA * b) / (row + ALPHA);
             total += p;

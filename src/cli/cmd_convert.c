@@ -203,35 +203,29 @@ static int mkdirs_for(const char *file)
     return 0;
 }
 
-/* Absolute, symlink-free form of a path that may not exist yet. */
+/* Absolute, symlink-free form of a path that may not exist yet: the longest
+ * existing prefix through realpath(), then the rest as written. */
 static int resolve(const char *path, char out[PATH_MAX])
 {
-    char buf[PATH_MAX], tail[PATH_MAX] = "";
-    if (strlen(path) >= sizeof buf) return -1;
-    strcpy(buf, path);
+    size_t cut = strlen(path);
+    if (cut >= PATH_MAX) return -1;
     for (;;) {
-        if (realpath(buf, out)) break;
-        char *slash = strrchr(buf, '/');
-        char t[PATH_MAX];
-        if (!slash) {
-            snprintf(t, sizeof t, "%s%s%s", buf, *tail ? "/" : "", tail);
-            strcpy(tail, t);
-            strcpy(buf, ".");
-            continue;
-        }
-        snprintf(t, sizeof t, "%s%s%s", slash + 1, *tail ? "/" : "", tail);
-        strcpy(tail, t);
-        if (slash == buf) {
-            strcpy(buf, "/");
-        } else {
-            *slash = '\0';
-        }
+        char tmp[PATH_MAX];
+        const char *t = tmp;
+        if (cut == 0) t = path[0] == '/' ? "/" : ".";
+        else memcpy(tmp, path, cut), tmp[cut] = '\0';
+        if (realpath(t, out)) break;
+        if (cut == 0) return -1;
+        while (cut > 0 && path[cut - 1] != '/') cut--;
+        while (cut > 0 && path[cut - 1] == '/') cut--;
     }
-    if (*tail) {
-        size_t n = strlen(out);
-        if (n + 1 + strlen(tail) >= PATH_MAX) return -1;
-        if (out[n - 1] != '/') out[n++] = '/';
-        strcpy(out + n, tail);
+    const char *rest = path + cut;
+    while (*rest == '/') rest++;
+    if (*rest) {
+        size_t o = strlen(out);
+        if (o + 1 + strlen(rest) >= PATH_MAX) return -1;
+        if (out[o - 1] != '/') out[o++] = '/';
+        strcpy(out + o, rest);
     }
     return 0;
 }
@@ -953,9 +947,12 @@ int cmd_convert(int argc, char **argv)
                 jfail(j, ST_FAILED, "%s", strerror(errno));
                 continue;
             }
-            size_t before = c.njobs;
             walk(&c, real, p, "");
-            (void)before;
+            continue;
+        }
+        struct stat ls;
+        if (c.in_place && !lstat(p, &ls) && S_ISLNK(ls.st_mode)) {
+            add_job(&c, p, NULL, "symlink, not converted in place (name its target)");
             continue;
         }
         const char *slash = strrchr(p, '/');
