@@ -127,16 +127,22 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     unsigned char *o = (unsigned char *)t->data + t->len;
     size_t i = 0;
     while (i < n) {
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ull) break;
-            memcpy(o, &w, 8);
-            o += 8;
-            i += 8;
+        unsigned b = p[i];
+        if (b < 0x80) {
+            /* ASCII: copy it, then as many 8-byte words of ASCII as follow */
+            *o++ = (unsigned char)b;
+            i++;
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080ull) break;
+                memcpy(o, &w, 8);
+                o += 8;
+                i += 8;
+            }
+            continue;
         }
-        if (i >= n) break;
-        const unsigned char *e = d->sb[p[i]];
+        const unsigned char *e = d->sb[b];
         if (!e[3]) {
             if (!(d->flags & PISAR_DECODE_LOSSY)) {
                 t->len = (size_t)(o - (unsigned char *)t->data);
