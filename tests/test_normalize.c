@@ -11,6 +11,8 @@
 
 #include "pisar/normalize.h"
 #include "confusables.h" /* generated from ICU's confusable data */
+#include "codepage.h"
+#include "repair.h"
 
 typedef struct ncase {
     const char *desc, *in, *want;
@@ -369,13 +371,45 @@ static void test_confusables_table(void **state)
         assert_true(HG_CYR2LAT[i - 1].from < HG_CYR2LAT[i].from);
 }
 
+/* The re-encoding look-up table agrees with its reference, cp_encode (plus
+ * the C1 controls of bytes a code page leaves undefined), everywhere. */
+static void test_enc_table(void **state)
+{
+    (void)state;
+    /* the wrong code page of each step, in repair_mojibake.c's order */
+    static const pisar_encoding wrong[REPAIR_NSTEPS] = {
+        PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, PISAR_ENC_IBM866,
+        PISAR_ENC_WINDOWS_1252, PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1252,
+        PISAR_ENC_WINDOWS_1251};
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    repair_enc_init(t);
+    int bad = 0;
+    for (int st = 0; st < REPAIR_NSTEPS; st++)
+        for (int32_t c = 0x80; c < 0x2600; c++) {
+            int k = c < 0x500 ? c - 0x80 : c >= 0x2000 ? 0x480 + (c - 0x2000) : -1;
+            if (k < 0) continue;
+            int b = cp_encode(wrong[st], (uint32_t)c);
+            if (b < 0 && c <= 0x9F &&
+                (wrong[st] == PISAR_ENC_WINDOWS_1252 || cp_table(wrong[st])[c] == CP_UNDEFINED))
+                b = c;
+            bad += b != t->b[st][k];
+        }
+    free(t);
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table), cmocka_unit_test(test_report),
-        cmocka_unit_test(test_flags), cmocka_unit_test(test_nfc),
-        cmocka_unit_test(test_edges), cmocka_unit_test(test_clean_corpus),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_report),
+        cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_clean_corpus),
         cmocka_unit_test(test_confusables_table),
+        cmocka_unit_test(test_enc_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
