@@ -110,9 +110,10 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
         /* homoglyphs in the gaps between mojibake runs */
         size_t nm = l->n, from = 0;
+        int line_script = -1;
         for (size_t i = 0; i <= nm && !rc; i++) {
             size_t to = i < nm ? l->v[i].off : len;
-            if (to > from) rc = repair_homoglyph(in, len, from, to, l);
+            if (to > from) rc = repair_homoglyph(in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
         if (!rc && l->n > nm) qsort(l->v, l->n, sizeof *l->v, span_cmp);

@@ -56,8 +56,11 @@ void repair_enc_init(repair_enc *t);
  * order of offset. */
 int repair_mojibake(const repair_enc *t, const char *s, size_t n, repair_list *out);
 
-/* Homoglyphs: find mixed-script words in s[from, to) (s itself is the whole
- * line, used to find the line's dominant script) and append their repairs. */
-int repair_homoglyph(const char *s, size_t n, size_t from, size_t to, repair_list *out);
+/* Homoglyphs: find mixed-script words in s[from, to) and append their
+ * repairs. s[0, n) is the whole line, whose dominant script is computed on
+ * the first call that needs it and kept in *line_script (set it to -1 before
+ * the first call for a line). */
+int repair_homoglyph(const char *s, size_t n, size_t from, size_t to, int *line_script,
+                     repair_list *out);
 
 #endif
