@@ -184,9 +184,11 @@ void repair_enc_init(repair_enc *t)
     for (int st = 0; st < NSTEPS; st++) {
         pisar_encoding w = STEPS[st].wrong;
         const uint16_t *tab = cp_table(w);
-        for (int k = 0; k < REPAIR_ENC_SPAN; k++) t->b[st][k] = -1;
+        for (int k = 0; k < REPAIR_ENC_SPAN; k++)
+            t->b[st][k] = -1;
         /* C1 controls first, so that a byte's own character wins below */
-        for (int32_t c = 0x80; c <= 0x9F; c++) t->b[st][enc_index(c)] = (int16_t)enc_wrong(w, c);
+        for (int32_t c = 0x80; c <= 0x9F; c++)
+            t->b[st][enc_index(c)] = (int16_t)enc_wrong(w, c);
         /* downwards, so that the lowest of two bytes with one character wins,
          * as in cp_encode */
         for (int byte = 0xFF; byte >= 0x80; byte--) {
@@ -602,7 +604,9 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         pisar_buf_clear(a);
         /* ... with one unchanged word of context on each side, so that a
          * one-letter word ("à") has letter pairs to score */
-        size_t from = ta > 0 ? ta - 1 : ta, to = te < x->ntok ? te + 1 : te;
+        size_t from = ta > 0 && !x->tok[ta - 1].bad ? ta - 1 : ta;
+        size_t to =
+            te < x->ntok && !x->tok[te].bad ? te + 1 : te; /* (damaged neighbours would mislead) */
         for (size_t t = from; t < to; t++) {
             const token *k = &x->tok[t];
             int good = t >= ta && t < te && k->status == T_GOOD;
