@@ -572,8 +572,8 @@ static int pick_case(const tl_tables *t, const tl_rule *r, int srccase, const un
     }
 }
 
-int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, size_t len,
-                                     pisar_buf *out, pisar_error *err)
+static int apply(const pisar_translit *h, const char *text, size_t len, pisar_buf *out,
+                 pisar_error *err, int fast)
 {
     if (!h || !out || (!text && len)) return PISAR_EINVAL;
     const unsigned char *in = (const unsigned char *)text;
@@ -607,7 +607,7 @@ int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, 
                 o += i - run;
                 continue;
             }
-        } else if ((c0 == 0xD0 || c0 == 0xD1) && i + 1 < len && (in[i + 1] & 0xC0) == 0x80) {
+        } else if (fast && (c0 == 0xD0 || c0 == 0xD1) && i + 1 < len && (in[i + 1] & 0xC0) == 0x80) {
             unsigned k = (c0 & 1) << 6 | (in[i + 1] & 0x3F);
             unsigned dl = h->direct[k].len;
             if (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]) dl = 0xFD;
@@ -706,6 +706,17 @@ fail:
     out->len = start_len;
     if (out->data) out->data[out->len] = '\0';
     return rc;
+}
+
+int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, size_t len,
+                                     pisar_buf *out, pisar_error *err)
+{
+    return apply(h, text, len, out, err, 1);
+}
+
+int tl_apply_reference(const pisar_translit *h, const char *text, size_t len, pisar_buf *out)
+{
+    return apply(h, text, len, out, NULL, 0);
 }
 
 int pisar_translit_apply(const pisar_translit *t, const char *in, size_t len, pisar_buf *out)

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "pisar/pisar.h"
+#include "translit_impl.h"
 
 typedef struct tcase {
     const char *desc, *scheme, *in, *want;
@@ -457,6 +458,53 @@ static void test_builtin_texts_reload(void **state)
     }
 }
 
+/* The fast paths (direct letters, look-behind tables) give exactly what the
+ * plain trie walk gives, for every scheme, on pseudo-random text made of
+ * Cyrillic letters, combining marks, apostrophes, spaces and ASCII. */
+static void test_fast_path_matches_reference(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {
+        "а", "е", "ё", "и", "й", "о", "у", "ы", "э", "ю", "я", "ъ", "ь", "щ", "ж", "ц", "х", "г",
+        "ґ", "є", "і", "ї", "ў", "ђ", "ј", "љ", "њ", "ћ", "џ", "ѓ", "ќ", "ѕ", "з", "л", "н", "с",
+        "А", "Е", "Ё", "И", "Й", "Ю", "Я", "Щ", "Ж", "Ъ", "Ь", "Є", "Ї", "Љ", "Ў", "З", "Г",
+        " ", " ", "'", "’", "ʼ", "-", ".", "\xcc\x81", "\xcc\x86", "\xcc\x88", "x", "Q", "1",
+        "\n", "«", "—", "dž", "lj", "nj", "Ŝ", "s\xcc\x82", "ʹ",
+    };
+    size_t np = sizeof pieces / sizeof *pieces;
+    uint32_t seed = 12345;
+    char text[4096];
+    int bad = 0;
+    for (size_t s = 0; s < pisar_translit_scheme_count(); s++) {
+        const pisar_scheme_info *info = pisar_translit_scheme(s);
+        for (unsigned dir = 0; dir <= (info->reversible ? 1u : 0u); dir++) {
+            pisar_translit *t;
+            assert_int_equal(pisar_translit_open(&t, info->id, dir, NULL), 0);
+            for (int round = 0; round < 40; round++) {
+                size_t n = 0;
+                for (int k = 0; k < 200; k++) {
+                    seed = seed * 1103515245u + 12345u;
+                    const char *p = pieces[(seed >> 16) % np];
+                    size_t l = strlen(p);
+                    memcpy(text + n, p, l);
+                    n += l;
+                }
+                pisar_buf a = {0}, b = {0};
+                assert_int_equal(pisar_translit_apply(t, text, n, &a), 0);
+                assert_int_equal(tl_apply_reference(t, text, n, &b), 0);
+                if (a.len != b.len || memcmp(a.data, b.data, a.len)) {
+                    if (!bad) print_error("%s%s: fast '%s'\nreference '%s'\n", info->id, dir ? " (reverse)" : "", a.data, b.data);
+                    bad++;
+                }
+                pisar_buf_free(&a);
+                pisar_buf_free(&b);
+            }
+            pisar_translit_free(t);
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_scheme_list),
         cmocka_unit_test(test_user_schemes),
         cmocka_unit_test(test_builtin_texts_reload),
+        cmocka_unit_test(test_fast_path_matches_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
