@@ -597,6 +597,31 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
     const char *strings = t->strings;
     size_t i = 0;
     while (i < len) {
+        if (fast) {
+            /* The common case without bounds checks on the output: ASCII
+             * that starts no rule, and letters with a direct output (at most
+             * 8 bytes for 2 input bytes), in blocks of 4 KiB of input. */
+            size_t blk_end = len - i > 4096 ? i + 4096 : len;
+            ROOM(4 * (blk_end - i) + 16);
+            while (i < blk_end) {
+                unsigned c = in[i];
+                if (c < 0x80) {
+                    if (h->ascii_rule[c]) break;
+                    *o++ = (char)c;
+                    i++;
+                    continue;
+                }
+                if ((c != 0xD0 && c != 0xD1) || i + 1 >= len || (in[i + 1] & 0xC0) != 0x80) break;
+                unsigned k = (c & 1) << 6 | (in[i + 1] & 0x3F);
+                unsigned dl = h->direct[k].len;
+                if (dl >= 0xFD || (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]))
+                    break;
+                memcpy(o, h->direct[k].bytes, 8);
+                o += dl;
+                i += 2;
+            }
+            if (i >= len) break;
+        }
         unsigned c0 = in[i];
         if (c0 < 0x80) {
             size_t run = i;
