@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "pisar/pisar.h"
 #include "translit_impl.h"
@@ -505,6 +506,49 @@ static void test_fast_path_matches_reference(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* One open scheme shared by four threads gives every thread the result a
+ * single thread gets (the handle is immutable). */
+typedef struct thread_job {
+    const pisar_translit *t;
+    const char *text;
+    size_t len;
+    const char *want;
+    int bad;
+} thread_job;
+
+static void *thread_run(void *arg)
+{
+    thread_job *j = arg;
+    for (int k = 0; k < 200; k++) {
+        pisar_buf b = {0};
+        if (pisar_translit_apply(j->t, j->text, j->len, &b) || strcmp(b.data, j->want)) j->bad++;
+        pisar_buf_free(&b);
+    }
+    return NULL;
+}
+
+static void test_threads_share_a_scheme(void **state)
+{
+    (void)state;
+    static const char text[] = "Юрий Ушаков, Егор Алеев, ЩУКИН, Щ. Подъезд. Київ. Љубов.";
+    pisar_translit *t;
+    assert_int_equal(pisar_translit_open(&t, "ru-bgn", 0, NULL), 0);
+    pisar_buf want = {0};
+    assert_int_equal(pisar_translit_apply(t, text, sizeof text - 1, &want), 0);
+    pthread_t th[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){t, text, sizeof text - 1, want.data, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, thread_run, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].bad, 0);
+    }
+    pisar_buf_free(&want);
+    pisar_translit_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +565,7 @@ int main(void)
         cmocka_unit_test(test_user_schemes),
         cmocka_unit_test(test_builtin_texts_reload),
         cmocka_unit_test(test_fast_path_matches_reference),
+        cmocka_unit_test(test_threads_share_a_scheme),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
