@@ -279,6 +279,22 @@ static uint64_t case_switches(const scoring *s, pisar_encoding e)
     return n;
 }
 
+/* The winner of rule r on the input, or PISAR_ENC_UNKNOWN when it cannot tell. */
+static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
+{
+    pisar_encoding a = pisar_encoding_from_name(r->a), b = pisar_encoding_from_name(r->b);
+    uint64_t ca, cb;
+    if (r->kind == DET_RULE_ADJOIN) {
+        ca = adjoin_count(s, a, r->set_a);
+        cb = adjoin_count(s, b, r->set_b);
+    } else {
+        /* fewer case switches wins: each side gets the other's count */
+        ca = case_switches(s, b);
+        cb = case_switches(s, a);
+    }
+    return ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+}
+
 /* Apply the rules to the best two: returns 1 when they must be swapped. */
 static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding second)
 {
@@ -287,16 +303,7 @@ static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding seco
     for (int i = 0; i < nr; i++) {
         pisar_encoding a = pisar_encoding_from_name(r[i].a), b = pisar_encoding_from_name(r[i].b);
         if (!((a == best && b == second) || (a == second && b == best))) continue;
-        uint64_t ca, cb;
-        if (r[i].kind == DET_RULE_ADJOIN) {
-            ca = adjoin_count(s, a, r[i].set_a);
-            cb = adjoin_count(s, b, r[i].set_b);
-        } else {
-            /* fewer case switches wins: compare the other's count */
-            ca = case_switches(s, b);
-            cb = case_switches(s, a);
-        }
-        pisar_encoding win = ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+        pisar_encoding win = rule_verdict(s, &r[i]);
         if (win != PISAR_ENC_UNKNOWN) return win == second;
     }
     return 0;
@@ -310,35 +317,55 @@ static double conf_from(const double *delta, int n)
     return z > 0 ? 1.0 / z : 0;
 }
 
-static void detect_sbcs(pisar_detector *d)
+/* Collect the histogram's cells with a byte >= 0x80 and the byte counts. */
+static int scoring_init(scoring *s, const pisar_detector *d)
 {
-    scoring s;
-    memset(&s, 0, sizeof s);
-    s.d = d;
+    memset(s, 0, sizeof *s);
+    s->d = d;
     size_t nhi = 0;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
-            s.byte_n[b] += n;
+            s->byte_n[b] += n;
             if (a >= 0x80 || b >= 0x80) nhi++;
         }
-    cell *hi = malloc((nhi ? nhi : 1) * sizeof *hi);
-    if (!hi) {
-        d->res.encoding = PISAR_ENC_UNKNOWN;
-        return;
-    }
-    s.hi = hi;
-    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG;
+    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    if (!s->hi) return PISAR_ENOMEM;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
-            if (!n) continue;
-            if (a >= 0x80 || b >= 0x80) {
-                hi[s.nhi].ab = (uint16_t)(a << 8 | b);
-                hi[s.nhi++].n = n;
+            if (n && (a >= 0x80 || b >= 0x80)) {
+                s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
+                s->hi[s->nhi++].n = n;
             }
         }
+    return PISAR_OK;
+}
+
+pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
+{
+    int nr;
+    const det_rule *r = lm_det_rules(&nr);
+    pisar_encoding win = PISAR_ENC_UNKNOWN;
+    pisar_detector *d = pisar_detector_new();
+    scoring s;
+    if (!d) return win;
+    if (pisar_detector_feed(d, data, len) >= 0 && scoring_init(&s, d) == PISAR_OK) {
+        for (int i = 0; i < nr; i++)
+            if (!strcmp(r[i].name, rule)) win = rule_verdict(&s, &r[i]);
+        free(s.hi);
+    }
+    pisar_detector_free(d);
+    return win;
+}
+
+static int detect_sbcs(pisar_detector *d)
+{
+    scoring s;
+    if (scoring_init(&s, d)) return PISAR_ENOMEM;
+    cell *hi = s.hi;
+    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG;
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
@@ -392,7 +419,7 @@ static void detect_sbcs(pisar_detector *d)
         free(hi);
         d->res.encoding = PISAR_ENC_BINARY;
         d->res.confidence = 0.5;
-        return;
+        return PISAR_OK;
     }
     /* merge encodings that decode the input to the same text as a better one */
     /* uniq[k]: the best-scoring member of a group of encodings that decode the
@@ -453,6 +480,7 @@ static void detect_sbcs(pisar_detector *d)
         }
     }
     free(hi);
+    return PISAR_OK;
 }
 
 /* ---- UTF-16/32 and language of Unicode input ---- */
@@ -633,7 +661,11 @@ int pisar_detector_finish(pisar_detector *d)
         return PISAR_OK;
     }
     /* 4. the single-byte code pages */
-    detect_sbcs(d);
+    int rc = detect_sbcs(d);
+    if (rc < 0) {
+        d->finished = 0;
+        return rc;
+    }
     if (r->confidence > 0.999) r->confidence = 0.999; /* a code page is never certain */
     return PISAR_OK;
 }
