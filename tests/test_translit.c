@@ -101,6 +101,10 @@ static void test_context_rules(void **state)
         {"be je after ў", "be-national", "Іўе", "Iŭje"},
         {"be soft sign on consonant", "be-national", "Любань", "Liubań"},
         {"strict interpunct тс", "ru-bgn-strict", "Детская", "Det·skaya"},
+        {"precomposed ѝ like и + grave (NFC out)", "bg-streamlined", "каза ѝ", "kaza ì"},
+        {"и + grave (NFD in)", "bg-streamlined", "каза и\xcc\x80", "kaza ì"},
+        {"capital Ѝ", "bg-streamlined", "Ѝ", "Ì"},
+        {"iso9 keeps ѝ (no one-to-one output)", "iso9", "ѝ", "ѝ"},
         {"strict interpunct ы before vowel", "ru-bgn-strict", "Ыгыатта", "Ygy·atta"},
     };
     check_table(cases, sizeof cases / sizeof *cases, 0);
