@@ -37,8 +37,9 @@ static int open_scheme(pisar_translit **t, const char *scheme, const char *file,
     return rc;
 }
 
-static int run_one(const char *path, const char *scheme, const char *sfile, const char *lang,
-                   unsigned flags, pisar_translit **shared)
+/* Romanize one input with *shared, or (--lang auto: *shared is NULL) with
+ * the default scheme of the language detected in it. */
+static int run_one(const char *path, unsigned flags, pisar_translit *const *shared)
 {
     pisar_buf in = {0}, out = {0};
     pisar_translit *auto_t = NULL;
@@ -78,9 +79,10 @@ static int run_one(const char *path, const char *scheme, const char *sfile, cons
         pisar_language_detect(data, sample, &code, &conf);
         const char *id = pisar_translit_default_scheme(code);
         if (!id) {
-            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using ru-bgn", name,
-                      code ? code : "und");
-            id = "ru-bgn";
+            /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
+            id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
+            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
+                      code ? code : "und", id);
         }
         if (open_scheme(&auto_t, id, NULL, flags)) {
             status = EXIT_SOME_FAILED;
@@ -88,9 +90,6 @@ static int run_one(const char *path, const char *scheme, const char *sfile, cons
         }
         t = auto_t;
     }
-    (void)scheme;
-    (void)sfile;
-    (void)lang;
     /* One pass over the whole input; the result is written only when all of
      * it was valid, so a bad byte never leaves half a file on stdout. */
     {
@@ -183,7 +182,7 @@ int cmd_translit(int argc, char **argv)
     }
     int status = EXIT_ALL_DONE;
     for (int f = 0; f < nfiles; f++)
-        if (run_one(files[f], scheme, sfile, lang, flags, &t) != EXIT_ALL_DONE)
+        if (run_one(files[f], flags, &t) != EXIT_ALL_DONE)
             status = EXIT_SOME_FAILED;
     if (fflush(stdout)) {
         cli_error("translit", "write error");
