@@ -92,6 +92,8 @@ static void test_context_rules(void **state)
         {"uk right quote apostrophe", "uk-national", "Знам\xe2\x80\x99янка", "Znamianka"},
         {"uk modifier apostrophe", "uk-national", "Знам\xca\xbcянка", "Znamianka"},
         {"uk quotes around a word stay", "uk-national", "'Ялта'", "'Yalta'"},
+        {"uk apostrophe in a Latin word stays", "uk-national", "don't", "don't"},
+        {"uk apostrophe Latin-Cyrillic stays", "uk-national", "d'я", "d'ia"},
         {"uk word-initial я", "uk-national", "Яготин", "Yahotyn"},
         {"uk non-initial я", "uk-national", "Вінниця", "Vinnytsia"},
         {"bg -ия at word end", "bg-streamlined", "София", "Sofia"},
