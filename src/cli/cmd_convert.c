@@ -297,6 +297,7 @@ static void on_repair(void *ctx, const pisar_repair *r)
 static int repair_lines(worker *w, int all, pisar_error *err)
 {
     size_t start = 0;
+    if (!w->line.len) return PISAR_OK;
     for (;;) {
         char *nl = memchr(w->line.data + start, '\n', w->line.len - start);
         size_t end;
@@ -446,7 +447,12 @@ static void convert_one(worker *w, job *j)
     conv *c = w->c;
     w->cur = j;
     if (j->skip) {
-        if (j->st != ST_FAILED) jfail(j, ST_SKIPPED, "%s", j->skip);
+        if (j->st != ST_FAILED) {
+            jfail(j, ST_SKIPPED, "%s", j->skip);
+            pthread_mutex_lock(&c->mu);
+            cli_error(SUB, "%s: skipped: %s", j->path, j->msg);
+            pthread_mutex_unlock(&c->mu);
+        }
         return;
     }
     const char *dest = NULL;
@@ -568,10 +574,10 @@ done:
     if (dest) drop_temp(w->slot);
     if (fd >= 0 && fd != STDIN_FILENO) close(fd);
     pisar_decoder_free(dec);
-    if (j->st == ST_FAILED) {
+    if (j->st != ST_OK) {
         pthread_mutex_lock(&c->mu);
         if (c->progress) fputs("\r\033[K", stderr);
-        cli_error(SUB, "%s: %s", j->path, j->msg);
+        cli_error(SUB, "%s: %s%s", j->path, j->st == ST_SKIPPED ? "skipped: " : "", j->msg);
         pthread_mutex_unlock(&c->mu);
     }
 }
@@ -1008,8 +1014,9 @@ int cmd_convert(int argc, char **argv)
     if (c.progress) fputs("\r\033[K", stderr);
 
     int failed = 0;
+    /* a skipped file fails a filter run: the user asked for its text */
     for (size_t i = 0; i < c.njobs; i++)
-        if (c.jobs_v[i].st == ST_FAILED) failed = 1;
+        if (c.jobs_v[i].st == ST_FAILED || (c.filter && c.jobs_v[i].st == ST_SKIPPED)) failed = 1;
     if (c.report && write_report(&c)) failed = 1;
     for (int i = 0; i < nw; i++) worker_free(&ws[i]);
     for (size_t i = 0; i < c.njobs; i++) {
