@@ -43,7 +43,8 @@ struct pisar_detector {
     uint64_t zero_at[4];    /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
     unsigned prev;          /* the previous byte (a space before the first) */
     /* UTF-8 validation */
-    int u8_bad;             /* an invalid sequence was seen */
+    uint64_t u8_bad;        /* invalid bytes or sequences seen */
+    int u8_gave_up;         /* so many that validation stopped */
     unsigned u8_need;       /* continuation bytes still expected */
     unsigned char u8_lo, u8_hi; /* the range of the next continuation byte */
     uint64_t u8_multi;      /* complete multi-byte sequences */
@@ -72,6 +73,7 @@ void pisar_detector_reset(pisar_detector *d)
     memset(d->zero_at, 0, sizeof d->zero_at);
     d->prev = ' ';
     d->u8_bad = 0;
+    d->u8_gave_up = 0;
     d->u8_need = 0;
     d->u8_lo = 0x80;
     d->u8_hi = 0xBF;
@@ -98,6 +100,9 @@ static void halve(pisar_detector *d)
     for (size_t i = 0; i < 65536; i++) d->hist[i] = (d->hist[i] + 1) >> 1;
 }
 
+/* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
+ * the next byte, counting errors, so that a long UTF-8 file with a stray bad
+ * byte is still recognised; it gives up once the input is clearly not UTF-8. */
 static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
 {
     unsigned need = d->u8_need;
@@ -105,16 +110,27 @@ static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned b = p[i];
         if (need) {
-            if (b < lo || b > hi) { d->u8_bad = 1; return; }
+            if (b >= lo && b <= hi) {
+                lo = 0x80, hi = 0xBF;
+                if (!--need) d->u8_multi++;
+                continue;
+            }
+            need = 0; /* a truncated sequence: look at b afresh */
             lo = 0x80, hi = 0xBF;
-            if (!--need) d->u8_multi++;
-            continue;
+            d->u8_bad++;
         }
         if (b < 0x80) continue;
-        if (b < 0xC2 || b > 0xF4) { d->u8_bad = 1; return; }
-        need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-        lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-        hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        if (b < 0xC2 || b > 0xF4) {
+            d->u8_bad++;
+        } else {
+            need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+            lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (d->u8_bad > 64 && d->u8_bad * 8 > d->u8_multi) {
+            d->u8_gave_up = 1;
+            return;
+        }
     }
     d->u8_need = need;
     d->u8_lo = lo;
@@ -139,7 +155,7 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
             memcpy(d->samp + d->samp_len, p, k);
             d->samp_len += k;
         }
-        if (!d->u8_bad) utf8_step(d, p, n);
+        if (!d->u8_gave_up) utf8_step(d, p, n);
         uint32_t *h = d->hist;
         unsigned prev = d->prev;
         uint64_t pos = d->seen;
@@ -263,6 +279,22 @@ static uint64_t case_switches(const scoring *s, pisar_encoding e)
     return n;
 }
 
+/* The winner of rule r on the input, or PISAR_ENC_UNKNOWN when it cannot tell. */
+static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
+{
+    pisar_encoding a = pisar_encoding_from_name(r->a), b = pisar_encoding_from_name(r->b);
+    uint64_t ca, cb;
+    if (r->kind == DET_RULE_ADJOIN) {
+        ca = adjoin_count(s, a, r->set_a);
+        cb = adjoin_count(s, b, r->set_b);
+    } else {
+        /* fewer case switches wins: each side gets the other's count */
+        ca = case_switches(s, b);
+        cb = case_switches(s, a);
+    }
+    return ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+}
+
 /* Apply the rules to the best two: returns 1 when they must be swapped. */
 static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding second)
 {
@@ -271,16 +303,7 @@ static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding seco
     for (int i = 0; i < nr; i++) {
         pisar_encoding a = pisar_encoding_from_name(r[i].a), b = pisar_encoding_from_name(r[i].b);
         if (!((a == best && b == second) || (a == second && b == best))) continue;
-        uint64_t ca, cb;
-        if (r[i].kind == DET_RULE_ADJOIN) {
-            ca = adjoin_count(s, a, r[i].set_a);
-            cb = adjoin_count(s, b, r[i].set_b);
-        } else {
-            /* fewer case switches wins: compare the other's count */
-            ca = case_switches(s, b);
-            cb = case_switches(s, a);
-        }
-        pisar_encoding win = ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+        pisar_encoding win = rule_verdict(s, &r[i]);
         if (win != PISAR_ENC_UNKNOWN) return win == second;
     }
     return 0;
@@ -294,35 +317,55 @@ static double conf_from(const double *delta, int n)
     return z > 0 ? 1.0 / z : 0;
 }
 
-static void detect_sbcs(pisar_detector *d)
+/* Collect the histogram's cells with a byte >= 0x80 and the byte counts. */
+static int scoring_init(scoring *s, const pisar_detector *d)
 {
-    scoring s;
-    memset(&s, 0, sizeof s);
-    s.d = d;
+    memset(s, 0, sizeof *s);
+    s->d = d;
     size_t nhi = 0;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
-            s.byte_n[b] += n;
+            s->byte_n[b] += n;
             if (a >= 0x80 || b >= 0x80) nhi++;
         }
-    cell *hi = malloc((nhi ? nhi : 1) * sizeof *hi);
-    if (!hi) {
-        d->res.encoding = PISAR_ENC_UNKNOWN;
-        return;
-    }
-    s.hi = hi;
-    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG;
+    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    if (!s->hi) return PISAR_ENOMEM;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
-            if (!n) continue;
-            if (a >= 0x80 || b >= 0x80) {
-                hi[s.nhi].ab = (uint16_t)(a << 8 | b);
-                hi[s.nhi++].n = n;
+            if (n && (a >= 0x80 || b >= 0x80)) {
+                s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
+                s->hi[s->nhi++].n = n;
             }
         }
+    return PISAR_OK;
+}
+
+pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
+{
+    int nr;
+    const det_rule *r = lm_det_rules(&nr);
+    pisar_encoding win = PISAR_ENC_UNKNOWN;
+    pisar_detector *d = pisar_detector_new();
+    scoring s;
+    if (!d) return win;
+    if (pisar_detector_feed(d, data, len) >= 0 && scoring_init(&s, d) == PISAR_OK) {
+        for (int i = 0; i < nr; i++)
+            if (!strcmp(r[i].name, rule)) win = rule_verdict(&s, &r[i]);
+        free(s.hi);
+    }
+    pisar_detector_free(d);
+    return win;
+}
+
+static int detect_sbcs(pisar_detector *d)
+{
+    scoring s;
+    if (scoring_init(&s, d)) return PISAR_ENOMEM;
+    cell *hi = s.hi;
+    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG;
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
@@ -376,7 +419,7 @@ static void detect_sbcs(pisar_detector *d)
         free(hi);
         d->res.encoding = PISAR_ENC_BINARY;
         d->res.confidence = 0.5;
-        return;
+        return PISAR_OK;
     }
     /* merge encodings that decode the input to the same text as a better one */
     /* uniq[k]: the best-scoring member of a group of encodings that decode the
@@ -437,6 +480,7 @@ static void detect_sbcs(pisar_detector *d)
         }
     }
     free(hi);
+    return PISAR_OK;
 }
 
 /* ---- UTF-16/32 and language of Unicode input ---- */
@@ -563,7 +607,7 @@ int pisar_detector_finish(pisar_detector *d)
         bom = PISAR_ENC_UTF16LE, r->bom_length = 2;
     else if (hn >= 2 && h[0] == 0xFE && h[1] == 0xFF)
         bom = PISAR_ENC_UTF16BE, r->bom_length = 2;
-    if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || !d->u8_bad)) {
+    if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
         r->encoding = bom;
         r->confidence = 1.0;
         language_of_sample(d, bom, r->bom_length);
@@ -608,8 +652,20 @@ int pisar_detector_finish(pisar_detector *d)
         language_of_sample(d, PISAR_ENC_UTF8, 0);
         return PISAR_OK;
     }
+    if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
+        /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
+         * code page would turn all the rest into mojibake */
+        r->encoding = PISAR_ENC_UTF8;
+        r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
+        language_of_sample(d, PISAR_ENC_UTF8, 0);
+        return PISAR_OK;
+    }
     /* 4. the single-byte code pages */
-    detect_sbcs(d);
+    int rc = detect_sbcs(d);
+    if (rc < 0) {
+        d->finished = 0;
+        return rc;
+    }
     if (r->confidence > 0.999) r->confidence = 0.999; /* a code page is never certain */
     return PISAR_OK;
 }

@@ -59,6 +59,10 @@ typedef struct det_rule {
 enum { DET_RULE_ADJOIN = 1, DET_RULE_CASE = 2 };
 /* The rules, and their number in *n. */
 const det_rule *lm_det_rules(int *n);
+/* For tests: the encoding that the rule named `rule` chooses for `data`
+ * (one of its two), or PISAR_ENC_UNKNOWN when it cannot tell (src/detect.c). */
+#include "pisar/encoding.h"
+pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len);
 /* The preference order among encodings that decode the input alike: names, NULL-terminated. */
 const char *const *lm_det_order(void);
 

@@ -523,12 +523,17 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         pisar_buf *b = &x->sc.tmp, *a = &x->sc.mid;
         pisar_buf_clear(b);
         pisar_buf_clear(a);
-        for (size_t t = ta; t < te; t++) {
+        /* ... with one unchanged word of context on each side, so that a
+         * one-letter word ("à") has letter pairs to score */
+        size_t from = ta > 0 ? ta - 1 : ta, to = te < x->ntok ? te + 1 : te;
+        for (size_t t = from; t < to; t++) {
             const token *k = &x->tok[t];
-            if (k->status != T_GOOD) continue;
+            int good = t >= ta && t < te && k->status == T_GOOD;
+            if (!good && t >= ta && t < te) continue;
+            const char *r = good ? x->res.data + k->roff : (const char *)x->s + k->b;
+            size_t rl = good ? k->rlen : k->e - k->b;
             if ((b->len && (pisar_buf_append(b, " ", 1) || pisar_buf_append(a, " ", 1))) ||
-                pisar_buf_append(b, x->s + k->b, k->e - k->b) ||
-                pisar_buf_append(a, x->res.data + k->roff, k->rlen))
+                pisar_buf_append(b, x->s + k->b, k->e - k->b) || pisar_buf_append(a, r, rl))
                 return -1;
         }
         lm = lm_of(a->data, a->len);

@@ -111,6 +111,13 @@ static void test_utf8(void **state)
     snprintf(bad, sizeof bad, "%s\xFF%s", "Привет", "мир");
     r = detect(bad, strlen(bad));
     assert_int_not_equal(r.encoding, PISAR_ENC_UTF8);
+    /* a long UTF-8 text with one damaged byte is still UTF-8, with less confidence */
+    char damaged[1024];
+    snprintf(damaged, sizeof damaged, "%s %s\xE9 %s", t, t, t);
+    r = detect(damaged, strlen(damaged));
+    assert_enc(r, PISAR_ENC_UTF8);
+    assert_true(r.confidence < 0.9);
+    assert_string_equal(r.language, "ru");
     /* overlong and surrogate forms are invalid */
     assert_int_not_equal(detect("a\xC0\xAFz", 4).encoding, PISAR_ENC_UTF8);
     assert_int_not_equal(detect("a\xED\xA0\x80z", 5).encoding, PISAR_ENC_UTF8);
@@ -328,6 +335,43 @@ static void test_rules_loaded(void **state)
     for (int i = 0; o[i]; i++) assert_int_not_equal(pisar_encoding_from_name(o[i]), PISAR_ENC_UNKNOWN);
 }
 
+/* Each named rule on its own: the text in each of its two encodings. */
+static const struct {
+    const char *rule;
+    pisar_encoding enc, expect; /* PISAR_ENC_UNKNOWN: the rule cannot tell */
+    const char *text;
+} rule_cases[] = {
+    {"koi8u-letters", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U, "Україна і Європа: нові відносини"},
+    {"koi8u-letters", PISAR_ENC_KOI8_R, PISAR_ENC_UNKNOWN, "Россия и Европа: новые отношения"},
+    {"koi8u-letters", PISAR_ENC_KOI8_R, PISAR_ENC_UNKNOWN, "Итог ╓ 25 ╖ рублей"},
+    {"cp1125-yi", PISAR_ENC_CP1125, PISAR_ENC_CP1125, "Україна і її сусіди, Київ"},
+    {"cp1125-yi", PISAR_ENC_IBM866, PISAR_ENC_UNKNOWN, "Всё решено: ёлка и звёзды"},
+    {"mac-capitals", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC, "Москва и Санкт-Петербург, Россия"},
+    {"mac-capitals", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва и Санкт-Петербург, Россия"},
+    {"cp855-case", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "отношения между странами развиваются"},
+    {"cp855-case", PISAR_ENC_IBM866, PISAR_ENC_IBM866, "отношения между странами развиваются"},
+    {"cp855-case-1125", PISAR_ENC_CP1125, PISAR_ENC_CP1125, "відносини між країнами розвиваються"},
+    {"cp855-case-1125", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "відносини між країнами розвиваються"},
+    {"koi8-vs-1251", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва и Санкт-Петербург, Россия"},
+    {"koi8-vs-1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва и Санкт-Петербург, Россия"},
+};
+
+static void test_each_rule(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rule_cases / sizeof *rule_cases; i++) {
+        unsigned char buf[512];
+        size_t n = encode(rule_cases[i].enc, rule_cases[i].text, buf, sizeof buf);
+        pisar_encoding w = det_rule_winner(rule_cases[i].rule, buf, n);
+        if (w != rule_cases[i].expect)
+            print_error("%s on %s: got %s\n", rule_cases[i].rule, pisar_encoding_name(rule_cases[i].enc),
+                        pisar_encoding_name(w));
+        assert_int_equal(w, rule_cases[i].expect);
+    }
+    assert_int_equal(det_rule_winner("no-such-rule", "abc", 3), PISAR_ENC_UNKNOWN);
+    assert_int_equal(det_rule_winner("koi8u-letters", "", 0), PISAR_ENC_UNKNOWN);
+}
+
 static void test_language_api(void **state)
 {
     (void)state;
@@ -467,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_sample_limit),
         cmocka_unit_test(test_hard_pairs),
         cmocka_unit_test(test_rules_loaded),
+        cmocka_unit_test(test_each_rule),
         cmocka_unit_test(test_language_api),
         cmocka_unit_test(test_fixtures),
     };

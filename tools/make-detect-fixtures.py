@@ -8,7 +8,8 @@ pisar supports that can represent their letters:
     OUT/<lang>/<encoding>/<name>.txt        (OUT defaults to fixtures/detect)
 
 so the path is the expected answer. Pieces per language: "long" (about 1500
-characters), "para" (about 300) and "short1".."short3" (headlines of 16-48
+characters from the start), "long2" (about 800 from 60 % in: man pages where the
+language has them), "para" (about 300) and "short1".."short3" (headlines of 16-48
 characters). Punctuation a code page lacks is replaced by its ASCII look-alike
 (as legacy text had it); a letter it lacks means the piece is not written in
 that code page. Files whose bytes are all ASCII are skipped (they say nothing
@@ -78,6 +79,14 @@ def pieces(text):
     if len(joined) > 1500:
         long_ = long_[:long_.rfind(' ')]
     out['long'] = long_ + '\n'
+    # long2: about 800 characters from 60 % into the text (man pages, for the
+    # languages that have them; more UDHR otherwise)
+    start = joined.find(' ', len(joined) * 6 // 10) + 1
+    if start > 0 and len(joined) - start > 400:
+        long2 = joined[start:start + 800]
+        if len(joined) - start > 800:
+            long2 = long2[:long2.rfind(' ')]
+        out['long2'] = long2 + '\n'
     # para: a paragraph of 200-400 characters from the second half if possible
     cands = [p for p in paras if 150 <= len(p) <= 450]
     if cands:

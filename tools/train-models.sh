@@ -35,7 +35,14 @@ train() {
   set -- --lang "$lang" --name "$name" --script "$script" --lower "$lower" --source "$UDHR"
   [ -n "$upper" ] && set -- "$@" --upper "$upper"
   [ -n "$src2" ] && set -- "$@" --source "$src2"
-  "$bin" "$@" --out "$out/$lang.txt" "$f" | sed "s|$corp/||" >>"$log"
+  own=$out/texts/$lang.txt
+  if [ -f "$own" ]; then
+    echo "$lang texts/$lang.txt $(wc -c <"$own") $(sha256sum "$own" | cut -d' ' -f1)" >>"$log"
+    set -- "$@" --source "sentences written for pisar (tables/charset/texts/$lang.txt), licensed as pisar"
+    "$bin" "$@" --out "$out/$lang.txt" "$f" "$own" | sed -e "s|$corp/||" -e "s|$out/||" >>"$log"
+  else
+    "$bin" "$@" --out "$out/$lang.txt" "$f" | sed "s|$corp/||" >>"$log"
+  fi
 }
 
 train ru Russian Cyrl "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"

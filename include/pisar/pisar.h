@@ -21,6 +21,9 @@
 #include "decode.h"
 #include "normalize.h"
 #include "translit.h"
+#include "names.h"
 #include "segment.h"
+#include "emit.h"
+#include "align.h"
 
 #endif

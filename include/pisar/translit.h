@@ -33,17 +33,54 @@ typedef struct pisar_scheme_info {
 /** Direction flags for pisar_translit_open(). */
 enum { PISAR_TRANSLIT_FORWARD = 0, PISAR_TRANSLIT_REVERSE = 1 };
 
-/** Open a built-in scheme by id. PISAR_EUNKNOWN for an unknown id. */
+/**
+ * Open a built-in scheme by id (see pisar_translit_scheme()). `flags` is
+ * PISAR_TRANSLIT_FORWARD or PISAR_TRANSLIT_REVERSE. Returns PISAR_EUNKNOWN for
+ * an unknown id or a scheme without a reverse direction. Free with
+ * pisar_translit_free().
+ */
 PISAR_API int pisar_translit_open(pisar_translit **out, const char *id, unsigned flags,
                                   pisar_error *err);
 
-/** Compile a scheme from a file in the tables/translit format. */
+/**
+ * Compile a scheme from a file in the tables/translit format (documented in
+ * tables/translit/README.md). @include ID reads ID.txt beside the file, else
+ * the built-in scheme ID. On a syntax error returns PISAR_EPARSE and sets
+ * err->line and err->message ("file:line: what is wrong").
+ */
 PISAR_API int pisar_translit_load(pisar_translit **out, const char *path, unsigned flags,
                                   pisar_error *err);
 
-/** Transliterate UTF-8 text, appending to `out`. */
+/**
+ * Compile a scheme from text in memory (the tables/translit format); `name`
+ * names it in error messages. @include resolves to built-in schemes only.
+ */
+PISAR_API int pisar_translit_compile(pisar_translit **out, const char *text, size_t len,
+                                     const char *name, unsigned flags, pisar_error *err);
+
+/**
+ * Transliterate UTF-8 text, appending to `out`.
+ *
+ * @param t    an open scheme (may be shared by threads: it is not modified)
+ * @param in   UTF-8 text (NULs allowed; everything a rule does not match is
+ *             copied byte for byte)
+ * @param len  its length in bytes
+ * @param out  caller-owned buffer the result is appended to
+ * @return PISAR_OK; PISAR_EILSEQ / PISAR_ETRUNC for invalid or truncated
+ *         UTF-8 (nothing is appended then); PISAR_ENOMEM; PISAR_EINVAL.
+ */
 PISAR_API int pisar_translit_apply(const pisar_translit *t, const char *in, size_t len,
                                    pisar_buf *out);
+
+/**
+ * Like pisar_translit_apply(), and on invalid UTF-8 fills `err` (may be NULL)
+ * with the byte offset and the offending bytes.
+ */
+PISAR_API int pisar_translit_apply_with_errors(const pisar_translit *t, const char *in,
+                                               size_t len, pisar_buf *out, pisar_error *err);
+
+/** The description of an open scheme (for a loaded file: its @id, @name...). */
+PISAR_API const pisar_scheme_info *pisar_translit_info(const pisar_translit *t);
 
 /** Free (NULL is allowed). */
 PISAR_API void pisar_translit_free(pisar_translit *t);

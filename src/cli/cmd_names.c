@@ -1,10 +1,254 @@
-/* cmd_names.c -- pisar names. Not written yet. */
+/* cmd_names.c -- pisar names: name mentions grouped across files, one spelling each. */
 #include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void help(FILE *f)
+{
+    fprintf(f,
+        "usage: pisar names [--style S] [--gazetteer F] [--lang L] [--json]\n"
+        "                   [--rewrite [-o DIR]] FILE...\n"
+        "       pisar names --key [--phonetic] [FILE...]\n\n"
+        "Find the personal and place names in Cyrillic and Latin text, group the\n"
+        "spellings of each name across all FILEs and print one line per group:\n"
+        "  COUNT<TAB>CANONICAL<TAB>SOURCE<TAB>VARIANT (N); VARIANT (N)...\n"
+        "ordered by count, then canonical spelling. SOURCE is gazetteer:<id> or\n"
+        "frequency.\n\n"
+        "  --style S        house style: bgn icao wikipedia ap iso9 scholarly national\n"
+        "  --gazetteer F    add a gazetteer (format: tables/names/README.md)\n"
+        "  --lang L         language of the input (accepted; detection is per word)\n"
+        "  --json           groups as JSON lines\n"
+        "  --rewrite        write each FILE with every Latin-script variant replaced by\n"
+        "                   its canonical spelling, to FILE.names.txt (or -o DIR/FILE),\n"
+        "                   never over the input; changes reported on stdout:\n"
+        "                   FILE<TAB>OFFSET<TAB>BEFORE<TAB>AFTER\n"
+        "  --key            read one name a line (FILEs or stdin), print its key\n"
+        "  --phonetic       with --key: the key without the gazetteer\n\n"
+        "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+        else fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static int run_keys(FILE *in, const char *path, int phonetic)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    pisar_buf k = {0};
+    int bad = 0;
+    size_t lineno = 0;
+    while ((n = getline(&line, &cap, in)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        pisar_buf_clear(&k);
+        int rc = phonetic ? pisar_name_key_phonetic(line, len, &k) : pisar_name_key(line, len, &k);
+        if (rc) {
+            cli_error("names", "%s: line %zu: %s", path, lineno, pisar_strerror(rc));
+            bad = 1;
+        }
+        printf("%s\n", (!rc && k.data) ? k.data : "");
+    }
+    free(line);
+    pisar_buf_free(&k);
+    return bad;
+}
+
+typedef struct rw_ctx {
+    const char *path;
+    const char *text;
+    pisar_buf *report;
+} rw_ctx;
+
+/* One report line per change: FILE<TAB>OFFSET<TAB>BEFORE<TAB>AFTER. */
+static int on_change(const pisar_name_mention *m, void *user)
+{
+    rw_ctx *c = user;
+    char num[32];
+    snprintf(num, sizeof num, "\t%zu\t", m->offset);
+    if (pisar_buf_puts(c->report, c->path) || pisar_buf_puts(c->report, num) ||
+        pisar_buf_append(c->report, c->text + m->offset, m->length) ||
+        pisar_buf_puts(c->report, "\t") || pisar_buf_puts(c->report, m->canonical) ||
+        pisar_buf_puts(c->report, "\n"))
+        return PISAR_ENOMEM;
+    return 0;
+}
+
+static int write_atomic(const char *dst, const char *data, size_t n)
+{
+    size_t dl = strlen(dst);
+    char *tmp = malloc(dl + 16);
+    if (!tmp) return -1;
+    snprintf(tmp, dl + 16, "%s.tmpXXXXXX", dst);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        cli_error("names", "%s: %s", dst, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    FILE *f = fdopen(fd, "wb");
+    int ok = f && fwrite(data, 1, n, f) == n && fflush(f) == 0 && fsync(fd) == 0;
+    if (f) ok &= fclose(f) == 0;
+    else close(fd);
+    if (!ok || rename(tmp, dst)) {
+        cli_error("names", "%s: %s", dst, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
 
 int cmd_names(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("names", "not implemented yet");
-    return EXIT_USAGE;
+    const char *style = NULL, *gaz = NULL, *outdir = NULL;
+    int json = 0, rewrite = 0, key = 0, phonetic = 0;
+    int nfiles = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return EXIT_SOME_FAILED;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(stdout); free(files); return 0; }
+        else if (!strcmp(a, "--json")) json = 1;
+        else if (!strcmp(a, "--rewrite")) rewrite = 1;
+        else if (!strcmp(a, "--key")) key = 1;
+        else if (!strcmp(a, "--phonetic")) phonetic = 1;
+        else if ((!strcmp(a, "--style") || !strcmp(a, "--gazetteer") || !strcmp(a, "--lang") ||
+                  !strcmp(a, "-o")) && i + 1 < argc) {
+            const char *v = argv[++i];
+            if (!strcmp(a, "--style")) style = v;
+            else if (!strcmp(a, "--gazetteer")) gaz = v;
+            else if (!strcmp(a, "-o")) outdir = v;
+        } else if (a[0] == '-' && a[1]) {
+            cli_error("names", "unknown option '%s' (see pisar names --help)", a);
+            free(files);
+            return EXIT_USAGE;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (key) {
+        int bad = 0;
+        if (!nfiles) bad |= run_keys(stdin, "-", phonetic);
+        for (int i = 0; i < nfiles; i++) {
+            FILE *f = cli_open_input("names", files[i]);
+            if (!f) { bad = 1; continue; }
+            bad |= run_keys(f, files[i], phonetic);
+            if (f != stdin) fclose(f);
+        }
+        free(files);
+        return bad ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
+    }
+    if (!nfiles) {
+        cli_error("names", "no input files (see pisar names --help)");
+        free(files);
+        return EXIT_USAGE;
+    }
+    pisar_names *h = NULL;
+    pisar_error err = {0};
+    int rc = pisar_names_new(&h, style, &err);
+    if (rc) {
+        cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (gaz && (rc = pisar_names_load_gazetteer(h, gaz, &err))) {
+        cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
+        pisar_names_free(h);
+        free(files);
+        return EXIT_USAGE;
+    }
+    int bad = 0;
+    pisar_buf *texts = calloc((size_t)nfiles, sizeof *texts);
+    char *okf = calloc((size_t)nfiles, 1);
+    for (int i = 0; texts && okf && i < nfiles; i++) {
+        if (cli_read_all("names", files[i], &texts[i])) { bad = 1; continue; }
+        memset(&err, 0, sizeof err);
+        rc = pisar_names_add_text(h, files[i], texts[i].data ? texts[i].data : "", texts[i].len, &err);
+        if (rc) {
+            cli_error("names", "%s: %s", files[i], err.message[0] ? err.message : pisar_strerror(rc));
+            bad = 1;
+            continue;
+        }
+        okf[i] = 1;
+    }
+    if (!rewrite) {
+        size_t ng = pisar_names_group_count(h);
+        for (size_t i = 0; i < ng; i++) {
+            pisar_name_group g;
+            if (pisar_names_group(h, i, &g)) break;
+            if (json) {
+                printf("{\"canonical\":");
+                json_str(stdout, g.canonical);
+                printf(",\"count\":%zu,\"docs\":%zu,\"source\":", g.count, g.ndocs);
+                json_str(stdout, g.source_text);
+                printf(",\"key\":");
+                json_str(stdout, g.key);
+                printf(",\"variants\":[");
+                for (size_t v = 0; v < g.nvariants; v++) {
+                    printf("%s{\"text\":", v ? "," : "");
+                    json_str(stdout, g.variants[v].text);
+                    printf(",\"count\":%zu}", g.variants[v].count);
+                }
+                printf("]}\n");
+            } else {
+                printf("%zu\t%s\t%s\t", g.count, g.canonical, g.source_text);
+                for (size_t v = 0; v < g.nvariants; v++)
+                    printf("%s%s (%zu)", v ? "; " : "", g.variants[v].text, g.variants[v].count);
+                printf("\n");
+            }
+        }
+    } else {
+        for (int i = 0; i < nfiles; i++) {
+            if (!okf[i]) continue;
+            pisar_buf out = {0}, report = {0};
+            const char *text = texts[i].data ? texts[i].data : "";
+            rw_ctx ctx = {files[i], text, &report};
+            rc = pisar_names_rewrite(h, text, texts[i].len, 0, &out, on_change, &ctx, &err);
+            if (rc) {
+                cli_error("names", "%s: %s", files[i], pisar_strerror(rc));
+                bad = 1;
+            } else {
+                const char *base = strrchr(files[i], '/');
+                base = base ? base + 1 : files[i];
+                size_t need = strlen(files[i]) + (outdir ? strlen(outdir) : 0) + 32;
+                char *dst = malloc(need);
+                if (!dst) { bad = 1; }
+                else {
+                    if (outdir) snprintf(dst, need, "%s/%s", outdir, base);
+                    else snprintf(dst, need, "%s.names.txt", files[i]);
+                    if (!strcmp(dst, files[i])) {
+                        cli_error("names", "%s: refusing to overwrite the input", dst);
+                        bad = 1;
+                    } else if (write_atomic(dst, out.data ? out.data : "", out.len)) {
+                        bad = 1;
+                    } else if (report.len) {
+                        fwrite(report.data, 1, report.len, stdout);
+                    }
+                    free(dst);
+                }
+            }
+            pisar_buf_free(&out);
+            pisar_buf_free(&report);
+        }
+    }
+    for (int i = 0; texts && i < nfiles; i++) pisar_buf_free(&texts[i]);
+    free(texts);
+    free(okf);
+    pisar_names_free(h);
+    free(files);
+    return bad ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
 }

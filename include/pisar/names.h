@@ -1,0 +1,224 @@
+/*
+ * pisar/names.h -- name keys, the gazetteer, canonical spellings.
+ *
+ * The same person reaches an editor as "Yuriy Ushakov", "Iurii Ushakov",
+ * "Jurij Ušakov", "Iouri Ouchakov", "Juri Uschakow", "Jurij Uszakow" and
+ * "Юрий Ушаков". pisar_name_key() maps every one of them to one key:
+ *
+ *  - Cyrillic (ru, uk, be, bg, mk, sr) goes through one lossy key scheme;
+ *  - Latin is folded by the press convention the spelling shows (German
+ *    sch/tsch/w/j, French ou/ch/-ine/-ï, Polish sz/cz/w/ł/rz, Czech š/č/ž/ř
+ *    and -ová, Hungarian s/sz/cs/gy, English y/ie/ii/iy, Dutch oe/sj/tsj,
+ *    Scandinavian j/sj), so that both ends meet in one key alphabet;
+ *  - a name the gazetteer knows (Ким Чен Ын, Kim Jong Un; Киев, Kyiv, Kijów)
+ *    gets the key of its gazetteer entry, "@<entry-id>".
+ *
+ * The folding rules and the built-in gazetteer are data (tables/names/),
+ * compiled into the library; a user's gazetteer in the same documented format
+ * loads at run time (pisar_names_load_gazetteer()).
+ *
+ * A pisar_names handle collects the name mentions of any number of documents,
+ * groups them by key and chooses one canonical spelling per group: the
+ * gazetteer's form first, then the house style's transliteration of a
+ * Cyrillic original, then the most frequent variant.
+ *
+ * Thread safety: pisar_name_key() is stateless and reentrant. A pisar_names
+ * handle is not synchronised: use one handle per thread, or lock around every
+ * call on a shared handle (even the read-only ones: they may finalise the
+ * grouping lazily). Distinct handles are independent.
+ */
+#ifndef PISAR_NAMES_H
+#define PISAR_NAMES_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * The key of one personal or place name (one or more words, UTF-8).
+ *
+ * Spellings of the same name under any romanization or press convention get
+ * the same key; different names get different keys (Шуйский/Щуйский,
+ * Алеев/Алиев, Ушаков/Ушакова). The key is ASCII: lower-case letters and
+ * single spaces between words, or "@<entry-id>" for a name of the built-in
+ * gazetteer. The name is taken as written (no case ending is stripped: a
+ * nominative form is expected; see pisar_names_find() for running text).
+ *
+ * @param name  UTF-8 text, need not be NUL-terminated; may be NULL if len is 0.
+ * @param len   its length in bytes.
+ * @param key   caller-owned buffer; the key is appended (NUL-terminated).
+ *              An empty or letterless name appends nothing and returns PISAR_OK.
+ * @return PISAR_OK; PISAR_EILSEQ for invalid UTF-8 (including a NUL byte) or
+ *         PISAR_ETRUNC for a truncated final character (key unchanged);
+ *         PISAR_EINVAL for a NULL key; PISAR_ENOMEM.
+ * Thread safety: reentrant, no state.
+ */
+PISAR_API int pisar_name_key(const char *name, size_t len, pisar_buf *key);
+
+/**
+ * Like pisar_name_key() without the gazetteer: the phonetic key alone.
+ * Useful to see why two names meet (or not).
+ */
+PISAR_API int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key);
+
+/** A collection of name mentions with gazetteer and house style (opaque). */
+typedef struct pisar_names pisar_names;
+
+/**
+ * Create a handle with the built-in gazetteer.
+ *
+ * @param out    receives the handle (free with pisar_names_free()).
+ * @param style  house style: "bgn", "icao", "wikipedia", "ap", "iso9",
+ *               "scholarly", "national", or NULL for "bgn". The style names
+ *               the transliteration scheme used for a Cyrillic original with no
+ *               gazetteer form (ru-bgn, ru-icao, ...; Ukrainian text uses
+ *               uk-national under every style but "scholarly"/"iso9").
+ * @param err    optional details.
+ * @return PISAR_OK; PISAR_EUNKNOWN for an unknown style; PISAR_ENOMEM.
+ */
+PISAR_API int pisar_names_new(pisar_names **out, const char *style, pisar_error *err);
+
+/** Free a handle and everything it owns (NULL is allowed). */
+PISAR_API void pisar_names_free(pisar_names *h);
+
+/**
+ * Add a gazetteer file (format: tables/names/README.md) to the handle. Its
+ * entries take precedence over the built-in ones with the same id or names.
+ *
+ * @return PISAR_OK; PISAR_EIO if the file cannot be read; PISAR_EPARSE with
+ *         err->line and err->message for a syntax error (nothing is added);
+ *         PISAR_EILSEQ for invalid UTF-8 (err->offset).
+ */
+PISAR_API int pisar_names_load_gazetteer(pisar_names *h, const char *path, pisar_error *err);
+
+/** The same from memory; `origin` names the text in messages (may be NULL). */
+PISAR_API int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
+                                             const char *origin, pisar_error *err);
+
+/**
+ * The key of a name under this handle's gazetteers (built-in and loaded).
+ * Same contract as pisar_name_key().
+ */
+PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len,
+                              pisar_buf *key);
+
+/**
+ * Find the name mentions of one document and add them to the collection.
+ *
+ * Mentions are sequences of capitalised words (with initials "В. В.", name
+ * particles "de", "van", "bin"), in Cyrillic or Latin; a lone capitalised word
+ * at the start of a sentence counts only if the gazetteer or another mention
+ * knows it. Inflected Cyrillic forms ("Юрия Ушакова", "с Ушаковым") are
+ * reduced to the nominative by the suffix tables (tables/names/suffixes.txt),
+ * keeping the gender apart.
+ *
+ * @param doc_id  a label for the document (copied), e.g. its path; may be NULL.
+ * @param text    UTF-8 (not necessarily NUL-terminated).
+ * @return PISAR_OK; PISAR_EILSEQ / PISAR_ETRUNC with err->offset for bad
+ *         UTF-8 (nothing of this document is added); PISAR_ENOMEM.
+ */
+PISAR_API int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text,
+                                   size_t len, pisar_error *err);
+
+/** Add one name as written (not searched in text), e.g. from a glossary. */
+PISAR_API int pisar_names_add_name(pisar_names *h, const char *name, size_t len,
+                                   pisar_error *err);
+
+/** Where a group's canonical spelling comes from. */
+typedef enum pisar_name_source {
+    PISAR_NAME_FROM_GAZETTEER = 0, /**< source text "gazetteer:<entry-id>" */
+    PISAR_NAME_FROM_SCHEME = 1,    /**< "scheme:<scheme-id>" of the house style */
+    PISAR_NAME_FROM_FREQUENCY = 2  /**< "frequency": the most frequent variant */
+} pisar_name_source;
+
+/** One variant spelling in a group (nominative form as found). */
+typedef struct pisar_name_variant {
+    const char *text;   /**< NUL-terminated UTF-8 */
+    size_t count;       /**< mentions with this spelling */
+} pisar_name_variant;
+
+/**
+ * A group of mentions of one name. Every pointer stays valid until the next
+ * call that adds to the handle (add_text, add_name, load_gazetteer) or frees it.
+ */
+typedef struct pisar_name_group {
+    const char *key;                    /**< the group's key */
+    const char *canonical;              /**< the canonical spelling */
+    pisar_name_source source;           /**< where it comes from */
+    const char *source_text;            /**< "gazetteer:<id>", "scheme:<id>", "frequency" */
+    const char *kind;                   /**< "person", "place", "org" or "" if unknown */
+    size_t count;                       /**< mentions in all documents */
+    size_t ndocs;                       /**< documents mentioning it */
+    size_t nvariants;                   /**< distinct spellings */
+    const pisar_name_variant *variants; /**< by count desc, then spelling */
+} pisar_name_group;
+
+/**
+ * Number of groups collected so far. Groups are ordered by count (desc), then
+ * canonical spelling (byte order), so the order is stable.
+ */
+PISAR_API size_t pisar_names_group_count(pisar_names *h);
+
+/** Describe the i-th group; PISAR_ERANGE if i is out of range. */
+PISAR_API int pisar_names_group(pisar_names *h, size_t i, pisar_name_group *out);
+
+/** One mention in a text, as reported by pisar_names_find(). */
+typedef struct pisar_name_mention {
+    size_t offset;          /**< byte offset of the mention in the text */
+    size_t length;          /**< its length in bytes (as written, inflected) */
+    const char *base;       /**< its nominative form (NUL-terminated) */
+    const char *key;        /**< its key */
+    const char *canonical;  /**< the canonical spelling of its group */
+    pisar_name_source source;
+    const char *source_text;
+    int cyrillic;           /**< nonzero when written in Cyrillic */
+} pisar_name_mention;
+
+/**
+ * Callback for each mention; the mention and its strings are valid during the
+ * call only. Return 0 to go on, nonzero to stop (the value is returned by the
+ * caller of the callback).
+ */
+typedef int (*pisar_name_callback)(const pisar_name_mention *m, void *user);
+
+/**
+ * Report the name mentions of a text, in text order, with byte offsets and
+ * the canonical spelling of their group (from the collection if the key is
+ * known there, else gazetteer, scheme or the mention itself). The text is not
+ * added to the collection.
+ *
+ * @return PISAR_OK, a nonzero callback value, or PISAR_EILSEQ/PISAR_ETRUNC
+ *         (err->offset) before any callback for invalid UTF-8.
+ */
+PISAR_API int pisar_names_find(pisar_names *h, const char *text, size_t len,
+                               pisar_name_callback cb, void *user, pisar_error *err);
+
+/** Flags for pisar_names_rewrite(). */
+enum {
+    /** Also replace Cyrillic mentions (by default only Latin-script mentions
+     *  are rewritten: a Cyrillic original is inflected and is the source). */
+    PISAR_NAMES_REWRITE_CYRILLIC = 1u << 0
+};
+
+/**
+ * Copy `text` to `out` with every mention whose spelling differs from its
+ * canonical spelling replaced by it. `cb` (may be NULL) is told of each
+ * replacement before it is made (m->offset/m->length in the input, the
+ * replacement is m->canonical); a nonzero return stops and is returned, with
+ * `out` holding a partial copy the caller should discard.
+ *
+ * @return PISAR_OK, a callback value, PISAR_EILSEQ/PISAR_ETRUNC, PISAR_ENOMEM.
+ */
+PISAR_API int pisar_names_rewrite(pisar_names *h, const char *text, size_t len,
+                                  unsigned flags, pisar_buf *out, pisar_name_callback cb,
+                                  void *user, pisar_error *err);
+
+/** The style ids pisar_names_new() accepts; NULL past the end. */
+PISAR_API const char *pisar_names_style(size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,931 @@
+/* names.c -- name keys with the gazetteer; the pisar_names handle. */
+#include "pisar/names.h"
+#include "pisar/translit.h"
+#include "names_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names_gazetteer.h"
+
+static int key_common(const pn_gazetteer *user, const char *name, size_t len, pisar_buf *key,
+                      int surnames)
+{
+    if (!key) return PISAR_EINVAL;
+    if (!name && len) return PISAR_EINVAL;
+    size_t bad;
+    int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
+    if (rc) return rc;
+    pisar_buf k = {0};
+    rc = pn_phonetic(name, len, &k);
+    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    const char *id = NULL;
+    if (user && user->nindex) {
+        size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
+        if (e != (size_t)-1) id = user->entries[e].id;
+    }
+    if (!id) {
+        size_t e = pn_gaz_lookup(pn_builtin_index, PN_BUILTIN_NINDEX, k.data, surnames);
+        if (e != (size_t)-1) id = pn_builtin_entries[e].id;
+    }
+    if (id) {
+        rc = pisar_buf_puts(key, "@");
+        if (!rc) rc = pisar_buf_puts(key, id);
+    } else {
+        rc = pisar_buf_append(key, k.data, k.len);
+    }
+    pisar_buf_free(&k);
+    return rc;
+}
+
+int pisar_name_key(const char *name, size_t len, pisar_buf *key)
+{
+    return key_common(NULL, name, len, key, 0);
+}
+
+int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
+{
+    if (!key || (!name && len)) return PISAR_EINVAL;
+    size_t bad;
+    int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
+    if (rc) return rc;
+    return pn_phonetic(name, len, key);
+}
+
+/* ---- the handle ---- */
+
+static const char *const styles[] = {"bgn", "icao", "wikipedia", "ap", "iso9", "scholarly",
+                                     "national", NULL};
+
+/* The scheme each house style uses for a Cyrillic original, per language
+ * (ru, uk, be, bg, mk, sr); ids of include/pisar/translit.h. Ukrainian,
+ * Belarusian, Bulgarian, Macedonian and Serbian names follow their national
+ * systems (which their passports, and so the agencies, use) under every style
+ * but iso9 and scholarly. */
+enum { L_RU, L_UK, L_BE, L_BG, L_MK, L_SR, L_N };
+static const char *const style_schemes[][L_N] = {
+    /* bgn */       {"ru-bgn", "uk-bgn", "be-bgn", "bg-streamlined", "mk-bgn", "sr-latin"},
+    /* icao */      {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* wikipedia */ {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* ap */        {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* iso9 */      {"ru-iso9", "uk-iso9", "be-iso9", "bg-iso9", "mk-iso9", "sr-iso9"},
+    /* scholarly */ {"ru-scholarly", "uk-scholarly", "be-iso9", "bg-iso9", "mk-iso9", "sr-latin"},
+    /* national */  {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+};
+
+/* The language of a Cyrillic name, from the letters only one language has. */
+static int cyr_language(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    int uk = 0, be = 0, mk = 0, sr = 0, bg = 0, ru = 0;
+    unsigned prev = 0;
+    while (i < n) {
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (c >= 0x400 && c < 0x410) c += 0x50; /* upper Ѐ-Џ to lower */
+        else if (c >= 0x410 && c < 0x430) c += 0x20;
+        switch (c) {
+        case 0x454: case 0x457: case 0x491: uk = 1; break;       /* є ї ґ */
+        case 0x456: uk |= 2; break;                              /* і (uk, be) */
+        case 0x45e: be = 1; break;                               /* ў */
+        case 0x453: case 0x45c: case 0x455: mk = 1; break;       /* ѓ ќ ѕ */
+        case 0x452: case 0x45b: case 0x45f: sr = 1; break;       /* ђ ћ џ */
+        case 0x458: case 0x459: case 0x45a: sr |= 2; break;      /* ј љ њ */
+        case 0x44b: case 0x44d: case 0x451: ru = 1; break;       /* ы э ё */
+        default: break;
+        }
+        if (prev == 0x44a && c >= 0x430 && c < 0x450 && c != 0x435 && c != 0x44e && c != 0x44f)
+            bg = 1; /* ъ before a consonant */
+        prev = c;
+    }
+    if (be) return L_BE;
+    if (uk) return (uk & 1) || !ru ? L_UK : L_BE;
+    if (mk) return L_MK;
+    if (sr) return L_SR;
+    if (bg) return L_BG;
+    return L_RU;
+}
+
+const char *pisar_names_style(size_t i)
+{
+    return i < sizeof styles / sizeof *styles - 1 ? styles[i] : NULL;
+}
+
+typedef struct mention {
+    char *base;      /* nominative spelling */
+    char *key;       /* final key (gazetteer id or phonetic) */
+    char *alt_base;  /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
+    char *alt_key;
+    size_t doc;
+    int sure;        /* the form is unambiguous */
+} mention;
+
+typedef struct group {
+    char *key;
+    char *canonical;
+    char source_text[96];
+    pisar_name_source source;
+    const char *kind;
+    size_t count, ndocs;
+    pisar_name_variant *variants;
+    size_t nvariants;
+} group;
+
+struct pisar_names {
+    char style[16];
+    pn_gazetteer user;
+    mention *m;
+    size_t nm, capm;
+    size_t ndocs;
+    group *g;
+    size_t ng;
+    int dirty;
+    int style_index;
+    pisar_translit *tr[L_N]; /* opened on first use */
+    pisar_buf scratch, scratch2;
+};
+
+int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
+{
+    if (!out) return PISAR_EINVAL;
+    *out = NULL;
+    if (!style) style = "bgn";
+    int ok = 0;
+    for (size_t i = 0; styles[i]; i++) ok |= !strcmp(styles[i], style);
+    if (!ok) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->message, sizeof err->message, "unknown style '%.64s'", style);
+        }
+        return PISAR_EUNKNOWN;
+    }
+    pisar_names *h = calloc(1, sizeof *h);
+    if (!h) return PISAR_ENOMEM;
+    snprintf(h->style, sizeof h->style, "%s", style);
+    for (size_t i = 0; styles[i]; i++)
+        if (!strcmp(styles[i], style)) h->style_index = (int)i;
+    *out = h;
+    return PISAR_OK;
+}
+
+static void free_groups(pisar_names *h)
+{
+    for (size_t i = 0; i < h->ng; i++) {
+        free(h->g[i].key);
+        free(h->g[i].canonical);
+        free(h->g[i].variants);
+    }
+    free(h->g);
+    h->g = NULL;
+    h->ng = 0;
+}
+
+void pisar_names_free(pisar_names *h)
+{
+    if (!h) return;
+    for (size_t i = 0; i < h->nm; i++) {
+        free(h->m[i].base);
+        free(h->m[i].key);
+        free(h->m[i].alt_base);
+        free(h->m[i].alt_key);
+    }
+    free(h->m);
+    free_groups(h);
+    pn_gaz_free(&h->user);
+    for (int i = 0; i < L_N; i++) pisar_translit_free(h->tr[i]);
+    pisar_buf_free(&h->scratch);
+    pisar_buf_free(&h->scratch2);
+    free(h);
+}
+
+int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
+                                   const char *origin, pisar_error *err)
+{
+    if (!h) return PISAR_EINVAL;
+    pn_gazetteer g;
+    int rc = pn_gaz_parse(&g, text, len, origin, err);
+    if (rc) return rc;
+    /* One user gazetteer at a time: a second load replaces the first. */
+    pn_gaz_free(&h->user);
+    h->user = g;
+    h->dirty = 1;
+    return PISAR_OK;
+}
+
+int pisar_names_load_gazetteer(pisar_names *h, const char *path, pisar_error *err)
+{
+    if (!h || !path) return PISAR_EINVAL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            snprintf(err->message, sizeof err->message, "%.120s: cannot open", path);
+        }
+        return PISAR_EIO;
+    }
+    pisar_buf b = {0};
+    int rc = PISAR_OK;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if ((rc = pisar_buf_append(&b, chunk, n))) break;
+    if (!rc && ferror(f)) rc = PISAR_EIO;
+    fclose(f);
+    if (!rc) rc = pisar_names_load_gazetteer_mem(h, b.data ? b.data : "", b.len, path, err);
+    pisar_buf_free(&b);
+    return rc;
+}
+
+int pisar_names_key(const pisar_names *h, const char *name, size_t len, pisar_buf *key)
+{
+    return key_common(h ? &h->user : NULL, name, len, key, 0);
+}
+
+static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key)
+{
+    if (key[0] != '@') return NULL;
+    for (size_t i = 0; i < h->user.nentries; i++)
+        if (!strcmp(h->user.entries[i].id, key + 1)) return &h->user.entries[i];
+    for (size_t i = 0; i < PN_BUILTIN_NENTRIES; i++)
+        if (!strcmp(pn_builtin_entries[i].id, key + 1)) return &pn_builtin_entries[i];
+    return NULL;
+}
+
+/* ---- finding mentions ---- */
+
+typedef struct span {
+    size_t start, end;  /* bytes */
+    int upper;          /* starts with an upper-case letter */
+    int initial;        /* a single letter followed by '.' */
+    int allcaps;
+    int cyr;
+    int sentence_start;
+} span;
+
+/* Words that are capitalised in running text without being names (titles,
+ * nationalities, sentence openers), in the languages of the fixtures. */
+static const char *const not_names[] = {
+    "The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "According", "Our", "Dear",
+    "President", "Prime", "Minister", "Foreign", "Russian", "Ukrainian", "Korean", "North",
+    "South", "Democratic", "People", "Republic", "Mr", "Mrs", "Ms", "Dr", "This", "These",
+    "They", "He", "She", "It", "We", "Video", "Relations", "Photo", "Agency", "Free", "Press",
+    "Become", "Therefore", "Präsident", "Der", "Die", "Das", "Le", "La", "Les", "Président",
+    "Prezydent", "Premier", "Президент", "Премьер", "Министр", "По", "В", "На", "С", "О",
+    "Об", "И", "Как", "Это", "Он", "Она", "Они", "Мы", "Президентът", "Помощник", "Глава",
+    "Russia", "June", "Kremlin", "West", "Korea", "Россия", "Кремль",
+    NULL};
+
+static int is_not_name(const char *s, size_t n)
+{
+    for (size_t i = 0; not_names[i]; i++)
+        if (strlen(not_names[i]) == n && !memcmp(not_names[i], s, n)) return 1;
+    return 0;
+}
+
+/* fn(h, text, start, end, sentence_single, user): one candidate mention. */
+typedef int (*found_fn)(pisar_names *h, const char *text, size_t start, size_t end,
+                        int sentence_single, void *user);
+
+static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn,
+                 void *user)
+{
+    size_t n = *ns;
+    *ns = 0;
+    while (n && sp[n - 1].initial) n--;
+    if (!n) return 0;
+    return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
+}
+
+/* Find runs of capitalised words (and initials) joined by single spaces. */
+static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
+{
+    span sp[16];
+    size_t ns = 0, i = 0;
+    int sentence = 1;
+    while (i < len) {
+        size_t at = i;
+        unsigned c = pn_utf8_next(text, len, &i);
+        if (!pn_is_name_letter(c) || (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z'))) {
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' ||
+                c == 0x201c || c == 0x201e || c == 0xab)
+                sentence = 1;
+            /* a run continues only over one space, or ". " after an initial */
+            int keep = ns && c == ' ' && at == sp[ns - 1].end + (sp[ns - 1].initial ? 1u : 0u);
+            if (ns && !keep && !(c == '.' && sp[ns - 1].initial && at == sp[ns - 1].end)) {
+                int rc = flush(h, text, sp, &ns, fn, user);
+                if (rc) return rc;
+            }
+            continue;
+        }
+        size_t end = i, j = i;
+        int allcaps = pn_is_upper(c), nletters = 1;
+        while (j < len) {
+            size_t k = j;
+            unsigned d = pn_utf8_next(text, len, &k);
+            if (pn_is_name_letter(d) && d == '\'') {
+                /* a possessive 's, or an apostrophe ending the word */
+                size_t q = k;
+                unsigned e = k < len ? pn_utf8_next(text, len, &q) : 0;
+                size_t r = q;
+                unsigned f = q < len ? pn_utf8_next(text, len, &r) : 0;
+                if (!e || !pn_is_name_letter(e) || ((e == 's' || e == 'S') && !pn_is_name_letter(f)))
+                    break;
+            }
+            if (pn_is_name_letter(d)) {
+                if (!pn_is_upper(d) && d != '\'') allcaps = 0;
+                nletters++;
+                j = end = k;
+                continue;
+            }
+            if (d == '-' && k < len) {
+                size_t q = k;
+                if (pn_is_name_letter(pn_utf8_next(text, len, &q))) { j = k; continue; }
+            }
+            break;
+        }
+        i = end;
+        span s = {at, end, pn_is_upper(c), 0, allcaps && nletters > 1, pn_is_cyrillic(c), sentence};
+        sentence = 0;
+        if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
+        int good = s.initial || (s.upper && !s.allcaps && nletters > 1 &&
+                                 !is_not_name(text + at, end - at));
+        if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
+            int rc = flush(h, text, sp, &ns, fn, user);
+            if (rc) return rc;
+        }
+        if (good) {
+            sp[ns++] = s;
+        } else if (ns) {
+            int rc = flush(h, text, sp, &ns, fn, user);
+            if (rc) return rc;
+        }
+    }
+    return ns ? flush(h, text, sp, &ns, fn, user) : 0;
+}
+
+/* ---- nominative forms ---- */
+
+static int ends_with(const char *w, size_t n, const char *e, size_t en)
+{
+    return n > en + 1 && !memcmp(w + n - en, e, en);
+}
+
+/* Build the nominative of a Cyrillic mention in h->scratch; *gender gets
+ * 'm', 'f', '?' (ambiguous -ова) or 0 (nothing stripped); for '?' the
+ * masculine reading goes to h->scratch2. */
+static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
+{
+    pisar_buf_clear(&h->scratch);
+    pisar_buf_clear(&h->scratch2);
+    *gender = 0;
+    /* words split at spaces; the last one is the surname */
+    size_t starts[16], ends[16], nw = 0;
+    for (size_t i = 0; i < n && nw < 16;) {
+        while (i < n && s[i] == ' ') i++;
+        if (i >= n) break;
+        starts[nw] = i;
+        while (i < n && s[i] != ' ') i++;
+        ends[nw++] = i;
+    }
+    const pn_suffix *tab = pn_suffix_table();
+    const pn_suffix *last = NULL;
+    if (nw) {
+        const char *w = s + starts[nw - 1];
+        size_t wn = ends[nw - 1] - starts[nw - 1];
+        for (const pn_suffix *x = tab; x->ending; x++)
+            if (x->last == 1 && ends_with(w, wn, x->ending, x->len)) { last = x; break; }
+    }
+    char g = last ? last->gender : 0;
+    for (int pass = 0; pass < (g == '?' ? 2 : 1); pass++) {
+        pisar_buf *out = pass ? &h->scratch2 : &h->scratch;
+        /* no case shown by the surname: only the endings that show it alone */
+        char gg = g == '?' ? (pass ? 'm' : 'f') : g ? g : 'M';
+        for (size_t k = 0; k < nw; k++) {
+            const char *w = s + starts[k];
+            size_t wn = ends[k] - starts[k];
+            if (k && pisar_buf_append(out, " ", 1)) return PISAR_ENOMEM;
+            const pn_suffix *x = NULL;
+            if (k == nw - 1 && last && !(g == '?' && gg == 'f')) x = last;
+            else if (k < nw - 1 && gg && gg != '?' && (wn > 2 || w[wn - 1] != '.'))
+                for (const pn_suffix *y = tab; y->ending; y++)
+                    if (y->last == 0 && (y->gender == gg || (gg == 'm' && y->gender == 'M')) &&
+                        ends_with(w, wn, y->ending, y->len)) {
+                        x = y;
+                        break;
+                    }
+            if (x) {
+                if (pisar_buf_append(out, w, wn - x->len) || pisar_buf_puts(out, x->nom))
+                    return PISAR_ENOMEM;
+            } else if (pisar_buf_append(out, w, wn)) {
+                return PISAR_ENOMEM;
+            }
+        }
+    }
+    *gender = g;
+    return PISAR_OK;
+}
+
+static char *dup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = 0;
+    }
+    return d;
+}
+
+static char *key_of(const pisar_names *h, const char *s, size_t n)
+{
+    /* initials ("В. В. Путин") do not take part in the key */
+    pisar_buf t = {0}, k = {0};
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        size_t q = i;
+        pn_utf8_next(s, n, &q);
+        int initial = j > i && s[j - 1] == '.' && q + 1 == j;
+        if (!initial) {
+            if (t.len) pisar_buf_append(&t, " ", 1);
+            pisar_buf_append(&t, s + i, j - i);
+        }
+        i = j + 1;
+    }
+    if (!t.data || key_common(&h->user, t.data, t.len, &k, 1) || !k.len) {
+        pisar_buf_free(&t);
+        pisar_buf_free(&k);
+        return NULL;
+    }
+    pisar_buf_free(&t);
+    return k.data;
+}
+
+/* Is a key known to the collection (or the gazetteer)? */
+static int known_key(const pisar_names *h, const char *key)
+{
+    if (key[0] == '@') return 1;
+    for (size_t i = 0; i < h->nm; i++)
+        if (!strcmp(h->m[i].key, key)) return 1;
+    return 0;
+}
+
+/* The known nominative of an inflected Cyrillic mention (the "any" endings of
+ * tables/names/suffixes.txt on its last word): a new key, or NULL; *newbase
+ * gets the nominative spelling. */
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase)
+{
+    size_t n = strlen(base);
+    const char *lw = strrchr(base, ' ');
+    lw = lw ? lw + 1 : base;
+    size_t wn = n - (size_t)(lw - base);
+    for (const pn_suffix *x = pn_suffix_table(); x->ending; x++) {
+        if (x->last != 2 || !ends_with(lw, wn, x->ending, x->len)) continue;
+        size_t keep = n - x->len, nl = strlen(x->nom);
+        char *cand = malloc(keep + nl + 1);
+        if (!cand) return NULL;
+        memcpy(cand, base, keep);
+        memcpy(cand + keep, x->nom, nl + 1);
+        char *k = key_of(h, cand, keep + nl);
+        if (k && (k[0] == '@' || known_key(h, k))) {
+            *newbase = cand;
+            return k;
+        }
+        free(k);
+        free(cand);
+    }
+    return NULL;
+}
+
+typedef struct add_ctx {
+    size_t doc;
+    int rc;
+} add_ctx;
+
+static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
+                     int sentence_single, void *user)
+{
+    add_ctx *ctx = user;
+    const char *s = text + start;
+    size_t n = end - start;
+    mention m = {0};
+    m.doc = ctx->doc;
+    m.sure = 1;
+    size_t q = 0;
+    int cyr_mention = pn_is_cyrillic(pn_utf8_next(s, n, &q));
+    if (cyr_mention) {
+        char g;
+        if (nominative(h, s, n, &g)) return ctx->rc = PISAR_ENOMEM;
+        m.base = dup(h->scratch.data ? h->scratch.data : "", h->scratch.len);
+        if (g == '?') {
+            m.sure = 0;
+            m.alt_base = dup(h->scratch2.data, h->scratch2.len);
+            if (!m.alt_base) goto nomem;
+            m.alt_key = key_of(h, m.alt_base, strlen(m.alt_base));
+        }
+    } else {
+        m.base = dup(s, n);
+    }
+    if (!m.base) goto nomem;
+    m.key = key_of(h, m.base, strlen(m.base));
+    if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
+    /* an inflected form of a known name */
+    if (m.key[0] != '@' && !known_key(h, m.key)) {
+        char *nb = NULL, *nk = known_nominative(h, m.base, &nb);
+        if (nk) {
+            free(m.base); free(m.key);
+            m.base = nb; m.key = nk;
+            free(m.alt_base); free(m.alt_key);
+            m.alt_base = m.alt_key = NULL;
+            m.sure = 1;
+        }
+    }
+    /* the gazetteer knows only the masculine reading: take it */
+    if (m.alt_key && m.alt_key[0] == '@' && m.key[0] != '@') {
+        char *b = m.base, *k = m.key;
+        m.base = m.alt_base; m.key = m.alt_key;
+        m.alt_base = b; m.alt_key = k;
+        m.sure = 1;
+    }
+    /* a capitalised word before a known name ("Selon Iouri Ouchakov",
+     * "России Юрий Ушаков") is not part of it */
+    char *sp1 = strchr(m.base, ' ');
+    if (m.key[0] != '@' && sp1 && strchr(sp1 + 1, ' ')) {
+        char *k2 = key_of(h, sp1 + 1, strlen(sp1 + 1));
+        if (k2 && (k2[0] == '@' || known_key(h, k2))) {
+            memmove(m.base, sp1 + 1, strlen(sp1 + 1) + 1);
+            free(m.key);
+            m.key = k2;
+        } else {
+            free(k2);
+        }
+    }
+    if (sentence_single && !known_key(h, m.key)) {
+        free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
+        return 0;
+    }
+    if (h->nm == h->capm) {
+        size_t c = h->capm ? h->capm * 2 : 64;
+        mention *p = realloc(h->m, c * sizeof *p);
+        if (!p) goto nomem;
+        h->m = p;
+        h->capm = c;
+    }
+    h->m[h->nm++] = m;
+    h->dirty = 1;
+    return 0;
+nomem:
+    free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
+    return ctx->rc = PISAR_ENOMEM;
+}
+
+static int check_text(const char *text, size_t len, pisar_error *err)
+{
+    size_t bad;
+    int rc = len ? pn_utf8_check(text, len, &bad) : PISAR_OK;
+    if (rc && err) {
+        memset(err, 0, sizeof *err);
+        err->offset = bad;
+        err->nbytes = len - bad < 4 ? len - bad : 4;
+        memcpy(err->bytes, text + bad, err->nbytes);
+        snprintf(err->message, sizeof err->message, "%s at byte %zu",
+                 rc == PISAR_ETRUNC ? "truncated UTF-8" : "invalid UTF-8", bad);
+    }
+    return rc;
+}
+
+int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, size_t len,
+                         pisar_error *err)
+{
+    (void)doc_id;
+    if (!h || (!text && len)) return PISAR_EINVAL;
+    int rc = check_text(text, len, err);
+    if (rc) return rc;
+    add_ctx ctx = {h->ndocs++, 0};
+    size_t before = h->nm;
+    rc = scan(h, text, len, add_found, &ctx);
+    if (rc || ctx.rc) {
+        while (h->nm > before) {
+            mention *m = &h->m[--h->nm];
+            free(m->base); free(m->key); free(m->alt_base); free(m->alt_key);
+        }
+        return ctx.rc ? ctx.rc : rc;
+    }
+    return PISAR_OK;
+}
+
+int pisar_names_add_name(pisar_names *h, const char *name, size_t len, pisar_error *err)
+{
+    if (!h || (!name && len)) return PISAR_EINVAL;
+    int rc = check_text(name, len, err);
+    if (rc) return rc;
+    add_ctx ctx = {h->ndocs++, 0};
+    add_found(h, name, 0, len, 0, &ctx);
+    return ctx.rc;
+}
+
+/* ---- grouping ---- */
+
+static int is_latin_text(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n)
+        if (pn_is_cyrillic(pn_utf8_next(s, n, &i))) return 0;
+    return 1;
+}
+
+static int has_word(const char *key, const char *w)
+{
+    size_t wl = strlen(w);
+    for (const char *p = key; (p = strstr(p, w)); p++)
+        if ((p == key || p[-1] == ' ') && (p[wl] == 0 || p[wl] == ' ')) return 1;
+    return 0;
+}
+
+static int cmp_variant(const void *a, const void *b)
+{
+    const pisar_name_variant *x = a, *y = b;
+    if (x->count != y->count) return x->count < y->count ? 1 : -1;
+    return strcmp(x->text, y->text);
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+    const group *x = a, *y = b;
+    if (x->count != y->count) return x->count < y->count ? 1 : -1;
+    return strcmp(x->canonical, y->canonical);
+}
+
+/* Settle ambiguous forms and lone surnames, then group. */
+static int regroup(pisar_names *h)
+{
+    if (!h->dirty) return PISAR_OK;
+    free_groups(h);
+    /* 1: -ова read as masculine when only the masculine is known for sure */
+    for (size_t i = 0; i < h->nm; i++) {
+        mention *m = &h->m[i];
+        if (m->sure || !m->alt_key) continue;
+        int masc = 0, fem = 0;
+        for (size_t j = 0; j < h->nm; j++) {
+            if (!h->m[j].sure) continue;
+            masc |= !strcmp(h->m[j].key, m->alt_key);
+            fem |= !strcmp(h->m[j].key, m->key);
+        }
+        if (masc && !fem) {
+            char *b = m->base, *k = m->key;
+            m->base = m->alt_base; m->key = m->alt_key;
+            m->alt_base = b; m->alt_key = k;
+        }
+        m->sure = 1;
+    }
+    /* 2: a lone surname joins the one full name that ends in it */
+    pisar_buf pk = {0};
+    for (size_t i = 0; i < h->nm; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || strchr(m->key, ' ')) continue;
+        const char *target = NULL;
+        int many = 0;
+        for (size_t j = 0; j < h->nm && !many; j++) {
+            mention *o = &h->m[j];
+            if (!strchr(o->base, ' ') || !strcmp(o->key, m->key)) continue;
+            pisar_buf_clear(&pk);
+            if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
+            if (!has_word(pk.data, m->key)) continue;
+            if (target && strcmp(target, o->key)) many = 1;
+            target = o->key;
+        }
+        if (target && !many) {
+            char *k = dup(target, strlen(target));
+            if (!k) { pisar_buf_free(&pk); return PISAR_ENOMEM; }
+            free(m->key);
+            m->key = k;
+        }
+    }
+    pisar_buf_free(&pk);
+    /* 3: groups by key */
+    h->g = calloc(h->nm ? h->nm : 1, sizeof *h->g);
+    if (!h->g) return PISAR_ENOMEM;
+    for (size_t i = 0; i < h->nm; i++) {
+        mention *m = &h->m[i];
+        group *g = NULL;
+        for (size_t k = 0; k < h->ng; k++)
+            if (!strcmp(h->g[k].key, m->key)) { g = &h->g[k]; break; }
+        if (!g) {
+            g = &h->g[h->ng++];
+            if (!(g->key = dup(m->key, strlen(m->key)))) return PISAR_ENOMEM;
+            g->variants = calloc(h->nm, sizeof *g->variants);
+            if (!g->variants) return PISAR_ENOMEM;
+        }
+        g->count++;
+        int seen_doc = 0;
+        for (size_t j = 0; j < i; j++)
+            if (h->m[j].doc == m->doc && !strcmp(h->m[j].key, m->key)) seen_doc = 1;
+        g->ndocs += !seen_doc;
+        size_t v = 0;
+        while (v < g->nvariants && strcmp(g->variants[v].text, m->base)) v++;
+        if (v == g->nvariants) g->variants[g->nvariants++].text = m->base;
+        g->variants[v].count++;
+    }
+    for (size_t k = 0; k < h->ng; k++) {
+        group *g = &h->g[k];
+        qsort(g->variants, g->nvariants, sizeof *g->variants, cmp_variant);
+        const pn_gaz_entry *e = entry_of(h, g->key);
+        const char *canon = NULL;
+        if (e) {
+            canon = e->canonical;
+            g->source = PISAR_NAME_FROM_GAZETTEER;
+            snprintf(g->source_text, sizeof g->source_text, "gazetteer:%s", e->id);
+            g->kind = e->kind;
+        } else {
+            g->kind = "";
+            /* the house style's scheme on the most frequent Cyrillic original */
+            const char *cyr = NULL;
+            for (size_t v = 0; v < g->nvariants && !cyr; v++)
+                if (!is_latin_text(g->variants[v].text)) cyr = g->variants[v].text;
+            if (cyr) {
+                int lang = cyr_language(cyr);
+                const char *id = style_schemes[h->style_index][lang];
+                if (!h->tr[lang] && pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
+                    h->tr[lang] = NULL;
+                pisar_buf r = {0};
+                if (h->tr[lang] && !pisar_translit_apply(h->tr[lang], cyr, strlen(cyr), &r) && r.len) {
+                    g->canonical = r.data;
+                    g->source = PISAR_NAME_FROM_SCHEME;
+                    snprintf(g->source_text, sizeof g->source_text, "scheme:%s", id);
+                    continue;
+                }
+                pisar_buf_free(&r);
+            }
+            for (size_t v = 0; v < g->nvariants && !canon; v++)
+                if (is_latin_text(g->variants[v].text)) canon = g->variants[v].text;
+            if (!canon) canon = g->variants[0].text;
+            g->source = PISAR_NAME_FROM_FREQUENCY;
+            snprintf(g->source_text, sizeof g->source_text, "frequency");
+        }
+        if (!(g->canonical = dup(canon, strlen(canon)))) return PISAR_ENOMEM;
+    }
+    qsort(h->g, h->ng, sizeof *h->g, cmp_group);
+    h->dirty = 0;
+    return PISAR_OK;
+}
+
+size_t pisar_names_group_count(pisar_names *h)
+{
+    if (!h || regroup(h)) return 0;
+    return h->ng;
+}
+
+int pisar_names_group(pisar_names *h, size_t i, pisar_name_group *out)
+{
+    if (!h || !out) return PISAR_EINVAL;
+    int rc = regroup(h);
+    if (rc) return rc;
+    if (i >= h->ng) return PISAR_ERANGE;
+    group *g = &h->g[i];
+    out->key = g->key;
+    out->canonical = g->canonical;
+    out->source = g->source;
+    out->source_text = g->source_text;
+    out->kind = g->kind;
+    out->count = g->count;
+    out->ndocs = g->ndocs;
+    out->nvariants = g->nvariants;
+    out->variants = g->variants;
+    return PISAR_OK;
+}
+
+/* ---- find and rewrite ---- */
+
+typedef struct find_ctx {
+    pisar_name_callback cb;
+    void *user;
+    int rc;
+    /* rewrite */
+    pisar_buf *out;
+    size_t copied;
+    unsigned flags;
+    int rewriting;
+} find_ctx;
+
+static int find_found(pisar_names *h, const char *text, size_t start, size_t end,
+                      int sentence_single, void *user)
+{
+    find_ctx *ctx = user;
+    const char *s = text + start;
+    size_t n = end - start;
+    size_t q = 0;
+    int cyr = pn_is_cyrillic(pn_utf8_next(s, n, &q));
+    const char *base = NULL;
+    char *key = NULL, *alt = NULL;
+    char *basecopy = NULL, *altbase = NULL;
+    if (cyr) {
+        char g;
+        if (nominative(h, s, n, &g)) return ctx->rc = PISAR_ENOMEM;
+        basecopy = dup(h->scratch.data ? h->scratch.data : "", h->scratch.len);
+        if (g == '?' && h->scratch2.data) {
+            alt = key_of(h, h->scratch2.data, h->scratch2.len);
+            altbase = dup(h->scratch2.data, h->scratch2.len);
+        }
+    } else {
+        basecopy = dup(s, n);
+    }
+    if (!basecopy) { free(alt); free(altbase); return ctx->rc = PISAR_ENOMEM; }
+    base = basecopy;
+    key = key_of(h, base, strlen(base));
+    if (!key) { free(basecopy); free(altbase); free(alt); return 0; }
+    if (key[0] != '@' && !known_key(h, key)) {
+        char *nb = NULL, *nk = known_nominative(h, base, &nb);
+        if (nk) {
+            free(key);
+            free(basecopy);
+            key = nk;
+            base = basecopy = nb;
+        }
+    }
+    /* the group of this key, or of its masculine reading, or of the lone
+     * surname's full name */
+    const group *g = NULL;
+    for (size_t k = 0; k < h->ng && !g; k++)
+        if (!strcmp(h->g[k].key, key)) g = &h->g[k];
+    if (!g && alt && altbase)
+        for (size_t k = 0; k < h->ng && !g; k++)
+            if (!strcmp(h->g[k].key, alt)) { g = &h->g[k]; base = altbase; }
+    if (!g)
+        for (size_t i = 0; i < h->nm && !g; i++)
+            if (!strcmp(h->m[i].base, base))
+                for (size_t k = 0; k < h->ng && !g; k++)
+                    if (!strcmp(h->g[k].key, h->m[i].key)) g = &h->g[k];
+    if (sentence_single && !g && key[0] != '@') {
+        free(basecopy); free(altbase); free(key); free(alt);
+        return 0;
+    }
+    pisar_name_mention m;
+    m.offset = start;
+    m.length = n;
+    m.base = base;
+    m.key = g ? g->key : key;
+    m.cyrillic = cyr;
+    const pn_gaz_entry *e = g ? NULL : entry_of(h, key);
+    if (g) {
+        m.canonical = g->canonical;
+        m.source = g->source;
+        m.source_text = g->source_text;
+    } else if (e) {
+        m.canonical = e->canonical;
+        m.source = PISAR_NAME_FROM_GAZETTEER;
+        m.source_text = "gazetteer";
+    } else {
+        m.canonical = base;
+        m.source = PISAR_NAME_FROM_FREQUENCY;
+        m.source_text = "frequency";
+    }
+    int rc = 0;
+    if (ctx->rewriting) {
+        /* a lone surname is replaced by the canonical surname, not the full name */
+        const char *sp = strrchr(m.canonical, ' ');
+        if (sp && !strchr(base, ' ')) m.canonical = sp + 1;
+        int change = (!cyr || (ctx->flags & PISAR_NAMES_REWRITE_CYRILLIC)) &&
+                     (strlen(m.canonical) != n || memcmp(m.canonical, s, n));
+        if (change) {
+            if (ctx->cb) rc = ctx->cb(&m, ctx->user);
+            if (!rc && (pisar_buf_append(ctx->out, text + ctx->copied, start - ctx->copied) ||
+                        pisar_buf_puts(ctx->out, m.canonical)))
+                rc = ctx->rc = PISAR_ENOMEM;
+            ctx->copied = end;
+        }
+    } else if (ctx->cb) {
+        rc = ctx->cb(&m, ctx->user);
+    }
+    free(basecopy);
+    free(altbase);
+    free(key);
+    free(alt);
+    return rc;
+}
+
+int pisar_names_find(pisar_names *h, const char *text, size_t len, pisar_name_callback cb,
+                     void *user, pisar_error *err)
+{
+    if (!h || (!text && len)) return PISAR_EINVAL;
+    int rc = check_text(text, len, err);
+    if (rc) return rc;
+    if ((rc = regroup(h))) return rc;
+    find_ctx ctx = {cb, user, 0, NULL, 0, 0, 0};
+    rc = len ? scan(h, text, len, find_found, &ctx) : 0;
+    return ctx.rc ? ctx.rc : rc;
+}
+
+int pisar_names_rewrite(pisar_names *h, const char *text, size_t len, unsigned flags,
+                        pisar_buf *out, pisar_name_callback cb, void *user, pisar_error *err)
+{
+    if (!h || !out || (!text && len)) return PISAR_EINVAL;
+    int rc = check_text(text, len, err);
+    if (rc) return rc;
+    if ((rc = regroup(h))) return rc;
+    find_ctx ctx = {cb, user, 0, out, 0, flags, 1};
+    rc = len ? scan(h, text, len, find_found, &ctx) : 0;
+    if (ctx.rc) return ctx.rc;
+    if (rc) return rc;
+    if (pisar_buf_append(out, text ? text + ctx.copied : "", len - ctx.copied)) return PISAR_ENOMEM;
+    return PISAR_OK;
+}

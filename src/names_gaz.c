@@ -1,0 +1,344 @@
+/*
+ * names_gaz.c -- the gazetteer format (tables/names/README.md), shared by the
+ * build-time generator and pisar_names_load_gazetteer().
+ *
+ *   # comment
+ *   entry ID                  starts an entry (ID: a-z, 0-9, '-')
+ *   name CANONICAL            the established spelling (required, once)
+ *   kind person|place|org     optional
+ *   source TEXT               optional, repeatable
+ *   as-of DATE                optional: when the facts were checked
+ *   note TEXT                 optional
+ *   LANG FORM | FORM ...      forms in a language (2-3 lower-case letters:
+ *                             ru, uk, be, bg, mk, sr, en, de, fr, pl, cs, ...)
+ *   also FORM | FORM ...      other spellings of any origin
+ */
+#include "names_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *keep(pn_gazetteer *g, const char *s, size_t n)
+{
+    if (g->nstrings == g->capstrings) {
+        size_t cap = g->capstrings ? g->capstrings * 2 : 64;
+        char **p = realloc(g->strings, cap * sizeof *p);
+        if (!p) return NULL;
+        g->strings = p;
+        g->capstrings = cap;
+    }
+    char *c = malloc(n + 1);
+    if (!c) return NULL;
+    memcpy(c, s, n);
+    c[n] = 0;
+    g->strings[g->nstrings++] = c;
+    return c;
+}
+
+void pn_gaz_free(pn_gazetteer *g)
+{
+    if (!g) return;
+    for (size_t i = 0; i < g->nstrings; i++) free(g->strings[i]);
+    free(g->strings);
+    free(g->entries);
+    free(g->index);
+    memset(g, 0, sizeof *g);
+}
+
+static int fail(pn_gazetteer *g, pisar_error *err, int rc, size_t line, size_t off,
+                const char *origin, const char *msg)
+{
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->line = line;
+        err->offset = off;
+        snprintf(err->message, sizeof err->message, "%s%s%s", origin ? origin : "",
+                 origin ? ": " : "", msg);
+    }
+    pn_gaz_free(g);
+    return rc;
+}
+
+/* Surname keys of persons, added to the index at the end of a parse. */
+typedef struct surname {
+    char *key;
+    size_t entry;
+} surname;
+
+typedef struct surnames {
+    surname *v;
+    size_t n, cap;
+} surnames;
+
+static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
+{
+    size_t i = n;
+    while (i && s[i - 1] != ' ') i--;
+    if (!i) return PISAR_OK; /* one word: its full key is the surname key */
+    pisar_buf k = {0};
+    int rc = pn_phonetic(s + i, n - i, &k);
+    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    if (sn->n == sn->cap) {
+        size_t c = sn->cap ? sn->cap * 2 : 64;
+        surname *p = realloc(sn->v, c * sizeof *p);
+        if (!p) { pisar_buf_free(&k); return PISAR_ENOMEM; }
+        sn->v = p;
+        sn->cap = c;
+    }
+    sn->v[sn->n].key = k.data;
+    sn->v[sn->n].entry = entry;
+    sn->n++;
+    return PISAR_OK;
+}
+
+static void free_surnames(surnames *sn)
+{
+    for (size_t i = 0; i < sn->n; i++) free(sn->v[i].key);
+    free(sn->v);
+}
+
+static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size_t *cap)
+{
+    pisar_buf k = {0};
+    int rc = pn_phonetic(s, n, &k);
+    if (rc) { pisar_buf_free(&k); return rc; }
+    if (!k.len) { pisar_buf_free(&k); return PISAR_EPARSE; }
+    if (g->nindex == *cap) {
+        size_t c = *cap ? *cap * 2 : 128;
+        pn_gaz_index *p = realloc(g->index, c * sizeof *p);
+        if (!p) { pisar_buf_free(&k); return PISAR_ENOMEM; }
+        g->index = p;
+        *cap = c;
+    }
+    char *kk = keep(g, k.data, k.len);
+    pisar_buf_free(&k);
+    if (!kk) return PISAR_ENOMEM;
+    g->index[g->nindex].key = kk;
+    g->index[g->nindex].entry = entry;
+    g->index[g->nindex].surname = 0;
+    g->nindex++;
+    return PISAR_OK;
+}
+
+static int valid_id(const char *s, size_t n)
+{
+    if (!n || n > 64) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static int is_lang(const char *s, size_t n)
+{
+    if (n < 2 || n > 3) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'a' || s[i] > 'z') return 0;
+    return 1;
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+    const pn_gaz_index *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char *origin,
+                      pisar_error *err, surnames *snp);
+
+/* Add the surnames of persons that name one entry only and are no entry's
+ * full form ("Ушаков", "Зеленського" once its ending is stripped). */
+static int add_surnames(pn_gazetteer *g, surnames *sn, size_t *capindex)
+{
+    for (size_t i = 0; i < sn->n; i++) {
+        surname *s = &sn->v[i];
+        if (strcmp(g->entries[s->entry].kind, "person")) continue;
+        int clash = 0, dup = 0;
+        for (size_t j = 0; j < sn->n && !clash; j++)
+            if (!strcmp(sn->v[j].key, s->key)) {
+                if (sn->v[j].entry != s->entry) clash = 1;
+                else if (j < i) dup = 1;
+            }
+        for (size_t j = 0; j < g->nindex && !clash; j++)
+            if (!strcmp(g->index[j].key, s->key)) clash = 1;
+        if (clash || dup) continue;
+        if (g->nindex == *capindex) {
+            size_t c = *capindex ? *capindex * 2 : 128;
+            pn_gaz_index *p = realloc(g->index, c * sizeof *p);
+            if (!p) return PISAR_ENOMEM;
+            g->index = p;
+            *capindex = c;
+        }
+        char *kk = keep(g, s->key, strlen(s->key));
+        if (!kk) return PISAR_ENOMEM;
+        g->index[g->nindex].key = kk;
+        g->index[g->nindex].entry = s->entry;
+        g->index[g->nindex].surname = 1;
+        g->nindex++;
+    }
+    return PISAR_OK;
+}
+
+int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *origin,
+                 pisar_error *err)
+{
+    surnames sn = {0};
+    int rc = parse_body(g, text, len, origin, err, &sn);
+    free_surnames(&sn);
+    return rc;
+}
+
+static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char *origin,
+                      pisar_error *err, surnames *snp)
+{
+    memset(g, 0, sizeof *g);
+    if (!text && len) return fail(g, err, PISAR_EINVAL, 0, 0, origin, "no text");
+    size_t bad;
+    int rc = pn_utf8_check(text, len, &bad);
+    if (rc) {
+        size_t line = 1;
+        for (size_t i = 0; i < bad; i++) line += text[i] == '\n';
+        return fail(g, err, rc, line, bad, origin,
+                    rc == PISAR_ETRUNC ? "truncated UTF-8" : "invalid UTF-8 (or NUL byte)");
+    }
+    size_t capentries = 0, capindex = 0, lineno = 0;
+#define sn (*snp)
+    int have_name = 1;
+    size_t pos = 0;
+    char msg[120];
+    while (pos < len) {
+        size_t eol = pos;
+        while (eol < len && text[eol] != '\n') eol++;
+        const char *l = text + pos;
+        size_t n = eol - pos;
+        size_t lineoff = pos;
+        pos = eol + 1;
+        lineno++;
+        while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t')) n--;
+        while (n && (*l == ' ' || *l == '\t')) { l++; n--; }
+        if (!n || *l == '#') continue;
+        size_t fl = 0;
+        while (fl < n && l[fl] != ' ' && l[fl] != '\t') fl++;
+        const char *v = l + fl;
+        size_t vn = n - fl;
+        while (vn && (*v == ' ' || *v == '\t')) { v++; vn--; }
+        if (!vn) {
+            snprintf(msg, sizeof msg, "line %zu: field '%.*s' has no value", lineno,
+                     (int)(fl > 32 ? 32 : fl), l);
+            return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+        }
+#define FIELD(s) (fl == sizeof(s) - 1 && !memcmp(l, s, fl))
+        if (FIELD("entry")) {
+            if (!have_name) {
+                snprintf(msg, sizeof msg, "line %zu: previous entry has no 'name'", lineno);
+                return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+            }
+            if (!valid_id(v, vn)) {
+                snprintf(msg, sizeof msg, "line %zu: entry id must be a-z, 0-9, '-'", lineno);
+                return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+            }
+            for (size_t e = 0; e < g->nentries; e++)
+                if (strlen(g->entries[e].id) == vn && !memcmp(g->entries[e].id, v, vn)) {
+                    snprintf(msg, sizeof msg, "line %zu: duplicate entry '%.*s'", lineno,
+                             (int)vn, v);
+                    return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+                }
+            if (g->nentries == capentries) {
+                size_t c = capentries ? capentries * 2 : 64;
+                pn_gaz_entry *p = realloc(g->entries, c * sizeof *p);
+                if (!p) return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
+                g->entries = p;
+                capentries = c;
+            }
+            pn_gaz_entry *e = &g->entries[g->nentries++];
+            e->id = keep(g, v, vn);
+            e->kind = "";
+            e->canonical = NULL;
+            e->source = "";
+            if (!e->id) return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
+            have_name = 0;
+            continue;
+        }
+        if (!g->nentries) {
+            snprintf(msg, sizeof msg, "line %zu: '%.*s' before the first 'entry'", lineno,
+                     (int)(fl > 32 ? 32 : fl), l);
+            return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+        }
+        size_t ei = g->nentries - 1;
+        pn_gaz_entry *e = &g->entries[ei];
+        if (FIELD("name")) {
+            if (have_name) {
+                snprintf(msg, sizeof msg, "line %zu: second 'name' in entry '%s'", lineno, e->id);
+                return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+            }
+            if (!(e->canonical = keep(g, v, vn)))
+                return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
+            have_name = 1;
+            rc = add_form(g, v, vn, ei, &capindex);
+            if (!rc) rc = add_surname(&sn, v, vn, ei);
+        } else if (FIELD("kind")) {
+            if (!((vn == 6 && !memcmp(v, "person", 6)) || (vn == 5 && !memcmp(v, "place", 5)) ||
+                  (vn == 3 && !memcmp(v, "org", 3)))) {
+                snprintf(msg, sizeof msg, "line %zu: kind must be person, place or org", lineno);
+                return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+            }
+            if (!(e->kind = keep(g, v, vn)))
+                return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
+        } else if (FIELD("source")) {
+            if (!*e->source && !(e->source = keep(g, v, vn)))
+                return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
+        } else if (FIELD("as-of") || FIELD("note")) {
+            /* documentation only */
+        } else if (FIELD("also") || is_lang(l, fl)) {
+            size_t a = 0;
+            while (a < vn && !rc) {
+                size_t b = a;
+                while (b < vn && v[b] != '|') b++;
+                size_t s = a, t = b;
+                while (s < t && (v[s] == ' ' || v[s] == '\t')) s++;
+                while (t > s && (v[t - 1] == ' ' || v[t - 1] == '\t')) t--;
+                if (t == s) {
+                    snprintf(msg, sizeof msg, "line %zu: empty form", lineno);
+                    return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+                }
+                rc = add_form(g, v + s, t - s, ei, &capindex);
+                if (!rc) rc = add_surname(&sn, v + s, t - s, ei);
+                a = b + 1;
+            }
+        } else {
+            snprintf(msg, sizeof msg, "line %zu: unknown field '%.*s'", lineno,
+                     (int)(fl > 32 ? 32 : fl), l);
+            return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
+        }
+#undef FIELD
+        if (rc == PISAR_EPARSE) {
+            snprintf(msg, sizeof msg, "line %zu: a form without letters", lineno);
+            return fail(g, err, rc, lineno, lineoff, origin, msg);
+        }
+        if (rc) return fail(g, err, rc, lineno, lineoff, origin, pisar_strerror(rc));
+    }
+    if (!have_name) {
+        snprintf(msg, sizeof msg, "line %zu: last entry has no 'name'", lineno);
+        return fail(g, err, PISAR_EPARSE, lineno, len, origin, msg);
+    }
+#undef sn
+    if ((rc = add_surnames(g, snp, &capindex)))
+        return fail(g, err, rc, lineno, len, origin, "out of memory");
+    if (g->nindex) qsort(g->index, g->nindex, sizeof *g->index, cmp_index);
+    return PISAR_OK;
+}
+
+size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(index[mid].key, key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < n && !strcmp(index[lo].key, key); lo++)
+        if (surnames || !index[lo].surname) return index[lo].entry;
+    return (size_t)-1;
+}

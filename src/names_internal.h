@@ -1,0 +1,89 @@
+/* names_internal.h -- shared inside libpisar's names module (and gen_names). */
+#ifndef PISAR_NAMES_INTERNAL_H
+#define PISAR_NAMES_INTERNAL_H
+
+#include <stddef.h>
+#include "pisar/common.h"
+
+/* Compiled key rules (names_rules.h, generated from tables/names/). */
+typedef struct pn_rule {
+    const char *from; /* UTF-8, lower case */
+    size_t fromlen;
+    const char *to;   /* a-z */
+    int anchor;       /* 1 = word start, 2 = word end */
+} pn_rule;
+
+typedef struct pn_convention {
+    const char *id;
+    const char *const *markers; /* NULL-terminated; "x$" = at the end */
+    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak */
+    const char *const *cues;    /* NULL-terminated, for weak markers */
+    const pn_rule *rules;       /* terminated by from == NULL */
+} pn_convention;
+
+/* A case ending (tables/names/suffixes.txt). */
+typedef struct pn_suffix {
+    int last;          /* 1: surname (last word), 0: other words, 2: any, if known */
+    char gender;       /* 'm', 'f' or '?' */
+    const char *ending;
+    size_t len;
+    const char *nom;   /* replacement */
+} pn_suffix;
+
+/* The compiled suffix table, terminated by ending == NULL. */
+const pn_suffix *pn_suffix_table(void);
+
+/* Check UTF-8: 0, or PISAR_EILSEQ / PISAR_ETRUNC with *bad = byte offset.
+ * A NUL byte is invalid in names and text. */
+int pn_utf8_check(const char *s, size_t len, size_t *bad);
+
+/* Decode the code point at s[*i] (already checked), advancing *i. */
+unsigned pn_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Append the UTF-8 encoding of c. */
+int pn_utf8_put(pisar_buf *b, unsigned c);
+
+/* The phonetic key of a name (no gazetteer), appended to key. */
+int pn_phonetic(const char *s, size_t len, pisar_buf *key);
+
+/* Is c a letter (ICU alphabetic, or a combining mark, or an apostrophe
+ * used inside names)? */
+int pn_is_name_letter(unsigned c);
+/* Upper case letter (ICU)? */
+int pn_is_upper(unsigned c);
+/* Cyrillic block? */
+int pn_is_cyrillic(unsigned c);
+
+/* Gazetteer (names_gaz.c). */
+typedef struct pn_gaz_entry {
+    const char *id;
+    const char *kind;
+    const char *canonical;
+    const char *source;
+} pn_gaz_entry;
+
+typedef struct pn_gaz_index {
+    const char *key;  /* phonetic key of one form */
+    size_t entry;     /* index into entries */
+    int surname;      /* the surname alone of a person (for mentions only) */
+} pn_gaz_index;
+
+typedef struct pn_gazetteer {
+    pn_gaz_entry *entries;
+    size_t nentries;
+    pn_gaz_index *index; /* sorted by key after pn_gaz_parse() */
+    size_t nindex;
+    char **strings;      /* every string the entries and index point to */
+    size_t nstrings, capstrings;
+} pn_gazetteer;
+
+/* Parse the gazetteer format (tables/names/README.md). On error returns
+ * PISAR_EPARSE/PISAR_EILSEQ/PISAR_ENOMEM with err filled and g empty. */
+int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *origin,
+                 pisar_error *err);
+void pn_gaz_free(pn_gazetteer *g);
+/* Binary search: entry index of key, or (size_t)-1; rows for a surname
+ * alone count only if `surnames` is nonzero. */
+size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames);
+
+#endif

@@ -1,0 +1,458 @@
+/*
+ * names_key.c -- the phonetic name key.
+ *
+ * A name is split into words (letters, combining marks, apostrophes); each
+ * word is lower-cased and composed (ICU), then
+ *   - Cyrillic: every letter is replaced by its value in tables/names/cyrillic.txt
+ *     (ъ is a vowel "a" before a consonant, as in Bulgarian, else nothing);
+ *   - Latin: the word's press convention is chosen by the markers of
+ *     tables/names/latin.txt (the word's own, else those of the other words of
+ *     the name, else "generic") and its rules applied, longest match first;
+ *     other letters lose their diacritics.
+ * Both give a string over a-z, which the common folding below brings into the
+ * key alphabet:
+ *   1. y and j are i (one glide class); runs of i are one i;
+ *   2. a glide before e is dropped (Yegor, Iegor, Jegor, Egor; Aleyev, Aleev);
+ *      a glide between a consonant and a or u is dropped (Lyudmila, Ljudmila,
+ *      Ludmiła); between a consonant and o it makes the o an e (Fyodor, Fedor);
+ *   3. o after a hush (ch, sh, zh) is e (Gorbachov, Gorbachev);
+ *   4. a doubled consonant is single (Vassili, Vasili);
+ *   5. a final "kaia" is "ka" (-skaya, -skaja, Polish -ska, Czech -ská).
+ * Words are then sorted (surname-first and given-name-first orders meet) and,
+ * in names of three or more words, patronymics (-ovich, -evna, ...) dropped.
+ */
+#include "names_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "names_rules.h"
+
+int pn_utf8_check(const char *s, size_t len, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = p[i];
+        size_t n;
+        unsigned min;
+        if (c == 0) { *bad = i; return PISAR_EILSEQ; }
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xc2 && c <= 0xdf) { n = 2; min = 0x80; c &= 0x1f; }
+        else if (c >= 0xe0 && c <= 0xef) { n = 3; min = 0x800; c &= 0x0f; }
+        else if (c >= 0xf0 && c <= 0xf4) { n = 4; min = 0x10000; c &= 0x07; }
+        else { *bad = i; return PISAR_EILSEQ; }
+        for (size_t k = 1; k < n; k++) {
+            if (i + k >= len) { *bad = i; return PISAR_ETRUNC; }
+            if ((p[i + k] & 0xc0) != 0x80) { *bad = i; return PISAR_EILSEQ; }
+            c = (c << 6) | (p[i + k] & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+            *bad = i;
+            return PISAR_EILSEQ;
+        }
+        i += n;
+    }
+    return PISAR_OK;
+}
+
+unsigned pn_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned c = p[*i];
+    size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    if (*i + n > len) { (*i)++; return 0xfffd; }
+    if (n == 1) { (*i)++; return c; }
+    c &= n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07;
+    for (size_t k = 1; k < n; k++) c = (c << 6) | (p[*i + k] & 0x3f);
+    *i += n;
+    return c;
+}
+
+int pn_utf8_put(pisar_buf *b, unsigned c)
+{
+    char t[4];
+    size_t n;
+    if (c < 0x80) { t[0] = (char)c; n = 1; }
+    else if (c < 0x800) { t[0] = (char)(0xc0 | (c >> 6)); t[1] = (char)(0x80 | (c & 0x3f)); n = 2; }
+    else if (c < 0x10000) {
+        t[0] = (char)(0xe0 | (c >> 12)); t[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        t[2] = (char)(0x80 | (c & 0x3f)); n = 3;
+    } else {
+        t[0] = (char)(0xf0 | (c >> 18)); t[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        t[2] = (char)(0x80 | ((c >> 6) & 0x3f)); t[3] = (char)(0x80 | (c & 0x3f)); n = 4;
+    }
+    return pisar_buf_append(b, t, n);
+}
+
+static int is_apostrophe(unsigned c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba ||
+           c == 0x2033 || c == 0x02bb;
+}
+
+int pn_is_name_letter(unsigned c)
+{
+    if (is_apostrophe(c)) return 1;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (is_apostrophe(c)) return 1;
+    int8_t t = u_charType((UChar32)c);
+    return u_isalpha((UChar32)c) || t == U_NON_SPACING_MARK;
+}
+
+int pn_is_upper(unsigned c)
+{
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    return u_isupper((UChar32)c) || u_istitle((UChar32)c);
+}
+
+int pn_is_cyrillic(unsigned c) { return c >= 0x400 && c <= 0x52f; }
+
+/* ---- one word to the intermediate a-z string ---- */
+
+typedef struct word {
+    char *s;        /* lower-case NFC UTF-8 */
+    size_t len;
+    int cyrillic;
+} word;
+
+static int has_marker(const word *w, const char *m)
+{
+    size_t ml = strlen(m);
+    int end = ml && m[ml - 1] == '$';
+    if (end) ml--;
+    if (ml > w->len) return 0;
+    if (end) return !memcmp(w->s + w->len - ml, m, ml);
+    for (size_t i = 0; i + ml <= w->len; i++)
+        if (!memcmp(w->s + i, m, ml)) return 1;
+    return 0;
+}
+
+/* The first convention (not generic) with a strong marker in w, or -1;
+ * *spreads is set when that marker also speaks for the other words. */
+static int word_strong(const word *w, int *spreads)
+{
+    for (int c = 0; c < PN_NCONV - 1; c++) {
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m]; m++)
+            if (cv->mflags[m] != 2 && has_marker(w, cv->markers[m])) {
+                if (spreads) *spreads = cv->mflags[m] == 0;
+                return c;
+            }
+    }
+    return -1;
+}
+
+static int lists_weak(int c, const char *marker)
+{
+    const pn_convention *cv = &pn_conventions[c];
+    for (size_t m = 0; cv->markers[m]; m++)
+        if (cv->mflags[m] == 2 && !strcmp(cv->markers[m], marker)) return 1;
+    return 0;
+}
+
+/* The convention of word k of the name (see tables/names/latin.txt). */
+static int word_convention(const word *words, size_t nw, size_t k, int name_conv)
+{
+    const word *w = &words[k];
+    int c = word_strong(w, NULL);
+    if (c >= 0) return c;
+    /* A weak marker: the name's convention if it lists it, else the first
+     * listing it with a cue in the name, else the first listing it. */
+    for (int a = 0; a < PN_NCONV - 1; a++) {
+        const pn_convention *cv = &pn_conventions[a];
+        for (size_t m = 0; cv->markers[m]; m++) {
+            if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
+            const char *mk = cv->markers[m];
+            if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
+            for (int b = 0; b < PN_NCONV - 1; b++) {
+                if (!lists_weak(b, mk)) continue;
+                for (const char *const *cue = pn_conventions[b].cues; *cue; cue++)
+                    for (size_t j = 0; j < nw; j++)
+                        if (!words[j].cyrillic && has_marker(&words[j], *cue)) return b;
+            }
+            return a;
+        }
+    }
+    return name_conv;
+}
+
+static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len, size_t i,
+                                const pn_rule *best)
+{
+    for (const pn_rule *r = rules; r->from; r++) {
+        if (r->fromlen > len - i) continue;
+        if ((r->anchor & 1) && i != 0) continue;
+        if ((r->anchor & 2) && i + r->fromlen != len) continue;
+        if (memcmp(s + i, r->from, r->fromlen)) continue;
+        if (!best || r->fromlen > best->fromlen) best = r;
+    }
+    return best;
+}
+
+/* The base letter of c (a-z) after removing diacritics, or 0. */
+static char base_letter(unsigned c, const UNormalizer2 *nfd)
+{
+    if (c < 0x80) return (c >= 'a' && c <= 'z') ? (char)c : 0;
+    UChar d[8];
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t n = nfd ? unorm2_getDecomposition(nfd, (UChar32)c, d, 8, &ec) : 0;
+    if (U_SUCCESS(ec) && n > 0 && d[0] >= 'a' && d[0] <= 'z') return (char)d[0];
+    return 0;
+}
+
+static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer2 *nfd)
+{
+    const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
+    size_t i = 0;
+    while (i < w->len) {
+        const pn_rule *r = NULL;
+        if (conv >= 0) r = best_rule(pn_conventions[conv].rules, w->s, w->len, i, NULL);
+        r = best_rule(generic, w->s, w->len, i, r);
+        if (r) {
+            if (pisar_buf_puts(out, r->to)) return PISAR_ENOMEM;
+            i += r->fromlen;
+            continue;
+        }
+        unsigned c = pn_utf8_next(w->s, w->len, &i);
+        char b = base_letter(c, nfd);
+        if (b && pisar_buf_append(out, &b, 1)) return PISAR_ENOMEM;
+    }
+    return PISAR_OK;
+}
+
+static int cyr_consonant(unsigned c)
+{
+    static const char vowels[] = "аеёиоуыэюяіїєў";
+    if (!pn_is_cyrillic(c)) return 0;
+    if (c == 0x44a || c == 0x44c) return 0; /* ъ ь */
+    /* vowels listed in UTF-8: compare code points */
+    size_t i = 0, n = sizeof vowels - 1;
+    while (i < n)
+        if (pn_utf8_next(vowels, n, &i) == c) return 0;
+    return 1;
+}
+
+static int cyrillic_word(const word *w, pisar_buf *out)
+{
+    size_t i = 0;
+    while (i < w->len) {
+        unsigned c = pn_utf8_next(w->s, w->len, &i);
+        if (c == 0x44a) { /* ъ */
+            size_t j = i;
+            if (j < w->len && cyr_consonant(pn_utf8_next(w->s, w->len, &j)))
+                if (pisar_buf_puts(out, "a")) return PISAR_ENOMEM;
+            continue;
+        }
+        if (c >= 0x400 && c <= 0x4ff && pn_cyr[c - 0x400]) {
+            if (pisar_buf_puts(out, pn_cyr[c - 0x400])) return PISAR_ENOMEM;
+        } else if (c >= 'a' && c <= 'z') {
+            char b = (char)c;
+            if (pisar_buf_append(out, &b, 1)) return PISAR_ENOMEM;
+        }
+    }
+    return PISAR_OK;
+}
+
+static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+/*
+ * The common folding, in place on a NUL-terminated a-z string (the result is
+ * never longer). Internally the merged classes are single symbols:
+ * S = sh, zh (German and French write ж and ш alike); C = ch; X = kh, g, h
+ * (Ukrainian г is h, Czech and Polish х is ch, Spanish j); T = ts; and z is s
+ * (German writes з as s); D = dzh, dj (Serbian ђ and џ, which Russian
+ * writes дж alike). They are spelled out again at the end.
+ */
+static void fold(char *s, pisar_buf *out)
+{
+    size_t n = 0, len = strlen(s);
+    /* 0: symbols */
+    for (size_t i = 0; i < len;) {
+        const char *p = s + i;
+        char c;
+        if (!strncmp(p, "dzh", 3)) { c = 'D'; i += 3; }
+        else if (!strncmp(p, "dj", 2)) { c = 'D'; i += 2; }
+        else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) { c = 'S'; i += 2; }
+        else if (!strncmp(p, "ch", 2)) { c = 'C'; i += 2; }
+        else if (!strncmp(p, "kh", 2)) { c = 'X'; i += 2; }
+        else if (!strncmp(p, "ts", 2)) { c = 'T'; i += 2; }
+        else {
+            c = *p;
+            i++;
+            if (c == 'g' || c == 'h') c = 'X';
+            else if (c == 'z') c = 's';
+            else if (c == 'y' || c == 'j') c = 'i';
+            else if (c < 'a' || c > 'z') continue;
+        }
+        /* 1: runs of i are one i */
+        if (c == 'i' && n && s[n - 1] == 'i') continue;
+        s[n++] = c;
+    }
+    s[n] = 0;
+    /* 2: glides */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == 'i' && i + 1 < n) {
+            char nx = s[i + 1];
+            int after_cons = m && !is_vowel(s[m - 1]);
+            if (nx == 'e') continue;
+            if (after_cons && (nx == 'a' || nx == 'u')) continue;
+            if (after_cons && nx == 'o') {
+                s[i + 1] = 'e';
+                continue;
+            }
+        }
+        s[m++] = c;
+    }
+    s[m] = 0;
+    n = m;
+    /* 3: ou, oe are u (French ou; Dutch oe; Белоусов, Достоевский on both
+     * sides); o after a hush is e; doubled consonants are single */
+    m = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == 'o' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'e')) {
+            s[i + 1] = 'u';
+            continue;
+        }
+        if (c == 'o' && m && (s[m - 1] == 'S' || s[m - 1] == 'C')) c = 'e';
+        if (!is_vowel(c) && m && s[m - 1] == c) continue;
+        s[m++] = c;
+    }
+    s[m] = 0;
+    /* 4: -kaia */
+    if (m >= 4 && !strcmp(s + m - 4, "kaia")) s[m -= 2] = 0;
+    for (size_t i = 0; i < m; i++) {
+        switch (s[i]) {
+        case 'S': pisar_buf_puts(out, "sh"); break;
+        case 'C': pisar_buf_puts(out, "ch"); break;
+        case 'X': pisar_buf_puts(out, "h"); break;
+        case 'T': pisar_buf_puts(out, "ts"); break;
+        case 'D': pisar_buf_puts(out, "dj"); break;
+        default: pisar_buf_append(out, &s[i], 1);
+        }
+    }
+    if (!out->data) pisar_buf_append(out, "", 0);
+}
+
+static int is_patronymic(const char *k)
+{
+    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna"};
+    size_t n = strlen(k);
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t e = strlen(ends[i]);
+        if (n > e + 2 && !strcmp(k + n - e, ends[i])) return 1;
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+#define PN_MAX_WORDS 16
+
+int pn_phonetic(const char *s, size_t len, pisar_buf *key)
+{
+    word words[PN_MAX_WORDS];
+    size_t nw = 0;
+    int rc = PISAR_OK;
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&ec);
+    const UNormalizer2 *nfd = U_SUCCESS(ec) ? unorm2_getNFDInstance(&ec) : NULL;
+    if (U_FAILURE(ec)) return PISAR_EICU;
+
+    /* Split into words, lower-case, NFC. */
+    size_t i = 0;
+    UChar u16[256], n16[256];
+    while (i < len && nw < PN_MAX_WORDS) {
+        size_t start = i;
+        unsigned c = pn_utf8_next(s, len, &i);
+        if (!pn_is_name_letter(c)) continue;
+        int32_t u = 0;
+        int cyr = 0;
+        size_t j = start;
+        while (j < len) {
+            size_t k = j;
+            c = pn_utf8_next(s, len, &k);
+            if (!pn_is_name_letter(c)) break;
+            j = k;
+            if (is_apostrophe(c)) continue;
+            if (pn_is_cyrillic(c)) cyr = 1;
+            UChar32 lc = u_tolower((UChar32)c);
+            if (u < 250) U16_APPEND_UNSAFE(u16, u, lc);
+        }
+        i = j;
+        if (!u) continue;
+        ec = U_ZERO_ERROR;
+        int32_t nn = unorm2_normalize(nfc, u16, u, n16, 256, &ec);
+        if (U_FAILURE(ec)) return PISAR_EICU;
+        pisar_buf w = {0};
+        for (int32_t q = 0; q < nn;) {
+            UChar32 cp;
+            U16_NEXT(n16, q, nn, cp);
+            if ((rc = pn_utf8_put(&w, (unsigned)cp))) break;
+        }
+        if (rc) { pisar_buf_free(&w); goto out; }
+        words[nw].s = w.data;
+        words[nw].len = w.len;
+        words[nw].cyrillic = cyr;
+        nw++;
+    }
+
+    /* The name-level convention: the first that a Latin word shows by a
+     * marker that speaks for the whole name. */
+    int name_conv = -1;
+    for (size_t k = 0; k < nw; k++) {
+        if (words[k].cyrillic) continue;
+        int spreads = 0;
+        int c = word_strong(&words[k], &spreads);
+        if (c >= 0 && spreads && (name_conv < 0 || c < name_conv)) name_conv = c;
+    }
+
+    char *keys[PN_MAX_WORDS];
+    size_t nk = 0;
+    for (size_t k = 0; k < nw; k++) {
+        pisar_buf t = {0};
+        if (words[k].cyrillic) {
+            rc = cyrillic_word(&words[k], &t);
+        } else {
+            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv), &t, nfd);
+        }
+        if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
+        if (rc) { pisar_buf_free(&t); break; }
+        pisar_buf f = {0};
+        fold(t.data, &f);
+        pisar_buf_free(&t);
+        if (!f.data) { rc = PISAR_ENOMEM; break; }
+        if (*f.data) keys[nk++] = f.data;
+        else free(f.data);
+    }
+    if (!rc) {
+        size_t kept = nk;
+        if (nk >= 3)
+            for (size_t k = 0; k < nk; k++)
+                if (is_patronymic(keys[k]) && kept > 2) { keys[k][0] = 0; kept--; }
+        qsort(keys, nk, sizeof *keys, cmp_str);
+        int first = 1;
+        for (size_t k = 0; k < nk && !rc; k++) {
+            if (!keys[k][0]) continue;
+            if (!first) rc = pisar_buf_append(key, " ", 1);
+            if (!rc) rc = pisar_buf_puts(key, keys[k]);
+            first = 0;
+        }
+    }
+    for (size_t k = 0; k < nk; k++) free(keys[k]);
+out:
+    for (size_t k = 0; k < nw; k++) free(words[k].s);
+    return rc;
+}
+
+const pn_suffix *pn_suffix_table(void) { return pn_suffixes; }

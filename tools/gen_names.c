@@ -1,0 +1,327 @@
+/*
+ * gen_names.c -- compile tables/names/ into C headers for libpisar.
+ *
+ *   gen_names rules OUT.h cyrillic.txt latin.txt
+ *       the key alphabet: Cyrillic letter values and the Latin press
+ *       conventions (markers and rewrite rules), see those files' headers;
+ *   gen_names gazetteer OUT.h gazetteer.txt
+ *       the built-in gazetteer, each form with its phonetic key computed by
+ *       the library's own key code (this mode is built with src/names_key.c
+ *       and src/names_gaz.c linked in), sorted for binary search.
+ *
+ * The headers open with a banner naming this program and its inputs.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef GEN_NAMES_GAZETTEER
+#include "names_internal.h"
+#endif
+
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("gen_names: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+/* A C string literal of s (escapes everything outside printable ASCII). */
+static void put_cstr(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(o, "\\%c", *p);
+        else if (*p < 0x20 || *p >= 0x7f) fprintf(o, "\\%03o", *p);
+        else fputc(*p, o);
+    }
+    fputc('"', o);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) die("%s: cannot open", path);
+    size_t cap = 1 << 16, n = 0, r;
+    char *b = malloc(cap);
+    while (b && (r = fread(b + n, 1, cap - n - 1, f)) > 0) {
+        n += r;
+        if (n + 1 >= cap) b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    if (!b) die("out of memory");
+    b[n] = 0;
+    if (len) *len = n;
+    return b;
+}
+
+#ifndef GEN_NAMES_GAZETTEER
+/* ---- rules mode ---- */
+
+/* Decode one UTF-8 character (the tables are trusted, but checked). */
+static unsigned utf8_one(const char *s, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] < 0x80) { *n = 1; return p[0]; }
+    if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
+        *n = 2;
+        return ((p[0] & 0x1fu) << 6) | (p[1] & 0x3fu);
+    }
+    if ((p[0] & 0xf0) == 0xe0 && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+        *n = 3;
+        return ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+    }
+    *n = 0;
+    return 0;
+}
+
+struct rule { char from[32]; char to[16]; int anchor; };
+struct conv {
+    char id[16];
+    char markers[32][16];
+    int mflags[32];
+    int nmarkers;
+    char cues[8][16];
+    int ncues;
+    struct rule rules[64];
+    int nrules;
+};
+
+struct suffix_line { int role; char g; char end[32], nom[32]; size_t order; };
+
+static int cmp_suffix(const void *a, const void *b)
+{
+    const struct suffix_line *x = a, *y = b;
+    size_t lx = strlen(x->end), ly = strlen(y->end);
+    if (lx != ly) return lx < ly ? 1 : -1; /* longest ending first */
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static void gen_suffixes(FILE *o, const char *path)
+{
+    char *text = slurp(path, NULL);
+    static struct suffix_line lines[512];
+    size_t n = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!*line || *line == '#') continue;
+        char role[8], g[4], end[32], nom[32];
+        if (sscanf(line, "%7s %3s %31s %31s", role, g, end, nom) != 4 ||
+            (strcmp(role, "first") && strcmp(role, "last") && strcmp(role, "any")) ||
+            (strcmp(g, "m") && strcmp(g, "M") && strcmp(g, "f") && strcmp(g, "?") && strcmp(g, "-")))
+            die("%s: cannot read '%s'", path, line);
+        if (n == 512) die("%s: too many lines", path);
+        lines[n].role = !strcmp(role, "any") ? 2 : !strcmp(role, "last");
+        lines[n].g = g[0];
+        strcpy(lines[n].end, end);
+        strcpy(lines[n].nom, strcmp(nom, "-") ? nom : "");
+        lines[n].order = n;
+        n++;
+    }
+    qsort(lines, n, sizeof *lines, cmp_suffix);
+    fprintf(o, "\nstatic const pn_suffix pn_suffixes[] = {\n");
+    for (size_t i = 0; i < n; i++) {
+        fprintf(o, "    {%d, '%c', ", lines[i].role, lines[i].g);
+        put_cstr(o, lines[i].end);
+        fprintf(o, ", %zu, ", strlen(lines[i].end));
+        put_cstr(o, lines[i].nom);
+        fprintf(o, "},\n");
+    }
+    fprintf(o, "    {0, 0, 0, 0, 0}\n};\n");
+    free(text);
+}
+
+static void gen_rules(const char *out, const char *cyr, const char *lat, const char *suf)
+{
+    const char *cyrmap[256] = {0};
+    char *ctext = slurp(cyr, NULL);
+    int lineno = 0;
+    for (char *line = strtok(ctext, "\n"); line; line = strtok(NULL, "\n")) {
+        lineno++;
+        if (!*line || *line == '#') continue;
+        size_t n;
+        unsigned c = utf8_one(line, &n);
+        if (!n || c < 0x400 || c > 0x4ff || line[n] != ' ')
+            die("%s: bad line '%s'", cyr, line);
+        const char *v = line + n + 1;
+        if (!*v) die("%s: empty value for '%s'", cyr, line);
+        for (const char *q = v; *q; q++)
+            if (!((*q >= 'a' && *q <= 'z') || (*q == '-' && q == v && !q[1])))
+                die("%s: value of '%s' must be a-z or '-'", cyr, line);
+        if (cyrmap[c - 0x400]) die("%s: letter given twice: '%s'", cyr, line);
+        cyrmap[c - 0x400] = strcmp(v, "-") ? v : "";
+    }
+
+    static struct conv convs[16];
+    int nconv = 0;
+    char *ltext = slurp(lat, NULL);
+    struct conv *cur = NULL;
+    for (char *line = strtok(ltext, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!*line || *line == '#') continue;
+        char kw[16], a[64], b[64];
+        b[0] = 0;
+        int k = sscanf(line, "%15s %63s %63s", kw, a, b);
+        if (!strcmp(kw, "convention") && k >= 2) {
+            if (nconv == 16) die("%s: too many conventions", lat);
+            cur = &convs[nconv++];
+            if (strlen(a) >= sizeof cur->id) die("%s: id too long", lat);
+            strcpy(cur->id, a);
+        } else if (!strcmp(kw, "source")) {
+            if (!cur) die("%s: source before convention", lat);
+        } else if (!strcmp(kw, "marker") && k >= 2 && cur) {
+            if (cur->nmarkers == 32 || strlen(a) >= 16) die("%s: marker '%s'", lat, a);
+            int fl = 0;
+            if (k == 3 && !strcmp(b, "word")) fl = 1;
+            else if (k == 3 && !strcmp(b, "weak")) fl = 2;
+            else if (k == 3) die("%s: marker flag must be 'word' or 'weak': '%s'", lat, line);
+            cur->mflags[cur->nmarkers] = fl;
+            strcpy(cur->markers[cur->nmarkers++], a);
+        } else if (!strcmp(kw, "cue") && k == 2 && cur) {
+            if (cur->ncues == 8 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
+            strcpy(cur->cues[cur->ncues++], a);
+        } else if (!strcmp(kw, "rule") && k == 3 && cur) {
+            if (cur->nrules == 64) die("%s: too many rules in %s", lat, cur->id);
+            struct rule *r = &cur->rules[cur->nrules++];
+            char *f = a;
+            r->anchor = 0;
+            if (*f == '^') { r->anchor |= 1; f++; }
+            size_t fl = strlen(f);
+            if (fl && f[fl - 1] == '$') { r->anchor |= 2; f[--fl] = 0; }
+            if (!fl || fl >= sizeof r->from || strlen(b) >= sizeof r->to)
+                die("%s: bad rule '%s'", lat, line);
+            strcpy(r->from, f);
+            strcpy(r->to, strcmp(b, "-") ? b : "");
+            for (const char *q = r->to; *q; q++)
+                if (*q < 'a' || *q > 'z') die("%s: output of '%s' must be a-z", lat, line);
+        } else {
+            die("%s: cannot read '%s'", lat, line);
+        }
+    }
+    if (!nconv || strcmp(convs[nconv - 1].id, "generic"))
+        die("%s: the last convention must be 'generic'", lat);
+
+    FILE *o = fopen(out, "w");
+    if (!o) die("%s: cannot write", out);
+    fprintf(o, "/* Generated by tools/gen_names.c from %s, %s and %s -- do not edit. */\n", cyr,
+            lat, suf);
+    fprintf(o, "static const char *const pn_cyr[256] = {\n");
+    for (int i = 0; i < 256; i++) {
+        fputs("    ", o);
+        if (cyrmap[i]) put_cstr(o, cyrmap[i]);
+        else fputs("0", o);
+        fprintf(o, ", /* U+%04X */\n", 0x400 + i);
+    }
+    fprintf(o, "};\n\n");
+    for (int i = 0; i < nconv; i++) {
+        fprintf(o, "static const char *const pn_markers_%d[] = {", i);
+        for (int j = 0; j < convs[i].nmarkers; j++) {
+            put_cstr(o, convs[i].markers[j]);
+            fputs(", ", o);
+        }
+        fprintf(o, "0};\n");
+        fprintf(o, "static const unsigned char pn_mflags_%d[] = {", i);
+        for (int j = 0; j < convs[i].nmarkers; j++) fprintf(o, "%d, ", convs[i].mflags[j]);
+        fprintf(o, "0};\n");
+        fprintf(o, "static const char *const pn_cues_%d[] = {", i);
+        for (int j = 0; j < convs[i].ncues; j++) {
+            put_cstr(o, convs[i].cues[j]);
+            fputs(", ", o);
+        }
+        fprintf(o, "0};\n");
+        fprintf(o, "static const pn_rule pn_rules_%d[] = {\n", i);
+        for (int j = 0; j < convs[i].nrules; j++) {
+            fputs("    {", o);
+            put_cstr(o, convs[i].rules[j].from);
+            fprintf(o, ", %zu, ", strlen(convs[i].rules[j].from));
+            put_cstr(o, convs[i].rules[j].to);
+            fprintf(o, ", %d},\n", convs[i].rules[j].anchor);
+        }
+        fprintf(o, "    {0, 0, 0, 0}\n};\n");
+    }
+    fprintf(o, "\nstatic const pn_convention pn_conventions[] = {\n");
+    for (int i = 0; i < nconv; i++) {
+        fputs("    {", o);
+        put_cstr(o, convs[i].id);
+        fprintf(o, ", pn_markers_%d, pn_mflags_%d, pn_cues_%d, pn_rules_%d},\n", i, i, i, i);
+    }
+    fprintf(o, "};\n#define PN_NCONV %d\n", nconv);
+    gen_suffixes(o, suf);
+    if (fclose(o)) die("%s: write error", out);
+    free(ctext);
+    free(ltext);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 6 && !strcmp(argv[1], "rules")) {
+        gen_rules(argv[2], argv[3], argv[4], argv[5]);
+        return 0;
+    }
+    die("usage: gen_names rules OUT.h cyrillic.txt latin.txt suffixes.txt");
+    return 2;
+}
+
+#else
+/* ---- gazetteer mode ---- */
+
+static int cmp_index(const void *a, const void *b)
+{
+    const pn_gaz_index *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 4 || strcmp(argv[1], "gazetteer"))
+        die("usage: gen_names_gaz gazetteer OUT.h gazetteer.txt");
+    size_t len;
+    char *text = slurp(argv[3], &len);
+    pn_gazetteer g;
+    pisar_error err;
+    memset(&err, 0, sizeof err);
+    int rc = pn_gaz_parse(&g, text, len, argv[3], &err);
+    if (rc) die("%s:%zu: %s", argv[3], err.line, err.message);
+    qsort(g.index, g.nindex, sizeof *g.index, cmp_index);
+
+    FILE *o = fopen(argv[2], "w");
+    if (!o) die("%s: cannot write", argv[2]);
+    fprintf(o, "/* Generated by tools/gen_names.c from %s -- do not edit. */\n", argv[3]);
+    fprintf(o, "static const pn_gaz_entry pn_builtin_entries[] = {\n");
+    for (size_t i = 0; i < g.nentries; i++) {
+        const pn_gaz_entry *e = &g.entries[i];
+        fputs("    {", o);
+        put_cstr(o, e->id);
+        fputs(", ", o);
+        put_cstr(o, e->kind);
+        fputs(", ", o);
+        put_cstr(o, e->canonical);
+        fputs(", ", o);
+        put_cstr(o, e->source);
+        fputs("},\n", o);
+    }
+    fprintf(o, "    {0, 0, 0, 0}\n};\n");
+    fprintf(o, "static const pn_gaz_index pn_builtin_index[] = {\n");
+    size_t nout = 0;
+    for (size_t i = 0; i < g.nindex; i++) {
+        /* One row per distinct (key, entry). */
+        if (i && !strcmp(g.index[i].key, g.index[i - 1].key) &&
+            g.index[i].entry == g.index[i - 1].entry)
+            continue;
+        fputs("    {", o);
+        put_cstr(o, g.index[i].key);
+        fprintf(o, ", %zu, %d},\n", g.index[i].entry, g.index[i].surname);
+        nout++;
+    }
+    fprintf(o, "    {0, 0, 0}\n};\n");
+    fprintf(o, "#define PN_BUILTIN_NENTRIES %zu\n#define PN_BUILTIN_NINDEX %zu\n", g.nentries, nout);
+    if (fclose(o)) die("%s: write error", argv[2]);
+    pn_gaz_free(&g);
+    free(text);
+    return 0;
+}
+#endif
