@@ -556,6 +556,13 @@ static void convert_one(worker *w, job *j)
             j->lang = lang;
     }
     if (dest) {
+        /* in place, keep the owner too where we may (EPERM: we are not root
+         * and the file is not ours: it becomes ours); chown before chmod,
+         * which would clear set-id bits otherwise */
+        if (c->in_place && fchown(ofd, st.st_uid, st.st_gid) && errno != EPERM) {
+            jfail(j, ST_FAILED, "cannot set the owner of the output: %s", strerror(errno));
+            goto done;
+        }
         if (fchmod(ofd, st.st_mode & 07777) && c->in_place) {
             jfail(j, ST_FAILED, "cannot set the mode of the output: %s", strerror(errno));
             goto done;
