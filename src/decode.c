@@ -276,6 +276,22 @@ static int u16_unit(pisar_decoder *d, pisar_buf *t, unsigned u, const unsigned c
     return put_cp(d, t, u, off);
 }
 
+/* Write a code point that is not a surrogate nor the BOM being stripped;
+ * room was reserved. */
+static inline unsigned char *put_fast(unsigned char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        *o++ = (unsigned char)c;
+    } else if (c < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (c >> 6));
+        o[1] = (unsigned char)(0x80 | (c & 0x3F));
+        o += 2;
+    } else {
+        o += nfc_utf8_put(o, c);
+    }
+    return o;
+}
+
 static int dec_utf16(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                      pisar_error *err)
 {
@@ -288,17 +304,25 @@ static int dec_utf16(pisar_decoder *d, const unsigned char *p, size_t n, pisar_b
         unsigned u = be ? (unsigned)d->part[0] << 8 | d->part[1] : (unsigned)d->part[1] << 8 | d->part[0];
         if ((rc = u16_unit(d, t, u, d->part, d->partoff, err))) return rc;
     }
-    if ((rc = pisar_buf_reserve(t, n * 2 + 8))) return rc;
+    /* 2 input bytes give at most 3 output bytes, or 6 when a lone high
+     * surrogate before them becomes U+FFFD: 3 per byte is always enough. */
+    if (n > (SIZE_MAX - 16) / 3) return PISAR_ENOMEM;
+    if ((rc = pisar_buf_reserve(t, 3 * (n - i) + 16))) return rc;
+    unsigned char *o = (unsigned char *)t->data + t->len;
     for (; i + 2 <= n; i += 2) {
         unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
-        if (u < 0x80 && !d->hi) { /* the common case, inline */
-            t->data[t->len++] = (char)u;
+        if (!d->hi && (u < 0xD800 || u > 0xDFFF) && (u != 0xFEFF || d->offset + i)) {
+            o = put_fast(o, u);
             continue;
         }
+        t->len = (size_t)(o - (unsigned char *)t->data);
+        rc = u16_unit(d, t, u, p + i, d->offset + i, err);
         t->data[t->len] = '\0';
-        if ((rc = u16_unit(d, t, u, p + i, d->offset + i, err))) return rc;
-        if ((rc = pisar_buf_reserve(t, n * 2 + 8 - 2 * i))) return rc;
+        if (rc) return rc;
+        if ((rc = pisar_buf_reserve(t, 3 * (n - i) + 16))) return rc;
+        o = (unsigned char *)t->data + t->len;
     }
+    t->len = (size_t)(o - (unsigned char *)t->data);
     t->data[t->len] = '\0';
     if (i < n) {
         d->part[0] = p[i];
@@ -333,8 +357,27 @@ static int dec_utf32(pisar_decoder *d, const unsigned char *p, size_t n, pisar_b
             if ((rc = u32_unit(d, t, d->part, d->partoff, err))) return rc;
         }
     }
-    for (; i + 4 <= n; i += 4)
-        if ((rc = u32_unit(d, t, p + i, d->offset + i, err))) return rc;
+    /* 4 input bytes give at most 4 output bytes (or 3 for U+FFFD) */
+    if ((rc = pisar_buf_reserve(t, n - i + 8))) return rc;
+    unsigned char *o = (unsigned char *)t->data + t->len;
+    int be = d->kind == K_UTF32BE;
+    for (; i + 4 <= n; i += 4) {
+        const unsigned char *b = p + i;
+        uint32_t c = be ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
+                        : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+        if (c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF) && (c != 0xFEFF || d->offset + i)) {
+            o = put_fast(o, c);
+            continue;
+        }
+        t->len = (size_t)(o - (unsigned char *)t->data);
+        rc = u32_unit(d, t, b, d->offset + i, err);
+        t->data[t->len] = '\0';
+        if (rc) return rc;
+        if ((rc = pisar_buf_reserve(t, n - i + 8))) return rc;
+        o = (unsigned char *)t->data + t->len;
+    }
+    t->len = (size_t)(o - (unsigned char *)t->data);
+    t->data[t->len] = '\0';
     if (i < n) {
         d->partlen = n - i;
         memcpy(d->part, p + i, d->partlen);
