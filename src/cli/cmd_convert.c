@@ -98,7 +98,7 @@ typedef struct {
     pisar_detector *det;
     pisar_normalizer *norm;
     unsigned char *in;
-    pisar_buf dec, line, out, lsample;
+    pisar_buf line, out, lsample; /* repair input, output, language sample */
     job *cur;
     size_t out_offset; /* bytes of output so far (repair offsets) */
 } worker;
@@ -511,7 +511,6 @@ static void convert_one(worker *w, job *j)
     }
     pisar_buf_clear(&w->out);
     pisar_buf_clear(&w->line);
-    pisar_buf_clear(&w->dec);
     pisar_buf_clear(&w->lsample);
     w->out_offset = 0;
     pisar_error err;
@@ -630,7 +629,6 @@ static void worker_free(worker *w)
     pisar_detector_free(w->det);
     pisar_normalizer_free(w->norm);
     free(w->in);
-    pisar_buf_free(&w->dec);
     pisar_buf_free(&w->line);
     pisar_buf_free(&w->out);
     pisar_buf_free(&w->lsample);
