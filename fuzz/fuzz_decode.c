@@ -67,7 +67,8 @@ static int run(pisar_encoding enc, unsigned flags, const uint8_t *p, size_t n, s
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 2) return 0;
-    pisar_encoding enc = (pisar_encoding)(PISAR_ENC_ASCII + data[0] % (PISAR_ENC_COUNT - PISAR_ENC_ASCII));
+    pisar_encoding enc =
+        (pisar_encoding)(PISAR_ENC_ASCII + data[0] % (PISAR_ENC_COUNT - PISAR_ENC_ASCII));
     unsigned flags = (data[0] >> 5) & 7; /* LOSSY, NFC, KEEP_BOM */
     if (data[1] & 0x80) flags |= (data[1] & 0x40) ? PISAR_DECODE_EOL_CRLF : PISAR_DECODE_EOL_LF;
     size_t chunk = 1 + (data[1] & 0x3F);
@@ -81,7 +82,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r1 != r2) abort();
     if (r1 && e1.offset != e2.offset) abort();
     if (!r1) {
-        if (whole.len != parts.len || (whole.len && memcmp(whole.data, parts.data, whole.len))) abort();
+        if (whole.len != parts.len || (whole.len && memcmp(whole.data, parts.data, whole.len)))
+            abort();
         check_utf8(&whole);
         if (flags & PISAR_DECODE_NFC) check_nfc(enc, flags, p, n, &whole);
     }

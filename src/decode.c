@@ -27,17 +27,17 @@ struct pisar_decoder {
     pisar_encoding enc;
     enum kind kind;
     unsigned flags;
-    uint64_t offset;          /* absolute offset of the next input byte */
-    uint64_t repl;            /* U+FFFD substitutions */
-    unsigned char part[4];    /* bytes of a character begun in an earlier chunk */
+    uint64_t offset;       /* absolute offset of the next input byte */
+    uint64_t repl;         /* U+FFFD substitutions */
+    unsigned char part[4]; /* bytes of a character begun in an earlier chunk */
     size_t partlen;
-    uint64_t partoff;         /* offset of part[0] */
-    unsigned hi;              /* UTF-16: a high surrogate waiting for its pair, or 0 */
+    uint64_t partoff; /* offset of part[0] */
+    unsigned hi;      /* UTF-16: a high surrogate waiting for its pair, or 0 */
     unsigned char hibytes[2];
     uint64_t hioff;
-    int cr;                   /* line endings: the last byte written was a CR */
-    int failed;               /* an error was returned; the handle is spent */
-    int sbcs_nfc_inert;       /* every defined byte is CPF_NFC_YES */
+    int cr;             /* line endings: the last byte written was a CR */
+    int failed;         /* an error was returned; the handle is spent */
+    int sbcs_nfc_inert; /* every defined byte is CPF_NFC_YES */
     nfc_stream *nfc;
     pisar_buf stage, stage2;
     unsigned char sb[256][4]; /* single-byte: UTF-8 bytes in [0..2], length in [3] (0: undefined) */
@@ -52,12 +52,24 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
     if ((flags & PISAR_DECODE_EOL_LF) && (flags & PISAR_DECODE_EOL_CRLF)) return PISAR_EINVAL;
     enum kind k;
     switch (enc) {
-    case PISAR_ENC_ASCII: k = K_ASCII; break;
-    case PISAR_ENC_UTF8: k = K_UTF8; break;
-    case PISAR_ENC_UTF16LE: k = K_UTF16LE; break;
-    case PISAR_ENC_UTF16BE: k = K_UTF16BE; break;
-    case PISAR_ENC_UTF32LE: k = K_UTF32LE; break;
-    case PISAR_ENC_UTF32BE: k = K_UTF32BE; break;
+    case PISAR_ENC_ASCII:
+        k = K_ASCII;
+        break;
+    case PISAR_ENC_UTF8:
+        k = K_UTF8;
+        break;
+    case PISAR_ENC_UTF16LE:
+        k = K_UTF16LE;
+        break;
+    case PISAR_ENC_UTF16BE:
+        k = K_UTF16BE;
+        break;
+    case PISAR_ENC_UTF32LE:
+        k = K_UTF32LE;
+        break;
+    case PISAR_ENC_UTF32BE:
+        k = K_UTF32BE;
+        break;
     default:
         if (!pisar_encoding_is_single_byte(enc)) return PISAR_EUNKNOWN;
         k = K_SBCS;
@@ -98,7 +110,10 @@ void pisar_decoder_free(pisar_decoder *d)
     free(d);
 }
 
-uint64_t pisar_decoder_replacements(const pisar_decoder *d) { return d ? d->repl : 0; }
+uint64_t pisar_decoder_replacements(const pisar_decoder *d)
+{
+    return d ? d->repl : 0;
+}
 
 static void set_error(pisar_error *err, uint64_t off, const unsigned char *b, size_t n,
                       const char *what, pisar_encoding enc)
@@ -182,7 +197,10 @@ static int bad(pisar_decoder *d, pisar_buf *t, uint64_t off, const unsigned char
     return pisar_buf_append(t, FFFD, 3);
 }
 
-static int is_bom_utf8(const unsigned char *s) { return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF; }
+static int is_bom_utf8(const unsigned char *s)
+{
+    return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+}
 
 static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                     pisar_error *err)
@@ -301,7 +319,8 @@ static int dec_utf16(pisar_decoder *d, const unsigned char *p, size_t n, pisar_b
         d->part[1] = p[0];
         d->partlen = 0;
         i = 1;
-        unsigned u = be ? (unsigned)d->part[0] << 8 | d->part[1] : (unsigned)d->part[1] << 8 | d->part[0];
+        unsigned u =
+            be ? (unsigned)d->part[0] << 8 | d->part[1] : (unsigned)d->part[1] << 8 | d->part[0];
         if ((rc = u16_unit(d, t, u, d->part, d->partoff, err))) return rc;
     }
     /* 2 input bytes give at most 3 output bytes, or 6 when a lone high
@@ -413,12 +432,16 @@ static int decode_into(pisar_decoder *d, const unsigned char *p, size_t n, pisar
                        pisar_error *err)
 {
     switch (d->kind) {
-    case K_SBCS: return dec_sbcs(d, p, n, t, err);
+    case K_SBCS:
+        return dec_sbcs(d, p, n, t, err);
     case K_ASCII:
-    case K_UTF8: return dec_utf8(d, p, n, t, err);
+    case K_UTF8:
+        return dec_utf8(d, p, n, t, err);
     case K_UTF16LE:
-    case K_UTF16BE: return dec_utf16(d, p, n, t, err);
-    default: return dec_utf32(d, p, n, t, err);
+    case K_UTF16BE:
+        return dec_utf16(d, p, n, t, err);
+    default:
+        return dec_utf32(d, p, n, t, err);
     }
 }
 

@@ -49,9 +49,10 @@ int nfc_stream_new(nfc_stream **out)
     if (!s) return PISAR_ENOMEM;
     s->nfc = nfc;
     for (uint32_t c = 0x300; c < 0x800; c++)
-        s->two[c - 0x300] = (uint8_t)((unorm2_hasBoundaryBefore(nfc, (UChar32)c) ? F_BB : 0) |
-                                      (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES
-                                           ? F_YES : 0));
+        s->two[c - 0x300] =
+            (uint8_t)((unorm2_hasBoundaryBefore(nfc, (UChar32)c) ? F_BB : 0) |
+                      (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? F_YES
+                                                                                             : 0));
     *out = s;
     return PISAR_OK;
 }
@@ -71,13 +72,17 @@ void nfc_stream_reset(nfc_stream *s)
     s->pend_bb = 0;
 }
 
-int nfc_stream_pending(const nfc_stream *s) { return s->pend.len != 0; }
+int nfc_stream_pending(const nfc_stream *s)
+{
+    return s->pend.len != 0;
+}
 
 static int grow16(UChar **p, size_t *cap, size_t need)
 {
     if (need <= *cap) return PISAR_OK;
     size_t c = *cap ? *cap : 256;
-    while (c < need) c *= 2;
+    while (c < need)
+        c *= 2;
     UChar *n = realloc(*p, c * sizeof(UChar));
     if (!n) return PISAR_ENOMEM;
     *p = n;
