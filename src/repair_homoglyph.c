@@ -164,7 +164,8 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
                            PISAR_REPAIR_HOMOGLYPH);
 }
 
-int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, repair_list *out)
+int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *line_script,
+                     repair_list *out)
 {
     const unsigned char *s = (const unsigned char *)str;
     /* quick exit: a line without both scripts has nothing to do */
@@ -180,11 +181,16 @@ int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, repair_l
         }
     }
     if (seen != 3) return 0;
-    size_t lat = 0, cyr = 0;
-    count_unambiguous(s, 0, n, &lat, &cyr);
-    int dominant = cyr >= 2 * lat && cyr   ? HG_CYRILLIC
-                   : lat >= 2 * cyr && lat ? HG_LATIN
-                                           : HG_OTHER;
+    /* the line's script, counted once per line (the caller's *line_script
+     * starts at -1) */
+    if (*line_script < 0) {
+        size_t lat = 0, cyr = 0;
+        count_unambiguous(s, 0, n, &lat, &cyr);
+        *line_script = cyr >= 2 * lat && cyr   ? HG_CYRILLIC
+                       : lat >= 2 * cyr && lat ? HG_LATIN
+                                               : HG_OTHER;
+    }
+    int dominant = *line_script;
     pisar_buf tmp = {0};
     int rc = 0;
     for (size_t i = from; i < to && !rc;) {

@@ -50,6 +50,7 @@ static const step STEPS[] = {
     {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251}, /* 6: "оПХБЕР" read back: "рТЙЧЕФ" */
 };
 #define NSTEPS ((int)(sizeof STEPS / sizeof *STEPS))
+_Static_assert(sizeof STEPS / sizeof *STEPS == REPAIR_NSTEPS, "repair.h: REPAIR_NSTEPS");
 
 #define NAME0 "utf-8 read as windows-1251"
 #define NAME1 "utf-8 read as koi8-r"
@@ -171,15 +172,44 @@ static int enc_wrong(pisar_encoding w, int32_t c)
     return -1;
 }
 
+static int enc_index(int32_t c)
+{
+    if (c >= 0x80 && c < 0x500) return c - 0x80;
+    if (c >= 0x2000 && c < 0x2600) return 0x480 + (c - 0x2000);
+    return -1;
+}
+
+void repair_enc_init(repair_enc *t)
+{
+    for (int st = 0; st < NSTEPS; st++) {
+        pisar_encoding w = STEPS[st].wrong;
+        const uint16_t *tab = cp_table(w);
+        for (int k = 0; k < REPAIR_ENC_SPAN; k++)
+            t->b[st][k] = -1;
+        /* C1 controls first, so that a byte's own character wins below */
+        for (int32_t c = 0x80; c <= 0x9F; c++)
+            t->b[st][enc_index(c)] = (int16_t)enc_wrong(w, c);
+        /* downwards, so that the lowest of two bytes with one character wins,
+         * as in cp_encode */
+        for (int byte = 0xFF; byte >= 0x80; byte--) {
+            int k = tab[byte] == CP_UNDEFINED ? -1 : enc_index(tab[byte]);
+            if (k >= 0) t->b[st][k] = (int16_t)byte;
+        }
+    }
+}
+
 /* Append the inverse of step st applied to s to out; 0 if there is none. */
-static int invert_step(int st, const unsigned char *s, size_t n, pisar_buf *tmp, pisar_buf *out)
+static int invert_step(const repair_enc *et, int st, const unsigned char *s, size_t n,
+                       pisar_buf *tmp, pisar_buf *out)
 {
     const step *p = &STEPS[st];
     pisar_buf_clear(tmp);
     if (pisar_buf_reserve(tmp, n)) return -1;
     size_t i = 0;
     while (i < n) {
-        int b = enc_wrong(p->wrong, u8_next(s, n, &i));
+        int32_t c = s[i] < 0x80 ? s[i++] : u8_next(s, n, &i);
+        int k = c < 0x80 ? -2 : enc_index(c);
+        int b = k == -2 ? c : k >= 0 ? et->b[st][k] : enc_wrong(p->wrong, c);
         if (b < 0) return 0;
         tmp->data[tmp->len++] = (char)b;
     }
@@ -198,17 +228,19 @@ static int invert_step(int st, const unsigned char *s, size_t n, pisar_buf *tmp,
 
 typedef struct scratch {
     pisar_buf tmp, mid;
+    const repair_enc *enc;
 } scratch;
 
 /* Inverse of a chain on s, appended to out: 1, 0 (none) or -1 (memory). */
 static int invert_chain(const chain *ch, const unsigned char *s, size_t n, scratch *sc,
                         pisar_buf *out)
 {
-    if (ch->inner < 0) return invert_step(ch->outer, s, n, &sc->tmp, out);
+    if (ch->inner < 0) return invert_step(sc->enc, ch->outer, s, n, &sc->tmp, out);
     pisar_buf_clear(&sc->mid);
-    int r = invert_step(ch->outer, s, n, &sc->tmp, &sc->mid);
+    int r = invert_step(sc->enc, ch->outer, s, n, &sc->tmp, &sc->mid);
     if (r <= 0) return r;
-    return invert_step(ch->inner, (const unsigned char *)sc->mid.data, sc->mid.len, &sc->tmp, out);
+    return invert_step(sc->enc, ch->inner, (const unsigned char *)sc->mid.data, sc->mid.len,
+                       &sc->tmp, out);
 }
 
 /* ---------- character classes ---------- */
@@ -572,7 +604,9 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         pisar_buf_clear(a);
         /* ... with one unchanged word of context on each side, so that a
          * one-letter word ("à") has letter pairs to score */
-        size_t from = ta > 0 ? ta - 1 : ta, to = te < x->ntok ? te + 1 : te;
+        size_t from = ta > 0 && !x->tok[ta - 1].bad ? ta - 1 : ta;
+        size_t to =
+            te < x->ntok && !x->tok[te].bad ? te + 1 : te; /* (damaged neighbours would mislead) */
         for (size_t t = from; t < to; t++) {
             const token *k = &x->tok[t];
             int good = t >= ta && t < te && k->status == T_GOOD;
@@ -698,9 +732,10 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     return emit(x, &g[best], out);
 }
 
-int repair_mojibake(const char *s, size_t n, repair_list *out)
+int repair_mojibake(const repair_enc *et, const char *s, size_t n, repair_list *out)
 {
     ctx x = {0};
+    x.sc.enc = et;
     x.s = (const unsigned char *)s;
     x.n = n;
     x.have_lm = lm_count() > 0;

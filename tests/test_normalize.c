@@ -10,6 +10,9 @@
 #include <cmocka.h>
 
 #include "pisar/normalize.h"
+#include "confusables.h" /* generated from ICU's confusable data */
+#include "codepage.h"
+#include "repair.h"
 
 typedef struct ncase {
     const char *desc, *in, *want;
@@ -46,8 +49,8 @@ static const ncase CASES[] = {
      "windows-1251 read as koi8-r"},
     {"windows-1251 as windows-1252, sentence", "Ïðèâåò, ìèð! Êàê äåëà?", "Привет, мир! Как дела?",
      1, "windows-1251 read as windows-1252"},
-    {"koi8-r as windows-1251, sentence", "уЕЗПДОС Ч нПУЛЧЕ ЙДЈФ УОЕЗ", "Сегодня в Москве идёт снег", 1,
-     "koi8-r read as windows-1251"},
+    {"koi8-r as windows-1251, sentence", "уЕЗПДОС Ч нПУЛЧЕ ЙДЈФ УОЕЗ", "Сегодня в Москве идёт снег",
+     1, "koi8-r read as windows-1251"},
     {"utf-8 as windows-1251, Ukrainian with a dash", "РЈРєСЂР°С—РЅР° вЂ” С†Рµ Р„РІСЂРѕРїР°",
      "Україна — це Європа", 1, NULL},
     {"utf-8 as koi8-r, Ukrainian", "пёп╨я─п╟я≈п╫п╟ Б─■ я├п╣ п└п╡я─п╬п©п╟", "Україна — це Європа", 1,
@@ -332,12 +335,81 @@ static void test_clean_corpus(void **state)
     assert_int_equal(repairs, 0);
 }
 
+static int32_t pair(const struct hg_pair *t, int n, int32_t c)
+{
+    for (int i = 0; i < n; i++)
+        if (t[i].from == c) return t[i].to;
+    return -1;
+}
+
+/* The generated look-alike table: the pairs UTS #39 gives for the letters
+ * Russian and Ukrainian share with Latin, same case only, both directions,
+ * sorted (the lookup is a binary search), and no ambiguous letter. */
+static void test_confusables_table(void **state)
+{
+    (void)state;
+    static const int32_t lat_cyr[][2] = {
+        {'a', 0x430}, {'c', 0x441},  {'e', 0x435},  {'o', 0x43E}, {'p', 0x440}, {'x', 0x445},
+        {'y', 0x443}, {'i', 0x456},  {'A', 0x410},  {'B', 0x412}, {'C', 0x421}, {'E', 0x415},
+        {'H', 0x41D}, {'K', 0x41A},  {'M', 0x41C},  {'O', 0x41E}, {'P', 0x420}, {'T', 0x422},
+        {'X', 0x425}, {0xEB, 0x451}, {0xCF, 0x407},
+    };
+    for (size_t i = 0; i < sizeof lat_cyr / sizeof *lat_cyr; i++) {
+        assert_int_equal(pair(HG_LAT2CYR, HG_LAT2CYR_COUNT, lat_cyr[i][0]), lat_cyr[i][1]);
+        assert_int_equal(pair(HG_CYR2LAT, HG_CYR2LAT_COUNT, lat_cyr[i][1]), lat_cyr[i][0]);
+    }
+    /* l looks like the capital І, not like і: no same-case partner */
+    assert_int_equal(pair(HG_LAT2CYR, HG_LAT2CYR_COUNT, 'l'), -1);
+    /* letters without a look-alike */
+    assert_int_equal(pair(HG_LAT2CYR, HG_LAT2CYR_COUNT, 'w'), -1);
+    assert_int_equal(pair(HG_CYR2LAT, HG_CYR2LAT_COUNT, 0x438), -1); /* и */
+    assert_int_equal(pair(HG_CYR2LAT, HG_CYR2LAT_COUNT, 0x43A),
+                     -1); /* к: ICU pairs it with ĸ only */
+    for (int i = 1; i < HG_LAT2CYR_COUNT; i++)
+        assert_true(HG_LAT2CYR[i - 1].from < HG_LAT2CYR[i].from);
+    for (int i = 1; i < HG_CYR2LAT_COUNT; i++)
+        assert_true(HG_CYR2LAT[i - 1].from < HG_CYR2LAT[i].from);
+}
+
+/* The re-encoding look-up table agrees with its reference, cp_encode (plus
+ * the C1 controls of bytes a code page leaves undefined), everywhere. */
+static void test_enc_table(void **state)
+{
+    (void)state;
+    /* the wrong code page of each step, in repair_mojibake.c's order */
+    static const pisar_encoding wrong[REPAIR_NSTEPS] = {
+        PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, PISAR_ENC_IBM866,
+        PISAR_ENC_WINDOWS_1252, PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1252,
+        PISAR_ENC_WINDOWS_1251};
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    repair_enc_init(t);
+    int bad = 0;
+    for (int st = 0; st < REPAIR_NSTEPS; st++)
+        for (int32_t c = 0x80; c < 0x2600; c++) {
+            int k = c < 0x500 ? c - 0x80 : c >= 0x2000 ? 0x480 + (c - 0x2000) : -1;
+            if (k < 0) continue;
+            int b = cp_encode(wrong[st], (uint32_t)c);
+            if (b < 0 && c <= 0x9F &&
+                (wrong[st] == PISAR_ENC_WINDOWS_1252 || cp_table(wrong[st])[c] == CP_UNDEFINED))
+                b = c;
+            bad += b != t->b[st][k];
+        }
+    free(t);
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table), cmocka_unit_test(test_report),
-        cmocka_unit_test(test_flags), cmocka_unit_test(test_nfc),
-        cmocka_unit_test(test_edges), cmocka_unit_test(test_clean_corpus),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_report),
+        cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_clean_corpus),
+        cmocka_unit_test(test_confusables_table),
+        cmocka_unit_test(test_enc_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
