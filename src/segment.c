@@ -562,7 +562,7 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
     }
     if (ncaps < 3 || m >= i || t[m] != ',') return 0;
     int digit = 0;
-    for (size_t q = m; q < i; ncp++) {
+    for (size_t q = m; q < i && ncp < 48; ncp++) {
         size_t n;
         uint32_t cp = dec(t, len, q, &n);
         if (is_digit(cp)) digit = 1;
