@@ -91,30 +91,32 @@ int seg_is_space(uint32_t cp)
 }
 
 /* Spaces that may separate the parts of one abbreviation ("т. е.", "z. B."). */
-static int is_inline_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
+static inline int is_inline_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
 
-static int is_terminator(uint32_t cp)
+static inline int is_terminator(uint32_t cp)
 {
+    if (cp < 0x80) return cp == '.' || cp == '!' || cp == '?';
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C || cp == 0x2047 ||
            cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
 }
 
 /* Closing quotes and brackets that stay with the sentence after its terminator. */
-static int is_closer(uint32_t cp)
+static inline int is_closer(uint32_t cp)
 {
+    if (cp < 0x80) return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'';
     return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D ||
            cp == 0x2019 || cp == 0x203A || cp == 0x201C || cp == 0x2018 || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
 }
 
 /* Opening quotes, brackets and the Spanish inverted marks. */
-static int is_opener(uint32_t cp)
+static inline int is_opener(uint32_t cp)
 {
     return cp == '(' || cp == '[' || cp == '{' || cp == '"' || cp == '\'' || cp == 0xAB || cp == 0x201E ||
            cp == 0x201C || cp == 0x2018 || cp == 0x2039 || cp == 0x201A || cp == 0xBF || cp == 0xA1 ||
            cp == 0x300C || cp == 0x300E || cp == 0xFF08;
 }
 
-static int is_dash(uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
+static inline int is_dash(uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
 
 /* Character classes: ASCII, Latin-1 and basic Cyrillic without a call into
  * ICU (these are most of the text), ICU's properties for the rest. */
