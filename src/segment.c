@@ -758,6 +758,10 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         size_t q;
         uint32_t d = dec(t, len, m, &q);
         if (is_lower(d)) return 0;
+        /* the areas of a bibliographic entry (GOST 7.1): "Реки. — М.: Наука,
+         * 1987. — 312 с." -- a dash before a number or a one-letter
+         * abbreviation is no speaker's turn */
+        if (!nl && (is_digit(d) || (is_upper(d) && m + q < len && t[m + q] == '.'))) return 0;
         return 1;
     }
     /* skip opening quotes and brackets; kw is where the next word begins */
