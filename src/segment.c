@@ -870,8 +870,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         return !digit && number_before(t, len, start, kb);
-    case 'N': /* "No. 5", "тел. +7 (4822)" */
-        return !(digit || c == '+' || c == '(');
+    case 'N': /* "No. 5", "тел. +7 (4822)", "арт. «Басейн Нёмана»" */
+        return !(digit || c == '+' || c == '(' || opened);
     default:
         break;
     }
