@@ -520,19 +520,39 @@ static int camel_word(const unsigned char *t, size_t len, size_t k)
     return 0;
 }
 
-/* "Глава 1.", "Chapter 1.": the sentence so far is one capitalised word and
- * the number -- a heading whose title follows. */
-static int heading_number(const unsigned char *t, size_t len, size_t start, size_t b)
+static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo, span sp,
+                          size_t *kb);
+
+/* "Глава 1.", "Chapter 1.", "„Глава 1. Детство“", "§ 12.", "Рис. 4.", "Fig. 4.":
+ * the number of a heading, a section or a figure, whose title or text follows.
+ * The token before the number (ending at b) is "§", an abbreviation of class N,
+ * or a capitalised word that opens the sentence or a quotation. */
+static int heading_number(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t start, size_t b)
 {
-    size_t n, m = start;
-    if (!is_upper(dec(t, len, m, &n))) return 0;
-    for (m += n; m < b;) {
-        uint32_t cp = dec(t, len, m, &n);
-        if (!is_alpha(cp)) break;
-        m += n;
+    size_t e = b, n;
+    while (e > start && t[e - 1] == ' ') e--;
+    if (e == b || e <= start) return 0;
+    size_t m = e;
+    while (m > start) {
+        size_t q;
+        uint32_t cp = decode_before(t, len, start, m, &q);
+        if (is_space(cp) || is_opener(cp)) break;
+        m = q;
     }
-    while (m < b && t[m] == ' ') m++;
-    return m == b;
+    /* the heading opens the sentence or a quotation: not "see table 2. Next" */
+    size_t q;
+    if (m != start && !is_opener(decode_before(t, len, start, m, &q))) return 0;
+    uint32_t first = dec(t, len, m, &n);
+    if (first == 0xA7) return e == m + n; /* "§ 12." */
+    if (t[e - 1] == '.') { /* "Рис. 4.", "Fig. 4." */
+        span sp = {m, e - 1};
+        size_t kb;
+        return lookup_abbrev(l, t, len, start, sp, &kb) == 'N';
+    }
+    if (!is_upper(first)) return 0;
+    for (size_t r = m + n; r < e; r += n)
+        if (!is_alpha(dec(t, len, r, &n))) return 0;
+    return 1;
 }
 
 /* An opening « or „ that follows a word ("выставка «Свет и тень. Пейзаж XIX
@@ -834,7 +854,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     case TK_NUMBER:
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
-        if (tk.short_int && heading_number(t, len, start, sp.b)) return 0; /* "Глава 1. Детство" */
+        if (tk.short_int && heading_number(s->lang, t, len, start, sp.b)) return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
         if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, kw) != 'S')
             return 0;
