@@ -3,9 +3,12 @@
  *
  * Single-byte code pages go through tables generated at build time (with a
  * precomputed note of which bytes are NFC-inert, so NFC costs nothing on
- * them); UTF-16/32 and anything else go through iconv. Streaming: feed chunks
- * of any size (a character may straddle two chunks), output is appended to a
- * caller-owned pisar_buf.
+ * them); UTF-8 and ASCII are validated and copied; UTF-16/32 and anything else
+ * go through iconv (one iconv_open() descriptor per decoder; no //TRANSLIT,
+ * no dependence on the locale). Streaming: feed chunks of any size (a
+ * character may straddle two chunks), output is appended to a caller-owned
+ * pisar_buf. A decoder handle is used by one thread at a time; distinct
+ * handles are independent.
  */
 #ifndef PISAR_DECODE_H
 #define PISAR_DECODE_H
