@@ -258,7 +258,8 @@ static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
         }
     }
     size_t run = i; /* start of the well-formed text not yet appended */
-    if (d->offset + i == 0 && n >= 3 && is_bom_utf8(p) && !keep_bom) i = run = 3;
+    if (d->kind == K_UTF8 && d->offset + i == 0 && n >= 3 && is_bom_utf8(p) && !keep_bom)
+        i = run = 3;
     while (i < n) {
         while (i + 8 <= n) {
             uint64_t w;

@@ -379,6 +379,8 @@ static const struct {
      1},
     {"truncated utf-32", PISAR_ENC_UTF32LE, 0, "o\0\0\0p\0", 6, PISAR_ETRUNC, "o", 1, 4, 0},
     {"ascii rejects 8-bit", PISAR_ENC_ASCII, 0, "abc\xE9", 4, PISAR_EILSEQ, "abc", 3, 3, 0},
+    {"ascii: a UTF-8 BOM is not ASCII", PISAR_ENC_ASCII, 0, "\xEF\xBB\xBFok", 5, PISAR_EILSEQ, "",
+     0, 0, 0},
     {"cp1251 0x98 undefined", PISAR_ENC_WINDOWS_1251, 0, "\xcf\x98", 2, PISAR_EILSEQ, "\xD0\x9F", 2,
      1, 0},
     {"cp1251 lossy", PISAR_ENC_WINDOWS_1251, PISAR_DECODE_LOSSY | PISAR_DECODE_NFC, "\x98\x98", 2,
