@@ -333,10 +333,18 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
                   p->st->paragraph, pisar_strerror(rc));
         return -1;
     }
+    prep_names_add(p->names, p->st->path, p->text.data, p->text.len);
     for (size_t i = 0; i < ns; i++) {
         p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
                                       p->sent[i].end - p->sent[i].start);
-        if (p->notes[i]) p->st->names++;
+        /* the report lists each spelling that differs from the canonical one */
+        for (const char *c = prep_names_changes(p->names); *c;) {
+            const char *e = strchr(c, '\n');
+            size_t l = e ? (size_t)(e - c) : strlen(c);
+            rprintf(p->st, "  name: paragraph %zu, sentence %zu: %.*s\n", p->st->paragraph, i + 1,
+                    (int)l, c);
+            c += l + (e != NULL);
+        }
     }
     p->st->paragraphs++;
     p->st->sentences += ns;
@@ -409,6 +417,7 @@ static int process(source *s, pisar_encoding enc, const char *lang,
     pisar_decoder_free(dec);
     pisar_normalizer_free(p.norm);
     pisar_segmenter_free(p.seg);
+    st->names = prep_names_mentions(p.names);
     prep_names_free(p.names);
     pisar_buf_free(&p.text);
     pisar_buf_free(&raw);
@@ -476,7 +485,7 @@ static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sin
         if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
         if (!rc) rc = sink_write(k, out);
     }
-    rprintf(&st, "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu names, %llu removed "
+    rprintf(&st, "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu name mentions, %llu removed "
                  "characters: %s\n",
             path, (unsigned long long)st.paragraphs, (unsigned long long)st.sentences,
             (unsigned long long)st.repairs, (unsigned long long)st.names,
