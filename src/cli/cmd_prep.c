@@ -47,6 +47,7 @@ typedef struct {
     const char *lang, *from, *target;
     unsigned flags;
     FILE *report;
+    char *first_lang; /* combined output: the first document's language */
 } prep_opts;
 
 /* Where one input comes from: a seekable file, or stdin held in memory. */
@@ -451,7 +452,7 @@ static void close_source(source *s)
 }
 
 /* One input into emitter `em` (already created); returns 0 or -1. */
-static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sink *k,
+static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k,
                     pisar_buf *out)
 {
     source s;
@@ -477,6 +478,14 @@ static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sin
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     if (!strcmp(path, "-")) base = "stdin";
+    /* XLIFF 2 and TMX name one source language for the whole file */
+    if ((o->format == PISAR_FORMAT_XLIFF21 || o->format == PISAR_FORMAT_TMX) && o->first_lang) {
+        if (!o->first_lang[0]) snprintf(o->first_lang, 36, "%s", lang);
+        else if (strcmp(o->first_lang, lang))
+            cli_error(SUB, "warning: %s: language %s, but this %s file's source language is %s "
+                           "(use -o DIR/ for one file per input)",
+                      path, lang, pisar_format_name(o->format), o->first_lang);
+    }
     rc = pisar_emitter_begin_document(em, base, lang, o->target, &err);
     if (rc) {
         cli_error(SUB, "%s: %s", path, err.message[0] ? err.message : pisar_strerror(rc));
@@ -608,6 +617,8 @@ int cmd_prep(int argc, char **argv)
          * their text is written, so they leave nothing behind */
         sink k;
         pisar_emitter *em = NULL;
+        char first[36] = "";
+        o.first_lang = first;
         int ok = sink_open(&k, outpath) == 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
         for (size_t i = 0; ok && i < nfiles; i++)
