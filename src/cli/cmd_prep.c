@@ -503,6 +503,13 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k,
     return rc ? -1 : 0;
 }
 
+static int seen_before(const char **paths, size_t n, const char *p)
+{
+    for (size_t i = 0; i < n; i++)
+        if (paths[i] && !strcmp(paths[i], p)) return 1;
+    return 0;
+}
+
 static int is_dir_target(const char *o)
 {
     struct stat sb;
@@ -582,6 +589,8 @@ int cmd_prep(int argc, char **argv)
     }
     pisar_buf out = {0};
     if (outpath && is_dir_target(outpath)) {
+        char **done = calloc(nfiles + 1, sizeof *done);
+        if (!done) nfiles = 0, status = EXIT_SOME_FAILED;
         if (mkdir(outpath, 0777) && errno != EEXIST) {
             cli_error(SUB, "%s: %s", outpath, strerror(errno));
             status = EXIT_SOME_FAILED;
@@ -600,6 +609,16 @@ int cmd_prep(int argc, char **argv)
             }
             size_t ol = strlen(outpath);
             snprintf(path, n, "%s%s%s.%s", outpath, outpath[ol - 1] == '/' ? "" : "/", base, ext);
+            /* two inputs with the same name (a/x.txt, b/x.txt): x.txt.xlf, x.txt-2.xlf */
+            for (unsigned dup = 2; seen_before((const char **)done, i, path); dup++) {
+                char *p2 = malloc(n + 16);
+                if (!p2) break;
+                snprintf(p2, n + 16, "%s%s%s-%u.%s", outpath, outpath[ol - 1] == '/' ? "" : "/",
+                         base, dup, ext);
+                free(path);
+                path = p2;
+            }
+            done[i] = path;
             sink k;
             pisar_emitter *em = NULL;
             int ok = sink_open(&k, path) == 0;
@@ -610,8 +629,9 @@ int cmd_prep(int argc, char **argv)
             if (k.f && sink_close(&k, ok)) ok = 0;
             if (!ok) status = EXIT_SOME_FAILED;
             pisar_emitter_free(em);
-            free(path);
         }
+        for (size_t i = 0; i < nfiles; i++) free(done[i]);
+        free(done);
     } else {
         /* one combined output: inputs that fail are checked before any of
          * their text is written, so they leave nothing behind */
