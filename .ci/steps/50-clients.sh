@@ -5,7 +5,8 @@
 # it: offline schema validation (XLIFF 1.2 strict XSD, XLIFF 2.1 core XSD, TMX
 # 1.4b DTD), structure and counts, Translate Toolkit, XML::TMX, OmegaT.
 # The expected counts come from the same pipeline's plain-text output
-# (sentences = non-empty lines, paragraphs = blocks).
+# (sentences = non-empty lines, paragraphs = blocks). Then each pair of
+# fixtures/align/ through pisar align as TMX, the same way.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pisar=build/pisar
@@ -54,5 +55,18 @@ for in in fixtures/prep/*.txt; do
       echo "ok: $in as $f ($nseg segments, $units units): $(tail -1 "$work/log")"
     fi
   done
+done
+# pisar align's translation memories: one <tu> per link
+for d in fixtures/align/*/; do
+  p=$(basename "$d")
+  out="$work/align-$p.tmx"
+  "$pisar" align --source-lang "${p%%-*}" --target-lang "${p#*-}" -o "$out" "$d/source.txt" "$d/target.txt"
+  "$pisar" align -f links "$d/source.txt" "$d/target.txt" > "$work/links"
+  n=$(grep -c -v -P '^\t|\t$' "$work/links")   # TMX keeps two-sided links only
+  if ! "$shared/tools/client-check.sh" "$out" "$n" > "$work/log" 2>&1; then
+    echo "FAIL: pisar align $d as tmx"; cat "$work/log"; fail=1
+  else
+    echo "ok: pisar align $d as tmx ($n links): $(tail -1 "$work/log")"
+  fi
 done
 exit $fail
