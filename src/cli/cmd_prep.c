@@ -334,7 +334,7 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
                   p->st->paragraph, pisar_strerror(rc));
         return -1;
     }
-    prep_names_add(p->names, p->st->path, p->text.data, p->text.len);
+    prep_names_paragraph(p->names, p->text.data, p->text.len);
     for (size_t i = 0; i < ns; i++) {
         p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
                                       p->sent[i].end - p->sent[i].start);

@@ -38,11 +38,6 @@ void prep_names_free(prep_names *pn)
     free(pn);
 }
 
-void prep_names_add(prep_names *pn, const char *doc, const char *s, size_t n)
-{
-    if (pn && pn->h) pisar_names_add_text(pn->h, doc, s, n, NULL);
-}
-
 static int on_mention(const pisar_name_mention *m, void *user)
 {
     prep_names *pn = user;
@@ -64,6 +59,20 @@ static int on_mention(const pisar_name_mention *m, void *user)
         pisar_buf_puts(&pn->changes, m->source_text ? ")\n" : "\n");
     }
     return 0;
+}
+
+int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
+{
+    /* A fresh collection per paragraph: canonical spellings by scheme and
+     * gazetteer need the mention in the collection, and a collection that
+     * grows with the file makes every later lookup slower (quadratic time
+     * on long files); a paragraph keeps it bounded. */
+    if (!pn) return -1;
+    pisar_names *h = NULL;
+    if (pisar_names_new(&h, NULL, NULL)) return -1;
+    pisar_names_free(pn->h);
+    pn->h = h;
+    return pisar_names_add_text(pn->h, NULL, s, n, NULL) ? -1 : 0;
 }
 
 char *prep_names_note(prep_names *pn, const char *s, size_t n)

@@ -12,9 +12,10 @@ typedef struct prep_names prep_names;
 prep_names *prep_names_new(const char *lang);
 void prep_names_free(prep_names *pn);
 
-/* Add a paragraph of document `doc` to the collection (canonical spellings
- * by frequency then take it into account). */
-void prep_names_add(prep_names *pn, const char *doc, const char *s, size_t n);
+/* Start a paragraph: its names are collected (canonical spellings come from
+ * the gazetteer, the house style's scheme, or the paragraph's most frequent
+ * variant). Returns 0, or -1 (then notes are simply missing). */
+int prep_names_paragraph(prep_names *pn, const char *s, size_t n);
 
 /* A malloc'd note "Name -> Canonical (source); ..." for the names in s[0..n),
  * or NULL when there are none. */
