@@ -21,6 +21,7 @@ struct pisar_normalizer {
     void *ctx;
     repair_list list;
     pisar_buf tmp;
+    repair_enc *enc; /* with PISAR_NORM_MOJIBAKE */
 };
 
 int repair_list_add(repair_list *l, size_t off, size_t len, const char *after, size_t alen,
@@ -59,6 +60,14 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
     pisar_normalizer *n = calloc(1, sizeof *n);
     if (!n) return PISAR_ENOMEM;
     n->flags = flags;
+    if (flags & PISAR_NORM_MOJIBAKE) {
+        n->enc = malloc(sizeof *n->enc);
+        if (!n->enc) {
+            free(n);
+            return PISAR_ENOMEM;
+        }
+        repair_enc_init(n->enc);
+    }
     *out = n;
     return PISAR_OK;
 }
@@ -97,13 +106,14 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     repair_list *l = &n->list;
     repair_list_clear(l);
     int rc = PISAR_OK;
-    if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake(in, len, l);
+    if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake(n->enc, in, len, l);
     if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
         /* homoglyphs in the gaps between mojibake runs */
         size_t nm = l->n, from = 0;
+        int line_script = -1;
         for (size_t i = 0; i <= nm && !rc; i++) {
             size_t to = i < nm ? l->v[i].off : len;
-            if (to > from) rc = repair_homoglyph(in, len, from, to, l);
+            if (to > from) rc = repair_homoglyph(in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
         if (!rc && l->n > nm) qsort(l->v, l->n, sizeof *l->v, span_cmp);
@@ -139,6 +149,7 @@ void pisar_normalizer_free(pisar_normalizer *n)
 {
     if (!n) return;
     repair_list_free(&n->list);
+    free(n->enc);
     pisar_buf_free(&n->tmp);
     free(n);
 }
