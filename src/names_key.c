@@ -132,17 +132,30 @@ static int has_marker(const word *w, const char *m)
     return 0;
 }
 
-/* The first convention (not generic) with a strong marker in w, or -1;
- * *spreads is set when that marker also speaks for the other words. */
-static int word_strong(const word *w, int *spreads)
+/* Does a cue of convention c appear in any Latin word of the name? */
+static int name_has_cue(const word *words, size_t nw, int c)
 {
+    for (const char *const *cue = pn_conventions[c].cues; *cue; cue++)
+        for (size_t j = 0; j < nw; j++)
+            if (!words[j].cyrillic && has_marker(&words[j], *cue)) return 1;
+    return 0;
+}
+
+/* The first convention (not generic) with a strong marker in word k (or a
+ * cued marker whose cue is in the name), or -1; *spreads is set when that
+ * marker also speaks for the other words. */
+static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
+{
+    const word *w = &words[k];
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
-        for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] != 2 && has_marker(w, cv->markers[m])) {
-                if (spreads) *spreads = cv->mflags[m] == 0;
-                return c;
-            }
+        for (size_t m = 0; cv->markers[m]; m++) {
+            int f = cv->mflags[m];
+            if (f == 2 || !has_marker(w, cv->markers[m])) continue;
+            if (f == 3 && !name_has_cue(words, nw, c)) continue;
+            if (spreads) *spreads = f != 1;
+            return c;
+        }
     }
     return -1;
 }
@@ -159,7 +172,7 @@ static int lists_weak(int c, const char *marker)
 static int word_convention(const word *words, size_t nw, size_t k, int name_conv)
 {
     const word *w = &words[k];
-    int c = word_strong(w, NULL);
+    int c = word_strong(words, nw, k, NULL);
     if (c >= 0) return c;
     /* A weak marker: the name's convention if it lists it, else the first
      * listing it with a cue in the name, else the first listing it. */
@@ -169,12 +182,8 @@ static int word_convention(const word *words, size_t nw, size_t k, int name_conv
             if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
             const char *mk = cv->markers[m];
             if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
-            for (int b = 0; b < PN_NCONV - 1; b++) {
-                if (!lists_weak(b, mk)) continue;
-                for (const char *const *cue = pn_conventions[b].cues; *cue; cue++)
-                    for (size_t j = 0; j < nw; j++)
-                        if (!words[j].cyrillic && has_marker(&words[j], *cue)) return b;
-            }
+            for (int b = 0; b < PN_NCONV - 1; b++)
+                if (lists_weak(b, mk) && name_has_cue(words, nw, b)) return b;
             return a;
         }
     }
@@ -413,9 +422,13 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
     for (size_t k = 0; k < nw; k++) {
         if (words[k].cyrillic) continue;
         int spreads = 0;
-        int c = word_strong(&words[k], &spreads);
+        int c = word_strong(words, nw, k, &spreads);
         if (c >= 0 && spreads && (name_conv < 0 || c < name_conv)) name_conv = c;
     }
+    /* else a convention that a weak marker chose speaks for the name too
+     * ("Szergej Nariskin") */
+    for (size_t k = 0; k < nw && name_conv < 0; k++)
+        if (!words[k].cyrillic) name_conv = word_convention(words, nw, k, -1);
 
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
