@@ -18,9 +18,12 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     size_t bad;
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
-    pisar_buf k = {0};
-    rc = pn_phonetic(name, len, &k);
-    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    pisar_buf p = {0}, k = {0};
+    rc = pn_phonetic(name, len, &p);
+    if (rc || !p.len) { pisar_buf_free(&p); return rc; }
+    rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &k);
+    pisar_buf_free(&p);
+    if (rc) { pisar_buf_free(&k); return rc; }
     const char *id = NULL;
     if (user && user->nindex) {
         size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
@@ -51,7 +54,11 @@ int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
     size_t bad;
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
-    return pn_phonetic(name, len, key);
+    pisar_buf p = {0};
+    rc = pn_phonetic(name, len, &p);
+    if (!rc && p.len) rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, key);
+    pisar_buf_free(&p);
+    return rc;
 }
 
 /* ---- the handle ---- */
@@ -206,6 +213,10 @@ int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
     pn_gazetteer g;
     int rc = pn_gaz_parse(&g, text, len, origin, err);
     if (rc) return rc;
+    if ((rc = pn_gaz_map_given(&g, pn_builtin_given, PN_BUILTIN_NGIVEN))) {
+        pn_gaz_free(&g);
+        return rc;
+    }
     /* One user gazetteer at a time: a second load replaces the first. */
     pn_gaz_free(&h->user);
     h->user = g;

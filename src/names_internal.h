@@ -77,6 +77,20 @@ typedef struct pn_gazetteer {
     size_t nstrings, capstrings;
 } pn_gazetteer;
 
+/* Given-name classes (tables/names/given.txt): the phonetic key of a form
+ * and the key of its class. Sorted by key. */
+typedef struct pn_given {
+    const char *key;
+    const char *canon;
+} pn_given;
+
+/* Replace each word of a phonetic key by its given-name class and sort the
+ * words again; the result is appended to out. */
+int pn_map_given(const char *key, const pn_given *tab, size_t n, pisar_buf *out);
+
+/* Map every key of a parsed gazetteer's index (and sort it again). */
+int pn_gaz_map_given(pn_gazetteer *g, const pn_given *tab, size_t n);
+
 /* Parse the gazetteer format (tables/names/README.md). On error returns
  * PISAR_EPARSE/PISAR_EILSEQ/PISAR_ENOMEM with err filled and g empty. */
 int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *origin,

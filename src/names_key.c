@@ -428,7 +428,8 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
     /* else a convention that a weak marker chose speaks for the name too
      * ("Szergej Nariskin") */
     for (size_t k = 0; k < nw && name_conv < 0; k++)
-        if (!words[k].cyrillic) name_conv = word_convention(words, nw, k, -1);
+        if (!words[k].cyrillic && word_strong(words, nw, k, NULL) < 0)
+            name_conv = word_convention(words, nw, k, -1);
 
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
