@@ -122,11 +122,14 @@ typedef struct word {
 
 static int has_marker(const word *w, const char *m)
 {
+    int start = *m == '^';
+    if (start) m++;
     size_t ml = strlen(m);
     int end = ml && m[ml - 1] == '$';
     if (end) ml--;
     if (ml > w->len) return 0;
-    if (end) return !memcmp(w->s + w->len - ml, m, ml);
+    if (end) return !memcmp(w->s + w->len - ml, m, ml) && (!start || ml == w->len);
+    if (start) return !memcmp(w->s, m, ml);
     for (size_t i = 0; i + ml <= w->len; i++)
         if (!memcmp(w->s + i, m, ml)) return 1;
     return 0;
@@ -219,9 +222,10 @@ static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     size_t i = 0;
     while (i < w->len) {
+        /* the convention's own rules first, then the generic ones */
         const pn_rule *r = NULL;
         if (conv >= 0) r = best_rule(pn_conventions[conv].rules, w->s, w->len, i, NULL);
-        r = best_rule(generic, w->s, w->len, i, r);
+        if (!r) r = best_rule(generic, w->s, w->len, i, NULL);
         if (r) {
             if (pisar_buf_puts(out, r->to)) return PISAR_ENOMEM;
             i += r->fromlen;

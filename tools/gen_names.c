@@ -86,7 +86,7 @@ struct conv {
     char markers[32][16];
     int mflags[32];
     int nmarkers;
-    char cues[8][16];
+    char cues[16][16];
     int ncues;
     struct rule rules[64];
     int nrules;
@@ -182,7 +182,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             cur->mflags[cur->nmarkers] = fl;
             strcpy(cur->markers[cur->nmarkers++], a);
         } else if (!strcmp(kw, "cue") && k == 2 && cur) {
-            if (cur->ncues == 8 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
+            if (cur->ncues == 16 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
             strcpy(cur->cues[cur->ncues++], a);
         } else if (!strcmp(kw, "rule") && k == 3 && cur) {
             if (cur->nrules == 64) die("%s: too many rules in %s", lat, cur->id);

@@ -227,8 +227,11 @@ def gaj_ascii(w):
 def bg_streamlined(w):
     return translit(w, mk(BG), end=[("ия", "ia")])
 
-def romanize(name, sch):
+def romanize(name, sch, lang="ru"):
     f = SCHEMES[sch]
+    if lang == "bg":
+        # Bulgarian ъ is a vowel: ă in ISO 9 and the scholarly system, a in the press
+        name = name.replace("ъ", "ǎ" if sch == "iso9" else "ă" if sch == "scholarly" else "а")
     words = name.split()
     out = []
     for i, w in enumerate(words):
@@ -265,7 +268,7 @@ def main():
                    else ["bg-streamlined", "iso9", "scholarly", "de", "fr", "pl", "cs"] if lang == "bg"
                    else SOUTH_SCHEMES if lang == "be" else RU_SCHEMES)
         for s in schemes:
-            add(cid, romanize(name, s), s, "scheme:" + s)
+            add(cid, romanize(name, s, lang), s, "scheme:" + s)
     for line in open("attested.tsv", encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
