@@ -229,6 +229,9 @@ def bg_streamlined(w):
 
 def romanize(name, sch, lang="ru"):
     f = SCHEMES[sch]
+    if lang == "be":
+        # Belarusian ў: w in BGN/PCGN 1979, ŭ in ISO 9 and the national system, u in the press
+        name = name.replace("ў", "w" if sch.startswith("bgn") else "ŭ" if sch in ("iso9", "scholarly") else "у")
     if lang == "bg":
         # Bulgarian ъ is a vowel: ă in ISO 9 and the scholarly system, a in the press
         name = name.replace("ъ", "ǎ" if sch == "iso9" else "ă" if sch == "scholarly" else "а")
