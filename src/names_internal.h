@@ -33,6 +33,10 @@ typedef struct pn_suffix {
 /* The compiled suffix table, terminated by ending == NULL. */
 const pn_suffix *pn_suffix_table(void);
 
+/* tables/names/notnames.txt: a capitalised non-name; an article. */
+int pn_is_notname(const char *s, size_t n);
+int pn_is_determiner(const char *s, size_t n);
+
 /* Check UTF-8: 0, or PISAR_EILSEQ / PISAR_ETRUNC with *bad = byte offset.
  * A NUL byte is invalid in names and text. */
 int pn_utf8_check(const char *s, size_t len, size_t *bad);

@@ -474,3 +474,21 @@ out:
 }
 
 const pn_suffix *pn_suffix_table(void) { return pn_suffixes; }
+
+static int in_sorted(const char *const *list, const char *s, size_t n)
+{
+    size_t lo = 0, hi = 0;
+    while (list[hi]) hi++;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(list[mid], s, n);
+        if (!c && list[mid][n]) c = 1;
+        if (c < 0) lo = mid + 1;
+        else if (c > 0) hi = mid;
+        else return 1;
+    }
+    return 0;
+}
+
+int pn_is_notname(const char *s, size_t n) { return in_sorted(pn_notnames, s, n); }
+int pn_is_determiner(const char *s, size_t n) { return in_sorted(pn_determiners, s, n); }
