@@ -1,80 +1,722 @@
-/* detect.c -- STUB until the real detector lands: BOM, ASCII, UTF-8, else windows-1251. */
+/*
+ * detect.c -- encoding and language detection (include/pisar/detect.h).
+ *
+ * Feeding costs one histogram increment per byte: the detector counts every
+ * pair of adjacent bytes in a 64K-cell table (plus a UTF-8 validator and a
+ * count of NUL bytes by position, for UTF-16/32). At the end:
+ *
+ *   1. byte-order marks; UTF-32/UTF-16 without a BOM from where the NULs sit;
+ *      binary when NULs or control characters say the input is not text;
+ *   2. pure ASCII; valid UTF-8 with multi-byte sequences;
+ *   3. otherwise the single-byte code pages: elimination (a byte the code page
+ *      does not define; a C1 control), then every survivor is scored with the
+ *      letter-pair model of every language of its script, straight from the
+ *      histogram (the cost is independent of the input's size: only non-zero
+ *      cells are visited, and pairs of ASCII bytes are scored once per
+ *      language), then the named rules of tables/charset/rules.txt settle the
+ *      hard pairs, and encodings that decode the input to the same text are
+ *      merged (the more common one is answered).
+ *
+ * Language identification of UTF-8/16/32 input scores a bounded sample (the
+ * first SAMPLE_CAP bytes) with the same models.
+ */
 #include "pisar/detect.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "codepage.h"
+#include "lm.h"
+#include "lm_class.h"
+
+#define SAMPLE_CAP 65536u
+#define NSBCS (PISAR_ENC_LAST_SBCS - PISAR_ENC_FIRST_SBCS + 1)
+#define MAXLANG 64
+/* The rules of tables/charset/rules.txt decide only near ties of the models:
+ * a difference of fewer than RULE_MARGIN nats. */
+#define RULE_MARGIN 4.0
+
 struct pisar_detector {
+    uint32_t hist[65536];   /* hist[a << 8 | b]: how often byte b followed byte a */
     uint64_t seen, sample;
-    int non_ascii, bad_utf8;
-    unsigned char head[4];
+    uint64_t zero_at[4];    /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
+    unsigned prev;          /* the previous byte (a space before the first) */
+    /* UTF-8 validation */
+    uint64_t u8_bad;        /* invalid bytes or sequences seen */
+    int u8_gave_up;         /* so many that validation stopped */
+    unsigned u8_need;       /* continuation bytes still expected */
+    unsigned char u8_lo, u8_hi; /* the range of the next continuation byte */
+    uint64_t u8_multi;      /* complete multi-byte sequences */
+    int done, finished;
+    size_t samp_len;
+    unsigned char samp[SAMPLE_CAP];
     pisar_detection res;
 };
 
-pisar_detector *pisar_detector_new(void) { return calloc(1, sizeof(pisar_detector)); }
-int pisar_detector_set_sample(pisar_detector *d, uint64_t n)
+pisar_detector *pisar_detector_new(void)
 {
-    if (!d) return PISAR_EINVAL;
-    d->sample = n;
-    return 0;
+    pisar_detector *d = malloc(sizeof *d);
+    if (!d) return NULL;
+    d->sample = 0;
+    pisar_detector_reset(d);
+    return d;
 }
-int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
-{
-    if (!d || (!data && len)) return PISAR_EINVAL;
-    const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++) {
-        if (d->seen + i < 4) d->head[d->seen + i] = p[i];
-        if (p[i] >= 0x80) d->non_ascii = 1;
-    }
-    d->seen += len;
-    return 0;
-}
-int pisar_detector_finish(pisar_detector *d)
-{
-    if (!d) return PISAR_EINVAL;
-    memset(&d->res, 0, sizeof d->res);
-    d->res.language = "und";
-    d->res.confidence = 0.5;
-    d->res.encoding = d->non_ascii ? PISAR_ENC_UTF8 : PISAR_ENC_ASCII;
-    if (d->seen >= 3 && d->head[0] == 0xEF && d->head[1] == 0xBB && d->head[2] == 0xBF)
-        d->res.bom_length = 3;
-    d->res.bytes_seen = d->seen;
-    return 0;
-}
-int pisar_detector_result(const pisar_detector *d, pisar_detection *out)
-{
-    if (!d || !out) return PISAR_EINVAL;
-    *out = d->res;
-    return 0;
-}
+
 void pisar_detector_reset(pisar_detector *d)
 {
     if (!d) return;
     uint64_t s = d->sample;
-    memset(d, 0, sizeof *d);
+    memset(d->hist, 0, sizeof d->hist);
+    d->seen = 0;
     d->sample = s;
+    memset(d->zero_at, 0, sizeof d->zero_at);
+    d->prev = ' ';
+    d->u8_bad = 0;
+    d->u8_gave_up = 0;
+    d->u8_need = 0;
+    d->u8_lo = 0x80;
+    d->u8_hi = 0xBF;
+    d->u8_multi = 0;
+    d->done = d->finished = 0;
+    d->samp_len = 0;
+    memset(&d->res, 0, sizeof d->res);
+    d->res.language = "und";
 }
+
 void pisar_detector_free(pisar_detector *d) { free(d); }
+
+int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
+{
+    if (!d) return PISAR_EINVAL;
+    d->sample = max_bytes;
+    return PISAR_OK;
+}
+
+/* Halve every cell so that no counter can overflow on endless input; the
+ * proportions, which are all that scoring uses, stay. */
+static void halve(pisar_detector *d)
+{
+    for (size_t i = 0; i < 65536; i++) d->hist[i] = (d->hist[i] + 1) >> 1;
+}
+
+/* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
+ * the next byte, counting errors, so that a long UTF-8 file with a stray bad
+ * byte is still recognised; it gives up once the input is clearly not UTF-8. */
+static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    unsigned need = d->u8_need;
+    unsigned char lo = d->u8_lo, hi = d->u8_hi;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (need) {
+            if (b >= lo && b <= hi) {
+                lo = 0x80, hi = 0xBF;
+                if (!--need) d->u8_multi++;
+                continue;
+            }
+            need = 0; /* a truncated sequence: look at b afresh */
+            lo = 0x80, hi = 0xBF;
+            d->u8_bad++;
+        }
+        if (b < 0x80) continue;
+        if (b < 0xC2 || b > 0xF4) {
+            d->u8_bad++;
+        } else {
+            need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+            lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (d->u8_bad > 64 && d->u8_bad * 8 > d->u8_multi) {
+            d->u8_gave_up = 1;
+            return;
+        }
+    }
+    d->u8_need = need;
+    d->u8_lo = lo;
+    d->u8_hi = hi;
+}
+
+int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
+{
+    if (!d || (!data && len)) return PISAR_EINVAL;
+    if (d->finished) return PISAR_ESTATE;
+    if (d->done) return 1;
+    if (d->sample && d->seen + len >= d->sample) {
+        len = (size_t)(d->sample - d->seen);
+        d->done = 1;
+    }
+    const unsigned char *p = data;
+    while (len) {
+        /* chunks small enough that no cell can pass 2^31 between checks */
+        size_t n = len < (1u << 30) ? len : (1u << 30);
+        if (d->samp_len < SAMPLE_CAP) {
+            size_t k = SAMPLE_CAP - d->samp_len < n ? SAMPLE_CAP - d->samp_len : n;
+            memcpy(d->samp + d->samp_len, p, k);
+            d->samp_len += k;
+        }
+        if (!d->u8_gave_up) utf8_step(d, p, n);
+        uint32_t *h = d->hist;
+        unsigned prev = d->prev;
+        uint64_t pos = d->seen;
+        for (size_t i = 0; i < n; i++) {
+            unsigned b = p[i];
+            h[prev << 8 | b]++;
+            if (!b) d->zero_at[(pos + i) & 3]++;
+            prev = b;
+        }
+        d->prev = prev;
+        d->seen += n;
+        if ((d->seen >> 30) != (pos >> 30) && (d->seen >> 31)) {
+            /* a cell may hold up to seen counts: keep them below 2^31 */
+            uint32_t mx = 0;
+            for (size_t i = 0; i < 65536; i++) mx = h[i] > mx ? h[i] : mx;
+            if (mx >= (1u << 30)) halve(d);
+        }
+        p += n;
+        len -= n;
+    }
+    return d->done ? 1 : 0;
+}
+
+/* ---- scoring the single-byte candidates ---- */
+
+typedef struct cell {
+    uint16_t ab;            /* a << 8 | b */
+    uint32_t n;
+} cell;
+
+typedef struct scoring {
+    const pisar_detector *d;
+    cell *hi;               /* cells with a byte >= 0x80 */
+    size_t nhi;
+    uint64_t lo_cost[MAXLANG]; /* cost of the all-ASCII cells under each model */
+    uint64_t byte_n[256];   /* occurrences of each byte (column sums) */
+} scoring;
+
+static int enc_alive(const scoring *s, pisar_encoding e)
+{
+    const uint8_t *fl = cp_flags(e);
+    const uint16_t *t = cp_table(e);
+    for (int b = 0x80; b < 256; b++) {
+        if (!s->byte_n[b]) continue;
+        if (!(fl[b] & CPF_DEFINED)) return 0;
+        if (t[b] >= 0x80 && t[b] < 0xA0) return 0; /* a C1 control: implausible in text */
+    }
+    return 1;
+}
+
+/* Total cost (1/16 nat) of the input decoded with `e` under model `m`. */
+static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
+{
+    const uint16_t *t = cp_table(e);
+    const uint8_t *pairs = lm_pairs(m);
+    int S = lm_nsymbols(m);
+    uint8_t sym[256];
+    for (int b = 0x80; b < 256; b++)
+        if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
+    for (int b = 0; b < 0x80; b++) sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+    uint64_t c = s->lo_cost[m];
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        c += (uint64_t)s->hi[i].n * pairs[sym[a] * S + sym[b]];
+    }
+    return c;
+}
+
+/* Do e1 and e2 decode every byte present to the same character? */
+static int same_text(const scoring *s, pisar_encoding e1, pisar_encoding e2)
+{
+    const uint16_t *t1 = cp_table(e1), *t2 = cp_table(e2);
+    for (int b = 0x80; b < 256; b++)
+        if (s->byte_n[b] && t1[b] != t2[b]) return 0;
+    return 1;
+}
+
+static int order_rank(pisar_encoding e)
+{
+    const char *const *o = lm_det_order();
+    const char *name = pisar_encoding_name(e);
+    for (int i = 0; o[i]; i++)
+        if (!strcmp(o[i], name)) return i;
+    return 1000 + (int)e;
+}
+
+static int is_letter_cp(uint32_t c, int *upper)
+{
+    if (c == CP_UNDEFINED || c < 0x41) return 0;
+    if (!u_isalpha((UChar32)c)) return 0;
+    if (upper) *upper = u_isupper((UChar32)c) ? 1 : 0;
+    return 1;
+}
+
+static int in_set(const unsigned char set[32], unsigned b) { return set[b >> 3] >> (b & 7) & 1; }
+
+/* adjoin rule: pairs where a byte of the set stands beside a letter, under e. */
+static uint64_t adjoin_count(const scoring *s, pisar_encoding e, const unsigned char set[32])
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t n = 0;
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if ((in_set(set, a) && is_letter_cp(t[a], NULL) && is_letter_cp(t[b], NULL)) ||
+            (in_set(set, b) && is_letter_cp(t[b], NULL) && is_letter_cp(t[a], NULL)))
+            n += s->hi[i].n;
+    }
+    return n;
+}
+
+/* case rule: capitals directly after a lower-case letter, under e. */
+static uint64_t case_switches(const scoring *s, pisar_encoding e)
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t n = 0;
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        int ua, ub;
+        if (is_letter_cp(t[a], &ua) && is_letter_cp(t[b], &ub) && !ua && ub) n += s->hi[i].n;
+    }
+    return n;
+}
+
+/* The winner of rule r on the input, or PISAR_ENC_UNKNOWN when it cannot tell. */
+static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
+{
+    pisar_encoding a = pisar_encoding_from_name(r->a), b = pisar_encoding_from_name(r->b);
+    uint64_t ca, cb;
+    if (r->kind == DET_RULE_ADJOIN) {
+        ca = adjoin_count(s, a, r->set_a);
+        cb = adjoin_count(s, b, r->set_b);
+    } else {
+        /* fewer case switches wins: each side gets the other's count */
+        ca = case_switches(s, b);
+        cb = case_switches(s, a);
+    }
+    return ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+}
+
+/* Apply the rules to the best two: returns 1 when they must be swapped. */
+static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding second)
+{
+    int nr;
+    const det_rule *r = lm_det_rules(&nr);
+    for (int i = 0; i < nr; i++) {
+        pisar_encoding a = pisar_encoding_from_name(r[i].a), b = pisar_encoding_from_name(r[i].b);
+        if (!((a == best && b == second) || (a == second && b == best))) continue;
+        pisar_encoding win = rule_verdict(s, &r[i]);
+        if (win != PISAR_ENC_UNKNOWN) return win == second;
+    }
+    return 0;
+}
+
+/* Softmax-style confidence from total costs in 1/16 nat: P(best) against the rest. */
+static double conf_from(const double *delta, int n)
+{
+    double z = 0;
+    for (int i = 0; i < n; i++) z += exp(-delta[i]);
+    return z > 0 ? 1.0 / z : 0;
+}
+
+/* Collect the histogram's cells with a byte >= 0x80 and the byte counts. */
+static int scoring_init(scoring *s, const pisar_detector *d)
+{
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    size_t nhi = 0;
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++) {
+            uint32_t n = d->hist[a << 8 | b];
+            if (!n) continue;
+            s->byte_n[b] += n;
+            if (a >= 0x80 || b >= 0x80) nhi++;
+        }
+    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    if (!s->hi) return PISAR_ENOMEM;
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++) {
+            uint32_t n = d->hist[a << 8 | b];
+            if (n && (a >= 0x80 || b >= 0x80)) {
+                s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
+                s->hi[s->nhi++].n = n;
+            }
+        }
+    return PISAR_OK;
+}
+
+pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
+{
+    int nr;
+    const det_rule *r = lm_det_rules(&nr);
+    pisar_encoding win = PISAR_ENC_UNKNOWN;
+    pisar_detector *d = pisar_detector_new();
+    scoring s;
+    if (!d) return win;
+    if (pisar_detector_feed(d, data, len) >= 0 && scoring_init(&s, d) == PISAR_OK) {
+        for (int i = 0; i < nr; i++)
+            if (!strcmp(r[i].name, rule)) win = rule_verdict(&s, &r[i]);
+        free(s.hi);
+    }
+    pisar_detector_free(d);
+    return win;
+}
+
+static int detect_sbcs(pisar_detector *d)
+{
+    scoring s;
+    if (scoring_init(&s, d)) return PISAR_ENOMEM;
+    cell *hi = s.hi;
+    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG;
+    for (int m = 0; m < nm; m++) {
+        const uint8_t *pairs = lm_pairs(m);
+        int S = lm_nsymbols(m);
+        uint8_t sym[128];
+        for (int b = 0; b < 0x80; b++) sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+        uint64_t c = 0;
+        for (unsigned a = 0; a < 0x80; a++)
+            for (unsigned b = 0; b < 0x80; b++) {
+                uint32_t n = d->hist[a << 8 | b];
+                if (n) c += (uint64_t)n * pairs[sym[a] * S + sym[b]];
+            }
+        s.lo_cost[m] = c;
+    }
+
+    /* best model per surviving encoding */
+    uint64_t best_cost[NSBCS];
+    int best_lang[NSBCS], alive[NSBCS];
+    uint64_t lang_cost[NSBCS][MAXLANG];
+    for (int i = 0; i < NSBCS; i++) {
+        pisar_encoding e = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + i);
+        alive[i] = enc_alive(&s, e);
+        best_lang[i] = -1;
+        best_cost[i] = UINT64_MAX;
+        if (!alive[i]) continue;
+        int cyr = pisar_encoding_is_cyrillic(e);
+        for (int m = 0; m < nm; m++) {
+            lang_cost[i][m] = UINT64_MAX;
+            if (lm_is_cyrillic(m) != cyr) continue;
+            uint64_t c = enc_cost(&s, e, m);
+            lang_cost[i][m] = c;
+            if (c < best_cost[i]) best_cost[i] = c, best_lang[i] = m;
+        }
+    }
+    /* rank: cost, then the preference order */
+    int rank[NSBCS], nr = 0;
+    for (int i = 0; i < NSBCS; i++)
+        if (alive[i] && best_lang[i] >= 0) rank[nr++] = i;
+    for (int i = 1; i < nr; i++)
+        for (int j = i; j > 0; j--) {
+            int x = rank[j - 1], y = rank[j];
+            int swap = best_cost[y] < best_cost[x] ||
+                       (best_cost[y] == best_cost[x] &&
+                        order_rank((pisar_encoding)(PISAR_ENC_FIRST_SBCS + y)) <
+                            order_rank((pisar_encoding)(PISAR_ENC_FIRST_SBCS + x)));
+            if (!swap) break;
+            rank[j - 1] = y;
+            rank[j] = x;
+        }
+    if (!nr) {
+        /* nothing survives: not text in any code page we know */
+        free(hi);
+        d->res.encoding = PISAR_ENC_BINARY;
+        d->res.confidence = 0.5;
+        return PISAR_OK;
+    }
+    /* merge encodings that decode the input to the same text as a better one */
+    /* uniq[k]: the best-scoring member of a group of encodings that decode the
+     * input alike; name[k]: the member answered (the first in the rules'
+     * order, among those of the best member's script) */
+    int uniq[NSBCS], name[NSBCS], nu = 0;
+    for (int i = 0; i < nr; i++) {
+        pisar_encoding e = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + rank[i]);
+        int k;
+        for (k = 0; k < nu; k++) {
+            pisar_encoding f = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k]);
+            pisar_encoding g = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[k]);
+            if (same_text(&s, e, f)) {
+                if (pisar_encoding_is_cyrillic(e) == pisar_encoding_is_cyrillic(f) &&
+                    order_rank(e) < order_rank(g))
+                    name[k] = rank[i];
+                break;
+            }
+        }
+        if (k == nu) uniq[nu] = name[nu] = rank[i], nu++;
+    }
+    if (nu >= 2 && (double)(best_cost[uniq[1]] - best_cost[uniq[0]]) / LM_SCALE < RULE_MARGIN) {
+        pisar_encoding e0 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]);
+        pisar_encoding e1 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[1]);
+        if (rules_swap(&s, e0, e1)) {
+            int t = uniq[0];
+            uniq[0] = uniq[1];
+            uniq[1] = t;
+            t = name[0];
+            name[0] = name[1];
+            name[1] = t;
+        }
+    }
+    double delta[NSBCS];
+    for (int k = 0; k < nu; k++) {
+        double dc = ((double)best_cost[uniq[k]] - (double)best_cost[uniq[0]]) / LM_SCALE;
+        delta[k] = dc < 0 ? 0 : dc;
+    }
+    int w = uniq[0];
+    d->res.encoding = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[0]);
+    d->res.confidence = conf_from(delta, nu);
+    d->res.language = lm_code(best_lang[w]);
+    {
+        double ld[MAXLANG];
+        int n = 0;
+        for (int m = 0; m < nm; m++)
+            if (lang_cost[w][m] != UINT64_MAX)
+                ld[n++] = ((double)lang_cost[w][m] - (double)best_cost[w]) / LM_SCALE;
+        d->res.language_confidence = conf_from(ld, n);
+    }
+    if (nu >= 2) {
+        int r = uniq[1];
+        double rc = exp(-delta[1]) * d->res.confidence;
+        if (rc >= 0.01) {
+            d->res.runner_up = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[1]);
+            d->res.runner_up_confidence = rc;
+            d->res.runner_up_language = lm_code(best_lang[r]);
+        }
+    }
+    free(hi);
+    return PISAR_OK;
+}
+
+/* ---- UTF-16/32 and language of Unicode input ---- */
+
+static size_t put_utf8(unsigned char *o, uint32_t c)
+{
+    if (c < 0x80) { o[0] = (unsigned char)c; return 1; }
+    if (c < 0x800) { o[0] = (unsigned char)(0xC0 | c >> 6); o[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
+    if (c < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | c >> 12);
+        o[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+        o[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | c >> 18);
+    o[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+    o[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+    o[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The sample as UTF-8 (malloc'd, *n its length), from UTF-16/32 or as is. */
+static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, size_t skip, size_t *n)
+{
+    const unsigned char *p = d->samp + skip;
+    size_t len = d->samp_len > skip ? d->samp_len - skip : 0;
+    unsigned char *o = malloc(len * 2 + 4), *q = o;
+    if (!o) return NULL;
+    if (e == PISAR_ENC_UTF16LE || e == PISAR_ENC_UTF16BE) {
+        int be = e == PISAR_ENC_UTF16BE;
+        for (size_t i = 0; i + 1 < len; i += 2) {
+            uint32_t u = be ? (uint32_t)p[i] << 8 | p[i + 1] : (uint32_t)p[i + 1] << 8 | p[i];
+            if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD; /* letters do not need pairs here */
+            q += put_utf8(q, u);
+        }
+    } else if (e == PISAR_ENC_UTF32LE || e == PISAR_ENC_UTF32BE) {
+        int be = e == PISAR_ENC_UTF32BE;
+        for (size_t i = 0; i + 3 < len; i += 4) {
+            uint32_t u = be ? (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3]
+                            : (uint32_t)p[i + 3] << 24 | (uint32_t)p[i + 2] << 16 | (uint32_t)p[i + 1] << 8 | p[i];
+            if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
+            q += put_utf8(q, u);
+        }
+    } else {
+        memcpy(o, p, len);
+        q = o + len;
+    }
+    *n = (size_t)(q - o);
+    return o;
+}
+
+static void language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
+{
+    size_t n;
+    unsigned char *u = sample_utf8(d, e, skip, &n);
+    if (!u) return;
+    const char *lang;
+    double conf;
+    pisar_language_detect((const char *)u, n, &lang, &conf);
+    d->res.language = lang;
+    d->res.language_confidence = conf;
+    free(u);
+}
+
+/* UTF-16 without a BOM: the NULs (high bytes of ASCII) sit on one parity and
+ * the bytes of that parity take few values (the high bytes of one script). */
+static pisar_encoding utf16_without_bom(const pisar_detector *d)
+{
+    uint64_t n = d->seen;
+    if (n < 4 || n % 2) return PISAR_ENC_UNKNOWN;
+    uint64_t z_even = d->zero_at[0] + d->zero_at[2], z_odd = d->zero_at[1] + d->zero_at[3];
+    if (z_even + z_odd == 0) return PISAR_ENC_UNKNOWN;
+    int le = z_odd > z_even;
+    uint64_t zhi = le ? z_odd : z_even, zlo = le ? z_even : z_odd;
+    if (zlo * 20 > zhi) return PISAR_ENC_UNKNOWN;
+    /* the high bytes in the sample: the two commonest must cover 90% */
+    uint32_t cnt[256] = {0};
+    size_t m = 0;
+    for (size_t i = le ? 1 : 0; i < d->samp_len; i += 2) cnt[d->samp[i]]++, m++;
+    uint32_t t1 = 0, t2 = 0;
+    for (int b = 0; b < 256; b++) {
+        if (cnt[b] > t1) t2 = t1, t1 = cnt[b];
+        else if (cnt[b] > t2) t2 = cnt[b];
+    }
+    if ((uint64_t)(t1 + t2) * 10 < (uint64_t)m * 9) return PISAR_ENC_UNKNOWN;
+    return le ? PISAR_ENC_UTF16LE : PISAR_ENC_UTF16BE;
+}
+
+static pisar_encoding utf32_without_bom(const pisar_detector *d)
+{
+    uint64_t n = d->seen, q = n / 4;
+    if (n < 8 || n % 4) return PISAR_ENC_UNKNOWN;
+    if (d->zero_at[3] == q && d->zero_at[2] * 10 >= q * 9 && d->zero_at[0] < q)
+        return PISAR_ENC_UTF32LE;
+    if (d->zero_at[0] == q && d->zero_at[1] * 10 >= q * 9 && d->zero_at[3] < q)
+        return PISAR_ENC_UTF32BE;
+    return PISAR_ENC_UNKNOWN;
+}
+
+int pisar_detector_finish(pisar_detector *d)
+{
+    if (!d) return PISAR_EINVAL;
+    if (d->finished) return PISAR_OK;
+    d->finished = 1;
+    pisar_detection *r = &d->res;
+    memset(r, 0, sizeof *r);
+    r->language = "und";
+    r->bytes_seen = d->seen;
+    const unsigned char *h = d->samp;
+    size_t hn = d->samp_len;
+    if (d->seen == 0) {
+        r->encoding = PISAR_ENC_ASCII;
+        return PISAR_OK;
+    }
+    /* 1. byte-order marks */
+    pisar_encoding bom = PISAR_ENC_UNKNOWN;
+    if (hn >= 4 && h[0] == 0xFF && h[1] == 0xFE && !h[2] && !h[3] && d->seen % 4 == 0)
+        bom = PISAR_ENC_UTF32LE, r->bom_length = 4;
+    else if (hn >= 4 && !h[0] && !h[1] && h[2] == 0xFE && h[3] == 0xFF)
+        bom = PISAR_ENC_UTF32BE, r->bom_length = 4;
+    else if (hn >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF)
+        bom = PISAR_ENC_UTF8, r->bom_length = 3;
+    else if (hn >= 2 && h[0] == 0xFF && h[1] == 0xFE)
+        bom = PISAR_ENC_UTF16LE, r->bom_length = 2;
+    else if (hn >= 2 && h[0] == 0xFE && h[1] == 0xFF)
+        bom = PISAR_ENC_UTF16BE, r->bom_length = 2;
+    if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
+        r->encoding = bom;
+        r->confidence = 1.0;
+        language_of_sample(d, bom, r->bom_length);
+        return PISAR_OK;
+    }
+    r->bom_length = 0;
+    /* UTF-32 and UTF-16 without a BOM */
+    pisar_encoding wide = utf32_without_bom(d);
+    if (wide == PISAR_ENC_UNKNOWN) wide = utf16_without_bom(d);
+    if (wide != PISAR_ENC_UNKNOWN) {
+        r->encoding = wide;
+        r->confidence = 0.9;
+        language_of_sample(d, wide, 0);
+        return PISAR_OK;
+    }
+    /* 2. binary: NULs, or many control characters */
+    uint64_t ctrl = 0, nul = 0, high = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        uint64_t c = 0;
+        for (unsigned a = 0; a < 256; a++) c += d->hist[a << 8 | b];
+        if (b == 0) nul = c;
+        else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) ctrl += c;
+        else if (b == 0x7F) ctrl += c;
+        if (b >= 0x80) high += c;
+    }
+    if (nul || ctrl * 50 > d->seen) {
+        r->encoding = PISAR_ENC_BINARY;
+        r->confidence = nul ? 0.99 : 0.8;
+        return PISAR_OK;
+    }
+    /* 3. ASCII and UTF-8 */
+    if (!high) {
+        r->encoding = PISAR_ENC_ASCII;
+        r->confidence = 1.0;
+        language_of_sample(d, PISAR_ENC_UTF8, 0);
+        return PISAR_OK;
+    }
+    if (!d->u8_bad && d->u8_multi > 0) {
+        /* a sequence cut by the end of the input or sample is still UTF-8 */
+        r->encoding = PISAR_ENC_UTF8;
+        r->confidence = d->u8_multi >= 4 ? 1.0 : 0.8 + 0.05 * (double)d->u8_multi;
+        language_of_sample(d, PISAR_ENC_UTF8, 0);
+        return PISAR_OK;
+    }
+    if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
+        /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
+         * code page would turn all the rest into mojibake */
+        r->encoding = PISAR_ENC_UTF8;
+        r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
+        language_of_sample(d, PISAR_ENC_UTF8, 0);
+        return PISAR_OK;
+    }
+    /* 4. the single-byte code pages */
+    int rc = detect_sbcs(d);
+    if (rc < 0) {
+        d->finished = 0;
+        return rc;
+    }
+    if (r->confidence > 0.999) r->confidence = 0.999; /* a code page is never certain */
+    return PISAR_OK;
+}
+
+int pisar_detector_result(const pisar_detector *d, pisar_detection *out)
+{
+    if (!d || !out) return PISAR_EINVAL;
+    if (!d->finished) return PISAR_ESTATE;
+    *out = d->res;
+    return PISAR_OK;
+}
+
 int pisar_detect(const void *data, size_t len, pisar_detection *out)
 {
+    if ((!data && len) || !out) return PISAR_EINVAL;
     pisar_detector *d = pisar_detector_new();
     if (!d) return PISAR_ENOMEM;
     int rc = pisar_detector_feed(d, data, len);
     if (rc >= 0) rc = pisar_detector_finish(d);
     if (rc >= 0) rc = pisar_detector_result(d, out);
     pisar_detector_free(d);
-    return rc < 0 ? rc : 0;
+    return rc < 0 ? rc : PISAR_OK;
 }
-int pisar_language_detect(const char *text, size_t len, const char **language, double *conf)
+
+int pisar_language_detect(const char *text, size_t len, const char **language, double *confidence)
 {
-    (void)text; (void)len;
-    if (language) *language = "und";
-    if (conf) *conf = 0;
-    return 0;
+    if (!language || (!text && len)) return PISAR_EINVAL;
+    *language = "und";
+    if (confidence) *confidence = 0;
+    if (lm_best_utf8(text, len, NULL) < 0) return PISAR_OK;
+    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
+    double tot[MAXLANG], bt = 0;
+    for (int m = 0; m < nm; m++) {
+        size_t np;
+        double mean = lm_score_utf8(m, text, len, &np);
+        tot[m] = mean * (double)np;
+        if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
+    }
+    double ld[MAXLANG];
+    for (int m = 0; m < nm; m++) ld[m] = bt - tot[m];
+    *language = lm_code(best);
+    if (confidence) *confidence = conf_from(ld, nm);
+    return PISAR_OK;
 }
+
 size_t pisar_languages(const char *const **codes)
 {
-    static const char *const none[] = {0};
-    if (codes) *codes = none;
-    return 0;
+    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn", "en",
+                                       "de", "fr", "es", "it", "pl", "cs", "sk", "sl", "hr",
+                                       "hu", "ro", "tr", "lt", "lv", "et", "nl", "pt", "da",
+                                       "sv", "no", "fi", NULL};
+    if (codes) *codes = list;
+    return sizeof list / sizeof *list - 1;
 }

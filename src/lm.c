@@ -1,19 +1,175 @@
-/* lm.c -- STUB until the trained models land: no models. */
+/*
+ * lm.c -- the letter-pair language models (see lm.h), compiled in from
+ * tables/charset/<lang>.txt by tools/gen_lm.c.
+ */
 #include "lm.h"
 
-int lm_count(void) { return 0; }
-const char *lm_code(int i) { (void)i; return 0; }
-int lm_find(const char *code) { (void)code; return -1; }
-int lm_is_cyrillic(int i) { (void)i; return 0; }
+#include <string.h>
+
+#include "lm_class.h"
+
+typedef struct lm_letter {
+    uint32_t cp;
+    uint8_t sym;
+} lm_letter;
+
+typedef struct lm_model {
+    const char *code, *name;
+    int cyrillic, nsym, nlet;
+    const lm_letter *letters;
+    int nletters;
+    const uint8_t *pairs;
+} lm_model;
+
+#include "lm_tables.h"
+
+const det_rule *lm_det_rules(int *n)
+{
+    if (n) *n = DET_GEN_NRULES;
+    return det_gen_rules;
+}
+
+const char *const *lm_det_order(void) { return det_gen_order; }
+
+_Static_assert(LM_SCALE == LM_COST_SCALE, "one cost scale");
+
+int lm_count(void) { return LM_GEN_COUNT; }
+
+static const lm_model *model(int i)
+{
+    return i >= 0 && i < LM_GEN_COUNT ? &lm_gen_models[i] : 0;
+}
+
+const char *lm_code(int i)
+{
+    const lm_model *m = model(i);
+    return m ? m->code : 0;
+}
+
+const char *lm_name(int i)
+{
+    const lm_model *m = model(i);
+    return m ? m->name : 0;
+}
+
+int lm_find(const char *code)
+{
+    if (!code) return -1;
+    for (int i = 0; i < LM_GEN_COUNT; i++)
+        if (!strcmp(lm_gen_models[i].code, code)) return i;
+    return -1;
+}
+
+int lm_is_cyrillic(int i)
+{
+    const lm_model *m = model(i);
+    return m ? m->cyrillic : 0;
+}
+
+int lm_nsymbols(int i)
+{
+    const lm_model *m = model(i);
+    return m ? m->nsym : 0;
+}
+
+const uint8_t *lm_pairs(int i)
+{
+    const lm_model *m = model(i);
+    return m ? m->pairs : 0;
+}
+
+int lm_symbol_is_letter(int i, int s)
+{
+    const lm_model *m = model(i);
+    return m && s >= LM_NCLASS && s < m->nsym;
+}
+
+int lm_symbol_is_upper(int i, int s)
+{
+    const lm_model *m = model(i);
+    return m && s >= LM_NCLASS + m->nlet && s < m->nsym;
+}
+
+int lm_symbol(int i, uint32_t c)
+{
+    const lm_model *m = model(i);
+    if (!m) return LM_OT;
+    int lo = 0, hi = m->nletters - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (m->letters[mid].cp == c) return m->letters[mid].sym;
+        if (m->letters[mid].cp < c) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    return lm_class_of(c);
+}
+
+/* Decode one UTF-8 sequence at s[0..n); returns its length (>= 1), the code
+ * point in *c (U+FFFD for an invalid or truncated sequence, length 1). */
+static size_t next_cp(const unsigned char *s, size_t n, uint32_t *c)
+{
+    unsigned b = s[0];
+    if (b < 0x80) { *c = b; return 1; }
+    size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (!len || len > n) { *c = 0xFFFD; return 1; }
+    uint32_t v = b & (0x7F >> len);
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80) { *c = 0xFFFD; return 1; }
+        v = (v << 6) | (s[k] & 0x3F);
+    }
+    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF)) {
+        *c = 0xFFFD;
+        return 1;
+    }
+    *c = v;
+    return len;
+}
+
 double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs)
 {
-    (void)lang; (void)s; (void)n;
+    const lm_model *m = model(lang);
     if (npairs) *npairs = 0;
-    return 0;
+    if (!m || !s || !n) return 0;
+    const unsigned char *p = (const unsigned char *)s;
+    uint64_t cost = 0;
+    size_t pairs = 0, i = 0;
+    int prev = -1;
+    while (i < n) {
+        uint32_t c;
+        i += next_cp(p + i, n - i, &c);
+        int sym = lm_symbol(lang, c);
+        if (prev >= 0) {
+            cost += m->pairs[prev * m->nsym + sym];
+            pairs++;
+        }
+        prev = sym;
+    }
+    if (npairs) *npairs = pairs;
+    return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
 }
+
 int lm_best_utf8(const char *s, size_t n, double *score)
 {
-    (void)s; (void)n;
-    if (score) *score = 0;
-    return -1;
+    int best = -1;
+    double bs = 0;
+    int letters = 0;
+    if (s) {
+        /* Only text with at least one letter has a language. */
+        const unsigned char *p = (const unsigned char *)s;
+        for (size_t i = 0; i < n && !letters;) {
+            uint32_t c;
+            i += next_cp(p + i, n - i, &c);
+            int k = lm_class_of(c);
+            letters = k == LM_FA || k == LM_FL;
+        }
+    }
+    if (letters) {
+        for (int i = 0; i < LM_GEN_COUNT; i++) {
+            double v = lm_score_utf8(i, s, n, 0);
+            if (best < 0 || v > bs) best = i, bs = v;
+        }
+    }
+    if (score) *score = best < 0 ? 0 : bs;
+    return best;
 }

@@ -36,4 +36,37 @@ double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs);
  * stores its mean score in *score (may be NULL). */
 int lm_best_utf8(const char *s, size_t n, double *score);
 
+/* --- Lower-level access, for scoring many decodings fast (detection, repair) --- */
+
+/* Number of symbols of model i (six classes, then lower, then upper letters). */
+int lm_nsymbols(int lang);
+/* English name of model i ("Russian"). */
+const char *lm_name(int lang);
+/* The symbol of code point c under model `lang`. */
+int lm_symbol(int lang, uint32_t c);
+/* The model's S x S matrix of pair costs: round(-16 ln P(y | x)) at [x * S + y]. */
+const uint8_t *lm_pairs(int lang);
+/* Nonzero if symbol s of model `lang` is an upper-case letter of its alphabet. */
+int lm_symbol_is_upper(int lang, int s);
+/* Nonzero if symbol s of model `lang` is a letter of its alphabet. */
+int lm_symbol_is_letter(int lang, int s);
+/* The detector's rules for hard pairs of code pages (tables/charset/rules.txt). */
+typedef struct det_rule {
+    int kind;                   /* DET_RULE_ADJOIN or DET_RULE_CASE */
+    const char *name, *a, *b;   /* rule name; the two encodings' names */
+    unsigned char set_a[32], set_b[32]; /* adjoin: bit sets of bytes */
+} det_rule;
+enum { DET_RULE_ADJOIN = 1, DET_RULE_CASE = 2 };
+/* The rules, and their number in *n. */
+const det_rule *lm_det_rules(int *n);
+/* For tests: the encoding that the rule named `rule` chooses for `data`
+ * (one of its two), or PISAR_ENC_UNKNOWN when it cannot tell (src/detect.c). */
+#include "pisar/encoding.h"
+pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len);
+/* The preference order among encodings that decode the input alike: names, NULL-terminated. */
+const char *const *lm_det_order(void);
+
+/* Costs are in units of 1/LM_COST_SCALE nat. */
+#define LM_COST_SCALE 16
+
 #endif

@@ -1,29 +1,144 @@
-/* normalize.c -- STUB until the repairs land: NFC only. */
+/*
+ * normalize.c -- pisar_normalizer: mojibake repair, homoglyph repair, NFC.
+ *
+ * One call handles one line or paragraph: the repairs are found on the input
+ * (mojibake first; homoglyphs only outside the mojibake runs), applied in
+ * order of offset, reported with offsets into the input, and the result is
+ * put in NFC last. The handle holds only its flags and callback; the tables
+ * are const, so distinct handles may be used on distinct threads.
+ */
 #include "pisar/normalize.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "repair.h"
 
 struct pisar_normalizer {
     unsigned flags;
+    pisar_repair_fn fn;
+    void *ctx;
+    repair_list list;
+    pisar_buf tmp;
 };
+
+int repair_list_add(repair_list *l, size_t off, size_t len, const char *after, size_t alen,
+                    const char *how, pisar_repair_kind kind)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        repair_span *v = realloc(l->v, cap * sizeof *v);
+        if (!v) return PISAR_ENOMEM;
+        l->v = v, l->cap = cap;
+    }
+    size_t aoff = l->text.len;
+    if (pisar_buf_append(&l->text, after, alen)) return PISAR_ENOMEM;
+    l->v[l->n++] = (repair_span){off, len, aoff, alen, how, kind};
+    return PISAR_OK;
+}
+
+void repair_list_clear(repair_list *l)
+{
+    l->n = 0;
+    pisar_buf_clear(&l->text);
+}
+
+void repair_list_free(repair_list *l)
+{
+    free(l->v);
+    pisar_buf_free(&l->text);
+    memset(l, 0, sizeof *l);
+}
 
 int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
 {
     if (!out) return PISAR_EINVAL;
-    *out = calloc(1, sizeof **out);
-    if (!*out) return PISAR_ENOMEM;
-    (*out)->flags = flags;
-    return 0;
+    *out = NULL;
+    if (flags & ~(unsigned)PISAR_NORM_ALL) return PISAR_EINVAL;
+    pisar_normalizer *n = calloc(1, sizeof *n);
+    if (!n) return PISAR_ENOMEM;
+    n->flags = flags;
+    *out = n;
+    return PISAR_OK;
 }
+
 void pisar_normalizer_on_repair(pisar_normalizer *n, pisar_repair_fn fn, void *ctx)
 {
-    (void)n; (void)fn; (void)ctx;
+    if (!n) return;
+    n->fn = fn;
+    n->ctx = ctx;
 }
+
+static int span_cmp(const void *a, const void *b)
+{
+    const repair_span *p = a, *q = b;
+    return p->off < q->off ? -1 : p->off > q->off;
+}
+
 int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisar_buf *out,
                            pisar_error *err)
 {
     if (!n || (!in && len) || !out) return PISAR_EINVAL;
-    if (n->flags & PISAR_NORM_NFC) return pisar_nfc(in, len, out, err);
-    return pisar_buf_append(out, in, len);
+    if (!len) return pisar_buf_append(out, "", 0);
+    const unsigned char *s = (const unsigned char *)in;
+    size_t bad = u8_check(s, len);
+    if (bad < len) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->offset = bad;
+            size_t k = len - bad < 4 ? len - bad : 4;
+            memcpy(err->bytes, s + bad, k);
+            err->nbytes = k;
+            snprintf(err->message, sizeof err->message, "invalid UTF-8 at byte %zu", bad);
+        }
+        return PISAR_EILSEQ;
+    }
+    repair_list *l = &n->list;
+    repair_list_clear(l);
+    int rc = PISAR_OK;
+    if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake(in, len, l);
+    if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
+        /* homoglyphs in the gaps between mojibake runs */
+        size_t nm = l->n, from = 0;
+        for (size_t i = 0; i <= nm && !rc; i++) {
+            size_t to = i < nm ? l->v[i].off : len;
+            if (to > from) rc = repair_homoglyph(in, len, from, to, l);
+            if (i < nm) from = l->v[i].off + l->v[i].len;
+        }
+        if (!rc && l->n > nm) qsort(l->v, l->n, sizeof *l->v, span_cmp);
+    }
+    if (rc) return rc;
+    if (!l->n) {
+        if (n->flags & PISAR_NORM_NFC) return pisar_nfc(in, len, out, err);
+        return pisar_buf_append(out, in, len);
+    }
+    pisar_buf *dst = out;
+    if (n->flags & PISAR_NORM_NFC) {
+        pisar_buf_clear(&n->tmp);
+        dst = &n->tmp;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < l->n && !rc; i++) {
+        const repair_span *r = &l->v[i];
+        const char *after = l->text.data + r->after_off;
+        rc = pisar_buf_append(dst, in + at, r->off - at);
+        if (!rc) rc = pisar_buf_append(dst, after, r->after_len);
+        at = r->off + r->len;
+        if (!rc && n->fn) {
+            pisar_repair rep = {r->kind, r->off, in + r->off, r->len, after, r->after_len, r->how};
+            n->fn(n->ctx, &rep);
+        }
+    }
+    if (!rc) rc = pisar_buf_append(dst, in + at, len - at);
+    if (!rc && dst != out) rc = pisar_nfc(dst->data, dst->len, out, err);
+    return rc;
 }
-void pisar_normalizer_free(pisar_normalizer *n) { free(n); }
+
+void pisar_normalizer_free(pisar_normalizer *n)
+{
+    if (!n) return;
+    repair_list_free(&n->list);
+    pisar_buf_free(&n->tmp);
+    free(n);
+}

@@ -1,63 +1,834 @@
-/* segment.c -- STUB until the real segmenter lands: splits after . ! ? followed by
- * a space, and at empty lines. */
-#include "pisar/segment.h"
+/*
+ * segment.c -- sentence segmentation with pisar's own rules.
+ *
+ * One pass over the text (DESIGN.md): the scanner looks only at bytes that can
+ * end a sentence ('.', '!', '?', '\n' and the lead bytes of "…", "‼", "。" ...);
+ * each candidate is decided from a small window -- the token before the
+ * terminator (and up to two dotted tokens before it, for "т. е.", "z. B.",
+ * "и т. д."), the closing quotes and brackets after it, the whitespace that
+ * follows and the first character of the next token. Abbreviations are looked
+ * up by binary search in tables compiled from tables/abbrev/<lang>.txt. The
+ * scanner never returns to a position it has passed, and nothing is allocated
+ * while scanning.
+ *
+ * The classes of the abbreviation tables (tables/abbrev/README.md):
+ *   P  never ends a sentence before a capital ("проф.", "Mr.", "z. B.", "ул.");
+ *   F  may end one: a capital after it starts a new sentence ("etc.", "и т. д.");
+ *   Y  after a number may end one ("в 2024 г. Потом"), otherwise like P
+ *      ("г. Москва");
+ *   N  before a number never ends one ("ст. 5", "No. 7"), otherwise a word.
+ */
+#include "segment_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
 
-struct pisar_segmenter {
-    const char *text;
-    size_t len, pos, para;
+#include "abbrev_tables.h"
+
+/* ---- UTF-8 ---------------------------------------------------------------- */
+
+uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
+{
+    unsigned c = t[i];
+    *n = 1;
+    if (c < 0x80) return c;
+    size_t k;
+    uint32_t cp, min;
+    if ((c & 0xE0) == 0xC0) k = 2, cp = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) k = 3, cp = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) k = 4, cp = c & 0x07, min = 0x10000;
+    else return 0xFFFD;
+    if (i + k > len) return 0xFFFD;
+    for (size_t j = 1; j < k; j++) {
+        if ((t[i + j] & 0xC0) != 0x80) return 0xFFFD;
+        cp = cp << 6 | (t[i + j] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+    *n = k;
+    return cp;
+}
+
+/* The code point ending just before byte i (i > lo); *start receives its offset. */
+static uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i, size_t *start)
+{
+    size_t s = i - 1;
+    while (s > lo && i - s < 4 && (t[s] & 0xC0) == 0x80) s--;
+    size_t n;
+    uint32_t cp = seg_decode(t, len, s, &n);
+    if (s + n != i) { /* not a well-formed character ending at i: take one byte */
+        *start = i - 1;
+        return 0xFFFD;
+    }
+    *start = s;
+    return cp;
+}
+
+int seg_is_space(uint32_t cp)
+{
+    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* Spaces that may separate the parts of one abbreviation ("т. е.", "z. B."). */
+static int is_inline_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
+
+static int is_terminator(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C || cp == 0x2047 ||
+           cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
+}
+
+/* Closing quotes and brackets that stay with the sentence after its terminator. */
+static int is_closer(uint32_t cp)
+{
+    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D ||
+           cp == 0x2019 || cp == 0x203A || cp == 0x201C || cp == 0x2018 || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+}
+
+/* Opening quotes, brackets and the Spanish inverted marks. */
+static int is_opener(uint32_t cp)
+{
+    return cp == '(' || cp == '[' || cp == '{' || cp == '"' || cp == '\'' || cp == 0xAB || cp == 0x201E ||
+           cp == 0x201C || cp == 0x2018 || cp == 0x2039 || cp == 0x201A || cp == 0xBF || cp == 0xA1 ||
+           cp == 0x300C || cp == 0x300E || cp == 0xFF08;
+}
+
+static int is_dash(uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
+
+static int is_digit(uint32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : u_isdigit((UChar32)cp); }
+static int is_upper(uint32_t cp)
+{
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    return u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
+}
+static int is_lower(uint32_t cp)
+{
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    return u_islower((UChar32)cp);
+}
+static int is_alpha(uint32_t cp)
+{
+    if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    return u_isalpha((UChar32)cp);
+}
+
+/* Bytes the scanner stops at: '.', '!', '?', '\n', and lead bytes of the
+ * non-ASCII terminators (E2: … ‼ ⁇ ⁈ ⁉ U+2029; E3: 。; EF: ！ ？ ．). */
+static const unsigned char stop_byte[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
+
+/* ---- abbreviation tables ---------------------------------------------------- */
+
+static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t n = an < bn ? an : bn;
+    int c = memcmp(a, b, n);
+    if (c) return c;
+    return an < bn ? -1 : an > bn;
+}
+
+static char table_lookup(const seg_abbrev_lang *l, const char *key, size_t n)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = key_cmp(l->entries[mid].key, l->entries[mid].len, key, n);
+        if (!c) return l->entries[mid].cls;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+/* Look up `key` as written, then with its first letter in lower case
+ * (a sentence-initial "См." is "см."). */
+static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
+{
+    char c = table_lookup(l, key, n);
+    if (c) return c;
+    size_t k;
+    uint32_t cp = seg_decode((const unsigned char *)key, n, 0, &k);
+    if (!is_upper(cp)) return 0;
+    UChar32 lc = u_tolower((UChar32)cp);
+    char buf[72];
+    size_t w = 0;
+    if (lc < 0x80) buf[w++] = (char)lc;
+    else if (lc < 0x800) {
+        buf[w++] = (char)(0xC0 | lc >> 6);
+        buf[w++] = (char)(0x80 | (lc & 0x3F));
+    } else if (lc < 0x10000) {
+        buf[w++] = (char)(0xE0 | lc >> 12);
+        buf[w++] = (char)(0x80 | (lc >> 6 & 0x3F));
+        buf[w++] = (char)(0x80 | (lc & 0x3F));
+    } else return 0;
+    if (n - k + w > sizeof buf) return 0;
+    memcpy(buf + w, key + k, n - k);
+    return table_lookup(l, buf, n - k + w);
+}
+
+/* The class of a word without a dot (S: starts sentences, V: verb of saying)
+ * that begins at byte i; 0 if none. */
+static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t i)
+{
+    size_t e = i;
+    while (e < len && e - i < 40) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, e, &n);
+        if (!is_alpha(cp)) break;
+        e += n;
+    }
+    if (e == i || e - i >= 40) return 0;
+    size_t n1;
+    seg_decode(t, len, i, &n1);
+    if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
+    char c = abbrev_class(l, (const char *)t + i, e - i);
+    return c == 'S' || c == 'V' ? c : 0;
+}
+
+/* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
+static char suffix_class(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) { /* the first key >= "-" */
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_cmp(l->entries[mid].key, l->entries[mid].len, "-", 1) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < l->n && l->entries[i].key[0] == '-'; i++) {
+        const seg_abbrev *a = &l->entries[i];
+        size_t sl = (size_t)a->len - 2; /* without '-' and '.' */
+        if (e - b > sl && !memcmp(t + e - sl, a->key + 1, sl)) return a->cls;
+    }
+    return 0;
+}
+
+const seg_abbrev_lang *seg_find_lang(const char *language)
+{
+    size_t nl = sizeof abbrev_langs / sizeof *abbrev_langs;
+    char code[16] = "und";
+    if (language && *language) {
+        size_t i = 0;
+        for (; language[i] && language[i] != '-' && language[i] != '_' && i + 1 < sizeof code; i++) {
+            char c = language[i];
+            code[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        code[i] = 0;
+    }
+    for (size_t i = 0; i < nl; i++)
+        if (!strcmp(abbrev_langs[i].code, code)) return &abbrev_langs[i];
+    return NULL;
+}
+
+/* ---- public API ------------------------------------------------------------- */
+
+size_t pisar_segment_languages(const char *const **codes)
+{
+    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "en", "de", "fr", "es",
+                                       "it", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "nl", "pt"};
+    if (codes) *codes = list;
+    return sizeof list / sizeof *list;
+}
 
 int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error *err)
 {
-    (void)language; (void)err;
     if (!out) return PISAR_EINVAL;
-    *out = calloc(1, sizeof **out);
-    return *out ? 0 : PISAR_ENOMEM;
+    *out = NULL;
+    const seg_abbrev_lang *l = seg_find_lang(language);
+    if (!l) l = seg_find_lang("und");
+    if (!l) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            strcpy(err->message, "no rules compiled in");
+        }
+        return PISAR_EUNKNOWN;
+    }
+    pisar_segmenter *s = calloc(1, sizeof *s);
+    if (!s) return PISAR_ENOMEM;
+    s->lang = l;
+    *out = s;
+    return PISAR_OK;
 }
-int pisar_segmenter_new_srx(pisar_segmenter **out, const char *srx_path, const char *language,
-                            pisar_error *err)
-{
-    (void)out; (void)srx_path; (void)language; (void)err;
-    return PISAR_EUNKNOWN;
-}
+
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
     if (!s || (!text && len)) return PISAR_EINVAL;
-    s->text = text;
+    s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;
+    s->emitted = 0;
+    s->nbrk = s->ibrk = 0;
+    if (s->srx) return srx_breaks(s);
+    return PISAR_OK;
+}
+
+void pisar_segmenter_free(pisar_segmenter *s)
+{
+    if (!s) return;
+    srx_free(s->srx);
+    free(s->brk);
+    free(s);
+}
+
+/* ---- the decision ----------------------------------------------------------- */
+
+/* A token before a terminator: bytes [b, e) with leading openers stripped. */
+typedef struct {
+    size_t b, e;
+} span;
+
+/* The token ending at byte e (no whitespace inside), not before lo. */
+static span token_before(const unsigned char *t, size_t len, size_t lo, size_t e)
+{
+    size_t b = e;
+    while (b > lo && e - b < 64) {
+        size_t s;
+        uint32_t cp = decode_before(t, len, lo, b, &s);
+        if (seg_is_space(cp)) break;
+        b = s;
+    }
+    /* strip openers and dashes at the front: «Ул. -> Ул. */
+    for (;;) {
+        size_t n;
+        if (b >= e) break;
+        uint32_t cp = seg_decode(t, len, b, &n);
+        if (!is_opener(cp) && !is_dash(cp)) break;
+        b += n;
+    }
+    return (span){b, e};
+}
+
+typedef enum { TK_EMPTY, TK_WORD, TK_NUMBER, TK_URL, TK_UPPER1, TK_LOWER1, TK_DOTTED, TK_ROMAN } tk_kind;
+
+typedef struct {
+    tk_kind kind;
+    size_t ncp;         /* code points */
+    int last_lower;     /* last letter is lower case */
+    int short_int;      /* 1-3 digits only */
+    int only_letters;   /* letters and combining marks, apostrophes, hyphens only */
+} tk_info;
+
+static tk_info classify(const unsigned char *t, size_t len, span sp)
+{
+    tk_info k = {TK_EMPTY, 0, 0, 0, 0};
+    if (sp.b >= sp.e) return k;
+    size_t ndig = 0, nlet = 0, ndot = 0, nother = 0, nroman = 0, at = 0;
+    uint32_t first = 0;
+    for (size_t i = sp.b; i < sp.e;) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, i, &n);
+        if (!k.ncp) first = cp;
+        k.ncp++;
+        if (is_digit(cp)) ndig++;
+        else if (is_alpha(cp)) {
+            nlet++;
+            if (cp < 0x80 && strchr("IVXLCDM", (int)cp)) nroman++;
+            k.last_lower = is_lower(cp);
+        } else if (cp == '.') ndot++;
+        else if (cp == '@') at++;
+        else if (cp == '-' || cp == '\'' || cp == 0x2019 || u_charType((UChar32)cp) == U_NON_SPACING_MARK ||
+                 u_charType((UChar32)cp) == U_COMBINING_SPACING_MARK) {
+            /* part of a word: "Jean-Luc", "O'Neil", combining accents */
+        } else nother++;
+        i += n;
+    }
+    k.only_letters = !ndig && !ndot && !nother && !at;
+    int url = at > 0;
+    for (size_t i = sp.b; i + 3 <= sp.e && !url; i++)
+        url = !memcmp(t + i, "://", 3) || (i + 4 <= sp.e && !memcmp(t + i, "www.", 4));
+    if (url) {
+        k.kind = TK_URL;
+        return k;
+    }
+    if (is_digit(first)) {
+        k.kind = TK_NUMBER;
+        /* the last group of digits: "1", "21" of "18.–21", not "2024" */
+        size_t tail = 0, q = sp.e;
+        while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9') q--, tail++;
+        k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail && (q == sp.b || t[q - 1] == '.' ||
+                                                                      t[q - 1] == '-' || (t[q - 1] & 0x80));
+        return k;
+    }
+    if (ndot && !nother && !ndig) {
+        k.kind = TK_DOTTED;
+        return k;
+    }
+    if (k.ncp == 1 && nlet == 1) {
+        k.kind = is_upper(first) ? TK_UPPER1 : TK_LOWER1;
+        return k;
+    }
+    if (nroman == k.ncp && nroman >= 2 && nroman <= 6) k.kind = TK_ROMAN;
+    else k.kind = TK_WORD;
+    return k;
+}
+
+/* Is the token before span `a` (after inline spaces) a number ("2024 г.", "XX в.")? */
+static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b)
+{
+    /* the token before, or the one before that when the nearer one is a short
+     * unit word: "100 тыс. руб.", "9,3 млрд руб." */
+    for (int hop = 0; hop < 2; hop++) {
+        size_t i = b;
+        while (i > lo) {
+            size_t s;
+            uint32_t cp = decode_before(t, len, lo, i, &s);
+            if (!is_inline_space(cp)) break;
+            i = s;
+        }
+        if (i == b || i <= lo) return 0;
+        span sp = token_before(t, len, lo, i);
+        tk_info k = classify(t, len, sp);
+        if (k.kind == TK_NUMBER || k.kind == TK_ROMAN) return 1;
+        for (size_t j = sp.b; j < sp.e; j++) /* "1990-х гг.", "5-7 тыс." */
+            if (t[j] >= '0' && t[j] <= '9') return 1;
+        if (sp.e - sp.b > 10 || sp.b >= sp.e) return 0;
+        b = sp.b;
+    }
     return 0;
 }
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
+ * "БЛАГОВЕЩЕНСК, 19 июня — РИА Новости." -- a word in capitals, a comma, a
+ * date; the lead sentence goes on after it. True while the sentence is still
+ * short enough to be only the dateline. */
+static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    size_t m = start, ncaps = 0, ncp = 0;
+    while (m < i) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, m, &n);
+        if (!is_upper(cp) && cp != '-' && cp != ' ') break;
+        if (is_upper(cp)) ncaps++;
+        m += n;
+    }
+    if (ncaps < 3 || m >= i || t[m] != ',') return 0;
+    int digit = 0;
+    for (size_t q = m; q < i; ncp++) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, q, &n);
+        if (is_digit(cp)) digit = 1;
+        q += n;
+    }
+    return digit && ncp < 48;
+}
+
+/*
+ * The abbreviation class of the token [b, e) followed by '.', trying first the
+ * longest key made with up to two dotted tokens before it ("и т. д." is found
+ * as "т.д." after "т.", "z. B." as "z.B."). *kb receives where the match begins.
+ */
+static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo, span sp,
+                          size_t *kb)
+{
+    span parts[3];
+    int np = 0;
+    parts[np++] = sp;
+    size_t b = sp.b;
+    while (np < 3) {
+        /* inline spaces, then a token ending in '.' that is letters and dots */
+        size_t i = b;
+        while (i > lo) {
+            size_t s;
+            uint32_t cp = decode_before(t, len, lo, i, &s);
+            if (!is_inline_space(cp)) break;
+            i = s;
+        }
+        if (i == b || i <= lo || t[i - 1] != '.') break;
+        span p = token_before(t, len, lo, i - 1);
+        if (p.b >= p.e || p.e - p.b > 12) break;
+        int ok = 1;
+        for (size_t j = p.b; j < p.e;) {
+            size_t n;
+            uint32_t cp = seg_decode(t, len, j, &n);
+            if (!is_alpha(cp) && cp != '.') ok = 0;
+            j += n;
+        }
+        if (!ok) break;
+        parts[np++] = p;
+        b = p.b;
+    }
+    /* a short word before the dotted parts: "и т. д.", "et al.", "i dr." */
+    span word = {0, 0};
+    {
+        size_t i = b;
+        while (i > lo) {
+            size_t s;
+            uint32_t cp = decode_before(t, len, lo, i, &s);
+            if (!is_inline_space(cp)) break;
+            i = s;
+        }
+        if (i < b && i > lo) {
+            span w = token_before(t, len, lo, i);
+            size_t ncp = 0;
+            int ok = w.b < w.e;
+            for (size_t j = w.b; j < w.e && ok;) {
+                size_t n;
+                uint32_t cp = seg_decode(t, len, j, &n);
+                if (!is_alpha(cp)) ok = 0;
+                ncp++;
+                j += n;
+            }
+            if (ok && ncp <= 3) word = w;
+        }
+    }
+    char key[80];
+    for (int use = np; use >= 1; use--) {
+        for (int with_word = word.e > word.b && use == np; with_word >= 0; with_word--) {
+            size_t w = 0;
+            int fits = 1;
+            if (with_word) {
+                memcpy(key, t + word.b, word.e - word.b);
+                w = word.e - word.b;
+                key[w++] = ' ';
+            }
+            for (int j = use - 1; j >= 0; j--) {
+                size_t n = parts[j].e - parts[j].b;
+                if (w + n + 1 > sizeof key) { fits = 0; break; }
+                memcpy(key + w, t + parts[j].b, n);
+                w += n;
+                key[w++] = '.';
+            }
+            if (!fits) continue;
+            char c = abbrev_class(l, key, w);
+            if (c == 'S' || c == 'V') c = 0;
+            if (c) {
+                *kb = with_word ? word.b : parts[use - 1].b;
+                return c;
+            }
+        }
+    }
+    return suffix_class(l, t, sp.b, sp.e);
+}
+
+/* Is there, at byte i, a short word of one to three letters followed by '.'
+ * ("B." of "z. B.", "Br." of "i. Br.", "Chr." of "n. Chr.")? */
+static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
+{
+    size_t n, k = 0;
+    while (i < len && k < 4) {
+        uint32_t cp = seg_decode(t, len, i, &n);
+        if (!is_alpha(cp)) break;
+        i += n;
+        k++;
+    }
+    return k >= 1 && k <= 3 && i < len && t[i] == '.';
+}
+
+/*
+ * Decide a terminator cluster: the sentence began at `start`, the terminators
+ * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
+ * sentence at j.
+ */
+static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
+                  int closed)
+{
+    const unsigned char *t = s->t;
+    size_t len = s->len;
+    if (i == start) return 0; /* "..." or "?" opening a sentence */
+
+    /* what follows */
+    size_t k = j, nl = 0;
+    while (k < len) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, k, &n);
+        if (!seg_is_space(cp)) break;
+        if (cp == '\n' || cp == 0x2029) nl++;
+        if (cp == 0x2029) nl++;
+        k += n;
+    }
+    if (k >= len || nl >= 2) return 1;
+
+    size_t n;
+    uint32_t c = seg_decode(t, len, k, &n);
+
+    /* the token before */
+    size_t pb;
+    uint32_t before = decode_before(t, len, start, i, &pb);
+    int closed_before = is_closer(before) && before != '\'';
+    span sp = token_before(t, len, start, i);
+    tk_info tk = classify(t, len, sp);
+
+    if (k == j) { /* no space after the terminators */
+        if (closed) return is_upper(c) || is_opener(c);
+        if (strong || ellipsis) return is_upper(c);
+        if (is_digit(c) || !is_upper(c)) return 0;
+        /* "года.В Москве": a missing space between a word and a capital */
+        if (tk.kind != TK_WORD || !tk.only_letters || !tk.last_lower || tk.ncp < 2) return 0;
+        size_t kb;
+        if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
+        /* not "Node.Js" or "example.Com/...": the next token must end soon */
+        for (size_t m = k; m < len && m < k + 64;) {
+            size_t q;
+            uint32_t cp = seg_decode(t, len, m, &q);
+            if (seg_is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
+            if (cp == '/' || cp == '@' || cp == '_' || is_digit(cp)) return 0;
+            m += q;
+        }
+        return 1;
+    }
+
+    /* A dash after the terminator: a new speaker's turn (capital after it) or
+     * the author's words ("— сказал он": lower case). */
+    if (is_dash(c)) {
+        size_t m = k + n;
+        while (m < len) {
+            size_t q;
+            uint32_t cp = seg_decode(t, len, m, &q);
+            if (!seg_is_space(cp) || cp == '\n') break;
+            m += q;
+        }
+        if (m == k + n && c == '-' ) return nl > 0; /* "-5", "-ish" */
+        if (m >= len) return 1;
+        size_t q;
+        uint32_t d = seg_decode(t, len, m, &q);
+        if (is_lower(d)) return 0;
+        return 1;
+    }
+    /* skip opening quotes and brackets */
+    uint32_t first = c;
+    int opened = 0;
+    for (size_t m = k; m < len && is_opener(c);) {
+        opened = 1;
+        m += n;
+        if (m >= len) break;
+        c = seg_decode(t, len, m, &n);
+    }
+    if (is_lower(c)) return 0;
+    if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
+    (void)first;
+
+    if (strong || ellipsis || closed || closed_before) {
+        /* '"Was it true?" Clare asked.': a name and a verb of saying continue
+         * the sentence after a closing quote */
+        if (closed && is_upper(c) && !opened) {
+            size_t m = k;
+            while (m < len) {
+                size_t q;
+                uint32_t cp = seg_decode(t, len, m, &q);
+                if (!is_alpha(cp)) break;
+                m += q;
+            }
+            if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V') return 0;
+        }
+        /* "?", "!", "…" before a capital, a digit or a caseless letter */
+        return 1;
+    }
+
+    /* a single period before a capital, a digit, an opener or a symbol */
+    if (!nl && in_dateline(t, len, start, i)) return 0;
+    int digit = is_digit(c);
+    size_t kb = sp.b;
+    switch (tk.kind) {
+    case TK_EMPTY:
+    case TK_URL:
+        return 1;
+    case TK_NUMBER:
+        if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
+        /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
+        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+            return 0;
+        return 1;
+    case TK_ROMAN:
+        if (sp.b == start) return 0; /* "II. Geschichte" */
+        if (s->lang->ordinal_dot && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+            return 0; /* "II. Weltkrieg" */
+        break;
+    case TK_UPPER1:
+        if (sp.b == start && !digit && sp.e == i) {
+            /* "A. Introduction" opens a list as "1." does; an initial too */
+            return 0;
+        }
+        {
+            char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
+            if (cls == 'F') return 1;
+        }
+        /* an initial: "В. В. Путин", "J. R. R. Tolkien"; not before a word
+         * that starts sentences ("Plan B. The") */
+        return word_class(s->lang, t, len, k) == 'S';
+    case TK_LOWER1:
+        if (single_letter_dot(t, len, k)) return 0; /* "z. B.", "т. е." */
+        break;
+    default:
+        break;
+    }
+    char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
+    switch (cls) {
+    case 'P':
+        return 0;
+    case 'F':
+        return !digit; /* "et al. 2019" */
+    case 'Y':
+        return !digit && number_before(t, len, start, kb);
+    case 'N':
+        return !digit;
+    default:
+        break;
+    }
+    if (tk.kind == TK_DOTTED) {
+        /* "J.R.R. Tolkien", "U.S.A." unknown to the table: initials if every
+         * part is one capital letter */
+        int initials = 1, part = 0;
+        for (size_t m = sp.b; m < sp.e;) {
+            size_t q;
+            uint32_t cp = seg_decode(t, len, m, &q);
+            if (cp == '.') part = 0;
+            else if (!is_upper(cp) || ++part > 1) initials = 0;
+            m += q;
+        }
+        return !initials;
+    }
+    return 1;
+}
+
+/* A line that ends without final punctuation, followed by a line break:
+ * a headline, caption or list item ends there when the next line starts like
+ * a sentence (not in lower case) and the line does not end like an unfinished
+ * phrase. `e` is the trimmed end of the line, `k` the next line's first byte. */
+static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, size_t k)
+{
+    const unsigned char *t = s->t;
+    size_t len = s->len, n, ps;
+    if (e <= start || k >= len) return 0;
+    uint32_t last = decode_before(t, len, start, e, &ps);
+    uint32_t c = seg_decode(t, len, k, &n);
+    /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
+    if (last != 0xAD && last != '-') {
+        int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == '*' ||
+                     is_dash(c);
+        if (bullet && k + n < len && seg_is_space(t[k + n])) return 1;
+        if (bullet && is_dash(c) && c != '-') return 1;
+        size_t m = k;
+        while (m < len && m - k < 3 && t[m] >= '0' && t[m] <= '9') m++;
+        if (m > k && m + 1 < len && (t[m] == '.' || t[m] == ')') && t[m + 1] == ' ') return 1;
+    }
+    if (last == ',' || last == ';' || last == ':' || is_dash(last) || last == '(' || last == '[' ||
+        last == 0xAB || last == 0x201E || last == '/' || last == '&' || last == '+' || last == 0xAD)
+        return 0;
+    if (last == '.') { /* an abbreviation or initial at the end of a line: "г.\nМосква" */
+        return 0;
+    }
+    if (is_lower(c)) return 0;
+    if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']') return 0;
+    return 1;
+}
+
 int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
 {
     if (!s || !out) return PISAR_EINVAL;
-    size_t nl = 0;
-    while (s->pos < s->len && is_space(s->text[s->pos])) nl += s->text[s->pos++] == '\n';
-    if (s->pos >= s->len) return 0;
-    if (nl >= 2 && s->pos > 0) s->para++;
-    size_t start = s->pos, i = start;
-    for (; i < s->len; i++) {
-        char c = s->text[i];
-        if (c == '\n' && i + 1 < s->len && s->text[i + 1] == '\n') break;
-        if ((c == '.' || c == '!' || c == '?') && (i + 1 == s->len || is_space(s->text[i + 1]))) {
-            i++;
-            break;
-        }
+    const unsigned char *t = s->t;
+    size_t len = s->len;
+    /* whitespace before the sentence; two line breaks make a paragraph break */
+    size_t nl = 0, i = s->pos;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = seg_decode(t, len, i, &n);
+        if (!seg_is_space(cp)) break;
+        if (cp == '\n') nl++;
+        if (cp == 0x2029) nl += 2;
+        i += n;
     }
-    size_t end = i;
-    while (end > start && is_space(s->text[end - 1])) end--;
+    s->pos = i;
+    if (i >= len) return 0;
+    if (nl >= 2 && s->emitted) s->para++;
+    size_t start = i;
+    size_t end = len;
+
+    if (s->srx) {
+        /* the next SRX break after start, or a paragraph break before it */
+        while (s->ibrk < s->nbrk && s->brk[s->ibrk] <= start) s->ibrk++;
+        size_t limit = s->ibrk < s->nbrk ? s->brk[s->ibrk] : len;
+        for (size_t m = start; m < limit; m++) {
+            if (t[m] != '\n') continue;
+            size_t q = m + 1;
+            while (q < len && (t[q] == ' ' || t[q] == '\t' || t[q] == '\r')) q++;
+            if (q >= len || t[q] == '\n') {
+                limit = m;
+                break;
+            }
+        }
+        end = limit;
+        goto emit;
+    }
+
+    for (i = start; i < len;) {
+        if (!stop_byte[t[i]]) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp = seg_decode(t, len, i, &n);
+        if (cp == '\n' || cp == 0x2029) {
+            /* the trimmed end of this line */
+            size_t e = i;
+            while (e > start) {
+                size_t ps;
+                uint32_t pc = decode_before(t, len, start, e, &ps);
+                if (!seg_is_space(pc)) break;
+                e = ps;
+            }
+            size_t k = i + n;
+            int blank = cp == 0x2029;
+            while (k < len) {
+                size_t q;
+                uint32_t c = seg_decode(t, len, k, &q);
+                if (c == '\n' || c == 0x2029) { blank = 1; break; }
+                if (!seg_is_space(c)) break;
+                k += q;
+            }
+            if (k >= len) blank = 1;
+            if (blank || line_break_ends(s, start, e, k)) {
+                end = e;
+                goto emit;
+            }
+            i += n;
+            continue;
+        }
+        if (!is_terminator(cp)) {
+            i += n;
+            continue;
+        }
+        /* a cluster of terminators and closers: "?!", "...", ".»", "?».", ".)" */
+        size_t j = i;
+        int strong = 0, ellipsis = 0, periods = 0, closed = 0;
+        for (;;) {
+            size_t q;
+            uint32_t c = seg_decode(t, len, j, &q);
+            if (c == '.' || c == 0xFF0E) periods++;
+            else if (c == 0x2026) ellipsis = 1;
+            else if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
+                     c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+                strong = 1;
+            else if (is_closer(c) && j > i) closed = 1;
+            else break;
+            j += q;
+            if (j >= len) break;
+        }
+        if (periods >= 2) ellipsis = 1;
+        if (decide(s, start, i, j, strong, ellipsis, closed)) {
+            end = j;
+            goto emit;
+        }
+        i = j;
+    }
+emit:
+    /* trailing whitespace belongs between sentences */
+    while (end > start) {
+        size_t ps;
+        uint32_t pc = decode_before(t, len, start, end, &ps);
+        if (!seg_is_space(pc)) break;
+        end = ps;
+    }
+    if (end <= start) { /* cannot happen: t[start] is not a space; stay safe */
+        size_t q;
+        seg_decode(t, len, start, &q);
+        end = start + q;
+    }
     out->start = start;
     out->end = end;
     out->paragraph = s->para;
-    s->pos = i;
+    s->pos = end;
+    s->emitted = 1;
     return 1;
-}
-void pisar_segmenter_free(pisar_segmenter *s) { free(s); }
-int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
-{
-    (void)language; (void)out;
-    return PISAR_EUNKNOWN;
 }

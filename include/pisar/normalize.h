@@ -52,21 +52,41 @@ typedef void (*pisar_repair_fn)(void *ctx, const pisar_repair *repair);
 
 typedef struct pisar_normalizer pisar_normalizer;
 
-/** Create a normalizer doing what `flags` (PISAR_NORM_*) ask. */
+/**
+ * Create a normalizer.
+ * @param out    receives the new handle (NULL on failure); free it with
+ *               pisar_normalizer_free()
+ * @param flags  PISAR_NORM_* bits: what to do (0: copy the text unchanged)
+ * @return PISAR_OK, PISAR_EINVAL (NULL `out` or unknown flag bits), PISAR_ENOMEM
+ * Thread safety: distinct handles may be used on distinct threads at once.
+ */
 PISAR_API int pisar_normalizer_new(pisar_normalizer **out, unsigned flags);
 
-/** Report each repair to `fn` (NULL to stop reporting). */
+/**
+ * Report each repair made by later pisar_normalizer_apply() calls to `fn`,
+ * called in order of offset, with `ctx`, before apply returns (NULL `fn`
+ * stops reporting). The pisar_repair and its strings are valid during the
+ * call only; `offset` is relative to the text passed to that apply call.
+ */
 PISAR_API void pisar_normalizer_on_repair(pisar_normalizer *n, pisar_repair_fn fn, void *ctx);
 
 /**
  * Normalize and repair UTF-8 text (a line or paragraph; repairs never cross
- * the ends of what is passed), appending the result to `out`. Invalid UTF-8
- * gives PISAR_EILSEQ with the offset in `err`.
+ * the ends of what is passed; line endings, NULs and all other bytes outside
+ * a repair are copied), appending the result to `out`.
+ * @param n    the normalizer
+ * @param in   `len` bytes of UTF-8 (may be NULL when `len` is 0)
+ * @param out  caller-owned buffer the result is appended to
+ * @param err  details of a failure (may be NULL)
+ * @return PISAR_OK; PISAR_EILSEQ for invalid or truncated UTF-8, with the
+ *         offset of the first bad byte in `err` and nothing appended;
+ *         PISAR_EINVAL, PISAR_ENOMEM, PISAR_EICU
+ * Thread safety: one thread at a time per handle.
  */
 PISAR_API int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len,
                                      pisar_buf *out, pisar_error *err);
 
-/** Free the normalizer (NULL is allowed). */
+/** Free the normalizer and everything it holds (NULL is allowed). */
 PISAR_API void pisar_normalizer_free(pisar_normalizer *n);
 
 /** NFC of UTF-8 text, appended to `out`. */

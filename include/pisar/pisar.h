@@ -23,5 +23,7 @@
 #include "translit.h"
 #include "names.h"
 #include "segment.h"
+#include "emit.h"
+#include "align.h"
 
 #endif

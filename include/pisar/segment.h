@@ -46,6 +46,12 @@ PISAR_API int pisar_segmenter_next(pisar_segmenter *seg, pisar_sentence *out);
 /** Free (NULL is allowed). */
 PISAR_API void pisar_segmenter_free(pisar_segmenter *seg);
 
+/**
+ * The languages with rules of their own (static codes: "ru", "uk", ...); any
+ * other code gets the language-neutral rules. Returns their number.
+ */
+PISAR_API size_t pisar_segment_languages(const char *const **codes);
+
 /** Write pisar's rules for `language` as an SRX 2.0 document to `out`. */
 PISAR_API int pisar_segmenter_export_srx(const char *language, pisar_buf *out);
 

@@ -1,10 +1,305 @@
-/* cmd_align.c -- pisar align. Not written yet. */
+/* cmd_align.c -- pisar align: sentence alignment of a text and its translation,
+ * written as a TMX translation memory or as TSV. */
 #include "cli.h"
+#include "prep_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SUB "align"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: pisar align [OPTIONS] SOURCE TRANSLATION\n\n"
+            "Align the sentences of SOURCE with those of its TRANSLATION (any encoding pisar\n"
+            "detects; both are repaired and split into sentences by pisar) and write the links:\n"
+            "1-1, 1-2, 2-1, 2-2, and 1-0 / 0-1 for sentences without counterpart.\n\n"
+            "options:\n"
+            "  -f, --format F        tmx (TMX 1.4b, default), tsv (source TAB target, one link a\n"
+            "                        line, an empty side for 1-0 and 0-1), links (1-based\n"
+            "                        sentence numbers: \"1,2<TAB>3\")\n"
+            "  -o, --output FILE     write there (temporary file, then renamed); default stdout\n"
+            "      --source-lang L   language of SOURCE (default: detected)\n"
+            "      --target-lang L   language of TRANSLATION (default: detected)\n"
+            "      --lines           the inputs hold one sentence a line, an empty line between\n"
+            "                        paragraphs (no segmentation)\n"
+            "      --no-anchors      lengths only (plain Gale-Church), for comparison\n"
+            "      --no-paragraphs   ignore paragraph boundaries\n"
+            "  -h, --help            this help\n\n"
+            "Exit status: 0 done, 1 an input could not be read or decoded, 2 usage error.\n");
+}
+
+typedef struct {
+    pisar_buf text;            /* decoded, repaired text, paragraphs separated by \n\n */
+    pisar_align_sentence *s;
+    size_t n, cap;
+    const char *lang;
+} side;
+
+static int push(side *sd, const char *t, size_t len, size_t para)
+{
+    if (sd->n == sd->cap) {
+        size_t cap = sd->cap ? 2 * sd->cap : 64;
+        pisar_align_sentence *ns = realloc(sd->s, cap * sizeof *ns);
+        if (!ns) return -1;
+        sd->s = ns;
+        sd->cap = cap;
+    }
+    sd->s[sd->n++] = (pisar_align_sentence){t, len, para};
+    return 0;
+}
+
+static int blank(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r') return 0;
+    return 1;
+}
+
+/* Read, detect, decode and repair one input; split it into sentences. */
+static int load(const char *path, const char *lang, int lines, side *sd)
+{
+    pisar_buf raw = {0}, dec = {0};
+    pisar_error err = {0};
+    int rc = cli_read_all(SUB, path, &raw);
+    if (rc) return -1;
+    pisar_detection det;
+    if (!raw.data) pisar_buf_append(&raw, "", 0);
+    rc = pisar_detect(raw.data, raw.len, &det);
+    if (!rc && (det.encoding == PISAR_ENC_BINARY || det.encoding == PISAR_ENC_UNKNOWN)) {
+        cli_error(SUB, "%s: not text, or encoding not recognised", path);
+        rc = -1;
+    } else if (!rc) {
+        rc = pisar_decode(det.encoding, raw.data, raw.len, PISAR_DECODE_EOL_LF, &dec, &err);
+        if (rc) cli_error(SUB, "%s: byte %llu: cannot decode as %s", path,
+                          (unsigned long long)err.offset, pisar_encoding_name(det.encoding));
+    } else {
+        cli_error(SUB, "%s: %s", path, pisar_strerror(rc));
+    }
+    sd->lang = lang ? lang : (det.language ? det.language : "und");
+    pisar_buf_free(&raw);
+    if (rc) {
+        pisar_buf_free(&dec);
+        return -1;
+    }
+    if (!dec.data) pisar_buf_append(&dec, "", 0);
+    /* repair paragraph by paragraph, keeping paragraphs apart by "\n\n" */
+    pisar_normalizer *norm = NULL;
+    if (pisar_normalizer_new(&norm, PISAR_NORM_ALL)) {
+        pisar_buf_free(&dec);
+        return -1;
+    }
+    const char *t = dec.data;
+    size_t n = dec.len, i = 0;
+    pisar_buf_append(&sd->text, "", 0);
+    while (i < n && !rc) {
+        /* a paragraph: lines up to the next blank line */
+        size_t start = i, end = i;
+        while (i < n) {
+            const char *nl = memchr(t + i, '\n', n - i);
+            size_t le = nl ? (size_t)(nl - t) : n;
+            if (blank(t + i, le - i)) {
+                i = le + (nl != NULL);
+                if (end > start) break;
+                start = end = i;
+                continue;
+            }
+            end = le;
+            i = le + (nl != NULL);
+        }
+        if (end <= start) break;
+        if (sd->text.len) pisar_buf_puts(&sd->text, "\n\n");
+        rc = pisar_normalizer_apply(norm, t + start, end - start, &sd->text, &err);
+        if (rc) cli_error(SUB, "%s: %s", path, pisar_strerror(rc));
+    }
+    pisar_normalizer_free(norm);
+    pisar_buf_free(&dec);
+    if (rc) return -1;
+    /* sentences: lines, or the segmenter's, per paragraph */
+    pisar_segmenter *seg = NULL;
+    if (!lines && pisar_segmenter_new(&seg, sd->lang, NULL) && pisar_segmenter_new(&seg, "und", NULL)) {
+        cli_error(SUB, "%s: no sentence rules for %s", path, sd->lang);
+        return -1;
+    }
+    t = sd->text.data;
+    n = sd->text.len;
+    size_t para = 0;
+    for (i = 0; i < n && !rc;) {
+        const char *br = NULL;
+        for (size_t k = i; k + 1 < n; k++)
+            if (t[k] == '\n' && t[k + 1] == '\n') {
+                br = t + k;
+                break;
+            }
+        size_t pe = br ? (size_t)(br - t) : n;
+        if (lines) {
+            for (size_t k = i; k < pe;) {
+                const char *nl = memchr(t + k, '\n', pe - k);
+                size_t le = nl ? (size_t)(nl - t) : pe;
+                if (!blank(t + k, le - k)) rc = push(sd, t + k, le - k, para);
+                k = le + 1;
+            }
+        } else {
+            pisar_sentence s;
+            pisar_segmenter_set_text(seg, t + i, pe - i);
+            int r;
+            while ((r = pisar_segmenter_next(seg, &s)) == 1 && !rc)
+                if (s.end > s.start) rc = push(sd, t + i + s.start, s.end - s.start, para);
+            if (r < 0) rc = r;
+        }
+        para++;
+        i = br ? pe + 2 : n;
+    }
+    pisar_segmenter_free(seg);
+    if (rc) cli_error(SUB, "%s: out of memory or segmentation failed", path);
+    return rc ? -1 : 0;
+}
+
+/* Join the sentences of one side of a link with a space. */
+static void join(pisar_buf *b, const pisar_align_sentence *s, size_t from, size_t count)
+{
+    pisar_buf_clear(b);
+    pisar_buf_append(b, "", 0);
+    for (size_t k = 0; k < count; k++) {
+        if (k) pisar_buf_puts(b, " ");
+        /* a sentence may span lines: one line in the output */
+        for (size_t i = 0; i < s[from + k].len; i++) {
+            char c = s[from + k].text[i];
+            pisar_buf_append(b, c == '\n' ? " " : &c, 1);
+        }
+    }
+}
+
+static void numbers(pisar_buf *b, size_t from, size_t count)
+{
+    char tmp[48];
+    for (size_t k = 0; k < count; k++) {
+        snprintf(tmp, sizeof tmp, "%s%zu", k ? "," : "", from + k + 1);
+        pisar_buf_puts(b, tmp);
+    }
+}
 
 int cmd_align(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("align", "not implemented yet");
-    return EXIT_USAGE;
+    const char *files[2] = {0}, *outpath = NULL, *fmt = "tmx", *langs[2] = {0};
+    int nfiles = 0, lines = 0;
+    pisar_align_options opt = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int takes = !strcmp(a, "-f") || !strcmp(a, "--format") || !strcmp(a, "-o") ||
+                    !strcmp(a, "--output") || !strcmp(a, "--source-lang") ||
+                    !strcmp(a, "--target-lang");
+        if (takes && !v) {
+            cli_error(SUB, "%s needs a value", a);
+            return EXIT_USAGE;
+        }
+        if (a[0] != '-' || !strcmp(a, "-")) {
+            if (nfiles == 2) {
+                cli_error(SUB, "too many files (see pisar align --help)");
+                return EXIT_USAGE;
+            }
+            files[nfiles++] = a;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return EXIT_ALL_DONE;
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) fmt = v, i++;
+        else if (!strcmp(a, "-o") || !strcmp(a, "--output")) outpath = v, i++;
+        else if (!strcmp(a, "--source-lang")) langs[0] = v, i++;
+        else if (!strcmp(a, "--target-lang")) langs[1] = v, i++;
+        else if (!strcmp(a, "--lines")) lines = 1;
+        else if (!strcmp(a, "--no-anchors")) opt.flags |= PISAR_ALIGN_NO_ANCHORS;
+        else if (!strcmp(a, "--no-paragraphs")) opt.flags |= PISAR_ALIGN_NO_PARAGRAPHS;
+        else {
+            cli_error(SUB, "unknown option '%s' (see pisar align --help)", a);
+            return EXIT_USAGE;
+        }
+    }
+    int format = !strcmp(fmt, "tmx") ? PISAR_FORMAT_TMX : !strcmp(fmt, "tsv") ? PISAR_FORMAT_TSV
+                 : !strcmp(fmt, "links") ? -2 : -1;
+    if (format == -1) {
+        cli_error(SUB, "unknown format '%s' (tmx, tsv, links)", fmt);
+        return EXIT_USAGE;
+    }
+    if (nfiles != 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    side sd[2] = {0};
+    int status = EXIT_ALL_DONE;
+    for (int k = 0; k < 2; k++)
+        if (load(files[k], langs[k], lines, &sd[k])) status = EXIT_SOME_FAILED;
+    pisar_link *links = NULL;
+    size_t nl = 0;
+    prep_names *pn = NULL;
+    if (status == EXIT_ALL_DONE) {
+        links = malloc((sd[0].n + sd[1].n + 1) * sizeof *links);
+        pn = prep_names_new(sd[0].lang);
+        opt.name_key = prep_names_key;
+        opt.name_key_ctx = pn;
+        pisar_error err = {0};
+        int rc = links ? pisar_align(sd[0].s, sd[0].n, sd[1].s, sd[1].n, &opt, links, &nl, &err)
+                       : PISAR_ENOMEM;
+        if (rc) {
+            cli_error(SUB, "alignment failed: %s", pisar_strerror(rc));
+            status = EXIT_SOME_FAILED;
+        }
+    }
+    if (status == EXIT_ALL_DONE) {
+        pisar_buf out = {0}, a = {0}, b = {0};
+        pisar_emitter *em = NULL;
+        int rc = 0;
+        if (format >= 0) {
+            rc = pisar_emitter_new(&em, (pisar_format)format, 0, &out, NULL);
+            const char *base = strrchr(files[0], '/');
+            if (!rc) rc = pisar_emitter_begin_document(em, base ? base + 1 : files[0], sd[0].lang,
+                                                       sd[1].lang, NULL);
+        }
+        for (size_t i = 0; i < nl && !rc; i++) {
+            if (em) {
+                join(&a, sd[0].s, links[i].src, links[i].nsrc);
+                join(&b, sd[1].s, links[i].tgt, links[i].ntgt);
+                char note[64];
+                snprintf(note, sizeof note, "%zu-%zu link", links[i].nsrc, links[i].ntgt);
+                rc = pisar_emitter_pair(em, a.data, a.len, b.data, b.len, note, NULL);
+            } else {
+                numbers(&out, links[i].src, links[i].nsrc);
+                pisar_buf_puts(&out, "\t");
+                numbers(&out, links[i].tgt, links[i].ntgt);
+                pisar_buf_puts(&out, "\n");
+            }
+        }
+        if (!rc && em) rc = pisar_emitter_finish(em, NULL);
+        if (rc) {
+            cli_error(SUB, "cannot write the output: %s", pisar_strerror(rc));
+            status = EXIT_SOME_FAILED;
+        } else if (outpath) {
+            /* temporary file beside the output, then rename */
+            size_t n = strlen(outpath) + 16;
+            char *tmp = malloc(n);
+            snprintf(tmp, n, "%s.tmpXXXXXX", outpath);
+            FILE *f = NULL;
+            int fd = tmp ? mkstemp(tmp) : -1;
+            if (fd >= 0) f = fdopen(fd, "wb");
+            if (!f || cli_write(SUB, f, out.data, out.len) || fclose(f) || rename(tmp, outpath)) {
+                cli_error(SUB, "%s: cannot write", outpath);
+                if (fd >= 0) remove(tmp);
+                status = EXIT_SOME_FAILED;
+            }
+            free(tmp);
+        } else if (cli_write(SUB, stdout, out.data, out.len)) {
+            status = EXIT_SOME_FAILED;
+        }
+        pisar_emitter_free(em);
+        pisar_buf_free(&out);
+        pisar_buf_free(&a);
+        pisar_buf_free(&b);
+    }
+    prep_names_free(pn);
+    free(links);
+    for (int k = 0; k < 2; k++) {
+        pisar_buf_free(&sd[k].text);
+        free(sd[k].s);
+    }
+    return status;
 }

@@ -1,10 +1,615 @@
-/* cmd_prep.c -- pisar prep. Not written yet. */
+/* cmd_prep.c -- pisar prep: detect -> decode -> repair -> segment -> names ->
+ * emit, from files in any encoding to translator-ready files.
+ *
+ * Each input is read twice: once to detect its encoding and to check that it
+ * decodes (so a bad input is rejected before any of it is written), then
+ * again to decode, repair, segment and emit it paragraph by paragraph, so
+ * memory is bounded by the largest paragraph. Standard input is held in
+ * memory. Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
+#include "prep_names.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SUB "prep"
+#define CHUNK 65536
+#define SAMPLE (1u << 20)
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: pisar prep [OPTIONS] FILE...\n\n"
+            "The whole pipeline: detect the encoding and language of each FILE ('-' = stdin),\n"
+            "decode to UTF-8, repair, split into sentences, find names, and write files for\n"
+            "translators.\n\n"
+            "options:\n"
+            "  -f, --format F       xliff (XLIFF 1.2, default), xliff-segsource, xliff2 (2.1),\n"
+            "                       tmx, po, tsv, jsonl, txt\n"
+            "  -o, --output OUT     an existing directory or a path ending in '/': one file per\n"
+            "                       input, named after it; any other path: one combined file;\n"
+            "                       default: stdout\n"
+            "      --lang L         source language (default: detected)\n"
+            "      --from ENC       source encoding (default: detected)\n"
+            "      --target-lang L  target language\n"
+            "      --copy-source    copy each source sentence into its target (OmegaT 3.6)\n"
+            "      --report FILE    what was detected, repaired and canonicalised ('-' = stderr)\n"
+            "  -h, --help           this help\n\n"
+            "Exit status: 0 all done, 1 some inputs failed (the others were written), 2 usage.\n");
+}
+
+typedef struct {
+    pisar_format format;
+    const char *lang, *from, *target;
+    unsigned flags;
+    FILE *report;
+} prep_opts;
+
+/* Where one input comes from: a seekable file, or stdin held in memory. */
+typedef struct {
+    const char *path;
+    FILE *f;
+    pisar_buf mem;
+    size_t pos;
+    int in_mem;
+} source;
+
+static size_t src_read(source *s, char *buf, size_t n)
+{
+    if (!s->in_mem) return fread(buf, 1, n, s->f);
+    size_t k = s->mem.len - s->pos < n ? s->mem.len - s->pos : n;
+    memcpy(buf, s->mem.data + s->pos, k);
+    s->pos += k;
+    return k;
+}
+
+static int src_rewind(source *s)
+{
+    if (s->in_mem) {
+        s->pos = 0;
+        return 0;
+    }
+    if (fseek(s->f, 0, SEEK_SET)) {
+        cli_error(SUB, "%s: cannot rewind: %s", s->path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int src_error(source *s)
+{
+    if (!s->in_mem && ferror(s->f)) {
+        cli_error(SUB, "%s: read error: %s", s->path, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+/* Output sink: a FILE written from the emitter's buffer as it fills. */
+typedef struct {
+    FILE *f;
+    char *final, *tmp; /* NULL for stdout */
+    int failed;
+} sink;
+
+static int sink_open(sink *k, const char *path)
+{
+    memset(k, 0, sizeof *k);
+    if (!path) {
+        k->f = stdout;
+        return 0;
+    }
+    size_t n = strlen(path);
+    k->final = malloc(n + 1);
+    k->tmp = malloc(n + 16);
+    if (!k->final || !k->tmp) {
+        cli_error(SUB, "out of memory");
+        return -1;
+    }
+    memcpy(k->final, path, n + 1);
+    /* temporary file beside the final one, so rename() is atomic */
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    snprintf(k->tmp, n + 16, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
+    int fd = mkstemp(k->tmp);
+    if (fd < 0 || !(k->f = fdopen(fd, "wb"))) {
+        cli_error(SUB, "%s: cannot create: %s", path, strerror(errno));
+        if (fd >= 0) close(fd), unlink(k->tmp);
+        return -1;
+    }
+    fchmod(fd, 0644);
+    return 0;
+}
+
+static int sink_write(sink *k, pisar_buf *b)
+{
+    if (!k->failed && b->len && fwrite(b->data, 1, b->len, k->f) != b->len) {
+        cli_error(SUB, "%s: write error: %s", k->final ? k->final : "stdout", strerror(errno));
+        k->failed = 1;
+    }
+    pisar_buf_clear(b);
+    return k->failed ? -1 : 0;
+}
+
+/* Close; keep the output (rename into place) only when `keep` and all went well. */
+static int sink_close(sink *k, int keep)
+{
+    int rc = 0;
+    if (k->f == stdout) {
+        if (fflush(stdout)) rc = -1;
+    } else if (k->f) {
+        if (fflush(k->f) || fsync(fileno(k->f))) k->failed = 1;
+        if (fclose(k->f)) k->failed = 1;
+        if (keep && !k->failed) {
+            if (rename(k->tmp, k->final)) {
+                cli_error(SUB, "%s: %s", k->final, strerror(errno));
+                rc = -1;
+            }
+        } else {
+            unlink(k->tmp);
+            rc = k->failed ? -1 : 0;
+        }
+    }
+    free(k->final);
+    free(k->tmp);
+    k->f = NULL;
+    k->final = k->tmp = NULL;
+    return rc;
+}
+
+/* What happened to one input, for the report. */
+typedef struct {
+    const char *path;
+    FILE *report;
+    size_t paragraph; /* current, 1-based */
+    uint64_t repairs, drops, names, paragraphs, sentences;
+} stats;
+
+static void rprintf(stats *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void rprintf(stats *st, const char *fmt, ...)
+{
+    if (!st->report) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(st->report, fmt, ap);
+    va_end(ap);
+}
+
+static void on_repair(void *ctx, const pisar_repair *r)
+{
+    stats *st = ctx;
+    st->repairs++;
+    rprintf(st, "  repair: paragraph %zu, byte %zu: %s \"%.*s\" -> \"%.*s\" (%s)\n", st->paragraph,
+            r->offset, r->kind == PISAR_REPAIR_MOJIBAKE ? "mojibake" : "homoglyph",
+            (int)r->before_len, r->before, (int)r->after_len, r->after, r->how ? r->how : "");
+}
+
+static void on_drop(void *ctx, const pisar_drop *d)
+{
+    stats *st = ctx;
+    st->drops++;
+    cli_error(SUB, "%s: paragraph %zu, byte %zu of the paragraph: removed U+%04X (not allowed "
+                   "in the output)",
+              st->path, d->paragraph, d->offset, (unsigned)d->codepoint);
+    rprintf(st, "  removed: paragraph %zu, byte %zu: U+%04X\n", d->paragraph, d->offset,
+            (unsigned)d->codepoint);
+}
+
+/* Pass 1: detect the encoding (bounded sample) and check the input decodes. */
+static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const char **lang,
+                       pisar_detection *det)
+{
+    char *chunk = malloc(CHUNK);
+    if (!chunk) return -1;
+    memset(det, 0, sizeof *det);
+    det->language = "und";
+    if (o->from) {
+        *enc = pisar_encoding_from_name(o->from);
+        det->encoding = *enc;
+        det->confidence = 1;
+    } else {
+        pisar_detector *d = pisar_detector_new();
+        if (!d) {
+            free(chunk);
+            return -1;
+        }
+        pisar_detector_set_sample(d, SAMPLE);
+        size_t n;
+        while ((n = src_read(s, chunk, CHUNK)) > 0)
+            if (pisar_detector_feed(d, chunk, n) == 1) break;
+        pisar_detector_finish(d);
+        pisar_detector_result(d, det);
+        pisar_detector_free(d);
+        *enc = det->encoding;
+        if (src_error(s) || src_rewind(s)) {
+            free(chunk);
+            return -1;
+        }
+    }
+    if (*enc == PISAR_ENC_BINARY || *enc == PISAR_ENC_UNKNOWN) {
+        cli_error(SUB, "%s: %s", s->path,
+                  *enc == PISAR_ENC_BINARY ? "not text (binary data)" : "encoding not recognised");
+        free(chunk);
+        return -1;
+    }
+    *lang = o->lang ? o->lang : (det->language ? det->language : "und");
+    pisar_decoder *dec = NULL;
+    int rc = pisar_decoder_new(&dec, *enc, 0);
+    pisar_buf out = {0};
+    pisar_error err = {0};
+    size_t n;
+    while (!rc && (n = src_read(s, chunk, CHUNK)) > 0) {
+        rc = pisar_decoder_feed(dec, chunk, n, &out, &err);
+        pisar_buf_clear(&out);
+    }
+    if (!rc) rc = src_error(s) ? PISAR_EIO : pisar_decoder_finish(dec, &out, &err);
+    if (rc && rc != PISAR_EIO) {
+        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC)
+            cli_error(SUB, "%s: byte %llu: %s as %s", s->path, (unsigned long long)err.offset,
+                      rc == PISAR_ETRUNC ? "input ends inside a character" : "invalid byte sequence",
+                      pisar_encoding_name(*enc));
+        else
+            cli_error(SUB, "%s: %s", s->path, pisar_strerror(rc));
+    }
+    pisar_decoder_free(dec);
+    pisar_buf_free(&out);
+    free(chunk);
+    if (!rc && src_rewind(s)) rc = PISAR_EIO;
+    return rc ? -1 : 0;
+}
+
+/* Offset just past the first paragraph break (a line holding only spaces or
+ * tabs) at or after `from` in t[0..n), with *pend = end of the paragraph text;
+ * 0 when there is none yet. */
+static size_t find_break(const char *t, size_t n, size_t from, size_t *pend)
+{
+    for (size_t i = from; i < n; i++) {
+        if (t[i] != '\n') continue;
+        size_t j = i + 1;
+        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) j++;
+        if (j < n && t[j] == '\n') {
+            *pend = i;
+            while (j < n && (t[j] == '\n' || t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) j++;
+            if (j == n) return 0; /* maybe more blank lines follow: wait */
+            return j;
+        }
+    }
+    return 0;
+}
+
+typedef struct {
+    pisar_normalizer *norm;
+    pisar_segmenter *seg;
+    prep_names *names;
+    pisar_emitter *em;
+    pisar_buf text;     /* the repaired paragraph */
+    pisar_sentence *sent;
+    char **notes;
+    size_t cap;
+    stats *st;
+} pipeline;
+
+static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Repair, segment, find names in and emit one paragraph. */
+static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf *out)
+{
+    while (n && is_sp(*t)) t++, n--;
+    while (n && is_sp(t[n - 1])) n--;
+    if (!n) return 0;
+    pisar_error err = {0};
+    p->st->paragraph++;
+    pisar_buf_clear(&p->text);
+    int rc = pisar_normalizer_apply(p->norm, t, n, &p->text, &err);
+    if (rc) {
+        cli_error(SUB, "%s: paragraph %zu: repair failed: %s", p->st->path, p->st->paragraph,
+                  pisar_strerror(rc));
+        return -1;
+    }
+    if (!p->text.data) pisar_buf_append(&p->text, "", 0);
+    size_t ns = 0;
+    pisar_segmenter_set_text(p->seg, p->text.data, p->text.len);
+    pisar_sentence s;
+    while ((rc = pisar_segmenter_next(p->seg, &s)) == 1) {
+        if (ns == p->cap) {
+            size_t cap = p->cap ? 2 * p->cap : 64;
+            pisar_sentence *ns2 = realloc(p->sent, cap * sizeof *ns2);
+            if (!ns2) return -1;
+            p->sent = ns2;
+            char **nn = realloc(p->notes, cap * sizeof *nn);
+            if (!nn) return -1;
+            p->notes = nn;
+            p->cap = cap;
+        }
+        p->notes[ns] = NULL;
+        p->sent[ns++] = s;
+    }
+    if (rc < 0) {
+        cli_error(SUB, "%s: paragraph %zu: segmentation failed: %s", p->st->path,
+                  p->st->paragraph, pisar_strerror(rc));
+        return -1;
+    }
+    for (size_t i = 0; i < ns; i++) {
+        p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
+                                      p->sent[i].end - p->sent[i].start);
+        if (p->notes[i]) p->st->names++;
+    }
+    p->st->paragraphs++;
+    p->st->sentences += ns;
+    rc = pisar_emitter_paragraph(p->em, p->text.data, p->text.len, p->sent, ns,
+                                 (const char *const *)p->notes, &err);
+    for (size_t i = 0; i < ns; i++) free(p->notes[i]);
+    if (rc) {
+        cli_error(SUB, "%s: paragraph %zu: %s", p->st->path, p->st->paragraph,
+                  err.message[0] ? err.message : pisar_strerror(rc));
+        return -1;
+    }
+    return sink_write(k, out);
+}
+
+/* Pass 2: decode, split into paragraphs, and run each through the pipeline. */
+static int process(source *s, pisar_encoding enc, const char *lang,
+                   pisar_emitter *em, sink *k, pisar_buf *out, stats *st)
+{
+    pipeline p = {0};
+    p.em = em;
+    p.st = st;
+    pisar_decoder *dec = NULL;
+    pisar_buf raw = {0};
+    char *chunk = malloc(CHUNK);
+    int rc = chunk ? 0 : -1;
+    if (!rc && pisar_normalizer_new(&p.norm, PISAR_NORM_ALL)) rc = -1;
+    if (!rc) pisar_normalizer_on_repair(p.norm, on_repair, st);
+    if (!rc && pisar_segmenter_new(&p.seg, lang, NULL) &&
+        pisar_segmenter_new(&p.seg, "und", NULL)) {
+        cli_error(SUB, "%s: no sentence rules for language %s", s->path, lang);
+        rc = -1;
+    }
+    if (!rc && !(p.names = prep_names_new(lang))) rc = -1;
+    if (!rc && pisar_decoder_new(&dec, enc, PISAR_DECODE_EOL_LF)) rc = -1;
+    pisar_error err = {0};
+    size_t scan = 0, n;
+    while (!rc) {
+        n = src_read(s, chunk, CHUNK);
+        int last = n == 0;
+        if (last) {
+            if (src_error(s) || pisar_decoder_finish(dec, &raw, &err)) {
+                rc = -1;
+                break;
+            }
+        } else if (pisar_decoder_feed(dec, chunk, n, &raw, &err)) {
+            cli_error(SUB, "%s: byte %llu: cannot decode", s->path, (unsigned long long)err.offset);
+            rc = -1;
+            break;
+        }
+        size_t pend, next, done = 0;
+        while (!rc && (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend))) {
+            rc = do_paragraph(&p, raw.data + done, pend - done, k, out);
+            done = next;
+        }
+        if (last) {
+            if (!rc) rc = do_paragraph(&p, raw.data + done, raw.len - done, k, out);
+            break;
+        }
+        /* keep the unfinished paragraph; rescan only its last line */
+        if (done) {
+            memmove(raw.data, raw.data + done, raw.len - done);
+            raw.len -= done;
+            raw.data[raw.len] = '\0';
+        }
+        scan = raw.len;
+        while (scan > 0 && raw.data[scan - 1] != '\n') scan--;
+        scan = scan ? scan - 1 : 0;
+        while (scan > 0 && raw.data[scan - 1] != '\n') scan--;
+    }
+    pisar_decoder_free(dec);
+    pisar_normalizer_free(p.norm);
+    pisar_segmenter_free(p.seg);
+    prep_names_free(p.names);
+    pisar_buf_free(&p.text);
+    pisar_buf_free(&raw);
+    free(p.sent);
+    free(p.notes);
+    free(chunk);
+    return rc;
+}
+
+static int open_source(source *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    s->path = path;
+    if (!strcmp(path, "-")) {
+        s->in_mem = 1;
+        return cli_read_all(SUB, path, &s->mem) ? -1 : 0;
+    }
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        cli_error(SUB, "%s: is a directory", path);
+        return -1;
+    }
+    s->f = cli_open_input(SUB, path);
+    return s->f ? 0 : -1;
+}
+
+static void close_source(source *s)
+{
+    if (s->f && s->f != stdin) fclose(s->f);
+    pisar_buf_free(&s->mem);
+}
+
+/* One input into emitter `em` (already created); returns 0 or -1. */
+static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sink *k,
+                    pisar_buf *out)
+{
+    source s;
+    stats st = {.path = path, .report = o->report};
+    pisar_emitter_on_drop(em, on_drop, &st);
+    if (open_source(&s, path)) {
+        rprintf(&st, "%s: failed\n", path);
+        return -1;
+    }
+    pisar_encoding enc;
+    const char *lang;
+    pisar_detection det;
+    int rc = check_input(&s, o, &enc, &lang, &det);
+    if (rc) {
+        rprintf(&st, "%s: failed\n", path);
+        close_source(&s);
+        return -1;
+    }
+    rprintf(&st, "%s: encoding %s (confidence %.2f%s), language %s%s\n", path,
+            pisar_encoding_name(enc), det.confidence, o->from ? ", given" : "", lang,
+            o->lang ? " (given)" : "");
+    pisar_error err = {0};
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (!strcmp(path, "-")) base = "stdin";
+    rc = pisar_emitter_begin_document(em, base, lang, o->target, &err);
+    if (rc) {
+        cli_error(SUB, "%s: %s", path, err.message[0] ? err.message : pisar_strerror(rc));
+    } else {
+        rc = process(&s, enc, lang, em, k, out, &st);
+        if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
+        if (!rc) rc = sink_write(k, out);
+    }
+    rprintf(&st, "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu names, %llu removed "
+                 "characters: %s\n",
+            path, (unsigned long long)st.paragraphs, (unsigned long long)st.sentences,
+            (unsigned long long)st.repairs, (unsigned long long)st.names,
+            (unsigned long long)st.drops, rc ? "failed" : "ok");
+    close_source(&s);
+    return rc ? -1 : 0;
+}
+
+static int is_dir_target(const char *o)
+{
+    struct stat sb;
+    size_t n = strlen(o);
+    return (n && o[n - 1] == '/') || (stat(o, &sb) == 0 && S_ISDIR(sb.st_mode));
+}
 
 int cmd_prep(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("prep", "not implemented yet");
-    return EXIT_USAGE;
+    prep_opts o = {.format = PISAR_FORMAT_XLIFF12};
+    const char *outpath = NULL, *report = NULL;
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    if (!files) return EXIT_SOME_FAILED;
+    int only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEEDV                                                                                      \
+    do {                                                                                           \
+        if (!v) {                                                                                  \
+            cli_error(SUB, "%s needs a value", a);                                                \
+            free(files);                                                                           \
+            return EXIT_USAGE;                                                                     \
+        }                                                                                          \
+        i++;                                                                                       \
+    } while (0)
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
+        else if (!strcmp(a, "--")) only_files = 1;
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            free(files);
+            return EXIT_ALL_DONE;
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+            NEEDV;
+            int f = pisar_format_from_name(v);
+            if (f < 0) {
+                cli_error(SUB, "unknown format '%s' (xliff, xliff-segsource, xliff2, tmx, po, "
+                               "tsv, jsonl, txt)", v);
+                free(files);
+                return EXIT_USAGE;
+            }
+            o.format = (pisar_format)f;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) { NEEDV; outpath = v; }
+        else if (!strcmp(a, "--lang")) { NEEDV; o.lang = v; }
+        else if (!strcmp(a, "--from")) {
+            NEEDV;
+            o.from = v;
+            if (pisar_encoding_from_name(v) == PISAR_ENC_UNKNOWN) {
+                cli_error(SUB, "unknown encoding '%s'", v);
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--target-lang")) { NEEDV; o.target = v; }
+        else if (!strcmp(a, "--copy-source")) o.flags |= PISAR_EMIT_COPY_SOURCE;
+        else if (!strcmp(a, "--report")) { NEEDV; report = v; }
+        else {
+            cli_error(SUB, "unknown option '%s' (see pisar prep --help)", a);
+            free(files);
+            return EXIT_USAGE;
+        }
+#undef NEEDV
+    }
+    if (!nfiles) {
+        usage(stderr);
+        free(files);
+        return EXIT_USAGE;
+    }
+    int status = EXIT_ALL_DONE;
+    if (report) {
+        if (!strcmp(report, "-")) o.report = stderr;
+        else if (!(o.report = fopen(report, "w"))) {
+            cli_error(SUB, "%s: %s", report, strerror(errno));
+            free(files);
+            return EXIT_SOME_FAILED;
+        }
+    }
+    pisar_buf out = {0};
+    if (outpath && is_dir_target(outpath)) {
+        if (mkdir(outpath, 0777) && errno != EEXIST) {
+            cli_error(SUB, "%s: %s", outpath, strerror(errno));
+            status = EXIT_SOME_FAILED;
+            nfiles = 0;
+        }
+        for (size_t i = 0; i < nfiles; i++) {
+            const char *base = strrchr(files[i], '/');
+            base = base ? base + 1 : files[i];
+            if (!strcmp(files[i], "-")) base = "stdin";
+            const char *ext = pisar_format_extension(o.format);
+            size_t n = strlen(outpath) + strlen(base) + strlen(ext) + 3;
+            char *path = malloc(n);
+            if (!path) {
+                status = EXIT_SOME_FAILED;
+                break;
+            }
+            size_t ol = strlen(outpath);
+            snprintf(path, n, "%s%s%s.%s", outpath, outpath[ol - 1] == '/' ? "" : "/", base, ext);
+            sink k;
+            pisar_emitter *em = NULL;
+            int ok = sink_open(&k, path) == 0;
+            if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
+            if (ok) ok = prep_one(files[i], &o, em, &k, &out) == 0;
+            if (ok) ok = pisar_emitter_finish(em, NULL) == 0 && sink_write(&k, &out) == 0;
+            pisar_buf_clear(&out);
+            if (k.f && sink_close(&k, ok)) ok = 0;
+            if (!ok) status = EXIT_SOME_FAILED;
+            pisar_emitter_free(em);
+            free(path);
+        }
+    } else {
+        /* one combined output: inputs that fail are checked before any of
+         * their text is written, so they leave nothing behind */
+        sink k;
+        pisar_emitter *em = NULL;
+        int ok = sink_open(&k, outpath) == 0;
+        if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
+        for (size_t i = 0; ok && i < nfiles; i++)
+            if (prep_one(files[i], &o, em, &k, &out)) status = EXIT_SOME_FAILED;
+        if (ok) ok = pisar_emitter_finish(em, NULL) == 0 && sink_write(&k, &out) == 0;
+        if (k.f && sink_close(&k, ok)) ok = 0;
+        if (!ok) status = EXIT_SOME_FAILED;
+        pisar_emitter_free(em);
+    }
+    pisar_buf_free(&out);
+    if (o.report && o.report != stderr) fclose(o.report);
+    free(files);
+    return status;
 }

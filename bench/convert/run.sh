@@ -1,0 +1,79 @@
+#!/bin/sh
+# bench/convert/run.sh [PISAR] -- single-byte code pages to UTF-8: pisar
+# (with NFC, as `pisar convert` always does) against iconv(1) and uconv(1),
+# on the same generated input in one run. Prints wall time, throughput,
+# max RSS (from /usr/bin/time -v) and each tool's throughput relative to iconv.
+#
+# Input: the Russian articles of fixtures/mixed-src/ that all three code pages
+# can encode, repeated to 2 x SIZE_MB (default 100) MB of UTF-8 (Cyrillic takes
+# two bytes a letter there), then encoded by iconv into each code page: a
+# little over SIZE_MB MB each.
+# Each command runs ROUNDS (default 3) times; the fastest run is kept.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+PISAR=${1:-$top/build/pisar}
+SIZE_MB=${SIZE_MB:-100}
+ROUNDS=${ROUNDS:-3}
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/pisar-bench-convert}
+mkdir -p "$work"
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+src=$work/ru-$SIZE_MB.utf-8
+if [ ! -s "$src" ]; then
+  cat "$top"/fixtures/mixed-src/ru-economy.txt "$top"/fixtures/mixed-src/ru-weather.txt \
+      "$top"/fixtures/mixed-src/ru-culture.txt > "$work/seed.txt"
+  : > "$src"
+  while [ "$(stat -c %s "$src")" -lt $((2 * SIZE_MB * 1048576)) ]; do
+    cat "$work/seed.txt" "$work/seed.txt" "$work/seed.txt" "$work/seed.txt" >> "$src"
+    # double until large enough
+    cat "$src" "$src" > "$src.tmp" && mv "$src.tmp" "$src"
+  done
+  head -c $((2 * SIZE_MB * 1048576)) "$src" > "$src.tmp" && mv "$src.tmp" "$src"
+  # cut at a line end so every encoder sees whole characters
+  sed -i '$d' "$src"
+fi
+
+# run NAME CMD... : best wall time of ROUNDS runs, and its max RSS
+run() {
+  name=$1; shift
+  best=""; rss=""
+  i=0
+  while [ $i -lt "$ROUNDS" ]; do
+    if ! /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null 2> "$work/err.txt"; then
+      echo "$name: failed: $(head -1 "$work/err.txt")" >&2
+      return 0
+    fi
+    t=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" |
+        awk -F: '{ s = 0; for (k = 1; k <= NF; k++) s = s * 60 + $k; print s }')
+    r=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+    if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; rss=$r; fi
+    i=$((i + 1))
+  done
+  echo "$name $best $rss"
+}
+
+printf '%-14s %-26s %8s %9s %10s %9s\n' encoding tool seconds MB/s max-RSS-KB vs-iconv
+for enc in windows-1251 koi8-r ibm866; do
+  case $enc in windows-1251) ic=CP1251 ;; koi8-r) ic=KOI8-R ;; ibm866) ic=IBM866 ;; esac
+  in=$work/ru-$SIZE_MB.$enc
+  [ -s "$in" ] || iconv -f UTF-8 -t "$ic" "$src" > "$in"
+  mb=$(awk "BEGIN { print $(stat -c %s "$in") / 1048576 }")
+  {
+    run "iconv" iconv -f "$ic" -t UTF-8 "$in"
+    run "pisar(nfc)" "$PISAR" convert --from "$enc" "$in"
+    run "pisar(detect+nfc)" "$PISAR" convert "$in"
+    run "uconv" uconv -f "$ic" -t utf-8 "$in"
+    run "uconv-x-nfc" uconv -f "$ic" -t utf-8 -x nfc "$in"
+  } > "$work/results.txt"
+  base=$(awk '$1 == "iconv" { print $2 }' "$work/results.txt")
+  while read -r tool t rss; do
+    awk -v e="$enc" -v tool="$tool" -v t="$t" -v rss="$rss" -v mb="$mb" -v base="$base" \
+      'BEGIN { printf "%-14s %-26s %8.2f %9.1f %10d %8.2fx\n", e, tool, t, mb / t, rss, base / t }'
+  done < "$work/results.txt"
+done
+# outputs agree: pisar's conversion equals iconv's (NFC changes nothing in these pages)
+for enc in windows-1251 koi8-r ibm866; do
+  "$PISAR" convert --from "$enc" "$work/ru-$SIZE_MB.$enc" | cmp -s - "$src" &&
+    echo "$enc: pisar output identical to the UTF-8 source" ||
+    echo "$enc: pisar output DIFFERS from the UTF-8 source"
+done

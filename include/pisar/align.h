@@ -1,0 +1,85 @@
+/*
+ * pisar/align.h -- sentence alignment of a text and its translation.
+ *
+ * Dynamic programming over sentence lengths after Gale & Church (1993), "A
+ * Program for Aligning Sentences in Bilingual Corpora", Computational
+ * Linguistics 19(1): the cost of a link is -log P(match) - log P(delta | match)
+ * with delta = (l2 - c*l1) / sqrt(s2 * l1) on lengths in characters, the
+ * priors P(1-1) = 0.89, P(1-0) = P(0-1) = 0.0099, P(2-1) = P(1-2) = 0.089,
+ * P(2-2) = 0.011, and s2 = 6.8. The ratio c is estimated from the two texts
+ * (total target length / total source length), since pisar aligns across
+ * languages and scripts where c = 1 is far from true.
+ *
+ * On top of lengths, anchors that survive translation lower the cost of links
+ * that share them and raise it for links that separate them: numbers, '?'
+ * and '!', quotation marks, and name keys (the same key for Ушаков and
+ * Ushakov) when a name-key function is supplied. Paragraph boundaries are hard
+ * anchors when both texts have the same number of paragraphs (each paragraph
+ * pair is aligned on its own), soft ones otherwise (a link that merges
+ * sentences across a paragraph boundary costs more).
+ *
+ * Thread safety: pisar_align() is reentrant; it allocates only its own
+ * working memory.
+ */
+#ifndef PISAR_ALIGN_H
+#define PISAR_ALIGN_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One sentence to align: UTF-8 text and its 0-based paragraph. */
+typedef struct pisar_align_sentence {
+    const char *text;
+    size_t len;
+    size_t paragraph;
+} pisar_align_sentence;
+
+/**
+ * One link: source sentences [src, src + nsrc) with target sentences
+ * [tgt, tgt + ntgt); nsrc and ntgt are 0, 1 or 2 (1-0, 0-1, 1-1, 1-2, 2-1,
+ * 2-2). `cost` is the link's cost (lower is better).
+ */
+typedef struct pisar_link {
+    size_t src, nsrc;
+    size_t tgt, ntgt;
+    double cost;
+} pisar_link;
+
+/** Alignment flags. */
+enum {
+    PISAR_ALIGN_NO_ANCHORS = 1u << 0,    /**< lengths only: plain Gale-Church */
+    PISAR_ALIGN_NO_PARAGRAPHS = 1u << 1  /**< ignore paragraph boundaries */
+};
+
+/**
+ * A name-key function: writes into `key` (capacity `cap`, NUL-terminated)
+ * a script-independent key for the word `word` (`len` bytes), and returns
+ * its length, 0 when the word is not a name, or a negative pisar_status.
+ */
+typedef int (*pisar_name_key_fn)(void *ctx, const char *word, size_t len, char *key, size_t cap);
+
+/** Options of pisar_align(); zero-initialise for the defaults. */
+typedef struct pisar_align_options {
+    unsigned flags;              /**< PISAR_ALIGN_* */
+    pisar_name_key_fn name_key;  /**< NULL: no name anchors */
+    void *name_key_ctx;
+} pisar_align_options;
+
+/**
+ * Align `src` (`nsrc` sentences) with `tgt` (`ntgt`). Writes the links in
+ * order into `links`, which must have room for nsrc + ntgt links, and their
+ * number into *nlinks. Every sentence is in exactly one link.
+ * `opt` may be NULL. Returns PISAR_OK, PISAR_EINVAL or PISAR_ENOMEM.
+ */
+PISAR_API int pisar_align(const pisar_align_sentence *src, size_t nsrc,
+                          const pisar_align_sentence *tgt, size_t ntgt,
+                          const pisar_align_options *opt, pisar_link *links, size_t *nlinks,
+                          pisar_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,346 @@
+/* align.c -- sentence alignment: Gale-Church length costs plus anchors
+ * (numbers, ? and !, quotation marks, name keys), paragraphs as hard or soft
+ * boundaries, dynamic programming in a band around the diagonal. */
+#include "pisar/align.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+/* Gale & Church (1993), section 3: priors of the link types and the variance
+ * of the length difference per character. */
+#define P_11 0.89
+#define P_10 0.0099
+#define P_21 0.089
+#define P_22 0.011
+#define S2 6.8
+/* Anchors: a shared anchor lowers a link's cost, an anchor on one side only
+ * raises it (in nats, the unit of the length costs). */
+#define ANCHOR_MATCH 2.0
+#define ANCHOR_MISS 1.0
+/* Soft paragraph boundary: merging sentences across one costs this much. */
+#define PARA_CROSS 4.0
+#define MAX_ANCHORS 24
+#ifndef DELETE_LENGTH
+#define DELETE_LENGTH 0.0
+#endif
+#define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
+
+typedef struct {
+    double len;                  /* characters */
+    size_t para;
+    unsigned n;                  /* anchors */
+    uint64_t a[MAX_ANCHORS];     /* sorted anchor hashes */
+} sent_info;
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001b3ull;
+    return h;
+}
+#define FNV0 0xcbf29ce484222325ull
+
+static void add_anchor(sent_info *si, char kind, const void *p, size_t n)
+{
+    if (si->n >= MAX_ANCHORS) return;
+    uint64_t h = fnv(fnv(FNV0, &kind, 1), p, n);
+    si->a[si->n++] = h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int is_quote(UChar32 c)
+{
+    switch (c) {
+    case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E: case 0x2018:
+    case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void analyse(const pisar_align_sentence *s, const pisar_align_options *opt, int anchors,
+                    sent_info *si)
+{
+    memset(si, 0, sizeof *si);
+    si->para = s->paragraph;
+    const uint8_t *t = (const uint8_t *)s->text;
+    int32_t n = (int32_t)(s->len > INT32_MAX ? INT32_MAX : s->len), i = 0;
+    int quote = 0, q = 0, x = 0;
+    size_t chars = 0;
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(t, i, n, c);
+        chars++;
+        if (!anchors) continue;
+        if (c >= '0' && c <= '9') {
+            int32_t e = i;
+            while (e < n && t[e] >= '0' && t[e] <= '9') e++;
+            add_anchor(si, '#', t + start, (size_t)(e - start));
+            chars += (size_t)(e - i);
+            i = e;
+        } else if (c == '?') q = 1;
+        else if (c == '!') x = 1;
+        else if (is_quote(c)) quote = 1;
+        else if (opt && opt->name_key && c > 0 && u_isupper(c) &&
+                 (start == 0 || !u_isalpha(t[start - 1]))) {
+            /* a capitalised word: ask for its name key */
+            int32_t e = i, letters = 1;
+            while (e < n) {
+                int32_t k = e;
+                UChar32 d;
+                U8_NEXT(t, k, n, d);
+                if (d < 0 || !(u_isalpha(d) || d == '-' || d == '\'' || d == 0x2019)) break;
+                letters++;
+                e = k;
+            }
+            if (letters >= 4) {
+                char key[64];
+                int kl = opt->name_key(opt->name_key_ctx, (const char *)t + start,
+                                       (size_t)(e - start), key, sizeof key);
+                if (kl > 0) add_anchor(si, 'n', key, (size_t)(kl < NAME_PREFIX ? kl : NAME_PREFIX));
+            }
+            chars += (size_t)(letters - 1);
+            i = e;
+        }
+    }
+    if (q) add_anchor(si, '?', "", 0);
+    if (x) add_anchor(si, '!', "", 0);
+    if (quote) add_anchor(si, 'q', "", 0);
+    qsort(si->a, si->n, sizeof *si->a, cmp_u64);
+    si->len = (double)chars;
+}
+
+/* Anchors shared by the two sides of a link (multiset intersection), and
+ * those on one side only. */
+static void anchor_counts(const sent_info *const *a, int na, const sent_info *const *b, int nb,
+                          unsigned *match, unsigned *miss)
+{
+    uint64_t x[2 * MAX_ANCHORS], y[2 * MAX_ANCHORS];
+    unsigned nx = 0, ny = 0;
+    for (int k = 0; k < na; k++)
+        for (unsigned i = 0; i < a[k]->n; i++) x[nx++] = a[k]->a[i];
+    for (int k = 0; k < nb; k++)
+        for (unsigned i = 0; i < b[k]->n; i++) y[ny++] = b[k]->a[i];
+    if (na > 1) qsort(x, nx, sizeof *x, cmp_u64);
+    if (nb > 1) qsort(y, ny, sizeof *y, cmp_u64);
+    unsigned i = 0, j = 0, m = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j]) m++, i++, j++;
+        else if (x[i] < y[j]) i++;
+        else j++;
+    }
+    *match = m;
+    *miss = nx + ny - 2 * m;
+}
+
+typedef struct {
+    const sent_info *S, *T;
+    double c;
+    int anchors, soft_paras;
+} model;
+
+/* -log P(delta): Gale & Church's match() with the estimated ratio c. */
+static double length_cost(double l1, double l2, double c)
+{
+    if (l1 == 0 && l2 == 0) return 0;
+    double mean = (l1 + l2 / c) / 2;
+    double z = fabs((c * l1 - l2) / sqrt(S2 * mean));
+    double pd = erfc(z / M_SQRT2);
+    if (pd < 1e-30) pd = 1e-30;
+    return -log(pd);
+}
+
+static const struct {
+    int di, dj;
+    double prior;
+} moves[6] = {{1, 1, P_11}, {1, 0, P_10}, {0, 1, P_10}, {2, 1, P_21}, {1, 2, P_21}, {2, 2, P_22}};
+
+static double link_cost(const model *md, size_t i, size_t j, int mv)
+{
+    int di = moves[mv].di, dj = moves[mv].dj;
+    const sent_info *a[2], *b[2];
+    double l1 = 0, l2 = 0;
+    for (int k = 0; k < di; k++) a[k] = &md->S[i - di + k], l1 += a[k]->len;
+    for (int k = 0; k < dj; k++) b[k] = &md->T[j - dj + k], l2 += b[k]->len;
+    double lc = length_cost(l1, l2, md->c);
+    /* Gale-Church's own cost of a 1-0 link grows with the dropped length so
+     * fast that a deletion almost always loses to a merge; pisar counts
+     * DELETE_LENGTH of it */
+    if (di == 0 || dj == 0) lc *= DELETE_LENGTH;
+    double cost = -log(moves[mv].prior / P_11) + lc;
+    if (md->anchors) {
+        unsigned m, u;
+        anchor_counts(a, di, b, dj, &m, &u);
+        cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
+    }
+    if (md->soft_paras) {
+        if (di == 2 && a[0]->para != a[1]->para) cost += PARA_CROSS;
+        if (dj == 2 && b[0]->para != b[1]->para) cost += PARA_CROSS;
+    }
+    return cost;
+}
+
+/* Align S[0..n) with T[0..m) (already offset), appending links with indices
+ * shifted by (so, to). */
+static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to,
+                       pisar_link *links, size_t *nl)
+{
+    if (n == 0 && m == 0) return PISAR_OK;
+    /* band around the diagonal, wide enough for the length difference */
+    size_t diff = n > m ? n - m : m - n;
+    size_t W = diff + 40;
+    size_t width = 2 * W + 1;
+    if ((n + 1) > SIZE_MAX / width / (sizeof(double) + 1)) return PISAR_ENOMEM;
+    double *D = malloc((n + 1) * width * sizeof *D);
+    unsigned char *B = malloc((n + 1) * width);
+    if (!D || !B) {
+        free(D);
+        free(B);
+        return PISAR_ENOMEM;
+    }
+#define CENTER(i) ((size_t)((double)(i) * (double)m / (double)(n ? n : 1) + 0.5))
+#define LO(i) (CENTER(i) > W ? CENTER(i) - W : 0)
+#define INBAND(i, j) ((j) + W >= CENTER(i) && (j) <= CENTER(i) + W)
+#define AT(A, i, j) A[(i) * width + ((j) + W - CENTER(i))]
+    for (size_t i = 0; i <= n; i++) {
+        size_t lo = LO(i), hi = CENTER(i) + W < m ? CENTER(i) + W : m;
+        for (size_t j = lo; j <= hi; j++) {
+            double best = INFINITY;
+            unsigned char bm = 255;
+            if (i == 0 && j == 0) best = 0;
+            for (int mv = 0; mv < 6; mv++) {
+                size_t di = (size_t)moves[mv].di, dj = (size_t)moves[mv].dj;
+                if (di > i || dj > j) continue;
+                size_t pi = i - di, pj = j - dj;
+                if (!INBAND(pi, pj)) continue;
+                double prev = AT(D, pi, pj);
+                if (prev == INFINITY) continue;
+                double cst = prev + link_cost(md, i, j, mv);
+                if (cst < best) best = cst, bm = (unsigned char)mv;
+            }
+            AT(D, i, j) = best;
+            AT(B, i, j) = bm;
+        }
+    }
+    int rc = PISAR_OK;
+    if (!INBAND(n, m) || AT(D, n, m) == INFINITY) {
+        rc = PISAR_ERANGE; /* cannot happen: the band always holds a path */
+    } else {
+        /* walk back, then reverse into place */
+        size_t start = *nl, i = n, j = m;
+        while (i > 0 || j > 0) {
+            int mv = AT(B, i, j);
+            size_t di = (size_t)moves[mv].di, dj = (size_t)moves[mv].dj;
+            pisar_link *L = &links[(*nl)++];
+            L->src = so + i - di;
+            L->nsrc = di;
+            L->tgt = to + j - dj;
+            L->ntgt = dj;
+            L->cost = AT(D, i, j) - AT(D, i - di, j - dj);
+            i -= di;
+            j -= dj;
+        }
+        for (size_t a = start, b = *nl - 1; a < b; a++, b--) {
+            pisar_link t = links[a];
+            links[a] = links[b];
+            links[b] = t;
+        }
+    }
+#undef CENTER
+#undef LO
+#undef INBAND
+#undef AT
+    free(D);
+    free(B);
+    return rc;
+}
+
+/* Number of paragraphs, or 0 when they are not numbered 0, 1, 2... in order. */
+static size_t count_paras(const sent_info *s, size_t n)
+{
+    size_t p = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i].para == p + 1 && i > 0) p++;
+        else if (s[i].para != p) return 0;
+    }
+    return n ? p + 1 : 0;
+}
+
+int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_sentence *tgt,
+                size_t ntgt, const pisar_align_options *opt, pisar_link *links, size_t *nlinks,
+                pisar_error *err)
+{
+    (void)err;
+    if ((!src && nsrc) || (!tgt && ntgt) || !nlinks || (!links && (nsrc || ntgt)))
+        return PISAR_EINVAL;
+    for (size_t i = 0; i < nsrc; i++)
+        if (!src[i].text && src[i].len) return PISAR_EINVAL;
+    for (size_t i = 0; i < ntgt; i++)
+        if (!tgt[i].text && tgt[i].len) return PISAR_EINVAL;
+    *nlinks = 0;
+    unsigned flags = opt ? opt->flags : 0;
+    sent_info *S = calloc(nsrc + 1, sizeof *S), *T = calloc(ntgt + 1, sizeof *T);
+    if (!S || !T) {
+        free(S);
+        free(T);
+        return PISAR_ENOMEM;
+    }
+    int anchors = !(flags & PISAR_ALIGN_NO_ANCHORS);
+    double ls = 0, lt = 0;
+    for (size_t i = 0; i < nsrc; i++) analyse(&src[i], opt, anchors, &S[i]), ls += S[i].len;
+    for (size_t i = 0; i < ntgt; i++) analyse(&tgt[i], opt, anchors, &T[i]), lt += T[i].len;
+    model md = {S, T, 1.0, anchors, 0};
+    if (ls > 0 && lt > 0) md.c = lt / ls;
+    if (md.c < 0.25) md.c = 0.25;
+    if (md.c > 4) md.c = 4;
+    int rc = PISAR_OK;
+    size_t ps = count_paras(S, nsrc), pt = count_paras(T, ntgt);
+    int hard = !(flags & PISAR_ALIGN_NO_PARAGRAPHS) && ps > 1 && ps == pt;
+    md.soft_paras = !hard && !(flags & PISAR_ALIGN_NO_PARAGRAPHS);
+    /* Two passes: the ratio of the totals is skewed by sentences that have no
+     * counterpart, so the second pass takes c from the first pass's 1-1 links. */
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        *nlinks = 0;
+        if (hard) {
+            /* each paragraph pair on its own */
+            size_t i = 0, j = 0;
+            for (size_t p = 0; p < ps && !rc; p++) {
+                size_t i2 = i, j2 = j;
+                while (i2 < nsrc && S[i2].para == S[i].para) i2++;
+                while (j2 < ntgt && T[j2].para == T[j].para) j2++;
+                model sub = md;
+                sub.S = S + i;
+                sub.T = T + j;
+                rc = align_block(&sub, i2 - i, j2 - j, i, j, links, nlinks);
+                i = i2;
+                j = j2;
+            }
+        } else {
+            rc = align_block(&md, nsrc, ntgt, 0, 0, links, nlinks);
+        }
+        double a = 0, b = 0;
+        size_t ones = 0;
+        for (size_t k = 0; k < *nlinks; k++)
+            if (links[k].nsrc == 1 && links[k].ntgt == 1)
+                a += S[links[k].src].len, b += T[links[k].tgt].len, ones++;
+        if (rc || ones < 3 || a <= 0 || b <= 0) break;
+        double c = b / a;
+        if (c < 0.25) c = 0.25;
+        if (c > 4) c = 4;
+        if (fabs(c - md.c) < 1e-3) break;
+        md.c = c;
+    }
+    free(S);
+    free(T);
+    return rc;
+}

@@ -1,0 +1,700 @@
+/*
+ * repair_mojibake.c -- undo "encoded as X, decoded as Y" damage.
+ *
+ * Garbling is a chain of steps; a step (O, W) means: the text was encoded in O
+ * and the bytes were decoded as the code page W. The inverse of a step
+ * re-encodes each character in W (cp_encode) and decodes the bytes as O; it
+ * exists only if every character is encodable and the bytes are valid in O.
+ *
+ * The line is cut into tokens at ASCII white space. For every chain (one or
+ * two steps) each token is either NEUTRAL (pure ASCII: every inverse leaves it
+ * alone), GOOD (the inverse exists, differs and is a well-formed word) or BAD.
+ * Maximal runs of GOOD and NEUTRAL tokens starting and ending with a GOOD one
+ * are candidates. A candidate is accepted only when
+ *   - the input run looks damaged (its "badness": C1 controls, symbols inside
+ *     words, lower-to-upper case flips, script changes inside a word, ...) and
+ *     the result has none of that (every changed word well-formed);
+ *   - for a chain whose last step starts from a single-byte code page (where
+ *     any byte string is "valid", so structure proves nothing), every changed
+ *     word is damaged by itself;
+ *   - with language models present, the result scores clearly better than the
+ *     input (lm_best_utf8), and clearly better than any other chain's
+ *     overlapping candidate.
+ * Clean text is left alone: it is rarely invertible at all (UTF-8 structure),
+ * and when it is, it is not damaged by the measures above.
+ */
+#include "repair.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "codepage.h"
+#include "lm.h"
+
+/* ---------- steps and chains ---------- */
+
+typedef struct step {
+    pisar_encoding orig, wrong;
+} step;
+
+static const step STEPS[] = {
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1251},   /* 0: "РџСЂРёРІРµС‚" */
+    {PISAR_ENC_UTF8, PISAR_ENC_KOI8_R},         /* 1: "п÷я─п╦п╡п╣я┌" */
+    {PISAR_ENC_UTF8, PISAR_ENC_IBM866},         /* 2: "╨Я╤А╨╕╨▓╨╡╤В" */
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1252},   /* 3: "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "CafÃ©" (and ISO-8859-1) */
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R}, /* 4: "пРХБЕР" */
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252}, /* 5: "Ïðèâåò" */
+};
+#define NSTEPS ((int)(sizeof STEPS / sizeof *STEPS))
+
+#define NAME0 "utf-8 read as windows-1251"
+#define NAME1 "utf-8 read as koi8-r"
+#define NAME2 "utf-8 read as ibm866"
+#define NAME3 "utf-8 read as windows-1252"
+#define NAME4 "windows-1251 read as koi8-r"
+#define NAME5 "windows-1251 read as windows-1252"
+#define NAME3L "utf-8 read as iso-8859-1"
+
+/* A chain: invert `outer` first, then `inner` (-1: one step). The text was
+ * garbled by `inner`, saved, then garbled by `outer`. */
+typedef struct chain {
+    signed char outer, inner;
+    const char *how;
+} chain;
+
+#define ONE(a) {a, -1, NAME##a}
+#define TWO(a, b) {a, b, NAME##b ", then " NAME##a}
+#define TWICE(a) {a, a, NAME##a ", twice"}
+static const chain CHAINS[] = {
+    ONE(0), ONE(1), ONE(2), ONE(3), ONE(4), ONE(5),
+    TWICE(0), TWO(0, 1), TWO(0, 2), TWO(0, 3), TWO(0, 4), TWO(0, 5),
+    TWO(1, 0), TWICE(1), TWO(1, 2), TWO(1, 3), TWO(1, 4), TWO(1, 5),
+    TWO(2, 0), TWO(2, 1), TWICE(2), TWO(2, 3), TWO(2, 4), TWO(2, 5),
+    TWO(3, 0), TWO(3, 1), TWO(3, 2), TWICE(3), TWO(3, 4), TWO(3, 5),
+    TWICE(4),
+};
+#define NCHAINS ((int)(sizeof CHAINS / sizeof *CHAINS))
+
+/* LM thresholds: mean log-probability per pair, natural log. */
+#define LM_MIN_GAIN 0.5  /* result over input */
+#define LM_BIG_GAIN 1.5  /* lets undamaged-looking words join a single-byte chain's run */
+#define LM_MIN_LEAD 0.3  /* best chain over the runner-up */
+#define LM_LONG_RUN 12   /* letters in a run judged by the models alone */
+
+/* ---------- UTF-8 ---------- */
+
+int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
+{
+    size_t k = *i;
+    unsigned c = s[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return (int32_t)c;
+    }
+    int len;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07, min = 0x10000;
+    else goto bad;
+    if (n - k < (size_t)len) goto bad;
+    for (int j = 1; j < len; j++) {
+        unsigned d = s[k + (size_t)j];
+        if ((d & 0xC0) != 0x80) goto bad;
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) goto bad;
+    *i = k + (size_t)len;
+    return (int32_t)cp;
+bad:
+    *i = k + 1;
+    return -1;
+}
+
+size_t u8_check(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = i;
+        if (u8_next(s, n, &i) < 0) return k;
+    }
+    return n;
+}
+
+int u8_put(pisar_buf *b, uint32_t c)
+{
+    unsigned char t[4];
+    size_t n;
+    if (c < 0x80) t[0] = (unsigned char)c, n = 1;
+    else if (c < 0x800) t[0] = (unsigned char)(0xC0 | (c >> 6)), t[1] = (unsigned char)(0x80 | (c & 0x3F)), n = 2;
+    else if (c < 0x10000)
+        t[0] = (unsigned char)(0xE0 | (c >> 12)), t[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)),
+        t[2] = (unsigned char)(0x80 | (c & 0x3F)), n = 3;
+    else
+        t[0] = (unsigned char)(0xF0 | (c >> 18)), t[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F)),
+        t[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)), t[3] = (unsigned char)(0x80 | (c & 0x3F)), n = 4;
+    return pisar_buf_append(b, t, n);
+}
+
+/* ---------- inverting a step ---------- */
+
+/* The byte that `c` was decoded from under code page w, or -1. Decoders that
+ * follow ISO-8859-1 or the WHATWG tables turn bytes a code page leaves
+ * undefined into the C1 control of the same value, so those map back too. */
+static int enc_wrong(pisar_encoding w, int32_t c)
+{
+    if (c < 0) return -1;
+    int b = cp_encode(w, (uint32_t)c);
+    if (b >= 0) return b;
+    if (c >= 0x80 && c <= 0x9F) {
+        if (w == PISAR_ENC_WINDOWS_1252 || cp_table(w)[c] == CP_UNDEFINED) return c;
+    }
+    return -1;
+}
+
+/* Append the inverse of step st applied to s to out; 0 if there is none. */
+static int invert_step(int st, const unsigned char *s, size_t n, pisar_buf *tmp, pisar_buf *out)
+{
+    const step *p = &STEPS[st];
+    pisar_buf_clear(tmp);
+    if (pisar_buf_reserve(tmp, n)) return -1;
+    size_t i = 0;
+    while (i < n) {
+        int b = enc_wrong(p->wrong, u8_next(s, n, &i));
+        if (b < 0) return 0;
+        tmp->data[tmp->len++] = (char)b;
+    }
+    const unsigned char *t = (const unsigned char *)tmp->data;
+    if (p->orig == PISAR_ENC_UTF8) {
+        if (u8_check(t, tmp->len) != tmp->len) return 0;
+        return pisar_buf_append(out, t, tmp->len) ? -1 : 1;
+    }
+    const unsigned char(*u8)[4] = cp_utf8(p->orig);
+    for (size_t k = 0; k < tmp->len; k++) {
+        if (!u8[t[k]][0]) return 0;
+        if (pisar_buf_append(out, u8[t[k]] + 1, u8[t[k]][0])) return -1;
+    }
+    return 1;
+}
+
+typedef struct scratch {
+    pisar_buf tmp, mid;
+} scratch;
+
+/* Inverse of a chain on s, appended to out: 1, 0 (none) or -1 (memory). */
+static int invert_chain(const chain *ch, const unsigned char *s, size_t n, scratch *sc,
+                        pisar_buf *out)
+{
+    if (ch->inner < 0) return invert_step(ch->outer, s, n, &sc->tmp, out);
+    pisar_buf_clear(&sc->mid);
+    int r = invert_step(ch->outer, s, n, &sc->tmp, &sc->mid);
+    if (r <= 0) return r;
+    return invert_step(ch->inner, (const unsigned char *)sc->mid.data, sc->mid.len, &sc->tmp, out);
+}
+
+/* ---------- character classes ---------- */
+
+enum { SC_NONE = 0, SC_LATIN, SC_CYRILLIC, SC_GREEK };
+
+/* The script of a letter that ordinary words of the languages pisar serves
+ * use, or SC_NONE for anything else (µ, ª, archaic or non-Slavic Cyrillic...). */
+static int word_letter_script(int32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return SC_LATIN;
+    if (c >= 0xC0 && c <= 0xFF) return (c == 0xD7 || c == 0xF7) ? SC_NONE : SC_LATIN;
+    if (c >= 0x100 && c <= 0x17F) return SC_LATIN;
+    if (c >= 0x218 && c <= 0x21B) return SC_LATIN;
+    if (c >= 0x400 && c <= 0x45F) return SC_CYRILLIC;
+    if (c == 0x490 || c == 0x491) return SC_CYRILLIC;
+    if (c >= 0x386 && c <= 0x3CE && u_isalpha(c)) return SC_GREEK;
+    return SC_NONE;
+}
+
+/* Punctuation that may stand at either end of a word. */
+static int edge_punct(int32_t c)
+{
+    if (c < 0x80) return c > 0x20 && c < 0x7F && !u_isalnum(c);
+    switch (c) {
+    case 0xAB: case 0xBB: case 0x2018: case 0x2019: case 0x201A: case 0x201C: case 0x201D:
+    case 0x201E: case 0x2039: case 0x203A: case 0x2013: case 0x2014: case 0x2026: case 0x2116:
+    case 0xB0: case 0xA7: case 0x20AC: case 0xA0: case 0x2009: case 0x202F: case 0x2010:
+    case 0x2011: case 0x02BC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Punctuation that may stand between two letters of a word. */
+static int inner_punct(int32_t c)
+{
+    return c == '\'' || c == '-' || c == '.' || c == 0x2019 || c == 0x2010 || c == 0x2011 ||
+           c == 0x02BC; /* the Belarusian and Ukrainian apostrophe */
+}
+
+static int is_upper(int32_t c) { return u_isupper(c) != 0; }
+static int is_lower(int32_t c) { return u_islower(c) != 0; }
+
+#define MAXW 256 /* longer tokens are judged on their first MAXW characters */
+
+static size_t decode_cps(const unsigned char *s, size_t n, int32_t *cp)
+{
+    size_t i = 0, k = 0;
+    while (i < n && k < MAXW) cp[k++] = u8_next(s, n, &i);
+    return k;
+}
+
+/*
+ * How damaged a token looks: 0 for ordinary words (also "iPhone"-like brands
+ * score at most 1, but they are never invertible).
+ */
+static int badness(const unsigned char *s, size_t n)
+{
+    int32_t cp[MAXW];
+    size_t k = decode_cps(s, n, cp);
+    int bad = 0, latin_run = 0;
+    for (size_t j = 0; j < k; j++) {
+        int32_t c = cp[j];
+        int32_t prev = j ? cp[j - 1] : ' ', next = j + 1 < k ? cp[j + 1] : ' ';
+        int sc = word_letter_script(c);
+        if (c >= 0x80 && c <= 0x9F) {
+            bad += 2;
+            continue;
+        }
+        if (sc == SC_LATIN && c >= 0x80) {
+            if (++latin_run == 3) bad++;
+        } else {
+            latin_run = 0;
+        }
+        if (sc != SC_NONE) {
+            int psc = word_letter_script(prev);
+            if (psc != SC_NONE && psc != sc) bad++;
+            if (psc != SC_NONE && is_lower(prev) && is_upper(c)) bad++;
+            /* Ã, Â, Ð, Ñ followed by anything non-ASCII: UTF-8 lead bytes read as Latin-1 */
+            if ((c == 0xC3 || c == 0xC2 || c == 0xD0 || c == 0xD1) && next >= 0x80 &&
+                !(is_upper(next) && word_letter_script(next) == SC_LATIN))
+                bad++;
+            continue;
+        }
+        if (c < 0x80 || u_isdigit(c)) continue;
+        /* a non-ASCII non-letter: odd beside a letter unless it is edge punctuation
+         * at an edge (or an apostrophe or dash inside) */
+        int pl = word_letter_script(prev) != SC_NONE, nl = word_letter_script(next) != SC_NONE;
+        if (!pl && !nl) continue;
+        if (c == 0xA0 && pl && j + 1 == k) {
+            bad++; /* "Г " for "à": a lead byte and 0xA0 */
+        } else if (pl && nl) {
+            if (!inner_punct(c)) bad++;
+        } else if (!edge_punct(c)) {
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* A well-formed word: letters of one script from the ordinary repertoire, case
+ * lower / UPPER / Capitalised in every letter run, only ordinary punctuation. */
+static int wellformed(const unsigned char *s, size_t n)
+{
+    int32_t cp[MAXW];
+    if (n > MAXW) return 0;
+    size_t k = decode_cps(s, n, cp);
+    int script = SC_NONE;
+    for (size_t j = 0; j < k; j++) {
+        int32_t c = cp[j];
+        if (c < 0) return 0;
+        int sc = word_letter_script(c);
+        if (sc != SC_NONE) {
+            if (script != SC_NONE && sc != script) return 0;
+            script = sc;
+            int32_t prev = j ? cp[j - 1] : ' ';
+            if (word_letter_script(prev) != SC_NONE) {
+                /* within a letter run: no lower->upper, and no upper after two
+                 * letters unless the run so far is all upper */
+                if (is_upper(c) && !is_upper(prev)) return 0;
+                if (is_lower(c) && is_upper(prev) && j >= 2 && word_letter_script(cp[j - 2]) != SC_NONE &&
+                    is_upper(cp[j - 2]))
+                    return 0;
+            }
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) return 0;
+        if (c < 0x80 || u_isdigit(c)) continue;
+        if (u_getCombiningClass(c) > 0 && j && word_letter_script(cp[j - 1]) != SC_NONE) continue;
+        if (!edge_punct(c)) return 0;
+        int pl = j && word_letter_script(cp[j - 1]) != SC_NONE;
+        int nl = j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE;
+        if (pl && nl && !inner_punct(c)) return 0;
+    }
+    return 1;
+}
+
+/* ---------- tokens and candidates ---------- */
+
+enum { T_NEUTRAL = 0, T_GOOD = 1, T_BAD = 2 };
+
+typedef struct token {
+    size_t b, e;  /* byte range in the line */
+    int ascii;    /* pure ASCII */
+    int bad;      /* badness of the input */
+    int letters;  /* letters in the input (up to MAXW characters) */
+    int upper;    /* of which upper case */
+    unsigned no_inverse; /* bit i: step i has no inverse on this token */
+    int status;   /* under the chain being examined */
+    size_t roff, rlen; /* result in the chain's result buffer */
+} token;
+
+typedef struct cand {
+    int chain;
+    size_t ta, te;       /* tokens [ta, te) */
+    size_t aoff, alen;   /* result in cands text */
+    double lm;           /* LM score of the result (or 0) */
+    size_t ngood;
+} cand;
+
+typedef struct ctx {
+    const unsigned char *s;
+    size_t n;
+    token *tok;
+    size_t ntok;
+    scratch sc;
+    pisar_buf res;   /* per-chain token results */
+    pisar_buf ctext; /* candidates' results */
+    cand *c;
+    size_t nc, capc;
+    int have_lm;
+} ctx;
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0; }
+
+static int tokenize(ctx *x)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < x->n;) {
+        while (i < x->n && is_space(x->s[i])) i++;
+        if (i >= x->n) break;
+        size_t b = i;
+        int ascii = 1;
+        while (i < x->n && !is_space(x->s[i])) ascii &= x->s[i++] < 0x80;
+        if (x->ntok == cap) {
+            cap = cap ? cap * 2 : 32;
+            token *t = realloc(x->tok, cap * sizeof *t);
+            if (!t) return -1;
+            x->tok = t;
+        }
+        token *t = &x->tok[x->ntok++];
+        memset(t, 0, sizeof *t);
+        t->b = b, t->e = i, t->ascii = ascii;
+        t->bad = ascii ? 0 : badness(x->s + b, i - b);
+        if (!ascii) {
+            int32_t cp[MAXW];
+            size_t k = decode_cps(x->s + b, i - b, cp);
+            for (size_t j = 0; j < k; j++) {
+                int l = word_letter_script(cp[j]) != SC_NONE;
+                t->letters += l;
+                t->upper += l && is_upper(cp[j]);
+            }
+        }
+    }
+    return 0;
+}
+
+/* Characters that may be stripped from a token's ends when the whole token has
+ * no inverse (quotes or brackets added around a garbled word). */
+static int strippable(int32_t c)
+{
+    return (c < 0x80 && c > 0x20 && !u_isalnum(c)) || c == 0xAB || c == 0xBB || c == 0x201C ||
+           c == 0x201D || c == 0x201E || c == 0x2018 || c == 0x2019 || c == 0x2013 || c == 0x2014;
+}
+
+/* The status of token t under chain ch; its result goes to x->res. */
+static int examine(ctx *x, const chain *ch, token *t)
+{
+    if (t->ascii) return T_NEUTRAL;
+    /* the single-step chains come first: a chain whose outer step has no
+     * inverse has none either */
+    if (ch->inner >= 0 && (t->no_inverse >> ch->outer & 1u)) return T_BAD;
+    const unsigned char *s = x->s + t->b;
+    size_t n = t->e - t->b;
+    t->roff = x->res.len;
+    int r = invert_chain(ch, s, n, &x->sc, &x->res);
+    if (r < 0) return -1;
+    if (r == 0) {
+        /* strip edge punctuation and retry on the core */
+        x->res.len = t->roff;
+        size_t a = 0, z = n, i = 0;
+        while (i < n) {
+            size_t k = i;
+            int32_t c = u8_next(s, n, &i);
+            if (!strippable(c)) {
+                a = k;
+                break;
+            }
+            a = i;
+        }
+        for (;;) {
+            if (z <= a) break;
+            size_t k = z - 1;
+            while (k > a && (s[k] & 0xC0) == 0x80) k--;
+            size_t j = k;
+            if (!strippable(u8_next(s, n, &j))) break;
+            z = k;
+        }
+        if (z <= a || (a == 0 && z == n)) {
+            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+            return T_BAD;
+        }
+        if (pisar_buf_append(&x->res, s, a)) return -1;
+        r = invert_chain(ch, s + a, z - a, &x->sc, &x->res);
+        if (r < 0) return -1;
+        if (r == 0) {
+            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+            return T_BAD;
+        }
+        if (pisar_buf_append(&x->res, s + z, n - z)) return -1;
+    }
+    t->rlen = x->res.len - t->roff;
+    if (t->rlen == n && !memcmp(x->res.data + t->roff, s, n)) return T_NEUTRAL;
+    if (!wellformed((const unsigned char *)x->res.data + t->roff, t->rlen)) return T_BAD;
+    return T_GOOD;
+}
+
+static double lm_of(const char *s, size_t n)
+{
+    double sc = 0;
+    if (lm_best_utf8(s, n, &sc) < 0) return -1e9;
+    return sc;
+}
+
+static int add_cand(ctx *x, int chn, size_t ta, size_t te)
+{
+    const chain *ch = &CHAINS[chn];
+    /* strong: a changed word that looks damaged by itself (for a single-byte
+     * chain also at least 4 letters long: "кБ", "мВ" are ordinary units);
+     * weak: any other changed word */
+    int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
+    size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0, letters = 0, upper = 0;
+    for (size_t t = ta; t < te; t++) {
+        const token *k = &x->tok[t];
+        if (k->status != T_GOOD) continue;
+        ngood++;
+        letters += (size_t)k->letters;
+        upper += (size_t)k->upper;
+        bad += (size_t)k->bad;
+        if (k->bad > 0 && (structural || k->letters >= 4)) strong++;
+        else weak++, weak_long += k->letters > 3;
+    }
+    int damaged = bad > 0 && strong > 0;
+    /* Undamaged-looking runs (lower-case text in windows-1251 read as KOI-8
+     * comes out in clean capitals) need the models and a long run. */
+    int long_run = x->have_lm && ngood >= 2 && letters >= LM_LONG_RUN;
+    /* (a single-byte chain's undamaged-looking garbage is in capitals: KOI-8
+     * puts the capitals where windows-1251 has the small letters; this also
+     * spares the models most clean text) */
+    if (!structural && 2 * upper < letters) long_run = 0;
+    /* UTF-8 structure is strong evidence by itself: with the models, a
+     * structural chain may also repair a word of 4+ letters that does not look
+     * damaged ("РІСЃС‘" for "всё") when the models clearly prefer it */
+    if (structural && x->have_lm && letters >= 4) long_run = 1;
+    if (!damaged && !long_run) return 0;
+    /* build the result */
+    size_t aoff = x->ctext.len;
+    for (size_t t = ta; t < te; t++) {
+        if (t > ta && pisar_buf_append(&x->ctext, x->s + x->tok[t - 1].e, x->tok[t].b - x->tok[t - 1].e))
+            return -1;
+        const token *k = &x->tok[t];
+        int rc = k->status == T_GOOD ? pisar_buf_append(&x->ctext, x->res.data + k->roff, k->rlen)
+                                     : pisar_buf_append(&x->ctext, x->s + k->b, k->e - k->b);
+        if (rc) return -1;
+    }
+    size_t alen = x->ctext.len - aoff;
+    double lm = 0;
+    int ok;
+    if (x->have_lm) {
+        /* judge the changed words only: ASCII words in between score the
+         * same either way and would dilute the difference */
+        pisar_buf *b = &x->sc.tmp, *a = &x->sc.mid;
+        pisar_buf_clear(b);
+        pisar_buf_clear(a);
+        /* ... with one unchanged word of context on each side, so that a
+         * one-letter word ("à") has letter pairs to score */
+        size_t from = ta > 0 ? ta - 1 : ta, to = te < x->ntok ? te + 1 : te;
+        for (size_t t = from; t < to; t++) {
+            const token *k = &x->tok[t];
+            int good = t >= ta && t < te && k->status == T_GOOD;
+            if (!good && t >= ta && t < te) continue;
+            const char *r = good ? x->res.data + k->roff : (const char *)x->s + k->b;
+            size_t rl = good ? k->rlen : k->e - k->b;
+            if ((b->len && (pisar_buf_append(b, " ", 1) || pisar_buf_append(a, " ", 1))) ||
+                pisar_buf_append(b, x->s + k->b, k->e - k->b) || pisar_buf_append(a, r, rl))
+                return -1;
+        }
+        lm = lm_of(a->data, a->len);
+        double gain = lm - lm_of(b->data, b->len);
+        ok = gain >= LM_MIN_GAIN &&
+             ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) || (long_run && gain >= LM_BIG_GAIN));
+    } else {
+        /* without models a single-byte chain needs two damaged words, and
+         * only short words may ride along */
+        ok = structural || (strong >= 2 && weak <= strong && weak_long == 0);
+    }
+    if (!ok) {
+        x->ctext.len = aoff;
+        return 0;
+    }
+    if (x->nc == x->capc) {
+        x->capc = x->capc ? x->capc * 2 : 16;
+        cand *c = realloc(x->c, x->capc * sizeof *c);
+        if (!c) return -1;
+        x->c = c;
+    }
+    x->c[x->nc++] = (cand){chn, ta, te, aoff, alen, lm, ngood};
+    return 0;
+}
+
+static int cand_cmp(const void *a, const void *b)
+{
+    const cand *p = a, *q = b;
+    if (p->ta != q->ta) return p->ta < q->ta ? -1 : 1;
+    return p->chain - q->chain;
+}
+
+/* "utf-8 read as windows-1252" is reported as ISO-8859-1 when the run has C1
+ * controls and none of the characters windows-1252 puts at 0x80-0x9F. */
+static const char *how_of(const ctx *x, const cand *c)
+{
+    const chain *ch = &CHAINS[c->chain];
+    if (ch->outer != 3 || ch->inner >= 0) return ch->how;
+    const unsigned char *s = x->s;
+    size_t i = x->tok[c->ta].b, e = x->tok[c->te - 1].e;
+    int c1 = 0, w = 0;
+    while (i < e) {
+        int32_t u = u8_next(s, e, &i);
+        if (u >= 0x80 && u <= 0x9F) c1 = 1;
+        else if (u >= 0x100 && cp_encode(PISAR_ENC_WINDOWS_1252, (uint32_t)u) >= 0) w = 1;
+    }
+    return c1 && !w ? NAME3L : ch->how;
+}
+
+static int emit(ctx *x, const cand *c, repair_list *out)
+{
+    size_t off = x->tok[c->ta].b, len = x->tok[c->te - 1].e - off;
+    return repair_list_add(out, off, len, x->ctext.data + c->aoff, c->alen, how_of(x, c),
+                           PISAR_REPAIR_MOJIBAKE);
+}
+
+static int same_result(const ctx *x, const cand *a, const cand *b)
+{
+    return a->ta == b->ta && a->te == b->te && a->alen == b->alen &&
+           !memcmp(x->ctext.data + a->aoff, x->ctext.data + b->aoff, a->alen);
+}
+
+/* Choose among overlapping candidates g[0..ng): the one chain that wins clearly,
+ * or none. */
+static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
+{
+    if (ng == 1) return emit(x, &g[0], out);
+    /* identical results from different chains: keep the simplest (lowest index) */
+    size_t best = 0;
+    int all_same = 1;
+    for (size_t i = 1; i < ng; i++) all_same &= same_result(x, &g[0], &g[i]);
+    if (all_same) return emit(x, &g[0], out);
+    if (x->have_lm) {
+        /* compare on the union of the tokens, the rest of the union unchanged */
+        size_t ua = g[0].ta, ue = g[0].te;
+        for (size_t i = 1; i < ng; i++) {
+            if (g[i].ta < ua) ua = g[i].ta;
+            if (g[i].te > ue) ue = g[i].te;
+        }
+        double sc[64];
+        pisar_buf u = {0};
+        if (ng > 64) ng = 64;
+        for (size_t i = 0; i < ng; i++) {
+            pisar_buf_clear(&u);
+            int rc = pisar_buf_append(&u, x->s + x->tok[ua].b, x->tok[g[i].ta].b - x->tok[ua].b);
+            rc |= pisar_buf_append(&u, x->ctext.data + g[i].aoff, g[i].alen);
+            rc |= pisar_buf_append(&u, x->s + x->tok[g[i].te - 1].e, x->tok[ue - 1].e - x->tok[g[i].te - 1].e);
+            if (rc) {
+                pisar_buf_free(&u);
+                return -1;
+            }
+            sc[i] = lm_of(u.data, u.len);
+        }
+        pisar_buf_free(&u);
+        for (size_t i = 1; i < ng; i++)
+            if (sc[i] > sc[best]) best = i;
+        for (size_t i = 0; i < ng; i++)
+            if (i != best && !same_result(x, &g[i], &g[best]) && sc[best] - sc[i] < LM_MIN_LEAD) return 0;
+        return emit(x, &g[best], out);
+    }
+    /* no models: a candidate that strictly contains every other one and
+     * changes more words wins; otherwise the damage is ambiguous */
+    for (size_t i = 1; i < ng; i++)
+        if (g[i].te - g[i].ta > g[best].te - g[best].ta) best = i;
+    for (size_t i = 0; i < ng; i++) {
+        if (i == best || same_result(x, &g[i], &g[best])) continue;
+        if (g[i].ta < g[best].ta || g[i].te > g[best].te || g[i].ngood >= g[best].ngood) return 0;
+    }
+    return emit(x, &g[best], out);
+}
+
+int repair_mojibake(const char *s, size_t n, repair_list *out)
+{
+    ctx x = {0};
+    x.s = (const unsigned char *)s;
+    x.n = n;
+    x.have_lm = lm_count() > 0;
+    int rc = tokenize(&x);
+    int any = 0;
+    for (size_t t = 0; t < x.ntok && !rc; t++) any |= !x.tok[t].ascii;
+    for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
+        pisar_buf_clear(&x.res);
+        for (size_t t = 0; t < x.ntok; t++) {
+            int st = examine(&x, &CHAINS[chn], &x.tok[t]);
+            if (st < 0) {
+                rc = -1;
+                break;
+            }
+            x.tok[t].status = st;
+        }
+        /* runs of GOOD/NEUTRAL tokens from a GOOD one to a GOOD one */
+        for (size_t t = 0; t < x.ntok && !rc;) {
+            if (x.tok[t].status != T_GOOD) {
+                t++;
+                continue;
+            }
+            size_t a = t, last = t;
+            while (t < x.ntok && x.tok[t].status != T_BAD) {
+                if (x.tok[t].status == T_GOOD) last = t;
+                t++;
+            }
+            rc = add_cand(&x, chn, a, last + 1);
+        }
+    }
+    if (!rc && x.nc) {
+        qsort(x.c, x.nc, sizeof *x.c, cand_cmp);
+        for (size_t i = 0; i < x.nc && !rc;) {
+            size_t j = i + 1, end = x.c[i].te;
+            while (j < x.nc && x.c[j].ta < end) {
+                if (x.c[j].te > end) end = x.c[j].te;
+                j++;
+            }
+            rc = resolve(&x, x.c + i, j - i, out);
+            i = j;
+        }
+    }
+    free(x.tok);
+    free(x.c);
+    pisar_buf_free(&x.sc.tmp);
+    pisar_buf_free(&x.sc.mid);
+    pisar_buf_free(&x.res);
+    pisar_buf_free(&x.ctext);
+    return rc ? PISAR_ENOMEM : PISAR_OK;
+}

@@ -1,0 +1,298 @@
+/* test_align.c -- sentence alignment: every link type on constructed inputs,
+ * argument checks, and link F1 against the gold links of fixtures/align/. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pisar/pisar.h"
+
+/* Sentences of the given lengths made of one repeated letter (no anchors). */
+static pisar_align_sentence *make(const int *lens, size_t n, char *store)
+{
+    pisar_align_sentence *s = calloc(n + 1, sizeof *s);
+    size_t off = 0;
+    for (size_t i = 0; i < n; i++) {
+        memset(store + off, 'a', (size_t)lens[i]);
+        s[i].text = store + off;
+        s[i].len = (size_t)lens[i];
+        off += (size_t)lens[i];
+    }
+    return s;
+}
+
+/* Links written as "1-1 1-2 ..." (nsrc-ntgt) for comparison. */
+static void shape(const pisar_link *l, size_t n, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(out);
+        snprintf(out + k, cap - k, "%s%zu-%zu", i ? " " : "", l[i].nsrc, l[i].ntgt);
+    }
+}
+
+static void test_link_types(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc;
+        int s[16], ns, t[16], nt;
+        const char *want;
+    } cases[] = {
+        {"all 1-1", {40, 60, 30}, 3, {40, 60, 30}, 3, "1-1 1-1 1-1"},
+        {"1-2: a sentence split in two", {40, 120, 30}, 3, {40, 60, 60, 30}, 4, "1-1 1-2 1-1"},
+        {"2-1: two sentences merged", {40, 60, 60, 30}, 4, {40, 120, 30}, 3, "1-1 2-1 1-1"},
+        {"2-2: boundary moved", {40, 100, 20, 30}, 4, {40, 20, 100, 30}, 4, "1-1 2-2 1-1"},
+        {"1-0: a sentence dropped", {20, 90, 35, 120, 60, 45, 100, 160, 25, 80, 50, 70, 40, 110}, 14,
+         {20, 90, 35, 120, 60, 45, 100, 25, 80, 50, 70, 40, 110}, 13,
+         "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1 1-1 1-1 1-1"},
+        {"0-1: a sentence added", {20, 90, 35, 120, 60, 45, 100, 25, 80, 50, 70, 40, 110}, 13,
+         {20, 90, 35, 120, 60, 45, 100, 160, 25, 80, 50, 70, 40, 110}, 14,
+         "1-1 1-1 1-1 1-1 1-1 1-1 1-1 0-1 1-1 1-1 1-1 1-1 1-1 1-1"},
+        {"empty source", {0}, 0, {30, 40}, 2, "0-1 0-1"},
+        {"empty translation", {30}, 1, {0}, 0, "1-0"},
+        {"both empty", {0}, 0, {0}, 0, ""},
+        {"empty sentences", {0, 40}, 2, {0, 40}, 2, "1-1 1-1"},
+    };
+    char *store = malloc(4096);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        pisar_align_sentence *S = make(cases[c].s, (size_t)cases[c].ns, store);
+        pisar_align_sentence *T = make(cases[c].t, (size_t)cases[c].nt, store + 2048);
+        pisar_link links[32];
+        size_t nl = 99;
+        pisar_align_options opt = {.flags = PISAR_ALIGN_NO_ANCHORS};
+        assert_int_equal(pisar_align(S, (size_t)cases[c].ns, T, (size_t)cases[c].nt, &opt, links,
+                                     &nl, NULL),
+                         PISAR_OK);
+        char got[128];
+        shape(links, nl, got, sizeof got);
+        if (strcmp(got, cases[c].want)) print_message("%s: got \"%s\"\n", cases[c].desc, got);
+        assert_string_equal(got, cases[c].want);
+        /* every sentence in exactly one link, in order */
+        size_t i = 0, j = 0;
+        for (size_t k = 0; k < nl; k++) {
+            assert_int_equal(links[k].src, i);
+            assert_int_equal(links[k].tgt, j);
+            i += links[k].nsrc;
+            j += links[k].ntgt;
+        }
+        assert_int_equal(i, (size_t)cases[c].ns);
+        assert_int_equal(j, (size_t)cases[c].nt);
+        free(S);
+        free(T);
+    }
+    free(store);
+}
+
+static void test_paragraphs(void **state)
+{
+    (void)state;
+    /* Lengths alone merge S0+S1 (60+60) with T0 (120) across the paragraph
+     * boundary; with equal paragraph counts the boundary is hard. */
+    char *store = malloc(4096);
+    int sl[] = {60, 60, 100}, tl[] = {120, 100};
+    pisar_align_sentence *S = make(sl, 3, store), *T = make(tl, 2, store + 2048);
+    S[1].paragraph = S[2].paragraph = 1;
+    T[1].paragraph = 1;
+    pisar_link links[8];
+    size_t nl;
+    char got[64];
+    pisar_align_options opt = {.flags = PISAR_ALIGN_NO_PARAGRAPHS};
+    assert_int_equal(pisar_align(S, 3, T, 2, &opt, links, &nl, NULL), 0);
+    shape(links, nl, got, sizeof got);
+    assert_string_equal(got, "2-1 1-1");
+    assert_int_equal(pisar_align(S, 3, T, 2, NULL, links, &nl, NULL), 0);
+    assert_true(nl >= 2);
+    assert_int_equal(links[0].nsrc, 1);
+    assert_int_equal(links[0].ntgt, 1);
+    for (size_t k = 0; k < nl; k++) { /* no link crosses a paragraph */
+        if (links[k].nsrc == 2) assert_int_equal(S[links[k].src].paragraph, S[links[k].src + 1].paragraph);
+        if (links[k].ntgt == 2) assert_int_equal(T[links[k].tgt].paragraph, T[links[k].tgt + 1].paragraph);
+        if (links[k].nsrc && links[k].ntgt)
+            assert_int_equal(S[links[k].src].paragraph, T[links[k].tgt].paragraph);
+    }
+    free(S);
+    free(T);
+    free(store);
+}
+
+static int fake_key(void *ctx, const char *w, size_t n, char *key, size_t cap)
+{
+    (void)ctx;
+    /* Ушаков and Ushakov share a key, nothing else is a name */
+    if ((n == 12 && !memcmp(w, "Ушаков", 12)) || (n == 7 && !memcmp(w, "Ushakov", 7))) {
+        snprintf(key, cap, "ushakov");
+        return 7;
+    }
+    return 0;
+}
+
+static void test_anchors(void **state)
+{
+    (void)state;
+    /* Two long source sentences of the same length, one of them dropped in
+     * the translation: lengths cannot tell which; the number and the name
+     * (through the name-key function) can. */
+    char a[200], b[200], y[200];
+    memset(a, 'x', 150), memcpy(a + 70, " 1990 ", 6), a[150] = 0;
+    memset(b, 'x', 150), memcpy(b + 60, " 2000 Ушаков ", 19), b[150 + 6] = 0;
+    memset(y, 'y', 150), memcpy(y + 60, " 2000 Ushakov ", 14), y[150] = 0;
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[6], T[5];
+    for (size_t i = 0; i < 3; i++) S[i] = T[i] = (pisar_align_sentence){ctx, 40, 0};
+    S[3] = (pisar_align_sentence){a, strlen(a), 0};
+    S[4] = (pisar_align_sentence){b, strlen(b), 0};
+    S[5] = T[4] = (pisar_align_sentence){ctx, 40, 0};
+    T[3] = (pisar_align_sentence){y, strlen(y), 0};
+    pisar_link links[16];
+    size_t nl;
+    char got[64];
+    pisar_align_options opt = {.name_key = fake_key};
+    assert_int_equal(pisar_align(S, 6, T, 5, &opt, links, &nl, NULL), 0);
+    shape(links, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-0 1-1 1-1");
+    assert_int_equal(links[3].src, 3); /* "1990" dropped, "2000" kept */
+    assert_int_equal(links[4].src, 4);
+    assert_int_equal(links[4].tgt, 3);
+    /* the name alone decides too */
+    memcpy(b + 60, " 2001 ", 6);
+    assert_int_equal(pisar_align(S, 6, T, 5, &opt, links, &nl, NULL), 0);
+    assert_int_equal(links[4].src, 4);
+    assert_int_equal(links[4].tgt, 3);
+}
+
+static void test_bad_args(void **state)
+{
+    (void)state;
+    pisar_align_sentence s = {"a", 1, 0}, bad = {NULL, 3, 0};
+    pisar_link l[4];
+    size_t n;
+    assert_int_equal(pisar_align(NULL, 1, &s, 1, NULL, l, &n, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_align(&s, 1, &s, 1, NULL, NULL, &n, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_align(&s, 1, &s, 1, NULL, l, NULL, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_align(&bad, 1, &s, 1, NULL, l, &n, NULL), PISAR_EINVAL);
+    /* invalid UTF-8, NUL and truncated sequences are lengths like any other */
+    pisar_align_sentence odd[] = {{"\xFF\xFE", 2, 0}, {"a\0b", 3, 0}, {"\xD0", 1, 0}};
+    assert_int_equal(pisar_align(odd, 3, odd, 3, NULL, l, &n, NULL), PISAR_OK);
+    assert_int_equal(n, 3);
+}
+
+/* ---------------------------------------------------------------- fixtures */
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    pisar_buf b = {0};
+    char tmp[4096];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) pisar_buf_append(&b, tmp, n);
+    pisar_buf_append(&b, "", 0);
+    fclose(f);
+    return b.data;
+}
+
+/* One sentence a line, an empty line between paragraphs. */
+static pisar_align_sentence *lines(char *text, size_t *n)
+{
+    pisar_align_sentence *s = calloc(256, sizeof *s);
+    size_t k = 0, para = 0;
+    for (char *p = text; *p && k < 256;) {
+        char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len) s[k++] = (pisar_align_sentence){p, len, para};
+        else para++;
+        p = e ? e + 1 : p + len;
+    }
+    *n = k;
+    return s;
+}
+
+static int key_fn(void *ctx, const char *w, size_t n, char *key, size_t cap)
+{
+    pisar_buf *b = ctx;
+    pisar_buf_clear(b);
+    if (pisar_name_key(w, n, b) || !b->len) return 0;
+    snprintf(key, cap, "%s", b->data);
+    return (int)strlen(key);
+}
+
+/* Link F1 against gold.tsv ("1,2<TAB>3" lines, 1-based). */
+static double f1(const char *gold, const pisar_link *l, size_t nl)
+{
+    size_t tp = 0, ng = 0;
+    for (const char *p = gold; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len) {
+            ng++;
+            char line[64], mine[64];
+            snprintf(line, sizeof line, "%.*s", (int)len, p);
+            for (size_t i = 0; i < nl; i++) {
+                mine[0] = '\0';
+                for (size_t k = 0; k < l[i].nsrc; k++)
+                    snprintf(mine + strlen(mine), 16, "%s%zu", k ? "," : "", l[i].src + k + 1);
+                strcat(mine, "\t");
+                for (size_t k = 0; k < l[i].ntgt; k++)
+                    snprintf(mine + strlen(mine), 16, "%s%zu", k ? "," : "", l[i].tgt + k + 1);
+                if (!strcmp(mine, line)) tp++;
+            }
+        }
+        p = e ? e + 1 : p + len;
+    }
+    double P = nl ? (double)tp / (double)nl : 0, R = ng ? (double)tp / (double)ng : 0;
+    return P + R > 0 ? 2 * P * R / (P + R) : 0;
+}
+
+static void test_fixtures(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *pair;
+        double min_anchors, min_length;
+    } pairs[] = {{"ru-en", 0.86, 0.86}, {"uk-en", 0.99, 0.66}, {"mk-en", 0.63, 0.63}};
+    pisar_buf kb = {0};
+    for (size_t p = 0; p < 3; p++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/align/%s/source.txt", PISAR_FIXTURES, pairs[p].pair);
+        char *st = slurp(path);
+        snprintf(path, sizeof path, "%s/align/%s/target.txt", PISAR_FIXTURES, pairs[p].pair);
+        char *tt = slurp(path);
+        snprintf(path, sizeof path, "%s/align/%s/gold.tsv", PISAR_FIXTURES, pairs[p].pair);
+        char *gold = slurp(path);
+        size_t ns, nt, nl;
+        pisar_align_sentence *S = lines(st, &ns), *T = lines(tt, &nt);
+        pisar_link *l = calloc(ns + nt, sizeof *l);
+        pisar_align_options opt = {.name_key = key_fn, .name_key_ctx = &kb};
+        assert_int_equal(pisar_align(S, ns, T, nt, &opt, l, &nl, NULL), 0);
+        double fa = f1(gold, l, nl);
+        opt.flags = PISAR_ALIGN_NO_ANCHORS;
+        assert_int_equal(pisar_align(S, ns, T, nt, &opt, l, &nl, NULL), 0);
+        double fl = f1(gold, l, nl);
+        print_message("%s: link F1 %.3f with anchors, %.3f lengths only\n", pairs[p].pair, fa, fl);
+        assert_true(fa >= pairs[p].min_anchors);
+        assert_true(fl >= pairs[p].min_length);
+        assert_true(fa >= fl);
+        free(l);
+        free(S);
+        free(T);
+        free(st);
+        free(tt);
+        free(gold);
+    }
+    pisar_buf_free(&kb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_link_types), cmocka_unit_test(test_paragraphs),
+        cmocka_unit_test(test_anchors),    cmocka_unit_test(test_bad_args),
+        cmocka_unit_test(test_fixtures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

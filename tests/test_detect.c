@@ -1,0 +1,519 @@
+/*
+ * test_detect.c -- encoding and language detection: edge cases of the
+ * streaming handle, every hard-pair rule, and every fixture in fixtures/detect
+ * (the path is the expected answer; fixtures/detect/KNOWN_FAILURES lists the
+ * ones pisar gets wrong, with the reason).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pisar/pisar.h"
+#include "codepage.h"
+#include "lm.h"
+
+/* Encode UTF-8 text into a single-byte code page (every character must exist). */
+static size_t encode(pisar_encoding e, const char *u8, unsigned char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)u8;
+    size_t n = 0;
+    while (*p) {
+        uint32_t c = *p++;
+        if (c >= 0xC0) {
+            int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+            c &= 0x3Fu >> k;
+            while (k--) c = c << 6 | (*p++ & 0x3Fu);
+        }
+        int b = cp_encode(e, c);
+        if (b < 0) fail_msg("U+%04X is not in %s", (unsigned)c, pisar_encoding_name(e));
+        assert_true(n < cap);
+        out[n++] = (unsigned char)b;
+    }
+    return n;
+}
+
+static pisar_detection detect(const void *p, size_t n)
+{
+    pisar_detection r;
+    assert_int_equal(pisar_detect(p, n, &r), PISAR_OK);
+    return r;
+}
+
+static pisar_detection detect_in(pisar_encoding e, const char *u8)
+{
+    unsigned char buf[4096];
+    size_t n = encode(e, u8, buf, sizeof buf);
+    return detect(buf, n);
+}
+
+#define assert_enc(r, e) assert_string_equal(pisar_encoding_name((r).encoding), pisar_encoding_name(e))
+
+/* ---- edge cases ---- */
+
+static void test_empty(void **state)
+{
+    (void)state;
+    pisar_detection r = detect("", 0);
+    assert_enc(r, PISAR_ENC_ASCII);
+    assert_true(r.confidence == 0.0);
+    assert_string_equal(r.language, "und");
+    assert_int_equal(r.bytes_seen, 0);
+    assert_int_equal(r.bom_length, 0);
+    assert_int_equal(pisar_detect(NULL, 0, &r), PISAR_OK);
+    assert_int_equal(pisar_detect(NULL, 3, &r), PISAR_EINVAL);
+    assert_int_equal(pisar_detect("a", 1, NULL), PISAR_EINVAL);
+}
+
+static void test_ascii(void **state)
+{
+    (void)state;
+    const char *t = "The aide to the Russian president said relations are developing.";
+    pisar_detection r = detect(t, strlen(t));
+    assert_enc(r, PISAR_ENC_ASCII);
+    assert_string_equal(r.language, "en");
+    assert_int_equal(r.bytes_seen, strlen(t));
+    r = detect("12345 678", 9);
+    assert_enc(r, PISAR_ENC_ASCII);
+    assert_string_equal(r.language, "und");
+}
+
+static void test_nul_and_binary(void **state)
+{
+    (void)state;
+    static const unsigned char elf[] = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                        3, 0, 0x3E, 0, 1, 0, 0, 0, 0x10, 0x52, 0x40, 0, 0, 0};
+    assert_enc(detect(elf, sizeof elf), PISAR_ENC_BINARY);
+    assert_enc(detect("abc\0def ghi", 11), PISAR_ENC_BINARY);
+    static const unsigned char ctl[] = {1, 2, 3, 'a', 4, 5, 6, 7, 8, 'b', 0x0E, 0x0F, 0x10, 0x11};
+    assert_enc(detect(ctl, sizeof ctl), PISAR_ENC_BINARY);
+    /* tabs, line breaks and form feeds are text */
+    assert_enc(detect("a\tb\r\nc\f", 7), PISAR_ENC_ASCII);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    const char *t = "Помощник президента России Юрий Ушаков";
+    pisar_detection r = detect(t, strlen(t));
+    assert_enc(r, PISAR_ENC_UTF8);
+    assert_string_equal(r.language, "ru");
+    assert_true(r.confidence > 0.9);
+    /* truncated at the end (a cut stream or sample) is still UTF-8 */
+    r = detect(t, strlen(t) - 1);
+    assert_enc(r, PISAR_ENC_UTF8);
+    /* an invalid sequence inside: not UTF-8 */
+    char bad[128];
+    snprintf(bad, sizeof bad, "%s\xFF%s", "Привет", "мир");
+    r = detect(bad, strlen(bad));
+    assert_int_not_equal(r.encoding, PISAR_ENC_UTF8);
+    /* a long UTF-8 text with one damaged byte is still UTF-8, with less confidence */
+    char damaged[1024];
+    snprintf(damaged, sizeof damaged, "%s %s\xE9 %s", t, t, t);
+    r = detect(damaged, strlen(damaged));
+    assert_enc(r, PISAR_ENC_UTF8);
+    assert_true(r.confidence < 0.9);
+    assert_string_equal(r.language, "ru");
+    /* overlong and surrogate forms are invalid */
+    assert_int_not_equal(detect("a\xC0\xAFz", 4).encoding, PISAR_ENC_UTF8);
+    assert_int_not_equal(detect("a\xED\xA0\x80z", 5).encoding, PISAR_ENC_UTF8);
+}
+
+static void test_boms(void **state)
+{
+    (void)state;
+    pisar_detection r = detect("\xEF\xBB\xBFhello", 8);
+    assert_enc(r, PISAR_ENC_UTF8);
+    assert_int_equal(r.bom_length, 3);
+    assert_true(r.confidence == 1.0);
+    static const unsigned char le[] = {0xFF, 0xFE, 0x1F, 0x04, 0x40, 0x04, 0x38, 0x04};
+    r = detect(le, sizeof le);
+    assert_enc(r, PISAR_ENC_UTF16LE);
+    assert_int_equal(r.bom_length, 2);
+    static const unsigned char be[] = {0xFE, 0xFF, 0x04, 0x1F, 0x04, 0x40};
+    r = detect(be, sizeof be);
+    assert_enc(r, PISAR_ENC_UTF16BE);
+    assert_int_equal(r.bom_length, 2);
+    static const unsigned char l32[] = {0xFF, 0xFE, 0, 0, 'h', 0, 0, 0, 'i', 0, 0, 0};
+    r = detect(l32, sizeof l32);
+    assert_enc(r, PISAR_ENC_UTF32LE);
+    assert_int_equal(r.bom_length, 4);
+    static const unsigned char b32[] = {0, 0, 0xFE, 0xFF, 0, 0, 0, 'h'};
+    r = detect(b32, sizeof b32);
+    assert_enc(r, PISAR_ENC_UTF32BE);
+    assert_int_equal(r.bom_length, 4);
+    /* a lone BOM */
+    r = detect("\xEF\xBB\xBF", 3);
+    assert_enc(r, PISAR_ENC_UTF8);
+    assert_string_equal(r.language, "und");
+}
+
+/* UTF-16 of a UTF-8 string, without a BOM. */
+static size_t to_utf16(const char *u8, int be, unsigned char *out)
+{
+    const unsigned char *p = (const unsigned char *)u8;
+    size_t n = 0;
+    while (*p) {
+        uint32_t c = *p++;
+        if (c >= 0xC0) {
+            int k = c >= 0xE0 ? 2 : 1;
+            c &= 0x3Fu >> k;
+            while (k--) c = c << 6 | (*p++ & 0x3Fu);
+        }
+        out[n + (be ? 0 : 1)] = (unsigned char)(c >> 8);
+        out[n + (be ? 1 : 0)] = (unsigned char)c;
+        n += 2;
+    }
+    return n;
+}
+
+static void test_utf16_without_bom(void **state)
+{
+    (void)state;
+    unsigned char buf[512];
+    const char *ru = "Отношения между Москвой и Пхеньяном активно развиваются.";
+    pisar_detection r = detect(buf, to_utf16(ru, 0, buf));
+    assert_enc(r, PISAR_ENC_UTF16LE);
+    assert_int_equal(r.bom_length, 0);
+    assert_string_equal(r.language, "ru");
+    r = detect(buf, to_utf16(ru, 1, buf));
+    assert_enc(r, PISAR_ENC_UTF16BE);
+    assert_string_equal(r.language, "ru");
+    const char *en = "The relations between Moscow and Pyongyang have been developing in recent years.";
+    r = detect(buf, to_utf16(en, 0, buf));
+    assert_enc(r, PISAR_ENC_UTF16LE);
+    assert_string_equal(r.language, "en");
+    /* odd length: not UTF-16; NULs make it binary */
+    assert_enc(detect(buf, to_utf16(en, 0, buf) - 1), PISAR_ENC_BINARY);
+}
+
+static const char *const headline = "Ушаков: отношения с Пхеньяном развиваются";
+
+static void test_chunked_equals_oneshot(void **state)
+{
+    (void)state;
+    unsigned char buf[1024];
+    const char *text = "Помощник президента России по международным делам Юрий Ушаков "
+                       "заявил, что отношения между Москвой и Пхеньяном активно развиваются.";
+    for (pisar_encoding e = PISAR_ENC_FIRST_SBCS; e <= PISAR_ENC_X_MAC_CYRILLIC; e++) {
+        size_t n = encode(e, text, buf, sizeof buf);
+        pisar_detection one = detect(buf, n);
+        pisar_detector *d = pisar_detector_new();
+        assert_non_null(d);
+        for (size_t step = 1; step <= 7; step += 3) {
+            pisar_detector_reset(d);
+            for (size_t i = 0; i < n; i += step)
+                assert_int_equal(pisar_detector_feed(d, buf + i, n - i < step ? n - i : step), 0);
+            assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+            pisar_detection r;
+            assert_int_equal(pisar_detector_result(d, &r), PISAR_OK);
+            assert_int_equal(r.encoding, one.encoding);
+            assert_true(r.confidence == one.confidence);
+            assert_string_equal(r.language, one.language);
+            assert_int_equal(r.bytes_seen, n);
+        }
+        assert_enc(one, e == PISAR_ENC_KOI8_U ? PISAR_ENC_KOI8_R
+                        : e == PISAR_ENC_CP1125 ? PISAR_ENC_IBM866 : e);
+        assert_string_equal(one.language, "ru");
+        pisar_detector_free(d);
+    }
+}
+
+static void test_sample_limit(void **state)
+{
+    (void)state;
+    unsigned char buf[512];
+    memcpy(buf, "0123456789", 10);
+    size_t n = 10 + encode(PISAR_ENC_WINDOWS_1251, headline, buf + 10, sizeof buf - 10);
+    pisar_detector *d = pisar_detector_new();
+    assert_int_equal(pisar_detector_set_sample(d, 10), PISAR_OK);
+    assert_int_equal(pisar_detector_feed(d, buf, 4), 0);
+    assert_int_equal(pisar_detector_feed(d, buf + 4, n - 4), 1); /* full */
+    assert_int_equal(pisar_detector_feed(d, buf, n), 1);         /* ignored */
+    assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+    pisar_detection r;
+    assert_int_equal(pisar_detector_result(d, &r), PISAR_OK);
+    assert_int_equal(r.bytes_seen, 10);
+    assert_enc(r, PISAR_ENC_ASCII);
+    /* reset keeps the sample size */
+    pisar_detector_reset(d);
+    assert_int_equal(pisar_detector_result(d, &r), PISAR_ESTATE);
+    assert_int_equal(pisar_detector_feed(d, buf, n), 1);
+    assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+    assert_int_equal(pisar_detector_feed(d, buf, n), PISAR_ESTATE);
+    assert_int_equal(pisar_detector_result(d, &r), PISAR_OK);
+    assert_int_equal(r.bytes_seen, 10);
+    /* no sample: all of it */
+    pisar_detector_set_sample(d, 0);
+    pisar_detector_reset(d);
+    assert_int_equal(pisar_detector_feed(d, buf, n), 0);
+    pisar_detector_finish(d);
+    pisar_detector_result(d, &r);
+    assert_int_equal(r.bytes_seen, n);
+    assert_enc(r, PISAR_ENC_WINDOWS_1251);
+    pisar_detector_free(d);
+    pisar_detector_free(NULL);
+    assert_int_equal(pisar_detector_feed(NULL, buf, 1), PISAR_EINVAL);
+    assert_int_equal(pisar_detector_set_sample(NULL, 1), PISAR_EINVAL);
+}
+
+/* ---- the hard pairs (tables/charset/rules.txt) ---- */
+
+static const struct {
+    const char *desc;
+    pisar_encoding enc, expect;
+    const char *text, *lang;
+} hard[] = {
+    {"1251 headline, not MacCyrillic", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251,
+     "Ушаков: отношения с Пхеньяном развиваются", "ru"},
+    {"MacCyrillic headline, not 1251", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC,
+     "Ушаков: отношения с Пхеньяном развиваются", "ru"},
+    {"Serbian 1251 (њ љ at 0x9A 0x9C, capitals in MacCyrillic)", PISAR_ENC_WINDOWS_1251,
+     PISAR_ENC_WINDOWS_1251, "Пунолетни мушкарци и жене имају право да склопе брак. Њихова права су иста.", "sr"},
+    {"Serbian MacCyrillic", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC,
+     "Пунолетни мушкарци и жене имају право да склопе брак. Њихова права су иста.", "sr"},
+    {"all-capitals 1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "ВСЕОБЩАЯ ДЕКЛАРАЦИЯ ПРАВ ЧЕЛОВЕКА", NULL},
+    {"KOI8-R Russian", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Ким Чен Ын встретился с Путиным в Пхеньяне", "ru"},
+    {"KOI8-U Ukrainian (і ї є at box-drawing bytes of KOI8-R)", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U,
+     "Кожна людина має право на життя, на свободу і на особисту недоторканність.", "uk"},
+    {"KOI8-U Ukrainian headline", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U, "Україна і Європа: нові відносини", "uk"},
+    {"KOI8-R vs 1251 case inversion", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва", NULL},
+    {"1251 vs KOI8-R case inversion", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва", NULL},
+    {"IBM866 headline, not IBM855", PISAR_ENC_IBM866, PISAR_ENC_IBM866, "Ушаков: отношения с Пхеньяном развиваются", "ru"},
+    {"IBM855 headline, not IBM866", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "Ушаков: отношения с Пхеньяном развиваются", "ru"},
+    {"CP1125 Ukrainian with ї (0xF9, a bullet in IBM866)", PISAR_ENC_CP1125, PISAR_ENC_CP1125,
+     "Україна і її сусіди: Київ, Львів, Ґорґани", "uk"},
+    {"IBM866 Russian with ё, which CP1125 decodes alike: the more common name", PISAR_ENC_CP1125,
+     PISAR_ENC_IBM866, "Всё решено: ёлка, её, объём и звёзды.", "ru"},
+    {"ISO-8859-15 with € and œ", PISAR_ENC_ISO_8859_15, PISAR_ENC_ISO_8859_15,
+     "Le prix du cœur : 100 € pour l'œuvre, dit-il.", "fr"},
+    {"windows-1252 with curly quotes and dash (C1 bytes in ISO-8859-1)", PISAR_ENC_WINDOWS_1252,
+     PISAR_ENC_WINDOWS_1252, "Il a dit : “la décision est prise” — et c'est tout.", "fr"},
+    {"Latin-1 text that windows-1252 decodes alike: the more common name", PISAR_ENC_ISO_8859_1,
+     PISAR_ENC_WINDOWS_1252, "Le conseiller du président a déclaré que les relations se développent.", "fr"},
+    {"ISO-8859-2 Polish", PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_2,
+     "Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby. Żółć, ścięgno.", "pl"},
+    {"windows-1250 Czech", PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
+     "Poradce ruského prezidenta řekl, že se vztahy v posledních letech aktivně rozvíjejí.", "cs"},
+};
+
+static void test_hard_pairs(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof hard / sizeof *hard; i++) {
+        pisar_detection r = detect_in(hard[i].enc, hard[i].text);
+        if (r.encoding != hard[i].expect || (hard[i].lang && strcmp(r.language, hard[i].lang)))
+            print_error("%s: got %s/%s\n", hard[i].desc, pisar_encoding_name(r.encoding), r.language);
+        assert_enc(r, hard[i].expect);
+        if (hard[i].lang) assert_string_equal(r.language, hard[i].lang);
+        assert_true(r.confidence > 0 && r.confidence < 1);
+    }
+}
+
+static void test_rules_loaded(void **state)
+{
+    (void)state;
+    int n;
+    const det_rule *r = lm_det_rules(&n);
+    assert_true(n >= 5);
+    const char *names[] = {"koi8u-letters", "cp1125-yi", "mac-capitals", "cp855-case", "koi8-vs-1251"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            if (strcmp(r[i].name, names[k])) continue;
+            found = 1;
+            assert_int_not_equal(pisar_encoding_from_name(r[i].a), PISAR_ENC_UNKNOWN);
+            assert_int_not_equal(pisar_encoding_from_name(r[i].b), PISAR_ENC_UNKNOWN);
+        }
+        assert_true(found);
+    }
+    const char *const *o = lm_det_order();
+    for (int i = 0; o[i]; i++) assert_int_not_equal(pisar_encoding_from_name(o[i]), PISAR_ENC_UNKNOWN);
+}
+
+/* Each named rule on its own: the text in each of its two encodings. */
+static const struct {
+    const char *rule;
+    pisar_encoding enc, expect; /* PISAR_ENC_UNKNOWN: the rule cannot tell */
+    const char *text;
+} rule_cases[] = {
+    {"koi8u-letters", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U, "Україна і Європа: нові відносини"},
+    {"koi8u-letters", PISAR_ENC_KOI8_R, PISAR_ENC_UNKNOWN, "Россия и Европа: новые отношения"},
+    {"koi8u-letters", PISAR_ENC_KOI8_R, PISAR_ENC_UNKNOWN, "Итог ╓ 25 ╖ рублей"},
+    {"cp1125-yi", PISAR_ENC_CP1125, PISAR_ENC_CP1125, "Україна і її сусіди, Київ"},
+    {"cp1125-yi", PISAR_ENC_IBM866, PISAR_ENC_UNKNOWN, "Всё решено: ёлка и звёзды"},
+    {"mac-capitals", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC, "Москва и Санкт-Петербург, Россия"},
+    {"mac-capitals", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва и Санкт-Петербург, Россия"},
+    {"cp855-case", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "отношения между странами развиваются"},
+    {"cp855-case", PISAR_ENC_IBM866, PISAR_ENC_IBM866, "отношения между странами развиваются"},
+    {"cp855-case-1125", PISAR_ENC_CP1125, PISAR_ENC_CP1125, "відносини між країнами розвиваються"},
+    {"cp855-case-1125", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "відносини між країнами розвиваються"},
+    {"koi8-vs-1251", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва и Санкт-Петербург, Россия"},
+    {"koi8-vs-1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва и Санкт-Петербург, Россия"},
+};
+
+static void test_each_rule(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rule_cases / sizeof *rule_cases; i++) {
+        unsigned char buf[512];
+        size_t n = encode(rule_cases[i].enc, rule_cases[i].text, buf, sizeof buf);
+        pisar_encoding w = det_rule_winner(rule_cases[i].rule, buf, n);
+        if (w != rule_cases[i].expect)
+            print_error("%s on %s: got %s\n", rule_cases[i].rule, pisar_encoding_name(rule_cases[i].enc),
+                        pisar_encoding_name(w));
+        assert_int_equal(w, rule_cases[i].expect);
+    }
+    assert_int_equal(det_rule_winner("no-such-rule", "abc", 3), PISAR_ENC_UNKNOWN);
+    assert_int_equal(det_rule_winner("koi8u-letters", "", 0), PISAR_ENC_UNKNOWN);
+}
+
+static void test_language_api(void **state)
+{
+    (void)state;
+    const char *lang;
+    double conf;
+    const char *t = "Relations between Moscow and Pyongyang have been developing actively.";
+    assert_int_equal(pisar_language_detect(t, strlen(t), &lang, &conf), PISAR_OK);
+    assert_string_equal(lang, "en");
+    assert_true(conf > 0.5 && conf <= 1.0);
+    assert_int_equal(pisar_language_detect("", 0, &lang, &conf), PISAR_OK);
+    assert_string_equal(lang, "und");
+    assert_true(conf == 0.0);
+    assert_int_equal(pisar_language_detect("42 - 7", 6, &lang, NULL), PISAR_OK);
+    assert_string_equal(lang, "und");
+    assert_int_equal(pisar_language_detect("a\0b", 3, &lang, NULL), PISAR_OK);
+    assert_int_equal(pisar_language_detect(NULL, 1, &lang, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_language_detect("x", 1, NULL, NULL), PISAR_EINVAL);
+    const char *const *codes;
+    size_t n = pisar_languages(&codes);
+    assert_int_equal(n, (size_t)lm_count());
+    for (size_t i = 0; i < n; i++) assert_true(lm_find(codes[i]) >= 0);
+    assert_null(codes[n]);
+}
+
+/* ---- the fixtures ---- */
+
+static unsigned char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, len = 0;
+    unsigned char *b = malloc(cap);
+    size_t k;
+    while (b && (k = fread(b + len, 1, cap - len, f)) > 0) {
+        len += k;
+        if (len == cap) b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    *n = len;
+    return b;
+}
+
+/* The detect-score.py policy: same name, or the same text under both. */
+static int acceptable(pisar_encoding truth, pisar_encoding got, const unsigned char *p, size_t n)
+{
+    if (truth == got) return 1;
+    int ascii = 1;
+    for (size_t i = 0; i < n; i++) ascii &= p[i] < 0x80;
+    if (ascii) return got == PISAR_ENC_ASCII || got == PISAR_ENC_UTF8 || pisar_encoding_is_single_byte(got);
+    if (!pisar_encoding_is_single_byte(truth) || !pisar_encoding_is_single_byte(got)) return 0;
+    const uint16_t *a = cp_table(truth), *b = cp_table(got);
+    for (size_t i = 0; i < n; i++)
+        if (a[p[i]] != b[p[i]]) return 0;
+    return 1;
+}
+
+static int known_failure(const char *list, const char *rel)
+{
+    size_t l = strlen(rel);
+    for (const char *p = list; p && *p;) {
+        if (!strncmp(p, rel, l) && p[l] == '\t') return 1;
+        p = strchr(p, '\n');
+        if (p) p++;
+    }
+    return 0;
+}
+
+static void test_fixtures(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/detect/KNOWN_FAILURES", PISAR_FIXTURES);
+    size_t kn;
+    char *known = (char *)slurp(path, &kn);
+    assert_non_null(known);
+    known = realloc(known, kn + 1);
+    known[kn] = 0;
+    snprintf(path, sizeof path, "%s/detect/manifest.tsv", PISAR_FIXTURES);
+    FILE *m = fopen(path, "r");
+    assert_non_null(m);
+    char line[2048];
+    int files = 0, wrong = 0, fixed = 0, lang_ok = 0, lang_n = 0, expected_fail = 0;
+    assert_non_null(fgets(line, sizeof line, m)); /* header */
+    while (fgets(line, sizeof line, m)) {
+        char rel[512], enc[64], lang[32], tier[16];
+        unsigned long bytes;
+        if (sscanf(line, "%511s %63s %31s %lu %15s", rel, enc, lang, &bytes, tier) != 5) continue;
+        snprintf(path, sizeof path, "%s/detect/%s", PISAR_FIXTURES, rel);
+        size_t n;
+        unsigned char *p = slurp(path, &n);
+        assert_non_null(p);
+        assert_int_equal(n, bytes);
+        pisar_detection r = detect(p, n);
+        pisar_encoding truth = pisar_encoding_from_name(enc);
+        assert_int_not_equal(truth, PISAR_ENC_UNKNOWN);
+        int ok = acceptable(truth, r.encoding, p, n);
+        int kf = known_failure(known, rel);
+        files++;
+        if (kf) {
+            expected_fail++;
+            if (ok) {
+                print_error("detect:%s: passes now; remove it from KNOWN_FAILURES\n", rel);
+                fixed++;
+            }
+        } else if (!ok) {
+            print_error("detect:%s: got %s (%.2f, %s)\n", rel, pisar_encoding_name(r.encoding), r.confidence,
+                        r.language);
+            wrong++;
+        }
+        if (!strcmp(tier, "core")) {
+            lang_n++;
+            lang_ok += !strcmp(r.language, lang);
+        }
+        free(p);
+    }
+    fclose(m);
+    free(known);
+    print_message("fixtures: %d files, %d wrong, %d known failures; language right on %d of %d long texts\n",
+                  files, wrong, expected_fail, lang_ok, lang_n);
+    assert_true(files > 1000);
+    assert_int_equal(wrong, 0);
+    assert_int_equal(fixed, 0);
+    /* language identification on the long and paragraph pieces */
+    assert_true(lang_ok * 100 >= lang_n * 95);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_ascii),
+        cmocka_unit_test(test_nul_and_binary),
+        cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_boms),
+        cmocka_unit_test(test_utf16_without_bom),
+        cmocka_unit_test(test_chunked_equals_oneshot),
+        cmocka_unit_test(test_sample_limit),
+        cmocka_unit_test(test_hard_pairs),
+        cmocka_unit_test(test_rules_loaded),
+        cmocka_unit_test(test_each_rule),
+        cmocka_unit_test(test_language_api),
+        cmocka_unit_test(test_fixtures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

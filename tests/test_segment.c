@@ -1,0 +1,347 @@
+/* test_segment.c -- sentence segmentation with pisar's own rules: a table of
+ * {description, language, input, expected sentences}, each also checked for the
+ * lossless property (the sentences and the whitespace between them give back the
+ * input byte for byte). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "pisar/pisar.h"
+
+#define MAXS 12
+
+typedef struct {
+    const char *desc;
+    const char *lang;
+    const char *in;
+    size_t len; /* 0: strlen(in) */
+    const char *want[MAXS + 1];
+} seg_case;
+
+static const seg_case cases[] = {
+    /* edge cases */
+    {"empty", "ru", "", 0, {NULL}},
+    {"whitespace only", "en", " \n\t\r\n  \n", 0, {NULL}},
+    {"no final newline, no final stop", "en", "Hello world", 0, {"Hello world", NULL}},
+    {"NUL inside a sentence", "en", "Nul\0here. Next one.", 19, {"Nul\0here.", "Next one.", NULL}},
+    {"CRLF lines", "en", "One here.\r\nTwo there.\r\n\r\nThree.\r\n", 0,
+     {"One here.", "Two there.", "Three.", NULL}},
+    {"invalid UTF-8 is carried through", "en", "Bad \xff byte. Next \xc3 one.", 0,
+     {"Bad \xff byte.", "Next \xc3 one.", NULL}},
+    {"truncated UTF-8 at the end", "ru", "Привет. Как\xd0", 0, {"Привет.", "Как\xd0", NULL}},
+    {"a lone terminator", "en", "?", 0, {"?", NULL}},
+    {"leading ellipsis", "ru", "...и тогда он ушёл.", 0, {"...и тогда он ушёл.", NULL}},
+
+    /* initials */
+    {"ru initials", "ru", "В. В. Путин прибыл в Минск. Встреча прошла.", 0,
+     {"В. В. Путин прибыл в Минск.", "Встреча прошла.", NULL}},
+    {"en initials", "en", "J. R. R. Tolkien wrote it. He died in 1973.", 0,
+     {"J. R. R. Tolkien wrote it.", "He died in 1973.", NULL}},
+    {"initials without spaces", "en", "J.R.R. Tolkien wrote it.", 0, {"J.R.R. Tolkien wrote it.", NULL}},
+    {"two-letter initial", "ru", "Дж. Байден выступил. Потом ушёл.", 0,
+     {"Дж. Байден выступил.", "Потом ушёл.", NULL}},
+
+    /* abbreviations before a capital */
+    {"ru street, city, professor", "ru", "Он жил в г. Москва на ул. Ленина у проф. Иванова. Всё.", 0,
+     {"Он жил в г. Москва на ул. Ленина у проф. Иванова.", "Всё.", NULL}},
+    {"ru т. е. before a capital", "ru", "Столица, т. е. Москва, растёт. Да.", 0,
+     {"Столица, т. е. Москва, растёт.", "Да.", NULL}},
+    {"ru и т. д. ends a sentence", "ru", "Были книги, журналы и т. д. Затем все ушли.", 0,
+     {"Были книги, журналы и т. д.", "Затем все ушли.", NULL}},
+    {"ru и т. д. mid sentence", "ru", "Книги и т. д. лежали на столе.", 0,
+     {"Книги и т. д. лежали на столе.", NULL}},
+    {"ru и др. ends a sentence", "ru", "Приехали Иванов, Петров и др. Встреча началась.", 0,
+     {"Приехали Иванов, Петров и др.", "Встреча началась.", NULL}},
+    {"ru year after a number ends", "ru", "Это было в 2024 г. Потом всё изменилось.", 0,
+     {"Это было в 2024 г.", "Потом всё изменилось.", NULL}},
+    {"ru century", "ru", "В XX в. Россия изменилась. Да.", 0, {"В XX в.", "Россия изменилась.", "Да.", NULL}},
+    {"ru numbers after an abbreviation", "ru", "См. рис. 3 и табл. 2. Далее.", 0,
+     {"См. рис. 3 и табл. 2.", "Далее.", NULL}},
+    {"bg professor and street", "bg", "Проф. Биолчев живее на ул. Раковски. Той е ректор.", 0,
+     {"Проф. Биолчев живее на ул. Раковски.", "Той е ректор.", NULL}},
+    {"bg т.е. and year", "bg", "Той дойде, т.е. Иван дойде през 2024 г. След това замина.", 0,
+     {"Той дойде, т.е. Иван дойде през 2024 г.", "След това замина.", NULL}},
+    {"uk street and city", "uk", "Він приїхав до м. Києва на вул. Хрещатик. Це було у 2024 р. Потім все.", 0,
+     {"Він приїхав до м. Києва на вул. Хрещатик.", "Це було у 2024 р.", "Потім все.", NULL}},
+    {"uk і т. д.", "uk", "Були книги і т. д. Кінець.", 0, {"Були книги і т. д.", "Кінець.", NULL}},
+    {"be вул. and г.", "be", "Ён жыве на вул. Леніна. У 2020 г. Ён пераехаў.", 0,
+     {"Ён жыве на вул. Леніна.", "У 2020 г.", "Ён пераехаў.", NULL}},
+    {"mk проф. and итн.", "mk", "Проф. Петровски дојде. Имаше книги итн. Потоа замина.", 0,
+     {"Проф. Петровски дојде.", "Имаше книги итн.", "Потоа замина.", NULL}},
+    {"sr Cyrillic итд.", "sr", "Донели су хлеб, млеко итд. Затим су отишли.", 0,
+     {"Донели су хлеб, млеко итд.", "Затим су отишли.", NULL}},
+    {"sr Latin ordinal and tj.", "sr", "Došao je 1. Januara, tj. rano. Zatim je otišao.", 0,
+     {"Došao je 1. Januara, tj. rano.", "Zatim je otišao.", NULL}},
+    {"en titles", "en", "Mr. Smith met Dr. Jones. They talked.", 0, {"Mr. Smith met Dr. Jones.", "They talked.", NULL}},
+    {"en etc. ends a sentence", "en", "We bought apples, pears, etc. Then we left.", 0,
+     {"We bought apples, pears, etc.", "Then we left.", NULL}},
+    {"en p.m. ends a sentence", "en", "We met at 5 p.m. Then we left.", 0, {"We met at 5 p.m.", "Then we left.", NULL}},
+    {"en No. before a number", "en", "See No. 5 for details. Thanks.", 0, {"See No. 5 for details.", "Thanks.", NULL}},
+    {"en no. as a word", "en", "He said no. Then he left.", 0, {"He said no.", "Then he left.", NULL}},
+    {"de z. B. and usw.", "de", "Obst, z. B. Äpfel, Birnen usw. Danach gingen wir.", 0,
+     {"Obst, z. B. Äpfel, Birnen usw.", "Danach gingen wir.", NULL}},
+    {"de ordinal date", "de", "Er kam am 1. Mai nach Berlin. Das war schön.", 0,
+     {"Er kam am 1. Mai nach Berlin.", "Das war schön.", NULL}},
+    {"de ordinal war", "de", "Das war im 2. Weltkrieg. Viele starben.", 0,
+     {"Das war im 2. Weltkrieg.", "Viele starben.", NULL}},
+    {"de year ends", "de", "Er wurde 1990. Dann zog er um.", 0, {"Er wurde 1990.", "Dann zog er um.", NULL}},
+    {"pl titles and r.", "pl", "Prof. Nowak, tj. dyrektor, przyjechał w 2024 r. Potem wyjechał.", 0,
+     {"Prof. Nowak, tj. dyrektor, przyjechał w 2024 r.", "Potem wyjechał.", NULL}},
+    {"pl itd.", "pl", "Były jabłka, gruszki itd. Koniec.", 0, {"Były jabłka, gruszki itd.", "Koniec.", NULL}},
+    {"cs např. and atd.", "cs", "Ovoce, např. Jablka, hrušky atd. Pak jsme šli.", 0,
+     {"Ovoce, např. Jablka, hrušky atd.", "Pak jsme šli.", NULL}},
+    {"fr M. and etc.", "fr", "M. Dupont est arrivé. Il a vu des chats, des chiens, etc. Puis il est parti.", 0,
+     {"M. Dupont est arrivé.", "Il a vu des chats, des chiens, etc.", "Puis il est parti.", NULL}},
+    {"es Sr. and Spanish marks", "es", "El Sr. García llegó. ¿Quién es? ¡Hola! Adiós.", 0,
+     {"El Sr. García llegó.", "¿Quién es?", "¡Hola!", "Adiós.", NULL}},
+    {"it Dott. and ecc.", "it", "Il Dott. Rossi è arrivato con pane, vino ecc. Poi è partito.", 0,
+     {"Il Dott. Rossi è arrivato con pane, vino ecc.", "Poi è partito.", NULL}},
+    {"hu ordinal and stb.", "hu", "A 2. Világháború után alma, körte stb. Utána mentünk.", 0,
+     {"A 2. Világháború után alma, körte stb.", "Utána mentünk.", NULL}},
+    {"nl dhr. and enz.", "nl", "Dhr. Jansen kwam. Er waren appels, peren enz. Toen gingen we.", 0,
+     {"Dhr. Jansen kwam.", "Er waren appels, peren enz.", "Toen gingen we.", NULL}},
+    {"pt Sr. and etc.", "pt", "O Sr. Silva chegou com pão, vinho etc. Depois saiu.", 0,
+     {"O Sr. Silva chegou com pão, vinho etc.", "Depois saiu.", NULL}},
+    {"ro dl. and etc.", "ro", "Dl. Popescu a venit cu pâine etc. Apoi a plecat.", 0,
+     {"Dl. Popescu a venit cu pâine etc.", "Apoi a plecat.", NULL}},
+    {"sk napr. and atď.", "sk", "Ovocie, napr. Jablká atď. Potom sme išli.", 0,
+     {"Ovocie, napr. Jablká atď.", "Potom sme išli.", NULL}},
+    {"sl npr. and itd.", "sl", "Sadje, npr. Jabolka itd. Nato smo šli.", 0,
+     {"Sadje, npr. Jabolka itd.", "Nato smo šli.", NULL}},
+    {"hr npr. and itd.", "hr", "Voće, npr. Jabuke itd. Zatim smo otišli.", 0,
+     {"Voće, npr. Jabuke itd.", "Zatim smo otišli.", NULL}},
+    {"kk жыл after a number", "kk", "Бұл 2024 ж. болды. Кейін ол кетті.", 0,
+     {"Бұл 2024 ж. болды.", "Кейін ол кетті.", NULL}},
+
+    /* numbers, dates, URLs */
+    {"decimal and date", "ru", "Это было 19.06.2024 в 10.30. Цена выросла на 3.5%. Всё.", 0,
+     {"Это было 19.06.2024 в 10.30.", "Цена выросла на 3.5%.", "Всё.", NULL}},
+    {"range with an en dash", "ru", "Саммит прошёл 18–19 июня. Итоги подвели.", 0,
+     {"Саммит прошёл 18–19 июня.", "Итоги подвели.", NULL}},
+    {"e-mail and URL", "en", "Write to ivan@mail.ru. See www.example.com/a.b now. Visit https://x.org/A.Html today.",
+     0, {"Write to ivan@mail.ru.", "See www.example.com/a.b now.", "Visit https://x.org/A.Html today.", NULL}},
+    {"list item number", "en", "1. First item\n2. Second item", 0, {"1. First item", "2. Second item", NULL}},
+
+    /* terminators */
+    {"ellipsis before a capital", "ru", "Он ждал... Потом ушёл. Ну… и всё.", 0,
+     {"Он ждал...", "Потом ушёл.", "Ну… и всё.", NULL}},
+    {"?! and ?..", "ru", "Что?! Не может быть?.. Может.", 0, {"Что?!", "Не может быть?..", "Может.", NULL}},
+    {"closing quote after the stop", "ru", "Он сказал: «Я приду.» Она кивнула.", 0,
+     {"Он сказал: «Я приду.»", "Она кивнула.", NULL}},
+    {"stop after a closing quote", "ru", "Он сказал «да». Она кивнула.", 0,
+     {"Он сказал «да».", "Она кивнула.", NULL}},
+    {"English quotes and brackets", "en", "\"Is it true?\" she asked. \"Yes!\" He nodded. (It was late.) Next.", 0,
+     {"\"Is it true?\" she asked.", "\"Yes!\"", "He nodded.", "(It was late.)", "Next.", NULL}},
+    {"German quotes", "de", "Er sagte: „Ich komme.“ Dann ging er.", 0, {"Er sagte: „Ich komme.“", "Dann ging er.", NULL}},
+    {"stop before a closing bracket", "en", "He left (at noon.) Then rain.", 0,
+     {"He left (at noon.)", "Then rain.", NULL}},
+
+    /* direct speech */
+    {"direct speech with the author's words", "ru", "«Я приду завтра», — сказал он. Она кивнула.", 0,
+     {"«Я приду завтра», — сказал он.", "Она кивнула.", NULL}},
+    {"direct speech ending inside the quotes", "ru", "«Я приду завтра, — сказал он.» Она кивнула.", 0,
+     {"«Я приду завтра, — сказал он.»", "Она кивнула.", NULL}},
+    {"exclamation then the author's words", "ru", "«Стой!» — крикнул он. Все замерли.", 0,
+     {"«Стой!» — крикнул он.", "Все замерли.", NULL}},
+    {"dialogue: a dash after the stop opens the next part", "ru", "— Да, — ответил он. — Конечно! — Куда? — спросила она.", 0,
+     {"— Да, — ответил он.", "— Конечно!", "— Куда? — спросила она.", NULL}},
+    {"a new line is a new turn", "ru", "— Да, — ответил он.\n— Конечно!", 0,
+     {"— Да, — ответил он.", "— Конечно!", NULL}},
+    {"a dash after a plain sentence opens a turn", "ru", "Он ушёл. — Куда? — спросила она.", 0,
+     {"Он ушёл.", "— Куда? — спросила она.", NULL}},
+    {"dateline", "ru", "МОСКВА, 18 июня. /ТАСС/. Правительство утвердило правила. Всё.", 0,
+     {"МОСКВА, 18 июня. /ТАСС/. Правительство утвердило правила.", "Всё.", NULL}},
+    {"units after a number end a sentence", "ru", "Штраф составил 100 тыс. руб. Об этом сообщили.", 0,
+     {"Штраф составил 100 тыс. руб.", "Об этом сообщили.", NULL}},
+    {"de ordinal vetoed by an article", "de", "Leverkusen liegt auf Platz 1. Die Bayern folgen.", 0,
+     {"Leverkusen liegt auf Platz 1.", "Die Bayern folgen.", NULL}},
+    {"de street compound before a number", "de", "Es liegt in der Invalidenstr. 43 in Berlin.", 0,
+     {"Es liegt in der Invalidenstr. 43 in Berlin.", NULL}},
+    {"en verb of saying after a quote", "en", "\"Was it true?\" Clare asked. \"Yes.\" He nodded.", 0,
+     {"\"Was it true?\" Clare asked.", "\"Yes.\"", "He nodded.", NULL}},
+    {"initial before an article", "en", "He chose Plan B. The rest failed.", 0,
+     {"He chose Plan B.", "The rest failed.", NULL}},
+    {"dialogue turns on new lines", "ru", "— Ты придёшь?\n— Приду.\n— Когда?", 0,
+     {"— Ты придёшь?", "— Приду.", "— Когда?", NULL}},
+
+    /* missing space, line breaks, paragraphs */
+    {"missing space after the stop", "ru", "Это было в прошлом году.В Москве шёл снег.", 0,
+     {"Это было в прошлом году.", "В Москве шёл снег.", NULL}},
+    {"no split inside a dotted abbreviation", "ru", "Это т.е. пример.", 0, {"Это т.е. пример.", NULL}},
+    {"headline without a stop", "ru", "Путин прибыл в Минск\nПрезидент России прибыл с визитом. Встреча началась.", 0,
+     {"Путин прибыл в Минск", "Президент России прибыл с визитом.", "Встреча началась.", NULL}},
+    {"wrapped line is not a boundary", "en", "This sentence is wrapped\nacross two lines. Next.", 0,
+     {"This sentence is wrapped\nacross two lines.", "Next.", NULL}},
+    {"paragraph break is a boundary", "en", "No stop here\n\nnew paragraph starts", 0,
+     {"No stop here", "new paragraph starts", NULL}},
+    {"abbreviation before a paragraph break", "ru", "Он живёт на ул.\n\nНовый абзац.", 0,
+     {"Он живёт на ул.", "Новый абзац.", NULL}},
+    {"list items with bullets", "en", "Shopping:\n- milk\n- bread\nDone", 0,
+     {"Shopping:", "- milk", "- bread", "Done", NULL}},
+    {"numbered list after a colon", "ru", "План:\n1. Встреча\n2) Обед", 0, {"План:", "1. Встреча", "2) Обед", NULL}},
+    {"caseless script", "en", "Hello. 你好。 再见。", 0, {"Hello.", "你好。", "再见。", NULL}},
+
+    /* language-neutral rules */
+    {"und: initials and abbreviations", "und", "Dr. Müller und В. В. Путин. Next one.", 0,
+     {"Dr. Müller und В. В. Путин.", "Next one.", NULL}},
+    {"unknown language: neutral rules", "xx", "Mr. Smith left. Bye.", 0, {"Mr. Smith left.", "Bye.", NULL}},
+};
+
+static int is_ws(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == ' ' || (c >= 9 && c <= 13)) i++;
+        else if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) i += 2;
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80) i += 3;
+        else if (c == 0xEF && i + 2 < n && (unsigned char)p[i + 1] == 0xBB) i += 3;
+        else return 0;
+    }
+    return 1;
+}
+
+/* Segment, check the lossless property, return the number of sentences. */
+static size_t run(pisar_segmenter *seg, const char *in, size_t len, pisar_sentence *out, size_t cap)
+{
+    assert_int_equal(pisar_segmenter_set_text(seg, in, len), PISAR_OK);
+    size_t n = 0, pos = 0, para = 0;
+    pisar_sentence s;
+    int rc;
+    while ((rc = pisar_segmenter_next(seg, &s)) == 1) {
+        assert_true(s.start >= pos);
+        assert_true(s.end > s.start);
+        assert_true(s.end <= len);
+        assert_true(is_ws(in + pos, s.start - pos));
+        assert_true(s.paragraph >= para);
+        para = s.paragraph;
+        if (n < cap) out[n] = s;
+        n++;
+        pos = s.end;
+    }
+    assert_int_equal(rc, 0);
+    assert_true(is_ws(in + pos, len - pos));
+    return n;
+}
+
+static void test_cases(void **state)
+{
+    (void)state;
+    int failed = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const seg_case *k = &cases[c];
+        size_t len = k->len ? k->len : strlen(k->in);
+        pisar_segmenter *seg = NULL;
+        assert_int_equal(pisar_segmenter_new(&seg, k->lang, NULL), PISAR_OK);
+        pisar_sentence got[MAXS + 4];
+        size_t n = run(seg, k->in, len, got, MAXS + 4);
+        size_t want = 0;
+        while (k->want[want]) want++;
+        int ok = n == want;
+        for (size_t i = 0; ok && i < n; i++) {
+            size_t wl = strlen(k->want[i]);
+            if (!strcmp(k->desc, "NUL inside a sentence") && i == 0) wl = 9;
+            ok = got[i].end - got[i].start == wl && !memcmp(k->in + got[i].start, k->want[i], wl);
+        }
+        if (!ok) {
+            failed++;
+            fprintf(stderr, "FAIL %s [%s]: got %zu sentence(s):\n", k->desc, k->lang, n);
+            for (size_t i = 0; i < n && i < MAXS + 4; i++)
+                fprintf(stderr, "  |%.*s|\n", (int)(got[i].end - got[i].start), k->in + got[i].start);
+        }
+        pisar_segmenter_free(seg);
+    }
+    assert_int_equal(failed, 0);
+}
+
+static void test_paragraphs(void **state)
+{
+    (void)state;
+    const char *in = "First one. Second one.\n\nThird one.\n \n\nFourth\nFifth.";
+    pisar_segmenter *seg;
+    assert_int_equal(pisar_segmenter_new(&seg, "en", NULL), PISAR_OK);
+    pisar_sentence s[8];
+    assert_int_equal(run(seg, in, strlen(in), s, 8), 5);
+    assert_int_equal(s[0].paragraph, 0);
+    assert_int_equal(s[1].paragraph, 0);
+    assert_int_equal(s[2].paragraph, 1);
+    assert_int_equal(s[3].paragraph, 2);
+    assert_int_equal(s[4].paragraph, 2);
+    assert_int_equal(s[2].start, 24);
+    assert_int_equal(s[2].end, 34);
+    /* set_text starts over */
+    assert_int_equal(run(seg, "A b. C d.", 9, s, 8), 2);
+    assert_int_equal(s[0].paragraph, 0);
+    pisar_segmenter_free(seg);
+}
+
+static void test_api(void **state)
+{
+    (void)state;
+    pisar_segmenter *seg = NULL;
+    pisar_sentence s;
+    assert_int_equal(pisar_segmenter_new(NULL, "ru", NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_new(&seg, NULL, NULL), PISAR_OK);
+    assert_int_equal(pisar_segmenter_next(seg, &s), 0); /* no text yet */
+    assert_int_equal(pisar_segmenter_set_text(seg, NULL, 3), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_set_text(seg, NULL, 0), PISAR_OK);
+    assert_int_equal(pisar_segmenter_next(seg, &s), 0);
+    assert_int_equal(pisar_segmenter_next(seg, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_next(NULL, &s), PISAR_EINVAL);
+    pisar_segmenter_free(seg);
+    pisar_segmenter_free(NULL);
+    const char *const *codes;
+    size_t n = pisar_segment_languages(&codes);
+    assert_int_equal(n, 21);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(pisar_segmenter_new(&seg, codes[i], NULL), PISAR_OK);
+        pisar_segmenter_free(seg);
+    }
+    assert_int_equal(pisar_segmenter_new(&seg, "sr-Latn", NULL), PISAR_OK);
+    pisar_segmenter_free(seg);
+}
+
+/* A larger text: every case's input glued together, many times, with a
+ * bounded-window property: the sentences found in the whole are lossless. */
+static void test_lossless_large(void **state)
+{
+    (void)state;
+    pisar_buf b = {0};
+    for (int r = 0; r < 50; r++)
+        for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+            size_t len = cases[c].len ? cases[c].len : strlen(cases[c].in);
+            pisar_buf_append(&b, cases[c].in, len);
+            pisar_buf_puts(&b, r % 3 ? " " : "\n\n");
+        }
+    static const char *langs[] = {"ru", "en", "de", "und"};
+    for (size_t l = 0; l < 4; l++) {
+        pisar_segmenter *seg;
+        assert_int_equal(pisar_segmenter_new(&seg, langs[l], NULL), PISAR_OK);
+        size_t n = run(seg, b.data, b.len, NULL, 0);
+        assert_true(n > 50 * 60);
+        pisar_segmenter_free(seg);
+    }
+    /* every byte value, in every position of a short window */
+    unsigned char all[512];
+    for (int i = 0; i < 512; i++) all[i] = (unsigned char)(i * 7 + (i >> 8));
+    pisar_segmenter *seg;
+    assert_int_equal(pisar_segmenter_new(&seg, "ru", NULL), PISAR_OK);
+    for (size_t cut = 0; cut < 64; cut++) run(seg, (const char *)all + cut, 512 - cut, NULL, 0);
+    pisar_segmenter_free(seg);
+    pisar_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_paragraphs),
+        cmocka_unit_test(test_api),
+        cmocka_unit_test(test_lossless_large),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

