@@ -485,8 +485,10 @@ static const pn_suffix *any_ending(const char *w, size_t n, const pn_suffix *aft
  * "Jurije Ušakova"), and take the first reading whose key is in the gazetteer
  * or the collection. Returns the key (and *newbase) or NULL.
  */
-static char *known_nominative(const pisar_names *h, const char *base, char **newbase)
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
+                              size_t *dropped)
 {
+    *dropped = 0;
     size_t starts[8], ends[8], nw = 0, n = strlen(base);
     for (size_t i = 0; i < n && nw < 8;) {
         while (i < n && base[i] == ' ') i++;
@@ -526,6 +528,7 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
                 char *k = key_of(h, c.data, c.len);
                 if (k && (k[0] == '@' || known_key(h, k))) {
                     *newbase = c.data;
+                    *dropped = lead;
                     return k;
                 }
                 free(k);
@@ -580,7 +583,8 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     }
     /* a known name inside an unknown mention */
     if (m.key[0] != '@' && !known_key(h, m.key)) {
-        char *nb = NULL, *nk = known_nominative(h, m.base, &nb);
+        size_t dropped;
+        char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped);
         if (nk) {
             free(m.base); free(m.key);
             m.base = nb; m.key = nk;
@@ -873,7 +877,17 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         altbase = NULL;
     }
     if (key[0] != '@' && !known_key(h, key)) {
-        char *nb = NULL, *nk = known_nominative(h, base, &nb);
+        size_t dropped;
+        char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped);
+        if (nk && dropped) {
+            /* the mention starts at its second word */
+            size_t sp = 0;
+            while (sp < n && s[sp] != ' ') sp++;
+            while (sp < n && s[sp] == ' ') sp++;
+            start += sp;
+            s += sp;
+            n -= sp;
+        }
         if (nk) {
             free(key);
             free(basecopy);
