@@ -16,7 +16,8 @@ typedef struct pn_rule {
 typedef struct pn_convention {
     const char *id;
     const char *const *markers; /* NULL-terminated; "x$" = at the end */
-    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak */
+    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak,
+                                  * 3 = cued, 4 = fallback */
     const char *const *cues;    /* NULL-terminated, for weak markers */
     const pn_rule *rules;       /* terminated by from == NULL */
 } pn_convention;

@@ -154,7 +154,7 @@ static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++) {
             int f = cv->mflags[m];
-            if (f == 2 || !has_marker(w, cv->markers[m])) continue;
+            if (f == 2 || f == 4 || !has_marker(w, cv->markers[m])) continue;
             if (f == 3 && !name_has_cue(words, nw, c)) continue;
             if (spreads) *spreads = f != 1;
             return c;
@@ -172,13 +172,23 @@ static int lists_weak(int c, const char *marker)
 }
 
 /* The convention of word k of the name (see tables/names/latin.txt). */
-static int word_convention(const word *words, size_t nw, size_t k, int name_conv)
+/* The first convention with a fallback marker in w, or -1. */
+static int word_fallback(const word *w)
+{
+    for (int c = 0; c < PN_NCONV - 1; c++) {
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m]; m++)
+            if (cv->mflags[m] == 4 && has_marker(w, cv->markers[m])) return c;
+    }
+    return -1;
+}
+
+/* A weak marker in word k: the name's convention if it lists it, else the
+ * first convention listing it with a cue in the name, else the first
+ * listing it; -1 if the word has no weak marker. */
+static int word_weak(const word *words, size_t nw, size_t k, int name_conv)
 {
     const word *w = &words[k];
-    int c = word_strong(words, nw, k, NULL);
-    if (c >= 0) return c;
-    /* A weak marker: the name's convention if it lists it, else the first
-     * listing it with a cue in the name, else the first listing it. */
     for (int a = 0; a < PN_NCONV - 1; a++) {
         const pn_convention *cv = &pn_conventions[a];
         for (size_t m = 0; cv->markers[m]; m++) {
@@ -190,7 +200,23 @@ static int word_convention(const word *words, size_t nw, size_t k, int name_conv
             return a;
         }
     }
-    return name_conv;
+    return -1;
+}
+
+/* The convention of word k. name_conv: the one the name's strong or weak
+ * markers show (or -1); name_fb: the one its fallback markers show (or -1). */
+static int word_convention(const word *words, size_t nw, size_t k, int name_conv, int name_fb)
+{
+    int spreads = 0;
+    int c = word_strong(words, nw, k, &spreads);
+    /* a word-only marker (French ou) yields to the name's own convention
+     * (Polish "Swiatłana Cichanouska") */
+    if (c >= 0 && (spreads || name_conv < 0)) return c;
+    if (c >= 0) return name_conv;
+    if ((c = word_weak(words, nw, k, name_conv)) >= 0) return c;
+    if (name_conv >= 0) return name_conv;
+    c = word_fallback(&words[k]);
+    return c >= 0 ? c : name_fb;
 }
 
 static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len, size_t i,
@@ -325,11 +351,18 @@ static void fold(char *s, pisar_buf *out)
     }
     s[m] = 0;
     n = m;
-    /* 3: ou, oe are u (French ou; Dutch oe; Белоусов, Достоевский on both
-     * sides); o after a hush is e; doubled consonants are single */
+    /* 3: au, eu before a consonant or at the end are av, ev (Belarusian ў:
+     * Быкаў, Bykau, Bykaw); ou, oe are u (Belarusian оў as well: Ціханоўская,
+     * Tsikhanouskaya) (French ou; Dutch oe; Белоусов,
+     * Достоевский on both sides); o after a hush is e; doubled consonants
+     * are single */
     m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
+        if ((c == 'a' || c == 'e') && i + 1 < n && s[i + 1] == 'u' &&
+            (i + 2 == n || !is_vowel(s[i + 2]))) {
+            s[i + 1] = 'v';
+        }
         if (c == 'o' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'e')) {
             s[i + 1] = 'u';
             continue;
@@ -433,7 +466,11 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
      * ("Szergej Nariskin") */
     for (size_t k = 0; k < nw && name_conv < 0; k++)
         if (!words[k].cyrillic && word_strong(words, nw, k, NULL) < 0)
-            name_conv = word_convention(words, nw, k, -1);
+            name_conv = word_weak(words, nw, k, -1);
+    /* and last a fallback marker (Central European -ij, -ej) */
+    int name_fb = -1;
+    for (size_t k = 0; k < nw && name_fb < 0; k++)
+        if (!words[k].cyrillic) name_fb = word_fallback(&words[k]);
 
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
@@ -442,7 +479,7 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         if (words[k].cyrillic) {
             rc = cyrillic_word(&words[k], &t);
         } else {
-            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv), &t, nfd);
+            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv, name_fb), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) { pisar_buf_free(&t); break; }

@@ -215,7 +215,8 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             if (k == 3 && !strcmp(b, "word")) fl = 1;
             else if (k == 3 && !strcmp(b, "weak")) fl = 2;
             else if (k == 3 && !strcmp(b, "cued")) fl = 3;
-            else if (k == 3) die("%s: marker flag must be word, weak or cued: '%s'", lat, line);
+            else if (k == 3 && !strcmp(b, "fallback")) fl = 4;
+            else if (k == 3) die("%s: marker flag must be word, weak, cued or fallback: '%s'", lat, line);
             cur->mflags[cur->nmarkers] = fl;
             strcpy(cur->markers[cur->nmarkers++], a);
         } else if (!strcmp(kw, "cue") && k == 2 && cur) {
