@@ -372,8 +372,9 @@ static void fold(char *s, pisar_buf *out)
         s[m++] = c;
     }
     s[m] = 0;
-    /* 4: -kaia */
-    if (m >= 4 && !strcmp(s + m - 4, "kaia")) s[m -= 2] = 0;
+    /* 4: -aia after a consonant is -a (adjectival feminine surnames:
+     * -skaya, -skaja, Polish -ska, Czech -ská; Navalnaya, Nawalna, Navalná) */
+    if (m >= 5 && !strcmp(s + m - 3, "aia") && !is_vowel(s[m - 4])) s[m -= 2] = 0;
     for (size_t i = 0; i < m; i++) {
         switch (s[i]) {
         case 'S': pisar_buf_puts(out, "sh"); break;
@@ -387,12 +388,15 @@ static void fold(char *s, pisar_buf *out)
     if (!out->data) pisar_buf_append(out, "", 0);
 }
 
-static int is_patronymic(const char *k)
+/* A patronymic by its ending; a bare -ich (Ильич, Кузьмич) only inside a
+ * name, since a last -ich is a Serbian or Croatian surname. */
+static int is_patronymic(const char *k, int last)
 {
-    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna"};
+    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna", "ich"};
     size_t n = strlen(k);
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t e = strlen(ends[i]);
+        if (last && !strcmp(ends[i], "ich")) continue;
         if (n > e + 2 && !strcmp(k + n - e, ends[i])) return 1;
     }
     return 0;
@@ -494,7 +498,7 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         size_t kept = nk;
         if (nk >= 3)
             for (size_t k = 0; k < nk; k++)
-                if (is_patronymic(keys[k]) && kept > 2) { keys[k][0] = 0; kept--; }
+                if (is_patronymic(keys[k], k == nk - 1) && kept > 2) { keys[k][0] = 0; kept--; }
         qsort(keys, nk, sizeof *keys, cmp_str);
         int first = 1;
         for (size_t k = 0; k < nk && !rc; k++) {
