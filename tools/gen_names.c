@@ -314,6 +314,19 @@ static int cmp_given(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* Every string read_given() allocates, to free them at the end. */
+static char **given_strings;
+static size_t ngiven_strings;
+
+static char *remember(char *s)
+{
+    char **p = realloc(given_strings, (ngiven_strings + 1) * sizeof *p);
+    if (!p) die("out of memory");
+    given_strings = p;
+    given_strings[ngiven_strings++] = s;
+    return s;
+}
+
 /* Read tables/names/given.txt into a sorted table of (form key, class key). */
 static pn_given *read_given(const char *path, size_t *count)
 {
@@ -334,8 +347,9 @@ static pn_given *read_given(const char *path, size_t *count)
             pisar_buf k = {0};
             if (!fl || pn_phonetic(f, fl, &k) || !k.len || strchr(k.data, ' '))
                 die("%s: '%s' is not one word with letters", path, f);
+            remember(k.data);
             if (!canon) { canon = k.data; continue; }
-            if (!strcmp(k.data, canon)) { pisar_buf_free(&k); continue; }
+            if (!strcmp(k.data, canon)) continue;
             for (size_t i = 0; i < n; i++)
                 if (!strcmp(tab[i].key, k.data) && strcmp(tab[i].canon, canon))
                     die("%s: '%s' is in two classes (%s, %s)", path, f, tab[i].canon, canon);
@@ -351,6 +365,7 @@ static pn_given *read_given(const char *path, size_t *count)
     for (size_t i = 0; i < n; i++)
         if (!m || strcmp(tab[m - 1].key, tab[i].key)) tab[m++] = tab[i];
     *count = m;
+    free(text);
     return tab;
 }
 
@@ -414,6 +429,9 @@ int main(int argc, char **argv)
     if (fclose(o)) die("%s: write error", argv[2]);
     pn_gaz_free(&g);
     free(text);
+    for (size_t i = 0; i < ngiven_strings; i++) free(given_strings[i]);
+    free(given_strings);
+    free(given);
     return 0;
 }
 #endif
