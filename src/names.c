@@ -18,9 +18,12 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     size_t bad;
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
-    pisar_buf k = {0};
-    rc = pn_phonetic(name, len, &k);
-    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    pisar_buf p = {0}, k = {0};
+    rc = pn_phonetic(name, len, &p);
+    if (rc || !p.len) { pisar_buf_free(&p); return rc; }
+    rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &k);
+    pisar_buf_free(&p);
+    if (rc) { pisar_buf_free(&k); return rc; }
     const char *id = NULL;
     if (user && user->nindex) {
         size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
@@ -51,7 +54,11 @@ int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
     size_t bad;
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
-    return pn_phonetic(name, len, key);
+    pisar_buf p = {0};
+    rc = pn_phonetic(name, len, &p);
+    if (!rc && p.len) rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, key);
+    pisar_buf_free(&p);
+    return rc;
 }
 
 /* ---- the handle ---- */
@@ -206,6 +213,10 @@ int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
     pn_gazetteer g;
     int rc = pn_gaz_parse(&g, text, len, origin, err);
     if (rc) return rc;
+    if ((rc = pn_gaz_map_given(&g, pn_builtin_given, PN_BUILTIN_NGIVEN))) {
+        pn_gaz_free(&g);
+        return rc;
+    }
     /* One user gazetteer at a time: a second load replaces the first. */
     pn_gaz_free(&h->user);
     h->user = g;
@@ -261,27 +272,8 @@ typedef struct span {
     int allcaps;
     int cyr;
     int sentence_start;
+    int after_det;      /* right after an article ("der Berater") */
 } span;
-
-/* Words that are capitalised in running text without being names (titles,
- * nationalities, sentence openers), in the languages of the fixtures. */
-static const char *const not_names[] = {
-    "The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "According", "Our", "Dear",
-    "President", "Prime", "Minister", "Foreign", "Russian", "Ukrainian", "Korean", "North",
-    "South", "Democratic", "People", "Republic", "Mr", "Mrs", "Ms", "Dr", "This", "These",
-    "They", "He", "She", "It", "We", "Video", "Relations", "Photo", "Agency", "Free", "Press",
-    "Become", "Therefore", "Präsident", "Der", "Die", "Das", "Le", "La", "Les", "Président",
-    "Prezydent", "Premier", "Президент", "Премьер", "Министр", "По", "В", "На", "С", "О",
-    "Об", "И", "Как", "Это", "Он", "Она", "Они", "Мы", "Президентът", "Помощник", "Глава",
-    "Russia", "June", "Kremlin", "West", "Korea", "Россия", "Кремль",
-    NULL};
-
-static int is_not_name(const char *s, size_t n)
-{
-    for (size_t i = 0; not_names[i]; i++)
-        if (strlen(not_names[i]) == n && !memcmp(not_names[i], s, n)) return 1;
-    return 0;
-}
 
 /* fn(h, text, start, end, sentence_single, user): one candidate mention. */
 typedef int (*found_fn)(pisar_names *h, const char *text, size_t start, size_t end,
@@ -294,6 +286,7 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
     *ns = 0;
     while (n && sp[n - 1].initial) n--;
     if (!n) return 0;
+    if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
     return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
 }
 
@@ -301,7 +294,7 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
 static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
 {
     span sp[16];
-    size_t ns = 0, i = 0;
+    size_t ns = 0, i = 0, prev_s = 0, prev_e = 0;
     int sentence = 1;
     while (i < len) {
         size_t at = i;
@@ -345,11 +338,15 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
             break;
         }
         i = end;
-        span s = {at, end, pn_is_upper(c), 0, allcaps && nletters > 1, pn_is_cyrillic(c), sentence};
+        span s = {at, end, pn_is_upper(c), 0, allcaps && nletters > 1, pn_is_cyrillic(c), sentence,
+                  prev_e && prev_e + 1 == at && text[prev_e] == ' ' &&
+                      pn_is_determiner(text + prev_s, prev_e - prev_s)};
+        prev_s = at;
+        prev_e = end;
         sentence = 0;
         if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
         int good = s.initial || (s.upper && !s.allcaps && nletters > 1 &&
-                                 !is_not_name(text + at, end - at));
+                                 !pn_is_notname(text + at, end - at));
         if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
@@ -409,7 +406,9 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
             if (k == nw - 1 && last && !(g == '?' && gg == 'f')) x = last;
             else if (k < nw - 1 && gg && gg != '?' && (wn > 2 || w[wn - 1] != '.'))
                 for (const pn_suffix *y = tab; y->ending; y++)
-                    if (y->last == 0 && (y->gender == gg || (gg == 'm' && y->gender == 'M')) &&
+                    if (y->last == 0 &&
+                        (y->gender == gg || (gg == 'm' && y->gender == 'M') ||
+                         (gg == 'f' && y->gender == 'F') || (gg == 'M' && y->gender == 'F')) &&
                         ends_with(w, wn, y->ending, y->len)) {
                         x = y;
                         break;
@@ -470,30 +469,76 @@ static int known_key(const pisar_names *h, const char *key)
     return 0;
 }
 
-/* The known nominative of an inflected Cyrillic mention (the "any" endings of
- * tables/names/suffixes.txt on its last word): a new key, or NULL; *newbase
- * gets the nominative spelling. */
-static char *known_nominative(const pisar_names *h, const char *base, char **newbase)
+/* The longest "any" ending (tables/names/suffixes.txt) of a word, or NULL. */
+static const pn_suffix *any_ending(const char *w, size_t n, const pn_suffix *after)
 {
-    size_t n = strlen(base);
-    const char *lw = strrchr(base, ' ');
-    lw = lw ? lw + 1 : base;
-    size_t wn = n - (size_t)(lw - base);
-    for (const pn_suffix *x = pn_suffix_table(); x->ending; x++) {
-        if (x->last != 2 || !ends_with(lw, wn, x->ending, x->len)) continue;
-        size_t keep = n - x->len, nl = strlen(x->nom);
-        char *cand = malloc(keep + nl + 1);
-        if (!cand) return NULL;
-        memcpy(cand, base, keep);
-        memcpy(cand + keep, x->nom, nl + 1);
-        char *k = key_of(h, cand, keep + nl);
-        if (k && (k[0] == '@' || known_key(h, k))) {
-            *newbase = cand;
-            return k;
-        }
-        free(k);
-        free(cand);
+    const pn_suffix *x = after ? after + 1 : pn_suffix_table();
+    for (; x->ending; x++)
+        if (x->last == 2 && ends_with(w, n, x->ending, x->len)) return x;
+    return NULL;
+}
+
+/*
+ * The known name inside an unknown mention: drop a leading capitalised word
+ * ("Selon Iouri Ouchakov", "России Юрий Ушаков", "Podle Jurije Ušakova") and
+ * strip case endings (the "any" endings: "Москвой", "Kim Dzong Unem",
+ * "Jurije Ušakova"), and take the first reading whose key is in the gazetteer
+ * or the collection. Returns the key (and *newbase) or NULL.
+ */
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
+                              size_t *dropped)
+{
+    *dropped = 0;
+    size_t starts[8], ends[8], nw = 0, n = strlen(base);
+    for (size_t i = 0; i < n && nw < 8;) {
+        while (i < n && base[i] == ' ') i++;
+        if (i >= n) break;
+        starts[nw] = i;
+        while (i < n && base[i] != ' ') i++;
+        ends[nw++] = i;
     }
+    if (!nw) return NULL;
+    pisar_buf c = {0};
+    for (size_t lead = 0; lead < 2 && lead < nw; lead++) {
+        /* ending of the last word: none, then each that matches */
+        const pn_suffix *lx = NULL;
+        int first_last = 1;
+        while (first_last || lx) {
+            for (int strip_others = 0; strip_others < 2; strip_others++) {
+                if (!lead && first_last && !strip_others) continue; /* the mention itself */
+                /* The surname's ending may go only where the case shows on
+                 * another word too ("Jurije Ušakova"), or on a lone word:
+                 * "Анна Ушакова" must not become "Ушаков". */
+                int gendered = lx && lx->gender == '?';
+                if (gendered && nw - lead == 1 && lead) continue;
+                if (gendered && nw - lead > 1 && !strip_others) continue;
+                pisar_buf_clear(&c);
+                int stripped = 0;
+                for (size_t k = lead; k < nw; k++) {
+                    const char *w = base + starts[k];
+                    size_t wn = ends[k] - starts[k];
+                    const pn_suffix *x = k == nw - 1 ? lx : strip_others ? any_ending(w, wn, NULL) : NULL;
+                    if (x && k != nw - 1) stripped = 1;
+                    if (k > lead) pisar_buf_append(&c, " ", 1);
+                    pisar_buf_append(&c, w, x ? wn - x->len : wn);
+                    if (x) pisar_buf_puts(&c, x->nom);
+                }
+                if (strip_others && !stripped) continue;
+                if (!c.data) continue;
+                char *k = key_of(h, c.data, c.len);
+                if (k && (k[0] == '@' || known_key(h, k))) {
+                    *newbase = c.data;
+                    *dropped = lead;
+                    return k;
+                }
+                free(k);
+            }
+            const char *lw = base + starts[nw - 1];
+            lx = any_ending(lw, ends[nw - 1] - starts[nw - 1], first_last ? NULL : lx);
+            first_last = 0;
+        }
+    }
+    pisar_buf_free(&c);
     return NULL;
 }
 
@@ -529,17 +574,6 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     if (!m.base) goto nomem;
     m.key = key_of(h, m.base, strlen(m.base));
     if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
-    /* an inflected form of a known name */
-    if (m.key[0] != '@' && !known_key(h, m.key)) {
-        char *nb = NULL, *nk = known_nominative(h, m.base, &nb);
-        if (nk) {
-            free(m.base); free(m.key);
-            m.base = nb; m.key = nk;
-            free(m.alt_base); free(m.alt_key);
-            m.alt_base = m.alt_key = NULL;
-            m.sure = 1;
-        }
-    }
     /* the gazetteer knows only the masculine reading: take it */
     if (m.alt_key && m.alt_key[0] == '@' && m.key[0] != '@') {
         char *b = m.base, *k = m.key;
@@ -547,17 +581,16 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         m.alt_base = b; m.alt_key = k;
         m.sure = 1;
     }
-    /* a capitalised word before a known name ("Selon Iouri Ouchakov",
-     * "России Юрий Ушаков") is not part of it */
-    char *sp1 = strchr(m.base, ' ');
-    if (m.key[0] != '@' && sp1 && strchr(sp1 + 1, ' ')) {
-        char *k2 = key_of(h, sp1 + 1, strlen(sp1 + 1));
-        if (k2 && (k2[0] == '@' || known_key(h, k2))) {
-            memmove(m.base, sp1 + 1, strlen(sp1 + 1) + 1);
-            free(m.key);
-            m.key = k2;
-        } else {
-            free(k2);
+    /* a known name inside an unknown mention */
+    if (m.key[0] != '@' && !known_key(h, m.key)) {
+        size_t dropped;
+        char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped);
+        if (nk) {
+            free(m.base); free(m.key);
+            m.base = nb; m.key = nk;
+            free(m.alt_base); free(m.alt_key);
+            m.alt_base = m.alt_key = NULL;
+            m.sure = 1;
         }
     }
     if (sentence_single && !known_key(h, m.key)) {
@@ -833,8 +866,28 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     base = basecopy;
     key = key_of(h, base, strlen(base));
     if (!key) { free(basecopy); free(altbase); free(alt); return 0; }
+    /* the masculine reading of an ambiguous -ова, if that one is known */
+    if (alt && altbase && key[0] != '@' && !known_key(h, key) &&
+        (alt[0] == '@' || known_key(h, alt))) {
+        free(key);
+        key = alt;
+        alt = NULL;
+        free(basecopy);
+        base = basecopy = altbase;
+        altbase = NULL;
+    }
     if (key[0] != '@' && !known_key(h, key)) {
-        char *nb = NULL, *nk = known_nominative(h, base, &nb);
+        size_t dropped;
+        char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped);
+        if (nk && dropped) {
+            /* the mention starts at its second word */
+            size_t sp = 0;
+            while (sp < n && s[sp] != ' ') sp++;
+            while (sp < n && s[sp] == ' ') sp++;
+            start += sp;
+            s += sp;
+            n -= sp;
+        }
         if (nk) {
             free(key);
             free(basecopy);

@@ -330,6 +330,52 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
     return PISAR_OK;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int pn_map_given(const char *key, const pn_given *tab, size_t n, pisar_buf *out)
+{
+    char *copy = strdup(key);
+    if (!copy) return PISAR_ENOMEM;
+    const char *words[32];
+    size_t nw = 0;
+    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && nw < 32;
+         w = strtok_r(NULL, " ", &save)) {
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(tab[mid].key, w) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        words[nw++] = lo < n && !strcmp(tab[lo].key, w) ? tab[lo].canon : w;
+    }
+    qsort(words, nw, sizeof *words, cmp_cstr);
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < nw && !rc; i++) {
+        if (i) rc = pisar_buf_append(out, " ", 1);
+        if (!rc) rc = pisar_buf_puts(out, words[i]);
+    }
+    if (!rc && !out->data) rc = pisar_buf_append(out, "", 0);
+    free(copy);
+    return rc;
+}
+
+int pn_gaz_map_given(pn_gazetteer *g, const pn_given *tab, size_t n)
+{
+    for (size_t i = 0; i < g->nindex; i++) {
+        pisar_buf b = {0};
+        if (pn_map_given(g->index[i].key, tab, n, &b)) { pisar_buf_free(&b); return PISAR_ENOMEM; }
+        char *k = keep(g, b.data, b.len);
+        pisar_buf_free(&b);
+        if (!k) return PISAR_ENOMEM;
+        g->index[i].key = k;
+    }
+    if (g->nindex) qsort(g->index, g->nindex, sizeof *g->index, cmp_index);
+    return PISAR_OK;
+}
+
 size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames)
 {
     size_t lo = 0, hi = n;

@@ -16,7 +16,8 @@ typedef struct pn_rule {
 typedef struct pn_convention {
     const char *id;
     const char *const *markers; /* NULL-terminated; "x$" = at the end */
-    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak */
+    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak,
+                                  * 3 = cued, 4 = fallback */
     const char *const *cues;    /* NULL-terminated, for weak markers */
     const pn_rule *rules;       /* terminated by from == NULL */
 } pn_convention;
@@ -32,6 +33,10 @@ typedef struct pn_suffix {
 
 /* The compiled suffix table, terminated by ending == NULL. */
 const pn_suffix *pn_suffix_table(void);
+
+/* tables/names/notnames.txt: a capitalised non-name; an article. */
+int pn_is_notname(const char *s, size_t n);
+int pn_is_determiner(const char *s, size_t n);
 
 /* Check UTF-8: 0, or PISAR_EILSEQ / PISAR_ETRUNC with *bad = byte offset.
  * A NUL byte is invalid in names and text. */
@@ -76,6 +81,20 @@ typedef struct pn_gazetteer {
     char **strings;      /* every string the entries and index point to */
     size_t nstrings, capstrings;
 } pn_gazetteer;
+
+/* Given-name classes (tables/names/given.txt): the phonetic key of a form
+ * and the key of its class. Sorted by key. */
+typedef struct pn_given {
+    const char *key;
+    const char *canon;
+} pn_given;
+
+/* Replace each word of a phonetic key by its given-name class and sort the
+ * words again; the result is appended to out. */
+int pn_map_given(const char *key, const pn_given *tab, size_t n, pisar_buf *out);
+
+/* Map every key of a parsed gazetteer's index (and sort it again). */
+int pn_gaz_map_given(pn_gazetteer *g, const pn_given *tab, size_t n);
 
 /* Parse the gazetteer format (tables/names/README.md). On error returns
  * PISAR_EPARSE/PISAR_EILSEQ/PISAR_ENOMEM with err filled and g empty. */

@@ -122,27 +122,43 @@ typedef struct word {
 
 static int has_marker(const word *w, const char *m)
 {
+    int start = *m == '^';
+    if (start) m++;
     size_t ml = strlen(m);
     int end = ml && m[ml - 1] == '$';
     if (end) ml--;
     if (ml > w->len) return 0;
-    if (end) return !memcmp(w->s + w->len - ml, m, ml);
+    if (end) return !memcmp(w->s + w->len - ml, m, ml) && (!start || ml == w->len);
+    if (start) return !memcmp(w->s, m, ml);
     for (size_t i = 0; i + ml <= w->len; i++)
         if (!memcmp(w->s + i, m, ml)) return 1;
     return 0;
 }
 
-/* The first convention (not generic) with a strong marker in w, or -1;
- * *spreads is set when that marker also speaks for the other words. */
-static int word_strong(const word *w, int *spreads)
+/* Does a cue of convention c appear in any Latin word of the name? */
+static int name_has_cue(const word *words, size_t nw, int c)
 {
+    for (const char *const *cue = pn_conventions[c].cues; *cue; cue++)
+        for (size_t j = 0; j < nw; j++)
+            if (!words[j].cyrillic && has_marker(&words[j], *cue)) return 1;
+    return 0;
+}
+
+/* The first convention (not generic) with a strong marker in word k (or a
+ * cued marker whose cue is in the name), or -1; *spreads is set when that
+ * marker also speaks for the other words. */
+static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
+{
+    const word *w = &words[k];
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
-        for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] != 2 && has_marker(w, cv->markers[m])) {
-                if (spreads) *spreads = cv->mflags[m] == 0;
-                return c;
-            }
+        for (size_t m = 0; cv->markers[m]; m++) {
+            int f = cv->mflags[m];
+            if (f == 2 || f == 4 || !has_marker(w, cv->markers[m])) continue;
+            if (f == 3 && !name_has_cue(words, nw, c)) continue;
+            if (spreads) *spreads = f != 1;
+            return c;
+        }
     }
     return -1;
 }
@@ -156,29 +172,51 @@ static int lists_weak(int c, const char *marker)
 }
 
 /* The convention of word k of the name (see tables/names/latin.txt). */
-static int word_convention(const word *words, size_t nw, size_t k, int name_conv)
+/* The first convention with a fallback marker in w, or -1. */
+static int word_fallback(const word *w)
+{
+    for (int c = 0; c < PN_NCONV - 1; c++) {
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m]; m++)
+            if (cv->mflags[m] == 4 && has_marker(w, cv->markers[m])) return c;
+    }
+    return -1;
+}
+
+/* A weak marker in word k: the name's convention if it lists it, else the
+ * first convention listing it with a cue in the name, else the first
+ * listing it; -1 if the word has no weak marker. */
+static int word_weak(const word *words, size_t nw, size_t k, int name_conv)
 {
     const word *w = &words[k];
-    int c = word_strong(w, NULL);
-    if (c >= 0) return c;
-    /* A weak marker: the name's convention if it lists it, else the first
-     * listing it with a cue in the name, else the first listing it. */
     for (int a = 0; a < PN_NCONV - 1; a++) {
         const pn_convention *cv = &pn_conventions[a];
         for (size_t m = 0; cv->markers[m]; m++) {
             if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
             const char *mk = cv->markers[m];
             if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
-            for (int b = 0; b < PN_NCONV - 1; b++) {
-                if (!lists_weak(b, mk)) continue;
-                for (const char *const *cue = pn_conventions[b].cues; *cue; cue++)
-                    for (size_t j = 0; j < nw; j++)
-                        if (!words[j].cyrillic && has_marker(&words[j], *cue)) return b;
-            }
+            for (int b = 0; b < PN_NCONV - 1; b++)
+                if (lists_weak(b, mk) && name_has_cue(words, nw, b)) return b;
             return a;
         }
     }
-    return name_conv;
+    return -1;
+}
+
+/* The convention of word k. name_conv: the one the name's strong or weak
+ * markers show (or -1); name_fb: the one its fallback markers show (or -1). */
+static int word_convention(const word *words, size_t nw, size_t k, int name_conv, int name_fb)
+{
+    int spreads = 0;
+    int c = word_strong(words, nw, k, &spreads);
+    /* a word-only marker (French ou) yields to the name's own convention
+     * (Polish "Swiatłana Cichanouska") */
+    if (c >= 0 && (spreads || name_conv < 0)) return c;
+    if (c >= 0) return name_conv;
+    if ((c = word_weak(words, nw, k, name_conv)) >= 0) return c;
+    if (name_conv >= 0) return name_conv;
+    c = word_fallback(&words[k]);
+    return c >= 0 ? c : name_fb;
 }
 
 static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len, size_t i,
@@ -210,9 +248,10 @@ static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     size_t i = 0;
     while (i < w->len) {
+        /* the convention's own rules first, then the generic ones */
         const pn_rule *r = NULL;
         if (conv >= 0) r = best_rule(pn_conventions[conv].rules, w->s, w->len, i, NULL);
-        r = best_rule(generic, w->s, w->len, i, r);
+        if (!r) r = best_rule(generic, w->s, w->len, i, NULL);
         if (r) {
             if (pisar_buf_puts(out, r->to)) return PISAR_ENOMEM;
             i += r->fromlen;
@@ -312,11 +351,18 @@ static void fold(char *s, pisar_buf *out)
     }
     s[m] = 0;
     n = m;
-    /* 3: ou, oe are u (French ou; Dutch oe; Белоусов, Достоевский on both
-     * sides); o after a hush is e; doubled consonants are single */
+    /* 3: au, eu before a consonant or at the end are av, ev (Belarusian ў:
+     * Быкаў, Bykau, Bykaw); ou, oe are u (Belarusian оў as well: Ціханоўская,
+     * Tsikhanouskaya) (French ou; Dutch oe; Белоусов,
+     * Достоевский on both sides); o after a hush is e; doubled consonants
+     * are single */
     m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
+        if ((c == 'a' || c == 'e') && i + 1 < n && s[i + 1] == 'u' &&
+            (i + 2 == n || !is_vowel(s[i + 2]))) {
+            s[i + 1] = 'v';
+        }
         if (c == 'o' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'e')) {
             s[i + 1] = 'u';
             continue;
@@ -326,8 +372,9 @@ static void fold(char *s, pisar_buf *out)
         s[m++] = c;
     }
     s[m] = 0;
-    /* 4: -kaia */
-    if (m >= 4 && !strcmp(s + m - 4, "kaia")) s[m -= 2] = 0;
+    /* 4: -aia after a consonant is -a (adjectival feminine surnames:
+     * -skaya, -skaja, Polish -ska, Czech -ská; Navalnaya, Nawalna, Navalná) */
+    if (m >= 5 && !strcmp(s + m - 3, "aia") && !is_vowel(s[m - 4])) s[m -= 2] = 0;
     for (size_t i = 0; i < m; i++) {
         switch (s[i]) {
         case 'S': pisar_buf_puts(out, "sh"); break;
@@ -341,12 +388,15 @@ static void fold(char *s, pisar_buf *out)
     if (!out->data) pisar_buf_append(out, "", 0);
 }
 
-static int is_patronymic(const char *k)
+/* A patronymic by its ending; a bare -ich (Ильич, Кузьмич) only inside a
+ * name, since a last -ich is a Serbian or Croatian surname. */
+static int is_patronymic(const char *k, int last)
 {
-    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna"};
+    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna", "ich"};
     size_t n = strlen(k);
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t e = strlen(ends[i]);
+        if (last && !strcmp(ends[i], "ich")) continue;
         if (n > e + 2 && !strcmp(k + n - e, ends[i])) return 1;
     }
     return 0;
@@ -413,9 +463,18 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
     for (size_t k = 0; k < nw; k++) {
         if (words[k].cyrillic) continue;
         int spreads = 0;
-        int c = word_strong(&words[k], &spreads);
+        int c = word_strong(words, nw, k, &spreads);
         if (c >= 0 && spreads && (name_conv < 0 || c < name_conv)) name_conv = c;
     }
+    /* else a convention that a weak marker chose speaks for the name too
+     * ("Szergej Nariskin") */
+    for (size_t k = 0; k < nw && name_conv < 0; k++)
+        if (!words[k].cyrillic && word_strong(words, nw, k, NULL) < 0)
+            name_conv = word_weak(words, nw, k, -1);
+    /* and last a fallback marker (Central European -ij, -ej) */
+    int name_fb = -1;
+    for (size_t k = 0; k < nw && name_fb < 0; k++)
+        if (!words[k].cyrillic) name_fb = word_fallback(&words[k]);
 
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
@@ -424,7 +483,7 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         if (words[k].cyrillic) {
             rc = cyrillic_word(&words[k], &t);
         } else {
-            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv), &t, nfd);
+            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv, name_fb), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) { pisar_buf_free(&t); break; }
@@ -439,7 +498,7 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         size_t kept = nk;
         if (nk >= 3)
             for (size_t k = 0; k < nk; k++)
-                if (is_patronymic(keys[k]) && kept > 2) { keys[k][0] = 0; kept--; }
+                if (is_patronymic(keys[k], k == nk - 1) && kept > 2) { keys[k][0] = 0; kept--; }
         qsort(keys, nk, sizeof *keys, cmp_str);
         int first = 1;
         for (size_t k = 0; k < nk && !rc; k++) {
@@ -456,3 +515,21 @@ out:
 }
 
 const pn_suffix *pn_suffix_table(void) { return pn_suffixes; }
+
+static int in_sorted(const char *const *list, const char *s, size_t n)
+{
+    size_t lo = 0, hi = 0;
+    while (list[hi]) hi++;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(list[mid], s, n);
+        if (!c && list[mid][n]) c = 1;
+        if (c < 0) lo = mid + 1;
+        else if (c > 0) hi = mid;
+        else return 1;
+    }
+    return 0;
+}
+
+int pn_is_notname(const char *s, size_t n) { return in_sorted(pn_notnames, s, n); }
+int pn_is_determiner(const char *s, size_t n) { return in_sorted(pn_determiners, s, n); }

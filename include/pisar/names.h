@@ -10,12 +10,14 @@
  *    sch/tsch/w/j, French ou/ch/-ine/-ï, Polish sz/cz/w/ł/rz, Czech š/č/ž/ř
  *    and -ová, Hungarian s/sz/cs/gy, English y/ie/ii/iy, Dutch oe/sj/tsj,
  *    Scandinavian j/sj), so that both ends meet in one key alphabet;
+ *  - given names the presses translate (Peter, Pierre, Piotr = Пётр) and the
+ *    Ukrainian and Belarusian forms of Russian given names meet in one class;
  *  - a name the gazetteer knows (Ким Чен Ын, Kim Jong Un; Киев, Kyiv, Kijów)
  *    gets the key of its gazetteer entry, "@<entry-id>".
  *
- * The folding rules and the built-in gazetteer are data (tables/names/),
- * compiled into the library; a user's gazetteer in the same documented format
- * loads at run time (pisar_names_load_gazetteer()).
+ * The folding rules and the built-in gazetteer are data (tables/names/, whose
+ * README.md documents the formats), compiled into the library; a user's
+ * gazetteer in the same format loads at run time (pisar_names_load_gazetteer()).
  *
  * A pisar_names handle collects the name mentions of any number of documents,
  * groups them by key and chooses one canonical spelling per group: the
@@ -58,8 +60,9 @@ extern "C" {
 PISAR_API int pisar_name_key(const char *name, size_t len, pisar_buf *key);
 
 /**
- * Like pisar_name_key() without the gazetteer: the phonetic key alone.
- * Useful to see why two names meet (or not).
+ * Like pisar_name_key() without the gazetteer: the phonetic key alone
+ * (given-name classes included). Useful to see why two names meet (or not).
+ * Same return values as pisar_name_key().
  */
 PISAR_API int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key);
 
@@ -71,10 +74,16 @@ typedef struct pisar_names pisar_names;
  *
  * @param out    receives the handle (free with pisar_names_free()).
  * @param style  house style: "bgn", "icao", "wikipedia", "ap", "iso9",
- *               "scholarly", "national", or NULL for "bgn". The style names
- *               the transliteration scheme used for a Cyrillic original with no
- *               gazetteer form (ru-bgn, ru-icao, ...; Ukrainian text uses
- *               uk-national under every style but "scholarly"/"iso9").
+ *               "scholarly", "national", or NULL for "bgn" (pisar_names_style()
+ *               lists them). The style names the transliteration scheme
+ *               (include/pisar/translit.h) applied to the Cyrillic original of
+ *               a name with no gazetteer form, chosen by the original's
+ *               language: bgn = ru-bgn, uk-bgn, be-bgn, bg-streamlined, mk-bgn,
+ *               sr-latin; icao and national = ru-icao, uk-national,
+ *               be-national, bg-streamlined, mk-official, sr-latin; wikipedia
+ *               and ap = ru-wikipedia and the national systems; iso9 = the
+ *               ISO 9 table of each language; scholarly = ru-scholarly,
+ *               uk-scholarly and ISO 9 for the others.
  * @param err    optional details.
  * @return PISAR_OK; PISAR_EUNKNOWN for an unknown style; PISAR_ENOMEM.
  */
@@ -85,7 +94,9 @@ PISAR_API void pisar_names_free(pisar_names *h);
 
 /**
  * Add a gazetteer file (format: tables/names/README.md) to the handle. Its
- * entries take precedence over the built-in ones with the same id or names.
+ * entries take precedence over the built-in ones with the same names. One
+ * user gazetteer at a time: a second successful load replaces the first.
+ * Mentions already added keep the keys they were given.
  *
  * @return PISAR_OK; PISAR_EIO if the file cannot be read; PISAR_EPARSE with
  *         err->line and err->message for a syntax error (nothing is added);
@@ -107,14 +118,18 @@ PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len
 /**
  * Find the name mentions of one document and add them to the collection.
  *
- * Mentions are sequences of capitalised words (with initials "В. В.", name
- * particles "de", "van", "bin"), in Cyrillic or Latin; a lone capitalised word
- * at the start of a sentence counts only if the gazetteer or another mention
- * knows it. Inflected Cyrillic forms ("Юрия Ушакова", "с Ушаковым") are
- * reduced to the nominative by the suffix tables (tables/names/suffixes.txt),
- * keeping the gender apart.
+ * Mentions are runs of capitalised words joined by single spaces (with
+ * initials "В. В."), in Cyrillic or Latin; all-capital words (TASS) and a
+ * short list of capitalised non-names (titles, articles) break a run; a lone
+ * capitalised word at the start of a sentence counts only if the gazetteer or
+ * another mention knows it. Inflected forms ("Юрия Ушакова", "с Ушаковым",
+ * "Москвой", Polish "Unem") are reduced to the nominative by the suffix
+ * tables (tables/names/suffixes.txt), keeping the gender apart: an ambiguous
+ * -ова is read as a masculine genitive only when the masculine is known and
+ * the feminine is not. A lone surname joins the one full name ending in it.
  *
- * @param doc_id  a label for the document (copied), e.g. its path; may be NULL.
+ * @param doc_id  a label for the document, e.g. its path; may be NULL (each
+ *                call counts as one document for pisar_name_group.ndocs).
  * @param text    UTF-8 (not necessarily NUL-terminated).
  * @return PISAR_OK; PISAR_EILSEQ / PISAR_ETRUNC with err->offset for bad
  *         UTF-8 (nothing of this document is added); PISAR_ENOMEM.
