@@ -330,15 +330,21 @@ static int po_header(pisar_emitter *em)
     pisar_buf *o = em->out;
     int rc = pisar_buf_puts(o, "# Sentences for translation, written by pisar ");
     rc |= pisar_buf_puts(o, pisar_version());
-    rc |= pisar_buf_puts(o, ".\nmsgid \"\"\nmsgstr \"\"\n"
+    /* the header fields msgfmt --check asks for; the translator's own are
+     * left as gettext's template placeholders */
+    rc |= pisar_buf_puts(o, ".\nmsgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: ");
+    for (const char *p = em->name; *p; p++) /* a file name in a PO string */
+        rc |= pisar_buf_append(o, (*p == '"' || *p == '\\') ? "_" : p, 1);
+    rc |= pisar_buf_puts(o, "\\n\"\n"
+                            "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
+                            "\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
+                            "\"Language-Team: LANGUAGE <LL@li.org>\\n\"\n"
+                            "\"Language: ");
+    rc |= pisar_buf_puts(o, em->tlang ? em->tlang : "");
+    rc |= pisar_buf_puts(o, "\\n\"\n"
                             "\"MIME-Version: 1.0\\n\"\n"
                             "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
                             "\"Content-Transfer-Encoding: 8bit\\n\"\n");
-    if (em->tlang) {
-        rc |= pisar_buf_puts(o, "\"Language: ");
-        rc |= pisar_buf_puts(o, em->tlang);
-        rc |= pisar_buf_puts(o, "\\n\"\n");
-    }
     rc |= pisar_buf_puts(o, "\"X-Source-Language: ");
     rc |= pisar_buf_puts(o, em->slang);
     rc |= pisar_buf_puts(o, "\\n\"\n\"X-Generator: pisar\\n\"\n");

@@ -19,6 +19,7 @@ done
 
 need=""
 command -v xmllint >/dev/null || need="$need libxml2-utils"
+command -v msgfmt >/dev/null || need="$need gettext"
 command -v pocount >/dev/null || need="$need translate-toolkit"
 command -v omegat >/dev/null || need="$need omegat"
 perl -MXML::TMX::Reader -e 1 2>/dev/null || need="$need libxml-tmx-perl"
@@ -39,6 +40,14 @@ for in in fixtures/prep/*.txt; do
   "$pisar" prep "${args[@]}" -f txt "$in" > "$work/$b.txt"
   nseg=$(grep -c . "$work/$b.txt" || true)
   npar=$(awk 'BEGIN{RS=""} END{print NR}' "$work/$b.txt")
+  # PO: gettext's own checker, and Translate Toolkit's count
+  "$pisar" prep "${args[@]}" -f po "$in" > "$work/$b.po"
+  npo=$(pocount --csv "$work/$b.po" 2>/dev/null | awk -F', *' 'NR==2 {print $9+0}')
+  if msgfmt --check -o /dev/null "$work/$b.po" 2>"$work/log" && [ "$npo" = "$nseg" ]; then
+    echo "ok: $in as po (msgfmt --check; pocount $npo messages)"
+  else
+    echo "FAIL: $in as po (pocount $npo, expected $nseg)"; cat "$work/log"; fail=1
+  fi
   for f in xliff xliff-segsource xliff2 tmx; do
     case $f in
       xliff) units=$nseg; ext=xlf ;;
