@@ -591,8 +591,8 @@ static int examine(ctx *x, const chain *ch, token *t)
 affix:
     if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
     /* garbled punctuation glued to a clean word ("вЂњпривет", "Itâ€™s"):
-     * single UTF-8 steps only */
-    if (ch->inner >= 0 || STEPS[ch->outer].orig != PISAR_ENC_UTF8) return T_BAD;
+     * single UTF-8 steps only, damaged-looking tokens only */
+    if (ch->inner >= 0 || STEPS[ch->outer].orig != PISAR_ENC_UTF8 || !t->bad) return T_BAD;
     x->res.len = t->roff;
     r = try_affix(x, ch, s, n);
     if (r <= 0) return r < 0 ? -1 : T_BAD;
