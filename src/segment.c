@@ -169,7 +169,7 @@ static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t 
 /* Bytes the scanner stops at: '.', '!', '?', '\n', and lead bytes of the
  * non-ASCII terminators (E2: … ‼ ⁇ ⁈ ⁉ U+2029; E3: 。; EF: ！ ？ ．). */
 static const unsigned char stop_byte[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The first byte at or after i that the scanner must look at. With SSE2,
@@ -177,15 +177,17 @@ static const unsigned char stop_byte[256] = {
 static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
 {
 #if defined(__SSE2__)
-    /* '.', '!', '?', '\n', and every byte >= 0xE2 (lead bytes of "…", "‼",
-     * "。", "！" and of rarer characters, which the plain loop then skips) */
+    /* '.', '!', '?', '\n', 0xC2 (« »), and every byte >= 0xE2 (lead bytes of
+     * "…", "„", "“", "‼", "。", "！" and of rarer characters, which the caller
+     * steps over) */
     const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
-                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2);
+                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
     while (i + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
                                  _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
-                                              _mm_cmpeq_epi8(_mm_max_epu8(v, e2), v)));
+                                              _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v),
+                                                           _mm_cmpeq_epi8(v, c2))));
         int bits = _mm_movemask_epi8(m);
         if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
         i += 16;
@@ -299,7 +301,7 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     dec(t, len, i, &n1);
     if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
-    return c == 'S' || c == 'V' ? c : 0;
+    return c == 'S' || c == 'V' || c == 'C' ? c : 0;
 }
 
 /* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
@@ -458,7 +460,7 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
         while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9') q--, tail++;
         /* "21" of "18.–21", "06" of "19.06" -- not "1" of "192.168.0.1" */
         k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail &&
-                      (q == sp.b || t[q - 1] == '-' || (t[q - 1] & 0x80) || (t[q - 1] == '.' && ndot == 1));
+                      (q == sp.b || (t[q - 1] & 0x80) || (t[q - 1] == '.' && ndot == 1));
         return k;
     }
     if (ndot && !nother && !ndig) {
@@ -529,6 +531,19 @@ static int heading_number(const unsigned char *t, size_t len, size_t start, size
     }
     while (m < b && t[m] == ' ') m++;
     return m == b;
+}
+
+/* An opening « or „ that follows a word ("выставка «Свет и тень. Пейзаж XIX
+ * в.»", "„Faust. Eine Tragödie“") opens a title; quoted speech opens a sentence
+ * or follows ':'. Called by the scanner at the quote, so no backing up later. */
+static int opens_title(const unsigned char *t, size_t len, size_t start, size_t p)
+{
+    if (p <= start + 1) return 0;
+    size_t q;
+    uint32_t b1 = decode_before(t, len, start, p, &q);
+    if (b1 != ' ' || q <= start) return 0;
+    uint32_t b2 = decode_before(t, len, start, q, &q);
+    return is_alpha(b2) || is_digit(b2) || b2 == ')';
 }
 
 /* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
@@ -636,7 +651,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
             if (!fits) continue;
             char c = abbrev_class(l, key, w);
-            if (c == 'S' || c == 'V') c = 0;
+            if (c == 'S' || c == 'V' || c == 'C') c = 0;
             if (c) {
                 *kb = with_word ? word.b : parts[use - 1].b;
                 return c;
@@ -704,7 +719,11 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
          * "2024 г.През", "2024.U januaru", "Bahnhofstr.Dort" too */
         size_t kb = sp.b;
         if (tk.kind == TK_NUMBER) {
-            if (tk.short_int || sp.e - sp.b < 3) return 0; /* "1.A", "3.5" handled above */
+            /* "2024.U januaru", "from Sept. 1.It is" -- but not "1.A" or German "1.Mai" */
+            if (tk.short_int || sp.e - sp.b < 3) {
+                size_t q;
+                if (s->lang->ordinal_dot || k + n >= len || !is_lower(dec(t, len, k + n, &q))) return 0;
+            }
         } else if (tk.kind == TK_WORD || tk.kind == TK_LOWER1) {
             if (!tk.only_letters || !tk.last_lower) return 0;
             char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
@@ -739,15 +758,16 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (is_lower(d)) return 0;
         return 1;
     }
-    /* skip opening quotes and brackets */
+    /* skip opening quotes and brackets; kw is where the next word begins */
     int opened = 0;
-    for (size_t m = k; m < len && is_opener(c);) {
+    size_t kw = k;
+    while (kw < len && is_opener(c)) {
         opened = 1;
-        m += n;
-        if (m >= len) break;
-        c = dec(t, len, m, &n);
+        kw += n;
+        if (kw >= len) break;
+        c = dec(t, len, kw, &n);
     }
-    if (is_lower(c) && !camel_word(t, len, k)) return 0; /* "iPhone", "eBay" start sentences */
+    if (is_lower(c) && !camel_word(t, len, kw)) return 0; /* "iPhone", "eBay" start sentences */
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
 
     if (strong || ellipsis || closed || closed_before) {
@@ -762,7 +782,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
                 m += q;
             }
             if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V' &&
-                word_class(s->lang, t, len, k) != 'S') /* not "Nobody answered." */
+                word_class(s->lang, t, len, kw) != 'S') /* not "Nobody answered." */
                 return 0;
         }
         /* "?", "!", "…" before a capital, a digit or a caseless letter */
@@ -771,6 +791,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
 
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
+    if (!nl && !closed && s->title_open && i - s->title_at <= 80) return 0; /* inside «…» of a title */
     /* the common case first: a plain word that no abbreviation can end with
      * (longer than any, or its last segment not in the filter) */
     {
@@ -809,12 +830,12 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
         if (tk.short_int && heading_number(t, len, start, sp.b)) return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
-        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, kw) != 'S')
             return 0;
         return 1;
     case TK_ROMAN:
         if (sp.b == start) return 0; /* "II. Geschichte" */
-        if (s->lang->ordinal_dot && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+        if (s->lang->ordinal_dot && is_alpha(c) && word_class(s->lang, t, len, kw) != 'S')
             return 0; /* "II. Weltkrieg" */
         break;
     case TK_UPPER1:
@@ -828,9 +849,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         }
         /* an initial: "В. В. Путин", "J. R. R. Tolkien"; not before a word
          * that starts sentences ("Plan B. The") */
-        return word_class(s->lang, t, len, k) == 'S';
+        return word_class(s->lang, t, len, kw) == 'S';
     case TK_LOWER1:
-        if (single_letter_dot(t, len, k)) return 0; /* "z. B.", "т. е." */
+        if (single_letter_dot(t, len, kw)) return 0; /* "z. B.", "т. е." */
         break;
     default:
         break;
@@ -838,9 +859,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
     switch (cls) {
     case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
-        return !digit && word_class(s->lang, t, len, k) == 'S';
-    case 'F':
-        return !digit; /* "et al. 2019" */
+        return !digit && word_class(s->lang, t, len, kw) == 'S';
+    case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
+        return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         return !digit && number_before(t, len, start, kb);
     case 'N': /* "No. 5", "тел. +7 (4822)" */
@@ -932,6 +953,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     if (nl >= 2 && s->emitted) s->para++;
     size_t start = i;
     size_t end = len;
+    s->title_open = 0;
 
     if (s->srx) {
         /* the next SRX break after start, or a paragraph break before it */
@@ -985,6 +1007,9 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             continue;
         }
         if (!is_terminator(cp)) {
+            if (cp == 0xAB || cp == 0x201E) { /* « „ */
+                if (!s->title_open && opens_title(t, len, start, i)) s->title_open = 1, s->title_at = i;
+            } else if (cp == 0xBB || cp == 0x201C || cp == 0x201D) s->title_open = 0; /* » “ ” */
             i += n;
             continue;
         }
@@ -1009,6 +1034,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             end = j;
             goto emit;
         }
+        if (closed) s->title_open = 0;
         i = j;
     }
 emit:

@@ -36,6 +36,8 @@ struct pisar_segmenter {
     const unsigned char *t;
     size_t len, pos, para;
     size_t line_start; /* where the line being scanned began */
+    int title_open;    /* a title in quotes is open in this sentence ... */
+    size_t title_at;   /* ... since this byte */
     int emitted;   /* a sentence has been returned for this text */
     size_t *brk;   /* SRX mode: sorted break offsets (bytes) for the text */
     size_t nbrk, ibrk, capbrk;

@@ -8,7 +8,8 @@
  *   # comment
  *   %ordinal-dot            option: "1. Mai" -- a short number and a dot is an ordinal
  *   ABBREVIATION<TAB>CLASS  CLASS is P, F, Y or N; WORD<TAB>S or WORD<TAB>V names a
- *                           word that starts sentences (S) or a verb of saying (V);
+ *                           word that starts sentences (S), a verb of saying (V) or
+ *                           a word that goes on after an F abbreviation (C: "a.m. EDT");
  *                           -SUFFIX.<TAB>CLASS matches the end of longer words. In the key, spaces after a dot
  *                           are dropped ("т. е." -> "т.е.") and other spaces become
  *                           one ' ' ("и т. д." -> "и т.д."), as the segmenter builds
@@ -115,8 +116,8 @@ static int load(const char *path, lang *l)
         if (hash) *hash = 0;
         size_t cl = strlen(cls);
         while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t')) cls[--cl] = 0;
-        if (cl != 1 || !strchr("PFYNSV", cls[0])) {
-            fprintf(stderr, "%s:%d: class must be P, F, Y, N, S or V\n", path, lineno);
+        if (cl != 1 || !strchr("PFYNSVC", cls[0])) {
+            fprintf(stderr, "%s:%d: class must be P, F, Y, N, S, V or C\n", path, lineno);
             rc = -1;
             continue;
         }
@@ -140,7 +141,7 @@ static int load(const char *path, lang *l)
             pending_space = 0;
             key[kl++] = *p;
         }
-        int word = cls[0] == 'S' || cls[0] == 'V';
+        int word = cls[0] == 'S' || cls[0] == 'V' || cls[0] == 'C';
         if (kl < (word ? 1u : 2u) || kl >= 60 || !valid_utf8((unsigned char *)key, kl) ||
             (word ? memchr(key, '.', kl) != NULL : key[kl - 1] != '.')) {
             fprintf(stderr, "%s:%d: an abbreviation is valid UTF-8 ending in '.' (a word of class S or V "
@@ -196,7 +197,7 @@ static void emit(FILE *o, const lang *l)
     uint64_t last[128] = {0};
     for (size_t i = 0; i < l->n; i++) {
         const entry *e = &l->e[i];
-        if (e->cls == 'S' || e->cls == 'V' || e->key[0] == '-') continue;
+        if (e->cls == 'S' || e->cls == 'V' || e->cls == 'C' || e->key[0] == '-') continue;
         size_t b = e->len - 1;
         while (b > 0 && e->key[b - 1] != '.' && e->key[b - 1] != ' ') b--;
         uint32_t h = fnv1a(e->key + b, e->len - b);
@@ -241,7 +242,7 @@ int main(int argc, char **argv)
      * (F over Y over N over P), so an unknown language never glues two sentences
      * because of another language's title. */
     qsort(und->e, und->n, sizeof *und->e, cmp_entry);
-    static const char rank[] = "SVPNYF";
+    static const char rank[] = "CSVPNYF";
     size_t w = 0;
     for (size_t i = 0; i < und->n; i++) {
         if (w && !cmp_entry(&und->e[w - 1], &und->e[i])) {
@@ -272,7 +273,7 @@ int main(int argc, char **argv)
          * leading word ("и т.д." -> "т.д."); words of class S and V do not count */
         for (size_t j = 0; j < langs[i].n; j++) {
             const entry *e = &langs[i].e[j];
-            if (e->cls == 'S' || e->cls == 'V') continue;
+            if (e->cls == 'S' || e->cls == 'V' || e->cls == 'C') continue;
             const char *sp = memchr(e->key, ' ', e->len);
             size_t l = e->len;
             while (sp) {

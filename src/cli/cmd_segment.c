@@ -1,7 +1,9 @@
 /* cmd_segment.c -- pisar segment: sentences, one per line (or TSV / JSON Lines).
  *
- * The input is read paragraph by paragraph (a paragraph ends at an empty line),
- * so memory is bounded by the largest paragraph. A regular file is checked for
+ * The input is read in blocks and segmented up to the last paragraph break (an
+ * empty line), or, in a long stretch without one, up to the last complete
+ * sentence, so memory is bounded by the largest paragraph (or sentence) plus
+ * two blocks. A regular file is checked for
  * valid UTF-8 before anything is written, so bad input gives no partial output;
  * a pipe is checked as it streams and output stops at the bad byte. */
 #include "cli.h"
@@ -99,6 +101,7 @@ typedef struct {
     size_t sentence;  /* running sentence number */
     size_t paragraph; /* running paragraph number */
     int para_open;    /* a sentence of the current paragraph was written */
+    int continues;    /* the next chunk goes on with the current paragraph */
     int any;          /* anything written */
     pisar_buf out;
 } writer;
@@ -125,68 +128,98 @@ static void put_json_string(pisar_buf *o, const char *s, size_t n)
     pisar_buf_puts(o, "\"");
 }
 
-/* Segment one paragraph chunk that starts at byte `base` of the input. */
-static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base)
+/* Write one sentence of `text` (which starts at byte `base` of the input). */
+static void emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
+{
+    pisar_sentence s = *sp;
+    const char *p = text + s.start;
+    size_t n = s.end - s.start;
+    char num[128];
+    switch (w->fmt) {
+    case FMT_TXT: {
+        /* line breaks inside a sentence become spaces: one sentence a line */
+        size_t run = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            if (c != '\n' && c != '\r') continue;
+            pisar_buf_append(&w->out, p + run, i - run);
+            if (!(c == '\r' && i + 1 < n && p[i + 1] == '\n')) pisar_buf_append(&w->out, " ", 1);
+            run = i + 1;
+        }
+        pisar_buf_append(&w->out, p + run, n - run);
+        pisar_buf_append(&w->out, "\n", 1);
+        break;
+    }
+    case FMT_TSV:
+        snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
+                 base + s.end);
+        pisar_buf_puts(&w->out, num);
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            if (c == '\t') pisar_buf_puts(&w->out, "\\t");
+            else if (c == '\n') pisar_buf_puts(&w->out, "\\n");
+            else if (c == '\r') pisar_buf_puts(&w->out, "\\r");
+            else if (c == '\\') pisar_buf_puts(&w->out, "\\\\");
+            else pisar_buf_append(&w->out, &c, 1);
+        }
+        pisar_buf_puts(&w->out, "\n");
+        break;
+    case FMT_JSONL:
+        snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
+                 w->paragraph, w->sentence, base + s.start, base + s.end);
+        pisar_buf_puts(&w->out, num);
+        put_json_string(&w->out, p, n);
+        pisar_buf_puts(&w->out, "}\n");
+        break;
+    }
+    w->sentence++;
+}
+
+/*
+ * Segment a chunk that starts at byte `base` of the input. `final`: the chunk
+ * ends at a paragraph break or the end of the input, so every sentence in it
+ * is complete; otherwise the last sentence may go on in the next block and is
+ * left for it: *cut receives where it begins (len when nothing is left).
+ * `w->continues` says the chunk goes on with the paragraph of the last
+ * sentence written.
+ */
+static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base, int final,
+                         size_t *cut)
 {
     int rc = pisar_segmenter_set_text(seg, text, len);
     if (rc) return rc;
-    pisar_sentence s;
+    pisar_sentence s, prev = {0, 0, 0};
+    int have = 0, first = 1;
     size_t last_para = 0;
-    int first = 1;
-    while ((rc = pisar_segmenter_next(seg, &s)) == 1) {
-        if (first && w->para_open) { /* a new chunk is a new paragraph */
-            w->paragraph++;
-            if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
-        } else if (!first && s.paragraph != last_para) {
-            w->paragraph++;
-            if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
-        }
-        first = 0;
-        last_para = s.paragraph;
-        w->para_open = 1;
-        const char *p = text + s.start;
-        size_t n = s.end - s.start;
-        char num[128];
-        switch (w->fmt) {
-        case FMT_TXT: {
-            /* line breaks inside a sentence become spaces: one sentence a line */
-            size_t run = 0;
-            for (size_t i = 0; i < n; i++) {
-                char c = p[i];
-                if (c != '\n' && c != '\r') continue;
-                pisar_buf_append(&w->out, p + run, i - run);
-                if (!(c == '\r' && i + 1 < n && p[i + 1] == '\n')) pisar_buf_append(&w->out, " ", 1);
-                run = i + 1;
+    *cut = len;
+    for (;;) {
+        rc = pisar_segmenter_next(seg, &s);
+        if (rc < 0) return rc;
+        if (have && (rc == 1 || final)) {
+            if (first) {
+                if (w->para_open && (!w->continues || prev.paragraph > 0)) {
+                    w->paragraph++;
+                    if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
+                }
+            } else if (prev.paragraph != last_para) {
+                w->paragraph++;
+                if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
             }
-            pisar_buf_append(&w->out, p + run, n - run);
-            pisar_buf_append(&w->out, "\n", 1);
-            break;
+            first = 0;
+            last_para = prev.paragraph;
+            w->para_open = 1;
+            emit_sentence(w, text, base, &prev);
         }
-        case FMT_TSV:
-            snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
-                     base + s.end);
-            pisar_buf_puts(&w->out, num);
-            for (size_t i = 0; i < n; i++) {
-                char c = p[i];
-                if (c == '\t') pisar_buf_puts(&w->out, "\\t");
-                else if (c == '\n') pisar_buf_puts(&w->out, "\\n");
-                else if (c == '\r') pisar_buf_puts(&w->out, "\\r");
-                else if (c == '\\') pisar_buf_puts(&w->out, "\\\\");
-                else pisar_buf_append(&w->out, &c, 1);
-            }
-            pisar_buf_puts(&w->out, "\n");
-            break;
-        case FMT_JSONL:
-            snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
-                     w->paragraph, w->sentence, base + s.start, base + s.end);
-            pisar_buf_puts(&w->out, num);
-            put_json_string(&w->out, p, n);
-            pisar_buf_puts(&w->out, "}\n");
-            break;
-        }
-        w->sentence++;
+        if (rc == 0) break;
+        prev = s;
+        have = 1;
     }
-    return rc;
+    if (have && !final) {
+        *cut = prev.start;
+        /* the next chunk goes on with this paragraph unless a break came before prev */
+        w->continues = first ? w->continues : prev.paragraph == last_para;
+    } else w->continues = 0;
+    return 0;
 }
 
 static int flush_out(writer *w)
@@ -318,7 +351,7 @@ int cmd_segment(int argc, char **argv)
         }
     }
 
-    writer w = {fmt, 0, 0, 0, 0, {0}};
+    writer w = {fmt, 0, 0, 0, 0, 0, {0}};
     pisar_buf buf = {0};
     pisar_segmenter *seg = NULL;
     int status = EXIT_ALL_DONE, eof = 0;
@@ -346,7 +379,18 @@ int cmd_segment(int argc, char **argv)
             eof = 1;
         }
         size_t cut = eof ? buf.len : paragraph_cut(buf.data, buf.len, searched);
+        int final = 1;
         searched = buf.len;
+        if (!cut && buf.len >= 2 * BLOCK) {
+            /* a long stretch without an empty line (one paragraph a line, say):
+             * cut after the last complete sentence instead */
+            size_t q = buf.len;
+            while (q > 0 && buf.data[q - 1] != '\n') q--; /* whole lines only, so no split character */
+            if (q > 0) {
+                cut = q;
+                final = 0;
+            }
+        }
         if (!cut) continue;
         if (!checked) { /* a pipe: check the part before segmenting it */
             int bad;
@@ -377,7 +421,12 @@ int cmd_segment(int argc, char **argv)
                 break;
             }
         }
-        int rc = segment_chunk(seg, &w, buf.data, cut, base);
+        size_t done;
+        int rc = segment_chunk(seg, &w, buf.data, cut, base, final, &done);
+        if (rc == 0 && !final && done == 0) { /* one sentence longer than the buffer: keep reading */
+            continue;
+        }
+        if (rc == 0) cut = done;
         if (rc < 0) {
             cli_error("segment", "%s: %s", name, pisar_strerror(rc));
             status = EXIT_SOME_FAILED;
