@@ -128,6 +128,72 @@ typedef struct mention {
     int sure;        /* the form is unambiguous */
 } mention;
 
+/* A string -> size_t hash map with its own copies of the keys (FNV-1a,
+ * open addressing); the handle's look-ups go through it so that adding and
+ * grouping stay linear in the number of mentions. */
+typedef struct smap {
+    char **keys;
+    size_t *vals;
+    size_t cap, n;
+} smap;
+
+static size_t smap_hash(const char *s)
+{
+    size_t h = (size_t)1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    return h;
+}
+
+static size_t *smap_get(const smap *m, const char *key)
+{
+    if (!m->cap) return NULL;
+    for (size_t i = smap_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->keys[i]) return NULL;
+        if (!strcmp(m->keys[i], key)) return &m->vals[i];
+    }
+}
+
+/* Set key to val (insert or overwrite). */
+static int smap_put(smap *m, const char *key, size_t val)
+{
+    size_t *v = smap_get(m, key);
+    if (v) { *v = val; return PISAR_OK; }
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        char **keys = calloc(cap, sizeof *keys);
+        size_t *vals = calloc(cap, sizeof *vals);
+        if (!keys || !vals) { free(keys); free(vals); return PISAR_ENOMEM; }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i]) continue;
+            size_t j = smap_hash(m->keys[i]) & (cap - 1);
+            while (keys[j]) j = (j + 1) & (cap - 1);
+            keys[j] = m->keys[i];
+            vals[j] = m->vals[i];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = keys;
+        m->vals = vals;
+        m->cap = cap;
+    }
+    size_t i = smap_hash(key) & (m->cap - 1);
+    while (m->keys[i]) i = (i + 1) & (m->cap - 1);
+    size_t len = strlen(key);
+    if (!(m->keys[i] = malloc(len + 1))) return PISAR_ENOMEM;
+    memcpy(m->keys[i], key, len + 1);
+    m->vals[i] = val;
+    m->n++;
+    return PISAR_OK;
+}
+
+static void smap_free(smap *m)
+{
+    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
 typedef struct group {
     char *key;
     char *canonical;
@@ -136,7 +202,8 @@ typedef struct group {
     const char *kind;
     size_t count, ndocs;
     pisar_name_variant *variants;
-    size_t nvariants;
+    size_t nvariants, capvariants;
+    size_t last_doc;
 } group;
 
 struct pisar_names {
@@ -151,6 +218,9 @@ struct pisar_names {
     int style_index;
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
+    smap known;   /* every key a mention has had */
+    smap gindex;  /* group key -> group index (valid while !dirty) */
+    smap bindex;  /* mention nominative -> mention index (valid while !dirty) */
 };
 
 int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
@@ -186,6 +256,8 @@ static void free_groups(pisar_names *h)
     free(h->g);
     h->g = NULL;
     h->ng = 0;
+    smap_free(&h->gindex);
+    smap_free(&h->bindex);
 }
 
 void pisar_names_free(pisar_names *h)
@@ -201,6 +273,7 @@ void pisar_names_free(pisar_names *h)
     free_groups(h);
     pn_gaz_free(&h->user);
     for (int i = 0; i < L_N; i++) pisar_translit_free(h->tr[i]);
+    smap_free(&h->known);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -463,10 +536,7 @@ static char *key_of(const pisar_names *h, const char *s, size_t n)
 /* Is a key known to the collection (or the gazetteer)? */
 static int known_key(const pisar_names *h, const char *key)
 {
-    if (key[0] == '@') return 1;
-    for (size_t i = 0; i < h->nm; i++)
-        if (!strcmp(h->m[i].key, key)) return 1;
-    return 0;
+    return key[0] == '@' || smap_get(&h->known, key) != NULL;
 }
 
 /* The longest "any" ending (tables/names/suffixes.txt) of a word, or NULL. */
@@ -604,6 +674,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         h->m = p;
         h->capm = c;
     }
+    if (smap_put(&h->known, m.key, 1)) goto nomem;
     h->m[h->nm++] = m;
     h->dirty = 1;
     return 0;
@@ -667,14 +738,6 @@ static int is_latin_text(const char *s)
     return 1;
 }
 
-static int has_word(const char *key, const char *w)
-{
-    size_t wl = strlen(w);
-    for (const char *p = key; (p = strstr(p, w)); p++)
-        if ((p == key || p[-1] == ' ') && (p[wl] == 0 || p[wl] == ' ')) return 1;
-    return 0;
-}
-
 static int cmp_variant(const void *a, const void *b)
 {
     const pisar_name_variant *x = a, *y = b;
@@ -689,74 +752,93 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(x->canonical, y->canonical);
 }
 
-/* Settle ambiguous forms and lone surnames, then group. */
+/* Settle ambiguous forms and lone surnames, then group; linear in the
+ * number of mentions (hash maps), except the variants of one group. */
 static int regroup(pisar_names *h)
 {
     if (!h->dirty) return PISAR_OK;
     free_groups(h);
+    int rc = PISAR_OK;
     /* 1: -ова read as masculine when only the masculine is known for sure */
-    for (size_t i = 0; i < h->nm; i++) {
+    smap sure = {0};
+    for (size_t i = 0; i < h->nm && !rc; i++)
+        if (h->m[i].sure) rc = smap_put(&sure, h->m[i].key, 1);
+    for (size_t i = 0; i < h->nm && !rc; i++) {
         mention *m = &h->m[i];
         if (m->sure || !m->alt_key) continue;
-        int masc = 0, fem = 0;
-        for (size_t j = 0; j < h->nm; j++) {
-            if (!h->m[j].sure) continue;
-            masc |= !strcmp(h->m[j].key, m->alt_key);
-            fem |= !strcmp(h->m[j].key, m->key);
-        }
-        if (masc && !fem) {
+        if (smap_get(&sure, m->alt_key) && !smap_get(&sure, m->key)) {
             char *b = m->base, *k = m->key;
             m->base = m->alt_base; m->key = m->alt_key;
             m->alt_base = b; m->alt_key = k;
         }
         m->sure = 1;
     }
-    /* 2: a lone surname joins the one full name that ends in it */
+    smap_free(&sure);
+    /* 2: a lone surname joins the one full name that ends in it: map every
+     * word of every full name's phonetic key to that name's mention */
+    smap words = {0};
     pisar_buf pk = {0};
-    for (size_t i = 0; i < h->nm; i++) {
-        mention *m = &h->m[i];
-        if (m->key[0] == '@' || strchr(m->key, ' ')) continue;
-        const char *target = NULL;
-        int many = 0;
-        for (size_t j = 0; j < h->nm && !many; j++) {
-            mention *o = &h->m[j];
-            if (!strchr(o->base, ' ') || !strcmp(o->key, m->key)) continue;
-            pisar_buf_clear(&pk);
-            if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
-            if (!has_word(pk.data, m->key)) continue;
-            if (target && strcmp(target, o->key)) many = 1;
-            target = o->key;
-        }
-        if (target && !many) {
-            char *k = dup(target, strlen(target));
-            if (!k) { pisar_buf_free(&pk); return PISAR_ENOMEM; }
-            free(m->key);
-            m->key = k;
+    const size_t many = (size_t)-1;
+    for (size_t j = 0; j < h->nm && !rc; j++) {
+        mention *o = &h->m[j];
+        if (!strchr(o->base, ' ')) continue;
+        pisar_buf_clear(&pk);
+        if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
+        for (char *save = NULL, *w = strtok_r(pk.data, " ", &save); w && !rc;
+             w = strtok_r(NULL, " ", &save)) {
+            size_t *v = smap_get(&words, w);
+            if (!v) rc = smap_put(&words, w, j);
+            else if (*v != many && strcmp(h->m[*v].key, o->key)) *v = many;
         }
     }
     pisar_buf_free(&pk);
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || strchr(m->key, ' ')) continue;
+        size_t *v = smap_get(&words, m->key);
+        if (!v || *v == many || !strcmp(h->m[*v].key, m->key)) continue;
+        const char *target = h->m[*v].key;
+        char *k = dup(target, strlen(target));
+        if (!k) { rc = PISAR_ENOMEM; break; }
+        free(m->key);
+        m->key = k;
+        rc = smap_put(&h->known, k, 1);
+    }
+    smap_free(&words);
+    if (rc) return rc;
     /* 3: groups by key */
     h->g = calloc(h->nm ? h->nm : 1, sizeof *h->g);
     if (!h->g) return PISAR_ENOMEM;
     for (size_t i = 0; i < h->nm; i++) {
         mention *m = &h->m[i];
-        group *g = NULL;
-        for (size_t k = 0; k < h->ng; k++)
-            if (!strcmp(h->g[k].key, m->key)) { g = &h->g[k]; break; }
-        if (!g) {
+        if ((rc = smap_put(&h->bindex, m->base, i))) return rc;
+        size_t *gi = smap_get(&h->gindex, m->key);
+        group *g;
+        if (gi) {
+            g = &h->g[*gi];
+        } else {
+            if ((rc = smap_put(&h->gindex, m->key, h->ng))) return rc;
             g = &h->g[h->ng++];
             if (!(g->key = dup(m->key, strlen(m->key)))) return PISAR_ENOMEM;
-            g->variants = calloc(h->nm, sizeof *g->variants);
-            if (!g->variants) return PISAR_ENOMEM;
+            g->last_doc = (size_t)-1;
         }
         g->count++;
-        int seen_doc = 0;
-        for (size_t j = 0; j < i; j++)
-            if (h->m[j].doc == m->doc && !strcmp(h->m[j].key, m->key)) seen_doc = 1;
-        g->ndocs += !seen_doc;
+        /* mentions are kept in document order */
+        if (g->last_doc != m->doc) g->ndocs++;
+        g->last_doc = m->doc;
         size_t v = 0;
         while (v < g->nvariants && strcmp(g->variants[v].text, m->base)) v++;
-        if (v == g->nvariants) g->variants[g->nvariants++].text = m->base;
+        if (v == g->nvariants) {
+            if (g->nvariants == g->capvariants) {
+                size_t c = g->capvariants ? g->capvariants * 2 : 4;
+                pisar_name_variant *p = realloc(g->variants, c * sizeof *p);
+                if (!p) return PISAR_ENOMEM;
+                g->variants = p;
+                g->capvariants = c;
+            }
+            g->variants[g->nvariants].text = m->base;
+            g->variants[g->nvariants++].count = 0;
+        }
         g->variants[v].count++;
     }
     for (size_t k = 0; k < h->ng; k++) {
@@ -798,6 +880,9 @@ static int regroup(pisar_names *h)
         if (!(g->canonical = dup(canon, strlen(canon)))) return PISAR_ENOMEM;
     }
     qsort(h->g, h->ng, sizeof *h->g, cmp_group);
+    smap_free(&h->gindex);
+    for (size_t k = 0; k < h->ng; k++)
+        if ((rc = smap_put(&h->gindex, h->g[k].key, k))) return rc;
     h->dirty = 0;
     return PISAR_OK;
 }
@@ -898,16 +983,18 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     /* the group of this key, or of its masculine reading, or of the lone
      * surname's full name */
     const group *g = NULL;
-    for (size_t k = 0; k < h->ng && !g; k++)
-        if (!strcmp(h->g[k].key, key)) g = &h->g[k];
-    if (!g && alt && altbase)
-        for (size_t k = 0; k < h->ng && !g; k++)
-            if (!strcmp(h->g[k].key, alt)) { g = &h->g[k]; base = altbase; }
-    if (!g)
-        for (size_t i = 0; i < h->nm && !g; i++)
-            if (!strcmp(h->m[i].base, base))
-                for (size_t k = 0; k < h->ng && !g; k++)
-                    if (!strcmp(h->g[k].key, h->m[i].key)) g = &h->g[k];
+    size_t *gi = smap_get(&h->gindex, key);
+    if (gi) g = &h->g[*gi];
+    if (!g && alt && altbase && (gi = smap_get(&h->gindex, alt))) {
+        g = &h->g[*gi];
+        base = altbase;
+    }
+    if (!g) {
+        /* the same nominative was collected (a lone surname that joined a
+         * full name) */
+        size_t *mi = smap_get(&h->bindex, base);
+        if (mi && (gi = smap_get(&h->gindex, h->m[*mi].key))) g = &h->g[*gi];
+    }
     if (sentence_single && !g && key[0] != '@') {
         free(basecopy); free(altbase); free(key); free(alt);
         return 0;
