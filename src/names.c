@@ -363,12 +363,42 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
     return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
 }
 
+/* The words the text writes in lower case somewhere (a capitalised word at
+ * the start of a sentence that is also written in lower case is a common
+ * word: "Письмо Фёдора Достоевского" -> Фёдора Достоевского). */
+static int lower_words(const char *text, size_t len, smap *set)
+{
+    pisar_buf w = {0};
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < len && !rc;) {
+        size_t at = i;
+        unsigned c = pn_utf8_next(text, len, &i);
+        if (!pn_is_name_letter(c)) continue;
+        size_t end = i;
+        while (end < len) {
+            size_t k = end;
+            if (!pn_is_name_letter(pn_utf8_next(text, len, &k))) break;
+            end = k;
+        }
+        i = end;
+        if (!pn_is_lower(c)) continue;
+        pisar_buf_clear(&w);
+        rc = pisar_buf_append(&w, text + at, end - at);
+        if (!rc) rc = smap_put(set, w.data, 1);
+    }
+    pisar_buf_free(&w);
+    return rc;
+}
+
 /* Find runs of capitalised words (and initials) joined by single spaces. */
-static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
+static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, void *user,
+                     const smap *lower_set, pisar_buf *lwp)
 {
     span sp[16];
     size_t ns = 0, i = 0, prev_s = 0, prev_e = 0;
     int sentence = 1;
+#define lower (*lower_set)
+#define lw (*lwp)
     while (i < len) {
         size_t at = i;
         unsigned c = pn_utf8_next(text, len, &i);
@@ -420,6 +450,9 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
         if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
         int good = s.initial || (s.upper && !s.allcaps && nletters > 1 &&
                                  !pn_is_notname(text + at, end - at));
+        if (good && s.sentence_start && !s.initial && lower.n &&
+            !pn_lower_first(text + at, end - at, &lw) && smap_get(&lower, lw.data))
+            good = 0;
         if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
@@ -432,6 +465,19 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
         }
     }
     return ns ? flush(h, text, sp, &ns, fn, user) : 0;
+#undef lower
+#undef lw
+}
+
+static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
+{
+    smap lower = {0};
+    pisar_buf lw = {0};
+    int rc = lower_words(text, len, &lower);
+    if (!rc) rc = scan_runs(h, text, len, fn, user, &lower, &lw);
+    smap_free(&lower);
+    pisar_buf_free(&lw);
+    return rc;
 }
 
 /* ---- nominative forms ---- */

@@ -34,6 +34,11 @@ typedef struct pn_suffix {
 /* The compiled suffix table, terminated by ending == NULL. */
 const pn_suffix *pn_suffix_table(void);
 
+/* The word with its first letter in lower case (ICU), into out. */
+int pn_lower_first(const char *s, size_t n, pisar_buf *out);
+/* Lower-case letter (ICU)? */
+int pn_is_lower(unsigned c);
+
 /* tables/names/notnames.txt: a capitalised non-name; an article. */
 int pn_is_notname(const char *s, size_t n);
 int pn_is_determiner(const char *s, size_t n);

@@ -533,3 +533,19 @@ static int in_sorted(const char *const *list, const char *s, size_t n)
 
 int pn_is_notname(const char *s, size_t n) { return in_sorted(pn_notnames, s, n); }
 int pn_is_determiner(const char *s, size_t n) { return in_sorted(pn_determiners, s, n); }
+
+int pn_lower_first(const char *s, size_t n, pisar_buf *out)
+{
+    size_t i = 0;
+    unsigned c = pn_utf8_next(s, n, &i);
+    pisar_buf_clear(out);
+    int rc = pn_utf8_put(out, (unsigned)u_tolower((UChar32)c));
+    if (!rc) rc = pisar_buf_append(out, s + i, n - i);
+    return rc;
+}
+
+int pn_is_lower(unsigned c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    return u_islower((UChar32)c);
+}

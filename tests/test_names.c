@@ -238,6 +238,46 @@ static void test_gazetteer_errors(void **state)
     pisar_names_free(h);
 }
 
+/* Nominatives of inflected mentions (tables/names/suffixes.txt), found in a
+ * sentence by a fresh handle (the gazetteer knows Ушаков, Путин, Москва). */
+static void test_inflection(void **state)
+{
+    (void)state;
+    static const struct { const char *desc, *text, *want; } cases[] = {
+        {"genitive, masculine", "По словам Юрия Ушакова, визит важен.", "Юрий Ушаков"},
+        {"dative", "Он позвонил Юрию Ушакову вчера.", "Юрий Ушаков"},
+        {"instrumental", "Встреча с Юрием Ушаковым прошла.", "Юрий Ушаков"},
+        {"prepositional", "Речь шла об Юрии Ушакове в Кремле.", "Юрий Ушаков"},
+        {"feminine stays feminine", "Там была Анна Ушакова.", "Анна Ушакова"},
+        {"feminine genitive", "У Анны Ушаковой нет планов.", "Анна Ушакова"},
+        {"feminine instrumental", "Рядом с Анной Ушаковой.", "Анна Ушакова"},
+        {"(a limit) a sentence-initial noun with no lower-case evidence stays",
+         "Письмо Фёдора Достоевского нашли.", "Письмо Фёдор Достоевский"},
+        {"sentence-initial word written in lower case elsewhere",
+         "Письмо Фёдора Достоевского нашли. Это письмо старое.", "Фёдор Достоевский"},
+        {"adjectival feminine", "О Марии Ковальской ничего.", "Мария Ковальская"},
+        {"indeclinable surname", "Он говорил с Петром Порошенко.", "Петр Порошенко"},
+        {"Ukrainian -ського", "Указ Володимира Зеленського вийшов.", "Володимир Зеленський"},
+        {"Ukrainian -ією", "Зустріч із Юлією Свириденко.", "Юлія Свириденко"},
+        {"place, instrumental", "Связи между Москвой и столицей.", "Москва"},
+        {"lone surname, gazetteer", "Так сказал Путину посол.", "Путин"},
+        {"Polish instrumental", "Spotkanie z Kim Dzong Unem.", "Kim Dzong Un"},
+        {"Czech genitive", "Podle Jurije Ušakova jednání.", "Jurij Ušakov"},
+        {"German genitive -s", "Die Rede Wladimir Putins war lang.", "Wladimir Putin"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        seen s = {0};
+        assert_int_equal(pisar_names_find(h, cases[i].text, strlen(cases[i].text), collect, &s, NULL),
+                         PISAR_OK);
+        if (!s.n || strcmp(s.text[0], cases[i].want))
+            fail_msg("%s: '%s' -> '%s', want '%s'", cases[i].desc, cases[i].text, s.n ? s.text[0] : "",
+                     cases[i].want);
+        pisar_names_free(h);
+    }
+}
+
 static int count_changes(const pisar_name_mention *m, void *user)
 {
     seen *s = user;
@@ -373,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_key_values),
         cmocka_unit_test(test_mentions_and_inflection),
         cmocka_unit_test(test_gazetteer_errors),
+        cmocka_unit_test(test_inflection),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
     };
