@@ -25,6 +25,7 @@ static void help(FILE *f)
         "                   its canonical spelling, to FILE.names.txt (or -o DIR/FILE),\n"
         "                   never over the input; changes reported on stdout:\n"
         "                   FILE<TAB>OFFSET<TAB>BEFORE<TAB>AFTER\n"
+        "                   (FILE '-' without -o: text to stdout, changes to stderr)\n"
         "  --key            read one name a line (FILEs or stdin), print its key\n"
         "  --phonetic       with --key: the key without the gazetteer\n\n"
         "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
@@ -221,6 +222,10 @@ int cmd_names(int argc, char **argv)
             if (rc) {
                 cli_error("names", "%s: %s", files[i], pisar_strerror(rc));
                 bad = 1;
+            } else if (!strcmp(files[i], "-") && !outdir) {
+                /* stdin: the text to stdout, the changes to stderr */
+                if (cli_write("names", stdout, out.data ? out.data : "", out.len)) bad = 1;
+                if (report.len) fwrite(report.data, 1, report.len, stderr);
             } else {
                 const char *base = strrchr(files[i], '/');
                 base = base ? base + 1 : files[i];
