@@ -352,6 +352,32 @@ typedef struct span {
 typedef int (*found_fn)(pisar_names *h, const char *text, size_t start, size_t end,
                         int sentence_single, void *user);
 
+static char *dup(const char *s, size_t n);
+static char *key_of(const pisar_names *h, const char *s, size_t n);
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
+                              size_t *dropped);
+static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key);
+
+/* Is this word (in any case form) a place of the gazetteer? */
+static int is_place_word(const pisar_names *h, const char *s, size_t n)
+{
+    char *w = dup(s, n);
+    if (!w) return 0;
+    char *k = key_of(h, w, n);
+    if (k && k[0] != '@') {
+        char *nb = NULL;
+        size_t dropped;
+        free(k);
+        k = known_nominative(h, w, &nb, &dropped);
+        free(nb);
+    }
+    const pn_gaz_entry *e = k && k[0] == '@' ? entry_of(h, k) : NULL;
+    int place = e && !strcmp(e->kind, "place");
+    free(k);
+    free(w);
+    return place;
+}
+
 static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn,
                  void *user)
 {
@@ -360,6 +386,13 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
     while (n && sp[n - 1].initial) n--;
     if (!n) return 0;
     if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
+    /* a place before a name of two or more words is a mention of its own
+     * ("Москвы Сергей Собянин", "Moscow Mayor ...") */
+    if (n >= 3 && !sp[0].initial && is_place_word(h, text + sp[0].start, sp[0].end - sp[0].start)) {
+        int rc = fn(h, text, sp[0].start, sp[0].end, 0, user);
+        if (rc) return rc;
+        return fn(h, text, sp[1].start, sp[n - 1].end, 0, user);
+    }
     return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
 }
 
