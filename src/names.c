@@ -82,8 +82,9 @@ static const char *const style_schemes[][L_N] = {
     /* national */  {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
 };
 
-/* The language of a Cyrillic name, from the letters only one language has. */
-static int cyr_language(const char *s)
+/* The language of a Cyrillic name, from the letters only one language has;
+ * `hint` (or -1) where none shows. */
+static int cyr_language(const char *s, int hint)
 {
     size_t n = strlen(s), i = 0;
     int uk = 0, be = 0, mk = 0, sr = 0, bg = 0, ru = 0;
@@ -111,6 +112,7 @@ static int cyr_language(const char *s)
     if (mk) return L_MK;
     if (sr) return L_SR;
     if (bg) return L_BG;
+    if (hint >= 0 && !ru) return hint;
     return L_RU;
 }
 
@@ -216,6 +218,7 @@ struct pisar_names {
     size_t ng;
     int dirty;
     int style_index;
+    int lang_hint; /* L_RU... or -1 */
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
     smap known;   /* every key a mention has had */
@@ -240,6 +243,7 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     pisar_names *h = calloc(1, sizeof *h);
     if (!h) return PISAR_ENOMEM;
     snprintf(h->style, sizeof h->style, "%s", style);
+    h->lang_hint = -1;
     for (size_t i = 0; styles[i]; i++)
         if (!strcmp(styles[i], style)) h->style_index = (int)i;
     *out = h;
@@ -258,6 +262,20 @@ static void free_groups(pisar_names *h)
     h->ng = 0;
     smap_free(&h->gindex);
     smap_free(&h->bindex);
+}
+
+int pisar_names_set_language(pisar_names *h, const char *lang)
+{
+    static const char *const codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
+    if (!h) return PISAR_EINVAL;
+    if (!lang) { h->lang_hint = -1; h->dirty = 1; return PISAR_OK; }
+    for (int i = 0; i < L_N; i++)
+        if (!strcmp(codes[i], lang)) {
+            h->lang_hint = i;
+            h->dirty = 1;
+            return PISAR_OK;
+        }
+    return PISAR_EUNKNOWN;
 }
 
 void pisar_names_free(pisar_names *h)
@@ -937,7 +955,7 @@ static int regroup(pisar_names *h)
             for (size_t v = 0; v < g->nvariants && !cyr; v++)
                 if (!is_latin_text(g->variants[v].text)) cyr = g->variants[v].text;
             if (cyr) {
-                int lang = cyr_language(cyr);
+                int lang = cyr_language(cyr, h->lang_hint);
                 const char *id = style_schemes[h->style_index][lang];
                 if (!h->tr[lang] && pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
                     h->tr[lang] = NULL;

@@ -397,6 +397,20 @@ static void test_styles(void **state)
     assert_string_equal(g.source_text, "frequency");
     assert_string_equal(g.canonical, "Oleh Sentsov");
     pisar_names_free(h);
+    /* the language hint decides where the letters do not */
+    static const struct { const char *lang, *want; } hints[] = {
+        {NULL, "Oleg Sentsov"}, {"ru", "Oleg Sentsov"}, {"uk", "Oleh Sentsov"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++) {
+        assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
+        assert_int_equal(pisar_names_set_language(h, hints[i].lang), PISAR_OK);
+        const char *o = "Олег Сенцов.";
+        assert_int_equal(pisar_names_add_text(h, NULL, o, strlen(o), NULL), PISAR_OK);
+        assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+        assert_string_equal(g.canonical, hints[i].want);
+        assert_int_equal(pisar_names_set_language(h, "xx"), PISAR_EUNKNOWN);
+        pisar_names_free(h);
+    }
     for (size_t i = 0; pisar_names_style(i); i++) {
         assert_int_equal(pisar_names_new(&h, pisar_names_style(i), NULL), PISAR_OK);
         pisar_names_free(h);

@@ -89,6 +89,16 @@ typedef struct pisar_names pisar_names;
  */
 PISAR_API int pisar_names_new(pisar_names **out, const char *style, pisar_error *err);
 
+/**
+ * The language of the Cyrillic text to come ("ru", "uk", "be", "bg", "mk",
+ * "sr"), or NULL to tell it per name. It chooses the house style's scheme
+ * for an original that has no letter peculiar to one language (Олег Сенцов
+ * is Oleg in Russian, Oleh in Ukrainian); letters that only one language has
+ * (і, ї, є, ґ, ў, ђ, ћ, џ, ѓ, ќ, ѕ, ъ before a consonant) still decide.
+ * @return PISAR_OK; PISAR_EUNKNOWN for another code.
+ */
+PISAR_API int pisar_names_set_language(pisar_names *h, const char *lang);
+
 /** Free a handle and everything it owns (NULL is allowed). */
 PISAR_API void pisar_names_free(pisar_names *h);
 

@@ -19,7 +19,8 @@ static void help(FILE *f)
         "frequency.\n\n"
         "  --style S        house style: bgn icao wikipedia ap iso9 scholarly national\n"
         "  --gazetteer F    add a gazetteer (format: tables/names/README.md)\n"
-        "  --lang L         language of the input (accepted; detection is per word)\n"
+        "  --lang L         language of Cyrillic input (ru uk be bg mk sr): picks the\n"
+        "                   style's scheme where the letters do not tell (Oleg/Oleh)\n"
         "  --json           groups as JSON lines\n"
         "  --rewrite        write each FILE with every Latin-script variant replaced by\n"
         "                   its canonical spelling, to FILE.names.txt (or -o DIR/FILE),\n"
@@ -115,7 +116,7 @@ static int write_atomic(const char *dst, const char *data, size_t n)
 
 int cmd_names(int argc, char **argv)
 {
-    const char *style = NULL, *gaz = NULL, *outdir = NULL;
+    const char *style = NULL, *gaz = NULL, *outdir = NULL, *lang = NULL;
     int json = 0, rewrite = 0, key = 0, phonetic = 0;
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -133,6 +134,7 @@ int cmd_names(int argc, char **argv)
             if (!strcmp(a, "--style")) style = v;
             else if (!strcmp(a, "--gazetteer")) gaz = v;
             else if (!strcmp(a, "-o")) outdir = v;
+            else lang = v;
         } else if (a[0] == '-' && a[1]) {
             cli_error("names", "unknown option '%s' (see pisar names --help)", a);
             free(files);
@@ -165,6 +167,15 @@ int cmd_names(int argc, char **argv)
         cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
         free(files);
         return EXIT_USAGE;
+    }
+    if (lang && pisar_names_set_language(h, lang) && strcmp(lang, "auto")) {
+        /* Latin-script languages need no hint: accepted, not used */
+        if (strlen(lang) < 2 || strlen(lang) > 3) {
+            cli_error("names", "--lang: '%s' is not a language code", lang);
+            pisar_names_free(h);
+            free(files);
+            return EXIT_USAGE;
+        }
     }
     if (gaz && (rc = pisar_names_load_gazetteer(h, gaz, &err))) {
         cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
