@@ -118,6 +118,8 @@ typedef struct word {
     char *s;        /* lower-case NFC UTF-8 */
     size_t len;
     int cyrillic;
+    uint32_t mk[PN_NCONV];   /* bit m: the word has marker m of convention c */
+    uint32_t cue[PN_NCONV];  /* bit m: the word has cue m of convention c */
 } word;
 
 static int has_marker(const word *w, const char *m)
@@ -135,12 +137,27 @@ static int has_marker(const word *w, const char *m)
     return 0;
 }
 
+/* Find every marker and cue in a word once. */
+static void find_markers(word *w)
+{
+    for (int c = 0; c < PN_NCONV; c++) {
+        w->mk[c] = w->cue[c] = 0;
+        if (w->cyrillic) continue;
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m] && m < 32; m++)
+            if (has_marker(w, cv->markers[m])) w->mk[c] |= 1u << m;
+        for (size_t m = 0; cv->cues[m] && m < 32; m++)
+            if (has_marker(w, cv->cues[m])) w->cue[c] |= 1u << m;
+    }
+}
+
+#define HAS(w, c, m) (((w)->mk[c] >> (m)) & 1u)
+
 /* Does a cue of convention c appear in any Latin word of the name? */
 static int name_has_cue(const word *words, size_t nw, int c)
 {
-    for (const char *const *cue = pn_conventions[c].cues; *cue; cue++)
-        for (size_t j = 0; j < nw; j++)
-            if (!words[j].cyrillic && has_marker(&words[j], *cue)) return 1;
+    for (size_t j = 0; j < nw; j++)
+        if (words[j].cue[c]) return 1;
     return 0;
 }
 
@@ -154,7 +171,7 @@ static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++) {
             int f = cv->mflags[m];
-            if (f == 2 || f == 4 || !has_marker(w, cv->markers[m])) continue;
+            if (f == 2 || f == 4 || !HAS(w, c, m)) continue;
             if (f == 3 && !name_has_cue(words, nw, c)) continue;
             if (spreads) *spreads = f != 1;
             return c;
@@ -178,7 +195,7 @@ static int word_fallback(const word *w)
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] == 4 && has_marker(w, cv->markers[m])) return c;
+            if (cv->mflags[m] == 4 && HAS(w, c, m)) return c;
     }
     return -1;
 }
@@ -192,7 +209,7 @@ static int word_weak(const word *words, size_t nw, size_t k, int name_conv)
     for (int a = 0; a < PN_NCONV - 1; a++) {
         const pn_convention *cv = &pn_conventions[a];
         for (size_t m = 0; cv->markers[m]; m++) {
-            if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
+            if (cv->mflags[m] != 2 || !HAS(w, a, m)) continue;
             const char *mk = cv->markers[m];
             if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
             for (int b = 0; b < PN_NCONV - 1; b++)
@@ -454,6 +471,7 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         words[nw].s = w.data;
         words[nw].len = w.len;
         words[nw].cyrillic = cyr;
+        find_markers(&words[nw]);
         nw++;
     }
 
