@@ -132,8 +132,10 @@ static int has_marker(const word *w, const char *m)
     if (ml > w->len) return 0;
     if (end) return !memcmp(w->s + w->len - ml, m, ml) && (!start || ml == w->len);
     if (start) return !memcmp(w->s, m, ml);
-    for (size_t i = 0; i + ml <= w->len; i++)
-        if (!memcmp(w->s + i, m, ml)) return 1;
+    /* candidates by their first byte, then the rest */
+    for (const char *p = w->s, *last = w->s + w->len - ml;
+         p <= last && (p = memchr(p, m[0], (size_t)(last - p) + 1)); p++)
+        if (!memcmp(p + 1, m + 1, ml - 1)) return 1;
     return 0;
 }
 
@@ -240,7 +242,7 @@ static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len,
                                 const pn_rule *best)
 {
     for (const pn_rule *r = rules; r->from; r++) {
-        if (r->fromlen > len - i) continue;
+        if (r->from[0] != s[i] || r->fromlen > len - i) continue;
         if ((r->anchor & 1) && i != 0) continue;
         if ((r->anchor & 2) && i + r->fromlen != len) continue;
         if (memcmp(s + i, r->from, r->fromlen)) continue;
