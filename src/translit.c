@@ -33,6 +33,21 @@ struct pisar_translit {
     tl_tables t;
     int owned;              /* t's arrays are heap-allocated */
     uint8_t ascii_rule[128]; /* 1 when an ASCII byte may start a source */
+    /* Fast path for U+0400..U+047F (two-byte UTF-8 D0 80 .. D1 BF): when the
+     * letter is a whole source with one unconditional rule and no longer
+     * source starts with it, and its case needs no look at the neighbours,
+     * the output is direct[cp - 0x400] (len 0xFF: take the general path). */
+    struct { unsigned char bytes[8]; uint8_t len; } direct[128];
+    /* Letters of that range whose rules look only at the character before
+     * (start, after:SET): ctxtab[ctx[k]][p] is, for the previous character p
+     * (0..127 ASCII, 128 + (cp - 0x400) Cyrillic), an index into ctxout,
+     * 0xFF for "no rule: copy", 0xFE for "take the general path". */
+    int16_t ctx[128];
+    /* The fast path holds only when the next byte is not in xlo..xhi (the
+     * bytes that could make a longer source, e.g. a combining mark). */
+    uint8_t xlo[128], xhi[128];
+    uint8_t (*ctxtab)[256];
+    struct { unsigned char bytes[8]; uint8_t len; } *ctxout;
     pisar_scheme_info info;
     char *infostr;          /* owns the strings of info for loaded schemes */
 };
@@ -75,6 +90,12 @@ static void set_error(pisar_error *err, const char *fmt, const char *arg)
     snprintf(err->message, sizeof err->message, fmt, arg);
 }
 
+static int is_letter(uint32_t c);
+static int is_apostrophe(uint32_t c);
+static int is_upper(uint32_t c);
+static int in_set(const uint32_t *set, size_t n, uint32_t c);
+static int prepare_context_letters(pisar_translit *h);
+
 static pisar_translit *new_handle(const tl_tables *t)
 {
     pisar_translit *h = calloc(1, sizeof *h);
@@ -83,6 +104,45 @@ static pisar_translit *new_handle(const tl_tables *t)
     const tl_node *root = &t->nodes[0];
     for (unsigned b = 0; b < 128; b++)
         h->ascii_rule[b] = b >= root->lo && b <= root->hi && t->trans[root->trans + b - root->lo];
+    for (unsigned k = 0; k < 128; k++) {
+        h->direct[k].len = 0xFF;
+        h->xlo[k] = 1;
+        h->xhi[k] = 0;
+        unsigned char u[2] = {(unsigned char)(0xD0 | k >> 6), (unsigned char)(0x80 | (k & 0x3F))};
+        uint32_t node = 0;
+        int ok = 1;
+        for (int j = 0; ok && j < 2; j++) {
+            const tl_node *nd = &t->nodes[node];
+            if (u[j] < nd->lo || u[j] > nd->hi || !t->trans[nd->trans + u[j] - nd->lo]) ok = 0;
+            else node = t->trans[nd->trans + u[j] - nd->lo];
+        }
+        if (!ok) {
+            /* no source starts with this letter: it passes through */
+            h->direct[k].len = 0xFE;
+            continue;
+        }
+        const tl_node *nd = &t->nodes[node];
+        h->xlo[k] = nd->lo;
+        h->xhi[k] = nd->hi;
+        if (nd->nrules != 1) continue;
+        const tl_rule *r = &t->rules[nd->rule];
+        if (r->nalts) continue;
+        int which;
+        if (nd->srccase == TL_CASE_LOWER) which = 0;
+        else if (nd->srccase == TL_CASE_UPPER || nd->srccase == TL_CASE_TITLE) which = nd->srccase == TL_CASE_UPPER ? 2 : 1;
+        else if (r->len[1] == r->len[2] && !memcmp(t->strings + r->out[1], t->strings + r->out[2], r->len[1]) &&
+                 (nd->srccase == TL_CASE_ONE ||
+                  (r->len[0] == r->len[2] && !memcmp(t->strings + r->out[0], t->strings + r->out[2], r->len[0]))))
+            which = nd->srccase == TL_CASE_ONE ? 1 : 0;
+        else continue;
+        if (r->len[which] > 8) continue;
+        memcpy(h->direct[k].bytes, t->strings + r->out[which], r->len[which]);
+        h->direct[k].len = (uint8_t)r->len[which];
+    }
+    if (prepare_context_letters(h)) {
+        free(h);
+        return NULL;
+    }
     return h;
 }
 
@@ -262,6 +322,8 @@ void pisar_translit_free(pisar_translit *t)
 {
     if (!t) return;
     if (t->owned) tl_tables_free(&t->t);
+    free(t->ctxtab);
+    free(t->ctxout);
     free(t->infostr);
     free(t);
 }
@@ -272,6 +334,7 @@ static int is_mark(uint32_t c)
 {
     if (c < 0x300) return 0;
     if (c <= 0x36F) return 1;
+    if (c >= 0x400 && c <= 0x4FF) return c >= 0x483 && c <= 0x489;
     return (U_GET_GC_MASK((UChar32)c) & U_GC_M_MASK) != 0;
 }
 
@@ -351,6 +414,100 @@ static int in_set(const uint32_t *set, size_t n, uint32_t c)
     return lo < n && set[lo] == c;
 }
 
+
+/* Fill h->ctx / ctxtab / ctxout (see struct pisar_translit). */
+static int prepare_context_letters(pisar_translit *h)
+{
+    const tl_tables *t = &h->t;
+    int ntab = 0, nout = 0;
+    for (unsigned k = 0; k < 128; k++) h->ctx[k] = -1;
+    h->ctxtab = NULL;
+    h->ctxout = NULL;
+    for (unsigned k = 0; k < 128; k++) {
+        if (h->direct[k].len != 0xFF) continue;
+        unsigned char u[2] = {(unsigned char)(0xD0 | k >> 6), (unsigned char)(0x80 | (k & 0x3F))};
+        uint32_t node = 0;
+        for (int j = 0; j < 2; j++) {
+            const tl_node *nd = &t->nodes[node];
+            node = t->trans[nd->trans + u[j] - nd->lo]; /* exists: len is not 0xFE */
+        }
+        const tl_node *nd = &t->nodes[node];
+        if (!nd->nrules) continue;
+        int ok = 1;
+        for (uint32_t r = 0; ok && r < nd->nrules; r++) {
+            const tl_rule *rule = &t->rules[nd->rule + r];
+            for (uint32_t a = 0; ok && a < rule->nalts; a++)
+                for (uint32_t x = 0; ok && x < t->alts[rule->alt + a].natoms; x++) {
+                    int kind = t->atoms[t->alts[rule->alt + a].atom + x].kind;
+                    ok = kind == TL_START || kind == TL_AFTER;
+                }
+        }
+        if (!ok || ntab >= 64) continue;
+        uint8_t (*tab)[256] = realloc(h->ctxtab, (size_t)(ntab + 1) * sizeof *tab);
+        if (!tab) return PISAR_ENOMEM;
+        h->ctxtab = tab;
+        uint8_t *row = tab[ntab];
+        for (unsigned p = 0; p < 256; p++) {
+            uint32_t c = p < 128 ? p : 0x400 + (p - 128);
+            if (is_apostrophe(c) || (p < 128 && (c == 0 || (c >= 0x80)))) {
+                row[p] = 0xFE;
+                continue;
+            }
+            int start = !is_letter(c);
+            const tl_rule *chosen = NULL;
+            for (uint32_t r = 0; !chosen && r < nd->nrules; r++) {
+                const tl_rule *rule = &t->rules[nd->rule + r];
+                int holds = !rule->nalts;
+                for (uint32_t a = 0; !holds && a < rule->nalts; a++) {
+                    const tl_alt *alt = &t->alts[rule->alt + a];
+                    int all = 1;
+                    for (uint32_t x = 0; all && x < alt->natoms; x++) {
+                        const tl_atom *at = &t->atoms[alt->atom + x];
+                        int v = at->kind == TL_START ? start : in_set(t->sets + at->set, at->nset, c);
+                        all = v != at->neg;
+                    }
+                    holds = all;
+                }
+                if (holds) chosen = rule;
+            }
+            if (!chosen) {
+                row[p] = 0xFF;
+                continue;
+            }
+            int which = -1;
+            if (nd->srccase == TL_CASE_LOWER) which = 0;
+            else if (nd->srccase == TL_CASE_TITLE) which = 1;
+            else if (nd->srccase == TL_CASE_UPPER) which = 2;
+            else if (nd->srccase == TL_CASE_ONE && chosen->len[1] == chosen->len[2] &&
+                     !memcmp(t->strings + chosen->out[1], t->strings + chosen->out[2], chosen->len[1]))
+                which = 1;
+            if (which < 0 || chosen->len[which] > 8 || nout >= 250) {
+                row[p] = 0xFE;
+                continue;
+            }
+            /* reuse an identical output */
+            int idx = -1;
+            for (int q = 0; q < nout && idx < 0; q++)
+                if (h->ctxout[q].len == chosen->len[which] &&
+                    !memcmp(h->ctxout[q].bytes, t->strings + chosen->out[which], chosen->len[which]))
+                    idx = q;
+            if (idx < 0) {
+                void *no = realloc(h->ctxout, (size_t)(nout + 1) * sizeof *h->ctxout);
+                if (!no) return PISAR_ENOMEM;
+                h->ctxout = no;
+                memset(h->ctxout[nout].bytes, 0, 8);
+                memcpy(h->ctxout[nout].bytes, t->strings + chosen->out[which], chosen->len[which]);
+                h->ctxout[nout].len = (uint8_t)chosen->len[which];
+                idx = nout++;
+            }
+            row[p] = (uint8_t)idx;
+        }
+        h->ctx[k] = (int16_t)ntab++;
+    }
+    (void)is_upper;
+    return 0;
+}
+
 static int rule_holds(const tl_tables *t, const tl_rule *r, const unsigned char *in, size_t len,
                       size_t i, size_t j)
 {
@@ -415,8 +572,8 @@ static int pick_case(const tl_tables *t, const tl_rule *r, int srccase, const un
     }
 }
 
-int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, size_t len,
-                                     pisar_buf *out, pisar_error *err)
+static int apply(const pisar_translit *h, const char *text, size_t len, pisar_buf *out,
+                 pisar_error *err, int fast)
 {
     if (!h || !out || (!text && len)) return PISAR_EINVAL;
     const unsigned char *in = (const unsigned char *)text;
@@ -424,15 +581,91 @@ int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, 
     const tl_node *nodes = t->nodes;
     const uint32_t *trans = t->trans;
     size_t start_len = out->len;
-    int rc = pisar_buf_reserve(out, len + len / 2 + 16);
+    int rc = pisar_buf_reserve(out, len + len / 2 + 64);
     if (rc) return rc;
+    /* Output is written through o/oend; room() grows the buffer. */
+    char *o = out->data + out->len, *oend = out->data + out->cap - 1;
+#define ROOM(n)                                                                 \
+    do {                                                                        \
+        if ((size_t)(oend - o) < (size_t)(n)) {                                 \
+            out->len = (size_t)(o - out->data);                                 \
+            if ((rc = pisar_buf_reserve(out, (size_t)(n) + (len - i) + 64))) goto fail; \
+            o = out->data + out->len;                                           \
+            oend = out->data + out->cap - 1;                                    \
+        }                                                                       \
+    } while (0)
+    const char *strings = t->strings;
     size_t i = 0;
     while (i < len) {
-        size_t run = i;
-        while (i < len && in[i] < 0x80 && !h->ascii_rule[in[i]]) i++;
-        if (i > run) {
-            if ((rc = pisar_buf_append(out, in + run, i - run))) goto fail;
-            if (i == len) break;
+        if (fast) {
+            /* The common case without bounds checks on the output: ASCII
+             * that starts no rule, and letters with a direct output (at most
+             * 8 bytes for 2 input bytes), in blocks of 4 KiB of input. */
+            size_t blk_end = len - i > 4096 ? i + 4096 : len;
+            ROOM(4 * (blk_end - i) + 16);
+            while (i < blk_end) {
+                unsigned c = in[i];
+                if (c < 0x80) {
+                    if (h->ascii_rule[c]) break;
+                    *o++ = (char)c;
+                    i++;
+                    continue;
+                }
+                if ((c != 0xD0 && c != 0xD1) || i + 1 >= len || (in[i + 1] & 0xC0) != 0x80) break;
+                unsigned k = (c & 1) << 6 | (in[i + 1] & 0x3F);
+                unsigned dl = h->direct[k].len;
+                if (dl >= 0xFD || (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]))
+                    break;
+                memcpy(o, h->direct[k].bytes, 8);
+                o += dl;
+                i += 2;
+            }
+            if (i >= len) break;
+        }
+        unsigned c0 = in[i];
+        if (c0 < 0x80) {
+            size_t run = i;
+            while (i < len && in[i] < 0x80 && !h->ascii_rule[in[i]]) i++;
+            if (i > run) {
+                ROOM(i - run);
+                memcpy(o, in + run, i - run);
+                o += i - run;
+                continue;
+            }
+        } else if (fast && (c0 == 0xD0 || c0 == 0xD1) && i + 1 < len && (in[i + 1] & 0xC0) == 0x80) {
+            unsigned k = (c0 & 1) << 6 | (in[i + 1] & 0x3F);
+            unsigned dl = h->direct[k].len;
+            if (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]) dl = 0xFD;
+            if (dl < 0xFD) {
+                /* copy all 8 bytes (fixed size: no call), advance by the length */
+                ROOM(8);
+                memcpy(o, h->direct[k].bytes, 8);
+                o += dl;
+                i += 2;
+                continue;
+            }
+            int ci = h->ctx[k];
+            if (ci >= 0 && i > 0 && dl != 0xFD) {
+                unsigned p = in[i - 1], v = 0xFE;
+                if (p < 0x80) v = h->ctxtab[ci][p];
+                else if (i >= 2 && (in[i - 2] == 0xD0 || in[i - 2] == 0xD1) && (p & 0xC0) == 0x80)
+                    v = h->ctxtab[ci][128 + ((in[i - 2] & 1u) << 6 | (p & 0x3F))];
+                if (v < 0xFE) {
+                    ROOM(8);
+                    memcpy(o, h->ctxout[v].bytes, 8);
+                    o += h->ctxout[v].len;
+                    i += 2;
+                    continue;
+                }
+            }
+            if (dl == 0xFE) {
+                ROOM(2);
+                o[0] = (char)in[i];
+                o[1] = (char)in[i + 1];
+                o += 2;
+                i += 2;
+                continue;
+            }
         }
         size_t n = 1;
         if (in[i] >= 0x80) {
@@ -478,21 +711,37 @@ int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, 
             }
         }
         if (!best) {
-            if ((rc = pisar_buf_append(out, in + i, n))) goto fail;
+            ROOM(n);
+            memcpy(o, in + i, n);
+            o += n;
             i += n;
             continue;
         }
         int which = pick_case(t, best, best_case, in, len, i, best_end);
-        if ((rc = pisar_buf_append(out, t->strings + best->out[which], best->len[which])))
-            goto fail;
+        ROOM(best->len[which]);
+        memcpy(o, strings + best->out[which], best->len[which]);
+        o += best->len[which];
         i = best_end;
     }
+#undef ROOM
+    out->len = (size_t)(o - out->data);
     if (out->data) out->data[out->len] = '\0';
     return PISAR_OK;
 fail:
     out->len = start_len;
     if (out->data) out->data[out->len] = '\0';
     return rc;
+}
+
+int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, size_t len,
+                                     pisar_buf *out, pisar_error *err)
+{
+    return apply(h, text, len, out, err, 1);
+}
+
+int tl_apply_reference(const pisar_translit *h, const char *text, size_t len, pisar_buf *out)
+{
+    return apply(h, text, len, out, NULL, 0);
 }
 
 int pisar_translit_apply(const pisar_translit *t, const char *in, size_t len, pisar_buf *out)

@@ -993,6 +993,7 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
     }
 
     vec groups = {0};
+    vec extra_rules = {0}; /* rule_src * made for precomposed letters (owned) */
     builder b = {0};
     vec tnodes_map = {0}, nodes = {0}, trans = {0}, trules = {0}, alts = {0}, atoms = {0},
         sets = {0}, strings = {0};
@@ -1007,6 +1008,86 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
         const rule_src **slot = vec_add(&found->rules, sizeof *slot);
         if (!slot) goto cleanup;
         *slot = &rules[i];
+    }
+    /* Canonical equivalence: a precomposed Cyrillic letter with no rule of
+     * its own whose NFD is a letter that has rules plus combining marks
+     * (Bulgarian and Macedonian "ѝ" = и + U+0300) is romanized like its
+     * NFD: the base letter's rules, the marks kept. Not for schemes read
+     * back by swapping (iso9): their outputs must stay one-to-one. */
+    if (reverse || s->reverse_mode != REV_SWAP) {
+        size_t ngroups = groups.n;
+        for (uint32_t cp = 0x400; cp <= 0x4FF; cp++) {
+            if ((uint32_t)u_tolower((UChar32)cp) != cp) continue;
+            uint32_t one[1] = {cp};
+            char *cs = from_cps(one, 1);
+            char *d = cs ? normalize(cs, 1) : NULL;
+            uint32_t dc[8];
+            int dk = d ? to_cps(d, dc, 8) : -1;
+            group *g0 = groups.p, *base = NULL;
+            int have = 0;
+            for (size_t j = 0; cs && j < groups.n; j++) have |= !strcmp(g0[j].src, cs);
+            if (dk >= 2 && !have) {
+                char *bs = from_cps(dc, 1);
+                for (size_t j = 0; bs && j < ngroups; j++)
+                    if (!strcmp(g0[j].src, bs)) base = &g0[j];
+                free(bs);
+            }
+            if (base) {
+                char *marks = from_cps(dc + 1, dk - 1);
+                group ng;
+                memset(&ng, 0, sizeof ng);
+                const rule_src **br = base->rules.p;
+                int okr = marks != NULL;
+                for (size_t j = 0; okr && j < base->rules.n; j++) {
+                    rule_src **slot = vec_add(&extra_rules, sizeof *slot);
+                    rule_src *nr = calloc(1, sizeof *nr);
+                    size_t ol = strlen(br[j]->out), ml = strlen(marks);
+                    char *no = malloc(ol + ml + 1);
+                    if (!slot || !nr || !no) {
+                        if (slot) extra_rules.n--;
+                        free(nr);
+                        free(no);
+                        okr = 0;
+                        break;
+                    }
+                    memcpy(no, br[j]->out, ol);
+                    memcpy(no + ol, marks, ml + 1);
+                    *nr = *br[j];
+                    nr->out = no;
+                    nr->src = NULL;
+                    nr->ctx = NULL;
+                    *slot = nr;
+                    const rule_src **rs = vec_add(&ng.rules, sizeof *rs);
+                    if (!rs) {
+                        okr = 0;
+                        break;
+                    }
+                    *rs = nr;
+                }
+                free(marks);
+                group *gs = okr ? vec_add(&groups, sizeof *gs) : NULL;
+                if (!gs) {
+                    free(ng.rules.p);
+                    free(cs);
+                    free(d);
+                    goto cleanup_extra;
+                }
+                ng.src = cs; /* owned by extra_srcs below */
+                *gs = ng;
+                rule_src **slot = vec_add(&extra_rules, sizeof *slot);
+                rule_src *holder = calloc(1, sizeof *holder);
+                if (!slot || !holder) {
+                    free(holder);
+                    free(d);
+                    goto cleanup_extra;
+                }
+                holder->src = cs; /* freed with the extra rules */
+                *slot = holder;
+                cs = NULL;
+            }
+            free(cs);
+            free(d);
+        }
     }
     if (new_node(&b) < 0) goto cleanup;
     group *g = groups.p;
@@ -1049,7 +1130,7 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
                 if (!uncond && r->depth != pass) continue;
                 tl_rule *tr = vec_add(&trules, sizeof *tr);
                 if (!tr) goto cleanup2;
-                char *forms[3] = {strdup(r->out), case_map(r->out, 0, 1),
+                char *forms[3] = {normalize(r->out, 0), case_map(r->out, 0, 1),
                                   case_map(r->out, ~0u, 0)};
                 int bad = 0;
                 for (int x = 0; x < 3; x++)
@@ -1166,6 +1247,14 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
 cleanup2:
     free(gfirst.p);
 cleanup:
+cleanup_extra:
+    for (size_t i = 0; i < extra_rules.n; i++) {
+        rule_src *r = ((rule_src **)extra_rules.p)[i];
+        free(r->out);
+        free(r->src);
+        free(r);
+    }
+    free(extra_rules.p);
     if (rc == PISAR_ENOMEM) fail(err, fname, 0, "out of memory");
     for (size_t i = 0; i < groups.n; i++) free(((group *)groups.p)[i].rules.p);
     free(groups.p);

@@ -97,6 +97,13 @@ int tl_source_reversible(const tl_source *s);
 int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err);
 void tl_tables_free(tl_tables *t);
 
+/* The engine without its fast paths (the plain trie walk for every
+ * character): the reference the fast paths are tested against. */
+struct pisar_translit;
+struct pisar_buf;
+int tl_apply_reference(const struct pisar_translit *h, const char *text, size_t len,
+                       struct pisar_buf *out);
+
 /* UTF-8 helpers shared by the engine and the compiler. */
 /* Decode one code point at p (n bytes available); returns its length, 0 if
  * the sequence is invalid, or -1 if it is truncated. */

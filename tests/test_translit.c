@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "pisar/pisar.h"
+#include "translit_impl.h"
 
 typedef struct tcase {
     const char *desc, *scheme, *in, *want;
@@ -90,6 +92,8 @@ static void test_context_rules(void **state)
         {"uk right quote apostrophe", "uk-national", "Знам\xe2\x80\x99янка", "Znamianka"},
         {"uk modifier apostrophe", "uk-national", "Знам\xca\xbcянка", "Znamianka"},
         {"uk quotes around a word stay", "uk-national", "'Ялта'", "'Yalta'"},
+        {"uk apostrophe in a Latin word stays", "uk-national", "don't", "don't"},
+        {"uk apostrophe Latin-Cyrillic stays", "uk-national", "d'я", "d'ia"},
         {"uk word-initial я", "uk-national", "Яготин", "Yahotyn"},
         {"uk non-initial я", "uk-national", "Вінниця", "Vinnytsia"},
         {"bg -ия at word end", "bg-streamlined", "София", "Sofia"},
@@ -99,6 +103,10 @@ static void test_context_rules(void **state)
         {"be je after ў", "be-national", "Іўе", "Iŭje"},
         {"be soft sign on consonant", "be-national", "Любань", "Liubań"},
         {"strict interpunct тс", "ru-bgn-strict", "Детская", "Det·skaya"},
+        {"precomposed ѝ like и + grave (NFC out)", "bg-streamlined", "каза ѝ", "kaza ì"},
+        {"и + grave (NFD in)", "bg-streamlined", "каза и\xcc\x80", "kaza ì"},
+        {"capital Ѝ", "bg-streamlined", "Ѝ", "Ì"},
+        {"iso9 keeps ѝ (no one-to-one output)", "iso9", "ѝ", "ѝ"},
         {"strict interpunct ы before vowel", "ru-bgn-strict", "Ыгыатта", "Ygy·atta"},
     };
     check_table(cases, sizeof cases / sizeof *cases, 0);
@@ -457,6 +465,96 @@ static void test_builtin_texts_reload(void **state)
     }
 }
 
+/* The fast paths (direct letters, look-behind tables) give exactly what the
+ * plain trie walk gives, for every scheme, on pseudo-random text made of
+ * Cyrillic letters, combining marks, apostrophes, spaces and ASCII. */
+static void test_fast_path_matches_reference(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {
+        "а", "е", "ё", "и", "й", "о", "у", "ы", "э", "ю", "я", "ъ", "ь", "щ", "ж", "ц", "х", "г",
+        "ґ", "є", "і", "ї", "ў", "ђ", "ј", "љ", "њ", "ћ", "џ", "ѓ", "ќ", "ѕ", "з", "л", "н", "с",
+        "А", "Е", "Ё", "И", "Й", "Ю", "Я", "Щ", "Ж", "Ъ", "Ь", "Є", "Ї", "Љ", "Ў", "З", "Г",
+        " ", " ", "'", "’", "ʼ", "-", ".", "\xcc\x81", "\xcc\x86", "\xcc\x88", "x", "Q", "1",
+        "\n", "«", "—", "dž", "lj", "nj", "Ŝ", "s\xcc\x82", "ʹ",
+    };
+    size_t np = sizeof pieces / sizeof *pieces;
+    uint32_t seed = 12345;
+    char text[4096];
+    int bad = 0;
+    for (size_t s = 0; s < pisar_translit_scheme_count(); s++) {
+        const pisar_scheme_info *info = pisar_translit_scheme(s);
+        for (unsigned dir = 0; dir <= (info->reversible ? 1u : 0u); dir++) {
+            pisar_translit *t;
+            assert_int_equal(pisar_translit_open(&t, info->id, dir, NULL), 0);
+            for (int round = 0; round < 40; round++) {
+                size_t n = 0;
+                for (int k = 0; k < 200; k++) {
+                    seed = seed * 1103515245u + 12345u;
+                    const char *p = pieces[(seed >> 16) % np];
+                    size_t l = strlen(p);
+                    memcpy(text + n, p, l);
+                    n += l;
+                }
+                pisar_buf a = {0}, b = {0};
+                assert_int_equal(pisar_translit_apply(t, text, n, &a), 0);
+                assert_int_equal(tl_apply_reference(t, text, n, &b), 0);
+                if (a.len != b.len || memcmp(a.data, b.data, a.len)) {
+                    if (!bad) print_error("%s%s: fast '%s'\nreference '%s'\n", info->id, dir ? " (reverse)" : "", a.data, b.data);
+                    bad++;
+                }
+                pisar_buf_free(&a);
+                pisar_buf_free(&b);
+            }
+            pisar_translit_free(t);
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
+/* One open scheme shared by four threads gives every thread the result a
+ * single thread gets (the handle is immutable). */
+typedef struct thread_job {
+    const pisar_translit *t;
+    const char *text;
+    size_t len;
+    const char *want;
+    int bad;
+} thread_job;
+
+static void *thread_run(void *arg)
+{
+    thread_job *j = arg;
+    for (int k = 0; k < 200; k++) {
+        pisar_buf b = {0};
+        if (pisar_translit_apply(j->t, j->text, j->len, &b) || strcmp(b.data, j->want)) j->bad++;
+        pisar_buf_free(&b);
+    }
+    return NULL;
+}
+
+static void test_threads_share_a_scheme(void **state)
+{
+    (void)state;
+    static const char text[] = "Юрий Ушаков, Егор Алеев, ЩУКИН, Щ. Подъезд. Київ. Љубов.";
+    pisar_translit *t;
+    assert_int_equal(pisar_translit_open(&t, "ru-bgn", 0, NULL), 0);
+    pisar_buf want = {0};
+    assert_int_equal(pisar_translit_apply(t, text, sizeof text - 1, &want), 0);
+    pthread_t th[4];
+    thread_job jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (thread_job){t, text, sizeof text - 1, want.data, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, thread_run, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].bad, 0);
+    }
+    pisar_buf_free(&want);
+    pisar_translit_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +570,8 @@ int main(void)
         cmocka_unit_test(test_scheme_list),
         cmocka_unit_test(test_user_schemes),
         cmocka_unit_test(test_builtin_texts_reload),
+        cmocka_unit_test(test_fast_path_matches_reference),
+        cmocka_unit_test(test_threads_share_a_scheme),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,8 @@ characters from the start), "long2" (about 800 from 60 % in: man pages where the
 language has them), "para" (about 300) and "short1".."short3" (headlines of 16-48
 characters). Punctuation a code page lacks is replaced by its ASCII look-alike
 (as legacy text had it); a letter it lacks means the piece is not written in
-that code page. Files whose bytes are all ASCII are skipped (they say nothing
+that code page. OUT/headlines.tsv (headlines written for pisar: news, outside
+the training domain) gives "news1".."newsN" pieces the same way. Files whose bytes are all ASCII are skipped (they say nothing
 about the code page). Also writes OUT/manifest.tsv for
 /work/shared/tools/detect-score.py (tier "core" for long and para pieces,
 "extra" for the short ones).
@@ -148,6 +149,32 @@ def main():
                 tier = 'extra' if name.startswith('short') else 'core'
                 flags = 'bom' if data[:2] in (b'\xff\xfe', b'\xfe\xff') or data[:3] == b'\xef\xbb\xbf' else ''
                 rows.append((rel, e, lang, str(len(data)), tier, src, flags))
+    # headlines written for pisar (news, outside the training domain)
+    heads = {}
+    with open(os.path.join(out, 'headlines.tsv'), encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            lang, text = line.rstrip('\n').split('\t')
+            heads.setdefault(lang, []).append(text)
+    for lang in LANGS_CYR + LANGS_LAT:
+        encs = CYRILLIC if lang in LANGS_CYR else LATIN
+        for i, text in enumerate(heads.get(lang, [])):
+            name = 'news%d' % (i + 1)
+            files = [('utf-8', text.encode('utf-8'))]
+            for e in encs:
+                data = encode(text, tables[e])
+                if data is not None:
+                    files.append((e, data))
+            for e, data in files:
+                if all(b < 0x80 for b in data):
+                    continue
+                rel = '%s/%s/%s.txt' % (lang, e, name)
+                path = os.path.join(out, rel)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, 'wb') as f:
+                    f.write(data)
+                rows.append((rel, e, lang, str(len(data)), 'extra', 'headlines', ''))
     with open(os.path.join(out, 'manifest.tsv'), 'w', encoding='utf-8') as f:
         f.write('relpath\ttrue_encoding\tlanguage\tbytes\ttier\tsource\tflags\n')
         for r in rows:

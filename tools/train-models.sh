@@ -9,10 +9,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 corp=${1:-$top/build/corpora}
 export LC_ALL=C
 [ -d "$corp/ru" ] || sh "$top/tools/fetch-corpora.sh" "$corp"
-bin=$top/build/train_lm
-mkdir -p "$top/build"
-cc -O2 -std=c11 -Wall -Wextra -I"$top/src" -o "$bin" "$top/tools/train_lm.c" \
-  $(pkg-config --cflags --libs icu-uc) -lm
+# the trainer is a CMake target (cmake/modules/lm.cmake)
+build=${PISAR_BUILD:-$top/build}
+cmake -S "$top" -B "$build" >/dev/null
+cmake --build "$build" --target train_lm >/dev/null
+bin=$build/train_lm
 out=$top/tables/charset
 log=$out/TRAINING.log
 mkdir -p "$out"

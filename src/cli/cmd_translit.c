@@ -3,6 +3,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void help(FILE *f)
 {
@@ -33,31 +37,52 @@ static int open_scheme(pisar_translit **t, const char *scheme, const char *file,
     return rc;
 }
 
-static int run_one(const char *path, const char *scheme, const char *sfile, const char *lang,
-                   unsigned flags, pisar_translit **shared)
+/* Romanize one input with *shared, or (--lang auto: *shared is NULL) with
+ * the default scheme of the language detected in it. */
+static int run_one(const char *path, unsigned flags, pisar_translit *const *shared)
 {
     pisar_buf in = {0}, out = {0};
     pisar_translit *auto_t = NULL;
     int status = EXIT_ALL_DONE;
     const char *name = strcmp(path, "-") ? path : "(stdin)";
-    if (cli_read_all("translit", path, &in)) {
-        status = EXIT_SOME_FAILED;
-        goto done;
+    /* A regular file is mapped (no copy); anything else is read. */
+    const char *data = NULL;
+    size_t size = 0;
+    void *map = MAP_FAILED;
+    struct stat st;
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : STDIN_FILENO;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2 && lseek(fd, 0, SEEK_CUR) == 0) {
+        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            data = map;
+            size = (size_t)st.st_size;
+        }
+    }
+    if (fd >= 0 && fd != STDIN_FILENO) close(fd);
+    if (map == MAP_FAILED) {
+        if (cli_read_all("translit", path, &in)) {
+            status = EXIT_SOME_FAILED;
+            goto done;
+        }
+        data = in.data ? in.data : "";
+        size = in.len;
     }
     pisar_translit *t = *shared;
     if (!t) {
         /* --lang auto: the scheme depends on this input's language. */
         const char *code = "und";
         double conf = 0;
-        size_t sample = in.len < 65536 ? in.len : 65536;
-        while (sample < in.len && sample > 0 && ((unsigned char)in.data[sample] & 0xC0) == 0x80)
+        size_t sample = size < 65536 ? size : 65536;
+        while (sample < size && sample > 0 && ((unsigned char)data[sample] & 0xC0) == 0x80)
             sample--;
-        pisar_language_detect(in.data ? in.data : "", sample, &code, &conf);
+        pisar_language_detect(data, sample, &code, &conf);
         const char *id = pisar_translit_default_scheme(code);
         if (!id) {
-            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using ru-bgn", name,
-                      code ? code : "und");
-            id = "ru-bgn";
+            /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
+            id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
+            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
+                      code ? code : "und", id);
         }
         if (open_scheme(&auto_t, id, NULL, flags)) {
             status = EXIT_SOME_FAILED;
@@ -65,15 +90,12 @@ static int run_one(const char *path, const char *scheme, const char *sfile, cons
         }
         t = auto_t;
     }
-    (void)scheme;
-    (void)sfile;
-    (void)lang;
     /* One pass over the whole input; the result is written only when all of
      * it was valid, so a bad byte never leaves half a file on stdout. */
     {
         pisar_error err;
         memset(&err, 0, sizeof err);
-        int rc = pisar_translit_apply_with_errors(t, in.data, in.len, &out, &err);
+        int rc = pisar_translit_apply_with_errors(t, data, size, &out, &err);
         if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
             cli_error("translit", "%s: %s at byte offset %llu", name,
                       rc == PISAR_ETRUNC ? "truncated UTF-8 sequence" : "invalid UTF-8",
@@ -88,6 +110,7 @@ static int run_one(const char *path, const char *scheme, const char *sfile, cons
     }
 done:
     pisar_translit_free(auto_t);
+    if (map != MAP_FAILED) munmap(map, size);
     pisar_buf_free(&in);
     pisar_buf_free(&out);
     return status;
@@ -159,7 +182,7 @@ int cmd_translit(int argc, char **argv)
     }
     int status = EXIT_ALL_DONE;
     for (int f = 0; f < nfiles; f++)
-        if (run_one(files[f], scheme, sfile, lang, flags, &t) != EXIT_ALL_DONE)
+        if (run_one(files[f], flags, &t) != EXIT_ALL_DONE)
             status = EXIT_SOME_FAILED;
     if (fflush(stdout)) {
         cli_error("translit", "write error");

@@ -7,7 +7,7 @@ that the gold sentences spell raw.txt exactly; that no gold sentence spans a
 line break of raw.txt (a line break is a paragraph break, hence a boundary);
 and that no gold line is only punctuation.  For DIR/golden/<lang>.jsonl check
 that each case has "text" and a non-empty "sentences" list that spells the
-text.  Prints sentence counts per language and kind (--markdown: as a table
+text, and that no text occurs twice with different sentences.  Prints sentence counts per language and kind (--markdown: as a table
 for README.md).  Exit status 1 on any problem, 0 otherwise.
 
 Usage: check.py [--markdown] [DIR]   (DIR defaults to this script's folder)
@@ -58,6 +58,7 @@ def check_set(d, problems):
 
 def check_golden(path, problems):
     n = 0
+    seen = {}
     for i, line in enumerate(open(path, encoding='utf-8'), 1):
         if not line.strip():
             continue
@@ -73,6 +74,13 @@ def check_golden(path, problems):
             problems.append('%s:%d: malformed case' % (path, i))
         elif nows(''.join(c['sentences'])) != nows(c['text']):
             problems.append('%s:%d: sentences do not spell the text' % (path, i))
+        else:
+            want = [nows(x) for x in c['sentences']]
+            key = nows(c['text'])
+            if key in seen and seen[key][1] != want:
+                problems.append('%s:%d: same text as line %d with other '
+                                'sentences' % (path, i, seen[key][0]))
+            seen.setdefault(key, (i, want))
     return n
 
 
