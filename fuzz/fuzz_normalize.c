@@ -15,8 +15,9 @@ typedef struct fctx {
 static void on_repair(void *ctx, const pisar_repair *r)
 {
     const fctx *c = ctx;
-    if (r->offset > c->len || r->before_len > c->len - r->offset || r->before != c->in + r->offset ||
-        !r->how || (r->kind != PISAR_REPAIR_MOJIBAKE && r->kind != PISAR_REPAIR_HOMOGLYPH))
+    if (r->offset > c->len || r->before_len > c->len - r->offset ||
+        r->before != c->in + r->offset || !r->how ||
+        (r->kind != PISAR_REPAIR_MOJIBAKE && r->kind != PISAR_REPAIR_HOMOGLYPH))
         abort();
 }
 
@@ -24,7 +25,11 @@ static int valid_utf8(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         unsigned c = s[i];
-        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        size_t k = c < 0x80             ? 1
+                   : (c & 0xE0) == 0xC0 ? 2
+                   : (c & 0xF0) == 0xE0 ? 3
+                   : (c & 0xF8) == 0xF0 ? 4
+                                        : 0;
         if (!k || n - i < k) return 0;
         for (size_t j = 1; j < k; j++)
             if ((s[i + j] & 0xC0) != 0x80) return 0;

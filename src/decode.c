@@ -27,17 +27,17 @@ struct pisar_decoder {
     pisar_encoding enc;
     enum kind kind;
     unsigned flags;
-    uint64_t offset;          /* absolute offset of the next input byte */
-    uint64_t repl;            /* U+FFFD substitutions */
-    unsigned char part[4];    /* bytes of a character begun in an earlier chunk */
+    uint64_t offset;       /* absolute offset of the next input byte */
+    uint64_t repl;         /* U+FFFD substitutions */
+    unsigned char part[4]; /* bytes of a character begun in an earlier chunk */
     size_t partlen;
-    uint64_t partoff;         /* offset of part[0] */
-    unsigned hi;              /* UTF-16: a high surrogate waiting for its pair, or 0 */
+    uint64_t partoff; /* offset of part[0] */
+    unsigned hi;      /* UTF-16: a high surrogate waiting for its pair, or 0 */
     unsigned char hibytes[2];
     uint64_t hioff;
-    int cr;                   /* line endings: the last byte written was a CR */
-    int failed;               /* an error was returned; the handle is spent */
-    int sbcs_nfc_inert;       /* every defined byte is CPF_NFC_YES */
+    int cr;             /* line endings: the last byte written was a CR */
+    int failed;         /* an error was returned; the handle is spent */
+    int sbcs_nfc_inert; /* every defined byte is CPF_NFC_YES */
     nfc_stream *nfc;
     pisar_buf stage, stage2;
     unsigned char sb[256][4]; /* single-byte: UTF-8 bytes in [0..2], length in [3] (0: undefined) */
@@ -52,12 +52,24 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
     if ((flags & PISAR_DECODE_EOL_LF) && (flags & PISAR_DECODE_EOL_CRLF)) return PISAR_EINVAL;
     enum kind k;
     switch (enc) {
-    case PISAR_ENC_ASCII: k = K_ASCII; break;
-    case PISAR_ENC_UTF8: k = K_UTF8; break;
-    case PISAR_ENC_UTF16LE: k = K_UTF16LE; break;
-    case PISAR_ENC_UTF16BE: k = K_UTF16BE; break;
-    case PISAR_ENC_UTF32LE: k = K_UTF32LE; break;
-    case PISAR_ENC_UTF32BE: k = K_UTF32BE; break;
+    case PISAR_ENC_ASCII:
+        k = K_ASCII;
+        break;
+    case PISAR_ENC_UTF8:
+        k = K_UTF8;
+        break;
+    case PISAR_ENC_UTF16LE:
+        k = K_UTF16LE;
+        break;
+    case PISAR_ENC_UTF16BE:
+        k = K_UTF16BE;
+        break;
+    case PISAR_ENC_UTF32LE:
+        k = K_UTF32LE;
+        break;
+    case PISAR_ENC_UTF32BE:
+        k = K_UTF32BE;
+        break;
     default:
         if (!pisar_encoding_is_single_byte(enc)) return PISAR_EUNKNOWN;
         k = K_SBCS;
@@ -98,7 +110,10 @@ void pisar_decoder_free(pisar_decoder *d)
     free(d);
 }
 
-uint64_t pisar_decoder_replacements(const pisar_decoder *d) { return d ? d->repl : 0; }
+uint64_t pisar_decoder_replacements(const pisar_decoder *d)
+{
+    return d ? d->repl : 0;
+}
 
 static void set_error(pisar_error *err, uint64_t off, const unsigned char *b, size_t n,
                       const char *what, pisar_encoding enc)
@@ -127,16 +142,22 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     unsigned char *o = (unsigned char *)t->data + t->len;
     size_t i = 0;
     while (i < n) {
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ull) break;
-            memcpy(o, &w, 8);
-            o += 8;
-            i += 8;
+        unsigned b = p[i];
+        if (b < 0x80) {
+            /* ASCII: copy it, then as many 8-byte words of ASCII as follow */
+            *o++ = (unsigned char)b;
+            i++;
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080ull) break;
+                memcpy(o, &w, 8);
+                o += 8;
+                i += 8;
+            }
+            continue;
         }
-        if (i >= n) break;
-        const unsigned char *e = d->sb[p[i]];
+        const unsigned char *e = d->sb[b];
         if (!e[3]) {
             if (!(d->flags & PISAR_DECODE_LOSSY)) {
                 t->len = (size_t)(o - (unsigned char *)t->data);
@@ -176,7 +197,10 @@ static int bad(pisar_decoder *d, pisar_buf *t, uint64_t off, const unsigned char
     return pisar_buf_append(t, FFFD, 3);
 }
 
-static int is_bom_utf8(const unsigned char *s) { return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF; }
+static int is_bom_utf8(const unsigned char *s)
+{
+    return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+}
 
 static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                     pisar_error *err)
@@ -270,6 +294,22 @@ static int u16_unit(pisar_decoder *d, pisar_buf *t, unsigned u, const unsigned c
     return put_cp(d, t, u, off);
 }
 
+/* Write a code point that is not a surrogate nor the BOM being stripped;
+ * room was reserved. */
+static inline unsigned char *put_fast(unsigned char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        *o++ = (unsigned char)c;
+    } else if (c < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (c >> 6));
+        o[1] = (unsigned char)(0x80 | (c & 0x3F));
+        o += 2;
+    } else {
+        o += nfc_utf8_put(o, c);
+    }
+    return o;
+}
+
 static int dec_utf16(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                      pisar_error *err)
 {
@@ -279,20 +319,29 @@ static int dec_utf16(pisar_decoder *d, const unsigned char *p, size_t n, pisar_b
         d->part[1] = p[0];
         d->partlen = 0;
         i = 1;
-        unsigned u = be ? (unsigned)d->part[0] << 8 | d->part[1] : (unsigned)d->part[1] << 8 | d->part[0];
+        unsigned u =
+            be ? (unsigned)d->part[0] << 8 | d->part[1] : (unsigned)d->part[1] << 8 | d->part[0];
         if ((rc = u16_unit(d, t, u, d->part, d->partoff, err))) return rc;
     }
-    if ((rc = pisar_buf_reserve(t, n * 2 + 8))) return rc;
+    /* 2 input bytes give at most 3 output bytes, or 6 when a lone high
+     * surrogate before them becomes U+FFFD: 3 per byte is always enough. */
+    if (n > (SIZE_MAX - 16) / 3) return PISAR_ENOMEM;
+    if ((rc = pisar_buf_reserve(t, 3 * (n - i) + 16))) return rc;
+    unsigned char *o = (unsigned char *)t->data + t->len;
     for (; i + 2 <= n; i += 2) {
         unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
-        if (u < 0x80 && !d->hi) { /* the common case, inline */
-            t->data[t->len++] = (char)u;
+        if (!d->hi && (u < 0xD800 || u > 0xDFFF) && (u != 0xFEFF || d->offset + i)) {
+            o = put_fast(o, u);
             continue;
         }
+        t->len = (size_t)(o - (unsigned char *)t->data);
+        rc = u16_unit(d, t, u, p + i, d->offset + i, err);
         t->data[t->len] = '\0';
-        if ((rc = u16_unit(d, t, u, p + i, d->offset + i, err))) return rc;
-        if ((rc = pisar_buf_reserve(t, n * 2 + 8 - 2 * i))) return rc;
+        if (rc) return rc;
+        if ((rc = pisar_buf_reserve(t, 3 * (n - i) + 16))) return rc;
+        o = (unsigned char *)t->data + t->len;
     }
+    t->len = (size_t)(o - (unsigned char *)t->data);
     t->data[t->len] = '\0';
     if (i < n) {
         d->part[0] = p[i];
@@ -327,8 +376,27 @@ static int dec_utf32(pisar_decoder *d, const unsigned char *p, size_t n, pisar_b
             if ((rc = u32_unit(d, t, d->part, d->partoff, err))) return rc;
         }
     }
-    for (; i + 4 <= n; i += 4)
-        if ((rc = u32_unit(d, t, p + i, d->offset + i, err))) return rc;
+    /* 4 input bytes give at most 4 output bytes (or 3 for U+FFFD) */
+    if ((rc = pisar_buf_reserve(t, n - i + 8))) return rc;
+    unsigned char *o = (unsigned char *)t->data + t->len;
+    int be = d->kind == K_UTF32BE;
+    for (; i + 4 <= n; i += 4) {
+        const unsigned char *b = p + i;
+        uint32_t c = be ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
+                        : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+        if (c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF) && (c != 0xFEFF || d->offset + i)) {
+            o = put_fast(o, c);
+            continue;
+        }
+        t->len = (size_t)(o - (unsigned char *)t->data);
+        rc = u32_unit(d, t, b, d->offset + i, err);
+        t->data[t->len] = '\0';
+        if (rc) return rc;
+        if ((rc = pisar_buf_reserve(t, n - i + 8))) return rc;
+        o = (unsigned char *)t->data + t->len;
+    }
+    t->len = (size_t)(o - (unsigned char *)t->data);
+    t->data[t->len] = '\0';
     if (i < n) {
         d->partlen = n - i;
         memcpy(d->part, p + i, d->partlen);
@@ -364,12 +432,16 @@ static int decode_into(pisar_decoder *d, const unsigned char *p, size_t n, pisar
                        pisar_error *err)
 {
     switch (d->kind) {
-    case K_SBCS: return dec_sbcs(d, p, n, t, err);
+    case K_SBCS:
+        return dec_sbcs(d, p, n, t, err);
     case K_ASCII:
-    case K_UTF8: return dec_utf8(d, p, n, t, err);
+    case K_UTF8:
+        return dec_utf8(d, p, n, t, err);
     case K_UTF16LE:
-    case K_UTF16BE: return dec_utf16(d, p, n, t, err);
-    default: return dec_utf32(d, p, n, t, err);
+    case K_UTF16BE:
+        return dec_utf16(d, p, n, t, err);
+    default:
+        return dec_utf32(d, p, n, t, err);
     }
 }
 

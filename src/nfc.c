@@ -31,7 +31,14 @@ struct nfc_stream {
                          that is NFC_QC=Yes (so alone, it is NFC) */
     UChar *u16, *n16; /* scratch for ICU */
     size_t u16cap, n16cap;
+    /* NFC properties of U+0300..U+07FF (the two-byte UTF-8 characters from
+     * the first combining mark on: Greek, Cyrillic, Armenian, Hebrew,
+     * Arabic...), looked up in ICU once per stream: F_BB boundary before,
+     * F_YES NFC_Quick_Check=Yes. Below U+0300 everything is both. */
+    uint8_t two[0x800 - 0x300];
 };
+
+enum { F_BB = 1, F_YES = 2 };
 
 int nfc_stream_new(nfc_stream **out)
 {
@@ -41,6 +48,11 @@ int nfc_stream_new(nfc_stream **out)
     nfc_stream *s = calloc(1, sizeof *s);
     if (!s) return PISAR_ENOMEM;
     s->nfc = nfc;
+    for (uint32_t c = 0x300; c < 0x800; c++)
+        s->two[c - 0x300] =
+            (uint8_t)((unorm2_hasBoundaryBefore(nfc, (UChar32)c) ? F_BB : 0) |
+                      (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES ? F_YES
+                                                                                             : 0));
     *out = s;
     return PISAR_OK;
 }
@@ -60,13 +72,17 @@ void nfc_stream_reset(nfc_stream *s)
     s->pend_bb = 0;
 }
 
-int nfc_stream_pending(const nfc_stream *s) { return s->pend.len != 0; }
+int nfc_stream_pending(const nfc_stream *s)
+{
+    return s->pend.len != 0;
+}
 
 static int grow16(UChar **p, size_t *cap, size_t need)
 {
     if (need <= *cap) return PISAR_OK;
     size_t c = *cap ? *cap : 256;
-    while (c < need) c *= 2;
+    while (c < need)
+        c *= 2;
     UChar *n = realloc(*p, c * sizeof(UChar));
     if (!n) return PISAR_ENOMEM;
     *p = n;
@@ -134,36 +150,50 @@ int nfc_stream_flush(nfc_stream *s, pisar_buf *out)
     return s->pend.len ? close_segment(s, NULL, 0, 0, out) : PISAR_OK;
 }
 
+static unsigned props(const nfc_stream *s, const unsigned char *p, int n)
+{
+    if (n == 1 || p[0] < 0xCC) return F_BB | F_YES;
+    uint32_t c = nfc_utf8_cp(p, n);
+    if (c < 0x800) return s->two[c - 0x300];
+    unsigned f = unorm2_hasBoundaryBefore(s->nfc, (UChar32)c) ? F_BB : 0;
+    if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) f |= F_YES;
+    return f;
+}
+
 int nfc_stream_feed(nfc_stream *s, const char *in, size_t len, pisar_buf *out)
 {
     const unsigned char *p = (const unsigned char *)in;
     size_t i = 0, seg = 0;
-    /* Does the segment starting at `seg` start with a boundary? When seg == 0
-     * and text is held back, that segment continues the held-back one. */
+    /* Can the segment starting at `seg` be copied when it is one character?
+     * (When seg == 0 and text is held back, that segment continues it.) */
     int seg_bb = 0;
     int rc;
     while (i < len) {
-        if (p[i] < 0xCC) {
-            /* A run of characters below U+0300: each is a boundary and in NFC. */
-            size_t j = i + 1;
-            while (j < len && p[j] < 0xCC) j++;
-            size_t last = j - 1;
-            while (last > i && (p[last] & 0xC0) == 0x80) last--;
+        /* A run of characters that are boundaries and NFC_QC=Yes: each one
+         * is final as soon as the next one is seen. */
+        size_t j = i, last = i;
+        while (j < len) {
+            int n = (int)lead_len(p[j]);
+            if (j + (size_t)n > len) return PISAR_EINVAL; /* the caller broke the contract */
+            if (props(s, p + j, n) != (F_BB | F_YES)) break;
+            last = j;
+            j += (size_t)n;
+        }
+        if (j > i) {
             if ((rc = close_segment(s, in + seg, i - seg, seg_bb, out))) return rc;
             if (last > i && (rc = pisar_buf_append(out, in + i, last - i))) return rc;
             seg = last;
             seg_bb = 1;
             i = j;
-            continue;
+            if (i >= len) break;
         }
         int n = (int)lead_len(p[i]);
-        if (i + (size_t)n > len) return PISAR_EINVAL; /* caller broke the contract */
-        uint32_t c = nfc_utf8_cp(p + i, n);
-        if (unorm2_hasBoundaryBefore(s->nfc, (UChar32)c)) {
+        unsigned f = props(s, p + i, n);
+        if (f & F_BB) {
+            /* a boundary that may change by itself (U+212B, U+F900: singletons) */
             if ((rc = close_segment(s, in + seg, i - seg, seg_bb, out))) return rc;
             seg = i;
-            /* a boundary may still change (U+212B, U+F900: singletons) */
-            seg_bb = u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+            seg_bb = 0;
         } else if (i - seg + s->pend.len > NFC_MAX_SEGMENT) {
             if ((rc = close_segment(s, in + seg, i - seg, seg_bb, out))) return rc;
             seg = i;
@@ -172,13 +202,8 @@ int nfc_stream_feed(nfc_stream *s, const char *in, size_t len, pisar_buf *out)
         i += (size_t)n;
     }
     if (len > seg) {
-        if (s->pend.len) {
-            rc = pisar_buf_append(&s->pend, in + seg, len - seg);
-        } else {
-            rc = pisar_buf_append(&s->pend, in + seg, len - seg);
-            s->pend_bb = seg_bb;
-        }
-        if (rc) return rc;
+        if (!s->pend.len) s->pend_bb = seg_bb;
+        if ((rc = pisar_buf_append(&s->pend, in + seg, len - seg))) return rc;
     }
     return PISAR_OK;
 }

@@ -28,14 +28,22 @@ static inline int nfc_utf8_seq(const unsigned char *p, size_t avail)
     int need;
     unsigned lo = 0x80, hi = 0xBF;
     if (b < 0x80) return 1;
-    if (b >= 0xC2 && b <= 0xDF) need = 1;
-    else if (b == 0xE0) need = 2, lo = 0xA0;
-    else if (b == 0xED) need = 2, hi = 0x9F;
-    else if (b >= 0xE1 && b <= 0xEF) need = 2;
-    else if (b == 0xF0) need = 3, lo = 0x90;
-    else if (b == 0xF4) need = 3, hi = 0x8F;
-    else if (b >= 0xF1 && b <= 0xF3) need = 3;
-    else return -1;
+    if (b >= 0xC2 && b <= 0xDF)
+        need = 1;
+    else if (b == 0xE0)
+        need = 2, lo = 0xA0;
+    else if (b == 0xED)
+        need = 2, hi = 0x9F;
+    else if (b >= 0xE1 && b <= 0xEF)
+        need = 2;
+    else if (b == 0xF0)
+        need = 3, lo = 0x90;
+    else if (b == 0xF4)
+        need = 3, hi = 0x8F;
+    else if (b >= 0xF1 && b <= 0xF3)
+        need = 3;
+    else
+        return -1;
     for (int j = 1; j <= need; j++) {
         if ((size_t)j >= avail) return 0;
         unsigned c = p[j];
@@ -49,9 +57,12 @@ static inline int nfc_utf8_seq(const unsigned char *p, size_t avail)
 static inline uint32_t nfc_utf8_cp(const unsigned char *p, int n)
 {
     switch (n) {
-    case 1: return p[0];
-    case 2: return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-    case 3: return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    case 1:
+        return p[0];
+    case 2:
+        return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    case 3:
+        return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
     default:
         return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
                ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
@@ -61,7 +72,10 @@ static inline uint32_t nfc_utf8_cp(const unsigned char *p, int n)
 /* Encode c (<= 0x10FFFF, not a surrogate) at d (4 bytes of room); returns the length. */
 static inline int nfc_utf8_put(unsigned char *d, uint32_t c)
 {
-    if (c < 0x80) { d[0] = (unsigned char)c; return 1; }
+    if (c < 0x80) {
+        d[0] = (unsigned char)c;
+        return 1;
+    }
     if (c < 0x800) {
         d[0] = (unsigned char)(0xC0 | (c >> 6));
         d[1] = (unsigned char)(0x80 | (c & 0x3F));

@@ -41,8 +41,10 @@ static int32_t lookup(const struct hg_pair *t, int n, int32_t c)
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         if (t[mid].from == c) return t[mid].to;
-        if (t[mid].from < c) lo = mid + 1;
-        else hi = mid - 1;
+        if (t[mid].from < c)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
     }
     return -1;
 }
@@ -69,42 +71,59 @@ static void count_unambiguous(const unsigned char *s, size_t a, size_t b, size_t
         int32_t c = u8_next(s, b, &i);
         int sc = script_of(c);
         if (sc == HG_OTHER || partner(c, sc) >= 0) continue;
-        if (sc == HG_LATIN) ++*lat;
-        else ++*cyr;
+        if (sc == HG_LATIN)
+            ++*lat;
+        else
+            ++*cyr;
     }
 }
 
 static int roman_lookalike(int32_t c)
 {
     switch (c) {
-    case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
-    case 0x0406: case 0x0425: case 0x0421: case 0x041C: /* І Х С М */
+    case 'I':
+    case 'V':
+    case 'X':
+    case 'L':
+    case 'C':
+    case 'D':
+    case 'M':
+    case 0x0406:
+    case 0x0425:
+    case 0x0421:
+    case 0x041C: /* І Х С М */
         return 1;
     default:
         return 0;
     }
 }
 
-static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant, pisar_buf *tmp,
-                    repair_list *out)
+static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
+                    pisar_buf *tmp, repair_list *out)
 {
     size_t lat = 0, cyr = 0, lat_all = 0, cyr_all = 0;
     int roman = 1;
     for (size_t i = a; i < b;) {
         int32_t c = u8_next(s, b, &i);
         int sc = script_of(c);
-        if (sc == HG_LATIN) lat_all++;
-        else if (sc == HG_CYRILLIC) cyr_all++;
-        else if (!(c >= 0x300 && u_getCombiningClass(c) > 0)) return 0; /* other scripts */
+        if (sc == HG_LATIN)
+            lat_all++;
+        else if (sc == HG_CYRILLIC)
+            cyr_all++;
+        else if (!(c >= 0x300 && u_getCombiningClass(c) > 0))
+            return 0; /* other scripts */
         roman &= roman_lookalike(c);
     }
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
     if (lat && cyr) return 0;
-    if (cyr) target = HG_CYRILLIC;
-    else if (lat) target = HG_LATIN;
-    else target = dominant;
+    if (cyr)
+        target = HG_CYRILLIC;
+    else if (lat)
+        target = HG_LATIN;
+    else
+        target = dominant;
     if (roman && lat_all + cyr_all > 1) target = HG_LATIN;
     if (target == HG_OTHER) return 0;
     /* Two words glued together ("ABSTIMEи", "DМАКРОС"): one change of script
@@ -125,9 +144,33 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
     /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512". */
     if ((a > 0 && (s[a - 1] == '_' || s[a - 1] == '-' || s[a - 1] == '/' || s[a - 1] == '\\' ||
-                   s[a - 1] == '=' || s[a - 1] == '$' || s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
-        (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' || (s[b] >= '0' && s[b] <= '9'))))
+                   s[a - 1] == '=' || s[a - 1] == '$' || s[a - 1] == '@' || s[a - 1] == '%' ||
+                   (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
+        (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
+                   (s[b] >= '0' && s[b] <= '9'))))
         return 0;
+    /* Mojibake that could not be repaired ("societР“В"): a symbol between this
+     * word and more letters is no place for a homoglyph repair. */
+    if (b < n && s[b] >= 0x80) {
+        size_t j = b;
+        int32_t c = u8_next(s, n, &j);
+        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && j < n &&
+            is_word_char(u8_next(s, n, &j)))
+            return 0;
+    }
+    if (a > 0 && s[a - 1] >= 0x80) {
+        size_t j = a - 1;
+        while (j > 0 && (s[j] & 0xC0) == 0x80)
+            j--;
+        size_t k = j, m = j;
+        int32_t c = u8_next(s, n, &m);
+        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && k > 0) {
+            size_t q = k - 1;
+            while (q > 0 && (s[q] & 0xC0) == 0x80)
+                q--;
+            if (is_word_char(u8_next(s, n, &q))) return 0;
+        }
+    }
     pisar_buf_clear(tmp);
     for (size_t i = a; i < b;) {
         int32_t c = u8_next(s, b, &i);
@@ -143,7 +186,8 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
                            PISAR_REPAIR_HOMOGLYPH);
 }
 
-int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, repair_list *out)
+int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *line_script,
+                     repair_list *out)
 {
     const unsigned char *s = (const unsigned char *)str;
     /* quick exit: a line without both scripts has nothing to do */
@@ -152,14 +196,23 @@ int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, repair_l
         int32_t c = u8_next(s, to, &i);
         if (c >= 0x80 || (c >= 'A' && c <= 'z')) {
             int sc = script_of(c);
-            if (sc == HG_LATIN) seen |= 1;
-            else if (sc == HG_CYRILLIC) seen |= 2;
+            if (sc == HG_LATIN)
+                seen |= 1;
+            else if (sc == HG_CYRILLIC)
+                seen |= 2;
         }
     }
     if (seen != 3) return 0;
-    size_t lat = 0, cyr = 0;
-    count_unambiguous(s, 0, n, &lat, &cyr);
-    int dominant = cyr >= 2 * lat && cyr ? HG_CYRILLIC : lat >= 2 * cyr && lat ? HG_LATIN : HG_OTHER;
+    /* the line's script, counted once per line (the caller's *line_script
+     * starts at -1) */
+    if (*line_script < 0) {
+        size_t lat = 0, cyr = 0;
+        count_unambiguous(s, 0, n, &lat, &cyr);
+        *line_script = cyr >= 2 * lat && cyr   ? HG_CYRILLIC
+                       : lat >= 2 * cyr && lat ? HG_LATIN
+                                               : HG_OTHER;
+    }
+    int dominant = *line_script;
     pisar_buf tmp = {0};
     int rc = 0;
     for (size_t i = from; i < to && !rc;) {

@@ -41,14 +41,16 @@ typedef struct step {
 } step;
 
 static const step STEPS[] = {
-    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1251},   /* 0: "РџСЂРёРІРµС‚" */
-    {PISAR_ENC_UTF8, PISAR_ENC_KOI8_R},         /* 1: "п÷я─п╦п╡п╣я┌" */
-    {PISAR_ENC_UTF8, PISAR_ENC_IBM866},         /* 2: "╨Я╤А╨╕╨▓╨╡╤В" */
-    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1252},   /* 3: "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "CafÃ©" (and ISO-8859-1) */
-    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R}, /* 4: "пРХБЕР" */
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1251}, /* 0: "РџСЂРёРІРµС‚" */
+    {PISAR_ENC_UTF8, PISAR_ENC_KOI8_R},       /* 1: "п÷я─п╦п╡п╣я┌" */
+    {PISAR_ENC_UTF8, PISAR_ENC_IBM866},       /* 2: "╨Я╤А╨╕╨▓╨╡╤В" */
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1252}, /* 3: "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "CafÃ©" (and ISO-8859-1) */
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},       /* 4: "пРХБЕР" */
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252}, /* 5: "Ïðèâåò" */
+    {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251}, /* 6: "оПХБЕР" read back: "рТЙЧЕФ" */
 };
 #define NSTEPS ((int)(sizeof STEPS / sizeof *STEPS))
+_Static_assert(sizeof STEPS / sizeof *STEPS == REPAIR_NSTEPS, "repair.h: REPAIR_NSTEPS");
 
 #define NAME0 "utf-8 read as windows-1251"
 #define NAME1 "utf-8 read as koi8-r"
@@ -56,6 +58,7 @@ static const step STEPS[] = {
 #define NAME3 "utf-8 read as windows-1252"
 #define NAME4 "windows-1251 read as koi8-r"
 #define NAME5 "windows-1251 read as windows-1252"
+#define NAME6 "koi8-r read as windows-1251"
 #define NAME3L "utf-8 read as iso-8859-1"
 
 /* A chain: invert `outer` first, then `inner` (-1: one step). The text was
@@ -65,24 +68,28 @@ typedef struct chain {
     const char *how;
 } chain;
 
+/* clang-format off */
 #define ONE(a) {a, -1, NAME##a}
 #define TWO(a, b) {a, b, NAME##b ", then " NAME##a}
 #define TWICE(a) {a, a, NAME##a ", twice"}
 static const chain CHAINS[] = {
-    ONE(0), ONE(1), ONE(2), ONE(3), ONE(4), ONE(5),
+    ONE(0), ONE(1), ONE(2), ONE(3), ONE(4), ONE(5), ONE(6),
     TWICE(0), TWO(0, 1), TWO(0, 2), TWO(0, 3), TWO(0, 4), TWO(0, 5),
     TWO(1, 0), TWICE(1), TWO(1, 2), TWO(1, 3), TWO(1, 4), TWO(1, 5),
     TWO(2, 0), TWO(2, 1), TWICE(2), TWO(2, 3), TWO(2, 4), TWO(2, 5),
     TWO(3, 0), TWO(3, 1), TWO(3, 2), TWICE(3), TWO(3, 4), TWO(3, 5),
     TWICE(4),
 };
+/* clang-format on */
 #define NCHAINS ((int)(sizeof CHAINS / sizeof *CHAINS))
 
 /* LM thresholds: mean log-probability per pair, natural log. */
-#define LM_MIN_GAIN 0.5  /* result over input */
-#define LM_BIG_GAIN 1.5  /* lets undamaged-looking words join a single-byte chain's run */
-#define LM_MIN_LEAD 0.3  /* best chain over the runner-up */
-#define LM_LONG_RUN 12   /* letters in a run judged by the models alone */
+#define LM_MIN_GAIN 0.5   /* result over input */
+#define LM_BIG_GAIN 1.5   /* lets undamaged-looking words join a single-byte chain's run */
+#define LM_TWO_STEPS 1.0  /* handicap of a two-step chain against a one-step one */
+#define LM_MIN_LEAD 0.3   /* best chain over the runner-up */
+#define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
+#define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
 
 /* ---------- UTF-8 ---------- */
 
@@ -96,10 +103,14 @@ int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
     }
     int len;
     uint32_t cp, min;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07, min = 0x10000;
-    else goto bad;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, cp = c & 0x07, min = 0x10000;
+    else
+        goto bad;
     if (n - k < (size_t)len) goto bad;
     for (int j = 1; j < len; j++) {
         unsigned d = s[k + (size_t)j];
@@ -132,14 +143,17 @@ int u8_put(pisar_buf *b, uint32_t c)
 {
     unsigned char t[4];
     size_t n;
-    if (c < 0x80) t[0] = (unsigned char)c, n = 1;
-    else if (c < 0x800) t[0] = (unsigned char)(0xC0 | (c >> 6)), t[1] = (unsigned char)(0x80 | (c & 0x3F)), n = 2;
+    if (c < 0x80)
+        t[0] = (unsigned char)c, n = 1;
+    else if (c < 0x800)
+        t[0] = (unsigned char)(0xC0 | (c >> 6)), t[1] = (unsigned char)(0x80 | (c & 0x3F)), n = 2;
     else if (c < 0x10000)
         t[0] = (unsigned char)(0xE0 | (c >> 12)), t[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)),
         t[2] = (unsigned char)(0x80 | (c & 0x3F)), n = 3;
     else
         t[0] = (unsigned char)(0xF0 | (c >> 18)), t[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F)),
-        t[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)), t[3] = (unsigned char)(0x80 | (c & 0x3F)), n = 4;
+        t[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)), t[3] = (unsigned char)(0x80 | (c & 0x3F)),
+        n = 4;
     return pisar_buf_append(b, t, n);
 }
 
@@ -159,15 +173,44 @@ static int enc_wrong(pisar_encoding w, int32_t c)
     return -1;
 }
 
+static int enc_index(int32_t c)
+{
+    if (c >= 0x80 && c < 0x500) return c - 0x80;
+    if (c >= 0x2000 && c < 0x2600) return 0x480 + (c - 0x2000);
+    return -1;
+}
+
+void repair_enc_init(repair_enc *t)
+{
+    for (int st = 0; st < NSTEPS; st++) {
+        pisar_encoding w = STEPS[st].wrong;
+        const uint16_t *tab = cp_table(w);
+        for (int k = 0; k < REPAIR_ENC_SPAN; k++)
+            t->b[st][k] = -1;
+        /* C1 controls first, so that a byte's own character wins below */
+        for (int32_t c = 0x80; c <= 0x9F; c++)
+            t->b[st][enc_index(c)] = (int16_t)enc_wrong(w, c);
+        /* downwards, so that the lowest of two bytes with one character wins,
+         * as in cp_encode */
+        for (int byte = 0xFF; byte >= 0x80; byte--) {
+            int k = tab[byte] == CP_UNDEFINED ? -1 : enc_index(tab[byte]);
+            if (k >= 0) t->b[st][k] = (int16_t)byte;
+        }
+    }
+}
+
 /* Append the inverse of step st applied to s to out; 0 if there is none. */
-static int invert_step(int st, const unsigned char *s, size_t n, pisar_buf *tmp, pisar_buf *out)
+static int invert_step(const repair_enc *et, int st, const unsigned char *s, size_t n,
+                       pisar_buf *tmp, pisar_buf *out)
 {
     const step *p = &STEPS[st];
     pisar_buf_clear(tmp);
     if (pisar_buf_reserve(tmp, n)) return -1;
     size_t i = 0;
     while (i < n) {
-        int b = enc_wrong(p->wrong, u8_next(s, n, &i));
+        int32_t c = s[i] < 0x80 ? s[i++] : u8_next(s, n, &i);
+        int k = c < 0x80 ? -2 : enc_index(c);
+        int b = k == -2 ? c : k >= 0 ? et->b[st][k] : enc_wrong(p->wrong, c);
         if (b < 0) return 0;
         tmp->data[tmp->len++] = (char)b;
     }
@@ -186,17 +229,19 @@ static int invert_step(int st, const unsigned char *s, size_t n, pisar_buf *tmp,
 
 typedef struct scratch {
     pisar_buf tmp, mid;
+    const repair_enc *enc;
 } scratch;
 
 /* Inverse of a chain on s, appended to out: 1, 0 (none) or -1 (memory). */
 static int invert_chain(const chain *ch, const unsigned char *s, size_t n, scratch *sc,
                         pisar_buf *out)
 {
-    if (ch->inner < 0) return invert_step(ch->outer, s, n, &sc->tmp, out);
+    if (ch->inner < 0) return invert_step(sc->enc, ch->outer, s, n, &sc->tmp, out);
     pisar_buf_clear(&sc->mid);
-    int r = invert_step(ch->outer, s, n, &sc->tmp, &sc->mid);
+    int r = invert_step(sc->enc, ch->outer, s, n, &sc->tmp, &sc->mid);
     if (r <= 0) return r;
-    return invert_step(ch->inner, (const unsigned char *)sc->mid.data, sc->mid.len, &sc->tmp, out);
+    return invert_step(sc->enc, ch->inner, (const unsigned char *)sc->mid.data, sc->mid.len,
+                       &sc->tmp, out);
 }
 
 /* ---------- character classes ---------- */
@@ -222,10 +267,29 @@ static int edge_punct(int32_t c)
 {
     if (c < 0x80) return c > 0x20 && c < 0x7F && !u_isalnum(c);
     switch (c) {
-    case 0xAB: case 0xBB: case 0x2018: case 0x2019: case 0x201A: case 0x201C: case 0x201D:
-    case 0x201E: case 0x2039: case 0x203A: case 0x2013: case 0x2014: case 0x2026: case 0x2116:
-    case 0xB0: case 0xA7: case 0x20AC: case 0xA0: case 0x2009: case 0x202F: case 0x2010:
-    case 0x2011: case 0x02BC:
+    case 0xAB:
+    case 0xBB:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2039:
+    case 0x203A:
+    case 0x2013:
+    case 0x2014:
+    case 0x2026:
+    case 0x2116:
+    case 0xB0:
+    case 0xA7:
+    case 0x20AC:
+    case 0xA0:
+    case 0x2009:
+    case 0x202F:
+    case 0x2010:
+    case 0x2011:
+    case 0x02BC:
         return 1;
     default:
         return 0;
@@ -239,15 +303,22 @@ static int inner_punct(int32_t c)
            c == 0x02BC; /* the Belarusian and Ukrainian apostrophe */
 }
 
-static int is_upper(int32_t c) { return u_isupper(c) != 0; }
-static int is_lower(int32_t c) { return u_islower(c) != 0; }
+static int is_upper(int32_t c)
+{
+    return u_isupper(c) != 0;
+}
+static int is_lower(int32_t c)
+{
+    return u_islower(c) != 0;
+}
 
 #define MAXW 256 /* longer tokens are judged on their first MAXW characters */
 
 static size_t decode_cps(const unsigned char *s, size_t n, int32_t *cp)
 {
     size_t i = 0, k = 0;
-    while (i < n && k < MAXW) cp[k++] = u8_next(s, n, &i);
+    while (i < n && k < MAXW)
+        cp[k++] = u8_next(s, n, &i);
     return k;
 }
 
@@ -288,7 +359,11 @@ static int badness(const unsigned char *s, size_t n)
          * at an edge (or an apostrophe or dash inside) */
         int pl = word_letter_script(prev) != SC_NONE, nl = word_letter_script(next) != SC_NONE;
         if (!pl && !nl) continue;
-        if (c == 0xA0 && pl && j + 1 == k) {
+        int32_t after = j + 1 < k ? cp[j + 1] : ' ';
+        if (pl && after >= 0x80 && word_letter_script(after) == SC_NONE && !u_isdigit(after) &&
+            after != 0xA0) {
+            bad++; /* "€”", "‚¬": a UTF-8 sequence's tail read as punctuation */
+        } else if (c == 0xA0 && pl && j + 1 == k) {
             bad++; /* "Г " for "à": a lead byte and 0xA0 */
         } else if (pl && nl) {
             if (!inner_punct(c)) bad++;
@@ -319,8 +394,8 @@ static int wellformed(const unsigned char *s, size_t n)
                 /* within a letter run: no lower->upper, and no upper after two
                  * letters unless the run so far is all upper */
                 if (is_upper(c) && !is_upper(prev)) return 0;
-                if (is_lower(c) && is_upper(prev) && j >= 2 && word_letter_script(cp[j - 2]) != SC_NONE &&
-                    is_upper(cp[j - 2]))
+                if (is_lower(c) && is_upper(prev) && j >= 2 &&
+                    word_letter_script(cp[j - 2]) != SC_NONE && is_upper(cp[j - 2]))
                     return 0;
             }
             continue;
@@ -341,22 +416,23 @@ static int wellformed(const unsigned char *s, size_t n)
 enum { T_NEUTRAL = 0, T_GOOD = 1, T_BAD = 2 };
 
 typedef struct token {
-    size_t b, e;  /* byte range in the line */
-    int ascii;    /* pure ASCII */
-    int bad;      /* badness of the input */
-    int letters;  /* letters in the input (up to MAXW characters) */
-    int upper;    /* of which upper case */
+    size_t b, e;         /* byte range in the line */
+    int ascii;           /* pure ASCII */
+    int bad;             /* badness of the input */
+    int letters;         /* letters in the input (up to MAXW characters) */
+    int upper;           /* of which upper case */
     unsigned no_inverse; /* bit i: step i has no inverse on this token */
-    int status;   /* under the chain being examined */
-    size_t roff, rlen; /* result in the chain's result buffer */
+    int status;          /* under the chain being examined */
+    size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
 
 typedef struct cand {
     int chain;
-    size_t ta, te;       /* tokens [ta, te) */
-    size_t aoff, alen;   /* result in cands text */
-    double lm;           /* LM score of the result (or 0) */
+    size_t ta, te;     /* tokens [ta, te) */
+    size_t aoff, alen; /* result in cands text */
+    double lm;         /* LM score of the result (or 0) */
     size_t ngood;
+    int still_bad; /* the result still looks damaged */
 } cand;
 
 typedef struct ctx {
@@ -372,17 +448,22 @@ typedef struct ctx {
     int have_lm;
 } ctx;
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0; }
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
+}
 
 static int tokenize(ctx *x)
 {
     size_t cap = 0;
     for (size_t i = 0; i < x->n;) {
-        while (i < x->n && is_space(x->s[i])) i++;
+        while (i < x->n && is_space(x->s[i]))
+            i++;
         if (i >= x->n) break;
         size_t b = i;
         int ascii = 1;
-        while (i < x->n && !is_space(x->s[i])) ascii &= x->s[i++] < 0x80;
+        while (i < x->n && !is_space(x->s[i]))
+            ascii &= x->s[i++] < 0x80;
         if (x->ntok == cap) {
             cap = cap ? cap * 2 : 32;
             token *t = realloc(x->tok, cap * sizeof *t);
@@ -414,6 +495,57 @@ static int strippable(int32_t c)
            c == 0x201D || c == 0x201E || c == 0x2018 || c == 0x2019 || c == 0x2013 || c == 0x2014;
 }
 
+/* Nonzero when the UTF-8 s[0,n) is only punctuation that may stand at a
+ * word's edge, with at least one non-ASCII character. */
+static int punct_only(const unsigned char *s, size_t n)
+{
+    int non_ascii = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t c = u8_next(s, n, &i);
+        if (c <= 0x20 || !edge_punct(c) || c == 0xA0) return 0;
+        non_ascii |= c >= 0x80;
+    }
+    return non_ascii;
+}
+
+/* The token s[0,n) has no inverse as a whole: try the longest prefix, then the
+ * longest suffix (up to 12 characters) whose inverse is punctuation only,
+ * keeping the rest. Appends the token's result to x->res: 1, 0 (none), -1. */
+static int try_affix(ctx *x, const chain *ch, const unsigned char *s, size_t n)
+{
+    size_t roff = x->res.len, best = 0, i = 0;
+    for (int count = 0; i < n && count < 12; count++) {
+        u8_next(s, n, &i);
+        if (i == n) break;
+        x->res.len = roff;
+        int r = invert_chain(ch, s, i, &x->sc, &x->res);
+        if (r < 0) return -1;
+        if (r && punct_only((const unsigned char *)x->res.data + roff, x->res.len - roff)) best = i;
+    }
+    x->res.len = roff;
+    if (best) {
+        if (invert_chain(ch, s, best, &x->sc, &x->res) < 0) return -1;
+        return pisar_buf_append(&x->res, s + best, n - best) ? -1 : 1;
+    }
+    size_t k = n;
+    for (int count = 0; k > 0 && count < 12; count++) {
+        k--;
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+        if (k == 0) break;
+        x->res.len = roff;
+        if (pisar_buf_append(&x->res, s, k)) return -1;
+        size_t pre = x->res.len;
+        int r = invert_chain(ch, s + k, n - k, &x->sc, &x->res);
+        if (r < 0) return -1;
+        if (r && punct_only((const unsigned char *)x->res.data + pre, x->res.len - pre)) best = k;
+    }
+    x->res.len = roff;
+    if (!best) return 0;
+    if (pisar_buf_append(&x->res, s, best)) return -1;
+    return invert_chain(ch, s + best, n - best, &x->sc, &x->res) < 0 ? -1 : 1;
+}
+
 /* The status of token t under chain ch; its result goes to x->res. */
 static int examine(ctx *x, const chain *ch, token *t)
 {
@@ -442,34 +574,41 @@ static int examine(ctx *x, const chain *ch, token *t)
         for (;;) {
             if (z <= a) break;
             size_t k = z - 1;
-            while (k > a && (s[k] & 0xC0) == 0x80) k--;
+            while (k > a && (s[k] & 0xC0) == 0x80)
+                k--;
             size_t j = k;
             if (!strippable(u8_next(s, n, &j))) break;
             z = k;
         }
-        if (z <= a || (a == 0 && z == n)) {
-            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
-            return T_BAD;
-        }
+        if (z <= a || (a == 0 && z == n)) goto affix;
         if (pisar_buf_append(&x->res, s, a)) return -1;
         r = invert_chain(ch, s + a, z - a, &x->sc, &x->res);
         if (r < 0) return -1;
-        if (r == 0) {
-            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
-            return T_BAD;
-        }
+        if (r == 0) goto affix;
         if (pisar_buf_append(&x->res, s + z, n - z)) return -1;
     }
+    goto judge;
+affix:
+    if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+    /* garbled punctuation glued to a clean word ("вЂњпривет", "Itâ€™s"):
+     * single UTF-8 steps only, damaged-looking tokens only */
+    if (ch->inner >= 0 || STEPS[ch->outer].orig != PISAR_ENC_UTF8 || !t->bad) return T_BAD;
+    x->res.len = t->roff;
+    r = try_affix(x, ch, s, n);
+    if (r <= 0) return r < 0 ? -1 : T_BAD;
+judge:
     t->rlen = x->res.len - t->roff;
     if (t->rlen == n && !memcmp(x->res.data + t->roff, s, n)) return T_NEUTRAL;
     if (!wellformed((const unsigned char *)x->res.data + t->roff, t->rlen)) return T_BAD;
     return T_GOOD;
 }
 
+/* The models' mean score of s; text without letters ("—", "5 €") has
+ * nothing implausible in it and scores 0, the best possible. */
 static double lm_of(const char *s, size_t n)
 {
     double sc = 0;
-    if (lm_best_utf8(s, n, &sc) < 0) return -1e9;
+    if (lm_best_utf8(s, n, &sc) < 0) return 0;
     return sc;
 }
 
@@ -488,8 +627,10 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         letters += (size_t)k->letters;
         upper += (size_t)k->upper;
         bad += (size_t)k->bad;
-        if (k->bad > 0 && (structural || k->letters >= 4)) strong++;
-        else weak++, weak_long += k->letters > 3;
+        if (k->bad > 0 && (structural || k->letters >= 4))
+            strong++;
+        else
+            weak++, weak_long += k->letters > 3;
     }
     int damaged = bad > 0 && strong > 0;
     /* Undamaged-looking runs (lower-case text in windows-1251 read as KOI-8
@@ -507,7 +648,8 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
     /* build the result */
     size_t aoff = x->ctext.len;
     for (size_t t = ta; t < te; t++) {
-        if (t > ta && pisar_buf_append(&x->ctext, x->s + x->tok[t - 1].e, x->tok[t].b - x->tok[t - 1].e))
+        if (t > ta &&
+            pisar_buf_append(&x->ctext, x->s + x->tok[t - 1].e, x->tok[t].b - x->tok[t - 1].e))
             return -1;
         const token *k = &x->tok[t];
         int rc = k->status == T_GOOD ? pisar_buf_append(&x->ctext, x->res.data + k->roff, k->rlen)
@@ -525,7 +667,9 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         pisar_buf_clear(a);
         /* ... with one unchanged word of context on each side, so that a
          * one-letter word ("à") has letter pairs to score */
-        size_t from = ta > 0 ? ta - 1 : ta, to = te < x->ntok ? te + 1 : te;
+        size_t from = ta > 0 && !x->tok[ta - 1].bad ? ta - 1 : ta;
+        size_t to =
+            te < x->ntok && !x->tok[te].bad ? te + 1 : te; /* (damaged neighbours would mislead) */
         for (size_t t = from; t < to; t++) {
             const token *k = &x->tok[t];
             int good = t >= ta && t < te && k->status == T_GOOD;
@@ -538,8 +682,9 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         }
         lm = lm_of(a->data, a->len);
         double gain = lm - lm_of(b->data, b->len);
-        ok = gain >= LM_MIN_GAIN &&
-             ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) || (long_run && gain >= LM_BIG_GAIN));
+        ok =
+            gain >= LM_MIN_GAIN && ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) ||
+                                    (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
     } else {
         /* without models a single-byte chain needs two damaged words, and
          * only short words may ride along */
@@ -555,7 +700,12 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         if (!c) return -1;
         x->c = c;
     }
-    x->c[x->nc++] = (cand){chn, ta, te, aoff, alen, lm, ngood};
+    int still_bad = 0;
+    for (size_t t = ta; t < te && !still_bad; t++)
+        if (x->tok[t].status == T_GOOD)
+            still_bad =
+                badness((const unsigned char *)x->res.data + x->tok[t].roff, x->tok[t].rlen) > 0;
+    x->c[x->nc++] = (cand){chn, ta, te, aoff, alen, lm, ngood, still_bad};
     return 0;
 }
 
@@ -577,8 +727,10 @@ static const char *how_of(const ctx *x, const cand *c)
     int c1 = 0, w = 0;
     while (i < e) {
         int32_t u = u8_next(s, e, &i);
-        if (u >= 0x80 && u <= 0x9F) c1 = 1;
-        else if (u >= 0x100 && cp_encode(PISAR_ENC_WINDOWS_1252, (uint32_t)u) >= 0) w = 1;
+        if (u >= 0x80 && u <= 0x9F)
+            c1 = 1;
+        else if (u >= 0x100 && cp_encode(PISAR_ENC_WINDOWS_1252, (uint32_t)u) >= 0)
+            w = 1;
     }
     return c1 && !w ? NAME3L : ch->how;
 }
@@ -604,8 +756,21 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     /* identical results from different chains: keep the simplest (lowest index) */
     size_t best = 0;
     int all_same = 1;
-    for (size_t i = 1; i < ng; i++) all_same &= same_result(x, &g[0], &g[i]);
+    for (size_t i = 1; i < ng; i++)
+        all_same &= same_result(x, &g[0], &g[i]);
     if (all_same) return emit(x, &g[0], out);
+    /* a result that still looks damaged ("Г " where a two-step chain gives
+     * "à") loses to one that does not */
+    int any_clean = 0;
+    for (size_t i = 0; i < ng; i++)
+        any_clean |= !g[i].still_bad;
+    if (any_clean) {
+        size_t k = 0;
+        for (size_t i = 0; i < ng; i++)
+            if (!g[i].still_bad) g[k++] = g[i];
+        if (k == 1) return emit(x, &g[0], out);
+        ng = k;
+    }
     if (x->have_lm) {
         /* compare on the union of the tokens, the rest of the union unchanged */
         size_t ua = g[0].ta, ue = g[0].te;
@@ -620,18 +785,21 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
             pisar_buf_clear(&u);
             int rc = pisar_buf_append(&u, x->s + x->tok[ua].b, x->tok[g[i].ta].b - x->tok[ua].b);
             rc |= pisar_buf_append(&u, x->ctext.data + g[i].aoff, g[i].alen);
-            rc |= pisar_buf_append(&u, x->s + x->tok[g[i].te - 1].e, x->tok[ue - 1].e - x->tok[g[i].te - 1].e);
+            rc |= pisar_buf_append(&u, x->s + x->tok[g[i].te - 1].e,
+                                   x->tok[ue - 1].e - x->tok[g[i].te - 1].e);
             if (rc) {
                 pisar_buf_free(&u);
                 return -1;
             }
-            sc[i] = lm_of(u.data, u.len);
+            /* a two-step chain is the less likely story: it must win by more */
+            sc[i] = lm_of(u.data, u.len) - (CHAINS[g[i].chain].inner >= 0 ? LM_TWO_STEPS : 0);
         }
         pisar_buf_free(&u);
         for (size_t i = 1; i < ng; i++)
             if (sc[i] > sc[best]) best = i;
         for (size_t i = 0; i < ng; i++)
-            if (i != best && !same_result(x, &g[i], &g[best]) && sc[best] - sc[i] < LM_MIN_LEAD) return 0;
+            if (i != best && !same_result(x, &g[i], &g[best]) && sc[best] - sc[i] < LM_MIN_LEAD)
+                return 0;
         return emit(x, &g[best], out);
     }
     /* no models: a candidate that strictly contains every other one and
@@ -645,15 +813,17 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     return emit(x, &g[best], out);
 }
 
-int repair_mojibake(const char *s, size_t n, repair_list *out)
+int repair_mojibake(const repair_enc *et, const char *s, size_t n, repair_list *out)
 {
     ctx x = {0};
+    x.sc.enc = et;
     x.s = (const unsigned char *)s;
     x.n = n;
     x.have_lm = lm_count() > 0;
     int rc = tokenize(&x);
     int any = 0;
-    for (size_t t = 0; t < x.ntok && !rc; t++) any |= !x.tok[t].ascii;
+    for (size_t t = 0; t < x.ntok && !rc; t++)
+        any |= !x.tok[t].ascii;
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {

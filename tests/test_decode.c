@@ -41,8 +41,8 @@ static size_t by_iconv(const char *from, const void *in, size_t len, pisar_buf *
 }
 
 /* Decode in chunks of the given sizes (cycled); returns the status. */
-static int chunked(pisar_encoding enc, unsigned flags, const void *in, size_t len,
-                   size_t chunk, pisar_buf *out, pisar_error *err, uint64_t *repl)
+static int chunked(pisar_encoding enc, unsigned flags, const void *in, size_t len, size_t chunk,
+                   pisar_buf *out, pisar_error *err, uint64_t *repl)
 {
     pisar_decoder *d;
     assert_int_equal(pisar_decoder_new(&d, enc, flags), PISAR_OK);
@@ -68,7 +68,9 @@ static void test_sbcs_vs_iconv(void **state)
         const uint8_t *fl = cp_flags(e);
         for (size_t i = 0; i < sizeof in; i++) {
             unsigned char b;
-            do b = (unsigned char)rnd(); while (!(fl[b] & CPF_DEFINED));
+            do
+                b = (unsigned char)rnd();
+            while (!(fl[b] & CPF_DEFINED));
             in[i] = b;
         }
         assert_int_equal(by_iconv(pisar_encoding_iconv_name(e), in, sizeof in, &want), sizeof in);
@@ -110,12 +112,23 @@ static size_t random_text(const char *to, char *out, size_t cap)
     for (size_t i = 0; i < 1024; i++) {
         uint32_t c;
         switch (rnd() % 6) {
-        case 0: c = rnd() % 0x80; break;
-        case 1: c = 0x400 + rnd() % 0x100; break;
-        case 2: c = 0x300 + rnd() % 0x70; break;
-        case 3: c = 0x10000 + rnd() % 0x100000; break;
-        case 4: c = 0xAC00 + rnd() % 0x2000; break;
-        default: c = rnd() % 0xFFFF;
+        case 0:
+            c = rnd() % 0x80;
+            break;
+        case 1:
+            c = 0x400 + rnd() % 0x100;
+            break;
+        case 2:
+            c = 0x300 + rnd() % 0x70;
+            break;
+        case 3:
+            c = 0x10000 + rnd() % 0x100000;
+            break;
+        case 4:
+            c = 0xAC00 + rnd() % 0x2000;
+            break;
+        default:
+            c = rnd() % 0xFFFF;
         }
         if (c >= 0xD800 && c <= 0xDFFF) c = 0x20;
         if (i == 0 && c == 0xFEFF) c = 0x20;
@@ -162,7 +175,7 @@ static void test_unicode_vs_iconv(void **state)
 static void test_invalid_vs_iconv(void **state)
 {
     (void)state;
-    static const pisar_encoding encs[] = {PISAR_ENC_UTF8, PISAR_ENC_UTF16LE, PISAR_ENC_UTF16BE,
+    static const pisar_encoding encs[] = {PISAR_ENC_UTF8,    PISAR_ENC_UTF16LE, PISAR_ENC_UTF16BE,
                                           PISAR_ENC_UTF32LE, PISAR_ENC_UTF32BE, PISAR_ENC_ASCII};
     unsigned char in[64];
     pisar_buf want = {0}, got = {0};
@@ -173,9 +186,10 @@ static void test_invalid_vs_iconv(void **state)
             for (size_t i = 0; i < n; i++) {
                 unsigned r = rnd();
                 /* make valid stretches likely enough to go past the start */
-                in[i] = (unsigned char)(r % 4 == 0 ? r >> 8 : r % 4 == 1 ? 0x80 + (r >> 8) % 0x40
-                                                           : r % 4 == 2 ? 0xC2 + (r >> 8) % 0x33
-                                                                        : (r >> 8) % 0x80);
+                in[i] = (unsigned char)(r % 4 == 0   ? r >> 8
+                                        : r % 4 == 1 ? 0x80 + (r >> 8) % 0x40
+                                        : r % 4 == 2 ? 0xC2 + (r >> 8) % 0x33
+                                                     : (r >> 8) % 0x80);
                 if (encs[k] >= PISAR_ENC_UTF16LE && r % 3) in[i] = (unsigned char)((r >> 8) % 0x30);
                 /* glibc accepts UTF-8 forms of code points above U+10FFFF (F4 90
                  * and up): keep those to the table tests, where they are errors */
@@ -190,10 +204,11 @@ static void test_invalid_vs_iconv(void **state)
                 assert_true(rc == PISAR_EILSEQ || rc == PISAR_ETRUNC);
                 if (err.offset != stop)
                     print_error("%s round %d: offset %llu, iconv %zu\n",
-                                pisar_encoding_name(encs[k]), round,
-                                (unsigned long long)err.offset, stop);
+                                pisar_encoding_name(encs[k]), round, (unsigned long long)err.offset,
+                                stop);
                 if (err.offset != stop)
-                    for (size_t i = 0; i < n; i++) print_error("%02X%s", in[i], i + 1 == n ? "\n" : " ");
+                    for (size_t i = 0; i < n; i++)
+                        print_error("%02X%s", in[i], i + 1 == n ? "\n" : " ");
                 assert_int_equal(err.offset, stop);
             }
             assert_int_equal(got.len, want.len);
@@ -213,41 +228,52 @@ static void test_split_anywhere(void **state)
         const char *in;
         size_t len;
     } cases[] = {
-        {PISAR_ENC_UTF8, "\xEF\xBB\xBF\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB8\xCC\x86\r\nx\xF0\x9F\x98\x80\r", 21},
+        {PISAR_ENC_UTF8,
+         "\xEF\xBB\xBF\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB8\xCC\x86\r\nx\xF0\x9F\x98\x80\r", 21},
         {PISAR_ENC_UTF8, "a\xC3\xA5\xCC\xA3\xCC\x81\xE1\x84\x80\xE1\x85\xA1\r\r\n\n\xCC\x81", 19},
-        {PISAR_ENC_UTF16LE, "\xFF\xFE\x1F\x04\x40\x04\x38\x04\x06\x03\x0D\x00\x0A\x00\x3D\xD8\x00\xDE", 18},
+        {PISAR_ENC_UTF16LE,
+         "\xFF\xFE\x1F\x04\x40\x04\x38\x04\x06\x03\x0D\x00\x0A\x00\x3D\xD8\x00\xDE", 18},
         {PISAR_ENC_UTF16BE, "\xFE\xFF\x04\x1F\x00\x65\x03\x01\x00\x0D\xD8\x3D\xDE\x00", 14},
         {PISAR_ENC_UTF32LE, "\xFF\xFE\x00\x00\x65\x00\x00\x00\x01\x03\x00\x00\x0D\x00\x00\x00", 16},
         {PISAR_ENC_WINDOWS_1251, "\xcf\xf0\xe8\xe2\xe5\xf2\r\n\xcc\xe8\xf0\r", 12},
         {PISAR_ENC_KOI8_R, "\xf0\xd2\xc9\xd7\xc5\xd4\n\r\r\n", 10},
     };
-    static const unsigned flagsets[] = {
-        0, PISAR_DECODE_NFC, PISAR_DECODE_KEEP_BOM, PISAR_DECODE_EOL_LF,
-        PISAR_DECODE_EOL_CRLF | PISAR_DECODE_NFC, PISAR_DECODE_LOSSY | PISAR_DECODE_EOL_LF};
+    static const unsigned flagsets[] = {0,
+                                        PISAR_DECODE_NFC,
+                                        PISAR_DECODE_KEEP_BOM,
+                                        PISAR_DECODE_EOL_LF,
+                                        PISAR_DECODE_EOL_CRLF | PISAR_DECODE_NFC,
+                                        PISAR_DECODE_LOSSY | PISAR_DECODE_EOL_LF};
     pisar_buf whole = {0}, got = {0};
     pisar_error err;
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         for (size_t f = 0; f < sizeof flagsets / sizeof *flagsets; f++) {
             unsigned flags = flagsets[f];
-            int wrc = chunked(cases[c].enc, flags, cases[c].in, cases[c].len, cases[c].len, &whole, &err, NULL);
-            if (wrc) print_error("case %zu flags %u: rc %d at %llu\n", c, flags, wrc, (unsigned long long)err.offset);
+            int wrc = chunked(cases[c].enc, flags, cases[c].in, cases[c].len, cases[c].len, &whole,
+                              &err, NULL);
+            if (wrc)
+                print_error("case %zu flags %u: rc %d at %llu\n", c, flags, wrc,
+                            (unsigned long long)err.offset);
             assert_int_equal(wrc, 0);
             for (size_t cut = 0; cut <= cases[c].len; cut++) {
                 pisar_decoder *d;
                 assert_int_equal(pisar_decoder_new(&d, cases[c].enc, flags), 0);
                 pisar_buf_clear(&got);
                 assert_int_equal(pisar_decoder_feed(d, cases[c].in, cut, &got, &err), 0);
-                assert_int_equal(pisar_decoder_feed(d, cases[c].in + cut, cases[c].len - cut, &got, &err), 0);
+                assert_int_equal(
+                    pisar_decoder_feed(d, cases[c].in + cut, cases[c].len - cut, &got, &err), 0);
                 assert_int_equal(pisar_decoder_finish(d, &got, &err), 0);
                 pisar_decoder_free(d);
                 if (got.len != whole.len || memcmp(got.data, whole.data, got.len))
                     print_error("case %zu flags %u cut %zu\n", c, flags, cut);
                 if (got.len != whole.len || memcmp(got.data, whole.data, got.len))
-                    for (size_t i = 0; i < got.len; i++) print_error("%02X ", (unsigned char)got.data[i]);
+                    for (size_t i = 0; i < got.len; i++)
+                        print_error("%02X ", (unsigned char)got.data[i]);
                 assert_int_equal(got.len, whole.len);
                 assert_memory_equal(got.data, whole.data, got.len);
             }
-            assert_int_equal(chunked(cases[c].enc, flags, cases[c].in, cases[c].len, 1, &got, &err, NULL), 0);
+            assert_int_equal(
+                chunked(cases[c].enc, flags, cases[c].in, cases[c].len, 1, &got, &err, NULL), 0);
             assert_int_equal(got.len, whole.len);
             assert_memory_equal(got.data, whole.data, got.len);
         }
@@ -276,16 +302,21 @@ static const struct {
     {"NUL kept koi8-r", PISAR_ENC_KOI8_R, 0, "\0\xc1", 2, 0, "\0\xD0\xB0", 3, 0, 0},
     {"NUL utf-16le", PISAR_ENC_UTF16LE, 0, "\0\0a\0", 4, 0, "\0a", 2, 0, 0},
     {"utf-8 bom stripped", PISAR_ENC_UTF8, 0, "\xEF\xBB\xBFok", 5, 0, "ok", 2, 0, 0},
-    {"utf-8 bom kept", PISAR_ENC_UTF8, PISAR_DECODE_KEEP_BOM, "\xEF\xBB\xBFok", 5, 0, "\xEF\xBB\xBFok", 5, 0, 0},
+    {"utf-8 bom kept", PISAR_ENC_UTF8, PISAR_DECODE_KEEP_BOM, "\xEF\xBB\xBFok", 5, 0,
+     "\xEF\xBB\xBFok", 5, 0, 0},
     {"only a bom", PISAR_ENC_UTF8, 0, "\xEF\xBB\xBF", 3, 0, "", 0, 0, 0},
     {"U+FEFF inside kept", PISAR_ENC_UTF8, 0, "a\xEF\xBB\xBF", 4, 0, "a\xEF\xBB\xBF", 4, 0, 0},
     {"utf-16le bom", PISAR_ENC_UTF16LE, 0, "\xFF\xFEo\0k\0", 6, 0, "ok", 2, 0, 0},
-    {"utf-16be bom kept", PISAR_ENC_UTF16BE, PISAR_DECODE_KEEP_BOM, "\xFE\xFF\0o", 4, 0, "\xEF\xBB\xBFo", 4, 0, 0},
+    {"utf-16be bom kept", PISAR_ENC_UTF16BE, PISAR_DECODE_KEEP_BOM, "\xFE\xFF\0o", 4, 0,
+     "\xEF\xBB\xBFo", 4, 0, 0},
     {"utf-32be bom", PISAR_ENC_UTF32BE, 0, "\0\0\xFE\xFF\0\0\0o", 8, 0, "o", 1, 0, 0},
-    {"eol lf", PISAR_ENC_UTF8, PISAR_DECODE_EOL_LF, "a\r\nb\rc\nd\r", 9, 0, "a\nb\nc\nd\n", 8, 0, 0},
-    {"eol crlf", PISAR_ENC_UTF8, PISAR_DECODE_EOL_CRLF, "a\r\nb\rc\n\n", 8, 0, "a\r\nb\r\nc\r\n\r\n", 11, 0, 0},
+    {"eol lf", PISAR_ENC_UTF8, PISAR_DECODE_EOL_LF, "a\r\nb\rc\nd\r", 9, 0, "a\nb\nc\nd\n", 8, 0,
+     0},
+    {"eol crlf", PISAR_ENC_UTF8, PISAR_DECODE_EOL_CRLF, "a\r\nb\rc\n\n", 8, 0,
+     "a\r\nb\r\nc\r\n\r\n", 11, 0, 0},
     {"eol kept", PISAR_ENC_UTF8, 0, "a\r\nb\r", 5, 0, "a\r\nb\r", 5, 0, 0},
-    {"nfc composes", PISAR_ENC_UTF8, PISAR_DECODE_NFC, "\xD0\xB8\xCC\x86", 4, 0, "\xD0\xB9", 2, 0, 0},
+    {"nfc composes", PISAR_ENC_UTF8, PISAR_DECODE_NFC, "\xD0\xB8\xCC\x86", 4, 0, "\xD0\xB9", 2, 0,
+     0},
     {"nfc off keeps", PISAR_ENC_UTF8, 0, "\xD0\xB8\xCC\x86", 4, 0, "\xD0\xB8\xCC\x86", 4, 0, 0},
     {"nfc utf-16", PISAR_ENC_UTF16LE, PISAR_DECODE_NFC, "e\0\x01\x03", 4, 0, "\xC3\xA9", 2, 0, 0},
     {"overlong", PISAR_ENC_UTF8, 0, "ab\xC0\x80", 4, PISAR_EILSEQ, "ab", 2, 2, 0},
@@ -301,16 +332,18 @@ static const struct {
     {"truncated 3-byte then ascii", PISAR_ENC_UTF8, PISAR_DECODE_LOSSY, "\xE2\x82z", 3, 0,
      "\xEF\xBF\xBDz", 4, 0, 1},
     {"truncated utf-16 odd byte", PISAR_ENC_UTF16LE, 0, "o\0k", 3, PISAR_ETRUNC, "o", 1, 2, 0},
-    {"truncated utf-16 high surrogate", PISAR_ENC_UTF16LE, 0, "o\0\x3D\xD8", 4, PISAR_ETRUNC, "o", 1, 2, 0},
+    {"truncated utf-16 high surrogate", PISAR_ENC_UTF16LE, 0, "o\0\x3D\xD8", 4, PISAR_ETRUNC, "o",
+     1, 2, 0},
     {"unpaired low surrogate", PISAR_ENC_UTF16LE, 0, "o\0\x00\xDC", 4, PISAR_EILSEQ, "o", 1, 2, 0},
     {"high surrogate then letter", PISAR_ENC_UTF16BE, PISAR_DECODE_LOSSY, "\xD8\x3D\0o", 4, 0,
      "\xEF\xBF\xBDo", 4, 0, 1},
     {"utf-32 too big", PISAR_ENC_UTF32LE, 0, "o\0\0\0\0\0\x11\0", 8, PISAR_EILSEQ, "o", 1, 4, 0},
     {"truncated utf-32", PISAR_ENC_UTF32LE, 0, "o\0\0\0p\0", 6, PISAR_ETRUNC, "o", 1, 4, 0},
     {"ascii rejects 8-bit", PISAR_ENC_ASCII, 0, "abc\xE9", 4, PISAR_EILSEQ, "abc", 3, 3, 0},
-    {"cp1251 0x98 undefined", PISAR_ENC_WINDOWS_1251, 0, "\xcf\x98", 2, PISAR_EILSEQ, "\xD0\x9F", 2, 1, 0},
-    {"cp1251 lossy", PISAR_ENC_WINDOWS_1251, PISAR_DECODE_LOSSY | PISAR_DECODE_NFC, "\x98\x98", 2, 0,
-     "\xEF\xBF\xBD\xEF\xBF\xBD", 6, 0, 2},
+    {"cp1251 0x98 undefined", PISAR_ENC_WINDOWS_1251, 0, "\xcf\x98", 2, PISAR_EILSEQ, "\xD0\x9F", 2,
+     1, 0},
+    {"cp1251 lossy", PISAR_ENC_WINDOWS_1251, PISAR_DECODE_LOSSY | PISAR_DECODE_NFC, "\x98\x98", 2,
+     0, "\xEF\xBF\xBD\xEF\xBF\xBD", 6, 0, 2},
     {"koi8-r", PISAR_ENC_KOI8_R, PISAR_DECODE_NFC, "\xf0\xd2\xc9\xd7\xc5\xd4", 6, 0,
      "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", 12, 0, 0},
     {"ibm866", PISAR_ENC_IBM866, 0, "\x8f\xe0\xa8", 3, 0, "\xD0\x9F\xD1\x80\xD0\xB8", 6, 0, 0},
@@ -326,12 +359,14 @@ static void test_table(void **state)
         memset(&err, 0, sizeof err);
         uint64_t repl = 0;
         /* whole, and one byte at a time */
-        for (size_t chunk = table[i].len ? table[i].len : 1; chunk >= 1; chunk = chunk == 1 ? 0 : 1) {
+        for (size_t chunk = table[i].len ? table[i].len : 1; chunk >= 1;
+             chunk = chunk == 1 ? 0 : 1) {
             int rc = chunked(table[i].enc, table[i].flags, table[i].in, table[i].len, chunk, &out,
                              &err, &repl);
             if (rc != table[i].rc || out.len != table[i].outlen ||
                 (out.len && memcmp(out.data, table[i].out, out.len)))
-                print_error("%s (chunk %zu): rc %d, %zu bytes\n", table[i].what, chunk, rc, out.len);
+                print_error("%s (chunk %zu): rc %d, %zu bytes\n", table[i].what, chunk, rc,
+                            out.len);
             assert_int_equal(rc, table[i].rc);
             assert_int_equal(out.len, table[i].outlen);
             if (out.len) assert_memory_equal(out.data, table[i].out, out.len);
@@ -355,8 +390,9 @@ static void test_api_errors(void **state)
     pisar_error err;
     assert_int_equal(pisar_decoder_new(&d, PISAR_ENC_UNKNOWN, 0), PISAR_EUNKNOWN);
     assert_int_equal(pisar_decoder_new(&d, PISAR_ENC_BINARY, 0), PISAR_EUNKNOWN);
-    assert_int_equal(pisar_decoder_new(&d, PISAR_ENC_UTF8, PISAR_DECODE_EOL_LF | PISAR_DECODE_EOL_CRLF),
-                     PISAR_EINVAL);
+    assert_int_equal(
+        pisar_decoder_new(&d, PISAR_ENC_UTF8, PISAR_DECODE_EOL_LF | PISAR_DECODE_EOL_CRLF),
+        PISAR_EINVAL);
     assert_int_equal(pisar_decoder_new(NULL, PISAR_ENC_UTF8, 0), PISAR_EINVAL);
     assert_int_equal(pisar_decoder_new(&d, PISAR_ENC_UTF8, 0), 0);
     assert_int_equal(pisar_decoder_feed(d, NULL, 1, &out, &err), PISAR_EINVAL);
@@ -399,7 +435,8 @@ static void test_nfc_chunks_vs_icu(void **state)
         u_strToUTF8(want, sizeof want, &nw, v, nv, &ue);
         assert_false(U_FAILURE(ue));
         for (size_t chunk = 1; chunk < 40; chunk += 7) {
-            assert_int_equal(chunked(PISAR_ENC_UTF8, PISAR_DECODE_NFC, in, n, chunk, &got, &err, NULL), 0);
+            assert_int_equal(
+                chunked(PISAR_ENC_UTF8, PISAR_DECODE_NFC, in, n, chunk, &got, &err, NULL), 0);
             assert_int_equal(got.len, (size_t)nw);
             assert_memory_equal(got.data, want, got.len);
         }
@@ -410,9 +447,12 @@ static void test_nfc_chunks_vs_icu(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sbcs_vs_iconv),     cmocka_unit_test(test_unicode_vs_iconv),
-        cmocka_unit_test(test_invalid_vs_iconv),  cmocka_unit_test(test_split_anywhere),
-        cmocka_unit_test(test_table),             cmocka_unit_test(test_api_errors),
+        cmocka_unit_test(test_sbcs_vs_iconv),
+        cmocka_unit_test(test_unicode_vs_iconv),
+        cmocka_unit_test(test_invalid_vs_iconv),
+        cmocka_unit_test(test_split_anywhere),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_api_errors),
         cmocka_unit_test(test_nfc_chunks_vs_icu),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,7 +23,8 @@ static const struct {
 } table[] = {
     {"empty", "", 0, "", 0},
     {"ascii", "Hello", 5, "Hello", 5},
-    {"NUL kept", "a\0\xCC\x81", 4, "a\0\xCC\x81", 4}, /* NUL is a starter: nothing to compose with */
+    {"NUL kept", "a\0\xCC\x81", 4, "a\0\xCC\x81",
+     4}, /* NUL is a starter: nothing to compose with */
     {"e + acute", "e\xCC\x81", 3, "\xC3\xA9", 2},
     {"i + breve = short i", "\xD0\xB8\xCC\x86", 4, "\xD0\xB9", 2},
     {"ie + diaeresis = yo", "\xD0\x95\xCC\x88", 4, "\xD0\x81", 2},
@@ -86,13 +87,14 @@ static uint32_t rnd(void)
 static size_t combining_soup(char *buf, size_t nchars)
 {
     static const uint32_t pool[] = {
-        'a', 'e', 'o', 'A', ' ', '\n', 0x0438, 0x0415, 0x0435, 0x0423, 0x0300, 0x0301, 0x0306,
-        0x0308, 0x0323, 0x0327, 0x0328, 0x030C, 0x0340, 0x0344, 0x212B, 0xF900, 0x1100, 0x1161,
-        0x11A8, 0xAC00, 0x0958, 0x093C, 0x0915, 0x1E0A, 0x0F73, 0x0F71, 0x0F72, 0x05B0, 0x05B7,
-        0x1D15E, 0x1D165, 0x00C5, 0x0041, 0x030A};
+        'a',    'e',    'o',    'A',    ' ',    '\n',    0x0438,  0x0415, 0x0435, 0x0423,
+        0x0300, 0x0301, 0x0306, 0x0308, 0x0323, 0x0327,  0x0328,  0x030C, 0x0340, 0x0344,
+        0x212B, 0xF900, 0x1100, 0x1161, 0x11A8, 0xAC00,  0x0958,  0x093C, 0x0915, 0x1E0A,
+        0x0F73, 0x0F71, 0x0F72, 0x05B0, 0x05B7, 0x1D15E, 0x1D165, 0x00C5, 0x0041, 0x030A};
     size_t n = 0;
     for (size_t i = 0; i < nchars; i++)
-        n += (size_t)nfc_utf8_put((unsigned char *)buf + n, pool[rnd() % (sizeof pool / sizeof *pool)]);
+        n += (size_t)nfc_utf8_put((unsigned char *)buf + n,
+                                  pool[rnd() % (sizeof pool / sizeof *pool)]);
     return n;
 }
 
@@ -134,7 +136,8 @@ static void test_vs_icu_split_anywhere(void **state)
             assert_int_equal(nfc_stream_flush(s, &got), 0);
             assert_false(nfc_stream_pending(s));
             nfc_stream_free(s);
-            if (got.len != nw || memcmp(got.data, want, nw)) print_error("round %d cut %zu\n", round, cut);
+            if (got.len != nw || memcmp(got.data, want, nw))
+                print_error("round %d cut %zu\n", round, cut);
             assert_int_equal(got.len, nw);
             assert_memory_equal(got.data, want, nw);
         }
@@ -172,7 +175,8 @@ static void test_holds_back(void **state)
     assert_string_equal(out.data, "ab\xCC\x81"); /* b + acute has no precomposed form */
     assert_true(nfc_stream_pending(s));
     assert_int_equal(nfc_stream_flush(s, &out), 0);
-    assert_string_equal(out.data, "ab\xCC\x81" "c");
+    assert_string_equal(out.data, "ab\xCC\x81"
+                                  "c");
     nfc_stream_free(s);
     pisar_buf_free(&out);
 }
@@ -186,7 +190,8 @@ static void test_long_segment(void **state)
     char *in = malloc(n);
     assert_non_null(in);
     in[0] = 'a';
-    for (size_t i = 1; i < n; i += 2) in[i] = (char)0xCC, in[i + 1] = (char)0x81;
+    for (size_t i = 1; i < n; i += 2)
+        in[i] = (char)0xCC, in[i + 1] = (char)0x81;
     pisar_buf out = {0};
     assert_int_equal(pisar_nfc(in, n, &out, NULL), 0);
     /* "a" + U+0301 composes to U+00E1 (one byte shorter); the rest stay marks */
@@ -199,8 +204,10 @@ static void test_long_segment(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_table),       cmocka_unit_test(test_invalid),
-        cmocka_unit_test(test_vs_icu_split_anywhere), cmocka_unit_test(test_holds_back),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_vs_icu_split_anywhere),
+        cmocka_unit_test(test_holds_back),
         cmocka_unit_test(test_long_segment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

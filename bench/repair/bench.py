@@ -72,6 +72,7 @@ STEPS = {
     "utf-8 as iso-8859-1": ("utf-8", "latin1"),
     "windows-1251 as koi8-r": ("cp1251", "koi8_r"),
     "windows-1251 as windows-1252": ("cp1251", "cp1252"),
+    "koi8-r as windows-1251": ("koi8_r", "cp1251"),
 }
 DOUBLE = ["utf-8 as windows-1251", "utf-8 as windows-1252", "utf-8 as koi8-r"]
 
@@ -129,7 +130,7 @@ def main():
         cyr = lang in CYR
         for s in held:
             for name, (a, b) in STEPS.items():
-                if a == "cp1251" and not cyr:
+                if a in ("cp1251", "koi8_r") and not cyr:
                     continue
                 g = garble(s, a, b)
                 if g and g != s:

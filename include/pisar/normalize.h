@@ -4,7 +4,8 @@
  * Repairs:
  *  - mojibake: text that was encoded in one encoding and decoded in another
  *    (UTF-8 read as windows-1251, KOI8-R, IBM866, windows-1252 or ISO-8859-1;
- *    windows-1251 read as KOI8-R or windows-1252; such chains twice). A run is
+ *    windows-1251 read as KOI8-R or windows-1252, KOI8-R read as windows-1251;
+ *    such chains twice). A run is
  *    repaired only when one inverse chain gives clearly more plausible text
  *    under the language models than the input and every other chain.
  *  - homoglyphs: Latin look-alike letters inside Cyrillic words and Cyrillic

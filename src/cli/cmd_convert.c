@@ -31,8 +31,8 @@
 #define SUB "convert"
 #define CHUNK 65536
 #define MAX_WORKERS 64
-#define MAX_LINE (1u << 20)       /* --repair: a longer line is repaired in pieces */
-#define MAX_REPAIR_DETAILS 100    /* per file, in the JSON report */
+#define MAX_LINE (1u << 20)    /* --repair: a longer line is repaired in pieces */
+#define MAX_REPAIR_DETAILS 100 /* per file, in the JSON report */
 
 /* ---- temp files in flight, removed by the signal handler ---- */
 
@@ -67,8 +67,8 @@ typedef struct {
 } repair_note;
 
 typedef struct job {
-    char *path;     /* the input, as the user would name it */
-    char *out;      /* output path; NULL: stdout (filter) or in place */
+    char *path;       /* the input, as the user would name it */
+    char *out;        /* output path; NULL: stdout (filter) or in place */
     const char *skip; /* skip with this reason, without opening */
     /* results */
     enum status st;
@@ -98,12 +98,13 @@ typedef struct {
     pisar_detector *det;
     pisar_normalizer *norm;
     unsigned char *in;
-    pisar_buf dec, line, out, lsample;
+    pisar_buf line, out, lsample; /* repair input, output, language sample */
     job *cur;
     size_t out_offset; /* bytes of output so far (repair offsets) */
 } worker;
 
-static void jfail(job *j, enum status st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void jfail(job *j, enum status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 static void jfail(job *j, enum status st, const char *fmt, ...)
 {
     va_list ap;
@@ -212,15 +213,20 @@ static int resolve(const char *path, char out[PATH_MAX])
     for (;;) {
         char tmp[PATH_MAX];
         const char *t = tmp;
-        if (cut == 0) t = path[0] == '/' ? "/" : ".";
-        else memcpy(tmp, path, cut), tmp[cut] = '\0';
+        if (cut == 0)
+            t = path[0] == '/' ? "/" : ".";
+        else
+            memcpy(tmp, path, cut), tmp[cut] = '\0';
         if (realpath(t, out)) break;
         if (cut == 0) return -1;
-        while (cut > 0 && path[cut - 1] != '/') cut--;
-        while (cut > 0 && path[cut - 1] == '/') cut--;
+        while (cut > 0 && path[cut - 1] != '/')
+            cut--;
+        while (cut > 0 && path[cut - 1] == '/')
+            cut--;
     }
     const char *rest = path + cut;
-    while (*rest == '/') rest++;
+    while (*rest == '/')
+        rest++;
     if (*rest) {
         size_t o = strlen(out);
         if (o + 1 + strlen(rest) >= PATH_MAX) return -1;
@@ -289,20 +295,26 @@ static void on_repair(void *ctx, const pisar_repair *r)
     n->before = strndup(r->before, r->before_len);
     n->after = strndup(r->after, r->after_len);
     n->how = strdup(r->how ? r->how : "");
-    if (n->before && n->after && n->how) j->nnotes++;
-    else free(n->before), free(n->after), free(n->how);
+    if (n->before && n->after && n->how)
+        j->nnotes++;
+    else
+        free(n->before), free(n->after), free(n->how);
 }
 
 /* Repair the complete lines of w->line (all of it when `all`), into w->out. */
 static int repair_lines(worker *w, int all, pisar_error *err)
 {
     size_t start = 0;
+    if (!w->line.len) return PISAR_OK;
     for (;;) {
         char *nl = memchr(w->line.data + start, '\n', w->line.len - start);
         size_t end;
-        if (nl) end = (size_t)(nl - w->line.data) + 1;
-        else if (all || w->line.len - start > MAX_LINE) end = w->line.len;
-        else break;
+        if (nl)
+            end = (size_t)(nl - w->line.data) + 1;
+        else if (all || w->line.len - start > MAX_LINE)
+            end = w->line.len;
+        else
+            break;
         if (end == start) break;
         size_t before = w->out.len;
         int rc = pisar_normalizer_apply(w->norm, w->line.data + start, end - start, &w->out, err);
@@ -334,7 +346,8 @@ static void describe_error(job *j, int rc, const pisar_error *e)
 {
     char hex[8 * 5 + 1] = "";
     for (size_t i = 0; i < e->nbytes && i < 8; i++)
-        snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s0x%02X", i ? " " : "", e->bytes[i]);
+        snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s0x%02X", i ? " " : "",
+                 e->bytes[i]);
     jfail(j, ST_FAILED, "%s at byte offset %llu (%s) decoding as %s%s",
           rc == PISAR_ETRUNC ? "input ends inside a character" : "undecodable bytes",
           (unsigned long long)e->offset, hex, pisar_encoding_name(j->enc),
@@ -362,7 +375,8 @@ static int detect_pass(worker *w, job *j, int *fd, int seekable)
             jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
             goto fail;
         }
-        for (ssize_t i = 0; i < n; i++) nul += w->in[i] == 0;
+        for (ssize_t i = 0; i < n; i++)
+            nul += w->in[i] == 0;
         total += (uint64_t)n;
         if (pisar_detector_feed(w->det, w->in, (size_t)n) < 0) {
             jfail(j, ST_FAILED, "detection failed");
@@ -446,7 +460,12 @@ static void convert_one(worker *w, job *j)
     conv *c = w->c;
     w->cur = j;
     if (j->skip) {
-        if (j->st != ST_FAILED) jfail(j, ST_SKIPPED, "%s", j->skip);
+        if (j->st != ST_FAILED) {
+            jfail(j, ST_SKIPPED, "%s", j->skip);
+            pthread_mutex_lock(&c->mu);
+            cli_error(SUB, "%s: skipped: %s", j->path, j->msg);
+            pthread_mutex_unlock(&c->mu);
+        }
         return;
     }
     const char *dest = NULL;
@@ -475,7 +494,8 @@ static void convert_one(worker *w, job *j)
     if (dest && !c->in_place) {
         struct stat os;
         if (!stat(dest, &os) && os.st_dev == st.st_dev && os.st_ino == st.st_ino) {
-            jfail(j, ST_FAILED, "output %s is the input itself; use --in-place to convert in place", dest);
+            jfail(j, ST_FAILED, "output %s is the input itself; use --in-place to convert in place",
+                  dest);
             goto done;
         }
     }
@@ -505,7 +525,6 @@ static void convert_one(worker *w, job *j)
     }
     pisar_buf_clear(&w->out);
     pisar_buf_clear(&w->line);
-    pisar_buf_clear(&w->dec);
     pisar_buf_clear(&w->lsample);
     w->out_offset = 0;
     pisar_error err;
@@ -545,11 +564,19 @@ static void convert_one(worker *w, job *j)
     j->repl = pisar_decoder_replacements(dec);
     if (!strcmp(j->lang, "und") || c->from != PISAR_ENC_UNKNOWN) {
         const char *lang = NULL;
-        if (!pisar_language_detect(w->lsample.data ? w->lsample.data : "", w->lsample.len, &lang, NULL) &&
+        if (!pisar_language_detect(w->lsample.data ? w->lsample.data : "", w->lsample.len, &lang,
+                                   NULL) &&
             lang)
             j->lang = lang;
     }
     if (dest) {
+        /* in place, keep the owner too where we may (EPERM: we are not root
+         * and the file is not ours: it becomes ours); chown before chmod,
+         * which would clear set-id bits otherwise */
+        if (c->in_place && fchown(ofd, st.st_uid, st.st_gid) && errno != EPERM) {
+            jfail(j, ST_FAILED, "cannot set the owner of the output: %s", strerror(errno));
+            goto done;
+        }
         if (fchmod(ofd, st.st_mode & 07777) && c->in_place) {
             jfail(j, ST_FAILED, "cannot set the mode of the output: %s", strerror(errno));
             goto done;
@@ -568,10 +595,10 @@ done:
     if (dest) drop_temp(w->slot);
     if (fd >= 0 && fd != STDIN_FILENO) close(fd);
     pisar_decoder_free(dec);
-    if (j->st == ST_FAILED) {
+    if (j->st != ST_OK) {
         pthread_mutex_lock(&c->mu);
         if (c->progress) fputs("\r\033[K", stderr);
-        cli_error(SUB, "%s: %s", j->path, j->msg);
+        cli_error(SUB, "%s: %s%s", j->path, j->st == ST_SKIPPED ? "skipped: " : "", j->msg);
         pthread_mutex_unlock(&c->mu);
     }
 }
@@ -617,7 +644,6 @@ static void worker_free(worker *w)
     pisar_detector_free(w->det);
     pisar_normalizer_free(w->norm);
     free(w->in);
-    pisar_buf_free(&w->dec);
     pisar_buf_free(&w->line);
     pisar_buf_free(&w->out);
     pisar_buf_free(&w->lsample);
@@ -685,19 +711,26 @@ static void walk(conv *c, const char *root_real, const char *disp, const char *r
 
 static void put_field(FILE *f, const char *s)
 {
-    for (; *s; s++) fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+    for (; *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
 static void put_json_string(FILE *f, const char *s)
 {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", f);
-        else if (*p == '\t') fputs("\\t", f);
-        else if (*p == '\r') fputs("\\r", f);
-        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p == '\r')
+            fputs("\\r", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
     }
     fputc('"', f);
 }
@@ -715,7 +748,9 @@ static int write_report(conv *c)
         return -1;
     }
     if (!c->json)
-        fputs("path\tencoding\tconfidence\tlanguage\tbytes_in\tbytes_out\trepairs\treplacements\tstatus\tmessage\n", f);
+        fputs("path\tencoding\tconfidence\tlanguage\tbytes_in\tbytes_"
+              "out\trepairs\treplacements\tstatus\tmessage\n",
+              f);
     for (size_t i = 0; i < c->njobs; i++) {
         job *j = &c->jobs_v[i];
         const char *enc = j->enc == PISAR_ENC_UNKNOWN ? "-" : pisar_encoding_name(j->enc);
@@ -723,7 +758,8 @@ static int write_report(conv *c)
             put_field(f, j->path);
             fprintf(f, "\t%s\t%.2f\t%s\t%llu\t%llu\t%llu\t%llu\t%s\t", enc, j->conf, j->lang,
                     (unsigned long long)j->bytes_in, (unsigned long long)j->bytes_out,
-                    (unsigned long long)j->repairs, (unsigned long long)j->repl, status_name(j->st));
+                    (unsigned long long)j->repairs, (unsigned long long)j->repl,
+                    status_name(j->st));
             if (j->st != ST_OK) put_field(f, j->msg);
             fputc('\n', f);
             continue;
@@ -734,7 +770,9 @@ static int write_report(conv *c)
         put_json_string(f, enc);
         fprintf(f, ",\"confidence\":%.2f,\"language\":", j->conf);
         put_json_string(f, j->lang);
-        fprintf(f, ",\"bytes_in\":%llu,\"bytes_out\":%llu,\"repairs\":%llu,\"replacements\":%llu,\"status\":\"%s\"",
+        fprintf(f,
+                ",\"bytes_in\":%llu,\"bytes_out\":%llu,\"repairs\":%llu,\"replacements\":%llu,"
+                "\"status\":\"%s\"",
                 (unsigned long long)j->bytes_in, (unsigned long long)j->bytes_out,
                 (unsigned long long)j->repairs, (unsigned long long)j->repl, status_name(j->st));
         if (j->st != ST_OK) {
@@ -796,14 +834,19 @@ static void help(FILE *f)
 
 int cmd_convert(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"recursive", no_argument, 0, 'r'},   {"output", required_argument, 0, 'o'},
-        {"in-place", no_argument, 0, 'I'},    {"backup", required_argument, 0, 'B'},
-        {"from", required_argument, 0, 'f'},  {"repair", no_argument, 0, 'R'},
-        {"lossy", no_argument, 0, 'L'},       {"eol", required_argument, 0, 'E'},
-        {"jobs", required_argument, 0, 'j'},  {"report", required_argument, 0, 'p'},
-        {"report-format", required_argument, 0, 'F'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option longopts[] = {{"recursive", no_argument, 0, 'r'},
+                                             {"output", required_argument, 0, 'o'},
+                                             {"in-place", no_argument, 0, 'I'},
+                                             {"backup", required_argument, 0, 'B'},
+                                             {"from", required_argument, 0, 'f'},
+                                             {"repair", no_argument, 0, 'R'},
+                                             {"lossy", no_argument, 0, 'L'},
+                                             {"eol", required_argument, 0, 'E'},
+                                             {"jobs", required_argument, 0, 'j'},
+                                             {"report", required_argument, 0, 'p'},
+                                             {"report-format", required_argument, 0, 'F'},
+                                             {"help", no_argument, 0, 'h'},
+                                             {0, 0, 0, 0}};
     conv c;
     memset(&c, 0, sizeof c);
     pthread_mutex_init(&c.mu, NULL);
@@ -814,13 +857,27 @@ int cmd_convert(int argc, char **argv)
     int o;
     while ((o = getopt_long(argc, argv, ":ro:j:h", longopts, NULL)) != -1) {
         switch (o) {
-        case 'r': c.recursive = 1; break;
-        case 'o': c.outdir = optarg; break;
-        case 'I': c.in_place = 1; break;
-        case 'B': c.backup = optarg; break;
-        case 'R': c.repair = 1; break;
-        case 'L': c.lossy = 1; break;
-        case 'p': c.report = optarg; break;
+        case 'r':
+            c.recursive = 1;
+            break;
+        case 'o':
+            c.outdir = optarg;
+            break;
+        case 'I':
+            c.in_place = 1;
+            break;
+        case 'B':
+            c.backup = optarg;
+            break;
+        case 'R':
+            c.repair = 1;
+            break;
+        case 'L':
+            c.lossy = 1;
+            break;
+        case 'p':
+            c.report = optarg;
+            break;
         case 'f':
             c.from = pisar_encoding_from_name(optarg);
             if (c.from == PISAR_ENC_UNKNOWN || c.from == PISAR_ENC_BINARY) {
@@ -829,15 +886,18 @@ int cmd_convert(int argc, char **argv)
             }
             break;
         case 'E':
-            if (!strcmp(optarg, "lf")) c.eol = PISAR_DECODE_EOL_LF;
-            else if (!strcmp(optarg, "crlf")) c.eol = PISAR_DECODE_EOL_CRLF;
+            if (!strcmp(optarg, "lf"))
+                c.eol = PISAR_DECODE_EOL_LF;
+            else if (!strcmp(optarg, "crlf"))
+                c.eol = PISAR_DECODE_EOL_CRLF;
             else {
                 cli_error(SUB, "--eol takes lf or crlf, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'F':
-            if (!strcmp(optarg, "json")) c.json = 1;
+            if (!strcmp(optarg, "json"))
+                c.json = 1;
             else if (strcmp(optarg, "tsv")) {
                 cli_error(SUB, "--report-format takes tsv or json, not '%s'", optarg);
                 return EXIT_USAGE;
@@ -853,7 +913,9 @@ int cmd_convert(int argc, char **argv)
             c.jobs = n > MAX_WORKERS ? MAX_WORKERS : (int)n;
             break;
         }
-        case 'h': help(stdout); return EXIT_ALL_DONE;
+        case 'h':
+            help(stdout);
+            return EXIT_ALL_DONE;
         case ':':
             cli_error(SUB, "option '%s' needs a value", argv[optind - 1]);
             return EXIT_USAGE;
@@ -967,8 +1029,8 @@ int cmd_convert(int argc, char **argv)
         if (!c.jobs_v[i].out || c.jobs_v[i].skip || c.jobs_v[i].st) continue;
         for (size_t k = 0; k < i; k++)
             if (c.jobs_v[k].out && !strcmp(c.jobs_v[k].out, c.jobs_v[i].out)) {
-                jfail(&c.jobs_v[i], ST_FAILED, "output %s already written from %s",
-                      c.jobs_v[i].out, c.jobs_v[k].path);
+                jfail(&c.jobs_v[i], ST_FAILED, "output %s already written from %s", c.jobs_v[i].out,
+                      c.jobs_v[k].path);
                 cli_error(SUB, "%s: %s", c.jobs_v[i].path, c.jobs_v[i].msg);
                 break;
             }
@@ -976,8 +1038,10 @@ int cmd_convert(int argc, char **argv)
     /* failed-at-collection jobs are not run: give them a skip-like marker */
     size_t torun = 0;
     for (size_t i = 0; i < c.njobs; i++)
-        if (c.jobs_v[i].st == ST_FAILED) c.jobs_v[i].skip = "";
-        else torun++;
+        if (c.jobs_v[i].st == ST_FAILED)
+            c.jobs_v[i].skip = "";
+        else
+            torun++;
 
     install_signals();
     int nw = c.jobs < (int)torun ? c.jobs : (int)torun;
@@ -999,8 +1063,10 @@ int cmd_convert(int argc, char **argv)
     } else {
         int started = 0;
         for (int i = 0; i < nw; i++)
-            if (!pthread_create(&th[i], NULL, work, &ws[i])) started++;
-            else th[i] = 0, ws[i].c = NULL;
+            if (!pthread_create(&th[i], NULL, work, &ws[i]))
+                started++;
+            else
+                th[i] = 0, ws[i].c = NULL;
         if (!started) work(&ws[0]);
         for (int i = 0; i < nw; i++)
             if (ws[i].c) pthread_join(th[i], NULL);
@@ -1008,10 +1074,12 @@ int cmd_convert(int argc, char **argv)
     if (c.progress) fputs("\r\033[K", stderr);
 
     int failed = 0;
+    /* a skipped file fails a filter run: the user asked for its text */
     for (size_t i = 0; i < c.njobs; i++)
-        if (c.jobs_v[i].st == ST_FAILED) failed = 1;
+        if (c.jobs_v[i].st == ST_FAILED || (c.filter && c.jobs_v[i].st == ST_SKIPPED)) failed = 1;
     if (c.report && write_report(&c)) failed = 1;
-    for (int i = 0; i < nw; i++) worker_free(&ws[i]);
+    for (int i = 0; i < nw; i++)
+        worker_free(&ws[i]);
     for (size_t i = 0; i < c.njobs; i++) {
         job *j = &c.jobs_v[i];
         free(j->path);

@@ -58,11 +58,16 @@ static void on_repair(void *ctx, const pisar_repair *r)
 static void put_tsv(FILE *f, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '\t') fputs("\\t", f);
-        else if (*s == '\n') fputs("\\n", f);
-        else if (*s == '\r') fputs("\\r", f);
-        else if (*s == '\\') fputs("\\\\", f);
-        else fputc(*s, f);
+        if (*s == '\t')
+            fputs("\\t", f);
+        else if (*s == '\n')
+            fputs("\\n", f);
+        else if (*s == '\r')
+            fputs("\\r", f);
+        else if (*s == '\\')
+            fputs("\\\\", f);
+        else
+            fputc(*s, f);
     }
 }
 
@@ -70,12 +75,18 @@ static void put_json(FILE *f, const char *s)
 {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", f);
-        else if (*p == '\t') fputs("\\t", f);
-        else if (*p == '\r') fputs("\\r", f);
-        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p == '\r')
+            fputs("\\r", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
     }
     fputc('"', f);
 }
@@ -101,7 +112,8 @@ static int write_report(const char *path, int json, const state *s)
             fputc('\n', f);
             continue;
         }
-        fprintf(f, "{\"line\":%zu,\"column\":%zu,\"offset\":%zu,\"kind\":\"%s\",\"before\":", n->line,
+        fprintf(f,
+                "{\"line\":%zu,\"column\":%zu,\"offset\":%zu,\"kind\":\"%s\",\"before\":", n->line,
                 n->column, n->offset, kind);
         put_json(f, n->before);
         fputs(",\"after\":", f);
@@ -121,10 +133,10 @@ static void usage(FILE *f)
     fputs("usage: pisar normalize [OPTIONS] [FILE]\n\n"
           "Decode FILE (or standard input) from its detected encoding, repair mojibake\n"
           "(UTF-8 read as windows-1251, KOI8-R, IBM866, windows-1252 or ISO-8859-1;\n"
-          "windows-1251 read as KOI8-R or windows-1252; such chains twice) and homoglyphs\n"
-          "(Latin look-alikes in Cyrillic words and the reverse), put the text in NFC and\n"
-          "write it as UTF-8 to standard output, line for line, line endings kept.\n"
-          "Clean text is never changed.\n\n"
+          "windows-1251 read as KOI8-R or windows-1252, KOI8-R read as windows-1251;\n"
+          "such chains twice) and homoglyphs (Latin look-alikes in Cyrillic words and\n"
+          "the reverse), put the text in NFC and write it as UTF-8 to standard output,\n"
+          "line for line, line endings kept. ""Clean text is never changed.\n\n"
           "options:\n"
           "      --from ENC            the input's encoding (default: detected)\n"
           "      --no-mojibake         do not repair mojibake\n"
@@ -141,10 +153,10 @@ static void usage(FILE *f)
 int cmd_normalize(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"from", required_argument, 0, 'f'},         {"no-mojibake", no_argument, 0, 'M'},
-        {"no-homoglyph", no_argument, 0, 'H'},        {"no-nfc", no_argument, 0, 'N'},
-        {"report", required_argument, 0, 'r'},        {"report-format", required_argument, 0, 'F'},
-        {"help", no_argument, 0, 'h'},                {0, 0, 0, 0},
+        {"from", required_argument, 0, 'f'},   {"no-mojibake", no_argument, 0, 'M'},
+        {"no-homoglyph", no_argument, 0, 'H'}, {"no-nfc", no_argument, 0, 'N'},
+        {"report", required_argument, 0, 'r'}, {"report-format", required_argument, 0, 'F'},
+        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0},
     };
     unsigned flags = PISAR_NORM_ALL;
     const char *from = NULL, *report = NULL;
@@ -154,20 +166,34 @@ int cmd_normalize(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'f': from = optarg; break;
-        case 'M': flags &= ~(unsigned)PISAR_NORM_MOJIBAKE; break;
-        case 'H': flags &= ~(unsigned)PISAR_NORM_HOMOGLYPH; break;
-        case 'N': flags &= ~(unsigned)PISAR_NORM_NFC; break;
-        case 'r': report = optarg; break;
+        case 'f':
+            from = optarg;
+            break;
+        case 'M':
+            flags &= ~(unsigned)PISAR_NORM_MOJIBAKE;
+            break;
+        case 'H':
+            flags &= ~(unsigned)PISAR_NORM_HOMOGLYPH;
+            break;
+        case 'N':
+            flags &= ~(unsigned)PISAR_NORM_NFC;
+            break;
+        case 'r':
+            report = optarg;
+            break;
         case 'F':
-            if (!strcmp(optarg, "json")) json = 1;
-            else if (!strcmp(optarg, "tsv")) json = 0;
+            if (!strcmp(optarg, "json"))
+                json = 1;
+            else if (!strcmp(optarg, "tsv"))
+                json = 0;
             else {
                 cli_error(SUB, "--report-format takes tsv or json, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;
-        case 'h': usage(stdout); return EXIT_ALL_DONE;
+        case 'h':
+            usage(stdout);
+            return EXIT_ALL_DONE;
         default:
             cli_error(SUB, "unknown or incomplete option '%s'", argv[optind - 1]);
             usage(stderr);
@@ -232,7 +258,8 @@ int cmd_normalize(int argc, char **argv)
         memset(&err, 0, sizeof err);
         rc = pisar_normalizer_apply(norm, text.data + start, end - start, &out, &err);
         if (rc || st.oom) {
-            cli_error(SUB, "%s: line %zu: %s", name, st.line, rc ? pisar_strerror(rc) : "out of memory");
+            cli_error(SUB, "%s: line %zu: %s", name, st.line,
+                      rc ? pisar_strerror(rc) : "out of memory");
             goto done;
         }
         start = end;
@@ -241,7 +268,8 @@ int cmd_normalize(int argc, char **argv)
     if (report && write_report(report, json, &st)) goto done;
     status = EXIT_ALL_DONE;
 done:
-    for (size_t i = 0; i < st.n; i++) free(st.v[i].before), free(st.v[i].after), free(st.v[i].how);
+    for (size_t i = 0; i < st.n; i++)
+        free(st.v[i].before), free(st.v[i].after), free(st.v[i].how);
     free(st.v);
     pisar_normalizer_free(norm);
     pisar_buf_free(&raw);
