@@ -20,10 +20,16 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     if (rc) return rc;
     pisar_buf p = {0}, k = {0};
     rc = pn_phonetic(name, len, &p);
-    if (rc || !p.len) { pisar_buf_free(&p); return rc; }
+    if (rc || !p.len) {
+        pisar_buf_free(&p);
+        return rc;
+    }
     rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &k);
     pisar_buf_free(&p);
-    if (rc) { pisar_buf_free(&k); return rc; }
+    if (rc) {
+        pisar_buf_free(&k);
+        return rc;
+    }
     const char *id = NULL;
     if (user && user->nindex) {
         size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
@@ -63,8 +69,8 @@ int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
 
 /* ---- the handle ---- */
 
-static const char *const styles[] = {"bgn", "icao", "wikipedia", "ap", "iso9", "scholarly",
-                                     "national", NULL};
+static const char *const styles[] = {"bgn",  "icao",      "wikipedia", "ap",
+                                     "iso9", "scholarly", "national",  NULL};
 
 /* The scheme each house style uses for a Cyrillic original, per language
  * (ru, uk, be, bg, mk, sr); ids of include/pisar/translit.h. Ukrainian,
@@ -73,13 +79,17 @@ static const char *const styles[] = {"bgn", "icao", "wikipedia", "ap", "iso9", "
  * but iso9 and scholarly. */
 enum { L_RU, L_UK, L_BE, L_BG, L_MK, L_SR, L_N };
 static const char *const style_schemes[][L_N] = {
-    /* bgn */       {"ru-bgn", "uk-bgn", "be-bgn", "bg-streamlined", "mk-bgn", "sr-latin"},
-    /* icao */      {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
-    /* wikipedia */ {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
-    /* ap */        {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
-    /* iso9 */      {"ru-iso9", "uk-iso9", "be-iso9", "bg-iso9", "mk-iso9", "sr-iso9"},
+    /* bgn */ {"ru-bgn", "uk-bgn", "be-bgn", "bg-streamlined", "mk-bgn", "sr-latin"},
+    /* icao */
+    {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* wikipedia */
+    {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* ap */
+    {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* iso9 */ {"ru-iso9", "uk-iso9", "be-iso9", "bg-iso9", "mk-iso9", "sr-iso9"},
     /* scholarly */ {"ru-scholarly", "uk-scholarly", "be-iso9", "bg-iso9", "mk-iso9", "sr-latin"},
-    /* national */  {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* national */
+    {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
 };
 
 /* The language of a Cyrillic name, from the letters only one language has;
@@ -91,17 +101,44 @@ static int cyr_language(const char *s, int hint)
     unsigned prev = 0;
     while (i < n) {
         unsigned c = pn_utf8_next(s, n, &i);
-        if (c >= 0x400 && c < 0x410) c += 0x50; /* upper Ѐ-Џ to lower */
-        else if (c >= 0x410 && c < 0x430) c += 0x20;
+        if (c >= 0x400 && c < 0x410)
+            c += 0x50; /* upper Ѐ-Џ to lower */
+        else if (c >= 0x410 && c < 0x430)
+            c += 0x20;
         switch (c) {
-        case 0x454: case 0x457: case 0x491: uk = 1; break;       /* є ї ґ */
-        case 0x456: uk |= 2; break;                              /* і (uk, be) */
-        case 0x45e: be = 1; break;                               /* ў */
-        case 0x453: case 0x45c: case 0x455: mk = 1; break;       /* ѓ ќ ѕ */
-        case 0x452: case 0x45b: case 0x45f: sr = 1; break;       /* ђ ћ џ */
-        case 0x458: case 0x459: case 0x45a: sr |= 2; break;      /* ј љ њ */
-        case 0x44b: case 0x44d: case 0x451: ru = 1; break;       /* ы э ё */
-        default: break;
+        case 0x454:
+        case 0x457:
+        case 0x491:
+            uk = 1;
+            break; /* є ї ґ */
+        case 0x456:
+            uk |= 2;
+            break; /* і (uk, be) */
+        case 0x45e:
+            be = 1;
+            break; /* ў */
+        case 0x453:
+        case 0x45c:
+        case 0x455:
+            mk = 1;
+            break; /* ѓ ќ ѕ */
+        case 0x452:
+        case 0x45b:
+        case 0x45f:
+            sr = 1;
+            break; /* ђ ћ џ */
+        case 0x458:
+        case 0x459:
+        case 0x45a:
+            sr |= 2;
+            break; /* ј љ њ */
+        case 0x44b:
+        case 0x44d:
+        case 0x451:
+            ru = 1;
+            break; /* ы э ё */
+        default:
+            break;
         }
         if (prev == 0x44a && c >= 0x430 && c < 0x450 && c != 0x435 && c != 0x44e && c != 0x44f)
             bg = 1; /* ъ before a consonant */
@@ -122,12 +159,12 @@ const char *pisar_names_style(size_t i)
 }
 
 typedef struct mention {
-    char *base;      /* nominative spelling */
-    char *key;       /* final key (gazetteer id or phonetic) */
-    char *alt_base;  /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
+    char *base;     /* nominative spelling */
+    char *key;      /* final key (gazetteer id or phonetic) */
+    char *alt_base; /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
     char *alt_key;
     size_t doc;
-    int sure;        /* the form is unambiguous */
+    int sure; /* the form is unambiguous */
 } mention;
 
 /* A string -> size_t hash map with its own copies of the keys (FNV-1a,
@@ -142,7 +179,8 @@ typedef struct smap {
 static size_t smap_hash(const char *s)
 {
     size_t h = (size_t)1469598103934665603ULL;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
     return h;
 }
 
@@ -159,16 +197,24 @@ static size_t *smap_get(const smap *m, const char *key)
 static int smap_put(smap *m, const char *key, size_t val)
 {
     size_t *v = smap_get(m, key);
-    if (v) { *v = val; return PISAR_OK; }
+    if (v) {
+        *v = val;
+        return PISAR_OK;
+    }
     if ((m->n + 1) * 2 > m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 64;
         char **keys = calloc(cap, sizeof *keys);
         size_t *vals = calloc(cap, sizeof *vals);
-        if (!keys || !vals) { free(keys); free(vals); return PISAR_ENOMEM; }
+        if (!keys || !vals) {
+            free(keys);
+            free(vals);
+            return PISAR_ENOMEM;
+        }
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->keys[i]) continue;
             size_t j = smap_hash(m->keys[i]) & (cap - 1);
-            while (keys[j]) j = (j + 1) & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
             keys[j] = m->keys[i];
             vals[j] = m->vals[i];
         }
@@ -179,7 +225,8 @@ static int smap_put(smap *m, const char *key, size_t val)
         m->cap = cap;
     }
     size_t i = smap_hash(key) & (m->cap - 1);
-    while (m->keys[i]) i = (i + 1) & (m->cap - 1);
+    while (m->keys[i])
+        i = (i + 1) & (m->cap - 1);
     size_t len = strlen(key);
     if (!(m->keys[i] = malloc(len + 1))) return PISAR_ENOMEM;
     memcpy(m->keys[i], key, len + 1);
@@ -190,7 +237,8 @@ static int smap_put(smap *m, const char *key, size_t val)
 
 static void smap_free(smap *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
     free(m->keys);
     free(m->vals);
     memset(m, 0, sizeof *m);
@@ -218,12 +266,12 @@ struct pisar_names {
     size_t ng;
     int dirty;
     int style_index;
-    int lang_hint; /* L_RU... or -1 */
+    int lang_hint;           /* L_RU... or -1 */
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
-    smap known;   /* every key a mention has had */
-    smap gindex;  /* group key -> group index (valid while !dirty) */
-    smap bindex;  /* mention nominative -> mention index (valid while !dirty) */
+    smap known;  /* every key a mention has had */
+    smap gindex; /* group key -> group index (valid while !dirty) */
+    smap bindex; /* mention nominative -> mention index (valid while !dirty) */
 };
 
 int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
@@ -232,7 +280,8 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     *out = NULL;
     if (!style) style = "bgn";
     int ok = 0;
-    for (size_t i = 0; styles[i]; i++) ok |= !strcmp(styles[i], style);
+    for (size_t i = 0; styles[i]; i++)
+        ok |= !strcmp(styles[i], style);
     if (!ok) {
         if (err) {
             memset(err, 0, sizeof *err);
@@ -268,7 +317,11 @@ int pisar_names_set_language(pisar_names *h, const char *lang)
 {
     static const char *const codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
     if (!h) return PISAR_EINVAL;
-    if (!lang) { h->lang_hint = -1; h->dirty = 1; return PISAR_OK; }
+    if (!lang) {
+        h->lang_hint = -1;
+        h->dirty = 1;
+        return PISAR_OK;
+    }
     for (int i = 0; i < L_N; i++)
         if (!strcmp(codes[i], lang)) {
             h->lang_hint = i;
@@ -290,15 +343,16 @@ void pisar_names_free(pisar_names *h)
     free(h->m);
     free_groups(h);
     pn_gaz_free(&h->user);
-    for (int i = 0; i < L_N; i++) pisar_translit_free(h->tr[i]);
+    for (int i = 0; i < L_N; i++)
+        pisar_translit_free(h->tr[i]);
     smap_free(&h->known);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
 }
 
-int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
-                                   const char *origin, pisar_error *err)
+int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len, const char *origin,
+                                   pisar_error *err)
 {
     if (!h) return PISAR_EINVAL;
     pn_gazetteer g;
@@ -357,13 +411,13 @@ static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key)
 /* ---- finding mentions ---- */
 
 typedef struct span {
-    size_t start, end;  /* bytes */
-    int upper;          /* starts with an upper-case letter */
-    int initial;        /* a single letter followed by '.' */
+    size_t start, end; /* bytes */
+    int upper;         /* starts with an upper-case letter */
+    int initial;       /* a single letter followed by '.' */
     int allcaps;
     int cyr;
     int sentence_start;
-    int after_det;      /* right after an article ("der Berater") */
+    int after_det; /* right after an article ("der Berater") */
 } span;
 
 /* fn(h, text, start, end, sentence_single, user): one candidate mention. */
@@ -396,12 +450,12 @@ static int is_place_word(const pisar_names *h, const char *s, size_t n)
     return place;
 }
 
-static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn,
-                 void *user)
+static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn, void *user)
 {
     size_t n = *ns;
     *ns = 0;
-    while (n && sp[n - 1].initial) n--;
+    while (n && sp[n - 1].initial)
+        n--;
     if (!n) return 0;
     if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
     /* a place before a name of two or more words is a mention of its own
@@ -476,7 +530,8 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
                 unsigned e = k < len ? pn_utf8_next(text, len, &q) : 0;
                 size_t r = q;
                 unsigned f = q < len ? pn_utf8_next(text, len, &r) : 0;
-                if (!e || !pn_is_name_letter(e) || ((e == 's' || e == 'S') && !pn_is_name_letter(f)))
+                if (!e || !pn_is_name_letter(e) ||
+                    ((e == 's' || e == 'S') && !pn_is_name_letter(f)))
                     break;
             }
             if (pn_is_name_letter(d)) {
@@ -487,20 +542,29 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
             }
             if (d == '-' && k < len) {
                 size_t q = k;
-                if (pn_is_name_letter(pn_utf8_next(text, len, &q))) { j = k; continue; }
+                if (pn_is_name_letter(pn_utf8_next(text, len, &q))) {
+                    j = k;
+                    continue;
+                }
             }
             break;
         }
         i = end;
-        span s = {at, end, pn_is_upper(c), 0, allcaps && nletters > 1, pn_is_cyrillic(c), sentence,
+        span s = {at,
+                  end,
+                  pn_is_upper(c),
+                  0,
+                  allcaps && nletters > 1,
+                  pn_is_cyrillic(c),
+                  sentence,
                   prev_e && prev_e + 1 == at && text[prev_e] == ' ' &&
                       pn_is_determiner(text + prev_s, prev_e - prev_s)};
         prev_s = at;
         prev_e = end;
         sentence = 0;
         if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
-        int good = s.initial || (s.upper && !s.allcaps && nletters > 1 &&
-                                 !pn_is_notname(text + at, end - at));
+        int good = s.initial ||
+                   (s.upper && !s.allcaps && nletters > 1 && !pn_is_notname(text + at, end - at));
         if (good && s.sentence_start && !s.initial && lower.n &&
             !pn_lower_first(text + at, end - at, &lw) && smap_get(&lower, lw.data))
             good = 0;
@@ -549,10 +613,12 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
     /* words split at spaces; the last one is the surname */
     size_t starts[16], ends[16], nw = 0;
     for (size_t i = 0; i < n && nw < 16;) {
-        while (i < n && s[i] == ' ') i++;
+        while (i < n && s[i] == ' ')
+            i++;
         if (i >= n) break;
         starts[nw] = i;
-        while (i < n && s[i] != ' ') i++;
+        while (i < n && s[i] != ' ')
+            i++;
         ends[nw++] = i;
     }
     const pn_suffix *tab = pn_suffix_table();
@@ -561,7 +627,10 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
         const char *w = s + starts[nw - 1];
         size_t wn = ends[nw - 1] - starts[nw - 1];
         for (const pn_suffix *x = tab; x->ending; x++)
-            if (x->last == 1 && ends_with(w, wn, x->ending, x->len)) { last = x; break; }
+            if (x->last == 1 && ends_with(w, wn, x->ending, x->len)) {
+                last = x;
+                break;
+            }
     }
     char g = last ? last->gender : 0;
     for (int pass = 0; pass < (g == '?' ? 2 : 1); pass++) {
@@ -573,7 +642,8 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
             size_t wn = ends[k] - starts[k];
             if (k && pisar_buf_append(out, " ", 1)) return PISAR_ENOMEM;
             const pn_suffix *x = NULL;
-            if (k == nw - 1 && last && !(g == '?' && gg == 'f')) x = last;
+            if (k == nw - 1 && last && !(g == '?' && gg == 'f'))
+                x = last;
             else if (k < nw - 1 && gg && gg != '?' && (wn > 2 || w[wn - 1] != '.'))
                 for (const pn_suffix *y = tab; y->ending; y++)
                     if (y->last == 0 &&
@@ -611,7 +681,8 @@ static char *key_of(const pisar_names *h, const char *s, size_t n)
     pisar_buf t = {0}, k = {0};
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && s[j] != ' ') j++;
+        while (j < n && s[j] != ' ')
+            j++;
         size_t q = i;
         pn_utf8_next(s, n, &q);
         int initial = j > i && s[j - 1] == '.' && q + 1 == j;
@@ -658,10 +729,12 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
     *dropped = 0;
     size_t starts[8], ends[8], nw = 0, n = strlen(base);
     for (size_t i = 0; i < n && nw < 8;) {
-        while (i < n && base[i] == ' ') i++;
+        while (i < n && base[i] == ' ')
+            i++;
         if (i >= n) break;
         starts[nw] = i;
-        while (i < n && base[i] != ' ') i++;
+        while (i < n && base[i] != ' ')
+            i++;
         ends[nw++] = i;
     }
     if (!nw) return NULL;
@@ -684,7 +757,9 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
                 for (size_t k = lead; k < nw; k++) {
                     const char *w = base + starts[k];
                     size_t wn = ends[k] - starts[k];
-                    const pn_suffix *x = k == nw - 1 ? lx : strip_others ? any_ending(w, wn, NULL) : NULL;
+                    const pn_suffix *x = k == nw - 1    ? lx
+                                         : strip_others ? any_ending(w, wn, NULL)
+                                                        : NULL;
                     if (x && k != nw - 1) stripped = 1;
                     if (k > lead) pisar_buf_append(&c, " ", 1);
                     pisar_buf_append(&c, w, x ? wn - x->len : wn);
@@ -740,12 +815,19 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     }
     if (!m.base) goto nomem;
     m.key = key_of(h, m.base, strlen(m.base));
-    if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
+    if (!m.key) {
+        free(m.base);
+        free(m.alt_base);
+        free(m.alt_key);
+        return 0;
+    }
     /* the gazetteer knows only the masculine reading: take it */
     if (m.alt_key && m.alt_key[0] == '@' && m.key[0] != '@') {
         char *b = m.base, *k = m.key;
-        m.base = m.alt_base; m.key = m.alt_key;
-        m.alt_base = b; m.alt_key = k;
+        m.base = m.alt_base;
+        m.key = m.alt_key;
+        m.alt_base = b;
+        m.alt_key = k;
         m.sure = 1;
     }
     /* a known name inside an unknown mention */
@@ -753,15 +835,21 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         size_t dropped;
         char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped);
         if (nk) {
-            free(m.base); free(m.key);
-            m.base = nb; m.key = nk;
-            free(m.alt_base); free(m.alt_key);
+            free(m.base);
+            free(m.key);
+            m.base = nb;
+            m.key = nk;
+            free(m.alt_base);
+            free(m.alt_key);
             m.alt_base = m.alt_key = NULL;
             m.sure = 1;
         }
     }
     if (sentence_single && !known_key(h, m.key)) {
-        free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
+        free(m.base);
+        free(m.key);
+        free(m.alt_base);
+        free(m.alt_key);
         return 0;
     }
     if (h->nm == h->capm) {
@@ -776,7 +864,10 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     h->dirty = 1;
     return 0;
 nomem:
-    free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
+    free(m.base);
+    free(m.key);
+    free(m.alt_base);
+    free(m.alt_key);
     return ctx->rc = PISAR_ENOMEM;
 }
 
@@ -808,7 +899,10 @@ int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, s
     if (rc || ctx.rc) {
         while (h->nm > before) {
             mention *m = &h->m[--h->nm];
-            free(m->base); free(m->key); free(m->alt_base); free(m->alt_key);
+            free(m->base);
+            free(m->key);
+            free(m->alt_base);
+            free(m->alt_key);
         }
         return ctx.rc ? ctx.rc : rc;
     }
@@ -865,8 +959,10 @@ static int regroup(pisar_names *h)
         if (m->sure || !m->alt_key) continue;
         if (smap_get(&sure, m->alt_key) && !smap_get(&sure, m->key)) {
             char *b = m->base, *k = m->key;
-            m->base = m->alt_base; m->key = m->alt_key;
-            m->alt_base = b; m->alt_key = k;
+            m->base = m->alt_base;
+            m->key = m->alt_key;
+            m->alt_base = b;
+            m->alt_key = k;
         }
         m->sure = 1;
     }
@@ -884,8 +980,10 @@ static int regroup(pisar_names *h)
         for (char *save = NULL, *w = strtok_r(pk.data, " ", &save); w && !rc;
              w = strtok_r(NULL, " ", &save)) {
             size_t *v = smap_get(&words, w);
-            if (!v) rc = smap_put(&words, w, j);
-            else if (*v != many && strcmp(h->m[*v].key, o->key)) *v = many;
+            if (!v)
+                rc = smap_put(&words, w, j);
+            else if (*v != many && strcmp(h->m[*v].key, o->key))
+                *v = many;
         }
     }
     pisar_buf_free(&pk);
@@ -896,7 +994,10 @@ static int regroup(pisar_names *h)
         if (!v || *v == many || !strcmp(h->m[*v].key, m->key)) continue;
         const char *target = h->m[*v].key;
         char *k = dup(target, strlen(target));
-        if (!k) { rc = PISAR_ENOMEM; break; }
+        if (!k) {
+            rc = PISAR_ENOMEM;
+            break;
+        }
         free(m->key);
         m->key = k;
         rc = smap_put(&h->known, k, 1);
@@ -924,7 +1025,8 @@ static int regroup(pisar_names *h)
         if (g->last_doc != m->doc) g->ndocs++;
         g->last_doc = m->doc;
         size_t v = 0;
-        while (v < g->nvariants && strcmp(g->variants[v].text, m->base)) v++;
+        while (v < g->nvariants && strcmp(g->variants[v].text, m->base))
+            v++;
         if (v == g->nvariants) {
             if (g->nvariants == g->capvariants) {
                 size_t c = g->capvariants ? g->capvariants * 2 : 4;
@@ -957,10 +1059,12 @@ static int regroup(pisar_names *h)
             if (cyr) {
                 int lang = cyr_language(cyr, h->lang_hint);
                 const char *id = style_schemes[h->style_index][lang];
-                if (!h->tr[lang] && pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
+                if (!h->tr[lang] &&
+                    pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
                     h->tr[lang] = NULL;
                 pisar_buf r = {0};
-                if (h->tr[lang] && !pisar_translit_apply(h->tr[lang], cyr, strlen(cyr), &r) && r.len) {
+                if (h->tr[lang] && !pisar_translit_apply(h->tr[lang], cyr, strlen(cyr), &r) &&
+                    r.len) {
                     g->canonical = r.data;
                     g->source = PISAR_NAME_FROM_SCHEME;
                     snprintf(g->source_text, sizeof g->source_text, "scheme:%s", id);
@@ -1044,10 +1148,19 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     } else {
         basecopy = dup(s, n);
     }
-    if (!basecopy) { free(alt); free(altbase); return ctx->rc = PISAR_ENOMEM; }
+    if (!basecopy) {
+        free(alt);
+        free(altbase);
+        return ctx->rc = PISAR_ENOMEM;
+    }
     base = basecopy;
     key = key_of(h, base, strlen(base));
-    if (!key) { free(basecopy); free(altbase); free(alt); return 0; }
+    if (!key) {
+        free(basecopy);
+        free(altbase);
+        free(alt);
+        return 0;
+    }
     /* the masculine reading of an ambiguous -ова, if that one is known */
     if (alt && altbase && key[0] != '@' && !known_key(h, key) &&
         (alt[0] == '@' || known_key(h, alt))) {
@@ -1064,8 +1177,10 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         if (nk && dropped) {
             /* the mention starts at its second word */
             size_t sp = 0;
-            while (sp < n && s[sp] != ' ') sp++;
-            while (sp < n && s[sp] == ' ') sp++;
+            while (sp < n && s[sp] != ' ')
+                sp++;
+            while (sp < n && s[sp] == ' ')
+                sp++;
             start += sp;
             s += sp;
             n -= sp;
@@ -1093,7 +1208,10 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         if (mi && (gi = smap_get(&h->gindex, h->m[*mi].key))) g = &h->g[*gi];
     }
     if (sentence_single && !g && key[0] != '@') {
-        free(basecopy); free(altbase); free(key); free(alt);
+        free(basecopy);
+        free(altbase);
+        free(key);
+        free(alt);
         return 0;
     }
     pisar_name_mention m;
