@@ -489,7 +489,7 @@ static int is_patronymic(const char *k, int last)
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t e = strlen(ends[i]);
         if (last && !strcmp(ends[i], "ich")) continue;
-        if (n > e + 2 && !strcmp(k + n - e, ends[i])) return 1;
+        if (n >= e + 2 && !strcmp(k + n - e, ends[i])) return 1;
     }
     return 0;
 }
