@@ -565,6 +565,12 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
         if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
         int good = s.initial ||
                    (s.upper && !s.allcaps && nletters > 1 && !pn_is_notname(text + at, end - at));
+        /* an all-capital word only if the gazetteer knows it (КНДР) */
+        if (s.allcaps && !pn_is_notname(text + at, end - at)) {
+            char *k = key_of(h, text + at, end - at);
+            good = k && k[0] == '@';
+            free(k);
+        }
         if (good && s.sentence_start && !s.initial && lower.n &&
             !pn_lower_first(text + at, end - at, &lw) && smap_get(&lower, lw.data))
             good = 0;
@@ -574,6 +580,11 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
         }
         if (good) {
             sp[ns++] = s;
+        } else if (ns == 1 && !sp[0].initial && s.upper && at == sp[0].end + 1 &&
+                   text[sp[0].end] == ' ' && pn_is_notname(text + at, end - at)) {
+            /* one word glued to a capitalised non-name is a compound
+             * adjective or title ("North Korean leaders") */
+            ns = 0;
         } else if (ns) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
@@ -992,6 +1003,9 @@ static int regroup(pisar_names *h)
         if (m->key[0] == '@' || strchr(m->key, ' ')) continue;
         size_t *v = smap_get(&words, m->key);
         if (!v || *v == many || !strcmp(h->m[*v].key, m->key)) continue;
+        /* only into a person's name: "North" is not North Korea */
+        const pn_gaz_entry *e = entry_of(h, h->m[*v].key);
+        if (e && strcmp(e->kind, "person")) continue;
         const char *target = h->m[*v].key;
         char *k = dup(target, strlen(target));
         if (!k) {
