@@ -269,9 +269,11 @@ struct pisar_names {
     int lang_hint;           /* L_RU... or -1 */
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
-    smap known;  /* every key a mention has had */
-    smap gindex; /* group key -> group index (valid while !dirty) */
-    smap bindex; /* mention nominative -> mention index (valid while !dirty) */
+    smap known;       /* every key a mention has had */
+    smap known_words; /* every word of the phonetic keys of longer mentions */
+    int nounlang;     /* the text being scanned capitalises its nouns (German) */
+    smap gindex;      /* group key -> group index (valid while !dirty) */
+    smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
 };
 
 int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
@@ -346,6 +348,7 @@ void pisar_names_free(pisar_names *h)
     for (int i = 0; i < L_N; i++)
         pisar_translit_free(h->tr[i]);
     smap_free(&h->known);
+    smap_free(&h->known_words);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -429,6 +432,7 @@ static char *key_of(const pisar_names *h, const char *s, size_t n);
 static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
                               size_t *dropped);
 static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key);
+static int known_key(const pisar_names *h, const char *key);
 
 /* Is this word (in any case form) a place of the gazetteer? */
 static int is_place_word(const pisar_names *h, const char *s, size_t n)
@@ -458,6 +462,18 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
         n--;
     if (!n) return 0;
     if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
+    /* a run right after an article starts with a noun ("des Gebiets Kursk") */
+    if (n >= 2 && sp[0].after_det && !sp[0].cyr) {
+        sp++;
+        n--;
+    }
+    /* in German text a lone capitalised word is a noun unless known */
+    if (n == 1 && h->nounlang && !sp[0].cyr && !sp[0].initial) {
+        char *k = key_of(h, text + sp[0].start, sp[0].end - sp[0].start);
+        int known = k && (k[0] == '@' || known_key(h, k) || smap_get(&h->known_words, k));
+        free(k);
+        if (!known) return 0;
+    }
     /* a place before a name of two or more words is a mention of its own
      * ("Москвы Сергей Собянин", "Moscow Mayor ...") */
     if (n >= 3 && !sp[0].initial && is_place_word(h, text + sp[0].start, sp[0].end - sp[0].start)) {
@@ -471,10 +487,11 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
 /* The words the text writes in lower case somewhere (a capitalised word at
  * the start of a sentence that is also written in lower case is a common
  * word: "Письмо Фёдора Достоевского" -> Фёдора Достоевского). */
-static int lower_words(const char *text, size_t len, smap *set)
+static int lower_words(const char *text, size_t len, smap *set, int *nounlang)
 {
     pisar_buf w = {0};
     int rc = PISAR_OK;
+    size_t total = 0, hits = 0;
     for (size_t i = 0; i < len && !rc;) {
         size_t at = i;
         unsigned c = pn_utf8_next(text, len, &i);
@@ -487,11 +504,15 @@ static int lower_words(const char *text, size_t len, smap *set)
         }
         i = end;
         if (!pn_is_lower(c)) continue;
+        total++;
+        hits += (size_t)pn_is_nounlang_word(text + at, end - at);
         pisar_buf_clear(&w);
         rc = pisar_buf_append(&w, text + at, end - at);
         if (!rc) rc = smap_put(set, w.data, 1);
     }
     pisar_buf_free(&w);
+    /* German function words make 4 % or more of the lower-case words */
+    *nounlang = total >= 10 && hits * 25 >= total;
     return rc;
 }
 
@@ -599,8 +620,9 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
 {
     smap lower = {0};
     pisar_buf lw = {0};
-    int rc = lower_words(text, len, &lower);
+    int rc = lower_words(text, len, &lower, &h->nounlang);
     if (!rc) rc = scan_runs(h, text, len, fn, user, &lower, &lw);
+    h->nounlang = 0;
     smap_free(&lower);
     pisar_buf_free(&lw);
     return rc;
@@ -871,6 +893,16 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         h->capm = c;
     }
     if (smap_put(&h->known, m.key, 1)) goto nomem;
+    if (m.key[0] != '@' && strchr(m.key, ' ')) {
+        char *copy = dup(m.key, strlen(m.key));
+        if (!copy) goto nomem;
+        int bad = 0;
+        for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && !bad;
+             w = strtok_r(NULL, " ", &save))
+            bad = smap_put(&h->known_words, w, 1);
+        free(copy);
+        if (bad) goto nomem;
+    }
     h->m[h->nm++] = m;
     h->dirty = 1;
     return 0;

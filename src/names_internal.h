@@ -42,6 +42,8 @@ int pn_is_lower(unsigned c);
 /* tables/names/notnames.txt: a capitalised non-name; an article. */
 int pn_is_notname(const char *s, size_t n);
 int pn_is_determiner(const char *s, size_t n);
+/* A function word of a language that capitalises its nouns (German). */
+int pn_is_nounlang_word(const char *s, size_t n);
 
 /* Check UTF-8: 0, or PISAR_EILSEQ / PISAR_ETRUNC with *bad = byte offset.
  * A NUL byte is invalid in names and text. */

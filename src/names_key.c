@@ -651,6 +651,11 @@ int pn_is_notname(const char *s, size_t n)
 {
     return in_sorted(pn_notnames, s, n);
 }
+int pn_is_nounlang_word(const char *s, size_t n)
+{
+    return in_sorted(pn_nounlang, s, n);
+}
+
 int pn_is_determiner(const char *s, size_t n)
 {
     return in_sorted(pn_determiners, s, n);

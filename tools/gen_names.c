@@ -160,20 +160,22 @@ static int cmp_strp(const void *a, const void *b)
 static void gen_notnames(FILE *o, const char *path)
 {
     char *text = slurp(path, NULL);
-    static char *words[2][1024];
-    size_t n[2] = {0, 0};
+    static char *words[3][1024];
+    size_t n[3] = {0, 0, 0};
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
         if (!*line || *line == '#') continue;
         char kind[8], w[64];
-        if (sscanf(line, "%7s %63s", kind, w) != 2 || (strcmp(kind, "not") && strcmp(kind, "det")))
+        if (sscanf(line, "%7s %63s", kind, w) != 2 ||
+            (strcmp(kind, "not") && strcmp(kind, "det") && strcmp(kind, "nouns")))
             die("%s: cannot read '%s'", path, line);
-        int k = !strcmp(kind, "det");
+        int k = !strcmp(kind, "det") ? 1 : !strcmp(kind, "nouns") ? 2 : 0;
         if (n[k] == 1024) die("%s: too many words", path);
         words[k][n[k]++] = strdup(w);
     }
-    for (int k = 0; k < 2; k++) {
+    static const char *const names[3] = {"notnames", "determiners", "nounlang"};
+    for (int k = 0; k < 3; k++) {
         qsort(words[k], n[k], sizeof *words[k], cmp_strp);
-        fprintf(o, "\nstatic const char *const pn_%s[] = {\n", k ? "determiners" : "notnames");
+        fprintf(o, "\nstatic const char *const pn_%s[] = {\n", names[k]);
         for (size_t i = 0; i < n[k]; i++) {
             if (i && !strcmp(words[k][i], words[k][i - 1])) continue;
             fputs("    ", o);
