@@ -462,8 +462,9 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
         n--;
     if (!n) return 0;
     if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
-    /* a run right after an article starts with a noun ("des Gebiets Kursk") */
-    if (n >= 2 && sp[0].after_det && !sp[0].cyr) {
+    /* in German text a run right after an article starts with a noun ("des
+     * Gebiets Kursk"); in English it is a name ("the State Department") */
+    if (n >= 2 && sp[0].after_det && !sp[0].cyr && h->nounlang) {
         sp++;
         n--;
     }
