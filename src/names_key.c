@@ -39,15 +39,39 @@ int pn_utf8_check(const char *s, size_t len, size_t *bad)
         unsigned c = p[i];
         size_t n;
         unsigned min;
-        if (c == 0) { *bad = i; return PISAR_EILSEQ; }
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xc2 && c <= 0xdf) { n = 2; min = 0x80; c &= 0x1f; }
-        else if (c >= 0xe0 && c <= 0xef) { n = 3; min = 0x800; c &= 0x0f; }
-        else if (c >= 0xf0 && c <= 0xf4) { n = 4; min = 0x10000; c &= 0x07; }
-        else { *bad = i; return PISAR_EILSEQ; }
+        if (c == 0) {
+            *bad = i;
+            return PISAR_EILSEQ;
+        }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf) {
+            n = 2;
+            min = 0x80;
+            c &= 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            n = 3;
+            min = 0x800;
+            c &= 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            n = 4;
+            min = 0x10000;
+            c &= 0x07;
+        } else {
+            *bad = i;
+            return PISAR_EILSEQ;
+        }
         for (size_t k = 1; k < n; k++) {
-            if (i + k >= len) { *bad = i; return PISAR_ETRUNC; }
-            if ((p[i + k] & 0xc0) != 0x80) { *bad = i; return PISAR_EILSEQ; }
+            if (i + k >= len) {
+                *bad = i;
+                return PISAR_ETRUNC;
+            }
+            if ((p[i + k] & 0xc0) != 0x80) {
+                *bad = i;
+                return PISAR_EILSEQ;
+            }
             c = (c << 6) | (p[i + k] & 0x3f);
         }
         if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
@@ -64,10 +88,17 @@ unsigned pn_utf8_next(const char *s, size_t len, size_t *i)
     const unsigned char *p = (const unsigned char *)s;
     unsigned c = p[*i];
     size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-    if (*i + n > len) { (*i)++; return 0xfffd; }
-    if (n == 1) { (*i)++; return c; }
+    if (*i + n > len) {
+        (*i)++;
+        return 0xfffd;
+    }
+    if (n == 1) {
+        (*i)++;
+        return c;
+    }
     c &= n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07;
-    for (size_t k = 1; k < n; k++) c = (c << 6) | (p[*i + k] & 0x3f);
+    for (size_t k = 1; k < n; k++)
+        c = (c << 6) | (p[*i + k] & 0x3f);
     *i += n;
     return c;
 }
@@ -76,29 +107,38 @@ int pn_utf8_put(pisar_buf *b, unsigned c)
 {
     char t[4];
     size_t n;
-    if (c < 0x80) { t[0] = (char)c; n = 1; }
-    else if (c < 0x800) { t[0] = (char)(0xc0 | (c >> 6)); t[1] = (char)(0x80 | (c & 0x3f)); n = 2; }
-    else if (c < 0x10000) {
-        t[0] = (char)(0xe0 | (c >> 12)); t[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        t[2] = (char)(0x80 | (c & 0x3f)); n = 3;
+    if (c < 0x80) {
+        t[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        t[0] = (char)(0xc0 | (c >> 6));
+        t[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        t[0] = (char)(0xe0 | (c >> 12));
+        t[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        t[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
     } else {
-        t[0] = (char)(0xf0 | (c >> 18)); t[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        t[2] = (char)(0x80 | ((c >> 6) & 0x3f)); t[3] = (char)(0x80 | (c & 0x3f)); n = 4;
+        t[0] = (char)(0xf0 | (c >> 18));
+        t[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        t[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        t[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
     }
     return pisar_buf_append(b, t, n);
 }
 
 static int is_apostrophe(unsigned c)
 {
-    return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba ||
-           c == 0x2033 || c == 0x02bb;
+    return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba || c == 0x2033 ||
+           c == 0x02bb;
 }
 
 int pn_is_name_letter(unsigned c)
 {
     if (is_apostrophe(c)) return 1;
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (is_apostrophe(c)) return 1;
     int8_t t = u_charType((UChar32)c);
     return u_isalpha((UChar32)c) || t == U_NON_SPACING_MARK;
@@ -110,14 +150,19 @@ int pn_is_upper(unsigned c)
     return u_isupper((UChar32)c) || u_istitle((UChar32)c);
 }
 
-int pn_is_cyrillic(unsigned c) { return c >= 0x400 && c <= 0x52f; }
+int pn_is_cyrillic(unsigned c)
+{
+    return c >= 0x400 && c <= 0x52f;
+}
 
 /* ---- one word to the intermediate a-z string ---- */
 
 typedef struct word {
-    char *s;        /* lower-case NFC UTF-8 */
+    char *s; /* lower-case NFC UTF-8 */
     size_t len;
     int cyrillic;
+    uint32_t mk[PN_NCONV];  /* bit m: the word has marker m of convention c */
+    uint32_t cue[PN_NCONV]; /* bit m: the word has cue m of convention c */
 } word;
 
 static int has_marker(const word *w, const char *m)
@@ -130,17 +175,34 @@ static int has_marker(const word *w, const char *m)
     if (ml > w->len) return 0;
     if (end) return !memcmp(w->s + w->len - ml, m, ml) && (!start || ml == w->len);
     if (start) return !memcmp(w->s, m, ml);
-    for (size_t i = 0; i + ml <= w->len; i++)
-        if (!memcmp(w->s + i, m, ml)) return 1;
+    /* candidates by their first byte, then the rest */
+    for (const char *p = w->s, *last = w->s + w->len - ml;
+         p <= last && (p = memchr(p, m[0], (size_t)(last - p) + 1)); p++)
+        if (!memcmp(p + 1, m + 1, ml - 1)) return 1;
     return 0;
 }
+
+/* Find every marker and cue in a word once. */
+static void find_markers(word *w)
+{
+    for (int c = 0; c < PN_NCONV; c++) {
+        w->mk[c] = w->cue[c] = 0;
+        if (w->cyrillic) continue;
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m] && m < 32; m++)
+            if (has_marker(w, cv->markers[m])) w->mk[c] |= 1u << m;
+        for (size_t m = 0; cv->cues[m] && m < 32; m++)
+            if (has_marker(w, cv->cues[m])) w->cue[c] |= 1u << m;
+    }
+}
+
+#define HAS(w, c, m) (((w)->mk[c] >> (m)) & 1u)
 
 /* Does a cue of convention c appear in any Latin word of the name? */
 static int name_has_cue(const word *words, size_t nw, int c)
 {
-    for (const char *const *cue = pn_conventions[c].cues; *cue; cue++)
-        for (size_t j = 0; j < nw; j++)
-            if (!words[j].cyrillic && has_marker(&words[j], *cue)) return 1;
+    for (size_t j = 0; j < nw; j++)
+        if (words[j].cue[c]) return 1;
     return 0;
 }
 
@@ -154,7 +216,7 @@ static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++) {
             int f = cv->mflags[m];
-            if (f == 2 || f == 4 || !has_marker(w, cv->markers[m])) continue;
+            if (f == 2 || f == 4 || !HAS(w, c, m)) continue;
             if (f == 3 && !name_has_cue(words, nw, c)) continue;
             if (spreads) *spreads = f != 1;
             return c;
@@ -178,7 +240,7 @@ static int word_fallback(const word *w)
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] == 4 && has_marker(w, cv->markers[m])) return c;
+            if (cv->mflags[m] == 4 && HAS(w, c, m)) return c;
     }
     return -1;
 }
@@ -192,7 +254,7 @@ static int word_weak(const word *words, size_t nw, size_t k, int name_conv)
     for (int a = 0; a < PN_NCONV - 1; a++) {
         const pn_convention *cv = &pn_conventions[a];
         for (size_t m = 0; cv->markers[m]; m++) {
-            if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
+            if (cv->mflags[m] != 2 || !HAS(w, a, m)) continue;
             const char *mk = cv->markers[m];
             if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
             for (int b = 0; b < PN_NCONV - 1; b++)
@@ -223,7 +285,7 @@ static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len,
                                 const pn_rule *best)
 {
     for (const pn_rule *r = rules; r->from; r++) {
-        if (r->fromlen > len - i) continue;
+        if (r->from[0] != s[i] || r->fromlen > len - i) continue;
         if ((r->anchor & 1) && i != 0) continue;
         if ((r->anchor & 2) && i + r->fromlen != len) continue;
         if (memcmp(s + i, r->from, r->fromlen)) continue;
@@ -297,7 +359,10 @@ static int cyrillic_word(const word *w, pisar_buf *out)
     return PISAR_OK;
 }
 
-static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 /*
  * The common folding, in place on a NUL-terminated a-z string (the result is
@@ -314,19 +379,35 @@ static void fold(char *s, pisar_buf *out)
     for (size_t i = 0; i < len;) {
         const char *p = s + i;
         char c;
-        if (!strncmp(p, "dzh", 3)) { c = 'D'; i += 3; }
-        else if (!strncmp(p, "dj", 2)) { c = 'D'; i += 2; }
-        else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) { c = 'S'; i += 2; }
-        else if (!strncmp(p, "ch", 2)) { c = 'C'; i += 2; }
-        else if (!strncmp(p, "kh", 2)) { c = 'X'; i += 2; }
-        else if (!strncmp(p, "ts", 2)) { c = 'T'; i += 2; }
-        else {
+        if (!strncmp(p, "dzh", 3)) {
+            c = 'D';
+            i += 3;
+        } else if (!strncmp(p, "dj", 2)) {
+            c = 'D';
+            i += 2;
+        } else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) {
+            c = 'S';
+            i += 2;
+        } else if (!strncmp(p, "ch", 2)) {
+            c = 'C';
+            i += 2;
+        } else if (!strncmp(p, "kh", 2)) {
+            c = 'X';
+            i += 2;
+        } else if (!strncmp(p, "ts", 2)) {
+            c = 'T';
+            i += 2;
+        } else {
             c = *p;
             i++;
-            if (c == 'g' || c == 'h') c = 'X';
-            else if (c == 'z') c = 's';
-            else if (c == 'y' || c == 'j') c = 'i';
-            else if (c < 'a' || c > 'z') continue;
+            if (c == 'g' || c == 'h')
+                c = 'X';
+            else if (c == 'z')
+                c = 's';
+            else if (c == 'y' || c == 'j')
+                c = 'i';
+            else if (c < 'a' || c > 'z')
+                continue;
         }
         /* 1: runs of i are one i */
         if (c == 'i' && n && s[n - 1] == 'i') continue;
@@ -377,12 +458,23 @@ static void fold(char *s, pisar_buf *out)
     if (m >= 5 && !strcmp(s + m - 3, "aia") && !is_vowel(s[m - 4])) s[m -= 2] = 0;
     for (size_t i = 0; i < m; i++) {
         switch (s[i]) {
-        case 'S': pisar_buf_puts(out, "sh"); break;
-        case 'C': pisar_buf_puts(out, "ch"); break;
-        case 'X': pisar_buf_puts(out, "h"); break;
-        case 'T': pisar_buf_puts(out, "ts"); break;
-        case 'D': pisar_buf_puts(out, "dj"); break;
-        default: pisar_buf_append(out, &s[i], 1);
+        case 'S':
+            pisar_buf_puts(out, "sh");
+            break;
+        case 'C':
+            pisar_buf_puts(out, "ch");
+            break;
+        case 'X':
+            pisar_buf_puts(out, "h");
+            break;
+        case 'T':
+            pisar_buf_puts(out, "ts");
+            break;
+        case 'D':
+            pisar_buf_puts(out, "dj");
+            break;
+        default:
+            pisar_buf_append(out, &s[i], 1);
         }
     }
     if (!out->data) pisar_buf_append(out, "", 0);
@@ -397,7 +489,7 @@ static int is_patronymic(const char *k, int last)
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t e = strlen(ends[i]);
         if (last && !strcmp(ends[i], "ich")) continue;
-        if (n > e + 2 && !strcmp(k + n - e, ends[i])) return 1;
+        if (n >= e + 2 && !strcmp(k + n - e, ends[i])) return 1;
     }
     return 0;
 }
@@ -450,10 +542,14 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
             U16_NEXT(n16, q, nn, cp);
             if ((rc = pn_utf8_put(&w, (unsigned)cp))) break;
         }
-        if (rc) { pisar_buf_free(&w); goto out; }
+        if (rc) {
+            pisar_buf_free(&w);
+            goto out;
+        }
         words[nw].s = w.data;
         words[nw].len = w.len;
         words[nw].cyrillic = cyr;
+        find_markers(&words[nw]);
         nw++;
     }
 
@@ -486,19 +582,30 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
             rc = latin_word(&words[k], word_convention(words, nw, k, name_conv, name_fb), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
-        if (rc) { pisar_buf_free(&t); break; }
+        if (rc) {
+            pisar_buf_free(&t);
+            break;
+        }
         pisar_buf f = {0};
         fold(t.data, &f);
         pisar_buf_free(&t);
-        if (!f.data) { rc = PISAR_ENOMEM; break; }
-        if (*f.data) keys[nk++] = f.data;
-        else free(f.data);
+        if (!f.data) {
+            rc = PISAR_ENOMEM;
+            break;
+        }
+        if (*f.data)
+            keys[nk++] = f.data;
+        else
+            free(f.data);
     }
     if (!rc) {
         size_t kept = nk;
         if (nk >= 3)
             for (size_t k = 0; k < nk; k++)
-                if (is_patronymic(keys[k], k == nk - 1) && kept > 2) { keys[k][0] = 0; kept--; }
+                if (is_patronymic(keys[k], k == nk - 1) && kept > 2) {
+                    keys[k][0] = 0;
+                    kept--;
+                }
         qsort(keys, nk, sizeof *keys, cmp_str);
         int first = 1;
         for (size_t k = 0; k < nk && !rc; k++) {
@@ -508,28 +615,64 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
             first = 0;
         }
     }
-    for (size_t k = 0; k < nk; k++) free(keys[k]);
+    for (size_t k = 0; k < nk; k++)
+        free(keys[k]);
 out:
-    for (size_t k = 0; k < nw; k++) free(words[k].s);
+    for (size_t k = 0; k < nw; k++)
+        free(words[k].s);
     return rc;
 }
 
-const pn_suffix *pn_suffix_table(void) { return pn_suffixes; }
+const pn_suffix *pn_suffix_table(void)
+{
+    return pn_suffixes;
+}
 
 static int in_sorted(const char *const *list, const char *s, size_t n)
 {
     size_t lo = 0, hi = 0;
-    while (list[hi]) hi++;
+    while (list[hi])
+        hi++;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strncmp(list[mid], s, n);
         if (!c && list[mid][n]) c = 1;
-        if (c < 0) lo = mid + 1;
-        else if (c > 0) hi = mid;
-        else return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else if (c > 0)
+            hi = mid;
+        else
+            return 1;
     }
     return 0;
 }
 
-int pn_is_notname(const char *s, size_t n) { return in_sorted(pn_notnames, s, n); }
-int pn_is_determiner(const char *s, size_t n) { return in_sorted(pn_determiners, s, n); }
+int pn_is_notname(const char *s, size_t n)
+{
+    return in_sorted(pn_notnames, s, n);
+}
+int pn_is_nounlang_word(const char *s, size_t n)
+{
+    return in_sorted(pn_nounlang, s, n);
+}
+
+int pn_is_determiner(const char *s, size_t n)
+{
+    return in_sorted(pn_determiners, s, n);
+}
+
+int pn_lower_first(const char *s, size_t n, pisar_buf *out)
+{
+    size_t i = 0;
+    unsigned c = pn_utf8_next(s, n, &i);
+    pisar_buf_clear(out);
+    int rc = pn_utf8_put(out, (unsigned)u_tolower((UChar32)c));
+    if (!rc) rc = pisar_buf_append(out, s + i, n - i);
+    return rc;
+}
+
+int pn_is_lower(unsigned c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    return u_islower((UChar32)c);
+}

@@ -22,7 +22,9 @@ static char *key(const char *s, size_t n)
 static void test_same_key(void **state)
 {
     (void)state;
-    static const struct { const char *desc, *a, *b; } cases[] = {
+    static const struct {
+        const char *desc, *a, *b;
+    } cases[] = {
         {"BGN vs passport", "Yuriy Ushakov", "Iurii Ushakov"},
         {"scholarly", "Yuriy Ushakov", "Jurij Ušakov"},
         {"French press", "Yuriy Ushakov", "Iouri Ouchakov"},
@@ -45,7 +47,8 @@ static void test_same_key(void **state)
         char a[256];
         snprintf(a, sizeof a, "%s", key(cases[i].a, strlen(cases[i].a)));
         const char *b = key(cases[i].b, strlen(cases[i].b));
-        if (strcmp(a, b)) fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].a, a, cases[i].b, b);
+        if (strcmp(a, b))
+            fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].a, a, cases[i].b, b);
     }
 }
 
@@ -54,7 +57,9 @@ static void test_same_key(void **state)
 static void test_conventions(void **state)
 {
     (void)state;
-    static const struct { const char *desc, *cyr, *latin; } cases[] = {
+    static const struct {
+        const char *desc, *cyr, *latin;
+    } cases[] = {
         {"BGN/PCGN", "Дмитрий Шостакович", "Dmitriy Shostakovich"},
         {"ICAO", "Дмитрий Шостакович", "Dmitrii Shostakovich"},
         {"ISO 9", "Дмитрий Шостакович", "Dmitrij Šostakovič"},
@@ -84,14 +89,18 @@ static void test_conventions(void **state)
         {"Ukrainian given name", "Владимир Кличко", "Володимир Кличко"},
         {"-off", "Сергей Рахманинов", "Sergei Rachmaninoff"},
         {"French -ine", "Борис Ельцин", "Boris Eltsine"},
-        {"NFD input", "Юрий Ушаков", "Jurij Us\xcc\x8c" "akov"},
+        {"NFD input", "Юрий Ушаков",
+         "Jurij Us\xcc\x8c"
+         "akov"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         pisar_buf a = {0}, b = {0};
         assert_int_equal(pisar_name_key_phonetic(cases[i].cyr, strlen(cases[i].cyr), &a), PISAR_OK);
-        assert_int_equal(pisar_name_key_phonetic(cases[i].latin, strlen(cases[i].latin), &b), PISAR_OK);
+        assert_int_equal(pisar_name_key_phonetic(cases[i].latin, strlen(cases[i].latin), &b),
+                         PISAR_OK);
         if (strcmp(a.data, b.data))
-            fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].cyr, a.data, cases[i].latin, b.data);
+            fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].cyr, a.data,
+                     cases[i].latin, b.data);
         pisar_buf_free(&a);
         pisar_buf_free(&b);
     }
@@ -100,11 +109,19 @@ static void test_conventions(void **state)
 static void test_different_key(void **state)
 {
     (void)state;
-    static const struct { const char *a, *b; } cases[] = {
-        {"Шуйский", "Щуйский"}, {"Алеев", "Алиев"}, {"Ушаков", "Ушакова"},
-        {"Aleyev", "Aliyev"}, {"Shuysky", "Shchuysky"},
-        {"Иванов", "Иванова"}, {"Ivanov", "Ivanova"}, {"Petrov", "Pietrow Anna"},
-        {"Yuri Ushakov", "Anna Ushakova"}, {"Чайковский", "Чайковская"},
+    static const struct {
+        const char *a, *b;
+    } cases[] = {
+        {"Шуйский", "Щуйский"},
+        {"Алеев", "Алиев"},
+        {"Ушаков", "Ушакова"},
+        {"Aleyev", "Aliyev"},
+        {"Shuysky", "Shchuysky"},
+        {"Иванов", "Иванова"},
+        {"Ivanov", "Ivanova"},
+        {"Petrov", "Pietrow Anna"},
+        {"Yuri Ushakov", "Anna Ushakova"},
+        {"Чайковский", "Чайковская"},
         {"Sergei Ivanov", "Sergei Ivanovich"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -117,16 +134,20 @@ static void test_different_key(void **state)
 static void test_key_values(void **state)
 {
     (void)state;
-    static const struct { const char *in; size_t len; const char *want; } cases[] = {
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *want;
+    } cases[] = {
         {"", 0, ""},
         {"Шуйский", 0, "shuiski"},
         {"Алеев", 0, "aleev"},
         {"Yuriy Ushakov", 0, "@yuri-ushakov"},
-        {"a\0b", 3, "ERR"},           /* NUL */
-        {"\xff", 1, "ERR"},           /* invalid */
-        {"\xd0", 1, "ERR"},           /* truncated */
-        {"---", 0, ""},               /* no letters */
-        {"  Yuriy   Ushakov  ", 0, "@yuri-ushakov"},  /* spaces */
+        {"a\0b", 3, "ERR"},                             /* NUL */
+        {"\xff", 1, "ERR"},                             /* invalid */
+        {"\xd0", 1, "ERR"},                             /* truncated */
+        {"---", 0, ""},                                 /* no letters */
+        {"  Yuriy   Ushakov  ", 0, "@yuri-ushakov"},    /* spaces */
         {"Ушаков Юрий Викторович", 0, "@yuri-ushakov"}, /* surname first, patronymic */
         {"Горбачёв", 0, "horbachev"},
         {"Alexander", 0, "aleksandr"},
@@ -136,8 +157,8 @@ static void test_key_values(void **state)
         {"Pjöngjang", 0, "@pyongyang"},
         {"Kijów", 0, "@kyiv"},
         {"Moscou", 0, "@moscow"},
-        {"X\xe2\x80", 3, "ERR"},     /* truncated inside a character */
-        {"\xc0\xaf", 2, "ERR"},      /* overlong */
+        {"X\xe2\x80", 3, "ERR"},    /* truncated inside a character */
+        {"\xc0\xaf", 2, "ERR"},     /* overlong */
         {"\xed\xa0\x80", 3, "ERR"}, /* surrogate */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -149,7 +170,12 @@ static void test_key_values(void **state)
     assert_int_equal(pisar_name_key("x", 1, NULL), PISAR_EINVAL);
 }
 
-typedef struct seen { char text[8][64]; size_t off[8]; char canon[8][64]; size_t n; } seen;
+typedef struct seen {
+    char text[8][64];
+    size_t off[8];
+    char canon[8][64];
+    size_t n;
+} seen;
 
 static int collect(const pisar_name_mention *m, void *user)
 {
@@ -205,7 +231,11 @@ static void test_mentions_and_inflection(void **state)
 static void test_gazetteer_errors(void **state)
 {
     (void)state;
-    static const struct { const char *text; int rc; size_t line; } cases[] = {
+    static const struct {
+        const char *text;
+        int rc;
+        size_t line;
+    } cases[] = {
         {"entry a\nname Alpha\nru Альфа\n", PISAR_OK, 0},
         {"name Alpha\n", PISAR_EPARSE, 1},
         {"entry a\nru Альфа\n", PISAR_EPARSE, 2},
@@ -221,7 +251,8 @@ static void test_gazetteer_errors(void **state)
         assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
         pisar_error err = {0};
         int rc = pisar_names_load_gazetteer_mem(h, cases[i].text, strlen(cases[i].text), "t", &err);
-        if (rc != cases[i].rc) fail_msg("case %zu: rc %d, want %d (%s)", i, rc, cases[i].rc, err.message);
+        if (rc != cases[i].rc)
+            fail_msg("case %zu: rc %d, want %d (%s)", i, rc, cases[i].rc, err.message);
         if (rc) assert_int_equal(err.line, cases[i].line);
         pisar_names_free(h);
     }
@@ -236,6 +267,48 @@ static void test_gazetteer_errors(void **state)
     pisar_buf_free(&k);
     assert_int_equal(pisar_names_load_gazetteer(h, "/nonexistent/g.txt", NULL), PISAR_EIO);
     pisar_names_free(h);
+}
+
+/* Nominatives of inflected mentions (tables/names/suffixes.txt), found in a
+ * sentence by a fresh handle (the gazetteer knows Ушаков, Путин, Москва). */
+static void test_inflection(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc, *text, *want;
+    } cases[] = {
+        {"genitive, masculine", "По словам Юрия Ушакова, визит важен.", "Юрий Ушаков"},
+        {"dative", "Он позвонил Юрию Ушакову вчера.", "Юрий Ушаков"},
+        {"instrumental", "Встреча с Юрием Ушаковым прошла.", "Юрий Ушаков"},
+        {"prepositional", "Речь шла об Юрии Ушакове в Кремле.", "Юрий Ушаков"},
+        {"feminine stays feminine", "Там была Анна Ушакова.", "Анна Ушакова"},
+        {"feminine genitive", "У Анны Ушаковой нет планов.", "Анна Ушакова"},
+        {"feminine instrumental", "Рядом с Анной Ушаковой.", "Анна Ушакова"},
+        {"(a limit) a sentence-initial noun with no lower-case evidence stays",
+         "Письмо Фёдора Достоевского нашли.", "Письмо Фёдор Достоевский"},
+        {"sentence-initial word written in lower case elsewhere",
+         "Письмо Фёдора Достоевского нашли. Это письмо старое.", "Фёдор Достоевский"},
+        {"adjectival feminine", "О Марии Ковальской ничего.", "Мария Ковальская"},
+        {"indeclinable surname", "Он говорил с Петром Порошенко.", "Петр Порошенко"},
+        {"Ukrainian -ського", "Указ Володимира Зеленського вийшов.", "Володимир Зеленський"},
+        {"Ukrainian -ією", "Зустріч із Юлією Свириденко.", "Юлія Свириденко"},
+        {"place, instrumental", "Связи между Москвой и столицей.", "Москва"},
+        {"lone surname, gazetteer", "Так сказал Путину посол.", "Путин"},
+        {"Polish instrumental", "Spotkanie z Kim Dzong Unem.", "Kim Dzong Un"},
+        {"Czech genitive", "Podle Jurije Ušakova jednání.", "Jurij Ušakov"},
+        {"German genitive -s", "Die Rede Wladimir Putins war lang.", "Wladimir Putin"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        seen s = {0};
+        assert_int_equal(
+            pisar_names_find(h, cases[i].text, strlen(cases[i].text), collect, &s, NULL), PISAR_OK);
+        if (!s.n || strcmp(s.text[0], cases[i].want))
+            fail_msg("%s: '%s' -> '%s', want '%s'", cases[i].desc, cases[i].text,
+                     s.n ? s.text[0] : "", cases[i].want);
+        pisar_names_free(h);
+    }
 }
 
 static int count_changes(const pisar_name_mention *m, void *user)
@@ -291,7 +364,8 @@ static void test_find_and_rewrite(void **state)
     pisar_buf out = {0};
     memset(&s, 0, sizeof s);
     const char *de = "Juri Uschakow traf Wladimir Putin. Uschakow sagte nichts.";
-    assert_int_equal(pisar_names_rewrite(h, de, strlen(de), 0, &out, count_changes, &s, NULL), PISAR_OK);
+    assert_int_equal(pisar_names_rewrite(h, de, strlen(de), 0, &out, count_changes, &s, NULL),
+                     PISAR_OK);
     assert_string_equal(out.data, "Yuri Ushakov traf Vladimir Putin. Ushakov sagte nichts.");
     assert_int_equal(s.n, 3);
     assert_int_equal(s.off[0], 0);
@@ -300,15 +374,18 @@ static void test_find_and_rewrite(void **state)
     assert_int_equal(pisar_names_rewrite(h, ru, strlen(ru), 0, &out, NULL, NULL, NULL), PISAR_OK);
     assert_string_equal(out.data, ru);
     pisar_buf_clear(&out);
-    assert_int_equal(pisar_names_rewrite(h, ru, strlen(ru), PISAR_NAMES_REWRITE_CYRILLIC, &out, NULL,
-                                         NULL, NULL), PISAR_OK);
-    assert_string_equal(out.data, "Между Moscow и Pyongyang. Vladimir Putin прилетел. С Sergei Shoigu.");
+    assert_int_equal(pisar_names_rewrite(h, ru, strlen(ru), PISAR_NAMES_REWRITE_CYRILLIC, &out,
+                                         NULL, NULL, NULL),
+                     PISAR_OK);
+    assert_string_equal(out.data,
+                        "Между Moscow и Pyongyang. Vladimir Putin прилетел. С Sergei Shoigu.");
     pisar_buf_clear(&out);
     /* empty and invalid input */
     assert_int_equal(pisar_names_rewrite(h, "", 0, 0, &out, NULL, NULL, NULL), PISAR_OK);
     assert_int_equal(out.len, 0);
     pisar_error err;
-    assert_int_equal(pisar_names_rewrite(h, "Putin\0x", 7, 0, &out, NULL, NULL, &err), PISAR_EILSEQ);
+    assert_int_equal(pisar_names_rewrite(h, "Putin\0x", 7, 0, &out, NULL, NULL, &err),
+                     PISAR_EILSEQ);
     assert_int_equal(err.offset, 5);
     assert_int_equal(pisar_names_find(h, "\xe2\x82", 2, collect, &s, &err), PISAR_ETRUNC);
     assert_int_equal(pisar_names_find(NULL, "x", 1, collect, &s, NULL), PISAR_EINVAL);
@@ -319,13 +396,15 @@ static void test_find_and_rewrite(void **state)
 static void test_styles(void **state)
 {
     (void)state;
-    static const struct { const char *style, *want, *source; } cases[] = {
-        {"bgn", "Sergey Shoygu", "scheme:ru-bgn"},
-        {"icao", "Sergei Shoigu", "scheme:ru-icao"},
-        {"iso9", "Sergej \xc5\xa0ojgu", "scheme:ru-iso9"},
-        {"scholarly", "Sergej \xc5\xa0ojgu", "scheme:ru-scholarly"},
+    static const struct {
+        const char *style, *want, *source;
+    } cases[] = {
+        {"bgn", "Sergey Sobyanin", "scheme:ru-bgn"},
+        {"icao", "Sergei Sobianin", "scheme:ru-icao"},
+        {"iso9", "Sergej Sob\xc3\xa2nin", "scheme:ru-iso9"},
+        {"scholarly", "Sergej Sobjanin", "scheme:ru-scholarly"},
     };
-    const char *t = "Сергей Шойгу и Sergueï Choïgou.";
+    const char *t = "Сергей Собянин и Sergueï Sobianine.";
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         pisar_names *h;
         assert_int_equal(pisar_names_new(&h, cases[i].style, NULL), PISAR_OK);
@@ -357,6 +436,24 @@ static void test_styles(void **state)
     assert_string_equal(g.source_text, "frequency");
     assert_string_equal(g.canonical, "Oleh Sentsov");
     pisar_names_free(h);
+    /* the language hint decides where the letters do not */
+    static const struct {
+        const char *lang, *want;
+    } hints[] = {
+        {NULL, "Oleg Sentsov"},
+        {"ru", "Oleg Sentsov"},
+        {"uk", "Oleh Sentsov"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++) {
+        assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
+        assert_int_equal(pisar_names_set_language(h, hints[i].lang), PISAR_OK);
+        const char *o = "Олег Сенцов.";
+        assert_int_equal(pisar_names_add_text(h, NULL, o, strlen(o), NULL), PISAR_OK);
+        assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+        assert_string_equal(g.canonical, hints[i].want);
+        assert_int_equal(pisar_names_set_language(h, "xx"), PISAR_EUNKNOWN);
+        pisar_names_free(h);
+    }
     for (size_t i = 0; pisar_names_style(i); i++) {
         assert_int_equal(pisar_names_new(&h, pisar_names_style(i), NULL), PISAR_OK);
         pisar_names_free(h);
@@ -373,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_key_values),
         cmocka_unit_test(test_mentions_and_inflection),
         cmocka_unit_test(test_gazetteer_errors),
+        cmocka_unit_test(test_inflection),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
     };

@@ -89,6 +89,16 @@ typedef struct pisar_names pisar_names;
  */
 PISAR_API int pisar_names_new(pisar_names **out, const char *style, pisar_error *err);
 
+/**
+ * The language of the Cyrillic text to come ("ru", "uk", "be", "bg", "mk",
+ * "sr"), or NULL to tell it per name. It chooses the house style's scheme
+ * for an original that has no letter peculiar to one language (Олег Сенцов
+ * is Oleg in Russian, Oleh in Ukrainian); letters that only one language has
+ * (і, ї, є, ґ, ў, ђ, ћ, џ, ѓ, ќ, ѕ, ъ before a consonant) still decide.
+ * @return PISAR_OK; PISAR_EUNKNOWN for another code.
+ */
+PISAR_API int pisar_names_set_language(pisar_names *h, const char *lang);
+
 /** Free a handle and everything it owns (NULL is allowed). */
 PISAR_API void pisar_names_free(pisar_names *h);
 
@@ -112,8 +122,7 @@ PISAR_API int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, s
  * The key of a name under this handle's gazetteers (built-in and loaded).
  * Same contract as pisar_name_key().
  */
-PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len,
-                              pisar_buf *key);
+PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len, pisar_buf *key);
 
 /**
  * Find the name mentions of one document and add them to the collection.
@@ -134,12 +143,11 @@ PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len
  * @return PISAR_OK; PISAR_EILSEQ / PISAR_ETRUNC with err->offset for bad
  *         UTF-8 (nothing of this document is added); PISAR_ENOMEM.
  */
-PISAR_API int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text,
-                                   size_t len, pisar_error *err);
+PISAR_API int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, size_t len,
+                                   pisar_error *err);
 
 /** Add one name as written (not searched in text), e.g. from a glossary. */
-PISAR_API int pisar_names_add_name(pisar_names *h, const char *name, size_t len,
-                                   pisar_error *err);
+PISAR_API int pisar_names_add_name(pisar_names *h, const char *name, size_t len, pisar_error *err);
 
 /** Where a group's canonical spelling comes from. */
 typedef enum pisar_name_source {
@@ -150,8 +158,8 @@ typedef enum pisar_name_source {
 
 /** One variant spelling in a group (nominative form as found). */
 typedef struct pisar_name_variant {
-    const char *text;   /**< NUL-terminated UTF-8 */
-    size_t count;       /**< mentions with this spelling */
+    const char *text; /**< NUL-terminated UTF-8 */
+    size_t count;     /**< mentions with this spelling */
 } pisar_name_variant;
 
 /**
@@ -181,14 +189,14 @@ PISAR_API int pisar_names_group(pisar_names *h, size_t i, pisar_name_group *out)
 
 /** One mention in a text, as reported by pisar_names_find(). */
 typedef struct pisar_name_mention {
-    size_t offset;          /**< byte offset of the mention in the text */
-    size_t length;          /**< its length in bytes (as written, inflected) */
-    const char *base;       /**< its nominative form (NUL-terminated) */
-    const char *key;        /**< its key */
-    const char *canonical;  /**< the canonical spelling of its group */
+    size_t offset;         /**< byte offset of the mention in the text */
+    size_t length;         /**< its length in bytes (as written, inflected) */
+    const char *base;      /**< its nominative form (NUL-terminated) */
+    const char *key;       /**< its key */
+    const char *canonical; /**< the canonical spelling of its group */
     pisar_name_source source;
     const char *source_text;
-    int cyrillic;           /**< nonzero when written in Cyrillic */
+    int cyrillic; /**< nonzero when written in Cyrillic */
 } pisar_name_mention;
 
 /**
@@ -207,8 +215,8 @@ typedef int (*pisar_name_callback)(const pisar_name_mention *m, void *user);
  * @return PISAR_OK, a nonzero callback value, or PISAR_EILSEQ/PISAR_ETRUNC
  *         (err->offset) before any callback for invalid UTF-8.
  */
-PISAR_API int pisar_names_find(pisar_names *h, const char *text, size_t len,
-                               pisar_name_callback cb, void *user, pisar_error *err);
+PISAR_API int pisar_names_find(pisar_names *h, const char *text, size_t len, pisar_name_callback cb,
+                               void *user, pisar_error *err);
 
 /** Flags for pisar_names_rewrite(). */
 enum {
@@ -226,9 +234,9 @@ enum {
  *
  * @return PISAR_OK, a callback value, PISAR_EILSEQ/PISAR_ETRUNC, PISAR_ENOMEM.
  */
-PISAR_API int pisar_names_rewrite(pisar_names *h, const char *text, size_t len,
-                                  unsigned flags, pisar_buf *out, pisar_name_callback cb,
-                                  void *user, pisar_error *err);
+PISAR_API int pisar_names_rewrite(pisar_names *h, const char *text, size_t len, unsigned flags,
+                                  pisar_buf *out, pisar_name_callback cb, void *user,
+                                  pisar_error *err);
 
 /** The style ids pisar_names_new() accepts; NULL past the end. */
 PISAR_API const char *pisar_names_style(size_t i);
