@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nfc.h"
 #include "repair.h"
 
 struct pisar_normalizer {
@@ -22,6 +23,7 @@ struct pisar_normalizer {
     repair_list list;
     pisar_buf tmp;
     repair_enc *enc; /* with PISAR_NORM_MOJIBAKE */
+    nfc_stream *nfc; /* with PISAR_NORM_NFC: set up once, not per line */
 };
 
 int repair_list_add(repair_list *l, size_t off, size_t len, const char *after, size_t alen,
@@ -60,9 +62,17 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
     pisar_normalizer *n = calloc(1, sizeof *n);
     if (!n) return PISAR_ENOMEM;
     n->flags = flags;
+    if (flags & PISAR_NORM_NFC) {
+        int rc = nfc_stream_new(&n->nfc);
+        if (rc) {
+            free(n);
+            return rc;
+        }
+    }
     if (flags & PISAR_NORM_MOJIBAKE) {
         n->enc = malloc(sizeof *n->enc);
         if (!n->enc) {
+            nfc_stream_free(n->nfc);
             free(n);
             return PISAR_ENOMEM;
         }
@@ -77,6 +87,21 @@ void pisar_normalizer_on_repair(pisar_normalizer *n, pisar_repair_fn fn, void *c
     if (!n) return;
     n->fn = fn;
     n->ctx = ctx;
+}
+
+/* NFC of valid UTF-8 through the handle's stream, appended to out (nothing
+ * appended on failure). */
+static int nfc_apply(pisar_normalizer *n, const char *in, size_t len, pisar_buf *out)
+{
+    size_t before = out->len;
+    nfc_stream_reset(n->nfc);
+    int rc = nfc_stream_feed(n->nfc, in, len, out);
+    if (!rc) rc = nfc_stream_flush(n->nfc, out);
+    if (rc) {
+        out->len = before;
+        if (out->data) out->data[before] = '\0';
+    }
+    return rc;
 }
 
 static int span_cmp(const void *a, const void *b)
@@ -120,7 +145,7 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     }
     if (rc) return rc;
     if (!l->n) {
-        if (n->flags & PISAR_NORM_NFC) return pisar_nfc(in, len, out, err);
+        if (n->flags & PISAR_NORM_NFC) return nfc_apply(n, in, len, out);
         return pisar_buf_append(out, in, len);
     }
     pisar_buf *dst = out;
@@ -141,7 +166,7 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
         }
     }
     if (!rc) rc = pisar_buf_append(dst, in + at, len - at);
-    if (!rc && dst != out) rc = pisar_nfc(dst->data, dst->len, out, err);
+    if (!rc && dst != out) rc = nfc_apply(n, dst->data, dst->len, out);
     return rc;
 }
 
@@ -150,6 +175,7 @@ void pisar_normalizer_free(pisar_normalizer *n)
     if (!n) return;
     repair_list_free(&n->list);
     free(n->enc);
+    nfc_stream_free(n->nfc);
     pisar_buf_free(&n->tmp);
     free(n);
 }

@@ -149,6 +149,28 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
         (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
                    (s[b] >= '0' && s[b] <= '9'))))
         return 0;
+    /* Mojibake that could not be repaired ("societР“В"): a symbol between this
+     * word and more letters is no place for a homoglyph repair. */
+    if (b < n && s[b] >= 0x80) {
+        size_t j = b;
+        int32_t c = u8_next(s, n, &j);
+        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && j < n &&
+            is_word_char(u8_next(s, n, &j)))
+            return 0;
+    }
+    if (a > 0 && s[a - 1] >= 0x80) {
+        size_t j = a - 1;
+        while (j > 0 && (s[j] & 0xC0) == 0x80)
+            j--;
+        size_t k = j, m = j;
+        int32_t c = u8_next(s, n, &m);
+        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && k > 0) {
+            size_t q = k - 1;
+            while (q > 0 && (s[q] & 0xC0) == 0x80)
+                q--;
+            if (is_word_char(u8_next(s, n, &q))) return 0;
+        }
+    }
     pisar_buf_clear(tmp);
     for (size_t i = a; i < b;) {
         int32_t c = u8_next(s, b, &i);

@@ -86,6 +86,7 @@ static const chain CHAINS[] = {
 /* LM thresholds: mean log-probability per pair, natural log. */
 #define LM_MIN_GAIN 0.5   /* result over input */
 #define LM_BIG_GAIN 1.5   /* lets undamaged-looking words join a single-byte chain's run */
+#define LM_TWO_STEPS 1.0  /* handicap of a two-step chain against a one-step one */
 #define LM_MIN_LEAD 0.3   /* best chain over the runner-up */
 #define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
 #define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
@@ -358,7 +359,11 @@ static int badness(const unsigned char *s, size_t n)
          * at an edge (or an apostrophe or dash inside) */
         int pl = word_letter_script(prev) != SC_NONE, nl = word_letter_script(next) != SC_NONE;
         if (!pl && !nl) continue;
-        if (c == 0xA0 && pl && j + 1 == k) {
+        int32_t after = j + 1 < k ? cp[j + 1] : ' ';
+        if (pl && after >= 0x80 && word_letter_script(after) == SC_NONE && !u_isdigit(after) &&
+            after != 0xA0) {
+            bad++; /* "€”", "‚¬": a UTF-8 sequence's tail read as punctuation */
+        } else if (c == 0xA0 && pl && j + 1 == k) {
             bad++; /* "Г " for "à": a lead byte and 0xA0 */
         } else if (pl && nl) {
             if (!inner_punct(c)) bad++;
@@ -427,6 +432,7 @@ typedef struct cand {
     size_t aoff, alen; /* result in cands text */
     double lm;         /* LM score of the result (or 0) */
     size_t ngood;
+    int still_bad; /* the result still looks damaged */
 } cand;
 
 typedef struct ctx {
@@ -489,6 +495,57 @@ static int strippable(int32_t c)
            c == 0x201D || c == 0x201E || c == 0x2018 || c == 0x2019 || c == 0x2013 || c == 0x2014;
 }
 
+/* Nonzero when the UTF-8 s[0,n) is only punctuation that may stand at a
+ * word's edge, with at least one non-ASCII character. */
+static int punct_only(const unsigned char *s, size_t n)
+{
+    int non_ascii = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t c = u8_next(s, n, &i);
+        if (c <= 0x20 || !edge_punct(c) || c == 0xA0) return 0;
+        non_ascii |= c >= 0x80;
+    }
+    return non_ascii;
+}
+
+/* The token s[0,n) has no inverse as a whole: try the longest prefix, then the
+ * longest suffix (up to 12 characters) whose inverse is punctuation only,
+ * keeping the rest. Appends the token's result to x->res: 1, 0 (none), -1. */
+static int try_affix(ctx *x, const chain *ch, const unsigned char *s, size_t n)
+{
+    size_t roff = x->res.len, best = 0, i = 0;
+    for (int count = 0; i < n && count < 12; count++) {
+        u8_next(s, n, &i);
+        if (i == n) break;
+        x->res.len = roff;
+        int r = invert_chain(ch, s, i, &x->sc, &x->res);
+        if (r < 0) return -1;
+        if (r && punct_only((const unsigned char *)x->res.data + roff, x->res.len - roff)) best = i;
+    }
+    x->res.len = roff;
+    if (best) {
+        if (invert_chain(ch, s, best, &x->sc, &x->res) < 0) return -1;
+        return pisar_buf_append(&x->res, s + best, n - best) ? -1 : 1;
+    }
+    size_t k = n;
+    for (int count = 0; k > 0 && count < 12; count++) {
+        k--;
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+        if (k == 0) break;
+        x->res.len = roff;
+        if (pisar_buf_append(&x->res, s, k)) return -1;
+        size_t pre = x->res.len;
+        int r = invert_chain(ch, s + k, n - k, &x->sc, &x->res);
+        if (r < 0) return -1;
+        if (r && punct_only((const unsigned char *)x->res.data + pre, x->res.len - pre)) best = k;
+    }
+    x->res.len = roff;
+    if (!best) return 0;
+    if (pisar_buf_append(&x->res, s, best)) return -1;
+    return invert_chain(ch, s + best, n - best, &x->sc, &x->res) < 0 ? -1 : 1;
+}
+
 /* The status of token t under chain ch; its result goes to x->res. */
 static int examine(ctx *x, const chain *ch, token *t)
 {
@@ -523,29 +580,35 @@ static int examine(ctx *x, const chain *ch, token *t)
             if (!strippable(u8_next(s, n, &j))) break;
             z = k;
         }
-        if (z <= a || (a == 0 && z == n)) {
-            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
-            return T_BAD;
-        }
+        if (z <= a || (a == 0 && z == n)) goto affix;
         if (pisar_buf_append(&x->res, s, a)) return -1;
         r = invert_chain(ch, s + a, z - a, &x->sc, &x->res);
         if (r < 0) return -1;
-        if (r == 0) {
-            if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
-            return T_BAD;
-        }
+        if (r == 0) goto affix;
         if (pisar_buf_append(&x->res, s + z, n - z)) return -1;
     }
+    goto judge;
+affix:
+    if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+    /* garbled punctuation glued to a clean word ("вЂњпривет", "Itâ€™s"):
+     * single UTF-8 steps only, damaged-looking tokens only */
+    if (ch->inner >= 0 || STEPS[ch->outer].orig != PISAR_ENC_UTF8 || !t->bad) return T_BAD;
+    x->res.len = t->roff;
+    r = try_affix(x, ch, s, n);
+    if (r <= 0) return r < 0 ? -1 : T_BAD;
+judge:
     t->rlen = x->res.len - t->roff;
     if (t->rlen == n && !memcmp(x->res.data + t->roff, s, n)) return T_NEUTRAL;
     if (!wellformed((const unsigned char *)x->res.data + t->roff, t->rlen)) return T_BAD;
     return T_GOOD;
 }
 
+/* The models' mean score of s; text without letters ("—", "5 €") has
+ * nothing implausible in it and scores 0, the best possible. */
 static double lm_of(const char *s, size_t n)
 {
     double sc = 0;
-    if (lm_best_utf8(s, n, &sc) < 0) return -1e9;
+    if (lm_best_utf8(s, n, &sc) < 0) return 0;
     return sc;
 }
 
@@ -637,7 +700,12 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         if (!c) return -1;
         x->c = c;
     }
-    x->c[x->nc++] = (cand){chn, ta, te, aoff, alen, lm, ngood};
+    int still_bad = 0;
+    for (size_t t = ta; t < te && !still_bad; t++)
+        if (x->tok[t].status == T_GOOD)
+            still_bad =
+                badness((const unsigned char *)x->res.data + x->tok[t].roff, x->tok[t].rlen) > 0;
+    x->c[x->nc++] = (cand){chn, ta, te, aoff, alen, lm, ngood, still_bad};
     return 0;
 }
 
@@ -691,6 +759,18 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     for (size_t i = 1; i < ng; i++)
         all_same &= same_result(x, &g[0], &g[i]);
     if (all_same) return emit(x, &g[0], out);
+    /* a result that still looks damaged ("Г " where a two-step chain gives
+     * "à") loses to one that does not */
+    int any_clean = 0;
+    for (size_t i = 0; i < ng; i++)
+        any_clean |= !g[i].still_bad;
+    if (any_clean) {
+        size_t k = 0;
+        for (size_t i = 0; i < ng; i++)
+            if (!g[i].still_bad) g[k++] = g[i];
+        if (k == 1) return emit(x, &g[0], out);
+        ng = k;
+    }
     if (x->have_lm) {
         /* compare on the union of the tokens, the rest of the union unchanged */
         size_t ua = g[0].ta, ue = g[0].te;
@@ -711,7 +791,8 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
                 pisar_buf_free(&u);
                 return -1;
             }
-            sc[i] = lm_of(u.data, u.len);
+            /* a two-step chain is the less likely story: it must win by more */
+            sc[i] = lm_of(u.data, u.len) - (CHAINS[g[i].chain].inner >= 0 ? LM_TWO_STEPS : 0);
         }
         pisar_buf_free(&u);
         for (size_t i = 1; i < ng; i++)
