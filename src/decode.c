@@ -161,7 +161,7 @@ static void set_error(pisar_error *err, uint64_t off, const unsigned char *b, si
 /* Append n bytes at the end of a buffer whose room was reserved. */
 #define PUT(o, src, n) (memcpy((o), (src), (n)), (o) += (n))
 
-/* ---- single-byte code pages ---- */
+/* ---- single-byte code pages: fast path, from the generated tables ---- */
 
 static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                     pisar_error *err)
@@ -209,7 +209,12 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     return PISAR_OK;
 }
 
-/* ---- ASCII and UTF-8 ---- */
+/* ---- ASCII and UTF-8: fast path ----
+ *
+ * UTF-8 to UTF-8 is validation and a copy of the valid spans (8 bytes at a
+ * time through ASCII), kept here by hand rather than sent through iconv,
+ * which would copy character by character; strict per Unicode table 3-7,
+ * which glibc's UTF-8 decoder is not (it accepts F4 90.. above U+10FFFF). */
 
 /* Append p[from..to) to t. */
 static int span(pisar_buf *t, const unsigned char *p, size_t from, size_t to)
