@@ -472,6 +472,7 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
             goto fail;
         }
         pisar_buf_clear(&w->out);
+        j->bytes_in += (uint64_t)n; /* as far as a failure got, as in the decoding pass */
         rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, &w->out, &err)
                : pisar_decoder_finish(dec, &w->out, &err);
         if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
@@ -486,6 +487,7 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
     }
     pisar_decoder_free(dec);
     pisar_buf_clear(&w->out);
+    j->bytes_in = 0; /* the decoding pass counts them */
     if (spool >= 0) {
         if (*fd != STDIN_FILENO) close(*fd);
         *fd = spool;
