@@ -419,6 +419,18 @@ static void test_table(void **state)
             }
             assert_int_equal(repl, table[i].repl);
         }
+        /* PISAR_DECODE_CHECK finds the same error at the same offset, writing nothing */
+        if (!(table[i].flags & PISAR_DECODE_LOSSY)) {
+            pisar_decoder *d;
+            assert_int_equal(
+                pisar_decoder_new(&d, table[i].enc, table[i].flags | PISAR_DECODE_CHECK), 0);
+            int rc = pisar_decoder_feed(d, table[i].in, table[i].len, NULL, &err);
+            if (!rc) rc = pisar_decoder_finish(d, NULL, &err);
+            pisar_decoder_free(d);
+            if (rc != table[i].rc) print_error("%s (check): rc %d\n", table[i].what, rc);
+            assert_int_equal(rc, table[i].rc);
+            if (rc) assert_int_equal(err.offset, table[i].offset);
+        }
     }
     pisar_buf_free(&out);
 }

@@ -442,10 +442,10 @@ static int can_fail(pisar_encoding enc, int detected)
 }
 
 /*
- * Filter mode: decode the whole input once without writing anything (no NFC,
- * no line endings: only decoding can fail; the output goes to a reused
- * buffer, cleared every chunk), so that an undecodable input leaves stdout
- * empty. A stream that cannot be read twice is spooled on the way.
+ * Filter mode: check that the whole input decodes (PISAR_DECODE_CHECK: a scan
+ * for undefined bytes on a code page, a decode into scratch otherwise) before
+ * writing anything, so that an undecodable input leaves stdout empty. A
+ * stream that cannot be read twice is spooled on the way.
  */
 static int check_pass(worker *w, job *j, int *fd, int seekable)
 {
@@ -457,7 +457,7 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
         jfail(j, ST_FAILED, "cannot create a spool file: %s", strerror(errno));
         return -1;
     }
-    if (pisar_decoder_new(&dec, j->enc, 0)) {
+    if (pisar_decoder_new(&dec, j->enc, PISAR_DECODE_CHECK)) {
         jfail(j, ST_FAILED, "cannot decode %s", pisar_encoding_name(j->enc));
         goto fail;
     }
@@ -471,10 +471,9 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
             jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
             goto fail;
         }
-        pisar_buf_clear(&w->out);
         j->bytes_in += (uint64_t)n; /* as far as a failure got, as in the decoding pass */
-        rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, &w->out, &err)
-               : pisar_decoder_finish(dec, &w->out, &err);
+        rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, NULL, &err)
+               : pisar_decoder_finish(dec, NULL, &err);
         if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
             describe_error(j, rc, &err);
             goto fail;
