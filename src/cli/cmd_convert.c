@@ -809,26 +809,6 @@ static void put_field(FILE *f, const char *s)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
-static void put_json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p == '\r')
-            fputs("\\r", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static const char *status_name(enum status s)
 {
     return s == ST_OK ? "ok" : s == ST_FAILED ? "failed" : "skipped";
@@ -859,11 +839,11 @@ static int write_report(conv *c)
             continue;
         }
         fputs("{\"path\":", f);
-        put_json_string(f, j->path);
+        cli_json_string(f, j->path);
         fputs(",\"encoding\":", f);
-        put_json_string(f, enc);
+        cli_json_string(f, enc);
         fprintf(f, ",\"confidence\":%.2f,\"language\":", j->conf);
-        put_json_string(f, j->lang);
+        cli_json_string(f, j->lang);
         fprintf(f,
                 ",\"bytes_in\":%llu,\"bytes_out\":%llu,\"repairs\":%llu,\"replacements\":%llu,"
                 "\"status\":\"%s\"",
@@ -871,17 +851,17 @@ static int write_report(conv *c)
                 (unsigned long long)j->repairs, (unsigned long long)j->repl, status_name(j->st));
         if (j->st != ST_OK) {
             fputs(",\"message\":", f);
-            put_json_string(f, j->msg);
+            cli_json_string(f, j->msg);
         }
         if (c->repair) {
             fputs(",\"repair_list\":[", f);
             for (size_t k = 0; k < j->nnotes; k++) {
                 fprintf(f, "%s{\"offset\":%zu,\"before\":", k ? "," : "", j->notes[k].offset);
-                put_json_string(f, j->notes[k].before);
+                cli_json_string(f, j->notes[k].before);
                 fputs(",\"after\":", f);
-                put_json_string(f, j->notes[k].after);
+                cli_json_string(f, j->notes[k].after);
                 fputs(",\"how\":", f);
-                put_json_string(f, j->notes[k].how);
+                cli_json_string(f, j->notes[k].how);
                 fputc('}', f);
             }
             fputc(']', f);
