@@ -380,6 +380,11 @@ static void test_find_and_rewrite(void **state)
     assert_string_equal(out.data,
                         "Между Moscow и Pyongyang. Vladimir Putin прилетел. С Sergei Shoigu.");
     pisar_buf_clear(&out);
+    /* a dateline in capitals stays in capitals */
+    const char *dl = "KIEW (dpa) - Uschakow sagte.";
+    assert_int_equal(pisar_names_rewrite(h, dl, strlen(dl), 0, &out, NULL, NULL, NULL), PISAR_OK);
+    assert_string_equal(out.data, "KYIV (dpa) - Ushakov sagte.");
+    pisar_buf_clear(&out);
     /* empty and invalid input */
     assert_int_equal(pisar_names_rewrite(h, "", 0, 0, &out, NULL, NULL, NULL), PISAR_OK);
     assert_int_equal(out.len, 0);
