@@ -45,8 +45,10 @@ extern "C" {
  * the same key; different names get different keys (Шуйский/Щуйский,
  * Алеев/Алиев, Ушаков/Ушакова). The key is ASCII: lower-case letters and
  * single spaces between words, or "@<entry-id>" for a name of the built-in
- * gazetteer. The name is taken as written (no case ending is stripped: a
- * nominative form is expected; see pisar_names_find() for running text).
+ * gazetteer. Word order does not matter (Ушаков Юрий = Юрий Ушаков), nor
+ * does a patronymic in a name of three or more words. The name is taken as
+ * written (no case ending is stripped: a nominative form is expected; see
+ * pisar_names_add_text() for running text).
  *
  * @param name  UTF-8 text, need not be NUL-terminated; may be NULL if len is 0.
  * @param len   its length in bytes.
