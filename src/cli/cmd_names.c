@@ -221,6 +221,8 @@ int cmd_names(int argc, char **argv)
             continue;
         }
         okf[i] = 1;
+        /* only --rewrite reads the texts again */
+        if (!rewrite) pisar_buf_free(&texts[i]);
     }
     if (!rewrite) {
         size_t ng = pisar_names_group_count(h);
