@@ -23,6 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "abbrev_tables.h"
 
@@ -50,8 +53,16 @@ uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
 }
 
 /* The code point ending just before byte i (i > lo); *start receives its offset. */
-static uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i, size_t *start)
+static inline uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i, size_t *start)
 {
+    if (t[i - 1] < 0x80) {
+        *start = i - 1;
+        return t[i - 1];
+    }
+    if (i >= lo + 2 && (t[i - 1] & 0xC0) == 0x80 && t[i - 2] >= 0xC2 && t[i - 2] < 0xE0) {
+        *start = i - 2;
+        return (uint32_t)(t[i - 2] & 0x1F) << 6 | (t[i - 1] & 0x3F);
+    }
     size_t s = i - 1;
     while (s > lo && i - s < 4 && (t[s] & 0xC0) == 0x80) s--;
     size_t n;
@@ -62,6 +73,14 @@ static uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, siz
     }
     *start = s;
     return cp;
+}
+
+static inline int is_space(uint32_t cp)
+{
+    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    if (cp < 0xA0) return cp == 0x85;
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 int seg_is_space(uint32_t cp)
@@ -97,28 +116,88 @@ static int is_opener(uint32_t cp)
 
 static int is_dash(uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
 
-static int is_digit(uint32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : u_isdigit((UChar32)cp); }
-static int is_upper(uint32_t cp)
+/* Character classes: ASCII, Latin-1 and basic Cyrillic without a call into
+ * ICU (these are most of the text), ICU's properties for the rest. */
+static inline int is_digit(uint32_t cp)
+{
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
+    if (cp < 0x660) return 0; /* no decimal digits in Latin, Greek, Cyrillic */
+    return u_isdigit((UChar32)cp);
+}
+static inline int is_upper(uint32_t cp)
 {
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0x400 && cp < 0x460) return cp < 0x430;
+    if (cp >= 0xC0 && cp < 0x100) return cp < 0xDF && cp != 0xD7;
     return u_isupper((UChar32)cp) || u_istitle((UChar32)cp);
 }
-static int is_lower(uint32_t cp)
+static inline int is_lower(uint32_t cp)
 {
     if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+    if (cp >= 0x400 && cp < 0x460) return cp >= 0x430;
+    if (cp >= 0xC0 && cp < 0x100) return cp >= 0xDF && cp != 0xF7;
     return u_islower((UChar32)cp);
 }
-static int is_alpha(uint32_t cp)
+static inline int is_alpha(uint32_t cp)
 {
     if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp >= 0x400 && cp < 0x482) return 1;
+    if (cp >= 0xC0 && cp < 0x100) return cp != 0xD7 && cp != 0xF7;
     return u_isalpha((UChar32)cp);
+}
+
+/* seg_decode with the ASCII case inline. */
+static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t *n)
+{
+    if (t[i] < 0x80) {
+        *n = 1;
+        return t[i];
+    }
+    if (t[i] >= 0xC2 && t[i] < 0xE0 && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+        *n = 2;
+        return (uint32_t)(t[i] & 0x1F) << 6 | (t[i + 1] & 0x3F);
+    }
+    /* U+1000..U+CFFF and U+E000..U+FFFF without surrogates or overlongs */
+    if (t[i] >= 0xE1 && t[i] != 0xED && t[i] < 0xF0 && i + 2 < len && (t[i + 1] & 0xC0) == 0x80 &&
+        (t[i + 2] & 0xC0) == 0x80) {
+        *n = 3;
+        return (uint32_t)(t[i] & 0x0F) << 12 | (uint32_t)(t[i + 1] & 0x3F) << 6 | (t[i + 2] & 0x3F);
+    }
+    return seg_decode(t, len, i, n);
 }
 
 /* Bytes the scanner stops at: '.', '!', '?', '\n', and lead bytes of the
  * non-ASCII terminators (E2: … ‼ ⁇ ⁈ ⁉ U+2029; E3: 。; EF: ！ ？ ．). */
 static const unsigned char stop_byte[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
+
+/* The first byte at or after i that the scanner must look at. With SSE2,
+ * sixteen bytes at a time; the plain loop is the reference. */
+static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    /* '.', '!', '?', '\n', 0xC2 (« »), and every byte >= 0xE2 (lead bytes of
+     * "…", "„", "“", "‼", "。", "！" and of rarer characters, which the caller
+     * steps over) */
+    const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
+                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
+    while (i + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
+                                              _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v),
+                                                           _mm_cmpeq_epi8(v, c2))));
+        int bits = _mm_movemask_epi8(m);
+        if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+        i += 16;
+    }
+#endif
+    /* a byte >= 0xE2 that is not in stop_byte is returned too: the caller
+     * steps over it */
+    while (i < len && !stop_byte[t[i]]) i++;
+    return i;
+}
 
 /* ---- abbreviation tables ---------------------------------------------------- */
 
@@ -130,8 +209,45 @@ static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
     return an < bn ? -1 : an > bn;
 }
 
+/* FNV-1a of key[0, n) and a dot, as tools/gen_abbrev.c hashes keys; `first`
+ * replaces the first n1 bytes when not NULL (a lower-cased first letter). */
+static inline uint32_t key_hash(const unsigned char *first, size_t n1, const unsigned char *key, size_t n,
+                                int dot)
+{
+    uint32_t h = 2166136261u;
+    size_t i = 0;
+    if (first) {
+        for (size_t j = 0; first[j]; j++) h = (h ^ first[j]) * 16777619u;
+        i = n1;
+    }
+    for (; i < n; i++) h = (h ^ key[i]) * 16777619u;
+    if (dot) h = (h ^ '.') * 16777619u;
+    return h;
+}
+
+static inline int in_filter(const uint64_t *f, uint32_t h)
+{
+    return (f[(h & 8191) >> 6] >> (h & 63) & 1) && (f[((h >> 13) & 8191) >> 6] >> ((h >> 13) & 63) & 1);
+}
+
+/* Can the letters [b, e) followed by '.' end any abbreviation of the table
+ * (as written, or with the first letter in lower case)? */
+static int may_end_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e, uint32_t first,
+                          size_t n1)
+{
+    if (in_filter(l->last, key_hash(NULL, 0, t + b, e - b, 1))) return 1;
+    if (!is_upper(first)) return 0;
+    UChar32 lc = u_tolower((UChar32)first);
+    unsigned char buf[5] = {0};
+    if (lc < 0x80) buf[0] = (unsigned char)lc;
+    else if (lc < 0x800) buf[0] = (unsigned char)(0xC0 | lc >> 6), buf[1] = (unsigned char)(0x80 | (lc & 0x3F));
+    else return 1; /* rare: let the full lookup decide */
+    return in_filter(l->last, key_hash(buf, n1, t + b, e - b, 1));
+}
+
 static char table_lookup(const seg_abbrev_lang *l, const char *key, size_t n)
 {
+    if (!in_filter(l->bloom, key_hash(NULL, 0, (const unsigned char *)key, n, 0))) return 0;
     size_t lo = 0, hi = l->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -150,7 +266,7 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     char c = table_lookup(l, key, n);
     if (c) return c;
     size_t k;
-    uint32_t cp = seg_decode((const unsigned char *)key, n, 0, &k);
+    uint32_t cp = dec((const unsigned char *)key, n, 0, &k);
     if (!is_upper(cp)) return 0;
     UChar32 lc = u_tolower((UChar32)cp);
     char buf[72];
@@ -176,28 +292,22 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     size_t e = i;
     while (e < len && e - i < 40) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, e, &n);
+        uint32_t cp = dec(t, len, e, &n);
         if (!is_alpha(cp)) break;
         e += n;
     }
     if (e == i || e - i >= 40) return 0;
     size_t n1;
-    seg_decode(t, len, i, &n1);
+    dec(t, len, i, &n1);
     if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
-    return c == 'S' || c == 'V' ? c : 0;
+    return c == 'S' || c == 'V' || c == 'C' ? c : 0;
 }
 
 /* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
 static char suffix_class(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e)
 {
-    size_t lo = 0, hi = l->n;
-    while (lo < hi) { /* the first key >= "-" */
-        size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(l->entries[mid].key, l->entries[mid].len, "-", 1) < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t i = lo; i < l->n && l->entries[i].key[0] == '-'; i++) {
+    for (size_t i = l->suffix_lo; i < l->suffix_lo + l->suffix_n; i++) {
         const seg_abbrev *a = &l->entries[i];
         size_t sl = (size_t)a->len - 2; /* without '-' and '.' */
         if (e - b > sl && !memcmp(t + e - sl, a->key + 1, sl)) return a->cls;
@@ -258,6 +368,7 @@ int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
     s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;
+    s->line_start = 0;
     s->emitted = 0;
     s->nbrk = s->ibrk = 0;
     if (s->srx) return srx_breaks(s);
@@ -286,14 +397,14 @@ static span token_before(const unsigned char *t, size_t len, size_t lo, size_t e
     while (b > lo && e - b < 64) {
         size_t s;
         uint32_t cp = decode_before(t, len, lo, b, &s);
-        if (seg_is_space(cp)) break;
+        if (is_space(cp)) break;
         b = s;
     }
     /* strip openers and dashes at the front: «Ул. -> Ул. */
     for (;;) {
         size_t n;
         if (b >= e) break;
-        uint32_t cp = seg_decode(t, len, b, &n);
+        uint32_t cp = dec(t, len, b, &n);
         if (!is_opener(cp) && !is_dash(cp)) break;
         b += n;
     }
@@ -318,13 +429,13 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
     uint32_t first = 0;
     for (size_t i = sp.b; i < sp.e;) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, i, &n);
+        uint32_t cp = dec(t, len, i, &n);
         if (!k.ncp) first = cp;
         k.ncp++;
         if (is_digit(cp)) ndig++;
         else if (is_alpha(cp)) {
             nlet++;
-            if (cp < 0x80 && strchr("IVXLCDM", (int)cp)) nroman++;
+            if (cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' || cp == 'M') nroman++;
             k.last_lower = is_lower(cp);
         } else if (cp == '.') ndot++;
         else if (cp == '@') at++;
@@ -347,8 +458,9 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
         /* the last group of digits: "1", "21" of "18.–21", not "2024" */
         size_t tail = 0, q = sp.e;
         while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9') q--, tail++;
-        k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail && (q == sp.b || t[q - 1] == '.' ||
-                                                                      t[q - 1] == '-' || (t[q - 1] & 0x80));
+        /* "21" of "18.–21", "06" of "19.06" -- not "1" of "192.168.0.1" */
+        k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail &&
+                      (q == sp.b || (t[q - 1] & 0x80) || (t[q - 1] == '.' && ndot == 1));
         return k;
     }
     if (ndot && !nother && !ndig) {
@@ -381,12 +493,57 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
         span sp = token_before(t, len, lo, i);
         tk_info k = classify(t, len, sp);
         if (k.kind == TK_NUMBER || k.kind == TK_ROMAN) return 1;
-        for (size_t j = sp.b; j < sp.e; j++) /* "1990-х гг.", "5-7 тыс." */
-            if (t[j] >= '0' && t[j] <= '9') return 1;
+        int roman = sp.b < sp.e;
+        for (size_t j = sp.b; j < sp.e; j++) {
+            if (t[j] >= '0' && t[j] <= '9') return 1; /* "1990-х гг.", "5-7 тыс." */
+            if (!strchr("IVXLCDM-", t[j]) && !(t[j] == 0xE2 && j + 2 < sp.e && t[j + 1] == 0x80 && t[j + 2] == 0x93))
+                roman = 0;
+            else if (t[j] == 0xE2) j += 2;
+        }
+        if (roman) return 1; /* "XV–XVIII в." */
         if (sp.e - sp.b > 10 || sp.b >= sp.e) return 0;
         b = sp.b;
     }
     return 0;
+}
+
+/* A word that begins in lower case with a capital inside ("iPhone", "eBay")? */
+static int camel_word(const unsigned char *t, size_t len, size_t k)
+{
+    for (size_t m = k, n = 0; m < len && m - k < 24; m += n) {
+        uint32_t cp = dec(t, len, m, &n);
+        if (!is_alpha(cp)) return 0;
+        if (is_upper(cp)) return 1;
+    }
+    return 0;
+}
+
+/* "Глава 1.", "Chapter 1.": the sentence so far is one capitalised word and
+ * the number -- a heading whose title follows. */
+static int heading_number(const unsigned char *t, size_t len, size_t start, size_t b)
+{
+    size_t n, m = start;
+    if (!is_upper(dec(t, len, m, &n))) return 0;
+    for (m += n; m < b;) {
+        uint32_t cp = dec(t, len, m, &n);
+        if (!is_alpha(cp)) break;
+        m += n;
+    }
+    while (m < b && t[m] == ' ') m++;
+    return m == b;
+}
+
+/* An opening « or „ that follows a word ("выставка «Свет и тень. Пейзаж XIX
+ * в.»", "„Faust. Eine Tragödie“") opens a title; quoted speech opens a sentence
+ * or follows ':'. Called by the scanner at the quote, so no backing up later. */
+static int opens_title(const unsigned char *t, size_t len, size_t start, size_t p)
+{
+    if (p <= start + 1) return 0;
+    size_t q;
+    uint32_t b1 = decode_before(t, len, start, p, &q);
+    if (b1 != ' ' || q <= start) return 0;
+    uint32_t b2 = decode_before(t, len, start, q, &q);
+    return is_alpha(b2) || is_digit(b2) || b2 == ')';
 }
 
 /* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
@@ -398,7 +555,7 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
     size_t m = start, ncaps = 0, ncp = 0;
     while (m < i) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, m, &n);
+        uint32_t cp = dec(t, len, m, &n);
         if (!is_upper(cp) && cp != '-' && cp != ' ') break;
         if (is_upper(cp)) ncaps++;
         m += n;
@@ -407,7 +564,7 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
     int digit = 0;
     for (size_t q = m; q < i; ncp++) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, q, &n);
+        uint32_t cp = dec(t, len, q, &n);
         if (is_digit(cp)) digit = 1;
         q += n;
     }
@@ -422,6 +579,8 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
 static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo, span sp,
                           size_t *kb)
 {
+    /* every key ends with the token and a dot: a longer token is no abbreviation */
+    if (sp.e - sp.b + 1 > l->max_len) return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
     span parts[3];
     int np = 0;
     parts[np++] = sp;
@@ -441,7 +600,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
         int ok = 1;
         for (size_t j = p.b; j < p.e;) {
             size_t n;
-            uint32_t cp = seg_decode(t, len, j, &n);
+            uint32_t cp = dec(t, len, j, &n);
             if (!is_alpha(cp) && cp != '.') ok = 0;
             j += n;
         }
@@ -465,7 +624,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             int ok = w.b < w.e;
             for (size_t j = w.b; j < w.e && ok;) {
                 size_t n;
-                uint32_t cp = seg_decode(t, len, j, &n);
+                uint32_t cp = dec(t, len, j, &n);
                 if (!is_alpha(cp)) ok = 0;
                 ncp++;
                 j += n;
@@ -492,14 +651,14 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
             if (!fits) continue;
             char c = abbrev_class(l, key, w);
-            if (c == 'S' || c == 'V') c = 0;
+            if (c == 'S' || c == 'V' || c == 'C') c = 0;
             if (c) {
                 *kb = with_word ? word.b : parts[use - 1].b;
                 return c;
             }
         }
     }
-    return suffix_class(l, t, sp.b, sp.e);
+    return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
 }
 
 /* Is there, at byte i, a short word of one to three letters followed by '.'
@@ -508,7 +667,7 @@ static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
 {
     size_t n, k = 0;
     while (i < len && k < 4) {
-        uint32_t cp = seg_decode(t, len, i, &n);
+        uint32_t cp = dec(t, len, i, &n);
         if (!is_alpha(cp)) break;
         i += n;
         k++;
@@ -532,8 +691,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     size_t k = j, nl = 0;
     while (k < len) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, k, &n);
-        if (!seg_is_space(cp)) break;
+        uint32_t cp = dec(t, len, k, &n);
+        if (!is_space(cp)) break;
         if (cp == '\n' || cp == 0x2029) nl++;
         if (cp == 0x2029) nl++;
         k += n;
@@ -541,28 +700,41 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     if (k >= len || nl >= 2) return 1;
 
     size_t n;
-    uint32_t c = seg_decode(t, len, k, &n);
+    uint32_t c = dec(t, len, k, &n);
 
-    /* the token before */
+    /* the token before (analysed only where it matters) */
     size_t pb;
     uint32_t before = decode_before(t, len, start, i, &pb);
     int closed_before = is_closer(before) && before != '\'';
-    span sp = token_before(t, len, start, i);
-    tk_info tk = classify(t, len, sp);
+    span sp;
+    tk_info tk;
 
     if (k == j) { /* no space after the terminators */
         if (closed) return is_upper(c) || is_opener(c);
         if (strong || ellipsis) return is_upper(c);
         if (is_digit(c) || !is_upper(c)) return 0;
-        /* "года.В Москве": a missing space between a word and a capital */
-        if (tk.kind != TK_WORD || !tk.only_letters || !tk.last_lower || tk.ncp < 2) return 0;
-        size_t kb;
-        if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
+        sp = token_before(t, len, start, i);
+        tk = classify(t, len, sp);
+        /* "года.В Москве": a missing space between a word and a capital;
+         * "2024 г.През", "2024.U januaru", "Bahnhofstr.Dort" too */
+        size_t kb = sp.b;
+        if (tk.kind == TK_NUMBER) {
+            /* "2024.U januaru", "from Sept. 1.It is" -- but not "1.A" or German "1.Mai" */
+            if (tk.short_int || sp.e - sp.b < 3) {
+                size_t q;
+                if (s->lang->ordinal_dot || k + n >= len || !is_lower(dec(t, len, k + n, &q))) return 0;
+            }
+        } else if (tk.kind == TK_WORD || tk.kind == TK_LOWER1) {
+            if (!tk.only_letters || !tk.last_lower) return 0;
+            char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
+            if (cls == 'P' || (cls == 'Y' && !number_before(t, len, start, kb))) return 0;
+            if (!cls && tk.ncp < 2) return 0;
+        } else return 0;
         /* not "Node.Js" or "example.Com/...": the next token must end soon */
         for (size_t m = k; m < len && m < k + 64;) {
             size_t q;
-            uint32_t cp = seg_decode(t, len, m, &q);
-            if (seg_is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
+            uint32_t cp = dec(t, len, m, &q);
+            if (is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
             if (cp == '/' || cp == '@' || cp == '_' || is_digit(cp)) return 0;
             m += q;
         }
@@ -575,29 +747,28 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         size_t m = k + n;
         while (m < len) {
             size_t q;
-            uint32_t cp = seg_decode(t, len, m, &q);
-            if (!seg_is_space(cp) || cp == '\n') break;
+            uint32_t cp = dec(t, len, m, &q);
+            if (!is_space(cp) || cp == '\n') break;
             m += q;
         }
         if (m == k + n && c == '-' ) return nl > 0; /* "-5", "-ish" */
         if (m >= len) return 1;
         size_t q;
-        uint32_t d = seg_decode(t, len, m, &q);
+        uint32_t d = dec(t, len, m, &q);
         if (is_lower(d)) return 0;
         return 1;
     }
-    /* skip opening quotes and brackets */
-    uint32_t first = c;
+    /* skip opening quotes and brackets; kw is where the next word begins */
     int opened = 0;
-    for (size_t m = k; m < len && is_opener(c);) {
+    size_t kw = k;
+    while (kw < len && is_opener(c)) {
         opened = 1;
-        m += n;
-        if (m >= len) break;
-        c = seg_decode(t, len, m, &n);
+        kw += n;
+        if (kw >= len) break;
+        c = dec(t, len, kw, &n);
     }
-    if (is_lower(c)) return 0;
+    if (is_lower(c) && !camel_word(t, len, kw)) return 0; /* "iPhone", "eBay" start sentences */
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
-    (void)first;
 
     if (strong || ellipsis || closed || closed_before) {
         /* '"Was it true?" Clare asked.': a name and a verb of saying continue
@@ -606,11 +777,13 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             size_t m = k;
             while (m < len) {
                 size_t q;
-                uint32_t cp = seg_decode(t, len, m, &q);
+                uint32_t cp = dec(t, len, m, &q);
                 if (!is_alpha(cp)) break;
                 m += q;
             }
-            if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V') return 0;
+            if (m < len && t[m] == ' ' && word_class(s->lang, t, len, m + 1) == 'V' &&
+                word_class(s->lang, t, len, kw) != 'S') /* not "Nobody answered." */
+                return 0;
         }
         /* "?", "!", "…" before a capital, a digit or a caseless letter */
         return 1;
@@ -618,6 +791,35 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
 
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
+    if (!nl && !closed && s->title_open && i - s->title_at <= 80) return 0; /* inside «…» of a title */
+    /* the common case first: a plain word that no abbreviation can end with
+     * (longer than any, or its last segment not in the filter) */
+    {
+        const seg_abbrev_lang *l = s->lang;
+        size_t m = i, letters = 0, roman = 0;
+        uint32_t first = 0;
+        while (m > start && i - m <= l->max_len) {
+            size_t q;
+            uint32_t cp = decode_before(t, len, start, m, &q);
+            if (!is_alpha(cp)) break;
+            letters++;
+            roman += cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' || cp == 'M';
+            first = cp;
+            m = q;
+        }
+        if (letters) {
+            size_t q;
+            int plain = i - m > l->max_len;
+            if (!plain) {
+                uint32_t pc = m > start ? decode_before(t, len, start, m, &q) : ' ';
+                plain = letters >= 2 && roman < letters && (is_space(pc) || is_opener(pc) || is_dash(pc)) &&
+                        !may_end_abbrev(l, t, m, i, first, dec(t, len, m, &q) ? q : 1);
+            }
+            if (plain && !(l->has_suffix && suffix_class(l, t, m, i))) return 1;
+        }
+    }
+    sp = token_before(t, len, start, i);
+    tk = classify(t, len, sp);
     int digit = is_digit(c);
     size_t kb = sp.b;
     switch (tk.kind) {
@@ -626,13 +828,14 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     case TK_NUMBER:
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
+        if (tk.short_int && heading_number(t, len, start, sp.b)) return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
-        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, kw) != 'S')
             return 0;
         return 1;
     case TK_ROMAN:
         if (sp.b == start) return 0; /* "II. Geschichte" */
-        if (s->lang->ordinal_dot && is_alpha(c) && word_class(s->lang, t, len, k) != 'S')
+        if (s->lang->ordinal_dot && is_alpha(c) && word_class(s->lang, t, len, kw) != 'S')
             return 0; /* "II. Weltkrieg" */
         break;
     case TK_UPPER1:
@@ -646,23 +849,23 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         }
         /* an initial: "В. В. Путин", "J. R. R. Tolkien"; not before a word
          * that starts sentences ("Plan B. The") */
-        return word_class(s->lang, t, len, k) == 'S';
+        return word_class(s->lang, t, len, kw) == 'S';
     case TK_LOWER1:
-        if (single_letter_dot(t, len, k)) return 0; /* "z. B.", "т. е." */
+        if (single_letter_dot(t, len, kw)) return 0; /* "z. B.", "т. е." */
         break;
     default:
         break;
     }
     char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
     switch (cls) {
-    case 'P':
-        return 0;
-    case 'F':
-        return !digit; /* "et al. 2019" */
+    case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
+        return !digit && word_class(s->lang, t, len, kw) == 'S';
+    case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
+        return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         return !digit && number_before(t, len, start, kb);
-    case 'N':
-        return !digit;
+    case 'N': /* "No. 5", "тел. +7 (4822)" */
+        return !(digit || c == '+' || c == '(');
     default:
         break;
     }
@@ -672,7 +875,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         int initials = 1, part = 0;
         for (size_t m = sp.b; m < sp.e;) {
             size_t q;
-            uint32_t cp = seg_decode(t, len, m, &q);
+            uint32_t cp = dec(t, len, m, &q);
             if (cp == '.') part = 0;
             else if (!is_upper(cp) || ++part > 1) initials = 0;
             m += q;
@@ -692,12 +895,12 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     size_t len = s->len, n, ps;
     if (e <= start || k >= len) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
-    uint32_t c = seg_decode(t, len, k, &n);
+    uint32_t c = dec(t, len, k, &n);
     /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
     if (last != 0xAD && last != '-') {
         int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == '*' ||
                      is_dash(c);
-        if (bullet && k + n < len && seg_is_space(t[k + n])) return 1;
+        if (bullet && k + n < len && is_space(t[k + n])) return 1;
         if (bullet && is_dash(c) && c != '-') return 1;
         size_t m = k;
         while (m < len && m - k < 3 && t[m] >= '0' && t[m] <= '9') m++;
@@ -714,6 +917,21 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* A short line (a list item, a caption, a heading) ends at its line break,
+ * whatever follows; hard-wrapped prose has long lines. `e` is the trimmed end
+ * of the line, `k` the first byte of the next line. */
+static int short_line(const pisar_segmenter *s, size_t e, size_t k)
+{
+    if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
+    size_t ncp = 0;
+    for (size_t m = s->line_start; m < e; m++) ncp += (s->t[m] & 0xC0) != 0x80;
+    if (ncp >= 40) return 0;
+    /* not before a line that closes or continues a bracket or a list of words */
+    size_t n;
+    uint32_t c = dec(s->t, s->len, k, &n);
+    return !(c == ',' || c == ';' || c == ')' || c == ']' || c == '}');
+}
+
 int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
 {
     if (!s || !out) return PISAR_EINVAL;
@@ -723,17 +941,19 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     size_t nl = 0, i = s->pos;
     while (i < len) {
         size_t n;
-        uint32_t cp = seg_decode(t, len, i, &n);
-        if (!seg_is_space(cp)) break;
+        uint32_t cp = dec(t, len, i, &n);
+        if (!is_space(cp)) break;
         if (cp == '\n') nl++;
         if (cp == 0x2029) nl += 2;
         i += n;
+        if (cp == '\n' || cp == 0x2029) s->line_start = i;
     }
     s->pos = i;
     if (i >= len) return 0;
     if (nl >= 2 && s->emitted) s->para++;
     size_t start = i;
     size_t end = len;
+    s->title_open = 0;
 
     if (s->srx) {
         /* the next SRX break after start, or a paragraph break before it */
@@ -754,38 +974,42 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
 
     for (i = start; i < len;) {
         if (!stop_byte[t[i]]) {
-            i++;
+            i = skip_plain(t, i + 1, len);
             continue;
         }
         size_t n;
-        uint32_t cp = seg_decode(t, len, i, &n);
+        uint32_t cp = dec(t, len, i, &n);
         if (cp == '\n' || cp == 0x2029) {
             /* the trimmed end of this line */
             size_t e = i;
             while (e > start) {
                 size_t ps;
                 uint32_t pc = decode_before(t, len, start, e, &ps);
-                if (!seg_is_space(pc)) break;
+                if (!is_space(pc)) break;
                 e = ps;
             }
             size_t k = i + n;
             int blank = cp == 0x2029;
             while (k < len) {
                 size_t q;
-                uint32_t c = seg_decode(t, len, k, &q);
+                uint32_t c = dec(t, len, k, &q);
                 if (c == '\n' || c == 0x2029) { blank = 1; break; }
-                if (!seg_is_space(c)) break;
+                if (!is_space(c)) break;
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || line_break_ends(s, start, e, k)) {
+            if (blank || line_break_ends(s, start, e, k) || short_line(s, e, k)) {
                 end = e;
                 goto emit;
             }
             i += n;
+            s->line_start = i;
             continue;
         }
         if (!is_terminator(cp)) {
+            if (cp == 0xAB || cp == 0x201E) { /* « „ */
+                if (!s->title_open && opens_title(t, len, start, i)) s->title_open = 1, s->title_at = i;
+            } else if (cp == 0xBB || cp == 0x201C || cp == 0x201D) s->title_open = 0; /* » “ ” */
             i += n;
             continue;
         }
@@ -794,7 +1018,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         int strong = 0, ellipsis = 0, periods = 0, closed = 0;
         for (;;) {
             size_t q;
-            uint32_t c = seg_decode(t, len, j, &q);
+            uint32_t c = dec(t, len, j, &q);
             if (c == '.' || c == 0xFF0E) periods++;
             else if (c == 0x2026) ellipsis = 1;
             else if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
@@ -810,6 +1034,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             end = j;
             goto emit;
         }
+        if (closed) s->title_open = 0;
         i = j;
     }
 emit:
@@ -817,12 +1042,12 @@ emit:
     while (end > start) {
         size_t ps;
         uint32_t pc = decode_before(t, len, start, end, &ps);
-        if (!seg_is_space(pc)) break;
+        if (!is_space(pc)) break;
         end = ps;
     }
     if (end <= start) { /* cannot happen: t[start] is not a space; stay safe */
         size_t q;
-        seg_decode(t, len, start, &q);
+        dec(t, len, start, &q);
         end = start + q;
     }
     out->start = start;

@@ -16,6 +16,7 @@
 #include "segment_internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,6 +301,7 @@ int srx_breaks(pisar_segmenter *seg)
 {
     seg->nbrk = seg->ibrk = 0;
     if (!seg->len || !seg->srx->n) return PISAR_OK;
+    if (seg->len > (size_t)INT32_MAX / 2) return PISAR_ERANGE; /* ICU indexes UTF-16 with int32_t */
     int32_t ul = 0;
     UChar *u = to_u16((const char *)seg->t, seg->len, &ul);
     if (!u) return PISAR_ENOMEM;

@@ -27,20 +27,43 @@ typedef struct pisar_sentence {
     size_t paragraph;
 } pisar_sentence;
 
-/** Create a segmenter with pisar's own rules for `language` ("ru", "en", ...). */
+/**
+ * Create a segmenter with pisar's own rules for `language` ("ru", "sr-Latn",
+ * "en", ...; only the primary subtag counts). NULL, "und" or a language without
+ * rules of its own gets the language-neutral rules (every table together).
+ * @param out  receives the handle; free it with pisar_segmenter_free()
+ * @param err  may be NULL
+ * @return PISAR_OK, PISAR_EINVAL (out is NULL) or PISAR_ENOMEM
+ */
 PISAR_API int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error *err);
 
-/** Create a segmenter from an SRX 2.0 file, using the rules that apply to `language`. */
+/**
+ * Create a segmenter from an SRX 2.0 file, using the languagerules its
+ * maprules give `language` (the first match, or all matches in order when the
+ * header says cascade="yes"). An empty line still ends a segment.
+ * @param err  may be NULL; on PISAR_EPARSE, err->line is the line of the
+ *             offending element in the file and err->message says what is wrong
+ * @return PISAR_OK, PISAR_EINVAL, PISAR_EIO (cannot read the file),
+ *         PISAR_EPARSE (not XML, not SRX, a bad regular expression) or PISAR_ENOMEM
+ */
 PISAR_API int pisar_segmenter_new_srx(pisar_segmenter **out, const char *srx_path,
                                       const char *language, pisar_error *err);
 
 /**
- * Start on a text. The text is not copied: it must stay valid until the last
- * call of pisar_segmenter_next() on it.
+ * Start on a text (UTF-8; invalid bytes are carried through as non-letters,
+ * so check the text first if it matters). The text is not copied: it must stay
+ * valid until the last call of pisar_segmenter_next() on it. Nothing is
+ * allocated with pisar's own rules; SRX rules need O(len) scratch memory here.
+ * @return PISAR_OK, PISAR_EINVAL, or (SRX) PISAR_ENOMEM, PISAR_EICU, PISAR_ERANGE
  */
 PISAR_API int pisar_segmenter_set_text(pisar_segmenter *seg, const char *text, size_t len);
 
-/** The next sentence: 1 and *out filled, 0 at the end, or a negative pisar_status. */
+/**
+ * The next sentence: 1 and *out filled, 0 at the end, or a negative
+ * pisar_status. Sentences come in order; the bytes between them (and before
+ * the first and after the last) are whitespace only. `paragraph` counts empty
+ * lines (and U+2029) seen before the sentence.
+ */
 PISAR_API int pisar_segmenter_next(pisar_segmenter *seg, pisar_sentence *out);
 
 /** Free (NULL is allowed). */
@@ -48,11 +71,19 @@ PISAR_API void pisar_segmenter_free(pisar_segmenter *seg);
 
 /**
  * The languages with rules of their own (static codes: "ru", "uk", ...); any
- * other code gets the language-neutral rules. Returns their number.
+ * other code gets the language-neutral rules.
+ * @param codes  may be NULL
+ * @return their number
  */
 PISAR_API size_t pisar_segment_languages(const char *const **codes);
 
-/** Write pisar's rules for `language` as an SRX 2.0 document to `out`. */
+/**
+ * Write pisar's rules for `language` as an SRX 2.0 document (appended to
+ * `out`, UTF-8). SRX cannot express every decision of the built-in rules, so
+ * this is an approximation: abbreviations, initials, ordinals, direct speech,
+ * line breaks. Thread-safe.
+ * @return PISAR_OK, PISAR_EINVAL (out is NULL) or PISAR_ENOMEM
+ */
 PISAR_API int pisar_segmenter_export_srx(const char *language, pisar_buf *out);
 
 #ifdef __cplusplus

@@ -1,7 +1,9 @@
 /* cmd_segment.c -- pisar segment: sentences, one per line (or TSV / JSON Lines).
  *
- * The input is read paragraph by paragraph (a paragraph ends at an empty line),
- * so memory is bounded by the largest paragraph. A regular file is checked for
+ * The input is read in blocks and segmented up to the last paragraph break (an
+ * empty line), or, in a long stretch without one, up to the last complete
+ * sentence, so memory is bounded by the largest paragraph (or sentence) plus
+ * two blocks. A regular file is checked for
  * valid UTF-8 before anything is written, so bad input gives no partial output;
  * a pipe is checked as it streams and output stops at the bad byte. */
 #include "cli.h"
@@ -76,39 +78,22 @@ static size_t utf8_valid(const unsigned char *s, size_t n, int *bad)
     return i;
 }
 
-typedef struct {
-    FILE *in;
-    char *data; /* the current line (getline's buffer) */
-    size_t cap;
-    size_t len;
-    int eof;
-} reader;
+#define BLOCK ((size_t)1 << 20)
 
-/* Read one line (with its '\n'); returns 1, 0 at the end of input, -1 on error. */
-static int read_line(reader *r, const char *path)
+/* The end of the last paragraph break ("\n", blanks, "\n") in p[0, n) that
+ * ends after `from`, or 0. */
+static size_t paragraph_cut(const char *p, size_t n, size_t from)
 {
-    r->len = 0;
-    if (r->eof) return 0;
-    errno = 0;
-    ssize_t n = getline(&r->data, &r->cap, r->in);
-    if (n < 0) {
-        r->eof = 1;
-        if (ferror(r->in)) {
-            cli_error("segment", "%s: read error: %s", path, strerror(errno ? errno : EIO));
-            return -1;
-        }
-        return 0;
+    size_t lo = from > 0 ? from - 1 : 0;
+    for (size_t i = n; i-- > lo;) {
+        if (p[i] != '\n') continue;
+        size_t q = i;
+        while (q > 0 && (p[q - 1] == ' ' || p[q - 1] == '\t' || p[q - 1] == '\r')) q--;
+        if (q > 0 && p[q - 1] == '\n') return i + 1;
+        i = q;
+        if (i <= lo) break;
     }
-    r->len = (size_t)n;
-    if (!n || r->data[n - 1] != '\n') r->eof = 1;
-    return 1;
-}
-
-static int blank_line(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return 0;
-    return 1;
+    return 0;
 }
 
 typedef struct {
@@ -116,6 +101,7 @@ typedef struct {
     size_t sentence;  /* running sentence number */
     size_t paragraph; /* running paragraph number */
     int para_open;    /* a sentence of the current paragraph was written */
+    int continues;    /* the next chunk goes on with the current paragraph */
     int any;          /* anything written */
     pisar_buf out;
 } writer;
@@ -142,64 +128,98 @@ static void put_json_string(pisar_buf *o, const char *s, size_t n)
     pisar_buf_puts(o, "\"");
 }
 
-/* Segment one paragraph chunk that starts at byte `base` of the input. */
-static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base)
+/* Write one sentence of `text` (which starts at byte `base` of the input). */
+static void emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
+{
+    pisar_sentence s = *sp;
+    const char *p = text + s.start;
+    size_t n = s.end - s.start;
+    char num[128];
+    switch (w->fmt) {
+    case FMT_TXT: {
+        /* line breaks inside a sentence become spaces: one sentence a line */
+        size_t run = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            if (c != '\n' && c != '\r') continue;
+            pisar_buf_append(&w->out, p + run, i - run);
+            if (!(c == '\r' && i + 1 < n && p[i + 1] == '\n')) pisar_buf_append(&w->out, " ", 1);
+            run = i + 1;
+        }
+        pisar_buf_append(&w->out, p + run, n - run);
+        pisar_buf_append(&w->out, "\n", 1);
+        break;
+    }
+    case FMT_TSV:
+        snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
+                 base + s.end);
+        pisar_buf_puts(&w->out, num);
+        for (size_t i = 0; i < n; i++) {
+            char c = p[i];
+            if (c == '\t') pisar_buf_puts(&w->out, "\\t");
+            else if (c == '\n') pisar_buf_puts(&w->out, "\\n");
+            else if (c == '\r') pisar_buf_puts(&w->out, "\\r");
+            else if (c == '\\') pisar_buf_puts(&w->out, "\\\\");
+            else pisar_buf_append(&w->out, &c, 1);
+        }
+        pisar_buf_puts(&w->out, "\n");
+        break;
+    case FMT_JSONL:
+        snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
+                 w->paragraph, w->sentence, base + s.start, base + s.end);
+        pisar_buf_puts(&w->out, num);
+        put_json_string(&w->out, p, n);
+        pisar_buf_puts(&w->out, "}\n");
+        break;
+    }
+    w->sentence++;
+}
+
+/*
+ * Segment a chunk that starts at byte `base` of the input. `final`: the chunk
+ * ends at a paragraph break or the end of the input, so every sentence in it
+ * is complete; otherwise the last sentence may go on in the next block and is
+ * left for it: *cut receives where it begins (len when nothing is left).
+ * `w->continues` says the chunk goes on with the paragraph of the last
+ * sentence written.
+ */
+static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base, int final,
+                         size_t *cut)
 {
     int rc = pisar_segmenter_set_text(seg, text, len);
     if (rc) return rc;
-    pisar_sentence s;
+    pisar_sentence s, prev = {0, 0, 0};
+    int have = 0, first = 1;
     size_t last_para = 0;
-    int first = 1;
-    while ((rc = pisar_segmenter_next(seg, &s)) == 1) {
-        if (first && w->para_open) { /* a new chunk is a new paragraph */
-            w->paragraph++;
-            if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
-        } else if (!first && s.paragraph != last_para) {
-            w->paragraph++;
-            if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
-        }
-        first = 0;
-        last_para = s.paragraph;
-        w->para_open = 1;
-        const char *p = text + s.start;
-        size_t n = s.end - s.start;
-        char num[128];
-        switch (w->fmt) {
-        case FMT_TXT:
-            /* line breaks inside a sentence become spaces: one sentence a line */
-            for (size_t i = 0; i < n; i++) {
-                char c = p[i];
-                if (c == '\r' && i + 1 < n && p[i + 1] == '\n') continue;
-                if (c == '\n' || c == '\r') c = ' ';
-                pisar_buf_append(&w->out, &c, 1);
+    *cut = len;
+    for (;;) {
+        rc = pisar_segmenter_next(seg, &s);
+        if (rc < 0) return rc;
+        if (have && (rc == 1 || final)) {
+            if (first) {
+                if (w->para_open && (!w->continues || prev.paragraph > 0)) {
+                    w->paragraph++;
+                    if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
+                }
+            } else if (prev.paragraph != last_para) {
+                w->paragraph++;
+                if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
             }
-            pisar_buf_puts(&w->out, "\n");
-            break;
-        case FMT_TSV:
-            snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
-                     base + s.end);
-            pisar_buf_puts(&w->out, num);
-            for (size_t i = 0; i < n; i++) {
-                char c = p[i];
-                if (c == '\t') pisar_buf_puts(&w->out, "\\t");
-                else if (c == '\n') pisar_buf_puts(&w->out, "\\n");
-                else if (c == '\r') pisar_buf_puts(&w->out, "\\r");
-                else if (c == '\\') pisar_buf_puts(&w->out, "\\\\");
-                else pisar_buf_append(&w->out, &c, 1);
-            }
-            pisar_buf_puts(&w->out, "\n");
-            break;
-        case FMT_JSONL:
-            snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
-                     w->paragraph, w->sentence, base + s.start, base + s.end);
-            pisar_buf_puts(&w->out, num);
-            put_json_string(&w->out, p, n);
-            pisar_buf_puts(&w->out, "}\n");
-            break;
+            first = 0;
+            last_para = prev.paragraph;
+            w->para_open = 1;
+            emit_sentence(w, text, base, &prev);
         }
-        w->sentence++;
+        if (rc == 0) break;
+        prev = s;
+        have = 1;
     }
-    return rc;
+    if (have && !final) {
+        *cut = prev.start;
+        /* the next chunk goes on with this paragraph unless a break came before prev */
+        w->continues = first ? w->continues : prev.paragraph == last_para;
+    } else w->continues = 0;
+    return 0;
 }
 
 static int flush_out(writer *w)
@@ -314,7 +334,7 @@ int cmd_segment(int argc, char **argv)
     if (!in) return EXIT_SOME_FAILED;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
     /* a regular file: check all of it first, so bad input writes nothing */
-    int checked = 0;
+    int checked = 0; /* the whole input was checked for UTF-8 up front */
     if (in != stdin || fseek(in, 0, SEEK_CUR) == 0) {
         long here = ftell(in);
         if (here >= 0) {
@@ -330,83 +350,101 @@ int cmd_segment(int argc, char **argv)
             }
         }
     }
-    (void)checked;
 
-    reader r = {in, NULL, 0, 0, 0};
-    writer w = {fmt, 0, 0, 0, 0, {0}};
-    pisar_buf para = {0};
+    writer w = {fmt, 0, 0, 0, 0, 0, {0}};
+    pisar_buf buf = {0};
     pisar_segmenter *seg = NULL;
-    int status = EXIT_ALL_DONE;
-    size_t base = 0;      /* input offset of para.data[0] */
-    size_t validated = 0; /* bytes of para already checked */
+    int status = EXIT_ALL_DONE, eof = 0;
+    size_t base = 0;     /* input offset of buf.data[0] */
+    size_t searched = 0; /* buf.data[0, searched) holds no paragraph break */
     if (fmt == FMT_TSV) pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n");
 
-    for (;;) {
-        int got = read_line(&r, name);
-        if (got < 0) {
+    /* Read blocks; segment everything up to the last paragraph break (an
+     * empty line) and keep the rest: memory stays bounded by the largest
+     * paragraph plus one block. */
+    while (!eof) {
+        if (pisar_buf_reserve(&buf, BLOCK)) {
+            cli_error("segment", "%s: out of memory", name);
             status = EXIT_SOME_FAILED;
             break;
         }
-        if (got) {
-            if (pisar_buf_append(&para, r.data, r.len)) {
-                cli_error("segment", "%s: out of memory", name);
+        size_t n = fread(buf.data + buf.len, 1, BLOCK, in);
+        buf.len += n;
+        if (n < BLOCK) {
+            if (ferror(in)) {
+                cli_error("segment", "%s: read error: %s", name, strerror(errno));
                 status = EXIT_SOME_FAILED;
                 break;
             }
+            eof = 1;
+        }
+        size_t cut = eof ? buf.len : paragraph_cut(buf.data, buf.len, searched);
+        int final = 1;
+        searched = buf.len;
+        if (!cut && buf.len >= 2 * BLOCK) {
+            /* a long stretch without an empty line (one paragraph a line, say):
+             * cut after the last complete sentence instead */
+            size_t q = buf.len;
+            while (q > 0 && buf.data[q - 1] != '\n') q--; /* whole lines only, so no split character */
+            if (q > 0) {
+                cut = q;
+                final = 0;
+            }
+        }
+        if (!cut) continue;
+        if (!checked) { /* a pipe: check the part before segmenting it */
             int bad;
-            size_t ok = validated + utf8_valid((unsigned char *)para.data + validated, para.len - validated, &bad);
-            if (bad == 1 || (bad == 2 && r.eof)) {
+            size_t ok = utf8_valid((unsigned char *)buf.data, cut, &bad);
+            if (bad) {
                 cli_error("segment", "%s: invalid UTF-8 at byte offset %zu", name, base + ok);
                 status = EXIT_SOME_FAILED;
                 break;
             }
-            validated = ok;
-            if ((!blank_line(r.data, r.len) || blank_line(para.data, para.len)) && !r.eof) continue;
         }
-        /* a paragraph is complete (an empty line, or the end of the input) */
-        if (para.len) {
-            if (!seg) {
-                int rc;
-                pisar_error err;
-                memset(&err, 0, sizeof err);
-                const char *l = lang;
-                double conf = 0;
-                if (!l && pisar_language_detect(para.data, para.len, &l, &conf) != PISAR_OK) l = "und";
-                if (!l) l = "und";
-                if (srx) rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
-                else rc = pisar_segmenter_new(&seg, l, &err);
-                if (rc) {
-                    if (srx && err.line)
-                        cli_error("segment", "%s:%zu: %s", srx, err.line,
-                                  err.message[0] ? err.message : pisar_strerror(rc));
-                    else if (srx)
-                        cli_error("segment", "%s: %s", srx, err.message[0] ? err.message : pisar_strerror(rc));
-                    else cli_error("segment", "%s", err.message[0] ? err.message : pisar_strerror(rc));
-                    status = EXIT_SOME_FAILED;
-                    break;
-                }
-            }
-            int rc = segment_chunk(seg, &w, para.data, para.len, base);
-            if (rc < 0) {
-                cli_error("segment", "%s: %s", name, pisar_strerror(rc));
+        if (!seg) {
+            int rc;
+            pisar_error err;
+            memset(&err, 0, sizeof err);
+            const char *l = lang;
+            double conf = 0;
+            if (!l && pisar_language_detect(buf.data, cut < 65536 ? cut : 65536, &l, &conf) != PISAR_OK) l = "und";
+            if (!l) l = "und";
+            if (srx) rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
+            else rc = pisar_segmenter_new(&seg, l, &err);
+            if (rc) {
+                if (srx && err.line)
+                    cli_error("segment", "%s:%zu: %s", srx, err.line, err.message[0] ? err.message : pisar_strerror(rc));
+                else if (srx)
+                    cli_error("segment", "%s: %s", srx, err.message[0] ? err.message : pisar_strerror(rc));
+                else cli_error("segment", "%s", err.message[0] ? err.message : pisar_strerror(rc));
                 status = EXIT_SOME_FAILED;
                 break;
             }
-            if (flush_out(&w)) {
-                status = EXIT_SOME_FAILED;
-                break;
-            }
-            base += para.len;
-            pisar_buf_clear(&para);
-            validated = 0;
         }
-        if (!got || r.eof) break;
+        size_t done;
+        int rc = segment_chunk(seg, &w, buf.data, cut, base, final, &done);
+        if (rc == 0 && !final && done == 0) { /* one sentence longer than the buffer: keep reading */
+            continue;
+        }
+        if (rc == 0) cut = done;
+        if (rc < 0) {
+            cli_error("segment", "%s: %s", name, pisar_strerror(rc));
+            status = EXIT_SOME_FAILED;
+            break;
+        }
+        if (flush_out(&w)) {
+            status = EXIT_SOME_FAILED;
+            break;
+        }
+        memmove(buf.data, buf.data + cut, buf.len - cut);
+        buf.len -= cut;
+        base += cut;
+        searched = 0;
     }
     if (status == EXIT_ALL_DONE && flush_out(&w)) status = EXIT_SOME_FAILED;
     if (fflush(stdout)) status = EXIT_SOME_FAILED;
     pisar_segmenter_free(seg);
-    pisar_buf_free(&para);
-    free(r.data);
+    pisar_buf_free(&buf);
     pisar_buf_free(&w.out);
     if (in != stdin) fclose(in);
     return status;
