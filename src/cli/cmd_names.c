@@ -52,16 +52,19 @@ static int run_keys(FILE *in, const char *path, int phonetic)
     ssize_t n;
     pisar_buf k = {0};
     int bad = 0;
-    size_t lineno = 0;
+    size_t lineno = 0, offset = 0;
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
+        size_t line_offset = offset;
+        offset += (size_t)n;
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         pisar_buf_clear(&k);
         int rc = phonetic ? pisar_name_key_phonetic(line, len, &k) : pisar_name_key(line, len, &k);
         if (rc) {
-            cli_error("names", "%s: line %zu: %s", path, lineno, pisar_strerror(rc));
+            cli_error("names", "%s: line %zu (byte %zu): %s", path, lineno, line_offset,
+                      pisar_strerror(rc));
             bad = 1;
         }
         printf("%s\n", (!rc && k.data) ? k.data : "");
