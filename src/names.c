@@ -879,7 +879,9 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
             m.sure = 1;
         }
     }
-    if (sentence_single && !known_key(h, m.key)) {
+    /* a lone word at the start of a sentence: only a known name or the
+     * surname of one ("Собянин заявил" after "Сергей Собянин") */
+    if (sentence_single && !known_key(h, m.key) && !smap_get(&h->known_words, m.key)) {
         free(m.base);
         free(m.key);
         free(m.alt_base);

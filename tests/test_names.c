@@ -315,6 +315,22 @@ static void test_inflection(void **state)
     }
 }
 
+/* A lone surname at the start of a sentence counts once the full name is known. */
+static void test_sentence_start(void **state)
+{
+    (void)state;
+    pisar_names *h;
+    assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+    const char *t = "Мэр Сергей Собянин открыл выставку. Собянин заявил. Выставка открыта.";
+    assert_int_equal(pisar_names_add_text(h, NULL, t, strlen(t), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group_count(h), 1);
+    pisar_name_group g;
+    assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+    assert_int_equal(g.count, 2);
+    assert_string_equal(g.canonical, "Sergey Sobyanin");
+    pisar_names_free(h);
+}
+
 static int count_changes(const pisar_name_mention *m, void *user)
 {
     seen *s = user;
@@ -480,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_mentions_and_inflection),
         cmocka_unit_test(test_gazetteer_errors),
         cmocka_unit_test(test_inflection),
+        cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
     };
