@@ -297,10 +297,12 @@ static void test_inflection(void **state)
         {"Polish instrumental", "Spotkanie z Kim Dzong Unem.", "Kim Dzong Un"},
         {"Czech genitive", "Podle Jurije Ušakova jednání.", "Jurij Ušakov"},
         {"German genitive -s", "Die Rede Wladimir Putins war lang.", "Wladimir Putin"},
-        {"Polish adjectival genitive", "Rozmowa Wołodymyra Zełenskiego trwała.", "Wołodymyr Zełenski"},
+        {"Polish adjectival genitive", "Rozmowa Wołodymyra Zełenskiego trwała.",
+         "Wołodymyr Zełenski"},
         {"Polish locative of a place", "Spotkanie w Moskwie.", "Moskwa"},
         {"Czech locative of a place", "Setkání v Moskvě.", "Moskva"},
-        {"Czech adjectival genitive", "Podle Volodymyra Zelenského je to chyba.", "Volodymyr Zelenský"},
+        {"Czech adjectival genitive", "Podle Volodymyra Zelenského je to chyba.",
+         "Volodymyr Zelenský"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         pisar_names *h;
