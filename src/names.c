@@ -879,7 +879,9 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
             m.sure = 1;
         }
     }
-    if (sentence_single && !known_key(h, m.key)) {
+    /* a lone word at the start of a sentence: only a known name or the
+     * surname of one ("Собянин заявил" after "Сергей Собянин") */
+    if (sentence_single && !known_key(h, m.key) && !smap_get(&h->known_words, m.key)) {
         free(m.base);
         free(m.key);
         free(m.alt_base);
@@ -1286,7 +1288,15 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         /* a lone surname is replaced by the canonical surname, not the full name */
         const char *sp = strrchr(m.canonical, ' ');
         if (sp && !strchr(base, ' ')) m.canonical = sp + 1;
-        int change = (!cyr || (ctx->flags & PISAR_NAMES_REWRITE_CYRILLIC)) &&
+        /* an all-capital mention (a dateline: MOSCOW) stays in capitals */
+        pisar_buf up = {0};
+        if (pn_is_all_upper(s, n)) {
+            if (pn_upper_copy(m.canonical, strlen(m.canonical), &up))
+                rc = ctx->rc = PISAR_ENOMEM;
+            else if (up.data)
+                m.canonical = up.data;
+        }
+        int change = !rc && (!cyr || (ctx->flags & PISAR_NAMES_REWRITE_CYRILLIC)) &&
                      (strlen(m.canonical) != n || memcmp(m.canonical, s, n));
         if (change) {
             if (ctx->cb) rc = ctx->cb(&m, ctx->user);
@@ -1295,6 +1305,7 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
                 rc = ctx->rc = PISAR_ENOMEM;
             ctx->copied = end;
         }
+        pisar_buf_free(&up);
     } else if (ctx->cb) {
         rc = ctx->cb(&m, ctx->user);
     }

@@ -36,6 +36,10 @@ const pn_suffix *pn_suffix_table(void);
 
 /* The word with its first letter in lower case (ICU), into out. */
 int pn_lower_first(const char *s, size_t n, pisar_buf *out);
+/* Append s in upper case (ICU, letter by letter). */
+int pn_upper_copy(const char *s, size_t n, pisar_buf *out);
+/* Two or more letters, all upper case? */
+int pn_is_all_upper(const char *s, size_t n);
 /* Lower-case letter (ICU)? */
 int pn_is_lower(unsigned c);
 

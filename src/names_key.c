@@ -676,3 +676,23 @@ int pn_is_lower(unsigned c)
     if (c < 0x80) return c >= 'a' && c <= 'z';
     return u_islower((UChar32)c);
 }
+
+int pn_upper_copy(const char *s, size_t n, pisar_buf *out)
+{
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < n && !rc;)
+        rc = pn_utf8_put(out, (unsigned)u_toupper((UChar32)pn_utf8_next(s, n, &i)));
+    return rc;
+}
+
+int pn_is_all_upper(const char *s, size_t n)
+{
+    int letters = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (!pn_is_name_letter(c) || c == '\'') continue;
+        if (!pn_is_upper(c)) return 0;
+        letters++;
+    }
+    return letters > 1;
+}

@@ -297,6 +297,12 @@ static void test_inflection(void **state)
         {"Polish instrumental", "Spotkanie z Kim Dzong Unem.", "Kim Dzong Un"},
         {"Czech genitive", "Podle Jurije Ušakova jednání.", "Jurij Ušakov"},
         {"German genitive -s", "Die Rede Wladimir Putins war lang.", "Wladimir Putin"},
+        {"Polish adjectival genitive", "Rozmowa Wołodymyra Zełenskiego trwała.",
+         "Wołodymyr Zełenski"},
+        {"Polish locative of a place", "Spotkanie w Moskwie.", "Moskwa"},
+        {"Czech locative of a place", "Setkání v Moskvě.", "Moskva"},
+        {"Czech adjectival genitive", "Podle Volodymyra Zelenského je to chyba.",
+         "Volodymyr Zelenský"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         pisar_names *h;
@@ -309,6 +315,22 @@ static void test_inflection(void **state)
                      s.n ? s.text[0] : "", cases[i].want);
         pisar_names_free(h);
     }
+}
+
+/* A lone surname at the start of a sentence counts once the full name is known. */
+static void test_sentence_start(void **state)
+{
+    (void)state;
+    pisar_names *h;
+    assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+    const char *t = "Мэр Сергей Собянин открыл выставку. Собянин заявил. Выставка открыта.";
+    assert_int_equal(pisar_names_add_text(h, NULL, t, strlen(t), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group_count(h), 1);
+    pisar_name_group g;
+    assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+    assert_int_equal(g.count, 2);
+    assert_string_equal(g.canonical, "Sergey Sobyanin");
+    pisar_names_free(h);
 }
 
 static int count_changes(const pisar_name_mention *m, void *user)
@@ -379,6 +401,11 @@ static void test_find_and_rewrite(void **state)
                      PISAR_OK);
     assert_string_equal(out.data,
                         "Между Moscow и Pyongyang. Vladimir Putin прилетел. С Sergei Shoigu.");
+    pisar_buf_clear(&out);
+    /* a dateline in capitals stays in capitals */
+    const char *dl = "KIEW (dpa) - Uschakow sagte.";
+    assert_int_equal(pisar_names_rewrite(h, dl, strlen(dl), 0, &out, NULL, NULL, NULL), PISAR_OK);
+    assert_string_equal(out.data, "KYIV (dpa) - Ushakov sagte.");
     pisar_buf_clear(&out);
     /* empty and invalid input */
     assert_int_equal(pisar_names_rewrite(h, "", 0, 0, &out, NULL, NULL, NULL), PISAR_OK);
@@ -471,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_mentions_and_inflection),
         cmocka_unit_test(test_gazetteer_errors),
         cmocka_unit_test(test_inflection),
+        cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
     };

@@ -45,8 +45,10 @@ extern "C" {
  * the same key; different names get different keys (Шуйский/Щуйский,
  * Алеев/Алиев, Ушаков/Ушакова). The key is ASCII: lower-case letters and
  * single spaces between words, or "@<entry-id>" for a name of the built-in
- * gazetteer. The name is taken as written (no case ending is stripped: a
- * nominative form is expected; see pisar_names_find() for running text).
+ * gazetteer. Word order does not matter (Ушаков Юрий = Юрий Ушаков), nor
+ * does a patronymic in a name of three or more words. The name is taken as
+ * written (no case ending is stripped: a nominative form is expected; see
+ * pisar_names_add_text() for running text).
  *
  * @param name  UTF-8 text, need not be NUL-terminated; may be NULL if len is 0.
  * @param len   its length in bytes.
@@ -128,10 +130,16 @@ PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len
  * Find the name mentions of one document and add them to the collection.
  *
  * Mentions are runs of capitalised words joined by single spaces (with
- * initials "В. В."), in Cyrillic or Latin; all-capital words (TASS) and a
- * short list of capitalised non-names (titles, articles) break a run; a lone
- * capitalised word at the start of a sentence counts only if the gazetteer or
- * another mention knows it. Inflected forms ("Юрия Ушакова", "с Ушаковым",
+ * initials "В. В."), in Cyrillic or Latin. Capitalised non-names (titles,
+ * articles, sentence openers: tables/names/notnames.txt) break a run; an
+ * all-capital word counts only if the gazetteer knows it (КНДР, MOSCOW, not
+ * TASS); a lone capitalised word at the start of a sentence counts only if
+ * the gazetteer or another mention knows it, and a sentence-initial word the
+ * text also writes in lower case is not a name; a gazetteer place before a
+ * longer name is a mention of its own ("Москвы Сергей Собянин"). In German
+ * text (its function words are 4 % or more of the lower-case words) a lone
+ * capitalised word counts only if it is known, since every noun is
+ * capitalised. Inflected forms ("Юрия Ушакова", "с Ушаковым",
  * "Москвой", Polish "Unem") are reduced to the nominative by the suffix
  * tables (tables/names/suffixes.txt), keeping the gender apart: an ambiguous
  * -ова is read as a masculine genitive only when the masculine is known and

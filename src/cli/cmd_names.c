@@ -14,8 +14,9 @@ static void help(FILE *f)
                "Find the personal and place names in Cyrillic and Latin text, group the\n"
                "spellings of each name across all FILEs and print one line per group:\n"
                "  COUNT<TAB>CANONICAL<TAB>SOURCE<TAB>VARIANT (N); VARIANT (N)...\n"
-               "ordered by count, then canonical spelling. SOURCE is gazetteer:<id> or\n"
-               "frequency.\n\n"
+               "ordered by count, then canonical spelling. SOURCE is gazetteer:<id>,\n"
+               "scheme:<id> (the style's transliteration of a Cyrillic original) or\n"
+               "frequency (the most frequent Latin variant).\n\n"
                "  --style S        house style: bgn icao wikipedia ap iso9 scholarly national\n"
                "  --gazetteer F    add a gazetteer (format: tables/names/README.md)\n"
                "  --lang L         language of Cyrillic input (ru uk be bg mk sr): picks the\n"
@@ -52,16 +53,19 @@ static int run_keys(FILE *in, const char *path, int phonetic)
     ssize_t n;
     pisar_buf k = {0};
     int bad = 0;
-    size_t lineno = 0;
+    size_t lineno = 0, offset = 0;
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
+        size_t line_offset = offset;
+        offset += (size_t)n;
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         pisar_buf_clear(&k);
         int rc = phonetic ? pisar_name_key_phonetic(line, len, &k) : pisar_name_key(line, len, &k);
         if (rc) {
-            cli_error("names", "%s: line %zu: %s", path, lineno, pisar_strerror(rc));
+            cli_error("names", "%s: line %zu (byte %zu): %s", path, lineno, line_offset,
+                      pisar_strerror(rc));
             bad = 1;
         }
         printf("%s\n", (!rc && k.data) ? k.data : "");
@@ -221,6 +225,8 @@ int cmd_names(int argc, char **argv)
             continue;
         }
         okf[i] = 1;
+        /* only --rewrite reads the texts again */
+        if (!rewrite) pisar_buf_free(&texts[i]);
     }
     if (!rewrite) {
         size_t ng = pisar_names_group_count(h);
