@@ -23,9 +23,8 @@
 /* Soft paragraph boundary: merging sentences across one costs this much. */
 #define PARA_CROSS 4.0
 #define MAX_ANCHORS 24
-#ifndef DELETE_LENGTH
+/* Share of Gale-Church's length cost a 1-0 or 0-1 link pays (see align.h) */
 #define DELETE_LENGTH 0.0
-#endif
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
 
 typedef struct {

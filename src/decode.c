@@ -1,9 +1,18 @@
 /*
  * decode.c -- bytes in a known encoding to UTF-8, streaming.
  *
- * Every decoder is written here, table-driven for the single-byte code pages
- * and by hand for UTF-8/16/32 (tests/test_decode.c checks each against
- * iconv). Work happens in up to three stages per chunk:
+ * iconv is the decoder (iconv_open("UTF-8", <the encoding's iconv name>), one
+ * descriptor per handle, no //TRANSLIT or //IGNORE, no locale involved):
+ * UTF-16LE/BE, UTF-32LE/BE and any encoding added later that is not a
+ * single-byte code page go through it. Two fast paths are written here:
+ *
+ *  - single-byte code pages, from the tables generated at build time (one
+ *    4-byte store per byte);
+ *  - UTF-8 and ASCII: UTF-8 to UTF-8 is strict validation plus a copy of the
+ *    valid spans, which iconv would do no better.
+ *
+ * tests/test_decode.c checks every path against iconv. Work happens in up to
+ * three stages per chunk:
  *
  *   decode -> [line endings] -> [NFC] -> caller's buffer
  *
@@ -14,6 +23,8 @@
  */
 #include "pisar/decode.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,20 +32,20 @@
 #include "codepage.h"
 #include "nfc.h"
 
-enum kind { K_SBCS, K_ASCII, K_UTF8, K_UTF16LE, K_UTF16BE, K_UTF32LE, K_UTF32BE };
+enum kind { K_SBCS, K_ASCII, K_UTF8, K_ICONV };
 
 struct pisar_decoder {
     pisar_encoding enc;
     enum kind kind;
     unsigned flags;
-    uint64_t offset;       /* absolute offset of the next input byte */
-    uint64_t repl;         /* U+FFFD substitutions */
-    unsigned char part[4]; /* bytes of a character begun in an earlier chunk */
+    uint64_t offset;        /* absolute offset of the next input byte */
+    uint64_t repl;          /* U+FFFD substitutions */
+    unsigned char part[16]; /* bytes of a character begun in an earlier chunk */
     size_t partlen;
-    uint64_t partoff; /* offset of part[0] */
-    unsigned hi;      /* UTF-16: a high surrogate waiting for its pair, or 0 */
-    unsigned char hibytes[2];
-    uint64_t hioff;
+    uint64_t partoff;   /* offset of part[0] */
+    iconv_t cd;         /* K_ICONV: from the encoding to UTF-8 */
+    unsigned unit;      /* K_ICONV: bytes replaced by one U+FFFD in lossy mode */
+    int bom_pending;    /* K_ICONV: a U+FEFF decoded from offset 0 is to be dropped */
     int cr;             /* line endings: the last byte written was a CR */
     int failed;         /* an error was returned; the handle is spent */
     int sbcs_nfc_inert; /* every defined byte is CPF_NFC_YES */
@@ -44,6 +55,22 @@ struct pisar_decoder {
 };
 
 static const unsigned char FFFD[3] = {0xEF, 0xBF, 0xBD};
+
+/* What lossy mode replaces and skips after an invalid sequence: one code
+ * unit. */
+static unsigned unit_of(pisar_encoding enc)
+{
+    switch (enc) {
+    case PISAR_ENC_UTF16LE:
+    case PISAR_ENC_UTF16BE:
+        return 2;
+    case PISAR_ENC_UTF32LE:
+    case PISAR_ENC_UTF32BE:
+        return 4;
+    default:
+        return 1;
+    }
+}
 
 int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
 {
@@ -58,27 +85,30 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
     case PISAR_ENC_UTF8:
         k = K_UTF8;
         break;
-    case PISAR_ENC_UTF16LE:
-        k = K_UTF16LE;
-        break;
-    case PISAR_ENC_UTF16BE:
-        k = K_UTF16BE;
-        break;
-    case PISAR_ENC_UTF32LE:
-        k = K_UTF32LE;
-        break;
-    case PISAR_ENC_UTF32BE:
-        k = K_UTF32BE;
-        break;
     default:
-        if (!pisar_encoding_is_single_byte(enc)) return PISAR_EUNKNOWN;
-        k = K_SBCS;
+        if (pisar_encoding_is_single_byte(enc))
+            k = K_SBCS;
+        else if (pisar_encoding_iconv_name(enc))
+            k = K_ICONV;
+        else
+            return PISAR_EUNKNOWN; /* unknown, binary */
     }
     pisar_decoder *d = calloc(1, sizeof *d);
     if (!d) return PISAR_ENOMEM;
     d->enc = enc;
     d->kind = k;
     d->flags = flags;
+    if (k == K_ICONV) {
+        /* no //TRANSLIT or //IGNORE: errors are pisar's to report or replace */
+        d->cd = iconv_open("UTF-8", pisar_encoding_iconv_name(enc));
+        if (d->cd == (iconv_t)-1) {
+            int e = errno;
+            free(d);
+            return e == ENOMEM ? PISAR_ENOMEM : PISAR_EUNKNOWN;
+        }
+        d->unit = unit_of(enc);
+        d->bom_pending = !(flags & PISAR_DECODE_KEEP_BOM);
+    }
     if (k == K_SBCS) {
         const unsigned char(*u8)[4] = cp_utf8(enc);
         const uint8_t *fl = cp_flags(enc);
@@ -93,7 +123,7 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
     if ((flags & PISAR_DECODE_NFC) && !(k == K_SBCS && d->sbcs_nfc_inert) && k != K_ASCII) {
         int rc = nfc_stream_new(&d->nfc);
         if (rc) {
-            free(d);
+            pisar_decoder_free(d);
             return rc;
         }
     }
@@ -104,6 +134,7 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
 void pisar_decoder_free(pisar_decoder *d)
 {
     if (!d) return;
+    if (d->kind == K_ICONV) iconv_close(d->cd);
     nfc_stream_free(d->nfc);
     pisar_buf_free(&d->stage);
     pisar_buf_free(&d->stage2);
@@ -130,7 +161,7 @@ static void set_error(pisar_error *err, uint64_t off, const unsigned char *b, si
 /* Append n bytes at the end of a buffer whose room was reserved. */
 #define PUT(o, src, n) (memcpy((o), (src), (n)), (o) += (n))
 
-/* ---- single-byte code pages ---- */
+/* ---- single-byte code pages: fast path, from the generated tables ---- */
 
 static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                     pisar_error *err)
@@ -178,7 +209,12 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     return PISAR_OK;
 }
 
-/* ---- ASCII and UTF-8 ---- */
+/* ---- ASCII and UTF-8: fast path ----
+ *
+ * UTF-8 to UTF-8 is validation and a copy of the valid spans (8 bytes at a
+ * time through ASCII), kept here by hand rather than sent through iconv,
+ * which would copy character by character; strict per Unicode table 3-7,
+ * which glibc's UTF-8 decoder is not (it accepts F4 90.. above U+10FFFF). */
 
 /* Append p[from..to) to t. */
 static int span(pisar_buf *t, const unsigned char *p, size_t from, size_t to)
@@ -227,7 +263,8 @@ static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
         }
     }
     size_t run = i; /* start of the well-formed text not yet appended */
-    if (d->offset + i == 0 && n >= 3 && is_bom_utf8(p) && !keep_bom) i = run = 3;
+    if (d->kind == K_UTF8 && d->offset + i == 0 && n >= 3 && is_bom_utf8(p) && !keep_bom)
+        i = run = 3;
     while (i < n) {
         while (i + 8 <= n) {
             uint64_t w;
@@ -261,147 +298,112 @@ static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     return span(t, p, run, n);
 }
 
-/* ---- UTF-16 ---- */
+/* ---- UTF-16, UTF-32 and anything else: iconv ---- */
 
-static int put_cp(pisar_decoder *d, pisar_buf *t, uint32_t c, uint64_t off)
+static const char *what_invalid(const pisar_decoder *d)
 {
-    if (c == 0xFEFF && off == 0 && !(d->flags & PISAR_DECODE_KEEP_BOM)) return PISAR_OK;
-    unsigned char u[4];
-    return pisar_buf_append(t, u, (size_t)nfc_utf8_put(u, c));
+    /* the only sequences glibc's UTF-16 and UTF-32 converters refuse */
+    return d->unit == 2   ? "unpaired surrogate in"
+           : d->unit == 4 ? "invalid code point in"
+                          : "invalid";
 }
 
-/* One UTF-16 code unit u at offset off (its bytes in b). */
-static int u16_unit(pisar_decoder *d, pisar_buf *t, unsigned u, const unsigned char *b,
-                    uint64_t off, pisar_error *err)
+/*
+ * Convert p[0..n) (at absolute offset off) through the handle's iconv
+ * descriptor, appending to t. *used is set to the bytes consumed: all of
+ * them, or fewer when the input ends inside a character (EINVAL: the caller
+ * keeps the rest) or at an invalid sequence (then PISAR_EILSEQ is returned,
+ * unless lossy mode replaced it and went on).
+ */
+static int conv(pisar_decoder *d, const unsigned char *p, size_t n, uint64_t off, pisar_buf *t,
+                pisar_error *err, size_t *used)
 {
-    int rc;
-    if (d->hi) {
-        if (u >= 0xDC00 && u <= 0xDFFF) {
-            uint32_t c = 0x10000 + (((uint32_t)d->hi - 0xD800) << 10) + (u - 0xDC00);
-            d->hi = 0;
-            return put_cp(d, t, c, d->hioff);
+    char *ip = (char *)p; /* iconv() takes char ** but never writes the input */
+    size_t il = n;
+    /* As much room as input: enough for UTF-32, and for UTF-16 below U+0800
+     * (Latin, Cyrillic). Text that grows (CJK in UTF-16: 2 bytes give 3) gets
+     * E2BIG, and the buffer doubles; a caller that reuses its buffer pays
+     * that once. */
+    size_t want = n < SIZE_MAX - 16 ? n + 16 : n;
+    int rc = PISAR_OK;
+    for (;;) {
+        if ((rc = pisar_buf_reserve(t, want))) break;
+        char *o0 = t->data + t->len, *op = o0, *i0 = ip;
+        size_t ol = t->cap - t->len - 1; /* keep room for the NUL */
+        size_t r = iconv(d->cd, &ip, &il, &op, &ol);
+        int e = errno;
+        size_t made = (size_t)(op - o0);
+        if (d->bom_pending && ip != i0) {
+            /* the first character decoded from offset 0: a BOM comes out of
+             * glibc's UTF-16LE/BE and UTF-32LE/BE as U+FEFF */
+            if (made >= 3 && !memcmp(o0, "\xEF\xBB\xBF", 3)) {
+                memmove(o0, o0 + 3, made - 3);
+                made -= 3;
+            }
+            d->bom_pending = 0;
         }
-        d->hi = 0;
-        if ((rc = bad(d, t, d->hioff, d->hibytes, 2, "unpaired surrogate in", err))) return rc;
-    }
-    if (u >= 0xD800 && u <= 0xDBFF) {
-        d->hi = u;
-        d->hioff = off;
-        memcpy(d->hibytes, b, 2);
-        return PISAR_OK;
-    }
-    if (u >= 0xDC00 && u <= 0xDFFF) return bad(d, t, off, b, 2, "unpaired surrogate in", err);
-    return put_cp(d, t, u, off);
-}
-
-/* Write a code point that is not a surrogate nor the BOM being stripped;
- * room was reserved. */
-static inline unsigned char *put_fast(unsigned char *o, uint32_t c)
-{
-    if (c < 0x80) {
-        *o++ = (unsigned char)c;
-    } else if (c < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (c >> 6));
-        o[1] = (unsigned char)(0x80 | (c & 0x3F));
-        o += 2;
-    } else {
-        o += nfc_utf8_put(o, c);
-    }
-    return o;
-}
-
-static int dec_utf16(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
-                     pisar_error *err)
-{
-    int be = d->kind == K_UTF16BE, rc;
-    size_t i = 0;
-    if (d->partlen && n) {
-        d->part[1] = p[0];
-        d->partlen = 0;
-        i = 1;
-        unsigned u =
-            be ? (unsigned)d->part[0] << 8 | d->part[1] : (unsigned)d->part[1] << 8 | d->part[0];
-        if ((rc = u16_unit(d, t, u, d->part, d->partoff, err))) return rc;
-    }
-    /* 2 input bytes give at most 3 output bytes, or 6 when a lone high
-     * surrogate before them becomes U+FFFD: 3 per byte is always enough. */
-    if (n > (SIZE_MAX - 16) / 3) return PISAR_ENOMEM;
-    if ((rc = pisar_buf_reserve(t, 3 * (n - i) + 16))) return rc;
-    unsigned char *o = (unsigned char *)t->data + t->len;
-    for (; i + 2 <= n; i += 2) {
-        unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
-        if (!d->hi && (u < 0xD800 || u > 0xDFFF) && (u != 0xFEFF || d->offset + i)) {
-            o = put_fast(o, u);
+        t->len += made;
+        if (r != (size_t)-1 || e == EINVAL) break; /* done, or a character cut by the end */
+        if (e == E2BIG) {
+            want = want < SIZE_MAX / 2 ? 2 * want : SIZE_MAX / 2;
             continue;
         }
-        t->len = (size_t)(o - (unsigned char *)t->data);
-        rc = u16_unit(d, t, u, p + i, d->offset + i, err);
-        t->data[t->len] = '\0';
-        if (rc) return rc;
-        if ((rc = pisar_buf_reserve(t, 3 * (n - i) + 16))) return rc;
-        o = (unsigned char *)t->data + t->len;
+        if (e != EILSEQ) { /* no other failure is documented for iconv() */
+            rc = PISAR_EINVAL;
+            break;
+        }
+        /* iconv stopped at the first byte of the invalid sequence */
+        size_t k = il < d->unit ? il : d->unit;
+        uint64_t at = off + (uint64_t)(ip - (char *)p);
+        if (!(d->flags & PISAR_DECODE_LOSSY)) {
+            set_error(err, at, (const unsigned char *)ip, k, what_invalid(d), d->enc);
+            rc = PISAR_EILSEQ;
+            break;
+        }
+        d->repl++;
+        d->bom_pending = 0; /* a U+FEFF after the replacement is text */
+        if ((rc = pisar_buf_append(t, FFFD, 3))) break;
+        ip += k;
+        il -= k;
+        iconv(d->cd, NULL, NULL, NULL, NULL); /* back to the initial state */
+        want = il + 16;
     }
-    t->len = (size_t)(o - (unsigned char *)t->data);
-    t->data[t->len] = '\0';
-    if (i < n) {
-        d->part[0] = p[i];
-        d->partlen = 1;
-        d->partoff = d->offset + i;
-    }
-    return PISAR_OK;
+    if (t->data) t->data[t->len] = '\0';
+    *used = (size_t)(ip - (char *)p);
+    return rc;
 }
 
-/* ---- UTF-32 ---- */
-
-static int u32_unit(pisar_decoder *d, pisar_buf *t, const unsigned char *b, uint64_t off,
-                    pisar_error *err)
+/* iconv waits for more bytes than a character of any encoding pisar knows
+ * has: refuse rather than buffer without bound. */
+static int too_long(pisar_decoder *d, const unsigned char *b, uint64_t at, pisar_error *err)
 {
-    uint32_t c = d->kind == K_UTF32BE
-                     ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
-                     : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
-    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return bad(d, t, off, b, 4, "invalid code point in", err);
-    return put_cp(d, t, c, off);
+    set_error(err, at, b, 8, "sequence too long in", d->enc);
+    return PISAR_EILSEQ;
 }
 
-static int dec_utf32(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
+static int dec_iconv(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                      pisar_error *err)
 {
-    size_t i = 0;
+    size_t i = 0, used;
     int rc;
+    /* Finish a character begun in an earlier chunk, adding one byte at a time
+     * (a few bytes per chunk boundary: the cost does not matter). */
     while (d->partlen && i < n) {
+        if (d->partlen == sizeof d->part) return too_long(d, d->part, d->partoff, err);
         d->part[d->partlen++] = p[i++];
-        if (d->partlen == 4) {
-            d->partlen = 0;
-            if ((rc = u32_unit(d, t, d->part, d->partoff, err))) return rc;
-        }
+        if ((rc = conv(d, d->part, d->partlen, d->partoff, t, err, &used))) return rc;
+        d->partlen -= used;
+        memmove(d->part, d->part + used, d->partlen);
+        d->partoff += used;
     }
-    /* 4 input bytes give at most 4 output bytes (or 3 for U+FFFD) */
-    if ((rc = pisar_buf_reserve(t, n - i + 8))) return rc;
-    unsigned char *o = (unsigned char *)t->data + t->len;
-    int be = d->kind == K_UTF32BE;
-    for (; i + 4 <= n; i += 4) {
-        const unsigned char *b = p + i;
-        uint32_t c = be ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
-                        : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
-        if (c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF) && (c != 0xFEFF || d->offset + i)) {
-            o = put_fast(o, c);
-            continue;
-        }
-        t->len = (size_t)(o - (unsigned char *)t->data);
-        rc = u32_unit(d, t, b, d->offset + i, err);
-        t->data[t->len] = '\0';
-        if (rc) return rc;
-        if ((rc = pisar_buf_reserve(t, n - i + 8))) return rc;
-        o = (unsigned char *)t->data + t->len;
-    }
-    t->len = (size_t)(o - (unsigned char *)t->data);
-    t->data[t->len] = '\0';
-    if (i < n) {
-        d->partlen = n - i;
-        memcpy(d->part, p + i, d->partlen);
-        d->partoff = d->offset + i;
-    }
+    if (d->partlen || i == n) return PISAR_OK;
+    if ((rc = conv(d, p + i, n - i, d->offset + i, t, err, &used))) return rc;
+    i += used;
+    /* the rest is the start of a character the next chunk finishes */
+    if (n - i > sizeof d->part) return too_long(d, p + i, d->offset + i, err);
+    d->partlen = n - i;
+    memcpy(d->part, p + i, d->partlen);
+    d->partoff = d->offset + i;
     return PISAR_OK;
 }
 
@@ -437,11 +439,8 @@ static int decode_into(pisar_decoder *d, const unsigned char *p, size_t n, pisar
     case K_ASCII:
     case K_UTF8:
         return dec_utf8(d, p, n, t, err);
-    case K_UTF16LE:
-    case K_UTF16BE:
-        return dec_utf16(d, p, n, t, err);
     default:
-        return dec_utf32(d, p, n, t, err);
+        return dec_iconv(d, p, n, t, err);
     }
 }
 
@@ -468,11 +467,35 @@ static int staged(const pisar_decoder *d)
     return d->nfc || (d->flags & (PISAR_DECODE_EOL_LF | PISAR_DECODE_EOL_CRLF));
 }
 
+/* PISAR_DECODE_CHECK on a single-byte code page: look for an undefined byte,
+ * writing nothing (a scan, several times cheaper than decoding). */
+static int check_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_error *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!d->sb[p[i]][3]) {
+            set_error(err, d->offset + i, p + i, 1, "byte undefined in", d->enc);
+            return PISAR_EILSEQ;
+        }
+    return PISAR_OK;
+}
+
 int pisar_decoder_feed(pisar_decoder *d, const void *in, size_t len, pisar_buf *out,
                        pisar_error *err)
 {
-    if (!d || (!in && len) || !out) return PISAR_EINVAL;
+    if (!d || (!in && len) || (!out && !(d->flags & PISAR_DECODE_CHECK))) return PISAR_EINVAL;
     if (d->failed) return PISAR_ESTATE;
+    if (d->flags & PISAR_DECODE_CHECK) {
+        int rc;
+        if (d->kind == K_SBCS && !(d->flags & PISAR_DECODE_LOSSY)) {
+            rc = check_sbcs(d, in, len, err);
+        } else {
+            pisar_buf_clear(&d->stage);
+            rc = decode_into(d, in, len, &d->stage, err);
+        }
+        if (rc) d->failed = 1;
+        d->offset += len;
+        return rc;
+    }
     pisar_buf *t = out;
     if (staged(d)) {
         pisar_buf_clear(&d->stage);
@@ -495,35 +518,39 @@ int pisar_decoder_feed(pisar_decoder *d, const void *in, size_t len, pisar_buf *
 
 int pisar_decoder_finish(pisar_decoder *d, pisar_buf *out, pisar_error *err)
 {
-    if (!d || !out) return PISAR_EINVAL;
+    if (!d || (!out && !(d->flags & PISAR_DECODE_CHECK))) return PISAR_EINVAL;
     if (d->failed) return PISAR_ESTATE;
     pisar_buf *t = out;
-    if (staged(d)) {
+    if (staged(d) || (d->flags & PISAR_DECODE_CHECK)) {
         pisar_buf_clear(&d->stage);
         t = &d->stage;
     }
     int rc = PISAR_OK;
-    /* Input ended inside a character: the earliest unfinished one is reported. */
-    const unsigned char *b = NULL;
-    size_t nb = 0;
-    uint64_t off = 0;
-    if (d->hi) {
-        b = d->hibytes, nb = 2, off = d->hioff;
-    } else if (d->partlen) {
-        b = d->part, nb = d->partlen, off = d->partoff;
-    }
-    if (b) {
+    /* Input ended inside a character: its bytes are reported. */
+    if (d->partlen) {
         if (d->flags & PISAR_DECODE_LOSSY) {
             d->repl++;
             rc = pisar_buf_append(t, FFFD, 3);
         } else {
-            set_error(err, off, b, nb, "input ends inside a character of", d->enc);
+            set_error(err, d->partoff, d->part, d->partlen, "input ends inside a character of",
+                      d->enc);
             rc = PISAR_ETRUNC;
         }
-        d->hi = 0;
         d->partlen = 0;
     }
-    if (t != out) {
+    if (!rc && d->kind == K_ICONV) {
+        /* converters that hold a character back (none of UTF-16/32 do)
+         * write it now */
+        rc = pisar_buf_reserve(t, 64);
+        if (!rc) {
+            char *op = t->data + t->len;
+            size_t ol = t->cap - t->len - 1;
+            if (iconv(d->cd, NULL, NULL, &op, &ol) == (size_t)-1) rc = PISAR_EINVAL;
+            t->len = (size_t)(op - t->data);
+            t->data[t->len] = '\0';
+        }
+    }
+    if (t != out && !(d->flags & PISAR_DECODE_CHECK)) {
         int rc2 = post(d, out, 1);
         if (!rc) rc = rc2;
     }

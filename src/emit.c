@@ -67,7 +67,7 @@ struct pisar_emitter {
     char *name, *slang, *tlang;
     int header_done; /* PO header, XML root */
     int first_para_out; /* TXT: a paragraph was written (for the blank line) */
-    pisar_buf t1, t2, t3; /* scratch: cleaned pieces */
+    pisar_buf t1, t2, t3, t4; /* scratch: cleaned pieces */
 };
 
 /* ---------------------------------------------------------------- UTF-8 */
@@ -270,6 +270,7 @@ void pisar_emitter_free(pisar_emitter *em)
     pisar_buf_free(&em->t1);
     pisar_buf_free(&em->t2);
     pisar_buf_free(&em->t3);
+    pisar_buf_free(&em->t4);
     free(em);
 }
 
@@ -329,15 +330,21 @@ static int po_header(pisar_emitter *em)
     pisar_buf *o = em->out;
     int rc = pisar_buf_puts(o, "# Sentences for translation, written by pisar ");
     rc |= pisar_buf_puts(o, pisar_version());
-    rc |= pisar_buf_puts(o, ".\nmsgid \"\"\nmsgstr \"\"\n"
+    /* the header fields msgfmt --check asks for; the translator's own are
+     * left as gettext's template placeholders */
+    rc |= pisar_buf_puts(o, ".\nmsgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: ");
+    for (const char *p = em->name; *p; p++) /* a file name in a PO string */
+        rc |= pisar_buf_append(o, (*p == '"' || *p == '\\') ? "_" : p, 1);
+    rc |= pisar_buf_puts(o, "\\n\"\n"
+                            "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
+                            "\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
+                            "\"Language-Team: LANGUAGE <LL@li.org>\\n\"\n"
+                            "\"Language: ");
+    rc |= pisar_buf_puts(o, em->tlang ? em->tlang : "");
+    rc |= pisar_buf_puts(o, "\\n\"\n"
                             "\"MIME-Version: 1.0\\n\"\n"
                             "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
                             "\"Content-Transfer-Encoding: 8bit\\n\"\n");
-    if (em->tlang) {
-        rc |= pisar_buf_puts(o, "\"Language: ");
-        rc |= pisar_buf_puts(o, em->tlang);
-        rc |= pisar_buf_puts(o, "\\n\"\n");
-    }
     rc |= pisar_buf_puts(o, "\"X-Source-Language: ");
     rc |= pisar_buf_puts(o, em->slang);
     rc |= pisar_buf_puts(o, "\\n\"\n\"X-Generator: pisar\\n\"\n");
@@ -376,10 +383,22 @@ int pisar_emitter_begin_document(pisar_emitter *em, const char *name, const char
     em->slang = dupstr(source_lang);
     em->tlang = target_lang ? dupstr(target_lang) : NULL;
     if (!em->name || !em->slang || (target_lang && !em->tlang)) return PISAR_ENOMEM;
-    if (check_utf8(em->name, strlen(em->name), err)) return PISAR_EILSEQ;
-    /* the file name goes into attributes: no forbidden characters there either */
-    for (char *p = em->name; *p; p++)
-        if ((unsigned char)*p < 0x20) *p = '?';
+    /* the file name goes into attributes and JSON: bytes that are not UTF-8
+     * (a Latin-1 file name) and control characters become '?' */
+    {
+        unsigned char *u = (unsigned char *)em->name;
+        size_t n = strlen(em->name);
+        for (size_t i = 0; i < n;) {
+            uint32_t cp;
+            size_t l = utf8_next(u, n, i, &cp);
+            if (!l || xml_forbidden(cp)) {
+                memset(u + i, '?', l ? l : 1);
+                i += l ? l : 1;
+            } else {
+                i += l;
+            }
+        }
+    }
     em->doc++;
     em->para = em->pairs = em->doc_units = 0;
     int rc;
@@ -791,8 +810,8 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                 pisar_buf_puts(nb, notes[i]);
             }
         pisar_buf_append(nb, "", 0);
-        pisar_buf note = {0};
-        if ((rc = clean(em, nb->data, nb->len, 0, &note, 0))) return rc;
+        pisar_buf *note = &em->t4;
+        if ((rc = clean(em, nb->data, nb->len, 0, note, 0))) return rc;
         /* note text may contain forbidden characters too: cleaned silently
          * above (reported against offset 0 of the paragraph) */
         location(em, loc, sizeof loc, 0);
@@ -801,8 +820,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
             X(xmlTextWriterStartElement(em->w, C("unit")));
             X(attr(em, "id", id));
             X(attr(em, "xml:space", "preserve"));
-            rc = x2_notes(em, loc, note.data, 3, err);
-            pisar_buf_free(&note);
+            rc = x2_notes(em, loc, note->data, 3, err);
             if (rc) return rc;
             size_t k = 0, gap = 0;
             for (size_t i = first; i <= last; i++) {
@@ -837,8 +855,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
         } else {
             size_t a = s[first].start, b = s[last].end;
             if ((rc = clean(em, text + a, b - a, a, &em->t1, 1))) {
-                pisar_buf_free(&note);
-                return rc;
+                                return rc;
             }
             X(nl(em, 4));
             X(xmlTextWriterStartElement(em->w, C("trans-unit")));
@@ -860,8 +877,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     if (k && s[i].start > s[gap].end) {
                         if ((rc = clean(em, text + s[gap].end, s[i].start - s[gap].end, s[gap].end,
                                         &em->t2, 0))) {
-                            pisar_buf_free(&note);
-                            return rc;
+                                                        return rc;
                         }
                         X(xmlTextWriterWriteString(em->w, C(em->t2.data)));
                     }
@@ -875,8 +891,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     if (!pass || copy) {
                         if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start,
                                         &em->t2, 0))) {
-                            pisar_buf_free(&note);
-                            return rc;
+                                                        return rc;
                         }
                         X(xmlTextWriterWriteString(em->w, C(em->t2.data)));
                     }
@@ -890,16 +905,15 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
             X(attr(em, "from", "pisar"));
             X(xmlTextWriterWriteString(em->w, C(loc)));
             X(xmlTextWriterEndElement(em->w));
-            if (note.len) {
+            if (note->len) {
                 X(nl(em, 5));
                 X(xmlTextWriterStartElement(em->w, C("note")));
                 X(attr(em, "from", "pisar"));
                 X(attr(em, "annotates", "source"));
-                X(xmlTextWriterWriteString(em->w, C(note.data)));
+                X(xmlTextWriterWriteString(em->w, C(note->data)));
                 X(xmlTextWriterEndElement(em->w));
             }
-            pisar_buf_free(&note);
-            X(nl(em, 4));
+                        X(nl(em, 4));
             X(xmlTextWriterEndElement(em->w));
         }
         flush(em);

@@ -18,9 +18,18 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     size_t bad;
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
-    pisar_buf k = {0};
-    rc = pn_phonetic(name, len, &k);
-    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    pisar_buf p = {0}, k = {0};
+    rc = pn_phonetic(name, len, &p);
+    if (rc || !p.len) {
+        pisar_buf_free(&p);
+        return rc;
+    }
+    rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &k);
+    pisar_buf_free(&p);
+    if (rc) {
+        pisar_buf_free(&k);
+        return rc;
+    }
     const char *id = NULL;
     if (user && user->nindex) {
         size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
@@ -51,13 +60,17 @@ int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
     size_t bad;
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
-    return pn_phonetic(name, len, key);
+    pisar_buf p = {0};
+    rc = pn_phonetic(name, len, &p);
+    if (!rc && p.len) rc = pn_map_given(p.data, pn_builtin_given, PN_BUILTIN_NGIVEN, key);
+    pisar_buf_free(&p);
+    return rc;
 }
 
 /* ---- the handle ---- */
 
-static const char *const styles[] = {"bgn", "icao", "wikipedia", "ap", "iso9", "scholarly",
-                                     "national", NULL};
+static const char *const styles[] = {"bgn",  "icao",      "wikipedia", "ap",
+                                     "iso9", "scholarly", "national",  NULL};
 
 /* The scheme each house style uses for a Cyrillic original, per language
  * (ru, uk, be, bg, mk, sr); ids of include/pisar/translit.h. Ukrainian,
@@ -66,34 +79,66 @@ static const char *const styles[] = {"bgn", "icao", "wikipedia", "ap", "iso9", "
  * but iso9 and scholarly. */
 enum { L_RU, L_UK, L_BE, L_BG, L_MK, L_SR, L_N };
 static const char *const style_schemes[][L_N] = {
-    /* bgn */       {"ru-bgn", "uk-bgn", "be-bgn", "bg-streamlined", "mk-bgn", "sr-latin"},
-    /* icao */      {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
-    /* wikipedia */ {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
-    /* ap */        {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
-    /* iso9 */      {"ru-iso9", "uk-iso9", "be-iso9", "bg-iso9", "mk-iso9", "sr-iso9"},
+    /* bgn */ {"ru-bgn", "uk-bgn", "be-bgn", "bg-streamlined", "mk-bgn", "sr-latin"},
+    /* icao */
+    {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* wikipedia */
+    {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* ap */
+    {"ru-wikipedia", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* iso9 */ {"ru-iso9", "uk-iso9", "be-iso9", "bg-iso9", "mk-iso9", "sr-iso9"},
     /* scholarly */ {"ru-scholarly", "uk-scholarly", "be-iso9", "bg-iso9", "mk-iso9", "sr-latin"},
-    /* national */  {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
+    /* national */
+    {"ru-icao", "uk-national", "be-national", "bg-streamlined", "mk-official", "sr-latin"},
 };
 
-/* The language of a Cyrillic name, from the letters only one language has. */
-static int cyr_language(const char *s)
+/* The language of a Cyrillic name, from the letters only one language has;
+ * `hint` (or -1) where none shows. */
+static int cyr_language(const char *s, int hint)
 {
     size_t n = strlen(s), i = 0;
     int uk = 0, be = 0, mk = 0, sr = 0, bg = 0, ru = 0;
     unsigned prev = 0;
     while (i < n) {
         unsigned c = pn_utf8_next(s, n, &i);
-        if (c >= 0x400 && c < 0x410) c += 0x50; /* upper Ѐ-Џ to lower */
-        else if (c >= 0x410 && c < 0x430) c += 0x20;
+        if (c >= 0x400 && c < 0x410)
+            c += 0x50; /* upper Ѐ-Џ to lower */
+        else if (c >= 0x410 && c < 0x430)
+            c += 0x20;
         switch (c) {
-        case 0x454: case 0x457: case 0x491: uk = 1; break;       /* є ї ґ */
-        case 0x456: uk |= 2; break;                              /* і (uk, be) */
-        case 0x45e: be = 1; break;                               /* ў */
-        case 0x453: case 0x45c: case 0x455: mk = 1; break;       /* ѓ ќ ѕ */
-        case 0x452: case 0x45b: case 0x45f: sr = 1; break;       /* ђ ћ џ */
-        case 0x458: case 0x459: case 0x45a: sr |= 2; break;      /* ј љ њ */
-        case 0x44b: case 0x44d: case 0x451: ru = 1; break;       /* ы э ё */
-        default: break;
+        case 0x454:
+        case 0x457:
+        case 0x491:
+            uk = 1;
+            break; /* є ї ґ */
+        case 0x456:
+            uk |= 2;
+            break; /* і (uk, be) */
+        case 0x45e:
+            be = 1;
+            break; /* ў */
+        case 0x453:
+        case 0x45c:
+        case 0x455:
+            mk = 1;
+            break; /* ѓ ќ ѕ */
+        case 0x452:
+        case 0x45b:
+        case 0x45f:
+            sr = 1;
+            break; /* ђ ћ џ */
+        case 0x458:
+        case 0x459:
+        case 0x45a:
+            sr |= 2;
+            break; /* ј љ њ */
+        case 0x44b:
+        case 0x44d:
+        case 0x451:
+            ru = 1;
+            break; /* ы э ё */
+        default:
+            break;
         }
         if (prev == 0x44a && c >= 0x430 && c < 0x450 && c != 0x435 && c != 0x44e && c != 0x44f)
             bg = 1; /* ъ before a consonant */
@@ -104,6 +149,7 @@ static int cyr_language(const char *s)
     if (mk) return L_MK;
     if (sr) return L_SR;
     if (bg) return L_BG;
+    if (hint >= 0 && !ru) return hint;
     return L_RU;
 }
 
@@ -113,13 +159,90 @@ const char *pisar_names_style(size_t i)
 }
 
 typedef struct mention {
-    char *base;      /* nominative spelling */
-    char *key;       /* final key (gazetteer id or phonetic) */
-    char *alt_base;  /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
+    char *base;     /* nominative spelling */
+    char *key;      /* final key (gazetteer id or phonetic) */
+    char *alt_base; /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
     char *alt_key;
     size_t doc;
-    int sure;        /* the form is unambiguous */
+    int sure; /* the form is unambiguous */
 } mention;
+
+/* A string -> size_t hash map with its own copies of the keys (FNV-1a,
+ * open addressing); the handle's look-ups go through it so that adding and
+ * grouping stay linear in the number of mentions. */
+typedef struct smap {
+    char **keys;
+    size_t *vals;
+    size_t cap, n;
+} smap;
+
+static size_t smap_hash(const char *s)
+{
+    size_t h = (size_t)1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    return h;
+}
+
+static size_t *smap_get(const smap *m, const char *key)
+{
+    if (!m->cap) return NULL;
+    for (size_t i = smap_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->keys[i]) return NULL;
+        if (!strcmp(m->keys[i], key)) return &m->vals[i];
+    }
+}
+
+/* Set key to val (insert or overwrite). */
+static int smap_put(smap *m, const char *key, size_t val)
+{
+    size_t *v = smap_get(m, key);
+    if (v) {
+        *v = val;
+        return PISAR_OK;
+    }
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        char **keys = calloc(cap, sizeof *keys);
+        size_t *vals = calloc(cap, sizeof *vals);
+        if (!keys || !vals) {
+            free(keys);
+            free(vals);
+            return PISAR_ENOMEM;
+        }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i]) continue;
+            size_t j = smap_hash(m->keys[i]) & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = m->keys[i];
+            vals[j] = m->vals[i];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = keys;
+        m->vals = vals;
+        m->cap = cap;
+    }
+    size_t i = smap_hash(key) & (m->cap - 1);
+    while (m->keys[i])
+        i = (i + 1) & (m->cap - 1);
+    size_t len = strlen(key);
+    if (!(m->keys[i] = malloc(len + 1))) return PISAR_ENOMEM;
+    memcpy(m->keys[i], key, len + 1);
+    m->vals[i] = val;
+    m->n++;
+    return PISAR_OK;
+}
+
+static void smap_free(smap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
 
 typedef struct group {
     char *key;
@@ -129,7 +252,8 @@ typedef struct group {
     const char *kind;
     size_t count, ndocs;
     pisar_name_variant *variants;
-    size_t nvariants;
+    size_t nvariants, capvariants;
+    size_t last_doc;
 } group;
 
 struct pisar_names {
@@ -142,8 +266,14 @@ struct pisar_names {
     size_t ng;
     int dirty;
     int style_index;
+    int lang_hint;           /* L_RU... or -1 */
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
+    smap known;       /* every key a mention has had */
+    smap known_words; /* every word of the phonetic keys of longer mentions */
+    int nounlang;     /* the text being scanned capitalises its nouns (German) */
+    smap gindex;      /* group key -> group index (valid while !dirty) */
+    smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
 };
 
 int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
@@ -152,7 +282,8 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     *out = NULL;
     if (!style) style = "bgn";
     int ok = 0;
-    for (size_t i = 0; styles[i]; i++) ok |= !strcmp(styles[i], style);
+    for (size_t i = 0; styles[i]; i++)
+        ok |= !strcmp(styles[i], style);
     if (!ok) {
         if (err) {
             memset(err, 0, sizeof *err);
@@ -163,6 +294,7 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     pisar_names *h = calloc(1, sizeof *h);
     if (!h) return PISAR_ENOMEM;
     snprintf(h->style, sizeof h->style, "%s", style);
+    h->lang_hint = -1;
     for (size_t i = 0; styles[i]; i++)
         if (!strcmp(styles[i], style)) h->style_index = (int)i;
     *out = h;
@@ -179,6 +311,26 @@ static void free_groups(pisar_names *h)
     free(h->g);
     h->g = NULL;
     h->ng = 0;
+    smap_free(&h->gindex);
+    smap_free(&h->bindex);
+}
+
+int pisar_names_set_language(pisar_names *h, const char *lang)
+{
+    static const char *const codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
+    if (!h) return PISAR_EINVAL;
+    if (!lang) {
+        h->lang_hint = -1;
+        h->dirty = 1;
+        return PISAR_OK;
+    }
+    for (int i = 0; i < L_N; i++)
+        if (!strcmp(codes[i], lang)) {
+            h->lang_hint = i;
+            h->dirty = 1;
+            return PISAR_OK;
+        }
+    return PISAR_EUNKNOWN;
 }
 
 void pisar_names_free(pisar_names *h)
@@ -193,19 +345,26 @@ void pisar_names_free(pisar_names *h)
     free(h->m);
     free_groups(h);
     pn_gaz_free(&h->user);
-    for (int i = 0; i < L_N; i++) pisar_translit_free(h->tr[i]);
+    for (int i = 0; i < L_N; i++)
+        pisar_translit_free(h->tr[i]);
+    smap_free(&h->known);
+    smap_free(&h->known_words);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
 }
 
-int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
-                                   const char *origin, pisar_error *err)
+int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len, const char *origin,
+                                   pisar_error *err)
 {
     if (!h) return PISAR_EINVAL;
     pn_gazetteer g;
     int rc = pn_gaz_parse(&g, text, len, origin, err);
     if (rc) return rc;
+    if ((rc = pn_gaz_map_given(&g, pn_builtin_given, PN_BUILTIN_NGIVEN))) {
+        pn_gaz_free(&g);
+        return rc;
+    }
     /* One user gazetteer at a time: a second load replaces the first. */
     pn_gaz_free(&h->user);
     h->user = g;
@@ -255,54 +414,118 @@ static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key)
 /* ---- finding mentions ---- */
 
 typedef struct span {
-    size_t start, end;  /* bytes */
-    int upper;          /* starts with an upper-case letter */
-    int initial;        /* a single letter followed by '.' */
+    size_t start, end; /* bytes */
+    int upper;         /* starts with an upper-case letter */
+    int initial;       /* a single letter followed by '.' */
     int allcaps;
     int cyr;
     int sentence_start;
+    int after_det; /* right after an article ("der Berater") */
 } span;
-
-/* Words that are capitalised in running text without being names (titles,
- * nationalities, sentence openers), in the languages of the fixtures. */
-static const char *const not_names[] = {
-    "The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "According", "Our", "Dear",
-    "President", "Prime", "Minister", "Foreign", "Russian", "Ukrainian", "Korean", "North",
-    "South", "Democratic", "People", "Republic", "Mr", "Mrs", "Ms", "Dr", "This", "These",
-    "They", "He", "She", "It", "We", "Video", "Relations", "Photo", "Agency", "Free", "Press",
-    "Become", "Therefore", "Präsident", "Der", "Die", "Das", "Le", "La", "Les", "Président",
-    "Prezydent", "Premier", "Президент", "Премьер", "Министр", "По", "В", "На", "С", "О",
-    "Об", "И", "Как", "Это", "Он", "Она", "Они", "Мы", "Президентът", "Помощник", "Глава",
-    "Russia", "June", "Kremlin", "West", "Korea", "Россия", "Кремль",
-    NULL};
-
-static int is_not_name(const char *s, size_t n)
-{
-    for (size_t i = 0; not_names[i]; i++)
-        if (strlen(not_names[i]) == n && !memcmp(not_names[i], s, n)) return 1;
-    return 0;
-}
 
 /* fn(h, text, start, end, sentence_single, user): one candidate mention. */
 typedef int (*found_fn)(pisar_names *h, const char *text, size_t start, size_t end,
                         int sentence_single, void *user);
 
-static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn,
-                 void *user)
+static char *dup(const char *s, size_t n);
+static char *key_of(const pisar_names *h, const char *s, size_t n);
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
+                              size_t *dropped);
+static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key);
+static int known_key(const pisar_names *h, const char *key);
+
+/* Is this word (in any case form) a place of the gazetteer? */
+static int is_place_word(const pisar_names *h, const char *s, size_t n)
+{
+    char *w = dup(s, n);
+    if (!w) return 0;
+    char *k = key_of(h, w, n);
+    if (k && k[0] != '@') {
+        char *nb = NULL;
+        size_t dropped;
+        free(k);
+        k = known_nominative(h, w, &nb, &dropped);
+        free(nb);
+    }
+    const pn_gaz_entry *e = k && k[0] == '@' ? entry_of(h, k) : NULL;
+    int place = e && !strcmp(e->kind, "place");
+    free(k);
+    free(w);
+    return place;
+}
+
+static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn, void *user)
 {
     size_t n = *ns;
     *ns = 0;
-    while (n && sp[n - 1].initial) n--;
+    while (n && sp[n - 1].initial)
+        n--;
     if (!n) return 0;
+    if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
+    /* in German text a run right after an article starts with a noun ("des
+     * Gebiets Kursk"); in English it is a name ("the State Department") */
+    if (n >= 2 && sp[0].after_det && !sp[0].cyr && h->nounlang) {
+        sp++;
+        n--;
+    }
+    /* in German text a lone capitalised word is a noun unless known */
+    if (n == 1 && h->nounlang && !sp[0].cyr && !sp[0].initial) {
+        char *k = key_of(h, text + sp[0].start, sp[0].end - sp[0].start);
+        int known = k && (k[0] == '@' || known_key(h, k) || smap_get(&h->known_words, k));
+        free(k);
+        if (!known) return 0;
+    }
+    /* a place before a name of two or more words is a mention of its own
+     * ("Москвы Сергей Собянин", "Moscow Mayor ...") */
+    if (n >= 3 && !sp[0].initial && is_place_word(h, text + sp[0].start, sp[0].end - sp[0].start)) {
+        int rc = fn(h, text, sp[0].start, sp[0].end, 0, user);
+        if (rc) return rc;
+        return fn(h, text, sp[1].start, sp[n - 1].end, 0, user);
+    }
     return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
 }
 
+/* The words the text writes in lower case somewhere (a capitalised word at
+ * the start of a sentence that is also written in lower case is a common
+ * word: "Письмо Фёдора Достоевского" -> Фёдора Достоевского). */
+static int lower_words(const char *text, size_t len, smap *set, int *nounlang)
+{
+    pisar_buf w = {0};
+    int rc = PISAR_OK;
+    size_t total = 0, hits = 0;
+    for (size_t i = 0; i < len && !rc;) {
+        size_t at = i;
+        unsigned c = pn_utf8_next(text, len, &i);
+        if (!pn_is_name_letter(c)) continue;
+        size_t end = i;
+        while (end < len) {
+            size_t k = end;
+            if (!pn_is_name_letter(pn_utf8_next(text, len, &k))) break;
+            end = k;
+        }
+        i = end;
+        if (!pn_is_lower(c)) continue;
+        total++;
+        hits += (size_t)pn_is_nounlang_word(text + at, end - at);
+        pisar_buf_clear(&w);
+        rc = pisar_buf_append(&w, text + at, end - at);
+        if (!rc) rc = smap_put(set, w.data, 1);
+    }
+    pisar_buf_free(&w);
+    /* German function words make 4 % or more of the lower-case words */
+    *nounlang = total >= 10 && hits * 25 >= total;
+    return rc;
+}
+
 /* Find runs of capitalised words (and initials) joined by single spaces. */
-static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
+static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, void *user,
+                     const smap *lower_set, pisar_buf *lwp)
 {
     span sp[16];
-    size_t ns = 0, i = 0;
+    size_t ns = 0, i = 0, prev_s = 0, prev_e = 0;
     int sentence = 1;
+#define lower (*lower_set)
+#define lw (*lwp)
     while (i < len) {
         size_t at = i;
         unsigned c = pn_utf8_next(text, len, &i);
@@ -329,7 +552,8 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
                 unsigned e = k < len ? pn_utf8_next(text, len, &q) : 0;
                 size_t r = q;
                 unsigned f = q < len ? pn_utf8_next(text, len, &r) : 0;
-                if (!e || !pn_is_name_letter(e) || ((e == 's' || e == 'S') && !pn_is_name_letter(f)))
+                if (!e || !pn_is_name_letter(e) ||
+                    ((e == 's' || e == 'S') && !pn_is_name_letter(f)))
                     break;
             }
             if (pn_is_name_letter(d)) {
@@ -340,28 +564,69 @@ static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void 
             }
             if (d == '-' && k < len) {
                 size_t q = k;
-                if (pn_is_name_letter(pn_utf8_next(text, len, &q))) { j = k; continue; }
+                if (pn_is_name_letter(pn_utf8_next(text, len, &q))) {
+                    j = k;
+                    continue;
+                }
             }
             break;
         }
         i = end;
-        span s = {at, end, pn_is_upper(c), 0, allcaps && nletters > 1, pn_is_cyrillic(c), sentence};
+        span s = {at,
+                  end,
+                  pn_is_upper(c),
+                  0,
+                  allcaps && nletters > 1,
+                  pn_is_cyrillic(c),
+                  sentence,
+                  prev_e && prev_e + 1 == at && text[prev_e] == ' ' &&
+                      pn_is_determiner(text + prev_s, prev_e - prev_s)};
+        prev_s = at;
+        prev_e = end;
         sentence = 0;
         if (s.upper && nletters == 1 && end < len && text[end] == '.') s.initial = 1;
-        int good = s.initial || (s.upper && !s.allcaps && nletters > 1 &&
-                                 !is_not_name(text + at, end - at));
+        int good = s.initial ||
+                   (s.upper && !s.allcaps && nletters > 1 && !pn_is_notname(text + at, end - at));
+        /* an all-capital word only if the gazetteer knows it (КНДР) */
+        if (s.allcaps && !pn_is_notname(text + at, end - at)) {
+            char *k = key_of(h, text + at, end - at);
+            good = k && k[0] == '@';
+            free(k);
+        }
+        if (good && s.sentence_start && !s.initial && lower.n &&
+            !pn_lower_first(text + at, end - at, &lw) && smap_get(&lower, lw.data))
+            good = 0;
         if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
         }
         if (good) {
             sp[ns++] = s;
+        } else if (ns == 1 && !sp[0].initial && s.upper && at == sp[0].end + 1 &&
+                   text[sp[0].end] == ' ' && pn_is_notname(text + at, end - at)) {
+            /* one word glued to a capitalised non-name is a compound
+             * adjective or title ("North Korean leaders") */
+            ns = 0;
         } else if (ns) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
         }
     }
     return ns ? flush(h, text, sp, &ns, fn, user) : 0;
+#undef lower
+#undef lw
+}
+
+static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
+{
+    smap lower = {0};
+    pisar_buf lw = {0};
+    int rc = lower_words(text, len, &lower, &h->nounlang);
+    if (!rc) rc = scan_runs(h, text, len, fn, user, &lower, &lw);
+    h->nounlang = 0;
+    smap_free(&lower);
+    pisar_buf_free(&lw);
+    return rc;
 }
 
 /* ---- nominative forms ---- */
@@ -382,10 +647,12 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
     /* words split at spaces; the last one is the surname */
     size_t starts[16], ends[16], nw = 0;
     for (size_t i = 0; i < n && nw < 16;) {
-        while (i < n && s[i] == ' ') i++;
+        while (i < n && s[i] == ' ')
+            i++;
         if (i >= n) break;
         starts[nw] = i;
-        while (i < n && s[i] != ' ') i++;
+        while (i < n && s[i] != ' ')
+            i++;
         ends[nw++] = i;
     }
     const pn_suffix *tab = pn_suffix_table();
@@ -394,7 +661,10 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
         const char *w = s + starts[nw - 1];
         size_t wn = ends[nw - 1] - starts[nw - 1];
         for (const pn_suffix *x = tab; x->ending; x++)
-            if (x->last == 1 && ends_with(w, wn, x->ending, x->len)) { last = x; break; }
+            if (x->last == 1 && ends_with(w, wn, x->ending, x->len)) {
+                last = x;
+                break;
+            }
     }
     char g = last ? last->gender : 0;
     for (int pass = 0; pass < (g == '?' ? 2 : 1); pass++) {
@@ -406,10 +676,13 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
             size_t wn = ends[k] - starts[k];
             if (k && pisar_buf_append(out, " ", 1)) return PISAR_ENOMEM;
             const pn_suffix *x = NULL;
-            if (k == nw - 1 && last && !(g == '?' && gg == 'f')) x = last;
+            if (k == nw - 1 && last && !(g == '?' && gg == 'f'))
+                x = last;
             else if (k < nw - 1 && gg && gg != '?' && (wn > 2 || w[wn - 1] != '.'))
                 for (const pn_suffix *y = tab; y->ending; y++)
-                    if (y->last == 0 && (y->gender == gg || (gg == 'm' && y->gender == 'M')) &&
+                    if (y->last == 0 &&
+                        (y->gender == gg || (gg == 'm' && y->gender == 'M') ||
+                         (gg == 'f' && y->gender == 'F') || (gg == 'M' && y->gender == 'F')) &&
                         ends_with(w, wn, y->ending, y->len)) {
                         x = y;
                         break;
@@ -442,7 +715,8 @@ static char *key_of(const pisar_names *h, const char *s, size_t n)
     pisar_buf t = {0}, k = {0};
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && s[j] != ' ') j++;
+        while (j < n && s[j] != ' ')
+            j++;
         size_t q = i;
         pn_utf8_next(s, n, &q);
         int initial = j > i && s[j - 1] == '.' && q + 1 == j;
@@ -464,36 +738,83 @@ static char *key_of(const pisar_names *h, const char *s, size_t n)
 /* Is a key known to the collection (or the gazetteer)? */
 static int known_key(const pisar_names *h, const char *key)
 {
-    if (key[0] == '@') return 1;
-    for (size_t i = 0; i < h->nm; i++)
-        if (!strcmp(h->m[i].key, key)) return 1;
-    return 0;
+    return key[0] == '@' || smap_get(&h->known, key) != NULL;
 }
 
-/* The known nominative of an inflected Cyrillic mention (the "any" endings of
- * tables/names/suffixes.txt on its last word): a new key, or NULL; *newbase
- * gets the nominative spelling. */
-static char *known_nominative(const pisar_names *h, const char *base, char **newbase)
+/* The longest "any" ending (tables/names/suffixes.txt) of a word, or NULL. */
+static const pn_suffix *any_ending(const char *w, size_t n, const pn_suffix *after)
 {
-    size_t n = strlen(base);
-    const char *lw = strrchr(base, ' ');
-    lw = lw ? lw + 1 : base;
-    size_t wn = n - (size_t)(lw - base);
-    for (const pn_suffix *x = pn_suffix_table(); x->ending; x++) {
-        if (x->last != 2 || !ends_with(lw, wn, x->ending, x->len)) continue;
-        size_t keep = n - x->len, nl = strlen(x->nom);
-        char *cand = malloc(keep + nl + 1);
-        if (!cand) return NULL;
-        memcpy(cand, base, keep);
-        memcpy(cand + keep, x->nom, nl + 1);
-        char *k = key_of(h, cand, keep + nl);
-        if (k && (k[0] == '@' || known_key(h, k))) {
-            *newbase = cand;
-            return k;
-        }
-        free(k);
-        free(cand);
+    const pn_suffix *x = after ? after + 1 : pn_suffix_table();
+    for (; x->ending; x++)
+        if (x->last == 2 && ends_with(w, n, x->ending, x->len)) return x;
+    return NULL;
+}
+
+/*
+ * The known name inside an unknown mention: drop a leading capitalised word
+ * ("Selon Iouri Ouchakov", "России Юрий Ушаков", "Podle Jurije Ušakova") and
+ * strip case endings (the "any" endings: "Москвой", "Kim Dzong Unem",
+ * "Jurije Ušakova"), and take the first reading whose key is in the gazetteer
+ * or the collection. Returns the key (and *newbase) or NULL.
+ */
+static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
+                              size_t *dropped)
+{
+    *dropped = 0;
+    size_t starts[8], ends[8], nw = 0, n = strlen(base);
+    for (size_t i = 0; i < n && nw < 8;) {
+        while (i < n && base[i] == ' ')
+            i++;
+        if (i >= n) break;
+        starts[nw] = i;
+        while (i < n && base[i] != ' ')
+            i++;
+        ends[nw++] = i;
     }
+    if (!nw) return NULL;
+    pisar_buf c = {0};
+    for (size_t lead = 0; lead < 2 && lead < nw; lead++) {
+        /* ending of the last word: none, then each that matches */
+        const pn_suffix *lx = NULL;
+        int first_last = 1;
+        while (first_last || lx) {
+            for (int strip_others = 0; strip_others < 2; strip_others++) {
+                if (!lead && first_last && !strip_others) continue; /* the mention itself */
+                /* The surname's ending may go only where the case shows on
+                 * another word too ("Jurije Ušakova"), or on a lone word:
+                 * "Анна Ушакова" must not become "Ушаков". */
+                int gendered = lx && lx->gender == '?';
+                if (gendered && nw - lead == 1 && lead) continue;
+                if (gendered && nw - lead > 1 && !strip_others) continue;
+                pisar_buf_clear(&c);
+                int stripped = 0;
+                for (size_t k = lead; k < nw; k++) {
+                    const char *w = base + starts[k];
+                    size_t wn = ends[k] - starts[k];
+                    const pn_suffix *x = k == nw - 1    ? lx
+                                         : strip_others ? any_ending(w, wn, NULL)
+                                                        : NULL;
+                    if (x && k != nw - 1) stripped = 1;
+                    if (k > lead) pisar_buf_append(&c, " ", 1);
+                    pisar_buf_append(&c, w, x ? wn - x->len : wn);
+                    if (x) pisar_buf_puts(&c, x->nom);
+                }
+                if (strip_others && !stripped) continue;
+                if (!c.data) continue;
+                char *k = key_of(h, c.data, c.len);
+                if (k && (k[0] == '@' || known_key(h, k))) {
+                    *newbase = c.data;
+                    *dropped = lead;
+                    return k;
+                }
+                free(k);
+            }
+            const char *lw = base + starts[nw - 1];
+            lx = any_ending(lw, ends[nw - 1] - starts[nw - 1], first_last ? NULL : lx);
+            first_last = 0;
+        }
+    }
+    pisar_buf_free(&c);
     return NULL;
 }
 
@@ -528,40 +849,43 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     }
     if (!m.base) goto nomem;
     m.key = key_of(h, m.base, strlen(m.base));
-    if (!m.key) { free(m.base); free(m.alt_base); free(m.alt_key); return 0; }
-    /* an inflected form of a known name */
-    if (m.key[0] != '@' && !known_key(h, m.key)) {
-        char *nb = NULL, *nk = known_nominative(h, m.base, &nb);
-        if (nk) {
-            free(m.base); free(m.key);
-            m.base = nb; m.key = nk;
-            free(m.alt_base); free(m.alt_key);
-            m.alt_base = m.alt_key = NULL;
-            m.sure = 1;
-        }
+    if (!m.key) {
+        free(m.base);
+        free(m.alt_base);
+        free(m.alt_key);
+        return 0;
     }
     /* the gazetteer knows only the masculine reading: take it */
     if (m.alt_key && m.alt_key[0] == '@' && m.key[0] != '@') {
         char *b = m.base, *k = m.key;
-        m.base = m.alt_base; m.key = m.alt_key;
-        m.alt_base = b; m.alt_key = k;
+        m.base = m.alt_base;
+        m.key = m.alt_key;
+        m.alt_base = b;
+        m.alt_key = k;
         m.sure = 1;
     }
-    /* a capitalised word before a known name ("Selon Iouri Ouchakov",
-     * "России Юрий Ушаков") is not part of it */
-    char *sp1 = strchr(m.base, ' ');
-    if (m.key[0] != '@' && sp1 && strchr(sp1 + 1, ' ')) {
-        char *k2 = key_of(h, sp1 + 1, strlen(sp1 + 1));
-        if (k2 && (k2[0] == '@' || known_key(h, k2))) {
-            memmove(m.base, sp1 + 1, strlen(sp1 + 1) + 1);
+    /* a known name inside an unknown mention */
+    if (m.key[0] != '@' && !known_key(h, m.key)) {
+        size_t dropped;
+        char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped);
+        if (nk) {
+            free(m.base);
             free(m.key);
-            m.key = k2;
-        } else {
-            free(k2);
+            m.base = nb;
+            m.key = nk;
+            free(m.alt_base);
+            free(m.alt_key);
+            m.alt_base = m.alt_key = NULL;
+            m.sure = 1;
         }
     }
-    if (sentence_single && !known_key(h, m.key)) {
-        free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
+    /* a lone word at the start of a sentence: only a known name or the
+     * surname of one ("Собянин заявил" after "Сергей Собянин") */
+    if (sentence_single && !known_key(h, m.key) && !smap_get(&h->known_words, m.key)) {
+        free(m.base);
+        free(m.key);
+        free(m.alt_base);
+        free(m.alt_key);
         return 0;
     }
     if (h->nm == h->capm) {
@@ -571,11 +895,25 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         h->m = p;
         h->capm = c;
     }
+    if (smap_put(&h->known, m.key, 1)) goto nomem;
+    if (m.key[0] != '@' && strchr(m.key, ' ')) {
+        char *copy = dup(m.key, strlen(m.key));
+        if (!copy) goto nomem;
+        int bad = 0;
+        for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && !bad;
+             w = strtok_r(NULL, " ", &save))
+            bad = smap_put(&h->known_words, w, 1);
+        free(copy);
+        if (bad) goto nomem;
+    }
     h->m[h->nm++] = m;
     h->dirty = 1;
     return 0;
 nomem:
-    free(m.base); free(m.key); free(m.alt_base); free(m.alt_key);
+    free(m.base);
+    free(m.key);
+    free(m.alt_base);
+    free(m.alt_key);
     return ctx->rc = PISAR_ENOMEM;
 }
 
@@ -607,7 +945,10 @@ int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, s
     if (rc || ctx.rc) {
         while (h->nm > before) {
             mention *m = &h->m[--h->nm];
-            free(m->base); free(m->key); free(m->alt_base); free(m->alt_key);
+            free(m->base);
+            free(m->key);
+            free(m->alt_base);
+            free(m->alt_key);
         }
         return ctx.rc ? ctx.rc : rc;
     }
@@ -634,14 +975,6 @@ static int is_latin_text(const char *s)
     return 1;
 }
 
-static int has_word(const char *key, const char *w)
-{
-    size_t wl = strlen(w);
-    for (const char *p = key; (p = strstr(p, w)); p++)
-        if ((p == key || p[-1] == ' ') && (p[wl] == 0 || p[wl] == ' ')) return 1;
-    return 0;
-}
-
 static int cmp_variant(const void *a, const void *b)
 {
     const pisar_name_variant *x = a, *y = b;
@@ -656,74 +989,104 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(x->canonical, y->canonical);
 }
 
-/* Settle ambiguous forms and lone surnames, then group. */
+/* Settle ambiguous forms and lone surnames, then group; linear in the
+ * number of mentions (hash maps), except the variants of one group. */
 static int regroup(pisar_names *h)
 {
     if (!h->dirty) return PISAR_OK;
     free_groups(h);
+    int rc = PISAR_OK;
     /* 1: -ова read as masculine when only the masculine is known for sure */
-    for (size_t i = 0; i < h->nm; i++) {
+    smap sure = {0};
+    for (size_t i = 0; i < h->nm && !rc; i++)
+        if (h->m[i].sure) rc = smap_put(&sure, h->m[i].key, 1);
+    for (size_t i = 0; i < h->nm && !rc; i++) {
         mention *m = &h->m[i];
         if (m->sure || !m->alt_key) continue;
-        int masc = 0, fem = 0;
-        for (size_t j = 0; j < h->nm; j++) {
-            if (!h->m[j].sure) continue;
-            masc |= !strcmp(h->m[j].key, m->alt_key);
-            fem |= !strcmp(h->m[j].key, m->key);
-        }
-        if (masc && !fem) {
+        if (smap_get(&sure, m->alt_key) && !smap_get(&sure, m->key)) {
             char *b = m->base, *k = m->key;
-            m->base = m->alt_base; m->key = m->alt_key;
-            m->alt_base = b; m->alt_key = k;
+            m->base = m->alt_base;
+            m->key = m->alt_key;
+            m->alt_base = b;
+            m->alt_key = k;
         }
         m->sure = 1;
     }
-    /* 2: a lone surname joins the one full name that ends in it */
+    smap_free(&sure);
+    /* 2: a lone surname joins the one full name that ends in it: map every
+     * word of every full name's phonetic key to that name's mention */
+    smap words = {0};
     pisar_buf pk = {0};
-    for (size_t i = 0; i < h->nm; i++) {
-        mention *m = &h->m[i];
-        if (m->key[0] == '@' || strchr(m->key, ' ')) continue;
-        const char *target = NULL;
-        int many = 0;
-        for (size_t j = 0; j < h->nm && !many; j++) {
-            mention *o = &h->m[j];
-            if (!strchr(o->base, ' ') || !strcmp(o->key, m->key)) continue;
-            pisar_buf_clear(&pk);
-            if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
-            if (!has_word(pk.data, m->key)) continue;
-            if (target && strcmp(target, o->key)) many = 1;
-            target = o->key;
-        }
-        if (target && !many) {
-            char *k = dup(target, strlen(target));
-            if (!k) { pisar_buf_free(&pk); return PISAR_ENOMEM; }
-            free(m->key);
-            m->key = k;
+    const size_t many = (size_t)-1;
+    for (size_t j = 0; j < h->nm && !rc; j++) {
+        mention *o = &h->m[j];
+        if (!strchr(o->base, ' ')) continue;
+        pisar_buf_clear(&pk);
+        if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
+        for (char *save = NULL, *w = strtok_r(pk.data, " ", &save); w && !rc;
+             w = strtok_r(NULL, " ", &save)) {
+            size_t *v = smap_get(&words, w);
+            if (!v)
+                rc = smap_put(&words, w, j);
+            else if (*v != many && strcmp(h->m[*v].key, o->key))
+                *v = many;
         }
     }
     pisar_buf_free(&pk);
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || strchr(m->key, ' ')) continue;
+        size_t *v = smap_get(&words, m->key);
+        if (!v || *v == many || !strcmp(h->m[*v].key, m->key)) continue;
+        /* only into a person's name: "North" is not North Korea */
+        const pn_gaz_entry *e = entry_of(h, h->m[*v].key);
+        if (e && strcmp(e->kind, "person")) continue;
+        const char *target = h->m[*v].key;
+        char *k = dup(target, strlen(target));
+        if (!k) {
+            rc = PISAR_ENOMEM;
+            break;
+        }
+        free(m->key);
+        m->key = k;
+        rc = smap_put(&h->known, k, 1);
+    }
+    smap_free(&words);
+    if (rc) return rc;
     /* 3: groups by key */
     h->g = calloc(h->nm ? h->nm : 1, sizeof *h->g);
     if (!h->g) return PISAR_ENOMEM;
     for (size_t i = 0; i < h->nm; i++) {
         mention *m = &h->m[i];
-        group *g = NULL;
-        for (size_t k = 0; k < h->ng; k++)
-            if (!strcmp(h->g[k].key, m->key)) { g = &h->g[k]; break; }
-        if (!g) {
+        if ((rc = smap_put(&h->bindex, m->base, i))) return rc;
+        size_t *gi = smap_get(&h->gindex, m->key);
+        group *g;
+        if (gi) {
+            g = &h->g[*gi];
+        } else {
+            if ((rc = smap_put(&h->gindex, m->key, h->ng))) return rc;
             g = &h->g[h->ng++];
             if (!(g->key = dup(m->key, strlen(m->key)))) return PISAR_ENOMEM;
-            g->variants = calloc(h->nm, sizeof *g->variants);
-            if (!g->variants) return PISAR_ENOMEM;
+            g->last_doc = (size_t)-1;
         }
         g->count++;
-        int seen_doc = 0;
-        for (size_t j = 0; j < i; j++)
-            if (h->m[j].doc == m->doc && !strcmp(h->m[j].key, m->key)) seen_doc = 1;
-        g->ndocs += !seen_doc;
+        /* mentions are kept in document order */
+        if (g->last_doc != m->doc) g->ndocs++;
+        g->last_doc = m->doc;
         size_t v = 0;
-        while (v < g->nvariants && strcmp(g->variants[v].text, m->base)) v++;
-        if (v == g->nvariants) g->variants[g->nvariants++].text = m->base;
+        while (v < g->nvariants && strcmp(g->variants[v].text, m->base))
+            v++;
+        if (v == g->nvariants) {
+            if (g->nvariants == g->capvariants) {
+                size_t c = g->capvariants ? g->capvariants * 2 : 4;
+                pisar_name_variant *p = realloc(g->variants, c * sizeof *p);
+                if (!p) return PISAR_ENOMEM;
+                g->variants = p;
+                g->capvariants = c;
+            }
+            g->variants[g->nvariants].text = m->base;
+            g->variants[g->nvariants++].count = 0;
+        }
         g->variants[v].count++;
     }
     for (size_t k = 0; k < h->ng; k++) {
@@ -743,12 +1106,14 @@ static int regroup(pisar_names *h)
             for (size_t v = 0; v < g->nvariants && !cyr; v++)
                 if (!is_latin_text(g->variants[v].text)) cyr = g->variants[v].text;
             if (cyr) {
-                int lang = cyr_language(cyr);
+                int lang = cyr_language(cyr, h->lang_hint);
                 const char *id = style_schemes[h->style_index][lang];
-                if (!h->tr[lang] && pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
+                if (!h->tr[lang] &&
+                    pisar_translit_open(&h->tr[lang], id, PISAR_TRANSLIT_FORWARD, NULL))
                     h->tr[lang] = NULL;
                 pisar_buf r = {0};
-                if (h->tr[lang] && !pisar_translit_apply(h->tr[lang], cyr, strlen(cyr), &r) && r.len) {
+                if (h->tr[lang] && !pisar_translit_apply(h->tr[lang], cyr, strlen(cyr), &r) &&
+                    r.len) {
                     g->canonical = r.data;
                     g->source = PISAR_NAME_FROM_SCHEME;
                     snprintf(g->source_text, sizeof g->source_text, "scheme:%s", id);
@@ -765,6 +1130,9 @@ static int regroup(pisar_names *h)
         if (!(g->canonical = dup(canon, strlen(canon)))) return PISAR_ENOMEM;
     }
     qsort(h->g, h->ng, sizeof *h->g, cmp_group);
+    smap_free(&h->gindex);
+    for (size_t k = 0; k < h->ng; k++)
+        if ((rc = smap_put(&h->gindex, h->g[k].key, k))) return rc;
     h->dirty = 0;
     return PISAR_OK;
 }
@@ -829,12 +1197,43 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     } else {
         basecopy = dup(s, n);
     }
-    if (!basecopy) { free(alt); free(altbase); return ctx->rc = PISAR_ENOMEM; }
+    if (!basecopy) {
+        free(alt);
+        free(altbase);
+        return ctx->rc = PISAR_ENOMEM;
+    }
     base = basecopy;
     key = key_of(h, base, strlen(base));
-    if (!key) { free(basecopy); free(altbase); free(alt); return 0; }
+    if (!key) {
+        free(basecopy);
+        free(altbase);
+        free(alt);
+        return 0;
+    }
+    /* the masculine reading of an ambiguous -ова, if that one is known */
+    if (alt && altbase && key[0] != '@' && !known_key(h, key) &&
+        (alt[0] == '@' || known_key(h, alt))) {
+        free(key);
+        key = alt;
+        alt = NULL;
+        free(basecopy);
+        base = basecopy = altbase;
+        altbase = NULL;
+    }
     if (key[0] != '@' && !known_key(h, key)) {
-        char *nb = NULL, *nk = known_nominative(h, base, &nb);
+        size_t dropped;
+        char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped);
+        if (nk && dropped) {
+            /* the mention starts at its second word */
+            size_t sp = 0;
+            while (sp < n && s[sp] != ' ')
+                sp++;
+            while (sp < n && s[sp] == ' ')
+                sp++;
+            start += sp;
+            s += sp;
+            n -= sp;
+        }
         if (nk) {
             free(key);
             free(basecopy);
@@ -845,18 +1244,23 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     /* the group of this key, or of its masculine reading, or of the lone
      * surname's full name */
     const group *g = NULL;
-    for (size_t k = 0; k < h->ng && !g; k++)
-        if (!strcmp(h->g[k].key, key)) g = &h->g[k];
-    if (!g && alt && altbase)
-        for (size_t k = 0; k < h->ng && !g; k++)
-            if (!strcmp(h->g[k].key, alt)) { g = &h->g[k]; base = altbase; }
-    if (!g)
-        for (size_t i = 0; i < h->nm && !g; i++)
-            if (!strcmp(h->m[i].base, base))
-                for (size_t k = 0; k < h->ng && !g; k++)
-                    if (!strcmp(h->g[k].key, h->m[i].key)) g = &h->g[k];
+    size_t *gi = smap_get(&h->gindex, key);
+    if (gi) g = &h->g[*gi];
+    if (!g && alt && altbase && (gi = smap_get(&h->gindex, alt))) {
+        g = &h->g[*gi];
+        base = altbase;
+    }
+    if (!g) {
+        /* the same nominative was collected (a lone surname that joined a
+         * full name) */
+        size_t *mi = smap_get(&h->bindex, base);
+        if (mi && (gi = smap_get(&h->gindex, h->m[*mi].key))) g = &h->g[*gi];
+    }
     if (sentence_single && !g && key[0] != '@') {
-        free(basecopy); free(altbase); free(key); free(alt);
+        free(basecopy);
+        free(altbase);
+        free(key);
+        free(alt);
         return 0;
     }
     pisar_name_mention m;
@@ -884,7 +1288,15 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         /* a lone surname is replaced by the canonical surname, not the full name */
         const char *sp = strrchr(m.canonical, ' ');
         if (sp && !strchr(base, ' ')) m.canonical = sp + 1;
-        int change = (!cyr || (ctx->flags & PISAR_NAMES_REWRITE_CYRILLIC)) &&
+        /* an all-capital mention (a dateline: MOSCOW) stays in capitals */
+        pisar_buf up = {0};
+        if (pn_is_all_upper(s, n)) {
+            if (pn_upper_copy(m.canonical, strlen(m.canonical), &up))
+                rc = ctx->rc = PISAR_ENOMEM;
+            else if (up.data)
+                m.canonical = up.data;
+        }
+        int change = !rc && (!cyr || (ctx->flags & PISAR_NAMES_REWRITE_CYRILLIC)) &&
                      (strlen(m.canonical) != n || memcmp(m.canonical, s, n));
         if (change) {
             if (ctx->cb) rc = ctx->cb(&m, ctx->user);
@@ -893,6 +1305,7 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
                 rc = ctx->rc = PISAR_ENOMEM;
             ctx->copied = end;
         }
+        pisar_buf_free(&up);
     } else if (ctx->cb) {
         rc = ctx->cb(&m, ctx->user);
     }

@@ -39,7 +39,8 @@ static char *keep(pn_gazetteer *g, const char *s, size_t n)
 void pn_gaz_free(pn_gazetteer *g)
 {
     if (!g) return;
-    for (size_t i = 0; i < g->nstrings; i++) free(g->strings[i]);
+    for (size_t i = 0; i < g->nstrings; i++)
+        free(g->strings[i]);
     free(g->strings);
     free(g->entries);
     free(g->index);
@@ -74,15 +75,22 @@ typedef struct surnames {
 static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
 {
     size_t i = n;
-    while (i && s[i - 1] != ' ') i--;
+    while (i && s[i - 1] != ' ')
+        i--;
     if (!i) return PISAR_OK; /* one word: its full key is the surname key */
     pisar_buf k = {0};
     int rc = pn_phonetic(s + i, n - i, &k);
-    if (rc || !k.len) { pisar_buf_free(&k); return rc; }
+    if (rc || !k.len) {
+        pisar_buf_free(&k);
+        return rc;
+    }
     if (sn->n == sn->cap) {
         size_t c = sn->cap ? sn->cap * 2 : 64;
         surname *p = realloc(sn->v, c * sizeof *p);
-        if (!p) { pisar_buf_free(&k); return PISAR_ENOMEM; }
+        if (!p) {
+            pisar_buf_free(&k);
+            return PISAR_ENOMEM;
+        }
         sn->v = p;
         sn->cap = c;
     }
@@ -94,7 +102,8 @@ static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
 
 static void free_surnames(surnames *sn)
 {
-    for (size_t i = 0; i < sn->n; i++) free(sn->v[i].key);
+    for (size_t i = 0; i < sn->n; i++)
+        free(sn->v[i].key);
     free(sn->v);
 }
 
@@ -102,12 +111,21 @@ static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size
 {
     pisar_buf k = {0};
     int rc = pn_phonetic(s, n, &k);
-    if (rc) { pisar_buf_free(&k); return rc; }
-    if (!k.len) { pisar_buf_free(&k); return PISAR_EPARSE; }
+    if (rc) {
+        pisar_buf_free(&k);
+        return rc;
+    }
+    if (!k.len) {
+        pisar_buf_free(&k);
+        return PISAR_EPARSE;
+    }
     if (g->nindex == *cap) {
         size_t c = *cap ? *cap * 2 : 128;
         pn_gaz_index *p = realloc(g->index, c * sizeof *p);
-        if (!p) { pisar_buf_free(&k); return PISAR_ENOMEM; }
+        if (!p) {
+            pisar_buf_free(&k);
+            return PISAR_ENOMEM;
+        }
         g->index = p;
         *cap = c;
     }
@@ -158,8 +176,10 @@ static int add_surnames(pn_gazetteer *g, surnames *sn, size_t *capindex)
         int clash = 0, dup = 0;
         for (size_t j = 0; j < sn->n && !clash; j++)
             if (!strcmp(sn->v[j].key, s->key)) {
-                if (sn->v[j].entry != s->entry) clash = 1;
-                else if (j < i) dup = 1;
+                if (sn->v[j].entry != s->entry)
+                    clash = 1;
+                else if (j < i)
+                    dup = 1;
             }
         for (size_t j = 0; j < g->nindex && !clash; j++)
             if (!strcmp(g->index[j].key, s->key)) clash = 1;
@@ -199,7 +219,8 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
     int rc = pn_utf8_check(text, len, &bad);
     if (rc) {
         size_t line = 1;
-        for (size_t i = 0; i < bad; i++) line += text[i] == '\n';
+        for (size_t i = 0; i < bad; i++)
+            line += text[i] == '\n';
         return fail(g, err, rc, line, bad, origin,
                     rc == PISAR_ETRUNC ? "truncated UTF-8" : "invalid UTF-8 (or NUL byte)");
     }
@@ -210,20 +231,29 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
     char msg[120];
     while (pos < len) {
         size_t eol = pos;
-        while (eol < len && text[eol] != '\n') eol++;
+        while (eol < len && text[eol] != '\n')
+            eol++;
         const char *l = text + pos;
         size_t n = eol - pos;
         size_t lineoff = pos;
         pos = eol + 1;
         lineno++;
-        while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t')) n--;
-        while (n && (*l == ' ' || *l == '\t')) { l++; n--; }
+        while (n && (l[n - 1] == '\r' || l[n - 1] == ' ' || l[n - 1] == '\t'))
+            n--;
+        while (n && (*l == ' ' || *l == '\t')) {
+            l++;
+            n--;
+        }
         if (!n || *l == '#') continue;
         size_t fl = 0;
-        while (fl < n && l[fl] != ' ' && l[fl] != '\t') fl++;
+        while (fl < n && l[fl] != ' ' && l[fl] != '\t')
+            fl++;
         const char *v = l + fl;
         size_t vn = n - fl;
-        while (vn && (*v == ' ' || *v == '\t')) { v++; vn--; }
+        while (vn && (*v == ' ' || *v == '\t')) {
+            v++;
+            vn--;
+        }
         if (!vn) {
             snprintf(msg, sizeof msg, "line %zu: field '%.*s' has no value", lineno,
                      (int)(fl > 32 ? 32 : fl), l);
@@ -241,8 +271,8 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
             }
             for (size_t e = 0; e < g->nentries; e++)
                 if (strlen(g->entries[e].id) == vn && !memcmp(g->entries[e].id, v, vn)) {
-                    snprintf(msg, sizeof msg, "line %zu: duplicate entry '%.*s'", lineno,
-                             (int)vn, v);
+                    snprintf(msg, sizeof msg, "line %zu: duplicate entry '%.*s'", lineno, (int)vn,
+                             v);
                     return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
                 }
             if (g->nentries == capentries) {
@@ -295,10 +325,13 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
             size_t a = 0;
             while (a < vn && !rc) {
                 size_t b = a;
-                while (b < vn && v[b] != '|') b++;
+                while (b < vn && v[b] != '|')
+                    b++;
                 size_t s = a, t = b;
-                while (s < t && (v[s] == ' ' || v[s] == '\t')) s++;
-                while (t > s && (v[t - 1] == ' ' || v[t - 1] == '\t')) t--;
+                while (s < t && (v[s] == ' ' || v[s] == '\t'))
+                    s++;
+                while (t > s && (v[t - 1] == ' ' || v[t - 1] == '\t'))
+                    t--;
                 if (t == s) {
                     snprintf(msg, sizeof msg, "line %zu: empty form", lineno);
                     return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
@@ -330,13 +363,66 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
     return PISAR_OK;
 }
 
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int pn_map_given(const char *key, const pn_given *tab, size_t n, pisar_buf *out)
+{
+    char *copy = strdup(key);
+    if (!copy) return PISAR_ENOMEM;
+    const char *words[32];
+    size_t nw = 0;
+    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && nw < 32;
+         w = strtok_r(NULL, " ", &save)) {
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(tab[mid].key, w) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        words[nw++] = lo < n && !strcmp(tab[lo].key, w) ? tab[lo].canon : w;
+    }
+    qsort(words, nw, sizeof *words, cmp_cstr);
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < nw && !rc; i++) {
+        if (i) rc = pisar_buf_append(out, " ", 1);
+        if (!rc) rc = pisar_buf_puts(out, words[i]);
+    }
+    if (!rc && !out->data) rc = pisar_buf_append(out, "", 0);
+    free(copy);
+    return rc;
+}
+
+int pn_gaz_map_given(pn_gazetteer *g, const pn_given *tab, size_t n)
+{
+    for (size_t i = 0; i < g->nindex; i++) {
+        pisar_buf b = {0};
+        if (pn_map_given(g->index[i].key, tab, n, &b)) {
+            pisar_buf_free(&b);
+            return PISAR_ENOMEM;
+        }
+        char *k = keep(g, b.data, b.len);
+        pisar_buf_free(&b);
+        if (!k) return PISAR_ENOMEM;
+        g->index[i].key = k;
+    }
+    if (g->nindex) qsort(g->index, g->nindex, sizeof *g->index, cmp_index);
+    return PISAR_OK;
+}
+
 size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(index[mid].key, key) < 0) lo = mid + 1;
-        else hi = mid;
+        if (strcmp(index[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     for (; lo < n && !strcmp(index[lo].key, key); lo++)
         if (surnames || !index[lo].surname) return index[lo].entry;

@@ -9,29 +9,45 @@
 typedef struct pn_rule {
     const char *from; /* UTF-8, lower case */
     size_t fromlen;
-    const char *to;   /* a-z */
-    int anchor;       /* 1 = word start, 2 = word end */
+    const char *to; /* a-z */
+    int anchor;     /* 1 = word start, 2 = word end */
 } pn_rule;
 
 typedef struct pn_convention {
     const char *id;
-    const char *const *markers; /* NULL-terminated; "x$" = at the end */
-    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak */
-    const char *const *cues;    /* NULL-terminated, for weak markers */
-    const pn_rule *rules;       /* terminated by from == NULL */
+    const char *const *markers;  /* NULL-terminated; "x$" = at the end */
+    const unsigned char *mflags; /* per marker: 0, 1 = word only, 2 = weak,
+                                  * 3 = cued, 4 = fallback */
+    const char *const *cues;     /* NULL-terminated, for weak markers */
+    const pn_rule *rules;        /* terminated by from == NULL */
 } pn_convention;
 
 /* A case ending (tables/names/suffixes.txt). */
 typedef struct pn_suffix {
-    int last;          /* 1: surname (last word), 0: other words, 2: any, if known */
-    char gender;       /* 'm', 'f' or '?' */
+    int last;    /* 1: surname (last word), 0: other words, 2: any, if known */
+    char gender; /* 'm', 'f' or '?' */
     const char *ending;
     size_t len;
-    const char *nom;   /* replacement */
+    const char *nom; /* replacement */
 } pn_suffix;
 
 /* The compiled suffix table, terminated by ending == NULL. */
 const pn_suffix *pn_suffix_table(void);
+
+/* The word with its first letter in lower case (ICU), into out. */
+int pn_lower_first(const char *s, size_t n, pisar_buf *out);
+/* Append s in upper case (ICU, letter by letter). */
+int pn_upper_copy(const char *s, size_t n, pisar_buf *out);
+/* Two or more letters, all upper case? */
+int pn_is_all_upper(const char *s, size_t n);
+/* Lower-case letter (ICU)? */
+int pn_is_lower(unsigned c);
+
+/* tables/names/notnames.txt: a capitalised non-name; an article. */
+int pn_is_notname(const char *s, size_t n);
+int pn_is_determiner(const char *s, size_t n);
+/* A function word of a language that capitalises its nouns (German). */
+int pn_is_nounlang_word(const char *s, size_t n);
 
 /* Check UTF-8: 0, or PISAR_EILSEQ / PISAR_ETRUNC with *bad = byte offset.
  * A NUL byte is invalid in names and text. */
@@ -63,9 +79,9 @@ typedef struct pn_gaz_entry {
 } pn_gaz_entry;
 
 typedef struct pn_gaz_index {
-    const char *key;  /* phonetic key of one form */
-    size_t entry;     /* index into entries */
-    int surname;      /* the surname alone of a person (for mentions only) */
+    const char *key; /* phonetic key of one form */
+    size_t entry;    /* index into entries */
+    int surname;     /* the surname alone of a person (for mentions only) */
 } pn_gaz_index;
 
 typedef struct pn_gazetteer {
@@ -73,9 +89,23 @@ typedef struct pn_gazetteer {
     size_t nentries;
     pn_gaz_index *index; /* sorted by key after pn_gaz_parse() */
     size_t nindex;
-    char **strings;      /* every string the entries and index point to */
+    char **strings; /* every string the entries and index point to */
     size_t nstrings, capstrings;
 } pn_gazetteer;
+
+/* Given-name classes (tables/names/given.txt): the phonetic key of a form
+ * and the key of its class. Sorted by key. */
+typedef struct pn_given {
+    const char *key;
+    const char *canon;
+} pn_given;
+
+/* Replace each word of a phonetic key by its given-name class and sort the
+ * words again; the result is appended to out. */
+int pn_map_given(const char *key, const pn_given *tab, size_t n, pisar_buf *out);
+
+/* Map every key of a parsed gazetteer's index (and sort it again). */
+int pn_gaz_map_given(pn_gazetteer *g, const pn_given *tab, size_t n);
 
 /* Parse the gazetteer format (tables/names/README.md). On error returns
  * PISAR_EPARSE/PISAR_EILSEQ/PISAR_ENOMEM with err filled and g empty. */

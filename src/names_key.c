@@ -39,15 +39,39 @@ int pn_utf8_check(const char *s, size_t len, size_t *bad)
         unsigned c = p[i];
         size_t n;
         unsigned min;
-        if (c == 0) { *bad = i; return PISAR_EILSEQ; }
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xc2 && c <= 0xdf) { n = 2; min = 0x80; c &= 0x1f; }
-        else if (c >= 0xe0 && c <= 0xef) { n = 3; min = 0x800; c &= 0x0f; }
-        else if (c >= 0xf0 && c <= 0xf4) { n = 4; min = 0x10000; c &= 0x07; }
-        else { *bad = i; return PISAR_EILSEQ; }
+        if (c == 0) {
+            *bad = i;
+            return PISAR_EILSEQ;
+        }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf) {
+            n = 2;
+            min = 0x80;
+            c &= 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            n = 3;
+            min = 0x800;
+            c &= 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            n = 4;
+            min = 0x10000;
+            c &= 0x07;
+        } else {
+            *bad = i;
+            return PISAR_EILSEQ;
+        }
         for (size_t k = 1; k < n; k++) {
-            if (i + k >= len) { *bad = i; return PISAR_ETRUNC; }
-            if ((p[i + k] & 0xc0) != 0x80) { *bad = i; return PISAR_EILSEQ; }
+            if (i + k >= len) {
+                *bad = i;
+                return PISAR_ETRUNC;
+            }
+            if ((p[i + k] & 0xc0) != 0x80) {
+                *bad = i;
+                return PISAR_EILSEQ;
+            }
             c = (c << 6) | (p[i + k] & 0x3f);
         }
         if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
@@ -64,10 +88,17 @@ unsigned pn_utf8_next(const char *s, size_t len, size_t *i)
     const unsigned char *p = (const unsigned char *)s;
     unsigned c = p[*i];
     size_t n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-    if (*i + n > len) { (*i)++; return 0xfffd; }
-    if (n == 1) { (*i)++; return c; }
+    if (*i + n > len) {
+        (*i)++;
+        return 0xfffd;
+    }
+    if (n == 1) {
+        (*i)++;
+        return c;
+    }
     c &= n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07;
-    for (size_t k = 1; k < n; k++) c = (c << 6) | (p[*i + k] & 0x3f);
+    for (size_t k = 1; k < n; k++)
+        c = (c << 6) | (p[*i + k] & 0x3f);
     *i += n;
     return c;
 }
@@ -76,29 +107,38 @@ int pn_utf8_put(pisar_buf *b, unsigned c)
 {
     char t[4];
     size_t n;
-    if (c < 0x80) { t[0] = (char)c; n = 1; }
-    else if (c < 0x800) { t[0] = (char)(0xc0 | (c >> 6)); t[1] = (char)(0x80 | (c & 0x3f)); n = 2; }
-    else if (c < 0x10000) {
-        t[0] = (char)(0xe0 | (c >> 12)); t[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        t[2] = (char)(0x80 | (c & 0x3f)); n = 3;
+    if (c < 0x80) {
+        t[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        t[0] = (char)(0xc0 | (c >> 6));
+        t[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        t[0] = (char)(0xe0 | (c >> 12));
+        t[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        t[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
     } else {
-        t[0] = (char)(0xf0 | (c >> 18)); t[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        t[2] = (char)(0x80 | ((c >> 6) & 0x3f)); t[3] = (char)(0x80 | (c & 0x3f)); n = 4;
+        t[0] = (char)(0xf0 | (c >> 18));
+        t[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        t[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        t[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
     }
     return pisar_buf_append(b, t, n);
 }
 
 static int is_apostrophe(unsigned c)
 {
-    return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba ||
-           c == 0x2033 || c == 0x02bb;
+    return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba || c == 0x2033 ||
+           c == 0x02bb;
 }
 
 int pn_is_name_letter(unsigned c)
 {
     if (is_apostrophe(c)) return 1;
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (is_apostrophe(c)) return 1;
     int8_t t = u_charType((UChar32)c);
     return u_isalpha((UChar32)c) || t == U_NON_SPACING_MARK;
@@ -110,39 +150,77 @@ int pn_is_upper(unsigned c)
     return u_isupper((UChar32)c) || u_istitle((UChar32)c);
 }
 
-int pn_is_cyrillic(unsigned c) { return c >= 0x400 && c <= 0x52f; }
+int pn_is_cyrillic(unsigned c)
+{
+    return c >= 0x400 && c <= 0x52f;
+}
 
 /* ---- one word to the intermediate a-z string ---- */
 
 typedef struct word {
-    char *s;        /* lower-case NFC UTF-8 */
+    char *s; /* lower-case NFC UTF-8 */
     size_t len;
     int cyrillic;
+    uint32_t mk[PN_NCONV];  /* bit m: the word has marker m of convention c */
+    uint32_t cue[PN_NCONV]; /* bit m: the word has cue m of convention c */
 } word;
 
 static int has_marker(const word *w, const char *m)
 {
+    int start = *m == '^';
+    if (start) m++;
     size_t ml = strlen(m);
     int end = ml && m[ml - 1] == '$';
     if (end) ml--;
     if (ml > w->len) return 0;
-    if (end) return !memcmp(w->s + w->len - ml, m, ml);
-    for (size_t i = 0; i + ml <= w->len; i++)
-        if (!memcmp(w->s + i, m, ml)) return 1;
+    if (end) return !memcmp(w->s + w->len - ml, m, ml) && (!start || ml == w->len);
+    if (start) return !memcmp(w->s, m, ml);
+    /* candidates by their first byte, then the rest */
+    for (const char *p = w->s, *last = w->s + w->len - ml;
+         p <= last && (p = memchr(p, m[0], (size_t)(last - p) + 1)); p++)
+        if (!memcmp(p + 1, m + 1, ml - 1)) return 1;
     return 0;
 }
 
-/* The first convention (not generic) with a strong marker in w, or -1;
- * *spreads is set when that marker also speaks for the other words. */
-static int word_strong(const word *w, int *spreads)
+/* Find every marker and cue in a word once. */
+static void find_markers(word *w)
 {
+    for (int c = 0; c < PN_NCONV; c++) {
+        w->mk[c] = w->cue[c] = 0;
+        if (w->cyrillic) continue;
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m] && m < 32; m++)
+            if (has_marker(w, cv->markers[m])) w->mk[c] |= 1u << m;
+        for (size_t m = 0; cv->cues[m] && m < 32; m++)
+            if (has_marker(w, cv->cues[m])) w->cue[c] |= 1u << m;
+    }
+}
+
+#define HAS(w, c, m) (((w)->mk[c] >> (m)) & 1u)
+
+/* Does a cue of convention c appear in any Latin word of the name? */
+static int name_has_cue(const word *words, size_t nw, int c)
+{
+    for (size_t j = 0; j < nw; j++)
+        if (words[j].cue[c]) return 1;
+    return 0;
+}
+
+/* The first convention (not generic) with a strong marker in word k (or a
+ * cued marker whose cue is in the name), or -1; *spreads is set when that
+ * marker also speaks for the other words. */
+static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
+{
+    const word *w = &words[k];
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
-        for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] != 2 && has_marker(w, cv->markers[m])) {
-                if (spreads) *spreads = cv->mflags[m] == 0;
-                return c;
-            }
+        for (size_t m = 0; cv->markers[m]; m++) {
+            int f = cv->mflags[m];
+            if (f == 2 || f == 4 || !HAS(w, c, m)) continue;
+            if (f == 3 && !name_has_cue(words, nw, c)) continue;
+            if (spreads) *spreads = f != 1;
+            return c;
+        }
     }
     return -1;
 }
@@ -156,36 +234,58 @@ static int lists_weak(int c, const char *marker)
 }
 
 /* The convention of word k of the name (see tables/names/latin.txt). */
-static int word_convention(const word *words, size_t nw, size_t k, int name_conv)
+/* The first convention with a fallback marker in w, or -1. */
+static int word_fallback(const word *w)
+{
+    for (int c = 0; c < PN_NCONV - 1; c++) {
+        const pn_convention *cv = &pn_conventions[c];
+        for (size_t m = 0; cv->markers[m]; m++)
+            if (cv->mflags[m] == 4 && HAS(w, c, m)) return c;
+    }
+    return -1;
+}
+
+/* A weak marker in word k: the name's convention if it lists it, else the
+ * first convention listing it with a cue in the name, else the first
+ * listing it; -1 if the word has no weak marker. */
+static int word_weak(const word *words, size_t nw, size_t k, int name_conv)
 {
     const word *w = &words[k];
-    int c = word_strong(w, NULL);
-    if (c >= 0) return c;
-    /* A weak marker: the name's convention if it lists it, else the first
-     * listing it with a cue in the name, else the first listing it. */
     for (int a = 0; a < PN_NCONV - 1; a++) {
         const pn_convention *cv = &pn_conventions[a];
         for (size_t m = 0; cv->markers[m]; m++) {
-            if (cv->mflags[m] != 2 || !has_marker(w, cv->markers[m])) continue;
+            if (cv->mflags[m] != 2 || !HAS(w, a, m)) continue;
             const char *mk = cv->markers[m];
             if (name_conv >= 0 && lists_weak(name_conv, mk)) return name_conv;
-            for (int b = 0; b < PN_NCONV - 1; b++) {
-                if (!lists_weak(b, mk)) continue;
-                for (const char *const *cue = pn_conventions[b].cues; *cue; cue++)
-                    for (size_t j = 0; j < nw; j++)
-                        if (!words[j].cyrillic && has_marker(&words[j], *cue)) return b;
-            }
+            for (int b = 0; b < PN_NCONV - 1; b++)
+                if (lists_weak(b, mk) && name_has_cue(words, nw, b)) return b;
             return a;
         }
     }
-    return name_conv;
+    return -1;
+}
+
+/* The convention of word k. name_conv: the one the name's strong or weak
+ * markers show (or -1); name_fb: the one its fallback markers show (or -1). */
+static int word_convention(const word *words, size_t nw, size_t k, int name_conv, int name_fb)
+{
+    int spreads = 0;
+    int c = word_strong(words, nw, k, &spreads);
+    /* a word-only marker (French ou) yields to the name's own convention
+     * (Polish "Swiatłana Cichanouska") */
+    if (c >= 0 && (spreads || name_conv < 0)) return c;
+    if (c >= 0) return name_conv;
+    if ((c = word_weak(words, nw, k, name_conv)) >= 0) return c;
+    if (name_conv >= 0) return name_conv;
+    c = word_fallback(&words[k]);
+    return c >= 0 ? c : name_fb;
 }
 
 static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len, size_t i,
                                 const pn_rule *best)
 {
     for (const pn_rule *r = rules; r->from; r++) {
-        if (r->fromlen > len - i) continue;
+        if (r->from[0] != s[i] || r->fromlen > len - i) continue;
         if ((r->anchor & 1) && i != 0) continue;
         if ((r->anchor & 2) && i + r->fromlen != len) continue;
         if (memcmp(s + i, r->from, r->fromlen)) continue;
@@ -210,9 +310,10 @@ static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     size_t i = 0;
     while (i < w->len) {
+        /* the convention's own rules first, then the generic ones */
         const pn_rule *r = NULL;
         if (conv >= 0) r = best_rule(pn_conventions[conv].rules, w->s, w->len, i, NULL);
-        r = best_rule(generic, w->s, w->len, i, r);
+        if (!r) r = best_rule(generic, w->s, w->len, i, NULL);
         if (r) {
             if (pisar_buf_puts(out, r->to)) return PISAR_ENOMEM;
             i += r->fromlen;
@@ -258,7 +359,10 @@ static int cyrillic_word(const word *w, pisar_buf *out)
     return PISAR_OK;
 }
 
-static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 /*
  * The common folding, in place on a NUL-terminated a-z string (the result is
@@ -275,19 +379,35 @@ static void fold(char *s, pisar_buf *out)
     for (size_t i = 0; i < len;) {
         const char *p = s + i;
         char c;
-        if (!strncmp(p, "dzh", 3)) { c = 'D'; i += 3; }
-        else if (!strncmp(p, "dj", 2)) { c = 'D'; i += 2; }
-        else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) { c = 'S'; i += 2; }
-        else if (!strncmp(p, "ch", 2)) { c = 'C'; i += 2; }
-        else if (!strncmp(p, "kh", 2)) { c = 'X'; i += 2; }
-        else if (!strncmp(p, "ts", 2)) { c = 'T'; i += 2; }
-        else {
+        if (!strncmp(p, "dzh", 3)) {
+            c = 'D';
+            i += 3;
+        } else if (!strncmp(p, "dj", 2)) {
+            c = 'D';
+            i += 2;
+        } else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) {
+            c = 'S';
+            i += 2;
+        } else if (!strncmp(p, "ch", 2)) {
+            c = 'C';
+            i += 2;
+        } else if (!strncmp(p, "kh", 2)) {
+            c = 'X';
+            i += 2;
+        } else if (!strncmp(p, "ts", 2)) {
+            c = 'T';
+            i += 2;
+        } else {
             c = *p;
             i++;
-            if (c == 'g' || c == 'h') c = 'X';
-            else if (c == 'z') c = 's';
-            else if (c == 'y' || c == 'j') c = 'i';
-            else if (c < 'a' || c > 'z') continue;
+            if (c == 'g' || c == 'h')
+                c = 'X';
+            else if (c == 'z')
+                c = 's';
+            else if (c == 'y' || c == 'j')
+                c = 'i';
+            else if (c < 'a' || c > 'z')
+                continue;
         }
         /* 1: runs of i are one i */
         if (c == 'i' && n && s[n - 1] == 'i') continue;
@@ -312,11 +432,18 @@ static void fold(char *s, pisar_buf *out)
     }
     s[m] = 0;
     n = m;
-    /* 3: ou, oe are u (French ou; Dutch oe; Белоусов, Достоевский on both
-     * sides); o after a hush is e; doubled consonants are single */
+    /* 3: au, eu before a consonant or at the end are av, ev (Belarusian ў:
+     * Быкаў, Bykau, Bykaw); ou, oe are u (Belarusian оў as well: Ціханоўская,
+     * Tsikhanouskaya) (French ou; Dutch oe; Белоусов,
+     * Достоевский on both sides); o after a hush is e; doubled consonants
+     * are single */
     m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
+        if ((c == 'a' || c == 'e') && i + 1 < n && s[i + 1] == 'u' &&
+            (i + 2 == n || !is_vowel(s[i + 2]))) {
+            s[i + 1] = 'v';
+        }
         if (c == 'o' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'e')) {
             s[i + 1] = 'u';
             continue;
@@ -326,28 +453,43 @@ static void fold(char *s, pisar_buf *out)
         s[m++] = c;
     }
     s[m] = 0;
-    /* 4: -kaia */
-    if (m >= 4 && !strcmp(s + m - 4, "kaia")) s[m -= 2] = 0;
+    /* 4: -aia after a consonant is -a (adjectival feminine surnames:
+     * -skaya, -skaja, Polish -ska, Czech -ská; Navalnaya, Nawalna, Navalná) */
+    if (m >= 5 && !strcmp(s + m - 3, "aia") && !is_vowel(s[m - 4])) s[m -= 2] = 0;
     for (size_t i = 0; i < m; i++) {
         switch (s[i]) {
-        case 'S': pisar_buf_puts(out, "sh"); break;
-        case 'C': pisar_buf_puts(out, "ch"); break;
-        case 'X': pisar_buf_puts(out, "h"); break;
-        case 'T': pisar_buf_puts(out, "ts"); break;
-        case 'D': pisar_buf_puts(out, "dj"); break;
-        default: pisar_buf_append(out, &s[i], 1);
+        case 'S':
+            pisar_buf_puts(out, "sh");
+            break;
+        case 'C':
+            pisar_buf_puts(out, "ch");
+            break;
+        case 'X':
+            pisar_buf_puts(out, "h");
+            break;
+        case 'T':
+            pisar_buf_puts(out, "ts");
+            break;
+        case 'D':
+            pisar_buf_puts(out, "dj");
+            break;
+        default:
+            pisar_buf_append(out, &s[i], 1);
         }
     }
     if (!out->data) pisar_buf_append(out, "", 0);
 }
 
-static int is_patronymic(const char *k)
+/* A patronymic by its ending; a bare -ich (Ильич, Кузьмич) only inside a
+ * name, since a last -ich is a Serbian or Croatian surname. */
+static int is_patronymic(const char *k, int last)
 {
-    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna"};
+    static const char *const ends[] = {"ovich", "evich", "ovna", "evna", "ichna", "ivna", "ich"};
     size_t n = strlen(k);
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t e = strlen(ends[i]);
-        if (n > e + 2 && !strcmp(k + n - e, ends[i])) return 1;
+        if (last && !strcmp(ends[i], "ich")) continue;
+        if (n >= e + 2 && !strcmp(k + n - e, ends[i])) return 1;
     }
     return 0;
 }
@@ -400,10 +542,14 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
             U16_NEXT(n16, q, nn, cp);
             if ((rc = pn_utf8_put(&w, (unsigned)cp))) break;
         }
-        if (rc) { pisar_buf_free(&w); goto out; }
+        if (rc) {
+            pisar_buf_free(&w);
+            goto out;
+        }
         words[nw].s = w.data;
         words[nw].len = w.len;
         words[nw].cyrillic = cyr;
+        find_markers(&words[nw]);
         nw++;
     }
 
@@ -413,9 +559,18 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
     for (size_t k = 0; k < nw; k++) {
         if (words[k].cyrillic) continue;
         int spreads = 0;
-        int c = word_strong(&words[k], &spreads);
+        int c = word_strong(words, nw, k, &spreads);
         if (c >= 0 && spreads && (name_conv < 0 || c < name_conv)) name_conv = c;
     }
+    /* else a convention that a weak marker chose speaks for the name too
+     * ("Szergej Nariskin") */
+    for (size_t k = 0; k < nw && name_conv < 0; k++)
+        if (!words[k].cyrillic && word_strong(words, nw, k, NULL) < 0)
+            name_conv = word_weak(words, nw, k, -1);
+    /* and last a fallback marker (Central European -ij, -ej) */
+    int name_fb = -1;
+    for (size_t k = 0; k < nw && name_fb < 0; k++)
+        if (!words[k].cyrillic) name_fb = word_fallback(&words[k]);
 
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
@@ -424,22 +579,33 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         if (words[k].cyrillic) {
             rc = cyrillic_word(&words[k], &t);
         } else {
-            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv), &t, nfd);
+            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv, name_fb), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
-        if (rc) { pisar_buf_free(&t); break; }
+        if (rc) {
+            pisar_buf_free(&t);
+            break;
+        }
         pisar_buf f = {0};
         fold(t.data, &f);
         pisar_buf_free(&t);
-        if (!f.data) { rc = PISAR_ENOMEM; break; }
-        if (*f.data) keys[nk++] = f.data;
-        else free(f.data);
+        if (!f.data) {
+            rc = PISAR_ENOMEM;
+            break;
+        }
+        if (*f.data)
+            keys[nk++] = f.data;
+        else
+            free(f.data);
     }
     if (!rc) {
         size_t kept = nk;
         if (nk >= 3)
             for (size_t k = 0; k < nk; k++)
-                if (is_patronymic(keys[k]) && kept > 2) { keys[k][0] = 0; kept--; }
+                if (is_patronymic(keys[k], k == nk - 1) && kept > 2) {
+                    keys[k][0] = 0;
+                    kept--;
+                }
         qsort(keys, nk, sizeof *keys, cmp_str);
         int first = 1;
         for (size_t k = 0; k < nk && !rc; k++) {
@@ -449,10 +615,84 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
             first = 0;
         }
     }
-    for (size_t k = 0; k < nk; k++) free(keys[k]);
+    for (size_t k = 0; k < nk; k++)
+        free(keys[k]);
 out:
-    for (size_t k = 0; k < nw; k++) free(words[k].s);
+    for (size_t k = 0; k < nw; k++)
+        free(words[k].s);
     return rc;
 }
 
-const pn_suffix *pn_suffix_table(void) { return pn_suffixes; }
+const pn_suffix *pn_suffix_table(void)
+{
+    return pn_suffixes;
+}
+
+static int in_sorted(const char *const *list, const char *s, size_t n)
+{
+    size_t lo = 0, hi = 0;
+    while (list[hi])
+        hi++;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(list[mid], s, n);
+        if (!c && list[mid][n]) c = 1;
+        if (c < 0)
+            lo = mid + 1;
+        else if (c > 0)
+            hi = mid;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+int pn_is_notname(const char *s, size_t n)
+{
+    return in_sorted(pn_notnames, s, n);
+}
+int pn_is_nounlang_word(const char *s, size_t n)
+{
+    return in_sorted(pn_nounlang, s, n);
+}
+
+int pn_is_determiner(const char *s, size_t n)
+{
+    return in_sorted(pn_determiners, s, n);
+}
+
+int pn_lower_first(const char *s, size_t n, pisar_buf *out)
+{
+    size_t i = 0;
+    unsigned c = pn_utf8_next(s, n, &i);
+    pisar_buf_clear(out);
+    int rc = pn_utf8_put(out, (unsigned)u_tolower((UChar32)c));
+    if (!rc) rc = pisar_buf_append(out, s + i, n - i);
+    return rc;
+}
+
+int pn_is_lower(unsigned c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    return u_islower((UChar32)c);
+}
+
+int pn_upper_copy(const char *s, size_t n, pisar_buf *out)
+{
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < n && !rc;)
+        rc = pn_utf8_put(out, (unsigned)u_toupper((UChar32)pn_utf8_next(s, n, &i)));
+    return rc;
+}
+
+int pn_is_all_upper(const char *s, size_t n)
+{
+    int letters = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (!pn_is_name_letter(c) || c == '\'') continue;
+        if (!pn_is_upper(c)) return 0;
+        letters++;
+    }
+    return letters > 1;
+}

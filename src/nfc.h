@@ -69,31 +69,6 @@ static inline uint32_t nfc_utf8_cp(const unsigned char *p, int n)
     }
 }
 
-/* Encode c (<= 0x10FFFF, not a surrogate) at d (4 bytes of room); returns the length. */
-static inline int nfc_utf8_put(unsigned char *d, uint32_t c)
-{
-    if (c < 0x80) {
-        d[0] = (unsigned char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        d[0] = (unsigned char)(0xC0 | (c >> 6));
-        d[1] = (unsigned char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        d[0] = (unsigned char)(0xE0 | (c >> 12));
-        d[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-        d[2] = (unsigned char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    d[0] = (unsigned char)(0xF0 | (c >> 18));
-    d[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
-    d[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
-    d[3] = (unsigned char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 typedef struct nfc_stream nfc_stream;
 
 /* A streaming NFC normalizer; PISAR_OK, PISAR_ENOMEM or PISAR_EICU. */

@@ -219,6 +219,31 @@ static void test_invalid_vs_iconv(void **state)
     pisar_buf_free(&got);
 }
 
+/* Text whose UTF-8 is longer than its UTF-16 (CJK: 2 bytes give 3) into a
+ * fresh buffer: iconv runs out of room (E2BIG), the buffer grows, and the
+ * output still equals iconv's, for every length up to 3000 characters. */
+static void test_output_grows(void **state)
+{
+    (void)state;
+    static unsigned char in[6000];
+    pisar_buf want = {0};
+    pisar_error err;
+    for (size_t i = 0; i < sizeof in; i += 2) {
+        unsigned c = 0x4E00 + rnd() % 0x5000;
+        in[i] = (unsigned char)(c & 0xFF);
+        in[i + 1] = (unsigned char)(c >> 8);
+    }
+    for (size_t n = 2; n <= sizeof in; n += 26) {
+        assert_int_equal(by_iconv("UTF-16LE", in, n, &want), n);
+        pisar_buf got = {0};
+        assert_int_equal(pisar_decode(PISAR_ENC_UTF16LE, in, n, 0, &got, &err), 0);
+        assert_int_equal(got.len, want.len);
+        assert_memory_equal(got.data, want.data, got.len);
+        pisar_buf_free(&got);
+    }
+    pisar_buf_free(&want);
+}
+
 /* Splitting the input at any point gives the same output, with every flag. */
 static void test_split_anywhere(void **state)
 {
@@ -338,8 +363,24 @@ static const struct {
     {"high surrogate then letter", PISAR_ENC_UTF16BE, PISAR_DECODE_LOSSY, "\xD8\x3D\0o", 4, 0,
      "\xEF\xBF\xBDo", 4, 0, 1},
     {"utf-32 too big", PISAR_ENC_UTF32LE, 0, "o\0\0\0\0\0\x11\0", 8, PISAR_EILSEQ, "o", 1, 4, 0},
+    {"utf-32be too big", PISAR_ENC_UTF32BE, 0, "\0\0\0o\0\x11\0\0", 8, PISAR_EILSEQ, "o", 1, 4, 0},
+    {"utf-32 surrogate lossy", PISAR_ENC_UTF32LE, PISAR_DECODE_LOSSY, "\0\xD8\0\0o\0\0\0", 8, 0,
+     "\xEF\xBF\xBDo", 4, 0, 1},
+    {"lone low surrogate lossy, then U+FEFF as text", PISAR_ENC_UTF16LE, PISAR_DECODE_LOSSY,
+     "\x00\xDC\xFF\xFE", 4, 0, "\xEF\xBF\xBD\xEF\xBB\xBF", 6, 0, 1},
+    {"utf-16 bom twice: the second is text", PISAR_ENC_UTF16LE, 0, "\xFF\xFE\xFF\xFE", 4, 0,
+     "\xEF\xBB\xBF", 3, 0, 0},
+    {"utf-16 cut inside a surrogate pair", PISAR_ENC_UTF16BE, 0, "\xD8\x3D\xDE", 3, PISAR_ETRUNC,
+     "", 0, 0, 0},
+    {"utf-16 cut inside a pair, lossy", PISAR_ENC_UTF16LE, PISAR_DECODE_LOSSY, "o\0\x3D\xD8\x00", 5,
+     0, "o\xEF\xBF\xBD", 4, 0, 1},
+    {"utf-16 surrogates lossy, nfc", PISAR_ENC_UTF16LE, PISAR_DECODE_LOSSY | PISAR_DECODE_NFC,
+     "e\0\x00\xDC\x01\x03\x3D\xD8\x00\xDE", 10, 0, "e\xEF\xBF\xBD\xCC\x81\xF0\x9F\x98\x80", 10, 0,
+     1},
     {"truncated utf-32", PISAR_ENC_UTF32LE, 0, "o\0\0\0p\0", 6, PISAR_ETRUNC, "o", 1, 4, 0},
     {"ascii rejects 8-bit", PISAR_ENC_ASCII, 0, "abc\xE9", 4, PISAR_EILSEQ, "abc", 3, 3, 0},
+    {"ascii: a UTF-8 BOM is not ASCII", PISAR_ENC_ASCII, 0, "\xEF\xBB\xBFok", 5, PISAR_EILSEQ, "",
+     0, 0, 0},
     {"cp1251 0x98 undefined", PISAR_ENC_WINDOWS_1251, 0, "\xcf\x98", 2, PISAR_EILSEQ, "\xD0\x9F", 2,
      1, 0},
     {"cp1251 lossy", PISAR_ENC_WINDOWS_1251, PISAR_DECODE_LOSSY | PISAR_DECODE_NFC, "\x98\x98", 2,
@@ -378,6 +419,18 @@ static void test_table(void **state)
             }
             assert_int_equal(repl, table[i].repl);
         }
+        /* PISAR_DECODE_CHECK finds the same error at the same offset, writing nothing */
+        if (!(table[i].flags & PISAR_DECODE_LOSSY)) {
+            pisar_decoder *d;
+            assert_int_equal(
+                pisar_decoder_new(&d, table[i].enc, table[i].flags | PISAR_DECODE_CHECK), 0);
+            int rc = pisar_decoder_feed(d, table[i].in, table[i].len, NULL, &err);
+            if (!rc) rc = pisar_decoder_finish(d, NULL, &err);
+            pisar_decoder_free(d);
+            if (rc != table[i].rc) print_error("%s (check): rc %d\n", table[i].what, rc);
+            assert_int_equal(rc, table[i].rc);
+            if (rc) assert_int_equal(err.offset, table[i].offset);
+        }
     }
     pisar_buf_free(&out);
 }
@@ -410,6 +463,23 @@ static void test_api_errors(void **state)
     assert_int_equal(err.offset, 12);
     assert_int_equal(err.nbytes, 1);
     assert_int_equal(err.bytes[0], 0xC3);
+    pisar_decoder_free(d);
+    /* the same through iconv: a lone low surrogate at offset 10, fed in pieces */
+    assert_int_equal(pisar_decoder_new(&d, PISAR_ENC_UTF16LE, 0), 0);
+    pisar_buf_clear(&out);
+    assert_int_equal(pisar_decoder_feed(d, "a\0b\0c\0d\0e", 9, &out, &err), 0);
+    assert_int_equal(pisar_decoder_feed(d, "\0", 1, &out, &err), 0);
+    assert_int_equal(pisar_decoder_feed(d,
+                                        "\x01\xDC"
+                                        "f\0",
+                                        4, &out, &err),
+                     PISAR_EILSEQ);
+    assert_int_equal(err.offset, 10);
+    assert_int_equal(err.nbytes, 2);
+    assert_int_equal(err.bytes[0], 0x01);
+    assert_int_equal(err.bytes[1], 0xDC);
+    assert_non_null(strstr(err.message, "utf-16le"));
+    assert_string_equal(out.data, "abcde");
     pisar_decoder_free(d);
     pisar_buf_free(&out);
 }
@@ -447,13 +517,10 @@ static void test_nfc_chunks_vs_icu(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sbcs_vs_iconv),
-        cmocka_unit_test(test_unicode_vs_iconv),
-        cmocka_unit_test(test_invalid_vs_iconv),
-        cmocka_unit_test(test_split_anywhere),
-        cmocka_unit_test(test_table),
-        cmocka_unit_test(test_api_errors),
-        cmocka_unit_test(test_nfc_chunks_vs_icu),
+        cmocka_unit_test(test_sbcs_vs_iconv),    cmocka_unit_test(test_unicode_vs_iconv),
+        cmocka_unit_test(test_invalid_vs_iconv), cmocka_unit_test(test_output_grows),
+        cmocka_unit_test(test_split_anywhere),   cmocka_unit_test(test_table),
+        cmocka_unit_test(test_api_errors),       cmocka_unit_test(test_nfc_chunks_vs_icu),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -398,6 +398,17 @@ static void test_bad_input(void **state)
         pisar_emitter_free(em);
         pisar_buf_free(&out);
     }
+    /* a file name that is not UTF-8 (Latin-1) or holds a control character */
+    {
+        pisar_buf o2 = {0};
+        pisar_emitter *e2;
+        assert_int_equal(pisar_emitter_new(&e2, PISAR_FORMAT_XLIFF12, 0, &o2, NULL), 0);
+        assert_int_equal(pisar_emitter_begin_document(e2, "caf\xe9\x01.txt", "fr", NULL, NULL), 0);
+        assert_int_equal(pisar_emitter_finish(e2, NULL), 0);
+        XP_EQ(o2.data, "//x:file/@original", "caf??.txt");
+        pisar_emitter_free(e2);
+        pisar_buf_free(&o2);
+    }
     /* misuse */
     pisar_buf out = {0};
     pisar_emitter *em;

@@ -22,7 +22,9 @@ static char *key(const char *s, size_t n)
 static void test_same_key(void **state)
 {
     (void)state;
-    static const struct { const char *desc, *a, *b; } cases[] = {
+    static const struct {
+        const char *desc, *a, *b;
+    } cases[] = {
         {"BGN vs passport", "Yuriy Ushakov", "Iurii Ushakov"},
         {"scholarly", "Yuriy Ushakov", "Jurij Ušakov"},
         {"French press", "Yuriy Ushakov", "Iouri Ouchakov"},
@@ -45,16 +47,82 @@ static void test_same_key(void **state)
         char a[256];
         snprintf(a, sizeof a, "%s", key(cases[i].a, strlen(cases[i].a)));
         const char *b = key(cases[i].b, strlen(cases[i].b));
-        if (strcmp(a, b)) fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].a, a, cases[i].b, b);
+        if (strcmp(a, b))
+            fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].a, a, cases[i].b, b);
+    }
+}
+
+/* One row per press convention and scheme: the spelling's phonetic key must
+ * be the Cyrillic original's (no gazetteer involved: the names are not in it). */
+static void test_conventions(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc, *cyr, *latin;
+    } cases[] = {
+        {"BGN/PCGN", "Дмитрий Шостакович", "Dmitriy Shostakovich"},
+        {"ICAO", "Дмитрий Шостакович", "Dmitrii Shostakovich"},
+        {"ISO 9", "Дмитрий Шостакович", "Dmitrij Šostakovič"},
+        {"German", "Дмитрий Шостакович", "Dmitri Schostakowitsch"},
+        {"French", "Дмитрий Шостакович", "Dmitri Chostakovitch"},
+        {"Polish", "Дмитрий Шостакович", "Dmitrij Szostakowicz"},
+        {"Czech", "Никита Хрущёв", "Nikita Chruščov"},
+        {"German schtsch", "Никита Хрущёв", "Nikita Chruschtschow"},
+        {"French chtch", "Никита Хрущёв", "Nikita Khrouchtchev"},
+        {"Polish szcz", "Никита Хрущёв", "Nikita Chruszczow"},
+        {"Hungarian", "Никита Хрущёв", "Nyikita Hruscsov"},
+        {"Dutch", "Михаил Горбачёв", "Michail Gorbatsjov"},
+        {"Swedish tj", "Михаил Горбачёв", "Michail Gorbatjov"},
+        {"Spanish with accent", "Михаил Горбачёв", "Mijaíl Gorbachov"},
+        {"Hungarian gy", "Дмитрий Медведев", "Dmitrij Medvegyev"},
+        {"Polish ie", "Дмитрий Медведев", "Dmitrij Miedwiediew"},
+        {"Czech -ová", "Анна Ахматова", "Anna Achmatovová"},
+        {"Polish -ska", "Ирина Ковальская", "Irina Kowalska"},
+        {"English -skaya", "Ирина Ковальская", "Irina Kovalskaya"},
+        {"Ukrainian national", "Олександр Усик", "Oleksandr Usyk"},
+        {"Ukrainian h = г", "Богдан Хмельницький", "Bohdan Khmelnytskyi"},
+        {"Serbian Latin", "Новак Ђоковић", "Novak Đoković"},
+        {"Serbian ASCII", "Новак Ђоковић", "Novak Djokovic"},
+        {"Russian form of a Serbian name", "Новак Ђоковић", "Новак Джокович"},
+        {"Belarusian ў", "Васіль Быкаў", "Vasil Bykau"},
+        {"given name translated", "Пётр Чайковский", "Peter Tchaikovsky"},
+        {"Ukrainian given name", "Владимир Кличко", "Володимир Кличко"},
+        {"-off", "Сергей Рахманинов", "Sergei Rachmaninoff"},
+        {"French -ine", "Борис Ельцин", "Boris Eltsine"},
+        {"NFD input", "Юрий Ушаков",
+         "Jurij Us\xcc\x8c"
+         "akov"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_buf a = {0}, b = {0};
+        assert_int_equal(pisar_name_key_phonetic(cases[i].cyr, strlen(cases[i].cyr), &a), PISAR_OK);
+        assert_int_equal(pisar_name_key_phonetic(cases[i].latin, strlen(cases[i].latin), &b),
+                         PISAR_OK);
+        if (strcmp(a.data, b.data))
+            fail_msg("%s: '%s' -> %s, '%s' -> %s", cases[i].desc, cases[i].cyr, a.data,
+                     cases[i].latin, b.data);
+        pisar_buf_free(&a);
+        pisar_buf_free(&b);
     }
 }
 
 static void test_different_key(void **state)
 {
     (void)state;
-    static const struct { const char *a, *b; } cases[] = {
-        {"Шуйский", "Щуйский"}, {"Алеев", "Алиев"}, {"Ушаков", "Ушакова"},
-        {"Aleyev", "Aliyev"}, {"Shuysky", "Shchuysky"},
+    static const struct {
+        const char *a, *b;
+    } cases[] = {
+        {"Шуйский", "Щуйский"},
+        {"Алеев", "Алиев"},
+        {"Ушаков", "Ушакова"},
+        {"Aleyev", "Aliyev"},
+        {"Shuysky", "Shchuysky"},
+        {"Иванов", "Иванова"},
+        {"Ivanov", "Ivanova"},
+        {"Petrov", "Pietrow Anna"},
+        {"Yuri Ushakov", "Anna Ushakova"},
+        {"Чайковский", "Чайковская"},
+        {"Sergei Ivanov", "Sergei Ivanovich"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
@@ -66,15 +134,32 @@ static void test_different_key(void **state)
 static void test_key_values(void **state)
 {
     (void)state;
-    static const struct { const char *in; size_t len; const char *want; } cases[] = {
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *want;
+    } cases[] = {
         {"", 0, ""},
         {"Шуйский", 0, "shuiski"},
         {"Алеев", 0, "aleev"},
         {"Yuriy Ushakov", 0, "@yuri-ushakov"},
-        {"a\0b", 3, "ERR"},           /* NUL */
-        {"\xff", 1, "ERR"},           /* invalid */
-        {"\xd0", 1, "ERR"},           /* truncated */
-        {"---", 0, ""},               /* no letters */
+        {"a\0b", 3, "ERR"},                             /* NUL */
+        {"\xff", 1, "ERR"},                             /* invalid */
+        {"\xd0", 1, "ERR"},                             /* truncated */
+        {"---", 0, ""},                                 /* no letters */
+        {"  Yuriy   Ushakov  ", 0, "@yuri-ushakov"},    /* spaces */
+        {"Ушаков Юрий Викторович", 0, "@yuri-ushakov"}, /* surname first, patronymic */
+        {"Горбачёв", 0, "horbachev"},
+        {"Alexander", 0, "aleksandr"},
+        {"Kim Jong-un", 0, "@kim-jong-un"},
+        {"Ким Џонг Ун", 0, "@kim-jong-un"},
+        {"Пхеньян", 0, "@pyongyang"},
+        {"Pjöngjang", 0, "@pyongyang"},
+        {"Kijów", 0, "@kyiv"},
+        {"Moscou", 0, "@moscow"},
+        {"X\xe2\x80", 3, "ERR"},    /* truncated inside a character */
+        {"\xc0\xaf", 2, "ERR"},     /* overlong */
+        {"\xed\xa0\x80", 3, "ERR"}, /* surrogate */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t n = cases[i].len ? cases[i].len : strlen(cases[i].in);
@@ -85,7 +170,12 @@ static void test_key_values(void **state)
     assert_int_equal(pisar_name_key("x", 1, NULL), PISAR_EINVAL);
 }
 
-typedef struct seen { char text[8][64]; size_t off[8]; char canon[8][64]; size_t n; } seen;
+typedef struct seen {
+    char text[8][64];
+    size_t off[8];
+    char canon[8][64];
+    size_t n;
+} seen;
 
 static int collect(const pisar_name_mention *m, void *user)
 {
@@ -141,7 +231,11 @@ static void test_mentions_and_inflection(void **state)
 static void test_gazetteer_errors(void **state)
 {
     (void)state;
-    static const struct { const char *text; int rc; size_t line; } cases[] = {
+    static const struct {
+        const char *text;
+        int rc;
+        size_t line;
+    } cases[] = {
         {"entry a\nname Alpha\nru Альфа\n", PISAR_OK, 0},
         {"name Alpha\n", PISAR_EPARSE, 1},
         {"entry a\nru Альфа\n", PISAR_EPARSE, 2},
@@ -157,7 +251,8 @@ static void test_gazetteer_errors(void **state)
         assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
         pisar_error err = {0};
         int rc = pisar_names_load_gazetteer_mem(h, cases[i].text, strlen(cases[i].text), "t", &err);
-        if (rc != cases[i].rc) fail_msg("case %zu: rc %d, want %d (%s)", i, rc, cases[i].rc, err.message);
+        if (rc != cases[i].rc)
+            fail_msg("case %zu: rc %d, want %d (%s)", i, rc, cases[i].rc, err.message);
         if (rc) assert_int_equal(err.line, cases[i].line);
         pisar_names_free(h);
     }
@@ -174,14 +269,238 @@ static void test_gazetteer_errors(void **state)
     pisar_names_free(h);
 }
 
+/* Nominatives of inflected mentions (tables/names/suffixes.txt), found in a
+ * sentence by a fresh handle (the gazetteer knows Ушаков, Путин, Москва). */
+static void test_inflection(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc, *text, *want;
+    } cases[] = {
+        {"genitive, masculine", "По словам Юрия Ушакова, визит важен.", "Юрий Ушаков"},
+        {"dative", "Он позвонил Юрию Ушакову вчера.", "Юрий Ушаков"},
+        {"instrumental", "Встреча с Юрием Ушаковым прошла.", "Юрий Ушаков"},
+        {"prepositional", "Речь шла об Юрии Ушакове в Кремле.", "Юрий Ушаков"},
+        {"feminine stays feminine", "Там была Анна Ушакова.", "Анна Ушакова"},
+        {"feminine genitive", "У Анны Ушаковой нет планов.", "Анна Ушакова"},
+        {"feminine instrumental", "Рядом с Анной Ушаковой.", "Анна Ушакова"},
+        {"(a limit) a sentence-initial noun with no lower-case evidence stays",
+         "Письмо Фёдора Достоевского нашли.", "Письмо Фёдор Достоевский"},
+        {"sentence-initial word written in lower case elsewhere",
+         "Письмо Фёдора Достоевского нашли. Это письмо старое.", "Фёдор Достоевский"},
+        {"adjectival feminine", "О Марии Ковальской ничего.", "Мария Ковальская"},
+        {"indeclinable surname", "Он говорил с Петром Порошенко.", "Петр Порошенко"},
+        {"Ukrainian -ського", "Указ Володимира Зеленського вийшов.", "Володимир Зеленський"},
+        {"Ukrainian -ією", "Зустріч із Юлією Свириденко.", "Юлія Свириденко"},
+        {"place, instrumental", "Связи между Москвой и столицей.", "Москва"},
+        {"lone surname, gazetteer", "Так сказал Путину посол.", "Путин"},
+        {"Polish instrumental", "Spotkanie z Kim Dzong Unem.", "Kim Dzong Un"},
+        {"Czech genitive", "Podle Jurije Ušakova jednání.", "Jurij Ušakov"},
+        {"German genitive -s", "Die Rede Wladimir Putins war lang.", "Wladimir Putin"},
+        {"Polish adjectival genitive", "Rozmowa Wołodymyra Zełenskiego trwała.",
+         "Wołodymyr Zełenski"},
+        {"Polish locative of a place", "Spotkanie w Moskwie.", "Moskwa"},
+        {"Czech locative of a place", "Setkání v Moskvě.", "Moskva"},
+        {"Czech adjectival genitive", "Podle Volodymyra Zelenského je to chyba.",
+         "Volodymyr Zelenský"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        seen s = {0};
+        assert_int_equal(
+            pisar_names_find(h, cases[i].text, strlen(cases[i].text), collect, &s, NULL), PISAR_OK);
+        if (!s.n || strcmp(s.text[0], cases[i].want))
+            fail_msg("%s: '%s' -> '%s', want '%s'", cases[i].desc, cases[i].text,
+                     s.n ? s.text[0] : "", cases[i].want);
+        pisar_names_free(h);
+    }
+}
+
+/* A lone surname at the start of a sentence counts once the full name is known. */
+static void test_sentence_start(void **state)
+{
+    (void)state;
+    pisar_names *h;
+    assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+    const char *t = "Мэр Сергей Собянин открыл выставку. Собянин заявил. Выставка открыта.";
+    assert_int_equal(pisar_names_add_text(h, NULL, t, strlen(t), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group_count(h), 1);
+    pisar_name_group g;
+    assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+    assert_int_equal(g.count, 2);
+    assert_string_equal(g.canonical, "Sergey Sobyanin");
+    pisar_names_free(h);
+}
+
+static int count_changes(const pisar_name_mention *m, void *user)
+{
+    seen *s = user;
+    if (s->n < 8) {
+        snprintf(s->text[s->n], 64, "%.*s", (int)m->length, "");
+        snprintf(s->canon[s->n], 64, "%s", m->canonical);
+        s->off[s->n++] = m->offset;
+    }
+    return 0;
+}
+
+static int stop_at_first(const pisar_name_mention *m, void *user)
+{
+    (void)m;
+    (void)user;
+    return 42;
+}
+
+static void test_find_and_rewrite(void **state)
+{
+    (void)state;
+    pisar_names *h;
+    assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
+    /* mentions in text order with byte offsets; inflection of places and of
+     * Polish names; initials; a lone surname; possessive 's */
+    const char *ru = "Между Москвой и Пхеньяном. В. В. Путин прилетел. С Сергеем Шойгу.";
+    const char *pl = "Rozmowa z Kim Dzong Unem i Siergiejem Szojgu. Putin's visit.";
+    assert_int_equal(pisar_names_add_text(h, "ru", ru, strlen(ru), NULL), PISAR_OK);
+    seen s = {0};
+    assert_int_equal(pisar_names_find(h, ru, strlen(ru), collect, &s, NULL), PISAR_OK);
+    assert_int_equal(s.n, 4);
+    assert_string_equal(s.text[0], "Москва");
+    assert_int_equal(s.off[0], strlen("Между "));
+    assert_string_equal(s.canon[0], "Moscow");
+    assert_string_equal(s.text[1], "Пхеньян");
+    assert_string_equal(s.canon[1], "Pyongyang");
+    assert_string_equal(s.text[2], "В. В. Путин");
+    assert_string_equal(s.canon[2], "Vladimir Putin");
+    assert_string_equal(s.text[3], "Сергей Шойгу");
+    assert_string_equal(s.canon[3], "Sergei Shoigu"); /* ru-icao */
+    memset(&s, 0, sizeof s);
+    assert_int_equal(pisar_names_find(h, pl, strlen(pl), collect, &s, NULL), PISAR_OK);
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.text[0], "Kim Dzong Un");
+    assert_string_equal(s.canon[0], "Kim Jong Un");
+    assert_string_equal(s.canon[1], "Sergei Shoigu");
+    assert_string_equal(s.text[2], "Putin");
+    /* a callback's nonzero value stops and is returned */
+    assert_int_equal(pisar_names_find(h, pl, strlen(pl), stop_at_first, NULL, NULL), 42);
+    /* rewrite: Latin mentions only by default, all with the flag */
+    pisar_buf out = {0};
+    memset(&s, 0, sizeof s);
+    const char *de = "Juri Uschakow traf Wladimir Putin. Uschakow sagte nichts.";
+    assert_int_equal(pisar_names_rewrite(h, de, strlen(de), 0, &out, count_changes, &s, NULL),
+                     PISAR_OK);
+    assert_string_equal(out.data, "Yuri Ushakov traf Vladimir Putin. Ushakov sagte nichts.");
+    assert_int_equal(s.n, 3);
+    assert_int_equal(s.off[0], 0);
+    assert_int_equal(s.off[2], strlen("Juri Uschakow traf Wladimir Putin. "));
+    pisar_buf_clear(&out);
+    assert_int_equal(pisar_names_rewrite(h, ru, strlen(ru), 0, &out, NULL, NULL, NULL), PISAR_OK);
+    assert_string_equal(out.data, ru);
+    pisar_buf_clear(&out);
+    assert_int_equal(pisar_names_rewrite(h, ru, strlen(ru), PISAR_NAMES_REWRITE_CYRILLIC, &out,
+                                         NULL, NULL, NULL),
+                     PISAR_OK);
+    assert_string_equal(out.data,
+                        "Между Moscow и Pyongyang. Vladimir Putin прилетел. С Sergei Shoigu.");
+    pisar_buf_clear(&out);
+    /* a dateline in capitals stays in capitals */
+    const char *dl = "KIEW (dpa) - Uschakow sagte.";
+    assert_int_equal(pisar_names_rewrite(h, dl, strlen(dl), 0, &out, NULL, NULL, NULL), PISAR_OK);
+    assert_string_equal(out.data, "KYIV (dpa) - Ushakov sagte.");
+    pisar_buf_clear(&out);
+    /* empty and invalid input */
+    assert_int_equal(pisar_names_rewrite(h, "", 0, 0, &out, NULL, NULL, NULL), PISAR_OK);
+    assert_int_equal(out.len, 0);
+    pisar_error err;
+    assert_int_equal(pisar_names_rewrite(h, "Putin\0x", 7, 0, &out, NULL, NULL, &err),
+                     PISAR_EILSEQ);
+    assert_int_equal(err.offset, 5);
+    assert_int_equal(pisar_names_find(h, "\xe2\x82", 2, collect, &s, &err), PISAR_ETRUNC);
+    assert_int_equal(pisar_names_find(NULL, "x", 1, collect, &s, NULL), PISAR_EINVAL);
+    pisar_buf_free(&out);
+    pisar_names_free(h);
+}
+
+static void test_styles(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *style, *want, *source;
+    } cases[] = {
+        {"bgn", "Sergey Sobyanin", "scheme:ru-bgn"},
+        {"icao", "Sergei Sobianin", "scheme:ru-icao"},
+        {"iso9", "Sergej Sob\xc3\xa2nin", "scheme:ru-iso9"},
+        {"scholarly", "Sergej Sobjanin", "scheme:ru-scholarly"},
+    };
+    const char *t = "Сергей Собянин и Sergueï Sobianine.";
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h;
+        assert_int_equal(pisar_names_new(&h, cases[i].style, NULL), PISAR_OK);
+        assert_int_equal(pisar_names_add_text(h, NULL, t, strlen(t), NULL), PISAR_OK);
+        assert_int_equal(pisar_names_group_count(h), 1);
+        pisar_name_group g;
+        assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+        assert_string_equal(g.canonical, cases[i].want);
+        assert_string_equal(g.source_text, cases[i].source);
+        assert_int_equal(g.count, 2);
+        assert_int_equal(g.nvariants, 2);
+        pisar_names_free(h);
+    }
+    /* Ukrainian originals take the Ukrainian scheme */
+    pisar_names *h;
+    assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
+    const char *u = "Віталій Кличко.";
+    assert_int_equal(pisar_names_add_text(h, NULL, u, strlen(u), NULL), PISAR_OK);
+    pisar_name_group g;
+    assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+    assert_string_equal(g.canonical, "Vitalii Klychko");
+    assert_string_equal(g.source_text, "scheme:uk-national");
+    pisar_names_free(h);
+    /* no Cyrillic original: the most frequent variant */
+    assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+    const char *l = "Oleg Senzow. Oleh Sentsov sprach. Oleh Sentsov ging.";
+    assert_int_equal(pisar_names_add_text(h, NULL, l, strlen(l), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+    assert_string_equal(g.source_text, "frequency");
+    assert_string_equal(g.canonical, "Oleh Sentsov");
+    pisar_names_free(h);
+    /* the language hint decides where the letters do not */
+    static const struct {
+        const char *lang, *want;
+    } hints[] = {
+        {NULL, "Oleg Sentsov"},
+        {"ru", "Oleg Sentsov"},
+        {"uk", "Oleh Sentsov"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++) {
+        assert_int_equal(pisar_names_new(&h, "icao", NULL), PISAR_OK);
+        assert_int_equal(pisar_names_set_language(h, hints[i].lang), PISAR_OK);
+        const char *o = "Олег Сенцов.";
+        assert_int_equal(pisar_names_add_text(h, NULL, o, strlen(o), NULL), PISAR_OK);
+        assert_int_equal(pisar_names_group(h, 0, &g), PISAR_OK);
+        assert_string_equal(g.canonical, hints[i].want);
+        assert_int_equal(pisar_names_set_language(h, "xx"), PISAR_EUNKNOWN);
+        pisar_names_free(h);
+    }
+    for (size_t i = 0; pisar_names_style(i); i++) {
+        assert_int_equal(pisar_names_new(&h, pisar_names_style(i), NULL), PISAR_OK);
+        pisar_names_free(h);
+    }
+    assert_null(pisar_names_style(100));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_key),
+        cmocka_unit_test(test_conventions),
         cmocka_unit_test(test_different_key),
         cmocka_unit_test(test_key_values),
         cmocka_unit_test(test_mentions_and_inflection),
         cmocka_unit_test(test_gazetteer_errors),
+        cmocka_unit_test(test_inflection),
+        cmocka_unit_test(test_sentence_start),
+        cmocka_unit_test(test_find_and_rewrite),
+        cmocka_unit_test(test_styles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

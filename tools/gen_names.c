@@ -36,9 +36,12 @@ static void put_cstr(FILE *o, const char *s)
 {
     fputc('"', o);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(o, "\\%c", *p);
-        else if (*p < 0x20 || *p >= 0x7f) fprintf(o, "\\%03o", *p);
-        else fputc(*p, o);
+        if (*p == '"' || *p == '\\')
+            fprintf(o, "\\%c", *p);
+        else if (*p < 0x20 || *p >= 0x7f)
+            fprintf(o, "\\%03o", *p);
+        else
+            fputc(*p, o);
     }
     fputc('"', o);
 }
@@ -67,7 +70,10 @@ static char *slurp(const char *path, size_t *len)
 static unsigned utf8_one(const char *s, size_t *n)
 {
     const unsigned char *p = (const unsigned char *)s;
-    if (p[0] < 0x80) { *n = 1; return p[0]; }
+    if (p[0] < 0x80) {
+        *n = 1;
+        return p[0];
+    }
     if ((p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80) {
         *n = 2;
         return ((p[0] & 0x1fu) << 6) | (p[1] & 0x3fu);
@@ -80,19 +86,28 @@ static unsigned utf8_one(const char *s, size_t *n)
     return 0;
 }
 
-struct rule { char from[32]; char to[16]; int anchor; };
+struct rule {
+    char from[32];
+    char to[16];
+    int anchor;
+};
 struct conv {
     char id[16];
     char markers[32][16];
     int mflags[32];
     int nmarkers;
-    char cues[8][16];
+    char cues[16][16];
     int ncues;
     struct rule rules[64];
     int nrules;
 };
 
-struct suffix_line { int role; char g; char end[32], nom[32]; size_t order; };
+struct suffix_line {
+    int role;
+    char g;
+    char end[32], nom[32];
+    size_t order;
+};
 
 static int cmp_suffix(const void *a, const void *b)
 {
@@ -112,7 +127,8 @@ static void gen_suffixes(FILE *o, const char *path)
         char role[8], g[4], end[32], nom[32];
         if (sscanf(line, "%7s %3s %31s %31s", role, g, end, nom) != 4 ||
             (strcmp(role, "first") && strcmp(role, "last") && strcmp(role, "any")) ||
-            (strcmp(g, "m") && strcmp(g, "M") && strcmp(g, "f") && strcmp(g, "?") && strcmp(g, "-")))
+            (strcmp(g, "m") && strcmp(g, "M") && strcmp(g, "f") && strcmp(g, "F") &&
+             strcmp(g, "?") && strcmp(g, "-")))
             die("%s: cannot read '%s'", path, line);
         if (n == 512) die("%s: too many lines", path);
         lines[n].role = !strcmp(role, "any") ? 2 : !strcmp(role, "last");
@@ -135,7 +151,46 @@ static void gen_suffixes(FILE *o, const char *path)
     free(text);
 }
 
-static void gen_rules(const char *out, const char *cyr, const char *lat, const char *suf)
+static int cmp_strp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* notnames.txt -> two sorted arrays of words, for binary search. */
+static void gen_notnames(FILE *o, const char *path)
+{
+    char *text = slurp(path, NULL);
+    static char *words[3][1024];
+    size_t n[3] = {0, 0, 0};
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!*line || *line == '#') continue;
+        char kind[8], w[64];
+        if (sscanf(line, "%7s %63s", kind, w) != 2 ||
+            (strcmp(kind, "not") && strcmp(kind, "det") && strcmp(kind, "nouns")))
+            die("%s: cannot read '%s'", path, line);
+        int k = !strcmp(kind, "det") ? 1 : !strcmp(kind, "nouns") ? 2 : 0;
+        if (n[k] == 1024) die("%s: too many words", path);
+        words[k][n[k]++] = strdup(w);
+    }
+    static const char *const names[3] = {"notnames", "determiners", "nounlang"};
+    for (int k = 0; k < 3; k++) {
+        qsort(words[k], n[k], sizeof *words[k], cmp_strp);
+        fprintf(o, "\nstatic const char *const pn_%s[] = {\n", names[k]);
+        for (size_t i = 0; i < n[k]; i++) {
+            if (i && !strcmp(words[k][i], words[k][i - 1])) continue;
+            fputs("    ", o);
+            put_cstr(o, words[k][i]);
+            fputs(",\n", o);
+        }
+        fprintf(o, "    0\n};\n");
+        for (size_t i = 0; i < n[k]; i++)
+            free(words[k][i]);
+    }
+    free(text);
+}
+
+static void gen_rules(const char *out, const char *cyr, const char *lat, const char *suf,
+                      const char *notn)
 {
     const char *cyrmap[256] = {0};
     char *ctext = slurp(cyr, NULL);
@@ -145,8 +200,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         if (!*line || *line == '#') continue;
         size_t n;
         unsigned c = utf8_one(line, &n);
-        if (!n || c < 0x400 || c > 0x4ff || line[n] != ' ')
-            die("%s: bad line '%s'", cyr, line);
+        if (!n || c < 0x400 || c > 0x4ff || line[n] != ' ') die("%s: bad line '%s'", cyr, line);
         const char *v = line + n + 1;
         if (!*v) die("%s: empty value for '%s'", cyr, line);
         for (const char *q = v; *q; q++)
@@ -175,22 +229,35 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         } else if (!strcmp(kw, "marker") && k >= 2 && cur) {
             if (cur->nmarkers == 32 || strlen(a) >= 16) die("%s: marker '%s'", lat, a);
             int fl = 0;
-            if (k == 3 && !strcmp(b, "word")) fl = 1;
-            else if (k == 3 && !strcmp(b, "weak")) fl = 2;
-            else if (k == 3) die("%s: marker flag must be 'word' or 'weak': '%s'", lat, line);
+            if (k == 3 && !strcmp(b, "word"))
+                fl = 1;
+            else if (k == 3 && !strcmp(b, "weak"))
+                fl = 2;
+            else if (k == 3 && !strcmp(b, "cued"))
+                fl = 3;
+            else if (k == 3 && !strcmp(b, "fallback"))
+                fl = 4;
+            else if (k == 3)
+                die("%s: marker flag must be word, weak, cued or fallback: '%s'", lat, line);
             cur->mflags[cur->nmarkers] = fl;
             strcpy(cur->markers[cur->nmarkers++], a);
         } else if (!strcmp(kw, "cue") && k == 2 && cur) {
-            if (cur->ncues == 8 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
+            if (cur->ncues == 16 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
             strcpy(cur->cues[cur->ncues++], a);
         } else if (!strcmp(kw, "rule") && k == 3 && cur) {
             if (cur->nrules == 64) die("%s: too many rules in %s", lat, cur->id);
             struct rule *r = &cur->rules[cur->nrules++];
             char *f = a;
             r->anchor = 0;
-            if (*f == '^') { r->anchor |= 1; f++; }
+            if (*f == '^') {
+                r->anchor |= 1;
+                f++;
+            }
             size_t fl = strlen(f);
-            if (fl && f[fl - 1] == '$') { r->anchor |= 2; f[--fl] = 0; }
+            if (fl && f[fl - 1] == '$') {
+                r->anchor |= 2;
+                f[--fl] = 0;
+            }
             if (!fl || fl >= sizeof r->from || strlen(b) >= sizeof r->to)
                 die("%s: bad rule '%s'", lat, line);
             strcpy(r->from, f);
@@ -206,13 +273,15 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
 
     FILE *o = fopen(out, "w");
     if (!o) die("%s: cannot write", out);
-    fprintf(o, "/* Generated by tools/gen_names.c from %s, %s and %s -- do not edit. */\n", cyr,
-            lat, suf);
+    fprintf(o, "/* Generated by tools/gen_names.c from %s, %s, %s and %s -- do not edit. */\n", cyr,
+            lat, suf, notn);
     fprintf(o, "static const char *const pn_cyr[256] = {\n");
     for (int i = 0; i < 256; i++) {
         fputs("    ", o);
-        if (cyrmap[i]) put_cstr(o, cyrmap[i]);
-        else fputs("0", o);
+        if (cyrmap[i])
+            put_cstr(o, cyrmap[i]);
+        else
+            fputs("0", o);
         fprintf(o, ", /* U+%04X */\n", 0x400 + i);
     }
     fprintf(o, "};\n\n");
@@ -224,7 +293,8 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         }
         fprintf(o, "0};\n");
         fprintf(o, "static const unsigned char pn_mflags_%d[] = {", i);
-        for (int j = 0; j < convs[i].nmarkers; j++) fprintf(o, "%d, ", convs[i].mflags[j]);
+        for (int j = 0; j < convs[i].nmarkers; j++)
+            fprintf(o, "%d, ", convs[i].mflags[j]);
         fprintf(o, "0};\n");
         fprintf(o, "static const char *const pn_cues_%d[] = {", i);
         for (int j = 0; j < convs[i].ncues; j++) {
@@ -250,6 +320,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
     }
     fprintf(o, "};\n#define PN_NCONV %d\n", nconv);
     gen_suffixes(o, suf);
+    gen_notnames(o, notn);
     if (fclose(o)) die("%s: write error", out);
     free(ctext);
     free(ltext);
@@ -257,28 +328,89 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
 
 int main(int argc, char **argv)
 {
-    if (argc == 6 && !strcmp(argv[1], "rules")) {
-        gen_rules(argv[2], argv[3], argv[4], argv[5]);
+    if (argc == 7 && !strcmp(argv[1], "rules")) {
+        gen_rules(argv[2], argv[3], argv[4], argv[5], argv[6]);
         return 0;
     }
-    die("usage: gen_names rules OUT.h cyrillic.txt latin.txt suffixes.txt");
+    die("usage: gen_names rules OUT.h cyrillic.txt latin.txt suffixes.txt notnames.txt");
     return 2;
 }
 
 #else
 /* ---- gazetteer mode ---- */
 
-static int cmp_index(const void *a, const void *b)
+static int cmp_given(const void *a, const void *b)
 {
-    const pn_gaz_index *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+    const pn_given *x = a, *y = b;
+    return strcmp(x->key, y->key);
+}
+
+/* Every string read_given() allocates, to free them at the end. */
+static char **given_strings;
+static size_t ngiven_strings;
+
+static char *remember(char *s)
+{
+    char **p = realloc(given_strings, (ngiven_strings + 1) * sizeof *p);
+    if (!p) die("out of memory");
+    given_strings = p;
+    given_strings[ngiven_strings++] = s;
+    return s;
+}
+
+/* Read tables/names/given.txt into a sorted table of (form key, class key). */
+static pn_given *read_given(const char *path, size_t *count)
+{
+    char *text = slurp(path, NULL);
+    size_t cap = 64, n = 0;
+    pn_given *tab = malloc(cap * sizeof *tab);
+    if (!tab) die("out of memory");
+    int lineno = 0;
+    for (char *save = NULL, *line = strtok_r(text, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        lineno++;
+        if (!*line || *line == '#') continue;
+        char *canon = NULL;
+        for (char *s2 = NULL, *f = strtok_r(line, "|", &s2); f; f = strtok_r(NULL, "|", &s2)) {
+            while (*f == ' ')
+                f++;
+            size_t fl = strlen(f);
+            while (fl && f[fl - 1] == ' ')
+                f[--fl] = 0;
+            pisar_buf k = {0};
+            if (!fl || pn_phonetic(f, fl, &k) || !k.len || strchr(k.data, ' '))
+                die("%s: '%s' is not one word with letters", path, f);
+            remember(k.data);
+            if (!canon) {
+                canon = k.data;
+                continue;
+            }
+            if (!strcmp(k.data, canon)) continue;
+            for (size_t i = 0; i < n; i++)
+                if (!strcmp(tab[i].key, k.data) && strcmp(tab[i].canon, canon))
+                    die("%s: '%s' is in two classes (%s, %s)", path, f, tab[i].canon, canon);
+            if (n == cap && !(tab = realloc(tab, (cap *= 2) * sizeof *tab))) die("out of memory");
+            tab[n].key = k.data;
+            tab[n].canon = canon;
+            n++;
+        }
+    }
+    qsort(tab, n, sizeof *tab, cmp_given);
+    /* drop exact duplicates */
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m || strcmp(tab[m - 1].key, tab[i].key)) tab[m++] = tab[i];
+    *count = m;
+    free(text);
+    return tab;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 4 || strcmp(argv[1], "gazetteer"))
-        die("usage: gen_names_gaz gazetteer OUT.h gazetteer.txt");
+    if (argc != 5 || strcmp(argv[1], "gazetteer"))
+        die("usage: gen_names_gaz gazetteer OUT.h gazetteer.txt given.txt");
+    size_t ngiven;
+    pn_given *given = read_given(argv[4], &ngiven);
     size_t len;
     char *text = slurp(argv[3], &len);
     pn_gazetteer g;
@@ -286,11 +418,21 @@ int main(int argc, char **argv)
     memset(&err, 0, sizeof err);
     int rc = pn_gaz_parse(&g, text, len, argv[3], &err);
     if (rc) die("%s:%zu: %s", argv[3], err.line, err.message);
-    qsort(g.index, g.nindex, sizeof *g.index, cmp_index);
+    if (pn_gaz_map_given(&g, given, ngiven)) die("out of memory");
 
     FILE *o = fopen(argv[2], "w");
     if (!o) die("%s: cannot write", argv[2]);
-    fprintf(o, "/* Generated by tools/gen_names.c from %s -- do not edit. */\n", argv[3]);
+    fprintf(o, "/* Generated by tools/gen_names.c from %s and %s -- do not edit. */\n", argv[3],
+            argv[4]);
+    fprintf(o, "static const pn_given pn_builtin_given[] = {\n");
+    for (size_t i = 0; i < ngiven; i++) {
+        fputs("    {", o);
+        put_cstr(o, given[i].key);
+        fputs(", ", o);
+        put_cstr(o, given[i].canon);
+        fputs("},\n", o);
+    }
+    fprintf(o, "    {0, 0}\n};\n#define PN_BUILTIN_NGIVEN %zu\n", ngiven);
     fprintf(o, "static const pn_gaz_entry pn_builtin_entries[] = {\n");
     for (size_t i = 0; i < g.nentries; i++) {
         const pn_gaz_entry *e = &g.entries[i];
@@ -318,10 +460,15 @@ int main(int argc, char **argv)
         nout++;
     }
     fprintf(o, "    {0, 0, 0}\n};\n");
-    fprintf(o, "#define PN_BUILTIN_NENTRIES %zu\n#define PN_BUILTIN_NINDEX %zu\n", g.nentries, nout);
+    fprintf(o, "#define PN_BUILTIN_NENTRIES %zu\n#define PN_BUILTIN_NINDEX %zu\n", g.nentries,
+            nout);
     if (fclose(o)) die("%s: write error", argv[2]);
     pn_gaz_free(&g);
     free(text);
+    for (size_t i = 0; i < ngiven_strings; i++)
+        free(given_strings[i]);
+    free(given_strings);
+    free(given);
     return 0;
 }
 #endif

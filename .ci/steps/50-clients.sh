@@ -5,7 +5,8 @@
 # it: offline schema validation (XLIFF 1.2 strict XSD, XLIFF 2.1 core XSD, TMX
 # 1.4b DTD), structure and counts, Translate Toolkit, XML::TMX, OmegaT.
 # The expected counts come from the same pipeline's plain-text output
-# (sentences = non-empty lines, paragraphs = blocks).
+# (sentences = non-empty lines, paragraphs = blocks). Then each pair of
+# fixtures/align/ through pisar align as TMX, the same way.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pisar=build/pisar
@@ -18,6 +19,7 @@ done
 
 need=""
 command -v xmllint >/dev/null || need="$need libxml2-utils"
+command -v msgfmt >/dev/null || need="$need gettext"
 command -v pocount >/dev/null || need="$need translate-toolkit"
 command -v omegat >/dev/null || need="$need omegat"
 perl -MXML::TMX::Reader -e 1 2>/dev/null || need="$need libxml-tmx-perl"
@@ -38,6 +40,14 @@ for in in fixtures/prep/*.txt; do
   "$pisar" prep "${args[@]}" -f txt "$in" > "$work/$b.txt"
   nseg=$(grep -c . "$work/$b.txt" || true)
   npar=$(awk 'BEGIN{RS=""} END{print NR}' "$work/$b.txt")
+  # PO: gettext's own checker, and Translate Toolkit's count
+  "$pisar" prep "${args[@]}" -f po "$in" > "$work/$b.po"
+  npo=$(pocount --csv "$work/$b.po" 2>/dev/null | awk -F', *' 'NR==2 {print $9+0}')
+  if msgfmt --check -o /dev/null "$work/$b.po" 2>"$work/log" && [ "$npo" = "$nseg" ]; then
+    echo "ok: $in as po (msgfmt --check; pocount $npo messages)"
+  else
+    echo "FAIL: $in as po (pocount $npo, expected $nseg)"; cat "$work/log"; fail=1
+  fi
   for f in xliff xliff-segsource xliff2 tmx; do
     case $f in
       xliff) units=$nseg; ext=xlf ;;
@@ -54,5 +64,18 @@ for in in fixtures/prep/*.txt; do
       echo "ok: $in as $f ($nseg segments, $units units): $(tail -1 "$work/log")"
     fi
   done
+done
+# pisar align's translation memories: one <tu> per link
+for d in fixtures/align/*/; do
+  p=$(basename "$d")
+  out="$work/align-$p.tmx"
+  "$pisar" align --source-lang "${p%%-*}" --target-lang "${p#*-}" -o "$out" "$d/source.txt" "$d/target.txt"
+  "$pisar" align -f links "$d/source.txt" "$d/target.txt" > "$work/links"
+  n=$(grep -c -v -P '^\t|\t$' "$work/links")   # TMX keeps two-sided links only
+  if ! "$shared/tools/client-check.sh" "$out" "$n" > "$work/log" 2>&1; then
+    echo "FAIL: pisar align $d as tmx"; cat "$work/log"; fail=1
+  else
+    echo "ok: pisar align $d as tmx ($n links): $(tail -1 "$work/log")"
+  fi
 done
 exit $fail

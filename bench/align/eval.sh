@@ -1,15 +1,19 @@
 #!/bin/sh
-# eval.sh [PISAR] -- link F1 of `pisar align` on every pair in fixtures/align/,
-# with anchors (pisar) and without (plain length-only Gale-Church), on the
-# sentences as written (--lines) and as pisar's segmenter finds them.
+# eval.sh [PISAR [SETS_DIR [INPUTS]]] -- link F1 of `pisar align` on every pair
+# in SETS_DIR (default fixtures/align/; each holds source.txt, target.txt,
+# gold.tsv), with anchors (pisar) and without (plain length-only Gale-Church),
+# with and without paragraph boundaries, on the sentences as written (--lines)
+# and as pisar's segmenter finds them (INPUTS: "lines segmented", the default).
 set -eu
 cd "$(dirname "$0")/../.."
 PISAR=${1:-build/pisar}
+SETS=${2:-fixtures/align}
+INPUTS=${3:-lines segmented}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-printf '%-6s %-9s %-28s %s\n' pair input method "tp pred gold P R F1"
-for d in fixtures/align/*/; do
+printf '%-12s %-9s %-28s %s\n' pair input method "tp pred gold P R F1"
+for d in "$SETS"/*/; do
   p=$(basename "$d")
-  for input in lines segmented; do
+  for input in $INPUTS; do
     [ $input = lines ] && L=--lines || L=
     for m in anchors length-only anchors,no-paragraphs length-only,no-paragraphs; do
       case $m in
@@ -18,7 +22,7 @@ for d in fixtures/align/*/; do
       esac
       "$PISAR" align $L $A -f links "$d/source.txt" "$d/target.txt" > "$tmp/links"
       r=$(python3 bench/align/f1.py "$d/gold.tsv" "$tmp/links")
-      printf '%-6s %-9s %-28s %s\n' "$p" $input "$m" "$r"
+      printf '%-12s %-9s %-28s %s\n' "$p" $input "$m" "$r"
       echo "$input $m $r" >> "$tmp/all"
     done
   done

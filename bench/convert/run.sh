@@ -1,7 +1,7 @@
 #!/bin/sh
-# bench/convert/run.sh [PISAR] -- single-byte code pages to UTF-8: pisar
-# (with NFC, as `pisar convert` always does) against iconv(1) and uconv(1),
-# on the same generated input in one run. Prints CPU time (user + system),
+# bench/convert/run.sh [PISAR] -- single-byte code pages, UTF-16LE and UTF-8
+# to UTF-8: pisar (with NFC, as `pisar convert` always does) against iconv(1)
+# and uconv(1), on the same generated input in one run. Prints CPU time (user + system),
 # wall time, throughput (on CPU time, which the other jobs on a shared machine
 # disturb far less than wall time), max RSS (all from /usr/bin/time -v) and
 # each tool's throughput relative to iconv's.
@@ -9,12 +9,14 @@
 # Input: the Russian articles of fixtures/mixed-src/ that all three code pages
 # can encode, repeated to 2 x SIZE_MB (default 100) MB of UTF-8 (Cyrillic takes
 # two bytes a letter there), then encoded by iconv into each code page: a
-# little over SIZE_MB MB each.
+# little over SIZE_MB MB each (UTF-16LE: a little over 2 x SIZE_MB).
 # Each command runs ROUNDS (default 5) times; the run with the least CPU time is kept.
+# ENCODINGS (default: all) picks some of windows-1251 koi8-r ibm866 utf-16le utf-8.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 PISAR=${1:-$top/build/pisar}
 SIZE_MB=${SIZE_MB:-100}
+ENCODINGS=${ENCODINGS:-windows-1251 koi8-r ibm866 utf-16le utf-8}
 ROUNDS=${ROUNDS:-5}
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/pisar-bench-convert}
 mkdir -p "$work"
@@ -57,8 +59,9 @@ run() {
 
 printf '%-14s %-18s %8s %8s %9s %10s %9s\n' encoding tool cpu-s wall-s MB/s max-RSS-KB vs-iconv
 # utf-8 last: validation and NFC of text that is already UTF-8 (200 MB)
-for enc in windows-1251 koi8-r ibm866 utf-8; do
-  case $enc in windows-1251) ic=CP1251 ;; koi8-r) ic=KOI8-R ;; ibm866) ic=IBM866 ;; utf-8) ic=UTF-8 ;; esac
+for enc in $ENCODINGS; do
+  case $enc in windows-1251) ic=CP1251 ;; koi8-r) ic=KOI8-R ;; ibm866) ic=IBM866 ;;
+               utf-16le) ic=UTF-16LE ;; utf-8) ic=UTF-8 ;; *) echo "unknown $enc" >&2; exit 2 ;; esac
   in=$work/ru-$SIZE_MB.$enc
   [ -s "$in" ] || iconv -f UTF-8 -t "$ic" "$src" > "$in"
   mb=$(awk "BEGIN { print $(stat -c %s "$in") / 1048576 }")
@@ -76,8 +79,9 @@ for enc in windows-1251 koi8-r ibm866 utf-8; do
                printf "%-14s %-18s %8.2f %8.2f %9.1f %10d %8.2fx\n", e, tool, t, w, mb / t, rss, base / t }'
   done < "$work/results.txt"
 done
-# outputs agree: pisar's conversion equals iconv's (NFC changes nothing in these pages)
-for enc in windows-1251 koi8-r ibm866; do
+# outputs agree: pisar's conversion equals iconv's (NFC changes nothing in this text)
+for enc in $ENCODINGS; do
+  [ "$enc" = utf-8 ] && continue
   "$PISAR" convert --from "$enc" "$work/ru-$SIZE_MB.$enc" | cmp -s - "$src" &&
     echo "$enc: pisar output identical to the UTF-8 source" ||
     echo "$enc: pisar output DIFFERS from the UTF-8 source"

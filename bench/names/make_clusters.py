@@ -205,6 +205,8 @@ RU_SCHEMES = ["bgn", "bgn-plain", "icao", "iso9", "scholarly", "alalc", "wikiped
               "de", "fr", "pl", "cs", "hu", "nl", "sv", "es"]
 UK_SCHEMES = ["uk-national", "icao", "iso9", "scholarly", "de", "pl", "cs", "fr"]
 SOUTH_SCHEMES = ["bgn-plain", "iso9", "scholarly", "de", "fr", "pl", "cs"]
+BG = {"ъ": "a", "щ": "sht", "ь": "y", "ю": "yu", "я": "ya", "й": "y", "ж": "zh", "х": "h",
+      "ц": "ts", "ч": "ch", "ш": "sh"}
 SR_SCHEMES = ["gaj", "gaj-ascii", "iso9"]
 
 GAJ = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
@@ -221,8 +223,18 @@ def gaj_ascii(w):
     s = gaj(w).replace("đ", "dj").replace("Đ", "Dj")
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
-def romanize(name, sch):
+@scheme("bg-streamlined")
+def bg_streamlined(w):
+    return translit(w, mk(BG), end=[("ия", "ia")])
+
+def romanize(name, sch, lang="ru"):
     f = SCHEMES[sch]
+    if lang == "be":
+        # Belarusian ў: w in BGN/PCGN 1979, ŭ in ISO 9 and the national system, u in the press
+        name = name.replace("ў", "w" if sch.startswith("bgn") else "ŭ" if sch in ("iso9", "scholarly") else "у")
+    if lang == "bg":
+        # Bulgarian ъ is a vowel: ă in ISO 9 and the scholarly system, a in the press
+        name = name.replace("ъ", "ǎ" if sch == "iso9" else "ă" if sch == "scholarly" else "а")
     words = name.split()
     out = []
     for i, w in enumerate(words):
@@ -256,9 +268,10 @@ def main():
         ids[name] = cid
         add(cid, name, lang, "cyrillic")
         schemes = (UK_SCHEMES if lang == "uk" else SR_SCHEMES if lang in ("sr", "mk")
-                   else SOUTH_SCHEMES if lang in ("bg", "be") else RU_SCHEMES)
+                   else ["bg-streamlined", "iso9", "scholarly", "de", "fr", "pl", "cs"] if lang == "bg"
+                   else SOUTH_SCHEMES if lang == "be" else RU_SCHEMES)
         for s in schemes:
-            add(cid, romanize(name, s), s, "scheme:" + s)
+            add(cid, romanize(name, s, lang), s, "scheme:" + s)
     for line in open("attested.tsv", encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue

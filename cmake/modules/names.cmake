@@ -2,8 +2,10 @@
 # conventions) and ${PISAR_GEN_DIR}/names_gazetteer.h (built-in gazetteer with
 # the phonetic key of every form, computed by the library's own key code).
 set(names_rules_in ${CMAKE_SOURCE_DIR}/tables/names/cyrillic.txt
-  ${CMAKE_SOURCE_DIR}/tables/names/latin.txt ${CMAKE_SOURCE_DIR}/tables/names/suffixes.txt)
-set(names_gaz_in ${CMAKE_SOURCE_DIR}/tables/names/gazetteer.txt)
+  ${CMAKE_SOURCE_DIR}/tables/names/latin.txt ${CMAKE_SOURCE_DIR}/tables/names/suffixes.txt
+  ${CMAKE_SOURCE_DIR}/tables/names/notnames.txt)
+set(names_gaz_in ${CMAKE_SOURCE_DIR}/tables/names/gazetteer.txt
+  ${CMAKE_SOURCE_DIR}/tables/names/given.txt)
 
 add_executable(gen_names ${CMAKE_SOURCE_DIR}/tools/gen_names.c)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/names_rules.h

@@ -8,7 +8,10 @@
  * priors P(1-1) = 0.89, P(1-0) = P(0-1) = 0.0099, P(2-1) = P(1-2) = 0.089,
  * P(2-2) = 0.011, and s2 = 6.8. The ratio c is estimated from the two texts
  * (total target length / total source length), since pisar aligns across
- * languages and scripts where c = 1 is far from true.
+ * languages and scripts where c = 1 is far from true, and re-estimated from
+ * the 1-1 links of a first pass (sentences without counterpart skew the
+ * totals). Unlike Gale & Church, a 1-0 or 0-1 link costs its prior alone:
+ * with their length term a dropped sentence almost never beats a merge.
  *
  * On top of lengths, anchors that survive translation lower the cost of links
  * that share them and raise it for links that separate them: numbers, '?'

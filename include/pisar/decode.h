@@ -3,9 +3,12 @@
  *
  * Single-byte code pages go through tables generated at build time (with a
  * precomputed note of which bytes are NFC-inert, so NFC costs nothing on
- * them); UTF-16/32 and anything else go through iconv. Streaming: feed chunks
- * of any size (a character may straddle two chunks), output is appended to a
- * caller-owned pisar_buf.
+ * them); UTF-8 and ASCII are validated and copied; UTF-16/32 and anything else
+ * go through iconv (one iconv_open() descriptor per decoder; no //TRANSLIT,
+ * no dependence on the locale). Streaming: feed chunks of any size (a
+ * character may straddle two chunks), output is appended to a caller-owned
+ * pisar_buf. A decoder handle is used by one thread at a time; distinct
+ * handles are independent.
  */
 #ifndef PISAR_DECODE_H
 #define PISAR_DECODE_H
@@ -23,7 +26,9 @@ enum {
     PISAR_DECODE_NFC = 1u << 1,       /**< normalize the output to NFC */
     PISAR_DECODE_KEEP_BOM = 1u << 2,  /**< keep a leading byte-order mark (stripped by default) */
     PISAR_DECODE_EOL_LF = 1u << 3,    /**< write every line ending as LF */
-    PISAR_DECODE_EOL_CRLF = 1u << 4   /**< write every line ending as CR LF */
+    PISAR_DECODE_EOL_CRLF = 1u << 4,  /**< write every line ending as CR LF */
+    PISAR_DECODE_CHECK = 1u << 5      /**< only check that the input decodes: nothing is
+                                           written (`out` may be NULL); errors as usual */
 };
 
 typedef struct pisar_decoder pisar_decoder;

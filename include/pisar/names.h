@@ -10,12 +10,14 @@
  *    sch/tsch/w/j, French ou/ch/-ine/-ï, Polish sz/cz/w/ł/rz, Czech š/č/ž/ř
  *    and -ová, Hungarian s/sz/cs/gy, English y/ie/ii/iy, Dutch oe/sj/tsj,
  *    Scandinavian j/sj), so that both ends meet in one key alphabet;
+ *  - given names the presses translate (Peter, Pierre, Piotr = Пётр) and the
+ *    Ukrainian and Belarusian forms of Russian given names meet in one class;
  *  - a name the gazetteer knows (Ким Чен Ын, Kim Jong Un; Киев, Kyiv, Kijów)
  *    gets the key of its gazetteer entry, "@<entry-id>".
  *
- * The folding rules and the built-in gazetteer are data (tables/names/),
- * compiled into the library; a user's gazetteer in the same documented format
- * loads at run time (pisar_names_load_gazetteer()).
+ * The folding rules and the built-in gazetteer are data (tables/names/, whose
+ * README.md documents the formats), compiled into the library; a user's
+ * gazetteer in the same format loads at run time (pisar_names_load_gazetteer()).
  *
  * A pisar_names handle collects the name mentions of any number of documents,
  * groups them by key and chooses one canonical spelling per group: the
@@ -43,8 +45,10 @@ extern "C" {
  * the same key; different names get different keys (Шуйский/Щуйский,
  * Алеев/Алиев, Ушаков/Ушакова). The key is ASCII: lower-case letters and
  * single spaces between words, or "@<entry-id>" for a name of the built-in
- * gazetteer. The name is taken as written (no case ending is stripped: a
- * nominative form is expected; see pisar_names_find() for running text).
+ * gazetteer. Word order does not matter (Ушаков Юрий = Юрий Ушаков), nor
+ * does a patronymic in a name of three or more words. The name is taken as
+ * written (no case ending is stripped: a nominative form is expected; see
+ * pisar_names_add_text() for running text).
  *
  * @param name  UTF-8 text, need not be NUL-terminated; may be NULL if len is 0.
  * @param len   its length in bytes.
@@ -58,8 +62,9 @@ extern "C" {
 PISAR_API int pisar_name_key(const char *name, size_t len, pisar_buf *key);
 
 /**
- * Like pisar_name_key() without the gazetteer: the phonetic key alone.
- * Useful to see why two names meet (or not).
+ * Like pisar_name_key() without the gazetteer: the phonetic key alone
+ * (given-name classes included). Useful to see why two names meet (or not).
+ * Same return values as pisar_name_key().
  */
 PISAR_API int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key);
 
@@ -71,21 +76,39 @@ typedef struct pisar_names pisar_names;
  *
  * @param out    receives the handle (free with pisar_names_free()).
  * @param style  house style: "bgn", "icao", "wikipedia", "ap", "iso9",
- *               "scholarly", "national", or NULL for "bgn". The style names
- *               the transliteration scheme used for a Cyrillic original with no
- *               gazetteer form (ru-bgn, ru-icao, ...; Ukrainian text uses
- *               uk-national under every style but "scholarly"/"iso9").
+ *               "scholarly", "national", or NULL for "bgn" (pisar_names_style()
+ *               lists them). The style names the transliteration scheme
+ *               (include/pisar/translit.h) applied to the Cyrillic original of
+ *               a name with no gazetteer form, chosen by the original's
+ *               language: bgn = ru-bgn, uk-bgn, be-bgn, bg-streamlined, mk-bgn,
+ *               sr-latin; icao and national = ru-icao, uk-national,
+ *               be-national, bg-streamlined, mk-official, sr-latin; wikipedia
+ *               and ap = ru-wikipedia and the national systems; iso9 = the
+ *               ISO 9 table of each language; scholarly = ru-scholarly,
+ *               uk-scholarly and ISO 9 for the others.
  * @param err    optional details.
  * @return PISAR_OK; PISAR_EUNKNOWN for an unknown style; PISAR_ENOMEM.
  */
 PISAR_API int pisar_names_new(pisar_names **out, const char *style, pisar_error *err);
+
+/**
+ * The language of the Cyrillic text to come ("ru", "uk", "be", "bg", "mk",
+ * "sr"), or NULL to tell it per name. It chooses the house style's scheme
+ * for an original that has no letter peculiar to one language (Олег Сенцов
+ * is Oleg in Russian, Oleh in Ukrainian); letters that only one language has
+ * (і, ї, є, ґ, ў, ђ, ћ, џ, ѓ, ќ, ѕ, ъ before a consonant) still decide.
+ * @return PISAR_OK; PISAR_EUNKNOWN for another code.
+ */
+PISAR_API int pisar_names_set_language(pisar_names *h, const char *lang);
 
 /** Free a handle and everything it owns (NULL is allowed). */
 PISAR_API void pisar_names_free(pisar_names *h);
 
 /**
  * Add a gazetteer file (format: tables/names/README.md) to the handle. Its
- * entries take precedence over the built-in ones with the same id or names.
+ * entries take precedence over the built-in ones with the same names. One
+ * user gazetteer at a time: a second successful load replaces the first.
+ * Mentions already added keep the keys they were given.
  *
  * @return PISAR_OK; PISAR_EIO if the file cannot be read; PISAR_EPARSE with
  *         err->line and err->message for a syntax error (nothing is added);
@@ -101,30 +124,38 @@ PISAR_API int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, s
  * The key of a name under this handle's gazetteers (built-in and loaded).
  * Same contract as pisar_name_key().
  */
-PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len,
-                              pisar_buf *key);
+PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len, pisar_buf *key);
 
 /**
  * Find the name mentions of one document and add them to the collection.
  *
- * Mentions are sequences of capitalised words (with initials "В. В.", name
- * particles "de", "van", "bin"), in Cyrillic or Latin; a lone capitalised word
- * at the start of a sentence counts only if the gazetteer or another mention
- * knows it. Inflected Cyrillic forms ("Юрия Ушакова", "с Ушаковым") are
- * reduced to the nominative by the suffix tables (tables/names/suffixes.txt),
- * keeping the gender apart.
+ * Mentions are runs of capitalised words joined by single spaces (with
+ * initials "В. В."), in Cyrillic or Latin. Capitalised non-names (titles,
+ * articles, sentence openers: tables/names/notnames.txt) break a run; an
+ * all-capital word counts only if the gazetteer knows it (КНДР, MOSCOW, not
+ * TASS); a lone capitalised word at the start of a sentence counts only if
+ * the gazetteer or another mention knows it, and a sentence-initial word the
+ * text also writes in lower case is not a name; a gazetteer place before a
+ * longer name is a mention of its own ("Москвы Сергей Собянин"). In German
+ * text (its function words are 4 % or more of the lower-case words) a lone
+ * capitalised word counts only if it is known, since every noun is
+ * capitalised. Inflected forms ("Юрия Ушакова", "с Ушаковым",
+ * "Москвой", Polish "Unem") are reduced to the nominative by the suffix
+ * tables (tables/names/suffixes.txt), keeping the gender apart: an ambiguous
+ * -ова is read as a masculine genitive only when the masculine is known and
+ * the feminine is not. A lone surname joins the one full name ending in it.
  *
- * @param doc_id  a label for the document (copied), e.g. its path; may be NULL.
+ * @param doc_id  a label for the document, e.g. its path; may be NULL (each
+ *                call counts as one document for pisar_name_group.ndocs).
  * @param text    UTF-8 (not necessarily NUL-terminated).
  * @return PISAR_OK; PISAR_EILSEQ / PISAR_ETRUNC with err->offset for bad
  *         UTF-8 (nothing of this document is added); PISAR_ENOMEM.
  */
-PISAR_API int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text,
-                                   size_t len, pisar_error *err);
+PISAR_API int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, size_t len,
+                                   pisar_error *err);
 
 /** Add one name as written (not searched in text), e.g. from a glossary. */
-PISAR_API int pisar_names_add_name(pisar_names *h, const char *name, size_t len,
-                                   pisar_error *err);
+PISAR_API int pisar_names_add_name(pisar_names *h, const char *name, size_t len, pisar_error *err);
 
 /** Where a group's canonical spelling comes from. */
 typedef enum pisar_name_source {
@@ -135,8 +166,8 @@ typedef enum pisar_name_source {
 
 /** One variant spelling in a group (nominative form as found). */
 typedef struct pisar_name_variant {
-    const char *text;   /**< NUL-terminated UTF-8 */
-    size_t count;       /**< mentions with this spelling */
+    const char *text; /**< NUL-terminated UTF-8 */
+    size_t count;     /**< mentions with this spelling */
 } pisar_name_variant;
 
 /**
@@ -166,14 +197,14 @@ PISAR_API int pisar_names_group(pisar_names *h, size_t i, pisar_name_group *out)
 
 /** One mention in a text, as reported by pisar_names_find(). */
 typedef struct pisar_name_mention {
-    size_t offset;          /**< byte offset of the mention in the text */
-    size_t length;          /**< its length in bytes (as written, inflected) */
-    const char *base;       /**< its nominative form (NUL-terminated) */
-    const char *key;        /**< its key */
-    const char *canonical;  /**< the canonical spelling of its group */
+    size_t offset;         /**< byte offset of the mention in the text */
+    size_t length;         /**< its length in bytes (as written, inflected) */
+    const char *base;      /**< its nominative form (NUL-terminated) */
+    const char *key;       /**< its key */
+    const char *canonical; /**< the canonical spelling of its group */
     pisar_name_source source;
     const char *source_text;
-    int cyrillic;           /**< nonzero when written in Cyrillic */
+    int cyrillic; /**< nonzero when written in Cyrillic */
 } pisar_name_mention;
 
 /**
@@ -192,8 +223,8 @@ typedef int (*pisar_name_callback)(const pisar_name_mention *m, void *user);
  * @return PISAR_OK, a nonzero callback value, or PISAR_EILSEQ/PISAR_ETRUNC
  *         (err->offset) before any callback for invalid UTF-8.
  */
-PISAR_API int pisar_names_find(pisar_names *h, const char *text, size_t len,
-                               pisar_name_callback cb, void *user, pisar_error *err);
+PISAR_API int pisar_names_find(pisar_names *h, const char *text, size_t len, pisar_name_callback cb,
+                               void *user, pisar_error *err);
 
 /** Flags for pisar_names_rewrite(). */
 enum {
@@ -211,9 +242,9 @@ enum {
  *
  * @return PISAR_OK, a callback value, PISAR_EILSEQ/PISAR_ETRUNC, PISAR_ENOMEM.
  */
-PISAR_API int pisar_names_rewrite(pisar_names *h, const char *text, size_t len,
-                                  unsigned flags, pisar_buf *out, pisar_name_callback cb,
-                                  void *user, pisar_error *err);
+PISAR_API int pisar_names_rewrite(pisar_names *h, const char *text, size_t len, unsigned flags,
+                                  pisar_buf *out, pisar_name_callback cb, void *user,
+                                  pisar_error *err);
 
 /** The style ids pisar_names_new() accepts; NULL past the end. */
 PISAR_API const char *pisar_names_style(size_t i);

@@ -35,6 +35,10 @@ FILE *cli_open_input(const char *sub, const char *path);
 /* Write n bytes to f; returns 0, or -1 after printing a message. */
 int cli_write(const char *sub, FILE *f, const void *p, size_t n);
 
+/* Write s as a JSON string (quotes included): ", \ and control characters
+ * escaped, UTF-8 passed through. */
+void cli_json_string(FILE *f, const char *s);
+
 /* True when stderr is a terminal (progress bars only then). */
 int cli_stderr_is_tty(void);
 

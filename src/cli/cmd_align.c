@@ -16,9 +16,10 @@ static void usage(FILE *f)
             "detects; both are repaired and split into sentences by pisar) and write the links:\n"
             "1-1, 1-2, 2-1, 2-2, and 1-0 / 0-1 for sentences without counterpart.\n\n"
             "options:\n"
-            "  -f, --format F        tmx (TMX 1.4b, default), tsv (source TAB target, one link a\n"
-            "                        line, an empty side for 1-0 and 0-1), links (1-based\n"
-            "                        sentence numbers: \"1,2<TAB>3\")\n"
+            "  -f, --format F        tmx (TMX 1.4b, default; links with two sides only),\n"
+            "                        tsv (source TAB target, one link a line, an empty side\n"
+            "                        for 1-0 and 0-1), links (1-based sentence numbers:\n"
+            "                        \"1,2<TAB>3\")\n"
             "  -o, --output FILE     write there (temporary file, then renamed); default stdout\n"
             "      --source-lang L   language of SOURCE (default: detected)\n"
             "      --target-lang L   language of TRANSLATION (default: detected)\n"
@@ -249,6 +250,7 @@ int cmd_align(int argc, char **argv)
         pisar_buf out = {0}, a = {0}, b = {0};
         pisar_emitter *em = NULL;
         int rc = 0;
+        size_t unpaired = 0;
         if (format >= 0) {
             rc = pisar_emitter_new(&em, (pisar_format)format, 0, &out, NULL);
             const char *base = strrchr(files[0], '/');
@@ -256,7 +258,12 @@ int cmd_align(int argc, char **argv)
                                                        sd[1].lang, NULL);
         }
         for (size_t i = 0; i < nl && !rc; i++) {
-            if (em) {
+            if (em && format == PISAR_FORMAT_TMX && (!links[i].nsrc || !links[i].ntgt)) {
+                /* a translation memory has no use for a sentence without its
+                 * translation (and Translate Toolkit drops a <tu> with an empty
+                 * source): TMX keeps only the links with two sides */
+                unpaired++;
+            } else if (em) {
                 join(&a, sd[0].s, links[i].src, links[i].nsrc);
                 join(&b, sd[1].s, links[i].tgt, links[i].ntgt);
                 char note[64];
@@ -270,6 +277,10 @@ int cmd_align(int argc, char **argv)
             }
         }
         if (!rc && em) rc = pisar_emitter_finish(em, NULL);
+        if (unpaired)
+            cli_error(SUB, "%zu sentence%s without counterpart (1-0, 0-1 links) left out of the TMX "
+                           "(-f tsv keeps them)",
+                      unpaired, unpaired == 1 ? "" : "s");
         if (rc) {
             cli_error(SUB, "cannot write the output: %s", pisar_strerror(rc));
             status = EXIT_SOME_FAILED;

@@ -9,9 +9,13 @@
  *    renamed into place, so no reader ever sees a partial file; SIGINT/SIGTERM
  *    remove the temp files in flight (from an async-signal-safe handler);
  *  - a bad file is reported and the others go on (exit 1 at the end);
+ *  - as a filter, nothing reaches stdout from an input that cannot be
+ *    decoded: where decoding can fail, a check pass decodes the whole input
+ *    (discarding the text) before the pass that writes;
  *  - memory is bounded: the input is read in fixed-size chunks, twice when
- *    the encoding is detected (detect, then decode); stdin and fifos are spooled
- *    to an unlinked temp file for the second pass.
+ *    the encoding is detected (detect, then decode), once more for the
+ *    filter's check; stdin and fifos are spooled to an unlinked temp file for
+ *    the later passes.
  */
 #include "cli.h"
 
@@ -415,6 +419,89 @@ fail:
     return -1;
 }
 
+/*
+ * Whether decoding j->enc can still fail. Filter mode writes to stdout as it
+ * decodes, so it first checks the input when it can: the detector has already
+ * ruled out a code page under which a byte present in the input is undefined,
+ * and ASCII, but detected UTF-8 may carry a few damaged bytes or be cut
+ * short, and UTF-16/32 may hold unpaired surrogates. A named (--from)
+ * single-byte code page that defines all 256 bytes cannot fail either.
+ */
+static int can_fail(pisar_encoding enc, int detected)
+{
+    if (detected && (enc == PISAR_ENC_ASCII || pisar_encoding_is_single_byte(enc))) return 0;
+    if (!pisar_encoding_is_single_byte(enc)) return 1;
+    unsigned char all[256];
+    for (int b = 0; b < 256; b++)
+        all[b] = (unsigned char)b;
+    pisar_buf out = {0};
+    pisar_error err;
+    int rc = pisar_decode(enc, all, sizeof all, 0, &out, &err);
+    pisar_buf_free(&out);
+    return rc != PISAR_OK;
+}
+
+/*
+ * Filter mode: check that the whole input decodes (PISAR_DECODE_CHECK: a scan
+ * for undefined bytes on a code page, a decode into scratch otherwise) before
+ * writing anything, so that an undecodable input leaves stdout empty. A
+ * stream that cannot be read twice is spooled on the way.
+ */
+static int check_pass(worker *w, job *j, int *fd, int seekable)
+{
+    int spool = -1, rc;
+    pisar_decoder *dec = NULL;
+    pisar_error err;
+    memset(&err, 0, sizeof err);
+    if (!seekable && (spool = spool_file()) < 0) {
+        jfail(j, ST_FAILED, "cannot create a spool file: %s", strerror(errno));
+        return -1;
+    }
+    if (pisar_decoder_new(&dec, j->enc, PISAR_DECODE_CHECK)) {
+        jfail(j, ST_FAILED, "cannot decode %s", pisar_encoding_name(j->enc));
+        goto fail;
+    }
+    for (;;) {
+        ssize_t n = read_some(*fd, w->in, CHUNK);
+        if (n < 0) {
+            jfail(j, ST_FAILED, "read error: %s", strerror(errno));
+            goto fail;
+        }
+        if (spool >= 0 && n > 0 && write_all(spool, w->in, (size_t)n)) {
+            jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
+            goto fail;
+        }
+        j->bytes_in += (uint64_t)n; /* as far as a failure got, as in the decoding pass */
+        rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, NULL, &err)
+               : pisar_decoder_finish(dec, NULL, &err);
+        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
+            describe_error(j, rc, &err);
+            goto fail;
+        }
+        if (rc) {
+            jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+            goto fail;
+        }
+        if (n == 0) break;
+    }
+    pisar_decoder_free(dec);
+    pisar_buf_clear(&w->out);
+    j->bytes_in = 0; /* the decoding pass counts them */
+    if (spool >= 0) {
+        if (*fd != STDIN_FILENO) close(*fd);
+        *fd = spool;
+    }
+    if (lseek(*fd, 0, SEEK_SET) < 0) {
+        jfail(j, ST_FAILED, "cannot rewind: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+fail:
+    pisar_decoder_free(dec);
+    if (spool >= 0) close(spool);
+    return -1;
+}
+
 /* Put the temp file in place of dest, keeping a backup when asked. */
 static int commit(worker *w, job *j, const char *dest)
 {
@@ -499,12 +586,19 @@ static void convert_one(worker *w, job *j)
             goto done;
         }
     }
+    int seekable = S_ISREG(st.st_mode) && lseek(fd, 0, SEEK_CUR) >= 0;
     if (c->from != PISAR_ENC_UNKNOWN) {
         j->enc = c->from;
         j->conf = 1.0;
-    } else if (detect_pass(w, j, &fd, S_ISREG(st.st_mode) && lseek(fd, 0, SEEK_CUR) >= 0)) {
+    } else if (detect_pass(w, j, &fd, seekable)) {
         goto done;
+    } else {
+        seekable = 1; /* a stream was spooled */
     }
+    /* no partial output on stdout: check first where decoding can fail */
+    if (c->filter && !c->lossy && can_fail(j->enc, c->from == PISAR_ENC_UNKNOWN) &&
+        check_pass(w, j, &fd, seekable))
+        goto done;
 
     unsigned flags = PISAR_DECODE_NFC | c->eol | (c->lossy ? PISAR_DECODE_LOSSY : 0);
     if (pisar_decoder_new(&dec, j->enc, flags)) {
@@ -715,26 +809,6 @@ static void put_field(FILE *f, const char *s)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
-static void put_json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p == '\r')
-            fputs("\\r", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static const char *status_name(enum status s)
 {
     return s == ST_OK ? "ok" : s == ST_FAILED ? "failed" : "skipped";
@@ -765,11 +839,11 @@ static int write_report(conv *c)
             continue;
         }
         fputs("{\"path\":", f);
-        put_json_string(f, j->path);
+        cli_json_string(f, j->path);
         fputs(",\"encoding\":", f);
-        put_json_string(f, enc);
+        cli_json_string(f, enc);
         fprintf(f, ",\"confidence\":%.2f,\"language\":", j->conf);
-        put_json_string(f, j->lang);
+        cli_json_string(f, j->lang);
         fprintf(f,
                 ",\"bytes_in\":%llu,\"bytes_out\":%llu,\"repairs\":%llu,\"replacements\":%llu,"
                 "\"status\":\"%s\"",
@@ -777,17 +851,17 @@ static int write_report(conv *c)
                 (unsigned long long)j->repairs, (unsigned long long)j->repl, status_name(j->st));
         if (j->st != ST_OK) {
             fputs(",\"message\":", f);
-            put_json_string(f, j->msg);
+            cli_json_string(f, j->msg);
         }
         if (c->repair) {
             fputs(",\"repair_list\":[", f);
             for (size_t k = 0; k < j->nnotes; k++) {
                 fprintf(f, "%s{\"offset\":%zu,\"before\":", k ? "," : "", j->notes[k].offset);
-                put_json_string(f, j->notes[k].before);
+                cli_json_string(f, j->notes[k].before);
                 fputs(",\"after\":", f);
-                put_json_string(f, j->notes[k].after);
+                cli_json_string(f, j->notes[k].after);
                 fputs(",\"how\":", f);
-                put_json_string(f, j->notes[k].how);
+                cli_json_string(f, j->notes[k].how);
                 fputc('}', f);
             }
             fputc(']', f);
@@ -825,7 +899,8 @@ static void help(FILE *f)
           "  -h, --help           this help\n"
           "\n"
           "Inputs are never modified without --in-place. Outputs appear whole or not\n"
-          "at all (temp file + rename; SIGINT/SIGTERM remove the temp files). Binary\n"
+          "at all (temp file + rename; SIGINT/SIGTERM remove the temp files); as a\n"
+          "filter, nothing is written to stdout when the input cannot be decoded. Binary\n"
           "files and symlinks pointing out of the tree are skipped and reported.\n"
           "Exit status: 0 all done, 1 some inputs failed, 2 usage error,\n"
           "130/143 interrupted by SIGINT/SIGTERM.\n",

@@ -21,20 +21,6 @@ static void help(FILE *f)
             "Exit status: 0 all files read, 1 some could not be read, 2 usage error.\n");
 }
 
-/* Write s as a JSON string. */
-static void json_str(FILE *o, const char *s)
-{
-    fputc('"', o);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(o, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", o);
-        else if (*p == '\t') fputs("\\t", o);
-        else if (*p < 0x20 || *p == 0x7F) fprintf(o, "\\u%04x", *p);
-        else fputc(*p, o);
-    }
-    fputc('"', o);
-}
-
 /* Read the file in chunks into the detector; returns 0 or -1 after a message. */
 static int run_one(pisar_detector *det, const char *path)
 {
@@ -119,10 +105,10 @@ int cmd_detect(int argc, char **argv)
         }
         if (json) {
             fputs("{\"path\":", stdout);
-            json_str(stdout, path);
+            cli_json_string(stdout, path);
             printf(",\"encoding\":\"%s\",\"confidence\":%.2f,\"language\":", pisar_encoding_name(r.encoding),
                    r.confidence);
-            json_str(stdout, r.language ? r.language : "und");
+            cli_json_string(stdout, r.language ? r.language : "und");
             printf(",\"bom\":%s", r.bom_length ? "true" : "false");
             if (r.runner_up != PISAR_ENC_UNKNOWN)
                 printf(",\"runner_up\":\"%s\",\"runner_up_confidence\":%.2f", pisar_encoding_name(r.runner_up),

@@ -8,35 +8,40 @@
 
 static void help(FILE *f)
 {
-    fprintf(f,
-        "usage: pisar names [--style S] [--gazetteer F] [--lang L] [--json]\n"
-        "                   [--rewrite [-o DIR]] FILE...\n"
-        "       pisar names --key [--phonetic] [FILE...]\n\n"
-        "Find the personal and place names in Cyrillic and Latin text, group the\n"
-        "spellings of each name across all FILEs and print one line per group:\n"
-        "  COUNT<TAB>CANONICAL<TAB>SOURCE<TAB>VARIANT (N); VARIANT (N)...\n"
-        "ordered by count, then canonical spelling. SOURCE is gazetteer:<id> or\n"
-        "frequency.\n\n"
-        "  --style S        house style: bgn icao wikipedia ap iso9 scholarly national\n"
-        "  --gazetteer F    add a gazetteer (format: tables/names/README.md)\n"
-        "  --lang L         language of the input (accepted; detection is per word)\n"
-        "  --json           groups as JSON lines\n"
-        "  --rewrite        write each FILE with every Latin-script variant replaced by\n"
-        "                   its canonical spelling, to FILE.names.txt (or -o DIR/FILE),\n"
-        "                   never over the input; changes reported on stdout:\n"
-        "                   FILE<TAB>OFFSET<TAB>BEFORE<TAB>AFTER\n"
-        "  --key            read one name a line (FILEs or stdin), print its key\n"
-        "  --phonetic       with --key: the key without the gazetteer\n\n"
-        "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
+    fprintf(f, "usage: pisar names [--style S] [--gazetteer F] [--lang L] [--json]\n"
+               "                   [--rewrite [-o DIR]] FILE...\n"
+               "       pisar names --key [--phonetic] [FILE...]\n\n"
+               "Find the personal and place names in Cyrillic and Latin text, group the\n"
+               "spellings of each name across all FILEs and print one line per group:\n"
+               "  COUNT<TAB>CANONICAL<TAB>SOURCE<TAB>VARIANT (N); VARIANT (N)...\n"
+               "ordered by count, then canonical spelling. SOURCE is gazetteer:<id>,\n"
+               "scheme:<id> (the style's transliteration of a Cyrillic original) or\n"
+               "frequency (the most frequent Latin variant).\n\n"
+               "  --style S        house style: bgn icao wikipedia ap iso9 scholarly national\n"
+               "  --gazetteer F    add a gazetteer (format: tables/names/README.md)\n"
+               "  --lang L         language of Cyrillic input (ru uk be bg mk sr): picks the\n"
+               "                   style's scheme where the letters do not tell (Oleg/Oleh)\n"
+               "  --json           groups as JSON lines\n"
+               "  --rewrite        write each FILE with every Latin-script variant replaced by\n"
+               "                   its canonical spelling, to FILE.names.txt (or -o DIR/FILE),\n"
+               "                   never over the input; changes reported on stdout:\n"
+               "                   FILE<TAB>OFFSET<TAB>BEFORE<TAB>AFTER\n"
+               "                   (FILE '-' without -o: text to stdout, changes to stderr)\n"
+               "  --key            read one name a line (FILEs or stdin), print its key\n"
+               "  --phonetic       with --key: the key without the gazetteer\n\n"
+               "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
 }
 
 static void json_str(FILE *f, const char *s)
 {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
-        else if (*p < 0x20) fprintf(f, "\\u%04x", *p);
-        else fputc(*p, f);
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
     }
     fputc('"', f);
 }
@@ -48,15 +53,19 @@ static int run_keys(FILE *in, const char *path, int phonetic)
     ssize_t n;
     pisar_buf k = {0};
     int bad = 0;
-    size_t lineno = 0;
+    size_t lineno = 0, offset = 0;
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
+        size_t line_offset = offset;
+        offset += (size_t)n;
         size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
         pisar_buf_clear(&k);
         int rc = phonetic ? pisar_name_key_phonetic(line, len, &k) : pisar_name_key(line, len, &k);
         if (rc) {
-            cli_error("names", "%s: line %zu: %s", path, lineno, pisar_strerror(rc));
+            cli_error("names", "%s: line %zu (byte %zu): %s", path, lineno, line_offset,
+                      pisar_strerror(rc));
             bad = 1;
         }
         printf("%s\n", (!rc && k.data) ? k.data : "");
@@ -100,8 +109,10 @@ static int write_atomic(const char *dst, const char *data, size_t n)
     }
     FILE *f = fdopen(fd, "wb");
     int ok = f && fwrite(data, 1, n, f) == n && fflush(f) == 0 && fsync(fd) == 0;
-    if (f) ok &= fclose(f) == 0;
-    else close(fd);
+    if (f)
+        ok &= fclose(f) == 0;
+    else
+        close(fd);
     if (!ok || rename(tmp, dst)) {
         cli_error("names", "%s: %s", dst, strerror(errno));
         unlink(tmp);
@@ -114,24 +125,37 @@ static int write_atomic(const char *dst, const char *data, size_t n)
 
 int cmd_names(int argc, char **argv)
 {
-    const char *style = NULL, *gaz = NULL, *outdir = NULL;
+    const char *style = NULL, *gaz = NULL, *outdir = NULL, *lang = NULL;
     int json = 0, rewrite = 0, key = 0, phonetic = 0;
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return EXIT_SOME_FAILED;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { help(stdout); free(files); return 0; }
-        else if (!strcmp(a, "--json")) json = 1;
-        else if (!strcmp(a, "--rewrite")) rewrite = 1;
-        else if (!strcmp(a, "--key")) key = 1;
-        else if (!strcmp(a, "--phonetic")) phonetic = 1;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            help(stdout);
+            free(files);
+            return 0;
+        } else if (!strcmp(a, "--json"))
+            json = 1;
+        else if (!strcmp(a, "--rewrite"))
+            rewrite = 1;
+        else if (!strcmp(a, "--key"))
+            key = 1;
+        else if (!strcmp(a, "--phonetic"))
+            phonetic = 1;
         else if ((!strcmp(a, "--style") || !strcmp(a, "--gazetteer") || !strcmp(a, "--lang") ||
-                  !strcmp(a, "-o")) && i + 1 < argc) {
+                  !strcmp(a, "-o")) &&
+                 i + 1 < argc) {
             const char *v = argv[++i];
-            if (!strcmp(a, "--style")) style = v;
-            else if (!strcmp(a, "--gazetteer")) gaz = v;
-            else if (!strcmp(a, "-o")) outdir = v;
+            if (!strcmp(a, "--style"))
+                style = v;
+            else if (!strcmp(a, "--gazetteer"))
+                gaz = v;
+            else if (!strcmp(a, "-o"))
+                outdir = v;
+            else
+                lang = v;
         } else if (a[0] == '-' && a[1]) {
             cli_error("names", "unknown option '%s' (see pisar names --help)", a);
             free(files);
@@ -145,7 +169,10 @@ int cmd_names(int argc, char **argv)
         if (!nfiles) bad |= run_keys(stdin, "-", phonetic);
         for (int i = 0; i < nfiles; i++) {
             FILE *f = cli_open_input("names", files[i]);
-            if (!f) { bad = 1; continue; }
+            if (!f) {
+                bad = 1;
+                continue;
+            }
             bad |= run_keys(f, files[i], phonetic);
             if (f != stdin) fclose(f);
         }
@@ -165,6 +192,15 @@ int cmd_names(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
+    if (lang && pisar_names_set_language(h, lang) && strcmp(lang, "auto")) {
+        /* Latin-script languages need no hint: accepted, not used */
+        if (strlen(lang) < 2 || strlen(lang) > 3) {
+            cli_error("names", "--lang: '%s' is not a language code", lang);
+            pisar_names_free(h);
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
     if (gaz && (rc = pisar_names_load_gazetteer(h, gaz, &err))) {
         cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
         pisar_names_free(h);
@@ -175,15 +211,22 @@ int cmd_names(int argc, char **argv)
     pisar_buf *texts = calloc((size_t)nfiles, sizeof *texts);
     char *okf = calloc((size_t)nfiles, 1);
     for (int i = 0; texts && okf && i < nfiles; i++) {
-        if (cli_read_all("names", files[i], &texts[i])) { bad = 1; continue; }
+        if (cli_read_all("names", files[i], &texts[i])) {
+            bad = 1;
+            continue;
+        }
         memset(&err, 0, sizeof err);
-        rc = pisar_names_add_text(h, files[i], texts[i].data ? texts[i].data : "", texts[i].len, &err);
+        rc = pisar_names_add_text(h, files[i], texts[i].data ? texts[i].data : "", texts[i].len,
+                                  &err);
         if (rc) {
-            cli_error("names", "%s: %s", files[i], err.message[0] ? err.message : pisar_strerror(rc));
+            cli_error("names", "%s: %s", files[i],
+                      err.message[0] ? err.message : pisar_strerror(rc));
             bad = 1;
             continue;
         }
         okf[i] = 1;
+        /* only --rewrite reads the texts again */
+        if (!rewrite) pisar_buf_free(&texts[i]);
     }
     if (!rewrite) {
         size_t ng = pisar_names_group_count(h);
@@ -221,15 +264,22 @@ int cmd_names(int argc, char **argv)
             if (rc) {
                 cli_error("names", "%s: %s", files[i], pisar_strerror(rc));
                 bad = 1;
+            } else if (!strcmp(files[i], "-") && !outdir) {
+                /* stdin: the text to stdout, the changes to stderr */
+                if (cli_write("names", stdout, out.data ? out.data : "", out.len)) bad = 1;
+                if (report.len) fwrite(report.data, 1, report.len, stderr);
             } else {
                 const char *base = strrchr(files[i], '/');
                 base = base ? base + 1 : files[i];
                 size_t need = strlen(files[i]) + (outdir ? strlen(outdir) : 0) + 32;
                 char *dst = malloc(need);
-                if (!dst) { bad = 1; }
-                else {
-                    if (outdir) snprintf(dst, need, "%s/%s", outdir, base);
-                    else snprintf(dst, need, "%s.names.txt", files[i]);
+                if (!dst) {
+                    bad = 1;
+                } else {
+                    if (outdir)
+                        snprintf(dst, need, "%s/%s", outdir, base);
+                    else
+                        snprintf(dst, need, "%s.names.txt", files[i]);
                     if (!strcmp(dst, files[i])) {
                         cli_error("names", "%s: refusing to overwrite the input", dst);
                         bad = 1;
@@ -245,7 +295,8 @@ int cmd_names(int argc, char **argv)
             pisar_buf_free(&report);
         }
     }
-    for (int i = 0; texts && i < nfiles; i++) pisar_buf_free(&texts[i]);
+    for (int i = 0; texts && i < nfiles; i++)
+        pisar_buf_free(&texts[i]);
     free(texts);
     free(okf);
     pisar_names_free(h);

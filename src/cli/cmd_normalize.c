@@ -71,26 +71,6 @@ static void put_tsv(FILE *f, const char *s)
     }
 }
 
-static void put_json(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p == '\r')
-            fputs("\\r", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static int write_report(const char *path, int json, const state *s)
 {
     FILE *f = fopen(path, "w");
@@ -115,11 +95,11 @@ static int write_report(const char *path, int json, const state *s)
         fprintf(f,
                 "{\"line\":%zu,\"column\":%zu,\"offset\":%zu,\"kind\":\"%s\",\"before\":", n->line,
                 n->column, n->offset, kind);
-        put_json(f, n->before);
+        cli_json_string(f, n->before);
         fputs(",\"after\":", f);
-        put_json(f, n->after);
+        cli_json_string(f, n->after);
         fputs(",\"how\":", f);
-        put_json(f, n->how);
+        cli_json_string(f, n->how);
         fputs("}\n", f);
     }
     int bad = ferror(f);

@@ -47,6 +47,7 @@ typedef struct {
     const char *lang, *from, *target;
     unsigned flags;
     FILE *report;
+    char *first_lang; /* combined output: the first document's language */
 } prep_opts;
 
 /* Where one input comes from: a seekable file, or stdin held in memory. */
@@ -333,10 +334,18 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
                   p->st->paragraph, pisar_strerror(rc));
         return -1;
     }
+    prep_names_paragraph(p->names, p->text.data, p->text.len);
     for (size_t i = 0; i < ns; i++) {
         p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
                                       p->sent[i].end - p->sent[i].start);
-        if (p->notes[i]) p->st->names++;
+        /* the report lists each spelling that differs from the canonical one */
+        for (const char *c = prep_names_changes(p->names); *c;) {
+            const char *e = strchr(c, '\n');
+            size_t l = e ? (size_t)(e - c) : strlen(c);
+            rprintf(p->st, "  name: paragraph %zu, sentence %zu: %.*s\n", p->st->paragraph, i + 1,
+                    (int)l, c);
+            c += l + (e != NULL);
+        }
     }
     p->st->paragraphs++;
     p->st->sentences += ns;
@@ -409,6 +418,7 @@ static int process(source *s, pisar_encoding enc, const char *lang,
     pisar_decoder_free(dec);
     pisar_normalizer_free(p.norm);
     pisar_segmenter_free(p.seg);
+    st->names = prep_names_mentions(p.names);
     prep_names_free(p.names);
     pisar_buf_free(&p.text);
     pisar_buf_free(&raw);
@@ -442,7 +452,7 @@ static void close_source(source *s)
 }
 
 /* One input into emitter `em` (already created); returns 0 or -1. */
-static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sink *k,
+static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k,
                     pisar_buf *out)
 {
     source s;
@@ -468,6 +478,14 @@ static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sin
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     if (!strcmp(path, "-")) base = "stdin";
+    /* XLIFF 2 and TMX name one source language for the whole file */
+    if ((o->format == PISAR_FORMAT_XLIFF21 || o->format == PISAR_FORMAT_TMX) && o->first_lang) {
+        if (!o->first_lang[0]) snprintf(o->first_lang, 36, "%s", lang);
+        else if (strcmp(o->first_lang, lang))
+            cli_error(SUB, "warning: %s: language %s, but this %s file's source language is %s "
+                           "(use -o DIR/ for one file per input)",
+                      path, lang, pisar_format_name(o->format), o->first_lang);
+    }
     rc = pisar_emitter_begin_document(em, base, lang, o->target, &err);
     if (rc) {
         cli_error(SUB, "%s: %s", path, err.message[0] ? err.message : pisar_strerror(rc));
@@ -476,13 +494,20 @@ static int prep_one(const char *path, const prep_opts *o, pisar_emitter *em, sin
         if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
         if (!rc) rc = sink_write(k, out);
     }
-    rprintf(&st, "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu names, %llu removed "
+    rprintf(&st, "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu name mentions, %llu removed "
                  "characters: %s\n",
             path, (unsigned long long)st.paragraphs, (unsigned long long)st.sentences,
             (unsigned long long)st.repairs, (unsigned long long)st.names,
             (unsigned long long)st.drops, rc ? "failed" : "ok");
     close_source(&s);
     return rc ? -1 : 0;
+}
+
+static int seen_before(const char **paths, size_t n, const char *p)
+{
+    for (size_t i = 0; i < n; i++)
+        if (paths[i] && !strcmp(paths[i], p)) return 1;
+    return 0;
 }
 
 static int is_dir_target(const char *o)
@@ -564,6 +589,8 @@ int cmd_prep(int argc, char **argv)
     }
     pisar_buf out = {0};
     if (outpath && is_dir_target(outpath)) {
+        char **done = calloc(nfiles + 1, sizeof *done);
+        if (!done) nfiles = 0, status = EXIT_SOME_FAILED;
         if (mkdir(outpath, 0777) && errno != EEXIST) {
             cli_error(SUB, "%s: %s", outpath, strerror(errno));
             status = EXIT_SOME_FAILED;
@@ -582,6 +609,16 @@ int cmd_prep(int argc, char **argv)
             }
             size_t ol = strlen(outpath);
             snprintf(path, n, "%s%s%s.%s", outpath, outpath[ol - 1] == '/' ? "" : "/", base, ext);
+            /* two inputs with the same name (a/x.txt, b/x.txt): x.txt.xlf, x.txt-2.xlf */
+            for (unsigned dup = 2; seen_before((const char **)done, i, path); dup++) {
+                char *p2 = malloc(n + 16);
+                if (!p2) break;
+                snprintf(p2, n + 16, "%s%s%s-%u.%s", outpath, outpath[ol - 1] == '/' ? "" : "/",
+                         base, dup, ext);
+                free(path);
+                path = p2;
+            }
+            done[i] = path;
             sink k;
             pisar_emitter *em = NULL;
             int ok = sink_open(&k, path) == 0;
@@ -592,13 +629,16 @@ int cmd_prep(int argc, char **argv)
             if (k.f && sink_close(&k, ok)) ok = 0;
             if (!ok) status = EXIT_SOME_FAILED;
             pisar_emitter_free(em);
-            free(path);
         }
+        for (size_t i = 0; i < nfiles; i++) free(done[i]);
+        free(done);
     } else {
         /* one combined output: inputs that fail are checked before any of
          * their text is written, so they leave nothing behind */
         sink k;
         pisar_emitter *em = NULL;
+        char first[36] = "";
+        o.first_lang = first;
         int ok = sink_open(&k, outpath) == 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
         for (size_t i = 0; ok && i < nfiles; i++)

@@ -3,18 +3,6 @@
 
 #include <string.h>
 
-static void json_string(const char *s)
-{
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') printf("\\%c", c);
-        else if (c < 0x20) printf("\\u%04x", c);
-        else putchar(c);
-    }
-    putchar('"');
-}
-
 int cmd_schemes(int argc, char **argv)
 {
     int json = 0;
@@ -39,13 +27,13 @@ int cmd_schemes(int argc, char **argv)
         int is_default = def && !strcmp(def, s->id);
         if (json) {
             printf("%s\n  {\"id\": ", i ? "," : "");
-            json_string(s->id);
+            cli_json_string(stdout, s->id);
             printf(", \"language\": ");
-            json_string(s->language);
+            cli_json_string(stdout, s->language);
             printf(", \"name\": ");
-            json_string(s->name);
+            cli_json_string(stdout, s->name);
             printf(", \"standard\": ");
-            json_string(s->standard);
+            cli_json_string(stdout, s->standard);
             printf(", \"reversible\": %s, \"default\": %s}", s->reversible ? "true" : "false",
                    is_default ? "true" : "false");
         } else {

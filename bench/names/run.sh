@@ -1,0 +1,32 @@
+#!/bin/sh
+# bench/names/run.sh [PISAR] -- the name-key benchmark (bench/RESULTS.md,
+# "Name keys (issue 3)"): rebuilds the clusters, scores pisar's key with and
+# without the gazetteer and ICU's Any-Latin as the peer, then times both on
+# the same 100 000 names (the variants repeated) and prints the ratio.
+set -eu
+cd "$(dirname "$0")"
+PISAR=${1:-../../build/pisar}
+SCORE=${SCORE:-/work/shared/tools/names-score.py}
+python3 make_clusters.py
+echo "== pisar names --key (with the built-in gazetteer)"
+python3 "$SCORE" --cmd "$PISAR names --key" --meta meta.tsv clusters.tsv
+echo "== pisar names --key --phonetic (no gazetteer)"
+python3 "$SCORE" --cmd "$PISAR names --key --phonetic" clusters.tsv | tail -1
+echo "== peer: ICU uconv -x 'Any-Latin; Latin-ASCII; Lower'"
+python3 "$SCORE" --cmd "uconv -x 'Any-Latin; Latin-ASCII; Lower'" clusters.tsv | tail -1
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+cut -f2 clusters.tsv > "$tmp.one"
+: > "$tmp"
+i=0
+while [ $(wc -l < "$tmp") -lt 100000 ]; do cat "$tmp.one" >> "$tmp"; done
+head -n 100000 "$tmp" > "$tmp.one" && mv "$tmp.one" "$tmp"
+t0=$(date +%s.%N); "$PISAR" names --key < "$tmp" > /dev/null; t1=$(date +%s.%N)
+uconv -x 'Any-Latin; Latin-ASCII; Lower' < "$tmp" > /dev/null; t2=$(date +%s.%N)
+python3 - "$t0" "$t1" "$t2" <<'PY'
+import sys
+t0, t1, t2 = map(float, sys.argv[1:])
+p, u = t1 - t0, t2 - t1
+print(f"== speed, 100000 names: pisar {p:.2f} s ({100000/p:,.0f} names/s), "
+      f"uconv {u:.2f} s ({100000/u:,.0f} names/s); pisar/uconv time ratio {p/u:.2f}")
+PY
