@@ -91,15 +91,30 @@ static inline int is_space(uint32_t cp)
            cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
-int seg_is_space(uint32_t cp)
-{
-    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
-}
-
 /* Spaces that may separate the parts of one abbreviation ("т. е.", "z. B."). */
 static inline int is_inline_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
+
+/* Where the run of whitespace (is_space) ending at byte i begins, not before lo. */
+static inline size_t skip_space_before(const unsigned char *t, size_t len, size_t lo, size_t i)
+{
+    while (i > lo) {
+        size_t s;
+        if (!is_space(decode_before(t, len, lo, i, &s))) break;
+        i = s;
+    }
+    return i;
+}
+
+/* Where the run of inline spaces ending at byte i begins, not before lo. */
+static inline size_t skip_inline_space_before(const unsigned char *t, size_t len, size_t lo, size_t i)
+{
+    while (i > lo) {
+        size_t s;
+        if (!is_inline_space(decode_before(t, len, lo, i, &s))) break;
+        i = s;
+    }
+    return i;
+}
 
 static inline int is_terminator(uint32_t cp)
 {
@@ -492,13 +507,7 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
     /* the token before, or the one before that when the nearer one is a short
      * unit word: "100 тыс. руб.", "9,3 млрд руб." */
     for (int hop = 0; hop < 2; hop++) {
-        size_t i = b;
-        while (i > lo) {
-            size_t s;
-            uint32_t cp = decode_before(t, len, lo, i, &s);
-            if (!is_inline_space(cp)) break;
-            i = s;
-        }
+        size_t i = skip_inline_space_before(t, len, lo, b);
         if (i == b || i <= lo) return 0;
         span sp = token_before(t, len, lo, i);
         tk_info k = classify(t, len, sp);
@@ -617,13 +626,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
     size_t b = sp.b;
     while (np < 3) {
         /* inline spaces, then a token ending in '.' that is letters and dots */
-        size_t i = b;
-        while (i > lo) {
-            size_t s;
-            uint32_t cp = decode_before(t, len, lo, i, &s);
-            if (!is_inline_space(cp)) break;
-            i = s;
-        }
+        size_t i = skip_inline_space_before(t, len, lo, b);
         if (i == b || i <= lo || t[i - 1] != '.') break;
         span p = token_before(t, len, lo, i - 1);
         if (p.b >= p.e || p.e - p.b > 12) break;
@@ -641,13 +644,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
     /* a short word before the dotted parts: "и т. д.", "et al.", "i dr." */
     span word = {0, 0};
     {
-        size_t i = b;
-        while (i > lo) {
-            size_t s;
-            uint32_t cp = decode_before(t, len, lo, i, &s);
-            if (!is_inline_space(cp)) break;
-            i = s;
-        }
+        size_t i = skip_inline_space_before(t, len, lo, b);
         if (i < b && i > lo) {
             span w = token_before(t, len, lo, i);
             size_t ncp = 0;
@@ -1015,13 +1012,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         uint32_t cp = dec(t, len, i, &n);
         if (cp == '\n' || cp == 0x2029) {
             /* the trimmed end of this line */
-            size_t e = i;
-            while (e > start) {
-                size_t ps;
-                uint32_t pc = decode_before(t, len, start, e, &ps);
-                if (!is_space(pc)) break;
-                e = ps;
-            }
+            size_t e = skip_space_before(t, len, start, i);
             size_t k = i + n;
             int blank = cp == 0x2029;
             while (k < len) {
@@ -1073,12 +1064,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     }
 emit:
     /* trailing whitespace belongs between sentences */
-    while (end > start) {
-        size_t ps;
-        uint32_t pc = decode_before(t, len, start, end, &ps);
-        if (!is_space(pc)) break;
-        end = ps;
-    }
+    end = skip_space_before(t, len, start, end);
     if (end <= start) { /* cannot happen: t[start] is not a space; stay safe */
         size_t q;
         dec(t, len, start, &q);
