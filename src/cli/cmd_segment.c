@@ -106,28 +106,6 @@ typedef struct {
     pisar_buf out;
 } writer;
 
-static void put_json_string(pisar_buf *o, const char *s, size_t n)
-{
-    pisar_buf_puts(o, "\"");
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': pisar_buf_puts(o, "\\\""); break;
-        case '\\': pisar_buf_puts(o, "\\\\"); break;
-        case '\n': pisar_buf_puts(o, "\\n"); break;
-        case '\r': pisar_buf_puts(o, "\\r"); break;
-        case '\t': pisar_buf_puts(o, "\\t"); break;
-        default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                pisar_buf_puts(o, esc);
-            } else pisar_buf_append(o, &s[i], 1);
-        }
-    }
-    pisar_buf_puts(o, "\"");
-}
-
 /* Write one sentence of `text` (which starts at byte `base` of the input). */
 static void emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
 {
@@ -168,7 +146,7 @@ static void emit_sentence(writer *w, const char *text, size_t base, const pisar_
         snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
                  w->paragraph, w->sentence, base + s.start, base + s.end);
         pisar_buf_puts(&w->out, num);
-        put_json_string(&w->out, p, n);
+        cli_json_append(&w->out, p, n);
         pisar_buf_puts(&w->out, "}\n");
         break;
     }

@@ -46,22 +46,47 @@ int cli_write(const char *sub, FILE *f, const void *p, size_t n)
     return 0;
 }
 
+/* The escape of byte c inside a JSON string, or NULL when c stands as it is
+ * (esc: room for the six bytes of \u00XX and a NUL). */
+static const char *json_escape(unsigned char c, char esc[8])
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\t': return "\\t";
+    case '\r': return "\\r";
+    }
+    if (c >= 0x20 && c != 0x7F) return NULL;
+    snprintf(esc, 8, "\\u%04x", c);
+    return esc;
+}
+
 void cli_json_string(FILE *f, const char *s)
 {
+    char esc[8];
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p == '\r')
-            fputs("\\r", f);
-        else if (*p < 0x20 || *p == 0x7F)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
+        const char *e = json_escape(*p, esc);
+        if (e) fputs(e, f);
+        else fputc(*p, f);
     }
     fputc('"', f);
+}
+
+int cli_json_append(pisar_buf *o, const char *s, size_t n)
+{
+    char esc[8];
+    int rc = pisar_buf_append(o, "\"", 1);
+    size_t run = 0; /* start of the bytes not yet appended, which stand as they are */
+    for (size_t i = 0; i < n && !rc; i++) {
+        const char *e = json_escape((unsigned char)s[i], esc);
+        if (!e) continue;
+        rc = pisar_buf_append(o, s + run, i - run);
+        if (!rc) rc = pisar_buf_puts(o, e);
+        run = i + 1;
+    }
+    if (!rc) rc = pisar_buf_append(o, s + run, n - run);
+    if (!rc) rc = pisar_buf_append(o, "\"", 1);
+    return rc;
 }
