@@ -51,11 +51,16 @@ int cli_write(const char *sub, FILE *f, const void *p, size_t n)
 static const char *json_escape(unsigned char c, char esc[8])
 {
     switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return "\\n";
-    case '\t': return "\\t";
-    case '\r': return "\\r";
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\n':
+        return "\\n";
+    case '\t':
+        return "\\t";
+    case '\r':
+        return "\\r";
     }
     if (c >= 0x20 && c != 0x7F) return NULL;
     snprintf(esc, 8, "\\u%04x", c);
@@ -68,8 +73,10 @@ void cli_json_string(FILE *f, const char *s)
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         const char *e = json_escape(*p, esc);
-        if (e) fputs(e, f);
-        else fputc(*p, f);
+        if (e)
+            fputs(e, f);
+        else
+            fputc(*p, f);
     }
     fputc('"', f);
 }
