@@ -346,8 +346,14 @@ static int drain(worker *w, int fd, int force)
     return rc;
 }
 
-static void describe_error(job *j, int rc, const pisar_error *e)
+/* Report a decoder failure (rc from a feed or a finish, not PISAR_OK): the
+ * offset and bytes of undecodable or truncated input, else the status. */
+static void decode_failed(job *j, int rc, const pisar_error *e)
 {
+    if (rc != PISAR_EILSEQ && rc != PISAR_ETRUNC) {
+        jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+        return;
+    }
     char hex[8 * 5 + 1] = "";
     for (size_t i = 0; i < e->nbytes && i < 8; i++)
         snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s0x%02X", i ? " " : "",
@@ -494,12 +500,8 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
         j->bytes_in += (uint64_t)n; /* as far as a failure got, as in the decoding pass */
         rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, NULL, &err)
                : pisar_decoder_finish(dec, NULL, &err);
-        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
-            describe_error(j, rc, &err);
-            goto fail;
-        }
         if (rc) {
-            jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+            decode_failed(j, rc, &err);
             goto fail;
         }
         if (n == 0) break;
@@ -650,12 +652,8 @@ static void convert_one(worker *w, job *j)
             eof = 1;
             rc = pisar_decoder_finish(dec, target, &err);
         }
-        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
-            describe_error(j, rc, &err);
-            goto done;
-        }
         if (rc) {
-            jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+            decode_failed(j, rc, &err);
             goto done;
         }
         if (c->repair && (rc = repair_lines(w, eof, &err))) {
