@@ -12,11 +12,19 @@
  * while scanning.
  *
  * The classes of the abbreviation tables (tables/abbrev/README.md):
- *   P  never ends a sentence before a capital ("проф.", "Mr.", "z. B.", "ул.");
+ *   P  never ends a sentence before a capital ("проф.", "Mr.", "z. B.", "ул."),
+ *      unless a word that starts sentences follows ("Baker St. It is");
  *   F  may end one: a capital after it starts a new sentence ("etc.", "и т. д.");
  *   Y  after a number may end one ("в 2024 г. Потом"), otherwise like P
  *      ("г. Москва");
- *   N  before a number never ends one ("ст. 5", "No. 7"), otherwise a word.
+ *   N  before a number never ends one ("ст. 5", "No. 7"), otherwise a word;
+ * and words without a dot: S (starts sentences: "The", "Он", "Die"), V (a verb
+ * of saying after a quote: "asked") and C (goes on after F: "a.m. EDT").
+ *
+ * Speed: most candidates are a plain word before the dot. Two 8192-bit
+ * filters built with the tables (the keys, and the keys' last segments) send
+ * such a word on without a table search; the scanner finds candidate bytes
+ * sixteen at a time with SSE2 where the compiler offers it.
  */
 #include "segment_internal.h"
 
