@@ -29,6 +29,7 @@
 #include "codepage.h"
 #include "lm.h"
 #include "lm_class.h"
+#include "utf8.h"
 
 #define SAMPLE_CAP 65536u
 #define NSBCS (PISAR_ENC_LAST_SBCS - PISAR_ENC_FIRST_SBCS + 1)
@@ -520,23 +521,6 @@ static int detect_sbcs(pisar_detector *d)
 
 /* ---- UTF-16/32 and language of Unicode input ---- */
 
-static size_t put_utf8(unsigned char *o, uint32_t c)
-{
-    if (c < 0x80) { o[0] = (unsigned char)c; return 1; }
-    if (c < 0x800) { o[0] = (unsigned char)(0xC0 | c >> 6); o[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
-    if (c < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | c >> 12);
-        o[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-        o[2] = (unsigned char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    o[0] = (unsigned char)(0xF0 | c >> 18);
-    o[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
-    o[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-    o[3] = (unsigned char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* The sample as UTF-8 (malloc'd, *n its length), from UTF-16/32 or as is. */
 static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, size_t skip, size_t *n)
 {
@@ -549,7 +533,7 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
         for (size_t i = 0; i + 1 < len; i += 2) {
             uint32_t u = be ? (uint32_t)p[i] << 8 | p[i + 1] : (uint32_t)p[i + 1] << 8 | p[i];
             if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD; /* letters do not need pairs here */
-            q += put_utf8(q, u);
+            q += utf8_put(q, u);
         }
     } else if (e == PISAR_ENC_UTF32LE || e == PISAR_ENC_UTF32BE) {
         int be = e == PISAR_ENC_UTF32BE;
@@ -557,7 +541,7 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
             uint32_t u = be ? (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3]
                             : (uint32_t)p[i + 3] << 24 | (uint32_t)p[i + 2] << 16 | (uint32_t)p[i + 1] << 8 | p[i];
             if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
-            q += put_utf8(q, u);
+            q += utf8_put(q, u);
         }
     } else {
         memcpy(o, p, len);
