@@ -29,6 +29,7 @@
 #include <unicode/uchar.h>
 
 #include "lm_class.h"
+#include "utf8.h"
 #include "tool_utf8.h"
 
 #define MAXL 64
@@ -56,13 +57,8 @@ static int nlet;
 
 static void put_utf8(FILE *f, uint32_t c)
 {
-    if (c < 0x80) fputc((int)c, f);
-    else if (c < 0x800) fprintf(f, "%c%c", 0xC0 | (c >> 6), 0x80 | (c & 0x3F));
-    else if (c < 0x10000)
-        fprintf(f, "%c%c%c", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
-    else
-        fprintf(f, "%c%c%c%c", 0xF0 | (c >> 18), 0x80 | ((c >> 12) & 0x3F),
-                0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
+    unsigned char b[4];
+    fwrite(b, 1, utf8_put(b, c), f);
 }
 
 static int symbol(uint32_t c)
