@@ -132,22 +132,7 @@ static void emit_sentence(writer *w, const char *text, size_t base, const pisar_
         snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
                  base + s.end);
         pisar_buf_puts(&w->out, num);
-        /* tab, line breaks and backslash escaped; the runs between them as they are */
-        {
-            size_t run = 0;
-            for (size_t i = 0; i < n; i++) {
-                const char *e = p[i] == '\t'   ? "\\t"
-                                : p[i] == '\n' ? "\\n"
-                                : p[i] == '\r' ? "\\r"
-                                : p[i] == '\\' ? "\\\\"
-                                               : NULL;
-                if (!e) continue;
-                pisar_buf_append(&w->out, p + run, i - run);
-                pisar_buf_puts(&w->out, e);
-                run = i + 1;
-            }
-            pisar_buf_append(&w->out, p + run, n - run);
-        }
+        cli_tsv_append(&w->out, p, n);
         pisar_buf_puts(&w->out, "\n");
         break;
     case FMT_JSONL:
