@@ -117,13 +117,40 @@ typedef struct {
     pisar_buf out;
 } writer;
 
+/* The numbers of a sentence row (paragraph, sentence, start, end), each
+ * after its label, and the label that ends them. */
+static const char *const tsv_labels[5] = {"", "\t", "\t", "\t", "\t"};
+static const char *const jsonl_labels[5] = {
+    "{\"paragraph\":", ",\"sentence\":", ",\"start\":", ",\"end\":", ",\"text\":"};
+
+/* Append label[k] and v[k] in decimal for each k, then label[4]: what
+ * snprintf would write, without its cost (it was a sixth of -f tsv). */
+static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v[4])
+{
+    char row[160], *q = row; /* labels of at most 15 bytes, numbers of at most 20 digits */
+    for (int k = 0; k < 5; k++) {
+        size_t l = strlen(label[k]);
+        memcpy(q, label[k], l);
+        q += l;
+        if (k == 4) break;
+        char d[24];
+        int nd = 0;
+        size_t x = v[k];
+        do {
+            d[nd++] = (char)('0' + x % 10);
+        } while (x /= 10);
+        while (nd > 0) *q++ = d[--nd];
+    }
+    pisar_buf_append(o, row, (size_t)(q - row));
+}
+
 /* Write one sentence of `text` (which starts at byte `base` of the input). */
 static void emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
 {
     pisar_sentence s = *sp;
     const char *p = text + s.start;
     size_t n = s.end - s.start;
-    char num[128];
+    const size_t num[4] = {w->paragraph, w->sentence, base + s.start, base + s.end};
     switch (w->fmt) {
     case FMT_TXT: {
         /* line breaks inside a sentence become spaces: one sentence a line */
@@ -140,16 +167,12 @@ static void emit_sentence(writer *w, const char *text, size_t base, const pisar_
         break;
     }
     case FMT_TSV:
-        snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
-                 base + s.end);
-        pisar_buf_puts(&w->out, num);
+        put_numbers(&w->out, tsv_labels, num);
         cli_tsv_append(&w->out, p, n);
         pisar_buf_puts(&w->out, "\n");
         break;
     case FMT_JSONL:
-        snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
-                 w->paragraph, w->sentence, base + s.start, base + s.end);
-        pisar_buf_puts(&w->out, num);
+        put_numbers(&w->out, jsonl_labels, num);
         cli_json_append(&w->out, p, n);
         pisar_buf_puts(&w->out, "}\n");
         break;
