@@ -10,21 +10,96 @@
 #include "pisar/pisar.h"
 #include "pisar/names.h"
 
+/* The full names (two words or more, nominative) seen so far in the document,
+ * each once: a hash set of strings. */
+typedef struct name_set {
+    char **items;  /* in order of first sight */
+    size_t n, cap; /* items */
+    size_t *slot;  /* open addressing: index + 1, 0 = empty */
+    size_t nslot;  /* a power of two, more than twice n */
+} name_set;
+
 struct prep_names {
     pisar_names *h;
+    const char *lang;
+    name_set full;
     pisar_buf key, note, changes;
     size_t count, mentions;
     const char *text; /* the sentence being searched */
 };
 
+static size_t str_hash(const char *s)
+{
+    size_t h = 14695981039346656037u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Add s to the set if absent; 0 or -1 (no memory). */
+static int set_add(name_set *set, const char *s)
+{
+    if (2 * (set->n + 1) >= set->nslot) {
+        size_t ns = set->nslot ? set->nslot * 2 : 64;
+        size_t *slot = calloc(ns, sizeof *slot);
+        if (!slot) return -1;
+        for (size_t i = 0; i < set->n; i++) {
+            size_t j = str_hash(set->items[i]) & (ns - 1);
+            while (slot[j])
+                j = (j + 1) & (ns - 1);
+            slot[j] = i + 1;
+        }
+        free(set->slot);
+        set->slot = slot;
+        set->nslot = ns;
+    }
+    size_t j = str_hash(s) & (set->nslot - 1);
+    for (; set->slot[j]; j = (j + 1) & (set->nslot - 1))
+        if (!strcmp(set->items[set->slot[j] - 1], s)) return 0;
+    if (set->n == set->cap) {
+        size_t c = set->cap ? set->cap * 2 : 32;
+        char **p = realloc(set->items, c * sizeof *p);
+        if (!p) return -1;
+        set->items = p;
+        set->cap = c;
+    }
+    size_t len = strlen(s);
+    char *copy = malloc(len + 1);
+    if (!copy) return -1;
+    memcpy(copy, s, len + 1);
+    set->items[set->n++] = copy;
+    set->slot[j] = set->n;
+    return 0;
+}
+
+static void set_free(name_set *set)
+{
+    for (size_t i = 0; i < set->n; i++)
+        free(set->items[i]);
+    free(set->items);
+    free(set->slot);
+}
+
+/* A names handle for the document's language. */
+static pisar_names *new_handle(const char *lang)
+{
+    pisar_names *h = NULL;
+    if (pisar_names_new(&h, NULL, NULL)) return NULL;
+    /* The document's language picks the style's scheme for a Cyrillic name
+     * whose letters do not tell (Охрид is Macedonian, Полтва Ukrainian); a
+     * Latin-script or unknown language leaves it to the letters. */
+    if (lang) (void)pisar_names_set_language(h, lang);
+    return h;
+}
+
 prep_names *prep_names_new(const char *lang)
 {
-    (void)lang; /* the names stage tells the scripts apart itself */
     prep_names *pn = calloc(1, sizeof *pn);
-    if (pn && pisar_names_new(&pn->h, NULL, NULL)) {
+    if (pn && !(pn->h = new_handle(lang))) {
         free(pn);
         return NULL;
     }
+    if (pn) pn->lang = lang;
     return pn;
 }
 
@@ -32,6 +107,7 @@ void prep_names_free(prep_names *pn)
 {
     if (!pn) return;
     pisar_names_free(pn->h);
+    set_free(&pn->full);
     pisar_buf_free(&pn->key);
     pisar_buf_free(&pn->note);
     pisar_buf_free(&pn->changes);
@@ -63,16 +139,33 @@ static int on_mention(const pisar_name_mention *m, void *user)
 
 int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
 {
-    /* A fresh collection per paragraph: canonical spellings by scheme and
-     * gazetteer need the mention in the collection, and a collection that
-     * grows with the file makes every later lookup slower (quadratic time
-     * on long files); a paragraph keeps it bounded. */
+    /* A fresh collection per paragraph, seeded with the full names the
+     * document mentioned before (each once), so that a lone surname takes
+     * the full name from anywhere earlier in the document ("Розов" after
+     * "Александр Розов"). One collection for the whole document would be
+     * regrouped after every paragraph, in time proportional to all the
+     * mentions so far: quadratic on long inputs; the seed grows only with
+     * the distinct full names. */
     if (!pn) return -1;
-    pisar_names *h = NULL;
-    if (pisar_names_new(&h, NULL, NULL)) return -1;
+    pisar_names *h = new_handle(pn->lang);
+    if (!h) return -1;
+    for (size_t i = 0; i < pn->full.n; i++)
+        if (pisar_names_add_name(h, pn->full.items[i], strlen(pn->full.items[i]), NULL)) {
+            pisar_names_free(h);
+            return -1;
+        }
     pisar_names_free(pn->h);
     pn->h = h;
-    return pisar_names_add_text(pn->h, NULL, s, n, NULL) ? -1 : 0;
+    if (pisar_names_add_text(pn->h, NULL, s, n, NULL)) return -1;
+    size_t ng = pisar_names_group_count(pn->h);
+    for (size_t i = 0; i < ng; i++) {
+        pisar_name_group g;
+        if (pisar_names_group(pn->h, i, &g)) continue;
+        for (size_t v = 0; v < g.nvariants; v++)
+            if (strchr(g.variants[v].text, ' ') && set_add(&pn->full, g.variants[v].text))
+                return -1;
+    }
+    return 0;
 }
 
 char *prep_names_note(prep_names *pn, const char *s, size_t n)
