@@ -76,6 +76,7 @@ static void test_conventions(void **state)
         {"Swedish tj and ch", "Антон Чехов", "Anton Tjechov"},
         {"French j", "Андрей Жуков", "Andreï Joukov"},
         {"Spanish with accent", "Михаил Горбачёв", "Mijaíl Gorbachov"},
+        {"Spanish j with a y glide", "Мария Захарова", "Mariya Zajarova"},
         {"Hungarian gy", "Дмитрий Медведев", "Dmitrij Medvegyev"},
         {"Polish ie", "Дмитрий Медведев", "Dmitrij Miedwiediew"},
         {"Czech -ová", "Анна Ахматова", "Anna Achmatovová"},
