@@ -471,12 +471,19 @@ static int staged(const pisar_decoder *d)
  * writing nothing (a scan, several times cheaper than decoding). */
 static int check_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_error *err)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!d->sb[p[i]][3]) {
-            set_error(err, d->offset + i, p + i, 1, "byte undefined in", d->enc);
-            return PISAR_EILSEQ;
-        }
-    return PISAR_OK;
+    int undefined = -1, count = 0;
+    for (int b = 0x80; b < 256; b++)
+        if (!d->sb[b][3]) undefined = b, count++;
+    const unsigned char *bad = NULL;
+    if (count == 1) { /* windows-1251 (0x98), and others: memchr is vectorized */
+        bad = memchr(p, undefined, n);
+    } else if (count > 1) {
+        for (size_t i = 0; i < n && !bad; i++)
+            if (!d->sb[p[i]][3]) bad = p + i;
+    }
+    if (!bad) return PISAR_OK;
+    set_error(err, d->offset + (uint64_t)(bad - p), bad, 1, "byte undefined in", d->enc);
+    return PISAR_EILSEQ;
 }
 
 int pisar_decoder_feed(pisar_decoder *d, const void *in, size_t len, pisar_buf *out,

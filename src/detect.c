@@ -29,6 +29,7 @@
 #include "codepage.h"
 #include "lm.h"
 #include "lm_class.h"
+#include "utf8.h"
 
 #define SAMPLE_CAP 65536u
 #define NSBCS (PISAR_ENC_LAST_SBCS - PISAR_ENC_FIRST_SBCS + 1)
@@ -43,6 +44,8 @@
 
 struct pisar_detector {
     uint32_t hist[65536];   /* hist[a << 8 | b]: how often byte b followed byte a */
+    uint32_t hist2[65536];  /* a second table the feeding loop counts half of each chunk
+                               in; merged into hist when the input ends */
     uint64_t seen, sample;
     uint64_t zero_at[4];    /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
     unsigned prev;          /* the previous byte (a space before the first) */
@@ -72,6 +75,7 @@ void pisar_detector_reset(pisar_detector *d)
     if (!d) return;
     uint64_t s = d->sample;
     memset(d->hist, 0, sizeof d->hist);
+    memset(d->hist2, 0, sizeof d->hist2);
     d->seen = 0;
     d->sample = s;
     memset(d->zero_at, 0, sizeof d->zero_at);
@@ -102,6 +106,13 @@ int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
 static void halve(pisar_detector *d)
 {
     for (size_t i = 0; i < 65536; i++) d->hist[i] = (d->hist[i] + 1) >> 1;
+}
+
+/* Add the second counting table into the first, and empty it. */
+static void merge_hist2(pisar_detector *d)
+{
+    for (size_t i = 0; i < 65536; i++) d->hist[i] += d->hist2[i];
+    memset(d->hist2, 0, sizeof d->hist2);
 }
 
 /* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
@@ -160,10 +171,30 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
             d->samp_len += k;
         }
         if (!d->u8_gave_up) utf8_step(d, p, n);
-        uint32_t *h = d->hist;
+        uint32_t *h = d->hist, *h2 = d->hist2;
         unsigned prev = d->prev;
         uint64_t pos = d->seen;
-        for (size_t i = 0; i < n; i++) {
+        /* Two halves counted at once into two tables (merged at the end):
+         * the increments of one do not wait for the other's, which doubles
+         * the throughput when a pair repeats ("аа", runs of spaces). */
+        size_t half = n / 2 & ~(size_t)3, i = 0;
+        if (half >= 64) {
+            unsigned prev2 = p[half - 1];
+            for (; i < half; i++) {
+                unsigned b = p[i], c = p[half + i];
+                h[prev << 8 | b]++;
+                h2[prev2 << 8 | c]++;
+                prev = b;
+                prev2 = c;
+                if (!(b && c)) {
+                    if (!b) d->zero_at[(pos + i) & 3]++;
+                    if (!c) d->zero_at[(pos + half + i) & 3]++;
+                }
+            }
+            prev = prev2;
+            i = 2 * half;
+        }
+        for (; i < n; i++) {
             unsigned b = p[i];
             h[prev << 8 | b]++;
             if (!b) d->zero_at[(pos + i) & 3]++;
@@ -173,6 +204,7 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
         d->seen += n;
         if ((d->seen >> 30) != (pos >> 30) && (d->seen >> 31)) {
             /* a cell may hold up to seen counts: keep them below 2^31 */
+            merge_hist2(d);
             uint32_t mx = 0;
             for (size_t i = 0; i < 65536; i++) mx = h[i] > mx ? h[i] : mx;
             if (mx >= (1u << 30)) halve(d);
@@ -489,23 +521,6 @@ static int detect_sbcs(pisar_detector *d)
 
 /* ---- UTF-16/32 and language of Unicode input ---- */
 
-static size_t put_utf8(unsigned char *o, uint32_t c)
-{
-    if (c < 0x80) { o[0] = (unsigned char)c; return 1; }
-    if (c < 0x800) { o[0] = (unsigned char)(0xC0 | c >> 6); o[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
-    if (c < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | c >> 12);
-        o[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-        o[2] = (unsigned char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    o[0] = (unsigned char)(0xF0 | c >> 18);
-    o[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
-    o[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-    o[3] = (unsigned char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* The sample as UTF-8 (malloc'd, *n its length), from UTF-16/32 or as is. */
 static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, size_t skip, size_t *n)
 {
@@ -518,7 +533,7 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
         for (size_t i = 0; i + 1 < len; i += 2) {
             uint32_t u = be ? (uint32_t)p[i] << 8 | p[i + 1] : (uint32_t)p[i + 1] << 8 | p[i];
             if (u >= 0xD800 && u <= 0xDFFF) u = 0xFFFD; /* letters do not need pairs here */
-            q += put_utf8(q, u);
+            q += utf8_put(q, u);
         }
     } else if (e == PISAR_ENC_UTF32LE || e == PISAR_ENC_UTF32BE) {
         int be = e == PISAR_ENC_UTF32BE;
@@ -526,7 +541,7 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
             uint32_t u = be ? (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3]
                             : (uint32_t)p[i + 3] << 24 | (uint32_t)p[i + 2] << 16 | (uint32_t)p[i + 1] << 8 | p[i];
             if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
-            q += put_utf8(q, u);
+            q += utf8_put(q, u);
         }
     } else {
         memcpy(o, p, len);
@@ -589,6 +604,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (!d) return PISAR_EINVAL;
     if (d->finished) return PISAR_OK;
     d->finished = 1;
+    merge_hist2(d);
     pisar_detection *r = &d->res;
     memset(r, 0, sizeof *r);
     r->language = "und";

@@ -24,6 +24,7 @@
  * and when it is, it is not damaged by the measures above.
  */
 #include "repair.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -142,19 +143,7 @@ size_t u8_check(const unsigned char *s, size_t n)
 int u8_put(pisar_buf *b, uint32_t c)
 {
     unsigned char t[4];
-    size_t n;
-    if (c < 0x80)
-        t[0] = (unsigned char)c, n = 1;
-    else if (c < 0x800)
-        t[0] = (unsigned char)(0xC0 | (c >> 6)), t[1] = (unsigned char)(0x80 | (c & 0x3F)), n = 2;
-    else if (c < 0x10000)
-        t[0] = (unsigned char)(0xE0 | (c >> 12)), t[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)),
-        t[2] = (unsigned char)(0x80 | (c & 0x3F)), n = 3;
-    else
-        t[0] = (unsigned char)(0xF0 | (c >> 18)), t[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F)),
-        t[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)), t[3] = (unsigned char)(0x80 | (c & 0x3F)),
-        n = 4;
-    return pisar_buf_append(b, t, n);
+    return pisar_buf_append(b, t, utf8_put(t, c));
 }
 
 /* ---------- inverting a step ---------- */

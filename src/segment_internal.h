@@ -43,9 +43,8 @@ struct pisar_segmenter {
     size_t nbrk, ibrk, capbrk;
 };
 
-/* UTF-8 helpers (segment.c). Invalid bytes decode as U+FFFD, one byte each. */
+/* UTF-8 decoding (segment.c): an invalid byte decodes as U+FFFD, one byte long. */
 uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n);
-int seg_is_space(uint32_t cp);
 
 /* The compiled rules of a language ("ru", "sr-Latn" -> "sr"), or NULL. */
 const seg_abbrev_lang *seg_find_lang(const char *language);

@@ -6,6 +6,7 @@
  * format is documented in tables/translit/README.md.
  */
 #include "translit_impl.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,28 +49,6 @@ int tl_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
     if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
     *cp = v;
     return len;
-}
-
-int tl_utf8_encode(uint32_t cp, char *out)
-{
-    unsigned char *o = (unsigned char *)out;
-    if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
-    if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | cp >> 6);
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | cp >> 12);
-        o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (unsigned char)(0xF0 | cp >> 18);
-    o[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-    o[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* ---- growable arrays ---- */
@@ -227,7 +206,7 @@ static char *from_cps(const uint32_t *cps, int k)
 {
     char *s = malloc((size_t)k * 4 + 1), *o = s;
     if (!s) return NULL;
-    for (int i = 0; i < k; i++) o += tl_utf8_encode(cps[i], o);
+    for (int i = 0; i < k; i++) o += utf8_put((unsigned char *)o, cps[i]);
     *o = '\0';
     return s;
 }
@@ -365,7 +344,7 @@ static int next_field(parser *ps, const char **pp, const char *end, char *buf, s
                     v = v << 4 | (uint32_t)d;
                 }
                 if (!v || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) goto bad_escape;
-                tl = tl_utf8_encode(v, tmp);
+                tl = (int)utf8_put((unsigned char *)tmp, v);
                 p += 2 + nd;
             } else if (e == '\\' || e == '"' || e == '#') {
                 tmp[0] = e;

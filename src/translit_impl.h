@@ -104,10 +104,9 @@ struct pisar_buf;
 int tl_apply_reference(const struct pisar_translit *h, const char *text, size_t len,
                        struct pisar_buf *out);
 
-/* UTF-8 helpers shared by the engine and the compiler. */
-/* Decode one code point at p (n bytes available); returns its length, 0 if
+/* UTF-8 decoding shared by the engine and the compiler (encoding: utf8.h).
+ * Decode one code point at p (n bytes available); returns its length, 0 if
  * the sequence is invalid, or -1 if it is truncated. */
 int tl_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
-int tl_utf8_encode(uint32_t cp, char *out);
 
 #endif

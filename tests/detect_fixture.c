@@ -5,7 +5,7 @@
  *
  * Runs `PISAR detect FILE`, takes the encoding from its output line
  * (PATH<TAB>ENCODING<TAB>CONFIDENCE<TAB>LANGUAGE) and accepts it when it is
- * EXPECTED or gives the same text: the policy of tests/test_detect.c and
+ * EXPECTED or gives the same text: the policy of tests/detect_accept.h
  * detect-score.py (pure ASCII: ascii, utf-8 or any single-byte code page; two
  * single-byte code pages that decode every byte of the file alike).
  *
@@ -28,6 +28,7 @@
 
 #include "pisar/pisar.h"
 #include "codepage.h"
+#include "detect_accept.h"
 
 extern char **environ;
 
@@ -41,39 +42,6 @@ static _Noreturn void broken(const char *file, const char *fmt, ...)
     fputc('\n', stderr);
     fflush(stderr);
     abort();
-}
-
-static unsigned char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, len = 0, k;
-    unsigned char *b = malloc(cap);
-    while (b && (k = fread(b + len, 1, cap - len, f)) > 0) {
-        len += k;
-        if (len == cap) {
-            unsigned char *nb = realloc(b, cap *= 2);
-            if (!nb) free(b);
-            b = nb;
-        }
-    }
-    fclose(f);
-    *n = len;
-    return b;
-}
-
-/* Same name, or the same text under both (see the comment at the top). */
-static int acceptable(pisar_encoding truth, pisar_encoding got, const unsigned char *p, size_t n)
-{
-    if (truth == got) return 1;
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++) ascii &= p[i] < 0x80;
-    if (ascii) return got == PISAR_ENC_ASCII || got == PISAR_ENC_UTF8 || pisar_encoding_is_single_byte(got);
-    if (!pisar_encoding_is_single_byte(truth) || !pisar_encoding_is_single_byte(got)) return 0;
-    const uint16_t *a = cp_table(truth), *b = cp_table(got);
-    for (size_t i = 0; i < n; i++)
-        if (a[p[i]] != b[p[i]]) return 0;
-    return 1;
 }
 
 /* Run `pisar detect file`; its whole stdout into out (NUL-terminated). */

@@ -16,6 +16,7 @@
 #include "pisar/pisar.h"
 #include "codepage.h"
 #include "lm.h"
+#include "detect_accept.h"
 
 /* Encode UTF-8 text into a single-byte code page (every character must exist). */
 static size_t encode(pisar_encoding e, const char *u8, unsigned char *out, size_t cap)
@@ -397,36 +398,6 @@ static void test_language_api(void **state)
 }
 
 /* ---- the fixtures ---- */
-
-static unsigned char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 16, len = 0;
-    unsigned char *b = malloc(cap);
-    size_t k;
-    while (b && (k = fread(b + len, 1, cap - len, f)) > 0) {
-        len += k;
-        if (len == cap) b = realloc(b, cap *= 2);
-    }
-    fclose(f);
-    *n = len;
-    return b;
-}
-
-/* The detect-score.py policy: same name, or the same text under both. */
-static int acceptable(pisar_encoding truth, pisar_encoding got, const unsigned char *p, size_t n)
-{
-    if (truth == got) return 1;
-    int ascii = 1;
-    for (size_t i = 0; i < n; i++) ascii &= p[i] < 0x80;
-    if (ascii) return got == PISAR_ENC_ASCII || got == PISAR_ENC_UTF8 || pisar_encoding_is_single_byte(got);
-    if (!pisar_encoding_is_single_byte(truth) || !pisar_encoding_is_single_byte(got)) return 0;
-    const uint16_t *a = cp_table(truth), *b = cp_table(got);
-    for (size_t i = 0; i < n; i++)
-        if (a[p[i]] != b[p[i]]) return 0;
-    return 1;
-}
 
 static int known_failure(const char *list, const char *rel)
 {

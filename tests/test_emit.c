@@ -55,8 +55,8 @@ static const char *schemas_dir(void)
 {
     static char buf[1024];
     const char *env = getenv("PISAR_SCHEMAS");
-    const char *cands[] = {env, PISAR_SOURCE_DIR "/../shared/schemas", "/work/shared/schemas"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *cands[] = {env, PISAR_SOURCE_DIR "/../shared/schemas"};
+    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
         if (!cands[i]) continue;
         snprintf(buf, sizeof buf, "%s/catalog.xml", cands[i]);
         if (access(buf, R_OK) == 0) {

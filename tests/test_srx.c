@@ -1,7 +1,7 @@
 /* test_srx.c -- SRX 2.0: reading a small rules file written for these tests
  * (fixtures/segment/simple.srx), cascading, errors with line numbers, and the
  * export of pisar's own rules (read back, and validated against the SRX 2.0
- * schema when /work/shared/schemas/srx-2.0/srx20.xsd or $PISAR_SRX_XSD exists). */
+ * schema when ../shared/schemas/srx-2.0/srx20.xsd beside the checkout or $PISAR_SRX_XSD exists). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -114,8 +114,10 @@ static void test_srx_export(void **state)
 {
     (void)state;
     xmlSetGenericErrorFunc(NULL, quiet);
+    /* The schema lives in ../shared beside the checkout (as in CI), or where
+     * $PISAR_SRX_XSD says. */
     const char *xsd = getenv("PISAR_SRX_XSD");
-    if (!xsd) xsd = "/work/shared/schemas/srx-2.0/srx20.xsd";
+    if (!xsd) xsd = PISAR_SOURCE_DIR "/../shared/schemas/srx-2.0/srx20.xsd";
     FILE *probe = fopen(xsd, "r");
     xmlSchemaPtr schema = NULL;
     if (probe) {

@@ -13,24 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tool_utf8.h"
+
 #define MAXS 256
 #define MAXLANG 64
-
-static size_t utf8_decode(const char *s, uint32_t *out, size_t max)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-    while (*p && *p != '\n' && n < max) {
-        uint32_t c = *p++;
-        if (c >= 0xC0) {
-            int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-            c &= 0x3F >> k;
-            while (k-- && (*p & 0xC0) == 0x80) c = (c << 6) | (*p++ & 0x3F);
-        }
-        out[n++] = c;
-    }
-    return n;
-}
 
 static void fail(const char *path, int line, const char *msg)
 {
@@ -146,8 +132,8 @@ int main(int argc, char **argv)
             if (!strncmp(line, "language ", 9)) snprintf(codes[t], sizeof codes[t], "%.31s", line + 9);
             else if (!strncmp(line, "name ", 5)) snprintf(names[t], sizeof names[t], "%.63s", line + 5);
             else if (!strncmp(line, "script ", 7)) cyr[t] = !strcmp(line + 7, "Cyrl");
-            else if (!strncmp(line, "lower ", 6)) nl = utf8_decode(line + 6, lower, 128);
-            else if (!strncmp(line, "upper ", 6)) nu = utf8_decode(line + 6, upper, 128);
+            else if (!strncmp(line, "lower ", 6)) nl = utf8_decode(line + 6, '\n', lower, 128);
+            else if (!strncmp(line, "upper ", 6)) nu = utf8_decode(line + 6, '\n', upper, 128);
             else if (!strncmp(line, "pairs ", 6) || !strncmp(line, "symbols ", 8)) continue;
             else if (!strncmp(line, "row ", 4)) {
                 if (!S) {

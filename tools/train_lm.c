@@ -29,6 +29,8 @@
 #include <unicode/uchar.h>
 
 #include "lm_class.h"
+#include "utf8.h"
+#include "tool_utf8.h"
 
 #define MAXL 64
 #define MAXS (LM_NCLASS + 2 * MAXL)
@@ -53,31 +55,10 @@ static const double class_cost[LM_NCLASS] = {
 static uint32_t lower[MAXL], upper[MAXL];
 static int nlet;
 
-static size_t utf8_decode(const char *s, uint32_t *out, size_t max)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-    while (*p && n < max) {
-        uint32_t c = *p++;
-        if (c >= 0xC0) {
-            int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-            c &= 0x3F >> k;
-            while (k-- && (*p & 0xC0) == 0x80) c = (c << 6) | (*p++ & 0x3F);
-        }
-        out[n++] = c;
-    }
-    return n;
-}
-
 static void put_utf8(FILE *f, uint32_t c)
 {
-    if (c < 0x80) fputc((int)c, f);
-    else if (c < 0x800) fprintf(f, "%c%c", 0xC0 | (c >> 6), 0x80 | (c & 0x3F));
-    else if (c < 0x10000)
-        fprintf(f, "%c%c%c", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
-    else
-        fprintf(f, "%c%c%c%c", 0xF0 | (c >> 18), 0x80 | ((c >> 12) & 0x3F),
-                0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F));
+    unsigned char b[4];
+    fwrite(b, 1, utf8_put(b, c), f);
 }
 
 static int symbol(uint32_t c)
@@ -125,9 +106,9 @@ int main(int argc, char **argv)
         else usage();
     }
     if (!lang || !name || !script || !low || !out || i >= argc) usage();
-    nlet = (int)utf8_decode(low, lower, MAXL);
+    nlet = (int)utf8_decode(low, 0, lower, MAXL);
     if (up) {
-        if ((int)utf8_decode(up, upper, MAXL) != nlet) {
+        if ((int)utf8_decode(up, 0, upper, MAXL) != nlet) {
             fprintf(stderr, "train_lm: --upper must have as many letters as --lower\n");
             return 2;
         }

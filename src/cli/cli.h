@@ -36,8 +36,20 @@ FILE *cli_open_input(const char *sub, const char *path);
 int cli_write(const char *sub, FILE *f, const void *p, size_t n);
 
 /* Write s as a JSON string (quotes included): ", \ and control characters
- * escaped, UTF-8 passed through. */
+ * (C0 and DEL) escaped, UTF-8 passed through. */
 void cli_json_string(FILE *f, const char *s);
+
+/* Append the n bytes at s (NULs allowed) to o as a JSON string, escaped as by
+ * cli_json_string; returns 0 or a pisar_status from pisar_buf_append. */
+int cli_json_append(pisar_buf *o, const char *s, size_t n);
+
+/* Write s as a TSV field in PostgreSQL's text format: tab, LF, CR and the
+ * backslash escaped as \t, \n, \r and \\; everything else as it is. */
+void cli_tsv_field(FILE *f, const char *s);
+
+/* Append the n bytes at s to o as a TSV field, escaped as by cli_tsv_field;
+ * returns 0 or a pisar_status from pisar_buf_append. */
+int cli_tsv_append(pisar_buf *o, const char *s, size_t n);
 
 /* True when stderr is a terminal (progress bars only then). */
 int cli_stderr_is_tty(void);

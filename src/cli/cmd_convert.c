@@ -346,8 +346,14 @@ static int drain(worker *w, int fd, int force)
     return rc;
 }
 
-static void describe_error(job *j, int rc, const pisar_error *e)
+/* Report a decoder failure (rc from a feed or a finish, not PISAR_OK): the
+ * offset and bytes of undecodable or truncated input, else the status. */
+static void decode_failed(job *j, int rc, const pisar_error *e)
 {
+    if (rc != PISAR_EILSEQ && rc != PISAR_ETRUNC) {
+        jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+        return;
+    }
     char hex[8 * 5 + 1] = "";
     for (size_t i = 0; i < e->nbytes && i < 8; i++)
         snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s0x%02X", i ? " " : "",
@@ -358,27 +364,65 @@ static void describe_error(job *j, int rc, const pisar_error *e)
           rc == PISAR_ETRUNC ? "" : "; --lossy replaces them with U+FFFD");
 }
 
-/* Detection pass over fd; spools it first if it cannot be read twice. */
-static int detect_pass(worker *w, job *j, int *fd, int seekable)
+/*
+ * The two passes that read the input before the decoding pass (detect_pass,
+ * check_pass) share these: a spool file for a stream that cannot be read
+ * twice, the reading (and spooling) of one chunk, and the rewinding at the
+ * end.
+ */
+
+/* *spool: a fresh spool file when fd is not seekable, else -1. */
+static int open_spool(job *j, int seekable, int *spool)
 {
-    int spool = -1;
-    if (!seekable && (spool = spool_file()) < 0) {
+    *spool = -1;
+    if (!seekable && (*spool = spool_file()) < 0) {
         jfail(j, ST_FAILED, "cannot create a spool file: %s", strerror(errno));
         return -1;
     }
+    return 0;
+}
+
+/* The next chunk of fd into w->in, copied to the spool when there is one:
+ * its length, 0 at the end of the input, -1 on failure (reported). */
+static ssize_t read_chunk(worker *w, job *j, int fd, int spool)
+{
+    ssize_t n = read_some(fd, w->in, CHUNK);
+    if (n < 0) {
+        jfail(j, ST_FAILED, "read error: %s", strerror(errno));
+        return -1;
+    }
+    if (spool >= 0 && n > 0 && write_all(spool, w->in, (size_t)n)) {
+        jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
+        return -1;
+    }
+    return n;
+}
+
+/* After a pass: *fd becomes the spool when there is one, read from the start. */
+static int rewind_input(job *j, int *fd, int spool)
+{
+    if (spool >= 0) {
+        if (*fd != STDIN_FILENO) close(*fd);
+        *fd = spool;
+    }
+    if (lseek(*fd, 0, SEEK_SET) < 0) {
+        jfail(j, ST_FAILED, "cannot rewind: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Detection pass over fd; spools it first if it cannot be read twice. */
+static int detect_pass(worker *w, job *j, int *fd, int seekable)
+{
+    int spool;
+    if (open_spool(j, seekable, &spool)) return -1;
     pisar_detector_reset(w->det);
     uint64_t nul = 0, total = 0;
     for (;;) {
-        ssize_t n = read_some(*fd, w->in, CHUNK);
-        if (n < 0) {
-            jfail(j, ST_FAILED, "read error: %s", strerror(errno));
-            goto fail;
-        }
+        ssize_t n = read_chunk(w, j, *fd, spool);
+        if (n < 0) goto fail;
         if (n == 0) break;
-        if (spool >= 0 && write_all(spool, w->in, (size_t)n)) {
-            jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
-            goto fail;
-        }
         for (ssize_t i = 0; i < n; i++)
             nul += w->in[i] == 0;
         total += (uint64_t)n;
@@ -405,15 +449,7 @@ static int detect_pass(worker *w, job *j, int *fd, int seekable)
         jfail(j, ST_FAILED, "encoding not recognised; name it with --from");
         goto fail;
     }
-    if (spool >= 0) {
-        if (*fd != STDIN_FILENO) close(*fd);
-        *fd = spool;
-    }
-    if (lseek(*fd, 0, SEEK_SET) < 0) {
-        jfail(j, ST_FAILED, "cannot rewind: %s", strerror(errno));
-        return -1;
-    }
-    return 0;
+    return rewind_input(j, fd, spool);
 fail:
     if (spool >= 0) close(spool);
     return -1;
@@ -449,37 +485,23 @@ static int can_fail(pisar_encoding enc, int detected)
  */
 static int check_pass(worker *w, job *j, int *fd, int seekable)
 {
-    int spool = -1, rc;
+    int spool, rc;
     pisar_decoder *dec = NULL;
     pisar_error err;
     memset(&err, 0, sizeof err);
-    if (!seekable && (spool = spool_file()) < 0) {
-        jfail(j, ST_FAILED, "cannot create a spool file: %s", strerror(errno));
-        return -1;
-    }
+    if (open_spool(j, seekable, &spool)) return -1;
     if (pisar_decoder_new(&dec, j->enc, PISAR_DECODE_CHECK)) {
         jfail(j, ST_FAILED, "cannot decode %s", pisar_encoding_name(j->enc));
         goto fail;
     }
     for (;;) {
-        ssize_t n = read_some(*fd, w->in, CHUNK);
-        if (n < 0) {
-            jfail(j, ST_FAILED, "read error: %s", strerror(errno));
-            goto fail;
-        }
-        if (spool >= 0 && n > 0 && write_all(spool, w->in, (size_t)n)) {
-            jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
-            goto fail;
-        }
+        ssize_t n = read_chunk(w, j, *fd, spool);
+        if (n < 0) goto fail;
         j->bytes_in += (uint64_t)n; /* as far as a failure got, as in the decoding pass */
         rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, NULL, &err)
                : pisar_decoder_finish(dec, NULL, &err);
-        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
-            describe_error(j, rc, &err);
-            goto fail;
-        }
         if (rc) {
-            jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+            decode_failed(j, rc, &err);
             goto fail;
         }
         if (n == 0) break;
@@ -487,15 +509,7 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
     pisar_decoder_free(dec);
     pisar_buf_clear(&w->out);
     j->bytes_in = 0; /* the decoding pass counts them */
-    if (spool >= 0) {
-        if (*fd != STDIN_FILENO) close(*fd);
-        *fd = spool;
-    }
-    if (lseek(*fd, 0, SEEK_SET) < 0) {
-        jfail(j, ST_FAILED, "cannot rewind: %s", strerror(errno));
-        return -1;
-    }
-    return 0;
+    return rewind_input(j, fd, spool);
 fail:
     pisar_decoder_free(dec);
     if (spool >= 0) close(spool);
@@ -638,12 +652,8 @@ static void convert_one(worker *w, job *j)
             eof = 1;
             rc = pisar_decoder_finish(dec, target, &err);
         }
-        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
-            describe_error(j, rc, &err);
-            goto done;
-        }
         if (rc) {
-            jfail(j, ST_FAILED, "%s", pisar_strerror(rc));
+            decode_failed(j, rc, &err);
             goto done;
         }
         if (c->repair && (rc = repair_lines(w, eof, &err))) {

@@ -55,22 +55,6 @@ static void on_repair(void *ctx, const pisar_repair *r)
     s->n++;
 }
 
-static void put_tsv(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\t')
-            fputs("\\t", f);
-        else if (*s == '\n')
-            fputs("\\n", f);
-        else if (*s == '\r')
-            fputs("\\r", f);
-        else if (*s == '\\')
-            fputs("\\\\", f);
-        else
-            fputc(*s, f);
-    }
-}
-
 static int write_report(const char *path, int json, const state *s)
 {
     FILE *f = fopen(path, "w");
@@ -84,11 +68,11 @@ static int write_report(const char *path, int json, const state *s)
         const char *kind = n->kind == PISAR_REPAIR_MOJIBAKE ? "mojibake" : "homoglyph";
         if (!json) {
             fprintf(f, "%zu\t%zu\t%zu\t%s\t", n->line, n->column, n->offset, kind);
-            put_tsv(f, n->before);
+            cli_tsv_field(f, n->before);
             fputc('\t', f);
-            put_tsv(f, n->after);
+            cli_tsv_field(f, n->after);
             fputc('\t', f);
-            put_tsv(f, n->how);
+            cli_tsv_field(f, n->how);
             fputc('\n', f);
             continue;
         }

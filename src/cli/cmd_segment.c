@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 #include <stdlib.h>
@@ -45,6 +46,16 @@ static size_t utf8_valid(const unsigned char *s, size_t n, int *bad)
         unsigned c = s[i];
         if (c < 0x80) {
             i++;
+            /* then eight ASCII bytes at a time while there are */
+            for (uint64_t w8; i + 8 <= n; i += 8) {
+                memcpy(&w8, s + i, 8);
+                if (w8 & UINT64_C(0x8080808080808080)) break;
+            }
+            continue;
+        }
+        /* the common two-byte case (Cyrillic, Latin with accents) */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
             continue;
         }
         size_t k;
@@ -106,26 +117,31 @@ typedef struct {
     pisar_buf out;
 } writer;
 
-static void put_json_string(pisar_buf *o, const char *s, size_t n)
+/* The numbers of a sentence row (paragraph, sentence, start, end), each
+ * after its label, and the label that ends them. */
+static const char *const tsv_labels[5] = {"", "\t", "\t", "\t", "\t"};
+static const char *const jsonl_labels[5] = {
+    "{\"paragraph\":", ",\"sentence\":", ",\"start\":", ",\"end\":", ",\"text\":"};
+
+/* Append label[k] and v[k] in decimal for each k, then label[4]: what
+ * snprintf would write, without its cost (it was a sixth of -f tsv). */
+static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v[4])
 {
-    pisar_buf_puts(o, "\"");
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': pisar_buf_puts(o, "\\\""); break;
-        case '\\': pisar_buf_puts(o, "\\\\"); break;
-        case '\n': pisar_buf_puts(o, "\\n"); break;
-        case '\r': pisar_buf_puts(o, "\\r"); break;
-        case '\t': pisar_buf_puts(o, "\\t"); break;
-        default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                pisar_buf_puts(o, esc);
-            } else pisar_buf_append(o, &s[i], 1);
-        }
+    char row[160], *q = row; /* labels of at most 15 bytes, numbers of at most 20 digits */
+    for (int k = 0; k < 5; k++) {
+        size_t l = strlen(label[k]);
+        memcpy(q, label[k], l);
+        q += l;
+        if (k == 4) break;
+        char d[24];
+        int nd = 0;
+        size_t x = v[k];
+        do {
+            d[nd++] = (char)('0' + x % 10);
+        } while (x /= 10);
+        while (nd > 0) *q++ = d[--nd];
     }
-    pisar_buf_puts(o, "\"");
+    pisar_buf_append(o, row, (size_t)(q - row));
 }
 
 /* Write one sentence of `text` (which starts at byte `base` of the input). */
@@ -134,7 +150,7 @@ static void emit_sentence(writer *w, const char *text, size_t base, const pisar_
     pisar_sentence s = *sp;
     const char *p = text + s.start;
     size_t n = s.end - s.start;
-    char num[128];
+    const size_t num[4] = {w->paragraph, w->sentence, base + s.start, base + s.end};
     switch (w->fmt) {
     case FMT_TXT: {
         /* line breaks inside a sentence become spaces: one sentence a line */
@@ -151,24 +167,13 @@ static void emit_sentence(writer *w, const char *text, size_t base, const pisar_
         break;
     }
     case FMT_TSV:
-        snprintf(num, sizeof num, "%zu\t%zu\t%zu\t%zu\t", w->paragraph, w->sentence, base + s.start,
-                 base + s.end);
-        pisar_buf_puts(&w->out, num);
-        for (size_t i = 0; i < n; i++) {
-            char c = p[i];
-            if (c == '\t') pisar_buf_puts(&w->out, "\\t");
-            else if (c == '\n') pisar_buf_puts(&w->out, "\\n");
-            else if (c == '\r') pisar_buf_puts(&w->out, "\\r");
-            else if (c == '\\') pisar_buf_puts(&w->out, "\\\\");
-            else pisar_buf_append(&w->out, &c, 1);
-        }
+        put_numbers(&w->out, tsv_labels, num);
+        cli_tsv_append(&w->out, p, n);
         pisar_buf_puts(&w->out, "\n");
         break;
     case FMT_JSONL:
-        snprintf(num, sizeof num, "{\"paragraph\":%zu,\"sentence\":%zu,\"start\":%zu,\"end\":%zu,\"text\":",
-                 w->paragraph, w->sentence, base + s.start, base + s.end);
-        pisar_buf_puts(&w->out, num);
-        put_json_string(&w->out, p, n);
+        put_numbers(&w->out, jsonl_labels, num);
+        cli_json_append(&w->out, p, n);
         pisar_buf_puts(&w->out, "}\n");
         break;
     }
