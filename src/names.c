@@ -1101,10 +1101,21 @@ static int regroup(pisar_names *h)
             g->kind = e->kind;
         } else {
             g->kind = "";
-            /* the house style's scheme on the most frequent Cyrillic original */
+            /* the house style's scheme on the most frequent Cyrillic original
+             * of the most words (the full name a lone surname joined) */
             const char *cyr = NULL;
-            for (size_t v = 0; v < g->nvariants && !cyr; v++)
-                if (!is_latin_text(g->variants[v].text)) cyr = g->variants[v].text;
+            size_t cyr_words = 0;
+            for (size_t v = 0; v < g->nvariants; v++) {
+                const char *t = g->variants[v].text;
+                if (is_latin_text(t)) continue;
+                size_t nwords = 1;
+                for (const char *c = t; *c; c++)
+                    nwords += *c == ' ';
+                if (nwords > cyr_words) {
+                    cyr = t;
+                    cyr_words = nwords;
+                }
+            }
             if (cyr) {
                 int lang = cyr_language(cyr, h->lang_hint);
                 const char *id = style_schemes[h->style_index][lang];

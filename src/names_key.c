@@ -367,10 +367,13 @@ static int is_vowel(char c)
 /*
  * The common folding, in place on a NUL-terminated a-z string (the result is
  * never longer). Internally the merged classes are single symbols:
- * S = sh, zh (German and French write ж and ш alike); C = ch; X = kh, g, h
- * (Ukrainian г is h, Czech and Polish х is ch, Spanish j); T = ts; and z is s
- * (German writes з as s); D = dzh, dj (Serbian ђ and џ, which Russian
- * writes дж alike). They are spelled out again at the end.
+ * S = sh; Z = zh; C = ch; X = kh, g, h (Ukrainian г is h, Czech and Polish х
+ * is ch, Spanish j); T = ts; D = dzh, dj (Serbian ђ and џ, which Russian
+ * writes дж alike). They are spelled out again at the end. z and s, zh and
+ * sh stay apart (Зорин and Сорин, Жуков and Шуков are different names): the
+ * German press, which writes з and с alike as s and ж and ш alike as sch,
+ * is read by its own rules (tables/names/latin.txt, "de": sch is ш, a single
+ * s between vowels is з), and its ambiguous spellings take one reading.
  */
 static void fold(char *s, pisar_buf *out)
 {
@@ -385,8 +388,11 @@ static void fold(char *s, pisar_buf *out)
         } else if (!strncmp(p, "dj", 2)) {
             c = 'D';
             i += 2;
-        } else if (!strncmp(p, "sh", 2) || !strncmp(p, "zh", 2)) {
+        } else if (!strncmp(p, "sh", 2)) {
             c = 'S';
+            i += 2;
+        } else if (!strncmp(p, "zh", 2)) {
+            c = 'Z';
             i += 2;
         } else if (!strncmp(p, "ch", 2)) {
             c = 'C';
@@ -402,8 +408,6 @@ static void fold(char *s, pisar_buf *out)
             i++;
             if (c == 'g' || c == 'h')
                 c = 'X';
-            else if (c == 'z')
-                c = 's';
             else if (c == 'y' || c == 'j')
                 c = 'i';
             else if (c < 'a' || c > 'z')
@@ -448,7 +452,7 @@ static void fold(char *s, pisar_buf *out)
             s[i + 1] = 'u';
             continue;
         }
-        if (c == 'o' && m && (s[m - 1] == 'S' || s[m - 1] == 'C')) c = 'e';
+        if (c == 'o' && m && (s[m - 1] == 'S' || s[m - 1] == 'Z' || s[m - 1] == 'C')) c = 'e';
         if (!is_vowel(c) && m && s[m - 1] == c) continue;
         s[m++] = c;
     }
@@ -460,6 +464,9 @@ static void fold(char *s, pisar_buf *out)
         switch (s[i]) {
         case 'S':
             pisar_buf_puts(out, "sh");
+            break;
+        case 'Z':
+            pisar_buf_puts(out, "zh");
             break;
         case 'C':
             pisar_buf_puts(out, "ch");

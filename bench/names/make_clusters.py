@@ -286,7 +286,29 @@ def main():
         f.write("cluster_id\tvariant\tlang\tsource\n")
         for r in meta:
             f.write("\t".join(r) + "\n")
-    print(f"{len(people)} clusters, {len(rows)} variants", file=sys.stderr)
+    # The hand-written part alone: each person's Cyrillic original and the
+    # spellings of attested.tsv (none generated here), and the same for the
+    # block added last (after "# ---- added"), scored apart by run.sh.
+    hand, new, seen, in_new = [], [], set(), False
+    for line in open("attested.tsv", encoding="utf-8"):
+        if line.startswith("# ---- added"):
+            in_new = True
+        if line.startswith("#") or not line.strip():
+            continue
+        cyr, lang, v = line.rstrip("\n").split("\t")
+        for out, take in ((hand, True), (new, in_new)):
+            if not take:
+                continue
+            for x in (cyr, v):
+                if (id(out), ids[cyr], x) not in seen:
+                    seen.add((id(out), ids[cyr], x))
+                    out.append((ids[cyr], x))
+    for path, part in (("hand.tsv", hand), ("hand-new.tsv", new)):
+        with open(path, "w", encoding="utf-8") as f:
+            for cid, v in part:
+                f.write(f"{cid}\t{v}\n")
+    print(f"{len(people)} clusters, {len(rows)} variants; hand-written: "
+          f"{len(hand)} variants, of them added last {len(new)}", file=sys.stderr)
 
 if __name__ == "__main__":
     main()
