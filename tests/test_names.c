@@ -158,6 +158,9 @@ static void test_key_values(void **state)
         {"  Yuriy   Ushakov  ", 0, "@yuri-ushakov"},    /* spaces */
         {"Ушаков Юрий Викторович", 0, "@yuri-ushakov"}, /* surname first, patronymic */
         {"Горбачёв", 0, "horbachev"},
+        {"Anatolij Tjubajs", 0, "anatoli chubais"},     /* Swedish tj = ч, cued by -ij */
+        {"Tatjana Sjtjerbakova", 0, "scherbakova tatana"}, /* tj after a vowel: тья */
+        {"Slobodan Milosevic", 0, "milosevich slobodan"}, /* š without its háček */
         {"Alexander", 0, "aleksandr"},
         {"Kim Jong-un", 0, "@kim-jong-un"},
         {"Ким Џонг Ун", 0, "@kim-jong-un"},
