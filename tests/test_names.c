@@ -159,6 +159,7 @@ static void test_key_values(void **state)
         {"Ушаков Юрий Викторович", 0, "@yuri-ushakov"}, /* surname first, patronymic */
         {"Горбачёв", 0, "horbachev"},
         {"Mijail Jodorkovski", 0, "hodorkovski mihail"}, /* Spanish given name: j = х */
+        {"Oleg Senzow", 0, "oleh sentsov"}, /* German: Polish would write Siencow */
         {"Anatolij Tjubajs", 0, "anatoli chubais"},     /* Swedish tj = ч, cued by -ij */
         {"Tatjana Sjtjerbakova", 0, "scherbakova tatana"}, /* tj after a vowel: тья */
         {"Slobodan Milosevic", 0, "milosevich slobodan"}, /* š without its háček */
