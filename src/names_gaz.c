@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/unorm2.h>
+
 static char *keep(pn_gazetteer *g, const char *s, size_t n)
 {
     if (g->nstrings == g->capstrings) {
@@ -97,6 +99,68 @@ static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
     sn->v[sn->n].key = k.data;
     sn->v[sn->n].entry = entry;
     sn->n++;
+    return PISAR_OK;
+}
+
+/*
+ * A Latin form with accents is also looked up as the presses print it without
+ * them (Spanish "Jabárovsk" as "Jabarovsk"): a Latin letter of U+00C0-U+024F
+ * whose canonical decomposition starts with an ASCII letter becomes that
+ * letter; other characters (Cyrillic й, ё; ł, ø) stay. *changed tells whether
+ * anything was stripped.
+ */
+static int strip_accents(const char *s, size_t n, pisar_buf *out, int *changed)
+{
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&ec);
+    *changed = 0;
+    if (U_FAILURE(ec)) return PISAR_OK;
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < n && !rc;) {
+        size_t at = i;
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (c >= 0xC0 && c <= 0x24F) {
+            UChar d[8];
+            ec = U_ZERO_ERROR;
+            int32_t dn = unorm2_getDecomposition(nfd, (UChar32)c, d, 8, &ec);
+            if (U_SUCCESS(ec) && dn > 1 && d[0] < 0x80 &&
+                ((d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z'))) {
+                char b = (char)d[0];
+                rc = pisar_buf_append(out, &b, 1);
+                *changed = 1;
+                continue;
+            }
+        }
+        rc = pisar_buf_append(out, s + at, i - at);
+    }
+    return rc;
+}
+
+/* The key of a form without its accents, if it has any, for add_plain(). */
+static int add_stripped(surnames *st, const char *s, size_t n, size_t entry)
+{
+    pisar_buf b = {0}, k = {0};
+    int changed = 0;
+    int rc = strip_accents(s, n, &b, &changed);
+    if (!rc && changed) rc = pn_phonetic(b.data, b.len, &k);
+    pisar_buf_free(&b);
+    if (rc || !changed || !k.len) {
+        pisar_buf_free(&k);
+        return rc;
+    }
+    if (st->n == st->cap) {
+        size_t c = st->cap ? st->cap * 2 : 64;
+        surname *p = realloc(st->v, c * sizeof *p);
+        if (!p) {
+            pisar_buf_free(&k);
+            return PISAR_ENOMEM;
+        }
+        st->v = p;
+        st->cap = c;
+    }
+    st->v[st->n].key = k.data;
+    st->v[st->n].entry = entry;
+    st->n++;
     return PISAR_OK;
 }
 
@@ -201,12 +265,48 @@ static int add_surnames(pn_gazetteer *g, surnames *sn, size_t *capindex)
     return PISAR_OK;
 }
 
+/* The keys of the forms without accents (add_stripped()), unless the key
+ * already names an entry or two entries share it. */
+static int add_plain(pn_gazetteer *g, surnames *st, size_t *capindex)
+{
+    size_t n0 = g->nindex;
+    for (size_t i = 0; i < st->n; i++) {
+        surname *s = &st->v[i];
+        int clash = 0, dup = 0;
+        for (size_t j = 0; j < st->n && !clash; j++)
+            if (!strcmp(st->v[j].key, s->key)) {
+                if (st->v[j].entry != s->entry)
+                    clash = 1;
+                else if (j < i)
+                    dup = 1;
+            }
+        for (size_t j = 0; j < n0 && !clash && !dup; j++)
+            if (!strcmp(g->index[j].key, s->key)) dup = 1;
+        if (clash || dup) continue;
+        if (g->nindex == *capindex) {
+            size_t c = *capindex ? *capindex * 2 : 128;
+            pn_gaz_index *p = realloc(g->index, c * sizeof *p);
+            if (!p) return PISAR_ENOMEM;
+            g->index = p;
+            *capindex = c;
+        }
+        char *kk = keep(g, s->key, strlen(s->key));
+        if (!kk) return PISAR_ENOMEM;
+        g->index[g->nindex].key = kk;
+        g->index[g->nindex].entry = s->entry;
+        g->index[g->nindex].surname = 0;
+        g->nindex++;
+    }
+    return PISAR_OK;
+}
+
 int pn_gaz_parse(pn_gazetteer *g, const char *text, size_t len, const char *origin,
                  pisar_error *err)
 {
-    surnames sn = {0};
-    int rc = parse_body(g, text, len, origin, err, &sn);
-    free_surnames(&sn);
+    surnames sn[2] = {{0}, {0}};
+    int rc = parse_body(g, text, len, origin, err, sn);
+    free_surnames(&sn[0]);
+    free_surnames(&sn[1]);
     return rc;
 }
 
@@ -308,6 +408,7 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
             have_name = 1;
             rc = add_form(g, v, vn, ei, &capindex);
             if (!rc) rc = add_surname(&sn, v, vn, ei);
+            if (!rc) rc = add_stripped(&snp[1], v, vn, ei);
         } else if (FIELD("kind")) {
             if (!((vn == 6 && !memcmp(v, "person", 6)) || (vn == 5 && !memcmp(v, "place", 5)) ||
                   (vn == 3 && !memcmp(v, "org", 3)))) {
@@ -338,6 +439,7 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
                 }
                 rc = add_form(g, v + s, t - s, ei, &capindex);
                 if (!rc) rc = add_surname(&sn, v + s, t - s, ei);
+                if (!rc) rc = add_stripped(&snp[1], v + s, t - s, ei);
                 a = b + 1;
             }
         } else {
@@ -357,6 +459,8 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
         return fail(g, err, PISAR_EPARSE, lineno, len, origin, msg);
     }
 #undef sn
+    if ((rc = add_plain(g, &snp[1], &capindex)))
+        return fail(g, err, rc, lineno, len, origin, "out of memory");
     if ((rc = add_surnames(g, snp, &capindex)))
         return fail(g, err, rc, lineno, len, origin, "out of memory");
     if (g->nindex) qsort(g->index, g->nindex, sizeof *g->index, cmp_index);
