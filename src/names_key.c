@@ -163,12 +163,18 @@ typedef struct word {
     int cyrillic;
     uint32_t mk[PN_NCONV];  /* bit m: the word has marker m of convention c */
     uint32_t cue[PN_NCONV]; /* bit m: the word has cue m of convention c */
+    uint32_t bytes[8];      /* bit b: byte b occurs in s */
 } word;
 
 static int has_marker(const word *w, const char *m)
 {
     int start = *m == '^';
     if (start) m++;
+    /* most markers fail on a byte the word does not have: test two first */
+    unsigned char b0 = (unsigned char)m[0];
+    if (!((w->bytes[b0 >> 5] >> (b0 & 31)) & 1u)) return 0;
+    unsigned char b1 = (unsigned char)m[1];
+    if (b1 && b1 != '$' && !((w->bytes[b1 >> 5] >> (b1 & 31)) & 1u)) return 0;
     size_t ml = strlen(m);
     int end = ml && m[ml - 1] == '$';
     if (end) ml--;
@@ -185,6 +191,11 @@ static int has_marker(const word *w, const char *m)
 /* Find every marker and cue in a word once. */
 static void find_markers(word *w)
 {
+    memset(w->bytes, 0, sizeof w->bytes);
+    for (size_t i = 0; i < w->len; i++) {
+        unsigned char b = (unsigned char)w->s[i];
+        w->bytes[b >> 5] |= 1u << (b & 31);
+    }
     for (int c = 0; c < PN_NCONV; c++) {
         w->mk[c] = w->cue[c] = 0;
         if (w->cyrillic) continue;
