@@ -13,8 +13,10 @@ static size_t split(const char *t, size_t n, pisar_align_sentence *s)
     size_t k = 0, start = 0, para = 0;
     for (size_t i = 0; i <= n; i++)
         if (i == n || t[i] == '\n') {
-            if (i > start) s[k++] = (pisar_align_sentence){t + start, i - start, para};
-            else if (i < n) para++;
+            if (i > start)
+                s[k++] = (pisar_align_sentence){t + start, i - start, para};
+            else if (i < n)
+                para++;
             start = i + 1;
         }
     return k;

@@ -25,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < size; i += step)
         if (pisar_detector_feed(d, data + i, size - i < step ? size - i : step) != 0) abort();
     if (pisar_detector_finish(d) != PISAR_OK || pisar_detector_result(d, &r) != PISAR_OK) abort();
-    if (r.encoding != one.encoding || r.confidence != one.confidence || strcmp(r.language, one.language))
+    if (r.encoding != one.encoding || r.confidence != one.confidence ||
+        strcmp(r.language, one.language))
         abort();
 
     pisar_detector_reset(d);

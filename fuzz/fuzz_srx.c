@@ -32,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (seg || !memchr(err.message, 0, sizeof err.message)) abort();
         return 0;
     }
-    static const char text[] = "Он живёт в г. Москва. Mr. Smith came; then left!\n\nNext one... Да?! «Нет.» 3.5";
+    static const char text[] =
+        "Он живёт в г. Москва. Mr. Smith came; then left!\n\nNext one... Да?! «Нет.» 3.5";
     if (pisar_segmenter_set_text(seg, text, sizeof text - 1) == 0) {
         pisar_sentence s;
         size_t pos = 0;

@@ -27,8 +27,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
             if (!rc && !dir) {
                 /* Forward, digits and punctuation pass through: count them. */
                 size_t a = 0, b = 0;
-                for (size_t k = 0; k < size; k++) a += data[k] >= '0' && data[k] <= '9';
-                for (size_t k = 0; k < out.len; k++) b += out.data[k] >= '0' && out.data[k] <= '9';
+                for (size_t k = 0; k < size; k++)
+                    a += data[k] >= '0' && data[k] <= '9';
+                for (size_t k = 0; k < out.len; k++)
+                    b += out.data[k] >= '0' && out.data[k] <= '9';
                 if (a != b) abort();
             }
             pisar_buf_free(&out);

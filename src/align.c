@@ -28,16 +28,17 @@
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
 
 typedef struct {
-    double len;                  /* characters */
+    double len; /* characters */
     size_t para;
-    unsigned n;                  /* anchors */
-    uint64_t a[MAX_ANCHORS];     /* sorted anchor hashes */
+    unsigned n;              /* anchors */
+    uint64_t a[MAX_ANCHORS]; /* sorted anchor hashes */
 } sent_info;
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 0x100000001b3ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001b3ull;
     return h;
 }
 #define FNV0 0xcbf29ce484222325ull
@@ -58,8 +59,17 @@ static int cmp_u64(const void *a, const void *b)
 static int is_quote(UChar32 c)
 {
     switch (c) {
-    case '"': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E: case 0x2018:
-    case 0x2039: case 0x203A: case 0x300C: case 0x300D:
+    case '"':
+    case 0xAB:
+    case 0xBB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2018:
+    case 0x2039:
+    case 0x203A:
+    case 0x300C:
+    case 0x300D:
         return 1;
     default:
         return 0;
@@ -83,13 +93,17 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
         if (!anchors) continue;
         if (c >= '0' && c <= '9') {
             int32_t e = i;
-            while (e < n && t[e] >= '0' && t[e] <= '9') e++;
+            while (e < n && t[e] >= '0' && t[e] <= '9')
+                e++;
             add_anchor(si, '#', t + start, (size_t)(e - start));
             chars += (size_t)(e - i);
             i = e;
-        } else if (c == '?') q = 1;
-        else if (c == '!') x = 1;
-        else if (is_quote(c)) quote = 1;
+        } else if (c == '?')
+            q = 1;
+        else if (c == '!')
+            x = 1;
+        else if (is_quote(c))
+            quote = 1;
         else if (opt && opt->name_key && c > 0 && u_isupper(c) &&
                  (start == 0 || !u_isalpha(t[start - 1]))) {
             /* a capitalised word: ask for its name key */
@@ -127,16 +141,21 @@ static void anchor_counts(const sent_info *const *a, int na, const sent_info *co
     uint64_t x[2 * MAX_ANCHORS], y[2 * MAX_ANCHORS];
     unsigned nx = 0, ny = 0;
     for (int k = 0; k < na; k++)
-        for (unsigned i = 0; i < a[k]->n; i++) x[nx++] = a[k]->a[i];
+        for (unsigned i = 0; i < a[k]->n; i++)
+            x[nx++] = a[k]->a[i];
     for (int k = 0; k < nb; k++)
-        for (unsigned i = 0; i < b[k]->n; i++) y[ny++] = b[k]->a[i];
+        for (unsigned i = 0; i < b[k]->n; i++)
+            y[ny++] = b[k]->a[i];
     if (na > 1) qsort(x, nx, sizeof *x, cmp_u64);
     if (nb > 1) qsort(y, ny, sizeof *y, cmp_u64);
     unsigned i = 0, j = 0, m = 0;
     while (i < nx && j < ny) {
-        if (x[i] == y[j]) m++, i++, j++;
-        else if (x[i] < y[j]) i++;
-        else j++;
+        if (x[i] == y[j])
+            m++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
     }
     *match = m;
     *miss = nx + ny - 2 * m;
@@ -169,8 +188,10 @@ static double link_cost(const model *md, size_t i, size_t j, int mv)
     int di = moves[mv].di, dj = moves[mv].dj;
     const sent_info *a[2], *b[2];
     double l1 = 0, l2 = 0;
-    for (int k = 0; k < di; k++) a[k] = &md->S[i - di + k], l1 += a[k]->len;
-    for (int k = 0; k < dj; k++) b[k] = &md->T[j - dj + k], l2 += b[k]->len;
+    for (int k = 0; k < di; k++)
+        a[k] = &md->S[i - di + k], l1 += a[k]->len;
+    for (int k = 0; k < dj; k++)
+        b[k] = &md->T[j - dj + k], l2 += b[k]->len;
     double lc = length_cost(l1, l2, md->c);
     /* Gale-Church's own cost of a 1-0 link grows with the dropped length so
      * fast that a deletion almost always loses to a merge; pisar counts
@@ -191,8 +212,8 @@ static double link_cost(const model *md, size_t i, size_t j, int mv)
 
 /* Align S[0..n) with T[0..m) (already offset), appending links with indices
  * shifted by (so, to). */
-static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to,
-                       pisar_link *links, size_t *nl)
+static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to, pisar_link *links,
+                       size_t *nl)
 {
     if (n == 0 && m == 0) return PISAR_OK;
     /* band around the diagonal, wide enough for the length difference */
@@ -210,7 +231,7 @@ static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to
 #define CENTER(i) ((size_t)((double)(i) * (double)m / (double)(n ? n : 1) + 0.5))
 #define LO(i) (CENTER(i) > W ? CENTER(i) - W : 0)
 #define INBAND(i, j) ((j) + W >= CENTER(i) && (j) <= CENTER(i) + W)
-#define AT(A, i, j) A[(i) * width + ((j) + W - CENTER(i))]
+#define AT(A, i, j) A[(i)*width + ((j) + W - CENTER(i))]
     for (size_t i = 0; i <= n; i++) {
         size_t lo = LO(i), hi = CENTER(i) + W < m ? CENTER(i) + W : m;
         for (size_t j = lo; j <= hi; j++) {
@@ -269,8 +290,10 @@ static size_t count_paras(const sent_info *s, size_t n)
 {
     size_t p = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i].para == p + 1 && i > 0) p++;
-        else if (s[i].para != p) return 0;
+        if (s[i].para == p + 1 && i > 0)
+            p++;
+        else if (s[i].para != p)
+            return 0;
     }
     return n ? p + 1 : 0;
 }
@@ -296,8 +319,10 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
     }
     int anchors = !(flags & PISAR_ALIGN_NO_ANCHORS);
     double ls = 0, lt = 0;
-    for (size_t i = 0; i < nsrc; i++) analyse(&src[i], opt, anchors, &S[i]), ls += S[i].len;
-    for (size_t i = 0; i < ntgt; i++) analyse(&tgt[i], opt, anchors, &T[i]), lt += T[i].len;
+    for (size_t i = 0; i < nsrc; i++)
+        analyse(&src[i], opt, anchors, &S[i]), ls += S[i].len;
+    for (size_t i = 0; i < ntgt; i++)
+        analyse(&tgt[i], opt, anchors, &T[i]), lt += T[i].len;
     model md = {S, T, 1.0, anchors, 0};
     if (ls > 0 && lt > 0) md.c = lt / ls;
     if (md.c < 0.25) md.c = 0.25;
@@ -315,8 +340,10 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
             size_t i = 0, j = 0;
             for (size_t p = 0; p < ps && !rc; p++) {
                 size_t i2 = i, j2 = j;
-                while (i2 < nsrc && S[i2].para == S[i].para) i2++;
-                while (j2 < ntgt && T[j2].para == T[j].para) j2++;
+                while (i2 < nsrc && S[i2].para == S[i].para)
+                    i2++;
+                while (j2 < ntgt && T[j2].para == T[j].para)
+                    j2++;
                 model sub = md;
                 sub.S = S + i;
                 sub.T = T + j;

@@ -40,11 +40,14 @@ int cp_encode(pisar_encoding e, uint32_t ucs)
         uint32_t u = cp_gen_inverse[i][mid].ucs;
         if (u == ucs) {
             /* the first of equal entries is the lowest byte */
-            while (mid > 0 && cp_gen_inverse[i][mid - 1].ucs == ucs) mid--;
+            while (mid > 0 && cp_gen_inverse[i][mid - 1].ucs == ucs)
+                mid--;
             return ucs == CP_UNDEFINED ? -1 : cp_gen_inverse[i][mid].byte;
         }
-        if (u < ucs) lo = mid + 1;
-        else hi = mid - 1;
+        if (u < ucs)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
     }
     return -1;
 }

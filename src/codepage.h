@@ -12,11 +12,11 @@
 
 /* Per-byte flags (cp_flags). */
 enum {
-    CPF_DEFINED = 1,   /* the byte has a character */
-    CPF_NFC_YES = 2,   /* NFC_Quick_Check=Yes and ccc=0: a text of such characters is NFC */
-    CPF_LETTER = 4,    /* Alphabetic */
-    CPF_UPPER = 8,     /* Uppercase */
-    CPF_CONTROL = 16   /* a control character (C0, C1, DEL) */
+    CPF_DEFINED = 1, /* the byte has a character */
+    CPF_NFC_YES = 2, /* NFC_Quick_Check=Yes and ccc=0: a text of such characters is NFC */
+    CPF_LETTER = 4,  /* Alphabetic */
+    CPF_UPPER = 8,   /* Uppercase */
+    CPF_CONTROL = 16 /* a control character (C0, C1, DEL) */
 };
 
 /* The 256-entry byte -> code point table of a single-byte encoding (CP_UNDEFINED

@@ -10,19 +10,32 @@
 const char *pisar_strerror(int status)
 {
     switch (status) {
-    case PISAR_OK: return "success";
-    case PISAR_ENOMEM: return "out of memory";
-    case PISAR_EINVAL: return "invalid argument";
-    case PISAR_EILSEQ: return "invalid byte sequence";
-    case PISAR_ETRUNC: return "input ends inside a character";
-    case PISAR_EIO: return "input/output error";
-    case PISAR_EUNKNOWN: return "unknown name";
-    case PISAR_EPARSE: return "syntax error";
-    case PISAR_EICU: return "ICU error";
-    case PISAR_EBINARY: return "binary data, not text";
-    case PISAR_ERANGE: return "value out of range";
-    case PISAR_ESTATE: return "call not valid in this state";
-    default: return status > 0 ? "success" : "unknown error";
+    case PISAR_OK:
+        return "success";
+    case PISAR_ENOMEM:
+        return "out of memory";
+    case PISAR_EINVAL:
+        return "invalid argument";
+    case PISAR_EILSEQ:
+        return "invalid byte sequence";
+    case PISAR_ETRUNC:
+        return "input ends inside a character";
+    case PISAR_EIO:
+        return "input/output error";
+    case PISAR_EUNKNOWN:
+        return "unknown name";
+    case PISAR_EPARSE:
+        return "syntax error";
+    case PISAR_EICU:
+        return "ICU error";
+    case PISAR_EBINARY:
+        return "binary data, not text";
+    case PISAR_ERANGE:
+        return "value out of range";
+    case PISAR_ESTATE:
+        return "call not valid in this state";
+    default:
+        return status > 0 ? "success" : "unknown error";
     }
 }
 
@@ -33,7 +46,8 @@ int pisar_buf_reserve(pisar_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return PISAR_OK;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = realloc(b->data, cap);
     if (!p) return PISAR_ENOMEM;
     b->data = p;
@@ -71,7 +85,10 @@ void pisar_buf_free(pisar_buf *b)
     b->len = b->cap = 0;
 }
 
-const char *pisar_version(void) { return PISAR_VERSION_STRING; }
+const char *pisar_version(void)
+{
+    return PISAR_VERSION_STRING;
+}
 
 const char *pisar_unicode_version(void)
 {

@@ -43,18 +43,18 @@
 #define RULE_MARGIN 4.0
 
 struct pisar_detector {
-    uint32_t hist[65536];   /* hist[a << 8 | b]: how often byte b followed byte a */
-    uint32_t hist2[65536];  /* a second table the feeding loop counts half of each chunk
-                               in; merged into hist when the input ends */
+    uint32_t hist[65536];  /* hist[a << 8 | b]: how often byte b followed byte a */
+    uint32_t hist2[65536]; /* a second table the feeding loop counts half of each chunk
+                              in; merged into hist when the input ends */
     uint64_t seen, sample;
-    uint64_t zero_at[4];    /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
-    unsigned prev;          /* the previous byte (a space before the first) */
+    uint64_t zero_at[4]; /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
+    unsigned prev;       /* the previous byte (a space before the first) */
     /* UTF-8 validation */
-    uint64_t u8_bad;        /* invalid bytes or sequences seen */
-    int u8_gave_up;         /* so many that validation stopped */
-    unsigned u8_need;       /* continuation bytes still expected */
+    uint64_t u8_bad;            /* invalid bytes or sequences seen */
+    int u8_gave_up;             /* so many that validation stopped */
+    unsigned u8_need;           /* continuation bytes still expected */
     unsigned char u8_lo, u8_hi; /* the range of the next continuation byte */
-    uint64_t u8_multi;      /* complete multi-byte sequences */
+    uint64_t u8_multi;          /* complete multi-byte sequences */
     int done, finished;
     size_t samp_len;
     unsigned char samp[SAMPLE_CAP];
@@ -92,7 +92,10 @@ void pisar_detector_reset(pisar_detector *d)
     d->res.language = "und";
 }
 
-void pisar_detector_free(pisar_detector *d) { free(d); }
+void pisar_detector_free(pisar_detector *d)
+{
+    free(d);
+}
 
 int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
 {
@@ -105,13 +108,15 @@ int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
  * proportions, which are all that scoring uses, stay. */
 static void halve(pisar_detector *d)
 {
-    for (size_t i = 0; i < 65536; i++) d->hist[i] = (d->hist[i] + 1) >> 1;
+    for (size_t i = 0; i < 65536; i++)
+        d->hist[i] = (d->hist[i] + 1) >> 1;
 }
 
 /* Add the second counting table into the first, and empty it. */
 static void merge_hist2(pisar_detector *d)
 {
-    for (size_t i = 0; i < 65536; i++) d->hist[i] += d->hist2[i];
+    for (size_t i = 0; i < 65536; i++)
+        d->hist[i] += d->hist2[i];
     memset(d->hist2, 0, sizeof d->hist2);
 }
 
@@ -206,7 +211,8 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
             /* a cell may hold up to seen counts: keep them below 2^31 */
             merge_hist2(d);
             uint32_t mx = 0;
-            for (size_t i = 0; i < 65536; i++) mx = h[i] > mx ? h[i] : mx;
+            for (size_t i = 0; i < 65536; i++)
+                mx = h[i] > mx ? h[i] : mx;
             if (mx >= (1u << 30)) halve(d);
         }
         p += n;
@@ -218,16 +224,16 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
 /* ---- scoring the single-byte candidates ---- */
 
 typedef struct cell {
-    uint16_t ab;            /* a << 8 | b */
+    uint16_t ab; /* a << 8 | b */
     uint32_t n;
 } cell;
 
 typedef struct scoring {
     const pisar_detector *d;
-    cell *hi;               /* cells with a byte >= 0x80 */
+    cell *hi; /* cells with a byte >= 0x80 */
     size_t nhi;
     uint64_t lo_cost[MAXLANG]; /* cost of the all-ASCII cells under each model */
-    uint64_t byte_n[256];   /* occurrences of each byte (column sums) */
+    uint64_t byte_n[256];      /* occurrences of each byte (column sums) */
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -251,7 +257,8 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
     uint8_t sym[256];
     for (int b = 0x80; b < 256; b++)
         if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
-    for (int b = 0; b < 0x80; b++) sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+    for (int b = 0; b < 0x80; b++)
+        sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
@@ -286,7 +293,10 @@ static int is_letter_cp(uint32_t c, int *upper)
     return 1;
 }
 
-static int in_set(const unsigned char set[32], unsigned b) { return set[b >> 3] >> (b & 7) & 1; }
+static int in_set(const unsigned char set[32], unsigned b)
+{
+    return set[b >> 3] >> (b & 7) & 1;
+}
 
 /* adjoin rule: pairs where a byte of the set stands beside a letter, under e. */
 static uint64_t adjoin_count(const scoring *s, pisar_encoding e, const unsigned char set[32])
@@ -349,7 +359,8 @@ static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding seco
 static double conf_from(const double *delta, int n)
 {
     double z = 0;
-    for (int i = 0; i < n; i++) z += exp(-delta[i]);
+    for (int i = 0; i < n; i++)
+        z += exp(-delta[i]);
     return z > 0 ? 1.0 / z : 0;
 }
 
@@ -406,7 +417,8 @@ static int detect_sbcs(pisar_detector *d)
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
         uint8_t sym[128];
-        for (int b = 0; b < 0x80; b++) sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+        for (int b = 0; b < 0x80; b++)
+            sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
         uint64_t c = 0;
         for (unsigned a = 0; a < 0x80; a++)
             for (unsigned b = 0; b < 0x80; b++) {
@@ -491,7 +503,8 @@ static int detect_sbcs(pisar_detector *d)
     }
     double delta[NSBCS];
     for (int k = 0; k < nu; k++) {
-        double dc = ((double)best_cost[uniq[k]] - (double)best_cost[uniq[0]]) / LM_SCALE / CONF_TEMPERATURE;
+        double dc =
+            ((double)best_cost[uniq[k]] - (double)best_cost[uniq[0]]) / LM_SCALE / CONF_TEMPERATURE;
         delta[k] = dc < 0 ? 0 : dc;
     }
     int w = uniq[0];
@@ -538,8 +551,10 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
     } else if (e == PISAR_ENC_UTF32LE || e == PISAR_ENC_UTF32BE) {
         int be = e == PISAR_ENC_UTF32BE;
         for (size_t i = 0; i + 3 < len; i += 4) {
-            uint32_t u = be ? (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3]
-                            : (uint32_t)p[i + 3] << 24 | (uint32_t)p[i + 2] << 16 | (uint32_t)p[i + 1] << 8 | p[i];
+            uint32_t u = be ? (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 |
+                                  (uint32_t)p[i + 2] << 8 | p[i + 3]
+                            : (uint32_t)p[i + 3] << 24 | (uint32_t)p[i + 2] << 16 |
+                                  (uint32_t)p[i + 1] << 8 | p[i];
             if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
             q += utf8_put(q, u);
         }
@@ -578,11 +593,14 @@ static pisar_encoding utf16_without_bom(const pisar_detector *d)
     /* the high bytes in the sample: the two commonest must cover 90% */
     uint32_t cnt[256] = {0};
     size_t m = 0;
-    for (size_t i = le ? 1 : 0; i < d->samp_len; i += 2) cnt[d->samp[i]]++, m++;
+    for (size_t i = le ? 1 : 0; i < d->samp_len; i += 2)
+        cnt[d->samp[i]]++, m++;
     uint32_t t1 = 0, t2 = 0;
     for (int b = 0; b < 256; b++) {
-        if (cnt[b] > t1) t2 = t1, t1 = cnt[b];
-        else if (cnt[b] > t2) t2 = cnt[b];
+        if (cnt[b] > t1)
+            t2 = t1, t1 = cnt[b];
+        else if (cnt[b] > t2)
+            t2 = cnt[b];
     }
     if ((uint64_t)(t1 + t2) * 10 < (uint64_t)m * 9) return PISAR_ENC_UNKNOWN;
     return le ? PISAR_ENC_UTF16LE : PISAR_ENC_UTF16BE;
@@ -647,10 +665,14 @@ int pisar_detector_finish(pisar_detector *d)
     uint64_t ctrl = 0, nul = 0, high = 0;
     for (unsigned b = 0; b < 256; b++) {
         uint64_t c = 0;
-        for (unsigned a = 0; a < 256; a++) c += d->hist[a << 8 | b];
-        if (b == 0) nul = c;
-        else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) ctrl += c;
-        else if (b == 0x7F) ctrl += c;
+        for (unsigned a = 0; a < 256; a++)
+            c += d->hist[a << 8 | b];
+        if (b == 0)
+            nul = c;
+        else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
+            ctrl += c;
+        else if (b == 0x7F)
+            ctrl += c;
         if (b >= 0x80) high += c;
     }
     if (nul || ctrl * 50 > d->seen) {
@@ -725,7 +747,8 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
     }
     double ld[MAXLANG];
-    for (int m = 0; m < nm; m++) ld[m] = bt - tot[m];
+    for (int m = 0; m < nm; m++)
+        ld[m] = bt - tot[m];
     *language = lm_code(best);
     if (confidence) *confidence = conf_from(ld, nm);
     return PISAR_OK;
@@ -733,10 +756,10 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
 
 size_t pisar_languages(const char *const **codes)
 {
-    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn", "en",
-                                       "de", "fr", "es", "it", "pl", "cs", "sk", "sl", "hr",
-                                       "hu", "ro", "tr", "lt", "lv", "et", "nl", "pt", "da",
-                                       "sv", "no", "fi", NULL};
+    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn",
+                                       "en", "de", "fr", "es", "it", "pl", "cs", "sk",
+                                       "sl", "hr", "hu", "ro", "tr", "lt", "lv", "et",
+                                       "nl", "pt", "da", "sv", "no", "fi", NULL};
     if (codes) *codes = list;
     return sizeof list / sizeof *list - 1;
 }

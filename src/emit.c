@@ -65,8 +65,8 @@ struct pisar_emitter {
     /* the current document */
     size_t doc, para, pairs, doc_units;
     char *name, *slang, *tlang;
-    int header_done; /* PO header, XML root */
-    int first_para_out; /* TXT: a paragraph was written (for the blank line) */
+    int header_done;          /* PO header, XML root */
+    int first_para_out;       /* TXT: a paragraph was written (for the blank line) */
     pisar_buf t1, t2, t3, t4; /* scratch: cleaned pieces */
 };
 
@@ -82,10 +82,14 @@ static size_t utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *cp
     }
     size_t len;
     uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, v = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, v = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, v = c & 0x07, min = 0x10000;
-    else return 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, v = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, v = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, v = c & 0x07, min = 0x10000;
+    else
+        return 0;
     if (n - i < len) return 0;
     for (size_t k = 1; k < len; k++) {
         if ((s[i + k] & 0xC0) != 0x80) return 0;
@@ -153,7 +157,10 @@ static int clean(pisar_emitter *em, const char *s, size_t n, size_t base, pisar_
     return PISAR_OK;
 }
 
-static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 static int all_ws(const char *s, size_t n)
 {
@@ -195,7 +202,10 @@ static int xml_fail(pisar_emitter *em, pisar_error *err)
     return PISAR_EIO;
 }
 
-static const xmlChar *C(const char *s) { return (const xmlChar *)s; }
+static const xmlChar *C(const char *s)
+{
+    return (const xmlChar *)s;
+}
 
 /* Element-only whitespace: a newline and two spaces per level. */
 static int nl(pisar_emitter *em, int depth)
@@ -257,8 +267,14 @@ void pisar_emitter_on_drop(pisar_emitter *em, pisar_drop_fn fn, void *ctx)
     em->drop_ctx = ctx;
 }
 
-uint64_t pisar_emitter_drops(const pisar_emitter *em) { return em ? em->drops : 0; }
-uint64_t pisar_emitter_units(const pisar_emitter *em) { return em ? em->units : 0; }
+uint64_t pisar_emitter_drops(const pisar_emitter *em)
+{
+    return em ? em->drops : 0;
+}
+uint64_t pisar_emitter_units(const pisar_emitter *em)
+{
+    return em ? em->units : 0;
+}
 
 void pisar_emitter_free(pisar_emitter *em)
 {
@@ -646,15 +662,25 @@ static int po_string(pisar_buf *o, const char *kw, const char *s)
     if (nlp && nlp[1]) rc |= pisar_buf_puts(o, "\"\n\"");
     for (const char *p = s; *p; p++) {
         switch (*p) {
-        case '\\': rc |= pisar_buf_puts(o, "\\\\"); break;
-        case '"': rc |= pisar_buf_puts(o, "\\\""); break;
-        case '\t': rc |= pisar_buf_puts(o, "\\t"); break;
-        case '\r': rc |= pisar_buf_puts(o, "\\r"); break;
+        case '\\':
+            rc |= pisar_buf_puts(o, "\\\\");
+            break;
+        case '"':
+            rc |= pisar_buf_puts(o, "\\\"");
+            break;
+        case '\t':
+            rc |= pisar_buf_puts(o, "\\t");
+            break;
+        case '\r':
+            rc |= pisar_buf_puts(o, "\\r");
+            break;
         case '\n':
             rc |= pisar_buf_puts(o, "\\n");
             if (p[1]) rc |= pisar_buf_puts(o, "\"\n\"");
             break;
-        default: rc |= pisar_buf_append(o, p, 1); break;
+        default:
+            rc |= pisar_buf_append(o, p, 1);
+            break;
         }
     }
     rc |= pisar_buf_puts(o, "\"\n");
@@ -695,11 +721,21 @@ static int tsv_field(pisar_buf *o, const char *s)
     int rc = 0;
     for (const char *p = s; *p; p++) {
         switch (*p) {
-        case '\\': rc |= pisar_buf_puts(o, "\\\\"); break;
-        case '\t': rc |= pisar_buf_puts(o, "\\t"); break;
-        case '\n': rc |= pisar_buf_puts(o, "\\n"); break;
-        case '\r': rc |= pisar_buf_puts(o, "\\r"); break;
-        default: rc |= pisar_buf_append(o, p, 1); break;
+        case '\\':
+            rc |= pisar_buf_puts(o, "\\\\");
+            break;
+        case '\t':
+            rc |= pisar_buf_puts(o, "\\t");
+            break;
+        case '\n':
+            rc |= pisar_buf_puts(o, "\\n");
+            break;
+        case '\r':
+            rc |= pisar_buf_puts(o, "\\r");
+            break;
+        default:
+            rc |= pisar_buf_append(o, p, 1);
+            break;
         }
     }
     return rc ? PISAR_ENOMEM : PISAR_OK;
@@ -734,7 +770,8 @@ static int jsonl_unit(pisar_emitter *em, const char *id, size_t sent, const char
 static int txt_line(pisar_buf *o, const char *s)
 {
     int rc = 0;
-    for (const char *p = s; *p; p++) rc |= pisar_buf_append(o, (*p == '\n' || *p == '\r') ? " " : p, 1);
+    for (const char *p = s; *p; p++)
+        rc |= pisar_buf_append(o, (*p == '\n' || *p == '\r') ? " " : p, 1);
     rc |= pisar_buf_puts(o, "\n");
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
@@ -749,17 +786,30 @@ static int sentence_unit(pisar_emitter *em, size_t sent, const char *src, const 
     const char *tgt = (em->flags & PISAR_EMIT_COPY_SOURCE) ? src : "";
     int rc = PISAR_OK;
     switch (em->format) {
-    case PISAR_FORMAT_XLIFF12: rc = x12_unit(em, id, src, tgt, loc, note, 4, err); break;
-    case PISAR_FORMAT_TMX: rc = tmx_tu(em, id, src, tgt, loc, note, err); break;
-    case PISAR_FORMAT_PO: rc = po_unit(em, id, src, tgt, loc, note); break;
+    case PISAR_FORMAT_XLIFF12:
+        rc = x12_unit(em, id, src, tgt, loc, note, 4, err);
+        break;
+    case PISAR_FORMAT_TMX:
+        rc = tmx_tu(em, id, src, tgt, loc, note, err);
+        break;
+    case PISAR_FORMAT_PO:
+        rc = po_unit(em, id, src, tgt, loc, note);
+        break;
     case PISAR_FORMAT_TSV:
         rc = pisar_buf_puts(em->out, id) | pisar_buf_puts(em->out, "\t") | tsv_field(em->out, src) |
-             pisar_buf_puts(em->out, "\t") | tsv_field(em->out, tgt) | pisar_buf_puts(em->out, "\n");
+             pisar_buf_puts(em->out, "\t") | tsv_field(em->out, tgt) |
+             pisar_buf_puts(em->out, "\n");
         if (rc) rc = PISAR_ENOMEM;
         break;
-    case PISAR_FORMAT_JSONL: rc = jsonl_unit(em, id, sent, src, tgt, note); break;
-    case PISAR_FORMAT_TXT: rc = txt_line(em->out, src); break;
-    default: rc = PISAR_EINVAL; break;
+    case PISAR_FORMAT_JSONL:
+        rc = jsonl_unit(em, id, sent, src, tgt, note);
+        break;
+    case PISAR_FORMAT_TXT:
+        rc = txt_line(em->out, src);
+        break;
+    default:
+        rc = PISAR_EINVAL;
+        break;
     }
     if (!rc) em->units++, em->doc_units++;
     return rc;
@@ -855,7 +905,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
         } else {
             size_t a = s[first].start, b = s[last].end;
             if ((rc = clean(em, text + a, b - a, a, &em->t1, 1))) {
-                                return rc;
+                return rc;
             }
             X(nl(em, 4));
             X(xmlTextWriterStartElement(em->w, C("trans-unit")));
@@ -877,7 +927,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     if (k && s[i].start > s[gap].end) {
                         if ((rc = clean(em, text + s[gap].end, s[i].start - s[gap].end, s[gap].end,
                                         &em->t2, 0))) {
-                                                        return rc;
+                            return rc;
                         }
                         X(xmlTextWriterWriteString(em->w, C(em->t2.data)));
                     }
@@ -891,7 +941,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                     if (!pass || copy) {
                         if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start,
                                         &em->t2, 0))) {
-                                                        return rc;
+                            return rc;
                         }
                         X(xmlTextWriterWriteString(em->w, C(em->t2.data)));
                     }
@@ -913,7 +963,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                 X(xmlTextWriterWriteString(em->w, C(note->data)));
                 X(xmlTextWriterEndElement(em->w));
             }
-                        X(nl(em, 4));
+            X(nl(em, 4));
             X(xmlTextWriterEndElement(em->w));
         }
         flush(em);
@@ -954,7 +1004,8 @@ int pisar_emitter_pair(pisar_emitter *em, const char *src, size_t slen, const ch
     if (!em || (!src && slen) || (!tgt && tlen)) return PISAR_EINVAL;
     if (em->state != ST_IN_DOC) return PISAR_ESTATE;
     int rc;
-    if ((rc = check_utf8(src ? src : "", slen, err)) || (rc = check_utf8(tgt ? tgt : "", tlen, err)))
+    if ((rc = check_utf8(src ? src : "", slen, err)) ||
+        (rc = check_utf8(tgt ? tgt : "", tlen, err)))
         return rc;
     if (note && (rc = check_utf8(note, strlen(note), err))) return rc;
     em->pairs++;
@@ -990,20 +1041,28 @@ int pisar_emitter_pair(pisar_emitter *em, const char *src, size_t slen, const ch
         X(nl(em, 2));
         X(xmlTextWriterEndElement(em->w));
         break;
-    case PISAR_FORMAT_TMX: rc = tmx_tu(em, id, S, T, loc, N, err); break;
-    case PISAR_FORMAT_PO: rc = po_unit(em, id, S, T, loc, N); break;
+    case PISAR_FORMAT_TMX:
+        rc = tmx_tu(em, id, S, T, loc, N, err);
+        break;
+    case PISAR_FORMAT_PO:
+        rc = po_unit(em, id, S, T, loc, N);
+        break;
     case PISAR_FORMAT_TSV:
         rc = tsv_field(em->out, S) | pisar_buf_puts(em->out, "\t") | tsv_field(em->out, T) |
              pisar_buf_puts(em->out, "\n");
         if (rc) rc = PISAR_ENOMEM;
         break;
-    case PISAR_FORMAT_JSONL: rc = jsonl_unit(em, id, 0, S, T, N); break;
+    case PISAR_FORMAT_JSONL:
+        rc = jsonl_unit(em, id, 0, S, T, N);
+        break;
     case PISAR_FORMAT_TXT:
         rc = tsv_field(em->out, S) | pisar_buf_puts(em->out, "\t") | tsv_field(em->out, T) |
              pisar_buf_puts(em->out, "\n");
         if (rc) rc = PISAR_ENOMEM;
         break;
-    default: rc = PISAR_EINVAL; break;
+    default:
+        rc = PISAR_EINVAL;
+        break;
     }
     if (!rc) em->units++, em->doc_units++;
     flush(em);

@@ -29,11 +29,17 @@ const det_rule *lm_det_rules(int *n)
     return det_gen_rules;
 }
 
-const char *const *lm_det_order(void) { return det_gen_order; }
+const char *const *lm_det_order(void)
+{
+    return det_gen_order;
+}
 
 _Static_assert(LM_SCALE == LM_COST_SCALE, "one cost scale");
 
-int lm_count(void) { return LM_GEN_COUNT; }
+int lm_count(void)
+{
+    return LM_GEN_COUNT;
+}
 
 static const lm_model *model(int i)
 {
@@ -98,8 +104,10 @@ int lm_symbol(int i, uint32_t c)
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         if (m->letters[mid].cp == c) return m->letters[mid].sym;
-        if (m->letters[mid].cp < c) lo = mid + 1;
-        else hi = mid - 1;
+        if (m->letters[mid].cp < c)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
     }
     return lm_class_of(c);
 }
@@ -109,12 +117,21 @@ int lm_symbol(int i, uint32_t c)
 static size_t next_cp(const unsigned char *s, size_t n, uint32_t *c)
 {
     unsigned b = s[0];
-    if (b < 0x80) { *c = b; return 1; }
+    if (b < 0x80) {
+        *c = b;
+        return 1;
+    }
     size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-    if (!len || len > n) { *c = 0xFFFD; return 1; }
+    if (!len || len > n) {
+        *c = 0xFFFD;
+        return 1;
+    }
     uint32_t v = b & (0x7F >> len);
     for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80) { *c = 0xFFFD; return 1; }
+        if ((s[k] & 0xC0) != 0x80) {
+            *c = 0xFFFD;
+            return 1;
+        }
         v = (v << 6) | (s[k] & 0x3F);
     }
     if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||

@@ -52,8 +52,8 @@ int lm_symbol_is_upper(int lang, int s);
 int lm_symbol_is_letter(int lang, int s);
 /* The detector's rules for hard pairs of code pages (tables/charset/rules.txt). */
 typedef struct det_rule {
-    int kind;                   /* DET_RULE_ADJOIN or DET_RULE_CASE */
-    const char *name, *a, *b;   /* rule name; the two encodings' names */
+    int kind;                           /* DET_RULE_ADJOIN or DET_RULE_CASE */
+    const char *name, *a, *b;           /* rule name; the two encodings' names */
     unsigned char set_a[32], set_b[32]; /* adjoin: bit sets of bytes */
 } det_rule;
 enum { DET_RULE_ADJOIN = 1, DET_RULE_CASE = 2 };

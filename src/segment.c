@@ -46,10 +46,14 @@ uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
     if (c < 0x80) return c;
     size_t k;
     uint32_t cp, min;
-    if ((c & 0xE0) == 0xC0) k = 2, cp = c & 0x1F, min = 0x80;
-    else if ((c & 0xF0) == 0xE0) k = 3, cp = c & 0x0F, min = 0x800;
-    else if ((c & 0xF8) == 0xF0) k = 4, cp = c & 0x07, min = 0x10000;
-    else return 0xFFFD;
+    if ((c & 0xE0) == 0xC0)
+        k = 2, cp = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+        k = 3, cp = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+        k = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return 0xFFFD;
     if (i + k > len) return 0xFFFD;
     for (size_t j = 1; j < k; j++) {
         if ((t[i + j] & 0xC0) != 0x80) return 0xFFFD;
@@ -61,7 +65,8 @@ uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
 }
 
 /* The code point ending just before byte i (i > lo); *start receives its offset. */
-static inline uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i, size_t *start)
+static inline uint32_t decode_before(const unsigned char *t, size_t len, size_t lo, size_t i,
+                                     size_t *start)
 {
     if (t[i - 1] < 0x80) {
         *start = i - 1;
@@ -72,7 +77,8 @@ static inline uint32_t decode_before(const unsigned char *t, size_t len, size_t 
         return (uint32_t)(t[i - 2] & 0x1F) << 6 | (t[i - 1] & 0x3F);
     }
     size_t s = i - 1;
-    while (s > lo && i - s < 4 && (t[s] & 0xC0) == 0x80) s--;
+    while (s > lo && i - s < 4 && (t[s] & 0xC0) == 0x80)
+        s--;
     size_t n;
     uint32_t cp = seg_decode(t, len, s, &n);
     if (s + n != i) { /* not a well-formed character ending at i: take one byte */
@@ -87,12 +93,15 @@ static inline int is_space(uint32_t cp)
 {
     if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
     if (cp < 0xA0) return cp == 0x85;
-    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }
 
 /* Spaces that may separate the parts of one abbreviation ("т. е.", "z. B."). */
-static inline int is_inline_space(uint32_t cp) { return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009; }
+static inline int is_inline_space(uint32_t cp)
+{
+    return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
+}
 
 /* Where the run of whitespace (is_space) ending at byte i begins, not before lo. */
 static inline size_t skip_space_before(const unsigned char *t, size_t len, size_t lo, size_t i)
@@ -106,7 +115,8 @@ static inline size_t skip_space_before(const unsigned char *t, size_t len, size_
 }
 
 /* Where the run of inline spaces ending at byte i begins, not before lo. */
-static inline size_t skip_inline_space_before(const unsigned char *t, size_t len, size_t lo, size_t i)
+static inline size_t skip_inline_space_before(const unsigned char *t, size_t len, size_t lo,
+                                              size_t i)
 {
     while (i > lo) {
         size_t s;
@@ -120,26 +130,31 @@ static inline int is_terminator(uint32_t cp)
 {
     if (cp < 0x80) return cp == '.' || cp == '!' || cp == '?';
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x203C || cp == 0x2047 ||
-           cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
+           cp == 0x2048 || cp == 0x2049 || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+           cp == 0xFF0E;
 }
 
 /* Closing quotes and brackets that stay with the sentence after its terminator. */
 static inline int is_closer(uint32_t cp)
 {
     if (cp < 0x80) return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'';
-    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D ||
-           cp == 0x2019 || cp == 0x203A || cp == 0x201C || cp == 0x2018 || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+    return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0xBB ||
+           cp == 0x201D || cp == 0x2019 || cp == 0x203A || cp == 0x201C || cp == 0x2018 ||
+           cp == 0x300D || cp == 0x300F || cp == 0xFF09;
 }
 
 /* Opening quotes, brackets and the Spanish inverted marks. */
 static inline int is_opener(uint32_t cp)
 {
-    return cp == '(' || cp == '[' || cp == '{' || cp == '"' || cp == '\'' || cp == 0xAB || cp == 0x201E ||
-           cp == 0x201C || cp == 0x2018 || cp == 0x2039 || cp == 0x201A || cp == 0xBF || cp == 0xA1 ||
-           cp == 0x300C || cp == 0x300E || cp == 0xFF08;
+    return cp == '(' || cp == '[' || cp == '{' || cp == '"' || cp == '\'' || cp == 0xAB ||
+           cp == 0x201E || cp == 0x201C || cp == 0x2018 || cp == 0x2039 || cp == 0x201A ||
+           cp == 0xBF || cp == 0xA1 || cp == 0x300C || cp == 0x300E || cp == 0xFF08;
 }
 
-static inline int is_dash(uint32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
+static inline int is_dash(uint32_t cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
 
 /* Character classes: ASCII, Latin-1 and basic Cyrillic without a call into
  * ICU (these are most of the text), ICU's properties for the rest. */
@@ -206,13 +221,15 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
      * "…", "„", "“", "‼", "。", "！" and of rarer characters, which the caller
      * steps over) */
     const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
-                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2), c2 = _mm_set1_epi8((char)0xC2);
+                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2),
+                  c2 = _mm_set1_epi8((char)0xC2);
     while (i + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
-                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
-                                              _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v),
-                                                           _mm_cmpeq_epi8(v, c2))));
+        __m128i m =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v),
+                                                   _mm_cmpeq_epi8(v, c2))));
         int bits = _mm_movemask_epi8(m);
         if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
         i += 16;
@@ -220,7 +237,8 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
 #endif
     /* a byte >= 0xE2 that is not in stop_byte is returned too: the caller
      * steps over it */
-    while (i < len && !stop_byte[t[i]]) i++;
+    while (i < len && !stop_byte[t[i]])
+        i++;
     return i;
 }
 
@@ -236,37 +254,43 @@ static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
 
 /* FNV-1a of key[0, n) and a dot, as tools/gen_abbrev.c hashes keys; `first`
  * replaces the first n1 bytes when not NULL (a lower-cased first letter). */
-static inline uint32_t key_hash(const unsigned char *first, size_t n1, const unsigned char *key, size_t n,
-                                int dot)
+static inline uint32_t key_hash(const unsigned char *first, size_t n1, const unsigned char *key,
+                                size_t n, int dot)
 {
     uint32_t h = 2166136261u;
     size_t i = 0;
     if (first) {
-        for (size_t j = 0; first[j]; j++) h = (h ^ first[j]) * 16777619u;
+        for (size_t j = 0; first[j]; j++)
+            h = (h ^ first[j]) * 16777619u;
         i = n1;
     }
-    for (; i < n; i++) h = (h ^ key[i]) * 16777619u;
+    for (; i < n; i++)
+        h = (h ^ key[i]) * 16777619u;
     if (dot) h = (h ^ '.') * 16777619u;
     return h;
 }
 
 static inline int in_filter(const uint64_t *f, uint32_t h)
 {
-    return (f[(h & 8191) >> 6] >> (h & 63) & 1) && (f[((h >> 13) & 8191) >> 6] >> ((h >> 13) & 63) & 1);
+    return (f[(h & 8191) >> 6] >> (h & 63) & 1) &&
+           (f[((h >> 13) & 8191) >> 6] >> ((h >> 13) & 63) & 1);
 }
 
 /* Can the letters [b, e) followed by '.' end any abbreviation of the table
  * (as written, or with the first letter in lower case)? */
-static int may_end_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e, uint32_t first,
-                          size_t n1)
+static int may_end_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t b, size_t e,
+                          uint32_t first, size_t n1)
 {
     if (in_filter(l->last, key_hash(NULL, 0, t + b, e - b, 1))) return 1;
     if (!is_upper(first)) return 0;
     UChar32 lc = u_tolower((UChar32)first);
     unsigned char buf[5] = {0};
-    if (lc < 0x80) buf[0] = (unsigned char)lc;
-    else if (lc < 0x800) buf[0] = (unsigned char)(0xC0 | lc >> 6), buf[1] = (unsigned char)(0x80 | (lc & 0x3F));
-    else return 1; /* rare: let the full lookup decide */
+    if (lc < 0x80)
+        buf[0] = (unsigned char)lc;
+    else if (lc < 0x800)
+        buf[0] = (unsigned char)(0xC0 | lc >> 6), buf[1] = (unsigned char)(0x80 | (lc & 0x3F));
+    else
+        return 1; /* rare: let the full lookup decide */
     return in_filter(l->last, key_hash(buf, n1, t + b, e - b, 1));
 }
 
@@ -278,8 +302,10 @@ static char table_lookup(const seg_abbrev_lang *l, const char *key, size_t n)
         size_t mid = lo + (hi - lo) / 2;
         int c = key_cmp(l->entries[mid].key, l->entries[mid].len, key, n);
         if (!c) return l->entries[mid].cls;
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return 0;
 }
@@ -296,7 +322,8 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     UChar32 lc = u_tolower((UChar32)cp);
     char buf[72];
     size_t w = 0;
-    if (lc < 0x80) buf[w++] = (char)lc;
+    if (lc < 0x80)
+        buf[w++] = (char)lc;
     else if (lc < 0x800) {
         buf[w++] = (char)(0xC0 | lc >> 6);
         buf[w++] = (char)(0x80 | (lc & 0x3F));
@@ -304,7 +331,8 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
         buf[w++] = (char)(0xE0 | lc >> 12);
         buf[w++] = (char)(0x80 | (lc >> 6 & 0x3F));
         buf[w++] = (char)(0x80 | (lc & 0x3F));
-    } else return 0;
+    } else
+        return 0;
     if (n - k + w > sizeof buf) return 0;
     memcpy(buf + w, key + k, n - k);
     return table_lookup(l, buf, n - k + w);
@@ -324,7 +352,8 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     if (e == i || e - i >= 40) return 0;
     size_t n1;
     dec(t, len, i, &n1);
-    if (e == i + n1 && e < len && t[e] == '.') return 0; /* "В." is an initial, not the preposition */
+    if (e == i + n1 && e < len && t[e] == '.')
+        return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
     return c == 'S' || c == 'V' || c == 'C' ? c : 0;
 }
@@ -346,7 +375,8 @@ const seg_abbrev_lang *seg_find_lang(const char *language)
     char code[16] = "und";
     if (language && *language) {
         size_t i = 0;
-        for (; language[i] && language[i] != '-' && language[i] != '_' && i + 1 < sizeof code; i++) {
+        for (; language[i] && language[i] != '-' && language[i] != '_' && i + 1 < sizeof code;
+             i++) {
             char c = language[i];
             code[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
@@ -361,8 +391,9 @@ const seg_abbrev_lang *seg_find_lang(const char *language)
 
 size_t pisar_segment_languages(const char *const **codes)
 {
-    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "en", "de", "fr", "es",
-                                       "it", "pl", "cs", "sk", "sl", "hr", "hu", "ro", "nl", "pt"};
+    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk",
+                                       "en", "de", "fr", "es", "it", "pl", "cs",
+                                       "sk", "sl", "hr", "hu", "ro", "nl", "pt"};
     if (codes) *codes = list;
     return sizeof list / sizeof *list;
 }
@@ -436,14 +467,23 @@ static span token_before(const unsigned char *t, size_t len, size_t lo, size_t e
     return (span){b, e};
 }
 
-typedef enum { TK_EMPTY, TK_WORD, TK_NUMBER, TK_URL, TK_UPPER1, TK_LOWER1, TK_DOTTED, TK_ROMAN } tk_kind;
+typedef enum {
+    TK_EMPTY,
+    TK_WORD,
+    TK_NUMBER,
+    TK_URL,
+    TK_UPPER1,
+    TK_LOWER1,
+    TK_DOTTED,
+    TK_ROMAN
+} tk_kind;
 
 typedef struct {
     tk_kind kind;
-    size_t ncp;         /* code points */
-    int last_lower;     /* last letter is lower case */
-    int short_int;      /* 1-3 digits only */
-    int only_letters;   /* letters and combining marks, apostrophes, hyphens only */
+    size_t ncp;       /* code points */
+    int last_lower;   /* last letter is lower case */
+    int short_int;    /* 1-3 digits only */
+    int only_letters; /* letters and combining marks, apostrophes, hyphens only */
 } tk_info;
 
 static tk_info classify(const unsigned char *t, size_t len, span sp)
@@ -457,17 +497,24 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
         uint32_t cp = dec(t, len, i, &n);
         if (!k.ncp) first = cp;
         k.ncp++;
-        if (is_digit(cp)) ndig++;
+        if (is_digit(cp))
+            ndig++;
         else if (is_alpha(cp)) {
             nlet++;
-            if (cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' || cp == 'M') nroman++;
+            if (cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' ||
+                cp == 'M')
+                nroman++;
             k.last_lower = is_lower(cp);
-        } else if (cp == '.') ndot++;
-        else if (cp == '@') at++;
-        else if (cp == '-' || cp == '\'' || cp == 0x2019 || u_charType((UChar32)cp) == U_NON_SPACING_MARK ||
+        } else if (cp == '.')
+            ndot++;
+        else if (cp == '@')
+            at++;
+        else if (cp == '-' || cp == '\'' || cp == 0x2019 ||
+                 u_charType((UChar32)cp) == U_NON_SPACING_MARK ||
                  u_charType((UChar32)cp) == U_COMBINING_SPACING_MARK) {
             /* part of a word: "Jean-Luc", "O'Neil", combining accents */
-        } else nother++;
+        } else
+            nother++;
         i += n;
     }
     k.only_letters = !ndig && !ndot && !nother && !at;
@@ -482,7 +529,8 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
         k.kind = TK_NUMBER;
         /* the last group of digits: "1", "21" of "18.–21", not "2024" */
         size_t tail = 0, q = sp.e;
-        while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9') q--, tail++;
+        while (q > sp.b && t[q - 1] >= '0' && t[q - 1] <= '9')
+            q--, tail++;
         /* "21" of "18.–21", "06" of "19.06" -- not "1" of "192.168.0.1" */
         k.short_int = tail >= 1 && tail <= 3 && q == sp.e - tail &&
                       (q == sp.b || (t[q - 1] & 0x80) || (t[q - 1] == '.' && ndot == 1));
@@ -496,8 +544,10 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
         k.kind = is_upper(first) ? TK_UPPER1 : TK_LOWER1;
         return k;
     }
-    if (nroman == k.ncp && nroman >= 2 && nroman <= 6) k.kind = TK_ROMAN;
-    else k.kind = TK_WORD;
+    if (nroman == k.ncp && nroman >= 2 && nroman <= 6)
+        k.kind = TK_ROMAN;
+    else
+        k.kind = TK_WORD;
     return k;
 }
 
@@ -515,9 +565,11 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
         int roman = sp.b < sp.e;
         for (size_t j = sp.b; j < sp.e; j++) {
             if (t[j] >= '0' && t[j] <= '9') return 1; /* "1990-х гг.", "5-7 тыс." */
-            if (!strchr("IVXLCDM-", t[j]) && !(t[j] == 0xE2 && j + 2 < sp.e && t[j + 1] == 0x80 && t[j + 2] == 0x93))
+            if (!strchr("IVXLCDM-", t[j]) &&
+                !(t[j] == 0xE2 && j + 2 < sp.e && t[j + 1] == 0x80 && t[j + 2] == 0x93))
                 roman = 0;
-            else if (t[j] == 0xE2) j += 2;
+            else if (t[j] == 0xE2)
+                j += 2;
         }
         if (roman) return 1; /* "XV–XVIII в." */
         if (sp.e - sp.b > 10 || sp.b >= sp.e) return 0;
@@ -537,17 +589,19 @@ static int camel_word(const unsigned char *t, size_t len, size_t k)
     return 0;
 }
 
-static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo, span sp,
-                          size_t *kb);
+static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo,
+                          span sp, size_t *kb);
 
 /* "Глава 1.", "Chapter 1.", "„Глава 1. Детство“", "§ 12.", "Рис. 4.", "Fig. 4.":
  * the number of a heading, a section or a figure, whose title or text follows.
  * The token before the number (ending at b) is "§", an abbreviation of class N,
  * or a capitalised word that opens the sentence or a quotation. */
-static int heading_number(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t start, size_t b)
+static int heading_number(const seg_abbrev_lang *l, const unsigned char *t, size_t len,
+                          size_t start, size_t b)
 {
     size_t e = b, n;
-    while (e > start && t[e - 1] == ' ') e--;
+    while (e > start && t[e - 1] == ' ')
+        e--;
     if (e == b || e <= start) return 0;
     size_t m = e;
     while (m > start) {
@@ -561,7 +615,7 @@ static int heading_number(const seg_abbrev_lang *l, const unsigned char *t, size
     if (m != start && !is_opener(decode_before(t, len, start, m, &q))) return 0;
     uint32_t first = dec(t, len, m, &n);
     if (first == 0xA7) return e == m + n; /* "§ 12." */
-    if (t[e - 1] == '.') { /* "Рис. 4.", "Fig. 4." */
+    if (t[e - 1] == '.') {                /* "Рис. 4.", "Fig. 4." */
         span sp = {m, e - 1};
         size_t kb;
         return lookup_abbrev(l, t, len, start, sp, &kb) == 'N';
@@ -615,8 +669,8 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
  * longest key made with up to two dotted tokens before it ("и т. д." is found
  * as "т.д." after "т.", "z. B." as "z.B."). *kb receives where the match begins.
  */
-static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo, span sp,
-                          size_t *kb)
+static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo,
+                          span sp, size_t *kb)
 {
     /* every key ends with the token and a dot: a longer token is no abbreviation */
     if (sp.e - sp.b + 1 > l->max_len) return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
@@ -671,7 +725,10 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
             for (int j = use - 1; j >= 0; j--) {
                 size_t n = parts[j].e - parts[j].b;
-                if (w + n + 1 > sizeof key) { fits = 0; break; }
+                if (w + n + 1 > sizeof key) {
+                    fits = 0;
+                    break;
+                }
                 memcpy(key + w, t + parts[j].b, n);
                 w += n;
                 key[w++] = '.';
@@ -707,8 +764,8 @@ static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
  * sentence at j.
  */
-static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
-                  int closed)
+static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, int strong,
+                  int ellipsis, int closed)
 {
     const unsigned char *t = s->t;
     size_t len = s->len;
@@ -749,14 +806,16 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             /* "2024.U januaru", "from Sept. 1.It is" -- but not "1.A" or German "1.Mai" */
             if (tk.short_int || sp.e - sp.b < 3) {
                 size_t q;
-                if (s->lang->ordinal_dot || k + n >= len || !is_lower(dec(t, len, k + n, &q))) return 0;
+                if (s->lang->ordinal_dot || k + n >= len || !is_lower(dec(t, len, k + n, &q)))
+                    return 0;
             }
         } else if (tk.kind == TK_WORD || tk.kind == TK_LOWER1) {
             if (!tk.only_letters || !tk.last_lower) return 0;
             char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
             if (cls == 'P' || (cls == 'Y' && !number_before(t, len, start, kb))) return 0;
             if (!cls && tk.ncp < 2) return 0;
-        } else return 0;
+        } else
+            return 0;
         /* not "Node.Js" or "example.Com/...": the next token must end soon */
         for (size_t m = k; m < len && m < k + 64;) {
             size_t q;
@@ -778,7 +837,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             if (!is_space(cp) || cp == '\n') break;
             m += q;
         }
-        if (m == k + n && c == '-' ) return nl > 0; /* "-5", "-ish" */
+        if (m == k + n && c == '-') return nl > 0; /* "-5", "-ish" */
         if (m >= len) return 1;
         size_t q;
         uint32_t d = dec(t, len, m, &q);
@@ -822,7 +881,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
 
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
-    if (!nl && !closed && s->title_open && i - s->title_at <= 80) return 0; /* inside «…» of a title */
+    if (!nl && !closed && s->title_open && i - s->title_at <= 80)
+        return 0; /* inside «…» of a title */
     /* the common case first: a plain word that no abbreviation can end with
      * (longer than any, or its last segment not in the filter) */
     {
@@ -834,7 +894,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             uint32_t cp = decode_before(t, len, start, m, &q);
             if (!is_alpha(cp)) break;
             letters++;
-            roman += cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' || cp == 'M';
+            roman += cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' || cp == 'D' ||
+                     cp == 'M';
             first = cp;
             m = q;
         }
@@ -843,7 +904,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
             int plain = i - m > l->max_len;
             if (!plain) {
                 uint32_t pc = m > start ? decode_before(t, len, start, m, &q) : ' ';
-                plain = letters >= 2 && roman < letters && (is_space(pc) || is_opener(pc) || is_dash(pc)) &&
+                plain = letters >= 2 && roman < letters &&
+                        (is_space(pc) || is_opener(pc) || is_dash(pc)) &&
                         !may_end_abbrev(l, t, m, i, first, dec(t, len, m, &q) ? q : 1);
             }
             if (plain && !(l->has_suffix && suffix_class(l, t, m, i))) return 1;
@@ -859,9 +921,11 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     case TK_NUMBER:
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
-        if (tk.short_int && heading_number(s->lang, t, len, start, sp.b)) return 0; /* "Глава 1. Детство" */
+        if (tk.short_int && heading_number(s->lang, t, len, start, sp.b))
+            return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
-        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) && word_class(s->lang, t, len, kw) != 'S')
+        if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) &&
+            word_class(s->lang, t, len, kw) != 'S')
             return 0;
         return 1;
     case TK_ROMAN:
@@ -907,8 +971,10 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         for (size_t m = sp.b; m < sp.e;) {
             size_t q;
             uint32_t cp = dec(t, len, m, &q);
-            if (cp == '.') part = 0;
-            else if (!is_upper(cp) || ++part > 1) initials = 0;
+            if (cp == '.')
+                part = 0;
+            else if (!is_upper(cp) || ++part > 1)
+                initials = 0;
             m += q;
         }
         return !initials;
@@ -929,12 +995,13 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     uint32_t c = dec(t, len, k, &n);
     /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
     if (last != 0xAD && last != '-') {
-        int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == '*' ||
-                     is_dash(c);
+        int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF ||
+                     c == '*' || is_dash(c);
         if (bullet && k + n < len && is_space(t[k + n])) return 1;
         if (bullet && is_dash(c) && c != '-') return 1;
         size_t m = k;
-        while (m < len && m - k < 3 && t[m] >= '0' && t[m] <= '9') m++;
+        while (m < len && m - k < 3 && t[m] >= '0' && t[m] <= '9')
+            m++;
         if (m > k && m + 1 < len && (t[m] == '.' || t[m] == ')') && t[m + 1] == ' ') return 1;
     }
     if (last == ',' || last == ';' || last == ':' || is_dash(last) || last == '(' || last == '[' ||
@@ -955,7 +1022,8 @@ static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
     if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
     size_t ncp = 0;
-    for (size_t m = s->line_start; m < e; m++) ncp += (s->t[m] & 0xC0) != 0x80;
+    for (size_t m = s->line_start; m < e; m++)
+        ncp += (s->t[m] & 0xC0) != 0x80;
     if (ncp >= 40) return 0;
     /* not before a line that closes or continues a bracket or a list of words */
     size_t n;
@@ -988,12 +1056,14 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
 
     if (s->srx) {
         /* the next SRX break after start, or a paragraph break before it */
-        while (s->ibrk < s->nbrk && s->brk[s->ibrk] <= start) s->ibrk++;
+        while (s->ibrk < s->nbrk && s->brk[s->ibrk] <= start)
+            s->ibrk++;
         size_t limit = s->ibrk < s->nbrk ? s->brk[s->ibrk] : len;
         for (size_t m = start; m < limit; m++) {
             if (t[m] != '\n') continue;
             size_t q = m + 1;
-            while (q < len && (t[q] == ' ' || t[q] == '\t' || t[q] == '\r')) q++;
+            while (q < len && (t[q] == ' ' || t[q] == '\t' || t[q] == '\r'))
+                q++;
             if (q >= len || t[q] == '\n') {
                 limit = m;
                 break;
@@ -1018,7 +1088,10 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             while (k < len) {
                 size_t q;
                 uint32_t c = dec(t, len, k, &q);
-                if (c == '\n' || c == 0x2029) { blank = 1; break; }
+                if (c == '\n' || c == 0x2029) {
+                    blank = 1;
+                    break;
+                }
                 if (!is_space(c)) break;
                 k += q;
             }
@@ -1033,8 +1106,10 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         }
         if (!is_terminator(cp)) {
             if (cp == 0xAB || cp == 0x201E) { /* « „ */
-                if (!s->title_open && opens_title(t, len, start, i)) s->title_open = 1, s->title_at = i;
-            } else if (cp == 0xBB || cp == 0x201C || cp == 0x201D) s->title_open = 0; /* » “ ” */
+                if (!s->title_open && opens_title(t, len, start, i))
+                    s->title_open = 1, s->title_at = i;
+            } else if (cp == 0xBB || cp == 0x201C || cp == 0x201D)
+                s->title_open = 0; /* » “ ” */
             i += n;
             continue;
         }
@@ -1044,13 +1119,17 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         for (;;) {
             size_t q;
             uint32_t c = dec(t, len, j, &q);
-            if (c == '.' || c == 0xFF0E) periods++;
-            else if (c == 0x2026) ellipsis = 1;
-            else if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 || c == 0x2049 ||
-                     c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+            if (c == '.' || c == 0xFF0E)
+                periods++;
+            else if (c == 0x2026)
+                ellipsis = 1;
+            else if (c == '!' || c == '?' || c == 0x203C || c == 0x2047 || c == 0x2048 ||
+                     c == 0x2049 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
                 strong = 1;
-            else if (is_closer(c) && j > i) closed = 1;
-            else break;
+            else if (is_closer(c) && j > i)
+                closed = 1;
+            else
+                break;
             j += q;
             if (j >= len) break;
         }

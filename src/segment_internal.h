@@ -20,10 +20,10 @@ typedef struct seg_abbrev_lang {
     int ordinal_dot;
     const seg_abbrev *entries;
     size_t n;
-    size_t max_len;  /* the longest key, in bytes */
-    int has_suffix;  /* some keys are suffixes ("-str.") */
-    const uint64_t *bloom; /* 8192-bit filter of the keys' FNV-1a hashes */
-    const uint64_t *last;  /* the same for the keys' last segments ("д." of "и т.д.") */
+    size_t max_len;             /* the longest key, in bytes */
+    int has_suffix;             /* some keys are suffixes ("-str.") */
+    const uint64_t *bloom;      /* 8192-bit filter of the keys' FNV-1a hashes */
+    const uint64_t *last;       /* the same for the keys' last segments ("д." of "и т.д.") */
     size_t suffix_lo, suffix_n; /* the suffix entries, contiguous in the sorted table */
 } seg_abbrev_lang;
 
@@ -38,8 +38,8 @@ struct pisar_segmenter {
     size_t line_start; /* where the line being scanned began */
     int title_open;    /* a title in quotes is open in this sentence ... */
     size_t title_at;   /* ... since this byte */
-    int emitted;   /* a sentence has been returned for this text */
-    size_t *brk;   /* SRX mode: sorted break offsets (bytes) for the text */
+    int emitted;       /* a sentence has been returned for this text */
+    size_t *brk;       /* SRX mode: sorted break offsets (bytes) for the text */
     size_t nbrk, ibrk, capbrk;
 };
 

@@ -39,12 +39,14 @@ struct srx_rules {
 void srx_free(srx_rules *r)
 {
     if (!r) return;
-    for (size_t i = 0; i < r->n; i++) uregex_close(r->r[i].re);
+    for (size_t i = 0; i < r->n; i++)
+        uregex_close(r->r[i].re);
     free(r->r);
     free(r);
 }
 
-static int set_err(pisar_error *err, size_t line, int status, const char *fmt, const char *a, const char *b)
+static int set_err(pisar_error *err, size_t line, int status, const char *fmt, const char *a,
+                   const char *b)
 {
     if (err) {
         memset(err, 0, sizeof *err);
@@ -90,10 +92,12 @@ static int add_rule(srx_rules *rs, const xmlNode *rule, pisar_error *err)
     xmlChar *brk = xmlGetProp(rule, (const xmlChar *)"break");
     int b = 1;
     if (brk) {
-        if (!strcmp((char *)brk, "no")) b = 0;
+        if (!strcmp((char *)brk, "no"))
+            b = 0;
         else if (strcmp((char *)brk, "yes")) {
             xmlFree(brk);
-            return set_err(err, line, PISAR_EPARSE, "rule: break must be \"yes\" or \"no\"%s%s", NULL, NULL);
+            return set_err(err, line, PISAR_EPARSE, "rule: break must be \"yes\" or \"no\"%s%s",
+                           NULL, NULL);
         }
         xmlFree(brk);
     }
@@ -112,7 +116,8 @@ static int add_rule(srx_rules *rs, const xmlNode *rule, pisar_error *err)
     UChar *u = to_u16(pat, strlen(pat), &ul);
     free(pat);
     int rc = PISAR_OK;
-    if (!u) rc = PISAR_ENOMEM;
+    if (!u)
+        rc = PISAR_ENOMEM;
     else {
         UErrorCode st = U_ZERO_ERROR;
         UParseError pe;
@@ -124,7 +129,8 @@ static int add_rule(srx_rules *rs, const xmlNode *rule, pisar_error *err)
             uregex_close(re);
             char msg[96];
             snprintf(msg, sizeof msg, "%s", u_errorName(st));
-            rc = set_err(err, line, PISAR_EPARSE, "invalid regular expression in rule (%s)%s", msg, NULL);
+            rc = set_err(err, line, PISAR_EPARSE, "invalid regular expression in rule (%s)%s", msg,
+                         NULL);
         } else {
             if (rs->n == rs->cap) {
                 size_t cap = rs->cap ? 2 * rs->cap : 32;
@@ -174,10 +180,13 @@ static int lang_matches(const char *pattern, const char *lang)
 static int load_doc(srx_rules *rs, xmlDoc *doc, const char *language, pisar_error *err)
 {
     const xmlNode *root = xmlDocGetRootElement(doc);
-    if (!is_el(root, "srx")) return set_err(err, root ? (size_t)xmlGetLineNo(root) : 1, PISAR_EPARSE,
-                                            "the root element is not <srx>%s%s", NULL, NULL);
+    if (!is_el(root, "srx"))
+        return set_err(err, root ? (size_t)xmlGetLineNo(root) : 1, PISAR_EPARSE,
+                       "the root element is not <srx>%s%s", NULL, NULL);
     const xmlNode *header = child(root, "header"), *body = child(root, "body");
-    if (!body) return set_err(err, (size_t)xmlGetLineNo(root), PISAR_EPARSE, "<srx> has no <body>%s%s", NULL, NULL);
+    if (!body)
+        return set_err(err, (size_t)xmlGetLineNo(root), PISAR_EPARSE, "<srx> has no <body>%s%s",
+                       NULL, NULL);
     int cascade = 1;
     if (header) {
         xmlChar *c = xmlGetProp(header, (const xmlChar *)"cascade");
@@ -206,11 +215,13 @@ static int load_doc(srx_rules *rs, xmlDoc *doc, const char *language, pisar_erro
             xmlFree(pat);
             xmlFree(name);
             return set_err(err, line, PISAR_EPARSE,
-                           "<languagemap> needs languagepattern and languagerulename%s%s", NULL, NULL);
+                           "<languagemap> needs languagepattern and languagerulename%s%s", NULL,
+                           NULL);
         }
         int hit = lang_matches((char *)pat, language);
         if (hit < 0) {
-            int rc = set_err(err, line, PISAR_EPARSE, "invalid languagepattern \"%s\"%s", (char *)pat, NULL);
+            int rc = set_err(err, line, PISAR_EPARSE, "invalid languagepattern \"%s\"%s",
+                             (char *)pat, NULL);
             xmlFree(pat);
             xmlFree(name);
             return rc;
@@ -229,7 +240,8 @@ static int load_doc(srx_rules *rs, xmlDoc *doc, const char *language, pisar_erro
             if (same) break;
         }
         if (!lr) {
-            int rc = set_err(err, line, PISAR_EPARSE, "no languagerule named \"%s\"%s", (char *)name, NULL);
+            int rc = set_err(err, line, PISAR_EPARSE, "no languagerule named \"%s\"%s",
+                             (char *)name, NULL);
             xmlFree(name);
             return rc;
         }
@@ -262,7 +274,8 @@ static void on_xml_error(void *user, xmlErrorPtr e)
     fe->io = e->domain == XML_FROM_IO;
     snprintf(fe->msg, sizeof fe->msg, "%s", e->message ? e->message : "XML error");
     size_t n = strlen(fe->msg);
-    while (n && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' ')) fe->msg[--n] = 0;
+    while (n && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' '))
+        fe->msg[--n] = 0;
 }
 
 int srx_load(srx_rules **out, const char *path, const char *language, pisar_error *err)
@@ -277,10 +290,11 @@ int srx_load(srx_rules **out, const char *path, const char *language, pisar_erro
     first_error fe = {0};
     ctx->_private = &fe;
     ctx->sax->serror = on_xml_error;
-    xmlDoc *doc = xmlCtxtReadFile(ctx, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDoc *doc =
+        xmlCtxtReadFile(ctx, path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc || fe.seen || !ctx->wellFormed) {
-        int rc = set_err(err, fe.line > 0 ? (size_t)fe.line : 0, fe.io ? PISAR_EIO : PISAR_EPARSE, "%s%s",
-                         fe.seen ? fe.msg : "not well-formed XML", NULL);
+        int rc = set_err(err, fe.line > 0 ? (size_t)fe.line : 0, fe.io ? PISAR_EIO : PISAR_EPARSE,
+                         "%s%s", fe.seen ? fe.msg : "not well-formed XML", NULL);
         xmlFreeDoc(doc);
         xmlFreeParserCtxt(ctx);
         return rc;
@@ -322,7 +336,8 @@ int srx_breaks(pisar_segmenter *seg)
             if (cp >= 0x10000 && k <= ul) map[k++] = i;
             i += n;
         }
-        while (k <= ul) map[k++] = seg->len;
+        while (k <= ul)
+            map[k++] = seg->len;
     }
     for (size_t r = 0; r < seg->srx->n; r++) {
         URegularExpression *re = seg->srx->r[r].re;
@@ -435,7 +450,8 @@ int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
     xmlTextWriterSetIndent(w, 1);
     xmlTextWriterSetIndentString(w, BAD_CAST "  ");
     bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
-    bad |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "srx", BAD_CAST "http://www.lisa.org/srx20") < 0;
+    bad |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "srx",
+                                       BAD_CAST "http://www.lisa.org/srx20") < 0;
     bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2.0") < 0;
     bad |= xmlTextWriterStartElement(w, BAD_CAST "header") < 0;
     bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "segmentsubflows", BAD_CAST "yes") < 0;
@@ -445,8 +461,9 @@ int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
     bad |= xmlTextWriterStartElement(w, BAD_CAST "languagerules") < 0;
     bad |= xmlTextWriterStartElement(w, BAD_CAST "languagerule") < 0;
     bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "languagerulename", BAD_CAST name) < 0;
-    bad |= xmlTextWriterWriteComment(w, BAD_CAST " Generated by pisar from tables/abbrev: an approximation of the "
-                                                 "built-in rules (abbreviations, initials, numbers, speech). ") < 0;
+    bad |= xmlTextWriterWriteComment(
+               w, BAD_CAST " Generated by pisar from tables/abbrev: an approximation of the "
+                           "built-in rules (abbreviations, initials, numbers, speech). ") < 0;
     /* F abbreviations end a sentence before a capital: these rules come first, so
      * "и т. д." is not held by the rule of "д." */
     for (size_t i = 0; i < l->n && !bad; i++) {
@@ -472,7 +489,8 @@ int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
     }
     /* initials; ordinal numbers; list markers */
     bad |= write_rule(w, 0, "(?<![\\p{L}\\p{N}])\\p{Lu}\\.", "\\s");
-    if (l->ordinal_dot) bad |= write_rule(w, 0, "(?<![\\p{L}\\p{N}.,])\\p{N}{1,3}\\.", "\\s+\\p{L}");
+    if (l->ordinal_dot)
+        bad |= write_rule(w, 0, "(?<![\\p{L}\\p{N}.,])\\p{N}{1,3}\\.", "\\s+\\p{L}");
     bad |= write_rule(w, 0, "(?m)^\\s*\\p{N}{1,3}\\.", "\\s");
     /* the author's words after direct speech: «…!» — сказал он */
     bad |= write_rule(w, 0, TERMS, "\\s+[\\u2014\\u2013-]\\s*\\p{Ll}");
@@ -480,19 +498,23 @@ int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
     bad |= write_rule(w, 1, TERMS, "\\s+[^\\p{Ll}\\s]");
     bad |= write_rule(w, 1, "\\p{Ll}{2}[.?!]", "\\p{Lu}");
     /* a line without final punctuation before a line that starts like a sentence */
-    bad |= write_rule(w, 1, "[\\p{L}\\p{N}]", "[ \\t]*\\r?\\n\\s*[\\p{Lu}\\p{N}\\u2014\\u2013\\u2022\\u00AB\"]");
+    bad |= write_rule(w, 1, "[\\p{L}\\p{N}]",
+                      "[ \\t]*\\r?\\n\\s*[\\p{Lu}\\p{N}\\u2014\\u2013\\u2022\\u00AB\"]");
     bad |= xmlTextWriterEndElement(w) < 0; /* languagerule */
     bad |= xmlTextWriterEndElement(w) < 0; /* languagerules */
     bad |= xmlTextWriterStartElement(w, BAD_CAST "maprules") < 0;
     bad |= xmlTextWriterStartElement(w, BAD_CAST "languagemap") < 0;
     char pat[64];
-    if (!strcmp(l->code, "und")) snprintf(pat, sizeof pat, ".*");
-    else snprintf(pat, sizeof pat, "(?i)%s([-_].*)?", l->code);
+    if (!strcmp(l->code, "und"))
+        snprintf(pat, sizeof pat, ".*");
+    else
+        snprintf(pat, sizeof pat, "(?i)%s([-_].*)?", l->code);
     bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "languagepattern", BAD_CAST pat) < 0;
     bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "languagerulename", BAD_CAST name) < 0;
     bad |= xmlTextWriterEndDocument(w) < 0;
     xmlFreeTextWriter(w);
-    int rc = bad ? PISAR_ENOMEM : pisar_buf_append(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+    int rc = bad ? PISAR_ENOMEM
+                 : pisar_buf_append(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
     xmlBufferFree(xb);
     pisar_buf_free(&re);
     return rc;

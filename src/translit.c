@@ -31,13 +31,16 @@ typedef struct tl_builtin {
 
 struct pisar_translit {
     tl_tables t;
-    int owned;              /* t's arrays are heap-allocated */
+    int owned;               /* t's arrays are heap-allocated */
     uint8_t ascii_rule[128]; /* 1 when an ASCII byte may start a source */
     /* Fast path for U+0400..U+047F (two-byte UTF-8 D0 80 .. D1 BF): when the
      * letter is a whole source with one unconditional rule and no longer
      * source starts with it, and its case needs no look at the neighbours,
      * the output is direct[cp - 0x400] (len 0xFF: take the general path). */
-    struct { unsigned char bytes[8]; uint8_t len; } direct[128];
+    struct {
+        unsigned char bytes[8];
+        uint8_t len;
+    } direct[128];
     /* Letters of that range whose rules look only at the character before
      * (start, after:SET): ctxtab[ctx[k]][p] is, for the previous character p
      * (0..127 ASCII, 128 + (cp - 0x400) Cyrillic), an index into ctxout,
@@ -47,14 +50,20 @@ struct pisar_translit {
      * bytes that could make a longer source, e.g. a combining mark). */
     uint8_t xlo[128], xhi[128];
     uint8_t (*ctxtab)[256];
-    struct { unsigned char bytes[8]; uint8_t len; } *ctxout;
+    struct {
+        unsigned char bytes[8];
+        uint8_t len;
+    } * ctxout;
     pisar_scheme_info info;
-    char *infostr;          /* owns the strings of info for loaded schemes */
+    char *infostr; /* owns the strings of info for loaded schemes */
 };
 
 /* ---- scheme list ---- */
 
-size_t pisar_translit_scheme_count(void) { return TL_NBUILTINS; }
+size_t pisar_translit_scheme_count(void)
+{
+    return TL_NBUILTINS;
+}
 
 const pisar_scheme_info *pisar_translit_scheme(size_t i)
 {
@@ -64,7 +73,7 @@ const pisar_scheme_info *pisar_translit_scheme(size_t i)
 const char *pisar_translit_default_scheme(const char *language)
 {
     static const char *const map[][2] = {
-        {"ru", "ru-bgn"}, {"uk", "uk-national"}, {"be", "be-national"},
+        {"ru", "ru-bgn"},         {"uk", "uk-national"}, {"be", "be-national"},
         {"bg", "bg-streamlined"}, {"mk", "mk-official"}, {"sr", "sr-latin"},
     };
     if (!language) return NULL;
@@ -113,8 +122,10 @@ static pisar_translit *new_handle(const tl_tables *t)
         int ok = 1;
         for (int j = 0; ok && j < 2; j++) {
             const tl_node *nd = &t->nodes[node];
-            if (u[j] < nd->lo || u[j] > nd->hi || !t->trans[nd->trans + u[j] - nd->lo]) ok = 0;
-            else node = t->trans[nd->trans + u[j] - nd->lo];
+            if (u[j] < nd->lo || u[j] > nd->hi || !t->trans[nd->trans + u[j] - nd->lo])
+                ok = 0;
+            else
+                node = t->trans[nd->trans + u[j] - nd->lo];
         }
         if (!ok) {
             /* no source starts with this letter: it passes through */
@@ -128,13 +139,18 @@ static pisar_translit *new_handle(const tl_tables *t)
         const tl_rule *r = &t->rules[nd->rule];
         if (r->nalts) continue;
         int which;
-        if (nd->srccase == TL_CASE_LOWER) which = 0;
-        else if (nd->srccase == TL_CASE_UPPER || nd->srccase == TL_CASE_TITLE) which = nd->srccase == TL_CASE_UPPER ? 2 : 1;
-        else if (r->len[1] == r->len[2] && !memcmp(t->strings + r->out[1], t->strings + r->out[2], r->len[1]) &&
+        if (nd->srccase == TL_CASE_LOWER)
+            which = 0;
+        else if (nd->srccase == TL_CASE_UPPER || nd->srccase == TL_CASE_TITLE)
+            which = nd->srccase == TL_CASE_UPPER ? 2 : 1;
+        else if (r->len[1] == r->len[2] &&
+                 !memcmp(t->strings + r->out[1], t->strings + r->out[2], r->len[1]) &&
                  (nd->srccase == TL_CASE_ONE ||
-                  (r->len[0] == r->len[2] && !memcmp(t->strings + r->out[0], t->strings + r->out[2], r->len[0]))))
+                  (r->len[0] == r->len[2] &&
+                   !memcmp(t->strings + r->out[0], t->strings + r->out[2], r->len[0]))))
             which = nd->srccase == TL_CASE_ONE ? 1 : 0;
-        else continue;
+        else
+            continue;
         if (r->len[which] > 8) continue;
         memcpy(h->direct[k].bytes, t->strings + r->out[which], r->len[which]);
         h->direct[k].len = (uint8_t)r->len[which];
@@ -254,7 +270,8 @@ static int compile(pisar_translit **out, const char *text, size_t len, const cha
         const char *f[4] = {tl_source_field(src, "id"), tl_source_field(src, "language"),
                             tl_source_field(src, "name"), tl_source_field(src, "standard")};
         size_t total = 0;
-        for (int i = 0; i < 4; i++) total += strlen(f[i]) + 1;
+        for (int i = 0; i < 4; i++)
+            total += strlen(f[i]) + 1;
         char *s = h ? malloc(total) : NULL;
         if (!s) {
             free(h);
@@ -277,7 +294,8 @@ static int compile(pisar_translit **out, const char *text, size_t len, const cha
         }
     }
     tl_source_free(src);
-    for (int i = 0; i < rctx.ntexts; i++) free(rctx.texts[i]);
+    for (int i = 0; i < rctx.ntexts; i++)
+        free(rctx.texts[i]);
     return rc;
 }
 
@@ -309,14 +327,19 @@ int pisar_translit_load(pisar_translit **out, const char *path, unsigned flags, 
     char dir[1024];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = strrchr(dir, '/');
-    if (slash) *slash = '\0';
-    else strcpy(dir, ".");
+    if (slash)
+        *slash = '\0';
+    else
+        strcpy(dir, ".");
     rc = compile(out, text, len, path, dir, flags, err);
     free(text);
     return rc;
 }
 
-const pisar_scheme_info *pisar_translit_info(const pisar_translit *t) { return t ? &t->info : NULL; }
+const pisar_scheme_info *pisar_translit_info(const pisar_translit *t)
+{
+    return t ? &t->info : NULL;
+}
 
 void pisar_translit_free(pisar_translit *t)
 {
@@ -345,7 +368,10 @@ static int is_letter(uint32_t c)
     return u_isalpha((UChar32)c) || is_mark(c);
 }
 
-static int is_apostrophe(uint32_t c) { return c == 0x27 || c == 0x2019 || c == 0x2BC; }
+static int is_apostrophe(uint32_t c)
+{
+    return c == 0x27 || c == 0x2019 || c == 0x2BC;
+}
 static int is_upper(uint32_t c)
 {
     if (c >= 0x400 && c <= 0x42F) return 1;
@@ -364,7 +390,8 @@ static int prev_cp(const unsigned char *in, size_t *pos, uint32_t *cp)
 {
     while (*pos) {
         size_t p = *pos - 1;
-        while (p > 0 && (in[p] & 0xC0) == 0x80 && *pos - p < 4) p--;
+        while (p > 0 && (in[p] & 0xC0) == 0x80 && *pos - p < 4)
+            p--;
         if (tl_utf8_decode(in + p, *pos - p, cp) <= 0) *cp = 0xFFFD;
         *pos = p;
         if (!is_mark(*cp)) return 1;
@@ -408,19 +435,21 @@ static int in_set(const uint32_t *set, size_t n, uint32_t c)
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (set[mid] < c) lo = mid + 1;
-        else hi = mid;
+        if (set[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo < n && set[lo] == c;
 }
-
 
 /* Fill h->ctx / ctxtab / ctxout (see struct pisar_translit). */
 static int prepare_context_letters(pisar_translit *h)
 {
     const tl_tables *t = &h->t;
     int ntab = 0, nout = 0;
-    for (unsigned k = 0; k < 128; k++) h->ctx[k] = -1;
+    for (unsigned k = 0; k < 128; k++)
+        h->ctx[k] = -1;
     h->ctxtab = NULL;
     h->ctxout = NULL;
     for (unsigned k = 0; k < 128; k++) {
@@ -443,7 +472,7 @@ static int prepare_context_letters(pisar_translit *h)
                 }
         }
         if (!ok || ntab >= 64) continue;
-        uint8_t (*tab)[256] = realloc(h->ctxtab, (size_t)(ntab + 1) * sizeof *tab);
+        uint8_t(*tab)[256] = realloc(h->ctxtab, (size_t)(ntab + 1) * sizeof *tab);
         if (!tab) return PISAR_ENOMEM;
         h->ctxtab = tab;
         uint8_t *row = tab[ntab];
@@ -463,7 +492,8 @@ static int prepare_context_letters(pisar_translit *h)
                     int all = 1;
                     for (uint32_t x = 0; all && x < alt->natoms; x++) {
                         const tl_atom *at = &t->atoms[alt->atom + x];
-                        int v = at->kind == TL_START ? start : in_set(t->sets + at->set, at->nset, c);
+                        int v =
+                            at->kind == TL_START ? start : in_set(t->sets + at->set, at->nset, c);
                         all = v != at->neg;
                     }
                     holds = all;
@@ -475,11 +505,15 @@ static int prepare_context_letters(pisar_translit *h)
                 continue;
             }
             int which = -1;
-            if (nd->srccase == TL_CASE_LOWER) which = 0;
-            else if (nd->srccase == TL_CASE_TITLE) which = 1;
-            else if (nd->srccase == TL_CASE_UPPER) which = 2;
+            if (nd->srccase == TL_CASE_LOWER)
+                which = 0;
+            else if (nd->srccase == TL_CASE_TITLE)
+                which = 1;
+            else if (nd->srccase == TL_CASE_UPPER)
+                which = 2;
             else if (nd->srccase == TL_CASE_ONE && chosen->len[1] == chosen->len[2] &&
-                     !memcmp(t->strings + chosen->out[1], t->strings + chosen->out[2], chosen->len[1]))
+                     !memcmp(t->strings + chosen->out[1], t->strings + chosen->out[2],
+                             chosen->len[1]))
                 which = 1;
             if (which < 0 || chosen->len[which] > 8 || nout >= 250) {
                 row[p] = 0xFE;
@@ -489,7 +523,8 @@ static int prepare_context_letters(pisar_translit *h)
             int idx = -1;
             for (int q = 0; q < nout && idx < 0; q++)
                 if (h->ctxout[q].len == chosen->len[which] &&
-                    !memcmp(h->ctxout[q].bytes, t->strings + chosen->out[which], chosen->len[which]))
+                    !memcmp(h->ctxout[q].bytes, t->strings + chosen->out[which],
+                            chosen->len[which]))
                     idx = q;
             if (idx < 0) {
                 void *no = realloc(h->ctxout, (size_t)(nout + 1) * sizeof *h->ctxout);
@@ -521,8 +556,12 @@ static int rule_holds(const tl_tables *t, const tl_rule *r, const unsigned char 
             uint32_t c;
             size_t p;
             switch (at->kind) {
-            case TL_START: v = word_start(in, i); break;
-            case TL_END: v = word_end(in, len, j); break;
+            case TL_START:
+                v = word_start(in, i);
+                break;
+            case TL_END:
+                v = word_end(in, len, j);
+                break;
             case TL_AFTER:
                 p = i;
                 v = prev_cp(in, &p, &c) && in_set(t->sets + at->set, at->nset, c);
@@ -540,15 +579,18 @@ static int rule_holds(const tl_tables *t, const tl_rule *r, const unsigned char 
 }
 
 /* Which of a rule's three outputs (lower, title, upper) the input asks for. */
-static int pick_case(const tl_tables *t, const tl_rule *r, int srccase, const unsigned char *in, size_t len,
-                     size_t i, size_t j)
+static int pick_case(const tl_tables *t, const tl_rule *r, int srccase, const unsigned char *in,
+                     size_t len, size_t i, size_t j)
 {
     uint32_t c;
     size_t p;
     switch (srccase) {
-    case TL_CASE_LOWER: return 0;
-    case TL_CASE_TITLE: return 1;
-    case TL_CASE_UPPER: return 2;
+    case TL_CASE_LOWER:
+        return 0;
+    case TL_CASE_TITLE:
+        return 1;
+    case TL_CASE_UPPER:
+        return 2;
     case TL_CASE_ONE:
         /* "Щ" + lower -> "Shch"; "Щ" + upper -> "SHCH"; at a word's end the
          * letter before decides ("ТОВАРИЩ" -> "TOVARISHCH"). */
@@ -585,14 +627,14 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
     if (rc) return rc;
     /* Output is written through o/oend; room() grows the buffer. */
     char *o = out->data + out->len, *oend = out->data + out->cap - 1;
-#define ROOM(n)                                                                 \
-    do {                                                                        \
-        if ((size_t)(oend - o) < (size_t)(n)) {                                 \
-            out->len = (size_t)(o - out->data);                                 \
-            if ((rc = pisar_buf_reserve(out, (size_t)(n) + (len - i) + 64))) goto fail; \
-            o = out->data + out->len;                                           \
-            oend = out->data + out->cap - 1;                                    \
-        }                                                                       \
+#define ROOM(n)                                                                                    \
+    do {                                                                                           \
+        if ((size_t)(oend - o) < (size_t)(n)) {                                                    \
+            out->len = (size_t)(o - out->data);                                                    \
+            if ((rc = pisar_buf_reserve(out, (size_t)(n) + (len - i) + 64))) goto fail;            \
+            o = out->data + out->len;                                                              \
+            oend = out->data + out->cap - 1;                                                       \
+        }                                                                                          \
     } while (0)
     const char *strings = t->strings;
     size_t i = 0;
@@ -625,14 +667,16 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
         unsigned c0 = in[i];
         if (c0 < 0x80) {
             size_t run = i;
-            while (i < len && in[i] < 0x80 && !h->ascii_rule[in[i]]) i++;
+            while (i < len && in[i] < 0x80 && !h->ascii_rule[in[i]])
+                i++;
             if (i > run) {
                 ROOM(i - run);
                 memcpy(o, in + run, i - run);
                 o += i - run;
                 continue;
             }
-        } else if (fast && (c0 == 0xD0 || c0 == 0xD1) && i + 1 < len && (in[i + 1] & 0xC0) == 0x80) {
+        } else if (fast && (c0 == 0xD0 || c0 == 0xD1) && i + 1 < len &&
+                   (in[i + 1] & 0xC0) == 0x80) {
             unsigned k = (c0 & 1) << 6 | (in[i + 1] & 0x3F);
             unsigned dl = h->direct[k].len;
             if (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]) dl = 0xFD;
@@ -647,7 +691,8 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             int ci = h->ctx[k];
             if (ci >= 0 && i > 0 && dl != 0xFD) {
                 unsigned p = in[i - 1], v = 0xFE;
-                if (p < 0x80) v = h->ctxtab[ci][p];
+                if (p < 0x80)
+                    v = h->ctxtab[ci][p];
                 else if (i >= 2 && (in[i - 2] == 0xD0 || in[i - 2] == 0xD1) && (p & 0xC0) == 0x80)
                     v = h->ctxtab[ci][128 + ((in[i - 2] & 1u) << 6 | (p & 0x3F))];
                 if (v < 0xFE) {

@@ -26,13 +26,26 @@ int tl_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
     if (!n) return -1;
     unsigned c = p[0];
-    if (c < 0x80) { *cp = c; return 1; }
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
     int len;
     uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
-    else return 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        v = c & 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        v = c & 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else
+        return 0;
     for (int i = 1; i < len; i++) {
         if ((size_t)i >= n) return -1;
         if ((p[i] & 0xC0) != 0x80) return 0;
@@ -97,13 +110,13 @@ typedef struct alt_src {
 } alt_src;
 
 typedef struct rule_src {
-    char *src;   /* NFC, lower case */
+    char *src; /* NFC, lower case */
     char *out;
-    char *ctx;   /* context tokens as written, for overriding */
+    char *ctx; /* context tokens as written, for overriding */
     alt_src *alts;
     size_t nalts;
-    int origin;  /* which file (include) it came from */
-    int depth;   /* include depth: rules of the including file come first */
+    int origin; /* which file (include) it came from */
+    int depth;  /* include depth: rules of the including file come first */
 } rule_src;
 
 typedef struct class_src {
@@ -119,8 +132,8 @@ enum { REV_NONE, REV_SWAP, REV_SECTION };
 struct tl_source {
     char *field[F_COUNT];
     int reverse_mode;
-    vec classes;   /* class_src */
-    vec rules[2];  /* rule_src: forward, reverse */
+    vec classes;         /* class_src */
+    vec rules[2];        /* rule_src: forward, reverse */
     tl_source *fallback; /* @fallback: rules for letters this scheme lacks */
     int origins;         /* files parsed so far (for rule origins) */
 };
@@ -144,7 +157,8 @@ static void fail(pisar_error *err, const char *fname, size_t line, const char *f
 static void free_alts(alt_src *alts, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < alts[i].n; j++) free(alts[i].atoms[j].set);
+        for (size_t j = 0; j < alts[i].n; j++)
+            free(alts[i].atoms[j].set);
         free(alts[i].atoms);
     }
     free(alts);
@@ -162,13 +176,16 @@ void tl_source_free(tl_source *s)
 {
     if (!s) return;
     tl_source_free(s->fallback);
-    for (int i = 0; i < F_COUNT; i++) free(s->field[i]);
+    for (int i = 0; i < F_COUNT; i++)
+        free(s->field[i]);
     class_src *c = s->classes.p;
-    for (size_t i = 0; i < s->classes.n; i++) free(c[i].cps);
+    for (size_t i = 0; i < s->classes.n; i++)
+        free(c[i].cps);
     free(s->classes.p);
     for (int d = 0; d < 2; d++) {
         rule_src *r = s->rules[d].p;
-        for (size_t i = 0; i < s->rules[d].n; i++) free_rule(&r[i]);
+        for (size_t i = 0; i < s->rules[d].n; i++)
+            free_rule(&r[i]);
         free(s->rules[d].p);
     }
     free(s);
@@ -181,7 +198,10 @@ const char *tl_source_field(const tl_source *s, const char *key)
     return "";
 }
 
-int tl_source_reversible(const tl_source *s) { return s->reverse_mode != REV_NONE; }
+int tl_source_reversible(const tl_source *s)
+{
+    return s->reverse_mode != REV_NONE;
+}
 
 /* ---- strings of code points ---- */
 
@@ -206,7 +226,8 @@ static char *from_cps(const uint32_t *cps, int k)
 {
     char *s = malloc((size_t)k * 4 + 1), *o = s;
     if (!s) return NULL;
-    for (int i = 0; i < k; i++) o += utf8_put((unsigned char *)o, cps[i]);
+    for (int i = 0; i < k; i++)
+        o += utf8_put((unsigned char *)o, cps[i]);
     *o = '\0';
     return s;
 }
@@ -238,8 +259,10 @@ static int is_cased_upper(uint32_t c)
 {
     return u_isUUppercase((UChar32)c) || u_charType((UChar32)c) == U_TITLECASE_LETTER;
 }
-static int is_cased_lower(uint32_t c) { return u_isULowercase((UChar32)c); }
-
+static int is_cased_lower(uint32_t c)
+{
+    return u_isULowercase((UChar32)c);
+}
 
 /*
  * Upper-case the code points of `s` selected by `mask` (bit i = i-th code
@@ -305,7 +328,8 @@ typedef struct parser {
 static int next_field(parser *ps, const char **pp, const char *end, char *buf, size_t cap)
 {
     const char *p = *pp;
-    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
     if (p == end || *p == '#') {
         *pp = p;
         return 0;
@@ -337,9 +361,10 @@ static int next_field(parser *ps, const char **pp, const char *end, char *buf, s
                 uint32_t v = 0;
                 for (int i = 0; i < nd; i++) {
                     char h = p[2 + i];
-                    int d = h >= '0' && h <= '9' ? h - '0'
-                          : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                          : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                    int d = h >= '0' && h <= '9'   ? h - '0'
+                            : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                            : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                                   : -1;
                     if (d < 0) goto bad_escape;
                     v = v << 4 | (uint32_t)d;
                 }
@@ -373,7 +398,8 @@ static int next_field(parser *ps, const char **pp, const char *end, char *buf, s
     *pp = p;
     return 1;
 bad_escape:
-    fail(ps->err, ps->fname, ps->line, "bad escape (use \\uXXXX, \\UXXXXXX, \\\\, \\\", \\#, \\s, \\t)");
+    fail(ps->err, ps->fname, ps->line,
+         "bad escape (use \\uXXXX, \\UXXXXXX, \\\\, \\\", \\#, \\s, \\t)");
     return -1;
 }
 
@@ -397,7 +423,8 @@ static int parse_set(parser *ps, const char *spec, uint32_t **out, size_t *nout)
             for (size_t i = 0; close && i < ps->s->classes.n; i++)
                 if (strlen(c[i].name) == nl && !memcmp(c[i].name, p + 1, nl)) found = &c[i];
             if (!found) {
-                fail(ps->err, ps->fname, ps->line, "unknown class in '%s' (define it with @class)", spec);
+                fail(ps->err, ps->fname, ps->line, "unknown class in '%s' (define it with @class)",
+                     spec);
                 free(v.p);
                 return -1;
             }
@@ -460,8 +487,10 @@ static int parse_context(parser *ps, char *tok, alt_src *alt)
             at->neg = 1;
             a++;
         }
-        if (!strcmp(a, "start")) at->kind = TL_START;
-        else if (!strcmp(a, "end")) at->kind = TL_END;
+        if (!strcmp(a, "start"))
+            at->kind = TL_START;
+        else if (!strcmp(a, "end"))
+            at->kind = TL_END;
         else if (!strncmp(a, "after:", 6) || !strncmp(a, "before:", 7)) {
             at->kind = a[0] == 'a' ? TL_AFTER : TL_BEFORE;
             const char *spec = strchr(a, ':') + 1;
@@ -483,12 +512,12 @@ static int parse_context(parser *ps, char *tok, alt_src *alt)
     return 0;
 nomem:
     fail(ps->err, ps->fname, ps->line, "out of memory");
-bad:
-    {
-        atom_src *at = atoms.p;
-        for (size_t i = 0; i < atoms.n; i++) free(at[i].set);
-        free(atoms.p);
-    }
+bad : {
+    atom_src *at = atoms.p;
+    for (size_t i = 0; i < atoms.n; i++)
+        free(at[i].set);
+    free(atoms.p);
+}
     return -1;
 }
 
@@ -498,7 +527,8 @@ static char *canonical_source(const char *raw)
     uint32_t cps[TL_MAX_CPS];
     int k = to_cps(raw, cps, TL_MAX_CPS);
     if (k <= 0) return NULL;
-    for (int i = 0; i < k; i++) cps[i] = (uint32_t)u_tolower((UChar32)cps[i]);
+    for (int i = 0; i < k; i++)
+        cps[i] = (uint32_t)u_tolower((UChar32)cps[i]);
     char *low = from_cps(cps, k);
     if (!low) return NULL;
     char *nfc = normalize(low, 0);
@@ -553,11 +583,14 @@ static int parse_text(parser *ps, const char *text, size_t len);
 static int directive(parser *ps, const char *p, const char *end)
 {
     const char *k = p + 1, *ke = k;
-    while (ke < end && *ke != ' ' && *ke != '\t') ke++;
+    while (ke < end && *ke != ' ' && *ke != '\t')
+        ke++;
     const char *v = ke;
-    while (v < end && (*v == ' ' || *v == '\t')) v++;
+    while (v < end && (*v == ' ' || *v == '\t'))
+        v++;
     const char *ve = end;
-    while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+    while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t'))
+        ve--;
     size_t kl = (size_t)(ke - k), vl = (size_t)(ve - v);
     char key[32], val[512];
     if (kl >= sizeof key || vl >= sizeof val) {
@@ -581,8 +614,10 @@ static int directive(parser *ps, const char *p, const char *end)
         }
     }
     if (!strcmp(key, "reverse")) {
-        if (!strcmp(val, "swap")) ps->s->reverse_mode = REV_SWAP;
-        else if (!strcmp(val, "none")) ps->s->reverse_mode = REV_NONE;
+        if (!strcmp(val, "swap"))
+            ps->s->reverse_mode = REV_SWAP;
+        else if (!strcmp(val, "none"))
+            ps->s->reverse_mode = REV_NONE;
         else {
             fail(ps->err, ps->fname, ps->line, "@reverse takes 'swap' or 'none'");
             return PISAR_EPARSE;
@@ -590,7 +625,8 @@ static int directive(parser *ps, const char *p, const char *end)
         return 0;
     }
     if (!strcmp(key, "section")) {
-        if (!strcmp(val, "forward")) ps->section = 0;
+        if (!strcmp(val, "forward"))
+            ps->section = 0;
         else if (!strcmp(val, "reverse")) {
             ps->section = 1;
             ps->s->reverse_mode = REV_SECTION;
@@ -602,7 +638,8 @@ static int directive(parser *ps, const char *p, const char *end)
     }
     if (!strcmp(key, "class")) {
         char *sp = val;
-        while (*sp && *sp != ' ' && *sp != '\t') sp++;
+        while (*sp && *sp != ' ' && *sp != '\t')
+            sp++;
         size_t nl = (size_t)(sp - val);
         if (!nl || nl >= 32 || !*sp) {
             fail(ps->err, ps->fname, ps->line, "@class NAME CHARACTERS");
@@ -773,18 +810,21 @@ static int parse_text(parser *ps, const char *text, size_t len)
             q += l;
         }
         const char *q = p;
-        while (q < e && (*q == ' ' || *q == '\t')) q++;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
         int rc = 0;
-        if (q < e && *q == '@') rc = directive(ps, q, e);
-        else if (q < e && *q != '#') rc = rule_line(ps, q, e);
+        if (q < e && *q == '@')
+            rc = directive(ps, q, e);
+        else if (q < e && *q != '#')
+            rc = rule_line(ps, q, e);
         if (rc) return rc;
         p = nl ? nl + 1 : end;
     }
     return 0;
 }
 
-int tl_parse(tl_source **out, const char *text, size_t len, const char *fname,
-             tl_resolver resolve, void *rctx, pisar_error *err)
+int tl_parse(tl_source **out, const char *text, size_t len, const char *fname, tl_resolver resolve,
+             void *rctx, pisar_error *err)
 {
     *out = NULL;
     tl_source *s = calloc(1, sizeof *s);
@@ -812,7 +852,8 @@ int tl_parse(tl_source **out, const char *text, size_t len, const char *fname,
         for (size_t i = 0; !rc && i < fb->rules[0].n; i++) {
             rule_src *r = s->rules[0].p;
             int have = 0;
-            for (size_t j = 0; j < own && !have; j++) have = !strcmp(r[j].src, fr[i].src);
+            for (size_t j = 0; j < own && !have; j++)
+                have = !strcmp(r[j].src, fr[i].src);
             if (have) continue;
             rule_src *n = vec_add(&s->rules[0], sizeof *n);
             if (!n) {
@@ -856,13 +897,16 @@ static int32_t new_node(builder *b)
 static int case_of(const uint32_t *cps, int k)
 {
     int i = 0;
-    while (i < k && !is_cased_upper(cps[i]) && !is_cased_lower(cps[i])) i++;
+    while (i < k && !is_cased_upper(cps[i]) && !is_cased_lower(cps[i]))
+        i++;
     if (i == k) return TL_CASE_NONE;
     if (!is_cased_upper(cps[i])) return TL_CASE_LOWER;
     int upper = 0, lower = 0;
     for (int j = i + 1; j < k; j++) {
-        if (is_cased_upper(cps[j])) upper++;
-        else if (is_cased_lower(cps[j])) lower++;
+        if (is_cased_upper(cps[j]))
+            upper++;
+        else if (is_cased_lower(cps[j]))
+            lower++;
     }
     if (!upper && !lower) return TL_CASE_ONE;
     return lower ? TL_CASE_TITLE : TL_CASE_UPPER;
@@ -955,7 +999,8 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
                 goto done;
             }
             int dup = 0;
-            for (size_t j = 0; j < nswapped; j++) dup |= !strcmp(swapped[j].src, src);
+            for (size_t j = 0; j < nswapped; j++)
+                dup |= !strcmp(swapped[j].src, src);
             if (dup) {
                 free(src);
                 continue;
@@ -1004,7 +1049,8 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
             int dk = d ? to_cps(d, dc, 8) : -1;
             group *g0 = groups.p, *base = NULL;
             int have = 0;
-            for (size_t j = 0; cs && j < groups.n; j++) have |= !strcmp(g0[j].src, cs);
+            for (size_t j = 0; cs && j < groups.n; j++)
+                have |= !strcmp(g0[j].src, cs);
             if (dk >= 2 && !have) {
                 char *bs = from_cps(dc, 1);
                 for (size_t j = 0; bs && j < ngroups; j++)
@@ -1114,7 +1160,8 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
                 int bad = 0;
                 for (int x = 0; x < 3; x++)
                     bad |= add_str(&strings, forms[x], &tr->out[x], &tr->len[x]) != 0;
-                for (int x = 0; x < 3; x++) free(forms[x]);
+                for (int x = 0; x < 3; x++)
+                    free(forms[x]);
                 if (bad) goto cleanup2;
                 tr->alt = (uint32_t)alts.n;
                 tr->nalts = (uint16_t)r->nalts;
@@ -1235,7 +1282,8 @@ cleanup_extra:
     }
     free(extra_rules.p);
     if (rc == PISAR_ENOMEM) fail(err, fname, 0, "out of memory");
-    for (size_t i = 0; i < groups.n; i++) free(((group *)groups.p)[i].rules.p);
+    for (size_t i = 0; i < groups.n; i++)
+        free(((group *)groups.p)[i].rules.p);
     free(groups.p);
     free(b.nodes.p);
     free(tnodes_map.p);
@@ -1247,7 +1295,8 @@ cleanup_extra:
     free(sets.p);
     free(strings.p);
 done:
-    for (size_t i = 0; i < nswapped; i++) free(swapped[i].src);
+    for (size_t i = 0; i < nswapped; i++)
+        free(swapped[i].src);
     free(swapped);
     return rc;
 }

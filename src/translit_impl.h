@@ -22,28 +22,28 @@
 
 /* Case pattern of the input that reached a node. */
 enum {
-    TL_CASE_NONE = 0,  /* no cased letter (apostrophes, prime signs) */
-    TL_CASE_LOWER,     /* first cased letter is lower case */
-    TL_CASE_ONE,       /* one cased letter, upper case: title or upper from the neighbours */
-    TL_CASE_TITLE,     /* first upper, some later lower */
-    TL_CASE_UPPER      /* two or more cased letters, all upper */
+    TL_CASE_NONE = 0, /* no cased letter (apostrophes, prime signs) */
+    TL_CASE_LOWER,    /* first cased letter is lower case */
+    TL_CASE_ONE,      /* one cased letter, upper case: title or upper from the neighbours */
+    TL_CASE_TITLE,    /* first upper, some later lower */
+    TL_CASE_UPPER     /* two or more cased letters, all upper */
 };
 
 /* Context atom kinds. */
 enum { TL_START = 1, TL_END, TL_AFTER, TL_BEFORE };
 
 typedef struct tl_node {
-    uint32_t trans;   /* children for bytes lo..hi at trans[trans + b - lo] (0 = none) */
-    uint32_t rule;    /* first rule */
-    uint16_t nrules;  /* 0: the node ends no source */
-    uint8_t lo, hi;   /* lo > hi: no children */
+    uint32_t trans;  /* children for bytes lo..hi at trans[trans + b - lo] (0 = none) */
+    uint32_t rule;   /* first rule */
+    uint16_t nrules; /* 0: the node ends no source */
+    uint8_t lo, hi;  /* lo > hi: no children */
     uint8_t srccase;
 } tl_node;
 
 typedef struct tl_rule {
-    uint32_t out[3];  /* offsets into strings: lower, title, upper */
+    uint32_t out[3]; /* offsets into strings: lower, title, upper */
     uint16_t len[3];
-    uint16_t nalts;   /* 0: unconditional */
+    uint16_t nalts; /* 0: unconditional */
     uint32_t alt;
 } tl_rule;
 
@@ -56,7 +56,7 @@ typedef struct tl_atom {
     uint8_t kind;
     uint8_t neg;
     uint16_t nset;
-    uint32_t set;     /* sorted code points at sets[set .. set + nset) */
+    uint32_t set; /* sorted code points at sets[set .. set + nset) */
 } tl_atom;
 
 typedef struct tl_tables {
@@ -77,12 +77,12 @@ typedef struct tl_source tl_source;
  * Fetch the text of an included scheme by id. Returns 0 and sets *text and *len
  * (owned by the resolver, valid until tl_source_free) or a negative status.
  */
-typedef int (*tl_resolver)(void *ctx, const char *id, const char **text, size_t *len,
-                           char *fname, size_t fname_cap);
+typedef int (*tl_resolver)(void *ctx, const char *id, const char **text, size_t *len, char *fname,
+                           size_t fname_cap);
 
 /* Parse a scheme file. `fname` names it in error messages ("file:line: ..."). */
-int tl_parse(tl_source **out, const char *text, size_t len, const char *fname,
-             tl_resolver resolve, void *rctx, pisar_error *err);
+int tl_parse(tl_source **out, const char *text, size_t len, const char *fname, tl_resolver resolve,
+             void *rctx, pisar_error *err);
 void tl_source_free(tl_source *s);
 
 /* Header fields of a parsed scheme (empty strings when absent). */

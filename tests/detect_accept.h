@@ -46,8 +46,11 @@ static int acceptable(pisar_encoding truth, pisar_encoding got, const unsigned c
 {
     if (truth == got) return 1;
     int ascii = 1;
-    for (size_t i = 0; i < n; i++) ascii &= p[i] < 0x80;
-    if (ascii) return got == PISAR_ENC_ASCII || got == PISAR_ENC_UTF8 || pisar_encoding_is_single_byte(got);
+    for (size_t i = 0; i < n; i++)
+        ascii &= p[i] < 0x80;
+    if (ascii)
+        return got == PISAR_ENC_ASCII || got == PISAR_ENC_UTF8 ||
+               pisar_encoding_is_single_byte(got);
     if (!pisar_encoding_is_single_byte(truth) || !pisar_encoding_is_single_byte(got)) return 0;
     const uint16_t *a = cp_table(truth), *b = cp_table(got);
     for (size_t i = 0; i < n; i++)

@@ -85,7 +85,8 @@ int main(int argc, char **argv)
     }
     const char *pisar = argv[1], *file = argv[2], *expected = argv[3];
     pisar_encoding truth = pisar_encoding_from_name(expected);
-    if (truth == PISAR_ENC_UNKNOWN) broken(file, "'%s' (from the path) is not an encoding pisar knows", expected);
+    if (truth == PISAR_ENC_UNKNOWN)
+        broken(file, "'%s' (from the path) is not an encoding pisar knows", expected);
 
     char out[4096];
     run_tool(pisar, file, out, sizeof out);
@@ -107,8 +108,8 @@ int main(int argc, char **argv)
     if (!p) broken(file, "cannot read: %s", strerror(errno));
     int ok = acceptable(truth, got, p, n);
     free(p);
-    printf("%s: expected %s, got %s (confidence %s, language %s)%s\n", file, expected, enc, conf, lang,
-           ok ? (truth == got ? "" : " -- same text") : " -- WRONG");
+    printf("%s: expected %s, got %s (confidence %s, language %s)%s\n", file, expected, enc, conf,
+           lang, ok ? (truth == got ? "" : " -- same text") : " -- WRONG");
     if (argc == 5) printf("known failure (fixtures/detect/KNOWN_FAILURES): %s\n", argv[4]);
     return ok ? 0 : 1;
 }

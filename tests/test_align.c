@@ -47,11 +47,17 @@ static void test_link_types(void **state)
         {"1-2: a sentence split in two", {40, 120, 30}, 3, {40, 60, 60, 30}, 4, "1-1 1-2 1-1"},
         {"2-1: two sentences merged", {40, 60, 60, 30}, 4, {40, 120, 30}, 3, "1-1 2-1 1-1"},
         {"2-2: boundary moved", {40, 100, 20, 30}, 4, {40, 20, 100, 30}, 4, "1-1 2-2 1-1"},
-        {"1-0: a sentence dropped", {20, 90, 35, 120, 60, 45, 100, 160, 25, 80, 50, 70, 40, 110}, 14,
-         {20, 90, 35, 120, 60, 45, 100, 25, 80, 50, 70, 40, 110}, 13,
+        {"1-0: a sentence dropped",
+         {20, 90, 35, 120, 60, 45, 100, 160, 25, 80, 50, 70, 40, 110},
+         14,
+         {20, 90, 35, 120, 60, 45, 100, 25, 80, 50, 70, 40, 110},
+         13,
          "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1 1-1 1-1 1-1"},
-        {"0-1: a sentence added", {20, 90, 35, 120, 60, 45, 100, 25, 80, 50, 70, 40, 110}, 13,
-         {20, 90, 35, 120, 60, 45, 100, 160, 25, 80, 50, 70, 40, 110}, 14,
+        {"0-1: a sentence added",
+         {20, 90, 35, 120, 60, 45, 100, 25, 80, 50, 70, 40, 110},
+         13,
+         {20, 90, 35, 120, 60, 45, 100, 160, 25, 80, 50, 70, 40, 110},
+         14,
          "1-1 1-1 1-1 1-1 1-1 1-1 1-1 0-1 1-1 1-1 1-1 1-1 1-1 1-1"},
         {"empty source", {0}, 0, {30, 40}, 2, "0-1 0-1"},
         {"empty translation", {30}, 1, {0}, 0, "1-0"},
@@ -65,9 +71,9 @@ static void test_link_types(void **state)
         pisar_link links[32];
         size_t nl = 99;
         pisar_align_options opt = {.flags = PISAR_ALIGN_NO_ANCHORS};
-        assert_int_equal(pisar_align(S, (size_t)cases[c].ns, T, (size_t)cases[c].nt, &opt, links,
-                                     &nl, NULL),
-                         PISAR_OK);
+        assert_int_equal(
+            pisar_align(S, (size_t)cases[c].ns, T, (size_t)cases[c].nt, &opt, links, &nl, NULL),
+            PISAR_OK);
         char got[128];
         shape(links, nl, got, sizeof got);
         if (strcmp(got, cases[c].want)) print_message("%s: got \"%s\"\n", cases[c].desc, got);
@@ -110,8 +116,10 @@ static void test_paragraphs(void **state)
     assert_int_equal(links[0].nsrc, 1);
     assert_int_equal(links[0].ntgt, 1);
     for (size_t k = 0; k < nl; k++) { /* no link crosses a paragraph */
-        if (links[k].nsrc == 2) assert_int_equal(S[links[k].src].paragraph, S[links[k].src + 1].paragraph);
-        if (links[k].ntgt == 2) assert_int_equal(T[links[k].tgt].paragraph, T[links[k].tgt + 1].paragraph);
+        if (links[k].nsrc == 2)
+            assert_int_equal(S[links[k].src].paragraph, S[links[k].src + 1].paragraph);
+        if (links[k].ntgt == 2)
+            assert_int_equal(T[links[k].tgt].paragraph, T[links[k].tgt + 1].paragraph);
         if (links[k].nsrc && links[k].ntgt)
             assert_int_equal(S[links[k].src].paragraph, T[links[k].tgt].paragraph);
     }
@@ -143,7 +151,8 @@ static void test_anchors(void **state)
     memset(y, 'y', 150), memcpy(y + 60, " 2000 Ushakov ", 14), y[150] = 0;
     const char *ctx = "Forty characters of common context here.";
     pisar_align_sentence S[6], T[5];
-    for (size_t i = 0; i < 3; i++) S[i] = T[i] = (pisar_align_sentence){ctx, 40, 0};
+    for (size_t i = 0; i < 3; i++)
+        S[i] = T[i] = (pisar_align_sentence){ctx, 40, 0};
     S[3] = (pisar_align_sentence){a, strlen(a), 0};
     S[4] = (pisar_align_sentence){b, strlen(b), 0};
     S[5] = T[4] = (pisar_align_sentence){ctx, 40, 0};
@@ -190,7 +199,8 @@ static char *slurp(const char *path)
     pisar_buf b = {0};
     char tmp[4096];
     size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) pisar_buf_append(&b, tmp, n);
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        pisar_buf_append(&b, tmp, n);
     pisar_buf_append(&b, "", 0);
     fclose(f);
     return b.data;
@@ -204,8 +214,10 @@ static pisar_align_sentence *lines(char *text, size_t *n)
     for (char *p = text; *p && k < 256;) {
         char *e = strchr(p, '\n');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (len) s[k++] = (pisar_align_sentence){p, len, para};
-        else para++;
+        if (len)
+            s[k++] = (pisar_align_sentence){p, len, para};
+        else
+            para++;
         p = e ? e + 1 : p + len;
     }
     *n = k;

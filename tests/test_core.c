@@ -26,7 +26,8 @@ static void test_buf(void **state)
     assert_int_equal(pisar_buf_append(&b, "a\0b", 3), PISAR_OK);
     assert_int_equal(b.len, 3);
     assert_memory_equal(b.data, "a\0b", 4);
-    for (int i = 0; i < 1000; i++) assert_int_equal(pisar_buf_puts(&b, "xyz"), PISAR_OK);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(pisar_buf_puts(&b, "xyz"), PISAR_OK);
     assert_int_equal(b.len, 3003);
     assert_int_equal(b.data[b.len], '\0');
     pisar_buf_clear(&b);
@@ -39,12 +40,23 @@ static void test_buf(void **state)
 static void test_encoding_names(void **state)
 {
     (void)state;
-    static const struct { const char *in; pisar_encoding want; } cases[] = {
-        {"windows-1251", PISAR_ENC_WINDOWS_1251}, {"CP1251", PISAR_ENC_WINDOWS_1251},
-        {"koi8r", PISAR_ENC_KOI8_R}, {"KOI8-U", PISAR_ENC_KOI8_U}, {"866", PISAR_ENC_IBM866},
-        {"MacCyrillic", PISAR_ENC_X_MAC_CYRILLIC}, {"latin1", PISAR_ENC_ISO_8859_1},
-        {"UTF8", PISAR_ENC_UTF8}, {"x-mac-ce", PISAR_ENC_X_MAC_CE}, {"latin-9", PISAR_ENC_ISO_8859_15},
-        {"", PISAR_ENC_UNKNOWN}, {"klingon", PISAR_ENC_UNKNOWN}, {"binary", PISAR_ENC_UNKNOWN},
+    static const struct {
+        const char *in;
+        pisar_encoding want;
+    } cases[] = {
+        {"windows-1251", PISAR_ENC_WINDOWS_1251},
+        {"CP1251", PISAR_ENC_WINDOWS_1251},
+        {"koi8r", PISAR_ENC_KOI8_R},
+        {"KOI8-U", PISAR_ENC_KOI8_U},
+        {"866", PISAR_ENC_IBM866},
+        {"MacCyrillic", PISAR_ENC_X_MAC_CYRILLIC},
+        {"latin1", PISAR_ENC_ISO_8859_1},
+        {"UTF8", PISAR_ENC_UTF8},
+        {"x-mac-ce", PISAR_ENC_X_MAC_CE},
+        {"latin-9", PISAR_ENC_ISO_8859_15},
+        {"", PISAR_ENC_UNKNOWN},
+        {"klingon", PISAR_ENC_UNKNOWN},
+        {"binary", PISAR_ENC_UNKNOWN},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_int_equal(pisar_encoding_from_name(cases[i].in), cases[i].want);

@@ -28,7 +28,8 @@ static size_t encode(pisar_encoding e, const char *u8, unsigned char *out, size_
         if (c >= 0xC0) {
             int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
             c &= 0x3Fu >> k;
-            while (k--) c = c << 6 | (*p++ & 0x3Fu);
+            while (k--)
+                c = c << 6 | (*p++ & 0x3Fu);
         }
         int b = cp_encode(e, c);
         if (b < 0) fail_msg("U+%04X is not in %s", (unsigned)c, pisar_encoding_name(e));
@@ -52,7 +53,8 @@ static pisar_detection detect_in(pisar_encoding e, const char *u8)
     return detect(buf, n);
 }
 
-#define assert_enc(r, e) assert_string_equal(pisar_encoding_name((r).encoding), pisar_encoding_name(e))
+#define assert_enc(r, e)                                                                           \
+    assert_string_equal(pisar_encoding_name((r).encoding), pisar_encoding_name(e))
 
 /* ---- edge cases ---- */
 
@@ -86,8 +88,9 @@ static void test_ascii(void **state)
 static void test_nul_and_binary(void **state)
 {
     (void)state;
-    static const unsigned char elf[] = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                        3, 0, 0x3E, 0, 1, 0, 0, 0, 0x10, 0x52, 0x40, 0, 0, 0};
+    static const unsigned char elf[] = {0x7F, 'E', 'L', 'F', 2,    1,    1,    0, 0,    0,
+                                        0,    0,   0,   0,   0,    0,    3,    0, 0x3E, 0,
+                                        1,    0,   0,   0,   0x10, 0x52, 0x40, 0, 0,    0};
     assert_enc(detect(elf, sizeof elf), PISAR_ENC_BINARY);
     assert_enc(detect("abc\0def ghi", 11), PISAR_ENC_BINARY);
     static const unsigned char ctl[] = {1, 2, 3, 'a', 4, 5, 6, 7, 8, 'b', 0x0E, 0x0F, 0x10, 0x11};
@@ -163,7 +166,8 @@ static size_t to_utf16(const char *u8, int be, unsigned char *out)
         if (c >= 0xC0) {
             int k = c >= 0xE0 ? 2 : 1;
             c &= 0x3Fu >> k;
-            while (k--) c = c << 6 | (*p++ & 0x3Fu);
+            while (k--)
+                c = c << 6 | (*p++ & 0x3Fu);
         }
         out[n + (be ? 0 : 1)] = (unsigned char)(c >> 8);
         out[n + (be ? 1 : 0)] = (unsigned char)c;
@@ -184,7 +188,8 @@ static void test_utf16_without_bom(void **state)
     r = detect(buf, to_utf16(ru, 1, buf));
     assert_enc(r, PISAR_ENC_UTF16BE);
     assert_string_equal(r.language, "ru");
-    const char *en = "The relations between Moscow and Pyongyang have been developing in recent years.";
+    const char *en =
+        "The relations between Moscow and Pyongyang have been developing in recent years.";
     r = detect(buf, to_utf16(en, 0, buf));
     assert_enc(r, PISAR_ENC_UTF16LE);
     assert_string_equal(r.language, "en");
@@ -217,8 +222,9 @@ static void test_chunked_equals_oneshot(void **state)
             assert_string_equal(r.language, one.language);
             assert_int_equal(r.bytes_seen, n);
         }
-        assert_enc(one, e == PISAR_ENC_KOI8_U ? PISAR_ENC_KOI8_R
-                        : e == PISAR_ENC_CP1125 ? PISAR_ENC_IBM866 : e);
+        assert_enc(one, e == PISAR_ENC_KOI8_U   ? PISAR_ENC_KOI8_R
+                        : e == PISAR_ENC_CP1125 ? PISAR_ENC_IBM866
+                                                : e);
         assert_string_equal(one.language, "ru");
         pisar_detector_free(d);
     }
@@ -274,18 +280,25 @@ static const struct {
     {"MacCyrillic headline, not 1251", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC,
      "Ушаков: отношения с Пхеньяном развиваются", "ru"},
     {"Serbian 1251 (њ љ at 0x9A 0x9C, capitals in MacCyrillic)", PISAR_ENC_WINDOWS_1251,
-     PISAR_ENC_WINDOWS_1251, "Пунолетни мушкарци и жене имају право да склопе брак. Њихова права су иста.", "sr"},
+     PISAR_ENC_WINDOWS_1251,
+     "Пунолетни мушкарци и жене имају право да склопе брак. Њихова права су иста.", "sr"},
     {"Serbian MacCyrillic", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC,
      "Пунолетни мушкарци и жене имају право да склопе брак. Њихова права су иста.", "sr"},
-    {"all-capitals 1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "ВСЕОБЩАЯ ДЕКЛАРАЦИЯ ПРАВ ЧЕЛОВЕКА", NULL},
-    {"KOI8-R Russian", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Ким Чен Ын встретился с Путиным в Пхеньяне", "ru"},
+    {"all-capitals 1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251,
+     "ВСЕОБЩАЯ ДЕКЛАРАЦИЯ ПРАВ ЧЕЛОВЕКА", NULL},
+    {"KOI8-R Russian", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R,
+     "Ким Чен Ын встретился с Путиным в Пхеньяне", "ru"},
     {"KOI8-U Ukrainian (і ї є at box-drawing bytes of KOI8-R)", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U,
      "Кожна людина має право на життя, на свободу і на особисту недоторканність.", "uk"},
-    {"KOI8-U Ukrainian headline", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U, "Україна і Європа: нові відносини", "uk"},
+    {"KOI8-U Ukrainian headline", PISAR_ENC_KOI8_U, PISAR_ENC_KOI8_U,
+     "Україна і Європа: нові відносини", "uk"},
     {"KOI8-R vs 1251 case inversion", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва", NULL},
-    {"1251 vs KOI8-R case inversion", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва", NULL},
-    {"IBM866 headline, not IBM855", PISAR_ENC_IBM866, PISAR_ENC_IBM866, "Ушаков: отношения с Пхеньяном развиваются", "ru"},
-    {"IBM855 headline, not IBM866", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "Ушаков: отношения с Пхеньяном развиваются", "ru"},
+    {"1251 vs KOI8-R case inversion", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва",
+     NULL},
+    {"IBM866 headline, not IBM855", PISAR_ENC_IBM866, PISAR_ENC_IBM866,
+     "Ушаков: отношения с Пхеньяном развиваются", "ru"},
+    {"IBM855 headline, not IBM866", PISAR_ENC_IBM855, PISAR_ENC_IBM855,
+     "Ушаков: отношения с Пхеньяном развиваются", "ru"},
     {"CP1125 Ukrainian with ї (0xF9, a bullet in IBM866)", PISAR_ENC_CP1125, PISAR_ENC_CP1125,
      "Україна і її сусіди: Київ, Львів, Ґорґани", "uk"},
     {"IBM866 Russian with ё, which CP1125 decodes alike: the more common name", PISAR_ENC_CP1125,
@@ -295,9 +308,11 @@ static const struct {
     {"windows-1252 with curly quotes and dash (C1 bytes in ISO-8859-1)", PISAR_ENC_WINDOWS_1252,
      PISAR_ENC_WINDOWS_1252, "Il a dit : “la décision est prise” — et c'est tout.", "fr"},
     {"Latin-1 text that windows-1252 decodes alike: the more common name", PISAR_ENC_ISO_8859_1,
-     PISAR_ENC_WINDOWS_1252, "Le conseiller du président a déclaré que les relations se développent.", "fr"},
+     PISAR_ENC_WINDOWS_1252,
+     "Le conseiller du président a déclaré que les relations se développent.", "fr"},
     {"ISO-8859-2 Polish", PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_2,
-     "Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby. Żółć, ścięgno.", "pl"},
+     "Każdy człowiek ma prawo do życia, wolności i bezpieczeństwa swojej osoby. Żółć, ścięgno.",
+     "pl"},
     {"windows-1250 Czech", PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
      "Poradce ruského prezidenta řekl, že se vztahy v posledních letech aktivně rozvíjejí.", "cs"},
 };
@@ -308,7 +323,8 @@ static void test_hard_pairs(void **state)
     for (size_t i = 0; i < sizeof hard / sizeof *hard; i++) {
         pisar_detection r = detect_in(hard[i].enc, hard[i].text);
         if (r.encoding != hard[i].expect || (hard[i].lang && strcmp(r.language, hard[i].lang)))
-            print_error("%s: got %s/%s\n", hard[i].desc, pisar_encoding_name(r.encoding), r.language);
+            print_error("%s: got %s/%s\n", hard[i].desc, pisar_encoding_name(r.encoding),
+                        r.language);
         assert_enc(r, hard[i].expect);
         if (hard[i].lang) assert_string_equal(r.language, hard[i].lang);
         assert_true(r.confidence > 0 && r.confidence < 1);
@@ -321,7 +337,8 @@ static void test_rules_loaded(void **state)
     int n;
     const det_rule *r = lm_det_rules(&n);
     assert_true(n >= 5);
-    const char *names[] = {"koi8u-letters", "cp1125-yi", "mac-capitals", "cp855-case", "koi8-vs-1251"};
+    const char *names[] = {"koi8u-letters", "cp1125-yi", "mac-capitals", "cp855-case",
+                           "koi8-vs-1251"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
         int found = 0;
         for (int i = 0; i < n; i++) {
@@ -333,7 +350,8 @@ static void test_rules_loaded(void **state)
         assert_true(found);
     }
     const char *const *o = lm_det_order();
-    for (int i = 0; o[i]; i++) assert_int_not_equal(pisar_encoding_from_name(o[i]), PISAR_ENC_UNKNOWN);
+    for (int i = 0; o[i]; i++)
+        assert_int_not_equal(pisar_encoding_from_name(o[i]), PISAR_ENC_UNKNOWN);
 }
 
 /* Each named rule on its own: the text in each of its two encodings. */
@@ -347,14 +365,17 @@ static const struct {
     {"koi8u-letters", PISAR_ENC_KOI8_R, PISAR_ENC_UNKNOWN, "Итог ╓ 25 ╖ рублей"},
     {"cp1125-yi", PISAR_ENC_CP1125, PISAR_ENC_CP1125, "Україна і її сусіди, Київ"},
     {"cp1125-yi", PISAR_ENC_IBM866, PISAR_ENC_UNKNOWN, "Всё решено: ёлка и звёзды"},
-    {"mac-capitals", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC, "Москва и Санкт-Петербург, Россия"},
-    {"mac-capitals", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва и Санкт-Петербург, Россия"},
+    {"mac-capitals", PISAR_ENC_X_MAC_CYRILLIC, PISAR_ENC_X_MAC_CYRILLIC,
+     "Москва и Санкт-Петербург, Россия"},
+    {"mac-capitals", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251,
+     "Москва и Санкт-Петербург, Россия"},
     {"cp855-case", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "отношения между странами развиваются"},
     {"cp855-case", PISAR_ENC_IBM866, PISAR_ENC_IBM866, "отношения между странами развиваются"},
     {"cp855-case-1125", PISAR_ENC_CP1125, PISAR_ENC_CP1125, "відносини між країнами розвиваються"},
     {"cp855-case-1125", PISAR_ENC_IBM855, PISAR_ENC_IBM855, "відносини між країнами розвиваються"},
     {"koi8-vs-1251", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва и Санкт-Петербург, Россия"},
-    {"koi8-vs-1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, "Москва и Санкт-Петербург, Россия"},
+    {"koi8-vs-1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251,
+     "Москва и Санкт-Петербург, Россия"},
 };
 
 static void test_each_rule(void **state)
@@ -365,8 +386,8 @@ static void test_each_rule(void **state)
         size_t n = encode(rule_cases[i].enc, rule_cases[i].text, buf, sizeof buf);
         pisar_encoding w = det_rule_winner(rule_cases[i].rule, buf, n);
         if (w != rule_cases[i].expect)
-            print_error("%s on %s: got %s\n", rule_cases[i].rule, pisar_encoding_name(rule_cases[i].enc),
-                        pisar_encoding_name(w));
+            print_error("%s on %s: got %s\n", rule_cases[i].rule,
+                        pisar_encoding_name(rule_cases[i].enc), pisar_encoding_name(w));
         assert_int_equal(w, rule_cases[i].expect);
     }
     assert_int_equal(det_rule_winner("no-such-rule", "abc", 3), PISAR_ENC_UNKNOWN);
@@ -393,7 +414,8 @@ static void test_language_api(void **state)
     const char *const *codes;
     size_t n = pisar_languages(&codes);
     assert_int_equal(n, (size_t)lm_count());
-    for (size_t i = 0; i < n; i++) assert_true(lm_find(codes[i]) >= 0);
+    for (size_t i = 0; i < n; i++)
+        assert_true(lm_find(codes[i]) >= 0);
     assert_null(codes[n]);
 }
 
@@ -448,8 +470,8 @@ static void test_fixtures(void **state)
                 fixed++;
             }
         } else if (!ok) {
-            print_error("detect:%s: got %s (%.2f, %s)\n", rel, pisar_encoding_name(r.encoding), r.confidence,
-                        r.language);
+            print_error("detect:%s: got %s (%.2f, %s)\n", rel, pisar_encoding_name(r.encoding),
+                        r.confidence, r.language);
             wrong++;
         }
         if (!strcmp(tier, "core")) {
@@ -460,8 +482,9 @@ static void test_fixtures(void **state)
     }
     fclose(m);
     free(known);
-    print_message("fixtures: %d files, %d wrong, %d known failures; language right on %d of %d long texts\n",
-                  files, wrong, expected_fail, lang_ok, lang_n);
+    print_message(
+        "fixtures: %d files, %d wrong, %d known failures; language right on %d of %d long texts\n",
+        files, wrong, expected_fail, lang_ok, lang_n);
     assert_true(files > 1000);
     assert_int_equal(wrong, 0);
     assert_int_equal(fixed, 0);

@@ -111,8 +111,10 @@ static char *xpath(const char *xml, const char *expr)
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, XML_PARSE_NONET);
     assert_non_null(doc);
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathRegisterNs(ctx, (const xmlChar *)"x", (const xmlChar *)"urn:oasis:names:tc:xliff:document:1.2");
-    xmlXPathRegisterNs(ctx, (const xmlChar *)"y", (const xmlChar *)"urn:oasis:names:tc:xliff:document:2.0");
+    xmlXPathRegisterNs(ctx, (const xmlChar *)"x",
+                       (const xmlChar *)"urn:oasis:names:tc:xliff:document:1.2");
+    xmlXPathRegisterNs(ctx, (const xmlChar *)"y",
+                       (const xmlChar *)"urn:oasis:names:tc:xliff:document:2.0");
     xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
     assert_non_null(r);
     pisar_buf b = {0};
@@ -216,7 +218,8 @@ static void test_xliff21(void **state)
         all[k++] = tok;
     assert_int_equal(k, 11);
     for (size_t i = 0; i < k; i++)
-        for (size_t j = i + 1; j < k; j++) assert_string_not_equal(all[i], all[j]);
+        for (size_t j = i + 1; j < k; j++)
+            assert_string_not_equal(all[i], all[j]);
     free(ids);
     free(x);
 }
@@ -241,9 +244,12 @@ static void test_empty_document(void **state)
         uint64_t n = 99;
         char *x = emit(f, 0, NULL, "en", &n);
         assert_int_equal(n, 0);
-        if (pisar_format_is_xml(f)) assert_int_equal(validate(x, f), 0);
-        else if (f == PISAR_FORMAT_PO) assert_non_null(strstr(x, "charset=UTF-8"));
-        else assert_string_equal(x, "");
+        if (pisar_format_is_xml(f))
+            assert_int_equal(validate(x, f), 0);
+        else if (f == PISAR_FORMAT_PO)
+            assert_non_null(strstr(x, "charset=UTF-8"));
+        else
+            assert_string_equal(x, "");
         free(x);
     }
     /* no document at all: still a valid file */
@@ -259,7 +265,8 @@ static void test_empty_document(void **state)
 static void test_po(void **state)
 {
     (void)state;
-    static const para q = {"Say \"hi\"\\now.\tTab\nline. Один.", 3, {{0, 13, 0}, {13, 23, 0}, {24, 33, 0}}};
+    static const para q = {
+        "Say \"hi\"\\now.\tTab\nline. Один.", 3, {{0, 13, 0}, {13, 23, 0}, {24, 33, 0}}};
     const para *ps[] = {&q, &P2, NULL};
     char *x = emit(PISAR_FORMAT_PO, 0, ps, "en", NULL);
     static const char *want_parts[] = {
@@ -276,7 +283,8 @@ static void test_po(void **state)
     }
     /* every msgctxt different: the repeated sentence stays two messages */
     size_t count = 0;
-    for (const char *p = x; (p = strstr(p, "msgctxt ")); p++) count++;
+    for (const char *p = x; (p = strstr(p, "msgctxt ")); p++)
+        count++;
     assert_int_equal(count, 5);
     free(x);
 }
@@ -334,7 +342,10 @@ static void test_controls(void **state)
     (void)state;
     /* C0 controls (NUL included), U+FFFE and U+FFFF are removed and reported;
      * tab, LF and CR are kept */
-    static const char text[] = "A\x01" "B\x00" "C\tD. E\xEF\xBF\xBE\xEF\xBF\xBF" "F\x1F.";
+    static const char text[] = "A\x01"
+                               "B\x00"
+                               "C\tD. E\xEF\xBF\xBE\xEF\xBF\xBF"
+                               "F\x1F.";
     size_t len = sizeof text - 1;
     pisar_sentence s[2] = {{0, 8, 0}, {9, len, 0}};
     for (int f = 0; f < PISAR_FORMAT_COUNT; f++) {
@@ -462,11 +473,16 @@ static void test_notes_and_pairs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_names), cmocka_unit_test(test_xliff12),
-        cmocka_unit_test(test_segsource),    cmocka_unit_test(test_xliff21),
-        cmocka_unit_test(test_tmx),          cmocka_unit_test(test_empty_document),
-        cmocka_unit_test(test_po),           cmocka_unit_test(test_tsv_jsonl_txt),
-        cmocka_unit_test(test_controls),     cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_format_names),
+        cmocka_unit_test(test_xliff12),
+        cmocka_unit_test(test_segsource),
+        cmocka_unit_test(test_xliff21),
+        cmocka_unit_test(test_tmx),
+        cmocka_unit_test(test_empty_document),
+        cmocka_unit_test(test_po),
+        cmocka_unit_test(test_tsv_jsonl_txt),
+        cmocka_unit_test(test_controls),
+        cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_notes_and_pairs),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,8 +14,8 @@ static void test_catalogue(void **state)
     (void)state;
     assert_true(lm_count() >= 26);
     static const char *const want[] = {"ru", "uk", "be", "bg", "mk", "sr", "sr-Latn", "kk", "en",
-                                       "de", "fr", "es", "it", "pl", "cs", "sk", "sl", "hr", "hu",
-                                       "ro", "tr", "lt", "lv", "et", "nl", "pt"};
+                                       "de", "fr", "es", "it", "pl", "cs", "sk",      "sl", "hr",
+                                       "hu", "ro", "tr", "lt", "lv", "et", "nl",      "pt"};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         int m = lm_find(want[i]);
         assert_true(m >= 0);
@@ -59,7 +59,8 @@ static void test_symbols(void **state)
     assert_true(lm_symbol_is_letter(en, lm_symbol(en, 'q')));
     /* Turkish dotted and dotless i are distinct letters with their own capitals */
     assert_true(lm_symbol_is_upper(tr, lm_symbol(tr, 0x0130)));
-    assert_int_equal(lm_symbol(tr, 0x0130) - lm_symbol(tr, 'i'), lm_symbol(tr, 'I') - lm_symbol(tr, 0x0131));
+    assert_int_equal(lm_symbol(tr, 0x0130) - lm_symbol(tr, 'i'),
+                     lm_symbol(tr, 'I') - lm_symbol(tr, 0x0131));
 }
 
 static void test_score_edges(void **state)
@@ -109,13 +110,17 @@ static const struct {
     {"sr", "Помоћник руског председника изјавио је да се односи активно развијају."},
     {"kk", "Ресей президентінің көмекшісі қарым-қатынастың белсенді дамып келе жатқанын айтты."},
     {"en", "The aide to the Russian president said that relations are actively developing."},
-    {"de", "Der Berater des russischen Präsidenten sagte, die Beziehungen entwickelten sich aktiv."},
-    {"fr", "Le conseiller du président russe a déclaré que les relations se développent activement."},
-    {"es", "El asesor del presidente ruso dijo que las relaciones se están desarrollando activamente."},
+    {"de",
+     "Der Berater des russischen Präsidenten sagte, die Beziehungen entwickelten sich aktiv."},
+    {"fr",
+     "Le conseiller du président russe a déclaré que les relations se développent activement."},
+    {"es",
+     "El asesor del presidente ruso dijo que las relaciones se están desarrollando activamente."},
     {"pl", "Doradca prezydenta Rosji powiedział, że stosunki rozwijają się bardzo aktywnie."},
     {"cs", "Poradce ruského prezidenta řekl, že se vztahy v posledních letech aktivně rozvíjejí."},
     {"hu", "Az orosz elnök tanácsadója szerint a kapcsolatok az utóbbi években aktívan fejlődnek."},
-    {"tr", "Rusya Devlet Başkanı'nın danışmanı, ilişkilerin son yıllarda aktif olarak geliştiğini söyledi."},
+    {"tr", "Rusya Devlet Başkanı'nın danışmanı, ilişkilerin son yıllarda aktif olarak geliştiğini "
+           "söyledi."},
 };
 
 static void test_identification(void **state)

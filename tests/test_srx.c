@@ -27,15 +27,18 @@ static void joined(pisar_segmenter *seg, const char *in, char *out, size_t cap)
     out[0] = 0;
     while ((rc = pisar_segmenter_next(seg, &s)) == 1) {
         assert_true(s.start >= pos && s.end > s.start && s.end <= strlen(in));
-        for (size_t i = pos; i < s.start; i++) assert_true(strchr(" \t\r\n", in[i]) != NULL);
+        for (size_t i = pos; i < s.start; i++)
+            assert_true(strchr(" \t\r\n", in[i]) != NULL);
         pos = s.end;
-        w += (size_t)snprintf(out + w, cap - w, "%s%.*s", w ? "|" : "", (int)(s.end - s.start), in + s.start);
+        w += (size_t)snprintf(out + w, cap - w, "%s%.*s", w ? "|" : "", (int)(s.end - s.start),
+                              in + s.start);
         assert_true(w < cap);
     }
     assert_int_equal(rc, 0);
 }
 
-static const char *text = "Он живёт в г. Москва на ул. Ленина. Mr. Smith came; then left! Next.\n\nPara two.";
+static const char *text =
+    "Он живёт в г. Москва на ул. Ленина. Mr. Smith came; then left! Next.\n\nPara two.";
 
 static void test_srx_cascade(void **state)
 {
@@ -44,24 +47,29 @@ static void test_srx_cascade(void **state)
         const char *file, *lang, *want;
     } cases[] = {
         /* ru: the Russian set, then the default set */
-        {FIX("simple.srx"), "ru", "Он живёт в г. Москва на ул. Ленина.|Mr. Smith came;|then left!|Next.|Para two."},
-        {FIX("simple.srx"), "RU-ru", "Он живёт в г. Москва на ул. Ленина.|Mr. Smith came;|then left!|Next.|Para two."},
+        {FIX("simple.srx"), "ru",
+         "Он живёт в г. Москва на ул. Ленина.|Mr. Smith came;|then left!|Next.|Para two."},
+        {FIX("simple.srx"), "RU-ru",
+         "Он живёт в г. Москва на ул. Ленина.|Mr. Smith came;|then left!|Next.|Para two."},
         /* en: only the default set, so "г." and "ул." break */
         {FIX("simple.srx"), "en",
          "Он живёт в г.|Москва на ул.|Ленина.|Mr. Smith came;|then left!|Next.|Para two."},
         /* cascade="no": ru gets the Russian set only, which never breaks;
          * the paragraph break still does */
-        {FIX("nocascade.srx"), "ru", "Он живёт в г. Москва на ул. Ленина. Mr. Smith came; then left! Next.|Para two."},
+        {FIX("nocascade.srx"), "ru",
+         "Он живёт в г. Москва на ул. Ленина. Mr. Smith came; then left! Next.|Para two."},
         {FIX("nocascade.srx"), "de",
          "Он живёт в г.|Москва на ул.|Ленина.|Mr. Smith came;|then left!|Next.|Para two."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         pisar_segmenter *seg = NULL;
         pisar_error err;
-        assert_int_equal(pisar_segmenter_new_srx(&seg, cases[i].file, cases[i].lang, &err), PISAR_OK);
+        assert_int_equal(pisar_segmenter_new_srx(&seg, cases[i].file, cases[i].lang, &err),
+                         PISAR_OK);
         char got[1024];
         joined(seg, text, got, sizeof got);
-        if (strcmp(got, cases[i].want)) fprintf(stderr, "%s %s: got %s\n", cases[i].file, cases[i].lang, got);
+        if (strcmp(got, cases[i].want))
+            fprintf(stderr, "%s %s: got %s\n", cases[i].file, cases[i].lang, got);
         assert_string_equal(got, cases[i].want);
         /* empty and whitespace-only text */
         joined(seg, "", got, sizeof got);
@@ -135,7 +143,8 @@ static void test_srx_export(void **state)
         const char *lang = i < n ? codes[i] : "und";
         pisar_buf b = {0};
         assert_int_equal(pisar_segmenter_export_srx(lang, &b), PISAR_OK);
-        assert_non_null(strstr(b.data, "<srx version=\"2.0\" xmlns=\"http://www.lisa.org/srx20\">"));
+        assert_non_null(
+            strstr(b.data, "<srx version=\"2.0\" xmlns=\"http://www.lisa.org/srx20\">"));
         if (schema) {
             xmlDocPtr doc = xmlReadMemory(b.data, (int)b.len, "export.srx", NULL, XML_PARSE_NONET);
             assert_non_null(doc);
@@ -174,9 +183,10 @@ static void test_srx_export(void **state)
     pisar_segmenter *seg;
     assert_int_equal(pisar_segmenter_new_srx(&seg, path, "ru", NULL), PISAR_OK);
     char got[512];
-    joined(seg, "В. В. Путин прибыл в г. Москва на ул. Ленина. Были книги и т. д. Затем все ушли.", got,
-           sizeof got);
-    assert_string_equal(got, "В. В. Путин прибыл в г. Москва на ул. Ленина.|Были книги и т. д.|Затем все ушли.");
+    joined(seg, "В. В. Путин прибыл в г. Москва на ул. Ленина. Были книги и т. д. Затем все ушли.",
+           got, sizeof got);
+    assert_string_equal(
+        got, "В. В. Путин прибыл в г. Москва на ул. Ленина.|Были книги и т. д.|Затем все ушли.");
     pisar_segmenter_free(seg);
     remove(path);
     pisar_buf_free(&b);

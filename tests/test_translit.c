@@ -242,8 +242,8 @@ static void test_iso9_roundtrip(void **state)
     int bad = 0;
     for (size_t i = 0; i < sizeof letters / sizeof *letters; i++) {
         char word[3][64];
-        snprintf(word[0], 64, "а%sа", letters[i]);     /* lower case */
-        snprintf(word[1], 64, "А%sА", upper[i]);       /* upper case */
+        snprintf(word[0], 64, "а%sа", letters[i]);            /* lower case */
+        snprintf(word[1], 64, "А%sА", upper[i]);              /* upper case */
         snprintf(word[2], 64, "%s%sа", upper[i], letters[i]); /* title */
         for (int w = 0; w < 3; w++) {
             if (w == 2 && (!strcmp(letters[i], "ъ") || !strcmp(letters[i], "ь"))) continue;
@@ -322,12 +322,13 @@ static void test_scheme_list(void **state)
         assert_non_null(s->id);
         assert_true(strlen(s->name) > 0);
         assert_true(strlen(s->standard) > 0);
-        for (size_t j = 0; j < i; j++) assert_string_not_equal(pisar_translit_scheme(j)->id, s->id);
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(pisar_translit_scheme(j)->id, s->id);
     }
     assert_null(pisar_translit_scheme(n));
-    static const char *langs[][2] = {{"ru", "ru-bgn"}, {"uk", "uk-national"},
-                                     {"be", "be-national"}, {"bg", "bg-streamlined"},
-                                     {"mk", "mk-official"}, {"sr", "sr-latin"},
+    static const char *langs[][2] = {{"ru", "ru-bgn"},       {"uk", "uk-national"},
+                                     {"be", "be-national"},  {"bg", "bg-streamlined"},
+                                     {"mk", "mk-official"},  {"sr", "sr-latin"},
                                      {"sr-Cyrl", "sr-latin"}};
     for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
         const char *id = pisar_translit_default_scheme(langs[i][0]);
@@ -354,17 +355,16 @@ static void test_scheme_list(void **state)
 static void test_user_schemes(void **state)
 {
     (void)state;
-    static const char good[] =
-        "# a test scheme\n"
-        "@id test\n@language ru\n@name Test\n@standard none\n"
-        "@class v аеиоу\n"
-        "а\ta\n"
-        "е\tje\tstart after:{v}\n"
-        "е\te\n"
-        "щ\t\"sh ch\"   # quoted output with a space, then a comment\n"
-        "ъ\t\"\"\n"
-        "\\u0436\tzh\n"
-        "@reverse swap\n";
+    static const char good[] = "# a test scheme\n"
+                               "@id test\n@language ru\n@name Test\n@standard none\n"
+                               "@class v аеиоу\n"
+                               "а\ta\n"
+                               "е\tje\tstart after:{v}\n"
+                               "е\te\n"
+                               "щ\t\"sh ch\"   # quoted output with a space, then a comment\n"
+                               "ъ\t\"\"\n"
+                               "\\u0436\tzh\n"
+                               "@reverse swap\n";
     pisar_translit *t;
     pisar_error err;
     memset(&err, 0, sizeof err);
@@ -402,9 +402,11 @@ static void test_user_schemes(void **state)
         {"bad escape", "@id x\n\\q\ta\n", PISAR_EPARSE, 2, "bad escape"},
         {"invalid UTF-8", "@id x\n\xd0\ta\n", PISAR_EPARSE, 2, "invalid UTF-8"},
         {"NUL byte", "@id x\n\0\ta\n", PISAR_EPARSE, 2, "NUL"},
-        {"include of unknown", "@id x\n@include nothing-here\n", PISAR_EUNKNOWN, 2, "no such scheme"},
+        {"include of unknown", "@id x\n@include nothing-here\n", PISAR_EUNKNOWN, 2,
+         "no such scheme"},
         {"bad reverse", "@id x\n@reverse maybe\n", PISAR_EPARSE, 2, "@reverse"},
-        {"source too long", "@id x\nаааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа\ta\n",
+        {"source too long",
+         "@id x\nаааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа\ta\n",
          PISAR_EPARSE, 2, "too long"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -426,15 +428,17 @@ static void test_user_schemes(void **state)
     assert_non_null(strstr(err.message, "broken.txt:7:"));
     snprintf(path, sizeof path, "%s/translit/user/press-ru.txt", PISAR_FIXTURES);
     assert_int_equal(pisar_translit_load(&t, path, 0, &err), 0);
-    assert_int_equal(pisar_translit_apply(t, "Юрий Ушаков, Щукин", strlen("Юрий Ушаков, Щукин"), &out), 0);
+    assert_int_equal(
+        pisar_translit_apply(t, "Юрий Ушаков, Щукин", strlen("Юрий Ушаков, Щукин"), &out), 0);
     assert_string_equal(out.data, "Yuri Ushakov, Shchukin");
     pisar_translit_free(t);
     pisar_buf_free(&out);
     assert_int_equal(pisar_translit_load(&t, "/nonexistent/x.txt", 0, &err), PISAR_EIO);
     assert_non_null(strstr(err.message, "/nonexistent/x.txt"));
     /* a scheme without a reverse direction */
-    assert_int_equal(pisar_translit_compile(&t, inc, sizeof inc - 1, "mine.txt",
-                                            PISAR_TRANSLIT_REVERSE, &err), PISAR_EUNKNOWN);
+    assert_int_equal(
+        pisar_translit_compile(&t, inc, sizeof inc - 1, "mine.txt", PISAR_TRANSLIT_REVERSE, &err),
+        PISAR_EUNKNOWN);
 }
 
 /* Every built-in scheme's source text compiles at run time to the same
@@ -457,7 +461,8 @@ static void test_builtin_texts_reload(void **state)
         assert_int_equal(pisar_translit_apply(a, sample, sizeof sample - 1, &x), 0);
         assert_int_equal(pisar_translit_apply(b, sample, sizeof sample - 1, &y), 0);
         snprintf(text, sizeof text, "%s", s->id);
-        if (strcmp(x.data, y.data)) fail_msg("%s: built-in '%s' vs loaded '%s'", text, x.data, y.data);
+        if (strcmp(x.data, y.data))
+            fail_msg("%s: built-in '%s' vs loaded '%s'", text, x.data, y.data);
         pisar_buf_free(&x);
         pisar_buf_free(&y);
         pisar_translit_free(a);
@@ -472,11 +477,12 @@ static void test_fast_path_matches_reference(void **state)
 {
     (void)state;
     static const char *pieces[] = {
-        "а", "е", "ё", "и", "й", "о", "у", "ы", "э", "ю", "я", "ъ", "ь", "щ", "ж", "ц", "х", "г",
-        "ґ", "є", "і", "ї", "ў", "ђ", "ј", "љ", "њ", "ћ", "џ", "ѓ", "ќ", "ѕ", "з", "л", "н", "с",
-        "А", "Е", "Ё", "И", "Й", "Ю", "Я", "Щ", "Ж", "Ъ", "Ь", "Є", "Ї", "Љ", "Ў", "З", "Г",
-        " ", " ", "'", "’", "ʼ", "-", ".", "\xcc\x81", "\xcc\x86", "\xcc\x88", "x", "Q", "1",
-        "\n", "«", "—", "dž", "lj", "nj", "Ŝ", "s\xcc\x82", "ʹ",
+        "а", "е",  "ё", "и", "й",  "о",  "у",  "ы", "э",         "ю",        "я",        "ъ", "ь",
+        "щ", "ж",  "ц", "х", "г",  "ґ",  "є",  "і", "ї",         "ў",        "ђ",        "ј", "љ",
+        "њ", "ћ",  "џ", "ѓ", "ќ",  "ѕ",  "з",  "л", "н",         "с",        "А",        "Е", "Ё",
+        "И", "Й",  "Ю", "Я", "Щ",  "Ж",  "Ъ",  "Ь", "Є",         "Ї",        "Љ",        "Ў", "З",
+        "Г", " ",  " ", "'", "’",  "ʼ",  "-",  ".", "\xcc\x81",  "\xcc\x86", "\xcc\x88", "x", "Q",
+        "1", "\n", "«", "—", "dž", "lj", "nj", "Ŝ", "s\xcc\x82", "ʹ",
     };
     size_t np = sizeof pieces / sizeof *pieces;
     uint32_t seed = 12345;
@@ -500,7 +506,9 @@ static void test_fast_path_matches_reference(void **state)
                 assert_int_equal(pisar_translit_apply(t, text, n, &a), 0);
                 assert_int_equal(tl_apply_reference(t, text, n, &b), 0);
                 if (a.len != b.len || memcmp(a.data, b.data, a.len)) {
-                    if (!bad) print_error("%s%s: fast '%s'\nreference '%s'\n", info->id, dir ? " (reverse)" : "", a.data, b.data);
+                    if (!bad)
+                        print_error("%s%s: fast '%s'\nreference '%s'\n", info->id,
+                                    dir ? " (reverse)" : "", a.data, b.data);
                     bad++;
                 }
                 pisar_buf_free(&a);

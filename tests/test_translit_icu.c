@@ -144,7 +144,8 @@ static void test_corpus(void **state)
         char *b = pisar_apply(bgn, line);
         int c;
         if (!same_but_case(s, i, &c)) {
-            print_error("ru-bgn-strict differs from ICU:\n  %s\n  pisar %s\n  ICU   %s\n", line, s, i);
+            print_error("ru-bgn-strict differs from ICU:\n  %s\n  pisar %s\n  ICU   %s\n", line, s,
+                        i);
             bad++;
         } else {
             same_strict += !c;
@@ -152,8 +153,9 @@ static void test_corpus(void **state)
         }
         drop_interpunct(i);
         if (!same_but_case(b, i, &c)) {
-            print_error("ru-bgn differs from ICU without interpunct:\n  %s\n  pisar %s\n  ICU   %s\n",
-                        line, b, i);
+            print_error(
+                "ru-bgn differs from ICU without interpunct:\n  %s\n  pisar %s\n  ICU   %s\n", line,
+                b, i);
             bad++;
         } else {
             same_bgn += !c;

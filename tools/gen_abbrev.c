@@ -10,10 +10,9 @@
  *   ABBREVIATION<TAB>CLASS  CLASS is P, F, Y or N; WORD<TAB>S or WORD<TAB>V names a
  *                           word that starts sentences (S), a verb of saying (V) or
  *                           a word that goes on after an F abbreviation (C: "a.m. EDT");
- *                           -SUFFIX.<TAB>CLASS matches the end of longer words. In the key, spaces after a dot
- *                           are dropped ("т. е." -> "т.е.") and other spaces become
- *                           one ' ' ("и т. д." -> "и т.д."), as the segmenter builds
- *                           its keys.
+ *                           -SUFFIX.<TAB>CLASS matches the end of longer words. In the key, spaces
+ * after a dot are dropped ("т. е." -> "т.е.") and other spaces become one ' ' ("и т. д." -> "и
+ * т.д."), as the segmenter builds its keys.
  *
  * usage: gen_abbrev OUT.h TABLE.txt...
  */
@@ -48,7 +47,11 @@ static int valid_utf8(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         unsigned c = s[i];
-        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        size_t k = c < 0x80             ? 1
+                   : (c & 0xE0) == 0xC0 ? 2
+                   : (c & 0xF0) == 0xE0 ? 3
+                   : (c & 0xF8) == 0xF0 ? 4
+                                        : 0;
         if (!k || i + k > n) return 0;
         for (size_t j = 1; j < k; j++)
             if ((s[i + j] & 0xC0) != 0x80) return 0;
@@ -93,10 +96,12 @@ static int load(const char *path, lang *l)
     while (fgets(line, sizeof line, f)) {
         lineno++;
         size_t n = strlen(line);
-        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = 0;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
+            line[--n] = 0;
         if (!n || line[0] == '#') continue;
         if (line[0] == '%') {
-            if (!strcmp(line, "%ordinal-dot")) l->ordinal_dot = 1;
+            if (!strcmp(line, "%ordinal-dot"))
+                l->ordinal_dot = 1;
             else {
                 fprintf(stderr, "%s:%d: unknown option %s\n", path, lineno, line);
                 rc = -1;
@@ -111,11 +116,13 @@ static int load(const char *path, lang *l)
         }
         *tab = 0;
         char *cls = tab + 1;
-        while (*cls == '\t') cls++;
+        while (*cls == '\t')
+            cls++;
         char *hash = strchr(cls, '#');
         if (hash) *hash = 0;
         size_t cl = strlen(cls);
-        while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t')) cls[--cl] = 0;
+        while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t'))
+            cls[--cl] = 0;
         if (cl != 1 || !strchr("PFYNSVC", cls[0])) {
             fprintf(stderr, "%s:%d: class must be P, F, Y, N, S, V or C\n", path, lineno);
             rc = -1;
@@ -128,9 +135,13 @@ static int load(const char *path, lang *l)
         int pending_space = 0;
         for (const char *p = line; *p; p++) {
             int sp = 0;
-            if (*p == ' ') sp = 1;
-            else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) sp = 2;
-            else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0xAF) sp = 3;
+            if (*p == ' ')
+                sp = 1;
+            else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+                sp = 2;
+            else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                     (unsigned char)p[2] == 0xAF)
+                sp = 3;
             if (sp) {
                 p += sp - 1;
                 if (kl && key[kl - 1] != '.') pending_space = 1;
@@ -144,19 +155,25 @@ static int load(const char *path, lang *l)
         int word = cls[0] == 'S' || cls[0] == 'V' || cls[0] == 'C';
         if (kl < (word ? 1u : 2u) || kl >= 60 || !valid_utf8((unsigned char *)key, kl) ||
             (word ? memchr(key, '.', kl) != NULL : key[kl - 1] != '.')) {
-            fprintf(stderr, "%s:%d: an abbreviation is valid UTF-8 ending in '.' (a word of class S or V "
-                            "has no dot), under 60 bytes\n", path, lineno);
+            fprintf(stderr,
+                    "%s:%d: an abbreviation is valid UTF-8 ending in '.' (a word of class S or V "
+                    "has no dot), under 60 bytes\n",
+                    path, lineno);
             rc = -1;
             continue;
         }
-        if (add(l, key, kl, cls[0])) { rc = -1; break; }
+        if (add(l, key, kl, cls[0])) {
+            rc = -1;
+            break;
+        }
     }
     fclose(f);
     if (rc) return rc;
     qsort(l->e, l->n, sizeof *l->e, cmp_entry);
     for (size_t i = 1; i < l->n; i++)
         if (!cmp_entry(&l->e[i - 1], &l->e[i])) {
-            fprintf(stderr, "%s: duplicate abbreviation %.*s\n", path, (int)l->e[i].len, l->e[i].key);
+            fprintf(stderr, "%s: duplicate abbreviation %.*s\n", path, (int)l->e[i].len,
+                    l->e[i].key);
             return -1;
         }
     return 0;
@@ -167,9 +184,12 @@ static void emit_string(FILE *o, const char *s, size_t n)
     fputc('"', o);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') fprintf(o, "\\%c", c);
-        else if (c < 0x20 || c >= 0x7F) fprintf(o, "\\%03o", c);
-        else fputc(c, o);
+        if (c == '"' || c == '\\')
+            fprintf(o, "\\%c", c);
+        else if (c < 0x20 || c >= 0x7F)
+            fprintf(o, "\\%03o", c);
+        else
+            fputc(c, o);
     }
     fputc('"', o);
 }
@@ -178,7 +198,8 @@ static void emit_string(FILE *o, const char *s, size_t n)
 static uint32_t fnv1a(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
@@ -199,18 +220,27 @@ static void emit(FILE *o, const lang *l)
         const entry *e = &l->e[i];
         if (e->cls == 'S' || e->cls == 'V' || e->cls == 'C' || e->key[0] == '-') continue;
         size_t b = e->len - 1;
-        while (b > 0 && e->key[b - 1] != '.' && e->key[b - 1] != ' ') b--;
+        while (b > 0 && e->key[b - 1] != '.' && e->key[b - 1] != ' ')
+            b--;
         uint32_t h = fnv1a(e->key + b, e->len - b);
         last[(h & 8191) >> 6] |= (uint64_t)1 << (h & 63);
         last[((h >> 13) & 8191) >> 6] |= (uint64_t)1 << ((h >> 13) & 63);
     }
     fprintf(o, "static const uint64_t last_%s[128] = {", l->code);
     for (int i = 0; i < 128; i++)
-        fprintf(o, "%s0x%016llxull", i == 0 ? "\n    " : i % 4 ? ", " : ",\n    ", (unsigned long long)last[i]);
+        fprintf(o, "%s0x%016llxull",
+                i == 0  ? "\n    "
+                : i % 4 ? ", "
+                        : ",\n    ",
+                (unsigned long long)last[i]);
     fputs("};\n", o);
     fprintf(o, "static const uint64_t bloom_%s[128] = {", l->code);
     for (int i = 0; i < 128; i++)
-        fprintf(o, "%s0x%016llxull", i == 0 ? "\n    " : i % 4 ? ", " : ",\n    ", (unsigned long long)bloom[i]);
+        fprintf(o, "%s0x%016llxull",
+                i == 0  ? "\n    "
+                : i % 4 ? ", "
+                        : ",\n    ",
+                (unsigned long long)bloom[i]);
     fputs("};\n", o);
     fprintf(o, "static const seg_abbrev abbrev_%s[] = {\n", l->code);
     for (size_t i = 0; i < l->n; i++) {
@@ -246,7 +276,8 @@ int main(int argc, char **argv)
     size_t w = 0;
     for (size_t i = 0; i < und->n; i++) {
         if (w && !cmp_entry(&und->e[w - 1], &und->e[i])) {
-            if (strchr(rank, und->e[i].cls) > strchr(rank, und->e[w - 1].cls)) und->e[w - 1].cls = und->e[i].cls;
+            if (strchr(rank, und->e[i].cls) > strchr(rank, und->e[w - 1].cls))
+                und->e[w - 1].cls = und->e[i].cls;
             continue;
         }
         und->e[w++] = und->e[i];
@@ -258,8 +289,10 @@ int main(int argc, char **argv)
         perror(argv[1]);
         return 1;
     }
-    fputs("/* Generated by tools/gen_abbrev.c from tables/abbrev/<lang>.txt -- do not edit. */\n\n", o);
-    for (int i = 0; i <= nl; i++) emit(o, &langs[i]);
+    fputs("/* Generated by tools/gen_abbrev.c from tables/abbrev/<lang>.txt -- do not edit. */\n\n",
+          o);
+    for (int i = 0; i <= nl; i++)
+        emit(o, &langs[i]);
     fputs("static const seg_abbrev_lang abbrev_langs[] = {\n", o);
     for (int i = 0; i <= nl; i++) {
         size_t maxl = 0, suffix_lo = 0, suffix_n = 0;
@@ -283,16 +316,17 @@ int main(int argc, char **argv)
             if (l > maxl) maxl = l;
             if (e->key[0] == '-') suffix = 1;
         }
-        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s, last_%s, %zu, %zu},\n", langs[i].code,
-                langs[i].ordinal_dot, langs[i].code, langs[i].n, maxl, suffix, langs[i].code, langs[i].code,
-                suffix_lo, suffix_n);
+        fprintf(o, "    {\"%s\", %d, abbrev_%s, %zu, %zu, %d, bloom_%s, last_%s, %zu, %zu},\n",
+                langs[i].code, langs[i].ordinal_dot, langs[i].code, langs[i].n, maxl, suffix,
+                langs[i].code, langs[i].code, suffix_lo, suffix_n);
     }
     fputs("};\n", o);
     if (fclose(o)) {
         perror(argv[1]);
         return 1;
     }
-    for (int i = 0; i <= nl; i++) free(langs[i].e);
+    for (int i = 0; i <= nl; i++)
+        free(langs[i].e);
     free(langs);
     return 0;
 }

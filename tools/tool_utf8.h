@@ -24,7 +24,8 @@ static size_t utf8_decode(const char *s, int stop, uint32_t *out, size_t max)
         if (c >= 0xC0) {
             int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
             c &= 0x3F >> k;
-            while (k-- && (*p & 0xC0) == 0x80) c = (c << 6) | (*p++ & 0x3F);
+            while (k-- && (*p & 0xC0) == 0x80)
+                c = (c << 6) | (*p++ & 0x3F);
         }
         out[n++] = c;
     }

@@ -34,8 +34,8 @@
 
 #define MAXL 64
 #define MAXS (LM_NCLASS + 2 * MAXL)
-#define ALPHA 8.0      /* weight of the back-off estimate */
-#define BETA 4.0       /* weight of the unigram prior of the case-folded pair estimate */
+#define ALPHA 8.0 /* weight of the back-off estimate */
+#define BETA 4.0  /* weight of the unigram prior of the case-folded pair estimate */
 
 /*
  * A class stands for many characters: its cost adds -ln P(character | class),
@@ -44,12 +44,12 @@
  * letters in two cases; about a hundred accented or foreign letters, symbols).
  */
 static const double class_cost[LM_NCLASS] = {
-    0.0,   /* _sp: nearly always U+0020 */
-    2.77,  /* _pu: ln 16 */
-    2.30,  /* _dg: ln 10 */
-    3.95,  /* _fa: ln 52 */
-    4.61,  /* _fl: ln 100 */
-    4.61,  /* _ot: ln 100 */
+    0.0,  /* _sp: nearly always U+0020 */
+    2.77, /* _pu: ln 16 */
+    2.30, /* _dg: ln 10 */
+    3.95, /* _fa: ln 52 */
+    4.61, /* _fl: ln 100 */
+    4.61, /* _ot: ln 100 */
 };
 
 static uint32_t lower[MAXL], upper[MAXL];
@@ -70,15 +70,24 @@ static int symbol(uint32_t c)
     return lm_class_of(c);
 }
 
-static int fold(int s) { return s >= LM_NCLASS + nlet ? s - nlet : s; }
+static int fold(int s)
+{
+    return s >= LM_NCLASS + nlet ? s - nlet : s;
+}
 /* case context of a symbol: its class, or 6 = lower letter, 7 = upper letter */
-static int casectx(int s) { return s < LM_NCLASS ? s : s < LM_NCLASS + nlet ? 6 : 7; }
+static int casectx(int s)
+{
+    return s < LM_NCLASS ? s : s < LM_NCLASS + nlet ? 6 : 7;
+}
 
 static void put_sym(FILE *f, int s)
 {
-    if (s < LM_NCLASS) fputs(lm_class_names[s], f);
-    else if (s < LM_NCLASS + nlet) put_utf8(f, lower[s - LM_NCLASS]);
-    else put_utf8(f, upper[s - LM_NCLASS - nlet]);
+    if (s < LM_NCLASS)
+        fputs(lm_class_names[s], f);
+    else if (s < LM_NCLASS + nlet)
+        put_utf8(f, lower[s - LM_NCLASS]);
+    else
+        put_utf8(f, upper[s - LM_NCLASS - nlet]);
 }
 
 static void usage(void)
@@ -96,14 +105,22 @@ int main(int argc, char **argv)
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
         if (i + 1 >= argc) usage();
         const char *o = argv[i] + 2, *v = argv[i + 1];
-        if (!strcmp(o, "lang")) lang = v;
-        else if (!strcmp(o, "name")) name = v;
-        else if (!strcmp(o, "script")) script = v;
-        else if (!strcmp(o, "lower")) low = v;
-        else if (!strcmp(o, "upper")) up = v;
-        else if (!strcmp(o, "out")) out = v;
-        else if (!strcmp(o, "source") && nsrc < 16) sources[nsrc++] = v;
-        else usage();
+        if (!strcmp(o, "lang"))
+            lang = v;
+        else if (!strcmp(o, "name"))
+            name = v;
+        else if (!strcmp(o, "script"))
+            script = v;
+        else if (!strcmp(o, "lower"))
+            low = v;
+        else if (!strcmp(o, "upper"))
+            up = v;
+        else if (!strcmp(o, "out"))
+            out = v;
+        else if (!strcmp(o, "source") && nsrc < 16)
+            sources[nsrc++] = v;
+        else
+            usage();
     }
     if (!lang || !name || !script || !low || !out || i >= argc) usage();
     nlet = (int)utf8_decode(low, 0, lower, MAXL);
@@ -113,7 +130,8 @@ int main(int argc, char **argv)
             return 2;
         }
     } else {
-        for (int k = 0; k < nlet; k++) upper[k] = (uint32_t)u_toupper((UChar32)lower[k]);
+        for (int k = 0; k < nlet; k++)
+            upper[k] = (uint32_t)u_toupper((UChar32)lower[k]);
     }
     int S = LM_NCLASS + 2 * nlet, F = LM_NCLASS + nlet;
 
@@ -122,22 +140,37 @@ int main(int argc, char **argv)
     uint64_t chars = 0, pairs = 0, foreign = 0;
     for (; i < argc; i++) {
         FILE *f = fopen(argv[i], "rb");
-        if (!f) { perror(argv[i]); return 1; }
+        if (!f) {
+            perror(argv[i]);
+            return 1;
+        }
         int prev = LM_SP;
         uint64_t fpairs = 0;
         /* decode in a streaming way: a small state machine */
-        int need = 0; uint32_t cp = 0;
+        int need = 0;
+        uint32_t cp = 0;
         int ch;
         while ((ch = getc(f)) != EOF) {
             if (need && (ch & 0xC0) == 0x80) {
                 cp = (cp << 6) | (uint32_t)(ch & 0x3F);
                 if (--need) continue;
             } else {
-                if (ch < 0x80) cp = (uint32_t)ch, need = 0;
-                else if (ch >= 0xF0) { cp = (uint32_t)ch & 7; need = 3; continue; }
-                else if (ch >= 0xE0) { cp = (uint32_t)ch & 15; need = 2; continue; }
-                else if (ch >= 0xC0) { cp = (uint32_t)ch & 31; need = 1; continue; }
-                else cp = 0xFFFD;
+                if (ch < 0x80)
+                    cp = (uint32_t)ch, need = 0;
+                else if (ch >= 0xF0) {
+                    cp = (uint32_t)ch & 7;
+                    need = 3;
+                    continue;
+                } else if (ch >= 0xE0) {
+                    cp = (uint32_t)ch & 15;
+                    need = 2;
+                    continue;
+                } else if (ch >= 0xC0) {
+                    cp = (uint32_t)ch & 31;
+                    need = 1;
+                    continue;
+                } else
+                    cp = 0xFFFD;
             }
             int s = symbol(cp);
             c[prev][s] += 1;
@@ -160,35 +193,51 @@ int main(int argc, char **argv)
     static double uni[MAXS];
     double utot = 0;
     for (int x = 0; x < F; x++)
-        for (int y = 0; y < F; y++) uni[y] += cf[x][y];
-    for (int y = 0; y < F; y++) uni[y] += 1.0, utot += uni[y];
-    for (int y = 0; y < F; y++) uni[y] /= utot;
+        for (int y = 0; y < F; y++)
+            uni[y] += cf[x][y];
+    for (int y = 0; y < F; y++)
+        uni[y] += 1.0, utot += uni[y];
+    for (int y = 0; y < F; y++)
+        uni[y] /= utot;
 
     FILE *o = fopen(out, "w");
-    if (!o) { perror(out); return 1; }
+    if (!o) {
+        perror(out);
+        return 1;
+    }
     fprintf(o, "# pisar letter-pair model: %s (%s), script %s.\n", lang, name, script);
-    fprintf(o, "# Written by tools/train_lm (run by tools/train-models.sh); do not edit by hand.\n");
+    fprintf(o,
+            "# Written by tools/train_lm (run by tools/train-models.sh); do not edit by hand.\n");
     fprintf(o, "# Trained on (see tables/charset/SOURCES.md for the licenses):\n");
-    for (int k = 0; k < nsrc; k++) fprintf(o, "#   %s\n", sources[k]);
-    fprintf(o, "# Symbols: six classes (_sp space, _pu punctuation, _dg digit, _fa basic Latin\n"
-               "# letter outside the alphabet, _fl other letter outside it, _ot anything else),\n"
-               "# then the alphabet in lower case, then in upper case. Row x, column y holds\n"
-               "# round(-%d * ln P(y | x)), capped at %d, plus for a class column the cost of\n"
-               "# choosing one of its members; smoothing: see tools/train_lm.c.\n",
+    for (int k = 0; k < nsrc; k++)
+        fprintf(o, "#   %s\n", sources[k]);
+    fprintf(o,
+            "# Symbols: six classes (_sp space, _pu punctuation, _dg digit, _fa basic Latin\n"
+            "# letter outside the alphabet, _fl other letter outside it, _ot anything else),\n"
+            "# then the alphabet in lower case, then in upper case. Row x, column y holds\n"
+            "# round(-%d * ln P(y | x)), capped at %d, plus for a class column the cost of\n"
+            "# choosing one of its members; smoothing: see tools/train_lm.c.\n",
             LM_SCALE, LM_MAXQ);
     fprintf(o, "language %s\nname %s\nscript %s\n", lang, name, script);
     fprintf(o, "lower ");
-    for (int k = 0; k < nlet; k++) put_utf8(o, lower[k]);
+    for (int k = 0; k < nlet; k++)
+        put_utf8(o, lower[k]);
     fprintf(o, "\nupper ");
-    for (int k = 0; k < nlet; k++) put_utf8(o, upper[k]);
+    for (int k = 0; k < nlet; k++)
+        put_utf8(o, upper[k]);
     fprintf(o, "\npairs %llu\nsymbols", (unsigned long long)pairs);
-    for (int y = 0; y < S; y++) { fputc(' ', o); put_sym(o, y); }
+    for (int y = 0; y < S; y++) {
+        fputc(' ', o);
+        put_sym(o, y);
+    }
     fputc('\n', o);
     for (int x = 0; x < S; x++) {
         double row = 0, rowf = 0;
         int fx = fold(x), cx = casectx(x);
-        for (int y = 0; y < S; y++) row += c[x][y];
-        for (int y = 0; y < F; y++) rowf += cf[fx][y];
+        for (int y = 0; y < S; y++)
+            row += c[x][y];
+        for (int y = 0; y < F; y++)
+            rowf += cf[fx][y];
         double pu = (kc[cx][1] + 0.5) / (kc[cx][0] + kc[cx][1] + 1.0);
         fprintf(o, "row ");
         put_sym(o, x);
@@ -209,8 +258,11 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    if (fclose(o)) { perror(out); return 1; }
-    printf("%s: %d letters, %d symbols, %llu characters, %.2f%% outside the alphabet\n", lang,
-           nlet, S, (unsigned long long)chars, chars ? 100.0 * (double)foreign / (double)chars : 0.0);
+    if (fclose(o)) {
+        perror(out);
+        return 1;
+    }
+    printf("%s: %d letters, %d symbols, %llu characters, %.2f%% outside the alphabet\n", lang, nlet,
+           S, (unsigned long long)chars, chars ? 100.0 * (double)foreign / (double)chars : 0.0);
     return 0;
 }

@@ -17,7 +17,11 @@ int main(int argc, char **argv)
     int rc = 0;
     for (int i = 1; i < argc; i++) {
         FILE *f = fopen(argv[i], "rb");
-        if (!f) { perror(argv[i]); rc = 1; continue; }
+        if (!f) {
+            perror(argv[i]);
+            rc = 1;
+            continue;
+        }
         size_t cap = 1 << 16, n = 0, k;
         char *b = malloc(cap);
         while (b && (k = fread(b + n, 1, cap - n, f)) > 0) {

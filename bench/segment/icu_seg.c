@@ -10,8 +10,11 @@
 
 static void emit(const UChar *u, int32_t s, int32_t e, char *out, size_t cap)
 {
-    while (s < e && (u[s] == ' ' || u[s] == '\t' || u[s] == '\n' || u[s] == '\r' || u[s] == 0xA0)) s++;
-    while (e > s && (u[e - 1] == ' ' || u[e - 1] == '\t' || u[e - 1] == '\n' || u[e - 1] == '\r' || u[e - 1] == 0xA0)) e--;
+    while (s < e && (u[s] == ' ' || u[s] == '\t' || u[s] == '\n' || u[s] == '\r' || u[s] == 0xA0))
+        s++;
+    while (e > s && (u[e - 1] == ' ' || u[e - 1] == '\t' || u[e - 1] == '\n' || u[e - 1] == '\r' ||
+                     u[e - 1] == 0xA0))
+        e--;
     if (e <= s) return;
     UErrorCode st = U_ZERO_ERROR;
     int32_t n = 0;
@@ -47,7 +50,8 @@ int main(int argc, char **argv)
     }
     char *out = malloc(4 * (size_t)ul + 4);
     int32_t s = ubrk_first(bi);
-    for (int32_t e = ubrk_next(bi); e != UBRK_DONE; s = e, e = ubrk_next(bi)) emit(u, s, e, out, 4 * (size_t)ul + 4);
+    for (int32_t e = ubrk_next(bi); e != UBRK_DONE; s = e, e = ubrk_next(bi))
+        emit(u, s, e, out, 4 * (size_t)ul + 4);
     ubrk_close(bi);
     free(out);
     free(u);

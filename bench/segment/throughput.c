@@ -1,7 +1,7 @@
 /* throughput.c -- the segmenter against ICU's sentence BreakIterator in one
- * process, on the same UTF-8 text: best of N runs each (process CPU time, so other load on the machine does not count), in MB/s of UTF-8 input,
- * and the ratio. ICU is timed two ways: on UTF-8 directly (UText) and with the
- * conversion to UTF-16 it otherwise needs; the faster is the peer.
+ * process, on the same UTF-8 text: best of N runs each (process CPU time, so other load on the
+ * machine does not count), in MB/s of UTF-8 input, and the ratio. ICU is timed two ways: on UTF-8
+ * directly (UText) and with the conversion to UTF-16 it otherwise needs; the faster is the peer.
  * usage: throughput FILE LANG [RUNS] */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +49,8 @@ int main(int argc, char **argv)
         pisar_segmenter_set_text(seg, text, len);
         pisar_sentence s;
         np = 0;
-        while (pisar_segmenter_next(seg, &s) == 1) np++;
+        while (pisar_segmenter_next(seg, &s) == 1)
+            np++;
         pisar_segmenter_free(seg);
         double t = now() - t0;
         if (t < best_p) best_p = t;
@@ -64,7 +65,8 @@ int main(int argc, char **argv)
             return 1;
         }
         ni = 0;
-        for (int32_t e = ubrk_first(bi); (e = ubrk_next(bi)) != UBRK_DONE;) ni++;
+        for (int32_t e = ubrk_first(bi); (e = ubrk_next(bi)) != UBRK_DONE;)
+            ni++;
         ubrk_close(bi);
         utext_close(ut);
         t = now() - t0;
@@ -78,7 +80,8 @@ int main(int argc, char **argv)
         UChar *u = malloc(((size_t)ul + 1) * sizeof *u);
         u_strFromUTF8WithSub(u, ul + 1, &ul, text, (int32_t)len, 0xFFFD, NULL, &st);
         bi = ubrk_open(UBRK_SENTENCE, argv[2], u, ul, &st);
-        for (int32_t e = ubrk_first(bi); (e = ubrk_next(bi)) != UBRK_DONE;) (void)e;
+        for (int32_t e = ubrk_first(bi); (e = ubrk_next(bi)) != UBRK_DONE;)
+            (void)e;
         ubrk_close(bi);
         free(u);
         t = now() - t0;
@@ -87,8 +90,9 @@ int main(int argc, char **argv)
     double icu = best_u8 < best_u16 ? best_u8 : best_u16;
     printf("input %.1f MB, lang %s, best of %d runs\n", mb, argv[2], runs);
     printf("pisar segmenter      %8.1f MB/s  %zu sentences\n", mb / best_p, np);
-    printf("ICU BreakIterator    %8.1f MB/s  %zu sentences (UTF-8 UText %.1f MB/s, UTF-16 %.1f MB/s)\n", mb / icu,
-           ni, mb / best_u8, mb / best_u16);
+    printf("ICU BreakIterator    %8.1f MB/s  %zu sentences (UTF-8 UText %.1f MB/s, UTF-16 %.1f "
+           "MB/s)\n",
+           mb / icu, ni, mb / best_u8, mb / best_u16);
     printf("ratio pisar/ICU      %8.2f\n", icu / best_p);
     free(text);
     return 0;

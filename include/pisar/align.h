@@ -53,8 +53,8 @@ typedef struct pisar_link {
 
 /** Alignment flags. */
 enum {
-    PISAR_ALIGN_NO_ANCHORS = 1u << 0,    /**< lengths only: plain Gale-Church */
-    PISAR_ALIGN_NO_PARAGRAPHS = 1u << 1  /**< ignore paragraph boundaries */
+    PISAR_ALIGN_NO_ANCHORS = 1u << 0,   /**< lengths only: plain Gale-Church */
+    PISAR_ALIGN_NO_PARAGRAPHS = 1u << 1 /**< ignore paragraph boundaries */
 };
 
 /**
@@ -66,8 +66,8 @@ typedef int (*pisar_name_key_fn)(void *ctx, const char *word, size_t len, char *
 
 /** Options of pisar_align(); zero-initialise for the defaults. */
 typedef struct pisar_align_options {
-    unsigned flags;              /**< PISAR_ALIGN_* */
-    pisar_name_key_fn name_key;  /**< NULL: no name anchors */
+    unsigned flags;             /**< PISAR_ALIGN_* */
+    pisar_name_key_fn name_key; /**< NULL: no name anchors */
     void *name_key_ctx;
 } pisar_align_options;
 

@@ -21,27 +21,27 @@ extern "C" {
 #endif
 
 #if defined(_WIN32)
-#  define PISAR_API __declspec(dllexport)
+#define PISAR_API __declspec(dllexport)
 #elif defined(__GNUC__)
-#  define PISAR_API __attribute__((visibility("default")))
+#define PISAR_API __attribute__((visibility("default")))
 #else
-#  define PISAR_API
+#define PISAR_API
 #endif
 
 /** Status codes. Negative values are errors; pisar_strerror() names them. */
 typedef enum pisar_status {
     PISAR_OK = 0,
-    PISAR_ENOMEM = -1,      /**< out of memory */
-    PISAR_EINVAL = -2,      /**< invalid argument */
-    PISAR_EILSEQ = -3,      /**< invalid byte sequence in the input */
-    PISAR_ETRUNC = -4,      /**< input ends inside a character */
-    PISAR_EIO = -5,         /**< read or write failed */
-    PISAR_EUNKNOWN = -6,    /**< unknown encoding, language, scheme or format */
-    PISAR_EPARSE = -7,      /**< syntax error in a table, rules or data file */
-    PISAR_EICU = -8,        /**< an ICU call failed */
-    PISAR_EBINARY = -9,     /**< the input is not text */
-    PISAR_ERANGE = -10,     /**< a value or size is out of range */
-    PISAR_ESTATE = -11      /**< call not valid in the handle's current state */
+    PISAR_ENOMEM = -1,   /**< out of memory */
+    PISAR_EINVAL = -2,   /**< invalid argument */
+    PISAR_EILSEQ = -3,   /**< invalid byte sequence in the input */
+    PISAR_ETRUNC = -4,   /**< input ends inside a character */
+    PISAR_EIO = -5,      /**< read or write failed */
+    PISAR_EUNKNOWN = -6, /**< unknown encoding, language, scheme or format */
+    PISAR_EPARSE = -7,   /**< syntax error in a table, rules or data file */
+    PISAR_EICU = -8,     /**< an ICU call failed */
+    PISAR_EBINARY = -9,  /**< the input is not text */
+    PISAR_ERANGE = -10,  /**< a value or size is out of range */
+    PISAR_ESTATE = -11   /**< call not valid in the handle's current state */
 } pisar_status;
 
 /** A static English description of a status code (never NULL). */

@@ -22,13 +22,13 @@ extern "C" {
 
 /** Decoder flags. */
 enum {
-    PISAR_DECODE_LOSSY = 1u << 0,     /**< replace undecodable bytes with U+FFFD, count them */
-    PISAR_DECODE_NFC = 1u << 1,       /**< normalize the output to NFC */
-    PISAR_DECODE_KEEP_BOM = 1u << 2,  /**< keep a leading byte-order mark (stripped by default) */
-    PISAR_DECODE_EOL_LF = 1u << 3,    /**< write every line ending as LF */
-    PISAR_DECODE_EOL_CRLF = 1u << 4,  /**< write every line ending as CR LF */
-    PISAR_DECODE_CHECK = 1u << 5      /**< only check that the input decodes: nothing is
-                                           written (`out` may be NULL); errors as usual */
+    PISAR_DECODE_LOSSY = 1u << 0,    /**< replace undecodable bytes with U+FFFD, count them */
+    PISAR_DECODE_NFC = 1u << 1,      /**< normalize the output to NFC */
+    PISAR_DECODE_KEEP_BOM = 1u << 2, /**< keep a leading byte-order mark (stripped by default) */
+    PISAR_DECODE_EOL_LF = 1u << 3,   /**< write every line ending as LF */
+    PISAR_DECODE_EOL_CRLF = 1u << 4, /**< write every line ending as CR LF */
+    PISAR_DECODE_CHECK = 1u << 5     /**< only check that the input decodes: nothing is
+                                          written (`out` may be NULL); errors as usual */
 };
 
 typedef struct pisar_decoder pisar_decoder;

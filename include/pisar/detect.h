@@ -24,15 +24,15 @@ typedef struct pisar_detector pisar_detector;
 
 /** The result of a detection. */
 typedef struct pisar_detection {
-    pisar_encoding encoding;   /**< best encoding; PISAR_ENC_BINARY if not text */
-    double confidence;         /**< 0..1 */
-    const char *language;      /**< "ru", "uk", "sr", "sr-Latn", "en", ...; "und" if unknown */
+    pisar_encoding encoding; /**< best encoding; PISAR_ENC_BINARY if not text */
+    double confidence;       /**< 0..1 */
+    const char *language;    /**< "ru", "uk", "sr", "sr-Latn", "en", ...; "und" if unknown */
     double language_confidence;
-    pisar_encoding runner_up;  /**< second best when close, else PISAR_ENC_UNKNOWN */
+    pisar_encoding runner_up; /**< second best when close, else PISAR_ENC_UNKNOWN */
     double runner_up_confidence;
     const char *runner_up_language; /**< language under the runner-up, or NULL */
-    unsigned bom_length;       /**< length of a byte-order mark at the start (0, 2, 3 or 4) */
-    uint64_t bytes_seen;       /**< bytes examined */
+    unsigned bom_length;            /**< length of a byte-order mark at the start (0, 2, 3 or 4) */
+    uint64_t bytes_seen;            /**< bytes examined */
 } pisar_detection;
 
 /** Create a detector. Returns NULL when out of memory. */

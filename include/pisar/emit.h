@@ -39,14 +39,15 @@ extern "C" {
 
 /** Output formats. */
 typedef enum pisar_format {
-    PISAR_FORMAT_XLIFF12 = 0,        /**< XLIFF 1.2: one trans-unit per sentence, group per paragraph */
-    PISAR_FORMAT_XLIFF12_SEGSOURCE,  /**< XLIFF 1.2: one trans-unit per paragraph, seg-source + mrk */
-    PISAR_FORMAT_XLIFF21,            /**< XLIFF 2.1: unit per paragraph, segment per sentence */
-    PISAR_FORMAT_TMX,                /**< TMX 1.4b: one tu per sentence */
-    PISAR_FORMAT_PO,                 /**< gettext PO: one message per sentence, msgctxt = id */
-    PISAR_FORMAT_TSV,                /**< id TAB source TAB target (\t \n \r \\ escaped) */
-    PISAR_FORMAT_JSONL,              /**< one JSON object per sentence */
-    PISAR_FORMAT_TXT,                /**< one sentence per line, empty line between paragraphs */
+    PISAR_FORMAT_XLIFF12 = 0, /**< XLIFF 1.2: one trans-unit per sentence, group per paragraph */
+    PISAR_FORMAT_XLIFF12_SEGSOURCE, /**< XLIFF 1.2: one trans-unit per paragraph, seg-source + mrk
+                                     */
+    PISAR_FORMAT_XLIFF21,           /**< XLIFF 2.1: unit per paragraph, segment per sentence */
+    PISAR_FORMAT_TMX,               /**< TMX 1.4b: one tu per sentence */
+    PISAR_FORMAT_PO,                /**< gettext PO: one message per sentence, msgctxt = id */
+    PISAR_FORMAT_TSV,               /**< id TAB source TAB target (\t \n \r \\ escaped) */
+    PISAR_FORMAT_JSONL,             /**< one JSON object per sentence */
+    PISAR_FORMAT_TXT,               /**< one sentence per line, empty line between paragraphs */
     PISAR_FORMAT_COUNT
 } pisar_format;
 
@@ -67,15 +68,15 @@ PISAR_API int pisar_format_is_xml(pisar_format format);
 
 /** Emitter flags. */
 enum {
-    PISAR_EMIT_COPY_SOURCE = 1u << 0  /**< put a copy of the source into each target */
+    PISAR_EMIT_COPY_SOURCE = 1u << 0 /**< put a copy of the source into each target */
 };
 
 /** A character removed from the text because the format cannot carry it. */
 typedef struct pisar_drop {
-    size_t document;     /**< 1-based document number */
-    size_t paragraph;    /**< 1-based paragraph number (0 for a bilingual unit) */
-    size_t offset;       /**< byte offset in the paragraph (or unit side) text */
-    uint32_t codepoint;  /**< the character removed */
+    size_t document;    /**< 1-based document number */
+    size_t paragraph;   /**< 1-based paragraph number (0 for a bilingual unit) */
+    size_t offset;      /**< byte offset in the paragraph (or unit side) text */
+    uint32_t codepoint; /**< the character removed */
 } pisar_drop;
 
 typedef void (*pisar_drop_fn)(void *ctx, const pisar_drop *drop);

@@ -16,7 +16,7 @@ extern "C" {
 
 typedef enum pisar_encoding {
     PISAR_ENC_UNKNOWN = 0,
-    PISAR_ENC_BINARY,      /**< not text */
+    PISAR_ENC_BINARY, /**< not text */
     PISAR_ENC_ASCII,
     PISAR_ENC_UTF8,
     PISAR_ENC_UTF16LE,

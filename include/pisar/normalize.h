@@ -41,12 +41,12 @@ typedef enum pisar_repair_kind {
 /** One repair, reported through a callback. Pointers are valid during the call only. */
 typedef struct pisar_repair {
     pisar_repair_kind kind;
-    size_t offset;             /**< byte offset of the repaired run in the input */
-    const char *before;        /**< the run as it was (UTF-8), `before_len` bytes */
+    size_t offset;      /**< byte offset of the repaired run in the input */
+    const char *before; /**< the run as it was (UTF-8), `before_len` bytes */
     size_t before_len;
-    const char *after;         /**< what it became, `after_len` bytes */
+    const char *after; /**< what it became, `after_len` bytes */
     size_t after_len;
-    const char *how;           /**< e.g. "utf-8 read as windows-1251", "latin->cyrillic" */
+    const char *how; /**< e.g. "utf-8 read as windows-1251", "latin->cyrillic" */
 } pisar_repair;
 
 typedef void (*pisar_repair_fn)(void *ctx, const pisar_repair *repair);

@@ -23,11 +23,11 @@ typedef struct pisar_translit pisar_translit;
 
 /** Description of a built-in scheme. */
 typedef struct pisar_scheme_info {
-    const char *id;        /**< stable id, e.g. "ru-bgn" */
-    const char *language;  /**< "ru", "uk", "be", "bg", "mk", "sr", or "*" */
-    const char *name;      /**< e.g. "BGN/PCGN 1947" */
-    const char *standard;  /**< the standard and edition it follows */
-    int reversible;        /**< nonzero when --reverse is supported */
+    const char *id;       /**< stable id, e.g. "ru-bgn" */
+    const char *language; /**< "ru", "uk", "be", "bg", "mk", "sr", or "*" */
+    const char *name;     /**< e.g. "BGN/PCGN 1947" */
+    const char *standard; /**< the standard and edition it follows */
+    int reversible;       /**< nonzero when --reverse is supported */
 } pisar_scheme_info;
 
 /** Direction flags for pisar_translit_open(). */
@@ -76,8 +76,8 @@ PISAR_API int pisar_translit_apply(const pisar_translit *t, const char *in, size
  * Like pisar_translit_apply(), and on invalid UTF-8 fills `err` (may be NULL)
  * with the byte offset and the offending bytes.
  */
-PISAR_API int pisar_translit_apply_with_errors(const pisar_translit *t, const char *in,
-                                               size_t len, pisar_buf *out, pisar_error *err);
+PISAR_API int pisar_translit_apply_with_errors(const pisar_translit *t, const char *in, size_t len,
+                                               pisar_buf *out, pisar_error *err);
 
 /** The description of an open scheme (for a loaded file: its @id, @name...). */
 PISAR_API const pisar_scheme_info *pisar_translit_info(const pisar_translit *t);

@@ -20,8 +20,7 @@ int cmd_prep(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 
 /* Print "pisar SUB: " + message to stderr. */
-void cli_error(const char *sub, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void cli_error(const char *sub, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
  * Read a whole file ("-" = stdin) into buf (appending). On failure prints a

@@ -32,7 +32,7 @@ static void usage(FILE *f)
 }
 
 typedef struct {
-    pisar_buf text;            /* decoded, repaired text, paragraphs separated by \n\n */
+    pisar_buf text; /* decoded, repaired text, paragraphs separated by \n\n */
     pisar_align_sentence *s;
     size_t n, cap;
     const char *lang;
@@ -73,8 +73,9 @@ static int load(const char *path, const char *lang, int lines, side *sd)
         rc = -1;
     } else if (!rc) {
         rc = pisar_decode(det.encoding, raw.data, raw.len, PISAR_DECODE_EOL_LF, &dec, &err);
-        if (rc) cli_error(SUB, "%s: byte %llu: cannot decode as %s", path,
-                          (unsigned long long)err.offset, pisar_encoding_name(det.encoding));
+        if (rc)
+            cli_error(SUB, "%s: byte %llu: cannot decode as %s", path,
+                      (unsigned long long)err.offset, pisar_encoding_name(det.encoding));
     } else {
         cli_error(SUB, "%s: %s", path, pisar_strerror(rc));
     }
@@ -119,7 +120,8 @@ static int load(const char *path, const char *lang, int lines, side *sd)
     if (rc) return -1;
     /* sentences: lines, or the segmenter's, per paragraph */
     pisar_segmenter *seg = NULL;
-    if (!lines && pisar_segmenter_new(&seg, sd->lang, NULL) && pisar_segmenter_new(&seg, "und", NULL)) {
+    if (!lines && pisar_segmenter_new(&seg, sd->lang, NULL) &&
+        pisar_segmenter_new(&seg, "und", NULL)) {
         cli_error(SUB, "%s: no sentence rules for %s", path, sd->lang);
         return -1;
     }
@@ -204,20 +206,29 @@ int cmd_align(int argc, char **argv)
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return EXIT_ALL_DONE;
-        } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) fmt = v, i++;
-        else if (!strcmp(a, "-o") || !strcmp(a, "--output")) outpath = v, i++;
-        else if (!strcmp(a, "--source-lang")) langs[0] = v, i++;
-        else if (!strcmp(a, "--target-lang")) langs[1] = v, i++;
-        else if (!strcmp(a, "--lines")) lines = 1;
-        else if (!strcmp(a, "--no-anchors")) opt.flags |= PISAR_ALIGN_NO_ANCHORS;
-        else if (!strcmp(a, "--no-paragraphs")) opt.flags |= PISAR_ALIGN_NO_PARAGRAPHS;
+        } else if (!strcmp(a, "-f") || !strcmp(a, "--format"))
+            fmt = v, i++;
+        else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+            outpath = v, i++;
+        else if (!strcmp(a, "--source-lang"))
+            langs[0] = v, i++;
+        else if (!strcmp(a, "--target-lang"))
+            langs[1] = v, i++;
+        else if (!strcmp(a, "--lines"))
+            lines = 1;
+        else if (!strcmp(a, "--no-anchors"))
+            opt.flags |= PISAR_ALIGN_NO_ANCHORS;
+        else if (!strcmp(a, "--no-paragraphs"))
+            opt.flags |= PISAR_ALIGN_NO_PARAGRAPHS;
         else {
             cli_error(SUB, "unknown option '%s' (see pisar align --help)", a);
             return EXIT_USAGE;
         }
     }
-    int format = !strcmp(fmt, "tmx") ? PISAR_FORMAT_TMX : !strcmp(fmt, "tsv") ? PISAR_FORMAT_TSV
-                 : !strcmp(fmt, "links") ? -2 : -1;
+    int format = !strcmp(fmt, "tmx")     ? PISAR_FORMAT_TMX
+                 : !strcmp(fmt, "tsv")   ? PISAR_FORMAT_TSV
+                 : !strcmp(fmt, "links") ? -2
+                                         : -1;
     if (format == -1) {
         cli_error(SUB, "unknown format '%s' (tmx, tsv, links)", fmt);
         return EXIT_USAGE;
@@ -254,8 +265,9 @@ int cmd_align(int argc, char **argv)
         if (format >= 0) {
             rc = pisar_emitter_new(&em, (pisar_format)format, 0, &out, NULL);
             const char *base = strrchr(files[0], '/');
-            if (!rc) rc = pisar_emitter_begin_document(em, base ? base + 1 : files[0], sd[0].lang,
-                                                       sd[1].lang, NULL);
+            if (!rc)
+                rc = pisar_emitter_begin_document(em, base ? base + 1 : files[0], sd[0].lang,
+                                                  sd[1].lang, NULL);
         }
         for (size_t i = 0; i < nl && !rc; i++) {
             if (em && format == PISAR_FORMAT_TMX && (!links[i].nsrc || !links[i].ntgt)) {
@@ -278,8 +290,9 @@ int cmd_align(int argc, char **argv)
         }
         if (!rc && em) rc = pisar_emitter_finish(em, NULL);
         if (unpaired)
-            cli_error(SUB, "%zu sentence%s without counterpart (1-0, 0-1 links) left out of the TMX "
-                           "(-f tsv keeps them)",
+            cli_error(SUB,
+                      "%zu sentence%s without counterpart (1-0, 0-1 links) left out of the TMX "
+                      "(-f tsv keeps them)",
                       unpaired, unpaired == 1 ? "" : "s");
         if (rc) {
             cli_error(SUB, "cannot write the output: %s", pisar_strerror(rc));

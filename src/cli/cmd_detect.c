@@ -7,18 +7,17 @@
 
 static void help(FILE *f)
 {
-    fprintf(f,
-            "usage: pisar detect [--json] [--sample N] FILE...\n\n"
-            "Detect the character encoding and the language of each FILE (\"-\" = stdin).\n"
-            "One line per file: PATH<TAB>ENCODING<TAB>CONFIDENCE<TAB>LANGUAGE.\n\n"
-            "  --json       one JSON object per line: path, encoding, confidence, language,\n"
-            "               bom, runner_up, runner_up_confidence, bytes\n"
-            "  --sample N   examine only the first N bytes of each file (default: all)\n"
-            "  -h, --help   this help\n\n"
-            "Encodings are named by their WHATWG/IANA labels (utf-8, windows-1251, koi8-r,\n"
-            "ibm866, x-mac-cyrillic, iso-8859-2, ...); \"binary\" for input that is not text.\n"
-            "Languages are codes (ru, uk, sr, sr-Latn, en, ...), \"und\" when unknown.\n"
-            "Exit status: 0 all files read, 1 some could not be read, 2 usage error.\n");
+    fprintf(f, "usage: pisar detect [--json] [--sample N] FILE...\n\n"
+               "Detect the character encoding and the language of each FILE (\"-\" = stdin).\n"
+               "One line per file: PATH<TAB>ENCODING<TAB>CONFIDENCE<TAB>LANGUAGE.\n\n"
+               "  --json       one JSON object per line: path, encoding, confidence, language,\n"
+               "               bom, runner_up, runner_up_confidence, bytes\n"
+               "  --sample N   examine only the first N bytes of each file (default: all)\n"
+               "  -h, --help   this help\n\n"
+               "Encodings are named by their WHATWG/IANA labels (utf-8, windows-1251, koi8-r,\n"
+               "ibm866, x-mac-cyrillic, iso-8859-2, ...); \"binary\" for input that is not text.\n"
+               "Languages are codes (ru, uk, sr, sr-Latn, en, ...), \"und\" when unknown.\n"
+               "Exit status: 0 all files read, 1 some could not be read, 2 usage error.\n");
 }
 
 /* Read the file in chunks into the detector; returns 0 or -1 after a message. */
@@ -62,9 +61,16 @@ int cmd_detect(int argc, char **argv)
     uint64_t sample = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--")) { i++; break; }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { help(stdout); return EXIT_ALL_DONE; }
-        if (!strcmp(a, "--json")) json = 1;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            help(stdout);
+            return EXIT_ALL_DONE;
+        }
+        if (!strcmp(a, "--json"))
+            json = 1;
         else if (!strcmp(a, "--sample") || !strncmp(a, "--sample=", 9)) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             char *end;
@@ -82,7 +88,8 @@ int cmd_detect(int argc, char **argv)
         } else if (a[0] == '-' && a[1]) {
             cli_error("detect", "unknown option '%s' (try --help)", a);
             return EXIT_USAGE;
-        } else break;
+        } else
+            break;
     }
     if (i >= argc) {
         cli_error("detect", "no FILE given (use - for stdin; try --help)");
@@ -106,13 +113,13 @@ int cmd_detect(int argc, char **argv)
         if (json) {
             fputs("{\"path\":", stdout);
             cli_json_string(stdout, path);
-            printf(",\"encoding\":\"%s\",\"confidence\":%.2f,\"language\":", pisar_encoding_name(r.encoding),
-                   r.confidence);
+            printf(",\"encoding\":\"%s\",\"confidence\":%.2f,\"language\":",
+                   pisar_encoding_name(r.encoding), r.confidence);
             cli_json_string(stdout, r.language ? r.language : "und");
             printf(",\"bom\":%s", r.bom_length ? "true" : "false");
             if (r.runner_up != PISAR_ENC_UNKNOWN)
-                printf(",\"runner_up\":\"%s\",\"runner_up_confidence\":%.2f", pisar_encoding_name(r.runner_up),
-                       r.runner_up_confidence);
+                printf(",\"runner_up\":\"%s\",\"runner_up_confidence\":%.2f",
+                       pisar_encoding_name(r.runner_up), r.runner_up_confidence);
             else
                 fputs(",\"runner_up\":null,\"runner_up_confidence\":null", stdout);
             printf(",\"bytes\":%llu}\n", (unsigned long long)r.bytes_seen);

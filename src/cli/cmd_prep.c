@@ -193,8 +193,9 @@ static void on_drop(void *ctx, const pisar_drop *d)
 {
     stats *st = ctx;
     st->drops++;
-    cli_error(SUB, "%s: paragraph %zu, byte %zu of the paragraph: removed U+%04X (not allowed "
-                   "in the output)",
+    cli_error(SUB,
+              "%s: paragraph %zu, byte %zu of the paragraph: removed U+%04X (not allowed "
+              "in the output)",
               st->path, d->paragraph, d->offset, (unsigned)d->codepoint);
     rprintf(st, "  removed: paragraph %zu, byte %zu: U+%04X\n", d->paragraph, d->offset,
             (unsigned)d->codepoint);
@@ -251,7 +252,8 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
     if (rc && rc != PISAR_EIO) {
         if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC)
             cli_error(SUB, "%s: byte %llu: %s as %s", s->path, (unsigned long long)err.offset,
-                      rc == PISAR_ETRUNC ? "input ends inside a character" : "invalid byte sequence",
+                      rc == PISAR_ETRUNC ? "input ends inside a character"
+                                         : "invalid byte sequence",
                       pisar_encoding_name(*enc));
         else
             cli_error(SUB, "%s: %s", s->path, pisar_strerror(rc));
@@ -271,10 +273,12 @@ static size_t find_break(const char *t, size_t n, size_t from, size_t *pend)
     for (size_t i = from; i < n; i++) {
         if (t[i] != '\n') continue;
         size_t j = i + 1;
-        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) j++;
+        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+            j++;
         if (j < n && t[j] == '\n') {
             *pend = i;
-            while (j < n && (t[j] == '\n' || t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) j++;
+            while (j < n && (t[j] == '\n' || t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+                j++;
             if (j == n) return 0; /* maybe more blank lines follow: wait */
             return j;
         }
@@ -287,20 +291,25 @@ typedef struct {
     pisar_segmenter *seg;
     prep_names *names;
     pisar_emitter *em;
-    pisar_buf text;     /* the repaired paragraph */
+    pisar_buf text; /* the repaired paragraph */
     pisar_sentence *sent;
     char **notes;
     size_t cap;
     stats *st;
 } pipeline;
 
-static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_sp(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* Repair, segment, find names in and emit one paragraph. */
 static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf *out)
 {
-    while (n && is_sp(*t)) t++, n--;
-    while (n && is_sp(t[n - 1])) n--;
+    while (n && is_sp(*t))
+        t++, n--;
+    while (n && is_sp(t[n - 1]))
+        n--;
     if (!n) return 0;
     pisar_error err = {0};
     p->st->paragraph++;
@@ -330,8 +339,8 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
         p->sent[ns++] = s;
     }
     if (rc < 0) {
-        cli_error(SUB, "%s: paragraph %zu: segmentation failed: %s", p->st->path,
-                  p->st->paragraph, pisar_strerror(rc));
+        cli_error(SUB, "%s: paragraph %zu: segmentation failed: %s", p->st->path, p->st->paragraph,
+                  pisar_strerror(rc));
         return -1;
     }
     prep_names_paragraph(p->names, p->text.data, p->text.len);
@@ -351,7 +360,8 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
     p->st->sentences += ns;
     rc = pisar_emitter_paragraph(p->em, p->text.data, p->text.len, p->sent, ns,
                                  (const char *const *)p->notes, &err);
-    for (size_t i = 0; i < ns; i++) free(p->notes[i]);
+    for (size_t i = 0; i < ns; i++)
+        free(p->notes[i]);
     if (rc) {
         cli_error(SUB, "%s: paragraph %zu: %s", p->st->path, p->st->paragraph,
                   err.message[0] ? err.message : pisar_strerror(rc));
@@ -361,8 +371,8 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
 }
 
 /* Pass 2: decode, split into paragraphs, and run each through the pipeline. */
-static int process(source *s, pisar_encoding enc, const char *lang,
-                   pisar_emitter *em, sink *k, pisar_buf *out, stats *st)
+static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitter *em, sink *k,
+                   pisar_buf *out, stats *st)
 {
     pipeline p = {0};
     p.em = em;
@@ -411,9 +421,11 @@ static int process(source *s, pisar_encoding enc, const char *lang,
             raw.data[raw.len] = '\0';
         }
         scan = raw.len;
-        while (scan > 0 && raw.data[scan - 1] != '\n') scan--;
+        while (scan > 0 && raw.data[scan - 1] != '\n')
+            scan--;
         scan = scan ? scan - 1 : 0;
-        while (scan > 0 && raw.data[scan - 1] != '\n') scan--;
+        while (scan > 0 && raw.data[scan - 1] != '\n')
+            scan--;
     }
     pisar_decoder_free(dec);
     pisar_normalizer_free(p.norm);
@@ -452,8 +464,7 @@ static void close_source(source *s)
 }
 
 /* One input into emitter `em` (already created); returns 0 or -1. */
-static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k,
-                    pisar_buf *out)
+static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k, pisar_buf *out)
 {
     source s;
     stats st = {.path = path, .report = o->report};
@@ -480,10 +491,12 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k,
     if (!strcmp(path, "-")) base = "stdin";
     /* XLIFF 2 and TMX name one source language for the whole file */
     if ((o->format == PISAR_FORMAT_XLIFF21 || o->format == PISAR_FORMAT_TMX) && o->first_lang) {
-        if (!o->first_lang[0]) snprintf(o->first_lang, 36, "%s", lang);
+        if (!o->first_lang[0])
+            snprintf(o->first_lang, 36, "%s", lang);
         else if (strcmp(o->first_lang, lang))
-            cli_error(SUB, "warning: %s: language %s, but this %s file's source language is %s "
-                           "(use -o DIR/ for one file per input)",
+            cli_error(SUB,
+                      "warning: %s: language %s, but this %s file's source language is %s "
+                      "(use -o DIR/ for one file per input)",
                       path, lang, pisar_format_name(o->format), o->first_lang);
     }
     rc = pisar_emitter_begin_document(em, base, lang, o->target, &err);
@@ -494,8 +507,9 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k,
         if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
         if (!rc) rc = sink_write(k, out);
     }
-    rprintf(&st, "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu name mentions, %llu removed "
-                 "characters: %s\n",
+    rprintf(&st,
+            "%s: %llu paragraphs, %llu sentences, %llu repairs, %llu name mentions, %llu removed "
+            "characters: %s\n",
             path, (unsigned long long)st.paragraphs, (unsigned long long)st.sentences,
             (unsigned long long)st.repairs, (unsigned long long)st.names,
             (unsigned long long)st.drops, rc ? "failed" : "ok");
@@ -531,14 +545,16 @@ int cmd_prep(int argc, char **argv)
 #define NEEDV                                                                                      \
     do {                                                                                           \
         if (!v) {                                                                                  \
-            cli_error(SUB, "%s needs a value", a);                                                \
+            cli_error(SUB, "%s needs a value", a);                                                 \
             free(files);                                                                           \
             return EXIT_USAGE;                                                                     \
         }                                                                                          \
         i++;                                                                                       \
     } while (0)
-        if (only_files || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
-        else if (!strcmp(a, "--")) only_files = 1;
+        if (only_files || a[0] != '-' || !strcmp(a, "-"))
+            files[nfiles++] = a;
+        else if (!strcmp(a, "--"))
+            only_files = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             free(files);
@@ -547,15 +563,21 @@ int cmd_prep(int argc, char **argv)
             NEEDV;
             int f = pisar_format_from_name(v);
             if (f < 0) {
-                cli_error(SUB, "unknown format '%s' (xliff, xliff-segsource, xliff2, tmx, po, "
-                               "tsv, jsonl, txt)", v);
+                cli_error(SUB,
+                          "unknown format '%s' (xliff, xliff-segsource, xliff2, tmx, po, "
+                          "tsv, jsonl, txt)",
+                          v);
                 free(files);
                 return EXIT_USAGE;
             }
             o.format = (pisar_format)f;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) { NEEDV; outpath = v; }
-        else if (!strcmp(a, "--lang")) { NEEDV; o.lang = v; }
-        else if (!strcmp(a, "--from")) {
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            NEEDV;
+            outpath = v;
+        } else if (!strcmp(a, "--lang")) {
+            NEEDV;
+            o.lang = v;
+        } else if (!strcmp(a, "--from")) {
             NEEDV;
             o.from = v;
             if (pisar_encoding_from_name(v) == PISAR_ENC_UNKNOWN) {
@@ -563,10 +585,15 @@ int cmd_prep(int argc, char **argv)
                 free(files);
                 return EXIT_USAGE;
             }
-        } else if (!strcmp(a, "--target-lang")) { NEEDV; o.target = v; }
-        else if (!strcmp(a, "--copy-source")) o.flags |= PISAR_EMIT_COPY_SOURCE;
-        else if (!strcmp(a, "--report")) { NEEDV; report = v; }
-        else {
+        } else if (!strcmp(a, "--target-lang")) {
+            NEEDV;
+            o.target = v;
+        } else if (!strcmp(a, "--copy-source"))
+            o.flags |= PISAR_EMIT_COPY_SOURCE;
+        else if (!strcmp(a, "--report")) {
+            NEEDV;
+            report = v;
+        } else {
             cli_error(SUB, "unknown option '%s' (see pisar prep --help)", a);
             free(files);
             return EXIT_USAGE;
@@ -580,7 +607,8 @@ int cmd_prep(int argc, char **argv)
     }
     int status = EXIT_ALL_DONE;
     if (report) {
-        if (!strcmp(report, "-")) o.report = stderr;
+        if (!strcmp(report, "-"))
+            o.report = stderr;
         else if (!(o.report = fopen(report, "w"))) {
             cli_error(SUB, "%s: %s", report, strerror(errno));
             free(files);
@@ -630,7 +658,8 @@ int cmd_prep(int argc, char **argv)
             if (!ok) status = EXIT_SOME_FAILED;
             pisar_emitter_free(em);
         }
-        for (size_t i = 0; i < nfiles; i++) free(done[i]);
+        for (size_t i = 0; i < nfiles; i++)
+            free(done[i]);
         free(done);
     } else {
         /* one combined output: inputs that fail are checked before any of

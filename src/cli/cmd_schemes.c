@@ -7,7 +7,8 @@ int cmd_schemes(int argc, char **argv)
 {
     int json = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) json = 1;
+        if (!strcmp(argv[i], "--json"))
+            json = 1;
         else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             printf("usage: pisar schemes [--json]\n\n"
                    "List the built-in transliteration schemes: id, language, name, the\n"

@@ -22,7 +22,8 @@ static void help(FILE *f)
     fputs("usage: pisar segment [--lang L] [--srx FILE] [-f txt|tsv|jsonl] [FILE]\n"
           "       pisar segment --export-srx [--lang L]\n\n"
           "Split UTF-8 text into sentences. FILE is '-' or absent for stdin.\n\n"
-          "  --lang L       language (ru uk be bg mk sr kk en de fr es it pl cs sk sl hr hu ro nl pt);\n"
+          "  --lang L       language (ru uk be bg mk sr kk en de fr es it pl cs sk sl hr hu ro nl "
+          "pt);\n"
           "                 default: detected from the text, else language-neutral rules\n"
           "  --srx FILE     use the rules of an SRX 2.0 file (a CAT tool's) for L\n"
           "  --export-srx   write pisar's rules for L as SRX 2.0 and exit\n"
@@ -60,7 +61,8 @@ static size_t utf8_valid(const unsigned char *s, size_t n, int *bad)
         }
         size_t k;
         unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) k = 2;
+        if (c >= 0xC2 && c <= 0xDF)
+            k = 2;
         else if (c >= 0xE0 && c <= 0xEF) {
             k = 3;
             if (c == 0xE0) lo = 0xA0;
@@ -99,7 +101,8 @@ static size_t paragraph_cut(const char *p, size_t n, size_t from)
     for (size_t i = n; i-- > lo;) {
         if (p[i] != '\n') continue;
         size_t q = i;
-        while (q > 0 && (p[q - 1] == ' ' || p[q - 1] == '\t' || p[q - 1] == '\r')) q--;
+        while (q > 0 && (p[q - 1] == ' ' || p[q - 1] == '\t' || p[q - 1] == '\r'))
+            q--;
         if (q > 0 && p[q - 1] == '\n') return i + 1;
         i = q;
         if (i <= lo) break;
@@ -139,7 +142,8 @@ static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v
         do {
             d[nd++] = (char)('0' + x % 10);
         } while (x /= 10);
-        while (nd > 0) *q++ = d[--nd];
+        while (nd > 0)
+            *q++ = d[--nd];
     }
     pisar_buf_append(o, row, (size_t)(q - row));
 }
@@ -188,8 +192,8 @@ static void emit_sentence(writer *w, const char *text, size_t base, const pisar_
  * `w->continues` says the chunk goes on with the paragraph of the last
  * sentence written.
  */
-static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base, int final,
-                         size_t *cut)
+static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base,
+                         int final, size_t *cut)
 {
     int rc = pisar_segmenter_set_text(seg, text, len);
     if (rc) return rc;
@@ -223,7 +227,8 @@ static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size
         *cut = prev.start;
         /* the next chunk goes on with this paragraph unless a break came before prev */
         w->continues = first ? w->continues : prev.paragraph == last_para;
-    } else w->continues = 0;
+    } else
+        w->continues = 0;
     return 0;
 }
 
@@ -284,9 +289,12 @@ int cmd_segment(int argc, char **argv)
         } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
             if (++i >= argc) goto missing;
             const char *f = argv[i];
-            if (!strcmp(f, "txt")) fmt = FMT_TXT;
-            else if (!strcmp(f, "tsv")) fmt = FMT_TSV;
-            else if (!strcmp(f, "jsonl")) fmt = FMT_JSONL;
+            if (!strcmp(f, "txt"))
+                fmt = FMT_TXT;
+            else if (!strcmp(f, "tsv"))
+                fmt = FMT_TSV;
+            else if (!strcmp(f, "jsonl"))
+                fmt = FMT_JSONL;
             else {
                 cli_error("segment", "unknown format '%s' (txt, tsv or jsonl)", f);
                 return EXIT_USAGE;
@@ -332,7 +340,8 @@ int cmd_segment(int argc, char **argv)
         for (; i < n; i++)
             if (strlen(codes[i]) == l && !strncmp(codes[i], lang, l)) break;
         if (i == n && strcmp(lang, "und") && !srx)
-            cli_error("segment", "no rules of its own for language '%s'; using language-neutral rules", lang);
+            cli_error("segment",
+                      "no rules of its own for language '%s'; using language-neutral rules", lang);
     }
 
     FILE *in = cli_open_input("segment", path);
@@ -347,7 +356,8 @@ int cmd_segment(int argc, char **argv)
                 if (in != stdin) fclose(in);
                 return EXIT_SOME_FAILED;
             }
-            if (fseek(in, here, SEEK_SET) == 0) checked = 1;
+            if (fseek(in, here, SEEK_SET) == 0)
+                checked = 1;
             else {
                 cli_error("segment", "%s: cannot rewind: %s", name, strerror(errno));
                 if (in != stdin) fclose(in);
@@ -390,7 +400,8 @@ int cmd_segment(int argc, char **argv)
             /* a long stretch without an empty line (one paragraph a line, say):
              * cut after the last complete sentence instead */
             size_t q = buf.len;
-            while (q > 0 && buf.data[q - 1] != '\n') q--; /* whole lines only, so no split character */
+            while (q > 0 && buf.data[q - 1] != '\n')
+                q--; /* whole lines only, so no split character */
             if (q > 0) {
                 cut = q;
                 final = 0;
@@ -412,23 +423,31 @@ int cmd_segment(int argc, char **argv)
             memset(&err, 0, sizeof err);
             const char *l = lang;
             double conf = 0;
-            if (!l && pisar_language_detect(buf.data, cut < 65536 ? cut : 65536, &l, &conf) != PISAR_OK) l = "und";
+            if (!l &&
+                pisar_language_detect(buf.data, cut < 65536 ? cut : 65536, &l, &conf) != PISAR_OK)
+                l = "und";
             if (!l) l = "und";
-            if (srx) rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
-            else rc = pisar_segmenter_new(&seg, l, &err);
+            if (srx)
+                rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
+            else
+                rc = pisar_segmenter_new(&seg, l, &err);
             if (rc) {
                 if (srx && err.line)
-                    cli_error("segment", "%s:%zu: %s", srx, err.line, err.message[0] ? err.message : pisar_strerror(rc));
+                    cli_error("segment", "%s:%zu: %s", srx, err.line,
+                              err.message[0] ? err.message : pisar_strerror(rc));
                 else if (srx)
-                    cli_error("segment", "%s: %s", srx, err.message[0] ? err.message : pisar_strerror(rc));
-                else cli_error("segment", "%s", err.message[0] ? err.message : pisar_strerror(rc));
+                    cli_error("segment", "%s: %s", srx,
+                              err.message[0] ? err.message : pisar_strerror(rc));
+                else
+                    cli_error("segment", "%s", err.message[0] ? err.message : pisar_strerror(rc));
                 status = EXIT_SOME_FAILED;
                 break;
             }
         }
         size_t done;
         int rc = segment_chunk(seg, &w, buf.data, cut, base, final, &done);
-        if (rc == 0 && !final && done == 0) { /* one sentence longer than the buffer: keep reading */
+        if (rc == 0 && !final &&
+            done == 0) { /* one sentence longer than the buffer: keep reading */
             continue;
         }
         if (rc == 0) cut = done;

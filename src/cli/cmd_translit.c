@@ -10,8 +10,10 @@
 
 static void help(FILE *f)
 {
-    fprintf(f,
-        "usage: pisar translit [-s SCHEME | --scheme-file F] [--lang L|auto] [--reverse] [FILE...]\n\n"
+    fprintf(
+        f,
+        "usage: pisar translit [-s SCHEME | --scheme-file F] [--lang L|auto] [--reverse] "
+        "[FILE...]\n\n"
         "Romanize Cyrillic text (stdin, or each FILE; '-' is stdin) to stdout, line for\n"
         "line. Everything that is not Cyrillic passes through byte for byte.\n\n"
         "  -s, --scheme ID     a built-in scheme (pisar schemes lists them)\n"
@@ -135,15 +137,25 @@ int cmd_translit(int argc, char **argv)
             flags = PISAR_TRANSLIT_REVERSE;
             continue;
         } else if (!strcmp(a, "--")) {
-            for (i++; i < argc; i++) files[nfiles++] = argv[i];
+            for (i++; i < argc; i++)
+                files[nfiles++] = argv[i];
             break;
-        } else if (!strcmp(a, "-s") || !strcmp(a, "--scheme")) dst = &scheme;
-        else if (!strcmp(a, "--scheme-file")) dst = &sfile;
-        else if (!strcmp(a, "-l") || !strcmp(a, "--lang")) dst = &lang;
-        else if (!strncmp(a, "--scheme=", 9)) { scheme = a + 9; continue; }
-        else if (!strncmp(a, "--scheme-file=", 14)) { sfile = a + 14; continue; }
-        else if (!strncmp(a, "--lang=", 7)) { lang = a + 7; continue; }
-        else if (a[0] == '-' && a[1]) {
+        } else if (!strcmp(a, "-s") || !strcmp(a, "--scheme"))
+            dst = &scheme;
+        else if (!strcmp(a, "--scheme-file"))
+            dst = &sfile;
+        else if (!strcmp(a, "-l") || !strcmp(a, "--lang"))
+            dst = &lang;
+        else if (!strncmp(a, "--scheme=", 9)) {
+            scheme = a + 9;
+            continue;
+        } else if (!strncmp(a, "--scheme-file=", 14)) {
+            sfile = a + 14;
+            continue;
+        } else if (!strncmp(a, "--lang=", 7)) {
+            lang = a + 7;
+            continue;
+        } else if (a[0] == '-' && a[1]) {
             cli_error("translit", "unknown option '%s' (see pisar translit --help)", a);
             free(files);
             return EXIT_USAGE;
@@ -182,8 +194,7 @@ int cmd_translit(int argc, char **argv)
     }
     int status = EXIT_ALL_DONE;
     for (int f = 0; f < nfiles; f++)
-        if (run_one(files[f], flags, &t) != EXIT_ALL_DONE)
-            status = EXIT_SOME_FAILED;
+        if (run_one(files[f], flags, &t) != EXIT_ALL_DONE) status = EXIT_SOME_FAILED;
     if (fflush(stdout)) {
         cli_error("translit", "write error");
         status = EXIT_SOME_FAILED;

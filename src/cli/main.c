@@ -11,11 +11,15 @@ static const struct {
     int (*run)(int, char **);
     const char *synopsis;
 } commands[] = {
-    {"detect", cmd_detect, "detect [--json] [--sample N] FILE...       encoding, confidence, language"},
-    {"convert", cmd_convert, "convert [-r] [-o DIR | --in-place] [--from ENC] [--repair] [-j N] [--report F] PATH..."},
-    {"normalize", cmd_normalize, "normalize [FILE]                          decode + NFC + repairs, to stdout"},
+    {"detect", cmd_detect,
+     "detect [--json] [--sample N] FILE...       encoding, confidence, language"},
+    {"convert", cmd_convert,
+     "convert [-r] [-o DIR | --in-place] [--from ENC] [--repair] [-j N] [--report F] PATH..."},
+    {"normalize", cmd_normalize,
+     "normalize [FILE]                          decode + NFC + repairs, to stdout"},
     {"translit", cmd_translit, "translit [-s SCHEME] [--lang L] [--reverse] [FILE]"},
-    {"schemes", cmd_schemes, "schemes                                   the transliteration schemes"},
+    {"schemes", cmd_schemes,
+     "schemes                                   the transliteration schemes"},
     {"names", cmd_names, "names [--style S] [--gazetteer F] [--rewrite] [--key] FILE..."},
     {"segment", cmd_segment, "segment [--lang L] [--srx F] [-f FORMAT] [FILE]"},
     {"prep", cmd_prep, "prep [--target-lang L] [-f FORMAT] [-o OUT] FILE...   the whole pipeline"},
@@ -43,7 +47,10 @@ void cli_error(const char *sub, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-int cli_stderr_is_tty(void) { return isatty(STDERR_FILENO); }
+int cli_stderr_is_tty(void)
+{
+    return isatty(STDERR_FILENO);
+}
 
 int main(int argc, char **argv)
 {

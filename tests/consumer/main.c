@@ -37,8 +37,8 @@ static int check(const char *what, const char *text, size_t len, const char *wan
     }
     const char *got = pisar_encoding_name(r.encoding);
     if (!got || strcmp(got, want) || !r.language || strcmp(r.language, "ru")) {
-        fprintf(stderr, "consumer: %s detected as %s/%s, expected %s/ru\n", what, got ? got : "(null)",
-                r.language ? r.language : "(null)", want);
+        fprintf(stderr, "consumer: %s detected as %s/%s, expected %s/ru\n", what,
+                got ? got : "(null)", r.language ? r.language : "(null)", want);
         return 1;
     }
     printf("%s: %s %.2f %s\n", what, got, r.confidence, r.language);
@@ -48,8 +48,9 @@ static int check(const char *what, const char *text, size_t len, const char *wan
 /* Two sentences, segmented and written as JSONL (jansson); the SRX of the rules (libxml2). */
 static int check_segment_emit(void)
 {
-    static const char text[] = "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82. " /* "Привет. " */
-                               "\xd0\x9a\xd0\xb0\xd0\xba \xd0\xb4\xd0\xb5\xd0\xbb\xd0\xb0?"; /* "Как дела?" */
+    static const char text[] =
+        "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82. "          /* "Привет. " */
+        "\xd0\x9a\xd0\xb0\xd0\xba \xd0\xb4\xd0\xb5\xd0\xbb\xd0\xb0?"; /* "Как дела?" */
     pisar_error err;
     pisar_segmenter *seg = NULL;
     pisar_sentence sent[4];
@@ -71,13 +72,16 @@ static int check_segment_emit(void)
     pisar_emitter *em = NULL;
     st = pisar_emitter_new(&em, PISAR_FORMAT_JSONL, 0, &out, &err);
     if (st == PISAR_OK) st = pisar_emitter_begin_document(em, "t.txt", "ru", "en", &err);
-    if (st == PISAR_OK) st = pisar_emitter_paragraph(em, text, sizeof text - 1, sent, n, NULL, &err);
+    if (st == PISAR_OK)
+        st = pisar_emitter_paragraph(em, text, sizeof text - 1, sent, n, NULL, &err);
     if (st == PISAR_OK) st = pisar_emitter_end_document(em, &err);
     if (st == PISAR_OK) st = pisar_emitter_finish(em, &err);
     pisar_emitter_free(em);
     int bad = st != PISAR_OK || !out.data || !strstr(out.data, "\"d1.p1.s2\"");
-    if (bad) fprintf(stderr, "consumer: JSONL: status %d: %s\n", st, out.data ? out.data : "");
-    else printf("JSONL: %zu bytes\n", out.len);
+    if (bad)
+        fprintf(stderr, "consumer: JSONL: status %d: %s\n", st, out.data ? out.data : "");
+    else
+        printf("JSONL: %zu bytes\n", out.len);
     pisar_buf_clear(&out);
     st = pisar_segmenter_export_srx("ru", &out);
     if (st != PISAR_OK || !out.data || !strstr(out.data, "<srx")) {
