@@ -384,10 +384,10 @@ static int is_vowel(char c)
  * without their h: sh as s, zh as z (a press that drops the diacritics of
  * š, ž or writes Hungarian s for ш meets the original; the distinctions the
  * key must keep do not depend on the h: щ stays sch, and z and s, ž and š
- * still differ). z and s, zh and sh stay apart (Зорин and Сорин, Жуков and Шуков are different names): the
- * German press, which writes з and с alike as s and ж and ш alike as sch,
- * is read by its own rules (tables/names/latin.txt, "de": sch is ш, a single
- * s between vowels is з), and its ambiguous spellings take one reading.
+ * still differ). z and s, zh and sh stay apart (Зорин and Сорин, Жуков and Шуков are different
+ * names): the German press, which writes з and с alike as s and ж and ш alike as sch, is read by
+ * its own rules (tables/names/latin.txt, "de": sch is ш, a single s between vowels is з), and its
+ * ambiguous spellings take one reading.
  */
 static void fold(char *s, pisar_buf *out)
 {

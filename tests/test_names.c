@@ -159,12 +159,12 @@ static void test_key_values(void **state)
         {"Ушаков Юрий Викторович", 0, "@yuri-ushakov"}, /* surname first, patronymic */
         {"Горбачёв", 0, "horbachev"},
         {"Mijail Jodorkovski", 0, "hodorkovski mihail"}, /* Spanish given name: j = х */
-        {"Oleg Senzow", 0, "oleh sentsov"}, /* German: Polish would write Siencow */
-        {"Anna Ajmatova", 0, "ahmatova ana"},          /* Spanish jm = хм */
-        {"Jabarovsk", 0, "@khabarovsk"},               /* gazetteer "Jabárovsk" without its accent */
-        {"Anatolij Tjubajs", 0, "anatoli chubais"},     /* Swedish tj = ч, cued by -ij */
+        {"Oleg Senzow", 0, "oleh sentsov"},              /* German: Polish would write Siencow */
+        {"Anna Ajmatova", 0, "ahmatova ana"},            /* Spanish jm = хм */
+        {"Jabarovsk", 0, "@khabarovsk"},            /* gazetteer "Jabárovsk" without its accent */
+        {"Anatolij Tjubajs", 0, "anatoli chubais"}, /* Swedish tj = ч, cued by -ij */
         {"Tatjana Sjtjerbakova", 0, "scherbakova tatana"}, /* tj after a vowel: тья */
-        {"Slobodan Milosevic", 0, "milosevich slobodan"}, /* š without its háček */
+        {"Slobodan Milosevic", 0, "milosevich slobodan"},  /* š without its háček */
         {"Alexander", 0, "aleksandr"},
         {"Kim Jong-un", 0, "@kim-jong-un"},
         {"Ким Џонг Ун", 0, "@kim-jong-un"},
@@ -287,8 +287,7 @@ static void test_gazetteer_errors(void **state)
     assert_int_equal(pisar_names_load_gazetteer_mem(h, g2, strlen(g2), "t", NULL), PISAR_OK);
     static const struct {
         const char *in, *want;
-    } plain[] = {
-        {"Jersó", "@jer"}, {"Jerso", "@jer"}, {"Jabárovo", "@jab"}, {"Jabarovo", "@iab"}};
+    } plain[] = {{"Jersó", "@jer"}, {"Jerso", "@jer"}, {"Jabárovo", "@jab"}, {"Jabarovo", "@iab"}};
     for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
         pisar_buf kk = {0};
         assert_int_equal(pisar_names_key(h, plain[i].in, strlen(plain[i].in), &kk), PISAR_OK);
