@@ -380,14 +380,11 @@ static int is_vowel(char c)
  * never longer). Internally the merged classes are single symbols:
  * S = sh; Z = zh; C = ch; X = kh, g, h (Ukrainian г is h, Czech and Polish х
  * is ch, Spanish j); T = ts; D = dzh, dj (Serbian ђ and џ, which Russian
- * writes дж alike). They are spelled out again at the end, the hushes
- * without their h: sh as s, zh as z (a press that drops the diacritics of
- * š, ž or writes Hungarian s for ш meets the original; the distinctions the
- * key must keep do not depend on the h: щ stays sch, and z and s, ž and š
- * still differ). z and s, zh and sh stay apart (Зорин and Сорин, Жуков and Шуков are different
- * names): the German press, which writes з and с alike as s and ж and ш alike as sch, is read by
- * its own rules (tables/names/latin.txt, "de": sch is ш, a single s between vowels is з), and its
- * ambiguous spellings take one reading.
+ * writes дж alike). They are spelled out again at the end. z and s, zh and
+ * sh stay apart (Зорин and Сорин, Жуков and Шуков are different names): the
+ * German press, which writes з and с alike as s and ж and ш alike as sch,
+ * is read by its own rules (tables/names/latin.txt, "de": sch is ш, a single
+ * s between vowels is з), and its ambiguous spellings take one reading.
  */
 static void fold(char *s, pisar_buf *out)
 {
@@ -468,10 +465,6 @@ static void fold(char *s, pisar_buf *out)
         }
         if (c == 'o' && m && (s[m - 1] == 'S' || s[m - 1] == 'Z' || s[m - 1] == 'C')) c = 'e';
         if (!is_vowel(c) && m && s[m - 1] == c) continue;
-        if (m && ((c == 'S' && s[m - 1] == 's') || (c == 'Z' && s[m - 1] == 'z'))) {
-            s[m - 1] = c;
-            continue;
-        }
         s[m++] = c;
     }
     s[m] = 0;
@@ -481,10 +474,10 @@ static void fold(char *s, pisar_buf *out)
     for (size_t i = 0; i < m; i++) {
         switch (s[i]) {
         case 'S':
-            pisar_buf_puts(out, "s");
+            pisar_buf_puts(out, "sh");
             break;
         case 'Z':
-            pisar_buf_puts(out, "z");
+            pisar_buf_puts(out, "zh");
             break;
         case 'C':
             pisar_buf_puts(out, "ch");
