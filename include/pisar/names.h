@@ -43,9 +43,7 @@ extern "C" {
  *
  * Spellings of the same name under any romanization or press convention get
  * the same key; different names get different keys (Шуйский/Щуйский,
- * Алеев/Алиев, Ушаков/Ушакова, Зорин/Сорин, Жуков/Шуков), except names that
- * differ only in ш/с or ж/з (Шилов and Силов share "silov"), since the key
- * writes ш and ж as s and z to meet spellings without diacritics. The key is
+ * Алеев/Алиев, Ушаков/Ушакова, Зорин/Сорин, Жуков/Шуков). The key is
  * ASCII: lower-case letters and
  * single spaces between words, or "@<entry-id>" for a name of the built-in
  * gazetteer. Word order does not matter (Ушаков Юрий = Юрий Ушаков), nor
