@@ -167,7 +167,7 @@ static void test_key_values(void **state)
         {"Jabarovsk", 0, "@khabarovsk"},            /* gazetteer "Jabárovsk" without its accent */
         {"Anatolij Tjubajs", 0, "anatoli chubais"}, /* Swedish tj = ч, cued by -ij */
         {"Tatjana Sjtjerbakova", 0, "shcherbakova tatana"}, /* tj after a vowel: тья */
-        {"Slobodan Milosevic", 0, "milosevich slobodan"},  /* š without its háček */
+        {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
         {"Alexander", 0, "aleksandr"},
         {"Kim Jong-un", 0, "@kim-jong-un"},
         {"Ким Џонг Ун", 0, "@kim-jong-un"},

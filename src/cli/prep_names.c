@@ -303,4 +303,7 @@ const char *prep_names_changes(const prep_names *pn)
     return pn && pn->changes.data ? pn->changes.data : "";
 }
 
-size_t prep_names_mentions(const prep_names *pn) { return pn ? pn->mentions : 0; }
+size_t prep_names_mentions(const prep_names *pn)
+{
+    return pn ? pn->mentions : 0;
+}
