@@ -2,6 +2,7 @@
  * XLIFF 2.1, TMX 1.4b (XML through libxml2's xmlTextWriter), PO, TSV, JSONL
  * (through jansson's encoder) and plain text. */
 #include "pisar/emit.h"
+#include "utf8.h"
 
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
@@ -71,34 +72,6 @@ struct pisar_emitter {
 };
 
 /* ---------------------------------------------------------------- UTF-8 */
-
-/* Decode one scalar at s[i..n); returns its length, 0 if invalid or truncated. */
-static size_t utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
-{
-    unsigned char c = s[i];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t len;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, v = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, v = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, v = c & 0x07, min = 0x10000;
-    else
-        return 0;
-    if (n - i < len) return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[i + k] & 0xC0) != 0x80) return 0;
-        v = (v << 6) | (s[i + k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return len;
-}
 
 static int check_utf8(const char *s, size_t n, pisar_error *err)
 {

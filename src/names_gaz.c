@@ -74,6 +74,25 @@ typedef struct surnames {
     size_t n, cap;
 } surnames;
 
+/* Append a key (taking ownership of k's memory) for `entry`. */
+static int push_key(surnames *sn, pisar_buf *k, size_t entry)
+{
+    if (sn->n == sn->cap) {
+        size_t c = sn->cap ? sn->cap * 2 : 64;
+        surname *p = realloc(sn->v, c * sizeof *p);
+        if (!p) {
+            pisar_buf_free(k);
+            return PISAR_ENOMEM;
+        }
+        sn->v = p;
+        sn->cap = c;
+    }
+    sn->v[sn->n].key = k->data;
+    sn->v[sn->n].entry = entry;
+    sn->n++;
+    return PISAR_OK;
+}
+
 static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
 {
     size_t i = n;
@@ -86,20 +105,7 @@ static int add_surname(surnames *sn, const char *s, size_t n, size_t entry)
         pisar_buf_free(&k);
         return rc;
     }
-    if (sn->n == sn->cap) {
-        size_t c = sn->cap ? sn->cap * 2 : 64;
-        surname *p = realloc(sn->v, c * sizeof *p);
-        if (!p) {
-            pisar_buf_free(&k);
-            return PISAR_ENOMEM;
-        }
-        sn->v = p;
-        sn->cap = c;
-    }
-    sn->v[sn->n].key = k.data;
-    sn->v[sn->n].entry = entry;
-    sn->n++;
-    return PISAR_OK;
+    return push_key(sn, &k, entry);
 }
 
 /*
@@ -148,20 +154,7 @@ static int add_stripped(surnames *st, const char *s, size_t n, size_t entry)
         pisar_buf_free(&k);
         return rc;
     }
-    if (st->n == st->cap) {
-        size_t c = st->cap ? st->cap * 2 : 64;
-        surname *p = realloc(st->v, c * sizeof *p);
-        if (!p) {
-            pisar_buf_free(&k);
-            return PISAR_ENOMEM;
-        }
-        st->v = p;
-        st->cap = c;
-    }
-    st->v[st->n].key = k.data;
-    st->v[st->n].entry = entry;
-    st->n++;
-    return PISAR_OK;
+    return push_key(st, &k, entry);
 }
 
 static void free_surnames(surnames *sn)

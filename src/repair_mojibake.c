@@ -96,34 +96,10 @@ static const chain CHAINS[] = {
 
 int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
 {
-    size_t k = *i;
-    unsigned c = s[k];
-    if (c < 0x80) {
-        *i = k + 1;
-        return (int32_t)c;
-    }
-    int len;
-    uint32_t cp, min;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4, cp = c & 0x07, min = 0x10000;
-    else
-        goto bad;
-    if (n - k < (size_t)len) goto bad;
-    for (int j = 1; j < len; j++) {
-        unsigned d = s[k + (size_t)j];
-        if ((d & 0xC0) != 0x80) goto bad;
-        cp = (cp << 6) | (d & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) goto bad;
-    *i = k + (size_t)len;
-    return (int32_t)cp;
-bad:
-    *i = k + 1;
-    return -1;
+    uint32_t cp;
+    size_t len = utf8_next(s, n, *i, &cp);
+    *i += len ? len : 1;
+    return len ? (int32_t)cp : -1;
 }
 
 size_t u8_check(const unsigned char *s, size_t n)
