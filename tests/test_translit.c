@@ -266,6 +266,81 @@ static void test_iso9_roundtrip(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The context rules of the Ukrainian, Belarusian and Bulgarian tables (see
+ * each table's header for the rule's source). */
+static void test_standard_contexts(void **state)
+{
+    (void)state;
+    static const tcase cases[] = {
+        {"dstu A word-initial ь", "uk-dstu9112a", "ь Ь", "ĵ Ĵ"},
+        {"dstu B word-initial ь", "uk-dstu9112b", "ь Ь", "hj Hj"},
+        {"dstu A ь before а е у", "uk-dstu9112a", "ньа нье ньу ньо", "nj'a nj'e nj'u njo"},
+        {"dstu B ь before і too", "uk-dstu9112b", "ньі ньї", "nj'i njji"},
+        {"dstu й after a consonant", "uk-dstu9112a", "бйо айо", "b'jo ajo"},
+        {"dstu йа", "uk-dstu9112b", "йа йі", "j'a j'i"},
+        {"dstu B шч is not щ", "uk-dstu9112b", "шч щ", "sh'ch shch"},
+        {"dstu apostrophe as U+0027", "uk-dstu9112a", "м\xe2\x80\x99я м\xca\xbcя м'я",
+         "m'ja m'ja m'ja"},
+        {"dstu quote mark stays", "uk-dstu9112a", "\xe2\x80\x98я\xe2\x80\x99",
+         "\xe2\x80\x98ja\xe2\x80\x99"},
+        {"dstu B х", "uk-dstu9112b", "Харків", "Kharkiv"},
+        {"dstu all caps", "uk-dstu9112b", "ЩАСТЯ ЇЖАК", "SHCHASTJA JIZHAK"},
+        {"kmu зг only inside a word", "uk-national", "Згурський з горами", "Zghurskyi z horamy"},
+        {"be je after the apostrophe", "be-national", "Раз'езд", "Razjezd"},
+        {"be ie after a consonant", "be-national", "Лес", "Lies"},
+        {"be soft sign on ц", "be-national", "Друць", "Druć"},
+        {"be separating ь then je", "be-national", "Пхеньян", "Pchieńjan"},
+        {"bg -ия before a hyphen", "bg-streamlined", "София-Град", "Sofia-Grad"},
+        {"bg ия not at the end", "bg-streamlined", "Сияна", "Siyana"},
+        {"bg country name in caps", "bg-streamlined", "БЪЛГАРИЯ", "BULGARIA"},
+        {"bg country name inside a compound stays regular", "bg-streamlined", "Българиян",
+         "Balgariyan"},
+    };
+    check_table(cases, sizeof cases / sizeof *cases, 0);
+}
+
+/* sr-latin both ways: the reverse of every expected value in sr-latin.tsv is
+ * its Cyrillic input, and the exceptions of the reverse table hold. */
+static void test_sr_latin_reverse(void **state)
+{
+    (void)state;
+    static const tcase cases[] = {
+        {"sr exception tanjug", "sr-latin", "Tanjug", "Танјуг"},
+        {"sr exception konjektura", "sr-latin", "konjektura", "конјектура"},
+        {"sr exception podžanr", "sr-latin", "podžanr", "поджанр"},
+        {"sr no exception: Knjaževac", "sr-latin", "Knjaževac", "Књажевац"},
+        {"sr no exception: Odžaci", "sr-latin", "Odžaci", "Оџаци"},
+    };
+    check_table(cases, sizeof cases / sizeof *cases, PISAR_TRANSLIT_REVERSE);
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/translit/sr-latin.tsv", PISAR_FIXTURES);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    pisar_translit *t;
+    assert_int_equal(pisar_translit_open(&t, "sr-latin", PISAR_TRANSLIT_REVERSE, NULL), 0);
+    char line[1024];
+    int bad = 0, lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab = '\0';
+        pisar_buf out = {0};
+        assert_int_equal(pisar_translit_apply(t, tab + 1, strlen(tab + 1), &out), 0);
+        if (strcmp(out.data, line)) {
+            print_error("sr-latin reverse: %s -> '%s', want '%s'\n", tab + 1, out.data, line);
+            bad++;
+        }
+        lines++;
+        pisar_buf_free(&out);
+    }
+    fclose(f);
+    pisar_translit_free(t);
+    assert_int_equal(bad, 0);
+    assert_true(lines >= 20);
+}
+
 /* fixtures/translit/<id>.tsv: each scheme's examples from its standard. */
 static void test_conformance(void **state)
 {
@@ -575,6 +650,8 @@ int main(void)
         cmocka_unit_test(test_reverse),
         cmocka_unit_test(test_iso9_roundtrip),
         cmocka_unit_test(test_conformance),
+        cmocka_unit_test(test_standard_contexts),
+        cmocka_unit_test(test_sr_latin_reverse),
         cmocka_unit_test(test_scheme_list),
         cmocka_unit_test(test_user_schemes),
         cmocka_unit_test(test_builtin_texts_reload),
