@@ -36,20 +36,6 @@ static void help(FILE *f)
                "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
 }
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 /* --key: one key a line; with --resolve the names are collected in h and
  * their keys printed by print_resolved() once all are read. */
 typedef struct key_run {
@@ -314,15 +300,15 @@ int cmd_names(int argc, char **argv)
             if (pisar_names_group(h, i, &g)) break;
             if (json) {
                 printf("{\"canonical\":");
-                json_str(stdout, g.canonical);
+                cli_json_string(stdout, g.canonical);
                 printf(",\"count\":%zu,\"docs\":%zu,\"source\":", g.count, g.ndocs);
-                json_str(stdout, g.source_text);
+                cli_json_string(stdout, g.source_text);
                 printf(",\"key\":");
-                json_str(stdout, g.key);
+                cli_json_string(stdout, g.key);
                 printf(",\"variants\":[");
                 for (size_t v = 0; v < g.nvariants; v++) {
                     printf("%s{\"text\":", v ? "," : "");
-                    json_str(stdout, g.variants[v].text);
+                    cli_json_string(stdout, g.variants[v].text);
                     printf(",\"count\":%zu}", g.variants[v].count);
                 }
                 printf("]}\n");
