@@ -28,6 +28,7 @@
  */
 #include "segment_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -36,6 +37,7 @@
 #endif
 
 #include "abbrev_tables.h"
+#include "nfc.h"
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
@@ -418,9 +420,64 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
     return PISAR_OK;
 }
 
+/* The offset of the first ill-formed sequence of t[0, len), or len when all
+ * of it is UTF-8; *cut is set when that sequence is a valid prefix cut short
+ * by the end of the text. ASCII goes eight bytes at a time, two-byte letters
+ * (Cyrillic, accented Latin) without a table look-up. */
+static size_t utf8_check(const unsigned char *t, size_t len, int *cut)
+{
+    size_t i = 0;
+    *cut = 0;
+    while (i < len) {
+        if (t[i] < 0x80) {
+            i++;
+            for (uint64_t w; i + 8 <= len; i += 8) {
+                memcpy(&w, t + i, 8);
+                if (w & UINT64_C(0x8080808080808080)) break;
+            }
+            continue;
+        }
+        if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        int r = nfc_utf8_seq(t + i, len - i);
+        if (r <= 0) {
+            *cut = r == 0;
+            return i;
+        }
+        i += (size_t)r;
+    }
+    return len;
+}
+
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
+    return pisar_segmenter_set_text_with_errors(s, text, len, NULL);
+}
+
+int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, size_t len,
+                                         pisar_error *err)
+{
     if (!s || (!text && len)) return PISAR_EINVAL;
+    int cut = 0;
+    size_t bad = text ? utf8_check((const unsigned char *)text, len, &cut) : 0;
+    if (bad < len) {
+        /* no text: pisar_segmenter_next() answers 0 until the next set_text */
+        s->t = (const unsigned char *)"";
+        s->len = s->pos = s->para = s->line_start = 0;
+        s->emitted = 0;
+        s->nbrk = s->ibrk = 0;
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->offset = bad;
+            err->nbytes = len - bad < 4 ? len - bad : 4;
+            memcpy(err->bytes, text + bad, err->nbytes);
+            snprintf(err->message, sizeof err->message, "%s at byte offset %zu",
+                     cut ? "truncated UTF-8 sequence" : "invalid UTF-8", bad);
+        }
+        return cut ? PISAR_ETRUNC : PISAR_EILSEQ;
+    }
     s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;
