@@ -127,8 +127,9 @@ static const char *const jsonl_labels[5] = {
     "{\"paragraph\":", ",\"sentence\":", ",\"start\":", ",\"end\":", ",\"text\":"};
 
 /* Append label[k] and v[k] in decimal for each k, then label[4]: what
- * snprintf would write, without its cost (it was a sixth of -f tsv). */
-static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v[4])
+ * snprintf would write, without its cost (it was a sixth of -f tsv).
+ * Returns 0 or a pisar_status. */
+static int put_numbers(pisar_buf *o, const char *const label[5], const size_t v[4])
 {
     char row[160], *q = row; /* labels of at most 15 bytes, numbers of at most 20 digits */
     for (int k = 0; k < 5; k++) {
@@ -145,43 +146,47 @@ static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v
         while (nd > 0)
             *q++ = d[--nd];
     }
-    pisar_buf_append(o, row, (size_t)(q - row));
+    return pisar_buf_append(o, row, (size_t)(q - row));
 }
 
-/* Write one sentence of `text` (which starts at byte `base` of the input). */
-static void emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
+/* Write one sentence of `text` (which starts at byte `base` of the input) to
+ * w->out; returns 0 or a pisar_status (out of memory). */
+static int emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
 {
     pisar_sentence s = *sp;
     const char *p = text + s.start;
     size_t n = s.end - s.start;
     const size_t num[4] = {w->paragraph, w->sentence, base + s.start, base + s.end};
+    int rc = 0;
     switch (w->fmt) {
     case FMT_TXT: {
         /* line breaks inside a sentence become spaces: one sentence a line */
         size_t run = 0;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n && !rc; i++) {
             char c = p[i];
             if (c != '\n' && c != '\r') continue;
-            pisar_buf_append(&w->out, p + run, i - run);
-            if (!(c == '\r' && i + 1 < n && p[i + 1] == '\n')) pisar_buf_append(&w->out, " ", 1);
+            rc = pisar_buf_append(&w->out, p + run, i - run);
+            if (!rc && !(c == '\r' && i + 1 < n && p[i + 1] == '\n'))
+                rc = pisar_buf_append(&w->out, " ", 1);
             run = i + 1;
         }
-        pisar_buf_append(&w->out, p + run, n - run);
-        pisar_buf_append(&w->out, "\n", 1);
+        if (!rc) rc = pisar_buf_append(&w->out, p + run, n - run);
+        if (!rc) rc = pisar_buf_append(&w->out, "\n", 1);
         break;
     }
     case FMT_TSV:
-        put_numbers(&w->out, tsv_labels, num);
-        cli_tsv_append(&w->out, p, n);
-        pisar_buf_puts(&w->out, "\n");
+        rc = put_numbers(&w->out, tsv_labels, num);
+        if (!rc) rc = cli_tsv_append(&w->out, p, n);
+        if (!rc) rc = pisar_buf_puts(&w->out, "\n");
         break;
     case FMT_JSONL:
-        put_numbers(&w->out, jsonl_labels, num);
-        cli_json_append(&w->out, p, n);
-        pisar_buf_puts(&w->out, "}\n");
+        rc = put_numbers(&w->out, jsonl_labels, num);
+        if (!rc) rc = cli_json_append(&w->out, p, n);
+        if (!rc) rc = pisar_buf_puts(&w->out, "}\n");
         break;
     }
     w->sentence++;
+    return rc;
 }
 
 /*
@@ -205,19 +210,18 @@ static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size
         rc = pisar_segmenter_next(seg, &s);
         if (rc < 0) return rc;
         if (have && (rc == 1 || final)) {
-            if (first) {
-                if (w->para_open && (!w->continues || prev.paragraph > 0)) {
-                    w->paragraph++;
-                    if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
-                }
-            } else if (prev.paragraph != last_para) {
+            int brk = first ? w->para_open && (!w->continues || prev.paragraph > 0)
+                            : prev.paragraph != last_para;
+            if (brk) {
                 w->paragraph++;
-                if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
+                int e = w->fmt == FMT_TXT ? pisar_buf_puts(&w->out, "\n") : 0;
+                if (e) return e;
             }
             first = 0;
             last_para = prev.paragraph;
             w->para_open = 1;
-            emit_sentence(w, text, base, &prev);
+            int e = emit_sentence(w, text, base, &prev);
+            if (e) return e;
         }
         if (rc == 0) break;
         prev = s;
@@ -372,7 +376,11 @@ int cmd_segment(int argc, char **argv)
     int status = EXIT_ALL_DONE, eof = 0;
     size_t base = 0;     /* input offset of buf.data[0] */
     size_t searched = 0; /* buf.data[0, searched) holds no paragraph break */
-    if (fmt == FMT_TSV) pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n");
+    if (fmt == FMT_TSV && pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n")) {
+        cli_error("segment", "out of memory");
+        status = EXIT_SOME_FAILED;
+        eof = 1; /* nothing more to do */
+    }
 
     /* Read blocks; segment everything up to the last paragraph break (an
      * empty line) and keep the rest: memory stays bounded by the largest
@@ -466,7 +474,10 @@ int cmd_segment(int argc, char **argv)
         searched = 0;
     }
     if (status == EXIT_ALL_DONE && flush_out(&w)) status = EXIT_SOME_FAILED;
-    if (fflush(stdout)) status = EXIT_SOME_FAILED;
+    if (fflush(stdout) && status == EXIT_ALL_DONE) {
+        cli_error("segment", "write error on standard output: %s", strerror(errno));
+        status = EXIT_SOME_FAILED;
+    }
     pisar_segmenter_free(seg);
     pisar_buf_free(&buf);
     pisar_buf_free(&w.out);

@@ -1,6 +1,7 @@
 /* cmd_translit.c -- pisar translit: romanize Cyrillic text under a named scheme. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,7 +251,7 @@ int cmd_translit(int argc, char **argv)
     for (int f = 0; f < nfiles; f++)
         if (run_one(files[f], flags, &t) != EXIT_ALL_DONE) status = EXIT_SOME_FAILED;
     if (fflush(stdout)) {
-        cli_error("translit", "write error");
+        cli_error("translit", "write error on standard output: %s", strerror(errno));
         status = EXIT_SOME_FAILED;
     }
     pisar_translit_free(t);
