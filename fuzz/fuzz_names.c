@@ -18,6 +18,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pisar_names *h = NULL;
     if (pisar_names_new(&h, NULL, NULL)) return 0;
     pisar_names_add_text(h, "fuzz", (const char *)data, size, NULL);
+    /* the input as one name too: its readings against the mentions */
+    pisar_names_add_name(h, (const char *)data, size, NULL);
+    pisar_names_group_key(h, (const char *)data, size, &k);
+    pisar_buf_free(&k);
     size_t n = pisar_names_group_count(h), seen = 0;
     for (size_t i = 0; i < n; i++) {
         pisar_name_group g;

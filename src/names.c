@@ -10,6 +10,17 @@
 
 #include "names_gazetteer.h"
 
+/* The gazetteer id of a phonetic key (given names mapped), user's first. */
+static const char *gaz_id(const pn_gazetteer *user, const char *k, int surnames)
+{
+    if (user && user->nindex) {
+        size_t e = pn_gaz_lookup(user->index, user->nindex, k, surnames);
+        if (e != (size_t)-1) return user->entries[e].id;
+    }
+    size_t e = pn_gaz_lookup(pn_builtin_index, PN_BUILTIN_NINDEX, k, surnames);
+    return e != (size_t)-1 ? pn_builtin_entries[e].id : NULL;
+}
+
 static int key_common(const pn_gazetteer *user, const char *name, size_t len, pisar_buf *key,
                       int surnames)
 {
@@ -30,15 +41,7 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
         pisar_buf_free(&k);
         return rc;
     }
-    const char *id = NULL;
-    if (user && user->nindex) {
-        size_t e = pn_gaz_lookup(user->index, user->nindex, k.data, surnames);
-        if (e != (size_t)-1) id = user->entries[e].id;
-    }
-    if (!id) {
-        size_t e = pn_gaz_lookup(pn_builtin_index, PN_BUILTIN_NINDEX, k.data, surnames);
-        if (e != (size_t)-1) id = pn_builtin_entries[e].id;
-    }
+    const char *id = gaz_id(user, k.data, surnames);
     if (id) {
         rc = pisar_buf_puts(key, "@");
         if (!rc) rc = pisar_buf_puts(key, id);
@@ -420,7 +423,9 @@ typedef struct span {
     int allcaps;
     int cyr;
     int sentence_start;
-    int after_det; /* right after an article ("der Berater") */
+    int after_det; /* right after an article ("der Berater"), or an article
+                    * and a lower-case word ("der ehemalige Oberbefehlshaber") */
+    int after_loc; /* right after a Cyrillic locative preposition ("в Лондоне") */
 } span;
 
 /* fn(h, text, start, end, sentence_single, user): one candidate mention. */
@@ -476,11 +481,16 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
         if (!known) return 0;
     }
     /* a place before a name of two or more words is a mention of its own
-     * ("Москвы Сергей Собянин", "Moscow Mayor ...") */
-    if (n >= 3 && !sp[0].initial && is_place_word(h, text + sp[0].start, sp[0].end - sp[0].start)) {
-        int rc = fn(h, text, sp[0].start, sp[0].end, 0, user);
-        if (rc) return rc;
-        return fn(h, text, sp[1].start, sp[n - 1].end, 0, user);
+     * ("Москвы Сергей Собянин", "Moscow Mayor ..."); a word in the locative
+     * before one is not part of it ("в Лондоне Валерий Залужный"), and a
+     * mention only if the gazetteer knows the place */
+    if (n >= 3 && !sp[0].initial) {
+        int place = is_place_word(h, text + sp[0].start, sp[0].end - sp[0].start);
+        if (place || sp[0].after_loc) {
+            int rc = place ? fn(h, text, sp[0].start, sp[0].end, 0, user) : 0;
+            if (rc) return rc;
+            return fn(h, text, sp[1].start, sp[n - 1].end, 0, user);
+        }
     }
     return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
 }
@@ -517,12 +527,22 @@ static int lower_words(const char *text, size_t len, smap *set, int *nounlang)
     return rc;
 }
 
+/* A preposition that governs the locative (в Лондоне, у Києві, на Кіпрі,
+ * во Скопје, ў Мінску). */
+static int is_locative_prep(const char *s, size_t n)
+{
+    static const char *const preps[] = {"в", "во", "у", "на", "ў", "В", "Во", "У", "На"};
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+        if (strlen(preps[i]) == n && !memcmp(preps[i], s, n)) return 1;
+    return 0;
+}
+
 /* Find runs of capitalised words (and initials) joined by single spaces. */
 static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, void *user,
                      const smap *lower_set, pisar_buf *lwp)
 {
     span sp[16];
-    size_t ns = 0, i = 0, prev_s = 0, prev_e = 0;
+    size_t ns = 0, i = 0, prev_s = 0, prev_e = 0, prev2_s = 0, prev2_e = 0;
     int sentence = 1;
 #define lower (*lower_set)
 #define lw (*lwp)
@@ -572,6 +592,10 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
             break;
         }
         i = end;
+        int prev_joined = prev_e && prev_e + 1 == at && text[prev_e] == ' ';
+        int prev_lower = prev_joined && pn_is_lower((unsigned char)text[prev_s]);
+        size_t pi = prev_s;
+        if (prev_joined && !prev_lower) prev_lower = pn_is_lower(pn_utf8_next(text, len, &pi));
         span s = {at,
                   end,
                   pn_is_upper(c),
@@ -579,8 +603,14 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
                   allcaps && nletters > 1,
                   pn_is_cyrillic(c),
                   sentence,
-                  prev_e && prev_e + 1 == at && text[prev_e] == ' ' &&
-                      pn_is_determiner(text + prev_s, prev_e - prev_s)};
+                  prev_joined &&
+                      (pn_is_determiner(text + prev_s, prev_e - prev_s) ||
+                       (prev_lower && prev2_e && prev2_e + 1 == prev_s && text[prev2_e] == ' ' &&
+                        pn_is_determiner(text + prev2_s, prev2_e - prev2_s))),
+                  prev_joined && pn_is_cyrillic(c) &&
+                      is_locative_prep(text + prev_s, prev_e - prev_s)};
+        prev2_s = prev_s;
+        prev2_e = prev_e;
         prev_s = at;
         prev_e = end;
         sentence = 0;
@@ -975,6 +1005,109 @@ static int is_latin_text(const char *s)
     return 1;
 }
 
+/* Put key -> val, or mark the key as meeting several values (`many`) when
+ * it already maps to a mention with another key. */
+static int put_unique(pisar_names *h, smap *m, const char *key, size_t val, size_t many)
+{
+    size_t *v = smap_get(m, key);
+    if (!v) return smap_put(m, key, val);
+    if (*v != many && strcmp(h->m[*v].key, h->m[val].key)) *v = many;
+    return PISAR_OK;
+}
+
+typedef struct reading_ctx {
+    pisar_names *h;
+    const smap *exact, *loose;
+    size_t target; /* mention index met, or NONE */
+    int several;   /* readings met originals of different keys */
+    pisar_buf given;
+} reading_ctx;
+
+#define NONE ((size_t)-2)
+#define MANY ((size_t)-1)
+
+static int reading_fn(const char *key, int voicing_alike, void *user)
+{
+    reading_ctx *r = user;
+    pisar_buf_clear(&r->given);
+    int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
+    if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
+    size_t *v = smap_get(r->exact, r->given.data);
+    if (!v && voicing_alike) {
+        pn_unvoice(r->given.data);
+        v = smap_get(r->loose, r->given.data);
+    }
+    if (!v) return PISAR_OK;
+    if (*v == MANY || (r->target != NONE && strcmp(r->h->m[*v].key, r->h->m[r->target].key))) {
+        r->several = 1;
+        return 1; /* stop */
+    }
+    r->target = *v;
+    return PISAR_OK;
+}
+
+/* A Latin spelling whose key no Cyrillic mention has joins the one Cyrillic
+ * original that another press's reading of it meets: German writes з and с
+ * alike, so "Maria Sacharowa" is Мария Захарова in a collection that has
+ * Захарова and no Сахарова; French "Petro Porochenko" is Петро Порошенко.
+ * A spelling that meets several originals (Wadim Sorin with both Зорин and
+ * Сорин) keeps its own key. */
+static int resolve_readings(pisar_names *h)
+{
+    const size_t many = MANY;
+    smap anchored = {0}, exact = {0}, loose = {0}, done = {0};
+    pisar_buf pk = {0}, gk = {0};
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        mention *m = &h->m[i];
+        if (is_latin_text(m->base)) continue;
+        if ((rc = smap_put(&anchored, m->key, 1))) break;
+        pisar_buf_clear(&pk);
+        pisar_buf_clear(&gk);
+        if (pn_phonetic(m->base, strlen(m->base), &pk) || !pk.data) continue;
+        if ((rc = pn_map_given(pk.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &gk))) break;
+        if (!gk.data) continue;
+        if ((rc = put_unique(h, &exact, gk.data, i, many))) break;
+        pn_unvoice(gk.data);
+        rc = put_unique(h, &loose, gk.data, i, many);
+    }
+    for (size_t i = 0; i < h->nm && !rc && exact.cap; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || smap_get(&anchored, m->key) || !is_latin_text(m->base)) continue;
+        size_t *d = smap_get(&done, m->base), target;
+        if (d) {
+            target = *d;
+        } else {
+            reading_ctx r = {h, &exact, &loose, NONE, 0, {0}};
+            int x = pn_readings(m->base, strlen(m->base), reading_fn, &r);
+            pisar_buf_free(&r.given);
+            if (x < 0) {
+                rc = x;
+                break;
+            }
+            target = r.several || r.target == NONE ? many : r.target;
+            if ((rc = smap_put(&done, m->base, target))) break;
+        }
+        if (target == many) continue;
+        const char *tk = h->m[target].key;
+        char *k = dup(tk, strlen(tk));
+        if (!k) {
+            rc = PISAR_ENOMEM;
+            break;
+        }
+        free(m->key);
+        m->key = k;
+        rc = smap_put(&h->known, k, 1);
+    }
+    pisar_buf_free(&pk);
+    pisar_buf_free(&gk);
+    smap_free(&anchored);
+    smap_free(&exact);
+    smap_free(&loose);
+    smap_free(&done);
+    return rc;
+}
+
 static int cmp_variant(const void *a, const void *b)
 {
     const pisar_name_variant *x = a, *y = b;
@@ -1052,6 +1185,7 @@ static int regroup(pisar_names *h)
         rc = smap_put(&h->known, k, 1);
     }
     smap_free(&words);
+    if (!rc) rc = resolve_readings(h);
     if (rc) return rc;
     /* 3: groups by key */
     h->g = calloc(h->nm ? h->nm : 1, sizeof *h->g);
@@ -1146,6 +1280,21 @@ static int regroup(pisar_names *h)
         if ((rc = smap_put(&h->gindex, h->g[k].key, k))) return rc;
     h->dirty = 0;
     return PISAR_OK;
+}
+
+int pisar_names_group_key(pisar_names *h, const char *name, size_t len, pisar_buf *key)
+{
+    if (!h || !key || (!name && len)) return PISAR_EINVAL;
+    size_t bad;
+    int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
+    if (!rc) rc = regroup(h);
+    if (rc) return rc;
+    char *s = dup(name ? name : "", len);
+    if (!s) return PISAR_ENOMEM;
+    size_t *mi = smap_get(&h->bindex, s);
+    free(s);
+    if (mi) return pisar_buf_puts(key, h->m[*mi].key);
+    return pisar_names_key(h, name, len, key);
 }
 
 size_t pisar_names_group_count(pisar_names *h)

@@ -20,6 +20,8 @@ typedef struct pn_convention {
                                   * 3 = cued, 4 = fallback */
     const char *const *cues;     /* NULL-terminated, for weak markers */
     const pn_rule *rules;        /* terminated by from == NULL */
+    int voicing_alike;           /* writes з and с, ж and ш alike ("alike voicing") */
+    const char *const *never;    /* NULL-terminated: strings its spellings never hold */
 } pn_convention;
 
 /* A case ending (tables/names/suffixes.txt). */
@@ -61,6 +63,17 @@ int pn_utf8_put(pisar_buf *b, unsigned c);
 
 /* The phonetic key of a name (no gazetteer), appended to key. */
 int pn_phonetic(const char *s, size_t len, pisar_buf *key);
+
+/* The other readings of a name with Latin words: the phonetic key with every
+ * Latin word read under each press convention in turn (skipping a
+ * convention whose "never" strings the name holds). fn gets each key and
+ * whether that convention writes voiced and voiceless sibilants alike; a
+ * nonzero return stops and is returned. Names without Latin words have none. */
+typedef int (*pn_reading_fn)(const char *key, int voicing_alike, void *user);
+int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user);
+
+/* Fold a key's sibilants to their voiceless letters in place (z, zh -> s, sh). */
+void pn_unvoice(char *key);
 
 /* Is c a letter (ICU alphabetic, or a combining mark, or an apostrophe
  * used inside names)? */

@@ -519,7 +519,20 @@ static int cmp_str(const void *a, const void *b)
 
 #define PN_MAX_WORDS 16
 
-int pn_phonetic(const char *s, size_t len, pisar_buf *key)
+/* A Latin word of the name holds one of convention c's "never" strings. */
+static int name_never(const word *words, size_t nw, int c)
+{
+    for (const char *const *n = pn_conventions[c].never; *n; n++)
+        for (size_t k = 0; k < nw; k++)
+            if (!words[k].cyrillic && has_marker(&words[k], *n)) return 1;
+    return 0;
+}
+
+/* The phonetic key; force >= 0 reads every Latin word under convention
+ * `force` and returns NO_READING (key unchanged) if the name has no Latin
+ * word or holds one of the convention's "never" strings. */
+#define NO_READING 1
+static int phonetic(const char *s, size_t len, int force, pisar_buf *key)
 {
     word words[PN_MAX_WORDS];
     size_t nw = 0;
@@ -571,6 +584,15 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         nw++;
     }
 
+    if (force >= 0) {
+        int latin = 0;
+        for (size_t k = 0; k < nw; k++)
+            latin |= !words[k].cyrillic;
+        if (!latin || name_never(words, nw, force)) {
+            rc = NO_READING;
+            goto out;
+        }
+    }
     /* The name-level convention: the first that a Latin word shows by a
      * marker that speaks for the whole name. */
     int name_conv = -1;
@@ -597,7 +619,8 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key)
         if (words[k].cyrillic) {
             rc = cyrillic_word(&words[k], &t);
         } else {
-            rc = latin_word(&words[k], word_convention(words, nw, k, name_conv, name_fb), &t, nfd);
+            int c = force >= 0 ? force : word_convention(words, nw, k, name_conv, name_fb);
+            rc = latin_word(&words[k], c, &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) {
@@ -639,6 +662,52 @@ out:
     for (size_t k = 0; k < nw; k++)
         free(words[k].s);
     return rc;
+}
+
+int pn_phonetic(const char *s, size_t len, pisar_buf *key)
+{
+    return phonetic(s, len, -1, key);
+}
+
+int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user)
+{
+    pisar_buf k = {0};
+    int rc = PISAR_OK;
+    for (int c = 0; c < PN_NCONV && !rc; c++) {
+        pisar_buf_clear(&k);
+        rc = phonetic(s, len, c, &k);
+        if (rc == NO_READING) {
+            rc = PISAR_OK;
+            continue;
+        }
+        if (!rc && k.len) rc = fn(k.data, pn_conventions[c].voicing_alike, user);
+    }
+    pisar_buf_free(&k);
+    return rc;
+}
+
+void pn_unvoice(char *key)
+{
+    char *words[PN_MAX_WORDS], *p = key;
+    size_t nw = 0, len = strlen(key);
+    for (char *c = key; *c; c++)
+        if (*c == 'z') *c = 's';
+    /* the words in order again (Залужний: "valeri zaluzhni" is "salushni valeri") */
+    char *copy = malloc(len + 1);
+    if (!copy) return; /* unsorted: a lost match, not a wrong one */
+    memcpy(copy, key, len + 1);
+    for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && nw < PN_MAX_WORDS;
+         w = strtok_r(NULL, " ", &save))
+        words[nw++] = w;
+    qsort(words, nw, sizeof *words, cmp_str);
+    for (size_t k = 0; k < nw; k++) {
+        size_t n = strlen(words[k]);
+        if (k) *p++ = ' ';
+        memcpy(p, words[k], n);
+        p += n;
+    }
+    *p = 0;
+    free(copy);
 }
 
 const pn_suffix *pn_suffix_table(void)

@@ -526,6 +526,96 @@ static void test_styles(void **state)
     assert_null(pisar_names_style(100));
 }
 
+/* pisar_names_group_key(): a Latin spelling joins the one Cyrillic original
+ * of the collection that another press's reading of it meets. */
+static char *group_key(pisar_names *h, const char *s)
+{
+    static char out[256];
+    pisar_buf b = {0};
+    int rc = pisar_names_group_key(h, s, strlen(s), &b);
+    snprintf(out, sizeof out, "%s", rc ? "ERR" : b.data ? b.data : "");
+    pisar_buf_free(&b);
+    return out;
+}
+
+static void test_group_key(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc;
+        const char *names[4]; /* added with add_name; names[0] is the one checked */
+        const char *expect;   /* its group key; NULL: its own pisar_name_key() */
+    } cases[] = {
+        {"German s is з or с: one original",
+         {"Maria Sacharowa", "Мария Захарова"},
+         "mara zaharova"},
+        {"German sch is ж or ш", {"Leonid Breschnew", "Леонид Брежнев"}, "brezhnev leonid"},
+        {"German, words reordered by the unvoicing",
+         {"Walerij Saluschni", "Валерій Залужний"},
+         "valeri zaluzhni"},
+        {"French ch is ш", {"Petro Porochenko", "Петро Порошенко"}, "petr poroshenko"},
+        {"Czech zj is з and a glide", {"Gennadij Zjuganov", "Геннадий Зюганов"}, "henadi zuhanov"},
+        {"German s with both originals: stays",
+         {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
+         NULL},
+        {"English v is not German: no voicing", {"Vadim Sorin", "Вадим Зорин"}, NULL},
+        {"no original in the collection", {"Maria Sacharowa", "Maria Zakharova"}, NULL},
+        {"a Cyrillic name keeps its key", {"Вадим Сорин", "Вадим Зорин"}, NULL},
+        {"not in the collection", {"Вадим Зорин"}, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h = NULL;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        size_t first = strcmp(cases[i].desc, "not in the collection") ? 0 : 1;
+        for (size_t j = first; j < 4 && cases[i].names[j]; j++)
+            assert_int_equal(
+                pisar_names_add_name(h, cases[i].names[j], strlen(cases[i].names[j]), NULL),
+                PISAR_OK);
+        char own[256];
+        snprintf(own, sizeof own, "%s", key(cases[i].names[0], strlen(cases[i].names[0])));
+        const char *want = cases[i].expect ? cases[i].expect : own;
+        const char *got = group_key(h, cases[i].names[0]);
+        if (strcmp(got, want))
+            fail_msg("%s: '%s' -> %s, want %s", cases[i].desc, cases[i].names[0], got, want);
+        pisar_names_free(h);
+    }
+    /* the German spelling is not the original's key on its own */
+    assert_string_not_equal(key("Maria Sacharowa", 15), "mara zaharova");
+    /* grouping: one group for the original and the German spelling */
+    pisar_names *h = NULL;
+    assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+    const char *de = "Maria Sacharowa sagte am Montag in Moskau, man werde antworten.";
+    const char *ru = "Официальный представитель МИД Мария Захарова заявила об этом в понедельник.";
+    assert_int_equal(pisar_names_add_text(h, "de", de, strlen(de), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_add_text(h, "ru", ru, strlen(ru), NULL), PISAR_OK);
+    size_t n = pisar_names_group_count(h), found = 0;
+    for (size_t i = 0; i < n; i++) {
+        pisar_name_group g;
+        assert_int_equal(pisar_names_group(h, i, &g), PISAR_OK);
+        if (!strcmp(g.key, "mara zaharova")) {
+            found = 1;
+            assert_int_equal(g.nvariants, 2);
+            assert_int_equal(g.ndocs, 2);
+            assert_string_equal(g.canonical, "Mariya Zakharova");
+        }
+    }
+    assert_true(found);
+    /* bad input */
+    pisar_buf b = {0};
+    assert_int_equal(pisar_names_group_key(h,
+                                           "Mar\xff"
+                                           "a",
+                                           5, &b),
+                     PISAR_EILSEQ);
+    assert_int_equal(pisar_names_group_key(h, "Mar\xd0", 4, &b), PISAR_ETRUNC);
+    assert_int_equal(pisar_names_group_key(NULL, "a", 1, &b), PISAR_EINVAL);
+    assert_int_equal(pisar_names_group_key(h, "a", 1, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_names_group_key(h, "", 0, &b), PISAR_OK);
+    assert_null(b.data);
+    pisar_buf_free(&b);
+    pisar_names_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
+        cmocka_unit_test(test_group_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

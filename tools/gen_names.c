@@ -96,6 +96,9 @@ struct conv {
     char markers[32][16];
     int mflags[32];
     int nmarkers;
+    int voicing_alike;
+    char never[16][8];
+    int nnever;
     char cues[16][16];
     int ncues;
     struct rule rules[64];
@@ -241,6 +244,12 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
                 die("%s: marker flag must be word, weak, cued or fallback: '%s'", lat, line);
             cur->mflags[cur->nmarkers] = fl;
             strcpy(cur->markers[cur->nmarkers++], a);
+        } else if (!strcmp(kw, "alike") && k == 2 && cur) {
+            if (strcmp(a, "voicing")) die("%s: only 'alike voicing' is known: '%s'", lat, line);
+            cur->voicing_alike = 1;
+        } else if (!strcmp(kw, "never") && k == 2 && cur) {
+            if (cur->nnever == 16 || strlen(a) >= 8) die("%s: never '%s'", lat, a);
+            strcpy(cur->never[cur->nnever++], a);
         } else if (!strcmp(kw, "cue") && k == 2 && cur) {
             if (cur->ncues == 16 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
             strcpy(cur->cues[cur->ncues++], a);
@@ -302,6 +311,12 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             fputs(", ", o);
         }
         fprintf(o, "0};\n");
+        fprintf(o, "static const char *const pn_never_%d[] = {", i);
+        for (int j = 0; j < convs[i].nnever; j++) {
+            put_cstr(o, convs[i].never[j]);
+            fputs(", ", o);
+        }
+        fprintf(o, "0};\n");
         fprintf(o, "static const pn_rule pn_rules_%d[] = {\n", i);
         for (int j = 0; j < convs[i].nrules; j++) {
             fputs("    {", o);
@@ -316,7 +331,8 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
     for (int i = 0; i < nconv; i++) {
         fputs("    {", o);
         put_cstr(o, convs[i].id);
-        fprintf(o, ", pn_markers_%d, pn_mflags_%d, pn_cues_%d, pn_rules_%d},\n", i, i, i, i);
+        fprintf(o, ", pn_markers_%d, pn_mflags_%d, pn_cues_%d, pn_rules_%d, %d, pn_never_%d},\n", i,
+                i, i, i, convs[i].voicing_alike, i);
     }
     fprintf(o, "};\n#define PN_NCONV %d\n", nconv);
     gen_suffixes(o, suf);

@@ -10,10 +10,30 @@ SCORE=${SCORE:-/work/shared/tools/names-score.py}
 python3 make_clusters.py
 echo "== pisar names --key (with the built-in gazetteer)"
 python3 "$SCORE" --cmd "$PISAR names --key" --meta meta.tsv clusters.tsv
-echo "== the hand-written part alone (attested.tsv: Cyrillic originals and press spellings)"
+echo "== pisar names --key --resolve (all the names as one collection, as pisar names groups them)"
+python3 "$SCORE" --cmd "$PISAR names --key --resolve" clusters.tsv | tail -1
+echo "== the same with the Cyrillic original of every other cluster removed (false links when the original is missing)"
+half=$(mktemp)
+python3 - "$half" <<'PY'
+import re, sys
+rows = [l.rstrip("\n").split("\t") for l in open("clusters.tsv", encoding="utf-8")]
+ids = sorted({c for c, _ in rows})
+drop = {c for i, c in enumerate(ids) if i % 2}
+cyr = re.compile("[\u0400-\u04ff]")
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for c, v in rows:
+        if not (c in drop and cyr.search(v)):
+            f.write(f"{c}\t{v}\n")
+PY
+python3 "$SCORE" --cmd "$PISAR names --key" "$half" | tail -1
+python3 "$SCORE" --cmd "$PISAR names --key --resolve" "$half" | tail -1
+rm -f "$half"
+echo "== the hand-written part alone (attested.tsv: Cyrillic originals and press spellings): --key, --key --resolve"
 python3 "$SCORE" --cmd "$PISAR names --key" hand.tsv | tail -1
+python3 "$SCORE" --cmd "$PISAR names --key --resolve" hand.tsv | tail -1
 echo "== of it, the 40+ people and places added last (none seen while writing the rules)"
 python3 "$SCORE" --cmd "$PISAR names --key" hand-new.tsv | tail -1
+python3 "$SCORE" --cmd "$PISAR names --key --resolve" hand-new.tsv | tail -1
 echo "== pisar names --key --phonetic (no gazetteer)"
 python3 "$SCORE" --cmd "$PISAR names --key --phonetic" clusters.tsv | tail -1
 echo "== peer: ICU uconv -x 'Any-Latin; Latin-ASCII; Lower'"
@@ -27,10 +47,12 @@ while [ $(wc -l < "$tmp") -lt 100000 ]; do cat "$tmp.one" >> "$tmp"; done
 head -n 100000 "$tmp" > "$tmp.one" && mv "$tmp.one" "$tmp"
 t0=$(date +%s.%N); "$PISAR" names --key < "$tmp" > /dev/null; t1=$(date +%s.%N)
 uconv -x 'Any-Latin; Latin-ASCII; Lower' < "$tmp" > /dev/null; t2=$(date +%s.%N)
-python3 - "$t0" "$t1" "$t2" <<'PY'
+"$PISAR" names --key --resolve < "$tmp" > /dev/null; t3=$(date +%s.%N)
+python3 - "$t0" "$t1" "$t2" "$t3" <<'PY'
 import sys
-t0, t1, t2 = map(float, sys.argv[1:])
-p, u = t1 - t0, t2 - t1
+t0, t1, t2, t3 = map(float, sys.argv[1:])
+p, u, r = t1 - t0, t2 - t1, t3 - t2
 print(f"== speed, 100000 names: pisar {p:.2f} s ({100000/p:,.0f} names/s), "
-      f"uconv {u:.2f} s ({100000/u:,.0f} names/s); pisar/uconv time ratio {p/u:.2f}")
+      f"uconv {u:.2f} s ({100000/u:,.0f} names/s); pisar/uconv time ratio {p/u:.2f}; "
+      f"--resolve {r:.2f} s ({100000/r:,.0f} names/s)")
 PY

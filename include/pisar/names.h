@@ -158,6 +158,21 @@ PISAR_API int pisar_names_add_text(pisar_names *h, const char *doc_id, const cha
 /** Add one name as written (not searched in text), e.g. from a glossary. */
 PISAR_API int pisar_names_add_name(pisar_names *h, const char *name, size_t len, pisar_error *err);
 
+/**
+ * The key of the group a name belongs to in this collection. For a name
+ * added with pisar_names_add_name() (or the nominative form of a mention)
+ * it is the key its group settled on: a Latin spelling that no Cyrillic
+ * mention shares a key with, but that another press's reading ties to
+ * exactly one Cyrillic original of the collection, takes that original's
+ * key (German "Maria Sacharowa" with Мария Захарова and no Сахарова;
+ * French "Petro Porochenko" with Петро Порошенко); a lone surname takes
+ * the key of the one full name ending in it. Other names get
+ * pisar_names_key().
+ * @return as pisar_name_key().
+ * Thread safety: not synchronised (may finalise the grouping).
+ */
+PISAR_API int pisar_names_group_key(pisar_names *h, const char *name, size_t len, pisar_buf *key);
+
 /** Where a group's canonical spelling comes from. */
 typedef enum pisar_name_source {
     PISAR_NAME_FROM_GAZETTEER = 0, /**< source text "gazetteer:<entry-id>" */

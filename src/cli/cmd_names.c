@@ -10,7 +10,7 @@ static void help(FILE *f)
 {
     fprintf(f, "usage: pisar names [--style S] [--gazetteer F] [--lang L] [--json]\n"
                "                   [--rewrite [-o DIR]] FILE...\n"
-               "       pisar names --key [--phonetic] [FILE...]\n\n"
+               "       pisar names --key [--phonetic | --resolve] [FILE...]\n\n"
                "Find the personal and place names in Cyrillic and Latin text, group the\n"
                "spellings of each name across all FILEs and print one line per group:\n"
                "  COUNT<TAB>CANONICAL<TAB>SOURCE<TAB>VARIANT (N); VARIANT (N)...\n"
@@ -28,25 +28,24 @@ static void help(FILE *f)
                "                   FILE<TAB>OFFSET<TAB>BEFORE<TAB>AFTER\n"
                "                   (FILE '-' without -o: text to stdout, changes to stderr)\n"
                "  --key            read one name a line (FILEs or stdin), print its key\n"
-               "  --phonetic       with --key: the key without the gazetteer\n\n"
+               "  --phonetic       with --key: the key without the gazetteer\n"
+               "  --resolve        with --key: read all the names first and give each the key\n"
+               "                   of the group it joins among them (a German or French\n"
+               "                   spelling joins the one Cyrillic original it can be read as:\n"
+               "                   Maria Sacharowa = Мария Захарова if no Сахарова is listed)\n\n"
                "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
 }
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
+/* --key: one key a line; with --resolve the names are collected in h and
+ * their keys printed by print_resolved() once all are read. */
+typedef struct key_run {
+    int phonetic;
+    pisar_names *h;
+    char **names; /* --resolve: each line, or NULL for a line that failed */
+    size_t n, cap;
+} key_run;
 
-static int run_keys(FILE *in, const char *path, int phonetic)
+static int run_keys(FILE *in, const char *path, key_run *kr)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -62,15 +61,55 @@ static int run_keys(FILE *in, const char *path, int phonetic)
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         pisar_buf_clear(&k);
-        int rc = phonetic ? pisar_name_key_phonetic(line, len, &k) : pisar_name_key(line, len, &k);
+        int rc;
+        if (kr->h) {
+            if (kr->n == kr->cap) {
+                size_t c = kr->cap ? kr->cap * 2 : 256;
+                char **p = realloc(kr->names, c * sizeof *p);
+                if (!p) {
+                    cli_error("names", "out of memory");
+                    bad = 1;
+                    break;
+                }
+                kr->names = p;
+                kr->cap = c;
+            }
+            rc = pisar_names_add_name(kr->h, line, len, NULL);
+            kr->names[kr->n] = rc ? NULL : strndup(line, len);
+            if (!rc && !kr->names[kr->n]) rc = PISAR_ENOMEM;
+            kr->n++;
+        } else {
+            rc = kr->phonetic ? pisar_name_key_phonetic(line, len, &k)
+                              : pisar_name_key(line, len, &k);
+            printf("%s\n", (!rc && k.data) ? k.data : "");
+        }
         if (rc) {
             cli_error("names", "%s: line %zu (byte %zu): %s", path, lineno, line_offset,
                       pisar_strerror(rc));
             bad = 1;
         }
-        printf("%s\n", (!rc && k.data) ? k.data : "");
     }
     free(line);
+    pisar_buf_free(&k);
+    return bad;
+}
+
+static int print_resolved(key_run *kr)
+{
+    pisar_buf k = {0};
+    int bad = 0;
+    for (size_t i = 0; i < kr->n; i++) {
+        pisar_buf_clear(&k);
+        int rc = kr->names[i] ? pisar_names_group_key(kr->h, kr->names[i], strlen(kr->names[i]), &k)
+                              : PISAR_OK;
+        if (rc) {
+            cli_error("names", "%s", pisar_strerror(rc));
+            bad = 1;
+        }
+        printf("%s\n", (!rc && k.data) ? k.data : "");
+        free(kr->names[i]);
+    }
+    free(kr->names);
     pisar_buf_free(&k);
     return bad;
 }
@@ -126,7 +165,7 @@ static int write_atomic(const char *dst, const char *data, size_t n)
 int cmd_names(int argc, char **argv)
 {
     const char *style = NULL, *gaz = NULL, *outdir = NULL, *lang = NULL;
-    int json = 0, rewrite = 0, key = 0, phonetic = 0;
+    int json = 0, rewrite = 0, key = 0, phonetic = 0, resolve = 0;
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return EXIT_SOME_FAILED;
@@ -144,6 +183,8 @@ int cmd_names(int argc, char **argv)
             key = 1;
         else if (!strcmp(a, "--phonetic"))
             phonetic = 1;
+        else if (!strcmp(a, "--resolve"))
+            resolve = 1;
         else if ((!strcmp(a, "--style") || !strcmp(a, "--gazetteer") || !strcmp(a, "--lang") ||
                   !strcmp(a, "-o")) &&
                  i + 1 < argc) {
@@ -164,18 +205,42 @@ int cmd_names(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
+    if ((phonetic || resolve) && !key) {
+        cli_error("names", "--phonetic and --resolve go with --key (see pisar names --help)");
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (phonetic && resolve) {
+        cli_error("names", "--phonetic and --resolve exclude each other");
+        free(files);
+        return EXIT_USAGE;
+    }
     if (key) {
         int bad = 0;
-        if (!nfiles) bad |= run_keys(stdin, "-", phonetic);
+        key_run kr = {phonetic, NULL, NULL, 0, 0};
+        pisar_error err = {0};
+        if (resolve) {
+            int rc = pisar_names_new(&kr.h, style, &err);
+            if (!rc && gaz) rc = pisar_names_load_gazetteer(kr.h, gaz, &err);
+            if (rc) {
+                cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
+                pisar_names_free(kr.h);
+                free(files);
+                return EXIT_USAGE;
+            }
+        }
+        if (!nfiles) bad |= run_keys(stdin, "-", &kr);
         for (int i = 0; i < nfiles; i++) {
             FILE *f = cli_open_input("names", files[i]);
             if (!f) {
                 bad = 1;
                 continue;
             }
-            bad |= run_keys(f, files[i], phonetic);
+            bad |= run_keys(f, files[i], &kr);
             if (f != stdin) fclose(f);
         }
+        if (kr.h) bad |= print_resolved(&kr);
+        pisar_names_free(kr.h);
         free(files);
         return bad ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
     }
@@ -235,15 +300,15 @@ int cmd_names(int argc, char **argv)
             if (pisar_names_group(h, i, &g)) break;
             if (json) {
                 printf("{\"canonical\":");
-                json_str(stdout, g.canonical);
+                cli_json_string(stdout, g.canonical);
                 printf(",\"count\":%zu,\"docs\":%zu,\"source\":", g.count, g.ndocs);
-                json_str(stdout, g.source_text);
+                cli_json_string(stdout, g.source_text);
                 printf(",\"key\":");
-                json_str(stdout, g.key);
+                cli_json_string(stdout, g.key);
                 printf(",\"variants\":[");
                 for (size_t v = 0; v < g.nvariants; v++) {
                     printf("%s{\"text\":", v ? "," : "");
-                    json_str(stdout, g.variants[v].text);
+                    cli_json_string(stdout, g.variants[v].text);
                     printf(",\"count\":%zu}", g.variants[v].count);
                 }
                 printf("]}\n");
