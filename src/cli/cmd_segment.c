@@ -3,9 +3,10 @@
  * The input is read in blocks and segmented up to the last paragraph break (an
  * empty line), or, in a long stretch without one, up to the last complete
  * sentence, so memory is bounded by the largest paragraph (or sentence) plus
- * two blocks. A regular file is checked for
- * valid UTF-8 before anything is written, so bad input gives no partial output;
- * a pipe is checked as it streams and output stops at the bad byte. */
+ * two blocks. The whole input is checked for valid UTF-8 before anything is
+ * written, so bad input gives no partial output: a regular file is then read
+ * again, a pipe is spooled to an unlinked temporary file during the check
+ * (cli_input, spool.c). */
 #include "cli.h"
 
 #include <errno.h>
@@ -243,13 +244,15 @@ static int flush_out(writer *w)
     return 0;
 }
 
-/* A first pass over a regular file: is it all valid UTF-8? */
-static int check_file(FILE *f, const char *path)
+/* A first pass over the input: is it all valid UTF-8? */
+static int check_input(cli_input *in, const char *path)
 {
     unsigned char buf[65536 + 4];
     size_t keep = 0, off = 0;
     for (;;) {
-        size_t n = fread(buf + keep, 1, 65536, f);
+        long got = cli_input_read(in, buf + keep, 65536);
+        if (got < 0) return -1;
+        size_t n = (size_t)got;
         size_t have = keep + n;
         int bad;
         size_t ok = utf8_valid(buf, have, &bad);
@@ -262,10 +265,6 @@ static int check_file(FILE *f, const char *path)
         keep = have - ok;
         memmove(buf, buf + ok, keep);
         off += ok;
-    }
-    if (ferror(f)) {
-        cli_error("segment", "%s: read error: %s", path, strerror(errno));
-        return -1;
     }
     return 0;
 }
@@ -348,26 +347,13 @@ int cmd_segment(int argc, char **argv)
                       "no rules of its own for language '%s'; using language-neutral rules", lang);
     }
 
-    FILE *in = cli_open_input("segment", path);
-    if (!in) return EXIT_SOME_FAILED;
-    const char *name = strcmp(path, "-") ? path : "<stdin>";
-    /* a regular file: check all of it first, so bad input writes nothing */
-    int checked = 0; /* the whole input was checked for UTF-8 up front */
-    if (in != stdin || fseek(in, 0, SEEK_CUR) == 0) {
-        long here = ftell(in);
-        if (here >= 0) {
-            if (check_file(in, name)) {
-                if (in != stdin) fclose(in);
-                return EXIT_SOME_FAILED;
-            }
-            if (fseek(in, here, SEEK_SET) == 0)
-                checked = 1;
-            else {
-                cli_error("segment", "%s: cannot rewind: %s", name, strerror(errno));
-                if (in != stdin) fclose(in);
-                return EXIT_SOME_FAILED;
-            }
-        }
+    const char *name = strcmp(path, "-") ? path : "(stdin)";
+    cli_input in;
+    if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
+    /* check all of it first, so bad input writes nothing */
+    if (check_input(&in, name) || cli_input_rewind(&in)) {
+        cli_input_close(&in);
+        return EXIT_SOME_FAILED;
     }
 
     writer w = {fmt, 0, 0, 0, 0, 0, {0}};
@@ -391,16 +377,13 @@ int cmd_segment(int argc, char **argv)
             status = EXIT_SOME_FAILED;
             break;
         }
-        size_t n = fread(buf.data + buf.len, 1, BLOCK, in);
-        buf.len += n;
-        if (n < BLOCK) {
-            if (ferror(in)) {
-                cli_error("segment", "%s: read error: %s", name, strerror(errno));
-                status = EXIT_SOME_FAILED;
-                break;
-            }
-            eof = 1;
+        long n = cli_input_read(&in, buf.data + buf.len, BLOCK);
+        if (n < 0) {
+            status = EXIT_SOME_FAILED;
+            break;
         }
+        buf.len += (size_t)n;
+        if ((size_t)n < BLOCK) eof = 1;
         size_t cut = eof ? buf.len : paragraph_cut(buf.data, buf.len, searched);
         int final = 1;
         searched = buf.len;
@@ -416,15 +399,6 @@ int cmd_segment(int argc, char **argv)
             }
         }
         if (!cut) continue;
-        if (!checked) { /* a pipe: check the part before segmenting it */
-            int bad;
-            size_t ok = utf8_valid((unsigned char *)buf.data, cut, &bad);
-            if (bad) {
-                cli_error("segment", "%s: invalid UTF-8 at byte offset %zu", name, base + ok);
-                status = EXIT_SOME_FAILED;
-                break;
-            }
-        }
         if (!seg) {
             int rc;
             pisar_error err;
@@ -481,6 +455,6 @@ int cmd_segment(int argc, char **argv)
     pisar_segmenter_free(seg);
     pisar_buf_free(&buf);
     pisar_buf_free(&w.out);
-    if (in != stdin) fclose(in);
+    cli_input_close(&in);
     return status;
 }
