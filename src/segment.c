@@ -28,6 +28,7 @@
  */
 #include "segment_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -36,6 +37,7 @@
 #endif
 
 #include "abbrev_tables.h"
+#include "nfc.h"
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
@@ -418,9 +420,106 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
     return PISAR_OK;
 }
 
+/* The offset of the first ill-formed sequence of t[0, len), or len when all
+ * of it is UTF-8; *cut is set when that sequence is a valid prefix cut short
+ * by the end of the text.
+ *
+ * This check is a pass of its own over the text, while the scanner touches
+ * little more than the candidate terminators, so it has to be fast: with SSE2,
+ * sixteen bytes at a time are accepted at once when they are ASCII, two-byte
+ * characters (Cyrillic, accented Latin) or a mix, each lead byte C2..DF
+ * followed by a continuation byte and each continuation byte preceded by one
+ * (a lead in the last lane is carried into the next block); anything else (a
+ * three- or four-byte character, an error) sends that block through the
+ * scalar decoder, which finds the exact offset. */
+static size_t utf8_check(const unsigned char *t, size_t len, int *cut)
+{
+    size_t i = 0;
+    *cut = 0;
+#if defined(__SSE2__)
+    const __m128i m64 = _mm_set1_epi8(-64), m63 = _mm_set1_epi8(-63), m32 = _mm_set1_epi8(-32);
+    unsigned carry = 0; /* t[i - 1] is a two-byte lead awaiting its continuation */
+    while (i + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        unsigned high = (unsigned)_mm_movemask_epi8(x);
+        if (!high && !carry) {
+            i += 16;
+            continue;
+        }
+        /* as signed bytes: continuation 80..BF < -64, lead C2..DF in (-63, -32) */
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, m64));
+        unsigned lead = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, m63), _mm_cmplt_epi8(x, m32)));
+        if (!(high & ~(cont | lead)) && cont == (((lead << 1) | carry) & 0xFFFFu)) {
+            carry = lead >> 15;
+            i += 16;
+            continue;
+        }
+        /* decode from the last character boundary to past this block */
+        size_t end = i + 16;
+        i -= carry;
+        carry = 0;
+        while (i < end) {
+            int r = nfc_utf8_seq(t + i, len - i);
+            if (r <= 0) {
+                *cut = r == 0;
+                return i;
+            }
+            i += (size_t)r;
+        }
+    }
+    i -= carry;
+#endif
+    while (i < len) {
+        if (t[i] < 0x80) {
+            i++;
+            for (uint64_t w; i + 8 <= len; i += 8) {
+                memcpy(&w, t + i, 8);
+                if (w & UINT64_C(0x8080808080808080)) break;
+            }
+            continue;
+        }
+        if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        int r = nfc_utf8_seq(t + i, len - i);
+        if (r <= 0) {
+            *cut = r == 0;
+            return i;
+        }
+        i += (size_t)r;
+    }
+    return len;
+}
+
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
+    return pisar_segmenter_set_text_with_errors(s, text, len, NULL);
+}
+
+int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, size_t len,
+                                         pisar_error *err)
+{
     if (!s || (!text && len)) return PISAR_EINVAL;
+    int cut = 0;
+    size_t bad = text ? utf8_check((const unsigned char *)text, len, &cut) : 0;
+    if (bad < len) {
+        /* no text: pisar_segmenter_next() answers 0 until the next set_text */
+        s->t = (const unsigned char *)"";
+        s->len = s->pos = s->para = s->line_start = 0;
+        s->emitted = 0;
+        s->nbrk = s->ibrk = 0;
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->offset = bad;
+            err->nbytes = len - bad < 4 ? len - bad : 4;
+            memcpy(err->bytes, text + bad, err->nbytes);
+            snprintf(err->message, sizeof err->message, "%s at byte offset %zu",
+                     cut ? "truncated UTF-8 sequence" : "invalid UTF-8", bad);
+        }
+        return cut ? PISAR_ETRUNC : PISAR_EILSEQ;
+    }
     s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;

@@ -34,12 +34,11 @@ static const seg_case cases[] = {
      "One here.\r\nTwo there.\r\n\r\nThree.\r\n",
      0,
      {"One here.", "Two there.", "Three.", NULL}},
-    {"invalid UTF-8 is carried through",
+    {"a character of four bytes",
      "en",
-     "Bad \xff byte. Next \xc3 one.",
+     "Yes \xf0\x9f\x98\x80. No.",
      0,
-     {"Bad \xff byte.", "Next \xc3 one.", NULL}},
-    {"truncated UTF-8 at the end", "ru", "Привет. Как\xd0", 0, {"Привет.", "Как\xd0", NULL}},
+     {"Yes \xf0\x9f\x98\x80.", "No.", NULL}},
     {"a lone terminator", "en", "?", 0, {"?", NULL}},
     {"leading ellipsis", "ru", "...и тогда он ушёл.", 0, {"...и тогда он ушёл.", NULL}},
 
@@ -690,25 +689,109 @@ static void test_lossless_large(void **state)
         assert_true(n > 50 * 60);
         pisar_segmenter_free(seg);
     }
-    /* every byte value, in every position of a short window */
+    /* every byte value, in every position of a short window: the text is
+     * refused at its first bad byte, and the valid text before it is
+     * segmented losslessly */
     unsigned char all[512];
     for (int i = 0; i < 512; i++)
         all[i] = (unsigned char)(i * 7 + (i >> 8));
     pisar_segmenter *seg;
     assert_int_equal(pisar_segmenter_new(&seg, "ru", NULL), PISAR_OK);
-    for (size_t cut = 0; cut < 64; cut++)
-        run(seg, (const char *)all + cut, 512 - cut, NULL, 0);
+    for (size_t cut = 0; cut < 64; cut++) {
+        const char *t = (const char *)all + cut;
+        pisar_error err;
+        int rc = pisar_segmenter_set_text_with_errors(seg, t, 512 - cut, &err);
+        assert_true(rc == PISAR_EILSEQ || rc == PISAR_ETRUNC);
+        assert_true(err.offset < 512 - cut);
+        run(seg, t, (size_t)err.offset, NULL, 0);
+    }
     pisar_segmenter_free(seg);
     pisar_buf_free(&b);
+}
+
+/* Invalid UTF-8: refused with the offset of the first bad sequence, for
+ * pisar's own rules as for any other module. */
+typedef struct {
+    const char *desc;
+    const char *in;
+    size_t len; /* 0: strlen(in) */
+    int rc;
+    size_t offset;
+} bad_case;
+
+static const bad_case bad_cases[] = {
+    {"empty is valid", "", 0, PISAR_OK, 0},
+    {"NUL is valid UTF-8", "Nul\0here. Next one.", 19, PISAR_OK, 0},
+    {"a byte that is never UTF-8", "Bad \xff byte. Next one.", 0, PISAR_EILSEQ, 4},
+    {"0xFE", "\xfe", 0, PISAR_EILSEQ, 0},
+    {"a lone continuation byte", "Привет\x80 мир.", 0, PISAR_EILSEQ, 12},
+    {"a lead byte without its continuation", "Next \xc3 one.", 0, PISAR_EILSEQ, 5},
+    {"a three-byte sequence missing its last byte",
+     "a\xe2\x80"
+     "b.",
+     0, PISAR_EILSEQ, 1},
+    {"after a long ASCII run (the 8-byte path)", "abcdefghijklmnopqrstuvwxyz.\xff", 0, PISAR_EILSEQ,
+     27},
+    {"after Cyrillic (the 2-byte path)", "Привет, мир\xd0\x20", 0, PISAR_EILSEQ, 20},
+    {"truncated two-byte character at the end", "Привет. Как\xd0", 0, PISAR_ETRUNC, 20},
+    {"truncated three-byte character at the end", "Dash \xe2\x80", 0, PISAR_ETRUNC, 5},
+    {"truncated four-byte character at the end", "\xf0\x9f\x98", 0, PISAR_ETRUNC, 0},
+    {"overlong '/' in two bytes", "a\xc0\xaf", 0, PISAR_EILSEQ, 1},
+    {"overlong in three bytes", "\xe0\x80\xaf", 0, PISAR_EILSEQ, 0},
+    {"overlong in four bytes", "x\xf0\x80\x80\xaf", 0, PISAR_EILSEQ, 1},
+    {"an overlong prefix at the end is invalid, not truncated", "x\xe0\x80", 0, PISAR_EILSEQ, 1},
+    {"a surrogate", "\xed\xa0\x80 x", 0, PISAR_EILSEQ, 0},
+    {"above U+10FFFF", "\xf4\x90\x80\x80", 0, PISAR_EILSEQ, 0},
+    {"0xF5 lead byte", "ok \xf5\x80\x80\x80", 0, PISAR_EILSEQ, 3},
+};
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    pisar_segmenter *seg;
+    assert_int_equal(pisar_segmenter_new(&seg, "ru", NULL), PISAR_OK);
+    for (size_t c = 0; c < sizeof bad_cases / sizeof *bad_cases; c++) {
+        const bad_case *k = &bad_cases[c];
+        size_t len = k->len ? k->len : strlen(k->in);
+        pisar_error err;
+        memset(&err, 0x55, sizeof err);
+        int rc = pisar_segmenter_set_text_with_errors(seg, k->in, len, &err);
+        if (rc != k->rc) fprintf(stderr, "FAIL %s: rc %d, want %d\n", k->desc, rc, k->rc);
+        assert_int_equal(rc, k->rc);
+        /* the variant without details agrees */
+        assert_int_equal(pisar_segmenter_set_text(seg, k->in, len), k->rc);
+        if (rc == PISAR_OK) {
+            run(seg, k->in, len, NULL, 0);
+            continue;
+        }
+        if (err.offset != k->offset)
+            fprintf(stderr, "FAIL %s: offset %llu, want %zu\n", k->desc,
+                    (unsigned long long)err.offset, k->offset);
+        assert_int_equal(err.offset, k->offset);
+        assert_true(err.nbytes >= 1 && err.nbytes <= 4);
+        assert_memory_equal(err.bytes, k->in + k->offset, err.nbytes);
+        assert_non_null(strstr(err.message, rc == PISAR_ETRUNC ? "truncated" : "invalid"));
+        /* refused text is not segmented */
+        pisar_sentence s;
+        assert_int_equal(pisar_segmenter_next(seg, &s), 0);
+        /* the valid text before the bad byte still is */
+        run(seg, k->in, k->offset, NULL, 0);
+    }
+    /* err may be NULL; a good text after a bad one works */
+    assert_int_equal(pisar_segmenter_set_text_with_errors(seg, "a\xff", 2, NULL), PISAR_EILSEQ);
+    pisar_sentence s[4];
+    assert_int_equal(run(seg, "A b. C d.", 9, s, 4), 2);
+    assert_int_equal(pisar_segmenter_set_text_with_errors(NULL, "a", 1, NULL), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_set_text_with_errors(seg, NULL, 1, NULL), PISAR_EINVAL);
+    pisar_segmenter_free(seg);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_paragraphs),
-        cmocka_unit_test(test_api),
-        cmocka_unit_test(test_lossless_large),
+        cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
+        cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
+        cmocka_unit_test(test_invalid_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

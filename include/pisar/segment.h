@@ -50,13 +50,28 @@ PISAR_API int pisar_segmenter_new_srx(pisar_segmenter **out, const char *srx_pat
                                       const char *language, pisar_error *err);
 
 /**
- * Start on a text (UTF-8; invalid bytes are carried through as non-letters,
- * so check the text first if it matters). The text is not copied: it must stay
- * valid until the last call of pisar_segmenter_next() on it. Nothing is
- * allocated with pisar's own rules; SRX rules need O(len) scratch memory here.
- * @return PISAR_OK, PISAR_EINVAL, or (SRX) PISAR_ENOMEM, PISAR_EICU, PISAR_ERANGE
+ * Start on a text, which must be UTF-8 (NUL bytes are allowed and are not
+ * letters). The text is not copied: it must stay valid until the last call of
+ * pisar_segmenter_next() on it. Nothing is allocated with pisar's own rules;
+ * SRX rules need O(len) scratch memory here. On invalid UTF-8 the segmenter
+ * is left without a text (pisar_segmenter_next() returns 0); use
+ * pisar_segmenter_set_text_with_errors() to learn where the bad byte is.
+ * @return PISAR_OK; PISAR_EILSEQ (an invalid sequence: a byte that cannot
+ *         start one, a missing continuation byte, an overlong form, a
+ *         surrogate, a value above U+10FFFF) or PISAR_ETRUNC (the text ends
+ *         inside a character); PISAR_EINVAL; (SRX) PISAR_ENOMEM, PISAR_EICU,
+ *         PISAR_ERANGE
+ * Thread safety: one thread at a time per handle.
  */
 PISAR_API int pisar_segmenter_set_text(pisar_segmenter *seg, const char *text, size_t len);
+
+/**
+ * Like pisar_segmenter_set_text(), and on PISAR_EILSEQ / PISAR_ETRUNC fills
+ * `err` (may be NULL) with the byte offset of the first bad sequence in
+ * `text` (err->offset), up to four of its bytes and a message.
+ */
+PISAR_API int pisar_segmenter_set_text_with_errors(pisar_segmenter *seg, const char *text,
+                                                   size_t len, pisar_error *err);
 
 /**
  * The next sentence: 1 and *out filled, 0 at the end, or a negative

@@ -53,4 +53,32 @@ int cli_tsv_append(pisar_buf *o, const char *s, size_t n);
 /* True when stderr is a terminal (progress bars only then). */
 int cli_stderr_is_tty(void);
 
+/*
+ * An input read in passes (spool.c): check it whole, then convert it, in
+ * bounded memory. A regular file is read again from where it started; a pipe
+ * or terminal is copied during the first pass to an unlinked temporary file
+ * in $TMPDIR, which the later passes read. Later passes end where the first
+ * one did. Every function prints its own message (naming `name`) on failure.
+ */
+typedef struct cli_input {
+    const char *sub, *name;
+    int fd, own;                  /* what is read; whether it is ours to close */
+    int spool;                    /* the spool being written in the first pass, else -1 */
+    int first;                    /* in the first pass */
+    long long start;              /* offset of the input's start in fd */
+    unsigned long long size, pos; /* length (seen by the first pass); read so far */
+} cli_input;
+
+/* Open path ("-" = stdin); 0, or -1 (reported). */
+int cli_input_open(cli_input *in, const char *sub, const char *path, const char *name);
+/* Read up to n bytes, as many as there are: their count, 0 at the end, -1
+ * on a failure (reported). */
+long cli_input_read(cli_input *in, void *buf, size_t n);
+/* Go back to the start for the next pass; 0, or -1 (reported). */
+int cli_input_rewind(cli_input *in);
+void cli_input_close(cli_input *in);
+/* An unlinked temporary file in $TMPDIR (default /tmp): its descriptor, or -1
+ * with errno set. */
+int cli_temp_fd(void);
+
 #endif

@@ -3,8 +3,10 @@
 #include "cli.h"
 #include "prep_names.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define SUB "align"
 
@@ -66,8 +68,8 @@ static int load(const char *path, const char *lang, int lines, side *sd)
     int rc = cli_read_all(SUB, path, &raw);
     if (rc) return -1;
     pisar_detection det;
-    if (!raw.data) pisar_buf_append(&raw, "", 0);
-    rc = pisar_detect(raw.data, raw.len, &det);
+    rc = raw.data ? PISAR_OK : pisar_buf_append(&raw, "", 0);
+    if (!rc) rc = pisar_detect(raw.data, raw.len, &det);
     if (!rc && (det.encoding == PISAR_ENC_BINARY || det.encoding == PISAR_ENC_UNKNOWN)) {
         cli_error(SUB, "%s: not text, or encoding not recognised", path);
         rc = -1;
@@ -85,16 +87,18 @@ static int load(const char *path, const char *lang, int lines, side *sd)
         pisar_buf_free(&dec);
         return -1;
     }
-    if (!dec.data) pisar_buf_append(&dec, "", 0);
     /* repair paragraph by paragraph, keeping paragraphs apart by "\n\n" */
     pisar_normalizer *norm = NULL;
-    if (pisar_normalizer_new(&norm, PISAR_NORM_ALL)) {
+    if ((!dec.data && pisar_buf_append(&dec, "", 0)) ||
+        (rc = pisar_normalizer_new(&norm, PISAR_NORM_ALL)) ||
+        (rc = pisar_buf_append(&sd->text, "", 0))) {
+        cli_error(SUB, "%s: %s", path, pisar_strerror(rc ? rc : PISAR_ENOMEM));
+        pisar_normalizer_free(norm);
         pisar_buf_free(&dec);
         return -1;
     }
     const char *t = dec.data;
     size_t n = dec.len, i = 0;
-    pisar_buf_append(&sd->text, "", 0);
     while (i < n && !rc) {
         /* a paragraph: lines up to the next blank line */
         size_t start = i, end = i;
@@ -111,8 +115,8 @@ static int load(const char *path, const char *lang, int lines, side *sd)
             i = le + (nl != NULL);
         }
         if (end <= start) break;
-        if (sd->text.len) pisar_buf_puts(&sd->text, "\n\n");
-        rc = pisar_normalizer_apply(norm, t + start, end - start, &sd->text, &err);
+        rc = sd->text.len ? pisar_buf_puts(&sd->text, "\n\n") : PISAR_OK;
+        if (!rc) rc = pisar_normalizer_apply(norm, t + start, end - start, &sd->text, &err);
         if (rc) cli_error(SUB, "%s: %s", path, pisar_strerror(rc));
     }
     pisar_normalizer_free(norm);
@@ -145,9 +149,8 @@ static int load(const char *path, const char *lang, int lines, side *sd)
             }
         } else {
             pisar_sentence s;
-            pisar_segmenter_set_text(seg, t + i, pe - i);
-            int r;
-            while ((r = pisar_segmenter_next(seg, &s)) == 1 && !rc)
+            int r = pisar_segmenter_set_text(seg, t + i, pe - i);
+            while (r >= 0 && !rc && (r = pisar_segmenter_next(seg, &s)) == 1)
                 if (s.end > s.start) rc = push(sd, t + i + s.start, s.end - s.start, para);
             if (r < 0) rc = r;
         }
@@ -159,28 +162,32 @@ static int load(const char *path, const char *lang, int lines, side *sd)
     return rc ? -1 : 0;
 }
 
-/* Join the sentences of one side of a link with a space. */
-static void join(pisar_buf *b, const pisar_align_sentence *s, size_t from, size_t count)
+/* Join the sentences of one side of a link with a space; 0 or a
+ * pisar_status. */
+static int join(pisar_buf *b, const pisar_align_sentence *s, size_t from, size_t count)
 {
     pisar_buf_clear(b);
-    pisar_buf_append(b, "", 0);
-    for (size_t k = 0; k < count; k++) {
-        if (k) pisar_buf_puts(b, " ");
+    int rc = pisar_buf_append(b, "", 0);
+    for (size_t k = 0; k < count && !rc; k++) {
+        if (k) rc = pisar_buf_puts(b, " ");
         /* a sentence may span lines: one line in the output */
-        for (size_t i = 0; i < s[from + k].len; i++) {
+        for (size_t i = 0; i < s[from + k].len && !rc; i++) {
             char c = s[from + k].text[i];
-            pisar_buf_append(b, c == '\n' ? " " : &c, 1);
+            rc = pisar_buf_append(b, c == '\n' ? " " : &c, 1);
         }
     }
+    return rc;
 }
 
-static void numbers(pisar_buf *b, size_t from, size_t count)
+static int numbers(pisar_buf *b, size_t from, size_t count)
 {
     char tmp[48];
-    for (size_t k = 0; k < count; k++) {
+    int rc = 0;
+    for (size_t k = 0; k < count && !rc; k++) {
         snprintf(tmp, sizeof tmp, "%s%zu", k ? "," : "", from + k + 1);
-        pisar_buf_puts(b, tmp);
+        rc = pisar_buf_puts(b, tmp);
     }
+    return rc;
 }
 
 int cmd_align(int argc, char **argv)
@@ -246,7 +253,9 @@ int cmd_align(int argc, char **argv)
     prep_names *pn = NULL;
     if (status == EXIT_ALL_DONE) {
         links = malloc((sd[0].n + sd[1].n + 1) * sizeof *links);
-        pn = prep_names_new(sd[0].lang);
+        /* without it the alignment goes on, only without name anchors */
+        if (!(pn = prep_names_new(sd[0].lang)))
+            cli_error(SUB, "out of memory for name keys: aligning without them");
         opt.name_key = prep_names_key;
         opt.name_key_ctx = pn;
         pisar_error err = {0};
@@ -276,16 +285,16 @@ int cmd_align(int argc, char **argv)
                  * source): TMX keeps only the links with two sides */
                 unpaired++;
             } else if (em) {
-                join(&a, sd[0].s, links[i].src, links[i].nsrc);
-                join(&b, sd[1].s, links[i].tgt, links[i].ntgt);
                 char note[64];
                 snprintf(note, sizeof note, "%zu-%zu link", links[i].nsrc, links[i].ntgt);
-                rc = pisar_emitter_pair(em, a.data, a.len, b.data, b.len, note, NULL);
+                rc = join(&a, sd[0].s, links[i].src, links[i].nsrc);
+                if (!rc) rc = join(&b, sd[1].s, links[i].tgt, links[i].ntgt);
+                if (!rc) rc = pisar_emitter_pair(em, a.data, a.len, b.data, b.len, note, NULL);
             } else {
-                numbers(&out, links[i].src, links[i].nsrc);
-                pisar_buf_puts(&out, "\t");
-                numbers(&out, links[i].tgt, links[i].ntgt);
-                pisar_buf_puts(&out, "\n");
+                rc = numbers(&out, links[i].src, links[i].nsrc);
+                if (!rc) rc = pisar_buf_puts(&out, "\t");
+                if (!rc) rc = numbers(&out, links[i].tgt, links[i].ntgt);
+                if (!rc) rc = pisar_buf_puts(&out, "\n");
             }
         }
         if (!rc && em) rc = pisar_emitter_finish(em, NULL);
@@ -301,12 +310,18 @@ int cmd_align(int argc, char **argv)
             /* temporary file beside the output, then rename */
             size_t n = strlen(outpath) + 16;
             char *tmp = malloc(n);
-            snprintf(tmp, n, "%s.tmpXXXXXX", outpath);
             FILE *f = NULL;
-            int fd = tmp ? mkstemp(tmp) : -1;
-            if (fd >= 0) f = fdopen(fd, "wb");
-            if (!f || cli_write(SUB, f, out.data, out.len) || fclose(f) || rename(tmp, outpath)) {
-                cli_error(SUB, "%s: cannot write", outpath);
+            int fd = -1;
+            if (tmp) {
+                snprintf(tmp, n, "%s.tmpXXXXXX", outpath);
+                fd = mkstemp(tmp);
+            }
+            if (fd >= 0 && !(f = fdopen(fd, "wb"))) close(fd);
+            int bad = !f || cli_write(SUB, f, out.data, out.len);
+            if (f && fclose(f)) bad = 1;
+            if (!bad && rename(tmp, outpath)) bad = 1;
+            if (bad) {
+                cli_error(SUB, "%s: cannot write: %s", outpath, strerror(errno));
                 if (fd >= 0) remove(tmp);
                 status = EXIT_SOME_FAILED;
             }

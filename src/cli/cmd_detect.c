@@ -100,7 +100,11 @@ int cmd_detect(int argc, char **argv)
         cli_error("detect", "out of memory");
         return EXIT_SOME_FAILED;
     }
-    pisar_detector_set_sample(det, sample);
+    if (pisar_detector_set_sample(det, sample)) { /* cannot fail on a handle */
+        cli_error("detect", "cannot set the sample size");
+        pisar_detector_free(det);
+        return EXIT_SOME_FAILED;
+    }
     int status = EXIT_ALL_DONE;
     for (; i < argc; i++) {
         const char *path = argv[i];

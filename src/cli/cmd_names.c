@@ -332,7 +332,7 @@ int cmd_names(int argc, char **argv)
             } else if (!strcmp(files[i], "-") && !outdir) {
                 /* stdin: the text to stdout, the changes to stderr */
                 if (cli_write("names", stdout, out.data ? out.data : "", out.len)) bad = 1;
-                if (report.len) fwrite(report.data, 1, report.len, stderr);
+                if (report.len) (void)fwrite(report.data, 1, report.len, stderr); /* diagnostics */
             } else {
                 const char *base = strrchr(files[i], '/');
                 base = base ? base + 1 : files[i];
@@ -350,8 +350,8 @@ int cmd_names(int argc, char **argv)
                         bad = 1;
                     } else if (write_atomic(dst, out.data ? out.data : "", out.len)) {
                         bad = 1;
-                    } else if (report.len) {
-                        fwrite(report.data, 1, report.len, stdout);
+                    } else if (cli_write("names", stdout, report.data, report.len)) {
+                        bad = 1;
                     }
                     free(dst);
                 }

@@ -2,8 +2,26 @@
  * cmd_normalize.c -- pisar normalize: detect, decode, repair mojibake and
  * homoglyphs, NFC; UTF-8 to stdout line for line (line endings kept).
  *
- * The whole input is read and processed before anything is written, so an
- * undecodable file gives a message and exit 1 with no partial output.
+ * In passes over the input, in bounded memory, with no partial output for an
+ * input that cannot be decoded (a pipe is spooled to a temporary file by
+ * cli_input for the later passes):
+ *  1. without --from, the encoding is detected: the detector is fed the whole
+ *     input in chunks, which gives the answer pisar_detect() gives on all of
+ *     it at once (it counts byte pairs, carrying the last byte of a chunk over
+ *     to the next, and validates UTF-8 across chunks);
+ *  2. the input is decoded in PISAR_DECODE_CHECK mode, which finds the first
+ *     undecodable byte (or the end inside a character) as decoding does;
+ *  3. it is decoded again in chunks (the same text as decoding it at once: the
+ *     decoder carries a character split between chunks over), and every
+ *     complete line is normalized and written. The normalizer works on one
+ *     line at a time and keeps nothing from one line to the next (its repairs
+ *     never cross the ends of what it is given), which is what the one-shot
+ *     version did too: it was already called line by line, so nothing is
+ *     decided per document. Line numbers and offsets in the report count on
+ *     across chunks.
+ * Memory is bounded by the longest line plus a chunk; the repair report is
+ * kept in an unlinked temporary file until the text is out, then copied to
+ * --report.
  */
 #include "cli.h"
 
@@ -11,82 +29,76 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define SUB "normalize"
+#define CHUNK ((size_t)1 << 18)
 
-typedef struct note {
-    size_t line, column, offset;
-    pisar_repair_kind kind;
-    char *before, *after, *how;
-} note;
-
+/* The repairs of the report, written as they come to a temporary file
+ * (`spill`) in the report's format, and copied to --report at the end. */
 typedef struct state {
-    note *v;
-    size_t n, cap;
-    size_t line, line_start, out_base; /* of the line being normalized */
+    FILE *spill; /* NULL: no report asked for */
+    int json;
+    size_t line, line_start; /* of the line being normalized */
     int oom;
 } state;
+
+/* s[0, n) up to its first NUL, as a C string (NULL when out of memory). */
+static char *cstr(const char *s, size_t n)
+{
+    return strndup(s, n);
+}
 
 static void on_repair(void *ctx, const pisar_repair *r)
 {
     state *s = ctx;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        note *v = realloc(s->v, cap * sizeof *v);
-        if (!v) {
-            s->oom = 1;
-            return;
-        }
-        s->v = v, s->cap = cap;
-    }
-    note *n = &s->v[s->n];
-    n->line = s->line;
-    n->column = r->offset + 1;
-    n->offset = s->line_start + r->offset;
-    n->kind = r->kind;
-    n->before = strndup(r->before, r->before_len);
-    n->after = strndup(r->after, r->after_len);
-    n->how = strdup(r->how ? r->how : "");
-    if (!n->before || !n->after || !n->how) {
-        free(n->before), free(n->after), free(n->how);
+    if (!s->spill) return;
+    char *before = cstr(r->before, r->before_len), *after = cstr(r->after, r->after_len);
+    const char *how = r->how ? r->how : "";
+    const char *kind = r->kind == PISAR_REPAIR_MOJIBAKE ? "mojibake" : "homoglyph";
+    FILE *f = s->spill;
+    if (!before || !after) {
         s->oom = 1;
-        return;
+    } else if (!s->json) {
+        fprintf(f, "%zu\t%zu\t%zu\t%s\t", s->line, r->offset + 1, s->line_start + r->offset, kind);
+        cli_tsv_field(f, before);
+        fputc('\t', f);
+        cli_tsv_field(f, after);
+        fputc('\t', f);
+        cli_tsv_field(f, how);
+        fputc('\n', f);
+    } else {
+        fprintf(f,
+                "{\"line\":%zu,\"column\":%zu,\"offset\":%zu,\"kind\":\"%s\",\"before\":", s->line,
+                r->offset + 1, s->line_start + r->offset, kind);
+        cli_json_string(f, before);
+        fputs(",\"after\":", f);
+        cli_json_string(f, after);
+        fputs(",\"how\":", f);
+        cli_json_string(f, how);
+        fputs("}\n", f);
     }
-    s->n++;
+    free(before);
+    free(after);
 }
 
-static int write_report(const char *path, int json, const state *s)
+static int write_report(const char *path, const state *s)
 {
+    char chunk[65536];
+    if (fflush(s->spill) || ferror(s->spill) || fseek(s->spill, 0, SEEK_SET)) {
+        cli_error(SUB, "%s: cannot keep the report in a temporary file: %s", path, strerror(errno));
+        return -1;
+    }
     FILE *f = fopen(path, "w");
     if (!f) {
         cli_error(SUB, "%s: %s", path, strerror(errno));
         return -1;
     }
-    if (!json) fputs("line\tcolumn\toffset\tkind\tbefore\tafter\thow\n", f);
-    for (size_t i = 0; i < s->n; i++) {
-        const note *n = &s->v[i];
-        const char *kind = n->kind == PISAR_REPAIR_MOJIBAKE ? "mojibake" : "homoglyph";
-        if (!json) {
-            fprintf(f, "%zu\t%zu\t%zu\t%s\t", n->line, n->column, n->offset, kind);
-            cli_tsv_field(f, n->before);
-            fputc('\t', f);
-            cli_tsv_field(f, n->after);
-            fputc('\t', f);
-            cli_tsv_field(f, n->how);
-            fputc('\n', f);
-            continue;
-        }
-        fprintf(f,
-                "{\"line\":%zu,\"column\":%zu,\"offset\":%zu,\"kind\":\"%s\",\"before\":", n->line,
-                n->column, n->offset, kind);
-        cli_json_string(f, n->before);
-        fputs(",\"after\":", f);
-        cli_json_string(f, n->after);
-        fputs(",\"how\":", f);
-        cli_json_string(f, n->how);
-        fputs("}\n", f);
-    }
-    int bad = ferror(f);
+    if (!s->json) fputs("line\tcolumn\toffset\tkind\tbefore\tafter\thow\n", f);
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, s->spill)) > 0)
+        if (fwrite(chunk, 1, n, f) != n) break;
+    int bad = ferror(f) || ferror(s->spill);
     if (fclose(f)) bad = 1;
     if (bad) cli_error(SUB, "%s: write error", path);
     return bad ? -1 : 0;
@@ -170,7 +182,7 @@ int cmd_normalize(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";
-    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    const char *name = strcmp(path, "-") ? path : "(stdin)";
     pisar_encoding enc = PISAR_ENC_UNKNOWN;
     if (from) {
         enc = pisar_encoding_from_name(from);
@@ -184,60 +196,140 @@ int cmd_normalize(int argc, char **argv)
         return EXIT_USAGE;
     }
 
-    pisar_buf raw = {0}, text = {0}, out = {0};
+    cli_input in;
+    if (cli_input_open(&in, SUB, path, name)) return EXIT_SOME_FAILED;
+    char *chunk = malloc(CHUNK);
+    pisar_buf text = {0}, out = {0};
     pisar_normalizer *norm = NULL;
+    pisar_detector *det = NULL;
+    pisar_decoder *dec = NULL;
     state st = {0};
-    int status = EXIT_SOME_FAILED;
-    if (cli_read_all(SUB, path, &raw)) goto done;
+    st.json = json;
+    int status = EXIT_SOME_FAILED, rc;
+    pisar_error err;
+    memset(&err, 0, sizeof err);
+    if (!chunk) {
+        cli_error(SUB, "out of memory");
+        goto done;
+    }
+    if (report) {
+        int fd = cli_temp_fd();
+        if (fd < 0 || !(st.spill = fdopen(fd, "w+"))) {
+            cli_error(SUB, "%s: cannot create a temporary file for the report: %s", report,
+                      strerror(errno));
+            if (fd >= 0) close(fd);
+            goto done;
+        }
+    }
+    long n;
     if (!from) {
-        pisar_detection det;
-        if (pisar_detect(raw.data, raw.len, &det)) {
+        /* pass 1: the encoding */
+        pisar_detection res;
+        if (!(det = pisar_detector_new())) {
+            cli_error(SUB, "out of memory");
+            goto done;
+        }
+        while ((n = cli_input_read(&in, chunk, CHUNK)) > 0)
+            if (pisar_detector_feed(det, chunk, (size_t)n) < 0) break;
+        if (n < 0) goto done;
+        if (n > 0 || pisar_detector_finish(det) < 0 || pisar_detector_result(det, &res) < 0) {
             cli_error(SUB, "%s: detection failed", name);
             goto done;
         }
-        enc = det.encoding;
+        enc = res.encoding;
         if (enc == PISAR_ENC_BINARY) {
             cli_error(SUB, "%s: not text (binary data)", name);
             goto done;
         }
-        if (enc == PISAR_ENC_UNKNOWN) enc = raw.len ? PISAR_ENC_UTF8 : PISAR_ENC_ASCII;
+        if (enc == PISAR_ENC_UNKNOWN) enc = in.size ? PISAR_ENC_UTF8 : PISAR_ENC_ASCII;
+        if (cli_input_rewind(&in)) goto done;
     }
-    pisar_error err;
-    memset(&err, 0, sizeof err);
-    int rc = raw.len ? pisar_decode(enc, raw.data, raw.len, 0, &text, &err) : PISAR_OK;
+    /* pass 2: does it all decode? (the first pass with --from) */
+    if ((rc = pisar_decoder_new(&dec, enc, PISAR_DECODE_CHECK))) {
+        cli_error(SUB, "%s: cannot decode %s: %s", name, pisar_encoding_name(enc),
+                  pisar_strerror(rc));
+        goto done;
+    }
+    rc = PISAR_OK;
+    for (;;) {
+        if ((n = cli_input_read(&in, chunk, CHUNK)) < 0) goto done;
+        if (n == 0 && !in.size) break; /* nothing to decode */
+        rc = n ? pisar_decoder_feed(dec, chunk, (size_t)n, NULL, &err)
+               : pisar_decoder_finish(dec, NULL, &err);
+        if (rc || n == 0) break;
+    }
     if (rc) {
         cli_error(SUB, "%s: cannot decode as %s at byte %llu: %s", name, pisar_encoding_name(enc),
                   (unsigned long long)err.offset, pisar_strerror(rc));
         goto done;
     }
-    if ((rc = pisar_normalizer_new(&norm, flags))) {
+    pisar_decoder_free(dec);
+    dec = NULL;
+    if (cli_input_rewind(&in)) goto done;
+
+    /* pass 3: decode, normalize each complete line, write */
+    if ((rc = pisar_normalizer_new(&norm, flags)) || (rc = pisar_decoder_new(&dec, enc, 0))) {
         cli_error(SUB, "%s", pisar_strerror(rc));
         goto done;
     }
     pisar_normalizer_on_repair(norm, on_repair, &st);
-    for (size_t start = 0; start < text.len;) {
-        const char *nl = memchr(text.data + start, '\n', text.len - start);
-        size_t end = nl ? (size_t)(nl - text.data) + 1 : text.len;
-        st.line++;
-        st.line_start = start;
+    size_t base = 0; /* offset in the decoded text of text.data[0] */
+    for (int eof = 0; !eof;) {
+        if ((n = cli_input_read(&in, chunk, CHUNK)) < 0) goto done;
+        eof = n == 0;
+        size_t from_len = text.len;
         memset(&err, 0, sizeof err);
-        rc = pisar_normalizer_apply(norm, text.data + start, end - start, &out, &err);
-        if (rc || st.oom) {
-            cli_error(SUB, "%s: line %zu: %s", name, st.line,
-                      rc ? pisar_strerror(rc) : "out of memory");
+        if (!in.size)
+            rc = PISAR_OK;
+        else if (n)
+            rc = pisar_decoder_feed(dec, chunk, (size_t)n, &text, &err);
+        else
+            rc = pisar_decoder_finish(dec, &text, &err);
+        if (rc) { /* the input changed since it was checked */
+            cli_error(SUB, "%s: cannot decode as %s at byte %llu: %s", name,
+                      pisar_encoding_name(enc), (unsigned long long)err.offset, pisar_strerror(rc));
             goto done;
         }
-        start = end;
+        /* the lines complete so far; what was kept from before holds no LF */
+        size_t end = text.len;
+        if (!eof) {
+            while (end > from_len && text.data[end - 1] != '\n')
+                end--;
+            if (end == from_len) continue;
+        }
+        pisar_buf_clear(&out);
+        for (size_t start = 0; start < end;) {
+            const char *nl = memchr(text.data + start, '\n', end - start);
+            size_t le = nl ? (size_t)(nl - text.data) + 1 : end;
+            st.line++;
+            st.line_start = base + start;
+            memset(&err, 0, sizeof err);
+            rc = pisar_normalizer_apply(norm, text.data + start, le - start, &out, &err);
+            if (rc || st.oom) {
+                cli_error(SUB, "%s: line %zu: %s", name, st.line,
+                          rc ? pisar_strerror(rc) : "out of memory");
+                goto done;
+            }
+            start = le;
+        }
+        if (cli_write(SUB, stdout, out.data, out.len)) goto done;
+        memmove(text.data, text.data + end, text.len - end);
+        text.len -= end;
+        base += end;
     }
-    if (cli_write(SUB, stdout, out.data, out.len) || fflush(stdout)) goto done;
-    if (report && write_report(report, json, &st)) goto done;
+    if (fflush(stdout)) {
+        cli_error(SUB, "write error: %s", strerror(errno));
+        goto done;
+    }
+    if (report && write_report(report, &st)) goto done;
     status = EXIT_ALL_DONE;
 done:
-    for (size_t i = 0; i < st.n; i++)
-        free(st.v[i].before), free(st.v[i].after), free(st.v[i].how);
-    free(st.v);
+    if (st.spill) fclose(st.spill);
+    cli_input_close(&in);
+    free(chunk);
+    pisar_detector_free(det);
+    pisar_decoder_free(dec);
     pisar_normalizer_free(norm);
-    pisar_buf_free(&raw);
     pisar_buf_free(&text);
     pisar_buf_free(&out);
     return status;

@@ -216,6 +216,7 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
     } else {
         pisar_detector *d = pisar_detector_new();
         if (!d) {
+            cli_error(SUB, "%s: out of memory", s->path);
             free(chunk);
             return -1;
         }
@@ -223,9 +224,14 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
         size_t n;
         while ((n = src_read(s, chunk, CHUNK)) > 0)
             if (pisar_detector_feed(d, chunk, n) == 1) break;
-        pisar_detector_finish(d);
-        pisar_detector_result(d, det);
+        int drc = pisar_detector_finish(d);
+        if (drc >= 0) drc = pisar_detector_result(d, det);
         pisar_detector_free(d);
+        if (drc < 0) {
+            cli_error(SUB, "%s: detection failed: %s", s->path, pisar_strerror(drc));
+            free(chunk);
+            return -1;
+        }
         *enc = det->encoding;
         if (src_error(s) || src_rewind(s)) {
             free(chunk);
@@ -320,18 +326,24 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
                   pisar_strerror(rc));
         return -1;
     }
-    if (!p->text.data) pisar_buf_append(&p->text, "", 0);
     size_t ns = 0;
-    pisar_segmenter_set_text(p->seg, p->text.data, p->text.len);
+    if (!p->text.data && (rc = pisar_buf_append(&p->text, "", 0))) {
+        cli_error(SUB, "%s: paragraph %zu: %s", p->st->path, p->st->paragraph, pisar_strerror(rc));
+        return -1;
+    }
     pisar_sentence s;
-    while ((rc = pisar_segmenter_next(p->seg, &s)) == 1) {
+    int set = pisar_segmenter_set_text(p->seg, p->text.data, p->text.len);
+    rc = set;
+    while (!set && (rc = pisar_segmenter_next(p->seg, &s)) == 1) {
         if (ns == p->cap) {
             size_t cap = p->cap ? 2 * p->cap : 64;
             pisar_sentence *ns2 = realloc(p->sent, cap * sizeof *ns2);
-            if (!ns2) return -1;
-            p->sent = ns2;
-            char **nn = realloc(p->notes, cap * sizeof *nn);
-            if (!nn) return -1;
+            char **nn = ns2 ? realloc(p->notes, cap * sizeof *nn) : NULL;
+            if (ns2) p->sent = ns2;
+            if (!nn) {
+                cli_error(SUB, "%s: paragraph %zu: out of memory", p->st->path, p->st->paragraph);
+                return -1;
+            }
             p->notes = nn;
             p->cap = cap;
         }
@@ -343,10 +355,14 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
                   pisar_strerror(rc));
         return -1;
     }
-    prep_names_paragraph(p->names, p->text.data, p->text.len);
-    for (size_t i = 0; i < ns; i++) {
+    /* a paragraph the names stage refuses only goes without notes; running
+     * out of memory fails the input */
+    int names_oom =
+        prep_names_paragraph(p->names, p->text.data, p->text.len) && prep_names_oom(p->names);
+    for (size_t i = 0; i < ns && !names_oom; i++) {
         p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
                                       p->sent[i].end - p->sent[i].start);
+        if (!p->notes[i] && prep_names_oom(p->names)) names_oom = 1;
         /* the report lists each spelling that differs from the canonical one */
         for (const char *c = prep_names_changes(p->names); *c;) {
             const char *e = strchr(c, '\n');
@@ -358,8 +374,9 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
     }
     p->st->paragraphs++;
     p->st->sentences += ns;
-    rc = pisar_emitter_paragraph(p->em, p->text.data, p->text.len, p->sent, ns,
-                                 (const char *const *)p->notes, &err);
+    rc = names_oom ? PISAR_ENOMEM
+                   : pisar_emitter_paragraph(p->em, p->text.data, p->text.len, p->sent, ns,
+                                             (const char *const *)p->notes, &err);
     for (size_t i = 0; i < ns; i++)
         free(p->notes[i]);
     if (rc) {
@@ -380,23 +397,41 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
     pisar_decoder *dec = NULL;
     pisar_buf raw = {0};
     char *chunk = malloc(CHUNK);
-    int rc = chunk ? 0 : -1;
-    if (!rc && pisar_normalizer_new(&p.norm, PISAR_NORM_ALL)) rc = -1;
+    int rc = chunk ? 0 : PISAR_ENOMEM;
+    if (!rc) rc = pisar_normalizer_new(&p.norm, PISAR_NORM_ALL);
+    if (rc) {
+        cli_error(SUB, "%s: %s", s->path, pisar_strerror(rc));
+        rc = -1;
+    }
     if (!rc) pisar_normalizer_on_repair(p.norm, on_repair, st);
     if (!rc && pisar_segmenter_new(&p.seg, lang, NULL) &&
         pisar_segmenter_new(&p.seg, "und", NULL)) {
         cli_error(SUB, "%s: no sentence rules for language %s", s->path, lang);
         rc = -1;
     }
-    if (!rc && !(p.names = prep_names_new(lang))) rc = -1;
-    if (!rc && pisar_decoder_new(&dec, enc, PISAR_DECODE_EOL_LF)) rc = -1;
+    if (!rc && !(p.names = prep_names_new(lang))) {
+        cli_error(SUB, "%s: out of memory", s->path);
+        rc = -1;
+    }
+    int drc;
+    if (!rc && (drc = pisar_decoder_new(&dec, enc, PISAR_DECODE_EOL_LF))) {
+        cli_error(SUB, "%s: cannot decode %s: %s", s->path, pisar_encoding_name(enc),
+                  pisar_strerror(drc));
+        rc = -1;
+    }
     pisar_error err = {0};
     size_t scan = 0, n;
     while (!rc) {
         n = src_read(s, chunk, CHUNK);
         int last = n == 0;
         if (last) {
-            if (src_error(s) || pisar_decoder_finish(dec, &raw, &err)) {
+            if (src_error(s)) { /* src_error reports it */
+                rc = -1;
+                break;
+            }
+            if ((drc = pisar_decoder_finish(dec, &raw, &err))) {
+                cli_error(SUB, "%s: byte %llu: cannot decode: %s", s->path,
+                          (unsigned long long)err.offset, pisar_strerror(drc));
                 rc = -1;
                 break;
             }

@@ -3,9 +3,10 @@
  * The input is read in blocks and segmented up to the last paragraph break (an
  * empty line), or, in a long stretch without one, up to the last complete
  * sentence, so memory is bounded by the largest paragraph (or sentence) plus
- * two blocks. A regular file is checked for
- * valid UTF-8 before anything is written, so bad input gives no partial output;
- * a pipe is checked as it streams and output stops at the bad byte. */
+ * two blocks. The whole input is checked for valid UTF-8 before anything is
+ * written, so bad input gives no partial output: a regular file is then read
+ * again, a pipe is spooled to an unlinked temporary file during the check
+ * (cli_input, spool.c). */
 #include "cli.h"
 
 #include <errno.h>
@@ -127,8 +128,9 @@ static const char *const jsonl_labels[5] = {
     "{\"paragraph\":", ",\"sentence\":", ",\"start\":", ",\"end\":", ",\"text\":"};
 
 /* Append label[k] and v[k] in decimal for each k, then label[4]: what
- * snprintf would write, without its cost (it was a sixth of -f tsv). */
-static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v[4])
+ * snprintf would write, without its cost (it was a sixth of -f tsv).
+ * Returns 0 or a pisar_status. */
+static int put_numbers(pisar_buf *o, const char *const label[5], const size_t v[4])
 {
     char row[160], *q = row; /* labels of at most 15 bytes, numbers of at most 20 digits */
     for (int k = 0; k < 5; k++) {
@@ -145,43 +147,47 @@ static void put_numbers(pisar_buf *o, const char *const label[5], const size_t v
         while (nd > 0)
             *q++ = d[--nd];
     }
-    pisar_buf_append(o, row, (size_t)(q - row));
+    return pisar_buf_append(o, row, (size_t)(q - row));
 }
 
-/* Write one sentence of `text` (which starts at byte `base` of the input). */
-static void emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
+/* Write one sentence of `text` (which starts at byte `base` of the input) to
+ * w->out; returns 0 or a pisar_status (out of memory). */
+static int emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
 {
     pisar_sentence s = *sp;
     const char *p = text + s.start;
     size_t n = s.end - s.start;
     const size_t num[4] = {w->paragraph, w->sentence, base + s.start, base + s.end};
+    int rc = 0;
     switch (w->fmt) {
     case FMT_TXT: {
         /* line breaks inside a sentence become spaces: one sentence a line */
         size_t run = 0;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < n && !rc; i++) {
             char c = p[i];
             if (c != '\n' && c != '\r') continue;
-            pisar_buf_append(&w->out, p + run, i - run);
-            if (!(c == '\r' && i + 1 < n && p[i + 1] == '\n')) pisar_buf_append(&w->out, " ", 1);
+            rc = pisar_buf_append(&w->out, p + run, i - run);
+            if (!rc && !(c == '\r' && i + 1 < n && p[i + 1] == '\n'))
+                rc = pisar_buf_append(&w->out, " ", 1);
             run = i + 1;
         }
-        pisar_buf_append(&w->out, p + run, n - run);
-        pisar_buf_append(&w->out, "\n", 1);
+        if (!rc) rc = pisar_buf_append(&w->out, p + run, n - run);
+        if (!rc) rc = pisar_buf_append(&w->out, "\n", 1);
         break;
     }
     case FMT_TSV:
-        put_numbers(&w->out, tsv_labels, num);
-        cli_tsv_append(&w->out, p, n);
-        pisar_buf_puts(&w->out, "\n");
+        rc = put_numbers(&w->out, tsv_labels, num);
+        if (!rc) rc = cli_tsv_append(&w->out, p, n);
+        if (!rc) rc = pisar_buf_puts(&w->out, "\n");
         break;
     case FMT_JSONL:
-        put_numbers(&w->out, jsonl_labels, num);
-        cli_json_append(&w->out, p, n);
-        pisar_buf_puts(&w->out, "}\n");
+        rc = put_numbers(&w->out, jsonl_labels, num);
+        if (!rc) rc = cli_json_append(&w->out, p, n);
+        if (!rc) rc = pisar_buf_puts(&w->out, "}\n");
         break;
     }
     w->sentence++;
+    return rc;
 }
 
 /*
@@ -205,19 +211,18 @@ static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size
         rc = pisar_segmenter_next(seg, &s);
         if (rc < 0) return rc;
         if (have && (rc == 1 || final)) {
-            if (first) {
-                if (w->para_open && (!w->continues || prev.paragraph > 0)) {
-                    w->paragraph++;
-                    if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
-                }
-            } else if (prev.paragraph != last_para) {
+            int brk = first ? w->para_open && (!w->continues || prev.paragraph > 0)
+                            : prev.paragraph != last_para;
+            if (brk) {
                 w->paragraph++;
-                if (w->fmt == FMT_TXT) pisar_buf_puts(&w->out, "\n");
+                int e = w->fmt == FMT_TXT ? pisar_buf_puts(&w->out, "\n") : 0;
+                if (e) return e;
             }
             first = 0;
             last_para = prev.paragraph;
             w->para_open = 1;
-            emit_sentence(w, text, base, &prev);
+            int e = emit_sentence(w, text, base, &prev);
+            if (e) return e;
         }
         if (rc == 0) break;
         prev = s;
@@ -239,13 +244,15 @@ static int flush_out(writer *w)
     return 0;
 }
 
-/* A first pass over a regular file: is it all valid UTF-8? */
-static int check_file(FILE *f, const char *path)
+/* A first pass over the input: is it all valid UTF-8? */
+static int check_input(cli_input *in, const char *path)
 {
     unsigned char buf[65536 + 4];
     size_t keep = 0, off = 0;
     for (;;) {
-        size_t n = fread(buf + keep, 1, 65536, f);
+        long got = cli_input_read(in, buf + keep, 65536);
+        if (got < 0) return -1;
+        size_t n = (size_t)got;
         size_t have = keep + n;
         int bad;
         size_t ok = utf8_valid(buf, have, &bad);
@@ -258,10 +265,6 @@ static int check_file(FILE *f, const char *path)
         keep = have - ok;
         memmove(buf, buf + ok, keep);
         off += ok;
-    }
-    if (ferror(f)) {
-        cli_error("segment", "%s: read error: %s", path, strerror(errno));
-        return -1;
     }
     return 0;
 }
@@ -344,26 +347,13 @@ int cmd_segment(int argc, char **argv)
                       "no rules of its own for language '%s'; using language-neutral rules", lang);
     }
 
-    FILE *in = cli_open_input("segment", path);
-    if (!in) return EXIT_SOME_FAILED;
-    const char *name = strcmp(path, "-") ? path : "<stdin>";
-    /* a regular file: check all of it first, so bad input writes nothing */
-    int checked = 0; /* the whole input was checked for UTF-8 up front */
-    if (in != stdin || fseek(in, 0, SEEK_CUR) == 0) {
-        long here = ftell(in);
-        if (here >= 0) {
-            if (check_file(in, name)) {
-                if (in != stdin) fclose(in);
-                return EXIT_SOME_FAILED;
-            }
-            if (fseek(in, here, SEEK_SET) == 0)
-                checked = 1;
-            else {
-                cli_error("segment", "%s: cannot rewind: %s", name, strerror(errno));
-                if (in != stdin) fclose(in);
-                return EXIT_SOME_FAILED;
-            }
-        }
+    const char *name = strcmp(path, "-") ? path : "(stdin)";
+    cli_input in;
+    if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
+    /* check all of it first, so bad input writes nothing */
+    if (check_input(&in, name) || cli_input_rewind(&in)) {
+        cli_input_close(&in);
+        return EXIT_SOME_FAILED;
     }
 
     writer w = {fmt, 0, 0, 0, 0, 0, {0}};
@@ -372,7 +362,11 @@ int cmd_segment(int argc, char **argv)
     int status = EXIT_ALL_DONE, eof = 0;
     size_t base = 0;     /* input offset of buf.data[0] */
     size_t searched = 0; /* buf.data[0, searched) holds no paragraph break */
-    if (fmt == FMT_TSV) pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n");
+    if (fmt == FMT_TSV && pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n")) {
+        cli_error("segment", "out of memory");
+        status = EXIT_SOME_FAILED;
+        eof = 1; /* nothing more to do */
+    }
 
     /* Read blocks; segment everything up to the last paragraph break (an
      * empty line) and keep the rest: memory stays bounded by the largest
@@ -383,16 +377,13 @@ int cmd_segment(int argc, char **argv)
             status = EXIT_SOME_FAILED;
             break;
         }
-        size_t n = fread(buf.data + buf.len, 1, BLOCK, in);
-        buf.len += n;
-        if (n < BLOCK) {
-            if (ferror(in)) {
-                cli_error("segment", "%s: read error: %s", name, strerror(errno));
-                status = EXIT_SOME_FAILED;
-                break;
-            }
-            eof = 1;
+        long n = cli_input_read(&in, buf.data + buf.len, BLOCK);
+        if (n < 0) {
+            status = EXIT_SOME_FAILED;
+            break;
         }
+        buf.len += (size_t)n;
+        if ((size_t)n < BLOCK) eof = 1;
         size_t cut = eof ? buf.len : paragraph_cut(buf.data, buf.len, searched);
         int final = 1;
         searched = buf.len;
@@ -408,15 +399,6 @@ int cmd_segment(int argc, char **argv)
             }
         }
         if (!cut) continue;
-        if (!checked) { /* a pipe: check the part before segmenting it */
-            int bad;
-            size_t ok = utf8_valid((unsigned char *)buf.data, cut, &bad);
-            if (bad) {
-                cli_error("segment", "%s: invalid UTF-8 at byte offset %zu", name, base + ok);
-                status = EXIT_SOME_FAILED;
-                break;
-            }
-        }
         if (!seg) {
             int rc;
             pisar_error err;
@@ -466,10 +448,13 @@ int cmd_segment(int argc, char **argv)
         searched = 0;
     }
     if (status == EXIT_ALL_DONE && flush_out(&w)) status = EXIT_SOME_FAILED;
-    if (fflush(stdout)) status = EXIT_SOME_FAILED;
+    if (fflush(stdout) && status == EXIT_ALL_DONE) {
+        cli_error("segment", "write error on standard output: %s", strerror(errno));
+        status = EXIT_SOME_FAILED;
+    }
     pisar_segmenter_free(seg);
     pisar_buf_free(&buf);
     pisar_buf_free(&w.out);
-    if (in != stdin) fclose(in);
+    cli_input_close(&in);
     return status;
 }

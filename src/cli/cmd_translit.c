@@ -1,12 +1,9 @@
 /* cmd_translit.c -- pisar translit: romanize Cyrillic text under a named scheme. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static void help(FILE *f)
 {
@@ -39,46 +36,88 @@ static int open_scheme(pisar_translit **t, const char *scheme, const char *file,
     return rc;
 }
 
-/* Romanize one input with *shared, or (--lang auto: *shared is NULL) with
- * the default scheme of the language detected in it. */
+/* Bytes read at a time; the language of --lang auto is detected on the
+ * first SAMPLE bytes (cut back to a character boundary). */
+#define CHUNK ((size_t)1 << 18)
+#define SAMPLE ((size_t)65536)
+
+static void report_bad(const char *name, int rc, const pisar_error *err)
+{
+    if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC)
+        cli_error("translit", "%s: %s at byte offset %llu", name,
+                  rc == PISAR_ETRUNC ? "truncated UTF-8 sequence" : "invalid UTF-8",
+                  (unsigned long long)err->offset);
+    else
+        cli_error("translit", "%s: %s", name, pisar_strerror(rc));
+}
+
+/*
+ * Romanize one input with *shared, or (--lang auto: *shared is NULL) with
+ * the default scheme of the language detected in it.
+ *
+ * Two passes, so that a bad byte never leaves half a file on stdout and
+ * memory stays bounded however large the input: the first checks that all
+ * of it is UTF-8 (a pisar_decoder in PISAR_DECODE_CHECK mode, whose verdict
+ * and offset are those of pisar_translit_apply: the same strict UTF-8, the
+ * first bad sequence, ETRUNC only when the input ends inside a character),
+ * keeping the first bytes for --lang auto; a pipe is spooled to a temporary
+ * file on the way (cli_input). The second romanizes the input in pieces cut
+ * just after a line feed. That cut changes nothing: the context rules look
+ * one character (combining marks skipped) beyond a letter, and a line feed
+ * is no letter, no apostrophe, no mark, no capital and in no set of the
+ * schemes, so "the line feed before" is seen exactly as "nothing before" at
+ * the start of a piece, and no source of a rule spans a line feed. (A scheme
+ * file of one's own could name U+000A in a rule with a \u escape; that is
+ * the one case where the pieces could differ from the whole.) A line longer
+ * than the buffer makes the buffer grow: memory is bounded by the longest
+ * line.
+ */
 static int run_one(const char *path, unsigned flags, pisar_translit *const *shared)
 {
-    pisar_buf in = {0}, out = {0};
+    pisar_buf buf = {0}, out = {0};
     pisar_translit *auto_t = NULL;
-    int status = EXIT_ALL_DONE;
+    pisar_decoder *check = NULL;
+    cli_input in;
+    int status = EXIT_SOME_FAILED;
     const char *name = strcmp(path, "-") ? path : "(stdin)";
-    /* A regular file is mapped (no copy); anything else is read. */
-    const char *data = NULL;
-    size_t size = 0;
-    void *map = MAP_FAILED;
-    struct stat st;
-    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : STDIN_FILENO;
-    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (uint64_t)st.st_size < SIZE_MAX / 2 && lseek(fd, 0, SEEK_CUR) == 0) {
-        map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map != MAP_FAILED) {
-            data = map;
-            size = (size_t)st.st_size;
-        }
+    char sample[SAMPLE + 1];
+    size_t nsample = 0;
+    if (cli_input_open(&in, "translit", path, name)) return EXIT_SOME_FAILED;
+    if (pisar_buf_reserve(&buf, CHUNK) ||
+        pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
+        cli_error("translit", "%s: out of memory", name);
+        goto done;
     }
-    if (fd >= 0 && fd != STDIN_FILENO) close(fd);
-    if (map == MAP_FAILED) {
-        if (cli_read_all("translit", path, &in)) {
-            status = EXIT_SOME_FAILED;
-            goto done;
+    /* pass 1: is it all UTF-8? */
+    pisar_error err;
+    memset(&err, 0, sizeof err);
+    int bad = PISAR_OK;
+    for (;;) {
+        long n = cli_input_read(&in, buf.data, CHUNK);
+        if (n < 0) goto done;
+        if (nsample <= SAMPLE) {
+            size_t k = (size_t)n < SAMPLE + 1 - nsample ? (size_t)n : SAMPLE + 1 - nsample;
+            memcpy(sample + nsample, buf.data, k);
+            nsample += k;
         }
-        data = in.data ? in.data : "";
-        size = in.len;
+        if (!bad)
+            bad = n ? pisar_decoder_feed(check, buf.data, (size_t)n, NULL, &err)
+                    : pisar_decoder_finish(check, NULL, &err);
+        if (n == 0) break;
+        /* past a bad byte, a file is read no further than the sample; a
+         * pipe is read to its end all the same, so its writer is not cut off */
+        if (bad && in.spool < 0 && nsample > SAMPLE) break;
     }
     pisar_translit *t = *shared;
     if (!t) {
         /* --lang auto: the scheme depends on this input's language. */
         const char *code = "und";
         double conf = 0;
-        size_t sample = size < 65536 ? size : 65536;
-        while (sample < size && sample > 0 && ((unsigned char)data[sample] & 0xC0) == 0x80)
-            sample--;
-        pisar_language_detect(data, sample, &code, &conf);
+        size_t size = in.size;
+        size_t n = size < SAMPLE ? size : SAMPLE;
+        while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
+            n--;
+        pisar_language_detect(sample, n, &code, &conf);
         const char *id = pisar_translit_default_scheme(code);
         if (!id) {
             /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
@@ -86,34 +125,50 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
             cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
                       code ? code : "und", id);
         }
-        if (open_scheme(&auto_t, id, NULL, flags)) {
-            status = EXIT_SOME_FAILED;
-            goto done;
-        }
+        if (open_scheme(&auto_t, id, NULL, flags)) goto done;
         t = auto_t;
     }
-    /* One pass over the whole input; the result is written only when all of
-     * it was valid, so a bad byte never leaves half a file on stdout. */
-    {
-        pisar_error err;
-        memset(&err, 0, sizeof err);
-        int rc = pisar_translit_apply_with_errors(t, data, size, &out, &err);
-        if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC) {
-            cli_error("translit", "%s: %s at byte offset %llu", name,
-                      rc == PISAR_ETRUNC ? "truncated UTF-8 sequence" : "invalid UTF-8",
-                      (unsigned long long)err.offset);
-            status = EXIT_SOME_FAILED;
-        } else if (rc) {
-            cli_error("translit", "%s: %s", name, pisar_strerror(rc));
-            status = EXIT_SOME_FAILED;
-        } else if (cli_write("translit", stdout, out.data, out.len)) {
-            status = EXIT_SOME_FAILED;
-        }
+    if (bad) {
+        report_bad(name, bad, &err);
+        goto done;
     }
+    /* pass 2: romanize, a piece ending in a line feed at a time */
+    if (cli_input_rewind(&in)) goto done;
+    buf.len = 0;
+    for (int eof = 0; !eof;) {
+        if (pisar_buf_reserve(&buf, CHUNK)) {
+            cli_error("translit", "%s: out of memory", name);
+            goto done;
+        }
+        long n = cli_input_read(&in, buf.data + buf.len, CHUNK);
+        if (n < 0) goto done;
+        eof = n == 0;
+        size_t from = buf.len, cut = buf.len += (size_t)n;
+        if (!eof) {
+            /* what was kept from before holds no line feed */
+            while (cut > from && buf.data[cut - 1] != '\n')
+                cut--;
+            if (cut == from) continue; /* none in what came either: read on */
+        }
+        pisar_buf_clear(&out);
+        memset(&err, 0, sizeof err);
+        int rc = pisar_translit_apply_with_errors(t, buf.data, cut, &out, &err);
+        if (rc) {
+            /* only when the file changed since the check */
+            err.offset += in.pos - buf.len;
+            report_bad(name, rc, &err);
+            goto done;
+        }
+        if (cli_write("translit", stdout, out.data, out.len)) goto done;
+        memmove(buf.data, buf.data + cut, buf.len - cut);
+        buf.len -= cut;
+    }
+    status = EXIT_ALL_DONE;
 done:
+    cli_input_close(&in);
+    pisar_decoder_free(check);
     pisar_translit_free(auto_t);
-    if (map != MAP_FAILED) munmap(map, size);
-    pisar_buf_free(&in);
+    pisar_buf_free(&buf);
     pisar_buf_free(&out);
     return status;
 }
@@ -196,7 +251,7 @@ int cmd_translit(int argc, char **argv)
     for (int f = 0; f < nfiles; f++)
         if (run_one(files[f], flags, &t) != EXIT_ALL_DONE) status = EXIT_SOME_FAILED;
     if (fflush(stdout)) {
-        cli_error("translit", "write error");
+        cli_error("translit", "write error on standard output: %s", strerror(errno));
         status = EXIT_SOME_FAILED;
     }
     pisar_translit_free(t);

@@ -1,6 +1,7 @@
 /* main.c -- the pisar tool: dispatch to subcommands. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,8 +67,17 @@ int main(int argc, char **argv)
         printf("pisar %s (Unicode %s)\n", pisar_version(), pisar_unicode_version());
         return EXIT_ALL_DONE;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        if (strcmp(argv[1], commands[i].name)) continue;
+        int status = commands[i].run(argc - 1, argv + 1);
+        /* what is still buffered for stdout goes out now, where a failure
+         * (a full disk, a closed pipe) can still be reported */
+        if (fflush(stdout) && status == EXIT_ALL_DONE) {
+            cli_error(commands[i].name, "write error on standard output: %s", strerror(errno));
+            status = EXIT_SOME_FAILED;
+        }
+        return status;
+    }
     fprintf(stderr, "pisar: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;

@@ -40,6 +40,7 @@ struct prep_names {
     pisar_buf key, note, changes;
     size_t count, mentions;
     const char *text; /* the sentence being searched */
+    int oom;          /* memory ran out: notes are incomplete */
 };
 
 static size_t str_hash(const char *s)
@@ -196,24 +197,26 @@ void prep_names_free(prep_names *pn)
 static int on_mention(const pisar_name_mention *m, void *user)
 {
     prep_names *pn = user;
-    if (pn->count++) pisar_buf_puts(&pn->note, "; ");
-    pisar_buf_append(&pn->note, pn->text + m->offset, m->length);
-    pisar_buf_puts(&pn->note, " -> ");
-    pisar_buf_puts(&pn->note, m->canonical ? m->canonical : m->base);
-    pisar_buf_puts(&pn->note, " (");
-    pisar_buf_puts(&pn->note, m->source_text ? m->source_text : "");
-    pisar_buf_puts(&pn->note, ")");
-    pn->mentions++;
     const char *canon = m->canonical ? m->canonical : m->base;
-    if (strlen(canon) != m->length || memcmp(canon, pn->text + m->offset, m->length)) {
-        pisar_buf_append(&pn->changes, pn->text + m->offset, m->length);
-        pisar_buf_puts(&pn->changes, " -> ");
-        pisar_buf_puts(&pn->changes, canon);
-        pisar_buf_puts(&pn->changes, m->source_text ? " (" : "");
-        pisar_buf_puts(&pn->changes, m->source_text ? m->source_text : "");
-        pisar_buf_puts(&pn->changes, m->source_text ? ")\n" : "\n");
+    const char *src = m->source_text ? m->source_text : "";
+    int rc = pn->count++ ? pisar_buf_puts(&pn->note, "; ") : 0;
+    if (!rc) rc = pisar_buf_append(&pn->note, pn->text + m->offset, m->length);
+    if (!rc) rc = pisar_buf_puts(&pn->note, " -> ");
+    if (!rc) rc = pisar_buf_puts(&pn->note, canon);
+    if (!rc) rc = pisar_buf_puts(&pn->note, " (");
+    if (!rc) rc = pisar_buf_puts(&pn->note, src);
+    if (!rc) rc = pisar_buf_puts(&pn->note, ")");
+    pn->mentions++;
+    if (!rc && (strlen(canon) != m->length || memcmp(canon, pn->text + m->offset, m->length))) {
+        rc = pisar_buf_append(&pn->changes, pn->text + m->offset, m->length);
+        if (!rc) rc = pisar_buf_puts(&pn->changes, " -> ");
+        if (!rc) rc = pisar_buf_puts(&pn->changes, canon);
+        if (!rc) rc = pisar_buf_puts(&pn->changes, m->source_text ? " (" : "");
+        if (!rc) rc = pisar_buf_puts(&pn->changes, src);
+        if (!rc) rc = pisar_buf_puts(&pn->changes, m->source_text ? ")\n" : "\n");
     }
-    return 0;
+    if (rc) pn->oom = 1;
+    return rc ? 1 : 0; /* nonzero stops the search */
 }
 
 /* At most this many full names are taken for one prefix (the latest). */
@@ -231,7 +234,10 @@ int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
      * inputs with many names (bench/RESULTS.md, "Name keys"). */
     if (!pn) return -1;
     pisar_names *h = new_handle(pn->lang);
-    if (!h) return -1;
+    if (!h) {
+        pn->oom = 1; /* pisar_names_new fails only for want of memory */
+        return -1;
+    }
     pn->paragraph++;
     for (size_t i = 0; i < n && pn->full.n;) {
         size_t j = i;
@@ -247,7 +253,9 @@ int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
                 if (pn->stamp[f] == pn->paragraph) continue;
                 pn->stamp[f] = pn->paragraph;
                 const char *name = pn->full.items[f];
-                if (pisar_names_add_name(h, name, strlen(name), NULL)) {
+                int rc = pisar_names_add_name(h, name, strlen(name), NULL);
+                if (rc) {
+                    if (rc == PISAR_ENOMEM) pn->oom = 1;
                     pisar_names_free(h);
                     return -1;
                 }
@@ -257,7 +265,11 @@ int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
     }
     pisar_names_free(pn->h);
     pn->h = h;
-    if (pisar_names_add_text(pn->h, NULL, s, n, NULL)) return -1;
+    int rc = pisar_names_add_text(pn->h, NULL, s, n, NULL);
+    if (rc) {
+        if (rc == PISAR_ENOMEM) pn->oom = 1;
+        return -1;
+    }
     size_t ng = pisar_names_group_count(pn->h);
     for (size_t i = 0; i < ng; i++) {
         pisar_name_group g;
@@ -265,7 +277,10 @@ int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
         for (size_t v = 0; v < g.nvariants; v++) {
             if (!strchr(g.variants[v].text, ' ')) continue;
             int added = set_add(&pn->full, g.variants[v].text);
-            if (added < 0 || (added && index_full(pn, pn->full.n - 1))) return -1;
+            if (added < 0 || (added && index_full(pn, pn->full.n - 1))) {
+                pn->oom = 1;
+                return -1;
+            }
         }
     }
     return 0;
@@ -276,14 +291,26 @@ char *prep_names_note(prep_names *pn, const char *s, size_t n)
     if (!pn || !pn->h) return NULL;
     pisar_buf_clear(&pn->note);
     pisar_buf_clear(&pn->changes);
-    pisar_buf_append(&pn->changes, "", 0);
-    pisar_buf_puts(&pn->note, "Names: ");
     pn->count = 0;
     pn->text = s;
-    if (pisar_names_find(pn->h, s, n, on_mention, pn, NULL) || !pn->count) return NULL;
+    if (pisar_buf_append(&pn->changes, "", 0) || pisar_buf_puts(&pn->note, "Names: ")) {
+        pn->oom = 1;
+        return NULL;
+    }
+    int rc = pisar_names_find(pn->h, s, n, on_mention, pn, NULL);
+    if (rc == PISAR_ENOMEM) pn->oom = 1;
+    if (rc || !pn->count) return NULL;
     char *r = malloc(pn->note.len + 1);
-    if (r) memcpy(r, pn->note.data, pn->note.len + 1);
+    if (r)
+        memcpy(r, pn->note.data, pn->note.len + 1);
+    else
+        pn->oom = 1;
     return r;
+}
+
+int prep_names_oom(const prep_names *pn)
+{
+    return !pn || pn->oom;
 }
 
 int prep_names_key(void *ctx, const char *word, size_t len, char *key, size_t cap)

@@ -1,0 +1,139 @@
+/*
+ * spool.c -- an input that can be read more than once, in bounded memory.
+ *
+ * translit and normalize write nothing of an input that turns out to be bad,
+ * yet stream: a first pass reads the whole input to check it (and to detect
+ * its encoding), a later pass converts it. A regular file is simply read
+ * again from where it started. A pipe, a terminal or a fifo is copied during
+ * the first pass to an unlinked temporary file in $TMPDIR (default /tmp),
+ * which the later passes read instead; it disappears when it is closed, or
+ * when the process dies.
+ *
+ * Later passes stop at the length the first pass saw, so a file that grows
+ * meanwhile (a log) is converted as it was checked; one that shrinks is an
+ * error ("changed while being read").
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_temp_fd(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char t[PATH_MAX];
+    if (snprintf(t, sizeof t, "%s/pisar-spool-XXXXXX", dir && *dir ? dir : "/tmp") >=
+        (int)sizeof t) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = mkstemp(t);
+    if (fd >= 0) unlink(t);
+    return fd;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+int cli_input_open(cli_input *in, const char *sub, const char *path, const char *name)
+{
+    memset(in, 0, sizeof *in);
+    in->sub = sub;
+    in->name = name;
+    in->spool = -1;
+    in->first = 1;
+    if (!strcmp(path, "-")) {
+        in->fd = STDIN_FILENO;
+    } else if ((in->fd = open(path, O_RDONLY)) < 0) {
+        cli_error(sub, "%s: %s", path, strerror(errno));
+        return -1;
+    } else {
+        in->own = 1;
+    }
+    struct stat st;
+    off_t at = 0;
+    if (!fstat(in->fd, &st) && S_ISREG(st.st_mode) && (at = lseek(in->fd, 0, SEEK_CUR)) >= 0) {
+        in->start = at;
+        return 0;
+    }
+    /* not a file that can be read twice: spool it */
+    if ((in->spool = cli_temp_fd()) < 0) {
+        cli_error(sub, "%s: cannot create a spool file in %s: %s", name,
+                  getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+                  strerror(errno));
+        cli_input_close(in);
+        return -1;
+    }
+    return 0;
+}
+
+long cli_input_read(cli_input *in, void *buf, size_t n)
+{
+    if (!in->first && n > in->size - in->pos) n = (size_t)(in->size - in->pos);
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(in->fd, (char *)buf + got, n - got);
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            cli_error(in->sub, "%s: read error: %s", in->name, strerror(errno));
+            return -1;
+        }
+        if (r == 0) break;
+        got += (size_t)r;
+    }
+    if (in->first && in->spool >= 0 && got && write_all(in->spool, buf, got)) {
+        cli_error(in->sub, "%s: cannot spool the input: %s", in->name, strerror(errno));
+        return -1;
+    }
+    in->pos += got;
+    if (in->first) {
+        in->size = in->pos;
+    } else if (got < n) {
+        cli_error(in->sub, "%s: changed while being read (%llu bytes, then %llu)", in->name,
+                  (unsigned long long)in->size, (unsigned long long)in->pos);
+        return -1;
+    }
+    return (long)got;
+}
+
+int cli_input_rewind(cli_input *in)
+{
+    if (in->first && in->spool >= 0) {
+        if (in->own) close(in->fd);
+        in->fd = in->spool;
+        in->own = 1;
+        in->spool = -1;
+        in->start = 0;
+    }
+    in->first = 0;
+    in->pos = 0;
+    if (lseek(in->fd, in->start, SEEK_SET) < 0) {
+        cli_error(in->sub, "%s: cannot rewind: %s", in->name, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void cli_input_close(cli_input *in)
+{
+    if (in->own && in->fd >= 0) close(in->fd);
+    if (in->spool >= 0) close(in->spool);
+    in->fd = in->spool = -1;
+    in->own = 0;
+}
