@@ -17,13 +17,40 @@ static void help(FILE *f)
         "  --scheme-file F     a scheme file of your own (format: tables/translit/README.md)\n"
         "  -l, --lang L        the default scheme of language L: ru ru-bgn, uk uk-national,\n"
         "                      be be-national, bg bg-streamlined, mk mk-official, sr sr-latin;\n"
-        "                      'auto' identifies the language of the text first (ru if unsure)\n"
+        "                      'auto' identifies the language of the text first (ru if unsure).\n"
+        "                      With -s, the same system for language L: -s bgn (or -s ru-bgn)\n"
+        "                      --lang uk is uk-bgn; -s iso9 --lang auto is each text's ISO 9\n"
         "  -r, --reverse       Latin to Cyrillic (schemes marked reversible: iso9, sr-latin, ...)\n"
         "  -h, --help          this help\n\n"
         "Without -s, --scheme-file or --lang the scheme is ru-bgn.\n"
         "Input must be UTF-8 (see pisar normalize); invalid UTF-8 is reported with the\n"
         "file and byte offset, and nothing of that file is written.\n"
         "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
+}
+
+/* The scheme of system `given` (an id, with or without its language:
+ * "ru-bgn", "bgn") for language `lang`, written into buf; NULL if that
+ * language has none ("iso9" serves any language). */
+static const char *scheme_for(const char *given, const char *lang, char *buf, size_t size)
+{
+    const char *sys = given;
+    size_t n = pisar_translit_scheme_count();
+    for (size_t i = 0; i < n; i++) {
+        const pisar_scheme_info *in = pisar_translit_scheme(i);
+        size_t l = strlen(in->language);
+        if (strcmp(in->language, "*") && !strncmp(given, in->language, l) && given[l] == '-') {
+            sys = given + l + 1;
+            break;
+        }
+    }
+    snprintf(buf, size, "%s-%s", lang, sys);
+    const char *fallback = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = pisar_translit_scheme(i)->id;
+        if (!strcmp(id, buf)) return buf;
+        if (!strcmp(id, sys) && !strcmp(pisar_translit_scheme(i)->language, "*")) fallback = id;
+    }
+    return fallback;
 }
 
 static int open_scheme(pisar_translit **t, const char *scheme, const char *file, unsigned flags)
@@ -53,7 +80,8 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
 
 /*
  * Romanize one input with *shared, or (--lang auto: *shared is NULL) with
- * the default scheme of the language detected in it.
+ * the default scheme of the language detected in it, or with its scheme of
+ * `system` (-s given with --lang auto).
  *
  * Two passes, so that a bad byte never leaves half a file on stdout and
  * memory stays bounded however large the input: the first checks that all
@@ -72,7 +100,8 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
  * than the buffer makes the buffer grow: memory is bounded by the longest
  * line.
  */
-static int run_one(const char *path, unsigned flags, pisar_translit *const *shared)
+static int run_one(const char *path, unsigned flags, pisar_translit *const *shared,
+                   const char *system)
 {
     pisar_buf buf = {0}, out = {0};
     pisar_translit *auto_t = NULL;
@@ -118,7 +147,15 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
         while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
             n--;
         pisar_language_detect(sample, n, &code, &conf);
-        const char *id = pisar_translit_default_scheme(code);
+        char sbuf[64];
+        const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
+                                : pisar_translit_default_scheme(code);
+        if (!id && system) {
+            id = pisar_translit_default_scheme(code);
+            if (id)
+                cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s",
+                          name, code, system, id);
+        }
         if (!id) {
             /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
             id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
@@ -232,7 +269,28 @@ int cmd_translit(int argc, char **argv)
     }
     if (!nfiles) files[nfiles++] = "-";
     pisar_translit *t = NULL;
-    if (!scheme && !sfile && lang && strcmp(lang, "auto")) {
+    char sbuf[64];
+    const char *system = NULL;
+    if (scheme && lang) {
+        if (!strcmp(lang, "auto")) {
+            system = scheme; /* resolved per input */
+            scheme = NULL;
+        } else if (!(scheme = scheme_for(scheme, lang, sbuf, sizeof sbuf))) {
+            cli_error("translit", "language '%s' has no scheme of that system (see pisar schemes)",
+                      lang);
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
+    if (scheme && !lang) {
+        /* "-s bgn" alone: the Russian scheme of that system, if no scheme has that id */
+        int known = 0;
+        for (size_t i = 0; i < pisar_translit_scheme_count() && !known; i++)
+            known = !strcmp(pisar_translit_scheme(i)->id, scheme);
+        const char *ru = known ? NULL : scheme_for(scheme, "ru", sbuf, sizeof sbuf);
+        if (ru) scheme = ru;
+    }
+    if (!scheme && !sfile && !system && lang && strcmp(lang, "auto")) {
         scheme = pisar_translit_default_scheme(lang);
         if (!scheme) {
             cli_error("translit", "no scheme for language '%s' (ru, uk, be, bg, mk, sr or auto)",
@@ -242,6 +300,11 @@ int cmd_translit(int argc, char **argv)
         }
     }
     int auto_lang = !scheme && !sfile && lang && !strcmp(lang, "auto");
+    if (sfile && lang) {
+        cli_error("translit", "--lang does not apply to --scheme-file (the file names its scheme)");
+        free(files);
+        return EXIT_USAGE;
+    }
     if (!scheme && !sfile && !auto_lang) scheme = "ru-bgn";
     if (!auto_lang && open_scheme(&t, scheme, sfile, flags)) {
         free(files);
@@ -249,7 +312,7 @@ int cmd_translit(int argc, char **argv)
     }
     int status = EXIT_ALL_DONE;
     for (int f = 0; f < nfiles; f++)
-        if (run_one(files[f], flags, &t) != EXIT_ALL_DONE) status = EXIT_SOME_FAILED;
+        if (run_one(files[f], flags, &t, system) != EXIT_ALL_DONE) status = EXIT_SOME_FAILED;
     if (fflush(stdout)) {
         cli_error("translit", "write error on standard output: %s", strerror(errno));
         status = EXIT_SOME_FAILED;
