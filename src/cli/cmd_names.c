@@ -8,8 +8,8 @@
 
 static void help(FILE *f)
 {
-    fprintf(f, "usage: pisar names [--style S] [--gazetteer F] [--lang L] [--json]\n"
-               "                   [--rewrite [-o DIR]] FILE...\n"
+    fprintf(f, "usage: pisar names [--style S] [--gazetteer F] [--lang L]\n"
+               "                   [--json | --mentions | --rewrite [-o DIR]] FILE...\n"
                "       pisar names --key [--phonetic | --resolve] [FILE...]\n\n"
                "Find the personal and place names in Cyrillic and Latin text, group the\n"
                "spellings of each name across all FILEs and print one line per group:\n"
@@ -22,6 +22,10 @@ static void help(FILE *f)
                "  --lang L         language of Cyrillic input (ru uk be bg mk sr): picks the\n"
                "                   style's scheme where the letters do not tell (Oleg/Oleh)\n"
                "  --json           groups as JSON lines\n"
+               "  --mentions       one line per mention instead, in text order, after grouping\n"
+               "                   all FILEs: FILE<TAB>OFFSET<TAB>LENGTH<TAB>TEXT<TAB>KEY<TAB>\n"
+               "                   CANONICAL (OFFSET, LENGTH in bytes; TEXT as written,\n"
+               "                   inflected; KEY and CANONICAL those of its group)\n"
                "  --rewrite        write each FILE with every Latin-script variant replaced by\n"
                "                   its canonical spelling, to FILE.names.txt (or -o DIR/FILE),\n"
                "                   never over the input; changes reported on stdout:\n"
@@ -114,6 +118,20 @@ static int print_resolved(key_run *kr)
     return bad;
 }
 
+typedef struct mention_ctx {
+    const char *path;
+    const char *text;
+} mention_ctx;
+
+/* --mentions: FILE<TAB>OFFSET<TAB>LENGTH<TAB>TEXT<TAB>KEY<TAB>CANONICAL. */
+static int on_mention(const pisar_name_mention *m, void *user)
+{
+    mention_ctx *c = user;
+    printf("%s\t%zu\t%zu\t%.*s\t%s\t%s\n", c->path, m->offset, m->length, (int)m->length,
+           c->text + m->offset, m->key, m->canonical);
+    return 0;
+}
+
 typedef struct rw_ctx {
     const char *path;
     const char *text;
@@ -165,7 +183,7 @@ static int write_atomic(const char *dst, const char *data, size_t n)
 int cmd_names(int argc, char **argv)
 {
     const char *style = NULL, *gaz = NULL, *outdir = NULL, *lang = NULL;
-    int json = 0, rewrite = 0, key = 0, phonetic = 0, resolve = 0;
+    int json = 0, rewrite = 0, key = 0, phonetic = 0, resolve = 0, mentions = 0;
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return EXIT_SOME_FAILED;
@@ -179,6 +197,8 @@ int cmd_names(int argc, char **argv)
             json = 1;
         else if (!strcmp(a, "--rewrite"))
             rewrite = 1;
+        else if (!strcmp(a, "--mentions"))
+            mentions = 1;
         else if (!strcmp(a, "--key"))
             key = 1;
         else if (!strcmp(a, "--phonetic"))
@@ -212,6 +232,11 @@ int cmd_names(int argc, char **argv)
     }
     if (phonetic && resolve) {
         cli_error("names", "--phonetic and --resolve exclude each other");
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (json + rewrite + mentions > 1 || (key && json + rewrite + mentions)) {
+        cli_error("names", "--json, --mentions, --rewrite and --key exclude each other");
         free(files);
         return EXIT_USAGE;
     }
@@ -290,10 +315,25 @@ int cmd_names(int argc, char **argv)
             continue;
         }
         okf[i] = 1;
-        /* only --rewrite reads the texts again */
-        if (!rewrite) pisar_buf_free(&texts[i]);
+        /* only --rewrite and --mentions read the texts again */
+        if (!rewrite && !mentions) pisar_buf_free(&texts[i]);
     }
-    if (!rewrite) {
+    if (mentions) {
+        for (int i = 0; i < nfiles; i++) {
+            if (!okf[i]) continue;
+            const char *text = texts[i].data ? texts[i].data : "";
+            mention_ctx mc = {files[i], text};
+            rc = pisar_names_find(h, text, texts[i].len, on_mention, &mc, &err);
+            if (rc) {
+                cli_error("names", "%s: %s", files[i], pisar_strerror(rc));
+                bad = 1;
+            }
+        }
+        if (fflush(stdout)) {
+            cli_error("names", "writing the output: %s", strerror(errno));
+            bad = 1;
+        }
+    } else if (!rewrite) {
         size_t ng = pisar_names_group_count(h);
         for (size_t i = 0; i < ng; i++) {
             pisar_name_group g;
