@@ -459,6 +459,37 @@ static int is_place_word(const pisar_names *h, const char *s, size_t n)
     return place;
 }
 
+/* Does the gazetteer or the collection know this word as a name (its key,
+ * or a word of a longer mention's key)? */
+static int known_word(const pisar_names *h, const char *s, size_t n)
+{
+    char *k = key_of(h, s, n);
+    int known = k && (k[0] == '@' || known_key(h, k) || smap_get(&h->known_words, k));
+    free(k);
+    return known;
+}
+
+/* Is this run of words a name the gazetteer or the collection knows, as
+ * written or with its case endings stripped? */
+static int known_name(const pisar_names *h, const char *s, size_t n)
+{
+    char *w = dup(s, n);
+    if (!w) return 0;
+    char *k = key_of(h, w, n);
+    int known = k && (k[0] == '@' || known_key(h, k));
+    if (!known) {
+        char *nb = NULL;
+        size_t dropped = 0;
+        free(k);
+        k = known_nominative(h, w, &nb, &dropped);
+        known = k && !dropped;
+        free(nb);
+    }
+    free(k);
+    free(w);
+    return known;
+}
+
 static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn, void *user)
 {
     size_t n = *ns;
@@ -466,7 +497,12 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
     while (n && sp[n - 1].initial)
         n--;
     if (!n) return 0;
-    if (n == 1 && sp[0].after_det && !sp[0].cyr) return 0;
+    /* a lone word after an article is a common noun ("the West"), unless
+     * known as a name: the articles of one language are words of another
+     * (French "a félicité Djokovic", Czech "Lavrov a Šojgu") */
+    if (n == 1 && sp[0].after_det && !sp[0].cyr &&
+        !known_word(h, text + sp[0].start, sp[0].end - sp[0].start))
+        return 0;
     /* in German text a run right after an article starts with a noun ("des
      * Gebiets Kursk"); in English it is a name ("the State Department") */
     if (n >= 2 && sp[0].after_det && !sp[0].cyr && h->nounlang) {
@@ -474,12 +510,9 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
         n--;
     }
     /* in German text a lone capitalised word is a noun unless known */
-    if (n == 1 && h->nounlang && !sp[0].cyr && !sp[0].initial) {
-        char *k = key_of(h, text + sp[0].start, sp[0].end - sp[0].start);
-        int known = k && (k[0] == '@' || known_key(h, k) || smap_get(&h->known_words, k));
-        free(k);
-        if (!known) return 0;
-    }
+    if (n == 1 && h->nounlang && !sp[0].cyr && !sp[0].initial &&
+        !known_word(h, text + sp[0].start, sp[0].end - sp[0].start))
+        return 0;
     /* a place before a name of two or more words is a mention of its own
      * ("Москвы Сергей Собянин", "Moscow Mayor ..."); a word in the locative
      * before one is not part of it ("в Лондоне Валерий Залужный"), and a
@@ -490,6 +523,29 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
             int rc = place ? fn(h, text, sp[0].start, sp[0].end, 0, user) : 0;
             if (rc) return rc;
             return fn(h, text, sp[1].start, sp[n - 1].end, 0, user);
+        }
+    }
+    /* a title, a place in the genitive and a name of two or more words
+     * ("Mer Kijowa Witalij Kliczko", "Starosta Kyjeva Vitalij Kličko"): the
+     * title is left out, the place is a mention of its own */
+    if (n >= 4 && !sp[0].initial && !sp[1].initial &&
+        is_place_word(h, text + sp[1].start, sp[1].end - sp[1].start) &&
+        !is_place_word(h, text + sp[0].start, sp[0].end - sp[0].start)) {
+        int rc = fn(h, text, sp[1].start, sp[1].end, 0, user);
+        if (rc) return rc;
+        return fn(h, text, sp[2].start, sp[n - 1].end, 0, user);
+    }
+    /* a known full name followed by more words is two mentions ("prezident
+     * Aleksandar Vučić Djokovićovi pogratuloval"): split after the longest
+     * known name of two or more words at the start */
+    if (n >= 3 && !known_name(h, text + sp[0].start, sp[n - 1].end - sp[0].start)) {
+        for (size_t cut = n - 1; cut >= 2; cut--) {
+            if (sp[cut - 1].initial ||
+                !known_name(h, text + sp[0].start, sp[cut - 1].end - sp[0].start))
+                continue;
+            int rc = fn(h, text, sp[0].start, sp[cut - 1].end, 0, user);
+            if (rc) return rc;
+            return fn(h, text, sp[cut].start, sp[n - 1].end, 0, user);
         }
     }
     return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
@@ -809,35 +865,46 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
         int first_last = 1;
         while (first_last || lx) {
             for (int strip_others = 0; strip_others < 2; strip_others++) {
-                if (!lead && first_last && !strip_others) continue; /* the mention itself */
-                /* The surname's ending may go only where the case shows on
-                 * another word too ("Jurije Ušakova"), or on a lone word:
-                 * "Анна Ушакова" must not become "Ушаков". */
-                int gendered = lx && lx->gender == '?';
-                if (gendered && nw - lead == 1 && lead) continue;
-                if (gendered && nw - lead > 1 && !strip_others) continue;
-                pisar_buf_clear(&c);
-                int stripped = 0;
-                for (size_t k = lead; k < nw; k++) {
-                    const char *w = base + starts[k];
-                    size_t wn = ends[k] - starts[k];
-                    const pn_suffix *x = k == nw - 1    ? lx
-                                         : strip_others ? any_ending(w, wn, NULL)
-                                                        : NULL;
-                    if (x && k != nw - 1) stripped = 1;
-                    if (k > lead) pisar_buf_append(&c, " ", 1);
-                    pisar_buf_append(&c, w, x ? wn - x->len : wn);
-                    if (x) pisar_buf_puts(&c, x->nom);
-                }
-                if (strip_others && !stripped) continue;
-                if (!c.data) continue;
-                char *k = key_of(h, c.data, c.len);
-                if (k && (k[0] == '@' || known_key(h, k))) {
-                    *newbase = c.data;
-                    *dropped = lead;
-                    return k;
-                }
-                free(k);
+                /* the first word's endings are tried in turn ("Ђуром
+                 * Мацутом": -ом of Петром, then of Ђуро) */
+                const pn_suffix *fx = NULL;
+                do {
+                    if (strip_others && lead < nw - 1)
+                        fx = any_ending(base + starts[lead], ends[lead] - starts[lead], fx);
+                    if (!lead && first_last && !strip_others) continue; /* the mention itself */
+                    /* The surname's ending may go only where the case shows
+                     * on another word too ("Jurije Ušakova"), or on a lone
+                     * word: "Анна Ушакова" must not become "Ушаков". */
+                    int gendered = lx && lx->gender == '?';
+                    if (gendered && nw - lead == 1 && lead) continue;
+                    if (gendered && nw - lead > 1 && !strip_others) continue;
+                    pisar_buf_clear(&c);
+                    int stripped = 0;
+                    for (size_t k = lead; k < nw; k++) {
+                        const char *w = base + starts[k];
+                        size_t wn = ends[k] - starts[k];
+                        const pn_suffix *x = k == nw - 1     ? lx
+                                             : !strip_others ? NULL
+                                             : k == lead     ? fx
+                                                             : any_ending(w, wn, NULL);
+                        if (x && k != nw - 1) stripped = 1;
+                        if (k > lead) pisar_buf_append(&c, " ", 1);
+                        pisar_buf_append(&c, w, x ? wn - x->len : wn);
+                        if (x) pisar_buf_puts(&c, x->nom);
+                    }
+                    if (strip_others && !stripped) continue;
+                    if (!c.data) continue;
+                    char *k = key_of(h, c.data, c.len);
+                    /* a lone word may also be the surname of a longer mention
+                     * ("Djokovićovi" after "Novak Djoković") */
+                    if (k && (k[0] == '@' || known_key(h, k) ||
+                              (nw == 1 && smap_get(&h->known_words, k)))) {
+                        *newbase = c.data;
+                        *dropped = lead;
+                        return k;
+                    }
+                    free(k);
+                } while (strip_others && fx);
             }
             const char *lw = base + starts[nw - 1];
             lx = any_ending(lw, ends[nw - 1] - starts[nw - 1], first_last ? NULL : lx);
@@ -894,10 +961,32 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         m.alt_key = k;
         m.sure = 1;
     }
-    /* a known name inside an unknown mention */
+    /* a known name inside an unknown mention (its nominative by the
+     * Russian and Ukrainian tables, else as written: Serbian "Ђуром") */
     if (m.key[0] != '@' && !known_key(h, m.key)) {
         size_t dropped;
         char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped);
+        if ((!nk || dropped) && cyr_mention && (strlen(m.base) != n || memcmp(m.base, s, n))) {
+            char *surface = dup(s, n), *nb2 = NULL;
+            size_t dropped2;
+            if (!surface) {
+                free(nb);
+                free(nk);
+                goto nomem;
+            }
+            char *nk2 = known_nominative(h, surface, &nb2, &dropped2);
+            free(surface);
+            if (nk2 && (!nk || !dropped2)) {
+                free(nk);
+                free(nb);
+                nk = nk2;
+                nb = nb2;
+                dropped = dropped2;
+            } else {
+                free(nk2);
+                free(nb2);
+            }
+        }
         if (nk) {
             free(m.base);
             free(m.key);
@@ -1383,6 +1472,22 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     if (key[0] != '@' && !known_key(h, key)) {
         size_t dropped;
         char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped);
+        if ((!nk || dropped) && cyr && (strlen(base) != n || memcmp(base, s, n))) {
+            char *surface = dup(s, n), *nb2 = NULL;
+            size_t dropped2;
+            char *nk2 = surface ? known_nominative(h, surface, &nb2, &dropped2) : NULL;
+            free(surface);
+            if (nk2 && (!nk || !dropped2)) {
+                free(nk);
+                free(nb);
+                nk = nk2;
+                nb = nb2;
+                dropped = dropped2;
+            } else {
+                free(nk2);
+                free(nb2);
+            }
+        }
         if (nk && dropped) {
             /* the mention starts at its second word */
             size_t sp = 0;
