@@ -1355,8 +1355,20 @@ static int regroup(pisar_names *h)
                 }
                 pisar_buf_free(&r);
             }
-            for (size_t v = 0; v < g->nvariants && !canon; v++)
-                if (is_latin_text(g->variants[v].text)) canon = g->variants[v].text;
+            /* the most frequent Latin variant of the most words: a lone
+             * surname that joined a full name is not the group's spelling */
+            size_t canon_words = 0;
+            for (size_t v = 0; v < g->nvariants; v++) {
+                const char *t = g->variants[v].text;
+                if (!is_latin_text(t)) continue;
+                size_t nwords = 1;
+                for (const char *c = t; *c; c++)
+                    nwords += *c == ' ';
+                if (nwords > canon_words) {
+                    canon = t;
+                    canon_words = nwords;
+                }
+            }
             if (!canon) canon = g->variants[0].text;
             g->source = PISAR_NAME_FROM_FREQUENCY;
             snprintf(g->source_text, sizeof g->source_text, "frequency");

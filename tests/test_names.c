@@ -371,6 +371,103 @@ static void test_sentence_start(void **state)
     pisar_names_free(h);
 }
 
+/* Mentions of running text, as pisar_names_find() reports them after the
+ * text was added: "surface>canonical" joined by '|'. */
+typedef struct spans {
+    const char *text;
+    pisar_buf out;
+} spans;
+
+static int collect_spans(const pisar_name_mention *m, void *user)
+{
+    spans *s = user;
+    if (s->out.len) pisar_buf_puts(&s->out, "|");
+    pisar_buf_append(&s->out, s->text + m->offset, m->length);
+    pisar_buf_puts(&s->out, ">");
+    pisar_buf_puts(&s->out, m->canonical);
+    return 0;
+}
+
+/* The rules of the mention finder taken from the article benchmark
+ * (bench/names/articles): sentences in, mentions out. */
+static void test_mention_rules(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc, *text;
+        size_t len; /* 0: strlen */
+        int rc;
+        const char *want;
+    } cases[] = {
+        {"empty", "", 0, PISAR_OK, ""},
+        {"NUL inside", "Сергей Лавров\0 Путин", sizeof "Сергей Лавров\0 Путин" - 1, PISAR_EILSEQ,
+         ""},
+        {"truncated", "Сергей Лавр\xd0", 0, PISAR_ETRUNC, ""},
+        {"invalid", "Sergej \xff Lavrov", 0, PISAR_EILSEQ, ""},
+        {"French 'a' is no article: a known lone word after it counts",
+         "Il a félicité Novak Djokovic. Puis il a félicité Djokovic sur le court.", 0, PISAR_OK,
+         "Novak Djokovic>Novak Djokovic|Djokovic>Novak Djokovic"},
+        {"Czech 'a' is 'and'", "Podle médií připravili Putin, Lavrov a Šojgu rozhovory.", 0,
+         PISAR_OK, "Putin>Vladimir Putin|Lavrov>Sergei Lavrov|Šojgu>Sergei Shoigu"},
+        {"an unknown lone word after 'the' is still a noun",
+         "Putin criticised the West and the Alliance.", 0, PISAR_OK, "Putin>Vladimir Putin"},
+        {"a title, a genitive place and a name: the title goes (pl)",
+         "Wojewoda Kijowa Witalij Kliczko zapowiedział remont.", 0, PISAR_OK,
+         "Kijowa>Kyiv|Witalij Kliczko>Witalij Kliczko"},
+        {"a title, a genitive place and a name: the title goes (cs)",
+         "Hejtman Kyjeva Vitalij Kličko oznámil opravu.", 0, PISAR_OK,
+         "Kyjeva>Kyiv|Vitalij Kličko>Vitalij Kličko"},
+        {"a known full name and the next word are two mentions",
+         "Novak Djoković vyhrál. Srbský prezident Aleksandar Vučić Djokovićovi pogratuloval.", 0,
+         PISAR_OK,
+         "Novak Djoković>Novak Djoković|Aleksandar Vučić>Aleksandar Vučić|"
+         "Djokovićovi>Novak Djoković"},
+        {"a name that is not known is not split",
+         "Prezident Aleksandar Novak Djoković pogratuloval.", 0, PISAR_OK,
+         "Aleksandar Novak Djoković>Aleksandar Novak Djoković"},
+        {"Serbian instrumental -ом of a name in -о", "Разговарао је са премијером Ђуром Мацутом.",
+         0, PISAR_OK, "Ђуром Мацутом>Đuro Macut"},
+        {"Serbian instrumental -јем, -ом of a name in -а", "Састао се са Андријем Сибигом.", 0,
+         PISAR_OK, "Андријем Сибигом>Andrii Sybiha"},
+        {"Ukrainian instrumental -овим", "Зустріч із Сергієм Лавровим відбулася.", 0, PISAR_OK,
+         "Сергієм Лавровим>Sergei Lavrov"},
+        {"Serbian instrumental -овим", "Победом над Григором Димитровим освојио је турнир.", 0,
+         PISAR_OK, "Григором Димитровим>Grigor Dimitrov"},
+        {"Ukrainian genitive of -ко", "Віталій Кличко прибув. За словами Кличка, все добре.", 0,
+         PISAR_OK, "Віталій Кличко>Vitaliy Klychko|Кличка>Vitaliy Klychko"},
+        {"Polish instrumental of -ko", "Witalij Kliczko przyjechał. Z Kliczką rozmawiał premier.",
+         0, PISAR_OK, "Witalij Kliczko>Witalij Kliczko|Kliczką>Witalij Kliczko"},
+        {"Polish ć before a vowel ending",
+         "Novak Djoković wygrał. Prezydent pogratulował Djokoviciowi zwycięstwa.", 0, PISAR_OK,
+         "Novak Djoković>Novak Djoković|Djokoviciowi>Novak Djoković"},
+        {"Czech title not part of the name", "Mluvčí Kremlu Dmitrij Peskov uvedl.", 0, PISAR_OK,
+         "Dmitrij Peskov>Dmitry Peskov"},
+        {"Ukrainian nationality noun not part of the name", "Українка Еліна Світоліна програла.", 0,
+         PISAR_OK, "Еліна Світоліна>Elina Svitolina"},
+        {"Polish nationality noun not part of the name", "Polak Hubert Hurkacz odpadł.", 0,
+         PISAR_OK, "Hubert Hurkacz>Hubert Hurkacz"},
+        {"a nationality noun is not its country",
+         "Novak Djokovic a battu le Bulgare Grigor Dimitrov.", 0, PISAR_OK,
+         "Novak Djokovic>Novak Djokovic|Grigor Dimitrov>Grigor Dimitrov"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
+        int rc = pisar_names_add_text(h, "t", cases[i].text, len, NULL);
+        if (rc != cases[i].rc)
+            fail_msg("%s: add_text rc %d, want %d", cases[i].desc, rc, cases[i].rc);
+        spans s = {cases[i].text, {0}};
+        rc = pisar_names_find(h, cases[i].text, len, collect_spans, &s, NULL);
+        if (rc != cases[i].rc) fail_msg("%s: find rc %d, want %d", cases[i].desc, rc, cases[i].rc);
+        const char *got = s.out.data ? s.out.data : "";
+        if (strcmp(got, cases[i].want))
+            fail_msg("%s:\n  got  %s\n  want %s", cases[i].desc, got, cases[i].want);
+        pisar_buf_free(&s.out);
+        pisar_names_free(h);
+    }
+}
+
 static int count_changes(const pisar_name_mention *m, void *user)
 {
     seen *s = user;
@@ -627,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_gazetteer_errors),
         cmocka_unit_test(test_inflection),
         cmocka_unit_test(test_sentence_start),
+        cmocka_unit_test(test_mention_rules),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
         cmocka_unit_test(test_group_key),

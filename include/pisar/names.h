@@ -22,7 +22,8 @@
  * A pisar_names handle collects the name mentions of any number of documents,
  * groups them by key and chooses one canonical spelling per group: the
  * gazetteer's form first, then the house style's transliteration of a
- * Cyrillic original, then the most frequent variant.
+ * Cyrillic original, then the most frequent Latin variant of the most words
+ * (a lone surname that joined a full name is not chosen over it).
  *
  * Thread safety: pisar_name_key() is stateless and reentrant. A pisar_names
  * handle is not synchronised: use one handle per thread, or lock around every
