@@ -274,6 +274,7 @@ struct pisar_names {
     pisar_buf scratch, scratch2;
     smap known;       /* every key a mention has had */
     smap known_words; /* every word of the phonetic keys of longer mentions */
+    smap known_last;  /* the key of the last word of longer mentions */
     int nounlang;     /* the text being scanned capitalises its nouns (German) */
     smap gindex;      /* group key -> group index (valid while !dirty) */
     smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
@@ -352,6 +353,7 @@ void pisar_names_free(pisar_names *h)
         pisar_translit_free(h->tr[i]);
     smap_free(&h->known);
     smap_free(&h->known_words);
+    smap_free(&h->known_last);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -490,6 +492,29 @@ static int known_name(const pisar_names *h, const char *s, size_t n)
     return known;
 }
 
+/* Is this one word (in any case form) the surname of a person the
+ * gazetteer knows, or the last word of a longer mention of the collection? */
+static int known_surname(const pisar_names *h, const char *s, size_t n)
+{
+    char *w = dup(s, n);
+    if (!w) return 0;
+    char *k = key_of(h, w, n);
+    const pn_gaz_entry *e = k && k[0] == '@' ? entry_of(h, k) : NULL;
+    int known = k && ((e && !strcmp(e->kind, "person")) || smap_get(&h->known_last, k));
+    if (!known && (!k || k[0] != '@')) {
+        char *nb = NULL;
+        size_t dropped = 0;
+        free(k);
+        k = known_nominative(h, w, &nb, &dropped);
+        e = k && k[0] == '@' ? entry_of(h, k) : NULL;
+        known = k && ((e && !strcmp(e->kind, "person")) || smap_get(&h->known_last, k));
+        free(nb);
+    }
+    free(k);
+    free(w);
+    return known;
+}
+
 static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_fn fn, void *user)
 {
     size_t n = *ns;
@@ -534,6 +559,16 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
         int rc = fn(h, text, sp[1].start, sp[1].end, 0, user);
         if (rc) return rc;
         return fn(h, text, sp[2].start, sp[n - 1].end, 0, user);
+    }
+    /* two known surnames side by side are two mentions ("Бєлоусова та
+     * Герасимова Буданов назвав": object and subject) */
+    if (n == 2 && !sp[0].initial && !sp[1].initial &&
+        !known_name(h, text + sp[0].start, sp[1].end - sp[0].start) &&
+        known_surname(h, text + sp[0].start, sp[0].end - sp[0].start) &&
+        known_surname(h, text + sp[1].start, sp[1].end - sp[1].start)) {
+        int rc = fn(h, text, sp[0].start, sp[0].end, 0, user);
+        if (rc) return rc;
+        return fn(h, text, sp[1].start, sp[1].end, 0, user);
     }
     /* a known full name followed by more words is two mentions ("prezident
      * Aleksandar Vučić Djokovićovi pogratuloval"): split after the longest
@@ -591,6 +626,19 @@ static int is_locative_prep(const char *s, size_t n)
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
         if (strlen(preps[i]) == n && !memcmp(preps[i], s, n)) return 1;
     return 0;
+}
+
+/* A determiner; in German text also one capitalised at the start of a
+ * sentence ("Die Literaturnobelpreisträgerin Swetlana Alexijewitsch"; but
+ * English "The Pentagon"). The determiners are ASCII words. */
+static int is_det(const pisar_names *h, const char *s, size_t n)
+{
+    if (pn_is_determiner(s, n)) return 1;
+    char low[16];
+    if (!h->nounlang || !n || n >= sizeof low || s[0] < 'A' || s[0] > 'Z') return 0;
+    memcpy(low, s, n);
+    low[0] = (char)(low[0] - 'A' + 'a');
+    return pn_is_determiner(low, n);
 }
 
 /* Find runs of capitalised words (and initials) joined by single spaces. */
@@ -652,19 +700,18 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
         int prev_lower = prev_joined && pn_is_lower((unsigned char)text[prev_s]);
         size_t pi = prev_s;
         if (prev_joined && !prev_lower) prev_lower = pn_is_lower(pn_utf8_next(text, len, &pi));
-        span s = {at,
-                  end,
-                  pn_is_upper(c),
-                  0,
-                  allcaps && nletters > 1,
-                  pn_is_cyrillic(c),
-                  sentence,
-                  prev_joined &&
-                      (pn_is_determiner(text + prev_s, prev_e - prev_s) ||
-                       (prev_lower && prev2_e && prev2_e + 1 == prev_s && text[prev2_e] == ' ' &&
-                        pn_is_determiner(text + prev2_s, prev2_e - prev2_s))),
-                  prev_joined && pn_is_cyrillic(c) &&
-                      is_locative_prep(text + prev_s, prev_e - prev_s)};
+        span s = {
+            at,
+            end,
+            pn_is_upper(c),
+            0,
+            allcaps && nletters > 1,
+            pn_is_cyrillic(c),
+            sentence,
+            prev_joined && (is_det(h, text + prev_s, prev_e - prev_s) ||
+                            (prev_lower && prev2_e && prev2_e + 1 == prev_s &&
+                             text[prev2_e] == ' ' && is_det(h, text + prev2_s, prev2_e - prev2_s))),
+            prev_joined && pn_is_cyrillic(c) && is_locative_prep(text + prev_s, prev_e - prev_s)};
         prev2_s = prev_s;
         prev2_e = prev_e;
         prev_s = at;
@@ -1023,6 +1070,11 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
              w = strtok_r(NULL, " ", &save))
             bad = smap_put(&h->known_words, w, 1);
         free(copy);
+        if (bad) goto nomem;
+        const char *last = strrchr(m.base, ' ');
+        char *lk = last ? key_of(h, last + 1, strlen(last + 1)) : NULL;
+        if (lk && lk[0] != '@') bad = smap_put(&h->known_last, lk, 1);
+        free(lk);
         if (bad) goto nomem;
     }
     h->m[h->nm++] = m;

@@ -446,6 +446,32 @@ static void test_mention_rules(void **state)
          PISAR_OK, "Еліна Світоліна>Elina Svitolina"},
         {"Polish nationality noun not part of the name", "Polak Hubert Hurkacz odpadł.", 0,
          PISAR_OK, "Hubert Hurkacz>Hubert Hurkacz"},
+        {"German: a capitalised article opens the sentence, the noun after it goes",
+         "Die Literaturnobelpreisträgerin Swetlana Alexijewitsch unterstützte die Opposition, die "
+         "sich mit der Regierung nicht einigen kann und die Wahl ablehnt.",
+         0, PISAR_OK, "Swetlana Alexijewitsch>Swetlana Alexijewitsch"},
+        {"English: 'The' keeps the proper noun after it",
+         "The Pentagon declined to comment on the report of the agency.", 0, PISAR_OK,
+         "Pentagon>Pentagon"},
+        {"two known surnames side by side are two mentions",
+         "Андрій Бєлоусов і Валерій Герасимов доповіли. Кирило Буданов відповів. Бєлоусова та "
+         "Герасимова Буданов назвав винними.",
+         0, PISAR_OK,
+         "Андрій Бєлоусов>Andriy Byelousov|Валерій Герасимов>Valeriy Herasymov|"
+         "Кирило Буданов>Kyrylo Budanov|Бєлоусова>Andriy Byelousov|"
+         "Герасимова>Valeriy Herasymov|Буданов>Kyrylo Budanov"},
+        {"two words not both known surnames stay one mention",
+         "Валерій Герасимов доповів. Вчора прийшла Герасимова Оксана.", 0, PISAR_OK,
+         "Валерій Герасимов>Valeriy Herasymov|Герасимова Оксана>Gerasimova Oksana"},
+        {"Ukrainian instrumental -євим", "Зустріч із міністром Георгом Георгієвим.", 0, PISAR_OK,
+         "Георгом Георгієвим>Heorh Heorhiyev"},
+        {"a two-word place in the genitive before a name (uk)",
+         "Прем'єр Північної Македонії Християн Мицкоскі зустрівся.", 0, PISAR_OK,
+         "Північної Македонії>North Macedonia|Християн Мицкоскі>Hristijan Mickoski"},
+        {"a two-word place in the genitive before a name (pl), locative of -je",
+         "Premier Macedonii Północnej Hristijan Mickoski spotkał się z nim w Skopju.", 0, PISAR_OK,
+         "Macedonii Północnej>North Macedonia|Hristijan Mickoski>Hristijan Mickoski|"
+         "Skopju>Skopje"},
         {"a nationality noun is not its country",
          "Novak Djokovic a battu le Bulgare Grigor Dimitrov.", 0, PISAR_OK,
          "Novak Djokovic>Novak Djokovic|Grigor Dimitrov>Grigor Dimitrov"},
