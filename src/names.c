@@ -471,8 +471,8 @@ static int known_word(const pisar_names *h, const char *s, size_t n)
     return known;
 }
 
-/* Is this run of words a name the gazetteer or the collection knows, as
- * written or with its case endings stripped? */
+/* Is this run of words a name the gazetteer (2) or the collection (1)
+ * knows, as written or with its case endings stripped? 0 if neither. */
 static int known_name(const pisar_names *h, const char *s, size_t n)
 {
     char *w = dup(s, n);
@@ -487,6 +487,7 @@ static int known_name(const pisar_names *h, const char *s, size_t n)
         known = k && !dropped;
         free(nb);
     }
+    if (known) known = k[0] == '@' ? 2 : 1;
     free(k);
     free(w);
     return known;
@@ -571,13 +572,20 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
         return fn(h, text, sp[1].start, sp[1].end, 0, user);
     }
     /* a known full name followed by more words is two mentions ("prezident
-     * Aleksandar Vučić Djokovićovi pogratuloval"): split after the longest
-     * known name of two or more words at the start */
+     * Aleksandar Vučić Djokovićovi pogratuloval", "Macedonii Północnej
+     * Hristijan Mickoski"): split after the longest known name of two or
+     * more words at the start, if the gazetteer knows it or the rest is
+     * known too (a collection's "General Public" stays in "General Public
+     * License") */
     if (n >= 3 && !known_name(h, text + sp[0].start, sp[n - 1].end - sp[0].start)) {
         for (size_t cut = n - 1; cut >= 2; cut--) {
-            if (sp[cut - 1].initial ||
-                !known_name(h, text + sp[0].start, sp[cut - 1].end - sp[0].start))
-                continue;
+            if (sp[cut - 1].initial) continue;
+            int head = known_name(h, text + sp[0].start, sp[cut - 1].end - sp[0].start);
+            if (!head) continue;
+            const char *rest = text + sp[cut].start;
+            size_t rn = sp[n - 1].end - sp[cut].start;
+            if (head < 2 && !(cut == n - 1 ? known_surname(h, rest, rn) : known_name(h, rest, rn)))
+                break;
             int rc = fn(h, text, sp[0].start, sp[cut - 1].end, 0, user);
             if (rc) return rc;
             return fn(h, text, sp[cut].start, sp[n - 1].end, 0, user);

@@ -422,6 +422,9 @@ static void test_mention_rules(void **state)
          PISAR_OK,
          "Novak Djoković>Novak Djoković|Aleksandar Vučić>Aleksandar Vučić|"
          "Djokovićovi>Novak Djoković"},
+        {"a name known only to the collection keeps an unknown word after it",
+         "The General Public is invited. Read the General Public License today.", 0, PISAR_OK,
+         "General Public>General Public|General Public License>General Public License"},
         {"a name that is not known is not split",
          "Prezident Aleksandar Novak Djoković pogratuloval.", 0, PISAR_OK,
          "Aleksandar Novak Djoković>Aleksandar Novak Djoković"},
