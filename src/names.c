@@ -275,6 +275,7 @@ struct pisar_names {
     smap known;       /* every key a mention has had */
     smap known_words; /* every word of the phonetic keys of longer mentions */
     smap known_last;  /* the key of the last word of longer mentions */
+    size_t nlast;     /* mentions known_last has seen (filled when needed) */
     int nounlang;     /* the text being scanned capitalises its nouns (German) */
     smap gindex;      /* group key -> group index (valid while !dirty) */
     smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
@@ -494,9 +495,19 @@ static int known_name(const pisar_names *h, const char *s, size_t n)
 }
 
 /* Is this one word (in any case form) the surname of a person the
- * gazetteer knows, or the last word of a longer mention of the collection? */
-static int known_surname(const pisar_names *h, const char *s, size_t n)
+ * gazetteer knows, or the last word of a longer mention of the collection?
+ * (The last words' keys are taken when first needed: pisar_names_add_name()
+ * alone never asks.) Out of memory reads as "not known". */
+static int known_surname(pisar_names *h, const char *s, size_t n)
 {
+    for (; h->nlast < h->nm; h->nlast++) {
+        const char *last = strrchr(h->m[h->nlast].base, ' ');
+        if (!last || h->m[h->nlast].key[0] == '@') continue;
+        char *lk = key_of(h, last + 1, strlen(last + 1));
+        int bad = lk && lk[0] != '@' && smap_put(&h->known_last, lk, 1);
+        free(lk);
+        if (bad) return 0;
+    }
     char *w = dup(s, n);
     if (!w) return 0;
     char *k = key_of(h, w, n);
@@ -564,9 +575,9 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
     /* two known surnames side by side are two mentions ("Бєлоусова та
      * Герасимова Буданов назвав": object and subject) */
     if (n == 2 && !sp[0].initial && !sp[1].initial &&
-        !known_name(h, text + sp[0].start, sp[1].end - sp[0].start) &&
         known_surname(h, text + sp[0].start, sp[0].end - sp[0].start) &&
-        known_surname(h, text + sp[1].start, sp[1].end - sp[1].start)) {
+        known_surname(h, text + sp[1].start, sp[1].end - sp[1].start) &&
+        !known_name(h, text + sp[0].start, sp[1].end - sp[0].start)) {
         int rc = fn(h, text, sp[0].start, sp[0].end, 0, user);
         if (rc) return rc;
         return fn(h, text, sp[1].start, sp[1].end, 0, user);
@@ -1079,11 +1090,6 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
             bad = smap_put(&h->known_words, w, 1);
         free(copy);
         if (bad) goto nomem;
-        const char *last = strrchr(m.base, ' ');
-        char *lk = last ? key_of(h, last + 1, strlen(last + 1)) : NULL;
-        if (lk && lk[0] != '@') bad = smap_put(&h->known_last, lk, 1);
-        free(lk);
-        if (bad) goto nomem;
     }
     h->m[h->nm++] = m;
     h->dirty = 1;
@@ -1129,6 +1135,7 @@ int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, s
             free(m->alt_base);
             free(m->alt_key);
         }
+        if (h->nlast > h->nm) h->nlast = h->nm;
         return ctx.rc ? ctx.rc : rc;
     }
     return PISAR_OK;

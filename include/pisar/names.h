@@ -146,6 +146,13 @@ PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len
  * tables (tables/names/suffixes.txt), keeping the gender apart: an ambiguous
  * -ова is read as a masculine genitive only when the masculine is known and
  * the feminine is not. A lone surname joins the one full name ending in it.
+ * A run is split where two mentions meet: a title, a place in the genitive
+ * and a name ("Mer Kijowa Witalij Kliczko": the title is dropped); a name
+ * the gazetteer knows, or one the collection knows followed by a known
+ * word, and what follows ("Aleksandar Vučić Djokovićovi"); two known
+ * surnames ("Герасимова Буданов"). An article of one language that is a
+ * word of another (French and Czech "a") does not hide a known name after
+ * it.
  *
  * @param doc_id  a label for the document, e.g. its path; may be NULL (each
  *                call counts as one document for pisar_name_group.ndocs).
