@@ -362,10 +362,11 @@ static void dstu_norm_apostrophe(const char *in, char *out, size_t cap)
 {
     size_t o = 0;
     for (const char *p = in; *p && o + 3 < cap;) {
-        if (*p == '\'') {
-            memcpy(out + o, "\xca\xbc", 2), o += 2, p++;
-        } else if (!strncmp(p, "\xe2\x80\x99", 3)) {
-            memcpy(out + o, "\xca\xbc", 2), o += 2, p += 3;
+        size_t skip = *p == '\'' ? 1 : !strncmp(p, "\xe2\x80\x99", 3) ? 3 : 0;
+        if (skip) {
+            memcpy(out + o, "\xca\xbc", 2); /* U+02BC */
+            o += 2;
+            p += skip;
         } else {
             out[o++] = *p++;
         }
