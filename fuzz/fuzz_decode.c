@@ -45,7 +45,7 @@ static void check_nfc(pisar_encoding enc, unsigned flags, const uint8_t *p, size
 static void check_utf8(const pisar_buf *b)
 {
     for (size_t i = 0; i < b->len;) {
-        int n = nfc_utf8_seq((const unsigned char *)b->data + i, b->len - i);
+        int n = utf8_seq((const unsigned char *)b->data + i, b->len - i);
         if (n <= 0) abort();
         i += (size_t)n;
     }

@@ -247,7 +247,7 @@ static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     /* Finish a character begun in an earlier chunk, one byte at a time. */
     while (d->partlen && i < n) {
         d->part[d->partlen++] = p[i++];
-        int r = nfc_utf8_seq(d->part, d->partlen);
+        int r = utf8_seq(d->part, d->partlen);
         if (r > 0) {
             if (!(d->partoff == 0 && r == 3 && is_bom_utf8(d->part) && !keep_bom))
                 if ((rc = pisar_buf_append(t, d->part, (size_t)r))) return rc;
@@ -277,7 +277,7 @@ static int dec_utf8(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
             i++;
             continue;
         }
-        int r = d->kind == K_ASCII ? -1 : nfc_utf8_seq(p + i, n - i);
+        int r = d->kind == K_ASCII ? -1 : utf8_seq(p + i, n - i);
         if (r > 0) {
             i += (size_t)r;
             continue;

@@ -164,36 +164,33 @@ static void free_surnames(surnames *sn)
     free(sn->v);
 }
 
+/* Append an index row for key (copied). */
+static int push_index(pn_gazetteer *g, size_t *cap, const char *key, size_t entry, int surname)
+{
+    if (g->nindex == *cap) {
+        size_t c = *cap ? *cap * 2 : 128;
+        pn_gaz_index *p = realloc(g->index, c * sizeof *p);
+        if (!p) return PISAR_ENOMEM;
+        g->index = p;
+        *cap = c;
+    }
+    char *kk = keep(g, key, strlen(key));
+    if (!kk) return PISAR_ENOMEM;
+    g->index[g->nindex].key = kk;
+    g->index[g->nindex].entry = entry;
+    g->index[g->nindex].surname = surname;
+    g->nindex++;
+    return PISAR_OK;
+}
+
 static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size_t *cap)
 {
     pisar_buf k = {0};
     int rc = pn_phonetic(s, n, &k);
-    if (rc) {
-        pisar_buf_free(&k);
-        return rc;
-    }
-    if (!k.len) {
-        pisar_buf_free(&k);
-        return PISAR_EPARSE;
-    }
-    if (g->nindex == *cap) {
-        size_t c = *cap ? *cap * 2 : 128;
-        pn_gaz_index *p = realloc(g->index, c * sizeof *p);
-        if (!p) {
-            pisar_buf_free(&k);
-            return PISAR_ENOMEM;
-        }
-        g->index = p;
-        *cap = c;
-    }
-    char *kk = keep(g, k.data, k.len);
+    if (!rc && !k.len) rc = PISAR_EPARSE;
+    if (!rc) rc = push_index(g, cap, k.data, entry, 0);
     pisar_buf_free(&k);
-    if (!kk) return PISAR_ENOMEM;
-    g->index[g->nindex].key = kk;
-    g->index[g->nindex].entry = entry;
-    g->index[g->nindex].surname = 0;
-    g->nindex++;
-    return PISAR_OK;
+    return rc;
 }
 
 static int valid_id(const char *s, size_t n)
@@ -241,19 +238,7 @@ static int add_surnames(pn_gazetteer *g, surnames *sn, size_t *capindex)
         for (size_t j = 0; j < g->nindex && !clash; j++)
             if (!strcmp(g->index[j].key, s->key)) clash = 1;
         if (clash || dup) continue;
-        if (g->nindex == *capindex) {
-            size_t c = *capindex ? *capindex * 2 : 128;
-            pn_gaz_index *p = realloc(g->index, c * sizeof *p);
-            if (!p) return PISAR_ENOMEM;
-            g->index = p;
-            *capindex = c;
-        }
-        char *kk = keep(g, s->key, strlen(s->key));
-        if (!kk) return PISAR_ENOMEM;
-        g->index[g->nindex].key = kk;
-        g->index[g->nindex].entry = s->entry;
-        g->index[g->nindex].surname = 1;
-        g->nindex++;
+        if (push_index(g, capindex, s->key, s->entry, 1)) return PISAR_ENOMEM;
     }
     return PISAR_OK;
 }
@@ -276,19 +261,7 @@ static int add_plain(pn_gazetteer *g, surnames *st, size_t *capindex)
         for (size_t j = 0; j < n0 && !clash && !dup; j++)
             if (!strcmp(g->index[j].key, s->key)) dup = 1;
         if (clash || dup) continue;
-        if (g->nindex == *capindex) {
-            size_t c = *capindex ? *capindex * 2 : 128;
-            pn_gaz_index *p = realloc(g->index, c * sizeof *p);
-            if (!p) return PISAR_ENOMEM;
-            g->index = p;
-            *capindex = c;
-        }
-        char *kk = keep(g, s->key, strlen(s->key));
-        if (!kk) return PISAR_ENOMEM;
-        g->index[g->nindex].key = kk;
-        g->index[g->nindex].entry = s->entry;
-        g->index[g->nindex].surname = 0;
-        g->nindex++;
+        if (push_index(g, capindex, s->key, s->entry, 0)) return PISAR_ENOMEM;
     }
     return PISAR_OK;
 }

@@ -30,57 +30,20 @@
 #include <unicode/ustring.h>
 
 #include "names_rules.h"
+#include "utf8.h"
 
 int pn_utf8_check(const char *s, size_t len, size_t *bad)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = p[i];
-        size_t n;
-        unsigned min;
-        if (c == 0) {
-            *bad = i;
-            return PISAR_EILSEQ;
-        }
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf) {
-            n = 2;
-            min = 0x80;
-            c &= 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            n = 3;
-            min = 0x800;
-            c &= 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            n = 4;
-            min = 0x10000;
-            c &= 0x07;
-        } else {
-            *bad = i;
-            return PISAR_EILSEQ;
-        }
-        for (size_t k = 1; k < n; k++) {
-            if (i + k >= len) {
-                *bad = i;
-                return PISAR_ETRUNC;
-            }
-            if ((p[i + k] & 0xc0) != 0x80) {
-                *bad = i;
-                return PISAR_EILSEQ;
-            }
-            c = (c << 6) | (p[i + k] & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-            *bad = i;
-            return PISAR_EILSEQ;
-        }
-        i += n;
+    int cut;
+    size_t ok = utf8_valid_prefix((const unsigned char *)s, len, &cut);
+    const char *nul = memchr(s, 0, ok);
+    if (nul) {
+        *bad = (size_t)(nul - s);
+        return PISAR_EILSEQ;
     }
-    return PISAR_OK;
+    if (ok == len) return PISAR_OK;
+    *bad = ok;
+    return cut ? PISAR_ETRUNC : PISAR_EILSEQ;
 }
 
 unsigned pn_utf8_next(const char *s, size_t len, size_t *i)
@@ -105,28 +68,8 @@ unsigned pn_utf8_next(const char *s, size_t len, size_t *i)
 
 int pn_utf8_put(pisar_buf *b, unsigned c)
 {
-    char t[4];
-    size_t n;
-    if (c < 0x80) {
-        t[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        t[0] = (char)(0xc0 | (c >> 6));
-        t[1] = (char)(0x80 | (c & 0x3f));
-        n = 2;
-    } else if (c < 0x10000) {
-        t[0] = (char)(0xe0 | (c >> 12));
-        t[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        t[2] = (char)(0x80 | (c & 0x3f));
-        n = 3;
-    } else {
-        t[0] = (char)(0xf0 | (c >> 18));
-        t[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        t[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-        t[3] = (char)(0x80 | (c & 0x3f));
-        n = 4;
-    }
-    return pisar_buf_append(b, t, n);
+    unsigned char t[4];
+    return pisar_buf_append(b, t, utf8_put(t, c));
 }
 
 static int is_apostrophe(unsigned c)

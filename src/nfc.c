@@ -153,7 +153,7 @@ int nfc_stream_flush(nfc_stream *s, pisar_buf *out)
 static unsigned props(const nfc_stream *s, const unsigned char *p, int n)
 {
     if (n == 1 || p[0] < 0xCC) return F_BB | F_YES;
-    uint32_t c = nfc_utf8_cp(p, n);
+    uint32_t c = utf8_cp(p, n);
     if (c < 0x800) return s->two[c - 0x300];
     unsigned f = unorm2_hasBoundaryBefore(s->nfc, (UChar32)c) ? F_BB : 0;
     if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) f |= F_YES;
@@ -218,7 +218,7 @@ int pisar_nfc(const char *in, size_t len, pisar_buf *out, pisar_error *err)
             i++;
             continue;
         }
-        int n = nfc_utf8_seq(p + i, len - i);
+        int n = utf8_seq(p + i, len - i);
         if (n <= 0) {
             if (err) {
                 size_t k = n < 0 ? (size_t)-n : len - i;

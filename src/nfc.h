@@ -1,5 +1,5 @@
 /*
- * nfc.h -- internal: UTF-8 validation and streaming NFC (used by decode.c and
+ * nfc.h -- internal: streaming NFC (used by decode.c and
  * by pisar_nfc()).
  *
  * The streaming normalizer holds back the text after the last NFC boundary
@@ -15,59 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "pisar/common.h"
-
-/*
- * The well-formed UTF-8 sequence at p (Unicode 15, table 3-7), given `avail`
- * bytes (>= 1): returns its length (1..4); 0 if the bytes are a valid but
- * incomplete prefix (more input needed); or -k where k >= 1 is the length of
- * the maximal subpart to replace by one U+FFFD.
- */
-static inline int nfc_utf8_seq(const unsigned char *p, size_t avail)
-{
-    unsigned b = p[0];
-    int need;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (b < 0x80) return 1;
-    if (b >= 0xC2 && b <= 0xDF)
-        need = 1;
-    else if (b == 0xE0)
-        need = 2, lo = 0xA0;
-    else if (b == 0xED)
-        need = 2, hi = 0x9F;
-    else if (b >= 0xE1 && b <= 0xEF)
-        need = 2;
-    else if (b == 0xF0)
-        need = 3, lo = 0x90;
-    else if (b == 0xF4)
-        need = 3, hi = 0x8F;
-    else if (b >= 0xF1 && b <= 0xF3)
-        need = 3;
-    else
-        return -1;
-    for (int j = 1; j <= need; j++) {
-        if ((size_t)j >= avail) return 0;
-        unsigned c = p[j];
-        if (c < lo || c > hi) return -j;
-        lo = 0x80, hi = 0xBF;
-    }
-    return need + 1;
-}
-
-/* The code point of a well-formed sequence of length n at p. */
-static inline uint32_t nfc_utf8_cp(const unsigned char *p, int n)
-{
-    switch (n) {
-    case 1:
-        return p[0];
-    case 2:
-        return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-    case 3:
-        return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    default:
-        return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
-               ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-    }
-}
+#include "utf8.h"
 
 typedef struct nfc_stream nfc_stream;
 

@@ -32,12 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "abbrev_tables.h"
-#include "nfc.h"
+#include "utf8.h"
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
@@ -420,79 +417,6 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
     return PISAR_OK;
 }
 
-/* The offset of the first ill-formed sequence of t[0, len), or len when all
- * of it is UTF-8; *cut is set when that sequence is a valid prefix cut short
- * by the end of the text.
- *
- * This check is a pass of its own over the text, while the scanner touches
- * little more than the candidate terminators, so it has to be fast: with SSE2,
- * sixteen bytes at a time are accepted at once when they are ASCII, two-byte
- * characters (Cyrillic, accented Latin) or a mix, each lead byte C2..DF
- * followed by a continuation byte and each continuation byte preceded by one
- * (a lead in the last lane is carried into the next block); anything else (a
- * three- or four-byte character, an error) sends that block through the
- * scalar decoder, which finds the exact offset. */
-static size_t utf8_check(const unsigned char *t, size_t len, int *cut)
-{
-    size_t i = 0;
-    *cut = 0;
-#if defined(__SSE2__)
-    const __m128i m64 = _mm_set1_epi8(-64), m63 = _mm_set1_epi8(-63), m32 = _mm_set1_epi8(-32);
-    unsigned carry = 0; /* t[i - 1] is a two-byte lead awaiting its continuation */
-    while (i + 16 <= len) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-        unsigned high = (unsigned)_mm_movemask_epi8(x);
-        if (!high && !carry) {
-            i += 16;
-            continue;
-        }
-        /* as signed bytes: continuation 80..BF < -64, lead C2..DF in (-63, -32) */
-        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, m64));
-        unsigned lead = (unsigned)_mm_movemask_epi8(
-            _mm_and_si128(_mm_cmpgt_epi8(x, m63), _mm_cmplt_epi8(x, m32)));
-        if (!(high & ~(cont | lead)) && cont == (((lead << 1) | carry) & 0xFFFFu)) {
-            carry = lead >> 15;
-            i += 16;
-            continue;
-        }
-        /* decode from the last character boundary to past this block */
-        size_t end = i + 16;
-        i -= carry;
-        carry = 0;
-        while (i < end) {
-            int r = nfc_utf8_seq(t + i, len - i);
-            if (r <= 0) {
-                *cut = r == 0;
-                return i;
-            }
-            i += (size_t)r;
-        }
-    }
-    i -= carry;
-#endif
-    while (i < len) {
-        if (t[i] < 0x80) {
-            i++;
-            for (uint64_t w; i + 8 <= len; i += 8) {
-                memcpy(&w, t + i, 8);
-                if (w & UINT64_C(0x8080808080808080)) break;
-            }
-            continue;
-        }
-        if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < len && (t[i + 1] & 0xC0) == 0x80) {
-            i += 2;
-            continue;
-        }
-        int r = nfc_utf8_seq(t + i, len - i);
-        if (r <= 0) {
-            *cut = r == 0;
-            return i;
-        }
-        i += (size_t)r;
-    }
-    return len;
-}
-
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
     return pisar_segmenter_set_text_with_errors(s, text, len, NULL);
@@ -503,7 +427,7 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
 {
     if (!s || (!text && len)) return PISAR_EINVAL;
     int cut = 0;
-    size_t bad = text ? utf8_check((const unsigned char *)text, len, &cut) : 0;
+    size_t bad = text ? utf8_valid_prefix((const unsigned char *)text, len, &cut) : 0;
     if (bad < len) {
         /* no text: pisar_segmenter_next() answers 0 until the next set_text */
         s->t = (const unsigned char *)"";

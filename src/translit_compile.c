@@ -25,43 +25,9 @@
 int tl_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
     if (!n) return -1;
-    unsigned c = p[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    int len;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        v = c & 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        v = c & 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        v = c & 0x07;
-        min = 0x10000;
-    } else
-        return 0;
-    for (int i = 1; i < len; i++) {
-        if ((size_t)i >= n) return -1;
-        if ((p[i] & 0xC0) != 0x80) return 0;
-        v = v << 6 | (p[i] & 0x3F);
-        /* Reject early what can never become valid, so a truncated overlong
-         * or surrogate is reported as invalid, not truncated. */
-        if (i == 1) {
-            if (len == 3 && c == 0xE0 && p[1] < 0xA0) return 0;
-            if (len == 3 && c == 0xED && p[1] >= 0xA0) return 0;
-            if (len == 4 && c == 0xF0 && p[1] < 0x90) return 0;
-            if (len == 4 && c == 0xF4 && p[1] >= 0x90) return 0;
-        }
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return len;
+    int r = utf8_seq(p, n);
+    if (r > 0) *cp = utf8_cp(p, r);
+    return r > 0 ? r : r == 0 ? -1 : 0;
 }
 
 /* ---- growable arrays ---- */

@@ -169,7 +169,7 @@ static void test_vs_icu_split_anywhere(void **state)
         assert_int_equal(nfc_stream_new(&s), 0);
         pisar_buf_clear(&got);
         for (size_t i = 0; i < n;) {
-            int k = nfc_utf8_seq((const unsigned char *)in + i, n - i);
+            int k = utf8_seq((const unsigned char *)in + i, n - i);
             assert_true(k > 0);
             assert_int_equal(nfc_stream_feed(s, in + i, (size_t)k, &got), 0);
             i += (size_t)k;

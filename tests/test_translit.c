@@ -285,6 +285,23 @@ static void test_standard_contexts(void **state)
          "\xe2\x80\x98ja\xe2\x80\x99"},
         {"dstu B х", "uk-dstu9112b", "Харків", "Kharkiv"},
         {"dstu all caps", "uk-dstu9112b", "ЩАСТЯ ЇЖАК", "SHCHASTJA JIZHAK"},
+        {"dstu A ь before у, caps", "uk-dstu9112a", "ньу НЬУ", "nj'u NJ'U"},
+        {"dstu A ь before і stays j", "uk-dstu9112a", "ньі", "nji"},
+        {"dstu B й after a consonant", "uk-dstu9112b", "підйом Соловйов", "pid'jom Solov'jov"},
+        {"dstu A й after a vowel or first", "uk-dstu9112a", "Йосип мій", "Josyp mij"},
+        {"dstu A йа after a vowel", "uk-dstu9112a", "найактивніший", "naj'aktyvnišyj"},
+        {"dstu B йі, йу", "uk-dstu9112b", "найінтимніший Йуліан", "naj'intymnishyj J'ulian"},
+        {"dstu A ї first, after a vowel, after the apostrophe", "uk-dstu9112a",
+         "Їжак мої в'їзд", "Ïžak moï v'ïzd"},
+        {"dstu B ї everywhere ji", "uk-dstu9112b", "Їжак мої в'їзд", "Jizhak moji v'jizd"},
+        {"dstu A щ is one letter", "uk-dstu9112a", "Щука ЩУКА шч", "Ŝuka ŜUKA šč"},
+        {"dstu B Table 10: sh' before й and ч", "uk-dstu9112b", "шйо Шч ШЧ", "sh'jo Sh'ch SH'CH"},
+        {"dstu B Table 10: shch' before j of й", "uk-dstu9112b", "щйо", "shch'jo"},
+        {"dstu B word-initial ь then о", "uk-dstu9112b", "ьо ЬО", "hjo HJO"},
+        {"dstu B apostrophe as U+0027", "uk-dstu9112b", "М\xca\xbcЯТИЙ п\xe2\x80\x99ять",
+         "M'JATYJ p'jatj"},
+        {"dstu B з+г and с+х stay two letters", "uk-dstu9112b", "Згорани схід",
+         "Zghorany skhid"},
         {"kmu зг only inside a word", "uk-national", "Згурський з горами", "Zghurskyi z horamy"},
         {"be je after the apostrophe", "be-national", "Раз'езд", "Razjezd"},
         {"be ie after a consonant", "be-national", "Лес", "Lies"},
@@ -297,6 +314,148 @@ static void test_standard_contexts(void **state)
          "Balgariyan"},
     };
     check_table(cases, sizeof cases / sizeof *cases, 0);
+}
+
+/* DSTU 9112 read back (Latin to Cyrillic): the inverse of the rules in
+ * uk-dstu9112a.txt and uk-dstu9112b.txt (see their reverse sections). */
+static void test_dstu_reverse(void **state)
+{
+    (void)state;
+    static const tcase cases[] = {
+        {"dstu A ï", "uk-dstu9112a", "Kyïv Ukraïna KYÏV", "Київ Україна КИЇВ"},
+        {"dstu B ji", "uk-dstu9112b", "Kyjiv Ukrajina KYJIV", "Київ Україна КИЇВ"},
+        {"dstu j after a consonant is ь", "uk-dstu9112a", "Ljviv Pxenjjan", "Львів Пхеньян"},
+        {"dstu B j after a digraph is ь", "uk-dstu9112b", "Khmeljnycjkyj Pkhenjjan",
+         "Хмельницький Пхеньян"},
+        {"dstu j first or after a vowel is й", "uk-dstu9112a", "Josyp moja majonez",
+         "Йосип моя майонез"},
+        {"dstu 'j after a consonant is й", "uk-dstu9112b", "pid'jom Solov'jov",
+         "підйом Соловйов"},
+        {"dstu 'ja is the apostrophe and я", "uk-dstu9112a", "m'ja M'JA",
+         "м\xca\xbcя М\xca\xbcЯ"},
+        {"dstu B 'ji is the apostrophe and ї", "uk-dstu9112b", "v'jizd", "в\xca\xbcїзд"},
+        {"dstu j'a after a consonant is ьа", "uk-dstu9112a", "nj'a nj'e nj'u", "ньа нье ньу"},
+        {"dstu j'a elsewhere is йа", "uk-dstu9112b", "naj'intymnishyj J'ulian",
+         "найінтимніший Йуліан"},
+        {"dstu word-initial ь", "uk-dstu9112a", "ĵo Ĵ", "ьо Ь"},
+        {"dstu B word-initial ь", "uk-dstu9112b", "hjo Hj", "ьо Ь"},
+        {"dstu A letters with diacritics", "uk-dstu9112a", "Ğryğorij Žuk Čornyj Šum Ŝuka xata",
+         "Григорій Жук Чорний Шум Щука хата"},
+        {"dstu A NFD input", "uk-dstu9112a", "S\xcc\x8cum", "Шум"},
+        {"dstu B digraphs", "uk-dstu9112b", "Ghryghorij Zhuk Chornyj Shum Shchuka khata",
+         "Григорій Жук Чорний Шум Щука хата"},
+        {"dstu B shch, sh'ch, sh'j", "uk-dstu9112b", "SHCH sh'ch SH'CH sh'jo shch'jo",
+         "Щ шч ШЧ шйо щйо"},
+        {"dstu B zgh, skh are two letters", "uk-dstu9112b", "Zghorany skhid", "Згорани схід"},
+        {"dstu quotes stay", "uk-dstu9112b", "'Kyjiv' Kyjiv'", "'Київ' Київ'"},
+        {"dstu other Latin letters stay", "uk-dstu9112a", "hwq", "hwq"},
+    };
+    check_table(cases, sizeof cases / sizeof *cases, PISAR_TRANSLIT_REVERSE);
+}
+
+/* reverse(forward(x)) == x for DSTU 9112 A and B, with every apostrophe
+ * read back as U+02BC: every word of the conformance sets, words for each
+ * context rule, and every pair of letters between two vowels that Ukrainian
+ * spelling allows (ь only after a consonant), in lower, title and upper
+ * case. */
+static void dstu_norm_apostrophe(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (const char *p = in; *p && o + 3 < cap;) {
+        size_t skip = *p == '\'' ? 1 : !strncmp(p, "\xe2\x80\x99", 3) ? 3 : 0;
+        if (skip) {
+            memcpy(out + o, "\xca\xbc", 2); /* U+02BC */
+            o += 2;
+            p += skip;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+}
+
+static int dstu_roundtrip_one(pisar_translit *f, pisar_translit *r, const char *id,
+                              const char *word)
+{
+    char want[256];
+    dstu_norm_apostrophe(word, want, sizeof want);
+    pisar_buf a = {0}, b = {0};
+    assert_int_equal(pisar_translit_apply(f, word, strlen(word), &a), 0);
+    assert_int_equal(pisar_translit_apply(r, a.data, a.len, &b), 0);
+    int bad = strcmp(b.data, want) != 0;
+    if (bad) print_error("%s round trip %s -> %s -> %s\n", id, word, a.data, b.data);
+    pisar_buf_free(&a);
+    pisar_buf_free(&b);
+    return bad;
+}
+
+static void test_dstu_roundtrip(void **state)
+{
+    (void)state;
+    static const char *letters[] = {"а", "б", "в", "г", "ґ", "д", "е", "є", "ж", "з", "и",
+                                    "і", "ї", "й", "к", "л", "м", "н", "о", "п", "р", "с",
+                                    "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "ь", "ю", "я"};
+    static const char *upper[] = {"А", "Б", "В", "Г", "Ґ", "Д", "Е", "Є", "Ж", "З", "И",
+                                  "І", "Ї", "Й", "К", "Л", "М", "Н", "О", "П", "Р", "С",
+                                  "Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Ь", "Ю", "Я"};
+    static const char *words[] = {
+        "Київ", "ЇЖАК", "Їжак", "в'їзд", "м\xe2\x80\x99ята", "П\xca\xbcЄР", "підйом", "ПІДЙОМ",
+        "Соловйов", "найактивніший", "найінтимніший", "Йуліан", "льон", "Льоня", "ЛЬОНЯ",
+        "ньа", "НЬЕ", "ньу", "ньі", "ньї", "ьо", "Ь", "ь", "шч", "ШЧ", "Шч", "шйо", "щйо",
+        "Згорани", "схід", "кхмер", "цхалтубо", "ґх", "Щастя", "ЩУКА", "Пхеньян", "джміль",
+    };
+    size_t nl = sizeof letters / sizeof *letters;
+    const char *ids[] = {"uk-dstu9112a", "uk-dstu9112b"};
+    int bad = 0;
+    for (int s = 0; s < 2; s++) {
+        pisar_translit *f, *r;
+        assert_int_equal(pisar_translit_open(&f, ids[s], 0, NULL), 0);
+        assert_int_equal(pisar_translit_open(&r, ids[s], PISAR_TRANSLIT_REVERSE, NULL), 0);
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            bad += dstu_roundtrip_one(f, r, ids[s], words[i]);
+        for (size_t i = 0; i < nl; i++) {
+            for (size_t j = 0; j < nl; j++) {
+                int soft_i = !strcmp(letters[i], "ь"), soft_j = !strcmp(letters[j], "ь");
+                int cons_i = strstr("бвгґджзклмнпрстфхцчшщ", letters[i]) != NULL;
+                if (soft_i || (soft_j && !cons_i)) continue; /* ь only after a consonant */
+                char w[3][64];
+                snprintf(w[0], 64, "о%s%sо", letters[i], letters[j]);
+                snprintf(w[1], 64, "О%s%sО", upper[i], upper[j]);
+                snprintf(w[2], 64, "%s%sо", upper[i], letters[j]);
+                for (int k = 0; k < 3; k++)
+                    bad += dstu_roundtrip_one(f, r, ids[s], w[k]);
+            }
+        }
+        /* the conformance set read back */
+        char path[512];
+        snprintf(path, sizeof path, "%s/translit/%s.tsv", PISAR_FIXTURES, ids[s]);
+        FILE *fp = fopen(path, "r");
+        assert_non_null(fp);
+        char line[1024];
+        int lines = 0;
+        while (fgets(line, sizeof line, fp)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            char *tab = strchr(line, '\t');
+            if (!tab) continue;
+            *tab = '\0';
+            char want[1024];
+            dstu_norm_apostrophe(line, want, sizeof want);
+            pisar_buf out = {0};
+            assert_int_equal(pisar_translit_apply(r, tab + 1, strlen(tab + 1), &out), 0);
+            if (strcmp(out.data, want)) {
+                print_error("%s reverse: %s -> '%s', want '%s'\n", ids[s], tab + 1, out.data,
+                            want);
+                bad++;
+            }
+            lines++;
+            pisar_buf_free(&out);
+        }
+        fclose(fp);
+        assert_true(lines >= 15);
+        pisar_translit_free(f);
+        pisar_translit_free(r);
+    }
+    assert_int_equal(bad, 0);
 }
 
 /* sr-latin both ways: the reverse of every expected value in sr-latin.tsv is
@@ -651,6 +810,8 @@ int main(void)
         cmocka_unit_test(test_iso9_roundtrip),
         cmocka_unit_test(test_conformance),
         cmocka_unit_test(test_standard_contexts),
+        cmocka_unit_test(test_dstu_reverse),
+        cmocka_unit_test(test_dstu_roundtrip),
         cmocka_unit_test(test_sr_latin_reverse),
         cmocka_unit_test(test_scheme_list),
         cmocka_unit_test(test_user_schemes),

@@ -114,6 +114,30 @@ def pieces(text):
     return out
 
 
+def write_piece(out, rows, tables, lang, encs, name, text, tier, src, utf16):
+    """Write text as OUT/<lang>/<encoding>/<name>.txt in UTF-8 (and UTF-16
+    with and without a BOM if utf16) and in every code page of encs that has
+    its letters, skipping all-ASCII results; append their manifest rows."""
+    files = [('utf-8', text.encode('utf-8'))]
+    if utf16:
+        files.append(('utf-16le', b'\xff\xfe' + text.encode('utf-16-le')))
+        files.append(('utf-16be', text.encode('utf-16-be')))
+    for e in encs:
+        data = encode(text, tables[e])
+        if data is not None:
+            files.append((e, data))
+    for e, data in files:
+        if all(b < 0x80 for b in data):
+            continue
+        rel = '%s/%s/%s.txt' % (lang, e, name)
+        path = os.path.join(out, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'wb') as f:
+            f.write(data)
+        flags = 'bom' if data[:2] in (b'\xff\xfe', b'\xfe\xff') or data[:3] == b'\xef\xbb\xbf' else ''
+        rows.append((rel, e, lang, str(len(data)), tier, src, flags))
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -130,25 +154,8 @@ def main():
         if lang == 'en':
             src = 'udhr+seed'
         for name, piece in sorted(pieces(text).items()):
-            files = [('utf-8', piece.encode('utf-8'))]
-            if name == 'para':
-                files.append(('utf-16le', b'\xff\xfe' + piece.encode('utf-16-le')))
-                files.append(('utf-16be', piece.encode('utf-16-be')))
-            for e in encs:
-                data = encode(piece, tables[e])
-                if data is not None:
-                    files.append((e, data))
-            for e, data in files:
-                if all(b < 0x80 for b in data):
-                    continue
-                rel = '%s/%s/%s.txt' % (lang, e, name)
-                path = os.path.join(out, rel)
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                with open(path, 'wb') as f:
-                    f.write(data)
-                tier = 'extra' if name.startswith('short') else 'core'
-                flags = 'bom' if data[:2] in (b'\xff\xfe', b'\xfe\xff') or data[:3] == b'\xef\xbb\xbf' else ''
-                rows.append((rel, e, lang, str(len(data)), tier, src, flags))
+            tier = 'extra' if name.startswith('short') else 'core'
+            write_piece(out, rows, tables, lang, encs, name, piece, tier, src, name == 'para')
     # headlines written for pisar (news, outside the training domain)
     heads = {}
     with open(os.path.join(out, 'headlines.tsv'), encoding='utf-8') as f:
@@ -160,21 +167,8 @@ def main():
     for lang in LANGS_CYR + LANGS_LAT:
         encs = CYRILLIC if lang in LANGS_CYR else LATIN
         for i, text in enumerate(heads.get(lang, [])):
-            name = 'news%d' % (i + 1)
-            files = [('utf-8', text.encode('utf-8'))]
-            for e in encs:
-                data = encode(text, tables[e])
-                if data is not None:
-                    files.append((e, data))
-            for e, data in files:
-                if all(b < 0x80 for b in data):
-                    continue
-                rel = '%s/%s/%s.txt' % (lang, e, name)
-                path = os.path.join(out, rel)
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-                with open(path, 'wb') as f:
-                    f.write(data)
-                rows.append((rel, e, lang, str(len(data)), 'extra', 'headlines', ''))
+            write_piece(out, rows, tables, lang, encs, 'news%d' % (i + 1), text, 'extra',
+                        'headlines', False)
     with open(os.path.join(out, 'manifest.tsv'), 'w', encoding='utf-8') as f:
         f.write('relpath\ttrue_encoding\tlanguage\tbytes\ttier\tsource\tflags\n')
         for r in rows:

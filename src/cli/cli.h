@@ -42,6 +42,9 @@ void cli_json_string(FILE *f, const char *s);
  * cli_json_string; returns 0 or a pisar_status from pisar_buf_append. */
 int cli_json_append(pisar_buf *o, const char *s, size_t n);
 
+/* Write all n bytes to fd (retrying after EINTR); 0, or -1 with errno set. */
+int cli_write_fd(int fd, const void *p, size_t n);
+
 /* Write s as a TSV field in PostgreSQL's text format: tab, LF, CR and the
  * backslash escaped as \t, \n, \r and \\; everything else as it is. */
 void cli_tsv_field(FILE *f, const char *s);

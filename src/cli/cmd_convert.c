@@ -163,21 +163,6 @@ static job *add_job(conv *c, const char *path, const char *out, const char *skip
 
 /* ---- file system helpers ---- */
 
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *s = p;
-    while (n) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static ssize_t read_some(int fd, void *p, size_t n)
 {
     size_t got = 0;
@@ -341,7 +326,7 @@ static int drain(worker *w, int fd, int force)
         if (pisar_buf_append(&w->lsample, w->out.data, n)) return -1;
     }
     w->cur->bytes_out += w->out.len;
-    int rc = write_all(fd, w->out.data, w->out.len);
+    int rc = cli_write_fd(fd, w->out.data, w->out.len);
     pisar_buf_clear(&w->out);
     return rc;
 }
@@ -391,7 +376,7 @@ static ssize_t read_chunk(worker *w, job *j, int fd, int spool)
         jfail(j, ST_FAILED, "read error: %s", strerror(errno));
         return -1;
     }
-    if (spool >= 0 && n > 0 && write_all(spool, w->in, (size_t)n)) {
+    if (spool >= 0 && n > 0 && cli_write_fd(spool, w->in, (size_t)n)) {
         jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
         return -1;
     }

@@ -38,60 +38,6 @@ static void help(FILE *f)
           f);
 }
 
-/* Length of a valid UTF-8 prefix; *bad = 1 when an invalid sequence follows it,
- * 2 when the data ends inside a character. */
-static size_t utf8_valid(const unsigned char *s, size_t n, int *bad)
-{
-    size_t i = 0;
-    *bad = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            /* then eight ASCII bytes at a time while there are */
-            for (uint64_t w8; i + 8 <= n; i += 8) {
-                memcpy(&w8, s + i, 8);
-                if (w8 & UINT64_C(0x8080808080808080)) break;
-            }
-            continue;
-        }
-        /* the common two-byte case (Cyrillic, Latin with accents) */
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            i += 2;
-            continue;
-        }
-        size_t k;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            k = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            k = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else {
-            *bad = 1;
-            return i;
-        }
-        for (size_t j = 1; j < k; j++) {
-            if (i + j >= n) {
-                *bad = 2;
-                return i;
-            }
-            unsigned b = s[i + j];
-            if (b < (j == 1 ? lo : 0x80) || b > (j == 1 ? hi : 0xBF)) {
-                *bad = 1;
-                return i;
-            }
-        }
-        i += k;
-    }
-    return i;
-}
-
 #define BLOCK ((size_t)1 << 20)
 
 /* The end of the last paragraph break ("\n", blanks, "\n") in p[0, n) that
@@ -244,29 +190,37 @@ static int flush_out(writer *w)
     return 0;
 }
 
-/* A first pass over the input: is it all valid UTF-8? */
+/* A first pass over the input: is it all valid UTF-8? (The library's strict
+ * check: a pisar_decoder in PISAR_DECODE_CHECK mode.) */
 static int check_input(cli_input *in, const char *path)
 {
-    unsigned char buf[65536 + 4];
-    size_t keep = 0, off = 0;
+    char buf[65536];
+    pisar_decoder *check = NULL;
+    if (pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
+        cli_error("segment", "out of memory");
+        return -1;
+    }
+    int rc = PISAR_OK;
+    pisar_error err;
+    memset(&err, 0, sizeof err);
     for (;;) {
-        long got = cli_input_read(in, buf + keep, 65536);
-        if (got < 0) return -1;
-        size_t n = (size_t)got;
-        size_t have = keep + n;
-        int bad;
-        size_t ok = utf8_valid(buf, have, &bad);
-        if (bad == 1 || (bad == 2 && n == 0)) {
-            cli_error("segment", "%s: invalid UTF-8 at byte offset %zu%s", path, off + ok,
-                      bad == 2 ? " (truncated character at the end)" : "");
+        long got = cli_input_read(in, buf, sizeof buf);
+        if (got < 0) {
+            pisar_decoder_free(check);
             return -1;
         }
-        if (n == 0) break;
-        keep = have - ok;
-        memmove(buf, buf + ok, keep);
-        off += ok;
+        rc = got ? pisar_decoder_feed(check, buf, (size_t)got, NULL, &err)
+                 : pisar_decoder_finish(check, NULL, &err);
+        if (rc || !got) break;
     }
-    return 0;
+    pisar_decoder_free(check);
+    if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC)
+        cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path,
+                  (unsigned long long)err.offset,
+                  rc == PISAR_ETRUNC ? " (truncated character at the end)" : "");
+    else if (rc)
+        cli_error("segment", "%s: %s", path, pisar_strerror(rc));
+    return rc ? -1 : 0;
 }
 
 int cmd_segment(int argc, char **argv)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 FILE *cli_open_input(const char *sub, const char *path)
 {
@@ -152,4 +153,19 @@ void cli_tsv_field(FILE *f, const char *s)
 int cli_tsv_append(pisar_buf *o, const char *s, size_t n)
 {
     return append_escaped(o, s, n, tsv_escape);
+}
+
+int cli_write_fd(int fd, const void *p, size_t n)
+{
+    const char *s = p;
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
 }

@@ -37,20 +37,6 @@ int cli_temp_fd(void)
     return fd;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 int cli_input_open(cli_input *in, const char *sub, const char *path, const char *name)
 {
     memset(in, 0, sizeof *in);
@@ -97,7 +83,7 @@ long cli_input_read(cli_input *in, void *buf, size_t n)
         if (r == 0) break;
         got += (size_t)r;
     }
-    if (in->first && in->spool >= 0 && got && write_all(in->spool, buf, got)) {
+    if (in->first && in->spool >= 0 && got && cli_write_fd(in->spool, buf, got)) {
         cli_error(in->sub, "%s: cannot spool the input: %s", in->name, strerror(errno));
         return -1;
     }
