@@ -167,7 +167,8 @@ typedef struct mention {
     char *alt_base; /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
     char *alt_key;
     size_t doc;
-    int sure; /* the form is unambiguous */
+    int sure;   /* the form is unambiguous */
+    int sstart; /* the run started a sentence */
 } mention;
 
 /* A string -> size_t hash map with its own copies of the keys (FNV-1a,
@@ -276,6 +277,8 @@ struct pisar_names {
     smap known_words; /* every word of the phonetic keys of longer mentions */
     smap known_last;  /* the key of the last word of longer mentions */
     size_t nlast;     /* mentions known_last has seen (filled when needed) */
+    smap resplit;     /* nominative of a run found to start with a title ->
+                       * the number of words to drop (see regroup) */
     int nounlang;     /* the text being scanned capitalises its nouns (German) */
     smap gindex;      /* group key -> group index (valid while !dirty) */
     smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
@@ -355,6 +358,7 @@ void pisar_names_free(pisar_names *h)
     smap_free(&h->known);
     smap_free(&h->known_words);
     smap_free(&h->known_last);
+    smap_free(&h->resplit);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -431,7 +435,10 @@ typedef struct span {
     int after_loc; /* right after a Cyrillic locative preposition ("в Лондоне") */
 } span;
 
-/* fn(h, text, start, end, sentence_single, user): one candidate mention. */
+/* fn(h, text, start, end, flags, user): one candidate mention; flags
+ * FOUND_SINGLE: a lone word at the start of a sentence; FOUND_SSTART: the
+ * run starts a sentence. */
+enum { FOUND_SINGLE = 1, FOUND_SSTART = 2 };
 typedef int (*found_fn)(pisar_names *h, const char *text, size_t start, size_t end,
                         int sentence_single, void *user);
 
@@ -602,7 +609,10 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
             return fn(h, text, sp[cut].start, sp[n - 1].end, 0, user);
         }
     }
-    return fn(h, text, sp[0].start, sp[n - 1].end, n == 1 && sp[0].sentence_start, user);
+    return fn(h, text, sp[0].start, sp[n - 1].end,
+              (n == 1 && sp[0].sentence_start ? FOUND_SINGLE : 0) |
+                  (sp[0].sentence_start ? FOUND_SSTART : 0),
+              user);
 }
 
 /* The words the text writes in lower case somewhere (a capitalised word at
@@ -963,8 +973,13 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
                     char *k = key_of(h, c.data, c.len);
                     /* a lone word may also be the surname of a longer mention
                      * ("Djokovićovi" after "Novak Djoković") */
-                    if (k && (k[0] == '@' || known_key(h, k) ||
-                              (nw == 1 && smap_get(&h->known_words, k)))) {
+                    /* a leading word goes before a lone known word only if
+                     * the gazetteer knows it: "Mluvčí Peskov", but not
+                     * "Donald Tusk" because a lone "Туск" was seen */
+                    int ok = k && (k[0] == '@' || known_key(h, k) ||
+                                   (nw == 1 && smap_get(&h->known_words, k)));
+                    if (ok && lead && nw - lead == 1 && k[0] != '@') ok = 0;
+                    if (ok) {
                         *newbase = c.data;
                         *dropped = lead;
                         return k;
@@ -995,6 +1010,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     mention m = {0};
     m.doc = ctx->doc;
     m.sure = 1;
+    m.sstart = (sentence_single & FOUND_SSTART) != 0;
     size_t q = 0;
     int cyr_mention = pn_is_cyrillic(pn_utf8_next(s, n, &q));
     if (cyr_mention) {
@@ -1066,7 +1082,8 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     }
     /* a lone word at the start of a sentence: only a known name or the
      * surname of one ("Собянин заявил" after "Сергей Собянин") */
-    if (sentence_single && !known_key(h, m.key) && !smap_get(&h->known_words, m.key)) {
+    if ((sentence_single & FOUND_SINGLE) && !known_key(h, m.key) &&
+        !smap_get(&h->known_words, m.key)) {
         free(m.base);
         free(m.key);
         free(m.alt_base);
@@ -1278,13 +1295,107 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(x->canonical, y->canonical);
 }
 
+/* The words of a nominative: starts and ends, up to 8. */
+static size_t split_words(const char *s, size_t *starts, size_t *ends)
+{
+    size_t nw = 0, n = strlen(s);
+    for (size_t i = 0; i < n && nw < 8;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n) break;
+        starts[nw] = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        ends[nw++] = i;
+    }
+    return nw;
+}
+
+/* A Russian, Ukrainian or Belarusian patronymic (Викторович, Борисовна,
+ * Ильич, Іллівна). */
+static int is_patronymic(const char *w, size_t n)
+{
+    static const char *const ends[] = {"вич", "вна", "ична", "ічна", "ьич", "ич"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t en = strlen(ends[i]);
+        if (n > en && !memcmp(w + n - en, ends[i], en)) return 1;
+    }
+    return 0;
+}
+
+/* Mentions of three or more words that start with a title or a noun the
+ * tables do not know ("Писательница Людмила Улицкая", "Pisarka Ludmiła
+ * Ulicka"): seen against the whole collection, the run without its first
+ * one or two words is a name another mention has with as many words (or
+ * the gazetteer knows); or, for a run of three at the start of a sentence
+ * with no patronymic, its last word is a lone mention of its own and its
+ * first is not ("... Улицкую поздравили"). Such a mention takes the
+ * shorter name, and pisar_names_find() reports the shorter span. */
+static int resplit_titles(pisar_names *h)
+{
+    smap bywords = {0}, lone = {0};
+    int rc = PISAR_OK;
+    size_t starts[8], ends[8];
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        size_t nw = split_words(h->m[i].base, starts, ends);
+        if (h->m[i].key[0] == '@') continue;
+        rc = smap_put(nw == 1 ? &lone : &bywords, h->m[i].key, nw);
+    }
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        mention *m = &h->m[i];
+        size_t nw = split_words(m->base, starts, ends);
+        if (nw < 3 || nw > 6 || m->key[0] == '@') continue;
+        for (size_t d = 1; d <= 2 && nw - d >= 2 && !rc; d++) {
+            const char *tail = m->base + starts[d];
+            char *tk = key_of(h, tail, strlen(tail));
+            if (!tk) continue;
+            size_t *v = smap_get(&bywords, tk);
+            const pn_gaz_entry *e = tk[0] == '@' ? entry_of(h, tk) : NULL;
+            int take = (e && !strcmp(e->kind, "person")) || (v && *v == nw - d);
+            if (!take && d == 1 && nw == 3 && m->sstart &&
+                !is_patronymic(m->base + starts[1], ends[1] - starts[1])) {
+                char *first = key_of(h, m->base, ends[0]);
+                char *last = key_of(h, m->base + starts[2], ends[2] - starts[2]);
+                take = last && smap_get(&lone, last) && (!first || !smap_get(&lone, first));
+                free(first);
+                free(last);
+            }
+            if (!take) {
+                free(tk);
+                continue;
+            }
+            char *nb = dup(tail, strlen(tail));
+            if (!nb || (rc = smap_put(&h->resplit, m->base, d))) {
+                free(nb);
+                free(tk);
+                rc = rc ? rc : PISAR_ENOMEM;
+                break;
+            }
+            free(m->base);
+            free(m->key);
+            m->base = nb;
+            m->key = tk;
+            free(m->alt_base);
+            free(m->alt_key);
+            m->alt_base = m->alt_key = NULL;
+            m->sure = 1;
+            rc = smap_put(&h->known, tk, 1);
+            break;
+        }
+    }
+    smap_free(&bywords);
+    smap_free(&lone);
+    return rc;
+}
+
 /* Settle ambiguous forms and lone surnames, then group; linear in the
  * number of mentions (hash maps), except the variants of one group. */
 static int regroup(pisar_names *h)
 {
     if (!h->dirty) return PISAR_OK;
     free_groups(h);
-    int rc = PISAR_OK;
+    int rc = resplit_titles(h);
+    if (rc) return rc;
     /* 1: -ова read as masculine when only the masculine is known for sure */
     smap sure = {0};
     for (size_t i = 0; i < h->nm && !rc; i++)
@@ -1531,6 +1642,22 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         return ctx->rc = PISAR_ENOMEM;
     }
     base = basecopy;
+    /* a run the collection found to start with a title: the name alone */
+    size_t *drop = smap_get(&h->resplit, base);
+    if (drop) {
+        size_t d = *drop, at = 0;
+        for (size_t w = 0; w < d; w++) {
+            while (at < n && s[at] != ' ')
+                at++;
+            while (at < n && s[at] == ' ')
+                at++;
+        }
+        free(basecopy);
+        free(altbase);
+        free(alt);
+        if (at >= n) return 0;
+        return find_found(h, text, start + at, end, 0, user);
+    }
     key = key_of(h, base, strlen(base));
     if (!key) {
         free(basecopy);
@@ -1600,7 +1727,7 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
         size_t *mi = smap_get(&h->bindex, base);
         if (mi && (gi = smap_get(&h->gindex, h->m[*mi].key))) g = &h->g[*gi];
     }
-    if (sentence_single && !g && key[0] != '@') {
+    if ((sentence_single & FOUND_SINGLE) && !g && key[0] != '@') {
         free(basecopy);
         free(altbase);
         free(key);
