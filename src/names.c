@@ -974,11 +974,13 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
                     /* a lone word may also be the surname of a longer mention
                      * ("Djokovićovi" after "Novak Djoković") */
                     /* a leading word goes before a lone known word only if
-                     * the gazetteer knows it: "Mluvčí Peskov", but not
-                     * "Donald Tusk" because a lone "Туск" was seen */
-                    int ok = k && (k[0] == '@' || known_key(h, k) ||
-                                   (nw == 1 && smap_get(&h->known_words, k)));
-                    if (ok && lead && nw - lead == 1 && k[0] != '@') ok = 0;
+                     * the gazetteer knows it ("Mluvčí Peskov") or the word
+                     * shows a case ("Вчера Пугачёву"): not "Donald Tusk"
+                     * because a lone "Туск" was seen */
+                    int ok =
+                        k && (k[0] == '@' || known_key(h, k) ||
+                              (nw - lead == 1 && (!lead || lx) && smap_get(&h->known_words, k)));
+                    if (ok && lead && nw - lead == 1 && k[0] != '@' && !lx) ok = 0;
                     if (ok) {
                         *newbase = c.data;
                         *dropped = lead;

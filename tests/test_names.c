@@ -475,6 +475,22 @@ static void test_mention_rules(void **state)
          "Premier Macedonii Północnej Hristijan Mickoski spotkał się z nim w Skopju.", 0, PISAR_OK,
          "Macedonii Północnej>North Macedonia|Hristijan Mickoski>Hristijan Mickoski|"
          "Skopju>Skopje"},
+        {"French 'des' is no mark of German text",
+         "La chanteuse Alla Pougatcheva a chanté des chansons des années quatre-vingt pour des "
+         "amis "
+         "et des invités de la soirée.",
+         0, PISAR_OK, "Alla Pougatcheva>Alla Pougatcheva"},
+        {"an English nationality adjective is no name", "An American diplomat met Donald Tusk.", 0,
+         PISAR_OK, "Donald Tusk>Donald Tusk"},
+        {"Czech instrumental -jí and -ovou",
+         "Tusk jednal s premiérkou Julijí Svyrydenkovou o obilí.", 0, PISAR_OK,
+         "Julijí Svyrydenkovou>Yulia Svyrydenko"},
+        {"a patronymic is no title", "Алла Борисовна Пугачёва выступила. Вчера Пугачёву хвалили.",
+         0, PISAR_OK,
+         "Алла Борисовна Пугачёва>Alla Borisovna Pugachëva|Пугачёву>Alla Borisovna Pugachëva"},
+        {"a title the tables lack, known by the lone surname",
+         "Писательница Людмила Улицкая получила премию. Вчера Улицкую поздравили.", 0, PISAR_OK,
+         "Людмила Улицкая>Lyudmila Ulitskaya|Улицкую>Lyudmila Ulitskaya"},
         {"a nationality noun is not its country",
          "Novak Djokovic a battu le Bulgare Grigor Dimitrov.", 0, PISAR_OK,
          "Novak Djokovic>Novak Djokovic|Grigor Dimitrov>Grigor Dimitrov"},
@@ -489,6 +505,46 @@ static void test_mention_rules(void **state)
         spans s = {cases[i].text, {0}};
         rc = pisar_names_find(h, cases[i].text, len, collect_spans, &s, NULL);
         if (rc != cases[i].rc) fail_msg("%s: find rc %d, want %d", cases[i].desc, rc, cases[i].rc);
+        const char *got = s.out.data ? s.out.data : "";
+        if (strcmp(got, cases[i].want))
+            fail_msg("%s:\n  got  %s\n  want %s", cases[i].desc, got, cases[i].want);
+        pisar_buf_free(&s.out);
+        pisar_names_free(h);
+    }
+}
+
+/* Rules that need the other documents of the collection. */
+static void test_collection_rules(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *desc, *docs[3]; /* the last one is searched */
+        const char *want;
+    } cases[] = {
+        {"a lone surname seen elsewhere does not eat the given name",
+         {"Вчера Туск заявил о помощи.", "Donald Tusk spoke in Warsaw."},
+         "Donald Tusk>Donald Tusk|Warsaw>Warsaw"},
+        {"a title the tables lack, known by the name in another document",
+         {"Wczoraj przyjechała Ludmiła Ulicka.", "Pisarka Ludmiła Ulicka odebrała nagrodę."},
+         "Ludmiła Ulicka>Ludmiła Ulicka"},
+        {"two words of a title, the name known elsewhere",
+         {"Donald Tusk spoke.", "Премьер Польши Дональд Туск прибыл."},
+         "Дональд Туск>Donalʹd Tusk"},
+        {"a three-word name elsewhere is not cut",
+         {"Мартин Лютер Кинг выступил.", "Речь произнёс Мартин Лютер Кинг."},
+         "Мартин Лютер Кинг>Martin Lyuter King"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        const char *last = NULL;
+        for (size_t d = 0; d < 3 && cases[i].docs[d]; d++) {
+            last = cases[i].docs[d];
+            assert_int_equal(pisar_names_add_text(h, "t", last, strlen(last), NULL), PISAR_OK);
+        }
+        spans s = {last, {0}};
+        assert_int_equal(pisar_names_find(h, last, strlen(last), collect_spans, &s, NULL),
+                         PISAR_OK);
         const char *got = s.out.data ? s.out.data : "";
         if (strcmp(got, cases[i].want))
             fail_msg("%s:\n  got  %s\n  want %s", cases[i].desc, got, cases[i].want);
@@ -754,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_inflection),
         cmocka_unit_test(test_sentence_start),
         cmocka_unit_test(test_mention_rules),
+        cmocka_unit_test(test_collection_rules),
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
         cmocka_unit_test(test_group_key),
