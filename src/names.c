@@ -903,6 +903,35 @@ static int known_key(const pisar_names *h, const char *key)
     return key[0] == '@' || smap_get(&h->known, key) != NULL;
 }
 
+/* Does a Cyrillic word end in a consonant (or ь, й)? */
+static int cyr_consonant_end(const char *w, size_t n)
+{
+    size_t i = 0;
+    unsigned c = 0;
+    while (i < n)
+        c = pn_utf8_next(w, n, &i);
+    if (!pn_is_cyrillic(c)) return 0;
+    if (c >= 0x410 && c < 0x430) c += 0x20;
+    switch (c) {
+    case 0x430: /* а */
+    case 0x435: /* е */
+    case 0x438: /* и */
+    case 0x43e: /* о */
+    case 0x443: /* у */
+    case 0x44b: /* ы */
+    case 0x44d: /* э */
+    case 0x44e: /* ю */
+    case 0x44f: /* я */
+    case 0x451: /* ё */
+    case 0x454: /* є */
+    case 0x456: /* і */
+    case 0x457: /* ї */
+        return 0;
+    default:
+        return c >= 0x430 && c < 0x460;
+    }
+}
+
 /* The longest "any" ending (tables/names/suffixes.txt) of a word, or NULL. */
 static const pn_suffix *any_ending(const char *w, size_t n, const pn_suffix *after)
 {
@@ -952,7 +981,12 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
                      * on another word too ("Jurije Ušakova"), or on a lone
                      * word: "Анна Ушакова" must not become "Ушаков". */
                     int gendered = lx && lx->gender == '?';
-                    if (gendered && nw - lead == 1 && lead) continue;
+                    /* (a noun ending in a consonant before it is no given
+                     * name: "Соперник Усика" is Усик's rival, while "Анна
+                     * Ушакова" stays a woman) */
+                    if (gendered && nw - lead == 1 && lead &&
+                        !(lead == 1 && cyr_consonant_end(base + starts[0], ends[0] - starts[0])))
+                        continue;
                     if (gendered && nw - lead > 1 && !strip_others) continue;
                     pisar_buf_clear(&c);
                     int stripped = 0;
