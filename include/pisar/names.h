@@ -152,7 +152,11 @@ PISAR_API int pisar_names_key(const pisar_names *h, const char *name, size_t len
  * word, and what follows ("Aleksandar Vučić Djokovićovi"); two known
  * surnames ("Герасимова Буданов"). An article of one language that is a
  * word of another (French and Czech "a") does not hide a known name after
- * it.
+ * it. When the collection is grouped, a mention of three or more words
+ * whose tail is a name another mention has (or the gazetteer knows), or a
+ * sentence-initial one whose surname is also a lone mention, loses its
+ * leading title or noun ("Писательница Людмила Улицкая"); pisar_names_find()
+ * then reports the shorter span.
  *
  * @param doc_id  a label for the document, e.g. its path; may be NULL (each
  *                call counts as one document for pisar_name_group.ndocs).
