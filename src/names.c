@@ -445,7 +445,7 @@ typedef int (*found_fn)(pisar_names *h, const char *text, size_t start, size_t e
 static char *dup(const char *s, size_t n);
 static char *key_of(const pisar_names *h, const char *s, size_t n);
 static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
-                              size_t *dropped);
+                              size_t *dropped, int sstart);
 static const pn_gaz_entry *entry_of(const pisar_names *h, const char *key);
 static int known_key(const pisar_names *h, const char *key);
 
@@ -459,7 +459,7 @@ static int is_place_word(const pisar_names *h, const char *s, size_t n)
         char *nb = NULL;
         size_t dropped;
         free(k);
-        k = known_nominative(h, w, &nb, &dropped);
+        k = known_nominative(h, w, &nb, &dropped, 0);
         free(nb);
     }
     const pn_gaz_entry *e = k && k[0] == '@' ? entry_of(h, k) : NULL;
@@ -491,7 +491,7 @@ static int known_name(const pisar_names *h, const char *s, size_t n)
         char *nb = NULL;
         size_t dropped = 0;
         free(k);
-        k = known_nominative(h, w, &nb, &dropped);
+        k = known_nominative(h, w, &nb, &dropped, 0);
         known = k && !dropped;
         free(nb);
     }
@@ -524,7 +524,7 @@ static int known_surname(pisar_names *h, const char *s, size_t n)
         char *nb = NULL;
         size_t dropped = 0;
         free(k);
-        k = known_nominative(h, w, &nb, &dropped);
+        k = known_nominative(h, w, &nb, &dropped, 0);
         e = k && k[0] == '@' ? entry_of(h, k) : NULL;
         known = k && ((e && !strcmp(e->kind, "person")) || smap_get(&h->known_last, k));
         free(nb);
@@ -607,6 +607,14 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
             int rc = fn(h, text, sp[0].start, sp[cut - 1].end, 0, user);
             if (rc) return rc;
             return fn(h, text, sp[cut].start, sp[n - 1].end, 0, user);
+        }
+        /* a known surname, then a known name ("Тренер Непомнящего
+         * Владимир Потапов"): two mentions */
+        if (!sp[0].initial && known_name(h, text + sp[1].start, sp[n - 1].end - sp[1].start) &&
+            known_surname(h, text + sp[0].start, sp[0].end - sp[0].start)) {
+            int rc = fn(h, text, sp[0].start, sp[0].end, 0, user);
+            if (rc) return rc;
+            return fn(h, text, sp[1].start, sp[n - 1].end, 0, user);
         }
     }
     return fn(h, text, sp[0].start, sp[n - 1].end,
@@ -949,7 +957,7 @@ static const pn_suffix *any_ending(const char *w, size_t n, const pn_suffix *aft
  * or the collection. Returns the key (and *newbase) or NULL.
  */
 static char *known_nominative(const pisar_names *h, const char *base, char **newbase,
-                              size_t *dropped)
+                              size_t *dropped, int sstart)
 {
     *dropped = 0;
     size_t starts[8], ends[8], nw = 0, n = strlen(base);
@@ -1008,13 +1016,15 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
                     /* a lone word may also be the surname of a longer mention
                      * ("Djokovićovi" after "Novak Djoković") */
                     /* a leading word goes before a lone known word only if
-                     * the gazetteer knows it ("Mluvčí Peskov") or the word
-                     * shows a case ("Вчера Пугачёву"): not "Donald Tusk"
-                     * because a lone "Туск" was seen */
+                     * the gazetteer knows it ("Mluvčí Peskov") or, at the
+                     * start of a sentence, the word shows a case ("Вчера
+                     * Пугачёву"): not "Donald Tusk" because a lone "Туск"
+                     * was seen, nor "noblistę Alesia Bialackiego" */
+                    int cased = lx && sstart;
                     int ok =
                         k && (k[0] == '@' || known_key(h, k) ||
-                              (nw - lead == 1 && (!lead || lx) && smap_get(&h->known_words, k)));
-                    if (ok && lead && nw - lead == 1 && k[0] != '@' && !lx) ok = 0;
+                              (nw - lead == 1 && (!lead || cased) && smap_get(&h->known_words, k)));
+                    if (ok && lead && nw - lead == 1 && k[0] != '@' && !cased) ok = 0;
                     if (ok) {
                         *newbase = c.data;
                         *dropped = lead;
@@ -1083,7 +1093,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
      * Russian and Ukrainian tables, else as written: Serbian "Ђуром") */
     if (m.key[0] != '@' && !known_key(h, m.key)) {
         size_t dropped;
-        char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped);
+        char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped, m.sstart);
         if ((!nk || dropped) && cyr_mention && (strlen(m.base) != n || memcmp(m.base, s, n))) {
             char *surface = dup(s, n), *nb2 = NULL;
             size_t dropped2;
@@ -1092,7 +1102,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
                 free(nk);
                 goto nomem;
             }
-            char *nk2 = known_nominative(h, surface, &nb2, &dropped2);
+            char *nk2 = known_nominative(h, surface, &nb2, &dropped2, m.sstart);
             free(surface);
             if (nk2 && (!nk || !dropped2)) {
                 free(nk);
@@ -1654,6 +1664,7 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
                       int sentence_single, void *user)
 {
     find_ctx *ctx = user;
+    int sstart = (sentence_single & FOUND_SSTART) != 0;
     const char *s = text + start;
     size_t n = end - start;
     size_t q = 0;
@@ -1713,11 +1724,11 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     }
     if (key[0] != '@' && !known_key(h, key)) {
         size_t dropped;
-        char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped);
+        char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped, sstart);
         if ((!nk || dropped) && cyr && (strlen(base) != n || memcmp(base, s, n))) {
             char *surface = dup(s, n), *nb2 = NULL;
             size_t dropped2;
-            char *nk2 = surface ? known_nominative(h, surface, &nb2, &dropped2) : NULL;
+            char *nk2 = surface ? known_nominative(h, surface, &nb2, &dropped2, sstart) : NULL;
             free(surface);
             if (nk2 && (!nk || !dropped2)) {
                 free(nk);
