@@ -1224,6 +1224,16 @@ static int is_latin_text(const char *s)
     return 1;
 }
 
+/* Mention m joins the group of key (copied; the handle knows it). */
+static int join_key(pisar_names *h, mention *m, const char *key)
+{
+    char *k = dup(key, strlen(key));
+    if (!k) return PISAR_ENOMEM;
+    free(m->key);
+    m->key = k;
+    return smap_put(&h->known, k, 1);
+}
+
 /* Put key -> val, or mark the key as meeting several values (`many`) when
  * it already maps to a mention with another key. */
 static int put_unique(pisar_names *h, smap *m, const char *key, size_t val, size_t many)
@@ -1308,15 +1318,7 @@ static int resolve_readings(pisar_names *h)
             if ((rc = smap_put(&done, m->base, target))) break;
         }
         if (target == many) continue;
-        const char *tk = h->m[target].key;
-        char *k = dup(tk, strlen(tk));
-        if (!k) {
-            rc = PISAR_ENOMEM;
-            break;
-        }
-        free(m->key);
-        m->key = k;
-        rc = smap_put(&h->known, k, 1);
+        rc = join_key(h, m, h->m[target].key);
     }
     pisar_buf_free(&pk);
     pisar_buf_free(&gk);
@@ -1487,15 +1489,7 @@ static int regroup(pisar_names *h)
         /* only into a person's name: "North" is not North Korea */
         const pn_gaz_entry *e = entry_of(h, h->m[*v].key);
         if (e && strcmp(e->kind, "person")) continue;
-        const char *target = h->m[*v].key;
-        char *k = dup(target, strlen(target));
-        if (!k) {
-            rc = PISAR_ENOMEM;
-            break;
-        }
-        free(m->key);
-        m->key = k;
-        rc = smap_put(&h->known, k, 1);
+        rc = join_key(h, m, h->m[*v].key);
     }
     smap_free(&words);
     if (!rc) rc = resolve_readings(h);
