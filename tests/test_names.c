@@ -452,7 +452,7 @@ static void test_mention_rules(void **state)
         {"German: a capitalised article opens the sentence, the noun after it goes",
          "Die Literaturnobelpreisträgerin Swetlana Alexijewitsch unterstützte die Opposition, die "
          "sich mit der Regierung nicht einigen kann und die Wahl ablehnt.",
-         0, PISAR_OK, "Swetlana Alexijewitsch>Swetlana Alexijewitsch"},
+         0, PISAR_OK, "Swetlana Alexijewitsch>Svetlana Alexievich"},
         {"English: 'The' keeps the proper noun after it",
          "The Pentagon declined to comment on the report of the agency.", 0, PISAR_OK,
          "Pentagon>Pentagon"},
