@@ -732,17 +732,68 @@ int pisar_detect(const void *data, size_t len, pisar_detection *out)
     return rc < 0 ? rc : PISAR_OK;
 }
 
+/* A copy of the text with every word that starts with a capital letter
+ * blanked out, but for the first word of a sentence (malloc'd, *outlen
+ * bytes; NULL if memory is short); *kept of the *letters are left. News is
+ * full of names of other languages ("Vučić", "Lavrov", "Sybiha"), and a name
+ * says little of the language of the sentence around it. */
+static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_t *kept,
+                             size_t *letters)
+{
+    char *o = malloc(len ? len : 1);
+    *outlen = *kept = *letters = 0;
+    if (!o) return NULL;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0, n = 0;
+    int in_word = 0, skip = 0, sentence = 1; /* the first word of a sentence is kept */
+    while (i < len) {
+        uint32_t c;
+        size_t l = utf8_next(p, len, i, &c);
+        if (!l) {
+            o[n++] = text[i++];
+            in_word = 0;
+            continue;
+        }
+        int letter = u_isalpha((UChar32)c) || c == '\'' || c == 0x2019;
+        if (letter && !in_word) {
+            skip = !sentence && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
+            sentence = 0;
+        }
+        if (c == '.' || c == '!' || c == '?' || c == '\n') sentence = 1;
+        in_word = letter;
+        *letters += (size_t)letter;
+        if (letter && skip) {
+            if (!n || o[n - 1] != ' ') o[n++] = ' ';
+        } else {
+            memcpy(o + n, text + i, l);
+            n += l;
+            *kept += (size_t)letter;
+        }
+        i += l;
+    }
+    *outlen = n;
+    return o;
+}
+
 int pisar_language_detect(const char *text, size_t len, const char **language, double *confidence)
 {
     if (!language || (!text && len)) return PISAR_EINVAL;
     *language = "und";
     if (confidence) *confidence = 0;
     if (lm_best_utf8(text, len, NULL) < 0) return PISAR_OK;
+    /* the lower-case words decide, when they are most of the text (in a
+     * headline of names the names are the text) */
+    size_t flen, kept, letters;
+    char *f = lowercase_words(text, len, &flen, &kept, &letters);
+    if (f && kept >= 20 && kept * 2 >= letters) {
+        text = f;
+        len = flen;
+    }
     int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
     double tot[MAXLANG], bt = 0;
     for (int m = 0; m < nm; m++) {
         size_t np;
-        double mean = lm_score_utf8(m, text, len, &np);
+        double mean = lm_score_utf8_words(m, text, len, &np);
         tot[m] = mean * (double)np;
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
     }
@@ -751,6 +802,7 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         ld[m] = bt - tot[m];
     *language = lm_code(best);
     if (confidence) *confidence = conf_from(ld, nm);
+    free(f);
     return PISAR_OK;
 }
 

@@ -34,6 +34,10 @@ double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs);
 
 /* The best model for UTF-8 text: returns its index (or -1 for no letters) and
  * stores its mean score in *score (may be NULL). */
+/* The same over the pairs that tell a language only: two letters, or a
+ * letter and a space (punctuation, digits and the rest say more about the
+ * kind of text than about its language). */
+double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs);
 int lm_best_utf8(const char *s, size_t n, double *score);
 
 /* --- Lower-level access, for scoring many decodings fast (detection, repair) --- */

@@ -403,6 +403,26 @@ static void test_language_api(void **state)
     assert_int_equal(pisar_language_detect(t, strlen(t), &lang, &conf), PISAR_OK);
     assert_string_equal(lang, "en");
     assert_true(conf > 0.5 && conf <= 1.0);
+    /* news: names of other languages do not decide (each was read as the
+     * language of its names before the lower-case words decided) */
+    static const struct {
+        const char *text, *lang;
+    } news[] = {
+        {"Serbian President Aleksandar Vučić congratulated Novak Đoković on his win in the final.",
+         "en"},
+        {"The meeting will be hosted by Turkey's foreign minister, Hakan Fidan.", "en"},
+        {"Le président serbe Aleksandar Vučić a félicité Novak Đoković pour sa victoire.", "fr"},
+        {"Der serbische Präsident Aleksandar Vučić gratulierte Novak Đoković zum Sieg.", "de"},
+    };
+    for (size_t i = 0; i < sizeof news / sizeof *news; i++) {
+        assert_int_equal(pisar_language_detect(news[i].text, strlen(news[i].text), &lang, NULL),
+                         PISAR_OK);
+        if (strcmp(lang, news[i].lang))
+            fail_msg("'%s': %s, want %s", news[i].text, lang, news[i].lang);
+    }
+    /* a text of names alone is still read as a whole */
+    assert_int_equal(pisar_language_detect("Władysław Szczepański", 22, &lang, NULL), PISAR_OK);
+    assert_string_equal(lang, "pl");
     assert_int_equal(pisar_language_detect("", 0, &lang, &conf), PISAR_OK);
     assert_string_equal(lang, "und");
     assert_true(conf == 0.0);
