@@ -411,6 +411,10 @@ static void test_language_api(void **state)
         {"Serbian President Aleksandar Vučić congratulated Novak Đoković on his win in the final.",
          "en"},
         {"The meeting will be hosted by Turkey's foreign minister, Hakan Fidan.", "en"},
+        {"Serbian President Aleksandar Vučić congratulated Novak Đoković after the final in "
+         "Belgrade on Sunday evening.",
+         "en"},
+        {"Помощник президента России Юрий Ушаков", "ru"},
         {"Le président serbe Aleksandar Vučić a félicité Novak Đoković pour sa victoire.", "fr"},
         {"Der serbische Präsident Aleksandar Vučić gratulierte Novak Đoković zum Sieg.", "de"},
     };
