@@ -1047,6 +1047,39 @@ typedef struct add_ctx {
     int rc;
 } add_ctx;
 
+/* A known name inside a mention: known_nominative() of its nominative
+ * `base`, else (Cyrillic, when the base is not the surface and gave nothing
+ * or dropped words) of the surface s[0, n) as written (Serbian "Ђуром").
+ * *nk, *nb: the key and base found (malloc'd) or NULL. Returns PISAR_ENOMEM
+ * if the surface could not be copied, else PISAR_OK. */
+static int known_in_base_or_surface(const pisar_names *h, const char *base, const char *s, size_t n,
+                                    int cyr, size_t sstart, char **nk, char **nb, size_t *dropped)
+{
+    *nk = known_nominative(h, base, nb, dropped, sstart);
+    if ((*nk && !*dropped) || !cyr || (strlen(base) == n && !memcmp(base, s, n))) return PISAR_OK;
+    char *surface = dup(s, n), *nb2 = NULL;
+    if (!surface) {
+        free(*nk);
+        free(*nb);
+        *nk = *nb = NULL;
+        return PISAR_ENOMEM;
+    }
+    size_t dropped2;
+    char *nk2 = known_nominative(h, surface, &nb2, &dropped2, sstart);
+    free(surface);
+    if (nk2 && (!*nk || !dropped2)) {
+        free(*nk);
+        free(*nb);
+        *nk = nk2;
+        *nb = nb2;
+        *dropped = dropped2;
+    } else {
+        free(nk2);
+        free(nb2);
+    }
+    return PISAR_OK;
+}
+
 static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
                      int sentence_single, void *user)
 {
@@ -1093,28 +1126,9 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
      * Russian and Ukrainian tables, else as written: Serbian "Ђуром") */
     if (m.key[0] != '@' && !known_key(h, m.key)) {
         size_t dropped;
-        char *nb = NULL, *nk = known_nominative(h, m.base, &nb, &dropped, m.sstart);
-        if ((!nk || dropped) && cyr_mention && (strlen(m.base) != n || memcmp(m.base, s, n))) {
-            char *surface = dup(s, n), *nb2 = NULL;
-            size_t dropped2;
-            if (!surface) {
-                free(nb);
-                free(nk);
-                goto nomem;
-            }
-            char *nk2 = known_nominative(h, surface, &nb2, &dropped2, m.sstart);
-            free(surface);
-            if (nk2 && (!nk || !dropped2)) {
-                free(nk);
-                free(nb);
-                nk = nk2;
-                nb = nb2;
-                dropped = dropped2;
-            } else {
-                free(nk2);
-                free(nb2);
-            }
-        }
+        char *nb = NULL, *nk = NULL;
+        if (known_in_base_or_surface(h, m.base, s, n, cyr_mention, m.sstart, &nk, &nb, &dropped))
+            goto nomem;
         if (nk) {
             free(m.base);
             free(m.key);
@@ -1718,23 +1732,8 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     }
     if (key[0] != '@' && !known_key(h, key)) {
         size_t dropped;
-        char *nb = NULL, *nk = known_nominative(h, base, &nb, &dropped, sstart);
-        if ((!nk || dropped) && cyr && (strlen(base) != n || memcmp(base, s, n))) {
-            char *surface = dup(s, n), *nb2 = NULL;
-            size_t dropped2;
-            char *nk2 = surface ? known_nominative(h, surface, &nb2, &dropped2, sstart) : NULL;
-            free(surface);
-            if (nk2 && (!nk || !dropped2)) {
-                free(nk);
-                free(nb);
-                nk = nk2;
-                nb = nb2;
-                dropped = dropped2;
-            } else {
-                free(nk2);
-                free(nb2);
-            }
-        }
+        char *nb = NULL, *nk = NULL;
+        known_in_base_or_surface(h, base, s, n, cyr, sstart, &nk, &nb, &dropped);
         if (nk && dropped) {
             /* the mention starts at its second word */
             size_t sp = 0;
