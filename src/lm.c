@@ -143,36 +143,15 @@ static size_t next_cp(const unsigned char *s, size_t n, uint32_t *c)
     return len;
 }
 
-double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs)
-{
-    const lm_model *m = model(lang);
-    if (npairs) *npairs = 0;
-    if (!m || !s || !n) return 0;
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t cost = 0;
-    size_t pairs = 0, i = 0;
-    int prev = -1;
-    while (i < n) {
-        uint32_t c;
-        i += next_cp(p + i, n - i, &c);
-        int sym = lm_symbol(lang, c);
-        if (prev >= 0) {
-            cost += m->pairs[prev * m->nsym + sym];
-            pairs++;
-        }
-        prev = sym;
-    }
-    if (npairs) *npairs = pairs;
-    return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
-}
-
 /* A symbol that tells a language: a letter (of the alphabet or not). */
 static int is_letter_sym(int sym)
 {
     return sym >= LM_NCLASS || sym == LM_FA || sym == LM_FL;
 }
 
-double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs)
+/* Mean cost of the pairs of s (words: only two letters, or a letter and a
+ * space). */
+static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int words)
 {
     const lm_model *m = model(lang);
     if (npairs) *npairs = 0;
@@ -185,8 +164,9 @@ double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs)
         uint32_t c;
         i += next_cp(p + i, n - i, &c);
         int sym = lm_symbol(lang, c);
-        if (prev >= 0 && (is_letter_sym(prev) || is_letter_sym(sym)) &&
-            (is_letter_sym(prev) || prev == LM_SP) && (is_letter_sym(sym) || sym == LM_SP)) {
+        int lp = prev >= 0 && is_letter_sym(prev), ls = is_letter_sym(sym);
+        if (prev >= 0 &&
+            (!words || ((lp || ls) && (lp || prev == LM_SP) && (ls || sym == LM_SP)))) {
             cost += m->pairs[prev * m->nsym + sym];
             pairs++;
         }
@@ -194,6 +174,16 @@ double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs)
     }
     if (npairs) *npairs = pairs;
     return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
+}
+
+double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs)
+{
+    return score_utf8(lang, s, n, npairs, 0);
+}
+
+double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs)
+{
+    return score_utf8(lang, s, n, npairs, 1);
 }
 
 int lm_best_utf8(const char *s, size_t n, double *score)

@@ -81,6 +81,16 @@ static void test_score_edges(void **state)
     assert_int_equal(n, 1);
     assert_true(lm_score_utf8(ru, "\xFF\xFE\xC0\x80", 4, &n) < 0);
     assert_int_equal(n, 3);
+    /* the word pairs: two letters, or a letter and a space, nothing else */
+    assert_true(lm_score_utf8(ru, "ab, cd.", 7, &n) < 0);
+    assert_int_equal(n, 6);
+    assert_true(lm_score_utf8_words(ru, "ab, cd.", 7, &n) < 0);
+    assert_int_equal(n, 3); /* a-b, space-c, c-d */
+    assert_true(lm_score_utf8_words(ru, "12, 34.", 7, &n) == 0.0);
+    assert_int_equal(n, 0);
+    /* an invalid byte is no letter */
+    assert_true(lm_score_utf8_words(ru, "\xD0\x90\xD0", 3, &n) == 0.0);
+    assert_int_equal(n, 0);
     assert_int_equal(lm_best_utf8("", 0, NULL), -1);
     assert_int_equal(lm_best_utf8("123 456, 7.", 11, NULL), -1);
     assert_int_equal(lm_best_utf8(NULL, 5, NULL), -1);
