@@ -806,6 +806,22 @@ static int ends_with(const char *w, size_t n, const char *e, size_t en)
     return n > en + 1 && !memcmp(w + n - en, e, en);
 }
 
+/* The words of s[0, n) split at spaces: their starts and ends, up to max. */
+static size_t split_words(const char *s, size_t n, size_t *starts, size_t *ends, size_t max)
+{
+    size_t nw = 0;
+    for (size_t i = 0; i < n && nw < max;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n) break;
+        starts[nw] = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        ends[nw++] = i;
+    }
+    return nw;
+}
+
 /* Build the nominative of a Cyrillic mention in h->scratch; *gender gets
  * 'm', 'f', '?' (ambiguous -ова) or 0 (nothing stripped); for '?' the
  * masculine reading goes to h->scratch2. */
@@ -815,16 +831,7 @@ static int nominative(pisar_names *h, const char *s, size_t n, char *gender)
     pisar_buf_clear(&h->scratch2);
     *gender = 0;
     /* words split at spaces; the last one is the surname */
-    size_t starts[16], ends[16], nw = 0;
-    for (size_t i = 0; i < n && nw < 16;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        if (i >= n) break;
-        starts[nw] = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        ends[nw++] = i;
-    }
+    size_t starts[16], ends[16], nw = split_words(s, n, starts, ends, 16);
     const pn_suffix *tab = pn_suffix_table();
     const pn_suffix *last = NULL;
     if (nw) {
@@ -1357,22 +1364,6 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(x->canonical, y->canonical);
 }
 
-/* The words of a nominative: starts and ends, up to 8. */
-static size_t split_words(const char *s, size_t *starts, size_t *ends)
-{
-    size_t nw = 0, n = strlen(s);
-    for (size_t i = 0; i < n && nw < 8;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        if (i >= n) break;
-        starts[nw] = i;
-        while (i < n && s[i] != ' ')
-            i++;
-        ends[nw++] = i;
-    }
-    return nw;
-}
-
 /* A Russian, Ukrainian or Belarusian patronymic (Викторович, Борисовна,
  * Ильич, Іллівна). */
 static int is_patronymic(const char *w, size_t n)
@@ -1399,13 +1390,13 @@ static int resplit_titles(pisar_names *h)
     int rc = PISAR_OK;
     size_t starts[8], ends[8];
     for (size_t i = 0; i < h->nm && !rc; i++) {
-        size_t nw = split_words(h->m[i].base, starts, ends);
+        size_t nw = split_words(h->m[i].base, strlen(h->m[i].base), starts, ends, 8);
         if (h->m[i].key[0] == '@') continue;
         rc = smap_put(nw == 1 ? &lone : &bywords, h->m[i].key, nw);
     }
     for (size_t i = 0; i < h->nm && !rc; i++) {
         mention *m = &h->m[i];
-        size_t nw = split_words(m->base, starts, ends);
+        size_t nw = split_words(m->base, strlen(m->base), starts, ends, 8);
         if (nw < 3 || nw > 6 || m->key[0] == '@') continue;
         for (size_t d = 1; d <= 2 && nw - d >= 2 && !rc; d++) {
             const char *tail = m->base + starts[d];
