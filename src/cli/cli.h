@@ -77,7 +77,8 @@ int cli_input_open(cli_input *in, const char *sub, const char *path, const char 
 /* Read up to n bytes, as many as there are: their count, 0 at the end, -1
  * on a failure (reported). */
 long cli_input_read(cli_input *in, void *buf, size_t n);
-/* Go back to the start for the next pass; 0, or -1 (reported). */
+/* Go back to the start for the next pass (the first pass is first read to
+ * the end if it stopped early); 0, or -1 (reported). */
 int cli_input_rewind(cli_input *in);
 void cli_input_close(cli_input *in);
 /* An unlinked temporary file in $TMPDIR (default /tmp): its descriptor, or -1

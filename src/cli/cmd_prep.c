@@ -50,44 +50,29 @@ typedef struct {
     char *first_lang; /* combined output: the first document's language */
 } prep_opts;
 
-/* Where one input comes from: a seekable file, or stdin held in memory. */
+/* Where one input comes from: a file read again for each pass, or stdin
+ * spooled to a temporary file during the first (cli_input, spool.c). */
 typedef struct {
     const char *path;
-    FILE *f;
-    pisar_buf mem;
-    size_t pos;
-    int in_mem;
+    cli_input in;
+    int failed; /* a read failed (reported) */
 } source;
 
 static size_t src_read(source *s, char *buf, size_t n)
 {
-    if (!s->in_mem) return fread(buf, 1, n, s->f);
-    size_t k = s->mem.len - s->pos < n ? s->mem.len - s->pos : n;
-    memcpy(buf, s->mem.data + s->pos, k);
-    s->pos += k;
-    return k;
+    long r = s->failed ? 0 : cli_input_read(&s->in, buf, n);
+    if (r < 0) s->failed = 1;
+    return r > 0 ? (size_t)r : 0;
 }
 
 static int src_rewind(source *s)
 {
-    if (s->in_mem) {
-        s->pos = 0;
-        return 0;
-    }
-    if (fseek(s->f, 0, SEEK_SET)) {
-        cli_error(SUB, "%s: cannot rewind: %s", s->path, strerror(errno));
-        return -1;
-    }
-    return 0;
+    return cli_input_rewind(&s->in);
 }
 
 static int src_error(source *s)
 {
-    if (!s->in_mem && ferror(s->f)) {
-        cli_error(SUB, "%s: read error: %s", s->path, strerror(errno));
-        return 1;
-    }
-    return 0;
+    return s->failed;
 }
 
 /* Output sink: a FILE written from the emitter's buffer as it fills. */
@@ -478,24 +463,18 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
 static int open_source(source *s, const char *path)
 {
     memset(s, 0, sizeof *s);
-    s->path = path;
-    if (!strcmp(path, "-")) {
-        s->in_mem = 1;
-        return cli_read_all(SUB, path, &s->mem) ? -1 : 0;
-    }
+    s->path = strcmp(path, "-") ? path : "(stdin)"; /* for messages */
     struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         cli_error(SUB, "%s: is a directory", path);
         return -1;
     }
-    s->f = cli_open_input(SUB, path);
-    return s->f ? 0 : -1;
+    return cli_input_open(&s->in, SUB, path, strcmp(path, "-") ? path : "(stdin)");
 }
 
 static void close_source(source *s)
 {
-    if (s->f && s->f != stdin) fclose(s->f);
-    pisar_buf_free(&s->mem);
+    cli_input_close(&s->in);
 }
 
 /* One input into emitter `em` (already created); returns 0 or -1. */
@@ -703,12 +682,17 @@ int cmd_prep(int argc, char **argv)
         pisar_emitter *em = NULL;
         char first[36] = "";
         o.first_lang = first;
-        int ok = sink_open(&k, outpath) == 0;
+        int ok = sink_open(&k, outpath) == 0, done = 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
-        for (size_t i = 0; ok && i < nfiles; i++)
-            if (prep_one(files[i], &o, em, &k, &out)) status = EXIT_SOME_FAILED;
+        for (size_t i = 0; ok && i < nfiles; i++) {
+            if (prep_one(files[i], &o, em, &k, &out))
+                status = EXIT_SOME_FAILED;
+            else
+                done++;
+        }
         if (ok) ok = pisar_emitter_finish(em, NULL) == 0 && sink_write(&k, &out) == 0;
-        if (k.f && sink_close(&k, ok)) ok = 0;
+        /* no output file at all when every input failed */
+        if (k.f && sink_close(&k, ok && done > 0)) ok = 0;
         if (!ok) status = EXIT_SOME_FAILED;
         pisar_emitter_free(em);
     }

@@ -100,6 +100,16 @@ long cli_input_read(cli_input *in, void *buf, size_t n)
 
 int cli_input_rewind(cli_input *in)
 {
+    /* a first pass that stopped early (detection on a sample) is taken to
+     * the end: the spool must hold all of a pipe, and later passes end
+     * where the first one did */
+    if (in->first) {
+        char buf[65536];
+        long r;
+        while ((r = cli_input_read(in, buf, sizeof buf)) > 0)
+            ;
+        if (r < 0) return -1;
+    }
     if (in->first && in->spool >= 0) {
         if (in->own) close(in->fd);
         in->fd = in->spool;
