@@ -1267,25 +1267,25 @@ static int put_unique(pisar_names *h, smap *m, const char *key, size_t val, size
 
 typedef struct reading_ctx {
     pisar_names *h;
-    const smap *exact, *loose;
-    size_t target; /* mention index met, or NONE */
-    int several;   /* readings met originals of different keys */
+    const smap *exact, *loose; /* loose[a]: the originals folded as PN_ALIKE_* a says */
+    size_t target;             /* mention index met, or NONE */
+    int several;               /* readings met originals of different keys */
     pisar_buf given;
 } reading_ctx;
 
 #define NONE ((size_t)-2)
 #define MANY ((size_t)-1)
 
-static int reading_fn(const char *key, int voicing_alike, void *user)
+static int reading_fn(const char *key, int alike, void *user)
 {
     reading_ctx *r = user;
     pisar_buf_clear(&r->given);
     int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
     if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
     size_t *v = smap_get(r->exact, r->given.data);
-    if (!v && voicing_alike) {
-        pn_unvoice(r->given.data);
-        v = smap_get(r->loose, r->given.data);
+    if (!v && alike) {
+        pn_fold_alike(r->given.data, alike);
+        v = smap_get(&r->loose[alike], r->given.data);
     }
     if (!v) return PISAR_OK;
     if (*v == MANY || (r->target != NONE && strcmp(r->h->m[*v].key, r->h->m[r->target].key))) {
@@ -1305,7 +1305,7 @@ static int reading_fn(const char *key, int voicing_alike, void *user)
 static int resolve_readings(pisar_names *h)
 {
     const size_t many = MANY;
-    smap anchored = {0}, exact = {0}, loose = {0}, done = {0};
+    smap anchored = {0}, exact = {0}, loose[4] = {{0}}, done = {0};
     pisar_buf pk = {0}, gk = {0};
     int rc = PISAR_OK;
     for (size_t i = 0; i < h->nm && !rc; i++) {
@@ -1318,8 +1318,12 @@ static int resolve_readings(pisar_names *h)
         if ((rc = pn_map_given(pk.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &gk))) break;
         if (!gk.data) continue;
         if ((rc = put_unique(h, &exact, gk.data, i, many))) break;
-        pn_unvoice(gk.data);
-        rc = put_unique(h, &loose, gk.data, i, many);
+        for (int a = 1; a < 4 && !rc; a++) {
+            pisar_buf_clear(&pk);
+            if ((rc = pisar_buf_puts(&pk, gk.data))) break;
+            pn_fold_alike(pk.data, a);
+            rc = put_unique(h, &loose[a], pk.data, i, many);
+        }
     }
     for (size_t i = 0; i < h->nm && !rc && exact.cap; i++) {
         mention *m = &h->m[i];
@@ -1328,7 +1332,7 @@ static int resolve_readings(pisar_names *h)
         if (d) {
             target = *d;
         } else {
-            reading_ctx r = {h, &exact, &loose, NONE, 0, {0}};
+            reading_ctx r = {h, &exact, loose, NONE, 0, {0}};
             int x = pn_readings(m->base, strlen(m->base), reading_fn, &r);
             pisar_buf_free(&r.given);
             if (x < 0) {
@@ -1345,7 +1349,8 @@ static int resolve_readings(pisar_names *h)
     pisar_buf_free(&gk);
     smap_free(&anchored);
     smap_free(&exact);
-    smap_free(&loose);
+    for (int a = 1; a < 4; a++)
+        smap_free(&loose[a]);
     smap_free(&done);
     return rc;
 }

@@ -20,8 +20,9 @@ typedef struct pn_convention {
                                   * 3 = cued, 4 = fallback */
     const char *const *cues;     /* NULL-terminated, for weak markers */
     const pn_rule *rules;        /* terminated by from == NULL */
-    int voicing_alike;           /* writes з and с, ж and ш alike ("alike voicing") */
+    int alike;                   /* PN_ALIKE_*: letters it writes alike ("alike ...") */
     const char *const *never;    /* NULL-terminated: strings its spellings never hold */
+    const char *const *needs;    /* NULL-terminated: as a reading, one must be held (if any) */
 } pn_convention;
 
 /* A case ending (tables/names/suffixes.txt). */
@@ -66,14 +67,19 @@ int pn_phonetic(const char *s, size_t len, pisar_buf *key);
 
 /* The other readings of a name with Latin words: the phonetic key with every
  * Latin word read under each press convention in turn (skipping a
- * convention whose "never" strings the name holds). fn gets each key and
- * whether that convention writes voiced and voiceless sibilants alike; a
+ * convention whose "never" strings the name holds, or none of whose "needs"
+ * strings). fn gets each key and what that convention writes alike; a
  * nonzero return stops and is returned. Names without Latin words have none. */
-typedef int (*pn_reading_fn)(const char *key, int voicing_alike, void *user);
+typedef int (*pn_reading_fn)(const char *key, int alike, void *user);
 int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user);
 
-/* Fold a key's sibilants to their voiceless letters in place (z, zh -> s, sh). */
-void pn_unvoice(char *key);
+/* What a convention writes alike: з and с, ж and ш (German s, sch); ш and с,
+ * ж and з (Serbian and Croatian printed without diacritics). */
+enum { PN_ALIKE_VOICING = 1, PN_ALIKE_HUSHES = 2 };
+
+/* Fold a key in place as `alike` says (voicing: z, zh -> s, sh; hushes: sh,
+ * zh -> s, z) and put its words in order again. */
+void pn_fold_alike(char *key, int alike);
 
 /* Is c a letter (ICU alphabetic, or a combining mark, or an apostrophe
  * used inside names)? */

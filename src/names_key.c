@@ -462,10 +462,10 @@ static int cmp_str(const void *a, const void *b)
 
 #define PN_MAX_WORDS 16
 
-/* A Latin word of the name holds one of convention c's "never" strings. */
-static int name_never(const word *words, size_t nw, int c)
+/* A Latin word of the name holds one of the strings of list. */
+static int name_holds(const word *words, size_t nw, const char *const *list)
 {
-    for (const char *const *n = pn_conventions[c].never; *n; n++)
+    for (const char *const *n = list; *n; n++)
         for (size_t k = 0; k < nw; k++)
             if (!words[k].cyrillic && has_marker(&words[k], *n)) return 1;
     return 0;
@@ -531,7 +531,9 @@ static int phonetic(const char *s, size_t len, int force, pisar_buf *key)
         int latin = 0;
         for (size_t k = 0; k < nw; k++)
             latin |= !words[k].cyrillic;
-        if (!latin || name_never(words, nw, force)) {
+        const pn_convention *cv = &pn_conventions[force];
+        if (!latin || name_holds(words, nw, cv->never) ||
+            (cv->needs[0] && !name_holds(words, nw, cv->needs))) {
             rc = NO_READING;
             goto out;
         }
@@ -623,18 +625,25 @@ int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user)
             rc = PISAR_OK;
             continue;
         }
-        if (!rc && k.len) rc = fn(k.data, pn_conventions[c].voicing_alike, user);
+        if (!rc && k.len) rc = fn(k.data, pn_conventions[c].alike, user);
     }
     pisar_buf_free(&k);
     return rc;
 }
 
-void pn_unvoice(char *key)
+void pn_fold_alike(char *key, int alike)
 {
     char *words[PN_MAX_WORDS], *p = key;
-    size_t nw = 0, len = strlen(key);
-    for (char *c = key; *c; c++)
-        if (*c == 'z') *c = 's';
+    size_t nw = 0, len = 0;
+    for (char *c = key; *c; c++) {
+        if ((alike & PN_ALIKE_VOICING) && *c == 'z') *c = 's';
+        /* sh, zh are s, z: drop the h */
+        if ((alike & PN_ALIKE_HUSHES) && *c == 'h' && len &&
+            (key[len - 1] == 's' || key[len - 1] == 'z'))
+            continue;
+        key[len++] = *c;
+    }
+    key[len] = 0;
     /* the words in order again (Залужний: "valeri zaluzhni" is "salushni valeri") */
     char *copy = malloc(len + 1);
     if (!copy) return; /* unsorted: a lost match, not a wrong one */

@@ -96,9 +96,11 @@ struct conv {
     char markers[32][16];
     int mflags[32];
     int nmarkers;
-    int voicing_alike;
+    int alike; /* 1: voicing, 2: hushes */
     char never[16][8];
     int nnever;
+    char needs[16][8];
+    int nneeds;
     char cues[16][16];
     int ncues;
     struct rule rules[64];
@@ -245,8 +247,15 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             cur->mflags[cur->nmarkers] = fl;
             strcpy(cur->markers[cur->nmarkers++], a);
         } else if (!strcmp(kw, "alike") && k == 2 && cur) {
-            if (strcmp(a, "voicing")) die("%s: only 'alike voicing' is known: '%s'", lat, line);
-            cur->voicing_alike = 1;
+            if (!strcmp(a, "voicing"))
+                cur->alike |= 1;
+            else if (!strcmp(a, "hushes"))
+                cur->alike |= 2;
+            else
+                die("%s: 'alike voicing' or 'alike hushes': '%s'", lat, line);
+        } else if (!strcmp(kw, "needs") && k == 2 && cur) {
+            if (cur->nneeds == 16 || strlen(a) >= 8) die("%s: needs '%s'", lat, a);
+            strcpy(cur->needs[cur->nneeds++], a);
         } else if (!strcmp(kw, "never") && k == 2 && cur) {
             if (cur->nnever == 16 || strlen(a) >= 8) die("%s: never '%s'", lat, a);
             strcpy(cur->never[cur->nnever++], a);
@@ -311,6 +320,12 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             fputs(", ", o);
         }
         fprintf(o, "0};\n");
+        fprintf(o, "static const char *const pn_needs_%d[] = {", i);
+        for (int j = 0; j < convs[i].nneeds; j++) {
+            put_cstr(o, convs[i].needs[j]);
+            fputs(", ", o);
+        }
+        fprintf(o, "0};\n");
         fprintf(o, "static const char *const pn_never_%d[] = {", i);
         for (int j = 0; j < convs[i].nnever; j++) {
             put_cstr(o, convs[i].never[j]);
@@ -331,8 +346,10 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
     for (int i = 0; i < nconv; i++) {
         fputs("    {", o);
         put_cstr(o, convs[i].id);
-        fprintf(o, ", pn_markers_%d, pn_mflags_%d, pn_cues_%d, pn_rules_%d, %d, pn_never_%d},\n", i,
-                i, i, i, convs[i].voicing_alike, i);
+        fprintf(o,
+                ", pn_markers_%d, pn_mflags_%d, pn_cues_%d, pn_rules_%d, %d, pn_never_%d, "
+                "pn_needs_%d},\n",
+                i, i, i, i, convs[i].alike, i, i);
     }
     fprintf(o, "};\n#define PN_NCONV %d\n", nconv);
     gen_suffixes(o, suf);
