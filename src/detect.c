@@ -407,17 +407,46 @@ pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
     return win;
 }
 
+static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_t *kept);
+
+/* Letters say what scores may not: a Cyrillic text whose lower-case words
+ * hold a letter outside the best language's alphabet (і in "зіграв унічию",
+ * ђ, ў, ы) is not in that language if another language of the script has
+ * all its letters. Returns the best-scoring model (score[m], higher is
+ * better, -INFINITY for none) among those that miss the fewest letters of
+ * t, or `best` when it misses none or the script is not Cyrillic. */
+static int alphabet_best(const char *t, size_t n, const double *score, int nm, int best)
+{
+    if (best < 0 || !lm_is_cyrillic(best)) return best;
+    int miss[MAXLANG] = {0}, any = 0;
+    const unsigned char *p = (const unsigned char *)t;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t l = utf8_next(p, n, i, &c);
+        i += l ? l : 1;
+        if (!l || c < 0x400 || c > 0x52F || !u_isalpha((UChar32)c)) continue;
+        for (int m = 0; m < nm; m++)
+            if (lm_is_cyrillic(m) && lm_symbol(m, c) < LM_NCLASS) miss[m]++, any = 1;
+    }
+    if (!any || !miss[best]) return best;
+    int fewest = miss[best], pick = best;
+    for (int m = 0; m < nm; m++)
+        if (lm_is_cyrillic(m) && score[m] > -INFINITY &&
+            (miss[m] < fewest || (miss[m] == fewest && score[m] > score[pick])))
+            fewest = miss[m], pick = m;
+    return pick;
+}
+
 /* The language of text in a single-byte code page, decided once the code
- * page is: the sample of 100 bytes or more decoded and read as Unicode text
- * is (letter pairs, lower-case words: pisar_language_detect), if that gives
- * a language of the script the code page was chosen for; else the language
- * whose model chose the code page stays. */
-static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen)
+ * page is: a sample of 100 bytes or more decoded and read as Unicode text is
+ * (pisar_language_detect), if that gives a language of the script the code
+ * page was chosen for; a shorter one keeps the language whose model chose
+ * the code page, unless its letters say otherwise (alphabet_best). */
+static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const uint64_t *cost,
+                          int nm)
 {
     const unsigned char(*u8)[4] = cp_utf8(e);
-    /* a line or two: the joint model of bytes and language is better there
-     * (on fixtures/detect's 16-48 character pieces) */
-    if (!u8 || d->samp_len < 100) return;
+    if (!u8) return;
     unsigned char *o = malloc((size_t)d->samp_len * 3 + 1), *q = o;
     if (!o) return;
     for (size_t i = 0; i < d->samp_len; i++) {
@@ -425,10 +454,24 @@ static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen)
         memcpy(q, c + 1, c[0]);
         q += c[0];
     }
-    const char *lang;
-    if (!pisar_language_detect((const char *)o, (size_t)(q - o), &lang, NULL)) {
-        int m = lm_find(lang);
-        if (m >= 0 && lm_is_cyrillic(m) == lm_is_cyrillic(chosen)) d->res.language = lm_code(m);
+    size_t n = (size_t)(q - o);
+    if (d->samp_len >= 100) {
+        const char *lang;
+        if (!pisar_language_detect((const char *)o, n, &lang, NULL)) {
+            int m = lm_find(lang);
+            if (m >= 0 && lm_is_cyrillic(m) == lm_is_cyrillic(chosen)) d->res.language = lm_code(m);
+        }
+    } else {
+        /* a line or two: the joint model of bytes and language, which did
+         * better there (on fixtures/detect's 16-48 character pieces), but
+         * not against the letters */
+        double score[MAXLANG];
+        for (int m = 0; m < nm; m++)
+            score[m] = cost[m] == UINT64_MAX ? -INFINITY : -(double)cost[m];
+        size_t fl, kept;
+        char *f = lowercase_words((const char *)o, n, &fl, &kept);
+        if (f) d->res.language = lm_code(alphabet_best(f, fl, score, nm, chosen));
+        free(f);
     }
     free(o);
 }
@@ -545,7 +588,7 @@ static int detect_sbcs(pisar_detector *d)
                 ld[n++] = ((double)lang_cost[w][m] - (double)best_cost[w]) / LM_SCALE;
         d->res.language_confidence = conf_from(ld, n);
     }
-    sbcs_language(d, d->res.encoding, best_lang[w]);
+    sbcs_language(d, d->res.encoding, best_lang[w], lang_cost[w], nm);
     if (nu >= 2) {
         int r = uniq[1];
         double rc = exp(-delta[1]) * d->res.confidence;
@@ -824,9 +867,11 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         }
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
     }
+    int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
+    if (pick != best) best = pick, bt = tot[pick];
     double ld[MAXLANG];
     for (int m = 0; m < nm; m++)
-        ld[m] = bt - tot[m];
+        ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;
     *language = lm_code(best);
     if (confidence) *confidence = conf_from(ld, nm);
     free(f);
