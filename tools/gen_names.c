@@ -64,6 +64,18 @@ static char *slurp(const char *path, size_t *len)
 }
 
 #ifndef GEN_NAMES_GAZETTEER
+
+/* "static const char *const pn_NAME_I[] = {...};" for n strings `stride` apart. */
+static void put_list(FILE *o, const char *name, int i, const char *items, size_t stride, int n)
+{
+    fprintf(o, "static const char *const pn_%s_%d[] = {", name, i);
+    for (int j = 0; j < n; j++) {
+        put_cstr(o, items + (size_t)j * stride);
+        fputs(", ", o);
+    }
+    fprintf(o, "0};\n");
+}
+
 /* ---- rules mode ---- */
 
 /* Decode one UTF-8 character (the tables are trusted, but checked). */
@@ -304,34 +316,15 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
     }
     fprintf(o, "};\n\n");
     for (int i = 0; i < nconv; i++) {
-        fprintf(o, "static const char *const pn_markers_%d[] = {", i);
-        for (int j = 0; j < convs[i].nmarkers; j++) {
-            put_cstr(o, convs[i].markers[j]);
-            fputs(", ", o);
-        }
-        fprintf(o, "0};\n");
+        put_list(o, "markers", i, convs[i].markers[0], sizeof convs[i].markers[0],
+                 convs[i].nmarkers);
         fprintf(o, "static const unsigned char pn_mflags_%d[] = {", i);
         for (int j = 0; j < convs[i].nmarkers; j++)
             fprintf(o, "%d, ", convs[i].mflags[j]);
         fprintf(o, "0};\n");
-        fprintf(o, "static const char *const pn_cues_%d[] = {", i);
-        for (int j = 0; j < convs[i].ncues; j++) {
-            put_cstr(o, convs[i].cues[j]);
-            fputs(", ", o);
-        }
-        fprintf(o, "0};\n");
-        fprintf(o, "static const char *const pn_needs_%d[] = {", i);
-        for (int j = 0; j < convs[i].nneeds; j++) {
-            put_cstr(o, convs[i].needs[j]);
-            fputs(", ", o);
-        }
-        fprintf(o, "0};\n");
-        fprintf(o, "static const char *const pn_never_%d[] = {", i);
-        for (int j = 0; j < convs[i].nnever; j++) {
-            put_cstr(o, convs[i].never[j]);
-            fputs(", ", o);
-        }
-        fprintf(o, "0};\n");
+        put_list(o, "cues", i, convs[i].cues[0], sizeof convs[i].cues[0], convs[i].ncues);
+        put_list(o, "needs", i, convs[i].needs[0], sizeof convs[i].needs[0], convs[i].nneeds);
+        put_list(o, "never", i, convs[i].never[0], sizeof convs[i].never[0], convs[i].nnever);
         fprintf(o, "static const pn_rule pn_rules_%d[] = {\n", i);
         for (int j = 0; j < convs[i].nrules; j++) {
             fputs("    {", o);
