@@ -220,24 +220,37 @@ static int cmp_index(const void *a, const void *b)
 static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char *origin,
                       pisar_error *err, surnames *snp);
 
+/* Row i's key is another entry's too (2), or an earlier row's of the same
+ * entry (1), or neither (0). */
+static int shared_key(const surnames *sn, size_t i)
+{
+    const surname *s = &sn->v[i];
+    int dup = 0;
+    for (size_t j = 0; j < sn->n; j++)
+        if (!strcmp(sn->v[j].key, s->key)) {
+            if (sn->v[j].entry != s->entry) return 2;
+            if (j < i) dup = 1;
+        }
+    return dup;
+}
+
+/* Is key among the first n rows of the index? */
+static int in_index(const pn_gazetteer *g, size_t n, const char *key)
+{
+    for (size_t j = 0; j < n; j++)
+        if (!strcmp(g->index[j].key, key)) return 1;
+    return 0;
+}
+
 /* Add the surnames of persons that name one entry only and are no entry's
  * full form ("Ушаков", "Зеленського" once its ending is stripped). */
 static int add_surnames(pn_gazetteer *g, surnames *sn, size_t *capindex)
 {
     for (size_t i = 0; i < sn->n; i++) {
         surname *s = &sn->v[i];
-        if (strcmp(g->entries[s->entry].kind, "person")) continue;
-        int clash = 0, dup = 0;
-        for (size_t j = 0; j < sn->n && !clash; j++)
-            if (!strcmp(sn->v[j].key, s->key)) {
-                if (sn->v[j].entry != s->entry)
-                    clash = 1;
-                else if (j < i)
-                    dup = 1;
-            }
-        for (size_t j = 0; j < g->nindex && !clash; j++)
-            if (!strcmp(g->index[j].key, s->key)) clash = 1;
-        if (clash || dup) continue;
+        if (strcmp(g->entries[s->entry].kind, "person") || shared_key(sn, i) ||
+            in_index(g, g->nindex, s->key))
+            continue;
         if (push_index(g, capindex, s->key, s->entry, 1)) return PISAR_ENOMEM;
     }
     return PISAR_OK;
@@ -250,17 +263,7 @@ static int add_plain(pn_gazetteer *g, surnames *st, size_t *capindex)
     size_t n0 = g->nindex;
     for (size_t i = 0; i < st->n; i++) {
         surname *s = &st->v[i];
-        int clash = 0, dup = 0;
-        for (size_t j = 0; j < st->n && !clash; j++)
-            if (!strcmp(st->v[j].key, s->key)) {
-                if (st->v[j].entry != s->entry)
-                    clash = 1;
-                else if (j < i)
-                    dup = 1;
-            }
-        for (size_t j = 0; j < n0 && !clash && !dup; j++)
-            if (!strcmp(g->index[j].key, s->key)) dup = 1;
-        if (clash || dup) continue;
+        if (shared_key(st, i) || in_index(g, n0, s->key)) continue;
         if (push_index(g, capindex, s->key, s->entry, 0)) return PISAR_ENOMEM;
     }
     return PISAR_OK;

@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/utf8.h" /* the library's strict check */
+
 typedef struct {
     char key[64];
     size_t len;
@@ -43,21 +45,23 @@ static int cmp_entry(const void *a, const void *b)
     return x->len < y->len ? -1 : x->len > y->len;
 }
 
+/* "static const uint64_t NAME_CODE[128] = {...};" */
+static void put_bits(FILE *o, const char *name, const char *code, const uint64_t *bits)
+{
+    fprintf(o, "static const uint64_t %s_%s[128] = {", name, code);
+    for (int i = 0; i < 128; i++)
+        fprintf(o, "%s0x%016llxull",
+                i == 0  ? "\n    "
+                : i % 4 ? ", "
+                        : ",\n    ",
+                (unsigned long long)bits[i]);
+    fputs("};\n", o);
+}
+
 static int valid_utf8(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        size_t k = c < 0x80             ? 1
-                   : (c & 0xE0) == 0xC0 ? 2
-                   : (c & 0xF0) == 0xE0 ? 3
-                   : (c & 0xF8) == 0xF0 ? 4
-                                        : 0;
-        if (!k || i + k > n) return 0;
-        for (size_t j = 1; j < k; j++)
-            if ((s[i + j] & 0xC0) != 0x80) return 0;
-        i += k;
-    }
-    return 1;
+    int cut;
+    return utf8_valid_prefix(s, n, &cut) == n;
 }
 
 static int add(lang *l, const char *key, size_t len, char cls)
@@ -226,22 +230,8 @@ static void emit(FILE *o, const lang *l)
         last[(h & 8191) >> 6] |= (uint64_t)1 << (h & 63);
         last[((h >> 13) & 8191) >> 6] |= (uint64_t)1 << ((h >> 13) & 63);
     }
-    fprintf(o, "static const uint64_t last_%s[128] = {", l->code);
-    for (int i = 0; i < 128; i++)
-        fprintf(o, "%s0x%016llxull",
-                i == 0  ? "\n    "
-                : i % 4 ? ", "
-                        : ",\n    ",
-                (unsigned long long)last[i]);
-    fputs("};\n", o);
-    fprintf(o, "static const uint64_t bloom_%s[128] = {", l->code);
-    for (int i = 0; i < 128; i++)
-        fprintf(o, "%s0x%016llxull",
-                i == 0  ? "\n    "
-                : i % 4 ? ", "
-                        : ",\n    ",
-                (unsigned long long)bloom[i]);
-    fputs("};\n", o);
+    put_bits(o, "last", l->code, last);
+    put_bits(o, "bloom", l->code, bloom);
     fprintf(o, "static const seg_abbrev abbrev_%s[] = {\n", l->code);
     for (size_t i = 0; i < l->n; i++) {
         fputs("    {", o);
