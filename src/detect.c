@@ -41,7 +41,7 @@
 #define CONF_TEMPERATURE 2.0
 /* The rules of tables/charset/rules.txt decide only near ties of the models:
  * a difference of fewer than RULE_MARGIN nats. */
-#define RULE_MARGIN 4.0
+#define RULE_MARGIN 6.0
 /* A declared code page is answered when it costs at most this many nats more
  * than the best per occurrence of a byte the two decode differently (tuned on the
  * bench/detect/web.sh development set), and then with at least DECL_CONFIDENCE. */
@@ -1066,10 +1066,11 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
 
 size_t pisar_languages(const char *const **codes)
 {
-    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn",
-                                       "en", "de", "fr", "es", "it", "pl", "cs", "sk",
-                                       "sl", "hr", "hu", "ro", "tr", "lt", "lv", "et",
-                                       "nl", "pt", "da", "sv", "no", "fi", NULL};
+    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn", "en",
+                                       "de", "fr", "es", "it", "pl", "cs", "sk", "sl",      "hr",
+                                       "hu", "ro", "tr", "lt", "lv", "et", "nl", "pt",      "da",
+                                       "sv", "no", "fi", "ga", "cy", "br", "eo", "mt",      "is",
+                                       "ca", "eu", "gl", "sq", "fo", "af", "gd", NULL};
     if (codes) *codes = list;
     return sizeof list / sizeof *list - 1;
 }
