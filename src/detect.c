@@ -43,9 +43,13 @@
  * a difference of fewer than RULE_MARGIN nats. */
 #define RULE_MARGIN 6.0
 /* A declared code page is answered when it costs at most this many nats more
- * than the best per occurrence of a byte the two decode differently (tuned on the
+ * than the best per occurrence of a byte the two decode differently
+ * (DECL_MARGIN_CYRILLIC when either is Cyrillic: a wrong Cyrillic page garbles
+ * every letter, and the models tell that surely; among Latin pages only a few
+ * accented letters differ, and the small models of many languages are less sure) (tuned on the
  * bench/detect/web.sh development set), and then with at least DECL_CONFIDENCE. */
-#define DECL_MARGIN 3.0
+#define DECL_MARGIN 8.0
+#define DECL_MARGIN_CYRILLIC 2.0
 #define DECL_CONFIDENCE 0.95
 
 struct pisar_detector {
@@ -683,7 +687,8 @@ static int detect_sbcs(pisar_detector *d)
     }
     /* a declared code page (<?xml encoding>, <meta charset>, a MIME header)
      * that the bytes confirm is answered: it defines every byte present and
-     * costs at most DECL_MARGIN nats per non-ASCII byte more than the best */
+     * costs at most DECL_MARGIN nats more than the best per occurrence of a
+     * byte the two decode differently */
     int declared = 0;
     pisar_encoding de = d->decl_source != DET_DECL_NONE ? pisar_encoding_from_name(d->decl_label)
                                                         : PISAR_ENC_UNKNOWN;
@@ -695,8 +700,12 @@ static int detect_sbcs(pisar_detector *d)
         uint64_t ndiff = 0;
         for (int b = 0x80; b < 256; b++)
             if (td[b] != tb[b]) ndiff += s.byte_n[b];
+        pisar_encoding eb = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]);
+        double margin = pisar_encoding_is_cyrillic(de) || pisar_encoding_is_cyrillic(eb)
+                            ? DECL_MARGIN_CYRILLIC
+                            : DECL_MARGIN;
         if (alive[j] && best_lang[j] >= 0 &&
-            (double)(best_cost[j] - best_cost[uniq[0]]) / LM_SCALE <= DECL_MARGIN * (double)ndiff) {
+            (double)(best_cost[j] - best_cost[uniq[0]]) / LM_SCALE <= margin * (double)ndiff) {
             int k = 0;
             while (k < nu && !same_text(&s, de, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k])))
                 k++;
