@@ -51,6 +51,9 @@
 #define DECL_MARGIN 8.0
 #define DECL_MARGIN_CYRILLIC 2.0
 #define DECL_CONFIDENCE 0.95
+/* Confidence of a Latin page is at most n / (n + THIN_EVIDENCE) when n bytes
+ * tell the answer from the runner-up (calibrated on the web development set). */
+#define THIN_EVIDENCE 1.0
 
 struct pisar_detector {
     uint32_t hist[65536];  /* hist[a << 8 | b]: how often byte b followed byte a */
@@ -730,6 +733,23 @@ static int detect_sbcs(pisar_detector *d)
     int w = uniq[0];
     d->res.encoding = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[0]);
     d->res.confidence = conf_from(delta, nu);
+    if (nu >= 2) {
+        /* thin evidence: n occurrences of bytes that the answer and the
+         * runner-up decode differently cannot make a Latin page surer than
+         * n / (n + THIN_EVIDENCE) (one byte 0x82, "é" or "‚", says at most
+         * 0.5; 0.99 takes 99), a Cyrillic one surer than 1 - 2^-n (a wrong
+         * Cyrillic page garbles every letter it differs in, and the models
+         * tell that surely) */
+        const uint16_t *t0 = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0])),
+                       *t1 = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[1]));
+        uint64_t nd = 0;
+        for (int b = 0x80; b < 256; b++)
+            if (t0[b] != t1[b]) nd += s.byte_n[b];
+        double cap = pisar_encoding_is_cyrillic((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]))
+                         ? 1.0 - pow(2.0, -(double)nd)
+                         : (double)nd / ((double)nd + THIN_EVIDENCE);
+        if (d->res.confidence > cap) d->res.confidence = cap;
+    }
     if (declared && d->res.confidence < DECL_CONFIDENCE) d->res.confidence = DECL_CONFIDENCE;
     d->res.language = lm_code(best_lang[w]);
     {
