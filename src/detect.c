@@ -487,6 +487,11 @@ static int scoring_init(scoring *s, const pisar_detector *d)
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
+            /* runs of one byte >= 0x80 (most of its occurrences follow
+             * itself) are left out: DOS line art, a row of ═ or ─ that
+             * would read as "ННН" under another page and outvote the
+             * letters (double letters of text are a small part of theirs) */
+            if (a == b && a >= 0x80 && 2 * (uint64_t)n > s->byte_n[a]) continue;
             if (n && (a >= 0x80 || b >= 0x80)) {
                 s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
                 s->hi[s->nhi++].n = n;
