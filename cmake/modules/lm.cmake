@@ -11,6 +11,9 @@ foreach(l ${PISAR_LM_LANGS})
   list(APPEND lm_files ${CMAKE_SOURCE_DIR}/tables/charset/${l}.txt)
 endforeach()
 add_executable(gen_lm ${CMAKE_SOURCE_DIR}/tools/gen_lm.c)
+# gen_lm classifies code points below U+0800 as the library does (src/lm_class.h)
+target_include_directories(gen_lm PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(gen_lm PRIVATE ICU::uc ICU::data)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/lm_tables.h
   COMMAND gen_lm ${PISAR_GEN_DIR}/lm_tables.h ${CMAKE_SOURCE_DIR}/tables/charset/rules.txt ${lm_files}
   DEPENDS gen_lm ${CMAKE_SOURCE_DIR}/tables/charset/rules.txt ${lm_files}
