@@ -76,6 +76,8 @@ struct pisar_detector {
     int mode;         /* MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP */
     uint64_t counted; /* bytes counted into the histograms */
     unsigned mprev;   /* the previous byte of markup */
+    int in_url;       /* plain text: inside a URL (count_light) */
+    unsigned char before_prev;
     det_markup mk;
     int decl_source; /* DET_DECL_* */
     char decl_label[48];
@@ -86,6 +88,7 @@ struct pisar_detector {
 
 enum { MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP };
 #define MODE_PROBE 256u
+#define LIGHT_LIMIT (1u << 20) /* plain text: URLs are left out of the first 1 MiB */
 
 pisar_detector *pisar_detector_new(void)
 {
@@ -117,6 +120,8 @@ void pisar_detector_reset(pisar_detector *d)
     d->mode = MODE_UNDECIDED;
     d->counted = 0;
     d->mprev = ' ';
+    d->in_url = 0;
+    d->before_prev = ' ';
     det_markup_init(&d->mk);
     d->decl_source = DET_DECL_NONE;
     d->decl_label[0] = '\0';
@@ -264,8 +269,43 @@ static void count_markup(pisar_detector *d, const unsigned char *p, size_t n)
     d->mprev = mprev;
 }
 
+/* Count pairs of the first LIGHT_LIMIT bytes of plain text, URLs left out:
+ * scraped articles, CSV and subtitles cite them, and their letters
+ * ("utm_source", slugs) are no language's. Byte at a time, so only the start
+ * of a long file (the rest is counted by count_plain). */
+static void count_light(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    uint32_t *h = d->hist;
+    unsigned prev = d->prev;
+    uint64_t pos = d->counted;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (d->in_url) {
+            if (b > ' ' && b != '"' && b != '\'' && b != '<' && b != '>' && b != ',' && b < 0x80)
+                continue;
+            d->in_url = 0;
+            prev = ' ';
+        } else if (b == '/' && prev == '/' && d->before_prev == ':') {
+            d->in_url = 1;
+            continue;
+        }
+        h[prev << 8 | b]++;
+        if (!b) d->zero_at[(pos + i) & 3]++;
+        d->before_prev = (unsigned char)prev;
+        prev = b;
+    }
+    d->prev = prev;
+}
+
 static void count(pisar_detector *d, const unsigned char *p, size_t n)
 {
+    if (d->mode == MODE_PLAIN && d->counted < LIGHT_LIMIT) {
+        size_t k = LIGHT_LIMIT - d->counted < n ? (size_t)(LIGHT_LIMIT - d->counted) : n;
+        count_light(d, p, k);
+        d->counted += k;
+        p += k;
+        n -= k;
+    }
     while (n) {
         /* chunks small enough that no cell can pass 2^31 between checks */
         size_t k = n < (1u << 30) ? n : (1u << 30);
