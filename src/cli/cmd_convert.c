@@ -646,7 +646,8 @@ static void convert_one(worker *w, job *j)
             goto done;
         }
         if (drain(w, ofd, eof)) {
-            jfail(j, ST_FAILED, "write error: %s", strerror(errno));
+            jfail(j, ST_FAILED, "write error on %s: %s", dest ? dest : "standard output",
+                  strerror(errno));
             goto done;
         }
     }
@@ -672,7 +673,7 @@ static void convert_one(worker *w, job *j)
         }
         if ((c->in_place && fsync(ofd)) || close(ofd)) {
             ofd = -1;
-            jfail(j, ST_FAILED, "write error: %s", strerror(errno));
+            jfail(j, ST_FAILED, "write error on %s: %s", dest, strerror(errno));
             goto done;
         }
         ofd = -1;
@@ -779,7 +780,7 @@ static void walk(conv *c, const char *root_real, const char *disp, const char *r
             if (c->in_place)
                 add_job(c, p, o, "symlink, not converted in place (its target is, if in the tree)");
             else if (!realpath(p, real) || stat(real, &ts))
-                add_job(c, p, o, "dangling symlink");
+                add_job(c, p, o, errno == ELOOP ? "symlink loop" : "dangling symlink");
             else if (!inside(root_real, real))
                 add_job(c, p, o, "symlink pointing outside the tree, not followed");
             else if (!S_ISREG(ts.st_mode))

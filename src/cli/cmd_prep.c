@@ -684,7 +684,8 @@ int cmd_prep(int argc, char **argv)
         o.first_lang = first;
         int ok = sink_open(&k, outpath) == 0, done = 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
-        for (size_t i = 0; ok && i < nfiles; i++) {
+        /* after a write error the combined file is lost: stop there */
+        for (size_t i = 0; ok && !k.failed && i < nfiles; i++) {
             if (prep_one(files[i], &o, em, &k, &out))
                 status = EXIT_SOME_FAILED;
             else
