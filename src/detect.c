@@ -636,17 +636,20 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
     return o;
 }
 
-static void language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
+static int language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
 {
     size_t n;
     unsigned char *u = sample_utf8(d, e, skip, &n);
-    if (!u) return;
+    if (!u) return PISAR_ENOMEM;
     const char *lang;
     double conf;
-    pisar_language_detect((const char *)u, n, &lang, &conf);
-    d->res.language = lang;
-    d->res.language_confidence = conf;
+    int rc = pisar_language_detect((const char *)u, n, &lang, &conf);
+    if (rc >= 0) {
+        d->res.language = lang;
+        d->res.language_confidence = conf;
+    }
     free(u);
+    return rc < 0 ? rc : PISAR_OK;
 }
 
 /* UTF-16 without a BOM: the NULs (high bytes of ASCII) sit on one parity and
@@ -718,8 +721,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
         r->encoding = bom;
         r->confidence = 1.0;
-        language_of_sample(d, bom, r->bom_length);
-        return PISAR_OK;
+        return language_of_sample(d, bom, r->bom_length);
     }
     r->bom_length = 0;
     /* UTF-32 and UTF-16 without a BOM */
@@ -728,8 +730,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (wide != PISAR_ENC_UNKNOWN) {
         r->encoding = wide;
         r->confidence = 0.9;
-        language_of_sample(d, wide, 0);
-        return PISAR_OK;
+        return language_of_sample(d, wide, 0);
     }
     /* 2. binary: NULs, or many control characters */
     uint64_t ctrl = 0, nul = 0, high = 0;
@@ -754,23 +755,20 @@ int pisar_detector_finish(pisar_detector *d)
     if (!high) {
         r->encoding = PISAR_ENC_ASCII;
         r->confidence = 1.0;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_bad && d->u8_multi > 0) {
         /* a sequence cut by the end of the input or sample is still UTF-8 */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = d->u8_multi >= 4 ? 1.0 : 0.8 + 0.05 * (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
         /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
          * code page would turn all the rest into mojibake */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     /* 4. the single-byte code pages */
     int rc = detect_sbcs(d);
@@ -853,10 +851,11 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
      * often of other languages) at a weight */
     size_t flen, kept;
     char *f = lowercase_words(text, len, &flen, &kept);
+    if (!f) return PISAR_ENOMEM;
     const double wname = 0.3; /* on fixtures/detect and the news set, 0.2-0.3 did best */
     int weighted = f && kept >= 20;
     int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
-    double tot[MAXLANG], bt = 0;
+    double tot[MAXLANG] = {0}, bt = 0;
     for (int m = 0; m < nm; m++) {
         size_t np, fp;
         double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
