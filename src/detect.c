@@ -232,8 +232,11 @@ typedef struct scoring {
     const pisar_detector *d;
     cell *hi; /* cells with a byte >= 0x80 */
     size_t nhi;
-    uint64_t lo_cost[MAXLANG]; /* cost of the all-ASCII cells under each model */
-    uint64_t byte_n[256];      /* occurrences of each byte (column sums) */
+    cell *lo; /* the all-ASCII cells (in the same block as hi) */
+    size_t nlo;
+    uint64_t lo_cost[MAXLANG];   /* cost of the all-ASCII cells under each model */
+    uint8_t asym[MAXLANG][0x80]; /* each model's symbols of the ASCII bytes */
+    uint64_t byte_n[256];        /* occurrences of each byte (column sums) */
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -257,8 +260,7 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
     uint8_t sym[256];
     for (int b = 0x80; b < 256; b++)
         if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
-    for (int b = 0; b < 0x80; b++)
-        sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+    memcpy(sym, s->asym[m], 0x80);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
@@ -369,22 +371,29 @@ static int scoring_init(scoring *s, const pisar_detector *d)
 {
     memset(s, 0, sizeof *s);
     s->d = d;
-    size_t nhi = 0;
+    size_t nhi = 0, nlo = 0;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
             s->byte_n[b] += n;
-            if (a >= 0x80 || b >= 0x80) nhi++;
+            if (a >= 0x80 || b >= 0x80)
+                nhi++;
+            else
+                nlo++;
         }
-    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    s->hi = malloc((nhi + nlo ? nhi + nlo : 1) * sizeof *s->hi);
     if (!s->hi) return PISAR_ENOMEM;
+    s->lo = s->hi + nhi;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (n && (a >= 0x80 || b >= 0x80)) {
                 s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
                 s->hi[s->nhi++].n = n;
+            } else if (n) {
+                s->lo[s->nlo].ab = (uint16_t)(a << 8 | b);
+                s->lo[s->nlo++].n = n;
             }
         }
     return PISAR_OK;
@@ -485,15 +494,12 @@ static int detect_sbcs(pisar_detector *d)
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
-        uint8_t sym[128];
+        uint8_t *sym = s.asym[m];
         for (int b = 0; b < 0x80; b++)
             sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
         uint64_t c = 0;
-        for (unsigned a = 0; a < 0x80; a++)
-            for (unsigned b = 0; b < 0x80; b++) {
-                uint32_t n = d->hist[a << 8 | b];
-                if (n) c += (uint64_t)n * pairs[sym[a] * S + sym[b]];
-            }
+        for (size_t i = 0; i < s.nlo; i++)
+            c += (uint64_t)s.lo[i].n * pairs[sym[s.lo[i].ab >> 8] * S + sym[s.lo[i].ab & 0xFF]];
         s.lo_cost[m] = c;
     }
 
