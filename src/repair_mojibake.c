@@ -92,36 +92,6 @@ static const chain CHAINS[] = {
 #define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
 #define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
 
-/* ---------- UTF-8 ---------- */
-
-int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
-{
-    uint32_t cp;
-    size_t len = utf8_next(s, n, *i, &cp);
-    *i += len ? len : 1;
-    return len ? (int32_t)cp : -1;
-}
-
-size_t u8_check(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = i;
-        if (u8_next(s, n, &i) < 0) return k;
-    }
-    return n;
-}
-
-int u8_put(pisar_buf *b, uint32_t c)
-{
-    unsigned char t[4];
-    return pisar_buf_append(b, t, utf8_put(t, c));
-}
-
 /* ---------- inverting a step ---------- */
 
 /* The byte that `c` was decoded from under code page w, or -1. Decoders that
