@@ -17,7 +17,7 @@
  * garbled text is made of (U+0080..U+04FF and U+2000..U+25FF), so that
  * re-encoding is a table look-up; -1 for none. Filled once per normalizer by
  * repair_enc_init(), read-only afterwards. */
-#define REPAIR_NSTEPS 7
+#define REPAIR_NSTEPS 13
 #define REPAIR_ENC_SPAN (0x480 + 0x600)
 typedef struct repair_enc {
     int16_t b[REPAIR_NSTEPS][REPAIR_ENC_SPAN];
