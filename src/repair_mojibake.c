@@ -49,6 +49,12 @@ static const step STEPS[] = {
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},       /* 4: "пРХБЕР" */
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252}, /* 5: "Ïðèâåò" */
     {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251}, /* 6: "оПХБЕР" read back: "рТЙЧЕФ" */
+    {PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251}, /* 7: "ЏаЁўҐв" (DOS-era Russian) */
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1250},   /* 8: "ZaĹĽĂłĹ‚Ä‡" */
+    {PISAR_ENC_UTF8, PISAR_ENC_ISO_8859_2},     /* 9: the same with C1 controls */
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_IBM866}, /* 10: "╧ЁштхЄ" */
+    {PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1252}, /* 11: "Za¿ó³æ" */
+    {PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_1},     /* 12: "Za¿ó³æ" from ISO-8859-2 */
 };
 #define NSTEPS ((int)(sizeof STEPS / sizeof *STEPS))
 _Static_assert(sizeof STEPS / sizeof *STEPS == REPAIR_NSTEPS, "repair.h: REPAIR_NSTEPS");
@@ -60,6 +66,12 @@ _Static_assert(sizeof STEPS / sizeof *STEPS == REPAIR_NSTEPS, "repair.h: REPAIR_
 #define NAME4 "windows-1251 read as koi8-r"
 #define NAME5 "windows-1251 read as windows-1252"
 #define NAME6 "koi8-r read as windows-1251"
+#define NAME7 "ibm866 read as windows-1251"
+#define NAME8 "utf-8 read as windows-1250"
+#define NAME9 "utf-8 read as iso-8859-2"
+#define NAME10 "windows-1251 read as ibm866"
+#define NAME11 "windows-1250 read as windows-1252"
+#define NAME12 "iso-8859-2 read as iso-8859-1"
 #define NAME3L "utf-8 read as iso-8859-1"
 
 /* A chain: invert `outer` first, then `inner` (-1: one step). The text was
@@ -80,6 +92,8 @@ static const chain CHAINS[] = {
     TWO(2, 0), TWO(2, 1), TWICE(2), TWO(2, 3), TWO(2, 4), TWO(2, 5),
     TWO(3, 0), TWO(3, 1), TWO(3, 2), TWICE(3), TWO(3, 4), TWO(3, 5),
     TWICE(4),
+    ONE(7), ONE(8), ONE(9), ONE(10), ONE(11), ONE(12),
+    TWICE(8), TWO(3, 8), TWO(8, 3),
 };
 /* clang-format on */
 #define NCHAINS ((int)(sizeof CHAINS / sizeof *CHAINS))
@@ -88,39 +102,10 @@ static const chain CHAINS[] = {
 #define LM_MIN_GAIN 0.5   /* result over input */
 #define LM_BIG_GAIN 1.5   /* lets undamaged-looking words join a single-byte chain's run */
 #define LM_TWO_STEPS 1.0  /* handicap of a two-step chain against a one-step one */
+#define LM_LATIN_GAIN 1.0 /* a Latin-to-Latin chain's run with undamaged-looking words */
 #define LM_MIN_LEAD 0.3   /* best chain over the runner-up */
 #define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
 #define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
-
-/* ---------- UTF-8 ---------- */
-
-int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
-{
-    uint32_t cp;
-    size_t len = utf8_next(s, n, *i, &cp);
-    *i += len ? len : 1;
-    return len ? (int32_t)cp : -1;
-}
-
-size_t u8_check(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = i;
-        if (u8_next(s, n, &i) < 0) return k;
-    }
-    return n;
-}
-
-int u8_put(pisar_buf *b, uint32_t c)
-{
-    unsigned char t[4];
-    return pisar_buf_append(b, t, utf8_put(t, c));
-}
 
 /* ---------- inverting a step ---------- */
 
@@ -577,6 +562,30 @@ static double lm_of(const char *s, size_t n)
     return sc;
 }
 
+/* Nonzero when the token's result has a non-ASCII letter: a single-byte
+ * chain that only turns one symbol into another ("pomoc¹" -> "pomoc№") has
+ * shown nothing. */
+static int new_letter(const ctx *x, const token *k)
+{
+    const unsigned char *r = (const unsigned char *)x->res.data + k->roff;
+    for (size_t i = 0; i < k->rlen;) {
+        if (r[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (word_letter_script(u8_next(r, k->rlen, &i)) != SC_NONE) return 1;
+    }
+    return 0;
+}
+
+/* Both pages of the step Latin: letters turn into letters, so the models
+ * carry more of the judgement. */
+static int latin_pair(const step *p)
+{
+    return (p->orig == PISAR_ENC_WINDOWS_1250 || p->orig == PISAR_ENC_ISO_8859_2) &&
+           (p->wrong == PISAR_ENC_WINDOWS_1252 || p->wrong == PISAR_ENC_ISO_8859_1);
+}
+
 static int add_cand(ctx *x, int chn, size_t ta, size_t te)
 {
     const chain *ch = &CHAINS[chn];
@@ -592,7 +601,7 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         letters += (size_t)k->letters;
         upper += (size_t)k->upper;
         bad += (size_t)k->bad;
-        if (k->bad > 0 && (structural || k->letters >= 4))
+        if (k->bad > 0 && (structural || (k->letters >= 4 && new_letter(x, k))))
             strong++;
         else
             weak++, weak_long += k->letters > 3;
@@ -645,11 +654,22 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
                 pisar_buf_append(b, x->s + k->b, k->e - k->b) || pisar_buf_append(a, r, rl))
                 return -1;
         }
-        lm = lm_of(a->data, a->len);
-        double gain = lm - lm_of(b->data, b->len);
-        ok =
-            gain >= LM_MIN_GAIN && ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) ||
-                                    (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
+        int latin = ch->inner < 0 && latin_pair(&STEPS[ch->outer]);
+        double gain;
+        if (latin) {
+            /* the same language's model on both sides: "Chocia¿" reads as
+             * passable Spanish-like text to the best model of its own */
+            int lang = lm_best_utf8(a->data, a->len, &lm);
+            if (lang < 0) lm = 0;
+            gain = lang < 0 ? 0 : lm - lm_score_utf8(lang, b->data, b->len, NULL);
+        } else {
+            lm = lm_of(a->data, a->len);
+            gain = lm - lm_of(b->data, b->len);
+        }
+        ok = gain >= LM_MIN_GAIN &&
+             ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
+                           (latin && (strong >= weak || gain >= LM_LATIN_GAIN)))) ||
+              (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
     } else {
         /* without models a single-byte chain needs two damaged words, and
          * only short words may ride along */

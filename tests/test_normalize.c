@@ -73,6 +73,27 @@ static const ncase CASES[] = {
      "Он сказал: Привет всем и ушёл", 1, NULL},
     {"utf-8 as windows-1251, garbled word in quotes added later", "«РњРѕСЃРєРІР°»", "«Москва»", 1,
      NULL},
+    {"ibm866 as windows-1251 (DOS-era Russian)",
+     "ЏаЁўҐв, ¬Ёа! Љ\xC2\xA0"
+     "Є ¤Ґ«\xC2\xA0"
+     "?",
+     "Привет, мир! Как дела?", 1, "ibm866 read as windows-1251"},
+    {"windows-1251 as ibm866",
+     "╤хуюфэ\xC2\xA0"
+     " т ╠юёътх шф╕Є ёэху",
+     "Сегодня в Москве идёт снег", 1, "windows-1251 read as ibm866"},
+    {"utf-8 as windows-1250, Polish", "ZaĹĽĂłĹ‚Ä‡ gÄ™Ĺ›lÄ… jaĹşĹ„, powiedziaĹ‚ MichaĹ‚.",
+     "Zażółć gęślą jaźń, powiedział Michał.", 1, "utf-8 read as windows-1250"},
+    {"utf-8 as iso-8859-2, Czech",
+     "PĹ\xC2\x99"
+     "Ă­liĹĄ ĹžluĹĽouÄ\xC2\x8D"
+     "kĂ˝ kĹŻĹ\xC2\x88"
+     " ĂşpÄ\xC2\x9B"
+     "l Ä\xC2\x8F"
+     "ĂĄbelskĂŠ Ăłdy.",
+     "Příliš žluťoučký kůň úpěl ďábelské ódy.", 1, "utf-8 read as iso-8859-2"},
+    {"utf-8 as windows-1250, twice", "Gdzie sĂ„â€¦ ksiĂ„â€¦ÄąÄ˝ki?", "Gdzie są książki?", 1,
+     "utf-8 read as windows-1250, twice"},
     {"utf-8 as windows-1251, twice",
      "Р\xC2\xA0СџРЎР‚Р\xC2\xA0С‘Р\xC2\xA0Р†Р\xC2\xA0ВµРЎвЂљ Р\xC2\xA0С\xC2\x98Р\xC2\xA0С‘РЎР‚",
      "Привет мир", 1, "utf-8 read as windows-1251, twice"},
@@ -389,9 +410,11 @@ static void test_enc_table(void **state)
     (void)state;
     /* the wrong code page of each step, in repair_mojibake.c's order */
     static const pisar_encoding wrong[REPAIR_NSTEPS] = {
-        PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, PISAR_ENC_IBM866,
-        PISAR_ENC_WINDOWS_1252, PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1252,
-        PISAR_ENC_WINDOWS_1251};
+        PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R,       PISAR_ENC_IBM866,
+        PISAR_ENC_WINDOWS_1252, PISAR_ENC_KOI8_R,       PISAR_ENC_WINDOWS_1252,
+        PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1250,
+        PISAR_ENC_ISO_8859_2,   PISAR_ENC_IBM866,       PISAR_ENC_WINDOWS_1252,
+        PISAR_ENC_ISO_8859_1};
     repair_enc *t = malloc(sizeof *t);
     assert_non_null(t);
     repair_enc_init(t);
