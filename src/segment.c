@@ -782,6 +782,104 @@ static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
     return k >= 1 && k <= 3 && i < len && t[i] == '.';
 }
 
+/* Does the word [b, e) hold a vowel letter (Latin or Cyrillic)? Letters of
+ * other scripts count as vowels: only Latin and Cyrillic abbreviations are
+ * written without vowels ("св.", "Nr.", "pp."). */
+static int has_vowel(const unsigned char *t, size_t len, size_t b, size_t e)
+{
+    for (size_t m = b; m < e;) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        m += q;
+        if (cp < 0x80) {
+            if (strchr("aeiouyAEIOUY", (int)cp) && cp) return 1;
+        } else if (cp < 0x250) {
+            if (is_alpha(cp)) return 1; /* accented Latin letters: mostly vowels, ě č too */
+        } else if (cp >= 0x400 && cp < 0x530) {
+            uint32_t l = cp < 0x430 && cp >= 0x410 ? cp + 0x20 : cp;
+            if (cp >= 0x400 && cp < 0x410) l = cp + 0x50;
+            if (l == 0x430 || l == 0x435 || l == 0x451 || l == 0x438 || l == 0x43E || l == 0x443 ||
+                l == 0x44B || l == 0x44D || l == 0x44E || l == 0x44F || l == 0x456 || l == 0x457 ||
+                l == 0x454 || l == 0x45E)
+                return 1;
+        } else if (is_alpha(cp))
+            return 1;
+    }
+    return 0;
+}
+
+/* Languages whose short numbers with a dot before a lower-case word are
+ * ordinals ("1. května", "5. maja", "3. јуна"): a number there does not end
+ * a sentence before a lower-case word. */
+static int ordinal_language(const seg_abbrev_lang *l)
+{
+    static const char *const codes[] = {"cs", "sk", "pl", "sl",  "hr", "sr",
+                                        "hu", "de", "mk", "und", NULL};
+    for (int k = 0; codes[k]; k++)
+        if (!strcmp(l->code, codes[k])) return 1;
+    return l->ordinal_dot;
+}
+
+/*
+ * A terminator before a word in lower case. In edited text that is the
+ * inside of a sentence (an abbreviation, an ordinal, the author's words
+ * after quoted speech); in chat, e-mail, reviews and forum posts people start
+ * sentences in lower case ("we got there late. the doors were shut."). The
+ * terminator ends the sentence when it follows a plain word that no table
+ * knows as an abbreviation and that has a vowel (abbreviations outside the
+ * tables rarely have one: "кв.", "Nr."), or a number in a language without
+ * ordinal dots, or when it is "?" or "!" -- never after closing quotes or
+ * brackets ('"Stop!" he said') or an ellipsis, and never before a word
+ * followed by a dot ("т. е.").
+ */
+static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int strong, int ellipsis,
+                       int quoted, size_t kw)
+{
+    const unsigned char *t = s->t;
+    size_t len = s->len;
+    if (ellipsis || quoted) return 0;
+    /* the next word: letters up to a space; "i" as in "i will" counts */
+    size_t m = kw, nl = 0;
+    while (m < len) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (!is_alpha(cp)) break;
+        m += q;
+        nl++;
+    }
+    if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3)) return 0;
+    if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
+    if (strong) return 1;
+    span sp = token_before(t, len, start, i);
+    tk_info tk = classify(t, len, sp);
+    size_t kb;
+    if (tk.kind == TK_NUMBER) {
+        if (ordinal_language(s->lang)) return 0;
+        return !lookup_abbrev(s->lang, t, len, start, sp, &kb) && sp.e - sp.b >= 2;
+    }
+    if (tk.kind != TK_WORD || tk.ncp < 2 || !tk.last_lower) {
+        /* "$80.", "20%." end a sentence; "e.g.", "Dr." do not */
+        if (tk.kind == TK_WORD && !tk.only_letters && sp.e > sp.b &&
+            (t[sp.e - 1] >= '0' && t[sp.e - 1] <= '9') && (t[sp.b] == '$' || t[sp.b] == 0xE2) &&
+            !ordinal_language(s->lang))
+            return 1;
+        return 0;
+    }
+    if (!tk.only_letters) return 0;
+    if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
+    if (!has_vowel(t, len, sp.b, sp.e)) return 0;
+    if (!strcmp(s->lang->code, "en")) return 1;
+    /* elsewhere the tables know fewer of the shortened words that edited
+     * text uses ("канд.", "геогр.", "maks."): a truncated word is short or
+     * ends in two consonants, a sentence's last word seldom does */
+    if (tk.ncp < 5) return 0;
+    size_t p1, p2;
+    uint32_t l1 = decode_before(t, len, sp.b, sp.e, &p1);
+    decode_before(t, len, sp.b, p1, &p2);
+    return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||
+           l1 == 0x456 || l1 == 0x457;
+}
+
 /*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
@@ -880,7 +978,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (kw >= len) break;
         c = dec(t, len, kw, &n);
     }
-    if (is_lower(c) && !camel_word(t, len, kw)) return 0; /* "iPhone", "eBay" start sentences */
+    if (is_lower(c) && !camel_word(t, len, kw)) /* "iPhone", "eBay" start sentences */
+        return lower_start(s, start, i, strong, ellipsis, closed || closed_before || opened, kw);
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
 
     if (strong || ellipsis || closed || closed_before) {
