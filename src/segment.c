@@ -205,10 +205,11 @@ static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t 
     return seg_decode(t, len, i, n);
 }
 
-/* Bytes the scanner stops at: '.', '!', '?', '\n', and lead bytes of the
+/* Bytes the scanner stops at: '.', '!', '?', '\n', ')' (list markers "2)"), and lead bytes of the
  * non-ASCII terminators (E2: … ‼ ⁇ ⁈ ⁉ U+2029; E3: 。; EF: ！ ？ ．). */
 static const unsigned char stop_byte[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    ['.'] = 1,  ['!'] = 1,  ['?'] = 1,  ['\n'] = 1, [')'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The first byte at or after i that the scanner must look at. With SSE2,
@@ -220,12 +221,13 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
      * "…", "„", "“", "‼", "。", "！" and of rarer characters, which the caller
      * steps over) */
     const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
-                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2),
+                  nl = _mm_set1_epi8('\n'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
                   c2 = _mm_set1_epi8((char)0xC2);
     while (i + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
         __m128i m =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+            _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, rp)),
+                                      _mm_cmpeq_epi8(v, excl)),
                          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
                                       _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v),
                                                    _mm_cmpeq_epi8(v, c2))));
@@ -880,6 +882,73 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
            l1 == 0x456 || l1 == 0x457;
 }
 
+/* A list marker: "1.)", "2)", "3.", "a.", "b)", after the sentence start, a
+ * space or a bullet and a space, and before a space. */
+typedef struct {
+    size_t b, end; /* the marker (with its bullet) [b, end) */
+    int value;     /* 1 for "1", "a", "A" */
+    int shape;     /* digits/lower/upper x ".)"/")"/"." */
+    int at_start;  /* it opens the sentence (after a bullet, if any) */
+    int after_colon;
+} list_mark;
+
+static inline int is_bullet(uint32_t cp)
+{
+    return cp == 0x2022 || cp == 0x2043 || cp == 0x25CF || cp == 0x25AA || cp == 0x2023;
+}
+
+/* Is the '.' or ')' at byte i the end of a list marker? */
+static int list_marker(const unsigned char *t, size_t len, size_t start, size_t i, list_mark *m)
+{
+    size_t end, q;
+    int sh;
+    if (t[i] == '.' && i + 1 < len && t[i + 1] == ')')
+        sh = 1, end = i + 2;
+    else if (t[i] == ')' && !(i > start && t[i - 1] == '.'))
+        sh = 2, end = i + 1;
+    else if (t[i] == '.')
+        sh = 3, end = i + 1;
+    else
+        return 0;
+    if (end + 1 >= len || t[end] != ' ' || t[end + 1] == ' ') return 0;
+    size_t b = i;
+    int v = 0;
+    if (b > start && t[b - 1] >= '0' && t[b - 1] <= '9') {
+        int mul = 1;
+        while (b > start && t[b - 1] >= '0' && t[b - 1] <= '9' && i - b < 2) {
+            v += (t[b - 1] - '0') * mul;
+            mul *= 10;
+            b--;
+        }
+        if (b > start && t[b - 1] >= '0' && t[b - 1] <= '9') return 0;
+    } else if (b > start && ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')) {
+        b--;
+        v = (t[b] | 0x20) - 'a' + 1;
+        sh += t[b] >= 'a' ? 10 : 20;
+    } else
+        return 0;
+    if (v == 0) return 0;
+    m->at_start = b == start;
+    m->after_colon = 0;
+    m->b = b;
+    if (b > start) {
+        if (t[b - 1] != ' ') return 0;
+        size_t p = b - 1;
+        if (p > start) {
+            uint32_t pc = decode_before(t, len, start, p, &q);
+            if (is_bullet(pc) || pc == '*') {
+                m->b = q;
+                m->at_start = q == start;
+            } else if (pc == ':')
+                m->after_colon = 1;
+        }
+    }
+    m->end = end;
+    m->value = v;
+    m->shape = sh;
+    return 1;
+}
+
 /*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
@@ -1175,6 +1244,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     size_t start = i;
     size_t end = len;
     s->title_open = 0;
+    s->list_shape = 0;
 
     if (s->srx) {
         /* the next SRX break after start, or a paragraph break before it */
@@ -1226,7 +1296,30 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             s->line_start = i;
             continue;
         }
+        if (cp == '.' || cp == ')') {
+            list_mark lm;
+            if (list_marker(t, len, start, i, &lm)) {
+                if (!lm.at_start && s->list_shape == lm.shape && lm.value == s->list_value + 1) {
+                    end = lm.b; /* "1.) bread 2.) milk": the next item begins */
+                    goto emit;
+                }
+                if (lm.at_start ||
+                    (lm.value == 1 && (lm.after_colon || (lm.shape < 10 && lm.shape != 3)))) {
+                    s->list_shape = lm.shape;
+                    s->list_value = lm.value;
+                    i = lm.end;
+                    continue;
+                }
+            }
+        }
         if (!is_terminator(cp)) {
+            if (is_bullet(cp) && i > start && t[i - 1] == ' ') {
+                size_t q;
+                if (dec(t, len, start, &q) == cp) { /* "• one • two" */
+                    end = i;
+                    goto emit;
+                }
+            }
             if (cp == 0xAB || cp == 0x201E) { /* « „ */
                 if (!s->title_open && opens_title(t, len, start, i))
                     s->title_open = 1, s->title_at = i;
