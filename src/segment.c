@@ -697,6 +697,21 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
 static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo,
                           span sp, size_t *kb)
 {
+    /* an elided article or preposition before it: "dall'Avv.", "l'Ing." */
+    for (size_t m = sp.e; m > sp.b + 1; m--) {
+        size_t ab = 0;
+        if (t[m - 1] == '\'')
+            ab = m;
+        else if (m >= sp.b + 3 && t[m - 3] == 0xE2 && t[m - 2] == 0x80 && t[m - 1] == 0x99)
+            ab = m;
+        if (!ab) continue;
+        if (ab < sp.e) {
+            span tail = {ab, sp.e};
+            char c = lookup_abbrev(l, t, len, lo, tail, kb);
+            if (c) return c;
+        }
+        break;
+    }
     /* every key ends with the token and a dot: a longer token is no abbreviation */
     if (sp.e - sp.b + 1 > l->max_len) return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
     span parts[3];
@@ -949,6 +964,26 @@ static int list_marker(const unsigned char *t, size_t len, size_t start, size_t 
     return 1;
 }
 
+/* Is the token before byte b a span of numbers ("1941–1945", "1990-2000")? */
+static int range_before(const unsigned char *t, size_t len, size_t lo, size_t b)
+{
+    size_t i = skip_inline_space_before(t, len, lo, b);
+    if (i == b || i <= lo) return 0;
+    span sp = token_before(t, len, lo, i);
+    int dig = 0, dash = 0;
+    for (size_t m = sp.b; m < sp.e;) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (is_digit(cp)) {
+            if (dash) return 1;
+            dig = 1;
+        } else if (is_dash(cp) && dig)
+            dash = 1;
+        m += q;
+    }
+    return 0;
+}
+
 /*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
@@ -1032,6 +1067,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         size_t q;
         uint32_t d = dec(t, len, m, &q);
         if (is_lower(d)) return 0;
+
         /* the areas of a bibliographic entry (GOST 7.1): "Реки. — М.: Наука,
          * 1987. — 312 с." -- a dash before a number or a one-letter
          * abbreviation is no speaker's turn */
@@ -1054,6 +1090,17 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     if (strong || ellipsis || closed || closed_before) {
         /* '"Was it true?" Clare asked.': a name and a verb of saying continue
          * the sentence after a closing quote */
+        /* '"We will not give up." (Jones 112).': a citation in brackets
+         * after the quotation belongs to it */
+        if (closed && opened && c != '(' && k < len && (t[k] == '(' || t[k] == '[')) {
+            for (size_t m = k + 1; m < len && m < k + 80; m++) {
+                if (t[m] == '\n' || t[m] == '(' || t[m] == '[') break;
+                if (t[m] == ')' || t[m] == ']') {
+                    if (m + 1 < len && t[m + 1] == '.') return 0;
+                    break;
+                }
+            }
+        }
         if (closed && is_upper(c) && !opened) {
             size_t m = k;
             while (m < len) {
@@ -1143,13 +1190,20 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         break;
     }
     char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
+    if (cls && c == 0x2116) return 0; /* "за 2019 г. № 4" */
     switch (cls) {
     case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
         return !digit && word_class(s->lang, t, len, kw) == 'S';
     case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
-        return !digit && number_before(t, len, start, kb);
+        if (digit || !number_before(t, len, start, kb)) return 0;
+        /* "в 1941–1945 гг. Москва жила": a span of years is a time adverbial
+         * that a name goes on from */
+        if (i - kb >= 4 && (!memcmp(t + i - 4, "\xd0\xb3\xd0\xb3", 4) || /* гг. */
+                            !memcmp(t + i - 4, "\xd1\x80\xd1\x80", 4)))  /* рр. */
+            return !range_before(t, len, start, kb) || word_class(s->lang, t, len, kw) == 'S';
+        return 1;
     case 'N': /* "No. 5", "тел. +7 (4822)", "арт. «Басейн Нёмана»" */
         return !(digit || c == '+' || c == '(' || opened);
     default:

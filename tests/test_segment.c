@@ -616,6 +616,25 @@ static const seg_case cases[] = {
      0,
      {"Stretli sa 1. M\xc3\xa1ja pri II. Zbore.", NULL}},
 
+    {"it title after an elided article",
+     "it",
+     "Parla l'Ing. Neri. Poi tace.",
+     0,
+     {"Parla l'Ing. Neri.", "Poi tace.", NULL}},
+    {"ru No. sign after a year",
+     "ru",
+     "\xd0\x96\xd1\x83\xd1\x80\xd0\xbd\xd0\xb0\xd0\xbb \xd0\xb7\xd0\xb0 2019 \xd0\xb3. "
+     "\xe2\x84\x96 4.",
+     0,
+     {"\xd0\x96\xd1\x83\xd1\x80\xd0\xbd\xd0\xb0\xd0\xbb \xd0\xb7\xd0\xb0 2019 \xd0\xb3. "
+      "\xe2\x84\x96 4.",
+      NULL}},
+    {"en citation in brackets after a quotation",
+     "en",
+     "\"All is well.\" (Lee 12). Then not.",
+     0,
+     {"\"All is well.\" (Lee 12).", "Then not.", NULL}},
+
     /* language-neutral rules */
     {"und: initials and abbreviations",
      "und",
