@@ -1249,6 +1249,9 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
             m++;
         if (m > k && m + 1 < len && (t[m] == '.' || t[m] == ')') && t[m + 1] == ' ') return 1;
     }
+    /* "Please bring the following:" and a new line in capitals: the colon
+     * closes a heading or an introduction */
+    if (last == ':' && is_upper(c)) return 1;
     if (last == ',' || last == ';' || last == ':' || is_dash(last) || last == '(' || last == '[' ||
         last == 0xAB || last == 0x201E || last == '/' || last == '&' || last == '+' || last == 0xAD)
         return 0;
