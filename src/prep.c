@@ -235,6 +235,15 @@ int pisar_prep(const void *data, size_t len, const pisar_prep_options *opt, pisa
         pisar_buf_free(&text);
         return rc;
     }
+    if (!o.language && o.encoding) {
+        /* the encoding was given: the language still comes from the text
+         * (the first 64 KB, cut at a character boundary) */
+        size_t n = text.len < 65536 ? text.len : 65536;
+        while (n < text.len && n > 0 && ((unsigned char)text.data[n] & 0xC0) == 0x80)
+            n--;
+        const char *code = NULL;
+        if (!pisar_language_detect(text.data ? text.data : "", n, &code, NULL) && code) lang = code;
+    }
     pisar_prep_result *r = calloc(1, sizeof *r);
     stages st;
     memset(&st, 0, sizeof st);

@@ -30,7 +30,8 @@ extern "C" {
 /** Options of pisar_prep(); a NULL options pointer means all defaults. */
 typedef struct pisar_prep_options {
     const char *encoding; /**< the input's encoding (pisar_encoding_from_name()); NULL: detect */
-    const char *language; /**< the source language; NULL: detected */
+    const char *language; /**< the source language; NULL: detected (from the decoded text
+                               when `encoding` is given) */
     size_t document;      /**< document number in unit ids (0 counts as 1) */
 } pisar_prep_options;
 

@@ -996,6 +996,10 @@ int cmd_convert(int argc, char **argv)
     }
     int npaths = argc - optind;
     char **paths = argv + optind;
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only(SUB, (const char **)paths, npaths)
+                   ? EXIT_USAGE
+                   : cli_jsonl_convert(c.from, c.repair, c.lossy, c.eol);
     if (npaths < 1) {
         cli_error(SUB, "no input (see pisar convert --help)");
         return EXIT_USAGE;

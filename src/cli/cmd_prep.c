@@ -614,6 +614,13 @@ int cmd_prep(int argc, char **argv)
         }
 #undef NEEDV
     }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only(SUB, files, nfiles)
+                     ? EXIT_USAGE
+                     : cli_jsonl_prep(o.lang, o.from, o.target);
+        free(files);
+        return st;
+    }
     if (!nfiles) {
         usage(stderr);
         free(files);
