@@ -704,6 +704,8 @@ int cmd_prep(int argc, char **argv)
         pisar_emitter_free(em);
     }
     pisar_buf_free(&out);
+    if (cli_html_page && cli_html_prep(cli_html_page, files, nfiles, o.lang, o.from))
+        status = EXIT_SOME_FAILED; /* --html PAGE: the review page (html.c) */
     if (o.report && o.report != stderr) fclose(o.report);
     free(files);
     return status;
