@@ -614,6 +614,13 @@ int cmd_prep(int argc, char **argv)
         }
 #undef NEEDV
     }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only(SUB, files, nfiles)
+                     ? EXIT_USAGE
+                     : cli_jsonl_prep(o.lang, o.from, o.target);
+        free(files);
+        return st;
+    }
     if (!nfiles) {
         usage(stderr);
         free(files);
@@ -698,6 +705,8 @@ int cmd_prep(int argc, char **argv)
         pisar_emitter_free(em);
     }
     pisar_buf_free(&out);
+    if (cli_html_page && cli_html_prep(cli_html_page, files, nfiles, o.lang, o.from))
+        status = EXIT_SOME_FAILED; /* --html PAGE: the review page (html.c) */
     if (o.report && o.report != stderr) fclose(o.report);
     free(files);
     return status;

@@ -334,3 +334,9 @@ size_t prep_names_mentions(const prep_names *pn)
 {
     return pn ? pn->mentions : 0;
 }
+
+int prep_names_find(prep_names *pn, const char *s, size_t n, pisar_name_callback cb, void *user)
+{
+    if (!pn || !pn->h) return PISAR_EINVAL;
+    return pisar_names_find(pn->h, s, n, cb, user, NULL);
+}
