@@ -86,6 +86,8 @@ const char *pisar_names_style(size_t i)
 
 /* ---- the string map ---- */
 
+static void keycache_free(smap *m);
+
 static size_t smap_hash(const char *s)
 {
     size_t h = (size_t)1469598103934665603ULL;
@@ -229,9 +231,31 @@ void pisar_names_free(pisar_names *h)
     pn_smap_free(&h->known_words);
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
+    keycache_free(&h->keycache);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
+}
+
+void pisar_names_reset(pisar_names *h)
+{
+    if (!h) return;
+    for (size_t i = 0; i < h->nm; i++) {
+        free(h->m[i].base);
+        free(h->m[i].key);
+        free(h->m[i].alt_base);
+        free(h->m[i].alt_key);
+    }
+    h->nm = 0;
+    h->ndocs = 0;
+    pn_free_groups(h);
+    pn_smap_free(&h->known);
+    pn_smap_free(&h->known_words);
+    pn_smap_free(&h->known_last);
+    pn_smap_free(&h->resplit);
+    h->nlast = 0;
+    h->nounlang = 0;
+    h->dirty = 1;
 }
 
 int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len, const char *origin,
@@ -249,6 +273,7 @@ int pisar_names_load_gazetteer_mem(pisar_names *h, const char *text, size_t len,
     pn_gaz_free(&h->user);
     h->user = g;
     h->dirty = 1;
+    keycache_free(&h->keycache); /* keys depend on the gazetteer */
     return PISAR_OK;
 }
 
@@ -303,7 +328,8 @@ char *pn_dup(const char *s, size_t n)
     return d;
 }
 
-char *pn_key_of(const pisar_names *h, const char *s, size_t n)
+/* The key of s[0, n) as pn_key_of() computes it, without the cache. */
+static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
 {
     /* initials ("В. В. Путин") do not take part in the key */
     pisar_buf t = {0}, k = {0};
@@ -327,6 +353,41 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
     }
     pisar_buf_free(&t);
     return k.data;
+}
+
+enum { KEYCACHE_MAX = 1 << 16, KEYCACHE_WORD = 256 };
+
+static void keycache_free(smap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i]) free((char *)(uintptr_t)m->vals[i]);
+    pn_smap_free(m);
+}
+
+char *pn_key_of(const pisar_names *h, const char *s, size_t n)
+{
+    /* The same words come back again and again (every capitalised word is
+     * looked up as it is, in its nominative, as a surname ...): their keys
+     * are kept. The cache is the handle's own state, not its collection, so
+     * it is changed here through a const handle. */
+    char w[KEYCACHE_WORD];
+    if (n >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n);
+    memcpy(w, s, n);
+    w[n] = '\0';
+    smap *c = &((pisar_names *)h)->keycache;
+    size_t *v = pn_smap_get(c, w);
+    const char *k;
+    if (v) {
+        k = (const char *)(uintptr_t)*v;
+    } else {
+        char *made = key_of_uncached(h, s, n);
+        if (c->n >= KEYCACHE_MAX) keycache_free(c);
+        if (pn_smap_put(c, w, (size_t)(uintptr_t)made)) { /* out of memory: no cache */
+            return made;
+        }
+        k = made;
+    }
+    return k ? pn_dup(k, strlen(k)) : NULL;
 }
 
 /* Is a key known to the collection (or the gazetteer)? */

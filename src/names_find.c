@@ -205,14 +205,89 @@ static int flush(pisar_names *h, const char *text, span *sp, size_t *ns, found_f
               user);
 }
 
+/* A set of words of one text, kept as offsets into it (no copies): the
+ * words the text writes in lower case. */
+typedef struct wset {
+    const char *text;
+    size_t *at;    /* offset + 1 of each slot's word, 0 = empty */
+    unsigned *len; /* its length */
+    size_t cap, n; /* slots (a power of two), words */
+} wset;
+
+static size_t wset_hash(const char *s, size_t n)
+{
+    size_t h = (size_t)1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
+    return h;
+}
+
+/* The slot of s[0, n): where it is, or the empty slot where it would go. */
+static size_t wset_slot(const wset *w, const char *s, size_t n, size_t h)
+{
+    size_t i = h & (w->cap - 1);
+    while (w->at[i] && !(w->len[i] == n && !memcmp(w->text + w->at[i] - 1, s, n)))
+        i = (i + 1) & (w->cap - 1);
+    return i;
+}
+
+static int wset_has(const wset *w, const char *s, size_t n)
+{
+    return w->cap && w->at[wset_slot(w, s, n, wset_hash(s, n))];
+}
+
+/* Add the word text[at, at + n). */
+static int wset_add(wset *w, size_t at, size_t n)
+{
+    if (n > 0xFFFFu) return PISAR_OK; /* no such word is ever looked up */
+    if ((w->n + 1) * 2 > w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        size_t *nat = calloc(cap, sizeof *nat);
+        unsigned *nlen = malloc(cap * sizeof *nlen);
+        if (!nat || !nlen) {
+            free(nat);
+            free(nlen);
+            return PISAR_ENOMEM;
+        }
+        wset old = *w;
+        w->at = nat;
+        w->len = nlen;
+        w->cap = cap;
+        for (size_t i = 0; i < old.cap; i++) {
+            if (!old.at[i]) continue;
+            const char *t = w->text + old.at[i] - 1;
+            size_t j = wset_slot(w, t, old.len[i], wset_hash(t, old.len[i]));
+            w->at[j] = old.at[i];
+            w->len[j] = old.len[i];
+        }
+        free(old.at);
+        free(old.len);
+    }
+    const char *t = w->text + at;
+    size_t j = wset_slot(w, t, n, wset_hash(t, n));
+    if (w->at[j]) return PISAR_OK;
+    w->at[j] = at + 1;
+    w->len[j] = (unsigned)n;
+    w->n++;
+    return PISAR_OK;
+}
+
+static void wset_free(wset *w)
+{
+    free(w->at);
+    free(w->len);
+    memset(w, 0, sizeof *w);
+}
+
 /* The words the text writes in lower case somewhere (a capitalised word at
  * the start of a sentence that is also written in lower case is a common
- * word: "Письмо Фёдора Достоевского" -> Фёдора Достоевского). */
-static int lower_words(const char *text, size_t len, smap *set, int *nounlang)
+ * word), into set (whose text is `text`); *nounlang: the text capitalises
+ * its nouns (German). */
+static int lower_words(const char *text, size_t len, wset *set, int *nounlang)
 {
-    pisar_buf w = {0};
     int rc = PISAR_OK;
     size_t total = 0, hits = 0;
+    set->text = text;
     for (size_t i = 0; i < len && !rc;) {
         size_t at = i;
         unsigned c = pn_utf8_next(text, len, &i);
@@ -227,11 +302,8 @@ static int lower_words(const char *text, size_t len, smap *set, int *nounlang)
         if (!pn_is_lower(c)) continue;
         total++;
         hits += (size_t)pn_is_nounlang_word(text + at, end - at);
-        pisar_buf_clear(&w);
-        rc = pisar_buf_append(&w, text + at, end - at);
-        if (!rc) rc = pn_smap_put(set, w.data, 1);
+        rc = wset_add(set, at, end - at);
     }
-    pisar_buf_free(&w);
     /* German function words make 4 % or more of the lower-case words */
     *nounlang = total >= 10 && hits * 25 >= total;
     return rc;
@@ -262,7 +334,7 @@ static int is_det(const pisar_names *h, const char *s, size_t n)
 
 /* Find runs of capitalised words (and initials) joined by single spaces. */
 static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, void *user,
-                     const smap *lower_set, pisar_buf *lwp)
+                     const wset *lower_set, pisar_buf *lwp)
 {
     span sp[16];
     size_t ns = 0, i = 0, prev_s = 0, prev_e = 0, prev2_s = 0, prev2_e = 0;
@@ -346,7 +418,7 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
             free(k);
         }
         if (good && s.sentence_start && !s.initial && lower.n &&
-            !pn_lower_first(text + at, end - at, &lw) && pn_smap_get(&lower, lw.data))
+            !pn_lower_first(text + at, end - at, &lw) && wset_has(&lower, lw.data, lw.len))
             good = 0;
         if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
             int rc = flush(h, text, sp, &ns, fn, user);
@@ -371,12 +443,12 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
 
 static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
 {
-    smap lower = {0};
+    wset lower = {0};
     pisar_buf lw = {0};
     int rc = lower_words(text, len, &lower, &h->nounlang);
     if (!rc) rc = scan_runs(h, text, len, fn, user, &lower, &lw);
     h->nounlang = 0;
-    pn_smap_free(&lower);
+    wset_free(&lower);
     pisar_buf_free(&lw);
     return rc;
 }
