@@ -5,7 +5,8 @@
  * decodes (so a bad input is rejected before any of it is written), then
  * again to decode, repair, segment and emit it paragraph by paragraph, so
  * memory is bounded by the largest paragraph. Standard input is held in
- * memory. Outputs are written to a temporary file and renamed into place. */
+ * memory up to 4 MB and spooled to a temporary file past that (spool.c).
+ * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
 #include "prep_names.h"
 
@@ -51,7 +52,7 @@ typedef struct {
 } prep_opts;
 
 /* Where one input comes from: a file read again for each pass, or stdin
- * spooled to a temporary file during the first (cli_input, spool.c). */
+ * held in memory or spooled during the first (cli_input, spool.c). */
 typedef struct {
     const char *path;
     cli_input in;
