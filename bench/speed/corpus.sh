@@ -44,7 +44,8 @@ if command -v msgunfmt > /dev/null; then
   done
 fi
 find "$tmp" -name '*.txt' -size 0 -delete
-ls "$tmp" | sort > "$tmp/list"
+ls "$tmp" | sort > "$out.list"
+mv "$out.list" "$tmp/list"
 distinct=$(cat "$tmp"/*.txt | wc -c)
 echo "corpus $lang: $(wc -l < "$tmp/list") documents, $distinct distinct bytes" >&2
 [ "$distinct" -gt 0 ] || { echo "corpus.sh: no $lang text (apt-get install manpages-$lang)" >&2; exit 2; }

@@ -3,12 +3,14 @@
 # command, the way users run them: pisar and its peer on the same varied input
 # (bench/speed/corpus.sh: Debian's Russian man pages and message catalogues,
 # many documents concatenated), from a file and from a pipe, output to
-# /dev/null. Each command runs ROUNDS (default 3) times; the median wall time
-# is printed with the peak RSS of that run (/usr/bin/time -f %M), and the
-# ratio peer time / pisar time (above 1: pisar is faster).
+# /dev/null (convert: also into a file). Each command runs ROUNDS (default 3) times; the median wall time
+# is printed with the CPU time (user + system) and the peak RSS of that run
+# (/usr/bin/time -f %M; for a pipe, of the larger process), and the ratios
+# peer time / pisar time, on wall and on CPU time (above 1: pisar is faster).
+# On a shared machine the CPU ratio is the steadier one.
 #
 # Environment: ROWS (default: all) picks some of
-#   detect convert translit segment normalize prep prepmem
+#   detect convert translit segment normalize prep prepxliff prepmem
 # LANG_CORPUS (default ru) the corpus language (uk for a held-out set);
 # BENCH_DIR (default $TMPDIR/pisar-bench-speed) where corpora and the peer
 # program are built (kept between runs).
@@ -20,7 +22,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 PISAR=${1:-$top/build/pisar}
 ROUNDS=${ROUNDS:-3}
-ROWS=${ROWS:-detect convert translit segment normalize prep prepmem}
+ROWS=${ROWS:-detect convert translit segment normalize prep prepxliff prepmem}
 L=${LANG_CORPUS:-ru}
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/pisar-bench-speed}
 mkdir -p "$work"
@@ -45,30 +47,32 @@ if [ ! -x "$icu_seg" ] || [ "$top/bench/segment/icu_seg.c" -nt "$icu_seg" ]; the
   cc -O2 -o "$icu_seg" "$top/bench/segment/icu_seg.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
 fi
 
-# timed CMD: median wall seconds and its run's peak RSS (MB) of sh -c CMD
+# timed CMD: median wall seconds, its run's CPU seconds (user + system, the
+# children of sh -c included) and peak RSS (MB) of sh -c CMD
 timed() {
   i=0
   : > "$work/runs"
   while [ "$i" -lt "$ROUNDS" ]; do
     t0=$(date +%s%N)
-    if ! /usr/bin/time -f %M -o "$work/rss" sh -c "$1" > /dev/null 2> "$work/err"; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$work/rss" sh -c "$1" > /dev/null 2> "$work/err"; then
       echo "failed: $1: $(head -c 300 "$work/err")" >&2
     fi
     t1=$(date +%s%N)
-    # the shell and cat count in RSS only if larger than the command's own
     echo "$(((t1 - t0) / 1000)) $(tail -1 "$work/rss")" >> "$work/runs"
     i=$((i + 1))
   done
-  sort -n "$work/runs" | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2) { printf "%.3f %.1f", $1 / 1e6, $2 / 1024 }'
+  sort -n "$work/runs" |
+    awk -v n="$ROUNDS" 'NR == int((n + 1) / 2) { printf "%.3f %.2f %.1f", $1 / 1e6, $3 + $4, $2 / 1024 }'
 }
 
-printf '%-10s %-5s %-38s %8s %8s | %-34s %8s %8s | %6s\n' row input pisar s MB peer s MB ratio
-row() { # row NAME INPUT PISAR_CMD PEER_CMD PEER_NAME
-  p=$(timed "$3")
-  q=$(timed "$4")
-  ps=${p% *}; pm=${p#* }; qs=${q% *}; qm=${q#* }
-  printf '%-10s %-5s %-38s %8s %8s | %-34s %8s %8s | %6s\n' "$1" "$2" "$6" "$ps" "$pm" "$5" "$qs" "$qm" \
-    "$(awk -v a="$ps" -v b="$qs" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')"
+printf '%-9s %-4s %-30s %7s %6s %6s | %-28s %7s %6s %6s | %6s %6s\n' row in pisar wall-s cpu-s MB \
+  peer wall-s cpu-s MB r-wall r-cpu
+row() { # row NAME INPUT PISAR_CMD PEER_CMD PEER_LABEL PISAR_LABEL
+  set -- "$1" "$2" "$3" "$4" "$5" "$6" $(timed "$3") $(timed "$4")
+  printf '%-9s %-4s %-30s %7s %6s %6s | %-28s %7s %6s %6s | %6s %6s\n' "$1" "$2" "$6" "$7" "$8" "$9" \
+    "$5" "${10}" "${11}" "${12}" \
+    "$(awk -v a="$7" -v b="${10}" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')" \
+    "$(awk -v a="$8" -v b="${11}" 'BEGIN { if (a > 0) printf "%.2f", b / a; else print "-" }')"
 }
 
 both() { # both NAME FILE PISAR_ARGS PEER_ARGS PEER_LABEL PISAR_LABEL: file and pipe
@@ -88,8 +92,15 @@ for r in $ROWS; do
     ;;
   convert)
     f=$(cp1251 50)
-    stdin convert "$f" "convert --from windows-1251 -" "iconv -f windows-1251 -t utf-8" \
-      "iconv -f windows-1251 -t utf-8" "convert --from windows-1251 -"
+    # into a file (the usual filter), and from a pipe into a pipe (where
+    # pisar must check the whole input before it writes: a spool)
+    o=$work/out.txt
+    c="convert --from windows-1251 -"
+    i="iconv -f windows-1251 -t utf-8"
+    row convert file "$PISAR $c < '$f' > $o" "$i < '$f' > $o" "$i" "$c > file"
+    row convert pipe "cat '$f' | $PISAR $c > $o" "cat '$f' | $i > $o" "$i" "$c > file"
+    row convert pipe "cat '$f' | $PISAR $c | cat" "cat '$f' | $i | cat" "$i" "$c | cat"
+    rm -f "$o"
     ;;
   translit)
     f=$(corpus 32 32)
@@ -112,6 +123,10 @@ for r in $ROWS; do
     f=$(corpus 16 16)
     row prep file "$PISAR prep -f txt '$f'" "$icu_seg $L < '$f'" "icu_seg $L" "prep -f txt"
     row prep pipe "cat '$f' | $PISAR prep -f txt -" "cat '$f' | $icu_seg $L" "icu_seg $L" "prep -f txt"
+    ;;
+  prepxliff)
+    f=$(corpus 16 16)
+    row prepxliff file "$PISAR prep -f xliff '$f'" "$icu_seg $L < '$f'" "icu_seg $L" "prep -f xliff (names stage)"
     ;;
   prepmem)
     f=$(corpus 32noempty 32 1)
