@@ -47,14 +47,16 @@ struct pisar_decoder {
     uint64_t repl;          /* U+FFFD substitutions */
     unsigned char part[16]; /* bytes of a character begun in an earlier chunk */
     size_t partlen;
-    uint64_t partoff;   /* offset of part[0] */
-    iconv_t cd;         /* K_ICONV: from the encoding to UTF-8 */
-    unsigned unit;      /* K_ICONV: bytes replaced by one U+FFFD in lossy mode */
-    int bom_pending;    /* K_ICONV: a U+FEFF decoded from offset 0 is to be dropped */
-    int cr;             /* line endings: the last byte written was a CR */
-    int failed;         /* an error was returned; the handle is spent */
-    int sbcs_nfc_inert; /* every defined byte is CPF_NFC_YES */
-    int scalar;         /* the scalar reference paths only (tests) */
+    uint64_t partoff;       /* offset of part[0] */
+    iconv_t cd;             /* K_ICONV: from the encoding to UTF-8 */
+    unsigned unit;          /* K_ICONV: bytes replaced by one U+FFFD in lossy mode */
+    int bom_pending;        /* K_ICONV: a U+FEFF decoded from offset 0 is to be dropped */
+    int cr;                 /* line endings: the last byte written was a CR */
+    int failed;             /* an error was returned; the handle is spent */
+    int sbcs_nfc_inert;     /* every defined byte is CPF_NFC_YES */
+    int scalar;             /* the scalar reference paths only (tests) */
+    int nundef;             /* single-byte: how many bytes are undefined ... */
+    unsigned char undef[4]; /* ... and the first four of them */
     nfc_stream *nfc;
     pisar_buf stage, stage2;
     unsigned char sb[256][4]; /* single-byte: UTF-8 bytes in [0..2], length in [3] (0: undefined) */
@@ -124,6 +126,7 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
             memcpy(d->sb[b], u8[b] + 1, 3);
             d->sb[b][3] = (unsigned char)n;
             if (n && !(fl[b] & CPF_NFC_YES)) d->sbcs_nfc_inert = 0;
+            if (!n && d->nundef++ < 4) d->undef[d->nundef - 1] = (unsigned char)b;
         }
     }
     if ((flags & PISAR_DECODE_NFC) && !(k == K_SBCS && d->sbcs_nfc_inert) && k != K_ASCII) {
@@ -256,12 +259,26 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
 #endif
         unsigned char *o0 = o;
         unsigned undefined = 0;
-        for (size_t k = 0; k < 16; k++) {
-            const unsigned char *e = sb[p[i + k]];
-            memcpy(o, e, 4);
-            o += e[3];
-            undefined |= e[3] == 0;
-        }
+#if defined(__SSE2__)
+        if (d->nundef <= 4) {
+            /* the few undefined bytes (windows-1251 has one) found at once */
+            for (int u = 0; u < d->nundef; u++)
+                undefined |= (unsigned)_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)d->undef[u])));
+            if (!undefined)
+                for (size_t k = 0; k < 16; k++) {
+                    const unsigned char *e = sb[p[i + k]];
+                    memcpy(o, e, 4);
+                    o += e[3];
+                }
+        } else
+#endif
+            for (size_t k = 0; k < 16; k++) {
+                const unsigned char *e = sb[p[i + k]];
+                memcpy(o, e, 4);
+                o += e[3];
+                undefined |= e[3] == 0;
+            }
         if (undefined) { /* the scalar path reports or replaces it */
             t->len = (size_t)(o0 - (unsigned char *)t->data);
             uint64_t off = d->offset;

@@ -9,6 +9,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The finder looks at every character of a text: these take ASCII and the
+ * basic Russian alphabet (А-я, U+0410-U+044F, all letters, upper case below
+ * U+0430) without a call, and give the rest to names_key.c's functions, so
+ * they answer exactly as those do. */
+static inline unsigned nf_next(const char *s, size_t len, size_t *i)
+{
+    unsigned c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    if (c >= 0xC0 && c < 0xE0 && *i + 2 <= len) {
+        c = ((c & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+        *i += 2;
+        return c;
+    }
+    return pn_utf8_next(s, len, i);
+}
+
+static inline int nf_letter(unsigned c)
+{
+    if (c < 0x80) return c == '\'' || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    if (c >= 0x410 && c <= 0x44F) return 1;
+    return pn_is_name_letter(c);
+}
+
+static inline int nf_upper(unsigned c)
+{
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= 0x410 && c <= 0x44F) return c < 0x430;
+    return pn_is_upper(c);
+}
+
+static inline int nf_lower(unsigned c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    if (c >= 0x410 && c <= 0x44F) return c >= 0x430;
+    return pn_is_lower(c);
+}
+
 typedef struct span {
     size_t start, end; /* bytes */
     int upper;         /* starts with an upper-case letter */
@@ -290,16 +330,16 @@ static int lower_words(const char *text, size_t len, wset *set, int *nounlang)
     set->text = text;
     for (size_t i = 0; i < len && !rc;) {
         size_t at = i;
-        unsigned c = pn_utf8_next(text, len, &i);
-        if (!pn_is_name_letter(c)) continue;
+        unsigned c = nf_next(text, len, &i);
+        if (!nf_letter(c)) continue;
         size_t end = i;
         while (end < len) {
             size_t k = end;
-            if (!pn_is_name_letter(pn_utf8_next(text, len, &k))) break;
+            if (!nf_letter(nf_next(text, len, &k))) break;
             end = k;
         }
         i = end;
-        if (!pn_is_lower(c)) continue;
+        if (!nf_lower(c)) continue;
         total++;
         hits += (size_t)pn_is_nounlang_word(text + at, end - at);
         rc = wset_add(set, at, end - at);
@@ -343,8 +383,8 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
 #define lw (*lwp)
     while (i < len) {
         size_t at = i;
-        unsigned c = pn_utf8_next(text, len, &i);
-        if (!pn_is_name_letter(c) || (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z'))) {
+        unsigned c = nf_next(text, len, &i);
+        if (!nf_letter(c) || (c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z'))) {
             if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' ||
                 c == 0x201c || c == 0x201e || c == 0xab)
                 sentence = 1;
@@ -357,29 +397,27 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
             continue;
         }
         size_t end = i, j = i;
-        int allcaps = pn_is_upper(c), nletters = 1;
+        int allcaps = nf_upper(c), nletters = 1;
         while (j < len) {
             size_t k = j;
-            unsigned d = pn_utf8_next(text, len, &k);
-            if (pn_is_name_letter(d) && d == '\'') {
+            unsigned d = nf_next(text, len, &k);
+            if (nf_letter(d) && d == '\'') {
                 /* a possessive 's, or an apostrophe ending the word */
                 size_t q = k;
-                unsigned e = k < len ? pn_utf8_next(text, len, &q) : 0;
+                unsigned e = k < len ? nf_next(text, len, &q) : 0;
                 size_t r = q;
-                unsigned f = q < len ? pn_utf8_next(text, len, &r) : 0;
-                if (!e || !pn_is_name_letter(e) ||
-                    ((e == 's' || e == 'S') && !pn_is_name_letter(f)))
-                    break;
+                unsigned f = q < len ? nf_next(text, len, &r) : 0;
+                if (!e || !nf_letter(e) || ((e == 's' || e == 'S') && !nf_letter(f))) break;
             }
-            if (pn_is_name_letter(d)) {
-                if (!pn_is_upper(d) && d != '\'') allcaps = 0;
+            if (nf_letter(d)) {
+                if (!nf_upper(d) && d != '\'') allcaps = 0;
                 nletters++;
                 j = end = k;
                 continue;
             }
             if (d == '-' && k < len) {
                 size_t q = k;
-                if (pn_is_name_letter(pn_utf8_next(text, len, &q))) {
+                if (nf_letter(nf_next(text, len, &q))) {
                     j = k;
                     continue;
                 }
@@ -388,13 +426,13 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
         }
         i = end;
         int prev_joined = prev_e && prev_e + 1 == at && text[prev_e] == ' ';
-        int prev_lower = prev_joined && pn_is_lower((unsigned char)text[prev_s]);
+        int prev_lower = prev_joined && nf_lower((unsigned char)text[prev_s]);
         size_t pi = prev_s;
-        if (prev_joined && !prev_lower) prev_lower = pn_is_lower(pn_utf8_next(text, len, &pi));
+        if (prev_joined && !prev_lower) prev_lower = nf_lower(nf_next(text, len, &pi));
         span s = {
             at,
             end,
-            pn_is_upper(c),
+            nf_upper(c),
             0,
             allcaps && nletters > 1,
             pn_is_cyrillic(c),
@@ -520,7 +558,7 @@ static int cyr_consonant_end(const char *w, size_t n)
     size_t i = 0;
     unsigned c = 0;
     while (i < n)
-        c = pn_utf8_next(w, n, &i);
+        c = nf_next(w, n, &i);
     if (!pn_is_cyrillic(c)) return 0;
     if (c >= 0x410 && c < 0x430) c += 0x20;
     switch (c) {
@@ -695,7 +733,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     m.sure = 1;
     m.sstart = (sentence_single & FOUND_SSTART) != 0;
     size_t q = 0;
-    int cyr_mention = pn_is_cyrillic(pn_utf8_next(s, n, &q));
+    int cyr_mention = pn_is_cyrillic(nf_next(s, n, &q));
     if (cyr_mention) {
         char g;
         if (nominative(h, s, n, &g)) return ctx->rc = PISAR_ENOMEM;
@@ -853,7 +891,7 @@ static int find_found(pisar_names *h, const char *text, size_t start, size_t end
     const char *s = text + start;
     size_t n = end - start;
     size_t q = 0;
-    int cyr = pn_is_cyrillic(pn_utf8_next(s, n, &q));
+    int cyr = pn_is_cyrillic(nf_next(s, n, &q));
     const char *base = NULL;
     char *key = NULL, *alt = NULL;
     char *basecopy = NULL, *altbase = NULL;
