@@ -911,6 +911,33 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     return emit(x, &g[best], out);
 }
 
+/* Zero when step st (whose text was UTF-8) surely has no inverse on s: a
+ * character has no byte in the wrong page, or the bytes break UTF-8's
+ * lead/continuation pattern. (Nonzero proves nothing: invert_step decides.) */
+static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, size_t n)
+{
+    int need = 0; /* continuation bytes still due */
+    for (size_t i = 0; i < n;) {
+        int b;
+        if (s[i] < 0x80) {
+            b = s[i++];
+        } else {
+            int32_t c = u8_next(s, n, &i);
+            int k = enc_index(c);
+            b = k >= 0 ? et->b[st][k] : enc_wrong(STEPS[st].wrong, c);
+            if (b < 0) return 0;
+        }
+        if (need) {
+            if ((b & 0xC0) != 0x80) return 0;
+            need--;
+        } else if (b >= 0x80) {
+            if (b < 0xC2 || b > 0xF4) return 0;
+            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        }
+    }
+    return need == 0;
+}
+
 /* Nonzero when the token would be GOOD under some chain whose outer step's
  * text was UTF-8: a well-formed inverse of the whole token or of its core
  * without strippable edge punctuation, as examine() tries them before the
@@ -938,6 +965,9 @@ static int structural_good(ctx *x, const token *t)
     pisar_buf *m = &x->res;
     for (int st = 0; st < NSTEPS; st++) {
         if (STEPS[st].orig != PISAR_ENC_UTF8) continue;
+        if (!may_be_utf8(x->sc.enc, st, s, n) &&
+            !(core && may_be_utf8(x->sc.enc, st, s + a, z - a)))
+            continue;
         /* a chain needs its outer step's inverse: most tokens stop here */
         pisar_buf_clear(m);
         int whole = invert_step(x->sc.enc, st, s, n, &x->sc.tmp, m);
@@ -972,22 +1002,25 @@ static int structural_good(ctx *x, const token *t)
  * that the chains need not be tried. add_cand() accepts a run only when it is
  * damaged (a changed token with badness > 0) or a long run: under a chain
  * whose text was UTF-8, a GOOD token (structural_good), and under a
- * single-byte chain, tokens with at least as many capitals as small letters,
- * 6 capitals at the least (2 * upper >= letters >= 12). A line with none of
- * these is left alone by the full path too.
+ * single-byte chain (with the models), two or more tokens with at least as
+ * many capitals as small letters, 6 capitals at the least (2 * upper >=
+ * letters >= 12). A line with none of these is left alone by the full path
+ * too.
  */
 static int cannot_repair(ctx *x)
 {
-    size_t upper = 0;
+    size_t upper = 0, words = 0;
     int capital_word = 0;
     for (size_t t = 0; t < x->ntok; t++) {
         const token *k = &x->tok[t];
         if (k->ascii) continue;
         if (k->bad > 0) return 0;
+        words++;
         upper += (size_t)k->upper;
         capital_word |= k->upper > 0 && 2 * k->upper >= k->letters;
     }
-    if (capital_word && 2 * upper >= LM_LONG_RUN) return 0;
+    /* (a long run has two changed words at the least) */
+    if (x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN) return 0;
     for (size_t t = 0; t < x->ntok; t++)
         if (!x->tok[t].ascii && structural_good(x, &x->tok[t])) return 0;
     return 1;
