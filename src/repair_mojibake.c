@@ -385,6 +385,55 @@ static size_t decode_cps(const unsigned char *s, size_t n, int32_t *cp)
     return k;
 }
 
+/* Emoji and the other pictographs of the 4-byte planes (and their variation
+ * selector and joiner), which a UTF-8 chain garbles like letters: "рџ”Ґ" is
+ * 🔥. They stand where punctuation may. */
+static int emoji(int32_t c)
+{
+    return (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFE0F || c == 0x200D ||
+           (c >= 0x2600 && c <= 0x27BF);
+}
+
+/* Nonzero when a Cyrillic letter follows in cp[from, k) before any other
+ * script's letter. */
+static int cyrillic_after(const int32_t *cp, size_t from, size_t k)
+{
+    for (size_t j = from; j < k; j++) {
+        int sc = word_letter_script(cp[j]);
+        if (cp[j] == 'i' || cp[j] == 'I' || sc == SC_NONE) continue;
+        return sc == SC_CYRILLIC;
+    }
+    return 0;
+}
+
+/* The upper-case letter cp[j] ends a three-letter Cyrillic run Upper, lower,
+ * Upper that stands alone ("БиХ", "МиГ", "ЗиЛ"). */
+static int mixed_abbrev(const int32_t *cp, size_t j, size_t k)
+{
+    if (j < 2 || word_letter_script(cp[j]) != SC_CYRILLIC) return 0;
+    if (j >= 3 && word_letter_script(cp[j - 3]) != SC_NONE) return 0;
+    if (j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE) return 0;
+    return is_upper(cp[j - 2]) && is_lower(cp[j - 1]) &&
+           word_letter_script(cp[j - 2]) == SC_CYRILLIC &&
+           word_letter_script(cp[j - 1]) == SC_CYRILLIC;
+}
+
+/* The script of cp[j] as a letter of its word: a Latin i next to Cyrillic
+ * letters counts as Cyrillic (Belarusian or Ukrainian і typed with the Latin
+ * key: a look-alike for the homoglyph repair, not damage). */
+static int letter_script_in(const int32_t *cp, size_t j, size_t k)
+{
+    int32_t c = cp[j];
+    if (c != 'i' && c != 'I') return word_letter_script(c);
+    for (size_t q = j; q-- > 0;) {
+        int sc = word_letter_script(cp[q]);
+        if (cp[q] == 'i' || cp[q] == 'I') continue;
+        if (sc == SC_CYRILLIC) return SC_CYRILLIC;
+        break;
+    }
+    return cyrillic_after(cp, j + 1, k) ? SC_CYRILLIC : SC_LATIN;
+}
+
 /*
  * How damaged a token looks: 0 for ordinary words (also "iPhone"-like brands
  * score at most 1, but they are never invertible).
@@ -397,7 +446,7 @@ static int badness(const unsigned char *s, size_t n)
     for (size_t j = 0; j < k; j++) {
         int32_t c = cp[j];
         int32_t prev = j ? cp[j - 1] : ' ', next = j + 1 < k ? cp[j + 1] : ' ';
-        int sc = word_letter_script(c);
+        int sc = letter_script_in(cp, j, k);
         if (c >= 0x80 && c <= 0x9F) {
             bad += 2;
             continue;
@@ -408,9 +457,9 @@ static int badness(const unsigned char *s, size_t n)
             latin_run = 0;
         }
         if (sc != SC_NONE) {
-            int psc = word_letter_script(prev);
+            int psc = j ? letter_script_in(cp, j - 1, k) : SC_NONE;
             if (psc != SC_NONE && psc != sc) bad++;
-            if (psc != SC_NONE && is_lower(prev) && is_upper(c)) bad++;
+            if (psc != SC_NONE && is_lower(prev) && is_upper(c) && !mixed_abbrev(cp, j, k)) bad++;
             /* Ã, Â, Ð, Ñ followed by anything non-ASCII: UTF-8 lead bytes read as Latin-1 */
             if ((c == 0xC3 || c == 0xC2 || c == 0xD0 || c == 0xD1) && next >= 0x80 &&
                 !(is_upper(next) && word_letter_script(next) == SC_LATIN))
@@ -448,15 +497,16 @@ static int wellformed(const unsigned char *s, size_t n)
     for (size_t j = 0; j < k; j++) {
         int32_t c = cp[j];
         if (c < 0) return 0;
-        int sc = word_letter_script(c);
+        int sc = letter_script_in(cp, j, k);
         if (sc != SC_NONE) {
             if (script != SC_NONE && sc != script) return 0;
             script = sc;
             int32_t prev = j ? cp[j - 1] : ' ';
             if (word_letter_script(prev) != SC_NONE) {
-                /* within a letter run: no lower->upper, and no upper after two
-                 * letters unless the run so far is all upper */
-                if (is_upper(c) && !is_upper(prev)) return 0;
+                /* within a letter run: no lower->upper (but for a mixed-case
+                 * abbreviation of 3 letters: "БиХ", "МиГ"), and no upper
+                 * after two letters unless the run so far is all upper */
+                if (is_upper(c) && !is_upper(prev) && !mixed_abbrev(cp, j, k)) return 0;
                 if (is_lower(c) && is_upper(prev) && j >= 2 &&
                     word_letter_script(cp[j - 2]) != SC_NONE && is_upper(cp[j - 2]))
                     return 0;
@@ -466,7 +516,7 @@ static int wellformed(const unsigned char *s, size_t n)
         if (c < 0x20 || c == 0x7F) return 0;
         if (c < 0x80 || u_isdigit(c)) continue;
         if (u_getCombiningClass(c) > 0 && j && word_letter_script(cp[j - 1]) != SC_NONE) continue;
-        if (!edge_punct(c)) return 0;
+        if (!edge_punct(c) && !emoji(c)) return 0;
         int pl = j && word_letter_script(cp[j - 1]) != SC_NONE;
         int nl = j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE;
         if (pl && nl && !inner_punct(c)) return 0;
