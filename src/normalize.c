@@ -48,7 +48,13 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
             free(n);
             return PISAR_ENOMEM;
         }
-        repair_enc_init(n->enc);
+        if (repair_enc_init(n->enc)) {
+            repair_enc_free(n->enc);
+            free(n->enc);
+            nfc_stream_free(n->nfc);
+            free(n);
+            return PISAR_ENOMEM;
+        }
     }
     *out = n;
     return PISAR_OK;
@@ -140,6 +146,7 @@ void pisar_normalizer_free(pisar_normalizer *n)
 {
     if (!n) return;
     repair_list_free(&n->list);
+    repair_enc_free(n->enc);
     free(n->enc);
     nfc_stream_free(n->nfc);
     pisar_buf_free(&n->tmp);

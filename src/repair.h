@@ -19,14 +19,34 @@
  * repair_enc_init(), read-only afterwards. */
 #define REPAIR_NSTEPS 13
 #define REPAIR_ENC_SPAN (0x480 + 0x600)
+#define REPAIR_LM_SPAN 0xB00 /* U+0000..U+04FF, then U+2000..U+25FF */
 typedef struct repair_enc {
     int16_t b[REPAIR_NSTEPS][REPAIR_ENC_SPAN];
+    /* The language models' symbols of the same characters (and ASCII), so
+     * that scoring a candidate needs no search nor ICU call per character:
+     * lm_sym[model * REPAIR_LM_SPAN + index]; lm_cls: the class (lm_class.h)
+     * of each; nlm models. */
+    uint8_t *lm_sym;
+    uint8_t lm_cls[REPAIR_LM_SPAN];
+    int nlm;
 } repair_enc;
-void repair_enc_init(repair_enc *t);
+/* Fill t; PISAR_OK or PISAR_ENOMEM (then nothing to free). */
+int repair_enc_init(repair_enc *t);
+void repair_enc_free(repair_enc *t);
+/* The best language model for UTF-8 s and its mean score, as lm_best_utf8()
+ * gives them (the same numbers: test_normalize's test_lm_tables), from t's
+ * tables. */
+int repair_lm_best(const repair_enc *t, const char *s, size_t n, double *score);
+/* The mean score of s under model `lang`, as lm_score_utf8(). */
+double repair_lm_score(const repair_enc *t, int lang, const char *s, size_t n);
 
 /* Mojibake: find unambiguous repairs in s (valid UTF-8), append them to out in
  * order of offset. */
 int repair_mojibake(const repair_enc *t, const char *s, size_t n, repair_list *out);
+/* The same; fast = 0 skips the fast path that proves a line cannot be
+ * repaired before the chains are tried (for tests: the results must be the
+ * same either way). */
+int repair_mojibake_opt(const repair_enc *t, const char *s, size_t n, repair_list *out, int fast);
 
 /* Homoglyphs: find mixed-script words in s[from, to) and append their
  * repairs. s[0, n) is the whole line, whose dominant script is computed on

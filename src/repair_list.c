@@ -48,14 +48,6 @@ void repair_list_free(repair_list *l)
     memset(l, 0, sizeof *l);
 }
 
-int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
-{
-    uint32_t cp;
-    size_t len = utf8_next(s, n, *i, &cp);
-    *i += len ? len : 1;
-    return len ? (int32_t)cp : -1;
-}
-
 size_t u8_check(const unsigned char *s, size_t n)
 {
     size_t i = 0;

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "pisar/normalize.h"
+#include "utf8.h"
 
 /* One planned replacement of in[off, off+len) by `after`. */
 typedef struct repair_span {
@@ -44,7 +45,13 @@ void repair_list_free(repair_list *l);
  * or truncated sequence (advancing *i by one byte). Rejects overlongs,
  * surrogates and values above U+10FFFF.
  */
-int32_t u8_next(const unsigned char *s, size_t n, size_t *i);
+static inline int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
+{
+    uint32_t cp;
+    size_t len = utf8_next(s, n, *i, &cp);
+    *i += len ? len : 1;
+    return len ? (int32_t)cp : -1;
+}
 /* Offset of the first invalid byte of s, or n when s is valid UTF-8. */
 size_t u8_check(const unsigned char *s, size_t n);
 /* Append the UTF-8 of c (a valid scalar value). */
