@@ -331,8 +331,11 @@ typedef struct scoring {
     const pisar_detector *d;
     cell *hi; /* cells with a byte >= 0x80 */
     size_t nhi;
-    uint64_t lo_cost[MAXLANG]; /* cost of the all-ASCII cells under each model */
-    uint64_t byte_n[256];      /* occurrences of each byte (column sums) */
+    cell *lo; /* the all-ASCII cells (in the same block as hi) */
+    size_t nlo;
+    uint64_t lo_cost[MAXLANG];   /* cost of the all-ASCII cells under each model */
+    uint8_t asym[MAXLANG][0x80]; /* each model's symbols of the ASCII bytes */
+    uint64_t byte_n[256];        /* occurrences of each byte (column sums) */
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -356,8 +359,7 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
     uint8_t sym[256];
     for (int b = 0x80; b < 256; b++)
         if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
-    for (int b = 0; b < 0x80; b++)
-        sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+    memcpy(sym, s->asym[m], 0x80);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
@@ -468,22 +470,29 @@ static int scoring_init(scoring *s, const pisar_detector *d)
 {
     memset(s, 0, sizeof *s);
     s->d = d;
-    size_t nhi = 0;
+    size_t nhi = 0, nlo = 0;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
             s->byte_n[b] += n;
-            if (a >= 0x80 || b >= 0x80) nhi++;
+            if (a >= 0x80 || b >= 0x80)
+                nhi++;
+            else
+                nlo++;
         }
-    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    s->hi = malloc((nhi + nlo ? nhi + nlo : 1) * sizeof *s->hi);
     if (!s->hi) return PISAR_ENOMEM;
+    s->lo = s->hi + nhi;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (n && (a >= 0x80 || b >= 0x80)) {
                 s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
                 s->hi[s->nhi++].n = n;
+            } else if (n) {
+                s->lo[s->nlo].ab = (uint16_t)(a << 8 | b);
+                s->lo[s->nlo++].n = n;
             }
         }
     return PISAR_OK;
@@ -544,19 +553,18 @@ static int detect_sbcs(pisar_detector *d)
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
-        uint8_t sym[128];
+        uint8_t *sym = s.asym[m];
         for (int b = 0; b < 0x80; b++)
             sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
         uint64_t c = 0;
-        for (unsigned a = 0; a < 0x80; a++)
-            for (unsigned b = 0; b < 0x80; b++) {
-                uint32_t n = d->hist[a << 8 | b];
-                /* pairs of spaces, punctuation and digits say more about the
-                 * kind of text (a feed's dates, subtitles' times) than about
-                 * its language: they are left out */
-                if (n && !(nonletter(sym[a]) && nonletter(sym[b])))
-                    c += (uint64_t)n * pairs[sym[a] * S + sym[b]];
-            }
+        for (size_t i = 0; i < s.nlo; i++) {
+            unsigned a = s.lo[i].ab >> 8, b = s.lo[i].ab & 0xFF;
+            /* pairs of spaces, punctuation and digits say more about the
+             * kind of text (a feed's dates, subtitles' times) than about
+             * its language: they are left out */
+            if (!(nonletter(sym[a]) && nonletter(sym[b])))
+                c += (uint64_t)s.lo[i].n * pairs[sym[a] * S + sym[b]];
+        }
         s.lo_cost[m] = c;
     }
 
@@ -731,17 +739,20 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
     return o;
 }
 
-static void language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
+static int language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
 {
     size_t n;
     unsigned char *u = sample_utf8(d, e, skip, &n);
-    if (!u) return;
+    if (!u) return PISAR_ENOMEM;
     const char *lang;
     double conf;
-    pisar_language_detect((const char *)u, n, &lang, &conf);
-    d->res.language = lang;
-    d->res.language_confidence = conf;
+    int rc = pisar_language_detect((const char *)u, n, &lang, &conf);
+    if (rc >= 0) {
+        d->res.language = lang;
+        d->res.language_confidence = conf;
+    }
     free(u);
+    return rc < 0 ? rc : PISAR_OK;
 }
 
 /* UTF-16 without a BOM: the NULs (high bytes of ASCII) sit on one parity and
@@ -815,8 +826,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
         r->encoding = bom;
         r->confidence = 1.0;
-        language_of_sample(d, bom, r->bom_length);
-        return PISAR_OK;
+        return language_of_sample(d, bom, r->bom_length);
     }
     r->bom_length = 0;
     /* UTF-32 and UTF-16 without a BOM */
@@ -825,8 +835,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (wide != PISAR_ENC_UNKNOWN) {
         r->encoding = wide;
         r->confidence = 0.9;
-        language_of_sample(d, wide, 0);
-        return PISAR_OK;
+        return language_of_sample(d, wide, 0);
     }
     /* 2. binary: NULs, or many control characters (in markup too) */
     uint64_t ctrl = 0, nul = 0, high = 0;
@@ -854,23 +863,20 @@ int pisar_detector_finish(pisar_detector *d)
     if (!high) {
         r->encoding = PISAR_ENC_ASCII;
         r->confidence = 1.0;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_bad && d->u8_multi > 0) {
         /* a sequence cut by the end of the input or sample is still UTF-8 */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = d->u8_multi >= 4 ? 1.0 : 0.8 + 0.05 * (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
         /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
          * code page would turn all the rest into mojibake */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     /* 4. the single-byte code pages */
     int rc = detect_sbcs(d);
