@@ -265,6 +265,15 @@ int cmd_names(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only("names", (const char **)files, nfiles) ? EXIT_USAGE : 0;
+        if (!st && json + rewrite + mentions) {
+            cli_error("names", "--jsonl goes with --key or alone (groups per record)");
+            st = EXIT_USAGE;
+        }
+        free(files);
+        return st ? st : cli_jsonl_names(key, phonetic, resolve, style, gaz, lang);
+    }
     if (key) {
         int bad = 0;
         key_run kr = {phonetic, NULL, NULL, 0, 0};
