@@ -1263,6 +1263,97 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* Does the sentence go on across the line break between the line ending at
+ * `e` and the next line at `k`: a clause that ends in ',', ';', a hyphen or a
+ * conjunction ("и", "and", "oder"), and a next line in lower case? A list
+ * after a colon ("Комплект включает:" and an item a line) does not. */
+static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
+{
+    static const char *const conj[] = {"\xd0\xb8" /* и */,
+                                       "\xd0\xb0" /* а */,
+                                       "\xd1\x96" /* і */,
+                                       "\xd0\xb9" /* й */,
+                                       "\xd1\x82\xd0\xb0" /* та */,
+                                       "\xd0\xbd\xd0\xbe" /* но */,
+                                       "\xd0\xb8\xd0\xbb\xd0\xb8" /* или */,
+                                       "\xd0\xb0\xd0\xb1\xd0\xbe" /* або */,
+                                       "\xd0\xb0\xd0\xbb\xd0\xb5" /* але */,
+                                       "\xd1\x87\xd0\xb8" /* чи */,
+                                       "\xd0\xb4\xd0\xb0" /* да */,
+                                       "\xd1\x9e" /* ў */,
+                                       "and",
+                                       "or",
+                                       "but",
+                                       "nor",
+                                       "und",
+                                       "oder",
+                                       "aber",
+                                       "et",
+                                       "ou",
+                                       "mais",
+                                       "y",
+                                       "o",
+                                       "e",
+                                       "i",
+                                       "a",
+                                       "ale",
+                                       "lub",
+                                       "albo",
+                                       "ili",
+                                       NULL};
+    size_t n, ps;
+    if (e <= start || k >= len) return 0;
+    if (!is_lower(dec(t, len, k, &n))) return 0;
+    uint32_t last = decode_before(t, len, start, e, &ps);
+    if (last == ',' || last == ';' || last == 0xAD ||
+        (last == '-' && ps > start && t[ps - 1] != ' '))
+        return 1;
+    size_t m = e;
+    while (m > start) {
+        size_t q;
+        if (!is_alpha(decode_before(t, len, start, m, &q))) break;
+        m = q;
+    }
+    if (m == e || (m > start && t[m - 1] != ' ')) return 0;
+    for (int c = 0; conj[c]; c++)
+        if (strlen(conj[c]) == e - m && !memcmp(conj[c], t + m, e - m)) return 1;
+    return 0;
+}
+
+int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
+{
+    if (!s || (mode != PISAR_PARAGRAPHS_BLANK && mode != PISAR_PARAGRAPHS_LINE))
+        return PISAR_EINVAL;
+    s->line_paras = mode == PISAR_PARAGRAPHS_LINE;
+    return PISAR_OK;
+}
+
+int pisar_segment_guess_paragraphs(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (!t) return PISAR_PARAGRAPHS_BLANK;
+    if (len > ((size_t)1 << 20)) len = (size_t)1 << 20;
+    size_t inner = 0, goes_on = 0, line = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != '\n') continue;
+        size_t e = i;
+        while (e > line && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+            e--;
+        size_t k = i + 1;
+        while (k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+            k++;
+        if (e > line && k < len && t[k] != '\n') {
+            inner++;
+            size_t n, ps;
+            uint32_t last = decode_before(t, len, line, e, &ps);
+            uint32_t c = dec(t, len, k, &n);
+            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) goes_on++;
+        }
+        line = i + 1;
+    }
+    return inner >= 3 && goes_on * 3 < inner ? PISAR_PARAGRAPHS_LINE : PISAR_PARAGRAPHS_BLANK;
+}
+
 /* A short line (a list item, a caption, a heading) ends at its line break,
  * whatever follows; hard-wrapped prose has long lines. `e` is the trimmed end
  * of the line, `k` the first byte of the next line. */
@@ -1297,7 +1388,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     }
     s->pos = i;
     if (i >= len) return 0;
-    if (nl >= 2 && s->emitted) s->para++;
+    if ((nl >= 2 || (nl && s->line_paras)) && s->emitted) s->para++;
     size_t start = i;
     size_t end = len;
     s->title_open = 0;
@@ -1345,7 +1436,8 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || line_break_ends(s, start, e, k) || short_line(s, e, k)) {
+            if (blank || (s->line_paras ? !line_goes_on(t, len, start, e, k)
+                                        : line_break_ends(s, start, e, k) || short_line(s, e, k))) {
                 end = e;
                 goto emit;
             }

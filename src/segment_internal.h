@@ -39,6 +39,7 @@ struct pisar_segmenter {
     int title_open;    /* a title in quotes is open in this sentence ... */
     size_t title_at;   /* ... since this byte */
     int emitted;       /* a sentence has been returned for this text */
+    int line_paras;    /* PISAR_PARAGRAPHS_LINE */
     int list_shape;    /* a list marker seen in this sentence ("1.)"), its shape */
     int list_value;    /* ... and its number ("a" = 1) */
     size_t *brk;       /* SRX mode: sorted break offsets (bytes) for the text */

@@ -20,7 +20,8 @@ enum fmt { FMT_TXT, FMT_TSV, FMT_JSONL };
 
 static void help(FILE *f)
 {
-    fputs("usage: pisar segment [--lang L] [--srx FILE] [-f txt|tsv|jsonl] [FILE]\n"
+    fputs("usage: pisar segment [--lang L] [--srx FILE] [--paragraphs auto|blank|line]\n"
+          "                     [-f txt|tsv|jsonl] [FILE]\n"
           "       pisar segment --export-srx [--lang L]\n\n"
           "Split UTF-8 text into sentences. FILE is '-' or absent for stdin.\n\n"
           "  --lang L       language (ru uk be bg mk sr kk en de fr es it pl cs sk sl hr hu ro nl "
@@ -28,6 +29,10 @@ static void help(FILE *f)
           "                 default: detected from the text, else language-neutral rules\n"
           "  --srx FILE     use the rules of an SRX 2.0 file (a CAT tool's) for L\n"
           "  --export-srx   write pisar's rules for L as SRX 2.0 and exit\n"
+          "  --paragraphs M auto (default): lines are paragraphs when nearly every line\n"
+          "                 break falls between sentences (scraped articles), else only\n"
+          "                 empty lines end a paragraph; blank: only empty lines; line:\n"
+          "                 every line break outside a sentence\n"
           "  -f FORMAT      txt (default): one sentence a line, an empty line between\n"
           "                 paragraphs; tsv: paragraph, sentence, start, end, text;\n"
           "                 jsonl: one JSON object a sentence with byte offsets\n"
@@ -226,7 +231,7 @@ static int check_input(cli_input *in, const char *path)
 int cmd_segment(int argc, char **argv)
 {
     const char *lang = NULL, *srx = NULL, *path = "-";
-    int export_srx = 0, have_path = 0;
+    int export_srx = 0, have_path = 0, paras = -1;
     enum fmt fmt = FMT_TXT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -241,6 +246,22 @@ int cmd_segment(int argc, char **argv)
         } else if (!strcmp(a, "--srx")) {
             if (++i >= argc) goto missing;
             srx = argv[i];
+        } else if (!strcmp(a, "--paragraphs") || !strncmp(a, "--paragraphs=", 13)) {
+            const char *m = a[12] == '=' ? a + 13 : NULL;
+            if (!m) {
+                if (++i >= argc) goto missing;
+                m = argv[i];
+            }
+            if (!strcmp(m, "auto"))
+                paras = -1;
+            else if (!strcmp(m, "blank"))
+                paras = PISAR_PARAGRAPHS_BLANK;
+            else if (!strcmp(m, "line"))
+                paras = PISAR_PARAGRAPHS_LINE;
+            else {
+                cli_error("segment", "unknown --paragraphs '%s' (auto, blank or line)", m);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--export-srx")) {
             export_srx = 1;
         } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
@@ -367,6 +388,9 @@ int cmd_segment(int argc, char **argv)
                 rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
             else
                 rc = pisar_segmenter_new(&seg, l, &err);
+            if (!rc)
+                rc = pisar_segmenter_set_paragraphs(
+                    seg, paras >= 0 ? paras : pisar_segment_guess_paragraphs(buf.data, buf.len));
             if (rc) {
                 if (srx && err.line)
                     cli_error("segment", "%s:%zu: %s", srx, err.line,
