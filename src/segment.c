@@ -38,7 +38,7 @@
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
+static uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
 {
     unsigned c = t[i];
     *n = 1;
@@ -419,6 +419,37 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
     return PISAR_OK;
 }
 
+int seg_new_with_strategy(pisar_segmenter **out, const seg_strategy *st)
+{
+    if (!out || !st || !st->breaks) {
+        if (st && st->free) st->free(st->rules);
+        return PISAR_EINVAL;
+    }
+    *out = NULL;
+    pisar_segmenter *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (st->free) st->free(st->rules);
+        return PISAR_ENOMEM;
+    }
+    s->strat = *st;
+    *out = s;
+    return PISAR_OK;
+}
+
+int seg_breaks_add(seg_breaks *b, size_t at)
+{
+    if (b->n && b->at[b->n - 1] == at) return PISAR_OK;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 64;
+        size_t *nb = realloc(b->at, cap * sizeof *nb);
+        if (!nb) return PISAR_ENOMEM;
+        b->at = nb;
+        b->cap = cap;
+    }
+    b->at[b->n++] = at;
+    return PISAR_OK;
+}
+
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
     return pisar_segmenter_set_text_with_errors(s, text, len, NULL);
@@ -435,7 +466,7 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         s->t = (const unsigned char *)"";
         s->len = s->pos = s->para = s->line_start = 0;
         s->emitted = 0;
-        s->nbrk = s->ibrk = 0;
+        s->brk.n = s->ibrk = 0;
         if (err) {
             memset(err, 0, sizeof *err);
             err->offset = bad;
@@ -451,16 +482,16 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
     s->pos = s->para = 0;
     s->line_start = 0;
     s->emitted = 0;
-    s->nbrk = s->ibrk = 0;
-    if (s->srx) return srx_breaks(s);
+    s->brk.n = s->ibrk = 0;
+    if (s->strat.breaks) return s->strat.breaks(s->strat.rules, s->t, s->len, &s->brk);
     return PISAR_OK;
 }
 
 void pisar_segmenter_free(pisar_segmenter *s)
 {
     if (!s) return;
-    srx_free(s->srx);
-    free(s->brk);
+    if (s->strat.free) s->strat.free(s->strat.rules);
+    free(s->brk.at);
     free(s);
 }
 
@@ -1394,11 +1425,11 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     s->title_open = 0;
     s->list_shape = 0;
 
-    if (s->srx) {
-        /* the next SRX break after start, or a paragraph break before it */
-        while (s->ibrk < s->nbrk && s->brk[s->ibrk] <= start)
+    if (s->strat.breaks) {
+        /* the strategy's next break after start, or a paragraph break before it */
+        while (s->ibrk < s->brk.n && s->brk.at[s->ibrk] <= start)
             s->ibrk++;
-        size_t limit = s->ibrk < s->nbrk ? s->brk[s->ibrk] : len;
+        size_t limit = s->ibrk < s->brk.n ? s->brk.at[s->ibrk] : len;
         for (size_t m = start; m < limit; m++) {
             if (t[m] != '\n') continue;
             size_t q = m + 1;
