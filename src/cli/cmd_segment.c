@@ -8,6 +8,7 @@
  * again, a pipe is spooled to an unlinked temporary file during the check
  * (cli_input, spool.c). */
 #include "cli.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -46,20 +47,33 @@ static void help(FILE *f)
 #define BLOCK ((size_t)1 << 20)
 
 /* The end of the last paragraph break ("\n", blanks, "\n") in p[0, n) that
- * ends after `from`, or 0. */
+ * ends after `from`, or 0. Line breaks are found with memchr. */
 static size_t paragraph_cut(const char *p, size_t n, size_t from)
 {
-    size_t lo = from > 0 ? from - 1 : 0;
-    for (size_t i = n; i-- > lo;) {
-        if (p[i] != '\n') continue;
-        size_t q = i;
-        while (q > 0 && (p[q - 1] == ' ' || p[q - 1] == '\t' || p[q - 1] == '\r'))
-            q--;
-        if (q > 0 && p[q - 1] == '\n') return i + 1;
-        i = q;
-        if (i <= lo) break;
+    size_t lo = from > 0 ? from - 1 : 0, best = 0;
+    /* a break that ends after `from` may begin a few blanks before it */
+    while (lo > 0 && (p[lo - 1] == ' ' || p[lo - 1] == '\t' || p[lo - 1] == '\r'))
+        lo--;
+    if (lo > 0 && p[lo - 1] == '\n') lo--;
+    for (const char *nl = memchr(p + lo, '\n', n - lo); nl;) {
+        size_t i = (size_t)(nl - p) + 1, q = i;
+        while (q < n && (p[q] == ' ' || p[q] == '\t' || p[q] == '\r'))
+            q++;
+        if (q < n && p[q] == '\n') best = q + 1;
+        if (q >= n) break;
+        nl = memchr(p + q, '\n', n - q);
     }
-    return 0;
+    return best;
+}
+
+/* Just past the last line break of p[0, n), or 0. */
+static size_t line_cut(const char *p, size_t n)
+{
+    size_t best = 0;
+    for (const char *nl = memchr(p, '\n', n); nl;
+         nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - p)))
+        best = (size_t)(nl - p) + 1;
+    return best;
 }
 
 typedef struct {
@@ -112,7 +126,17 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
     int rc = 0;
     switch (w->fmt) {
     case FMT_TXT: {
-        /* line breaks inside a sentence become spaces: one sentence a line */
+        /* line breaks inside a sentence become spaces: one sentence a line
+         * (most sentences have none: one copy) */
+        if (!memchr(p, '\n', n) && !memchr(p, '\r', n)) {
+            if (!(rc = pisar_buf_reserve(&w->out, n + 1))) {
+                memcpy(w->out.data + w->out.len, p, n);
+                w->out.data[w->out.len + n] = '\n';
+                w->out.len += n + 1;
+                w->out.data[w->out.len] = 0;
+            }
+            break;
+        }
         size_t run = 0;
         for (size_t i = 0; i < n && !rc; i++) {
             char c = p[i];
@@ -196,36 +220,35 @@ static int flush_out(writer *w)
 }
 
 /* A first pass over the input: is it all valid UTF-8? (The library's strict
- * check: a pisar_decoder in PISAR_DECODE_CHECK mode.) */
+ * validator, utf8_valid_prefix: sixteen bytes at a step with SSE2, the same
+ * check pisar_segmenter_set_text makes.) */
 static int check_input(cli_input *in, const char *path)
 {
-    char buf[65536];
-    pisar_decoder *check = NULL;
-    if (pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
-        cli_error("segment", "out of memory");
-        return -1;
-    }
-    int rc = PISAR_OK;
-    pisar_error err;
-    memset(&err, 0, sizeof err);
+    enum { CHECK_BLOCK = 1 << 16 };
+    static unsigned char buf[CHECK_BLOCK + 4];
+    size_t keep = 0; /* bytes of a character cut by the end of the last block */
+    unsigned long long base = 0;
     for (;;) {
-        long got = cli_input_read(in, buf, sizeof buf);
-        if (got < 0) {
-            pisar_decoder_free(check);
+        long got = cli_input_read(in, (char *)buf + keep, CHECK_BLOCK);
+        if (got < 0) return -1;
+        size_t n = keep + (size_t)got;
+        int cut = 0;
+        size_t ok = utf8_valid_prefix(buf, n, &cut);
+        if (ok < n && cut && got > 0) { /* the rest of the character comes next */
+            memmove(buf, buf + ok, n - ok);
+            base += ok;
+            keep = n - ok;
+            continue;
+        }
+        if (ok < n) {
+            cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path, base + ok,
+                      cut ? " (truncated character at the end)" : "");
             return -1;
         }
-        rc = got ? pisar_decoder_feed(check, buf, (size_t)got, NULL, &err)
-                 : pisar_decoder_finish(check, NULL, &err);
-        if (rc || !got) break;
+        if (!got) return 0;
+        base += n;
+        keep = 0;
     }
-    pisar_decoder_free(check);
-    if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC)
-        cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path,
-                  (unsigned long long)err.offset,
-                  rc == PISAR_ETRUNC ? " (truncated character at the end)" : "");
-    else if (rc)
-        cli_error("segment", "%s: %s", path, pisar_strerror(rc));
-    return rc ? -1 : 0;
 }
 
 int cmd_segment(int argc, char **argv)
@@ -337,6 +360,7 @@ int cmd_segment(int argc, char **argv)
     int status = EXIT_ALL_DONE, eof = 0;
     size_t base = 0;     /* input offset of buf.data[0] */
     size_t searched = 0; /* buf.data[0, searched) holds no paragraph break */
+    int line_paras = 0;  /* decided with the segmenter, from the first block */
     if (fmt == FMT_TSV && pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n")) {
         cli_error("segment", "out of memory");
         status = EXIT_SOME_FAILED;
@@ -359,10 +383,16 @@ int cmd_segment(int argc, char **argv)
         }
         buf.len += (size_t)n;
         if ((size_t)n < BLOCK) eof = 1;
-        size_t cut = eof ? buf.len : paragraph_cut(buf.data, buf.len, searched);
+        size_t cut = eof || line_paras ? buf.len : paragraph_cut(buf.data, buf.len, searched);
         int final = 1;
         searched = buf.len;
-        if (!cut && buf.len >= 2 * BLOCK) {
+        if (!eof && line_paras) {
+            /* a paragraph a line: segment up to the last line break; the last
+             * sentence before it is left for the next block, in case it goes
+             * on across that line break */
+            cut = line_cut(buf.data, buf.len);
+            final = 0;
+        } else if (!cut && buf.len >= 2 * BLOCK) {
             /* a long stretch without an empty line (one paragraph a line, say):
              * cut after the last complete sentence instead */
             size_t q = buf.len;
@@ -388,9 +418,11 @@ int cmd_segment(int argc, char **argv)
                 rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
             else
                 rc = pisar_segmenter_new(&seg, l, &err);
-            if (!rc)
-                rc = pisar_segmenter_set_paragraphs(
-                    seg, paras >= 0 ? paras : pisar_segment_guess_paragraphs(buf.data, buf.len));
+            if (!rc) {
+                int mode = paras >= 0 ? paras : pisar_segment_guess_paragraphs(buf.data, buf.len);
+                rc = pisar_segmenter_set_paragraphs(seg, mode);
+                line_paras = mode == PISAR_PARAGRAPHS_LINE;
+            }
             if (rc) {
                 if (srx && err.line)
                     cli_error("segment", "%s:%zu: %s", srx, err.line,
