@@ -1391,10 +1391,18 @@ int pisar_segment_guess_paragraphs(const char *text, size_t len)
 static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
     if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
-    size_t ncp = 0;
-    for (size_t m = s->line_start; m < e; m++)
-        ncp += (s->t[m] & 0xC0) != 0x80;
-    if (ncp >= 40) return 0;
+    if (e - s->line_start >= 40) { /* fewer than 40 bytes: fewer than 40 characters */
+        size_t ncp = 0, m = s->line_start;
+        for (; m + 8 <= e; m += 8) { /* characters = bytes that are not 10xxxxxx */
+            uint64_t w;
+            memcpy(&w, s->t + m, 8);
+            uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+            ncp += 8 - (size_t)__builtin_popcountll(cont);
+        }
+        for (; m < e; m++)
+            ncp += (s->t[m] & 0xC0) != 0x80;
+        if (ncp >= 40) return 0;
+    }
     /* not before a line that closes or continues a bracket or a list of words */
     size_t n;
     uint32_t c = dec(s->t, s->len, k, &n);

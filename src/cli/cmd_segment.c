@@ -128,7 +128,9 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
     case FMT_TXT: {
         /* line breaks inside a sentence become spaces: one sentence a line
          * (most sentences have none: one copy) */
-        if (!memchr(p, '\n', n) && !memchr(p, '\r', n)) {
+        const char *nl = memchr(p, '\n', n);
+        int cr = memchr(p, '\r', n) != NULL;
+        if (!nl && !cr) {
             if (!(rc = pisar_buf_reserve(&w->out, n + 1))) {
                 memcpy(w->out.data + w->out.len, p, n);
                 w->out.data[w->out.len + n] = '\n';
@@ -138,6 +140,24 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
             break;
         }
         size_t run = 0;
+        if (!cr) { /* "\n" only: copy the runs between line breaks */
+            if ((rc = pisar_buf_reserve(&w->out, n + 1))) break;
+            char *o = w->out.data + w->out.len;
+            while (nl) {
+                size_t i = (size_t)(nl - p);
+                memcpy(o, p + run, i - run);
+                o += i - run;
+                *o++ = ' ';
+                run = i + 1;
+                nl = memchr(p + run, '\n', n - run);
+            }
+            memcpy(o, p + run, n - run);
+            o += n - run;
+            *o++ = '\n';
+            *o = 0;
+            w->out.len = (size_t)(o - w->out.data);
+            break;
+        }
         for (size_t i = 0; i < n && !rc; i++) {
             char c = p[i];
             if (c != '\n' && c != '\r') continue;
