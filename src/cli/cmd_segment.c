@@ -83,6 +83,7 @@ typedef struct {
     int para_open;    /* a sentence of the current paragraph was written */
     int continues;    /* the next chunk goes on with the current paragraph */
     int any;          /* anything written */
+    int has_cr;       /* the input holds a carriage return somewhere */
     pisar_buf out;
 } writer;
 
@@ -129,7 +130,7 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
         /* line breaks inside a sentence become spaces: one sentence a line
          * (most sentences have none: one copy) */
         const char *nl = memchr(p, '\n', n);
-        int cr = memchr(p, '\r', n) != NULL;
+        int cr = w->has_cr && memchr(p, '\r', n) != NULL;
         if (!nl && !cr) {
             if (!(rc = pisar_buf_reserve(&w->out, n + 1))) {
                 memcpy(w->out.data + w->out.len, p, n);
@@ -242,7 +243,7 @@ static int flush_out(writer *w)
 /* A first pass over the input: is it all valid UTF-8? (The library's strict
  * validator, utf8_valid_prefix: sixteen bytes at a step with SSE2, the same
  * check pisar_segmenter_set_text makes.) */
-static int check_input(cli_input *in, const char *path)
+static int check_input(cli_input *in, const char *path, int *has_cr)
 {
     enum { CHECK_BLOCK = 1 << 16 };
     static unsigned char buf[CHECK_BLOCK + 4];
@@ -266,6 +267,7 @@ static int check_input(cli_input *in, const char *path)
             return -1;
         }
         if (!got) return 0;
+        if (!*has_cr && memchr(buf, '\r', n)) *has_cr = 1;
         base += n;
         keep = 0;
     }
@@ -369,12 +371,13 @@ int cmd_segment(int argc, char **argv)
     cli_input in;
     if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
     /* check all of it first, so bad input writes nothing */
-    if (check_input(&in, name) || cli_input_rewind(&in)) {
+    int has_cr = 0;
+    if (check_input(&in, name, &has_cr) || cli_input_rewind(&in)) {
         cli_input_close(&in);
         return EXIT_SOME_FAILED;
     }
 
-    writer w = {fmt, 0, 0, 0, 0, 0, {0}};
+    writer w = {fmt, 0, 0, 0, 0, 0, has_cr, {0}};
     pisar_buf buf = {0};
     pisar_segmenter *seg = NULL;
     int status = EXIT_ALL_DONE, eof = 0;
