@@ -38,7 +38,7 @@
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
+static uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
 {
     unsigned c = t[i];
     *n = 1;
@@ -419,6 +419,37 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
     return PISAR_OK;
 }
 
+int seg_new_with_strategy(pisar_segmenter **out, const seg_strategy *st)
+{
+    if (!out || !st || !st->breaks) {
+        if (st && st->free) st->free(st->rules);
+        return PISAR_EINVAL;
+    }
+    *out = NULL;
+    pisar_segmenter *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (st->free) st->free(st->rules);
+        return PISAR_ENOMEM;
+    }
+    s->strat = *st;
+    *out = s;
+    return PISAR_OK;
+}
+
+int seg_breaks_add(seg_breaks *b, size_t at)
+{
+    if (b->n && b->at[b->n - 1] == at) return PISAR_OK;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 64;
+        size_t *nb = realloc(b->at, cap * sizeof *nb);
+        if (!nb) return PISAR_ENOMEM;
+        b->at = nb;
+        b->cap = cap;
+    }
+    b->at[b->n++] = at;
+    return PISAR_OK;
+}
+
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
     return pisar_segmenter_set_text_with_errors(s, text, len, NULL);
@@ -435,7 +466,7 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         s->t = (const unsigned char *)"";
         s->len = s->pos = s->para = s->line_start = 0;
         s->emitted = 0;
-        s->nbrk = s->ibrk = 0;
+        s->brk.n = s->ibrk = 0;
         if (err) {
             memset(err, 0, sizeof *err);
             err->offset = bad;
@@ -451,16 +482,16 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
     s->pos = s->para = 0;
     s->line_start = 0;
     s->emitted = 0;
-    s->nbrk = s->ibrk = 0;
-    if (s->srx) return srx_breaks(s);
+    s->brk.n = s->ibrk = 0;
+    if (s->strat.breaks) return s->strat.breaks(s->strat.rules, s->t, s->len, &s->brk);
     return PISAR_OK;
 }
 
 void pisar_segmenter_free(pisar_segmenter *s)
 {
     if (!s) return;
-    srx_free(s->srx);
-    free(s->brk);
+    if (s->strat.free) s->strat.free(s->strat.rules);
+    free(s->brk.at);
     free(s);
 }
 
@@ -1263,16 +1294,115 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* Does the sentence go on across the line break between the line ending at
+ * `e` and the next line at `k`: a clause that ends in ',', ';', a hyphen or a
+ * conjunction ("и", "and", "oder"), and a next line in lower case? A list
+ * after a colon ("Комплект включает:" and an item a line) does not. */
+static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
+{
+    static const char *const conj[] = {"\xd0\xb8" /* и */,
+                                       "\xd0\xb0" /* а */,
+                                       "\xd1\x96" /* і */,
+                                       "\xd0\xb9" /* й */,
+                                       "\xd1\x82\xd0\xb0" /* та */,
+                                       "\xd0\xbd\xd0\xbe" /* но */,
+                                       "\xd0\xb8\xd0\xbb\xd0\xb8" /* или */,
+                                       "\xd0\xb0\xd0\xb1\xd0\xbe" /* або */,
+                                       "\xd0\xb0\xd0\xbb\xd0\xb5" /* але */,
+                                       "\xd1\x87\xd0\xb8" /* чи */,
+                                       "\xd0\xb4\xd0\xb0" /* да */,
+                                       "\xd1\x9e" /* ў */,
+                                       "and",
+                                       "or",
+                                       "but",
+                                       "nor",
+                                       "und",
+                                       "oder",
+                                       "aber",
+                                       "et",
+                                       "ou",
+                                       "mais",
+                                       "y",
+                                       "o",
+                                       "e",
+                                       "i",
+                                       "a",
+                                       "ale",
+                                       "lub",
+                                       "albo",
+                                       "ili",
+                                       NULL};
+    size_t n, ps;
+    if (e <= start || k >= len) return 0;
+    if (!is_lower(dec(t, len, k, &n))) return 0;
+    uint32_t last = decode_before(t, len, start, e, &ps);
+    if (last == ',' || last == ';' || last == 0xAD ||
+        (last == '-' && ps > start && t[ps - 1] != ' '))
+        return 1;
+    size_t m = e;
+    while (m > start) {
+        size_t q;
+        if (!is_alpha(decode_before(t, len, start, m, &q))) break;
+        m = q;
+    }
+    if (m == e || (m > start && t[m - 1] != ' ')) return 0;
+    for (int c = 0; conj[c]; c++)
+        if (strlen(conj[c]) == e - m && !memcmp(conj[c], t + m, e - m)) return 1;
+    return 0;
+}
+
+int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
+{
+    if (!s || (mode != PISAR_PARAGRAPHS_BLANK && mode != PISAR_PARAGRAPHS_LINE))
+        return PISAR_EINVAL;
+    s->line_paras = mode == PISAR_PARAGRAPHS_LINE;
+    return PISAR_OK;
+}
+
+int pisar_segment_guess_paragraphs(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (!t) return PISAR_PARAGRAPHS_BLANK;
+    if (len > ((size_t)1 << 20)) len = (size_t)1 << 20;
+    size_t inner = 0, goes_on = 0, line = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != '\n') continue;
+        size_t e = i;
+        while (e > line && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+            e--;
+        size_t k = i + 1;
+        while (k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+            k++;
+        if (e > line && k < len && t[k] != '\n') {
+            inner++;
+            size_t n, ps;
+            uint32_t last = decode_before(t, len, line, e, &ps);
+            uint32_t c = dec(t, len, k, &n);
+            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) goes_on++;
+        }
+        line = i + 1;
+    }
+    return inner >= 3 && goes_on * 3 < inner ? PISAR_PARAGRAPHS_LINE : PISAR_PARAGRAPHS_BLANK;
+}
+
 /* A short line (a list item, a caption, a heading) ends at its line break,
  * whatever follows; hard-wrapped prose has long lines. `e` is the trimmed end
  * of the line, `k` the first byte of the next line. */
 static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
     if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
-    size_t ncp = 0;
-    for (size_t m = s->line_start; m < e; m++)
-        ncp += (s->t[m] & 0xC0) != 0x80;
-    if (ncp >= 40) return 0;
+    if (e - s->line_start >= 40) { /* fewer than 40 bytes: fewer than 40 characters */
+        size_t ncp = 0, m = s->line_start;
+        for (; m + 8 <= e; m += 8) { /* characters = bytes that are not 10xxxxxx */
+            uint64_t w;
+            memcpy(&w, s->t + m, 8);
+            uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+            ncp += 8 - (size_t)__builtin_popcountll(cont);
+        }
+        for (; m < e; m++)
+            ncp += (s->t[m] & 0xC0) != 0x80;
+        if (ncp >= 40) return 0;
+    }
     /* not before a line that closes or continues a bracket or a list of words */
     size_t n;
     uint32_t c = dec(s->t, s->len, k, &n);
@@ -1297,17 +1427,17 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     }
     s->pos = i;
     if (i >= len) return 0;
-    if (nl >= 2 && s->emitted) s->para++;
+    if ((nl >= 2 || (nl && s->line_paras)) && s->emitted) s->para++;
     size_t start = i;
     size_t end = len;
     s->title_open = 0;
     s->list_shape = 0;
 
-    if (s->srx) {
-        /* the next SRX break after start, or a paragraph break before it */
-        while (s->ibrk < s->nbrk && s->brk[s->ibrk] <= start)
+    if (s->strat.breaks) {
+        /* the strategy's next break after start, or a paragraph break before it */
+        while (s->ibrk < s->brk.n && s->brk.at[s->ibrk] <= start)
             s->ibrk++;
-        size_t limit = s->ibrk < s->nbrk ? s->brk[s->ibrk] : len;
+        size_t limit = s->ibrk < s->brk.n ? s->brk.at[s->ibrk] : len;
         for (size_t m = start; m < limit; m++) {
             if (t[m] != '\n') continue;
             size_t q = m + 1;
@@ -1345,7 +1475,8 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || line_break_ends(s, start, e, k) || short_line(s, e, k)) {
+            if (blank || (s->line_paras ? !line_goes_on(t, len, start, e, k)
+                                        : line_break_ends(s, start, e, k) || short_line(s, e, k))) {
                 end = e;
                 goto emit;
             }
