@@ -212,7 +212,9 @@ int pn_regroup(pisar_names *h)
 {
     if (!h->dirty) return PISAR_OK;
     pn_free_groups(h);
+    h->nomem = 0;
     int rc = resplit_titles(h);
+    if (!rc && h->nomem) rc = PISAR_ENOMEM;
     if (rc) return rc;
     /* 1: -ова read as masculine when only the masculine is known for sure */
     smap sure = {0};
@@ -306,6 +308,7 @@ int pn_regroup(pisar_names *h)
     pn_smap_free(&h->gindex);
     for (size_t k = 0; k < h->ng; k++)
         if ((rc = pn_smap_put(&h->gindex, h->g[k].key, k))) return rc;
+    if (h->nomem) return PISAR_ENOMEM;
     h->dirty = 0;
     return PISAR_OK;
 }

@@ -70,6 +70,8 @@ struct pisar_names {
     int nounlang;     /* the text being scanned capitalises its nouns (German) */
     smap gindex;      /* group key -> group index (valid while !dirty) */
     smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
+    int nomem;        /* pn_key_of() ran out of memory: the public call that ran
+                       * it fails with PISAR_ENOMEM (a missing key is not "no key") */
     smap keycache;    /* pn_key_of(): text -> its key (a malloc'd string) or NULL,
                        * kept across pisar_names_reset(), emptied when the
                        * gazetteer changes or it grows past KEYCACHE_MAX */
