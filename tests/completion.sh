@@ -41,5 +41,13 @@ if [ "$n" != "$total" ] || [ "$n" -lt 30 ]; then
   echo "scheme ids completed: $n, pisar schemes lists $total"
   fail=1
 fi
+# every option a subcommand's --help defines is completed after "pisar CMD -"
+for cmd in detect convert normalize translit schemes names segment prep align; do
+  have=" $(complete_line "$pisar" "$cmd" -) "
+  for o in $("$pisar" "$cmd" --help 2>&1 | grep -oE '^ +(-[a-zA-Z], )?--?[a-z][a-z0-9-]*' |
+             grep -oE -- '--?[a-z][a-z0-9-]*'); do
+    case "$have" in *" $o "*) ;; *) echo "pisar $cmd: option $o is not completed"; fail=1 ;; esac
+  done
+done
 [ $fail = 0 ] && echo "bash completion: all cases complete as expected"
 exit $fail
