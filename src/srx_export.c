@@ -16,19 +16,20 @@
 
 /* An abbreviation key ("т.е.", "и т.д.") as an ICU regex: metacharacters
  * escaped, optional space after each inner dot, one or more after a word. */
-static void key_regex(pisar_buf *b, const char *key, size_t n)
+static int key_regex(pisar_buf *b, const char *key, size_t n)
 {
-    pisar_buf_puts(b, "(?<![\\p{L}\\p{N}])");
+    int rc = pisar_buf_puts(b, "(?<![\\p{L}\\p{N}])");
     for (size_t i = 0; i < n; i++) {
         char c = key[i];
         if (c == ' ') {
-            pisar_buf_puts(b, "\\s+");
+            rc |= pisar_buf_puts(b, "\\s+");
             continue;
         }
-        if (strchr("\\^$.|?*+()[]{}-", c)) pisar_buf_append(b, "\\", 1);
-        pisar_buf_append(b, &c, 1);
-        if (c == '.' && i + 1 < n) pisar_buf_puts(b, "\\s?");
+        if (strchr("\\^$.|?*+()[]{}-", c)) rc |= pisar_buf_append(b, "\\", 1);
+        rc |= pisar_buf_append(b, &c, 1);
+        if (c == '.' && i + 1 < n) rc |= pisar_buf_puts(b, "\\s?");
     }
+    return rc != 0;
 }
 
 static int write_rule(xmlTextWriterPtr w, int brk, const char *before, const char *after)
@@ -84,8 +85,8 @@ int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
         const seg_abbrev *a = &l->entries[i];
         if (a->cls != 'F') continue;
         pisar_buf_clear(&re);
-        key_regex(&re, a->key, a->len);
-        bad |= write_rule(w, 1, re.data, "\\s+\\p{Lu}");
+        bad |= key_regex(&re, a->key, a->len);
+        if (!bad) bad |= write_rule(w, 1, re.data, "\\s+\\p{Lu}");
     }
     /* abbreviations: Y ends a sentence after a number, else like P; N before a number */
     for (size_t i = 0; i < l->n && !bad; i++) {
@@ -93,13 +94,14 @@ int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
         if (a->cls == 'F') continue;
         pisar_buf_clear(&re);
         if (a->cls == 'Y') {
-            pisar_buf_puts(&re, "[\\p{N}IVXLCDM]\\s*");
-            key_regex(&re, a->key, a->len);
+            bad |= pisar_buf_puts(&re, "[\\p{N}IVXLCDM]\\s*") != 0;
+            bad |= key_regex(&re, a->key, a->len);
+            if (bad) break;
             bad |= write_rule(w, 1, re.data, "\\s+\\p{Lu}");
             pisar_buf_clear(&re);
         }
-        key_regex(&re, a->key, a->len);
-        bad |= write_rule(w, 0, re.data, a->cls == 'N' ? "\\s+\\p{N}" : "\\s");
+        bad |= key_regex(&re, a->key, a->len);
+        if (!bad) bad |= write_rule(w, 0, re.data, a->cls == 'N' ? "\\s+\\p{N}" : "\\s");
     }
     /* initials; ordinal numbers; list markers */
     bad |= write_rule(w, 0, "(?<![\\p{L}\\p{N}])\\p{Lu}\\.", "\\s");

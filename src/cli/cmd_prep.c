@@ -5,7 +5,8 @@
  * decodes (so a bad input is rejected before any of it is written), then
  * again to decode, repair, segment and emit it paragraph by paragraph, so
  * memory is bounded by the largest paragraph. Standard input is held in
- * memory. Outputs are written to a temporary file and renamed into place. */
+ * memory up to 4 MB and spooled to a temporary file past that (spool.c).
+ * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
 #include "prep_names.h"
 
@@ -54,7 +55,7 @@ typedef struct {
 } prep_opts;
 
 /* Where one input comes from: a file read again for each pass, or stdin
- * spooled to a temporary file during the first (cli_input, spool.c). */
+ * held in memory or spooled during the first (cli_input, spool.c). */
 typedef struct {
     const char *path;
     cli_input in;
@@ -352,10 +353,11 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
         return -1;
     }
     /* a paragraph the names stage refuses only goes without notes; running
-     * out of memory fails the input */
-    int names_oom =
-        prep_names_paragraph(p->names, p->text.data, p->text.len) && prep_names_oom(p->names);
-    for (size_t i = 0; i < ns && !names_oom; i++) {
+     * out of memory fails the input; without a names stage (no one would
+     * read its notes) there are none */
+    int names_oom = p->names && prep_names_paragraph(p->names, p->text.data, p->text.len) &&
+                    prep_names_oom(p->names);
+    for (size_t i = 0; i < ns && !names_oom && p->names; i++) {
         p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
                                       p->sent[i].end - p->sent[i].start);
         if (!p->notes[i] && prep_names_oom(p->names)) names_oom = 1;
@@ -383,9 +385,10 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
     return sink_write(k, out);
 }
 
-/* Pass 2: decode, split into paragraphs, and run each through the pipeline. */
+/* Pass 2: decode, split into paragraphs, and run each through the pipeline
+ * (with the names stage when `names`). */
 static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitter *em, sink *k,
-                   pisar_buf *out, stats *st)
+                   pisar_buf *out, stats *st, int names)
 {
     pipeline p = {0};
     p.em = em;
@@ -405,7 +408,7 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         cli_error(SUB, "%s: no sentence rules for language %s", s->path, lang);
         rc = -1;
     }
-    if (!rc && !(p.names = prep_names_new(lang))) {
+    if (!rc && names && !(p.names = prep_names_new(lang))) {
         cli_error(SUB, "%s: out of memory", s->path);
         rc = -1;
     }
@@ -533,7 +536,10 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k, 
     if (rc) {
         cli_error(SUB, "%s: %s", path, err.message[0] ? err.message : pisar_strerror(rc));
     } else {
-        rc = process(&s, enc, lang, em, k, out, &st);
+        /* the names stage writes notes, which TXT and TSV have no place
+         * for, and the report's lines: without either, it is skipped */
+        int names = o->report || (o->format != PISAR_FORMAT_TXT && o->format != PISAR_FORMAT_TSV);
+        rc = process(&s, enc, lang, em, k, out, &st, names);
         if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
         if (!rc) rc = sink_write(k, out);
     }
@@ -643,6 +649,13 @@ int cmd_prep(int argc, char **argv)
         }
 #undef NEEDV
     }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only(SUB, files, nfiles)
+                     ? EXIT_USAGE
+                     : cli_jsonl_prep(o.lang, o.from, o.target);
+        free(files);
+        return st;
+    }
     if (!nfiles) {
         usage(stderr);
         free(files);
@@ -713,7 +726,8 @@ int cmd_prep(int argc, char **argv)
         o.first_lang = first;
         int ok = sink_open(&k, outpath) == 0, done = 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
-        for (size_t i = 0; ok && i < nfiles; i++) {
+        /* after a write error the combined file is lost: stop there */
+        for (size_t i = 0; ok && !k.failed && i < nfiles; i++) {
             if (prep_one(files[i], &o, em, &k, &out))
                 status = EXIT_SOME_FAILED;
             else
@@ -726,6 +740,8 @@ int cmd_prep(int argc, char **argv)
         pisar_emitter_free(em);
     }
     pisar_buf_free(&out);
+    if (cli_html_page && cli_html_prep(cli_html_page, files, nfiles, o.lang, o.from))
+        status = EXIT_SOME_FAILED; /* --html PAGE: the review page (html.c) */
     if (o.report && o.report != stderr) fclose(o.report);
     free(files);
     return status;

@@ -367,6 +367,9 @@ int cmd_segment(int argc, char **argv)
                       "no rules of its own for language '%s'; using language-neutral rules", lang);
     }
 
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only("segment", &path, have_path) ? EXIT_USAGE
+                                                                 : cli_jsonl_segment(lang, srx);
     const char *name = strcmp(path, "-") ? path : "(stdin)";
     cli_input in;
     if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
