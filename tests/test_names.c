@@ -31,6 +31,17 @@ static void test_same_key(void **state)
         {"German press", "Yuriy Ushakov", "Juri Uschakow"},
         {"Polish press", "Yuriy Ushakov", "Jurij Uszakow"},
         {"Cyrillic", "Yuriy Ushakov", "Юрий Ушаков"},
+        {"GOST 7.79 B y` (ы)", "Kopy`lov", "Копылов"},
+        {"GOST 7.79 B ` (ь)", "Emel`yanov", "Емельянов"},
+        {"GOST 7.79 B x (х)", "Suxanova", "Суханова"},
+        {"GOST R 52535.1 tc (ц)", "Militca", "Милица"},
+        {"GOST R 52535.1 tc before e", "Kudriavtcev", "Кудрявцев"},
+        {"scholarly x", "Xarkiv", "Харків"},
+        {"English x is ks", "Maxim", "Максим"},
+        {"French tch stays ч", "Tchaikovski", "Чайковский"},
+        {"word-initial э is e", "Eduard", "Эдуард"},
+        {"Belarusian э is e", "Kirei", "Кірэй"},
+        {"ISO 9 è is э", "Fadèev", "Фадэев"},
         {"Kim ru", "Kim Jong Un", "Ким Чен Ын"},
         {"Kim sr", "Kim Jong Un", "Ким Џонг Ун"},
         {"German Gorbachev (no gazetteer)", "Михаил Горбачёв", "Michail Gorbatschow"},
@@ -116,6 +127,9 @@ static void test_different_key(void **state)
         const char *a, *b;
     } cases[] = {
         {"Шуйский", "Щуйский"},
+        {"Фадеев", "Фадэев"}, /* э inside a word is not е */
+        {"Мэр", "Мер"},
+        {"Фадэхев", "Фадэев"}, /* э's key letter is not e + х */
         {"Алеев", "Алиев"},
         {"Ушаков", "Ушакова"},
         {"Вадим Зорин", "Вадим Сорин"},

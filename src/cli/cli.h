@@ -89,4 +89,45 @@ void cli_input_close(cli_input *in);
  * with errno set. */
 int cli_temp_fd(void);
 
+/*
+ * --jsonl and --html, taken out of the arguments by main.c before a
+ * subcommand parses them (jsonl.c, html.c): cli_jsonl is nonzero for
+ * --jsonl, cli_html_page the PAGE of --html PAGE (or NULL).
+ */
+extern int cli_jsonl;
+extern const char *cli_html_page;
+
+/* JSON Lines on stdin -> one record each on stdout (jsonl.c); each returns
+ * the exit status. Called by the subcommands after their options are read. */
+/* --html PAGE (html.c): the review page of a prep run (the inputs are
+ * prepared again in memory with pisar_prep()), and of a convert run, one
+ * row per file. Each returns 0, or -1 after a message. */
+int cli_html_prep(const char *page, const char *const *files, size_t n, const char *lang,
+                  const char *from);
+enum { CLI_HTML_OK, CLI_HTML_FAILED, CLI_HTML_SKIPPED };
+typedef struct cli_html_note {
+    size_t offset; /* byte offset in the output */
+    const char *before, *after, *how;
+} cli_html_note;
+typedef struct cli_html_row {
+    const char *path, *encoding, *language, *message;
+    int status; /* CLI_HTML_* */
+    double confidence;
+    uint64_t bytes_in, bytes_out, repairs, replacements;
+    const cli_html_note *notes;
+    size_t nnotes;
+} cli_html_row;
+int cli_html_convert(const char *page, const cli_html_row *rows, size_t n);
+
+/* 0 when every file is "-", else -1 after a message (records come on stdin). */
+int cli_jsonl_stdin_only(const char *sub, const char *const *files, int n);
+int cli_jsonl_prep(const char *lang, const char *from, const char *target);
+int cli_jsonl_normalize(unsigned flags);
+int cli_jsonl_translit(const pisar_translit *t, unsigned flags);
+int cli_jsonl_segment(const char *lang, const char *srx);
+int cli_jsonl_names(int key, int phonetic, int resolve, const char *style, const char *gazetteer,
+                    const char *lang);
+int cli_jsonl_detect(uint64_t sample);
+int cli_jsonl_convert(pisar_encoding from, int repair, int lossy, unsigned eol);
+
 #endif

@@ -702,7 +702,8 @@ static void convert_one(worker *w, job *j)
             goto done;
         }
         if (drain(w, ofd, eof)) {
-            jfail(j, ST_FAILED, "write error: %s", strerror(errno));
+            jfail(j, ST_FAILED, "write error on %s: %s", dest ? dest : "standard output",
+                  strerror(errno));
             goto done;
         }
     }
@@ -729,7 +730,7 @@ static void convert_one(worker *w, job *j)
         }
         if ((c->in_place && fsync(ofd)) || close(ofd)) {
             ofd = -1;
-            jfail(j, ST_FAILED, "write error: %s", strerror(errno));
+            jfail(j, ST_FAILED, "write error on %s: %s", dest, strerror(errno));
             goto done;
         }
         ofd = -1;
@@ -845,7 +846,7 @@ static void walk(conv *c, const char *root_real, const char *disp, const char *r
             if (c->in_place)
                 add_job(c, p, o, "symlink, not converted in place (its target is, if in the tree)");
             else if (!realpath(p, real) || stat(real, &ts))
-                add_job(c, p, o, "dangling symlink");
+                add_job(c, p, o, errno == ELOOP ? "symlink loop" : "dangling symlink");
             else if (!inside(root_real, real))
                 add_job(c, p, o, "symlink pointing outside the tree, not followed");
             else if (!S_ISREG(ts.st_mode))
@@ -873,6 +874,46 @@ static void put_field(FILE *f, const char *s)
 static const char *status_name(enum status s)
 {
     return s == ST_OK ? "ok" : s == ST_FAILED ? "failed" : "skipped";
+}
+
+/* --html PAGE: the jobs as rows of the review page (html.c). */
+static int html_page(const conv *c)
+{
+    cli_html_row *rows = calloc(c->njobs + 1, sizeof *rows);
+    cli_html_note **notes = calloc(c->njobs + 1, sizeof *notes);
+    int rc = rows && notes ? 0 : -1;
+    for (size_t i = 0; !rc && i < c->njobs; i++) {
+        const job *j = &c->jobs_v[i];
+        rows[i] = (cli_html_row){j->path,
+                                 j->enc == PISAR_ENC_UNKNOWN ? NULL : pisar_encoding_name(j->enc),
+                                 j->lang,
+                                 j->st == ST_OK ? NULL : j->msg,
+                                 j->st == ST_FAILED    ? CLI_HTML_FAILED
+                                 : j->st == ST_SKIPPED ? CLI_HTML_SKIPPED
+                                                       : CLI_HTML_OK,
+                                 j->conf,
+                                 j->bytes_in,
+                                 j->bytes_out,
+                                 j->repairs,
+                                 j->repl,
+                                 NULL,
+                                 0};
+        if (j->nnotes && !(notes[i] = calloc(j->nnotes, sizeof **notes))) rc = -1;
+        for (size_t k = 0; !rc && k < j->nnotes; k++)
+            notes[i][k] = (cli_html_note){j->notes[k].offset, j->notes[k].before, j->notes[k].after,
+                                          j->notes[k].how};
+        rows[i].notes = notes[i];
+        rows[i].nnotes = notes[i] ? j->nnotes : 0;
+    }
+    if (rc)
+        cli_error(SUB, "%s: out of memory", cli_html_page);
+    else
+        rc = cli_html_convert(cli_html_page, rows, c->njobs);
+    for (size_t i = 0; notes && i < c->njobs; i++)
+        free(notes[i]);
+    free(notes);
+    free(rows);
+    return rc;
 }
 
 static int write_report(conv *c)
@@ -1063,6 +1104,10 @@ int cmd_convert(int argc, char **argv)
     }
     int npaths = argc - optind;
     char **paths = argv + optind;
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only(SUB, (const char **)paths, npaths)
+                   ? EXIT_USAGE
+                   : cli_jsonl_convert(c.from, c.repair, c.lossy, c.eol);
     static char *stdin_path[] = {"-", NULL};
     if (npaths < 1 && !c.outdir && !c.in_place) { /* a filter: stdin to stdout */
         npaths = 1;
@@ -1220,6 +1265,7 @@ int cmd_convert(int argc, char **argv)
     for (size_t i = 0; i < c.njobs; i++)
         if (c.jobs_v[i].st == ST_FAILED || (c.filter && c.jobs_v[i].st == ST_SKIPPED)) failed = 1;
     if (c.report && write_report(&c)) failed = 1;
+    if (cli_html_page && html_page(&c)) failed = 1;
     for (int i = 0; i < nw; i++)
         worker_free(&ws[i]);
     for (size_t i = 0; i < c.njobs; i++) {

@@ -39,6 +39,9 @@ static void usage(FILE *f)
             "      --target-lang L  target language\n"
             "      --copy-source    copy each source sentence into its target (OmegaT 3.6)\n"
             "      --report FILE    what was detected, repaired and canonicalised ('-' = stderr)\n"
+            "      --paragraphs M   auto (default): a paragraph a line when the text's lines\n"
+            "                       are paragraphs (scraped articles), else at empty lines;\n"
+            "                       blank: at empty lines; line: at every line break\n"
             "  -h, --help           this help\n\n"
             "Exit status: 0 all done, 1 some inputs failed (the others were written), 2 usage.\n");
 }
@@ -257,13 +260,21 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
     return rc ? -1 : 0;
 }
 
+/* --paragraphs: -1 auto (guessed from each input's first block), or
+ * PISAR_PARAGRAPHS_BLANK / _LINE. */
+static int prep_paragraphs = -1;
+
 /* Offset just past the first paragraph break (a line holding only spaces or
- * tabs) at or after `from` in t[0..n), with *pend = end of the paragraph text;
- * 0 when there is none yet. */
-static size_t find_break(const char *t, size_t n, size_t from, size_t *pend)
+ * tabs; with `lines`, any line break) at or after `from` in t[0..n), with
+ * *pend = end of the paragraph text; 0 when there is none yet. */
+static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines)
 {
     for (size_t i = from; i < n; i++) {
         if (t[i] != '\n') continue;
+        if (lines && i + 1 < n) {
+            *pend = i;
+            return i + 1;
+        }
         size_t j = i + 1;
         while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
             j++;
@@ -409,6 +420,7 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
     }
     pisar_error err = {0};
     size_t scan = 0, n;
+    int lines = -1;
     while (!rc) {
         n = src_read(s, chunk, CHUNK);
         int last = n == 0;
@@ -429,7 +441,11 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
             break;
         }
         size_t pend, next, done = 0;
-        while (!rc && (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend))) {
+        if (lines < 0)
+            lines = prep_paragraphs >= 0 ? prep_paragraphs
+                                         : pisar_segment_guess_paragraphs(raw.data, raw.len);
+        while (!rc &&
+               (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines))) {
             rc = do_paragraph(&p, raw.data + done, pend - done, k, out);
             done = next;
         }
@@ -605,6 +621,19 @@ int cmd_prep(int argc, char **argv)
                 free(files);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(a, "--paragraphs")) {
+            NEEDV;
+            if (!strcmp(v, "auto"))
+                prep_paragraphs = -1;
+            else if (!strcmp(v, "blank"))
+                prep_paragraphs = PISAR_PARAGRAPHS_BLANK;
+            else if (!strcmp(v, "line"))
+                prep_paragraphs = PISAR_PARAGRAPHS_LINE;
+            else {
+                cli_error(SUB, "unknown --paragraphs '%s' (auto, blank or line)", v);
+                free(files);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--target-lang")) {
             NEEDV;
             o.target = v;
@@ -619,6 +648,13 @@ int cmd_prep(int argc, char **argv)
             return EXIT_USAGE;
         }
 #undef NEEDV
+    }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only(SUB, files, nfiles)
+                     ? EXIT_USAGE
+                     : cli_jsonl_prep(o.lang, o.from, o.target);
+        free(files);
+        return st;
     }
     if (!nfiles) {
         usage(stderr);
@@ -690,7 +726,8 @@ int cmd_prep(int argc, char **argv)
         o.first_lang = first;
         int ok = sink_open(&k, outpath) == 0, done = 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
-        for (size_t i = 0; ok && i < nfiles; i++) {
+        /* after a write error the combined file is lost: stop there */
+        for (size_t i = 0; ok && !k.failed && i < nfiles; i++) {
             if (prep_one(files[i], &o, em, &k, &out))
                 status = EXIT_SOME_FAILED;
             else
@@ -703,6 +740,8 @@ int cmd_prep(int argc, char **argv)
         pisar_emitter_free(em);
     }
     pisar_buf_free(&out);
+    if (cli_html_page && cli_html_prep(cli_html_page, files, nfiles, o.lang, o.from))
+        status = EXIT_SOME_FAILED; /* --html PAGE: the review page (html.c) */
     if (o.report && o.report != stderr) fclose(o.report);
     free(files);
     return status;
