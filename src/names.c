@@ -232,6 +232,7 @@ void pisar_names_free(pisar_names *h)
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
     keycache_free(&h->keycache);
+    pn_blobmap_free(&h->readcache);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -360,11 +361,16 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
 
 enum { KEYCACHE_MAX = 1 << 16, KEYCACHE_WORD = 256 };
 
-static void keycache_free(smap *m)
+void pn_blobmap_free(smap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i]) free((char *)(uintptr_t)m->vals[i]);
     pn_smap_free(m);
+}
+
+static void keycache_free(smap *m)
+{
+    pn_blobmap_free(m);
 }
 
 char *pn_key_of(const pisar_names *h, const char *s, size_t n)
