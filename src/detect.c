@@ -18,7 +18,7 @@
  *      merged (the more common one is answered).
  *
  * Language identification of UTF-8/16/32 input scores a bounded sample (the
- * first SAMPLE_CAP bytes) with the same models.
+ * first SAMPLE_CAP bytes) with the same models (src/langid.c).
  */
 #include "pisar/detect.h"
 
@@ -28,6 +28,7 @@
 
 #include "codepage.h"
 #include "lm.h"
+#include "langid.h"
 #include "lm_class.h"
 #include "markup.h"
 #include "utf8.h"
@@ -377,8 +378,11 @@ typedef struct scoring {
     const pisar_detector *d;
     cell *hi; /* cells with a byte >= 0x80 */
     size_t nhi;
-    uint64_t lo_cost[MAXLANG]; /* cost of the all-ASCII cells under each model */
-    uint64_t byte_n[256];      /* occurrences of each byte (column sums) */
+    cell *lo; /* the all-ASCII cells (in the same block as hi) */
+    size_t nlo;
+    uint64_t lo_cost[MAXLANG];   /* cost of the all-ASCII cells under each model */
+    uint8_t asym[MAXLANG][0x80]; /* each model's symbols of the ASCII bytes */
+    uint64_t byte_n[256];        /* occurrences of each byte (column sums) */
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -402,8 +406,7 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
     uint8_t sym[256];
     for (int b = 0x80; b < 256; b++)
         if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
-    for (int b = 0; b < 0x80; b++)
-        sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+    memcpy(sym, s->asym[m], 0x80);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
@@ -514,16 +517,20 @@ static int scoring_init(scoring *s, const pisar_detector *d)
 {
     memset(s, 0, sizeof *s);
     s->d = d;
-    size_t nhi = 0;
+    size_t nhi = 0, nlo = 0;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
             s->byte_n[b] += n;
-            if (a >= 0x80 || b >= 0x80) nhi++;
+            if (a >= 0x80 || b >= 0x80)
+                nhi++;
+            else
+                nlo++;
         }
-    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    s->hi = malloc((nhi + nlo ? nhi + nlo : 1) * sizeof *s->hi);
     if (!s->hi) return PISAR_ENOMEM;
+    s->lo = s->hi + nhi;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
@@ -535,6 +542,9 @@ static int scoring_init(scoring *s, const pisar_detector *d)
             if (n && (a >= 0x80 || b >= 0x80)) {
                 s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
                 s->hi[s->nhi++].n = n;
+            } else if (n) {
+                s->lo[s->nlo].ab = (uint16_t)(a << 8 | b);
+                s->lo[s->nlo++].n = n;
             }
         }
     return PISAR_OK;
@@ -561,41 +571,8 @@ pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
     return win;
 }
 
-static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_t *kept);
-
-/* Letters say what scores may not: a Cyrillic text whose lower-case words
- * hold a letter outside the best language's alphabet (і in "зіграв унічию",
- * ђ, ў, ы) is not in that language if another language of the script has
- * all its letters. Returns the best-scoring model (score[m], higher is
- * better, -INFINITY for none) among those that miss the fewest letters of
- * t, or `best` when it misses none or the script is not Cyrillic. */
-static int alphabet_best(const char *t, size_t n, const double *score, int nm, int best)
-{
-    if (best < 0 || !lm_is_cyrillic(best)) return best;
-    int miss[MAXLANG] = {0}, any = 0;
-    const unsigned char *p = (const unsigned char *)t;
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        size_t l = utf8_next(p, n, i, &c);
-        i += l ? l : 1;
-        if (!l || c < 0x400 || c > 0x52F || !u_isalpha((UChar32)c)) continue;
-        for (int m = 0; m < nm; m++)
-            if (lm_is_cyrillic(m) && lm_symbol(m, c) < LM_NCLASS) miss[m]++, any = 1;
-    }
-    if (!any || !miss[best]) return best;
-    int fewest = miss[best], pick = best;
-    for (int m = 0; m < nm; m++)
-        if (lm_is_cyrillic(m) && score[m] > -INFINITY &&
-            (miss[m] < fewest || (miss[m] == fewest && score[m] > score[pick])))
-            fewest = miss[m], pick = m;
-    return pick;
-}
-
 /* The language of text in a single-byte code page, decided once the code
- * page is: a sample of 100 bytes or more decoded and read as Unicode text is
- * (pisar_language_detect), if that gives a language of the script the code
- * page was chosen for; a shorter one keeps the language whose model chose
- * the code page, unless its letters say otherwise (alphabet_best). */
+ * page is: the sample decoded, read by langid_sbcs (src/langid.c). */
 static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const uint64_t *cost,
                           int nm)
 {
@@ -609,24 +586,8 @@ static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const
         q += c[0];
     }
     size_t n = (size_t)(q - o);
-    if (d->samp_len >= 100) {
-        const char *lang;
-        if (!pisar_language_detect((const char *)o, n, &lang, NULL)) {
-            int m = lm_find(lang);
-            if (m >= 0 && lm_is_cyrillic(m) == lm_is_cyrillic(chosen)) d->res.language = lm_code(m);
-        }
-    } else {
-        /* a line or two: the joint model of bytes and language, which did
-         * better there (on fixtures/detect's 16-48 character pieces), but
-         * not against the letters */
-        double score[MAXLANG];
-        for (int m = 0; m < nm; m++)
-            score[m] = cost[m] == UINT64_MAX ? -INFINITY : -(double)cost[m];
-        size_t fl, kept;
-        char *f = lowercase_words((const char *)o, n, &fl, &kept);
-        if (f) d->res.language = lm_code(alphabet_best(f, fl, score, nm, chosen));
-        free(f);
-    }
+    const char *lang = langid_sbcs((const char *)o, n, d->samp_len, chosen, cost, nm);
+    if (lang) d->res.language = lang;
     free(o);
 }
 
@@ -644,19 +605,18 @@ static int detect_sbcs(pisar_detector *d)
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
-        uint8_t sym[128];
+        uint8_t *sym = s.asym[m];
         for (int b = 0; b < 0x80; b++)
             sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
         uint64_t c = 0;
-        for (unsigned a = 0; a < 0x80; a++)
-            for (unsigned b = 0; b < 0x80; b++) {
-                uint32_t n = d->hist[a << 8 | b];
-                /* pairs of spaces, punctuation and digits say more about the
-                 * kind of text (a feed's dates, subtitles' times) than about
-                 * its language: they are left out */
-                if (n && !(nonletter(sym[a]) && nonletter(sym[b])))
-                    c += (uint64_t)n * pairs[sym[a] * S + sym[b]];
-            }
+        for (size_t i = 0; i < s.nlo; i++) {
+            unsigned a = s.lo[i].ab >> 8, b = s.lo[i].ab & 0xFF;
+            /* pairs of spaces, punctuation and digits say more about the
+             * kind of text (a feed's dates, subtitles' times) than about
+             * its language: they are left out */
+            if (!(nonletter(sym[a]) && nonletter(sym[b])))
+                c += (uint64_t)s.lo[i].n * pairs[sym[a] * S + sym[b]];
+        }
         s.lo_cost[m] = c;
     }
 
@@ -853,17 +813,20 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
     return o;
 }
 
-static void language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
+static int language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
 {
     size_t n;
     unsigned char *u = sample_utf8(d, e, skip, &n);
-    if (!u) return;
+    if (!u) return PISAR_ENOMEM;
     const char *lang;
     double conf;
-    pisar_language_detect((const char *)u, n, &lang, &conf);
-    d->res.language = lang;
-    d->res.language_confidence = conf;
+    int rc = pisar_language_detect((const char *)u, n, &lang, &conf);
+    if (rc >= 0) {
+        d->res.language = lang;
+        d->res.language_confidence = conf;
+    }
     free(u);
+    return rc < 0 ? rc : PISAR_OK;
 }
 
 /* UTF-16 without a BOM: the NULs (high bytes of ASCII) sit on one parity and
@@ -937,8 +900,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
         r->encoding = bom;
         r->confidence = 1.0;
-        language_of_sample(d, bom, r->bom_length);
-        return PISAR_OK;
+        return language_of_sample(d, bom, r->bom_length);
     }
     r->bom_length = 0;
     /* UTF-32 and UTF-16 without a BOM */
@@ -947,8 +909,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (wide != PISAR_ENC_UNKNOWN) {
         r->encoding = wide;
         r->confidence = 0.9;
-        language_of_sample(d, wide, 0);
-        return PISAR_OK;
+        return language_of_sample(d, wide, 0);
     }
     /* 2. binary: NULs, or many control characters (in markup too) */
     uint64_t ctrl = 0, nul = 0, high = 0;
@@ -976,23 +937,20 @@ int pisar_detector_finish(pisar_detector *d)
     if (!high) {
         r->encoding = PISAR_ENC_ASCII;
         r->confidence = 1.0;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_bad && d->u8_multi > 0) {
         /* a sequence cut by the end of the input or sample is still UTF-8 */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = d->u8_multi >= 4 ? 1.0 : 0.8 + 0.05 * (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
         /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
          * code page would turn all the rest into mojibake */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     /* 4. the single-byte code pages */
     int rc = detect_sbcs(d);
@@ -1060,91 +1018,4 @@ int pisar_detect(const void *data, size_t len, pisar_detection *out)
     if (rc >= 0) rc = pisar_detector_result(d, out);
     pisar_detector_free(d);
     return rc < 0 ? rc : PISAR_OK;
-}
-
-/* A copy of the text with every word that starts with a capital letter
- * blanked out, but for the first word of a sentence (malloc'd, *outlen
- * bytes; NULL if memory is short), *kept letters left. News is
- * full of names of other languages ("Vučić", "Lavrov", "Sybiha"), and a name
- * says little of the language of the sentence around it. */
-static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_t *kept)
-{
-    char *o = malloc(len ? len : 1);
-    *outlen = *kept = 0;
-    if (!o) return NULL;
-    const unsigned char *p = (const unsigned char *)text;
-    size_t i = 0, n = 0;
-    int in_word = 0, skip = 0, sentence = 1; /* the first word of a sentence is kept */
-    while (i < len) {
-        uint32_t c;
-        size_t l = utf8_next(p, len, i, &c);
-        if (!l) {
-            o[n++] = text[i++];
-            in_word = 0;
-            continue;
-        }
-        int letter = u_isalpha((UChar32)c) || c == '\'' || c == 0x2019;
-        if (letter && !in_word) {
-            skip = !sentence && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
-            sentence = 0;
-        }
-        if (c == '.' || c == '!' || c == '?' || c == '\n') sentence = 1;
-        in_word = letter;
-        if (letter && skip) {
-            if (!n || o[n - 1] != ' ') o[n++] = ' ';
-        } else {
-            memcpy(o + n, text + i, l);
-            n += l;
-            *kept += (size_t)letter;
-        }
-        i += l;
-    }
-    *outlen = n;
-    return o;
-}
-
-int pisar_language_detect(const char *text, size_t len, const char **language, double *confidence)
-{
-    if (!language || (!text && len)) return PISAR_EINVAL;
-    *language = "und";
-    if (confidence) *confidence = 0;
-    if (lm_best_utf8(text, len, NULL) < 0) return PISAR_OK;
-    /* the lower-case words count fully, the capitalised ones (names, in news
-     * often of other languages) at a weight */
-    size_t flen, kept;
-    char *f = lowercase_words(text, len, &flen, &kept);
-    const double wname = 0.3; /* on fixtures/detect and the news set, 0.2-0.3 did best */
-    int weighted = f && kept >= 20;
-    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
-    double tot[MAXLANG], bt = 0;
-    for (int m = 0; m < nm; m++) {
-        size_t np, fp;
-        double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
-        tot[m] = all;
-        if (weighted) {
-            double low = lm_score_utf8_words(m, f, flen, &fp) * (double)fp;
-            tot[m] = low + wname * (all - low);
-        }
-        if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
-    }
-    int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
-    if (pick != best) best = pick, bt = tot[pick];
-    double ld[MAXLANG];
-    for (int m = 0; m < nm; m++)
-        ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;
-    *language = lm_code(best);
-    if (confidence) *confidence = conf_from(ld, nm);
-    free(f);
-    return PISAR_OK;
-}
-
-size_t pisar_languages(const char *const **codes)
-{
-    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn", "en",
-                                       "de", "fr", "es", "it", "pl", "cs", "sk", "sl",      "hr",
-                                       "hu", "ro", "tr", "lt", "lv", "et", "nl", "pt",      "da",
-                                       "sv", "no", "fi", "ga", "cy", "br", "eo", "mt",      "is",
-                                       "ca", "eu", "gl", "sq", "fo", "af", "gd", NULL};
-    if (codes) *codes = list;
-    return sizeof list / sizeof *list - 1;
 }

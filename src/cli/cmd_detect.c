@@ -94,6 +94,10 @@ int cmd_detect(int argc, char **argv)
         } else
             break;
     }
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only("detect", (const char **)argv + i, argc - i)
+                   ? EXIT_USAGE
+                   : cli_jsonl_detect(sample);
     if (i >= argc) {
         cli_error("detect", "no FILE given (use - for stdin; try --help)");
         return EXIT_USAGE;

@@ -1,10 +1,12 @@
-/* prep_names.h -- the names stage as pisar prep and pisar align use it: a note
+/* prep_names.h -- the names stage as pisar prep, pisar align and pisar_prep() use it: a note
  * listing the names found in a sentence with their canonical spelling, and a
  * script-independent key for a word (Ушаков and Ushakov share it). */
 #ifndef PISAR_PREP_NAMES_H
 #define PISAR_PREP_NAMES_H
 
 #include <stddef.h>
+
+#include "pisar/names.h"
 
 typedef struct prep_names prep_names;
 
@@ -25,6 +27,10 @@ char *prep_names_note(prep_names *pn, const char *s, size_t n);
 /* The mentions of the last prep_names_note() call whose spelling differs from
  * the canonical one, a line each: "as written -> canonical (source)". */
 const char *prep_names_changes(const prep_names *pn);
+
+/* Report the mentions in s[0..n) of the current paragraph's collection, as
+ * pisar_names_find() does (the library's pisar_prep() uses it). */
+int prep_names_find(prep_names *pn, const char *s, size_t n, pisar_name_callback cb, void *user);
 
 /* Mentions found so far by prep_names_note(). */
 size_t prep_names_mentions(const prep_names *pn);
