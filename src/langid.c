@@ -107,22 +107,31 @@ static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_
 
 /* Letters say what scores may not: a Cyrillic text whose lower-case words
  * hold a letter outside the best language's alphabet (і in "зіграв унічию",
- * ђ, ў, ы) is not in that language if another language of the script has
- * all its letters. Returns the best-scoring model (score[m], higher is
+ * ђ, ў, ы; a hard sign before a letter Russian never writes it before) is
+ * not in that language if another language of the script has all its
+ * letters. Returns the best-scoring model (score[m], higher is
  * better, -INFINITY for none) among those that miss the fewest letters of
  * t, or `best` when it misses none or the script is not Cyrillic. */
 static int alphabet_best(const char *t, size_t n, const double *score, int nm, int best)
 {
     if (best < 0 || !lm_is_cyrillic(best)) return best;
-    int miss[MAXLANG] = {0}, any = 0;
+    int miss[MAXLANG] = {0}, any = 0, ru = lm_find("ru");
     const unsigned char *p = (const unsigned char *)t;
+    uint32_t prev = 0;
     for (size_t i = 0; i < n;) {
         uint32_t c;
         size_t l = utf8_next(p, n, i, &c);
         i += l ? l : 1;
+        uint32_t b = prev;
+        prev = l ? (uint32_t)u_tolower((UChar32)c) : 0;
         if (!l || c < 0x400 || c > 0x52F || !u_isalpha((UChar32)c)) continue;
         for (int m = 0; m < nm; m++)
             if (lm_is_cyrillic(m) && lm_symbol(m, c) < LM_NCLASS) miss[m]++, any = 1;
+        /* Russian writes ъ only before е, ё, ю, я (объём, подъезд);
+         * Bulgarian before any letter (първи, държава, градът) */
+        if (b == 0x44A && ru >= 0 && prev != 0x435 && prev != 0x451 && prev != 0x44E &&
+            prev != 0x44F)
+            miss[ru]++, any = 1;
     }
     if (!any || !miss[best]) return best;
     int fewest = miss[best], pick = best;
@@ -221,7 +230,7 @@ static int next_word(const char *t, size_t n, size_t *i, char *w)
  * letter-pair model alone (capped at bmax per word). */
 static void word_evidence(const char *t, size_t n, int nm, double *ev)
 {
-    const double lambda = P("LID_LAMBDA", 0.5), bmax = P("LID_BMAX", 6.0);
+    const double lambda = P("LID_LAMBDA", 0.8), bmax = P("LID_BMAX", 4.0);
     const langid_words *tab[MAXLANG];
     for (int m = 0; m < nm; m++)
         tab[m] = words_of(lm_code(m)), ev[m] = 0;
@@ -333,7 +342,7 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     size_t flen, kept;
     char *f = lowercase_words(text, len, &flen, &kept);
     const double wname = 0.3; /* on fixtures/detect and the news set, 0.2-0.3 did best */
-    const double wwords = P("LID_WW", 2.0);
+    const double wwords = P("LID_WW", 3.0);
     int weighted = f && kept >= 20;
     int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
     double tot[MAXLANG] = {0}, ev[MAXLANG] = {0}, bt = 0;

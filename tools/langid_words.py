@@ -29,7 +29,8 @@ def alphabet(lang):
 
 
 def sources(lang):
-    # the first comment lines of the model name its training texts
+    # the first comment lines of the model name its training texts (the
+    # texts/<lang>.txt they name are counted here too)
     src = []
     for l in open(os.path.join(charset, lang + '.txt'), encoding='utf-8'):
         if l.startswith('#   '):
@@ -77,6 +78,10 @@ for lang in langs:
     c = collections.Counter()
     tot = 0
     text = open(os.path.join(corp, lang, 'train.txt'), encoding='utf-8').read().split('\n')
+    own = os.path.join(charset, 'texts', lang + '.txt')
+    if os.path.exists(own):
+        # the sentences written for pisar that the model was trained on too
+        text += open(own, encoding='utf-8').read().split('\n')
     if lang == 'en':
         text += list(english_man_pages())
     if lang == 'sr-Latn':
