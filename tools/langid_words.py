@@ -107,6 +107,18 @@ for lang in langs:
         if lang != 'en' and en[w] / totals['en'] > 2 * n / tot:
             continue
         keep.append((w, n))
+    fw = os.path.join(out, '..', 'function', lang + '.txt')
+    added = 0
+    if os.path.exists(fw):
+        # function words listed by hand (tables/langid/function/<lang>.txt)
+        # where the training text is too small to count them all
+        have = {w for w, n in keep}
+        for l in open(fw, encoding='utf-8'):
+            w = l.strip()
+            if w and not w.startswith('#') and w not in have:
+                keep.append((w, max(2, round(0.003 * tot))))
+                have.add(w)
+                added += 1
     with open(os.path.join(out, lang + '.txt'), 'w', encoding='utf-8') as f:
         f.write(f'# pisar language identification: the {len(keep)} most frequent words of {lang}\n')
         f.write('# Written by tools/langid_words.py; do not edit by hand. Counted on the\n')
@@ -114,6 +126,8 @@ for lang in langs:
         f.write('# licenses; held-out parts not read):\n')
         for s in sources(lang):
             f.write(f'#   {s}\n')
+        if added:
+            f.write(f'# and {added} function words of tables/langid/function/{lang}.txt at 0.3 %\n')
         f.write('# Format: "tokens N" (words counted), then WORD<TAB>COUNT.\n')
         f.write(f'language {lang}\ntokens {tot}\n')
         for w, n in keep:
