@@ -340,6 +340,7 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
      * often of other languages) at a weight */
     size_t flen, kept;
     char *f = lowercase_words(text, len, &flen, &kept);
+    if (!f) return PISAR_ENOMEM;
     const double wname = 0.3; /* on fixtures/detect and the news set, 0.2-0.3 did best */
     const double wwords = P("LID_WW", 3.0);
     int weighted = f && kept >= 20;
