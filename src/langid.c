@@ -41,6 +41,10 @@ typedef struct langid_marker {
 
 enum { STD_HR = 1, STD_SR = 2, STD_BS = 4 };
 
+typedef struct langid_ending {
+    const char *end, *code; /* a word ending, and a language that uses it */
+} langid_ending;
+
 #include "langid_tables.h"
 
 /* The constants were tuned with bench/langid/run.py on the dev set; building
@@ -230,6 +234,7 @@ static int next_word(const char *t, size_t n, size_t *i, char *w)
 static void word_evidence(const char *t, size_t n, int nm, double *ev)
 {
     const double lambda = P("LID_LAMBDA", 0.8), bmax = P("LID_BMAX", 4.0);
+    const double ending = P("LID_ENDING", 2.0); /* a word ending of tables/langid/endings.txt */
     const langid_words *tab[MAXLANG];
     for (int m = 0; m < nm; m++)
         tab[m] = words_of(lm_code(m)), ev[m] = 0;
@@ -240,6 +245,13 @@ static void word_evidence(const char *t, size_t n, int nm, double *ev)
         if (!w[1]) continue;
         words++;
         size_t wl = strlen(w + 1);
+        for (int k = 0; k < LANGID_GEN_NENDINGS; k++) {
+            const langid_ending *e = &langid_gen_endings[k];
+            size_t el = strlen(e->end);
+            if (wl >= el + 4 && !strcmp(w + 1 + wl - el, e->end))
+                for (int m = 0; m < nm; m++)
+                    if (!strcmp(lm_code(m), e->code)) ev[m] += ending;
+        }
         w[0] = ' ';
         w[wl + 1] = ' ';
         for (int m = 0; m < nm; m++) {
