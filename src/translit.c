@@ -775,8 +775,24 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
                 if ((c != 0xD0 && c != 0xD1) || i + 1 >= len || (in[i + 1] & 0xC0) != 0x80) break;
                 unsigned k = (c & 1) << 6 | (in[i + 1] & 0x3F);
                 unsigned dl = h->direct[k].len;
-                if (dl >= 0xFD || (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]))
-                    break;
+                if (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]) break;
+                if (dl >= 0xFD) {
+                    /* a letter whose rules look only at the character before
+                     * (е after a vowel): its look-behind table, as below */
+                    int ci = h->ctx[k];
+                    if (dl != 0xFF || ci < 0 || i == 0) break;
+                    unsigned p = in[i - 1], v = 0xFE;
+                    if (p < 0x80)
+                        v = h->ctxtab[ci][p];
+                    else if (i >= 2 && (in[i - 2] == 0xD0 || in[i - 2] == 0xD1) &&
+                             (p & 0xC0) == 0x80)
+                        v = h->ctxtab[ci][128 + ((in[i - 2] & 1u) << 6 | (p & 0x3F))];
+                    if (v >= 0xFE) break;
+                    memcpy(o, h->ctxout[v].bytes, 8);
+                    o += h->ctxout[v].len;
+                    i += 2;
+                    continue;
+                }
                 memcpy(o, h->direct[k].bytes, 8);
                 o += dl;
                 i += 2;
