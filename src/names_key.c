@@ -360,6 +360,9 @@ static int is_vowel(char c)
 static void fold(char *s, pisar_buf *out)
 {
     size_t n = 0, len = strlen(s);
+    /* every symbol below becomes at most two bytes: with this room no append
+     * can fail (out->data stays NULL when it cannot be had) */
+    if (pisar_buf_reserve(out, 2 * len + 1)) return;
     /* 0: symbols */
     for (size_t i = 0; i < len;) {
         const char *p = s + i;

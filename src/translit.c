@@ -168,6 +168,8 @@ static pisar_translit *new_handle(const tl_tables *t)
         h->direct[k].len = (uint8_t)r->len[which];
     }
     if (prepare_context_letters(h)) {
+        free(h->ctxtab);
+        free(h->ctxout);
         free(h);
         return NULL;
     }
@@ -286,7 +288,7 @@ static int compile(pisar_translit **out, const char *text, size_t len, const cha
             total += strlen(f[i]) + 1;
         char *s = h ? malloc(total) : NULL;
         if (!s) {
-            free(h);
+            pisar_translit_free(h); /* not owned yet: the tables stay */
             tl_tables_free(&t);
             rc = PISAR_ENOMEM;
         } else {

@@ -53,7 +53,7 @@ print(f"{statistics.median(cpu):.4f} {statistics.median(wall):.4f}")
 PY
 }
 
-echo "input: $in ($bytes bytes); $(uconv --version 2>&1 | head -1); median of $runs runs"
+echo "input: ${in#"$top"/} ($bytes bytes); $(uconv --version 2>&1 | head -1); median of $runs runs"
 set -- $(med file "$runs" "$pisar" translit -s ru-bgn); pf=$1; pfw=$2
 set -- $(med pipe "$runs" "$pisar" translit -s ru-bgn); pp=$1; ppw=$2
 set -- $(med file "$runs" uconv -f utf-8 -t utf-8 -x Russian-Latin/BGN); ub=$1; ubw=$2
