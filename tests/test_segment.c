@@ -742,6 +742,52 @@ static void test_paragraphs(void **state)
     pisar_segmenter_free(seg);
 }
 
+/* Paragraphs a line (issue 10): the guess, and what LINE mode does. */
+static void test_line_paragraphs(void **state)
+{
+    (void)state;
+    /* a scraped article: lines are paragraphs; one line goes on after "и" */
+    const char *art = "Первый абзац. Второе предложение.\n"
+                      "Министр сказал, что работа идёт и\n"
+                      "что итоги будут осенью.\n"
+                      "Третий абзац\n"
+                      "Четвёртый абзац.\n";
+    /* hard-wrapped prose: lines go on in lower case */
+    const char *wrapped = "The committee met on Monday and\n"
+                          "agreed that the plan needed more\n"
+                          "work before it could be put to\n"
+                          "a vote. Members asked for a new\n"
+                          "draft by the end of the month.\n";
+    assert_int_equal(pisar_segment_guess_paragraphs(art, strlen(art)), PISAR_PARAGRAPHS_LINE);
+    assert_int_equal(pisar_segment_guess_paragraphs(wrapped, strlen(wrapped)),
+                     PISAR_PARAGRAPHS_BLANK);
+    assert_int_equal(pisar_segment_guess_paragraphs(NULL, 0), PISAR_PARAGRAPHS_BLANK);
+    assert_int_equal(pisar_segment_guess_paragraphs("One line.", 9), PISAR_PARAGRAPHS_BLANK);
+
+    pisar_segmenter *seg;
+    assert_int_equal(pisar_segmenter_new(&seg, "ru", NULL), PISAR_OK);
+    assert_int_equal(pisar_segmenter_set_paragraphs(seg, 7), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_set_paragraphs(NULL, PISAR_PARAGRAPHS_LINE), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_LINE), PISAR_OK);
+    pisar_sentence s[8];
+    assert_int_equal(run(seg, art, strlen(art), s, 8), 5);
+    size_t want_para[5] = {0, 0, 1, 2, 3};
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(s[k].paragraph, want_para[k]);
+    /* the sentence across "и\n" is one */
+    assert_memory_equal(art + s[2].start, "Министр", strlen("Министр"));
+    assert_int_equal(art[s[2].end - 1], '.');
+    /* "Третий абзац" has no final stop: the line ends it */
+    assert_int_equal(s[3].end - s[3].start, strlen("Третий абзац"));
+
+    /* BLANK mode: one paragraph, and the headline still ends at its line */
+    assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_BLANK), PISAR_OK);
+    assert_int_equal(run(seg, art, strlen(art), s, 8), 5);
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(s[k].paragraph, 0);
+    pisar_segmenter_free(seg);
+}
+
 static void test_api(void **state)
 {
     (void)state;
@@ -890,7 +936,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
-        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
