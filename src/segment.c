@@ -243,6 +243,25 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* The same, for tests (segment_internal.h): the vectorised skip and the
+ * plain loop that is its reference. */
+size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len)
+{
+    return skip_plain(t, i, len);
+}
+
+size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len)
+{
+    while (i < len && !stop_byte[t[i]])
+        i++;
+    return i;
+}
+
+int seg_is_stop_byte(unsigned char c)
+{
+    return stop_byte[c];
+}
+
 /* ---- abbreviation tables ---------------------------------------------------- */
 
 static int key_cmp(const char *a, size_t an, const char *b, size_t bn)

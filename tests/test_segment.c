@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "pisar/pisar.h"
+#include "segment_internal.h"
 
 #define MAXS 12
 
@@ -742,6 +743,36 @@ static void test_paragraphs(void **state)
     pisar_segmenter_free(seg);
 }
 
+/* The vectorised skip against its scalar reference, at every start offset of
+ * buffers that mix plain bytes with each kind of stop byte at every lane. */
+static void test_skip_plain(void **state)
+{
+    (void)state;
+    static const unsigned char fill[] = {'a',  ' ',  0xD0, 0xBF, '.',  '!',  '?',  '\n', ')',
+                                         0xC2, 0xE2, 0xE3, 0xEF, 0xE5, 0xF0, 0x80, '-',  0};
+    unsigned char t[80];
+    unsigned seed = 12345;
+    for (int round = 0; round < 4000; round++) {
+        size_t len = (size_t)(round % 80);
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain letters, so that whole 16-byte blocks are skipped */
+            t[k] = (seed >> 16) % 4 ? (unsigned char)('a' + (seed >> 8) % 26)
+                                    : fill[(seed >> 20) % (sizeof fill)];
+        }
+        for (size_t i = 0; i <= len; i++) {
+            size_t ref = seg_skip_plain_scalar(t, i, len);
+            size_t got = seg_skip_plain(t, i, len);
+            /* never past a stop byte; and where it stops early, at a byte the
+             * caller steps over (>= 0xE2) */
+            assert_true(got <= ref);
+            assert_true(got == ref || t[got] >= 0xE2);
+            for (size_t k = i; k < got; k++)
+                assert_false(seg_is_stop_byte(t[k]));
+        }
+    }
+}
+
 /* Paragraphs a line (issue 10): the guess, and what LINE mode does. */
 static void test_line_paragraphs(void **state)
 {
@@ -937,6 +968,7 @@ int main(void)
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
         cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
+        cmocka_unit_test(test_skip_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
