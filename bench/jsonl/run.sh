@@ -65,20 +65,19 @@ echo "speed-up under parallel -j2: $(echo "$one / $par" | bc -l | awk '{ printf 
 
 # the review page of 1,000 articles
 ls "$work/files" | head -n 1000 > "$work/list"
-s=$(date +%s.%N)
-(cd "$work/files" && /usr/bin/time -f %M -o "$work/rss-html" "$PISAR" prep $(cat "$work/list") -o "$work/out/" --html "$work/page.html" > /dev/null 2>&1) || true
-e=$(date +%s.%N)
-html_s=$(echo "$e - $s" | bc)
-printf 'html page of 1000 articles: %.2f s with the XLIFF files (peak %.1f MB), %.1f MB\n' "$html_s" \
-  "$(awk '{ print $1 / 1024 }' "$work/rss-html")" "$(wc -c < "$work/page.html" | awk '{ print $1 / 1000000 }')"
+(cd "$work/files" && /usr/bin/time -f "%e %U %S %M" -o "$work/t-html" "$PISAR" prep $(cat "$work/list") -o "$work/out/" > /dev/null 2>&1) || true
+(cd "$work/files" && /usr/bin/time -f "%e %U %S %M" -o "$work/t-html2" "$PISAR" prep $(cat "$work/list") -o "$work/out/" --html "$work/page.html" > /dev/null 2>&1) || true
+read -r w u s m < "$work/t-html"
+read -r w2 u2 s2 m2 < "$work/t-html2"
+printf 'prep of 1000 articles to XLIFF: wall %.2f s, cpu %.2f s, peak %.1f MB; with --html: wall %.2f s, cpu %.2f s, peak %.1f MB; page %.1f MB\n' \
+  "$w" "$(echo "$u + $s" | bc)" "$(echo "$m / 1024" | bc -l)" "$w2" "$(echo "$u2 + $s2" | bc)" \
+  "$(echo "$m2 / 1024" | bc -l)" "$(wc -c < "$work/page.html" | awk '{ print $1 / 1000000 }')"
 if command -v chromium > /dev/null; then
   prof=$(mktemp -d)
-  s=$(date +%s.%N)
-  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  /usr/bin/time -f "%e" -o "$work/t-chromium" chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$prof" --window-size=1280,1000 --screenshot="$work/page.png" \
     "file://$work/page.html" > /dev/null 2>&1 || true
-  e=$(date +%s.%N)
   rm -rf "$prof"
-  printf 'chromium --headless load + first screen of that page: %.2f s\n' "$(echo "$e - $s" | bc)"
+  printf 'chromium --headless, load + screenshot of that page: wall %.2f s\n' "$(cat "$work/t-chromium")"
 fi
