@@ -124,6 +124,9 @@ def test_translit_errors():
         pisar.translit("x", "no-such-scheme")
     with pytest.raises(ValueError):
         pisar.translit("x", "ru-bgn", reverse=True)  # not reversible
+    with pytest.raises(ValueError) as e:  # bytes must be UTF-8: the offset of the bad byte
+        pisar.translit("Щука ".encode() + b"\xff")
+    assert e.value.offset == 9
 
 
 def test_schemes():
