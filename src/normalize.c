@@ -26,34 +26,6 @@ struct pisar_normalizer {
     nfc_stream *nfc; /* with PISAR_NORM_NFC: set up once, not per line */
 };
 
-int repair_list_add(repair_list *l, size_t off, size_t len, const char *after, size_t alen,
-                    const char *how, pisar_repair_kind kind)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        repair_span *v = realloc(l->v, cap * sizeof *v);
-        if (!v) return PISAR_ENOMEM;
-        l->v = v, l->cap = cap;
-    }
-    size_t aoff = l->text.len;
-    if (pisar_buf_append(&l->text, after, alen)) return PISAR_ENOMEM;
-    l->v[l->n++] = (repair_span){off, len, aoff, alen, how, kind};
-    return PISAR_OK;
-}
-
-void repair_list_clear(repair_list *l)
-{
-    l->n = 0;
-    pisar_buf_clear(&l->text);
-}
-
-void repair_list_free(repair_list *l)
-{
-    free(l->v);
-    pisar_buf_free(&l->text);
-    memset(l, 0, sizeof *l);
-}
-
 int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
 {
     if (!out) return PISAR_EINVAL;
@@ -76,7 +48,13 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
             free(n);
             return PISAR_ENOMEM;
         }
-        repair_enc_init(n->enc);
+        if (repair_enc_init(n->enc)) {
+            repair_enc_free(n->enc);
+            free(n->enc);
+            nfc_stream_free(n->nfc);
+            free(n);
+            return PISAR_ENOMEM;
+        }
     }
     *out = n;
     return PISAR_OK;
@@ -102,12 +80,6 @@ static int nfc_apply(pisar_normalizer *n, const char *in, size_t len, pisar_buf 
         if (out->data) out->data[before] = '\0';
     }
     return rc;
-}
-
-static int span_cmp(const void *a, const void *b)
-{
-    const repair_span *p = a, *q = b;
-    return p->off < q->off ? -1 : p->off > q->off;
 }
 
 int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisar_buf *out,
@@ -141,7 +113,7 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
             if (to > from) rc = repair_homoglyph(in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
-        if (!rc && l->n > nm) qsort(l->v, l->n, sizeof *l->v, span_cmp);
+        if (!rc && l->n > nm) repair_list_sort(l);
     }
     if (rc) return rc;
     if (!l->n) {
@@ -174,6 +146,7 @@ void pisar_normalizer_free(pisar_normalizer *n)
 {
     if (!n) return;
     repair_list_free(&n->list);
+    repair_enc_free(n->enc);
     free(n->enc);
     nfc_stream_free(n->nfc);
     pisar_buf_free(&n->tmp);

@@ -232,12 +232,10 @@ int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
      * paragraph, in time proportional to all the mentions so far, and
      * seeding every full name costs as much: both are quadratic on long
      * inputs with many names (bench/RESULTS.md, "Name keys"). */
-    if (!pn) return -1;
-    pisar_names *h = new_handle(pn->lang);
-    if (!h) {
-        pn->oom = 1; /* pisar_names_new fails only for want of memory */
-        return -1;
-    }
+    if (!pn || !pn->h) return -1;
+    /* the same handle, emptied: it keeps its prepared schemes and keys */
+    pisar_names *h = pn->h;
+    pisar_names_reset(h);
     pn->paragraph++;
     for (size_t i = 0; i < n && pn->full.n;) {
         size_t j = i;
@@ -256,15 +254,13 @@ int prep_names_paragraph(prep_names *pn, const char *s, size_t n)
                 int rc = pisar_names_add_name(h, name, strlen(name), NULL);
                 if (rc) {
                     if (rc == PISAR_ENOMEM) pn->oom = 1;
-                    pisar_names_free(h);
+                    pisar_names_reset(h);
                     return -1;
                 }
             }
         }
         i = j + 1;
     }
-    pisar_names_free(pn->h);
-    pn->h = h;
     int rc = pisar_names_add_text(pn->h, NULL, s, n, NULL);
     if (rc) {
         if (rc == PISAR_ENOMEM) pn->oom = 1;

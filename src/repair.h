@@ -1,7 +1,8 @@
 /*
  * repair.h -- internals of the text repairs behind pisar_normalizer (not
  * exported). A repair finder looks at one line of valid UTF-8 and appends the
- * spans it would replace to a repair_list; normalize.c applies them.
+ * spans it would replace to a repair_list (repair_list.h, which needs nothing
+ * of the finders); normalize.c calls the finders and applies the list.
  */
 #ifndef PISAR_REPAIR_H
 #define PISAR_REPAIR_H
@@ -10,51 +11,42 @@
 #include <stdint.h>
 
 #include "pisar/normalize.h"
-
-/* One planned replacement of in[off, off+len) by `after`. */
-typedef struct repair_span {
-    size_t off, len;
-    size_t after_off, after_len; /* into repair_list.text */
-    const char *how;             /* static string */
-    pisar_repair_kind kind;
-} repair_span;
-
-typedef struct repair_list {
-    repair_span *v;
-    size_t n, cap;
-    pisar_buf text; /* the replacement strings, back to back */
-} repair_list;
-
-int repair_list_add(repair_list *l, size_t off, size_t len, const char *after, size_t alen,
-                    const char *how, pisar_repair_kind kind);
-void repair_list_clear(repair_list *l);
-void repair_list_free(repair_list *l);
-
-/*
- * Strict UTF-8: the code point at s[*i] (advancing *i), or -1 for an invalid
- * or truncated sequence (advancing *i by one byte). Rejects overlongs,
- * surrogates and values above U+10FFFF.
- */
-int32_t u8_next(const unsigned char *s, size_t n, size_t *i);
-/* Offset of the first invalid byte of s, or n when s is valid UTF-8. */
-size_t u8_check(const unsigned char *s, size_t n);
-/* Append the UTF-8 of c (a valid scalar value). */
-int u8_put(pisar_buf *b, uint32_t c);
+#include "repair_list.h"
 
 /* The bytes the mojibake steps' wrong code pages give the characters most
  * garbled text is made of (U+0080..U+04FF and U+2000..U+25FF), so that
  * re-encoding is a table look-up; -1 for none. Filled once per normalizer by
  * repair_enc_init(), read-only afterwards. */
-#define REPAIR_NSTEPS 7
+#define REPAIR_NSTEPS 13
 #define REPAIR_ENC_SPAN (0x480 + 0x600)
+#define REPAIR_LM_SPAN 0xB00 /* U+0000..U+04FF, then U+2000..U+25FF */
 typedef struct repair_enc {
     int16_t b[REPAIR_NSTEPS][REPAIR_ENC_SPAN];
+    /* The language models' symbols of the same characters (and ASCII), so
+     * that scoring a candidate needs no search nor ICU call per character:
+     * lm_sym[model * REPAIR_LM_SPAN + index]; lm_cls: the class (lm_class.h)
+     * of each; nlm models. */
+    uint8_t *lm_sym;
+    uint8_t lm_cls[REPAIR_LM_SPAN];
+    int nlm;
 } repair_enc;
-void repair_enc_init(repair_enc *t);
+/* Fill t; PISAR_OK or PISAR_ENOMEM (then nothing to free). */
+int repair_enc_init(repair_enc *t);
+void repair_enc_free(repair_enc *t);
+/* The best language model for UTF-8 s and its mean score, as lm_best_utf8()
+ * gives them (the same numbers: test_normalize's test_lm_tables), from t's
+ * tables. */
+int repair_lm_best(const repair_enc *t, const char *s, size_t n, double *score);
+/* The mean score of s under model `lang`, as lm_score_utf8(). */
+double repair_lm_score(const repair_enc *t, int lang, const char *s, size_t n);
 
 /* Mojibake: find unambiguous repairs in s (valid UTF-8), append them to out in
  * order of offset. */
 int repair_mojibake(const repair_enc *t, const char *s, size_t n, repair_list *out);
+/* The same; fast = 0 skips the fast path that proves a line cannot be
+ * repaired before the chains are tried (for tests: the results must be the
+ * same either way). */
+int repair_mojibake_opt(const repair_enc *t, const char *s, size_t n, repair_list *out, int fast);
 
 /* Homoglyphs: find mixed-script words in s[from, to) and append their
  * repairs. s[0, n) is the whole line, whose dominant script is computed on

@@ -29,6 +29,11 @@ enum { HG_OTHER = 0, HG_LATIN, HG_CYRILLIC };
 static int script_of(int32_t c)
 {
     if (c < 0x41) return HG_OTHER;
+    /* the common ranges without ICU (the same answers: test_normalize's
+     * test_script_ranges) */
+    if (c < 0x80) return (c <= 'Z' || (c >= 'a' && c <= 'z')) ? HG_LATIN : HG_OTHER;
+    if (c >= 0x400 && c < 0x530 && c != 0x485 && c != 0x486) return HG_CYRILLIC; /* (inherited) */
+    if (c >= 0xC0 && c < 0x250) return (c == 0xD7 || c == 0xF7) ? HG_OTHER : HG_LATIN;
     UErrorCode ue = U_ZERO_ERROR;
     UScriptCode sc = uscript_getScript(c, &ue);
     if (U_FAILURE(ue)) return HG_OTHER;

@@ -34,6 +34,7 @@
 
 #include "codepage.h"
 #include "lm.h"
+#include "lm_class.h"
 
 /* ---------- steps and chains ---------- */
 
@@ -49,6 +50,12 @@ static const step STEPS[] = {
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},       /* 4: "пРХБЕР" */
     {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252}, /* 5: "Ïðèâåò" */
     {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251}, /* 6: "оПХБЕР" read back: "рТЙЧЕФ" */
+    {PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251}, /* 7: "ЏаЁўҐв" (DOS-era Russian) */
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1250},   /* 8: "ZaĹĽĂłĹ‚Ä‡" */
+    {PISAR_ENC_UTF8, PISAR_ENC_ISO_8859_2},     /* 9: the same with C1 controls */
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_IBM866}, /* 10: "╧ЁштхЄ" */
+    {PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1252}, /* 11: "Za¿ó³æ" */
+    {PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_1},     /* 12: "Za¿ó³æ" from ISO-8859-2 */
 };
 #define NSTEPS ((int)(sizeof STEPS / sizeof *STEPS))
 _Static_assert(sizeof STEPS / sizeof *STEPS == REPAIR_NSTEPS, "repair.h: REPAIR_NSTEPS");
@@ -60,6 +67,12 @@ _Static_assert(sizeof STEPS / sizeof *STEPS == REPAIR_NSTEPS, "repair.h: REPAIR_
 #define NAME4 "windows-1251 read as koi8-r"
 #define NAME5 "windows-1251 read as windows-1252"
 #define NAME6 "koi8-r read as windows-1251"
+#define NAME7 "ibm866 read as windows-1251"
+#define NAME8 "utf-8 read as windows-1250"
+#define NAME9 "utf-8 read as iso-8859-2"
+#define NAME10 "windows-1251 read as ibm866"
+#define NAME11 "windows-1250 read as windows-1252"
+#define NAME12 "iso-8859-2 read as iso-8859-1"
 #define NAME3L "utf-8 read as iso-8859-1"
 
 /* A chain: invert `outer` first, then `inner` (-1: one step). The text was
@@ -80,6 +93,8 @@ static const chain CHAINS[] = {
     TWO(2, 0), TWO(2, 1), TWICE(2), TWO(2, 3), TWO(2, 4), TWO(2, 5),
     TWO(3, 0), TWO(3, 1), TWO(3, 2), TWICE(3), TWO(3, 4), TWO(3, 5),
     TWICE(4),
+    ONE(7), ONE(8), ONE(9), ONE(10), ONE(11), ONE(12),
+    TWICE(8), TWO(3, 8), TWO(8, 3),
 };
 /* clang-format on */
 #define NCHAINS ((int)(sizeof CHAINS / sizeof *CHAINS))
@@ -88,39 +103,10 @@ static const chain CHAINS[] = {
 #define LM_MIN_GAIN 0.5   /* result over input */
 #define LM_BIG_GAIN 1.5   /* lets undamaged-looking words join a single-byte chain's run */
 #define LM_TWO_STEPS 1.0  /* handicap of a two-step chain against a one-step one */
+#define LM_LATIN_GAIN 1.0 /* a Latin-to-Latin chain's run with undamaged-looking words */
 #define LM_MIN_LEAD 0.3   /* best chain over the runner-up */
 #define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
 #define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
-
-/* ---------- UTF-8 ---------- */
-
-int32_t u8_next(const unsigned char *s, size_t n, size_t *i)
-{
-    uint32_t cp;
-    size_t len = utf8_next(s, n, *i, &cp);
-    *i += len ? len : 1;
-    return len ? (int32_t)cp : -1;
-}
-
-size_t u8_check(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = i;
-        if (u8_next(s, n, &i) < 0) return k;
-    }
-    return n;
-}
-
-int u8_put(pisar_buf *b, uint32_t c)
-{
-    unsigned char t[4];
-    return pisar_buf_append(b, t, utf8_put(t, c));
-}
 
 /* ---------- inverting a step ---------- */
 
@@ -145,7 +131,110 @@ static int enc_index(int32_t c)
     return -1;
 }
 
-void repair_enc_init(repair_enc *t)
+static int lm_index(uint32_t c)
+{
+    if (c < 0x500) return (int)c;
+    if (c >= 0x2000 && c < 0x2600) return 0x500 + (int)(c - 0x2000);
+    return -1;
+}
+
+void repair_enc_free(repair_enc *t)
+{
+    if (!t) return;
+    free(t->lm_sym);
+    t->lm_sym = NULL;
+}
+
+static int lm_tables(repair_enc *t)
+{
+    t->nlm = lm_count();
+    t->lm_sym = NULL;
+    if (t->nlm <= 0) return PISAR_OK;
+    t->lm_sym = malloc((size_t)t->nlm * REPAIR_LM_SPAN);
+    if (!t->lm_sym) return PISAR_ENOMEM;
+    for (uint32_t c = 0; c < 0x2600; c++) {
+        int k = lm_index(c);
+        if (k < 0) continue;
+        t->lm_cls[k] = (uint8_t)lm_class_of(c);
+        for (int m = 0; m < t->nlm; m++)
+            t->lm_sym[(size_t)m * REPAIR_LM_SPAN + (size_t)k] = (uint8_t)lm_symbol(m, c);
+    }
+    return PISAR_OK;
+}
+
+/* lm.c's score_utf8() (words = 0) of the characters whose table indices
+ * (lm_index, or -1 with the code point in cp) are k[0, n). */
+static double lm_score_idx(const repair_enc *t, int m, const int16_t *k, const uint32_t *cp,
+                           size_t n)
+{
+    const uint8_t *sym = t->lm_sym + (size_t)m * REPAIR_LM_SPAN, *pairs = lm_pairs(m);
+    int ns = lm_nsymbols(m);
+    uint64_t cost = 0;
+    int prev = k[0] >= 0 ? sym[k[0]] : lm_symbol(m, cp[0]);
+    for (size_t i = 1; i < n; i++) {
+        int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(m, cp[i]);
+        cost += pairs[prev * ns + y];
+        prev = y;
+    }
+    return n > 1 ? -(double)cost / LM_COST_SCALE / (double)(n - 1) : 0;
+}
+
+#define LM_CHUNK 1024 /* longer texts are scored through lm.c */
+
+/* Table indices of valid UTF-8 s: their number, or (size_t)-1 when longer
+ * than LM_CHUNK characters; *letters: whether one is a letter (lm_best_utf8's
+ * test). */
+static size_t lm_indices(const repair_enc *t, const unsigned char *s, size_t n, int16_t *k,
+                         uint32_t *cp, int *letters)
+{
+    size_t m = 0;
+    *letters = 0;
+    for (size_t i = 0; i < n; m++) {
+        if (m == LM_CHUNK) return (size_t)-1;
+        uint32_t c = s[i];
+        if (c < 0x80)
+            i++;
+        else
+            c = (uint32_t)u8_next(s, n, &i);
+        int x = lm_index(c), cl = x >= 0 ? t->lm_cls[x] : lm_class_of(c);
+        *letters |= cl == LM_FA || cl == LM_FL;
+        k[m] = (int16_t)x;
+        cp[m] = c;
+    }
+    return m;
+}
+
+double repair_lm_score(const repair_enc *t, int lang, const char *s, size_t n)
+{
+    int16_t k[LM_CHUNK];
+    uint32_t cp[LM_CHUNK];
+    int letters;
+    if (!t->lm_sym || lang < 0 || lang >= t->nlm || !s) return lm_score_utf8(lang, s, n, NULL);
+    size_t m = lm_indices(t, (const unsigned char *)s, n, k, cp, &letters);
+    if (m == (size_t)-1) return lm_score_utf8(lang, s, n, NULL);
+    return m ? lm_score_idx(t, lang, k, cp, m) : 0;
+}
+
+int repair_lm_best(const repair_enc *t, const char *s, size_t n, double *score)
+{
+    int16_t k[LM_CHUNK];
+    uint32_t cp[LM_CHUNK];
+    int letters;
+    if (!t->lm_sym || !s) return lm_best_utf8(s, n, score);
+    size_t m = lm_indices(t, (const unsigned char *)s, n, k, cp, &letters);
+    if (m == (size_t)-1) return lm_best_utf8(s, n, score);
+    int best = -1;
+    double bs = 0;
+    if (letters)
+        for (int j = 0; j < t->nlm; j++) {
+            double v = lm_score_idx(t, j, k, cp, m);
+            if (best < 0 || v > bs) best = j, bs = v;
+        }
+    if (score) *score = best < 0 ? 0 : bs;
+    return best;
+}
+
+int repair_enc_init(repair_enc *t)
 {
     for (int st = 0; st < NSTEPS; st++) {
         pisar_encoding w = STEPS[st].wrong;
@@ -162,6 +251,7 @@ void repair_enc_init(repair_enc *t)
             if (k >= 0) t->b[st][k] = (int16_t)byte;
         }
     }
+    return lm_tables(t);
 }
 
 /* Append the inverse of step st applied to s to out; 0 if there is none. */
@@ -268,12 +358,20 @@ static int inner_punct(int32_t c)
            c == 0x02BC; /* the Belarusian and Ukrainian apostrophe */
 }
 
+/* Case of a character: the ranges most text is made of answered here, the
+ * rest by ICU (the same answers: tests/test_normalize.c test_fast_paths). */
 static int is_upper(int32_t c)
 {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= 0x400 && c < 0x460) return c < 0x430;
+    if (c >= 0xC0 && c < 0x100) return c < 0xDF && c != 0xD7;
     return u_isupper(c) != 0;
 }
 static int is_lower(int32_t c)
 {
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    if (c >= 0x400 && c < 0x460) return c >= 0x430;
+    if (c >= 0xC0 && c < 0x100) return c >= 0xDF && c != 0xF7;
     return u_islower(c) != 0;
 }
 
@@ -285,6 +383,55 @@ static size_t decode_cps(const unsigned char *s, size_t n, int32_t *cp)
     while (i < n && k < MAXW)
         cp[k++] = u8_next(s, n, &i);
     return k;
+}
+
+/* Emoji and the other pictographs of the 4-byte planes (and their variation
+ * selector and joiner), which a UTF-8 chain garbles like letters: "рџ”Ґ" is
+ * 🔥. They stand where punctuation may. */
+static int emoji(int32_t c)
+{
+    return (c >= 0x1F000 && c <= 0x1FAFF) || c == 0xFE0F || c == 0x200D ||
+           (c >= 0x2600 && c <= 0x27BF);
+}
+
+/* Nonzero when a Cyrillic letter follows in cp[from, k) before any other
+ * script's letter. */
+static int cyrillic_after(const int32_t *cp, size_t from, size_t k)
+{
+    for (size_t j = from; j < k; j++) {
+        int sc = word_letter_script(cp[j]);
+        if (cp[j] == 'i' || cp[j] == 'I' || sc == SC_NONE) continue;
+        return sc == SC_CYRILLIC;
+    }
+    return 0;
+}
+
+/* The upper-case letter cp[j] ends a three-letter Cyrillic run Upper, lower,
+ * Upper that stands alone ("БиХ", "МиГ", "ЗиЛ"). */
+static int mixed_abbrev(const int32_t *cp, size_t j, size_t k)
+{
+    if (j < 2 || word_letter_script(cp[j]) != SC_CYRILLIC) return 0;
+    if (j >= 3 && word_letter_script(cp[j - 3]) != SC_NONE) return 0;
+    if (j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE) return 0;
+    return is_upper(cp[j - 2]) && is_lower(cp[j - 1]) &&
+           word_letter_script(cp[j - 2]) == SC_CYRILLIC &&
+           word_letter_script(cp[j - 1]) == SC_CYRILLIC;
+}
+
+/* The script of cp[j] as a letter of its word: a Latin i next to Cyrillic
+ * letters counts as Cyrillic (Belarusian or Ukrainian і typed with the Latin
+ * key: a look-alike for the homoglyph repair, not damage). */
+static int letter_script_in(const int32_t *cp, size_t j, size_t k)
+{
+    int32_t c = cp[j];
+    if (c != 'i' && c != 'I') return word_letter_script(c);
+    for (size_t q = j; q-- > 0;) {
+        int sc = word_letter_script(cp[q]);
+        if (cp[q] == 'i' || cp[q] == 'I') continue;
+        if (sc == SC_CYRILLIC) return SC_CYRILLIC;
+        break;
+    }
+    return cyrillic_after(cp, j + 1, k) ? SC_CYRILLIC : SC_LATIN;
 }
 
 /*
@@ -299,7 +446,7 @@ static int badness(const unsigned char *s, size_t n)
     for (size_t j = 0; j < k; j++) {
         int32_t c = cp[j];
         int32_t prev = j ? cp[j - 1] : ' ', next = j + 1 < k ? cp[j + 1] : ' ';
-        int sc = word_letter_script(c);
+        int sc = letter_script_in(cp, j, k);
         if (c >= 0x80 && c <= 0x9F) {
             bad += 2;
             continue;
@@ -310,9 +457,9 @@ static int badness(const unsigned char *s, size_t n)
             latin_run = 0;
         }
         if (sc != SC_NONE) {
-            int psc = word_letter_script(prev);
+            int psc = j ? letter_script_in(cp, j - 1, k) : SC_NONE;
             if (psc != SC_NONE && psc != sc) bad++;
-            if (psc != SC_NONE && is_lower(prev) && is_upper(c)) bad++;
+            if (psc != SC_NONE && is_lower(prev) && is_upper(c) && !mixed_abbrev(cp, j, k)) bad++;
             /* Ã, Â, Ð, Ñ followed by anything non-ASCII: UTF-8 lead bytes read as Latin-1 */
             if ((c == 0xC3 || c == 0xC2 || c == 0xD0 || c == 0xD1) && next >= 0x80 &&
                 !(is_upper(next) && word_letter_script(next) == SC_LATIN))
@@ -350,15 +497,16 @@ static int wellformed(const unsigned char *s, size_t n)
     for (size_t j = 0; j < k; j++) {
         int32_t c = cp[j];
         if (c < 0) return 0;
-        int sc = word_letter_script(c);
+        int sc = letter_script_in(cp, j, k);
         if (sc != SC_NONE) {
             if (script != SC_NONE && sc != script) return 0;
             script = sc;
             int32_t prev = j ? cp[j - 1] : ' ';
             if (word_letter_script(prev) != SC_NONE) {
-                /* within a letter run: no lower->upper, and no upper after two
-                 * letters unless the run so far is all upper */
-                if (is_upper(c) && !is_upper(prev)) return 0;
+                /* within a letter run: no lower->upper (but for a mixed-case
+                 * abbreviation of 3 letters: "БиХ", "МиГ"), and no upper
+                 * after two letters unless the run so far is all upper */
+                if (is_upper(c) && !is_upper(prev) && !mixed_abbrev(cp, j, k)) return 0;
                 if (is_lower(c) && is_upper(prev) && j >= 2 &&
                     word_letter_script(cp[j - 2]) != SC_NONE && is_upper(cp[j - 2]))
                     return 0;
@@ -368,7 +516,7 @@ static int wellformed(const unsigned char *s, size_t n)
         if (c < 0x20 || c == 0x7F) return 0;
         if (c < 0x80 || u_isdigit(c)) continue;
         if (u_getCombiningClass(c) > 0 && j && word_letter_script(cp[j - 1]) != SC_NONE) continue;
-        if (!edge_punct(c)) return 0;
+        if (!edge_punct(c) && !emoji(c)) return 0;
         int pl = j && word_letter_script(cp[j - 1]) != SC_NONE;
         int nl = j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE;
         if (pl && nl && !inner_punct(c)) return 0;
@@ -570,11 +718,35 @@ judge:
 
 /* The models' mean score of s; text without letters ("—", "5 €") has
  * nothing implausible in it and scores 0, the best possible. */
-static double lm_of(const char *s, size_t n)
+static double lm_of(const ctx *x, const char *s, size_t n)
 {
     double sc = 0;
-    if (lm_best_utf8(s, n, &sc) < 0) return 0;
+    if (repair_lm_best(x->sc.enc, s, n, &sc) < 0) return 0;
     return sc;
+}
+
+/* Nonzero when the token's result has a non-ASCII letter: a single-byte
+ * chain that only turns one symbol into another ("pomoc¹" -> "pomoc№") has
+ * shown nothing. */
+static int new_letter(const ctx *x, const token *k)
+{
+    const unsigned char *r = (const unsigned char *)x->res.data + k->roff;
+    for (size_t i = 0; i < k->rlen;) {
+        if (r[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (word_letter_script(u8_next(r, k->rlen, &i)) != SC_NONE) return 1;
+    }
+    return 0;
+}
+
+/* Both pages of the step Latin: letters turn into letters, so the models
+ * carry more of the judgement. */
+static int latin_pair(const step *p)
+{
+    return (p->orig == PISAR_ENC_WINDOWS_1250 || p->orig == PISAR_ENC_ISO_8859_2) &&
+           (p->wrong == PISAR_ENC_WINDOWS_1252 || p->wrong == PISAR_ENC_ISO_8859_1);
 }
 
 static int add_cand(ctx *x, int chn, size_t ta, size_t te)
@@ -592,7 +764,7 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         letters += (size_t)k->letters;
         upper += (size_t)k->upper;
         bad += (size_t)k->bad;
-        if (k->bad > 0 && (structural || k->letters >= 4))
+        if (k->bad > 0 && (structural || (k->letters >= 4 && new_letter(x, k))))
             strong++;
         else
             weak++, weak_long += k->letters > 3;
@@ -645,11 +817,22 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
                 pisar_buf_append(b, x->s + k->b, k->e - k->b) || pisar_buf_append(a, r, rl))
                 return -1;
         }
-        lm = lm_of(a->data, a->len);
-        double gain = lm - lm_of(b->data, b->len);
-        ok =
-            gain >= LM_MIN_GAIN && ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN)) ||
-                                    (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
+        int latin = ch->inner < 0 && latin_pair(&STEPS[ch->outer]);
+        double gain;
+        if (latin) {
+            /* the same language's model on both sides: "Chocia¿" reads as
+             * passable Spanish-like text to the best model of its own */
+            int lang = repair_lm_best(x->sc.enc, a->data, a->len, &lm);
+            if (lang < 0) lm = 0;
+            gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
+        } else {
+            lm = lm_of(x, a->data, a->len);
+            gain = lm - lm_of(x, b->data, b->len);
+        }
+        ok = gain >= LM_MIN_GAIN &&
+             ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
+                           (latin && (strong >= weak || gain >= LM_LATIN_GAIN)))) ||
+              (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
     } else {
         /* without models a single-byte chain needs two damaged words, and
          * only short words may ride along */
@@ -757,7 +940,7 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
                 return -1;
             }
             /* a two-step chain is the less likely story: it must win by more */
-            sc[i] = lm_of(u.data, u.len) - (CHAINS[g[i].chain].inner >= 0 ? LM_TWO_STEPS : 0);
+            sc[i] = lm_of(x, u.data, u.len) - (CHAINS[g[i].chain].inner >= 0 ? LM_TWO_STEPS : 0);
         }
         pisar_buf_free(&u);
         for (size_t i = 1; i < ng; i++)
@@ -778,7 +961,122 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     return emit(x, &g[best], out);
 }
 
-int repair_mojibake(const repair_enc *et, const char *s, size_t n, repair_list *out)
+/* Zero when step st (whose text was UTF-8) surely has no inverse on s: a
+ * character has no byte in the wrong page, or the bytes break UTF-8's
+ * lead/continuation pattern. (Nonzero proves nothing: invert_step decides.) */
+static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, size_t n)
+{
+    int need = 0; /* continuation bytes still due */
+    for (size_t i = 0; i < n;) {
+        int b;
+        if (s[i] < 0x80) {
+            b = s[i++];
+        } else {
+            int32_t c = u8_next(s, n, &i);
+            int k = enc_index(c);
+            b = k >= 0 ? et->b[st][k] : enc_wrong(STEPS[st].wrong, c);
+            if (b < 0) return 0;
+        }
+        if (need) {
+            if ((b & 0xC0) != 0x80) return 0;
+            need--;
+        } else if (b >= 0x80) {
+            if (b < 0xC2 || b > 0xF4) return 0;
+            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        }
+    }
+    return need == 0;
+}
+
+/* Nonzero when the token would be GOOD under some chain whose outer step's
+ * text was UTF-8: a well-formed inverse of the whole token or of its core
+ * without strippable edge punctuation, as examine() tries them before the
+ * affixes (which need a damaged-looking token, ruled out by the caller). */
+static int structural_good(ctx *x, const token *t)
+{
+    const unsigned char *s = x->s + t->b;
+    size_t n = t->e - t->b, a = 0, z = n;
+    for (size_t i = 0; i < n;) {
+        if (!strippable(u8_next(s, n, &i))) break;
+        a = i;
+    }
+    int core = 0;
+    if (a < n) {
+        while (z > a) {
+            size_t k = z - 1;
+            while (k > a && (s[k] & 0xC0) == 0x80)
+                k--;
+            size_t j = k;
+            if (!strippable(u8_next(s, n, &j))) break;
+            z = k;
+        }
+        core = z > a && (a > 0 || z < n);
+    }
+    pisar_buf *m = &x->res;
+    for (int st = 0; st < NSTEPS; st++) {
+        if (STEPS[st].orig != PISAR_ENC_UTF8) continue;
+        if (!may_be_utf8(x->sc.enc, st, s, n) &&
+            !(core && may_be_utf8(x->sc.enc, st, s + a, z - a)))
+            continue;
+        /* a chain needs its outer step's inverse: most tokens stop here */
+        pisar_buf_clear(m);
+        int whole = invert_step(x->sc.enc, st, s, n, &x->sc.tmp, m);
+        int part = 0;
+        if (core) {
+            pisar_buf_clear(m);
+            part = invert_step(x->sc.enc, st, s + a, z - a, &x->sc.tmp, m);
+        }
+        if (whole < 0 || part < 0) return 1; /* out of memory: let the full path find out */
+        if (!whole && !part) continue;
+        for (int c = 0; c < NCHAINS; c++) {
+            const chain *ch = &CHAINS[c];
+            if (ch->outer != st) continue;
+            pisar_buf_clear(m);
+            int r = invert_chain(ch, s, n, &x->sc, m);
+            if (r == 0 && core) {
+                pisar_buf_clear(m);
+                r = pisar_buf_append(m, s, a) ? -1 : invert_chain(ch, s + a, z - a, &x->sc, m);
+                if (r > 0 && pisar_buf_append(m, s + z, n - z)) r = -1;
+            }
+            if (r < 0) return 1;
+            if (r > 0 && !(m->len == n && !memcmp(m->data, s, n)) &&
+                wellformed((const unsigned char *)m->data, m->len))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The fast path: nonzero when no chain can make a candidate of this line, so
+ * that the chains need not be tried. add_cand() accepts a run only when it is
+ * damaged (a changed token with badness > 0) or a long run: under a chain
+ * whose text was UTF-8, a GOOD token (structural_good), and under a
+ * single-byte chain (with the models), two or more tokens with at least as
+ * many capitals as small letters, 6 capitals at the least (2 * upper >=
+ * letters >= 12). A line with none of these is left alone by the full path
+ * too.
+ */
+static int cannot_repair(ctx *x)
+{
+    size_t upper = 0, words = 0;
+    int capital_word = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        if (k->bad > 0) return 0;
+        words++;
+        upper += (size_t)k->upper;
+        capital_word |= k->upper > 0 && 2 * k->upper >= k->letters;
+    }
+    /* (a long run has two changed words at the least) */
+    if (x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN) return 0;
+    for (size_t t = 0; t < x->ntok; t++)
+        if (!x->tok[t].ascii && structural_good(x, &x->tok[t])) return 0;
+    return 1;
+}
+
+int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_list *out, int fast)
 {
     ctx x = {0};
     x.sc.enc = et;
@@ -789,6 +1087,7 @@ int repair_mojibake(const repair_enc *et, const char *s, size_t n, repair_list *
     int any = 0;
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
+    if (any && !rc && fast && cannot_repair(&x)) any = 0;
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {
@@ -832,4 +1131,9 @@ int repair_mojibake(const repair_enc *et, const char *s, size_t n, repair_list *
     pisar_buf_free(&x.res);
     pisar_buf_free(&x.ctext);
     return rc ? PISAR_ENOMEM : PISAR_OK;
+}
+
+int repair_mojibake(const repair_enc *et, const char *s, size_t n, repair_list *out)
+{
+    return repair_mojibake_opt(et, s, n, out, 1);
 }

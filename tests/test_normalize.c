@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dirent.h>
 
 #include "pisar/normalize.h"
 #include "confusables.h" /* generated from ICU's confusable data */
 #include "codepage.h"
 #include "repair.h"
+#include "lm.h"
 
 typedef struct ncase {
     const char *desc, *in, *want;
@@ -73,6 +75,36 @@ static const ncase CASES[] = {
      "Он сказал: Привет всем и ушёл", 1, NULL},
     {"utf-8 as windows-1251, garbled word in quotes added later", "«РњРѕСЃРєРІР°»", "«Москва»", 1,
      NULL},
+    {"ibm866 as windows-1251 (DOS-era Russian)",
+     "ЏаЁўҐв, ¬Ёа! Љ\xC2\xA0"
+     "Є ¤Ґ«\xC2\xA0"
+     "?",
+     "Привет, мир! Как дела?", 1, "ibm866 read as windows-1251"},
+    {"windows-1251 as ibm866",
+     "╤хуюфэ\xC2\xA0"
+     " т ╠юёътх шф╕Є ёэху",
+     "Сегодня в Москве идёт снег", 1, "windows-1251 read as ibm866"},
+    {"utf-8 as windows-1250, Polish", "ZaĹĽĂłĹ‚Ä‡ gÄ™Ĺ›lÄ… jaĹşĹ„, powiedziaĹ‚ MichaĹ‚.",
+     "Zażółć gęślą jaźń, powiedział Michał.", 1, "utf-8 read as windows-1250"},
+    {"utf-8 as iso-8859-2, Czech",
+     "PĹ\xC2\x99"
+     "Ă­liĹĄ ĹžluĹĽouÄ\xC2\x8D"
+     "kĂ˝ kĹŻĹ\xC2\x88"
+     " ĂşpÄ\xC2\x9B"
+     "l Ä\xC2\x8F"
+     "ĂĄbelskĂŠ Ăłdy.",
+     "Příliš žluťoučký kůň úpěl ďábelské ódy.", 1, "utf-8 read as iso-8859-2"},
+    {"utf-8 as windows-1250, twice", "Gdzie sĂ„â€¦ ksiĂ„â€¦ÄąÄ˝ki?", "Gdzie są książki?", 1,
+     "utf-8 read as windows-1250, twice"},
+    {"utf-8 as windows-1251: an emoji (4-byte character)", "Р“РѕСЂСЏС‡Рѕ рџ”Ґ СЃРµРіРѕРґРЅСЏ",
+     "Горячо 🔥 сегодня", 1, "utf-8 read as windows-1251"},
+    {"utf-8 as windows-1251: a mixed-case abbreviation", "Р¤РµРґРµСЂР°С†РёСЏ Р‘РёРҐ",
+     "Федерация БиХ", 1, "utf-8 read as windows-1251"},
+    {"utf-8 as windows-1251: Belarusian with Latin i kept (a look-alike, not damage)",
+     "РЈСЃРµ Р»СЋРґР·i РЅР°СЂР°РґР¶Р°СЋС†С†Р° СЃРІР°Р±РѕРґРЅС‹Рјi",
+     "Усе людзi нараджаюцца свабоднымi", 1, "utf-8 read as windows-1251"},
+    {"windows-1251 as windows-1252: Belarusian і and ў", "Áåëàðóñêàÿ ìîâà ³ ¢ñ¸",
+     "Беларуская мова і ўсё", 1, "windows-1251 read as windows-1252"},
     {"utf-8 as windows-1251, twice",
      "Р\xC2\xA0СџРЎР‚Р\xC2\xA0С‘Р\xC2\xA0Р†Р\xC2\xA0ВµРЎвЂљ Р\xC2\xA0С\xC2\x98Р\xC2\xA0С‘РЎР‚",
      "Привет мир", 1, "utf-8 read as windows-1251, twice"},
@@ -389,12 +421,14 @@ static void test_enc_table(void **state)
     (void)state;
     /* the wrong code page of each step, in repair_mojibake.c's order */
     static const pisar_encoding wrong[REPAIR_NSTEPS] = {
-        PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, PISAR_ENC_IBM866,
-        PISAR_ENC_WINDOWS_1252, PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1252,
-        PISAR_ENC_WINDOWS_1251};
+        PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R,       PISAR_ENC_IBM866,
+        PISAR_ENC_WINDOWS_1252, PISAR_ENC_KOI8_R,       PISAR_ENC_WINDOWS_1252,
+        PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1250,
+        PISAR_ENC_ISO_8859_2,   PISAR_ENC_IBM866,       PISAR_ENC_WINDOWS_1252,
+        PISAR_ENC_ISO_8859_1};
     repair_enc *t = malloc(sizeof *t);
     assert_non_null(t);
-    repair_enc_init(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
     int bad = 0;
     for (int st = 0; st < REPAIR_NSTEPS; st++)
         for (int32_t c = 0x80; c < 0x2600; c++) {
@@ -406,6 +440,93 @@ static void test_enc_table(void **state)
                 b = c;
             bad += b != t->b[st][k];
         }
+    repair_enc_free(t);
+    free(t);
+    assert_int_equal(bad, 0);
+}
+
+/* Compare the fast paths with their references on one line: the mojibake
+ * finder with and without the proof that a line cannot be repaired, and the
+ * repairs' table-driven language scores with lm.c's. */
+static int compare_paths(const repair_enc *t, const char *line, size_t len)
+{
+    int bad = 0;
+    if (u8_check((const unsigned char *)line, len) != len) return 0;
+    repair_list fast = {0}, slow = {0};
+    assert_int_equal(repair_mojibake_opt(t, line, len, &fast, 1), PISAR_OK);
+    assert_int_equal(repair_mojibake_opt(t, line, len, &slow, 0), PISAR_OK);
+    if (fast.n != slow.n || fast.text.len != slow.text.len ||
+        (fast.text.len && memcmp(fast.text.data, slow.text.data, fast.text.len))) {
+        print_error("fast path differs on: %.*s\n", (int)len, line);
+        bad++;
+    }
+    for (size_t i = 0; i < fast.n && i < slow.n; i++)
+        bad += fast.v[i].off != slow.v[i].off || fast.v[i].len != slow.v[i].len;
+    repair_list_free(&fast);
+    repair_list_free(&slow);
+    double a = 0, b = 0;
+    int la = repair_lm_best(t, line, len, &a), lb = lm_best_utf8(line, len, &b);
+    if (la != lb || a != b) {
+        print_error("scores differ (%d %.6f, %d %.6f) on: %.*s\n", la, a, lb, b, (int)len, line);
+        bad++;
+    }
+    if (lb >= 0 && repair_lm_score(t, lb, line, len) != lm_score_utf8(lb, line, len, NULL)) bad++;
+    return bad;
+}
+
+static int compare_file(const repair_enc *t, const char *path, int whole)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) fail_msg("cannot open %s", path);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    if (whole) return compare_paths(t, buf, n);
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (e < n && buf[e] != '\n')
+            e++;
+        bad += compare_paths(t, buf + a, e - a);
+        a = e + 1;
+    }
+    return bad;
+}
+
+static void test_fast_paths(void **state)
+{
+    (void)state;
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
+    static const char *files[] = {
+        "repair/sample-garbled.txt", "repair/clean/rus.txt", "repair/clean/ukr.txt",
+        "repair/clean/bel.txt",      "repair/clean/bul.txt", "repair/clean/mkd.txt",
+        "repair/clean/srp.txt",      "repair/clean/hrv.txt", "repair/clean/fra.txt",
+        "repair/clean/deu.txt",      "repair/clean/pol.txt", "repair/clean/ces.txt",
+        "repair/clean/hun.txt",      "repair/clean/tur.txt", "repair/clean/mixed.txt",
+        "repair/garbled-chains.txt"};
+    int bad = 0;
+    char path[512];
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        bad += compare_file(t, path, 0);
+    }
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        bad += compare_paths(t, CASES[i].in, strlen(CASES[i].in));
+    /* the fuzz corpus, each file as one line */
+    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        bad += compare_file(t, p, 1);
+    }
+    closedir(d);
+    repair_enc_free(t);
     free(t);
     assert_int_equal(bad, 0);
 }
@@ -421,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_clean_corpus),
         cmocka_unit_test(test_confusables_table),
         cmocka_unit_test(test_enc_table),
+        cmocka_unit_test(test_fast_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,6 +110,20 @@ add da dan
 add sv swe
 add no nob
 add fi fin
+add ga gle
+add cy cym
+add br bre
+add eo epo
+add mt mlt
+add is isl
+add ca cat
+add eu eus
+add gl glg
+add sq als
+add lb ltz
+add fo fao
+add af afr
+add gd gla
 for s in /work/shared/seeds/*.txt; do
   [ -f "$s" ] && cat "$s" >>"$out/en/heldout.txt"
 done

@@ -59,10 +59,12 @@ int cli_stderr_is_tty(void);
 /*
  * An input read in passes (spool.c): check it whole, then convert it, in
  * bounded memory. A regular file is read again from where it started; a pipe
- * or terminal is copied during the first pass to an unlinked temporary file
- * in $TMPDIR, which the later passes read. Later passes end where the first
+ * or terminal is kept in memory during the first pass while it is short
+ * (CLI_HOLD bytes), and past that copied to an unlinked temporary file in
+ * $TMPDIR, which the later passes read. Later passes end where the first
  * one did. Every function prints its own message (naming `name`) on failure.
  */
+#define CLI_HOLD (4u << 20)
 typedef struct cli_input {
     const char *sub, *name;
     int fd, own;                  /* what is read; whether it is ours to close */
@@ -70,6 +72,8 @@ typedef struct cli_input {
     int first;                    /* in the first pass */
     long long start;              /* offset of the input's start in fd */
     unsigned long long size, pos; /* length (seen by the first pass); read so far */
+    char *mem;                    /* a stream held in memory (while spooling is -2) */
+    size_t memlen;
 } cli_input;
 
 /* Open path ("-" = stdin); 0, or -1 (reported). */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void help(FILE *f)
@@ -150,6 +151,30 @@ static int on_change(const pisar_name_mention *m, void *user)
         pisar_buf_puts(c->report, "\n"))
         return PISAR_ENOMEM;
     return 0;
+}
+
+/* mkdir -p DIR (as convert -o and prep -o make theirs). */
+static int mkdir_p(const char *dir)
+{
+    size_t n = strlen(dir);
+    char *buf = malloc(n + 1);
+    if (!buf) return -1;
+    memcpy(buf, dir, n + 1);
+    int rc = 0;
+    for (char *p = buf + 1; !rc; p++) {
+        if (*p && *p != '/') continue;
+        char c = *p;
+        *p = '\0';
+        struct stat st;
+        if (mkdir(buf, 0777) && (errno != EEXIST || stat(buf, &st) || !S_ISDIR(st.st_mode))) {
+            if (errno == EEXIST) errno = ENOTDIR;
+            rc = -1;
+        }
+        *p = c;
+        if (!c) break;
+    }
+    free(buf);
+    return rc;
 }
 
 static int write_atomic(const char *dst, const char *data, size_t n)
@@ -368,6 +393,9 @@ int cmd_names(int argc, char **argv)
                 printf("\n");
             }
         }
+    } else if (outdir && mkdir_p(outdir)) {
+        cli_error("names", "%s: cannot create the folder: %s", outdir, strerror(errno));
+        bad = 1;
     } else {
         for (int i = 0; i < nfiles; i++) {
             if (!okf[i]) continue;
