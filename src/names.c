@@ -232,6 +232,7 @@ void pisar_names_free(pisar_names *h)
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
     keycache_free(&h->keycache);
+    pn_blobmap_free(&h->readcache);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);
@@ -333,6 +334,7 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
 {
     /* initials ("В. В. Путин") do not take part in the key */
     pisar_buf t = {0}, k = {0};
+    int rc = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && s[j] != ' ')
@@ -341,12 +343,14 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
         pn_utf8_next(s, n, &q);
         int initial = j > i && s[j - 1] == '.' && q + 1 == j;
         if (!initial) {
-            if (t.len) pisar_buf_append(&t, " ", 1);
-            pisar_buf_append(&t, s + i, j - i);
+            if (t.len) rc |= pisar_buf_append(&t, " ", 1);
+            rc |= pisar_buf_append(&t, s + i, j - i);
         }
         i = j + 1;
     }
-    if (!t.data || key_common(&h->user, t.data, t.len, &k, 1) || !k.len) {
+    if (rc || (t.data && (rc = key_common(&h->user, t.data, t.len, &k, 1)) == PISAR_ENOMEM))
+        ((pisar_names *)h)->nomem = 1; /* the handle's own state, as the key cache */
+    if (!t.data || rc || !k.len) {
         pisar_buf_free(&t);
         pisar_buf_free(&k);
         return NULL;
@@ -357,11 +361,16 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
 
 enum { KEYCACHE_MAX = 1 << 16, KEYCACHE_WORD = 256 };
 
-static void keycache_free(smap *m)
+void pn_blobmap_free(smap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
         if (m->keys[i]) free((char *)(uintptr_t)m->vals[i]);
     pn_smap_free(m);
+}
+
+static void keycache_free(smap *m)
+{
+    pn_blobmap_free(m);
 }
 
 char *pn_key_of(const pisar_names *h, const char *s, size_t n)
@@ -381,13 +390,16 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
         k = (const char *)(uintptr_t)*v;
     } else {
         char *made = key_of_uncached(h, s, n);
+        if (h->nomem) return made; /* not cached: the failure is not the word's */
         if (c->n >= KEYCACHE_MAX) keycache_free(c);
         if (pn_smap_put(c, w, (size_t)(uintptr_t)made)) { /* out of memory: no cache */
             return made;
         }
         k = made;
     }
-    return k ? pn_dup(k, strlen(k)) : NULL;
+    char *d = k ? pn_dup(k, strlen(k)) : NULL;
+    if (k && !d) ((pisar_names *)h)->nomem = 1;
+    return d;
 }
 
 /* Is a key known to the collection (or the gazetteer)? */

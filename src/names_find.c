@@ -75,7 +75,10 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
 static int is_place_word(const pisar_names *h, const char *s, size_t n)
 {
     char *w = pn_dup(s, n);
-    if (!w) return 0;
+    if (!w) {
+        ((pisar_names *)h)->nomem = 1;
+        return 0;
+    }
     char *k = pn_key_of(h, w, n);
     if (k && k[0] != '@') {
         char *nb = NULL;
@@ -106,7 +109,10 @@ static int known_word(const pisar_names *h, const char *s, size_t n)
 static int known_name(const pisar_names *h, const char *s, size_t n)
 {
     char *w = pn_dup(s, n);
-    if (!w) return 0;
+    if (!w) {
+        ((pisar_names *)h)->nomem = 1;
+        return 0;
+    }
     char *k = pn_key_of(h, w, n);
     int known = k && (k[0] == '@' || pn_known_key(h, k));
     if (!known) {
@@ -138,7 +144,10 @@ static int known_surname(pisar_names *h, const char *s, size_t n)
         if (bad) return 0;
     }
     char *w = pn_dup(s, n);
-    if (!w) return 0;
+    if (!w) {
+        ((pisar_names *)h)->nomem = 1;
+        return 0;
+    }
     char *k = pn_key_of(h, w, n);
     const pn_gaz_entry *e = k && k[0] == '@' ? pn_entry_of(h, k) : NULL;
     int known = k && ((e && !strcmp(e->kind, "person")) || pn_smap_get(&h->known_last, k));
@@ -845,7 +854,9 @@ int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, s
     if (rc) return rc;
     add_ctx ctx = {h->ndocs++, 0};
     size_t before = h->nm;
+    h->nomem = 0;
     rc = scan(h, text, len, add_found, &ctx);
+    if (!rc && !ctx.rc && h->nomem) rc = PISAR_ENOMEM;
     if (rc || ctx.rc) {
         while (h->nm > before) {
             mention *m = &h->m[--h->nm];
@@ -866,8 +877,9 @@ int pisar_names_add_name(pisar_names *h, const char *name, size_t len, pisar_err
     int rc = check_text(name, len, err);
     if (rc) return rc;
     add_ctx ctx = {h->ndocs++, 0};
+    h->nomem = 0;
     add_found(h, name, 0, len, 0, &ctx);
-    return ctx.rc;
+    return ctx.rc ? ctx.rc : h->nomem ? PISAR_ENOMEM : PISAR_OK;
 }
 
 /* ---- find and rewrite ---- */
@@ -1050,8 +1062,9 @@ int pisar_names_find(pisar_names *h, const char *text, size_t len, pisar_name_ca
     if (rc) return rc;
     if ((rc = pn_regroup(h))) return rc;
     find_ctx ctx = {cb, user, 0, NULL, 0, 0, 0};
+    h->nomem = 0;
     rc = len ? scan(h, text, len, find_found, &ctx) : 0;
-    return ctx.rc ? ctx.rc : rc;
+    return ctx.rc ? ctx.rc : rc ? rc : h->nomem ? PISAR_ENOMEM : PISAR_OK;
 }
 
 int pisar_names_rewrite(pisar_names *h, const char *text, size_t len, unsigned flags,
@@ -1062,9 +1075,11 @@ int pisar_names_rewrite(pisar_names *h, const char *text, size_t len, unsigned f
     if (rc) return rc;
     if ((rc = pn_regroup(h))) return rc;
     find_ctx ctx = {cb, user, 0, out, 0, flags, 1};
+    h->nomem = 0;
     rc = len ? scan(h, text, len, find_found, &ctx) : 0;
     if (ctx.rc) return ctx.rc;
     if (rc) return rc;
+    if (h->nomem) return PISAR_ENOMEM;
     if (pisar_buf_append(out, text ? text + ctx.copied : "", len - ctx.copied)) return PISAR_ENOMEM;
     return PISAR_OK;
 }

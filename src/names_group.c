@@ -62,6 +62,50 @@ static int reading_fn(const char *key, int alike, void *user)
     return PISAR_OK;
 }
 
+/* The readings of a Latin spelling (pn_readings()) depend on the spelling
+ * alone: the handle keeps them, as a list of (alike + 1, key, NUL), ended by
+ * a 0 byte, so a name seen in paragraph after paragraph is read once. */
+enum { READCACHE_MAX = 1 << 14 };
+
+static int collect_reading(const char *key, int alike, void *user)
+{
+    pisar_buf *b = user;
+    unsigned char a = (unsigned char)(alike + 1);
+    if (pisar_buf_append(b, &a, 1) || pisar_buf_append(b, key, strlen(key) + 1))
+        return PISAR_ENOMEM;
+    return 0;
+}
+
+/* pn_readings() through the handle's cache: the same calls of fn, in the
+ * same order, and the same result. */
+static int readings_cached(pisar_names *h, const char *s, pn_reading_fn fn, void *user)
+{
+    size_t *v = pn_smap_get(&h->readcache, s);
+    if (!v) {
+        pisar_buf b = {0};
+        int x = pn_readings(s, strlen(s), collect_reading, &b);
+        unsigned char end = 0;
+        if (x || pisar_buf_append(&b, &end, 1)) { /* out of memory: no cache */
+            pisar_buf_free(&b);
+            return pn_readings(s, strlen(s), fn, user);
+        }
+        if (h->readcache.n >= READCACHE_MAX) pn_blobmap_free(&h->readcache);
+        if (pn_smap_put(&h->readcache, s, (size_t)(uintptr_t)b.data)) {
+            pisar_buf_free(&b);
+            return pn_readings(s, strlen(s), fn, user);
+        }
+        v = pn_smap_get(&h->readcache, s);
+    }
+    for (const char *p = (const char *)(uintptr_t)*v; *p;) {
+        int alike = (unsigned char)*p - 1;
+        const char *key = p + 1;
+        int r = fn(key, alike, user);
+        if (r) return r;
+        p = key + strlen(key) + 1;
+    }
+    return 0;
+}
+
 /* A Latin spelling whose key no Cyrillic mention has joins the one Cyrillic
  * original that another press's reading of it meets: German writes з and с
  * alike, so "Maria Sacharowa" is Мария Захарова in a collection that has
@@ -100,7 +144,7 @@ static int resolve_readings(pisar_names *h)
             target = *d;
         } else {
             reading_ctx r = {h, &exact, loose, NONE, 0, {0}};
-            int x = pn_readings(m->base, strlen(m->base), reading_fn, &r);
+            int x = readings_cached(h, m->base, reading_fn, &r);
             pisar_buf_free(&r.given);
             if (x < 0) {
                 rc = x;
@@ -212,7 +256,9 @@ int pn_regroup(pisar_names *h)
 {
     if (!h->dirty) return PISAR_OK;
     pn_free_groups(h);
+    h->nomem = 0;
     int rc = resplit_titles(h);
+    if (!rc && h->nomem) rc = PISAR_ENOMEM;
     if (rc) return rc;
     /* 1: -ова read as masculine when only the masculine is known for sure */
     smap sure = {0};
@@ -306,6 +352,7 @@ int pn_regroup(pisar_names *h)
     pn_smap_free(&h->gindex);
     for (size_t k = 0; k < h->ng; k++)
         if ((rc = pn_smap_put(&h->gindex, h->g[k].key, k))) return rc;
+    if (h->nomem) return PISAR_ENOMEM;
     h->dirty = 0;
     return PISAR_OK;
 }

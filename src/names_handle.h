@@ -70,6 +70,10 @@ struct pisar_names {
     int nounlang;     /* the text being scanned capitalises its nouns (German) */
     smap gindex;      /* group key -> group index (valid while !dirty) */
     smap bindex;      /* mention nominative -> mention index (valid while !dirty) */
+    int nomem;        /* pn_key_of() ran out of memory: the public call that ran
+                       * it fails with PISAR_ENOMEM (a missing key is not "no key") */
+    smap readcache;   /* pn_readings() of a Latin spelling (names_group.c): a
+                       * malloc'd list, kept across pisar_names_reset() */
     smap keycache;    /* pn_key_of(): text -> its key (a malloc'd string) or NULL,
                        * kept across pisar_names_reset(), emptied when the
                        * gazetteer changes or it grows past KEYCACHE_MAX */
@@ -91,6 +95,9 @@ size_t pn_split_words(const char *s, size_t n, size_t *starts, size_t *ends, siz
 
 /* names_group.c: settle and group the collection if it changed. */
 int pn_regroup(pisar_names *h);
+
+/* Free a map whose values are malloc'd blocks. */
+void pn_blobmap_free(smap *m);
 
 /* names_canon.c */
 int pn_choose_canonical(pisar_names *h, group *g);

@@ -362,7 +362,7 @@ static void fold(char *s, pisar_buf *out)
     /* every symbol below becomes at most two bytes: with this room no append
      * can fail (out->data stays NULL when it cannot be had) */
     if (pisar_buf_reserve(out, 2 * len + 1)) return;
-    out->data[out->len] = '\0'; /* a fold that keeps nothing is "" */
+    out->data[out->len] = '\0'; /* a key that folds to nothing is "" */
     /* 0: symbols */
     for (size_t i = 0; i < len;) {
         const char *p = s + i;

@@ -1397,7 +1397,7 @@ static int short_line(const pisar_segmenter *s, size_t e, size_t k)
             uint64_t w;
             memcpy(&w, s->t + m, 8);
             uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
-            ncp += 8 - (size_t)__builtin_popcountll(cont);
+            ncp += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
         }
         for (; m < e; m++)
             ncp += (s->t[m] & 0xC0) != 0x80;

@@ -655,10 +655,6 @@ static void t_gazetteer(void **s)
 static void t_names(void **s)
 {
     (void)s;
-    /* Known defect: the mention finder turns a failed key computation (key_of)
-     * into "no key" and goes on, so a collection can succeed with fewer
-     * groups. Fixed on top of the names.c split; until then run on demand. */
-    if (!getenv("PISAR_ALLOC_NAMES")) skip();
     run("name grouping", sc_names);
 }
 static void t_segment(void **s)
