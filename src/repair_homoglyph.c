@@ -59,7 +59,10 @@ static int32_t partner(int32_t c, int script)
 {
     /* the Macedonian dze looks like s, but a Latin s in a Cyrillic word is far
      * more often an identifier than a misplaced dze */
-    if (c == 's' || c == 'S' || c == 0x0405 || c == 0x0455) return -1;
+    if (script == HG_LATIN && (c == 's' || c == 'S')) return -1;
+    /* ... while a Cyrillic dze in a Latin word is the look-alike ("Perѕona") */
+    if (c == 0x0455) return 's';
+    if (c == 0x0405) return 'S';
     return script == HG_LATIN ? lookup(HG_LAT2CYR, HG_LAT2CYR_COUNT, c)
                               : lookup(HG_CYR2LAT, HG_CYR2LAT_COUNT, c);
 }
@@ -134,16 +137,22 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     /* Two words glued together ("ABSTIMEи", "DМАКРОС"): one change of script
      * and two or more letters to convert. A stray look-alike is one letter,
      * or sits inside the word. */
-    int changes = 0, prev = HG_OTHER;
+    int changes = 0, prev = HG_OTHER, convert_upper = 1;
     size_t convert = 0;
     for (size_t i = a; i < b;) {
-        int sc = script_of(u8_next(s, b, &i));
+        int32_t c = u8_next(s, b, &i);
+        int sc = script_of(c);
         if (sc == HG_OTHER) continue;
         if (prev != HG_OTHER && sc != prev) changes++;
         prev = sc;
-        convert += sc != target;
+        if (sc != target) {
+            convert++;
+            convert_upper &= u_isupper(c) != 0;
+        }
     }
-    if (changes == 1 && convert >= 2 && !roman) return 0;
+    /* (a mixed-case or lower-case part is a look-alike at a word's edge:
+     * "Taк", "півтоpa") */
+    if (changes == 1 && convert >= 2 && !roman && convert_upper) return 0;
     /* A Latin word with a Cyrillic case ending in a Cyrillic line ("manpathа")
      * is an inflected foreign word, not a homoglyph. */
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
