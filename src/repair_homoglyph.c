@@ -19,6 +19,8 @@
  */
 #include "repair.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -106,6 +108,96 @@ static int roman_lookalike(int32_t c)
     }
 }
 
+/* Nonzero when the character before s[at] is a letter ("из-зa": a hyphen
+ * inside a compound, not an option's dash). */
+static int word_before(const unsigned char *s, size_t at)
+{
+    if (at == 0) return 0;
+    size_t j = at - 1;
+    while (j > 0 && (s[j] & 0xC0) == 0x80)
+        j--;
+    return is_word_char(u8_next(s, at, &j));
+}
+
+/* The script of the word next to s[a, b) on one side (dir -1: before, +1:
+ * after) across spaces and commas only; HG_OTHER when there is none, or a
+ * sentence end, a digit, a symbol or markup comes first. *edge: nothing but
+ * spaces before the line's start or a sentence end (dir -1). */
+static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int dir, int *edge)
+{
+    *edge = 0;
+    if (dir < 0) {
+        size_t j = a;
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ','))
+            j--;
+        if (j == 0 || s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') {
+            *edge = j == 0 || j < a;
+            return HG_OTHER;
+        }
+        if (j == a) return HG_OTHER; /* glued to something */
+        size_t k = j - 1;
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+        return script_of(u8_next(s, j, &k));
+    }
+    size_t j = b;
+    while (j < n && (s[j] == ' ' || s[j] == ','))
+        j++;
+    if (j == b || j >= n) return HG_OTHER;
+    return script_of(u8_next(s, n, &j));
+}
+
+/* Nonzero when the line has a letter of the Ukrainian or Belarusian
+ * alphabets that Russian lacks (і ї є ґ ў), so that a lone Latin i is і. */
+static int has_i_alphabet(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((s[i] == 0xD1 &&
+             (s[i + 1] == 0x96 || s[i + 1] == 0x97 || s[i + 1] == 0x94 || s[i + 1] == 0x9E)) ||
+            (s[i] == 0xD2 && s[i + 1] == 0x91) ||
+            (s[i] == 0xD0 &&
+             (s[i + 1] == 0x86 || s[i + 1] == 0x87 || s[i + 1] == 0x84 || s[i + 1] == 0x8E)))
+            return 1;
+    return 0;
+}
+
+/*
+ * A short Latin word of look-alikes alone among Cyrillic words of a Cyrillic
+ * line: a one-letter word (c, o, y, a for с, о, у, а; i for і in Ukrainian or
+ * Belarusian text) or a lower-case word of two or three letters (Macedonian
+ * "ja"), with a Cyrillic word after it and a Cyrillic word or a sentence's
+ * start before it. Capital one-letter words (A O Y I, not C) only at a
+ * sentence's start (a lone I elsewhere is a Roman numeral: "Пётр I").
+ */
+static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, pisar_buf *tmp,
+                    repair_list *out)
+{
+    size_t len = 0, upper = 0;
+    for (size_t i = a; i < b;) {
+        int32_t c = u8_next(s, b, &i);
+        if (c >= 0x80 || partner(c, HG_LATIN) < 0) return 0;
+        len++;
+        upper += c >= 'A' && c <= 'Z';
+    }
+    if (len > 3 || (len > 1 && upper)) return 0;
+    int edge, after_edge;
+    int before = neighbour(s, n, a, b, -1, &edge), after = neighbour(s, n, a, b, 1, &after_edge);
+    if (after != HG_CYRILLIC) return 0;
+    if (upper ? !edge : before != HG_CYRILLIC) return 0;
+    int32_t c0 = s[a];
+    /* (a capital C alone is too often the language: "C и C++") */
+    if (len == 1 && !strchr("aocyiAOYI", (int)c0)) return 0;
+    if ((c0 == 'i' || c0 == 'I') && !has_i_alphabet(s, n)) return 0;
+    pisar_buf_clear(tmp);
+    for (size_t i = a; i < b;) {
+        int32_t l = u8_next(s, b, &i);
+        int32_t c = l == 'i' ? 0x0456 : l == 'I' ? 0x0406 : partner(l, HG_LATIN); /* і, І */
+        if (u8_put(tmp, (uint32_t)c)) return PISAR_ENOMEM;
+    }
+    return repair_list_add(out, a, b - a, tmp->data, tmp->len, "latin->cyrillic",
+                           PISAR_REPAIR_HOMOGLYPH);
+}
+
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
                     pisar_buf *tmp, repair_list *out)
 {
@@ -122,6 +214,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             return 0; /* other scripts */
         roman &= roman_lookalike(c);
     }
+    if (lat_all && !cyr_all && dominant == HG_CYRILLIC) return fix_lone(s, n, a, b, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
@@ -157,9 +250,9 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
      * is an inflected foreign word, not a homoglyph. */
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
     /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512". */
-    if ((a > 0 && (s[a - 1] == '_' || s[a - 1] == '-' || s[a - 1] == '/' || s[a - 1] == '\\' ||
-                   s[a - 1] == '=' || s[a - 1] == '$' || s[a - 1] == '@' || s[a - 1] == '%' ||
-                   (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
+    if ((a > 0 && (s[a - 1] == '_' || (s[a - 1] == '-' && !word_before(s, a - 1)) ||
+                   s[a - 1] == '/' || s[a - 1] == '\\' || s[a - 1] == '=' || s[a - 1] == '$' ||
+                   s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
         (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
                    (s[b] >= '0' && s[b] <= '9'))))
         return 0;
