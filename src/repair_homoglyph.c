@@ -162,39 +162,61 @@ static int has_i_alphabet(const unsigned char *s, size_t n)
 }
 
 /*
- * A short Latin word of look-alikes alone among Cyrillic words of a Cyrillic
- * line: a one-letter word (c, o, y, a for с, о, у, а; i for і in Ukrainian or
- * Belarusian text) or a lower-case word of two or three letters (Macedonian
+ * A short word of look-alikes alone among words of the other script in a
+ * line of that script (target). Into Cyrillic: a one-letter word (c, o, y, a for с, о, у, а; i for
+ * і in Ukrainian or Belarusian text) or a lower-case word of two or three letters (Macedonian
  * "ja"), with a Cyrillic word after it and a Cyrillic word or a sentence's
  * start before it. Capital one-letter words (A O Y I, not C) only at a
  * sentence's start (a lone I elsewhere is a Roman numeral: "Пётр I").
+ * Into Latin, the same for Cyrillic а о у і (Polish "a", "i", Czech "o").
  */
-static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, pisar_buf *tmp,
-                    repair_list *out)
+static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target,
+                    pisar_buf *tmp, repair_list *out)
 {
+    int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
     size_t len = 0, upper = 0;
+    int32_t c0 = -1;
     for (size_t i = a; i < b;) {
         int32_t c = u8_next(s, b, &i);
-        if (c >= 0x80 || partner(c, HG_LATIN) < 0) return 0;
+        if (script_of(c) != from || partner(c, from) < 0) return 0;
+        if (c0 < 0) c0 = c;
         len++;
-        upper += c >= 'A' && c <= 'Z';
+        upper += u_isupper(c) != 0;
     }
     if (len > 3 || (len > 1 && upper)) return 0;
+    /* a longer word only with a Latin j for ј (Macedonian "ja", Serbian
+     * "je"): "ipc" in a Russian line is a name */
+    if (len > 1 && (target != HG_CYRILLIC || !memchr(s + a, 'j', b - a))) return 0;
+    /* into Latin only in a line with no other Cyrillic letter: "proc і nfs"
+     * in a Ukrainian line is Ukrainian */
+    if (target == HG_LATIN) {
+        size_t lat = 0, cyr = 0;
+        count_unambiguous(s, 0, a, &lat, &cyr);
+        count_unambiguous(s, b, n, &lat, &cyr);
+        if (cyr) return 0;
+    }
     int edge, after_edge;
     int before = neighbour(s, n, a, b, -1, &edge), after = neighbour(s, n, a, b, 1, &after_edge);
-    if (after != HG_CYRILLIC) return 0;
-    if (upper ? !edge : before != HG_CYRILLIC) return 0;
-    int32_t c0 = s[a];
-    /* (a capital C alone is too often the language: "C и C++") */
-    if (len == 1 && !strchr("aocyiAOYI", (int)c0)) return 0;
-    if ((c0 == 'i' || c0 == 'I') && !has_i_alphabet(s, n)) return 0;
+    if (after != target) return 0;
+    if (upper ? !edge : before != target) return 0;
+    if (len == 1) {
+        /* (a capital C alone is too often the language: "C и C++") */
+        static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
+        static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x410, 0x41E, 0x406, 0};
+        const int32_t *ok = target == HG_CYRILLIC ? lat : cyr;
+        while (*ok && *ok != c0)
+            ok++;
+        if (!*ok) return 0;
+        if ((c0 == 'i' || c0 == 'I') && !has_i_alphabet(s, n)) return 0;
+    }
     pisar_buf_clear(tmp);
     for (size_t i = a; i < b;) {
         int32_t l = u8_next(s, b, &i);
-        int32_t c = l == 'i' ? 0x0456 : l == 'I' ? 0x0406 : partner(l, HG_LATIN); /* і, І */
+        int32_t c = l == 'i' ? 0x0456 : l == 'I' ? 0x0406 : partner(l, from); /* і, І */
         if (u8_put(tmp, (uint32_t)c)) return PISAR_ENOMEM;
     }
-    return repair_list_add(out, a, b - a, tmp->data, tmp->len, "latin->cyrillic",
+    return repair_list_add(out, a, b - a, tmp->data, tmp->len,
+                           target == HG_CYRILLIC ? "latin->cyrillic" : "cyrillic->latin",
                            PISAR_REPAIR_HOMOGLYPH);
 }
 
@@ -214,7 +236,10 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             return 0; /* other scripts */
         roman &= roman_lookalike(c);
     }
-    if (lat_all && !cyr_all && dominant == HG_CYRILLIC) return fix_lone(s, n, a, b, tmp, out);
+    if (lat_all && !cyr_all && dominant == HG_CYRILLIC)
+        return fix_lone(s, n, a, b, HG_CYRILLIC, tmp, out);
+    if (cyr_all && !lat_all && dominant == HG_LATIN)
+        return fix_lone(s, n, a, b, HG_LATIN, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
