@@ -514,7 +514,13 @@ static int wellformed(const unsigned char *s, size_t n)
             continue;
         }
         if (c < 0x20 || c == 0x7F) return 0;
-        if (c < 0x80 || u_isdigit(c)) continue;
+        if (c < 0x80 || u_isdigit(c)) {
+            /* ASCII punctuation or a digit ends a word: "C-компилятор",
+             * "while/until/тощо", "IFLA_BROADCAST:адрес" */
+            if (!(c == '\'' && j + 1 < k && word_letter_script(cp[j + 1]) == script))
+                script = SC_NONE;
+            continue;
+        }
         if (u_getCombiningClass(c) > 0 && j && word_letter_script(cp[j - 1]) != SC_NONE) continue;
         if (!edge_punct(c) && !emoji(c)) return 0;
         int pl = j && word_letter_script(cp[j - 1]) != SC_NONE;
