@@ -71,6 +71,10 @@ static int32_t partner(int32_t c, int script)
 
 static int is_word_char(int32_t c)
 {
+    /* the common ranges without ICU (the same answers: every one of these
+     * is alphabetic) */
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if ((c >= 0x410 && c < 0x450) || (c >= 0xE0 && c < 0x100 && c != 0xF7)) return 1;
     return c >= 0 && (u_isalpha(c) || (c >= 0x300 && u_getCombiningClass(c) > 0));
 }
 
@@ -161,6 +165,37 @@ static int has_i_alphabet(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* Nonzero when the line has a Latin letter outside ASCII (U+00C0-U+024F). */
+static int latin_diacritic(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] >= 0xC3 && s[i] <= 0xC9 &&
+            !(s[i] == 0xC3 && (s[i + 1] == 0x97 || s[i + 1] == 0xB7)))
+            return 1;
+    return 0;
+}
+
+/* Nonzero when the line reads like code or maths, where lone Latin letters
+ * are names ("от a до z", "x и y", "s = таблица[c]"): it has = [ { or
+ * another lone ASCII letter that is no look-alike candidate. */
+static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '=' || s[i] == '[' || s[i] == '{') return 1;
+        if (i >= a && i < b) continue;
+        int letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+        if (!letter) continue;
+        int alone = (i == 0 ||
+                     !(s[i - 1] >= 0x80 || ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') ||
+                       (s[i - 1] >= '0' && s[i - 1] <= '9'))) &&
+                    (i + 1 == n ||
+                     !(s[i + 1] >= 0x80 || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                       (s[i + 1] >= '0' && s[i + 1] <= '9')));
+        if (alone && !strchr("aocyiAOYI", s[i])) return 1;
+    }
+    return 0;
+}
+
 /*
  * A short word of look-alikes alone among words of the other script in a
  * line of that script (target). Into Cyrillic: a one-letter word (c, o, y, a for с, о, у, а; i for
@@ -183,17 +218,20 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         len++;
         upper += u_isupper(c) != 0;
     }
-    if (len > 3 || (len > 1 && upper)) return 0;
+    if (len > 2 || (len > 1 && upper)) return 0;
     /* a longer word only with a Latin j for ј (Macedonian "ja", Serbian
      * "je"): "ipc" in a Russian line is a name */
     if (len > 1 && (target != HG_CYRILLIC || !memchr(s + a, 'j', b - a))) return 0;
-    /* into Latin only in a line with no other Cyrillic letter: "proc і nfs"
-     * in a Ukrainian line is Ukrainian */
+    /* into Latin only in a line with no other Cyrillic letter and a Latin
+     * letter with a diacritic (Polish, Czech...): "proc і nfs" in a Ukrainian
+     * line, "Brian Fox і Chet Ramey" in a Ukrainian page are Ukrainian */
     if (target == HG_LATIN) {
         size_t lat = 0, cyr = 0;
         count_unambiguous(s, 0, a, &lat, &cyr);
         count_unambiguous(s, b, n, &lat, &cyr);
-        if (cyr) return 0;
+        if (cyr || !latin_diacritic(s, n)) return 0;
+    } else if (code_like(s, n, a, b)) {
+        return 0;
     }
     int edge, after_edge;
     int before = neighbour(s, n, a, b, -1, &edge), after = neighbour(s, n, a, b, 1, &after_edge);
@@ -218,6 +256,19 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     return repair_list_add(out, a, b - a, tmp->data, tmp->len,
                            target == HG_CYRILLIC ? "latin->cyrillic" : "cyrillic->latin",
                            PISAR_REPAIR_HOMOGLYPH);
+}
+
+/* The word s[a, b) is in lower case, Capitalised or in capitals
+ * ("ПРЕФИКСaa" is none: a suffix glued on). */
+static int well_cased(const unsigned char *s, size_t a, size_t b)
+{
+    size_t k = 0, up = 0, up_rest = 0;
+    for (size_t i = a; i < b; k++) {
+        int u = u_isupper(u8_next(s, b, &i)) != 0;
+        up += u;
+        up_rest += u && k > 0;
+    }
+    return up == 0 || up == k || (up == 1 && up_rest == 0);
 }
 
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
@@ -270,7 +321,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     }
     /* (a mixed-case or lower-case part is a look-alike at a word's edge:
      * "Taк", "півтоpa") */
-    if (changes == 1 && convert >= 2 && !roman && convert_upper) return 0;
+    if (changes == 1 && convert >= 2 && !roman && (convert_upper || !well_cased(s, a, b))) return 0;
     /* A Latin word with a Cyrillic case ending in a Cyrillic line ("manpathа")
      * is an inflected foreign word, not a homoglyph. */
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
