@@ -526,6 +526,13 @@ static int wellformed(const unsigned char *s, size_t n)
         int pl = j && word_letter_script(cp[j - 1]) != SC_NONE;
         int nl = j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE;
         if (pl && nl && !inner_punct(c)) return 0;
+        /* two or more such symbols between letters ("operationsâ€”that") */
+        if (pl && j + 1 < k && cp[j + 1] >= 0x80 && word_letter_script(cp[j + 1]) == SC_NONE) {
+            size_t r = j + 1;
+            while (r < k && cp[r] >= 0x80 && word_letter_script(cp[r]) == SC_NONE)
+                r++;
+            if (r < k && word_letter_script(cp[r]) != SC_NONE) return 0;
+        }
     }
     return 1;
 }
