@@ -1,6 +1,7 @@
 # install.cmake -- `cmake --install`: the pisar tool, libpisar (shared and
-# static), the public headers, the man page, a CMake package and a pkg-config
-# file. Included from the top CMakeLists.txt after the targets are defined.
+# static), the public headers, the man pages (pisar.1, libpisar.3), the bash
+# completion, a CMake package and a pkg-config file. Included from the top
+# CMakeLists.txt after the targets are defined.
 #
 #   find_package(pisar CONFIG REQUIRED)
 #   target_link_libraries(app PRIVATE pisar::pisar)         # libpisar.so
@@ -28,6 +29,10 @@ install(TARGETS pisar_shared pisar_static EXPORT pisarTargets
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/pisar DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h")
 install(FILES ${CMAKE_SOURCE_DIR}/docs/pisar.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 OPTIONAL)
+install(FILES ${CMAKE_SOURCE_DIR}/docs/libpisar.3 DESTINATION ${CMAKE_INSTALL_MANDIR}/man3)
+# bash completion, where bash-completion looks for it under the prefix
+install(FILES ${CMAKE_SOURCE_DIR}/completion/pisar
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 
 # CMake package. The static library's link interface names ICU::*, Iconv::Iconv,
 # Threads::Threads, PkgConfig::LIBXML2 and PkgConfig::JANSSON (as $<LINK_ONLY:>);

@@ -19,8 +19,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!(one.confidence >= 0 && one.confidence <= 1) || !one.language) abort();
     if (one.bytes_seen != size) abort();
 
-    pisar_detector *d = pisar_detector_new();
-    if (!d) return 0;
+    /* one detector for every input, reset rather than re-made */
+    static pisar_detector *d;
+    if (!d && !(d = pisar_detector_new())) abort();
+    pisar_detector_reset(d);
+    pisar_detector_set_sample(d, 0);
     size_t step = size ? (size_t)data[0] % 13 + 1 : 1;
     for (size_t i = 0; i < size; i += step)
         if (pisar_detector_feed(d, data + i, size - i < step ? size - i : step) != 0) abort();
@@ -35,7 +38,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pisar_detector_finish(d);
     pisar_detector_result(d, &r);
     if (r.bytes_seen > size / 2 + 1) abort();
-    pisar_detector_free(d);
 
     const char *lang;
     double conf;

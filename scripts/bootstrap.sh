@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 [ $# -gt 0 ] && shift
 
+# python3-pytest: ctest runs the Python package's tests (tests/python/).
 # zlib1g-dev and liblzma-dev: what `pkg-config --static --libs libxml-2.0` names,
 # for linking libpisar.a statically (tests/consumer).
 pkgs="build-essential cmake pkg-config libicu-dev icu-devtools libcmocka-dev
-      libxml2-dev libxml2-utils libjansson-dev zlib1g-dev liblzma-dev python3"
+      libxml2-dev libxml2-utils libjansson-dev zlib1g-dev liblzma-dev python3 python3-pytest"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -30,7 +30,12 @@
 #include <string.h>
 
 #include "codepage.h"
+#include "decode_internal.h"
 #include "nfc.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum kind { K_SBCS, K_ASCII, K_UTF8, K_ICONV };
 
@@ -42,13 +47,16 @@ struct pisar_decoder {
     uint64_t repl;          /* U+FFFD substitutions */
     unsigned char part[16]; /* bytes of a character begun in an earlier chunk */
     size_t partlen;
-    uint64_t partoff;   /* offset of part[0] */
-    iconv_t cd;         /* K_ICONV: from the encoding to UTF-8 */
-    unsigned unit;      /* K_ICONV: bytes replaced by one U+FFFD in lossy mode */
-    int bom_pending;    /* K_ICONV: a U+FEFF decoded from offset 0 is to be dropped */
-    int cr;             /* line endings: the last byte written was a CR */
-    int failed;         /* an error was returned; the handle is spent */
-    int sbcs_nfc_inert; /* every defined byte is CPF_NFC_YES */
+    uint64_t partoff;       /* offset of part[0] */
+    iconv_t cd;             /* K_ICONV: from the encoding to UTF-8 */
+    unsigned unit;          /* K_ICONV: bytes replaced by one U+FFFD in lossy mode */
+    int bom_pending;        /* K_ICONV: a U+FEFF decoded from offset 0 is to be dropped */
+    int cr;                 /* line endings: the last byte written was a CR */
+    int failed;             /* an error was returned; the handle is spent */
+    int sbcs_nfc_inert;     /* every defined byte is CPF_NFC_YES */
+    int scalar;             /* the scalar reference paths only (tests) */
+    int nundef;             /* single-byte: how many bytes are undefined ... */
+    unsigned char undef[4]; /* ... and the first four of them */
     nfc_stream *nfc;
     pisar_buf stage, stage2;
     unsigned char sb[256][4]; /* single-byte: UTF-8 bytes in [0..2], length in [3] (0: undefined) */
@@ -118,6 +126,7 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
             memcpy(d->sb[b], u8[b] + 1, 3);
             d->sb[b][3] = (unsigned char)n;
             if (n && !(fl[b] & CPF_NFC_YES)) d->sbcs_nfc_inert = 0;
+            if (!n && d->nundef++ < 4) d->undef[d->nundef - 1] = (unsigned char)b;
         }
     }
     if ((flags & PISAR_DECODE_NFC) && !(k == K_SBCS && d->sbcs_nfc_inert) && k != K_ASCII) {
@@ -163,8 +172,9 @@ static void set_error(pisar_error *err, uint64_t off, const unsigned char *b, si
 
 /* ---- single-byte code pages: fast path, from the generated tables ---- */
 
-static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
-                    pisar_error *err)
+/* The scalar reference: byte by byte, ASCII eight bytes at a time. */
+static int dec_sbcs_scalar(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
+                           pisar_error *err)
 {
     /* Each byte gives at most 3 bytes; 4-byte stores need one more. */
     if (n > (SIZE_MAX - 8) / 3) return PISAR_ENOMEM;
@@ -207,6 +217,95 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     t->len = (size_t)(o - (unsigned char *)t->data);
     t->data[t->len] = '\0';
     return PISAR_OK;
+}
+
+/*
+ * The fast path: sixteen bytes of ASCII at a step (SSE2, always present on
+ * x86-64), and a block of sixteen that holds other bytes without a branch per
+ * byte (every byte's table entry stored whole, the pointer moved by its
+ * length; ASCII bytes have entries too). A block with an undefined byte is
+ * left to the scalar path, which reports or replaces it, so both paths give
+ * the same bytes and the same errors (tests/test_decode.c compares them).
+ */
+static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
+                    pisar_error *err)
+{
+    if (d->scalar) return dec_sbcs_scalar(d, p, n, t, err);
+    if (n > (SIZE_MAX - 8) / 3) return PISAR_ENOMEM;
+    int rc = pisar_buf_reserve(t, 3 * n + 4);
+    if (rc) return rc;
+    unsigned char *o = (unsigned char *)t->data + t->len;
+    const unsigned char(*sb)[4] = (const unsigned char(*)[4])d->sb;
+    size_t i = 0;
+    while (i + 16 <= n) {
+#if defined(__SSE2__)
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (!_mm_movemask_epi8(v)) {
+            _mm_storeu_si128((__m128i *)(void *)o, v);
+            o += 16;
+            i += 16;
+            continue;
+        }
+#else
+        uint64_t w0, w1;
+        memcpy(&w0, p + i, 8);
+        memcpy(&w1, p + i + 8, 8);
+        if (!((w0 | w1) & 0x8080808080808080ull)) {
+            memcpy(o, p + i, 16);
+            o += 16;
+            i += 16;
+            continue;
+        }
+#endif
+        unsigned char *o0 = o;
+        unsigned undefined = 0;
+#if defined(__SSE2__)
+        if (d->nundef <= 4) {
+            /* the few undefined bytes (windows-1251 has one) found at once */
+            for (int u = 0; u < d->nundef; u++)
+                undefined |= (unsigned)_mm_movemask_epi8(
+                    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)d->undef[u])));
+            if (!undefined)
+                for (size_t k = 0; k < 16; k++) {
+                    const unsigned char *e = sb[p[i + k]];
+                    memcpy(o, e, 4);
+                    o += e[3];
+                }
+        } else
+#endif
+            for (size_t k = 0; k < 16; k++) {
+                const unsigned char *e = sb[p[i + k]];
+                memcpy(o, e, 4);
+                o += e[3];
+                undefined |= e[3] == 0;
+            }
+        if (undefined) { /* the scalar path reports or replaces it */
+            t->len = (size_t)(o0 - (unsigned char *)t->data);
+            uint64_t off = d->offset;
+            d->offset += i;
+            rc = dec_sbcs_scalar(d, p + i, 16, t, err);
+            d->offset = off;
+            if (rc) return rc;
+            o = (unsigned char *)t->data + t->len;
+        }
+        i += 16;
+    }
+    t->len = (size_t)(o - (unsigned char *)t->data);
+    if (i == n) {
+        t->data[t->len] = '\0';
+        return PISAR_OK;
+    }
+    /* the tail, or from a block with an undefined byte on */
+    uint64_t off = d->offset;
+    d->offset += i;
+    rc = dec_sbcs_scalar(d, p + i, n - i, t, err);
+    d->offset = off;
+    return rc;
+}
+
+void pisar_decoder_set_scalar(pisar_decoder *d, int scalar)
+{
+    if (d) d->scalar = scalar != 0;
 }
 
 /* ---- ASCII and UTF-8: fast path ----

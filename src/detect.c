@@ -18,7 +18,7 @@
  *      merged (the more common one is answered).
  *
  * Language identification of UTF-8/16/32 input scores a bounded sample (the
- * first SAMPLE_CAP bytes) with the same models.
+ * first SAMPLE_CAP bytes) with the same models (src/langid.c).
  */
 #include "pisar/detect.h"
 
@@ -28,7 +28,9 @@
 
 #include "codepage.h"
 #include "lm.h"
+#include "langid.h"
 #include "lm_class.h"
+#include "markup.h"
 #include "utf8.h"
 
 #define SAMPLE_CAP 65536u
@@ -40,7 +42,19 @@
 #define CONF_TEMPERATURE 2.0
 /* The rules of tables/charset/rules.txt decide only near ties of the models:
  * a difference of fewer than RULE_MARGIN nats. */
-#define RULE_MARGIN 4.0
+#define RULE_MARGIN 6.0
+/* A declared code page is answered when it costs at most this many nats more
+ * than the best per occurrence of a byte the two decode differently
+ * (DECL_MARGIN_CYRILLIC when either is Cyrillic: a wrong Cyrillic page garbles
+ * every letter, and the models tell that surely; among Latin pages only a few
+ * accented letters differ, and the small models of many languages are less sure) (tuned on the
+ * bench/detect/web.sh development set), and then with at least DECL_CONFIDENCE. */
+#define DECL_MARGIN 8.0
+#define DECL_MARGIN_CYRILLIC 2.0
+#define DECL_CONFIDENCE 0.95
+/* Confidence of a Latin page is at most n / (n + THIN_EVIDENCE) when n bytes
+ * tell the answer from the runner-up (calibrated on the web development set). */
+#define THIN_EVIDENCE 1.0
 
 struct pisar_detector {
     uint32_t hist[65536];  /* hist[a << 8 | b]: how often byte b followed byte a */
@@ -56,10 +70,23 @@ struct pisar_detector {
     unsigned char u8_lo, u8_hi; /* the range of the next continuation byte */
     uint64_t u8_multi;          /* complete multi-byte sequences */
     int done, finished;
+    /* Markup (src/markup.h): decided from the first MODE_PROBE bytes, which
+     * wait in samp uncounted until then. In markup mode hist counts the pairs
+     * of text a reader sees and hist2 those of the machinery, of which only
+     * the pairs with a byte >= 0x80 join hist at the end. */
+    int mode;         /* MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP */
+    uint64_t counted; /* bytes counted into the histograms */
+    unsigned mprev;   /* the previous byte of markup */
+    det_markup mk;
+    int decl_source; /* DET_DECL_* */
+    char decl_label[48];
     size_t samp_len;
     unsigned char samp[SAMPLE_CAP];
     pisar_detection res;
 };
+
+enum { MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP };
+#define MODE_PROBE 256u
 
 pisar_detector *pisar_detector_new(void)
 {
@@ -88,6 +115,12 @@ void pisar_detector_reset(pisar_detector *d)
     d->u8_multi = 0;
     d->done = d->finished = 0;
     d->samp_len = 0;
+    d->mode = MODE_UNDECIDED;
+    d->counted = 0;
+    d->mprev = ' ';
+    det_markup_init(&d->mk);
+    d->decl_source = DET_DECL_NONE;
+    d->decl_label[0] = '\0';
     memset(&d->res, 0, sizeof d->res);
     d->res.language = "und";
 }
@@ -108,8 +141,10 @@ int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
  * proportions, which are all that scoring uses, stay. */
 static void halve(pisar_detector *d)
 {
-    for (size_t i = 0; i < 65536; i++)
+    for (size_t i = 0; i < 65536; i++) {
         d->hist[i] = (d->hist[i] + 1) >> 1;
+        d->hist2[i] = (d->hist2[i] + 1) >> 1;
+    }
 }
 
 /* Add the second counting table into the first, and empty it. */
@@ -117,6 +152,22 @@ static void merge_hist2(pisar_detector *d)
 {
     for (size_t i = 0; i < 65536; i++)
         d->hist[i] += d->hist2[i];
+    memset(d->hist2, 0, sizeof d->hist2);
+}
+
+/* The histogram scored: every pair of plain text; of markup, the pairs of
+ * the text and those of the machinery with a byte >= 0x80 (words in a script
+ * or an attribute are still in the page's code page, but its ASCII would
+ * outvote the text). */
+static void settle_hist(pisar_detector *d)
+{
+    if (d->mode != MODE_MARKUP) {
+        merge_hist2(d);
+        return;
+    }
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            if (a >= 0x80 || b >= 0x80) d->hist[a << 8 | b] += d->hist2[a << 8 | b];
     memset(d->hist2, 0, sizeof d->hist2);
 }
 
@@ -157,6 +208,97 @@ static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
     d->u8_hi = hi;
 }
 
+/* Count pairs of plain text (every byte). */
+static void count_plain(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    uint32_t *h = d->hist, *h2 = d->hist2;
+    unsigned prev = d->prev;
+    uint64_t pos = d->counted;
+    /* Two halves counted at once into two tables (merged at the end): the
+     * increments of one do not wait for the other's, which doubles the
+     * throughput when a pair repeats ("аа", runs of spaces). */
+    size_t half = n / 2 & ~(size_t)3, i = 0;
+    if (half >= 64) {
+        unsigned prev2 = p[half - 1];
+        for (; i < half; i++) {
+            unsigned b = p[i], c = p[half + i];
+            h[prev << 8 | b]++;
+            h2[prev2 << 8 | c]++;
+            prev = b;
+            prev2 = c;
+            if (!(b && c)) {
+                if (!b) d->zero_at[(pos + i) & 3]++;
+                if (!c) d->zero_at[(pos + half + i) & 3]++;
+            }
+        }
+        prev = prev2;
+        i = 2 * half;
+    }
+    for (; i < n; i++) {
+        unsigned b = p[i];
+        h[prev << 8 | b]++;
+        if (!b) d->zero_at[(pos + i) & 3]++;
+        prev = b;
+    }
+    d->prev = prev;
+}
+
+/* Count pairs of markup: text into hist, machinery into hist2. */
+static void count_markup(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    uint32_t *h = d->hist, *h2 = d->hist2;
+    unsigned prev = d->prev, mprev = d->mprev;
+    uint64_t pos = d->counted;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (det_markup_step(&d->mk, b)) {
+            if (d->mk.gap) prev = ' ', d->mk.gap = 0;
+            h[prev << 8 | b]++;
+            prev = b;
+        } else {
+            h2[mprev << 8 | b]++;
+            mprev = b;
+        }
+        if (!b) d->zero_at[(pos + i) & 3]++;
+    }
+    d->prev = prev;
+    d->mprev = mprev;
+}
+
+static void count(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    while (n) {
+        /* chunks small enough that no cell can pass 2^31 between checks */
+        size_t k = n < (1u << 30) ? n : (1u << 30);
+        uint64_t pos = d->counted;
+        if (d->mode == MODE_MARKUP)
+            count_markup(d, p, k);
+        else
+            count_plain(d, p, k);
+        d->counted += k;
+        if ((d->counted >> 30) != (pos >> 30) && (d->counted >> 31)) {
+            /* a cell may hold up to `counted` counts: keep them below 2^31 */
+            if (d->mode != MODE_MARKUP) merge_hist2(d);
+            uint32_t mx = 0;
+            for (size_t i = 0; i < 65536; i++) {
+                mx = d->hist[i] > mx ? d->hist[i] : mx;
+                mx = d->hist2[i] > mx ? d->hist2[i] : mx;
+            }
+            if (mx >= (1u << 30)) halve(d);
+        }
+        p += k;
+        n -= k;
+    }
+}
+
+/* Decide between plain text and markup from the start of the input (in
+ * samp), and count what waited there. */
+static void decide_mode(pisar_detector *d)
+{
+    d->mode = det_looks_like_markup(d->samp, d->samp_len) ? MODE_MARKUP : MODE_PLAIN;
+    count(d, d->samp, d->samp_len);
+}
+
 int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
 {
     if (!d || (!data && len)) return PISAR_EINVAL;
@@ -167,56 +309,20 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
         d->done = 1;
     }
     const unsigned char *p = data;
-    while (len) {
-        /* chunks small enough that no cell can pass 2^31 between checks */
-        size_t n = len < (1u << 30) ? len : (1u << 30);
-        if (d->samp_len < SAMPLE_CAP) {
-            size_t k = SAMPLE_CAP - d->samp_len < n ? SAMPLE_CAP - d->samp_len : n;
-            memcpy(d->samp + d->samp_len, p, k);
-            d->samp_len += k;
-        }
-        if (!d->u8_gave_up) utf8_step(d, p, n);
-        uint32_t *h = d->hist, *h2 = d->hist2;
-        unsigned prev = d->prev;
-        uint64_t pos = d->seen;
-        /* Two halves counted at once into two tables (merged at the end):
-         * the increments of one do not wait for the other's, which doubles
-         * the throughput when a pair repeats ("аа", runs of spaces). */
-        size_t half = n / 2 & ~(size_t)3, i = 0;
-        if (half >= 64) {
-            unsigned prev2 = p[half - 1];
-            for (; i < half; i++) {
-                unsigned b = p[i], c = p[half + i];
-                h[prev << 8 | b]++;
-                h2[prev2 << 8 | c]++;
-                prev = b;
-                prev2 = c;
-                if (!(b && c)) {
-                    if (!b) d->zero_at[(pos + i) & 3]++;
-                    if (!c) d->zero_at[(pos + half + i) & 3]++;
-                }
-            }
-            prev = prev2;
-            i = 2 * half;
-        }
-        for (; i < n; i++) {
-            unsigned b = p[i];
-            h[prev << 8 | b]++;
-            if (!b) d->zero_at[(pos + i) & 3]++;
-            prev = b;
-        }
-        d->prev = prev;
-        d->seen += n;
-        if ((d->seen >> 30) != (pos >> 30) && (d->seen >> 31)) {
-            /* a cell may hold up to seen counts: keep them below 2^31 */
-            merge_hist2(d);
-            uint32_t mx = 0;
-            for (size_t i = 0; i < 65536; i++)
-                mx = h[i] > mx ? h[i] : mx;
-            if (mx >= (1u << 30)) halve(d);
-        }
-        p += n;
-        len -= n;
+    size_t k = 0;
+    if (d->samp_len < SAMPLE_CAP) {
+        k = SAMPLE_CAP - d->samp_len < len ? SAMPLE_CAP - d->samp_len : len;
+        memcpy(d->samp + d->samp_len, p, k);
+        d->samp_len += k;
+    }
+    if (!d->u8_gave_up) utf8_step(d, p, len);
+    d->seen += len;
+    if (d->mode == MODE_UNDECIDED) {
+        if (d->samp_len < MODE_PROBE && !d->done) return 0; /* waits in samp */
+        decide_mode(d); /* counts samp, which holds this chunk's first k bytes */
+        count(d, p + k, len - k);
+    } else {
+        count(d, p, len);
     }
     return d->done ? 1 : 0;
 }
@@ -232,8 +338,11 @@ typedef struct scoring {
     const pisar_detector *d;
     cell *hi; /* cells with a byte >= 0x80 */
     size_t nhi;
-    uint64_t lo_cost[MAXLANG]; /* cost of the all-ASCII cells under each model */
-    uint64_t byte_n[256];      /* occurrences of each byte (column sums) */
+    cell *lo; /* the all-ASCII cells (in the same block as hi) */
+    size_t nlo;
+    uint64_t lo_cost[MAXLANG];   /* cost of the all-ASCII cells under each model */
+    uint8_t asym[MAXLANG][0x80]; /* each model's symbols of the ASCII bytes */
+    uint64_t byte_n[256];        /* occurrences of each byte (column sums) */
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -257,8 +366,7 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
     uint8_t sym[256];
     for (int b = 0x80; b < 256; b++)
         if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
-    for (int b = 0; b < 0x80; b++)
-        sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
+    memcpy(sym, s->asym[m], 0x80);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
@@ -369,22 +477,29 @@ static int scoring_init(scoring *s, const pisar_detector *d)
 {
     memset(s, 0, sizeof *s);
     s->d = d;
-    size_t nhi = 0;
+    size_t nhi = 0, nlo = 0;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
             s->byte_n[b] += n;
-            if (a >= 0x80 || b >= 0x80) nhi++;
+            if (a >= 0x80 || b >= 0x80)
+                nhi++;
+            else
+                nlo++;
         }
-    s->hi = malloc((nhi ? nhi : 1) * sizeof *s->hi);
+    s->hi = malloc((nhi + nlo ? nhi + nlo : 1) * sizeof *s->hi);
     if (!s->hi) return PISAR_ENOMEM;
+    s->lo = s->hi + nhi;
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (n && (a >= 0x80 || b >= 0x80)) {
                 s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
                 s->hi[s->nhi++].n = n;
+            } else if (n) {
+                s->lo[s->nlo].ab = (uint16_t)(a << 8 | b);
+                s->lo[s->nlo++].n = n;
             }
         }
     return PISAR_OK;
@@ -398,7 +513,11 @@ pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
     pisar_detector *d = pisar_detector_new();
     scoring s;
     if (!d) return win;
-    if (pisar_detector_feed(d, data, len) >= 0 && scoring_init(&s, d) == PISAR_OK) {
+    if (pisar_detector_feed(d, data, len) >= 0) {
+        if (d->mode == MODE_UNDECIDED) decide_mode(d);
+        settle_hist(d);
+    }
+    if (scoring_init(&s, d) == PISAR_OK) {
         for (int i = 0; i < nr; i++)
             if (!strcmp(r[i].name, rule)) win = rule_verdict(&s, &r[i]);
         free(s.hi);
@@ -407,41 +526,8 @@ pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
     return win;
 }
 
-static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_t *kept);
-
-/* Letters say what scores may not: a Cyrillic text whose lower-case words
- * hold a letter outside the best language's alphabet (і in "зіграв унічию",
- * ђ, ў, ы) is not in that language if another language of the script has
- * all its letters. Returns the best-scoring model (score[m], higher is
- * better, -INFINITY for none) among those that miss the fewest letters of
- * t, or `best` when it misses none or the script is not Cyrillic. */
-static int alphabet_best(const char *t, size_t n, const double *score, int nm, int best)
-{
-    if (best < 0 || !lm_is_cyrillic(best)) return best;
-    int miss[MAXLANG] = {0}, any = 0;
-    const unsigned char *p = (const unsigned char *)t;
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-        size_t l = utf8_next(p, n, i, &c);
-        i += l ? l : 1;
-        if (!l || c < 0x400 || c > 0x52F || !u_isalpha((UChar32)c)) continue;
-        for (int m = 0; m < nm; m++)
-            if (lm_is_cyrillic(m) && lm_symbol(m, c) < LM_NCLASS) miss[m]++, any = 1;
-    }
-    if (!any || !miss[best]) return best;
-    int fewest = miss[best], pick = best;
-    for (int m = 0; m < nm; m++)
-        if (lm_is_cyrillic(m) && score[m] > -INFINITY &&
-            (miss[m] < fewest || (miss[m] == fewest && score[m] > score[pick])))
-            fewest = miss[m], pick = m;
-    return pick;
-}
-
 /* The language of text in a single-byte code page, decided once the code
- * page is: a sample of 100 bytes or more decoded and read as Unicode text is
- * (pisar_language_detect), if that gives a language of the script the code
- * page was chosen for; a shorter one keeps the language whose model chose
- * the code page, unless its letters say otherwise (alphabet_best). */
+ * page is: the sample decoded, read by langid_sbcs (src/langid.c). */
 static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const uint64_t *cost,
                           int nm)
 {
@@ -455,25 +541,14 @@ static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const
         q += c[0];
     }
     size_t n = (size_t)(q - o);
-    if (d->samp_len >= 100) {
-        const char *lang;
-        if (!pisar_language_detect((const char *)o, n, &lang, NULL)) {
-            int m = lm_find(lang);
-            if (m >= 0 && lm_is_cyrillic(m) == lm_is_cyrillic(chosen)) d->res.language = lm_code(m);
-        }
-    } else {
-        /* a line or two: the joint model of bytes and language, which did
-         * better there (on fixtures/detect's 16-48 character pieces), but
-         * not against the letters */
-        double score[MAXLANG];
-        for (int m = 0; m < nm; m++)
-            score[m] = cost[m] == UINT64_MAX ? -INFINITY : -(double)cost[m];
-        size_t fl, kept;
-        char *f = lowercase_words((const char *)o, n, &fl, &kept);
-        if (f) d->res.language = lm_code(alphabet_best(f, fl, score, nm, chosen));
-        free(f);
-    }
+    const char *lang = langid_sbcs((const char *)o, n, d->samp_len, chosen, cost, nm);
+    if (lang) d->res.language = lang;
     free(o);
+}
+
+static int nonletter(int sym)
+{
+    return sym == LM_SP || sym == LM_PU || sym == LM_DG || sym == LM_OT;
 }
 
 static int detect_sbcs(pisar_detector *d)
@@ -485,15 +560,18 @@ static int detect_sbcs(pisar_detector *d)
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
-        uint8_t sym[128];
+        uint8_t *sym = s.asym[m];
         for (int b = 0; b < 0x80; b++)
             sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
         uint64_t c = 0;
-        for (unsigned a = 0; a < 0x80; a++)
-            for (unsigned b = 0; b < 0x80; b++) {
-                uint32_t n = d->hist[a << 8 | b];
-                if (n) c += (uint64_t)n * pairs[sym[a] * S + sym[b]];
-            }
+        for (size_t i = 0; i < s.nlo; i++) {
+            unsigned a = s.lo[i].ab >> 8, b = s.lo[i].ab & 0xFF;
+            /* pairs of spaces, punctuation and digits say more about the
+             * kind of text (a feed's dates, subtitles' times) than about
+             * its language: they are left out */
+            if (!(nonletter(sym[a]) && nonletter(sym[b])))
+                c += (uint64_t)s.lo[i].n * pairs[sym[a] * S + sym[b]];
+        }
         s.lo_cost[m] = c;
     }
 
@@ -570,6 +648,42 @@ static int detect_sbcs(pisar_detector *d)
             name[1] = t;
         }
     }
+    /* a declared code page (<?xml encoding>, <meta charset>, a MIME header)
+     * that the bytes confirm is answered: it defines every byte present and
+     * costs at most DECL_MARGIN nats more than the best per occurrence of a
+     * byte the two decode differently */
+    int declared = 0;
+    pisar_encoding de = d->decl_source != DET_DECL_NONE ? pisar_encoding_from_name(d->decl_label)
+                                                        : PISAR_ENC_UNKNOWN;
+    if (pisar_encoding_is_single_byte(de)) {
+        int j = (int)de - PISAR_ENC_FIRST_SBCS;
+        /* occurrences of the bytes the two decode differently */
+        const uint16_t *td = cp_table(de),
+                       *tb = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]));
+        uint64_t ndiff = 0;
+        for (int b = 0x80; b < 256; b++)
+            if (td[b] != tb[b]) ndiff += s.byte_n[b];
+        pisar_encoding eb = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]);
+        double margin = pisar_encoding_is_cyrillic(de) || pisar_encoding_is_cyrillic(eb)
+                            ? DECL_MARGIN_CYRILLIC
+                            : DECL_MARGIN;
+        if (alive[j] && best_lang[j] >= 0 &&
+            (double)(best_cost[j] - best_cost[uniq[0]]) / LM_SCALE <= margin * (double)ndiff) {
+            int k = 0;
+            while (k < nu && !same_text(&s, de, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k])))
+                k++;
+            if (k < nu) {
+                int t = uniq[0];
+                uniq[0] = uniq[k];
+                uniq[k] = t;
+                t = name[0];
+                name[0] = name[k];
+                name[k] = t;
+                name[0] = j;
+                declared = 1;
+            }
+        }
+    }
     double delta[NSBCS];
     for (int k = 0; k < nu; k++) {
         double dc =
@@ -579,6 +693,24 @@ static int detect_sbcs(pisar_detector *d)
     int w = uniq[0];
     d->res.encoding = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[0]);
     d->res.confidence = conf_from(delta, nu);
+    if (nu >= 2) {
+        /* thin evidence: n occurrences of bytes that the answer and the
+         * runner-up decode differently cannot make a Latin page surer than
+         * n / (n + THIN_EVIDENCE) (one byte 0x82, "é" or "‚", says at most
+         * 0.5; 0.99 takes 99), a Cyrillic one surer than 1 - 2^-n (a wrong
+         * Cyrillic page garbles every letter it differs in, and the models
+         * tell that surely) */
+        const uint16_t *t0 = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0])),
+                       *t1 = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[1]));
+        uint64_t nd = 0;
+        for (int b = 0x80; b < 256; b++)
+            if (t0[b] != t1[b]) nd += s.byte_n[b];
+        double cap = pisar_encoding_is_cyrillic((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]))
+                         ? 1.0 - pow(2.0, -(double)nd)
+                         : (double)nd / ((double)nd + THIN_EVIDENCE);
+        if (d->res.confidence > cap) d->res.confidence = cap;
+    }
+    if (declared && d->res.confidence < DECL_CONFIDENCE) d->res.confidence = DECL_CONFIDENCE;
     d->res.language = lm_code(best_lang[w]);
     {
         double ld[MAXLANG];
@@ -636,17 +768,20 @@ static unsigned char *sample_utf8(const pisar_detector *d, pisar_encoding e, siz
     return o;
 }
 
-static void language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
+static int language_of_sample(pisar_detector *d, pisar_encoding e, size_t skip)
 {
     size_t n;
     unsigned char *u = sample_utf8(d, e, skip, &n);
-    if (!u) return;
+    if (!u) return PISAR_ENOMEM;
     const char *lang;
     double conf;
-    pisar_language_detect((const char *)u, n, &lang, &conf);
-    d->res.language = lang;
-    d->res.language_confidence = conf;
+    int rc = pisar_language_detect((const char *)u, n, &lang, &conf);
+    if (rc >= 0) {
+        d->res.language = lang;
+        d->res.language_confidence = conf;
+    }
     free(u);
+    return rc < 0 ? rc : PISAR_OK;
 }
 
 /* UTF-16 without a BOM: the NULs (high bytes of ASCII) sit on one parity and
@@ -692,7 +827,9 @@ int pisar_detector_finish(pisar_detector *d)
     if (!d) return PISAR_EINVAL;
     if (d->finished) return PISAR_OK;
     d->finished = 1;
-    merge_hist2(d);
+    if (d->mode == MODE_UNDECIDED) decide_mode(d);
+    d->decl_source =
+        det_declared_charset(d->samp, d->samp_len, d->decl_label, sizeof d->decl_label);
     pisar_detection *r = &d->res;
     memset(r, 0, sizeof *r);
     r->language = "und";
@@ -718,8 +855,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (bom != PISAR_ENC_UNKNOWN && (bom != PISAR_ENC_UTF8 || d->u8_bad * 50 <= d->u8_multi)) {
         r->encoding = bom;
         r->confidence = 1.0;
-        language_of_sample(d, bom, r->bom_length);
-        return PISAR_OK;
+        return language_of_sample(d, bom, r->bom_length);
     }
     r->bom_length = 0;
     /* UTF-32 and UTF-16 without a BOM */
@@ -728,15 +864,14 @@ int pisar_detector_finish(pisar_detector *d)
     if (wide != PISAR_ENC_UNKNOWN) {
         r->encoding = wide;
         r->confidence = 0.9;
-        language_of_sample(d, wide, 0);
-        return PISAR_OK;
+        return language_of_sample(d, wide, 0);
     }
-    /* 2. binary: NULs, or many control characters */
+    /* 2. binary: NULs, or many control characters (in markup too) */
     uint64_t ctrl = 0, nul = 0, high = 0;
     for (unsigned b = 0; b < 256; b++) {
         uint64_t c = 0;
         for (unsigned a = 0; a < 256; a++)
-            c += d->hist[a << 8 | b];
+            c += (uint64_t)d->hist[a << 8 | b] + d->hist2[a << 8 | b];
         if (b == 0)
             nul = c;
         else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
@@ -750,27 +885,27 @@ int pisar_detector_finish(pisar_detector *d)
         r->confidence = nul ? 0.99 : 0.8;
         return PISAR_OK;
     }
+    settle_hist(d);
+    /* the language is of the text too */
+    if (d->mode == MODE_MARKUP) d->samp_len = det_markup_text(d->samp, d->samp_len, d->samp);
     /* 3. ASCII and UTF-8 */
     if (!high) {
         r->encoding = PISAR_ENC_ASCII;
         r->confidence = 1.0;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_bad && d->u8_multi > 0) {
         /* a sequence cut by the end of the input or sample is still UTF-8 */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = d->u8_multi >= 4 ? 1.0 : 0.8 + 0.05 * (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     if (!d->u8_gave_up && d->u8_multi >= 16 && d->u8_bad * 50 <= d->u8_multi) {
         /* UTF-8 with a few damaged bytes (at most 2 % of the sequences): a
          * code page would turn all the rest into mojibake */
         r->encoding = PISAR_ENC_UTF8;
         r->confidence = 0.9 - 5.0 * (double)d->u8_bad / (double)d->u8_multi;
-        language_of_sample(d, PISAR_ENC_UTF8, 0);
-        return PISAR_OK;
+        return language_of_sample(d, PISAR_ENC_UTF8, 0);
     }
     /* 4. the single-byte code pages */
     int rc = detect_sbcs(d);
@@ -780,6 +915,44 @@ int pisar_detector_finish(pisar_detector *d)
     }
     if (r->confidence > 0.999) r->confidence = 0.999; /* a code page is never certain */
     return PISAR_OK;
+}
+
+/* Would the declared encoding decode the input as the answer does? */
+static int decl_agrees(const pisar_detector *d)
+{
+    pisar_encoding de = pisar_encoding_from_name(d->decl_label), a = d->res.encoding;
+    if (de == PISAR_ENC_UNKNOWN) return 0;
+    if (de == a) return 1;
+    /* every code page pisar knows is ASCII-compatible */
+    int ascii_compatible =
+        de == PISAR_ENC_ASCII || de == PISAR_ENC_UTF8 || pisar_encoding_is_single_byte(de);
+    if (a == PISAR_ENC_ASCII) return ascii_compatible;
+    if (!pisar_encoding_is_single_byte(a) || !pisar_encoding_is_single_byte(de)) return 0;
+    const uint16_t *ta = cp_table(a), *td = cp_table(de);
+    for (unsigned b = 0x80; b < 256; b++) {
+        uint64_t n = 0;
+        for (unsigned x = 0; x < 256 && !n; x++)
+            n += d->hist[x << 8 | b];
+        if (n && ta[b] != td[b]) return 0;
+    }
+    return 1;
+}
+
+int pisar_detector_declared(const pisar_detector *d, const char **label, const char **source,
+                            int *followed)
+{
+    if (!d) return PISAR_EINVAL;
+    if (!d->finished) return PISAR_ESTATE;
+    int found = d->decl_source != DET_DECL_NONE;
+    if (label) *label = found ? d->decl_label : NULL;
+    if (source) *source = det_decl_source_name(d->decl_source);
+    if (followed) *followed = found && decl_agrees(d);
+    return found;
+}
+
+int pisar_detector_markup(const pisar_detector *d)
+{
+    return d && d->mode == MODE_MARKUP;
 }
 
 int pisar_detector_result(const pisar_detector *d, pisar_detection *out)
@@ -800,90 +973,4 @@ int pisar_detect(const void *data, size_t len, pisar_detection *out)
     if (rc >= 0) rc = pisar_detector_result(d, out);
     pisar_detector_free(d);
     return rc < 0 ? rc : PISAR_OK;
-}
-
-/* A copy of the text with every word that starts with a capital letter
- * blanked out, but for the first word of a sentence (malloc'd, *outlen
- * bytes; NULL if memory is short), *kept letters left. News is
- * full of names of other languages ("Vučić", "Lavrov", "Sybiha"), and a name
- * says little of the language of the sentence around it. */
-static char *lowercase_words(const char *text, size_t len, size_t *outlen, size_t *kept)
-{
-    char *o = malloc(len ? len : 1);
-    *outlen = *kept = 0;
-    if (!o) return NULL;
-    const unsigned char *p = (const unsigned char *)text;
-    size_t i = 0, n = 0;
-    int in_word = 0, skip = 0, sentence = 1; /* the first word of a sentence is kept */
-    while (i < len) {
-        uint32_t c;
-        size_t l = utf8_next(p, len, i, &c);
-        if (!l) {
-            o[n++] = text[i++];
-            in_word = 0;
-            continue;
-        }
-        int letter = u_isalpha((UChar32)c) || c == '\'' || c == 0x2019;
-        if (letter && !in_word) {
-            skip = !sentence && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
-            sentence = 0;
-        }
-        if (c == '.' || c == '!' || c == '?' || c == '\n') sentence = 1;
-        in_word = letter;
-        if (letter && skip) {
-            if (!n || o[n - 1] != ' ') o[n++] = ' ';
-        } else {
-            memcpy(o + n, text + i, l);
-            n += l;
-            *kept += (size_t)letter;
-        }
-        i += l;
-    }
-    *outlen = n;
-    return o;
-}
-
-int pisar_language_detect(const char *text, size_t len, const char **language, double *confidence)
-{
-    if (!language || (!text && len)) return PISAR_EINVAL;
-    *language = "und";
-    if (confidence) *confidence = 0;
-    if (lm_best_utf8(text, len, NULL) < 0) return PISAR_OK;
-    /* the lower-case words count fully, the capitalised ones (names, in news
-     * often of other languages) at a weight */
-    size_t flen, kept;
-    char *f = lowercase_words(text, len, &flen, &kept);
-    const double wname = 0.3; /* on fixtures/detect and the news set, 0.2-0.3 did best */
-    int weighted = f && kept >= 20;
-    int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
-    double tot[MAXLANG], bt = 0;
-    for (int m = 0; m < nm; m++) {
-        size_t np, fp;
-        double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
-        tot[m] = all;
-        if (weighted) {
-            double low = lm_score_utf8_words(m, f, flen, &fp) * (double)fp;
-            tot[m] = low + wname * (all - low);
-        }
-        if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
-    }
-    int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
-    if (pick != best) best = pick, bt = tot[pick];
-    double ld[MAXLANG];
-    for (int m = 0; m < nm; m++)
-        ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;
-    *language = lm_code(best);
-    if (confidence) *confidence = conf_from(ld, nm);
-    free(f);
-    return PISAR_OK;
-}
-
-size_t pisar_languages(const char *const **codes)
-{
-    static const char *const list[] = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "sr-Latn",
-                                       "en", "de", "fr", "es", "it", "pl", "cs", "sk",
-                                       "sl", "hr", "hu", "ro", "tr", "lt", "lv", "et",
-                                       "nl", "pt", "da", "sv", "no", "fi", NULL};
-    if (codes) *codes = list;
-    return sizeof list / sizeof *list - 1;
 }

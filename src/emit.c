@@ -827,12 +827,13 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
         /* one unit for the paragraph: notes gathered from its sentences */
         pisar_buf *nb = &em->t3;
         pisar_buf_clear(nb);
+        int nrc = 0;
         for (size_t i = first; notes && i <= last; i++)
             if (notes[i] && *notes[i]) {
-                if (nb->len) pisar_buf_puts(nb, "\n");
-                pisar_buf_puts(nb, notes[i]);
+                if (nb->len) nrc |= pisar_buf_puts(nb, "\n");
+                nrc |= pisar_buf_puts(nb, notes[i]);
             }
-        pisar_buf_append(nb, "", 0);
+        if (nrc || pisar_buf_append(nb, "", 0)) return PISAR_ENOMEM;
         pisar_buf *note = &em->t4;
         if ((rc = clean(em, nb->data, nb->len, 0, note, 0))) return rc;
         /* note text may contain forbidden characters too: cleaned silently

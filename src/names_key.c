@@ -74,8 +74,9 @@ int pn_utf8_put(pisar_buf *b, unsigned c)
 
 static int is_apostrophe(unsigned c)
 {
+    /* ` and ´: GOST 7.79 system B writes ы y`, э e`, ь ` (Kopy`lov) */
     return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba || c == 0x2033 ||
-           c == 0x02bb;
+           c == 0x02bb || c == 0x60 || c == 0xb4;
 }
 
 int pn_is_name_letter(unsigned c)
@@ -292,11 +293,35 @@ static int cyr_consonant(unsigned c)
     return 1;
 }
 
+/* A Belarusian word by its own letters: ў, or і with ы or э (its э is the
+ * plain e of the language: Арэст, Arest). */
+static int belarusian_word(const word *w)
+{
+    int i_dot = 0, hard = 0;
+    for (size_t i = 0; i < w->len;) {
+        unsigned c = pn_utf8_next(w->s, w->len, &i);
+        if (c == 0x45e) return 1;
+        if (c == 0x456) i_dot = 1;
+        if (c == 0x44b || c == 0x44d) hard = 1;
+    }
+    return i_dot && hard;
+}
+
 static int cyrillic_word(const word *w, pisar_buf *out)
 {
     size_t i = 0;
+    int first = 1, be = belarusian_word(w);
     while (i < w->len) {
+        int at_start = first;
+        first = 0;
         unsigned c = pn_utf8_next(w->s, w->len, &i);
+        /* э inside a word is not е (Фадэев, Фадеев): a key letter of its
+         * own, E; at a word's start the schemes write both e (Эдуард,
+         * Elena); Belarusian э is the plain e (Арэст, Arest) */
+        if (c == 0x44d && !at_start && !be) {
+            if (pisar_buf_puts(out, "E")) return PISAR_ENOMEM;
+            continue;
+        }
         if (c == 0x44a) { /* ъ */
             size_t j = i;
             if (j < w->len && cyr_consonant(pn_utf8_next(w->s, w->len, &j)))
@@ -315,23 +340,29 @@ static int cyrillic_word(const word *w, pisar_buf *out)
 
 static int is_vowel(char c)
 {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'E';
 }
 
 /*
  * The common folding, in place on a NUL-terminated a-z string (the result is
  * never longer). Internally the merged classes are single symbols:
- * S = sh; Z = zh; C = ch; X = kh, g, h (Ukrainian г is h, Czech and Polish х
- * is ch, Spanish j); T = ts; D = dzh, dj (Serbian ђ and џ, which Russian
- * writes дж alike). They are spelled out again at the end. z and s, zh and
- * sh stay apart (Зорин and Сорин, Жуков and Шуков are different names): the
- * German press, which writes з and с alike as s and ж and ш alike as sch,
- * is read by its own rules (tables/names/latin.txt, "de": sch is ш, a single
- * s between vowels is з), and its ambiguous spellings take one reading.
+ * S = sh; Z = zh; C = ch; X = kh, g, h, x (Ukrainian г is h, Czech and
+ * Polish х is ch, Spanish j, GOST 7.79 B and scholarly х x);
+ * T = ts; D = dzh, dj (Serbian ђ and џ, which Russian writes дж alike);
+ * E = э inside a word (Cyrillic only, and ISO 9 è: Фадэев is not Фадеев;
+ * Belarusian э, the plain e of that language, excepted). They are spelled out again at the end. z
+ * and s, zh and sh stay apart (Зорин and Сорин, Жуков and Шуков are different names): the German
+ * press, which writes з and с alike as s and ж and ш alike as sch, is read by its own rules
+ * (tables/names/latin.txt, "de": sch is ш, a single s between vowels is з), and its ambiguous
+ * spellings take one reading.
  */
 static void fold(char *s, pisar_buf *out)
 {
     size_t n = 0, len = strlen(s);
+    /* every symbol below becomes at most two bytes: with this room no append
+     * can fail (out->data stays NULL when it cannot be had) */
+    if (pisar_buf_reserve(out, 2 * len + 1)) return;
+    out->data[out->len] = '\0'; /* a key that folds to nothing is "" */
     /* 0: symbols */
     for (size_t i = 0; i < len;) {
         const char *p = s + i;
@@ -360,11 +391,11 @@ static void fold(char *s, pisar_buf *out)
         } else {
             c = *p;
             i++;
-            if (c == 'g' || c == 'h')
+            if (c == 'g' || c == 'h' || c == 'x')
                 c = 'X';
             else if (c == 'y' || c == 'j')
                 c = 'i';
-            else if (c < 'a' || c > 'z')
+            else if (c != 'E' && (c < 'a' || c > 'z'))
                 continue;
         }
         /* 1: runs of i are one i */
@@ -427,6 +458,9 @@ static void fold(char *s, pisar_buf *out)
             break;
         case 'X':
             pisar_buf_puts(out, "h");
+            break;
+        case 'E': /* not "eh": that is e + h (х) */
+            pisar_buf_puts(out, "\xc3\xa8");
             break;
         case 'T':
             pisar_buf_puts(out, "ts");

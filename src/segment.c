@@ -38,7 +38,7 @@
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
+static uint32_t seg_decode(const unsigned char *t, size_t len, size_t i, size_t *n)
 {
     unsigned c = t[i];
     *n = 1;
@@ -205,10 +205,11 @@ static inline uint32_t dec(const unsigned char *t, size_t len, size_t i, size_t 
     return seg_decode(t, len, i, n);
 }
 
-/* Bytes the scanner stops at: '.', '!', '?', '\n', and lead bytes of the
+/* Bytes the scanner stops at: '.', '!', '?', '\n', ')' (list markers "2)"), and lead bytes of the
  * non-ASCII terminators (E2: … ‼ ⁇ ⁈ ⁉ U+2029; E3: 。; EF: ！ ？ ．). */
 static const unsigned char stop_byte[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    ['.'] = 1,  ['!'] = 1,  ['?'] = 1,  ['\n'] = 1, [')'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* The first byte at or after i that the scanner must look at. With SSE2,
@@ -220,12 +221,13 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
      * "…", "„", "“", "‼", "。", "！" and of rarer characters, which the caller
      * steps over) */
     const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
-                  nl = _mm_set1_epi8('\n'), e2 = _mm_set1_epi8((char)0xE2),
+                  nl = _mm_set1_epi8('\n'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
                   c2 = _mm_set1_epi8((char)0xC2);
     while (i + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
         __m128i m =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, excl)),
+            _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, rp)),
+                                      _mm_cmpeq_epi8(v, excl)),
                          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
                                       _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v),
                                                    _mm_cmpeq_epi8(v, c2))));
@@ -417,6 +419,37 @@ int pisar_segmenter_new(pisar_segmenter **out, const char *language, pisar_error
     return PISAR_OK;
 }
 
+int seg_new_with_strategy(pisar_segmenter **out, const seg_strategy *st)
+{
+    if (!out || !st || !st->breaks) {
+        if (st && st->free) st->free(st->rules);
+        return PISAR_EINVAL;
+    }
+    *out = NULL;
+    pisar_segmenter *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (st->free) st->free(st->rules);
+        return PISAR_ENOMEM;
+    }
+    s->strat = *st;
+    *out = s;
+    return PISAR_OK;
+}
+
+int seg_breaks_add(seg_breaks *b, size_t at)
+{
+    if (b->n && b->at[b->n - 1] == at) return PISAR_OK;
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? 2 * b->cap : 64;
+        size_t *nb = realloc(b->at, cap * sizeof *nb);
+        if (!nb) return PISAR_ENOMEM;
+        b->at = nb;
+        b->cap = cap;
+    }
+    b->at[b->n++] = at;
+    return PISAR_OK;
+}
+
 int pisar_segmenter_set_text(pisar_segmenter *s, const char *text, size_t len)
 {
     return pisar_segmenter_set_text_with_errors(s, text, len, NULL);
@@ -433,7 +466,7 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         s->t = (const unsigned char *)"";
         s->len = s->pos = s->para = s->line_start = 0;
         s->emitted = 0;
-        s->nbrk = s->ibrk = 0;
+        s->brk.n = s->ibrk = 0;
         if (err) {
             memset(err, 0, sizeof *err);
             err->offset = bad;
@@ -449,16 +482,16 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
     s->pos = s->para = 0;
     s->line_start = 0;
     s->emitted = 0;
-    s->nbrk = s->ibrk = 0;
-    if (s->srx) return srx_breaks(s);
+    s->brk.n = s->ibrk = 0;
+    if (s->strat.breaks) return s->strat.breaks(s->strat.rules, s->t, s->len, &s->brk);
     return PISAR_OK;
 }
 
 void pisar_segmenter_free(pisar_segmenter *s)
 {
     if (!s) return;
-    srx_free(s->srx);
-    free(s->brk);
+    if (s->strat.free) s->strat.free(s->strat.rules);
+    free(s->brk.at);
     free(s);
 }
 
@@ -695,6 +728,21 @@ static int in_dateline(const unsigned char *t, size_t len, size_t start, size_t 
 static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo,
                           span sp, size_t *kb)
 {
+    /* an elided article or preposition before it: "dall'Avv.", "l'Ing." */
+    for (size_t m = sp.e; m > sp.b + 1; m--) {
+        size_t ab = 0;
+        if (t[m - 1] == '\'')
+            ab = m;
+        else if (m >= sp.b + 3 && t[m - 3] == 0xE2 && t[m - 2] == 0x80 && t[m - 1] == 0x99)
+            ab = m;
+        if (!ab) continue;
+        if (ab < sp.e) {
+            span tail = {ab, sp.e};
+            char c = lookup_abbrev(l, t, len, lo, tail, kb);
+            if (c) return c;
+        }
+        break;
+    }
     /* every key ends with the token and a dot: a longer token is no abbreviation */
     if (sp.e - sp.b + 1 > l->max_len) return l->has_suffix ? suffix_class(l, t, sp.b, sp.e) : 0;
     span parts[3];
@@ -782,6 +830,191 @@ static int single_letter_dot(const unsigned char *t, size_t len, size_t i)
     return k >= 1 && k <= 3 && i < len && t[i] == '.';
 }
 
+/* Does the word [b, e) hold a vowel letter (Latin or Cyrillic)? Letters of
+ * other scripts count as vowels: only Latin and Cyrillic abbreviations are
+ * written without vowels ("св.", "Nr.", "pp."). */
+static int has_vowel(const unsigned char *t, size_t len, size_t b, size_t e)
+{
+    for (size_t m = b; m < e;) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        m += q;
+        if (cp < 0x80) {
+            if (strchr("aeiouyAEIOUY", (int)cp) && cp) return 1;
+        } else if (cp < 0x250) {
+            if (is_alpha(cp)) return 1; /* accented Latin letters: mostly vowels, ě č too */
+        } else if (cp >= 0x400 && cp < 0x530) {
+            uint32_t l = cp < 0x430 && cp >= 0x410 ? cp + 0x20 : cp;
+            if (cp >= 0x400 && cp < 0x410) l = cp + 0x50;
+            if (l == 0x430 || l == 0x435 || l == 0x451 || l == 0x438 || l == 0x43E || l == 0x443 ||
+                l == 0x44B || l == 0x44D || l == 0x44E || l == 0x44F || l == 0x456 || l == 0x457 ||
+                l == 0x454 || l == 0x45E)
+                return 1;
+        } else if (is_alpha(cp))
+            return 1;
+    }
+    return 0;
+}
+
+/* Languages whose short numbers with a dot before a lower-case word are
+ * ordinals ("1. května", "5. maja", "3. јуна"): a number there does not end
+ * a sentence before a lower-case word. */
+static int ordinal_language(const seg_abbrev_lang *l)
+{
+    static const char *const codes[] = {"cs", "sk", "pl", "sl",  "hr", "sr",
+                                        "hu", "de", "mk", "und", NULL};
+    for (int k = 0; codes[k]; k++)
+        if (!strcmp(l->code, codes[k])) return 1;
+    return l->ordinal_dot;
+}
+
+/*
+ * A terminator before a word in lower case. In edited text that is the
+ * inside of a sentence (an abbreviation, an ordinal, the author's words
+ * after quoted speech); in chat, e-mail, reviews and forum posts people start
+ * sentences in lower case ("we got there late. the doors were shut."). The
+ * terminator ends the sentence when it follows a plain word that no table
+ * knows as an abbreviation and that has a vowel (abbreviations outside the
+ * tables rarely have one: "кв.", "Nr."), or a number in a language without
+ * ordinal dots, or when it is "?" or "!" -- never after closing quotes or
+ * brackets ('"Stop!" he said') or an ellipsis, and never before a word
+ * followed by a dot ("т. е.").
+ */
+static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int strong, int ellipsis,
+                       int quoted, size_t kw)
+{
+    const unsigned char *t = s->t;
+    size_t len = s->len;
+    if (ellipsis || quoted) return 0;
+    /* the next word: letters up to a space; "i" as in "i will" counts */
+    size_t m = kw, nl = 0;
+    while (m < len) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (!is_alpha(cp)) break;
+        m += q;
+        nl++;
+    }
+    if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3)) return 0;
+    if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
+    if (strong) return 1;
+    span sp = token_before(t, len, start, i);
+    tk_info tk = classify(t, len, sp);
+    size_t kb;
+    if (tk.kind == TK_NUMBER) {
+        if (ordinal_language(s->lang)) return 0;
+        return !lookup_abbrev(s->lang, t, len, start, sp, &kb) && sp.e - sp.b >= 2;
+    }
+    if (tk.kind != TK_WORD || tk.ncp < 2 || !tk.last_lower) {
+        /* "$80.", "20%." end a sentence; "e.g.", "Dr." do not */
+        if (tk.kind == TK_WORD && !tk.only_letters && sp.e > sp.b &&
+            (t[sp.e - 1] >= '0' && t[sp.e - 1] <= '9') && (t[sp.b] == '$' || t[sp.b] == 0xE2) &&
+            !ordinal_language(s->lang))
+            return 1;
+        return 0;
+    }
+    if (!tk.only_letters) return 0;
+    if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
+    if (!has_vowel(t, len, sp.b, sp.e)) return 0;
+    if (!strcmp(s->lang->code, "en")) return 1;
+    /* elsewhere the tables know fewer of the shortened words that edited
+     * text uses ("канд.", "геогр.", "maks."): a truncated word is short or
+     * ends in two consonants, a sentence's last word seldom does */
+    if (tk.ncp < 5) return 0;
+    size_t p1, p2;
+    uint32_t l1 = decode_before(t, len, sp.b, sp.e, &p1);
+    decode_before(t, len, sp.b, p1, &p2);
+    return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||
+           l1 == 0x456 || l1 == 0x457;
+}
+
+/* A list marker: "1.)", "2)", "3.", "a.", "b)", after the sentence start, a
+ * space or a bullet and a space, and before a space. */
+typedef struct {
+    size_t b, end; /* the marker (with its bullet) [b, end) */
+    int value;     /* 1 for "1", "a", "A" */
+    int shape;     /* digits/lower/upper x ".)"/")"/"." */
+    int at_start;  /* it opens the sentence (after a bullet, if any) */
+    int after_colon;
+} list_mark;
+
+static inline int is_bullet(uint32_t cp)
+{
+    return cp == 0x2022 || cp == 0x2043 || cp == 0x25CF || cp == 0x25AA || cp == 0x2023;
+}
+
+/* Is the '.' or ')' at byte i the end of a list marker? */
+static int list_marker(const unsigned char *t, size_t len, size_t start, size_t i, list_mark *m)
+{
+    size_t end, q;
+    int sh;
+    if (t[i] == '.' && i + 1 < len && t[i + 1] == ')')
+        sh = 1, end = i + 2;
+    else if (t[i] == ')' && !(i > start && t[i - 1] == '.'))
+        sh = 2, end = i + 1;
+    else if (t[i] == '.')
+        sh = 3, end = i + 1;
+    else
+        return 0;
+    if (end + 1 >= len || t[end] != ' ' || t[end + 1] == ' ') return 0;
+    size_t b = i;
+    int v = 0;
+    if (b > start && t[b - 1] >= '0' && t[b - 1] <= '9') {
+        int mul = 1;
+        while (b > start && t[b - 1] >= '0' && t[b - 1] <= '9' && i - b < 2) {
+            v += (t[b - 1] - '0') * mul;
+            mul *= 10;
+            b--;
+        }
+        if (b > start && t[b - 1] >= '0' && t[b - 1] <= '9') return 0;
+    } else if (b > start && ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')) {
+        b--;
+        v = (t[b] | 0x20) - 'a' + 1;
+        sh += t[b] >= 'a' ? 10 : 20;
+    } else
+        return 0;
+    if (v == 0) return 0;
+    m->at_start = b == start;
+    m->after_colon = 0;
+    m->b = b;
+    if (b > start) {
+        if (t[b - 1] != ' ') return 0;
+        size_t p = b - 1;
+        if (p > start) {
+            uint32_t pc = decode_before(t, len, start, p, &q);
+            if (is_bullet(pc) || pc == '*') {
+                m->b = q;
+                m->at_start = q == start;
+            } else if (pc == ':')
+                m->after_colon = 1;
+        }
+    }
+    m->end = end;
+    m->value = v;
+    m->shape = sh;
+    return 1;
+}
+
+/* Is the token before byte b a span of numbers ("1941–1945", "1990-2000")? */
+static int range_before(const unsigned char *t, size_t len, size_t lo, size_t b)
+{
+    size_t i = skip_inline_space_before(t, len, lo, b);
+    if (i == b || i <= lo) return 0;
+    span sp = token_before(t, len, lo, i);
+    int dig = 0, dash = 0;
+    for (size_t m = sp.b; m < sp.e;) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (is_digit(cp)) {
+            if (dash) return 1;
+            dig = 1;
+        } else if (is_dash(cp) && dig)
+            dash = 1;
+        m += q;
+    }
+    return 0;
+}
+
 /*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
@@ -865,6 +1098,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         size_t q;
         uint32_t d = dec(t, len, m, &q);
         if (is_lower(d)) return 0;
+
         /* the areas of a bibliographic entry (GOST 7.1): "Реки. — М.: Наука,
          * 1987. — 312 с." -- a dash before a number or a one-letter
          * abbreviation is no speaker's turn */
@@ -880,12 +1114,24 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (kw >= len) break;
         c = dec(t, len, kw, &n);
     }
-    if (is_lower(c) && !camel_word(t, len, kw)) return 0; /* "iPhone", "eBay" start sentences */
+    if (is_lower(c) && !camel_word(t, len, kw)) /* "iPhone", "eBay" start sentences */
+        return lower_start(s, start, i, strong, ellipsis, closed || closed_before || opened, kw);
     if (!opened && (c == ',' || c == ';' || c == ':' || is_closer(c) || is_terminator(c))) return 0;
 
     if (strong || ellipsis || closed || closed_before) {
         /* '"Was it true?" Clare asked.': a name and a verb of saying continue
          * the sentence after a closing quote */
+        /* '"We will not give up." (Jones 112).': a citation in brackets
+         * after the quotation belongs to it */
+        if (closed && opened && c != '(' && k < len && (t[k] == '(' || t[k] == '[')) {
+            for (size_t m = k + 1; m < len && m < k + 80; m++) {
+                if (t[m] == '\n' || t[m] == '(' || t[m] == '[') break;
+                if (t[m] == ')' || t[m] == ']') {
+                    if (m + 1 < len && t[m + 1] == '.') return 0;
+                    break;
+                }
+            }
+        }
         if (closed && is_upper(c) && !opened) {
             size_t m = k;
             while (m < len) {
@@ -975,13 +1221,20 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         break;
     }
     char cls = lookup_abbrev(s->lang, t, len, start, sp, &kb);
+    if (cls && c == 0x2116) return 0; /* "за 2019 г. № 4" */
     switch (cls) {
     case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
         return !digit && word_class(s->lang, t, len, kw) == 'S';
     case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
-        return !digit && number_before(t, len, start, kb);
+        if (digit || !number_before(t, len, start, kb)) return 0;
+        /* "в 1941–1945 гг. Москва жила": a span of years is a time adverbial
+         * that a name goes on from */
+        if (i - kb >= 4 && (!memcmp(t + i - 4, "\xd0\xb3\xd0\xb3", 4) || /* гг. */
+                            !memcmp(t + i - 4, "\xd1\x80\xd1\x80", 4)))  /* рр. */
+            return !range_before(t, len, start, kb) || word_class(s->lang, t, len, kw) == 'S';
+        return 1;
     case 'N': /* "No. 5", "тел. +7 (4822)", "арт. «Басейн Нёмана»" */
         return !(digit || c == '+' || c == '(' || opened);
     default:
@@ -1027,6 +1280,9 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
             m++;
         if (m > k && m + 1 < len && (t[m] == '.' || t[m] == ')') && t[m + 1] == ' ') return 1;
     }
+    /* "Please bring the following:" and a new line in capitals: the colon
+     * closes a heading or an introduction */
+    if (last == ':' && is_upper(c)) return 1;
     if (last == ',' || last == ';' || last == ':' || is_dash(last) || last == '(' || last == '[' ||
         last == 0xAB || last == 0x201E || last == '/' || last == '&' || last == '+' || last == 0xAD)
         return 0;
@@ -1038,16 +1294,115 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* Does the sentence go on across the line break between the line ending at
+ * `e` and the next line at `k`: a clause that ends in ',', ';', a hyphen or a
+ * conjunction ("и", "and", "oder"), and a next line in lower case? A list
+ * after a colon ("Комплект включает:" and an item a line) does not. */
+static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
+{
+    static const char *const conj[] = {"\xd0\xb8" /* и */,
+                                       "\xd0\xb0" /* а */,
+                                       "\xd1\x96" /* і */,
+                                       "\xd0\xb9" /* й */,
+                                       "\xd1\x82\xd0\xb0" /* та */,
+                                       "\xd0\xbd\xd0\xbe" /* но */,
+                                       "\xd0\xb8\xd0\xbb\xd0\xb8" /* или */,
+                                       "\xd0\xb0\xd0\xb1\xd0\xbe" /* або */,
+                                       "\xd0\xb0\xd0\xbb\xd0\xb5" /* але */,
+                                       "\xd1\x87\xd0\xb8" /* чи */,
+                                       "\xd0\xb4\xd0\xb0" /* да */,
+                                       "\xd1\x9e" /* ў */,
+                                       "and",
+                                       "or",
+                                       "but",
+                                       "nor",
+                                       "und",
+                                       "oder",
+                                       "aber",
+                                       "et",
+                                       "ou",
+                                       "mais",
+                                       "y",
+                                       "o",
+                                       "e",
+                                       "i",
+                                       "a",
+                                       "ale",
+                                       "lub",
+                                       "albo",
+                                       "ili",
+                                       NULL};
+    size_t n, ps;
+    if (e <= start || k >= len) return 0;
+    if (!is_lower(dec(t, len, k, &n))) return 0;
+    uint32_t last = decode_before(t, len, start, e, &ps);
+    if (last == ',' || last == ';' || last == 0xAD ||
+        (last == '-' && ps > start && t[ps - 1] != ' '))
+        return 1;
+    size_t m = e;
+    while (m > start) {
+        size_t q;
+        if (!is_alpha(decode_before(t, len, start, m, &q))) break;
+        m = q;
+    }
+    if (m == e || (m > start && t[m - 1] != ' ')) return 0;
+    for (int c = 0; conj[c]; c++)
+        if (strlen(conj[c]) == e - m && !memcmp(conj[c], t + m, e - m)) return 1;
+    return 0;
+}
+
+int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
+{
+    if (!s || (mode != PISAR_PARAGRAPHS_BLANK && mode != PISAR_PARAGRAPHS_LINE))
+        return PISAR_EINVAL;
+    s->line_paras = mode == PISAR_PARAGRAPHS_LINE;
+    return PISAR_OK;
+}
+
+int pisar_segment_guess_paragraphs(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (!t) return PISAR_PARAGRAPHS_BLANK;
+    if (len > ((size_t)1 << 20)) len = (size_t)1 << 20;
+    size_t inner = 0, goes_on = 0, line = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != '\n') continue;
+        size_t e = i;
+        while (e > line && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
+            e--;
+        size_t k = i + 1;
+        while (k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+            k++;
+        if (e > line && k < len && t[k] != '\n') {
+            inner++;
+            size_t n, ps;
+            uint32_t last = decode_before(t, len, line, e, &ps);
+            uint32_t c = dec(t, len, k, &n);
+            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) goes_on++;
+        }
+        line = i + 1;
+    }
+    return inner >= 3 && goes_on * 3 < inner ? PISAR_PARAGRAPHS_LINE : PISAR_PARAGRAPHS_BLANK;
+}
+
 /* A short line (a list item, a caption, a heading) ends at its line break,
  * whatever follows; hard-wrapped prose has long lines. `e` is the trimmed end
  * of the line, `k` the first byte of the next line. */
 static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
     if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
-    size_t ncp = 0;
-    for (size_t m = s->line_start; m < e; m++)
-        ncp += (s->t[m] & 0xC0) != 0x80;
-    if (ncp >= 40) return 0;
+    if (e - s->line_start >= 40) { /* fewer than 40 bytes: fewer than 40 characters */
+        size_t ncp = 0, m = s->line_start;
+        for (; m + 8 <= e; m += 8) { /* characters = bytes that are not 10xxxxxx */
+            uint64_t w;
+            memcpy(&w, s->t + m, 8);
+            uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+            ncp += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+        }
+        for (; m < e; m++)
+            ncp += (s->t[m] & 0xC0) != 0x80;
+        if (ncp >= 40) return 0;
+    }
     /* not before a line that closes or continues a bracket or a list of words */
     size_t n;
     uint32_t c = dec(s->t, s->len, k, &n);
@@ -1072,16 +1427,17 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     }
     s->pos = i;
     if (i >= len) return 0;
-    if (nl >= 2 && s->emitted) s->para++;
+    if ((nl >= 2 || (nl && s->line_paras)) && s->emitted) s->para++;
     size_t start = i;
     size_t end = len;
     s->title_open = 0;
+    s->list_shape = 0;
 
-    if (s->srx) {
-        /* the next SRX break after start, or a paragraph break before it */
-        while (s->ibrk < s->nbrk && s->brk[s->ibrk] <= start)
+    if (s->strat.breaks) {
+        /* the strategy's next break after start, or a paragraph break before it */
+        while (s->ibrk < s->brk.n && s->brk.at[s->ibrk] <= start)
             s->ibrk++;
-        size_t limit = s->ibrk < s->nbrk ? s->brk[s->ibrk] : len;
+        size_t limit = s->ibrk < s->brk.n ? s->brk.at[s->ibrk] : len;
         for (size_t m = start; m < limit; m++) {
             if (t[m] != '\n') continue;
             size_t q = m + 1;
@@ -1119,7 +1475,8 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || line_break_ends(s, start, e, k) || short_line(s, e, k)) {
+            if (blank || (s->line_paras ? !line_goes_on(t, len, start, e, k)
+                                        : line_break_ends(s, start, e, k) || short_line(s, e, k))) {
                 end = e;
                 goto emit;
             }
@@ -1127,7 +1484,30 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             s->line_start = i;
             continue;
         }
+        if (cp == '.' || cp == ')') {
+            list_mark lm;
+            if (list_marker(t, len, start, i, &lm)) {
+                if (!lm.at_start && s->list_shape == lm.shape && lm.value == s->list_value + 1) {
+                    end = lm.b; /* "1.) bread 2.) milk": the next item begins */
+                    goto emit;
+                }
+                if (lm.at_start ||
+                    (lm.value == 1 && (lm.after_colon || (lm.shape < 10 && lm.shape != 3)))) {
+                    s->list_shape = lm.shape;
+                    s->list_value = lm.value;
+                    i = lm.end;
+                    continue;
+                }
+            }
+        }
         if (!is_terminator(cp)) {
+            if (is_bullet(cp) && i > start && t[i - 1] == ' ') {
+                size_t q;
+                if (dec(t, len, start, &q) == cp) { /* "• one • two" */
+                    end = i;
+                    goto emit;
+                }
+            }
             if (cp == 0xAB || cp == 0x201E) { /* « „ */
                 if (!s->title_open && opens_title(t, len, start, i))
                     s->title_open = 1, s->title_at = i;

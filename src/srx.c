@@ -9,11 +9,12 @@
  * no break. Each rule is compiled once as ICU regex "(?:BEFORE)(?=AFTER)",
  * whose match ends exactly at a candidate position.
  *
- * Writing: pisar_segmenter_export_srx() renders pisar's own rules for a
- * language (an approximation: SRX cannot express every decision of the
- * built-in segmenter) with libxml2's text writer.
+ * The rules are a boundary strategy (seg_strategy.h): the segmenter asks them
+ * for the breaks of each text and knows nothing else of them. Writing pisar's
+ * own rules as SRX is srx_export.c.
  */
-#include "segment_internal.h"
+#include "seg_strategy.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -22,7 +23,6 @@
 #include <string.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 
@@ -31,12 +31,12 @@ typedef struct {
     URegularExpression *re;
 } srx_rule;
 
-struct srx_rules {
+typedef struct srx_rules {
     srx_rule *r;
     size_t n, cap;
-};
+} srx_rules;
 
-void srx_free(srx_rules *r)
+static void srx_free(srx_rules *r)
 {
     if (!r) return;
     for (size_t i = 0; i < r->n; i++)
@@ -278,7 +278,7 @@ static void on_xml_error(void *user, xmlErrorPtr e)
         fe->msg[--n] = 0;
 }
 
-int srx_load(srx_rules **out, const char *path, const char *language, pisar_error *err)
+static int srx_load(srx_rules **out, const char *path, const char *language, pisar_error *err)
 {
     *out = NULL;
     if (!language || !*language) language = "und";
@@ -311,15 +311,16 @@ int srx_load(srx_rules **out, const char *path, const char *language, pisar_erro
     return PISAR_OK;
 }
 
-int srx_breaks(pisar_segmenter *seg)
+static int srx_breaks(const void *rules, const unsigned char *t, size_t len, seg_breaks *out)
 {
-    seg->nbrk = seg->ibrk = 0;
-    if (!seg->len || !seg->srx->n) return PISAR_OK;
-    if (seg->len > (size_t)INT32_MAX / 2) return PISAR_ERANGE; /* ICU indexes UTF-16 with int32_t */
+    const srx_rules *rs = rules;
+    out->n = 0;
+    if (!len || !rs->n) return PISAR_OK;
+    if (len > (size_t)INT32_MAX / 2) return PISAR_ERANGE; /* ICU indexes UTF-16 with int32_t */
     int32_t ul = 0;
-    UChar *u = to_u16((const char *)seg->t, seg->len, &ul);
+    UChar *u = to_u16((const char *)t, len, &ul);
     if (!u) return PISAR_ENOMEM;
-    /* UTF-16 index -> byte offset, as seg_decode reads the bytes */
+    /* UTF-16 index -> byte offset (the text is valid UTF-8) */
     size_t *map = malloc(((size_t)ul + 1) * sizeof *map);
     signed char *dec = calloc((size_t)ul + 1, 1);
     int rc = PISAR_OK;
@@ -329,18 +330,19 @@ int srx_breaks(pisar_segmenter *seg)
     }
     {
         int32_t k = 0;
-        for (size_t i = 0; i < seg->len && k <= ul;) {
-            size_t n;
-            uint32_t cp = seg_decode(seg->t, seg->len, i, &n);
+        for (size_t i = 0; i < len && k <= ul;) {
+            uint32_t cp = 0xFFFD;
+            size_t n = utf8_next(t, len, i, &cp);
+            if (!n) n = 1;
             map[k++] = i;
             if (cp >= 0x10000 && k <= ul) map[k++] = i;
             i += n;
         }
         while (k <= ul)
-            map[k++] = seg->len;
+            map[k++] = len;
     }
-    for (size_t r = 0; r < seg->srx->n; r++) {
-        URegularExpression *re = seg->srx->r[r].re;
+    for (size_t r = 0; r < rs->n; r++) {
+        URegularExpression *re = rs->r[r].re;
         UErrorCode st = U_ZERO_ERROR;
         uregex_setText(re, u, ul, &st);
         int32_t from = 0;
@@ -348,7 +350,7 @@ int srx_breaks(pisar_segmenter *seg)
             if (!uregex_find(re, from, &st) || U_FAILURE(st)) break;
             int32_t s = uregex_start(re, 0, &st), e = uregex_end(re, 0, &st);
             if (U_FAILURE(st)) break;
-            if (e > 0 && e < ul && !dec[e]) dec[e] = seg->srx->r[r].brk ? 1 : -1;
+            if (e > 0 && e < ul && !dec[e]) dec[e] = rs->r[r].brk ? 1 : -1;
             from = s + 1;
         }
         if (U_FAILURE(st)) {
@@ -358,25 +360,18 @@ int srx_breaks(pisar_segmenter *seg)
     }
     for (int32_t p = 1; p < ul; p++) {
         if (dec[p] != 1) continue;
-        size_t b = map[p];
-        if (seg->nbrk && seg->brk[seg->nbrk - 1] == b) continue;
-        if (seg->nbrk == seg->capbrk) {
-            size_t cap = seg->capbrk ? 2 * seg->capbrk : 64;
-            size_t *nb = realloc(seg->brk, cap * sizeof *nb);
-            if (!nb) {
-                rc = PISAR_ENOMEM;
-                goto out;
-            }
-            seg->brk = nb;
-            seg->capbrk = cap;
-        }
-        seg->brk[seg->nbrk++] = b;
+        if ((rc = seg_breaks_add(out, map[p]))) goto out;
     }
 out:
     free(u);
     free(map);
     free(dec);
     return rc;
+}
+
+static void srx_free_rules(void *r)
+{
+    srx_free(r);
 }
 
 int pisar_segmenter_new_srx(pisar_segmenter **out, const char *srx_path, const char *language,
@@ -388,134 +383,6 @@ int pisar_segmenter_new_srx(pisar_segmenter **out, const char *srx_path, const c
     srx_rules *r;
     int rc = srx_load(&r, srx_path, language, err);
     if (rc) return rc;
-    pisar_segmenter *s = calloc(1, sizeof *s);
-    if (!s) {
-        srx_free(r);
-        return PISAR_ENOMEM;
-    }
-    s->srx = r;
-    *out = s;
-    return PISAR_OK;
-}
-
-/* ---- export ----------------------------------------------------------------- */
-
-/* An abbreviation key ("т.е.", "и т.д.") as an ICU regex: metacharacters
- * escaped, optional space after each inner dot, one or more after a word. */
-static void key_regex(pisar_buf *b, const char *key, size_t n)
-{
-    pisar_buf_puts(b, "(?<![\\p{L}\\p{N}])");
-    for (size_t i = 0; i < n; i++) {
-        char c = key[i];
-        if (c == ' ') {
-            pisar_buf_puts(b, "\\s+");
-            continue;
-        }
-        if (strchr("\\^$.|?*+()[]{}-", c)) pisar_buf_append(b, "\\", 1);
-        pisar_buf_append(b, &c, 1);
-        if (c == '.' && i + 1 < n) pisar_buf_puts(b, "\\s?");
-    }
-}
-
-static int write_rule(xmlTextWriterPtr w, int brk, const char *before, const char *after)
-{
-    int rc = 0;
-    rc |= xmlTextWriterStartElement(w, BAD_CAST "rule") < 0;
-    rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "break", BAD_CAST(brk ? "yes" : "no")) < 0;
-    rc |= xmlTextWriterWriteElement(w, BAD_CAST "beforebreak", BAD_CAST before) < 0;
-    rc |= xmlTextWriterWriteElement(w, BAD_CAST "afterbreak", BAD_CAST after) < 0;
-    rc |= xmlTextWriterEndElement(w) < 0;
-    return rc;
-}
-
-#define TERMS "[.?!\\u2026]+[\\u00BB\\u201D\\u2019\\u201C\"')\\]]*"
-
-int pisar_segmenter_export_srx(const char *language, pisar_buf *out)
-{
-    if (!out) return PISAR_EINVAL;
-    const seg_abbrev_lang *l = seg_find_lang(language);
-    if (!l) l = seg_find_lang("und");
-    if (!l) return PISAR_EUNKNOWN;
-    xmlBufferPtr xb = xmlBufferCreate();
-    if (!xb) return PISAR_ENOMEM;
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(xb, 0);
-    if (!w) {
-        xmlBufferFree(xb);
-        return PISAR_ENOMEM;
-    }
-    pisar_buf re = {0};
-    char name[64];
-    snprintf(name, sizeof name, "pisar-%s", l->code);
-    int bad = 0;
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-    bad |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
-    bad |= xmlTextWriterStartElementNS(w, NULL, BAD_CAST "srx",
-                                       BAD_CAST "http://www.lisa.org/srx20") < 0;
-    bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2.0") < 0;
-    bad |= xmlTextWriterStartElement(w, BAD_CAST "header") < 0;
-    bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "segmentsubflows", BAD_CAST "yes") < 0;
-    bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "cascade", BAD_CAST "no") < 0;
-    bad |= xmlTextWriterEndElement(w) < 0;
-    bad |= xmlTextWriterStartElement(w, BAD_CAST "body") < 0;
-    bad |= xmlTextWriterStartElement(w, BAD_CAST "languagerules") < 0;
-    bad |= xmlTextWriterStartElement(w, BAD_CAST "languagerule") < 0;
-    bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "languagerulename", BAD_CAST name) < 0;
-    bad |= xmlTextWriterWriteComment(
-               w, BAD_CAST " Generated by pisar from tables/abbrev: an approximation of the "
-                           "built-in rules (abbreviations, initials, numbers, speech). ") < 0;
-    /* F abbreviations end a sentence before a capital: these rules come first, so
-     * "и т. д." is not held by the rule of "д." */
-    for (size_t i = 0; i < l->n && !bad; i++) {
-        const seg_abbrev *a = &l->entries[i];
-        if (a->cls != 'F') continue;
-        pisar_buf_clear(&re);
-        key_regex(&re, a->key, a->len);
-        bad |= write_rule(w, 1, re.data, "\\s+\\p{Lu}");
-    }
-    /* abbreviations: Y ends a sentence after a number, else like P; N before a number */
-    for (size_t i = 0; i < l->n && !bad; i++) {
-        const seg_abbrev *a = &l->entries[i];
-        if (a->cls == 'F') continue;
-        pisar_buf_clear(&re);
-        if (a->cls == 'Y') {
-            pisar_buf_puts(&re, "[\\p{N}IVXLCDM]\\s*");
-            key_regex(&re, a->key, a->len);
-            bad |= write_rule(w, 1, re.data, "\\s+\\p{Lu}");
-            pisar_buf_clear(&re);
-        }
-        key_regex(&re, a->key, a->len);
-        bad |= write_rule(w, 0, re.data, a->cls == 'N' ? "\\s+\\p{N}" : "\\s");
-    }
-    /* initials; ordinal numbers; list markers */
-    bad |= write_rule(w, 0, "(?<![\\p{L}\\p{N}])\\p{Lu}\\.", "\\s");
-    if (l->ordinal_dot)
-        bad |= write_rule(w, 0, "(?<![\\p{L}\\p{N}.,])\\p{N}{1,3}\\.", "\\s+\\p{L}");
-    bad |= write_rule(w, 0, "(?m)^\\s*\\p{N}{1,3}\\.", "\\s");
-    /* the author's words after direct speech: «…!» — сказал он */
-    bad |= write_rule(w, 0, TERMS, "\\s+[\\u2014\\u2013-]\\s*\\p{Ll}");
-    /* a terminator before anything but a lower-case letter; missing space before a capital */
-    bad |= write_rule(w, 1, TERMS, "\\s+[^\\p{Ll}\\s]");
-    bad |= write_rule(w, 1, "\\p{Ll}{2}[.?!]", "\\p{Lu}");
-    /* a line without final punctuation before a line that starts like a sentence */
-    bad |= write_rule(w, 1, "[\\p{L}\\p{N}]",
-                      "[ \\t]*\\r?\\n\\s*[\\p{Lu}\\p{N}\\u2014\\u2013\\u2022\\u00AB\"]");
-    bad |= xmlTextWriterEndElement(w) < 0; /* languagerule */
-    bad |= xmlTextWriterEndElement(w) < 0; /* languagerules */
-    bad |= xmlTextWriterStartElement(w, BAD_CAST "maprules") < 0;
-    bad |= xmlTextWriterStartElement(w, BAD_CAST "languagemap") < 0;
-    char pat[64];
-    if (!strcmp(l->code, "und"))
-        snprintf(pat, sizeof pat, ".*");
-    else
-        snprintf(pat, sizeof pat, "(?i)%s([-_].*)?", l->code);
-    bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "languagepattern", BAD_CAST pat) < 0;
-    bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "languagerulename", BAD_CAST name) < 0;
-    bad |= xmlTextWriterEndDocument(w) < 0;
-    xmlFreeTextWriter(w);
-    int rc = bad ? PISAR_ENOMEM
-                 : pisar_buf_append(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-    xmlBufferFree(xb);
-    pisar_buf_free(&re);
-    return rc;
+    seg_strategy st = {srx_breaks, srx_free_rules, r};
+    return seg_new_with_strategy(out, &st);
 }

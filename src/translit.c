@@ -156,6 +156,8 @@ static pisar_translit *new_handle(const tl_tables *t)
         h->direct[k].len = (uint8_t)r->len[which];
     }
     if (prepare_context_letters(h)) {
+        free(h->ctxtab);
+        free(h->ctxout);
         free(h);
         return NULL;
     }
@@ -274,7 +276,7 @@ static int compile(pisar_translit **out, const char *text, size_t len, const cha
             total += strlen(f[i]) + 1;
         char *s = h ? malloc(total) : NULL;
         if (!s) {
-            free(h);
+            pisar_translit_free(h); /* not owned yet: the tables stay */
             tl_tables_free(&t);
             rc = PISAR_ENOMEM;
         } else {
@@ -603,7 +605,11 @@ static int pick_case(const tl_tables *t, const tl_rule *r, int srccase, const un
             if (is_lower(c)) return 1;
         }
         p = i;
-        return prev_cp(in, &p, &c) && is_upper(c) ? 2 : 1;
+        if (prev_cp(in, &p, &c) && is_letter(c)) return is_upper(c) ? 2 : 1;
+        /* A capital alone with an accent of its own ("Є́" -> "YÉ"): a
+         * stressed letter cited by itself, in capitals like its mark. */
+        if (j < len && tl_utf8_decode(in + j, len - j, &c) > 0 && is_mark(c)) return 2;
+        return 1;
     default:
         /* No cased letter in the source (a prime sign read back as "ь"):
          * upper case inside an upper-case word. */
@@ -612,6 +618,60 @@ static int pick_case(const tl_tables *t, const tl_rule *r, int srccase, const un
         p = j;
         return next_cp(in, len, &p, &c) && is_lower(c) ? 0 : 2;
     }
+}
+
+/*
+ * A two-letter source whose letters differ in case in a way one output case
+ * cannot say ("зГ" -> "zGH", "зГин" -> "zGhyn", "ЗГин" -> "ZGhyn"): when the
+ * first letter's own unconditional output is a prefix of the source's lower
+ * output, the prefix takes the first letter's case and the rest the second
+ * letter's (title case when a lower-case letter follows the source). Writes
+ * at most best->len[0] bytes to dst and returns the length, or -1 when the
+ * source is not such a case (ASCII outputs only: the letters' case maps are
+ * then toupper).
+ */
+static int mixed_case_out(const tl_tables *t, const tl_rule *best, const unsigned char *in,
+                          size_t len, size_t i, size_t end, char *dst)
+{
+    uint32_t c1, c2, cn;
+    int l1 = tl_utf8_decode(in + i, end - i, &c1);
+    if (l1 <= 0 || i + (size_t)l1 >= end) return -1;
+    int l2 = tl_utf8_decode(in + i + l1, end - i - (size_t)l1, &c2);
+    if (l2 <= 0 || i + (size_t)l1 + (size_t)l2 != end) return -1;
+    int u1 = is_upper(c1), u2 = is_upper(c2);
+    size_t p = end;
+    int next_lower = next_cp(in, len, &p, &cn) && is_lower(cn);
+    /* only the patterns the three precomputed outputs get wrong */
+    if (!((!u1 && u2 && is_lower(c1)) || (u1 && u2 && next_lower))) return -1;
+    /* the first letter's unconditional rule */
+    uint32_t node = 0;
+    for (int k = 0; k < l1; k++) {
+        const tl_node *nd = &t->nodes[node];
+        unsigned b = in[i + k];
+        if (b < nd->lo || b > nd->hi || !t->trans[nd->trans + b - nd->lo]) return -1;
+        node = t->trans[nd->trans + b - nd->lo];
+    }
+    const tl_node *nd = &t->nodes[node];
+    const tl_rule *r1 = NULL;
+    for (uint32_t r = 0; r < nd->nrules && !r1; r++)
+        if (!t->rules[nd->rule + r].nalts) r1 = &t->rules[nd->rule + r];
+    const char *lo = t->strings + best->out[0];
+    size_t n = best->len[0];
+    if (!r1 || !r1->len[0] || r1->len[0] >= n || memcmp(lo, t->strings + r1->out[0], r1->len[0]))
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)lo[k] >= 0x80) return -1;
+    size_t split = r1->len[0];
+    for (size_t k = 0; k < n; k++) {
+        char ch = lo[k];
+        int up;
+        if (k < split)
+            up = u1;
+        else
+            up = u2 && (!next_lower || k == split);
+        dst[k] = up && ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch;
+    }
+    return (int)n;
 }
 
 static int apply(const pisar_translit *h, const char *text, size_t len, pisar_buf *out,
@@ -761,6 +821,15 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             o += n;
             i += n;
             continue;
+        }
+        if (best_end - i > 2 && (best_case == TL_CASE_LOWER || best_case == TL_CASE_UPPER)) {
+            ROOM(best->len[0]);
+            int m = mixed_case_out(t, best, in, len, i, best_end, o);
+            if (m >= 0) {
+                o += m;
+                i = best_end;
+                continue;
+            }
         }
         int which = pick_case(t, best, best_case, in, len, i, best_end);
         ROOM(best->len[which]);

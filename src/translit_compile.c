@@ -1068,7 +1068,9 @@ int tl_build(const tl_source *s, int reverse, tl_tables *out, pisar_error *err)
                 rule_src **slot = vec_add(&extra_rules, sizeof *slot);
                 rule_src *holder = calloc(1, sizeof *holder);
                 if (!slot || !holder) {
+                    if (slot) extra_rules.n--;
                     free(holder);
+                    free(cs);
                     free(d);
                     goto cleanup_extra;
                 }

@@ -16,6 +16,7 @@
 #include "pisar/pisar.h"
 #include "codepage.h"
 #include "lm.h"
+#include "markup.h"
 #include "detect_accept.h"
 
 /* Encode UTF-8 text into a single-byte code page (every character must exist). */
@@ -376,6 +377,14 @@ static const struct {
     {"koi8-vs-1251", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва и Санкт-Петербург, Россия"},
     {"koi8-vs-1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251,
      "Москва и Санкт-Петербург, Россия"},
+    {"dos850-letters", PISAR_ENC_IBM850, PISAR_ENC_IBM850,
+     "Regering keurt begroting goed voor één jaar"},
+    {"dos850-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252,
+     "Die Straße führt über die Brücke"},
+    /* õ is 0xE4 in IBM850, ä in windows-1252: letters under both, no evidence */
+    {"dos850-letters", PISAR_ENC_IBM850, PISAR_ENC_UNKNOWN, "Igal inimesel on õigus"},
+    {"dos437-letters", PISAR_ENC_IBM437, PISAR_ENC_IBM437, "Le café de la gare est fermé"},
+    {"dos437-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252, "Die Straße führt zum Fluß"},
 };
 
 static void test_each_rule(void **state)
@@ -437,9 +446,16 @@ static void test_language_api(void **state)
     assert_int_equal(pisar_language_detect("x", 1, NULL, NULL), PISAR_EINVAL);
     const char *const *codes;
     size_t n = pisar_languages(&codes);
-    assert_int_equal(n, (size_t)lm_count());
-    for (size_t i = 0; i < n; i++)
-        assert_true(lm_find(codes[i]) >= 0);
+    /* every model's language, then bs and sh (told by words, no model) */
+    assert_int_equal(n, (size_t)lm_count() + 2);
+    for (int m = 0; m < lm_count(); m++) {
+        size_t i = 0;
+        while (i < n && strcmp(codes[i], lm_code(m)))
+            i++;
+        if (i == n) fail_msg("%s missing from pisar_languages()", lm_code(m));
+    }
+    assert_string_equal(codes[n - 2], "bs");
+    assert_string_equal(codes[n - 1], "sh");
     assert_null(codes[n]);
 }
 
@@ -516,6 +532,169 @@ static void test_fixtures(void **state)
     assert_true(lang_ok * 100 >= lang_n * 95);
 }
 
+/* ---- markup: what a reader sees, and declared charsets ---- */
+
+static void check_text(const char *in, const char *want)
+{
+    size_t n = strlen(in);
+    unsigned char *out = malloc(n + 1);
+    assert_non_null(out);
+    size_t k = det_markup_text((const unsigned char *)in, n, out);
+    out[k] = '\0';
+    assert_string_equal((char *)out, want);
+    free(out);
+}
+
+static void test_markup_text(void **state)
+{
+    (void)state;
+    /* tags out, a space where they stood between text */
+    check_text("<p>Hello <b>big</b> world</p>", "Hello big world");
+    /* attribute names and values out, but title and alt in */
+    check_text("<a href=\"http://x.org/a?b=c\" class='nav' title=\"Tip here\">Link</a>",
+               "Tip here Link");
+    check_text("<img src=a.jpg alt=Picture width=3>", "Picture");
+    /* comments, declarations, processing instructions */
+    check_text("<?xml version=\"1.0\"?><!DOCTYPE html><!-- a -- b --><p>x</p>", "x");
+    /* script and style contents, whatever they hold, up to their end tags */
+    check_text("<script>if (a<b) document.write('<p>no</p>');</script>yes<style>p{x:1}</style>",
+               "yes");
+    check_text("<SCRIPT type=\"text/javascript\">var s = \"</scr\" + \"ipt>\";</SCRIPT>ok", "ok");
+    /* CDATA: its contents are text (feeds put HTML there) */
+    check_text("<description><![CDATA[<p>Text</p>]]></description>", "Text ]]>");
+    /* character references are not bytes of the page */
+    check_text("Caf&eacute; &#1041;&#x411; &amp; tea", "Caf   tea");
+    /* a URL in text */
+    check_text("see https://example.com/a/b?c=d for more", "see  for more");
+    /* a '<' of text */
+    check_text("a < b and c<3", "a  b and c3");
+}
+
+static void check_decl(const char *in, int want_source, const char *want_label)
+{
+    char label[48];
+    int src = det_declared_charset((const unsigned char *)in, strlen(in), label, sizeof label);
+    assert_int_equal(src, want_source);
+    if (want_label) assert_string_equal(label, want_label);
+}
+
+static void test_declared_charset(void **state)
+{
+    (void)state;
+    check_decl("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<rss>", DET_DECL_XML,
+               "windows-1251");
+    check_decl("\xEF\xBB\xBF  <?xml version='1.0' encoding = 'KOI8-R' ?><feed/>", DET_DECL_XML,
+               "KOI8-R");
+    check_decl("<?xml version=\"1.0\"?><rss>", DET_DECL_NONE, NULL);
+    check_decl("<!DOCTYPE html><html><head><META CHARSET=iso-8859-2></head>", DET_DECL_META,
+               "iso-8859-2");
+    check_decl("<html><head><meta http-equiv=\"Content-Type\" "
+               "content=\"text/html; charset=windows-1250\"></head>",
+               DET_DECL_HTTP_EQUIV, "windows-1250");
+    check_decl("<html><head><metadata charset=x></head>", DET_DECL_NONE, NULL);
+    check_decl("From: a@b.org\nSubject: hi\nContent-Type: text/plain;\n charset=\"koi8-u\"\n\nbody",
+               DET_DECL_MIME, "koi8-u");
+    check_decl("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\n"
+               "Content-Type: text/html; charset=ibm866\r\n\r\n<html>",
+               DET_DECL_MIME, "ibm866");
+    /* a header block without a charset, and plain text that mentions one */
+    check_decl("From: a@b.org\nSubject: hi\n\ncharset=koi8-r", DET_DECL_NONE, NULL);
+    check_decl("This text says charset=koi8-r but is no markup.", DET_DECL_NONE, NULL);
+    assert_string_equal(det_decl_source_name(DET_DECL_HTTP_EQUIV), "http-equiv");
+    assert_null(det_decl_source_name(DET_DECL_NONE));
+}
+
+static void test_looks_like_markup(void **state)
+{
+    (void)state;
+    assert_true(det_looks_like_markup((const unsigned char *)"  <html>", 8));
+    assert_true(det_looks_like_markup((const unsigned char *)"\xEF\xBB\xBF<?xml", 8));
+    assert_true(det_looks_like_markup((const unsigned char *)"<!-- x -->", 10));
+    assert_false(det_looks_like_markup((const unsigned char *)"< not a tag", 11));
+    assert_false(det_looks_like_markup((const unsigned char *)"Text <b>", 8));
+    assert_false(det_looks_like_markup((const unsigned char *)"<\0h\0", 4)); /* UTF-16 */
+}
+
+/* A feed whose markup is English ASCII, with a little Bulgarian text in
+ * ISO-8859-5: the tags would make it Latin (issue 8: "macintosh, cs"); read
+ * as markup, it is Cyrillic. The declaration is found and followed. */
+static void test_markup_feed(void **state)
+{
+    (void)state;
+    static const char *const item =
+        "<item><title>%s</title><link>https://www.example.com/news/world/2025/"
+        "some-long-slug-of-the-article.html?utm_source=rss&amp;utm_medium=feed</link>"
+        "<description>&lt;p&gt;%s&lt;/p&gt;</description>"
+        "<pubDate>2025-01-01</pubDate><guid isPermaLink=\"true\">"
+        "https://www.example.com/news/world/2025/some-long-slug-of-the-article.html</guid></"
+        "item>\n";
+    unsigned char title[256], buf[8192];
+    size_t tn = encode(PISAR_ENC_ISO_8859_5, "Българските избори ще се проведат през октомври",
+                       title, sizeof title);
+    title[tn] = '\0';
+    for (int decl = 0; decl < 2; decl++) {
+        size_t n = (size_t)snprintf((char *)buf, sizeof buf, "%s\n<rss version=\"2.0\"><channel>",
+                                    decl ? "<?xml version=\"1.0\" encoding=\"iso-8859-5\"?>"
+                                         : "<?xml version=\"1.0\"?>");
+        for (int i = 0; i < 6; i++)
+            n += (size_t)snprintf((char *)buf + n, sizeof buf - n, item, (char *)title,
+                                  (char *)title);
+        n += (size_t)snprintf((char *)buf + n, sizeof buf - n, "</channel></rss>\n");
+        pisar_detector *d = pisar_detector_new();
+        assert_non_null(d);
+        assert_int_equal(pisar_detector_feed(d, buf, n), 0);
+        assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+        pisar_detection r;
+        assert_int_equal(pisar_detector_result(d, &r), PISAR_OK);
+        assert_true(pisar_detector_markup(d));
+        assert_true(acceptable(PISAR_ENC_ISO_8859_5, r.encoding, buf, n));
+        assert_string_equal(r.language, "bg");
+        const char *label, *source;
+        int followed;
+        assert_int_equal(pisar_detector_declared(d, &label, &source, &followed), decl);
+        if (decl) {
+            assert_string_equal(label, "iso-8859-5");
+            assert_string_equal(source, "xml");
+            assert_true(followed);
+        } else {
+            assert_null(label);
+            assert_null(source);
+        }
+        pisar_detector_free(d);
+    }
+}
+
+/* A declaration the bytes contradict loses: Russian in windows-1251 that
+ * says it is ISO-8859-1. */
+static void test_declaration_contradicted(void **state)
+{
+    (void)state;
+    unsigned char text[512], buf[2048];
+    size_t tn = encode(PISAR_ENC_WINDOWS_1251,
+                       "Президент России провёл совещание с членами правительства, "
+                       "на котором обсуждались вопросы экономики и бюджета.",
+                       text, sizeof text);
+    text[tn] = '\0';
+    size_t n = (size_t)snprintf((char *)buf, sizeof buf,
+                                "<html><head><meta charset=\"iso-8859-1\"><title>x</title></head>"
+                                "<body><p>%s</p></body></html>",
+                                (char *)text);
+    pisar_detector *d = pisar_detector_new();
+    assert_non_null(d);
+    pisar_detector_feed(d, buf, n);
+    assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+    pisar_detection r;
+    pisar_detector_result(d, &r);
+    assert_int_equal(r.encoding, PISAR_ENC_WINDOWS_1251);
+    const char *label, *source;
+    int followed = -1;
+    assert_int_equal(pisar_detector_declared(d, &label, &source, &followed), 1);
+    assert_string_equal(label, "iso-8859-1");
+    assert_string_equal(source, "meta");
+    assert_int_equal(followed, 0);
+    pisar_detector_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +711,11 @@ int main(void)
         cmocka_unit_test(test_each_rule),
         cmocka_unit_test(test_language_api),
         cmocka_unit_test(test_fixtures),
+        cmocka_unit_test(test_markup_text),
+        cmocka_unit_test(test_declared_charset),
+        cmocka_unit_test(test_looks_like_markup),
+        cmocka_unit_test(test_markup_feed),
+        cmocka_unit_test(test_declaration_contradicted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

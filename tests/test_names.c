@@ -31,6 +31,17 @@ static void test_same_key(void **state)
         {"German press", "Yuriy Ushakov", "Juri Uschakow"},
         {"Polish press", "Yuriy Ushakov", "Jurij Uszakow"},
         {"Cyrillic", "Yuriy Ushakov", "Юрий Ушаков"},
+        {"GOST 7.79 B y` (ы)", "Kopy`lov", "Копылов"},
+        {"GOST 7.79 B ` (ь)", "Emel`yanov", "Емельянов"},
+        {"GOST 7.79 B x (х)", "Suxanova", "Суханова"},
+        {"GOST R 52535.1 tc (ц)", "Militca", "Милица"},
+        {"GOST R 52535.1 tc before e", "Kudriavtcev", "Кудрявцев"},
+        {"scholarly x", "Xarkiv", "Харків"},
+        {"English x is ks", "Maxim", "Максим"},
+        {"French tch stays ч", "Tchaikovski", "Чайковский"},
+        {"word-initial э is e", "Eduard", "Эдуард"},
+        {"Belarusian э is e", "Kirei", "Кірэй"},
+        {"ISO 9 è is э", "Fadèev", "Фадэев"},
         {"Kim ru", "Kim Jong Un", "Ким Чен Ын"},
         {"Kim sr", "Kim Jong Un", "Ким Џонг Ун"},
         {"German Gorbachev (no gazetteer)", "Михаил Горбачёв", "Michail Gorbatschow"},
@@ -116,6 +127,9 @@ static void test_different_key(void **state)
         const char *a, *b;
     } cases[] = {
         {"Шуйский", "Щуйский"},
+        {"Фадеев", "Фадэев"}, /* э inside a word is not е */
+        {"Мэр", "Мер"},
+        {"Фадэхев", "Фадэев"}, /* э's key letter is not e + х */
         {"Алеев", "Алиев"},
         {"Ушаков", "Ушакова"},
         {"Вадим Зорин", "Вадим Сорин"},
@@ -204,6 +218,51 @@ static int collect(const pisar_name_mention *m, void *user)
         s->off[s->n++] = m->offset;
     }
     return 0;
+}
+
+/* pisar_names_reset(): the collection is forgotten, the settings and the
+ * gazetteer kept; keys the handle keeps follow a newly loaded gazetteer. */
+static void test_reset(void **state)
+{
+    (void)state;
+    pisar_names *h, *fresh;
+    assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+    const char *g = "entry alpha\nname Alpha Centauri\nru Альфа Центавра\n";
+    assert_int_equal(pisar_names_load_gazetteer_mem(h, g, strlen(g), "t", NULL), PISAR_OK);
+    const char *t1 = "Альфа Центавра видна. Юрий Ушаков сказал.";
+    assert_int_equal(pisar_names_add_text(h, "a", t1, strlen(t1), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group_count(h), 2);
+    pisar_names_reset(h);
+    assert_int_equal(pisar_names_group_count(h), 0);
+    /* the same groups as a new handle's */
+    const char *t2 = "Анна Ушакова пришла. Потом Анна Ушакова ушла.";
+    assert_int_equal(pisar_names_add_text(h, "b", t2, strlen(t2), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_new(&fresh, NULL, NULL), PISAR_OK);
+    assert_int_equal(pisar_names_add_text(fresh, "b", t2, strlen(t2), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group_count(h), 1);
+    assert_int_equal(pisar_names_group_count(fresh), 1);
+    pisar_name_group a, b;
+    assert_int_equal(pisar_names_group(h, 0, &a), PISAR_OK);
+    assert_int_equal(pisar_names_group(fresh, 0, &b), PISAR_OK);
+    assert_string_equal(a.key, b.key);
+    assert_string_equal(a.canonical, b.canonical);
+    assert_int_equal(a.count, 2);
+    assert_int_equal(a.ndocs, 1);
+    pisar_names_free(fresh);
+    /* the gazetteer stays */
+    pisar_names_reset(h);
+    assert_int_equal(pisar_names_add_text(h, "c", t1, strlen(t1), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group(h, 0, &a), PISAR_OK);
+    assert_string_equal(a.key, "@alpha");
+    /* another gazetteer: the same words take its keys */
+    const char *g2 = "entry beta\nname Alpha Centauri\nru Альфа Центавра\n";
+    assert_int_equal(pisar_names_load_gazetteer_mem(h, g2, strlen(g2), "t", NULL), PISAR_OK);
+    pisar_names_reset(h);
+    assert_int_equal(pisar_names_add_text(h, "d", t1, strlen(t1), NULL), PISAR_OK);
+    assert_int_equal(pisar_names_group(h, 0, &a), PISAR_OK);
+    assert_string_equal(a.key, "@beta");
+    pisar_names_reset(NULL);
+    pisar_names_free(h);
 }
 
 static void test_mentions_and_inflection(void **state)
@@ -832,6 +891,7 @@ int main(void)
         cmocka_unit_test(test_different_key),
         cmocka_unit_test(test_key_values),
         cmocka_unit_test(test_mentions_and_inflection),
+        cmocka_unit_test(test_reset),
         cmocka_unit_test(test_gazetteer_errors),
         cmocka_unit_test(test_inflection),
         cmocka_unit_test(test_sentence_start),

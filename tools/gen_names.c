@@ -115,7 +115,7 @@ struct conv {
     int nneeds;
     char cues[16][16];
     int ncues;
-    struct rule rules[64];
+    struct rule rules[96];
     int nrules;
 };
 
@@ -275,7 +275,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             if (cur->ncues == 16 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
             strcpy(cur->cues[cur->ncues++], a);
         } else if (!strcmp(kw, "rule") && k == 3 && cur) {
-            if (cur->nrules == 64) die("%s: too many rules in %s", lat, cur->id);
+            if (cur->nrules == 96) die("%s: too many rules in %s", lat, cur->id);
             struct rule *r = &cur->rules[cur->nrules++];
             char *f = a;
             r->anchor = 0;
@@ -293,7 +293,8 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             strcpy(r->from, f);
             strcpy(r->to, strcmp(b, "-") ? b : "");
             for (const char *q = r->to; *q; q++)
-                if (*q < 'a' || *q > 'z') die("%s: output of '%s' must be a-z", lat, line);
+                if ((*q < 'a' || *q > 'z') && *q != 'E')
+                    die("%s: output of '%s' must be a-z (or E, the key's э)", lat, line);
         } else {
             die("%s: cannot read '%s'", lat, line);
         }

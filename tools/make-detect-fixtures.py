@@ -15,7 +15,7 @@ characters). Punctuation a code page lacks is replaced by its ASCII look-alike
 that code page. OUT/headlines.tsv (headlines written for pisar: news, outside
 the training domain) gives "news1".."newsN" pieces the same way. Files whose bytes are all ASCII are skipped (they say nothing
 about the code page). Also writes OUT/manifest.tsv for
-/work/shared/tools/detect-score.py (tier "core" for long and para pieces,
+a detection scorer such as the shared detect-score.py (tier "core" for long and para pieces,
 "extra" for the short ones).
 
 The code pages are read from tables/codepages/<encoding>.txt, the same tables

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 pisar=build/pisar
 [ -x "$pisar" ] || { echo "50-clients: $pisar not built" >&2; exit 1; }
 shared=""
-for d in "${PISAR_SHARED:-}" ../shared /work/shared; do
+for d in "${PISAR_SHARED:-}" ../shared ../../shared; do
   [ -n "$d" ] && [ -x "$d/tools/client-check.sh" ] && { shared=$d; break; }
 done
 [ -n "$shared" ] || { echo "50-clients: shared/tools/client-check.sh not found (set PISAR_SHARED)" >&2; exit 1; }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench/segment/run.sh -- sentence segmentation, pisar against its peers, in one run:
-#   quality: boundary F1 per evaluation set with /work/shared/tools/seg-score.py
+#   quality: boundary F1 per evaluation set with bench/segment/score.py
 #            (sets in bench/segment/evalset/<lang>-<name>/{raw.txt,gold.txt}, from
 #            helper "seggold"), for pisar, ICU's sentence BreakIterator (icu_seg.c),
 #            and the npm packages sbd and sentencex (node wrappers here);
@@ -15,7 +15,8 @@ build=${1:-$top/build}
 here=$top/bench/segment
 out=$top/bench/out/segment
 evalset=${SEG_EVALSET:-$here/evalset}
-score=${SEG_SCORE:-/work/shared/tools/seg-score.py}
+score=${SEG_SCORE:-$here/score.py}
+cases=${SEG_CASES:-$(ls "$evalset"/golden/*.jsonl 2>/dev/null || true)}
 mkdir -p "$out"
 
 if [ ! -x "$build/pisar" ] || [ ! -f "$build/libpisar.a" ]; then
@@ -32,7 +33,8 @@ cc -O2 -I"$top/include" -o "$out/throughput" "$here/throughput.c" "$build/libpis
   echo "npm install failed: sbd and sentencex will be skipped" >&2; }
 
 run() { # NAME COMMAND
-  python3 "$score" --evalset "$evalset" --name "$1" --json "$out/$1.json" -- "$2" >"$out/$1.txt" 2>&1 || true
+  # shellcheck disable=SC2086
+  python3 "$score" --evalset "$evalset" ${cases:+--cases $cases} --name "$1" --json "$out/$1.json" -- "$2" >"$out/$1.txt" 2>&1 || true
 }
 run pisar "$build/pisar segment --lang {lang}"
 run icu "$out/icu_seg {lang}"
@@ -45,7 +47,7 @@ out = sys.argv[1]
 names = [n for n in ("pisar", "icu", "sbd", "sentencex") if os.path.exists(os.path.join(out, n + ".json"))]
 res = {n: json.load(open(os.path.join(out, n + ".json"))) for n in names}
 def sets(r):
-    return {s["set"]: 100.0 * s["F1"] for s in r.get("ud", []) if "F1" in s}
+    return {s["set"]: 100.0 * s["F1"] for s in r.get("sets", []) if "F1" in s}
 per = {n: sets(res[n]) for n in names}
 allsets = sorted(per["pisar"]) if "pisar" in per else []
 print("Boundary F1 (%) per evaluation set")

@@ -46,7 +46,7 @@ print(f"{best:.4f}")
 PY
 }
 
-echo "input: $in ($bytes bytes); $(uconv --version 2>&1 | head -1)"
+echo "input: ${in#"$top"/} ($bytes bytes); $(uconv --version 2>&1 | head -1)"
 tp=$(best "$runs" "$pisar" translit -s ru-bgn)
 tps=$(best "$runs" "$pisar" translit -s ru-bgn-strict)
 ti=$(best "$runs" uconv -f utf-8 -t utf-8 -x Russian-Latin/BGN)

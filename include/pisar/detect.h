@@ -56,6 +56,31 @@ PISAR_API int pisar_detector_finish(pisar_detector *det);
 /** Copy the result (valid after pisar_detector_finish()). */
 PISAR_API int pisar_detector_result(const pisar_detector *det, pisar_detection *out);
 
+/**
+ * The charset the input declares, as found in its first bytes after
+ * pisar_detector_finish(): an XML declaration (`<?xml ... encoding="..."?>`),
+ * an HTML `<meta charset>` or `http-equiv` Content-Type, or the Content-Type
+ * header of a MIME message (e-mail, MHTML). A declaration is evidence the
+ * bytes must confirm: one they contradict (undefined bytes, invalid UTF-8, or
+ * text far less plausible than under another code page) loses.
+ * `*label` receives the label as written (NULL when none; valid until the
+ * next reset), `*source` "xml", "meta", "http-equiv" or "mime" (NULL when
+ * none), `*followed` 1 when the answer decodes the input as the declared
+ * encoding does, else 0 (also for labels pisar does not know). Any of them may
+ * be NULL. Returns 1 when a declaration was found, 0 when not, or a negative
+ * pisar_status.
+ */
+PISAR_API int pisar_detector_declared(const pisar_detector *det, const char **label,
+                                      const char **source, int *followed);
+
+/**
+ * Nonzero when the input was read as markup (it starts with a tag, a comment,
+ * a declaration or `<?xml`): only the text a reader sees (text nodes, title
+ * and alt attributes) was scored, not tags, scripts, styles, URLs and
+ * character references. Valid after pisar_detector_finish().
+ */
+PISAR_API int pisar_detector_markup(const pisar_detector *det);
+
 /** Forget everything fed so far; the sample size setting is kept. */
 PISAR_API void pisar_detector_reset(pisar_detector *det);
 

@@ -11,6 +11,7 @@
  *   segment.h    sentence segmentation
  *   emit.h       XLIFF/TMX/PO/TSV/JSONL/text writers
  *   align.h      bilingual sentence alignment
+ *   prep.h       the whole pipeline on one document in memory
  */
 #ifndef PISAR_PISAR_H
 #define PISAR_PISAR_H
@@ -25,5 +26,6 @@
 #include "segment.h"
 #include "emit.h"
 #include "align.h"
+#include "prep.h"
 
 #endif

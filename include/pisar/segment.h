@@ -81,6 +81,30 @@ PISAR_API int pisar_segmenter_set_text_with_errors(pisar_segmenter *seg, const c
  */
 PISAR_API int pisar_segmenter_next(pisar_segmenter *seg, pisar_sentence *out);
 
+/** Paragraphs: only at empty lines (the default), or at every line break
+ * outside a sentence (scraped articles: a paragraph a line). */
+#define PISAR_PARAGRAPHS_BLANK 0
+#define PISAR_PARAGRAPHS_LINE 1
+
+/**
+ * Choose how paragraphs are found (PISAR_PARAGRAPHS_BLANK or _LINE); takes
+ * effect from the next pisar_segmenter_set_text(). In LINE mode a line break
+ * ends the sentence and the paragraph, unless it falls inside a sentence: the
+ * line ends in ',', ';', ':', a dash, an opening bracket or quote, or a short
+ * lower-case word ("и", "and"), and the next line begins in lower case.
+ * @return PISAR_OK or PISAR_EINVAL
+ */
+PISAR_API int pisar_segmenter_set_paragraphs(pisar_segmenter *seg, int mode);
+
+/**
+ * Guess, as a reader would, whether the lines of `text` (its first megabyte
+ * is looked at) are paragraphs: PISAR_PARAGRAPHS_LINE when nearly every line
+ * break between two non-empty lines falls between sentences,
+ * PISAR_PARAGRAPHS_BLANK for hard-wrapped text (lines that go on in lower
+ * case). Thread-safe.
+ */
+PISAR_API int pisar_segment_guess_paragraphs(const char *text, size_t len);
+
 /** Free (NULL is allowed). */
 PISAR_API void pisar_segmenter_free(pisar_segmenter *seg);
 

@@ -59,10 +59,12 @@ int cli_stderr_is_tty(void);
 /*
  * An input read in passes (spool.c): check it whole, then convert it, in
  * bounded memory. A regular file is read again from where it started; a pipe
- * or terminal is copied during the first pass to an unlinked temporary file
- * in $TMPDIR, which the later passes read. Later passes end where the first
+ * or terminal is kept in memory during the first pass while it is short
+ * (CLI_HOLD bytes), and past that copied to an unlinked temporary file in
+ * $TMPDIR, which the later passes read. Later passes end where the first
  * one did. Every function prints its own message (naming `name`) on failure.
  */
+#define CLI_HOLD (4u << 20)
 typedef struct cli_input {
     const char *sub, *name;
     int fd, own;                  /* what is read; whether it is ours to close */
@@ -70,6 +72,8 @@ typedef struct cli_input {
     int first;                    /* in the first pass */
     long long start;              /* offset of the input's start in fd */
     unsigned long long size, pos; /* length (seen by the first pass); read so far */
+    char *mem;                    /* a stream held in memory (while spooling is -2) */
+    size_t memlen;
 } cli_input;
 
 /* Open path ("-" = stdin); 0, or -1 (reported). */
@@ -84,5 +88,46 @@ void cli_input_close(cli_input *in);
 /* An unlinked temporary file in $TMPDIR (default /tmp): its descriptor, or -1
  * with errno set. */
 int cli_temp_fd(void);
+
+/*
+ * --jsonl and --html, taken out of the arguments by main.c before a
+ * subcommand parses them (jsonl.c, html.c): cli_jsonl is nonzero for
+ * --jsonl, cli_html_page the PAGE of --html PAGE (or NULL).
+ */
+extern int cli_jsonl;
+extern const char *cli_html_page;
+
+/* JSON Lines on stdin -> one record each on stdout (jsonl.c); each returns
+ * the exit status. Called by the subcommands after their options are read. */
+/* --html PAGE (html.c): the review page of a prep run (the inputs are
+ * prepared again in memory with pisar_prep()), and of a convert run, one
+ * row per file. Each returns 0, or -1 after a message. */
+int cli_html_prep(const char *page, const char *const *files, size_t n, const char *lang,
+                  const char *from);
+enum { CLI_HTML_OK, CLI_HTML_FAILED, CLI_HTML_SKIPPED };
+typedef struct cli_html_note {
+    size_t offset; /* byte offset in the output */
+    const char *before, *after, *how;
+} cli_html_note;
+typedef struct cli_html_row {
+    const char *path, *encoding, *language, *message;
+    int status; /* CLI_HTML_* */
+    double confidence;
+    uint64_t bytes_in, bytes_out, repairs, replacements;
+    const cli_html_note *notes;
+    size_t nnotes;
+} cli_html_row;
+int cli_html_convert(const char *page, const cli_html_row *rows, size_t n);
+
+/* 0 when every file is "-", else -1 after a message (records come on stdin). */
+int cli_jsonl_stdin_only(const char *sub, const char *const *files, int n);
+int cli_jsonl_prep(const char *lang, const char *from, const char *target);
+int cli_jsonl_normalize(unsigned flags);
+int cli_jsonl_translit(const pisar_translit *t, unsigned flags);
+int cli_jsonl_segment(const char *lang, const char *srx);
+int cli_jsonl_names(int key, int phonetic, int resolve, const char *style, const char *gazetteer,
+                    const char *lang);
+int cli_jsonl_detect(uint64_t sample);
+int cli_jsonl_convert(pisar_encoding from, int repair, int lossy, unsigned eol);
 
 #endif

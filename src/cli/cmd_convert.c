@@ -15,7 +15,11 @@
  *  - memory is bounded: the input is read in fixed-size chunks, twice when
  *    the encoding is detected (detect, then decode), once more for the
  *    filter's check; stdin and fifos are spooled to an unlinked temp file for
- *    the later passes.
+ *    the later passes, except a stream of up to HOLD bytes, which the check
+ *    pass keeps in memory and the decoding pass takes from there;
+ *  - a filter whose stdout is a regular file written at its end needs no
+ *    check pass: it decodes in one pass and, when the input turns out not to
+ *    decode, cuts stdout back to its size before the run (nothing is left).
  */
 #include "cli.h"
 
@@ -33,7 +37,9 @@
 #include <unistd.h>
 
 #define SUB "convert"
-#define CHUNK 65536
+#define CHUNK 65536          /* output written in pieces of at least this */
+#define IOCHUNK (512u << 10) /* input read in pieces of this */
+#define HOLD (4u << 20)      /* a stream this short is checked in memory, not spooled */
 #define MAX_WORKERS 64
 #define MAX_LINE (1u << 20)    /* --repair: a longer line is repaired in pieces */
 #define MAX_REPAIR_DETAILS 100 /* per file, in the JSON report */
@@ -103,6 +109,9 @@ typedef struct {
     pisar_normalizer *norm;
     unsigned char *in;
     pisar_buf line, out, lsample; /* repair input, output, language sample */
+    pisar_buf hold;               /* a short stream read by the check pass */
+    size_t hold_pos;              /* next byte of hold for the decoding pass */
+    int held;                     /* the decoding pass reads hold, not the fd */
     job *cur;
     size_t out_offset; /* bytes of output so far (repair offsets) */
 } worker;
@@ -321,7 +330,7 @@ static int repair_lines(worker *w, int all, pisar_error *err)
 static int drain(worker *w, int fd, int force)
 {
     if (!w->out.len || (!force && w->out.len < CHUNK)) return 0;
-    if (w->lsample.len < CHUNK) {
+    if (w->c->report && w->lsample.len < CHUNK) {
         size_t n = w->out.len < CHUNK - w->lsample.len ? w->out.len : CHUNK - w->lsample.len;
         if (pisar_buf_append(&w->lsample, w->out.data, n)) return -1;
     }
@@ -371,7 +380,7 @@ static int open_spool(job *j, int seekable, int *spool)
  * its length, 0 at the end of the input, -1 on failure (reported). */
 static ssize_t read_chunk(worker *w, job *j, int fd, int spool)
 {
-    ssize_t n = read_some(fd, w->in, CHUNK);
+    ssize_t n = read_some(fd, w->in, IOCHUNK);
     if (n < 0) {
         jfail(j, ST_FAILED, "read error: %s", strerror(errno));
         return -1;
@@ -381,6 +390,21 @@ static ssize_t read_chunk(worker *w, job *j, int fd, int spool)
         return -1;
     }
     return n;
+}
+
+/* The next piece of input for the decoding pass: from the held stream, or
+ * read from fd into w->in. Its length, 0 at the end, -1 on a read error. */
+static ssize_t next_input(worker *w, int fd, const unsigned char **p)
+{
+    if (w->held) {
+        size_t n = w->hold.len - w->hold_pos;
+        if (n > IOCHUNK) n = IOCHUNK;
+        *p = (const unsigned char *)w->hold.data + w->hold_pos;
+        w->hold_pos += n;
+        return (ssize_t)n;
+    }
+    *p = w->in;
+    return read_some(fd, w->in, IOCHUNK);
 }
 
 /* After a pass: *fd becomes the spool when there is one, read from the start. */
@@ -470,11 +494,13 @@ static int can_fail(pisar_encoding enc, int detected)
  */
 static int check_pass(worker *w, job *j, int *fd, int seekable)
 {
-    int spool, rc;
+    int spool = -1, rc;
     pisar_decoder *dec = NULL;
     pisar_error err;
     memset(&err, 0, sizeof err);
-    if (open_spool(j, seekable, &spool)) return -1;
+    /* a stream is kept in memory while it is short, spooled past HOLD */
+    int holding = !seekable;
+    pisar_buf_clear(&w->hold);
     if (pisar_decoder_new(&dec, j->enc, PISAR_DECODE_CHECK)) {
         jfail(j, ST_FAILED, "cannot decode %s", pisar_encoding_name(j->enc));
         goto fail;
@@ -482,6 +508,19 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
     for (;;) {
         ssize_t n = read_chunk(w, j, *fd, spool);
         if (n < 0) goto fail;
+        if (holding && w->hold.len + (size_t)n > HOLD) {
+            holding = 0;
+            if (open_spool(j, 0, &spool)) goto fail;
+            if (cli_write_fd(spool, w->hold.data ? w->hold.data : "", w->hold.len) ||
+                (n > 0 && cli_write_fd(spool, w->in, (size_t)n))) {
+                jfail(j, ST_FAILED, "cannot spool the input: %s", strerror(errno));
+                goto fail;
+            }
+            pisar_buf_free(&w->hold);
+        } else if (holding && n > 0 && pisar_buf_append(&w->hold, w->in, (size_t)n)) {
+            jfail(j, ST_FAILED, "out of memory");
+            goto fail;
+        }
         j->bytes_in += (uint64_t)n; /* as far as a failure got, as in the decoding pass */
         rc = n ? pisar_decoder_feed(dec, w->in, (size_t)n, NULL, &err)
                : pisar_decoder_finish(dec, NULL, &err);
@@ -494,6 +533,11 @@ static int check_pass(worker *w, job *j, int *fd, int seekable)
     pisar_decoder_free(dec);
     pisar_buf_clear(&w->out);
     j->bytes_in = 0; /* the decoding pass counts them */
+    if (holding) {   /* all of it is in memory */
+        w->held = 1;
+        w->hold_pos = 0;
+        return 0;
+    }
     return rewind_input(j, fd, spool);
 fail:
     pisar_decoder_free(dec);
@@ -557,6 +601,7 @@ static void convert_one(worker *w, job *j)
     const char *dest = NULL;
     int fd = strcmp(j->path, "-") ? open(j->path, O_RDONLY) : STDIN_FILENO;
     int ofd = -1;
+    off_t cut = -1; /* filter into a regular file: its size before the run */
     pisar_decoder *dec = NULL;
     if (fd < 0) {
         jfail(j, ST_FAILED, "cannot open: %s", strerror(errno));
@@ -594,10 +639,20 @@ static void convert_one(worker *w, job *j)
     } else {
         seekable = 1; /* a stream was spooled */
     }
-    /* no partial output on stdout: check first where decoding can fail */
-    if (c->filter && !c->lossy && can_fail(j->enc, c->from == PISAR_ENC_UNKNOWN) &&
-        check_pass(w, j, &fd, seekable))
-        goto done;
+    /* no partial output on stdout: check first where decoding can fail, or,
+     * when stdout is a regular file written at its end, cut it back to its
+     * size on failure */
+    w->held = 0;
+    if (c->filter && !c->lossy && can_fail(j->enc, c->from == PISAR_ENC_UNKNOWN)) {
+        struct stat os;
+        off_t at;
+        if (!fstat(STDOUT_FILENO, &os) && S_ISREG(os.st_mode) &&
+            (at = lseek(STDOUT_FILENO, 0, SEEK_CUR)) >= 0 && at == os.st_size &&
+            !(os.st_dev == st.st_dev && os.st_ino == st.st_ino))
+            cut = at;
+        else if (check_pass(w, j, &fd, seekable))
+            goto done;
+    }
 
     unsigned flags = PISAR_DECODE_NFC | c->eol | (c->lossy ? PISAR_DECODE_LOSSY : 0);
     if (pisar_decoder_new(&dec, j->enc, flags)) {
@@ -624,7 +679,8 @@ static void convert_one(worker *w, job *j)
     memset(&err, 0, sizeof err);
     int rc = 0, eof = 0;
     while (!rc && !eof) {
-        ssize_t n = read_some(fd, w->in, CHUNK);
+        const unsigned char *p;
+        ssize_t n = next_input(w, fd, &p);
         if (n < 0) {
             jfail(j, ST_FAILED, "read error: %s", strerror(errno));
             goto done;
@@ -632,7 +688,7 @@ static void convert_one(worker *w, job *j)
         pisar_buf *target = c->repair ? &w->line : &w->out;
         if (n > 0) {
             j->bytes_in += (uint64_t)n;
-            rc = pisar_decoder_feed(dec, w->in, (size_t)n, target, &err);
+            rc = pisar_decoder_feed(dec, p, (size_t)n, target, &err);
         } else {
             eof = 1;
             rc = pisar_decoder_finish(dec, target, &err);
@@ -646,12 +702,14 @@ static void convert_one(worker *w, job *j)
             goto done;
         }
         if (drain(w, ofd, eof)) {
-            jfail(j, ST_FAILED, "write error: %s", strerror(errno));
+            jfail(j, ST_FAILED, "write error on %s: %s", dest ? dest : "standard output",
+                  strerror(errno));
             goto done;
         }
     }
     j->repl = pisar_decoder_replacements(dec);
-    if (!strcmp(j->lang, "und") || c->from != PISAR_ENC_UNKNOWN) {
+    /* the language is only reported */
+    if (c->report && (!strcmp(j->lang, "und") || c->from != PISAR_ENC_UNKNOWN)) {
         const char *lang = NULL;
         if (!pisar_language_detect(w->lsample.data ? w->lsample.data : "", w->lsample.len, &lang,
                                    NULL) &&
@@ -672,7 +730,7 @@ static void convert_one(worker *w, job *j)
         }
         if ((c->in_place && fsync(ofd)) || close(ofd)) {
             ofd = -1;
-            jfail(j, ST_FAILED, "write error: %s", strerror(errno));
+            jfail(j, ST_FAILED, "write error on %s: %s", dest, strerror(errno));
             goto done;
         }
         ofd = -1;
@@ -680,6 +738,14 @@ static void convert_one(worker *w, job *j)
     }
     j->st = ST_OK;
 done:
+    if (cut >= 0 && j->st != ST_OK) {
+        /* the filter wrote straight into a regular file: take it back */
+        pisar_buf_clear(&w->out);
+        if (ftruncate(STDOUT_FILENO, cut) || lseek(STDOUT_FILENO, cut, SEEK_SET) < 0)
+            cli_error(SUB, "%s: cannot take back the partial output: %s", j->path, strerror(errno));
+    }
+    w->held = 0;
+    pisar_buf_free(&w->hold);
     if (ofd >= 0 && ofd != STDOUT_FILENO) close(ofd);
     if (dest) drop_temp(w->slot);
     if (fd >= 0 && fd != STDIN_FILENO) close(fd);
@@ -719,7 +785,7 @@ static int worker_init(worker *w, conv *c, int slot)
     w->c = c;
     w->slot = slot;
     w->det = pisar_detector_new();
-    w->in = malloc(CHUNK);
+    w->in = malloc(IOCHUNK);
     if (!w->det || !w->in) return -1;
     if (c->repair) {
         if (pisar_normalizer_new(&w->norm, PISAR_NORM_ALL)) return -1;
@@ -736,6 +802,7 @@ static void worker_free(worker *w)
     pisar_buf_free(&w->line);
     pisar_buf_free(&w->out);
     pisar_buf_free(&w->lsample);
+    pisar_buf_free(&w->hold);
 }
 
 /* ---- collecting the inputs ---- */
@@ -779,7 +846,7 @@ static void walk(conv *c, const char *root_real, const char *disp, const char *r
             if (c->in_place)
                 add_job(c, p, o, "symlink, not converted in place (its target is, if in the tree)");
             else if (!realpath(p, real) || stat(real, &ts))
-                add_job(c, p, o, "dangling symlink");
+                add_job(c, p, o, errno == ELOOP ? "symlink loop" : "dangling symlink");
             else if (!inside(root_real, real))
                 add_job(c, p, o, "symlink pointing outside the tree, not followed");
             else if (!S_ISREG(ts.st_mode))
@@ -807,6 +874,46 @@ static void put_field(FILE *f, const char *s)
 static const char *status_name(enum status s)
 {
     return s == ST_OK ? "ok" : s == ST_FAILED ? "failed" : "skipped";
+}
+
+/* --html PAGE: the jobs as rows of the review page (html.c). */
+static int html_page(const conv *c)
+{
+    cli_html_row *rows = calloc(c->njobs + 1, sizeof *rows);
+    cli_html_note **notes = calloc(c->njobs + 1, sizeof *notes);
+    int rc = rows && notes ? 0 : -1;
+    for (size_t i = 0; !rc && i < c->njobs; i++) {
+        const job *j = &c->jobs_v[i];
+        rows[i] = (cli_html_row){j->path,
+                                 j->enc == PISAR_ENC_UNKNOWN ? NULL : pisar_encoding_name(j->enc),
+                                 j->lang,
+                                 j->st == ST_OK ? NULL : j->msg,
+                                 j->st == ST_FAILED    ? CLI_HTML_FAILED
+                                 : j->st == ST_SKIPPED ? CLI_HTML_SKIPPED
+                                                       : CLI_HTML_OK,
+                                 j->conf,
+                                 j->bytes_in,
+                                 j->bytes_out,
+                                 j->repairs,
+                                 j->repl,
+                                 NULL,
+                                 0};
+        if (j->nnotes && !(notes[i] = calloc(j->nnotes, sizeof **notes))) rc = -1;
+        for (size_t k = 0; !rc && k < j->nnotes; k++)
+            notes[i][k] = (cli_html_note){j->notes[k].offset, j->notes[k].before, j->notes[k].after,
+                                          j->notes[k].how};
+        rows[i].notes = notes[i];
+        rows[i].nnotes = notes[i] ? j->nnotes : 0;
+    }
+    if (rc)
+        cli_error(SUB, "%s: out of memory", cli_html_page);
+    else
+        rc = cli_html_convert(cli_html_page, rows, c->njobs);
+    for (size_t i = 0; notes && i < c->njobs; i++)
+        free(notes[i]);
+    free(notes);
+    free(rows);
+    return rc;
 }
 
 static int write_report(conv *c)
@@ -873,10 +980,11 @@ static int write_report(conv *c)
 
 static void help(FILE *f)
 {
-    fputs("usage: pisar convert [OPTIONS] PATH...\n"
+    fputs("usage: pisar convert [OPTIONS] [PATH...]\n"
           "\n"
           "Convert text files in any encoding pisar knows to UTF-8 (NFC).\n"
-          "With one PATH (a file, or - for stdin) and no -o, write to stdout.\n"
+          "With one PATH (a file, or - for stdin) and no -o, write to stdout;\n"
+          "with no PATH, read stdin (pisar convert --from koi8-r < old.txt > new.txt).\n"
           "\n"
           "  -r, --recursive      convert the files in folders, keeping relative paths\n"
           "  -o, --output DIR     write the converted files under DIR (created as needed)\n"
@@ -996,6 +1104,15 @@ int cmd_convert(int argc, char **argv)
     }
     int npaths = argc - optind;
     char **paths = argv + optind;
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only(SUB, (const char **)paths, npaths)
+                   ? EXIT_USAGE
+                   : cli_jsonl_convert(c.from, c.repair, c.lossy, c.eol);
+    static char *stdin_path[] = {"-", NULL};
+    if (npaths < 1 && !c.outdir && !c.in_place) { /* a filter: stdin to stdout */
+        npaths = 1;
+        paths = stdin_path;
+    }
     if (npaths < 1) {
         cli_error(SUB, "no input (see pisar convert --help)");
         return EXIT_USAGE;
@@ -1148,6 +1265,7 @@ int cmd_convert(int argc, char **argv)
     for (size_t i = 0; i < c.njobs; i++)
         if (c.jobs_v[i].st == ST_FAILED || (c.filter && c.jobs_v[i].st == ST_SKIPPED)) failed = 1;
     if (c.report && write_report(&c)) failed = 1;
+    if (cli_html_page && html_page(&c)) failed = 1;
     for (int i = 0; i < nw; i++)
         worker_free(&ws[i]);
     for (size_t i = 0; i < c.njobs; i++) {

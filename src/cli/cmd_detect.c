@@ -11,7 +11,10 @@ static void help(FILE *f)
                "Detect the character encoding and the language of each FILE (\"-\" = stdin).\n"
                "One line per file: PATH<TAB>ENCODING<TAB>CONFIDENCE<TAB>LANGUAGE.\n\n"
                "  --json       one JSON object per line: path, encoding, confidence, language,\n"
-               "               bom, runner_up, runner_up_confidence, bytes\n"
+               "               bom, runner_up, runner_up_confidence, bytes, markup (the input\n"
+               "               was read as HTML/XML: only its text scored), declared (the\n"
+               "               charset the file declares: charset, source xml|meta|\n"
+               "               http-equiv|mime, followed true|false; null if none)\n"
                "  --sample N   examine only the first N bytes of each file (default: all)\n"
                "  -h, --help   this help\n\n"
                "Encodings are named by their WHATWG/IANA labels (utf-8, windows-1251, koi8-r,\n"
@@ -91,6 +94,10 @@ int cmd_detect(int argc, char **argv)
         } else
             break;
     }
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only("detect", (const char **)argv + i, argc - i)
+                   ? EXIT_USAGE
+                   : cli_jsonl_detect(sample);
     if (i >= argc) {
         cli_error("detect", "no FILE given (use - for stdin; try --help)");
         return EXIT_USAGE;
@@ -126,7 +133,18 @@ int cmd_detect(int argc, char **argv)
                        pisar_encoding_name(r.runner_up), r.runner_up_confidence);
             else
                 fputs(",\"runner_up\":null,\"runner_up_confidence\":null", stdout);
-            printf(",\"bytes\":%llu}\n", (unsigned long long)r.bytes_seen);
+            printf(",\"bytes\":%llu", (unsigned long long)r.bytes_seen);
+            printf(",\"markup\":%s", pisar_detector_markup(det) ? "true" : "false");
+            const char *label, *source;
+            int followed;
+            if (pisar_detector_declared(det, &label, &source, &followed) == 1) {
+                fputs(",\"declared\":{\"charset\":", stdout);
+                cli_json_string(stdout, label);
+                printf(",\"source\":\"%s\",\"followed\":%s}}\n", source,
+                       followed ? "true" : "false");
+            } else {
+                fputs(",\"declared\":null}\n", stdout);
+            }
         } else {
             printf("%s\t%s\t%.2f\t%s\n", path, pisar_encoding_name(r.encoding), r.confidence,
                    r.language ? r.language : "und");

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void help(FILE *f)
@@ -152,6 +153,30 @@ static int on_change(const pisar_name_mention *m, void *user)
     return 0;
 }
 
+/* mkdir -p DIR (as convert -o and prep -o make theirs). */
+static int mkdir_p(const char *dir)
+{
+    size_t n = strlen(dir);
+    char *buf = malloc(n + 1);
+    if (!buf) return -1;
+    memcpy(buf, dir, n + 1);
+    int rc = 0;
+    for (char *p = buf + 1; !rc; p++) {
+        if (*p && *p != '/') continue;
+        char c = *p;
+        *p = '\0';
+        struct stat st;
+        if (mkdir(buf, 0777) && (errno != EEXIST || stat(buf, &st) || !S_ISDIR(st.st_mode))) {
+            if (errno == EEXIST) errno = ENOTDIR;
+            rc = -1;
+        }
+        *p = c;
+        if (!c) break;
+    }
+    free(buf);
+    return rc;
+}
+
 static int write_atomic(const char *dst, const char *data, size_t n)
 {
     size_t dl = strlen(dst);
@@ -239,6 +264,15 @@ int cmd_names(int argc, char **argv)
         cli_error("names", "--json, --mentions, --rewrite and --key exclude each other");
         free(files);
         return EXIT_USAGE;
+    }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only("names", (const char **)files, nfiles) ? EXIT_USAGE : 0;
+        if (!st && json + rewrite + mentions) {
+            cli_error("names", "--jsonl goes with --key or alone (groups per record)");
+            st = EXIT_USAGE;
+        }
+        free(files);
+        return st ? st : cli_jsonl_names(key, phonetic, resolve, style, gaz, lang);
     }
     if (key) {
         int bad = 0;
@@ -359,6 +393,9 @@ int cmd_names(int argc, char **argv)
                 printf("\n");
             }
         }
+    } else if (outdir && mkdir_p(outdir)) {
+        cli_error("names", "%s: cannot create the folder: %s", outdir, strerror(errno));
+        bad = 1;
     } else {
         for (int i = 0; i < nfiles; i++) {
             if (!okf[i]) continue;

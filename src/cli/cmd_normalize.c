@@ -179,6 +179,10 @@ int cmd_normalize(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only(SUB, (const char **)argv + optind, argc - optind)
+                   ? EXIT_USAGE
+                   : cli_jsonl_normalize(flags);
     if (argc - optind > 1) {
         cli_error(SUB, "one input at most (got %d)", argc - optind);
         return EXIT_USAGE;

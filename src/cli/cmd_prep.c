@@ -5,7 +5,8 @@
  * decodes (so a bad input is rejected before any of it is written), then
  * again to decode, repair, segment and emit it paragraph by paragraph, so
  * memory is bounded by the largest paragraph. Standard input is held in
- * memory. Outputs are written to a temporary file and renamed into place. */
+ * memory up to 4 MB and spooled to a temporary file past that (spool.c).
+ * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
 #include "prep_names.h"
 
@@ -38,6 +39,9 @@ static void usage(FILE *f)
             "      --target-lang L  target language\n"
             "      --copy-source    copy each source sentence into its target (OmegaT 3.6)\n"
             "      --report FILE    what was detected, repaired and canonicalised ('-' = stderr)\n"
+            "      --paragraphs M   auto (default): a paragraph a line when the text's lines\n"
+            "                       are paragraphs (scraped articles), else at empty lines;\n"
+            "                       blank: at empty lines; line: at every line break\n"
             "  -h, --help           this help\n\n"
             "Exit status: 0 all done, 1 some inputs failed (the others were written), 2 usage.\n");
 }
@@ -51,7 +55,7 @@ typedef struct {
 } prep_opts;
 
 /* Where one input comes from: a file read again for each pass, or stdin
- * spooled to a temporary file during the first (cli_input, spool.c). */
+ * held in memory or spooled during the first (cli_input, spool.c). */
 typedef struct {
     const char *path;
     cli_input in;
@@ -256,13 +260,21 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
     return rc ? -1 : 0;
 }
 
+/* --paragraphs: -1 auto (guessed from each input's first block), or
+ * PISAR_PARAGRAPHS_BLANK / _LINE. */
+static int prep_paragraphs = -1;
+
 /* Offset just past the first paragraph break (a line holding only spaces or
- * tabs) at or after `from` in t[0..n), with *pend = end of the paragraph text;
- * 0 when there is none yet. */
-static size_t find_break(const char *t, size_t n, size_t from, size_t *pend)
+ * tabs; with `lines`, any line break) at or after `from` in t[0..n), with
+ * *pend = end of the paragraph text; 0 when there is none yet. */
+static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines)
 {
     for (size_t i = from; i < n; i++) {
         if (t[i] != '\n') continue;
+        if (lines && i + 1 < n) {
+            *pend = i;
+            return i + 1;
+        }
         size_t j = i + 1;
         while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
             j++;
@@ -341,10 +353,11 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
         return -1;
     }
     /* a paragraph the names stage refuses only goes without notes; running
-     * out of memory fails the input */
-    int names_oom =
-        prep_names_paragraph(p->names, p->text.data, p->text.len) && prep_names_oom(p->names);
-    for (size_t i = 0; i < ns && !names_oom; i++) {
+     * out of memory fails the input; without a names stage (no one would
+     * read its notes) there are none */
+    int names_oom = p->names && prep_names_paragraph(p->names, p->text.data, p->text.len) &&
+                    prep_names_oom(p->names);
+    for (size_t i = 0; i < ns && !names_oom && p->names; i++) {
         p->notes[i] = prep_names_note(p->names, p->text.data + p->sent[i].start,
                                       p->sent[i].end - p->sent[i].start);
         if (!p->notes[i] && prep_names_oom(p->names)) names_oom = 1;
@@ -372,9 +385,10 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
     return sink_write(k, out);
 }
 
-/* Pass 2: decode, split into paragraphs, and run each through the pipeline. */
+/* Pass 2: decode, split into paragraphs, and run each through the pipeline
+ * (with the names stage when `names`). */
 static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitter *em, sink *k,
-                   pisar_buf *out, stats *st)
+                   pisar_buf *out, stats *st, int names)
 {
     pipeline p = {0};
     p.em = em;
@@ -394,7 +408,7 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         cli_error(SUB, "%s: no sentence rules for language %s", s->path, lang);
         rc = -1;
     }
-    if (!rc && !(p.names = prep_names_new(lang))) {
+    if (!rc && names && !(p.names = prep_names_new(lang))) {
         cli_error(SUB, "%s: out of memory", s->path);
         rc = -1;
     }
@@ -406,6 +420,7 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
     }
     pisar_error err = {0};
     size_t scan = 0, n;
+    int lines = -1;
     while (!rc) {
         n = src_read(s, chunk, CHUNK);
         int last = n == 0;
@@ -426,7 +441,11 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
             break;
         }
         size_t pend, next, done = 0;
-        while (!rc && (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend))) {
+        if (lines < 0)
+            lines = prep_paragraphs >= 0 ? prep_paragraphs
+                                         : pisar_segment_guess_paragraphs(raw.data, raw.len);
+        while (!rc &&
+               (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines))) {
             rc = do_paragraph(&p, raw.data + done, pend - done, k, out);
             done = next;
         }
@@ -517,7 +536,10 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k, 
     if (rc) {
         cli_error(SUB, "%s: %s", path, err.message[0] ? err.message : pisar_strerror(rc));
     } else {
-        rc = process(&s, enc, lang, em, k, out, &st);
+        /* the names stage writes notes, which TXT and TSV have no place
+         * for, and the report's lines: without either, it is skipped */
+        int names = o->report || (o->format != PISAR_FORMAT_TXT && o->format != PISAR_FORMAT_TSV);
+        rc = process(&s, enc, lang, em, k, out, &st, names);
         if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
         if (!rc) rc = sink_write(k, out);
     }
@@ -599,6 +621,19 @@ int cmd_prep(int argc, char **argv)
                 free(files);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(a, "--paragraphs")) {
+            NEEDV;
+            if (!strcmp(v, "auto"))
+                prep_paragraphs = -1;
+            else if (!strcmp(v, "blank"))
+                prep_paragraphs = PISAR_PARAGRAPHS_BLANK;
+            else if (!strcmp(v, "line"))
+                prep_paragraphs = PISAR_PARAGRAPHS_LINE;
+            else {
+                cli_error(SUB, "unknown --paragraphs '%s' (auto, blank or line)", v);
+                free(files);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--target-lang")) {
             NEEDV;
             o.target = v;
@@ -613,6 +648,13 @@ int cmd_prep(int argc, char **argv)
             return EXIT_USAGE;
         }
 #undef NEEDV
+    }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only(SUB, files, nfiles)
+                     ? EXIT_USAGE
+                     : cli_jsonl_prep(o.lang, o.from, o.target);
+        free(files);
+        return st;
     }
     if (!nfiles) {
         usage(stderr);
@@ -684,7 +726,8 @@ int cmd_prep(int argc, char **argv)
         o.first_lang = first;
         int ok = sink_open(&k, outpath) == 0, done = 0;
         if (ok && pisar_emitter_new(&em, o.format, o.flags, &out, NULL)) ok = 0;
-        for (size_t i = 0; ok && i < nfiles; i++) {
+        /* after a write error the combined file is lost: stop there */
+        for (size_t i = 0; ok && !k.failed && i < nfiles; i++) {
             if (prep_one(files[i], &o, em, &k, &out))
                 status = EXIT_SOME_FAILED;
             else
@@ -697,6 +740,8 @@ int cmd_prep(int argc, char **argv)
         pisar_emitter_free(em);
     }
     pisar_buf_free(&out);
+    if (cli_html_page && cli_html_prep(cli_html_page, files, nfiles, o.lang, o.from))
+        status = EXIT_SOME_FAILED; /* --html PAGE: the review page (html.c) */
     if (o.report && o.report != stderr) fclose(o.report);
     free(files);
     return status;

@@ -8,6 +8,7 @@
  * again, a pipe is spooled to an unlinked temporary file during the check
  * (cli_input, spool.c). */
 #include "cli.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -15,12 +16,16 @@
 #include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum fmt { FMT_TXT, FMT_TSV, FMT_JSONL };
 
 static void help(FILE *f)
 {
-    fputs("usage: pisar segment [--lang L] [--srx FILE] [-f txt|tsv|jsonl] [FILE]\n"
+    fputs("usage: pisar segment [--lang L] [--srx FILE] [--paragraphs auto|blank|line]\n"
+          "                     [-f txt|tsv|jsonl] [FILE]\n"
           "       pisar segment --export-srx [--lang L]\n\n"
           "Split UTF-8 text into sentences. FILE is '-' or absent for stdin.\n\n"
           "  --lang L       language (ru uk be bg mk sr kk en de fr es it pl cs sk sl hr hu ro nl "
@@ -28,6 +33,10 @@ static void help(FILE *f)
           "                 default: detected from the text, else language-neutral rules\n"
           "  --srx FILE     use the rules of an SRX 2.0 file (a CAT tool's) for L\n"
           "  --export-srx   write pisar's rules for L as SRX 2.0 and exit\n"
+          "  --paragraphs M auto (default): lines are paragraphs when nearly every line\n"
+          "                 break falls between sentences (scraped articles), else only\n"
+          "                 empty lines end a paragraph; blank: only empty lines; line:\n"
+          "                 every line break outside a sentence\n"
           "  -f FORMAT      txt (default): one sentence a line, an empty line between\n"
           "                 paragraphs; tsv: paragraph, sentence, start, end, text;\n"
           "                 jsonl: one JSON object a sentence with byte offsets\n"
@@ -41,20 +50,33 @@ static void help(FILE *f)
 #define BLOCK ((size_t)1 << 20)
 
 /* The end of the last paragraph break ("\n", blanks, "\n") in p[0, n) that
- * ends after `from`, or 0. */
+ * ends after `from`, or 0. Line breaks are found with memchr. */
 static size_t paragraph_cut(const char *p, size_t n, size_t from)
 {
-    size_t lo = from > 0 ? from - 1 : 0;
-    for (size_t i = n; i-- > lo;) {
-        if (p[i] != '\n') continue;
-        size_t q = i;
-        while (q > 0 && (p[q - 1] == ' ' || p[q - 1] == '\t' || p[q - 1] == '\r'))
-            q--;
-        if (q > 0 && p[q - 1] == '\n') return i + 1;
-        i = q;
-        if (i <= lo) break;
+    size_t lo = from > 0 ? from - 1 : 0, best = 0;
+    /* a break that ends after `from` may begin a few blanks before it */
+    while (lo > 0 && (p[lo - 1] == ' ' || p[lo - 1] == '\t' || p[lo - 1] == '\r'))
+        lo--;
+    if (lo > 0 && p[lo - 1] == '\n') lo--;
+    for (const char *nl = memchr(p + lo, '\n', n - lo); nl;) {
+        size_t i = (size_t)(nl - p) + 1, q = i;
+        while (q < n && (p[q] == ' ' || p[q] == '\t' || p[q] == '\r'))
+            q++;
+        if (q < n && p[q] == '\n') best = q + 1;
+        if (q >= n) break;
+        nl = memchr(p + q, '\n', n - q);
     }
-    return 0;
+    return best;
+}
+
+/* Just past the last line break of p[0, n), or 0. */
+static size_t line_cut(const char *p, size_t n)
+{
+    size_t best = 0;
+    for (const char *nl = memchr(p, '\n', n); nl;
+         nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - p)))
+        best = (size_t)(nl - p) + 1;
+    return best;
 }
 
 typedef struct {
@@ -64,6 +86,7 @@ typedef struct {
     int para_open;    /* a sentence of the current paragraph was written */
     int continues;    /* the next chunk goes on with the current paragraph */
     int any;          /* anything written */
+    int has_cr;       /* the input holds a carriage return somewhere */
     pisar_buf out;
 } writer;
 
@@ -96,6 +119,23 @@ static int put_numbers(pisar_buf *o, const char *const label[5], const size_t v[
     return pisar_buf_append(o, row, (size_t)(q - row));
 }
 
+/* Copy p[0, n) to o with every '\n' as ' '; with SSE2 sixteen bytes at a
+ * step (the byte loop is the reference, and does the tail). */
+static void copy_lf_to_space(char *o, const char *p, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n'), d = _mm_set1_epi8(' ' ^ '\n');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        v = _mm_xor_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, lf), d));
+        _mm_storeu_si128((__m128i *)(void *)(o + i), v);
+    }
+#endif
+    for (; i < n; i++)
+        o[i] = p[i] == '\n' ? ' ' : p[i];
+}
+
 /* Write one sentence of `text` (which starts at byte `base` of the input) to
  * w->out; returns 0 or a pisar_status (out of memory). */
 static int emit_sentence(writer *w, const char *text, size_t base, const pisar_sentence *sp)
@@ -107,7 +147,17 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
     int rc = 0;
     switch (w->fmt) {
     case FMT_TXT: {
-        /* line breaks inside a sentence become spaces: one sentence a line */
+        /* line breaks inside a sentence become spaces: one sentence a line;
+         * without a carriage return in the input that is one copy */
+        if (!w->has_cr || !memchr(p, '\r', n)) {
+            if ((rc = pisar_buf_reserve(&w->out, n + 1))) break;
+            char *o = w->out.data + w->out.len;
+            copy_lf_to_space(o, p, n);
+            o[n] = '\n';
+            o[n + 1] = 0;
+            w->out.len += n + 1;
+            break;
+        }
         size_t run = 0;
         for (size_t i = 0; i < n && !rc; i++) {
             char c = p[i];
@@ -191,42 +241,42 @@ static int flush_out(writer *w)
 }
 
 /* A first pass over the input: is it all valid UTF-8? (The library's strict
- * check: a pisar_decoder in PISAR_DECODE_CHECK mode.) */
-static int check_input(cli_input *in, const char *path)
+ * validator, utf8_valid_prefix: sixteen bytes at a step with SSE2, the same
+ * check pisar_segmenter_set_text makes.) */
+static int check_input(cli_input *in, const char *path, int *has_cr)
 {
-    char buf[65536];
-    pisar_decoder *check = NULL;
-    if (pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
-        cli_error("segment", "out of memory");
-        return -1;
-    }
-    int rc = PISAR_OK;
-    pisar_error err;
-    memset(&err, 0, sizeof err);
+    enum { CHECK_BLOCK = 1 << 16 };
+    static unsigned char buf[CHECK_BLOCK + 4];
+    size_t keep = 0; /* bytes of a character cut by the end of the last block */
+    unsigned long long base = 0;
     for (;;) {
-        long got = cli_input_read(in, buf, sizeof buf);
-        if (got < 0) {
-            pisar_decoder_free(check);
+        long got = cli_input_read(in, (char *)buf + keep, CHECK_BLOCK);
+        if (got < 0) return -1;
+        size_t n = keep + (size_t)got;
+        int cut = 0;
+        size_t ok = utf8_valid_prefix(buf, n, &cut);
+        if (ok < n && cut && got > 0) { /* the rest of the character comes next */
+            memmove(buf, buf + ok, n - ok);
+            base += ok;
+            keep = n - ok;
+            continue;
+        }
+        if (ok < n) {
+            cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path, base + ok,
+                      cut ? " (truncated character at the end)" : "");
             return -1;
         }
-        rc = got ? pisar_decoder_feed(check, buf, (size_t)got, NULL, &err)
-                 : pisar_decoder_finish(check, NULL, &err);
-        if (rc || !got) break;
+        if (!got) return 0;
+        if (!*has_cr && memchr(buf, '\r', n)) *has_cr = 1;
+        base += n;
+        keep = 0;
     }
-    pisar_decoder_free(check);
-    if (rc == PISAR_EILSEQ || rc == PISAR_ETRUNC)
-        cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path,
-                  (unsigned long long)err.offset,
-                  rc == PISAR_ETRUNC ? " (truncated character at the end)" : "");
-    else if (rc)
-        cli_error("segment", "%s: %s", path, pisar_strerror(rc));
-    return rc ? -1 : 0;
 }
 
 int cmd_segment(int argc, char **argv)
 {
     const char *lang = NULL, *srx = NULL, *path = "-";
-    int export_srx = 0, have_path = 0;
+    int export_srx = 0, have_path = 0, paras = -1;
     enum fmt fmt = FMT_TXT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -241,6 +291,22 @@ int cmd_segment(int argc, char **argv)
         } else if (!strcmp(a, "--srx")) {
             if (++i >= argc) goto missing;
             srx = argv[i];
+        } else if (!strcmp(a, "--paragraphs") || !strncmp(a, "--paragraphs=", 13)) {
+            const char *m = a[12] == '=' ? a + 13 : NULL;
+            if (!m) {
+                if (++i >= argc) goto missing;
+                m = argv[i];
+            }
+            if (!strcmp(m, "auto"))
+                paras = -1;
+            else if (!strcmp(m, "blank"))
+                paras = PISAR_PARAGRAPHS_BLANK;
+            else if (!strcmp(m, "line"))
+                paras = PISAR_PARAGRAPHS_LINE;
+            else {
+                cli_error("segment", "unknown --paragraphs '%s' (auto, blank or line)", m);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--export-srx")) {
             export_srx = 1;
         } else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
@@ -301,21 +367,26 @@ int cmd_segment(int argc, char **argv)
                       "no rules of its own for language '%s'; using language-neutral rules", lang);
     }
 
+    if (cli_jsonl) /* --jsonl: records on stdin (jsonl.c) */
+        return cli_jsonl_stdin_only("segment", &path, have_path) ? EXIT_USAGE
+                                                                 : cli_jsonl_segment(lang, srx);
     const char *name = strcmp(path, "-") ? path : "(stdin)";
     cli_input in;
     if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
     /* check all of it first, so bad input writes nothing */
-    if (check_input(&in, name) || cli_input_rewind(&in)) {
+    int has_cr = 0;
+    if (check_input(&in, name, &has_cr) || cli_input_rewind(&in)) {
         cli_input_close(&in);
         return EXIT_SOME_FAILED;
     }
 
-    writer w = {fmt, 0, 0, 0, 0, 0, {0}};
+    writer w = {fmt, 0, 0, 0, 0, 0, has_cr, {0}};
     pisar_buf buf = {0};
     pisar_segmenter *seg = NULL;
     int status = EXIT_ALL_DONE, eof = 0;
     size_t base = 0;     /* input offset of buf.data[0] */
     size_t searched = 0; /* buf.data[0, searched) holds no paragraph break */
+    int line_paras = 0;  /* decided with the segmenter, from the first block */
     if (fmt == FMT_TSV && pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n")) {
         cli_error("segment", "out of memory");
         status = EXIT_SOME_FAILED;
@@ -338,10 +409,16 @@ int cmd_segment(int argc, char **argv)
         }
         buf.len += (size_t)n;
         if ((size_t)n < BLOCK) eof = 1;
-        size_t cut = eof ? buf.len : paragraph_cut(buf.data, buf.len, searched);
+        size_t cut = eof || line_paras ? buf.len : paragraph_cut(buf.data, buf.len, searched);
         int final = 1;
         searched = buf.len;
-        if (!cut && buf.len >= 2 * BLOCK) {
+        if (!eof && line_paras) {
+            /* a paragraph a line: segment up to the last line break; the last
+             * sentence before it is left for the next block, in case it goes
+             * on across that line break */
+            cut = line_cut(buf.data, buf.len);
+            final = 0;
+        } else if (!cut && buf.len >= 2 * BLOCK) {
             /* a long stretch without an empty line (one paragraph a line, say):
              * cut after the last complete sentence instead */
             size_t q = buf.len;
@@ -367,6 +444,11 @@ int cmd_segment(int argc, char **argv)
                 rc = pisar_segmenter_new_srx(&seg, srx, l, &err);
             else
                 rc = pisar_segmenter_new(&seg, l, &err);
+            if (!rc) {
+                int mode = paras >= 0 ? paras : pisar_segment_guess_paragraphs(buf.data, buf.len);
+                rc = pisar_segmenter_set_paragraphs(seg, mode);
+                line_paras = mode == PISAR_PARAGRAPHS_LINE;
+            }
             if (rc) {
                 if (srx && err.line)
                     cli_error("segment", "%s:%zu: %s", srx, err.line,

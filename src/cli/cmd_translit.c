@@ -310,6 +310,14 @@ int cmd_translit(int argc, char **argv)
         free(files);
         return sfile ? EXIT_SOME_FAILED : EXIT_USAGE;
     }
+    if (cli_jsonl) { /* --jsonl: records on stdin (jsonl.c) */
+        int st = cli_jsonl_stdin_only("translit", (const char **)files, nfiles)
+                     ? EXIT_USAGE
+                     : cli_jsonl_translit(t, flags);
+        pisar_translit_free(t);
+        free(files);
+        return st;
+    }
     int status = EXIT_ALL_DONE;
     for (int f = 0; f < nfiles; f++)
         if (run_one(files[f], flags, &t, system) != EXIT_ALL_DONE) status = EXIT_SOME_FAILED;

@@ -41,7 +41,8 @@ int cli_read_all(const char *sub, const char *path, pisar_buf *buf)
 int cli_write(const char *sub, FILE *f, const void *p, size_t n)
 {
     if (n && fwrite(p, 1, n, f) != n) {
-        cli_error(sub, "write error: %s", strerror(errno));
+        cli_error(sub, "write error%s: %s", f == stdout ? " on standard output" : "",
+                  strerror(errno));
         return -1;
     }
     return 0;

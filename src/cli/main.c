@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,55 @@ int cli_stderr_is_tty(void)
     return isatty(STDERR_FILENO);
 }
 
+int cli_jsonl;
+const char *cli_html_page;
+
+/* Take --jsonl and --html PAGE out of argv (before a "--"), for the
+ * subcommands that have them; 0, or EXIT_USAGE after a message. */
+static int take_common_options(const char *sub, int *argc, char **argv)
+{
+    int jsonl_ok = !strcmp(sub, "prep") || !strcmp(sub, "normalize") || !strcmp(sub, "translit") ||
+                   !strcmp(sub, "segment") || !strcmp(sub, "names") || !strcmp(sub, "detect") ||
+                   !strcmp(sub, "convert");
+    int html_ok = !strcmp(sub, "prep") || !strcmp(sub, "convert");
+    int o = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            while (i < *argc)
+                argv[o++] = argv[i++];
+            break;
+        }
+        if (!strcmp(a, "--jsonl") && jsonl_ok) {
+            cli_jsonl = 1;
+        } else if ((!strcmp(a, "--html") || !strncmp(a, "--html=", 7)) && html_ok) {
+            if (a[6] == '=')
+                cli_html_page = a + 7;
+            else if (i + 1 < *argc)
+                cli_html_page = argv[++i];
+            if (!cli_html_page || !*cli_html_page) {
+                cli_error(sub, "--html needs a file name (the page to write)");
+                return EXIT_USAGE;
+            }
+        } else {
+            argv[o++] = argv[i];
+        }
+    }
+    argv[o] = NULL;
+    *argc = o;
+    if (cli_jsonl && cli_html_page) {
+        cli_error(sub, "--jsonl and --html exclude each other");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    /* A file-size limit (ulimit -f) is an error on one output like a full
+     * disk: write() fails with EFBIG, which each command reports with the
+     * file's name before it removes its temp file and goes on. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
@@ -69,7 +117,9 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         if (strcmp(argv[1], commands[i].name)) continue;
-        int status = commands[i].run(argc - 1, argv + 1);
+        int sub_argc = argc - 1;
+        if (take_common_options(commands[i].name, &sub_argc, argv + 1)) return EXIT_USAGE;
+        int status = commands[i].run(sub_argc, argv + 1);
         /* what is still buffered for stdout goes out now, where a failure
          * (a full disk, a closed pipe) can still be reported */
         if (fflush(stdout) && status == EXIT_ALL_DONE) {

@@ -4,10 +4,12 @@
  * translit and normalize write nothing of an input that turns out to be bad,
  * yet stream: a first pass reads the whole input to check it (and to detect
  * its encoding), a later pass converts it. A regular file is simply read
- * again from where it started. A pipe, a terminal or a fifo is copied during
- * the first pass to an unlinked temporary file in $TMPDIR (default /tmp),
- * which the later passes read instead; it disappears when it is closed, or
- * when the process dies.
+ * again from where it started. A pipe, a terminal or a fifo is kept in
+ * memory during the first pass while it is no longer than CLI_HOLD (4 MB:
+ * most articles and pages), so the later passes read memory; a longer one is
+ * copied to an unlinked temporary file in $TMPDIR (default /tmp), which the
+ * later passes read instead; it disappears when it is closed, or when the
+ * process dies.
  *
  * Later passes stop at the length the first pass saw, so a file that grows
  * meanwhile (a log) is converted as it was checked; one that shrinks is an
@@ -58,12 +60,45 @@ int cli_input_open(cli_input *in, const char *sub, const char *path, const char 
         in->start = at;
         return 0;
     }
-    /* not a file that can be read twice: spool it */
+    /* not a file that can be read twice: held in memory, spooled past CLI_HOLD */
+    in->spool = -2;
+    return 0;
+}
+
+/* The held stream grew past CLI_HOLD: move it to a spool file. */
+static int to_spool(cli_input *in)
+{
     if ((in->spool = cli_temp_fd()) < 0) {
-        cli_error(sub, "%s: cannot create a spool file in %s: %s", name,
+        cli_error(in->sub, "%s: cannot create a spool file in %s: %s", in->name,
                   getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
                   strerror(errno));
-        cli_input_close(in);
+        return -1;
+    }
+    if (in->memlen && cli_write_fd(in->spool, in->mem, in->memlen)) {
+        cli_error(in->sub, "%s: cannot spool the input: %s", in->name, strerror(errno));
+        return -1;
+    }
+    free(in->mem);
+    in->mem = NULL;
+    in->memlen = 0;
+    return 0;
+}
+
+/* Keep what the first pass read of a stream: in memory, or in the spool. */
+static int keep(cli_input *in, const void *buf, size_t got)
+{
+    if (in->spool == -2 && in->memlen + got > CLI_HOLD && to_spool(in)) return -1;
+    if (in->spool == -2) {
+        if (!in->mem && !(in->mem = malloc(CLI_HOLD))) {
+            cli_error(in->sub, "%s: out of memory", in->name);
+            return -1;
+        }
+        memcpy(in->mem + in->memlen, buf, got);
+        in->memlen += got;
+        return 0;
+    }
+    if (cli_write_fd(in->spool, buf, got)) {
+        cli_error(in->sub, "%s: cannot spool the input: %s", in->name, strerror(errno));
         return -1;
     }
     return 0;
@@ -72,6 +107,11 @@ int cli_input_open(cli_input *in, const char *sub, const char *path, const char 
 long cli_input_read(cli_input *in, void *buf, size_t n)
 {
     if (!in->first && n > in->size - in->pos) n = (size_t)(in->size - in->pos);
+    if (!in->first && in->mem) { /* a later pass over a held stream */
+        memcpy(buf, in->mem + in->pos, n);
+        in->pos += n;
+        return (long)n;
+    }
     size_t got = 0;
     while (got < n) {
         ssize_t r = read(in->fd, (char *)buf + got, n - got);
@@ -83,10 +123,7 @@ long cli_input_read(cli_input *in, void *buf, size_t n)
         if (r == 0) break;
         got += (size_t)r;
     }
-    if (in->first && in->spool >= 0 && got && cli_write_fd(in->spool, buf, got)) {
-        cli_error(in->sub, "%s: cannot spool the input: %s", in->name, strerror(errno));
-        return -1;
-    }
+    if (in->first && in->spool != -1 && got && keep(in, buf, got)) return -1;
     in->pos += got;
     if (in->first) {
         in->size = in->pos;
@@ -110,12 +147,28 @@ int cli_input_rewind(cli_input *in)
             ;
         if (r < 0) return -1;
     }
+    if (in->first && in->spool == -2) { /* all of it is in memory */
+        in->spool = -1;
+        in->first = 0;
+        in->pos = 0;
+        if (!in->mem) in->mem = malloc(1); /* empty: still read from memory */
+        if (!in->mem) {
+            cli_error(in->sub, "%s: out of memory", in->name);
+            return -1;
+        }
+        return 0;
+    }
     if (in->first && in->spool >= 0) {
         if (in->own) close(in->fd);
         in->fd = in->spool;
         in->own = 1;
         in->spool = -1;
         in->start = 0;
+    }
+    if (in->mem) { /* a later pass again */
+        in->first = 0;
+        in->pos = 0;
+        return 0;
     }
     in->first = 0;
     in->pos = 0;
@@ -130,6 +183,9 @@ void cli_input_close(cli_input *in)
 {
     if (in->own && in->fd >= 0) close(in->fd);
     if (in->spool >= 0) close(in->spool);
+    free(in->mem);
+    in->mem = NULL;
+    in->memlen = 0;
     in->fd = in->spool = -1;
     in->own = 0;
 }

@@ -32,6 +32,15 @@ for f in bin/pisar include/pisar/pisar.h "$libdir/libpisar.a" "$libdir/libpisar.
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
 [ ! -e "$src/../../docs/pisar.1" ] || [ -e "$prefix/share/man/man1/pisar.1" ] || fail "man page not installed"
+[ -e "$prefix/share/man/man3/libpisar.3" ] || fail "libpisar.3 not installed"
+[ -e "$prefix/share/bash-completion/completions/pisar" ] || fail "bash completion not installed"
+if command -v bash >/dev/null; then
+  # the installed completion works: the subcommands, and scheme ids from the installed pisar
+  got=$(PISAR="$prefix/bin/pisar" COMP="$prefix/share/bash-completion/completions/pisar" bash -c '
+    source "$COMP" && COMP_WORDS=("$PISAR" translit -s ru-icao) && COMP_CWORD=3 && _pisar &&
+    echo "${COMPREPLY[*]}"')
+  [ "$got" = ru-icao ] || fail "installed bash completion: '$got' for 'pisar translit -s ru-icao'"
+fi
 "$prefix/bin/pisar" --version
 
 step "CMake package: find_package(pisar CONFIG REQUIRED)"

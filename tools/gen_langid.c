@@ -1,0 +1,235 @@
+/*
+ * gen_langid.c -- build-time generator of language identification's tables:
+ *
+ *   tables/langid/words/<lang>.txt   frequent words of each language with their
+ *                                    counts (tools/langid_words.py writes them)
+ *   tables/langid/shtokavian.txt     the words that tell Croatian, Serbian and
+ *                                    Bosnian apart (format in the file)
+ *   tables/charset/<lang>.txt        the letter-pair models: only their
+ *                                    "language" line is read, for the list of
+ *                                    languages pisar_languages() returns
+ *
+ * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --models MODEL.txt...
+ * Writes static tables: per language its words sorted by byte value with the
+ * natural log of their relative frequency; the markers; the language codes.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/utf8.h"
+
+typedef struct {
+    char w[96];
+    double lf;
+} word;
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(((const word *)a)->w, ((const word *)b)->w);
+}
+
+static void die(const char *file, int line, const char *msg)
+{
+    fprintf(stderr, "gen_langid: %s:%d: %s\n", file, line, msg);
+    exit(1);
+}
+
+/* Write s as a C string literal (non-ASCII bytes as octal escapes). */
+static void put_str(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 0x80 || *p == '"' || *p == '\\' || *p < 0x20)
+            fprintf(o, "\\%03o", *p);
+        else
+            fputc(*p, o);
+    }
+    fputc('"', o);
+}
+
+static char *trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' '))
+        s[--n] = 0;
+    return s;
+}
+
+static void check_utf8(const char *file, int line, const char *s)
+{
+    int cut;
+    if (utf8_valid_prefix((const unsigned char *)s, strlen(s), &cut) != strlen(s))
+        die(file, line, "not UTF-8");
+}
+
+/* One words table: returns the language code (malloc'd), words in *out. */
+static char *read_words(const char *file, FILE *o, int idx, size_t *count)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) die(file, 0, "cannot open");
+    char buf[512], code[32] = "";
+    double tokens = 0;
+    word *w = NULL;
+    size_t n = 0, cap = 0;
+    int line = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#') continue;
+        check_utf8(file, line, buf);
+        if (!strncmp(buf, "language ", 9)) {
+            snprintf(code, sizeof code, "%.31s", buf + 9);
+            continue;
+        }
+        if (!strncmp(buf, "tokens ", 7)) {
+            tokens = atof(buf + 7);
+            continue;
+        }
+        char *tab = strchr(buf, '\t');
+        if (!tab || tab - buf >= (long)sizeof w->w) die(file, line, "want WORD<TAB>COUNT");
+        *tab = 0;
+        double c = atof(tab + 1);
+        if (c <= 0 || tokens <= 0) die(file, line, "a count > 0 after a \"tokens N\" line");
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            w = realloc(w, cap * sizeof *w);
+            if (!w) die(file, line, "out of memory");
+        }
+        snprintf(w[n].w, sizeof w[n].w, "%s", buf);
+        w[n++].lf = log(c / tokens);
+    }
+    fclose(f);
+    if (!code[0]) die(file, 0, "no \"language\" line");
+    qsort(w, n, sizeof *w, cmp_word);
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(w[i].w, w[i - 1].w)) die(file, 0, "a word listed twice");
+    fprintf(o, "static const langid_word langid_w%d[] = {\n", idx);
+    for (size_t i = 0; i < n; i++) {
+        fputs("    {", o);
+        put_str(o, w[i].w);
+        fprintf(o, ", %.4ff},\n", w[i].lf);
+    }
+    if (!n) fputs("    {\"\", 0.0f},\n", o);
+    fputs("};\n", o);
+    free(w);
+    *count = n;
+    return strdup(code);
+}
+
+enum { HR = 1, SR = 2, BS = 4 };
+
+static void read_markers(const char *file, FILE *o)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) die(file, 0, "cannot open");
+    char buf[512];
+    int line = 0, n = 0;
+    fputs("static const langid_marker langid_gen_markers[] = {\n", o);
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#') continue;
+        check_utf8(file, line, buf);
+        char *tab = strchr(buf, '\t');
+        if (!tab) die(file, line, "want WORD<TAB>STANDARDS");
+        *tab = 0;
+        int mask = 0;
+        for (char *t = strtok(tab + 1, " "); t; t = strtok(NULL, " ")) {
+            if (!strcmp(t, "hr"))
+                mask |= HR;
+            else if (!strcmp(t, "sr"))
+                mask |= SR;
+            else if (!strcmp(t, "bs"))
+                mask |= BS;
+            else
+                die(file, line, "a standard is hr, sr or bs");
+        }
+        if (!mask) die(file, line, "no standard");
+        char *w2 = strchr(buf, ' ');
+        if (w2) *w2++ = 0;
+        char *w[2] = {buf, w2};
+        fputs("    {{", o);
+        for (int k = 0; k < 2; k++) {
+            if (k) fputs(", ", o);
+            if (!w[k]) {
+                fputs("NULL", o);
+                continue;
+            }
+            size_t l = strlen(w[k]);
+            int pre = l && w[k][l - 1] == '*';
+            if (pre) w[k][l - 1] = 0;
+            int suf = w[k][0] == '*';
+            if (!w[k][suf] || strchr(w[k], ' ') || strchr(w[k] + suf, '*') || (pre && suf))
+                die(file, line, "bad word");
+            put_str(o, w[k]);
+            if (pre) fputs(" \"*\"", o);
+        }
+        fprintf(o, "}, %d},\n", mask);
+        n++;
+    }
+    fclose(f);
+    if (!n) die(file, 0, "no markers");
+    fputs("};\n", o);
+    fprintf(o, "#define LANGID_GEN_NMARKERS %d\n", n);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr,
+                "usage: gen_langid OUT.h WORDS.txt... --markers FILE --models MODEL.txt...\n");
+        return 2;
+    }
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
+    FILE *o = fopen(tmp, "w");
+    if (!o) die(tmp, 0, "cannot write");
+    fputs("/* Generated by tools/gen_langid.c from tables/langid/ -- do not edit. */\n", o);
+    int i = 2, nw = 0;
+    char *codes[256];
+    size_t counts[256];
+    for (; i < argc && strcmp(argv[i], "--markers"); i++) {
+        if (nw == 256) die(argv[i], 0, "too many tables");
+        codes[nw] = read_words(argv[i], o, nw, &counts[nw]);
+        nw++;
+    }
+    fputs("static const langid_words langid_gen_words[] = {\n", o);
+    for (int k = 0; k < nw; k++) {
+        fputs("    {", o);
+        put_str(o, codes[k]);
+        fprintf(o, ", langid_w%d, %zu},\n", k, counts[k]);
+    }
+    if (!nw) fputs("    {\"\", NULL, 0},\n", o);
+    fprintf(o, "};\n#define LANGID_GEN_NWORDS %d\n", nw);
+    if (i + 1 >= argc) die("command line", 0, "--markers FILE missing");
+    read_markers(argv[i + 1], o);
+    i += 2;
+    if (i >= argc || strcmp(argv[i], "--models")) die("command line", 0, "--models missing");
+    fputs("static const char *const langid_gen_codes[] = {\n", o);
+    int nm = 0;
+    for (i++; i < argc; i++) {
+        FILE *f = fopen(argv[i], "r");
+        if (!f) die(argv[i], 0, "cannot open");
+        char buf[512];
+        while (fgets(buf, sizeof buf, f))
+            if (!strncmp(buf, "language ", 9)) {
+                fputs("    ", o);
+                put_str(o, trim(buf + 9));
+                fputs(",\n", o);
+                nm++;
+                break;
+            }
+        fclose(f);
+    }
+    /* Bosnian (no letter-pair model: told by its words) and Serbo-Croatian
+     * (the answer when nothing tells hr, sr and bs apart) */
+    fputs("    \"bs\",\n    \"sh\",\n    NULL,\n};\n", o);
+    fprintf(o, "#define LANGID_GEN_NCODES %d\n", nm + 2);
+    for (int k = 0; k < nw; k++)
+        free(codes[k]);
+    if (fclose(o)) die(tmp, 0, "write error");
+    if (rename(tmp, argv[1])) die(argv[1], 0, "cannot rename");
+    return 0;
+}

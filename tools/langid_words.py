@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""langid_words.py CORPORA TABLES -- the frequent-word tables of language
+identification, tables/langid/words/<lang>.txt, counted on the training texts
+of the letter-pair models (CORPORA: the output of tools/fetch-corpora.sh,
+<lang>/train.txt; the held-out parts are not read). TABLES is tables/charset
+(each model's alphabet: a word counts only if all its letters are in it).
+
+A word is a run of letters (and apostrophes inside), lower-cased. Kept: the
+most frequent words (at most TOP, seen at least twice). Words of another
+language that man pages leave untranslated (English option descriptions in
+the German pages) are dropped from every table but English's when English
+text has them more than twice as often (English is counted on its UDHR and on
+a sample of the English man pages as well, see english_man_pages; Serbian
+Latin on its UDHR and the Serbian Cyrillic training text transliterated). Same inputs -> same tables.
+"""
+import collections, os, re, sys
+
+corp, charset = sys.argv[1:3]
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tables', 'langid', 'words')
+TOP = 300
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def alphabet(lang):
+    for l in open(os.path.join(charset, lang + '.txt'), encoding='utf-8'):
+        if l.startswith('lower '):
+            return set(l.split(' ', 1)[1].strip())
+    return set()
+
+
+def sources(lang):
+    # the first comment lines of the model name its training texts
+    src = []
+    for l in open(os.path.join(charset, lang + '.txt'), encoding='utf-8'):
+        if l.startswith('#   '):
+            src.append(l[4:].rstrip())
+        elif src:
+            break
+    return src
+
+
+def english_man_pages():
+    """English man pages (every 20th from the 10th, in C order of the path: not
+    the pages bench/langid/build_sets.py cuts its texts from), groff markup
+    dropped: the English UDHR alone is too small to know English from the
+    English words that translated man pages leave untranslated."""
+    import glob, gzip
+    # (the thousands of pages of one cloud tool's commands left out: they
+    # would make its jargon English's most frequent words)
+    fs = [f for f in sorted(glob.glob(os.path.join(MAN, 'man[1-8]', '*.gz')))[10::20]
+          if not os.path.basename(f).startswith('gcloud')]
+    for f in fs:
+        try:
+            raw = gzip.open(f).read().decode('utf-8')
+        except (OSError, UnicodeDecodeError, EOFError):
+            continue
+        for l in raw.split('\n'):
+            if not l.startswith('.') and not l.startswith("'"):
+                yield re.sub(r'\\(f(\(..|\[[^]]*\]|.)|\(..|\*(\[[^]]*\]|\(..|.)|.)', ' ', l)
+
+
+SR_LAT = dict(zip('абвгдђежзијклљмнњопрстћуфхцчџш',
+                  ['a', 'b', 'v', 'g', 'd', 'đ', 'e', 'ž', 'z', 'i', 'j', 'k', 'l', 'lj', 'm',
+                   'n', 'nj', 'o', 'p', 'r', 's', 't', 'ć', 'u', 'f', 'h', 'c', 'č', 'dž', 'š']))
+
+
+def sr_latin(s):
+    """Serbian Cyrillic in the Latin alphabet (lower case: one letter for one)."""
+    return ''.join(SR_LAT.get(c, c) for c in s)
+
+
+MAN = os.environ.get('MAN_ROOT', '/usr/share/man')
+counts, totals = {}, {}
+langs = sorted(d for d in os.listdir(corp) if os.path.exists(os.path.join(charset, d + '.txt')))
+for lang in langs:
+    a = alphabet(lang)
+    c = collections.Counter()
+    tot = 0
+    text = open(os.path.join(corp, lang, 'train.txt'), encoding='utf-8').read().split('\n')
+    if lang == 'en':
+        text += list(english_man_pages())
+    if lang == 'sr-Latn':
+        # the Serbian Cyrillic training text, transliterated: Serbian Latin's
+        # own training text (its UDHR) is too small to know it from Czech
+        text += [sr_latin(l.lower()) for l in
+                 open(os.path.join(corp, 'sr', 'train.txt'), encoding='utf-8').read().split('\n')]
+    for line in text:
+        for w in WORD.findall(line.lower()):
+            tot += 1
+            if all(ch in a or ch in "'’" for ch in w):
+                c[w.replace('’', "'")] += 1
+    counts[lang], totals[lang] = c, tot
+
+en = counts.get('en', collections.Counter())
+os.makedirs(out, exist_ok=True)
+for lang in langs:
+    c, tot = counts[lang], totals[lang]
+    keep = []
+    for w, n in c.most_common():
+        if n < 2 or len(keep) >= TOP:
+            break
+        if lang != 'en' and en[w] / totals['en'] > 2 * n / tot:
+            continue
+        keep.append((w, n))
+    with open(os.path.join(out, lang + '.txt'), 'w', encoding='utf-8') as f:
+        f.write(f'# pisar language identification: the {len(keep)} most frequent words of {lang}\n')
+        f.write('# Written by tools/langid_words.py; do not edit by hand. Counted on the\n')
+        f.write('# training texts of the letter-pair model (tables/charset/SOURCES.md has the\n')
+        f.write('# licenses; held-out parts not read):\n')
+        for s in sources(lang):
+            f.write(f'#   {s}\n')
+        f.write('# Format: "tokens N" (words counted), then WORD<TAB>COUNT.\n')
+        f.write(f'language {lang}\ntokens {tot}\n')
+        for w, n in keep:
+            f.write(f'{w}\t{n}\n')
+    print(lang, tot, len(keep))
