@@ -312,7 +312,7 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
     size_t k = 0;
     if (d->samp_len < SAMPLE_CAP) {
         k = SAMPLE_CAP - d->samp_len < len ? SAMPLE_CAP - d->samp_len : len;
-        memcpy(d->samp + d->samp_len, p, k);
+        if (k) memcpy(d->samp + d->samp_len, p, k);
         d->samp_len += k;
     }
     if (!d->u8_gave_up) utf8_step(d, p, len);

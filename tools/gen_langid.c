@@ -5,11 +5,13 @@
  *                                    counts (tools/langid_words.py writes them)
  *   tables/langid/shtokavian.txt     the words that tell Croatian, Serbian and
  *                                    Bosnian apart (format in the file)
+ *   tables/langid/endings.txt        word endings of one or two languages
  *   tables/charset/<lang>.txt        the letter-pair models: only their
  *                                    "language" line is read, for the list of
  *                                    languages pisar_languages() returns
  *
- * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --models MODEL.txt...
+ * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --endings ENDINGS.txt
+ *        --models MODEL.txt...
  * Writes static tables: per language its words sorted by byte value with the
  * natural log of their relative frequency; the markers; the language codes.
  */
@@ -175,11 +177,42 @@ static void read_markers(const char *file, FILE *o)
     fprintf(o, "#define LANGID_GEN_NMARKERS %d\n", n);
 }
 
+/* ENDING<TAB>LANG...: one entry per language, {ending, code}. */
+static void read_endings(const char *file, FILE *o)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) die(file, 0, "cannot open");
+    char buf[512];
+    int line = 0, n = 0;
+    fputs("static const langid_ending langid_gen_endings[] = {\n", o);
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#') continue;
+        check_utf8(file, line, buf);
+        char *tab = strchr(buf, '\t');
+        if (!tab || tab == buf) die(file, line, "want ENDING<TAB>LANGUAGES");
+        *tab = 0;
+        for (char *t = strtok(tab + 1, " "); t; t = strtok(NULL, " ")) {
+            fputs("    {", o);
+            put_str(o, buf);
+            fputs(", ", o);
+            put_str(o, t);
+            fputs("},\n", o);
+            n++;
+        }
+    }
+    fclose(f);
+    if (!n) fputs("    {\"\", \"\"},\n", o);
+    fputs("};\n", o);
+    fprintf(o, "#define LANGID_GEN_NENDINGS %d\n", n);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr,
-                "usage: gen_langid OUT.h WORDS.txt... --markers FILE --models MODEL.txt...\n");
+        fprintf(stderr, "usage: gen_langid OUT.h WORDS.txt... --markers FILE --endings FILE "
+                        "--models MODEL.txt...\n");
         return 2;
     }
     char tmp[4096];
@@ -205,6 +238,10 @@ int main(int argc, char **argv)
     fprintf(o, "};\n#define LANGID_GEN_NWORDS %d\n", nw);
     if (i + 1 >= argc) die("command line", 0, "--markers FILE missing");
     read_markers(argv[i + 1], o);
+    i += 2;
+    if (i + 1 >= argc || strcmp(argv[i], "--endings"))
+        die("command line", 0, "--endings FILE missing");
+    read_endings(argv[i + 1], o);
     i += 2;
     if (i >= argc || strcmp(argv[i], "--models")) die("command line", 0, "--models missing");
     fputs("static const char *const langid_gen_codes[] = {\n", o);

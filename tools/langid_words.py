@@ -29,7 +29,8 @@ def alphabet(lang):
 
 
 def sources(lang):
-    # the first comment lines of the model name its training texts
+    # the first comment lines of the model name its training texts (the
+    # texts/<lang>.txt they name are counted here too)
     src = []
     for l in open(os.path.join(charset, lang + '.txt'), encoding='utf-8'):
         if l.startswith('#   '):
@@ -77,6 +78,10 @@ for lang in langs:
     c = collections.Counter()
     tot = 0
     text = open(os.path.join(corp, lang, 'train.txt'), encoding='utf-8').read().split('\n')
+    own = os.path.join(charset, 'texts', lang + '.txt')
+    if os.path.exists(own):
+        # the sentences written for pisar that the model was trained on too
+        text += open(own, encoding='utf-8').read().split('\n')
     if lang == 'en':
         text += list(english_man_pages())
     if lang == 'sr-Latn':
@@ -102,6 +107,18 @@ for lang in langs:
         if lang != 'en' and en[w] / totals['en'] > 2 * n / tot:
             continue
         keep.append((w, n))
+    fw = os.path.join(out, '..', 'function', lang + '.txt')
+    added = 0
+    if os.path.exists(fw):
+        # function words listed by hand (tables/langid/function/<lang>.txt)
+        # where the training text is too small to count them all
+        have = {w for w, n in keep}
+        for l in open(fw, encoding='utf-8'):
+            w = l.strip()
+            if w and not w.startswith('#') and w not in have:
+                keep.append((w, max(2, round(0.003 * tot))))
+                have.add(w)
+                added += 1
     with open(os.path.join(out, lang + '.txt'), 'w', encoding='utf-8') as f:
         f.write(f'# pisar language identification: the {len(keep)} most frequent words of {lang}\n')
         f.write('# Written by tools/langid_words.py; do not edit by hand. Counted on the\n')
@@ -109,6 +126,8 @@ for lang in langs:
         f.write('# licenses; held-out parts not read):\n')
         for s in sources(lang):
             f.write(f'#   {s}\n')
+        if added:
+            f.write(f'# and {added} function words of tables/langid/function/{lang}.txt at 0.3 %\n')
         f.write('# Format: "tokens N" (words counted), then WORD<TAB>COUNT.\n')
         f.write(f'language {lang}\ntokens {tot}\n')
         for w, n in keep:

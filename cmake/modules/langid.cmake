@@ -11,8 +11,10 @@ add_executable(gen_langid ${CMAKE_SOURCE_DIR}/tools/gen_langid.c)
 target_link_libraries(gen_langid PRIVATE m)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/langid_tables.h
   COMMAND gen_langid ${PISAR_GEN_DIR}/langid_tables.h ${PISAR_LANGID_WORDS}
-    --markers ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt --models ${PISAR_LANGID_MODELS}
+    --markers ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
+    --endings ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt --models ${PISAR_LANGID_MODELS}
   DEPENDS gen_langid ${PISAR_LANGID_WORDS} ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
+    ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
     ${PISAR_LANGID_MODELS}
   COMMENT "Generating language identification tables")
 list(APPEND PISAR_GENERATED ${PISAR_GEN_DIR}/langid_tables.h)
