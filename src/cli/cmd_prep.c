@@ -20,6 +20,7 @@
 #define SUB "prep"
 #define CHUNK 65536
 #define SAMPLE (1u << 20)
+#define MAX_PARAGRAPH (1u << 20) /* a longer paragraph is cut (paragraph_cut) */
 
 static void usage(FILE *f)
 {
@@ -403,6 +404,32 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
     return sink_write(k, out);
 }
 
+/* Where to cut t[0..n) (n > MAX_PARAGRAPH, no paragraph break in it): the
+ * length of the first piece, at most MAX_PARAGRAPH, never inside a UTF-8
+ * character. */
+static size_t paragraph_cut(const char *t, size_t n)
+{
+    size_t lim = n < MAX_PARAGRAPH ? n : MAX_PARAGRAPH, any = 0;
+    for (size_t i = lim; i > lim / 2; i--) {
+        if (t[i - 1] != '\n') continue;
+        size_t j = i - 1;
+        while (j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\t' || t[j - 1] == '\r'))
+            j--;
+        unsigned char c = j ? (unsigned char)t[j - 1] : 0;
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' ||
+            c == 0xBB /* the end of » and … */ || c == 0xA6)
+            return i;
+        if (!any) any = i;
+    }
+    if (any) return any;
+    for (size_t i = lim; i > lim / 2; i--)
+        if (t[i - 1] == ' ') return i;
+    size_t i = lim;
+    while (i > 1 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
 /* Pass 2: decode, split into paragraphs, and run each through the pipeline
  * (with the names stage when `names`). */
 static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitter *em, sink *k,
@@ -470,6 +497,15 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         if (last) {
             if (!rc) rc = do_paragraph(&p, raw.data + done, raw.len - done, k, out);
             break;
+        }
+        /* an unfinished paragraph past MAX_PARAGRAPH (a text without empty
+         * lines whose lines are not paragraphs) is cut, so memory stays
+         * bounded: after its last line that ends a sentence, else after its
+         * last line, else at its last space */
+        while (!rc && raw.len - done > MAX_PARAGRAPH) {
+            size_t cut = paragraph_cut(raw.data + done, raw.len - done);
+            rc = do_paragraph(&p, raw.data + done, cut, k, out);
+            done += cut;
         }
         /* keep the unfinished paragraph; rescan only its last line */
         if (done) {
