@@ -25,6 +25,8 @@
 #define MAX_ANCHORS 24
 /* Share of Gale-Church's length cost a 1-0 or 0-1 link pays (see align.h) */
 #define DELETE_LENGTH 0.0
+#define PASSES 4
+#define PRIOR_WEIGHT 5.0
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
 
 typedef struct {
@@ -165,6 +167,7 @@ typedef struct {
     const sent_info *S, *T;
     double c;
     int anchors, soft_paras;
+    double prior[6]; /* of each move, re-estimated from the text (see below) */
 } model;
 
 /* -log P(delta): Gale & Church's match() with the estimated ratio c. */
@@ -197,7 +200,7 @@ static double link_cost(const model *md, size_t i, size_t j, int mv)
      * fast that a deletion almost always loses to a merge; pisar counts
      * DELETE_LENGTH of it */
     if (di == 0 || dj == 0) lc *= DELETE_LENGTH;
-    double cost = -log(moves[mv].prior / P_11) + lc;
+    double cost = -log(md->prior[mv] / md->prior[0]) + lc;
     if (md->anchors) {
         unsigned m, u;
         anchor_counts(a, di, b, dj, &m, &u);
@@ -323,7 +326,9 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
         analyse(&src[i], opt, anchors, &S[i]), ls += S[i].len;
     for (size_t i = 0; i < ntgt; i++)
         analyse(&tgt[i], opt, anchors, &T[i]), lt += T[i].len;
-    model md = {S, T, 1.0, anchors, 0};
+    model md = {S, T, 1.0, anchors, 0, {0}};
+    for (int k = 0; k < 6; k++)
+        md.prior[k] = moves[k].prior;
     if (ls > 0 && lt > 0) md.c = lt / ls;
     if (md.c < 0.25) md.c = 0.25;
     if (md.c > 4) md.c = 4;
@@ -333,7 +338,7 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
     md.soft_paras = !hard && !(flags & PISAR_ALIGN_NO_PARAGRAPHS);
     /* Two passes: the ratio of the totals is skewed by sentences that have no
      * counterpart, so the second pass takes c from the first pass's 1-1 links. */
-    for (int pass = 0; pass < 2 && !rc; pass++) {
+    for (int pass = 0; pass < PASSES && !rc; pass++) {
         *nlinks = 0;
         if (hard) {
             /* each paragraph pair on its own */
@@ -354,6 +359,23 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
         } else {
             rc = align_block(&md, nsrc, ntgt, 0, 0, links, nlinks);
         }
+        /* The priors of the link types: Gale and Church's, moved towards the
+         * shares the last pass found in this text (PRIOR_WEIGHT links' worth
+         * of Gale-Church against the links found), so that a translation
+         * that drops or merges more sentences than their corpus did is
+         * aligned with the rates it shows. */
+        double cnt[6] = {0}, moved = 0;
+        for (size_t k = 0; k < *nlinks; k++)
+            for (int mv = 0; mv < 6; mv++)
+                if (links[k].nsrc == (size_t)moves[mv].di && links[k].ntgt == (size_t)moves[mv].dj)
+                    cnt[mv] += 1;
+        for (int mv = 0; mv < 6; mv++) {
+            double p =
+                (cnt[mv] + PRIOR_WEIGHT * moves[mv].prior) / ((double)*nlinks + PRIOR_WEIGHT);
+            if (p < moves[mv].prior / 4) p = moves[mv].prior / 4;
+            moved += fabs(p - md.prior[mv]);
+            md.prior[mv] = p;
+        }
         double a = 0, b = 0;
         size_t ones = 0;
         for (size_t k = 0; k < *nlinks; k++)
@@ -363,7 +385,7 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
         double c = b / a;
         if (c < 0.25) c = 0.25;
         if (c > 4) c = 4;
-        if (fabs(c - md.c) < 1e-3) break;
+        if (fabs(c - md.c) < 1e-3 && moved < 1e-3) break;
         md.c = c;
     }
     free(S);
