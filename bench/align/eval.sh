@@ -12,6 +12,7 @@ INPUTS=${3:-lines segmented}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf '%-12s %-9s %-28s %s\n' pair input method "tp pred gold P R F1"
 for d in "$SETS"/*/; do
+  [ -f "$d/source.txt" ] || continue
   p=$(basename "$d")
   for input in $INPUTS; do
     [ $input = lines ] && L=--lines || L=
