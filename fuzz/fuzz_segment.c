@@ -1,9 +1,9 @@
 /* fuzz_segment.c -- the segmenter on arbitrary bytes: the first byte picks the
  * language, the rest is the text. Text that is not UTF-8 must be refused at
- * its first bad byte (checked against a plain decoder written from Unicode's
- * table 3-7); the valid text before that byte is then segmented. Every
- * sentence must lie inside the text, in order, separated only by whitespace,
- * and the run must end. */
+ * its first bad byte (the first byte's top bit asks for paragraphs a line) (checked against a plain
+ * decoder written from Unicode's table 3-7); the valid text before that byte is then segmented.
+ * Every sentence must lie inside the text, in order, separated only by whitespace, and the run must
+ * end. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,13 +55,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *const *codes;
     size_t nl = pisar_segment_languages(&codes);
     const char *lang = "und";
+    int lines = 0;
     if (size) {
-        if (data[0] < nl) lang = codes[data[0]];
+        if ((data[0] & 0x7F) < nl) lang = codes[data[0] & 0x7F];
+        lines = data[0] >> 7;
         data++;
         size--;
     }
     pisar_segmenter *seg;
     if (pisar_segmenter_new(&seg, lang, NULL)) abort();
+    /* the first byte's top bit: paragraphs a line; the guess must answer one
+     * of the two modes */
+    int guess = pisar_segment_guess_paragraphs((const char *)data, size);
+    if (guess != PISAR_PARAGRAPHS_BLANK && guess != PISAR_PARAGRAPHS_LINE) abort();
+    if (lines && pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_LINE)) abort();
     /* a copy of exactly `size` bytes, so reads past the end are caught */
     char *text = malloc(size ? size : 1);
     if (!text) abort();

@@ -42,12 +42,19 @@
 #define CONF_TEMPERATURE 2.0
 /* The rules of tables/charset/rules.txt decide only near ties of the models:
  * a difference of fewer than RULE_MARGIN nats. */
-#define RULE_MARGIN 4.0
+#define RULE_MARGIN 6.0
 /* A declared code page is answered when it costs at most this many nats more
- * than the best per occurrence of a byte the two decode differently (tuned on the
+ * than the best per occurrence of a byte the two decode differently
+ * (DECL_MARGIN_CYRILLIC when either is Cyrillic: a wrong Cyrillic page garbles
+ * every letter, and the models tell that surely; among Latin pages only a few
+ * accented letters differ, and the small models of many languages are less sure) (tuned on the
  * bench/detect/web.sh development set), and then with at least DECL_CONFIDENCE. */
-#define DECL_MARGIN 3.0
+#define DECL_MARGIN 8.0
+#define DECL_MARGIN_CYRILLIC 2.0
 #define DECL_CONFIDENCE 0.95
+/* Confidence of a Latin page is at most n / (n + THIN_EVIDENCE) when n bytes
+ * tell the answer from the runner-up (calibrated on the web development set). */
+#define THIN_EVIDENCE 1.0
 
 struct pisar_detector {
     uint32_t hist[65536];  /* hist[a << 8 | b]: how often byte b followed byte a */
@@ -305,7 +312,7 @@ int pisar_detector_feed(pisar_detector *d, const void *data, size_t len)
     size_t k = 0;
     if (d->samp_len < SAMPLE_CAP) {
         k = SAMPLE_CAP - d->samp_len < len ? SAMPLE_CAP - d->samp_len : len;
-        memcpy(d->samp + d->samp_len, p, k);
+        if (k) memcpy(d->samp + d->samp_len, p, k);
         d->samp_len += k;
     }
     if (!d->u8_gave_up) utf8_step(d, p, len);
@@ -643,7 +650,8 @@ static int detect_sbcs(pisar_detector *d)
     }
     /* a declared code page (<?xml encoding>, <meta charset>, a MIME header)
      * that the bytes confirm is answered: it defines every byte present and
-     * costs at most DECL_MARGIN nats per non-ASCII byte more than the best */
+     * costs at most DECL_MARGIN nats more than the best per occurrence of a
+     * byte the two decode differently */
     int declared = 0;
     pisar_encoding de = d->decl_source != DET_DECL_NONE ? pisar_encoding_from_name(d->decl_label)
                                                         : PISAR_ENC_UNKNOWN;
@@ -655,8 +663,12 @@ static int detect_sbcs(pisar_detector *d)
         uint64_t ndiff = 0;
         for (int b = 0x80; b < 256; b++)
             if (td[b] != tb[b]) ndiff += s.byte_n[b];
+        pisar_encoding eb = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]);
+        double margin = pisar_encoding_is_cyrillic(de) || pisar_encoding_is_cyrillic(eb)
+                            ? DECL_MARGIN_CYRILLIC
+                            : DECL_MARGIN;
         if (alive[j] && best_lang[j] >= 0 &&
-            (double)(best_cost[j] - best_cost[uniq[0]]) / LM_SCALE <= DECL_MARGIN * (double)ndiff) {
+            (double)(best_cost[j] - best_cost[uniq[0]]) / LM_SCALE <= margin * (double)ndiff) {
             int k = 0;
             while (k < nu && !same_text(&s, de, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k])))
                 k++;
@@ -681,6 +693,23 @@ static int detect_sbcs(pisar_detector *d)
     int w = uniq[0];
     d->res.encoding = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + name[0]);
     d->res.confidence = conf_from(delta, nu);
+    if (nu >= 2) {
+        /* thin evidence: n occurrences of bytes that the answer and the
+         * runner-up decode differently cannot make a Latin page surer than
+         * n / (n + THIN_EVIDENCE) (one byte 0x82, "é" or "‚", says at most
+         * 0.5; 0.99 takes 99), a Cyrillic one surer than 1 - 2^-n (a wrong
+         * Cyrillic page garbles every letter it differs in, and the models
+         * tell that surely) */
+        const uint16_t *t0 = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0])),
+                       *t1 = cp_table((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[1]));
+        uint64_t nd = 0;
+        for (int b = 0x80; b < 256; b++)
+            if (t0[b] != t1[b]) nd += s.byte_n[b];
+        double cap = pisar_encoding_is_cyrillic((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]))
+                         ? 1.0 - pow(2.0, -(double)nd)
+                         : (double)nd / ((double)nd + THIN_EVIDENCE);
+        if (d->res.confidence > cap) d->res.confidence = cap;
+    }
     if (declared && d->res.confidence < DECL_CONFIDENCE) d->res.confidence = DECL_CONFIDENCE;
     d->res.language = lm_code(best_lang[w]);
     {

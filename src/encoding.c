@@ -41,6 +41,8 @@ static const struct {
     [PISAR_ENC_IBM775] = {"ibm775", "IBM775"},
     [PISAR_ENC_MACINTOSH] = {"macintosh", "MACINTOSH"},
     [PISAR_ENC_X_MAC_CE] = {"x-mac-ce", "MAC-CENTRALEUROPE"},
+    [PISAR_ENC_ISO_8859_10] = {"iso-8859-10", "ISO-8859-10"},
+    [PISAR_ENC_ISO_8859_14] = {"iso-8859-14", "ISO-8859-14"},
 };
 
 /* Aliases, compared after dropping everything but [a-z0-9]. */
@@ -108,6 +110,13 @@ static const struct {
     {"maccentraleurope", PISAR_ENC_X_MAC_CE},
     {"xmacce", PISAR_ENC_X_MAC_CE},
     {"macce", PISAR_ENC_X_MAC_CE},
+    {"latin6", PISAR_ENC_ISO_8859_10},
+    {"iso885910", PISAR_ENC_ISO_8859_10},
+    {"l6", PISAR_ENC_ISO_8859_10},
+    {"latin8", PISAR_ENC_ISO_8859_14},
+    {"iso885914", PISAR_ENC_ISO_8859_14},
+    {"l8", PISAR_ENC_ISO_8859_14},
+    {"isoceltic", PISAR_ENC_ISO_8859_14},
 };
 
 const char *pisar_encoding_name(pisar_encoding e)

@@ -75,8 +75,9 @@ int pn_utf8_put(pisar_buf *b, unsigned c)
 static int is_apostrophe(unsigned c)
 {
     /* ` and ´: GOST 7.79 system B writes ы y`, э e`, ь ` (Kopy`lov) */
+    /* ′ (U+2032): BS 2979 writes ь with a prime (Aver′yan) */
     return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba || c == 0x2033 ||
-           c == 0x02bb || c == 0x60 || c == 0xb4;
+           c == 0x02bb || c == 0x60 || c == 0xb4 || c == 0x2032;
 }
 
 int pn_is_name_letter(unsigned c)
@@ -393,6 +394,9 @@ static void fold(char *s, pisar_buf *out)
             i++;
             if (c == 'g' || c == 'h' || c == 'x')
                 c = 'X';
+            else if (c == 'j' && n && !is_vowel(s[n - 1]) && s[n - 1] != 'i' &&
+                     (!s[i] || !strchr("aeiouyj", s[i])))
+                continue; /* a soft sign: Aljberto, Kuzjma (DSTU 9112, scholarly) */
             else if (c == 'y' || c == 'j')
                 c = 'i';
             else if (c != 'E' && (c < 'a' || c > 'z'))

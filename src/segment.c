@@ -243,6 +243,25 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* The same, for tests (segment_internal.h): the vectorised skip and the
+ * plain loop that is its reference. */
+size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len)
+{
+    return skip_plain(t, i, len);
+}
+
+size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len)
+{
+    while (i < len && !stop_byte[t[i]])
+        i++;
+    return i;
+}
+
+int seg_is_stop_byte(unsigned char c)
+{
+    return stop_byte[c];
+}
+
 /* ---- abbreviation tables ---------------------------------------------------- */
 
 static int key_cmp(const char *a, size_t an, const char *b, size_t bn)
@@ -1351,6 +1370,17 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
     return 0;
 }
 
+/* A short line that ends in a conjunction before a lower-case line ("что
+ * работа идёт и" / "что итоги ..."), unlike a greeting ("Hi team," / "the
+ * meeting ...") or a list item, goes on. */
+static int ends_in_conjunction(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
+{
+    size_t ps;
+    if (e <= start) return 0;
+    uint32_t last = decode_before(t, len, start, e, &ps);
+    return is_alpha(last) && line_goes_on(t, len, start, e, k);
+}
+
 int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
 {
     if (!s || (mode != PISAR_PARAGRAPHS_BLANK && mode != PISAR_PARAGRAPHS_LINE))
@@ -1476,7 +1506,9 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             }
             if (k >= len) blank = 1;
             if (blank || (s->line_paras ? !line_goes_on(t, len, start, e, k)
-                                        : line_break_ends(s, start, e, k) || short_line(s, e, k))) {
+                                        : line_break_ends(s, start, e, k) ||
+                                              (short_line(s, e, k) &&
+                                               !ends_in_conjunction(t, len, start, e, k)))) {
                 end = e;
                 goto emit;
             }

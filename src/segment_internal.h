@@ -45,6 +45,13 @@ struct pisar_segmenter {
     size_t ibrk;
 };
 
+/* The scanner's skip to the next byte it must look at (SSE2 where the
+ * compiler offers it: it may also stop at any byte >= 0xE2, which the caller
+ * steps over) and the plain loop that is its reference; for tests. */
+size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len);
+size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len);
+int seg_is_stop_byte(unsigned char c);
+
 /* The compiled rules of a language ("ru", "sr-Latn" -> "sr"), or NULL. */
 const seg_abbrev_lang *seg_find_lang(const char *language);
 

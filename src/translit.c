@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef struct tl_builtin {
     pisar_scheme_info info;
@@ -33,6 +36,10 @@ struct pisar_translit {
     tl_tables t;
     int owned;               /* t's arrays are heap-allocated */
     uint8_t ascii_rule[128]; /* 1 when an ASCII byte may start a source */
+    /* The ASCII bytes that start a source (apostrophes in some schemes), for
+     * the 16-byte scan of ASCII runs; nascii > 4: no vector scan. */
+    uint8_t ascii_bytes[4];
+    int nascii;
     /* Fast path for U+0400..U+047F (two-byte UTF-8 D0 80 .. D1 BF): when the
      * letter is a whole source with one unconditional rule and no longer
      * source starts with it, and its case needs no look at the neighbours,
@@ -111,8 +118,13 @@ static pisar_translit *new_handle(const tl_tables *t)
     if (!h) return NULL;
     h->t = *t;
     const tl_node *root = &t->nodes[0];
-    for (unsigned b = 0; b < 128; b++)
+    for (unsigned b = 0; b < 128; b++) {
         h->ascii_rule[b] = b >= root->lo && b <= root->hi && t->trans[root->trans + b - root->lo];
+        if (h->ascii_rule[b]) {
+            if (h->nascii < 4) h->ascii_bytes[h->nascii] = (uint8_t)b;
+            h->nascii++;
+        }
+    }
     for (unsigned k = 0; k < 128; k++) {
         h->direct[k].len = 0xFF;
         h->xlo[k] = 1;
@@ -674,6 +686,45 @@ static int mixed_case_out(const tl_tables *t, const tl_rule *best, const unsigne
     return (int)n;
 }
 
+/* The length of the run of ASCII bytes at in[0..n) that start no rule:
+ * the plain loop (the reference) and a 16-bytes-a-step SSE2 scan. */
+static size_t ascii_run_scalar(const pisar_translit *h, const unsigned char *in, size_t n)
+{
+    size_t k = 0;
+    while (k < n && in[k] < 0x80 && !h->ascii_rule[in[k]])
+        k++;
+    return k;
+}
+
+static size_t ascii_run(const pisar_translit *h, const unsigned char *in, size_t n)
+{
+#if defined(__SSE2__)
+    if (h->nascii <= 4) {
+        size_t k = 0;
+        __m128i r[4];
+        for (int q = 0; q < 4; q++)
+            r[q] = _mm_set1_epi8((char)(q < h->nascii ? h->ascii_bytes[q] : 0x80));
+        while (k + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(in + k));
+            __m128i hit =
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, r[0]), _mm_cmpeq_epi8(v, r[1])),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, r[2]), _mm_cmpeq_epi8(v, r[3])));
+            /* high bit: a non-ASCII byte; hit: a byte that starts a rule */
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, hit));
+            if (m) return k + (size_t)__builtin_ctz(m);
+            k += 16;
+        }
+        return k + ascii_run_scalar(h, in + k, n - k);
+    }
+#endif
+    return ascii_run_scalar(h, in, n);
+}
+
+size_t tl_ascii_run(const struct pisar_translit *h, const unsigned char *in, size_t n, int simd)
+{
+    return simd ? ascii_run(h, in, n) : ascii_run_scalar(h, in, n);
+}
+
 static int apply(const pisar_translit *h, const char *text, size_t len, pisar_buf *out,
                  pisar_error *err, int fast)
 {
@@ -708,16 +759,42 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             while (i < blk_end) {
                 unsigned c = in[i];
                 if (c < 0x80) {
-                    if (h->ascii_rule[c]) break;
-                    *o++ = (char)c;
-                    i++;
+                    /* short runs (the space between two words) byte by
+                     * byte; a run longer than 16 bytes by the vector scan */
+                    size_t k = i, lim = blk_end - i > 16 ? i + 16 : blk_end;
+                    while (k < lim && in[k] < 0x80 && !h->ascii_rule[in[k]])
+                        *o++ = (char)in[k++];
+                    if (k == lim && k < blk_end) {
+                        size_t run = ascii_run(h, in + k, blk_end - k);
+                        memcpy(o, in + k, run);
+                        o += run;
+                        k += run;
+                    }
+                    if (k == i) break;
+                    i = k;
                     continue;
                 }
                 if ((c != 0xD0 && c != 0xD1) || i + 1 >= len || (in[i + 1] & 0xC0) != 0x80) break;
                 unsigned k = (c & 1) << 6 | (in[i + 1] & 0x3F);
                 unsigned dl = h->direct[k].len;
-                if (dl >= 0xFD || (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]))
-                    break;
+                if (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]) break;
+                if (dl >= 0xFD) {
+                    /* a letter whose rules look only at the character before
+                     * (е after a vowel): its look-behind table, as below */
+                    int ci = h->ctx[k];
+                    if (dl != 0xFF || ci < 0 || i == 0) break;
+                    unsigned p = in[i - 1], v = 0xFE;
+                    if (p < 0x80)
+                        v = h->ctxtab[ci][p];
+                    else if (i >= 2 && (in[i - 2] == 0xD0 || in[i - 2] == 0xD1) &&
+                             (p & 0xC0) == 0x80)
+                        v = h->ctxtab[ci][128 + ((in[i - 2] & 1u) << 6 | (p & 0x3F))];
+                    if (v >= 0xFE) break;
+                    memcpy(o, h->ctxout[v].bytes, 8);
+                    o += h->ctxout[v].len;
+                    i += 2;
+                    continue;
+                }
                 memcpy(o, h->direct[k].bytes, 8);
                 o += dl;
                 i += 2;

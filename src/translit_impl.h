@@ -103,6 +103,9 @@ struct pisar_translit;
 struct pisar_buf;
 int tl_apply_reference(const struct pisar_translit *h, const char *text, size_t len,
                        struct pisar_buf *out);
+/* The length of the run of ASCII bytes at in[0..n) that start no rule of h:
+ * simd != 0 the vector scan (SSE2 where built), 0 the scalar reference. */
+size_t tl_ascii_run(const struct pisar_translit *h, const unsigned char *in, size_t n, int simd);
 
 /* UTF-8 decoding shared by the engine and the compiler (encoding: utf8.h).
  * Decode one code point at p (n bytes available); returns its length, 0 if

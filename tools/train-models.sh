@@ -30,7 +30,7 @@ train() {
   f=$corp/$lang/train.txt
   src2=""
   case $lang in
-    ru|uk|mk|sr|pl|cs|de) src2="Debian manpages-$lang (GPL-3+ and others, see its copyright file), groff markup removed, 4 of every 5 pages";;
+    ru|uk|mk|sr|pl|cs|de|hu) src2="Debian manpages-$lang (GPL-3+ and others, see its copyright file), groff markup removed, 4 of every 5 pages";;
   esac
   echo "$lang $(wc -c <"$f") $(sha256sum "$f" | cut -d' ' -f1)" >>"$log"
   set -- --lang "$lang" --name "$name" --script "$script" --lower "$lower" --source "$UDHR"
@@ -76,4 +76,18 @@ train da Danish Latn "abcdefghijklmnopqrstuvwxyzæøå"
 train sv Swedish Latn "abcdefghijklmnopqrstuvwxyzåäö"
 train no Norwegian Latn "abcdefghijklmnopqrstuvwxyzæøå"
 train fi Finnish Latn "abcdefghijklmnopqrstuvwxyzäöå"
+train ga Irish Latn "abcdefghijklmnopqrstuvwxyzáéíóú"
+train cy Welsh Latn "abcdefghijklmnopqrstuvwxyzâêîôûŵŷáéíóúàèäëïöüẁẃỳ"
+train br Breton Latn "abcdefghijklmnopqrstuvwxyzâêîôûñùüéè"
+train eo Esperanto Latn "abcdefghijklmnopqrstuvwxyzĉĝĥĵŝŭ"
+train mt Maltese Latn "abcdefghijklmnopqrstuvwxyzċġħżàèìòùî"
+train is Icelandic Latn "abcdefghijklmnopqrstuvwxyzáéíóúýþæöð"
+train ca Catalan Latn "abcdefghijklmnopqrstuvwxyzàçèéíïòóúü"
+train eu Basque Latn "abcdefghijklmnopqrstuvwxyzñü"
+train gl Galician Latn "abcdefghijklmnopqrstuvwxyzáéíñóúü"
+train sq Albanian Latn "abcdefghijklmnopqrstuvwxyzçë"
+train lb Luxembourgish Latn "abcdefghijklmnopqrstuvwxyzäéëèöüêâ"
+train fo Faroese Latn "abcdefghijklmnopqrstuvwxyzáíóúýæøð"
+train af Afrikaans Latn "abcdefghijklmnopqrstuvwxyzêëéèôîïûáóú"
+train gd "Scottish Gaelic" Latn "abcdefghijklmnopqrstuvwxyzàèìòùáéó"
 echo "wrote $out/*.txt and $log"

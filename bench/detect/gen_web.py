@@ -7,7 +7,7 @@ CORPORA is the output of tools/fetch-corpora.sh (CORPORA/<lang>/heldout.txt:
 text held out of the models' training: UDHR articles whose number is a
 multiple of 4 and every 5th man page). With --man DIR (default
 /usr/share/man) the Debian manpages-<lang> packages of languages whose man
-pages were never used in training (fr es it nl sv da fi hu ro) add text too.
+pages were never used in training (fr es it nl sv da fi ro) add text too.
 
 Each file wraps a few paragraphs of one language, encoded in one code page
 of that language, in one shape: RSS 2.0, RSS 1.0 (RDF), Atom, an HTML page
@@ -70,8 +70,9 @@ WRONG = {'windows-1251': 'iso-8859-1', 'koi8-r': 'windows-1251', 'iso-8859-5': '
          'ibm866': 'windows-1251', 'x-mac-cyrillic': 'windows-1251', 'koi8-u': 'koi8-r',
          'windows-1250': 'iso-8859-1', 'iso-8859-2': 'windows-1252', 'windows-1252': 'iso-8859-2',
          'iso-8859-1': 'utf-8', 'windows-1254': 'iso-8859-1', 'windows-1257': 'iso-8859-1'}
-# man pages never used in training (tools/fetch-corpora.sh uses ru uk mk sr pl cs de)
-MAN_LANGS = ['fr', 'es', 'it', 'nl', 'sv', 'da', 'fi', 'hu', 'ro']
+# man pages never used in training (tools/fetch-corpora.sh uses ru uk mk sr pl cs de hu,
+# and puts every 5th page of those in heldout.txt)
+MAN_LANGS = ['fr', 'es', 'it', 'nl', 'sv', 'da', 'fi', 'ro']
 FALLBACK = {'\u00ab': '"', '\u00bb': '"', '\u201c': '"', '\u201d': '"', '\u201e': '"',
             '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u2013': '-', '\u2014': '-',
             '\u2026': '...', '\u00a0': ' ', '\u2116': 'No.', '\u0219': '\u015f',

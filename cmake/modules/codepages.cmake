@@ -2,7 +2,7 @@
 set(PISAR_CODEPAGES windows-1251 koi8-r koi8-u iso-8859-5 ibm866 ibm855 cp1125 x-mac-cyrillic
   windows-1250 windows-1252 windows-1254 windows-1257 iso-8859-1 iso-8859-2 iso-8859-3
   iso-8859-4 iso-8859-9 iso-8859-13 iso-8859-15 iso-8859-16 ibm437 ibm850 ibm852 ibm775
-  macintosh x-mac-ce)
+  macintosh x-mac-ce iso-8859-10 iso-8859-14)
 set(cp_files "")
 foreach(cp ${PISAR_CODEPAGES})
   list(APPEND cp_files ${CMAKE_SOURCE_DIR}/tables/codepages/${cp}.txt)

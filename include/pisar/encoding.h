@@ -51,12 +51,15 @@ typedef enum pisar_encoding {
     PISAR_ENC_IBM775,
     PISAR_ENC_MACINTOSH,
     PISAR_ENC_X_MAC_CE,
+    /* added after the others, so that earlier values keep their numbers */
+    PISAR_ENC_ISO_8859_10, /**< Latin-6, Nordic: Icelandic, Faroese, Sami, Greenlandic */
+    PISAR_ENC_ISO_8859_14, /**< Latin-8, Celtic: Welsh, Irish, Scottish Gaelic, Breton */
     PISAR_ENC_COUNT
 } pisar_encoding;
 
 /** First and last single-byte encodings in the enumeration. */
 #define PISAR_ENC_FIRST_SBCS PISAR_ENC_WINDOWS_1251
-#define PISAR_ENC_LAST_SBCS PISAR_ENC_X_MAC_CE
+#define PISAR_ENC_LAST_SBCS PISAR_ENC_ISO_8859_14
 
 /** The WHATWG/IANA lower-case name ("windows-1251"); "unknown" if out of range. */
 PISAR_API const char *pisar_encoding_name(pisar_encoding enc);

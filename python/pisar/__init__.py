@@ -18,7 +18,7 @@ import ctypes
 import threading
 from collections import namedtuple
 
-from ._lib import lib, Buf, Error, Detection_, NameMention_, NAME_CALLBACK, PrepOptions_, PrepResult_
+from ._lib import lib, Buf, Error, Detection_, NAME_CALLBACK, PrepOptions_, PrepResult_
 
 __all__ = [
     "PisarError", "Detection", "Mention", "Unit", "Repair", "Document",

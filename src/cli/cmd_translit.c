@@ -1,5 +1,6 @@
 /* cmd_translit.c -- pisar translit: romanize Cyrillic text under a named scheme. */
 #include "cli.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -85,8 +86,8 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
  *
  * Two passes, so that a bad byte never leaves half a file on stdout and
  * memory stays bounded however large the input: the first checks that all
- * of it is UTF-8 (a pisar_decoder in PISAR_DECODE_CHECK mode, whose verdict
- * and offset are those of pisar_translit_apply: the same strict UTF-8, the
+ * of it is UTF-8 (utf8_valid_prefix, 16 bytes a step, whose verdict and
+ * offset are those of pisar_translit_apply: the same strict UTF-8, the
  * first bad sequence, ETRUNC only when the input ends inside a character),
  * keeping the first bytes for --lang auto; a pipe is spooled to a temporary
  * file on the way (cli_input). The second romanizes the input in pieces cut
@@ -112,26 +113,41 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     char sample[SAMPLE + 1];
     size_t nsample = 0;
     if (cli_input_open(&in, "translit", path, name)) return EXIT_SOME_FAILED;
-    if (pisar_buf_reserve(&buf, CHUNK) ||
+    if (pisar_buf_reserve(&buf, CHUNK + 4) ||
         pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
         cli_error("translit", "%s: out of memory", name);
         goto done;
     }
-    /* pass 1: is it all UTF-8? */
+    /* pass 1: is it all UTF-8? (the library's 16-bytes-a-step validator;
+     * up to 3 bytes of a character cut by the end of a chunk are carried
+     * into the next; the verdict and offset are pisar_translit_apply's) */
     pisar_error err;
     memset(&err, 0, sizeof err);
     int bad = PISAR_OK;
+    size_t ncarry = 0, base = 0; /* base: input offset of buf.data[0] */
     for (;;) {
-        long n = cli_input_read(&in, buf.data, CHUNK);
+        long n = cli_input_read(&in, buf.data + ncarry, CHUNK);
         if (n < 0) goto done;
         if (nsample <= SAMPLE) {
             size_t k = (size_t)n < SAMPLE + 1 - nsample ? (size_t)n : SAMPLE + 1 - nsample;
-            memcpy(sample + nsample, buf.data, k);
+            memcpy(sample + nsample, buf.data + ncarry, k);
             nsample += k;
         }
-        if (!bad)
-            bad = n ? pisar_decoder_feed(check, buf.data, (size_t)n, NULL, &err)
-                    : pisar_decoder_finish(check, NULL, &err);
+        if (!bad) {
+            size_t len = ncarry + (size_t)n;
+            int cut;
+            size_t ok = utf8_valid_prefix((const unsigned char *)buf.data, len, &cut);
+            if (ok == len) {
+                ncarry = 0;
+            } else if (cut && n) {
+                ncarry = len - ok; /* at most 3: the start of a character */
+                memmove(buf.data, buf.data + ok, ncarry);
+            } else {
+                bad = cut ? PISAR_ETRUNC : PISAR_EILSEQ;
+                err.offset = base + ok;
+            }
+            base += len - ncarry;
+        }
         if (n == 0) break;
         /* past a bad byte, a file is read no further than the sample; a
          * pipe is read to its end all the same, so its writer is not cut off */

@@ -318,7 +318,7 @@ static int do_prep(void *vctx, const record *r, json_t *out, char *msg, size_t c
 {
     prep_ctx *c = vctx;
     pisar_prep_options opt = {0};
-    opt.encoding = c->from ? c->from : r->is_text ? "utf-8" : NULL;
+    opt.encoding = r->is_text ? "utf-8" : c->from; /* "text" is UTF-8 whatever --from says */
     opt.language = c->lang;
     opt.document = 1;
     pisar_prep_result *res = NULL;

@@ -34,6 +34,10 @@ static void usage(FILE *f)
                "Prepare multilingual news text for translators.\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  pisar %s\n", commands[i].synopsis);
+    fprintf(f,
+            "\n  --jsonl       (prep normalize translit segment names detect convert) JSON Lines\n"
+            "                records on stdin, {\"id\":...,\"text\":...}, one record out each\n"
+            "  --html PAGE   (prep convert) also write a self-contained review page\n");
     fprintf(f, "\n  pisar COMMAND --help   help on one command\n"
                "  pisar --version        versions of pisar and of Unicode\n\n"
                "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
