@@ -376,11 +376,6 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     }
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];
-#ifdef PISAR_LANGID_TUNING
-    if (getenv("LID_DEBUG"))
-        for (int m = 0; m < nm; m++)
-            fprintf(stderr, "%s tot %.2f ev %.2f\n", lm_code(m), tot[m], ev[m]);
-#endif
     double ld[MAXLANG];
     for (int m = 0; m < nm; m++)
         ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;
