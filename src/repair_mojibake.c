@@ -29,6 +29,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 #include <unicode/uchar.h>
 
@@ -548,6 +549,8 @@ typedef struct token {
     int letters;         /* letters in the input (up to MAXW characters) */
     int upper;           /* of which upper case */
     unsigned no_inverse; /* bit i: step i has no inverse on this token */
+    int plain;           /* plain_token(): bad, letters and upper set by it */
+    int tri866;          /* ... and it has a triple that IBM866 could read as UTF-8 */
     int status;          /* under the chain being examined */
     size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
@@ -579,6 +582,60 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
 }
 
+/*
+ * The common case without decoding nor ICU: a token made only of the basic
+ * Cyrillic letters U+0410..U+044F and ASCII non-letters, with no small letter
+ * followed by a capital. Such a token has badness 0 (no script change, no case
+ * flip, no non-ASCII non-letter), and under the steps whose text was UTF-8 it
+ * has no inverse, nor has its core without edge punctuation (which keeps every
+ * letter): windows-1251 and KOI8-R give its letters the bytes C0..FF, all lead
+ * bytes (or invalid) with no continuation byte to follow; windows-1252,
+ * windows-1250 and ISO-8859-2 have no Cyrillic letters; IBM866 gives А..п the
+ * continuation bytes 80..AF and р..я the 3-byte leads E0..EF, so it needs a
+ * lead followed by two continuations (*tri). Returns 1 and fills t's counts
+ * (letters and capitals among the first MAXW characters, as tokenize() counts
+ * them), or 0 when the token is anything else.
+ */
+static int plain_token(const unsigned char *s, size_t n, token *t)
+{
+    int prev_lower = 0, cls1 = 0, cls2 = 0; /* classes of the last two: 1 cont, 2 lead */
+    int letters = 0, upper = 0, tri = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; k++) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            unsigned char l = b | 0x20;
+            if (l >= 'a' && l <= 'z') return 0;
+            prev_lower = 0;
+            cls1 = cls2 = 0;
+            i++;
+            continue;
+        }
+        if (i + 1 >= n) return 0;
+        unsigned char b2 = s[i + 1];
+        if (!((b == 0xD0 && b2 >= 0x90 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x8F)))
+            return 0;
+        int32_t c = ((b & 0x1F) << 6) | (b2 & 0x3F);
+        int up = c < 0x430;
+        if (prev_lower && up) return 0;
+        prev_lower = !up;
+        int cls = c < 0x440 ? 1 : 2;
+        if (cls == 1 && cls1 == 1 && cls2 == 2) tri = 1;
+        cls2 = cls1;
+        cls1 = cls;
+        if (k < MAXW) {
+            letters++;
+            upper += up;
+        }
+        i += 2;
+    }
+    t->plain = 1;
+    t->tri866 = tri;
+    t->letters = letters;
+    t->upper = upper;
+    return 1;
+}
+
 static int tokenize(ctx *x)
 {
     size_t cap = 0;
@@ -599,8 +656,9 @@ static int tokenize(ctx *x)
         token *t = &x->tok[x->ntok++];
         memset(t, 0, sizeof *t);
         t->b = b, t->e = i, t->ascii = ascii;
-        t->bad = ascii ? 0 : badness(x->s + b, i - b);
-        if (!ascii) {
+        if (ascii || plain_token(x->s + b, i - b, t)) continue;
+        t->bad = badness(x->s + b, i - b);
+        {
             int32_t cp[MAXW];
             size_t k = decode_cps(x->s + b, i - b, cp);
             for (size_t j = 0; j < k; j++) {
@@ -672,8 +730,40 @@ static int try_affix(ctx *x, const chain *ch, const unsigned char *s, size_t n)
     return invert_chain(ch, s + best, n - best, &x->sc, &x->res) < 0 ? -1 : 1;
 }
 
+/* Nonzero when step st surely has no inverse on plain token t nor on its core
+ * (plain_token()): the UTF-8 steps as explained there, and the steps whose
+ * wrong page has no Cyrillic letters. */
+static int plain_no_inverse(const token *t, int st)
+{
+    if (!t->plain) return 0;
+    const step *p = &STEPS[st];
+    if (p->orig == PISAR_ENC_UTF8) return p->wrong != PISAR_ENC_IBM866 || !t->tri866;
+    return p->wrong == PISAR_ENC_WINDOWS_1252 || p->wrong == PISAR_ENC_WINDOWS_1250 ||
+           p->wrong == PISAR_ENC_ISO_8859_1 || p->wrong == PISAR_ENC_ISO_8859_2;
+}
+
+static int examine_full(ctx *x, const chain *ch, token *t);
+
 /* The status of token t under chain ch; its result goes to x->res. */
 static int examine(ctx *x, const chain *ch, token *t)
+{
+    if (t->ascii) return T_NEUTRAL;
+    if (plain_no_inverse(t, ch->outer)) {
+        /* what examine_full() finds: no inverse of the token nor of its core,
+         * and no affix tried (badness 0) */
+#ifdef PLAIN_CHECK
+        size_t len = x->res.len;
+        if (examine_full(x, ch, t) != T_BAD) abort();
+        x->res.len = len;
+#endif
+        if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+        t->roff = x->res.len;
+        return T_BAD;
+    }
+    return examine_full(x, ch, t);
+}
+
+static int examine_full(ctx *x, const chain *ch, token *t)
 {
     if (t->ascii) return T_NEUTRAL;
     /* the single-step chains come first: a chain whose outer step has no
@@ -1007,6 +1097,15 @@ static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, siz
  * affixes (which need a damaged-looking token, ruled out by the caller). */
 static int structural_good(ctx *x, const token *t)
 {
+#ifdef PLAIN_CHECK
+    if (t->plain && !t->tri866) {
+        token u = *t;
+        u.plain = 0;
+        if (structural_good(x, &u) || badness(x->s + t->b, t->e - t->b)) abort();
+        return 0;
+    }
+#endif
+    if (t->plain && !t->tri866) return 0; /* plain_token() */
     const unsigned char *s = x->s + t->b;
     size_t n = t->e - t->b, a = 0, z = n;
     for (size_t i = 0; i < n;) {
@@ -1101,6 +1200,9 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
     if (any && !rc && fast && cannot_repair(&x)) any = 0;
+#ifdef PLAIN_CHECK
+    if (any) fprintf(stderr, "FULL %.*s\n", (int)n, s);
+#endif
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {
