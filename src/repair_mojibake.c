@@ -29,7 +29,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 #include <unicode/uchar.h>
 
@@ -1200,9 +1199,6 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
     if (any && !rc && fast && cannot_repair(&x)) any = 0;
-#ifdef PLAIN_CHECK
-    if (any) fprintf(stderr, "FULL %.*s\n", (int)n, s);
-#endif
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {
