@@ -15,6 +15,7 @@
 
 #include "nfc.h"
 #include "repair.h"
+#include "repair_scan.h"
 
 struct pisar_normalizer {
     unsigned flags;
@@ -24,6 +25,7 @@ struct pisar_normalizer {
     pisar_buf tmp;
     repair_enc *enc; /* with PISAR_NORM_MOJIBAKE */
     nfc_stream *nfc; /* with PISAR_NORM_NFC: set up once, not per line */
+    repair_hg hg;    /* with PISAR_NORM_HOMOGLYPH */
 };
 
 int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
@@ -34,6 +36,7 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
     pisar_normalizer *n = calloc(1, sizeof *n);
     if (!n) return PISAR_ENOMEM;
     n->flags = flags;
+    repair_hg_init(&n->hg);
     if (flags & PISAR_NORM_NFC) {
         int rc = nfc_stream_new(&n->nfc);
         if (rc) {
@@ -103,6 +106,9 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     repair_list *l = &n->list;
     repair_list_clear(l);
     int rc = PISAR_OK;
+    /* an ASCII line has nothing to repair: no chain changes ASCII, and a
+     * look-alike needs a Cyrillic letter; NFC leaves it alone too */
+    if (repair_ascii_prefix(s, len) == len) return pisar_buf_append(out, in, len);
     if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake(n->enc, in, len, l);
     if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
         /* homoglyphs in the gaps between mojibake runs */
@@ -110,7 +116,7 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
         int line_script = -1;
         for (size_t i = 0; i <= nm && !rc; i++) {
             size_t to = i < nm ? l->v[i].off : len;
-            if (to > from) rc = repair_homoglyph(in, len, from, to, &line_script, l);
+            if (to > from) rc = repair_homoglyph(&n->hg, in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
         if (!rc && l->n > nm) repair_list_sort(l);

@@ -93,14 +93,7 @@ static void count_unambiguous(const unsigned char *s, size_t a, size_t b, size_t
     }
 }
 
-/* Which ASCII letters and basic Cyrillic letters (U+0410..U+044F) have a
- * look-alike (partner() >= 0), as bit masks, for counting a line without a
- * search per letter. */
-typedef struct hg_masks {
-    uint64_t ascii[2], cyr;
-} hg_masks;
-
-static void hg_masks_fill(hg_masks *m)
+void repair_hg_init(repair_hg *m)
 {
     memset(m, 0, sizeof *m);
     for (int i = 0; i < HG_LAT2CYR_COUNT; i++) {
@@ -114,7 +107,7 @@ static void hg_masks_fill(hg_masks *m)
 }
 
 /* count_unambiguous() over s[a, b) with the common letters looked up in m. */
-static void count_unambiguous_m(const hg_masks *m, const unsigned char *s, size_t a, size_t b,
+static void count_unambiguous_m(const repair_hg *m, const unsigned char *s, size_t a, size_t b,
                                 size_t *lat, size_t *cyr)
 {
     for (size_t i = a; i < b;) {
@@ -429,8 +422,8 @@ static int basic_cyrillic(const unsigned char *s, size_t to, size_t i)
     return (b == 0xD0 && b2 >= 0x90 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x8F);
 }
 
-int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *line_script,
-                     repair_list *out)
+int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
+                     int *line_script, repair_list *out)
 {
     const unsigned char *s = (const unsigned char *)str;
     /* quick exit: a line without both scripts has nothing to do */
@@ -460,9 +453,7 @@ int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *lin
      * starts at -1) */
     if (*line_script < 0) {
         size_t lat = 0, cyr = 0;
-        hg_masks m;
-        hg_masks_fill(&m);
-        count_unambiguous_m(&m, s, 0, n, &lat, &cyr);
+        count_unambiguous_m(m, s, 0, n, &lat, &cyr);
 #ifdef PLAIN_CHECK
         size_t lat2 = 0, cyr2 = 0;
         count_unambiguous(s, 0, n, &lat2, &cyr2);

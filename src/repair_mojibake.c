@@ -574,6 +574,7 @@ typedef struct ctx {
     cand *c;
     size_t nc, capc;
     int have_lm;
+    int fast; /* the shortcuts (plain_token(), cannot_repair()) are allowed */
 } ctx;
 
 static int is_space(unsigned char c)
@@ -655,7 +656,7 @@ static int tokenize(ctx *x)
         token *t = &x->tok[x->ntok++];
         memset(t, 0, sizeof *t);
         t->b = b, t->e = i, t->ascii = ascii;
-        if (ascii || plain_token(x->s + b, i - b, t)) continue;
+        if (ascii || (x->fast && plain_token(x->s + b, i - b, t))) continue;
         t->bad = badness(x->s + b, i - b);
         {
             int32_t cp[MAXW];
@@ -1194,6 +1195,7 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
     x.s = (const unsigned char *)s;
     x.n = n;
     x.have_lm = lm_count() > 0;
+    x.fast = fast;
     int rc = tokenize(&x);
     int any = 0;
     for (size_t t = 0; t < x.ntok && !rc; t++)

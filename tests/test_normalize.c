@@ -14,6 +14,7 @@
 #include "confusables.h" /* generated from ICU's confusable data */
 #include "codepage.h"
 #include "repair.h"
+#include "repair_scan.h"
 #include "lm.h"
 
 typedef struct ncase {
@@ -569,6 +570,27 @@ static void test_fast_paths(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The SSE2 ASCII scan against its byte-at-a-time reference at every offset
+ * and length, with one high byte at every position. */
+static void test_ascii_scan(void **state)
+{
+    (void)state;
+    unsigned char buf[80];
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (unsigned char)(0x20 + i % 0x5F);
+    for (size_t hi = 0; hi <= sizeof buf; hi++) {
+        unsigned char b[80];
+        memcpy(b, buf, sizeof b);
+        if (hi < sizeof b) b[hi] = (unsigned char)(0x80 + hi);
+        for (size_t off = 0; off < sizeof b; off++)
+            for (size_t n = 0; off + n <= sizeof b; n++) {
+                size_t want = repair_ascii_prefix_ref(b + off, n);
+                assert_int_equal(repair_ascii_prefix(b + off, n), want);
+                assert_int_equal(want, hi >= off && hi < off + n ? hi - off : n);
+            }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -581,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_confusables_table),
         cmocka_unit_test(test_enc_table),
         cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_ascii_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
