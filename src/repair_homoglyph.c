@@ -415,7 +415,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
 }
 
 /* s[i] starts one of U+0410..U+044F (the letters of Russian but ё). */
-static int basic_cyrillic(const unsigned char *s, size_t to, size_t i)
+static inline int basic_cyrillic(const unsigned char *s, size_t to, size_t i)
 {
     if (i + 1 >= to) return 0;
     unsigned char b = s[i], b2 = s[i + 1];

@@ -579,7 +579,8 @@ typedef struct ctx {
 
 static int is_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
+    /* NUL, \t \n \v \f \r and space: one test for the bytes above the space */
+    return c <= ' ' && (c == ' ' || c == 0 || (c >= '\t' && c <= '\r'));
 }
 
 /*
@@ -1091,6 +1092,51 @@ static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, siz
     return need == 0;
 }
 
+/* may_be_utf8() of IBM866's step on a plain token (plain_token()), on the
+ * whole token or on its core without ASCII edge punctuation (strippable()), as
+ * structural_good() asks it, from the bytes IBM866 gives its letters. */
+static int pattern_866(const unsigned char *s, size_t n)
+{
+    int need = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned b = s[i];
+        if (b >= 0x80) {
+            int32_t c = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            b = c < 0x430   ? 0x80 + (unsigned)(c - 0x410)
+                : c < 0x440 ? 0xA0 + (unsigned)(c - 0x430)
+                            : 0xE0 + (unsigned)(c - 0x440);
+            i += 2;
+        } else {
+            i++;
+        }
+        if (need) {
+            if ((b & 0xC0) != 0x80) return 0;
+            need--;
+        } else if (b >= 0x80) {
+            if (b < 0xC2 || b > 0xF4) return 0;
+            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        }
+    }
+    return need == 0;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+    unsigned char l = c | 0x20;
+    return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'z');
+}
+
+static int plain_866_may(const unsigned char *s, size_t n)
+{
+    if (pattern_866(s, n)) return 1;
+    size_t a = 0, z = n;
+    while (a < n && s[a] > 0x20 && s[a] < 0x80 && !ascii_alnum(s[a]))
+        a++;
+    while (z > a && s[z - 1] > 0x20 && s[z - 1] < 0x80 && !ascii_alnum(s[z - 1]))
+        z--;
+    return z > a && (a > 0 || z < n) && pattern_866(s + a, z - a);
+}
+
 /* Nonzero when the token would be GOOD under some chain whose outer step's
  * text was UTF-8: a well-formed inverse of the whole token or of its core
  * without strippable edge punctuation, as examine() tries them before the
@@ -1098,14 +1144,15 @@ static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, siz
 static int structural_good(ctx *x, const token *t)
 {
 #ifdef PLAIN_CHECK
-    if (t->plain && !t->tri866) {
+    if (t->plain && (!t->tri866 || !plain_866_may(x->s + t->b, t->e - t->b))) {
         token u = *t;
         u.plain = 0;
         if (structural_good(x, &u) || badness(x->s + t->b, t->e - t->b)) abort();
         return 0;
     }
 #endif
-    if (t->plain && !t->tri866) return 0; /* plain_token() */
+    if (t->plain && (!t->tri866 || !plain_866_may(x->s + t->b, t->e - t->b)))
+        return 0; /* plain_token() */
     const unsigned char *s = x->s + t->b;
     size_t n = t->e - t->b, a = 0, z = n;
     for (size_t i = 0; i < n;) {
@@ -1201,6 +1248,9 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
     if (any && !rc && fast && cannot_repair(&x)) any = 0;
+#ifdef NOFULL
+    any = 0;
+#endif
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {
