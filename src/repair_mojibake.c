@@ -549,7 +549,7 @@ typedef struct token {
     int upper;           /* of which upper case */
     unsigned no_inverse; /* bit i: step i has no inverse on this token */
     int plain;           /* plain_token(): bad, letters and upper set by it */
-    int tri866;          /* ... and it has a triple that IBM866 could read as UTF-8 */
+    unsigned utf8_may;   /* ... and bit i: UTF-8 step i may invert it or its core */
     int status;          /* under the chain being examined */
     size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
@@ -583,22 +583,29 @@ static int is_space(unsigned char c)
     return c <= ' ' && (c == ' ' || c == 0 || (c >= '\t' && c <= '\r'));
 }
 
+static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, size_t n);
+static int plain_866_may(const unsigned char *s, size_t n);
+static int plain_core_may(const repair_enc *et, int st, const unsigned char *s, size_t n);
+
 /*
- * The common case without decoding nor ICU: a token made only of the basic
- * Cyrillic letters U+0410..U+044F and ASCII non-letters, with no small letter
- * followed by a capital. Such a token has badness 0 (no script change, no case
- * flip, no non-ASCII non-letter), and under the steps whose text was UTF-8 it
- * has no inverse, nor has its core without edge punctuation (which keeps every
- * letter): windows-1251 and KOI8-R give its letters the bytes C0..FF, all lead
- * bytes (or invalid) with no continuation byte to follow; windows-1252,
- * windows-1250 and ISO-8859-2 have no Cyrillic letters; IBM866 gives А..п the
- * continuation bytes 80..AF and р..я the 3-byte leads E0..EF, so it needs a
+ * The common case without decoding nor ICU: a token made only of the
+ * Cyrillic letters U+0400..U+045F and ASCII non-letters, with no small letter
+ * followed by a capital. Outside the basic letters U+0410..U+044F (Ukrainian
+ * і є ї, ё...: "ext"), the UTF-8 steps with Cyrillic in their wrong page
+ * (windows-1251, KOI8-R, IBM866) are asked may_be_utf8() on the token and its
+ * core instead of the argument below, which holds for the basic letters. Such a token has badness 0
+ * (no script change, no case flip, no non-ASCII non-letter), and under the steps whose text was
+ * UTF-8 it has no inverse, nor has its core without edge punctuation (which keeps every letter):
+ * windows-1251 and KOI8-R give its letters the bytes C0..FF, all lead bytes (or invalid) with no
+ * continuation byte to follow; windows-1252, windows-1250 and ISO-8859-2 have no Cyrillic letters;
+ * IBM866 gives А..п the continuation bytes 80..AF and р..я the 3-byte leads E0..EF, so it needs a
  * lead followed by two continuations (*tri). Returns 1 and fills t's counts
  * (letters and capitals among the first MAXW characters, as tokenize() counts
  * them), or 0 when the token is anything else.
  */
-static int plain_token(const unsigned char *s, size_t n, token *t)
+static int plain_token(const repair_enc *et, const unsigned char *s, size_t n, token *t)
 {
+    int ext = 0;
     int prev_lower = 0, cls1 = 0, cls2 = 0; /* classes of the last two: 1 cont, 2 lead */
     int letters = 0, upper = 0, tri = 0;
     size_t k = 0;
@@ -614,9 +621,10 @@ static int plain_token(const unsigned char *s, size_t n, token *t)
         }
         if (i + 1 >= n) return 0;
         unsigned char b2 = s[i + 1];
-        if (!((b == 0xD0 && b2 >= 0x90 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x8F)))
+        if (!((b == 0xD0 && b2 >= 0x80 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x9F)))
             return 0;
         int32_t c = ((b & 0x1F) << 6) | (b2 & 0x3F);
+        ext |= c < 0x410 || c >= 0x450;
         int up = c < 0x430;
         if (prev_lower && up) return 0;
         prev_lower = !up;
@@ -631,7 +639,12 @@ static int plain_token(const unsigned char *s, size_t n, token *t)
         i += 2;
     }
     t->plain = 1;
-    t->tri866 = tri;
+    if (ext) {
+        for (int st = 0; st < 3; st++)
+            if (plain_core_may(et, st, s, n)) t->utf8_may |= 1u << st;
+    } else if (tri && plain_866_may(s, n)) {
+        t->utf8_may = 1u << 2;
+    }
     t->letters = letters;
     t->upper = upper;
     return 1;
@@ -657,7 +670,7 @@ static int tokenize(ctx *x)
         token *t = &x->tok[x->ntok++];
         memset(t, 0, sizeof *t);
         t->b = b, t->e = i, t->ascii = ascii;
-        if (ascii || (x->fast && plain_token(x->s + b, i - b, t))) continue;
+        if (ascii || (x->fast && plain_token(x->sc.enc, x->s + b, i - b, t))) continue;
         t->bad = badness(x->s + b, i - b);
         {
             int32_t cp[MAXW];
@@ -738,7 +751,7 @@ static int plain_no_inverse(const token *t, int st)
 {
     if (!t->plain) return 0;
     const step *p = &STEPS[st];
-    if (p->orig == PISAR_ENC_UTF8) return p->wrong != PISAR_ENC_IBM866 || !t->tri866;
+    if (p->orig == PISAR_ENC_UTF8) return !(t->utf8_may >> st & 1u);
     return p->wrong == PISAR_ENC_WINDOWS_1252 || p->wrong == PISAR_ENC_WINDOWS_1250 ||
            p->wrong == PISAR_ENC_ISO_8859_1 || p->wrong == PISAR_ENC_ISO_8859_2;
 }
@@ -1126,6 +1139,19 @@ static int ascii_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'z');
 }
 
+/* may_be_utf8() of step st on a plain token or on its core without ASCII edge
+ * punctuation, as structural_good() and examine() try them. */
+static int plain_core_may(const repair_enc *et, int st, const unsigned char *s, size_t n)
+{
+    if (may_be_utf8(et, st, s, n)) return 1;
+    size_t a = 0, z = n;
+    while (a < n && s[a] > 0x20 && s[a] < 0x80 && !ascii_alnum(s[a]))
+        a++;
+    while (z > a && s[z - 1] > 0x20 && s[z - 1] < 0x80 && !ascii_alnum(s[z - 1]))
+        z--;
+    return z > a && (a > 0 || z < n) && may_be_utf8(et, st, s + a, z - a);
+}
+
 static int plain_866_may(const unsigned char *s, size_t n)
 {
     if (pattern_866(s, n)) return 1;
@@ -1144,15 +1170,14 @@ static int plain_866_may(const unsigned char *s, size_t n)
 static int structural_good(ctx *x, const token *t)
 {
 #ifdef PLAIN_CHECK
-    if (t->plain && (!t->tri866 || !plain_866_may(x->s + t->b, t->e - t->b))) {
+    if (t->plain && !t->utf8_may) {
         token u = *t;
         u.plain = 0;
         if (structural_good(x, &u) || badness(x->s + t->b, t->e - t->b)) abort();
         return 0;
     }
 #endif
-    if (t->plain && (!t->tri866 || !plain_866_may(x->s + t->b, t->e - t->b)))
-        return 0; /* plain_token() */
+    if (t->plain && !t->utf8_may) return 0; /* plain_token() */
     const unsigned char *s = x->s + t->b;
     size_t n = t->e - t->b, a = 0, z = n;
     for (size_t i = 0; i < n;) {
