@@ -18,6 +18,7 @@
  * generated at build time by tools/gen_confusables.c).
  */
 #include "repair.h"
+#include "repair_scan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -426,7 +427,9 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
                      int *line_script, repair_list *out)
 {
     const unsigned char *s = (const unsigned char *)str;
-    /* quick exit: a line without both scripts has nothing to do */
+    /* quick exit: a line without both scripts has nothing to do; first 16
+     * bytes at a step for the common Cyrillic line without a Latin letter */
+    if (repair_no_latin(s + from, to - from)) return 0;
     int seen = 0;
     for (size_t i = from; i < to && seen != 3;) {
         if (s[i] < 0x80) { /* ASCII without decoding */
