@@ -47,6 +47,14 @@ int repair_mojibake(const repair_enc *t, const char *s, size_t n, repair_list *o
  * repaired before the chains are tried (for tests: the results must be the
  * same either way). */
 int repair_mojibake_opt(const repair_enc *t, const char *s, size_t n, repair_list *out, int fast);
+/* The same with the token and candidate arrays and the buffers kept in w from
+ * call to call (no allocation per line once they have grown); w from
+ * repair_ws_new() (NULL: out of memory), freed by repair_ws_free(). */
+typedef struct repair_ws repair_ws;
+repair_ws *repair_ws_new(void);
+void repair_ws_free(repair_ws *w);
+int repair_mojibake_ws(const repair_enc *t, repair_ws *w, const char *s, size_t n, repair_list *out,
+                       int fast);
 
 /* Which ASCII letters and basic Cyrillic letters (U+0410..U+044F) have a
  * look-alike in the other script, as bit masks (bit c of ascii[c >> 6]; bit

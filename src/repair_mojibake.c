@@ -573,6 +573,7 @@ typedef struct ctx {
     pisar_buf ctext; /* candidates' results */
     cand *c;
     size_t nc, capc;
+    size_t tokcap;
     int have_lm;
     int fast; /* the shortcuts (plain_token(), cannot_repair()) are allowed */
 } ctx;
@@ -652,7 +653,6 @@ static int plain_token(const repair_enc *et, const unsigned char *s, size_t n, t
 
 static int tokenize(ctx *x)
 {
-    size_t cap = 0;
     for (size_t i = 0; i < x->n;) {
         while (i < x->n && is_space(x->s[i]))
             i++;
@@ -661,11 +661,12 @@ static int tokenize(ctx *x)
         int ascii = 1;
         while (i < x->n && !is_space(x->s[i]))
             ascii &= x->s[i++] < 0x80;
-        if (x->ntok == cap) {
-            cap = cap ? cap * 2 : 32;
+        if (x->ntok == x->tokcap) {
+            size_t cap = x->tokcap ? x->tokcap * 2 : 32;
             token *t = realloc(x->tok, cap * sizeof *t);
             if (!t) return -1;
             x->tok = t;
+            x->tokcap = cap;
         }
         token *t = &x->tok[x->ntok++];
         memset(t, 0, sizeof *t);
@@ -1260,9 +1261,51 @@ static int cannot_repair(ctx *x)
     return 1;
 }
 
+/* The arrays and buffers of a line, kept from line to line (repair_ws). */
+struct repair_ws {
+    token *tok;
+    size_t tokcap;
+    cand *c;
+    size_t capc;
+    pisar_buf tmp, mid, res, ctext;
+};
+
+repair_ws *repair_ws_new(void)
+{
+    return calloc(1, sizeof(repair_ws));
+}
+
+void repair_ws_free(repair_ws *w)
+{
+    if (!w) return;
+    free(w->tok);
+    free(w->c);
+    pisar_buf_free(&w->tmp);
+    pisar_buf_free(&w->mid);
+    pisar_buf_free(&w->res);
+    pisar_buf_free(&w->ctext);
+    free(w);
+}
+
 int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_list *out, int fast)
 {
+    repair_ws *w = repair_ws_new();
+    if (!w) return PISAR_ENOMEM;
+    int rc = repair_mojibake_ws(et, w, s, n, out, fast);
+    repair_ws_free(w);
+    return rc;
+}
+
+int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t n,
+                       repair_list *out, int fast)
+{
     ctx x = {0};
+    x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
+    x.sc.tmp = w->tmp, x.sc.mid = w->mid, x.res = w->res, x.ctext = w->ctext;
+    pisar_buf_clear(&x.sc.tmp);
+    pisar_buf_clear(&x.sc.mid);
+    pisar_buf_clear(&x.res);
+    pisar_buf_clear(&x.ctext);
     x.sc.enc = et;
     x.s = (const unsigned char *)s;
     x.n = n;
@@ -1312,12 +1355,8 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
             i = j;
         }
     }
-    free(x.tok);
-    free(x.c);
-    pisar_buf_free(&x.sc.tmp);
-    pisar_buf_free(&x.sc.mid);
-    pisar_buf_free(&x.res);
-    pisar_buf_free(&x.ctext);
+    w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
+    w->tmp = x.sc.tmp, w->mid = x.sc.mid, w->res = x.res, w->ctext = x.ctext;
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
 
