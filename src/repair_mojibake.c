@@ -584,6 +584,8 @@ static int is_space(unsigned char c)
     return c <= ' ' && (c == ' ' || c == 0 || (c >= '\t' && c <= '\r'));
 }
 
+/* (Build with -DPLAIN_CHECK to have the plain-word shortcuts below checked
+ * against the full computation on every word, aborting where they differ.) */
 static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, size_t n);
 static int plain_866_may(const unsigned char *s, size_t n);
 static int plain_core_may(const repair_enc *et, int st, const unsigned char *s, size_t n);
@@ -1316,9 +1318,6 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
     if (any && !rc && fast && cannot_repair(&x)) any = 0;
-#ifdef NOFULL
-    any = 0;
-#endif
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {
