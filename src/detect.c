@@ -77,6 +77,8 @@ struct pisar_detector {
     int mode;         /* MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP */
     uint64_t counted; /* bytes counted into the histograms */
     unsigned mprev;   /* the previous byte of markup */
+    int in_url;       /* plain text: inside a URL (count_light) */
+    unsigned char before_prev;
     det_markup mk;
     int decl_source; /* DET_DECL_* */
     char decl_label[48];
@@ -87,6 +89,7 @@ struct pisar_detector {
 
 enum { MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP };
 #define MODE_PROBE 256u
+#define LIGHT_LIMIT (1u << 20) /* plain text: URLs are left out of the first 1 MiB */
 
 pisar_detector *pisar_detector_new(void)
 {
@@ -118,6 +121,8 @@ void pisar_detector_reset(pisar_detector *d)
     d->mode = MODE_UNDECIDED;
     d->counted = 0;
     d->mprev = ' ';
+    d->in_url = 0;
+    d->before_prev = ' ';
     det_markup_init(&d->mk);
     d->decl_source = DET_DECL_NONE;
     d->decl_label[0] = '\0';
@@ -265,8 +270,43 @@ static void count_markup(pisar_detector *d, const unsigned char *p, size_t n)
     d->mprev = mprev;
 }
 
+/* Count pairs of the first LIGHT_LIMIT bytes of plain text, URLs left out:
+ * scraped articles, CSV and subtitles cite them, and their letters
+ * ("utm_source", slugs) are no language's. Byte at a time, so only the start
+ * of a long file (the rest is counted by count_plain). */
+static void count_light(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    uint32_t *h = d->hist;
+    unsigned prev = d->prev;
+    uint64_t pos = d->counted;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (d->in_url) {
+            if (b > ' ' && b != '"' && b != '\'' && b != '<' && b != '>' && b != ',' && b < 0x80)
+                continue;
+            d->in_url = 0;
+            prev = ' ';
+        } else if (b == '/' && prev == '/' && d->before_prev == ':') {
+            d->in_url = 1;
+            continue;
+        }
+        h[prev << 8 | b]++;
+        if (!b) d->zero_at[(pos + i) & 3]++;
+        d->before_prev = (unsigned char)prev;
+        prev = b;
+    }
+    d->prev = prev;
+}
+
 static void count(pisar_detector *d, const unsigned char *p, size_t n)
 {
+    if (d->mode == MODE_PLAIN && d->counted < LIGHT_LIMIT) {
+        size_t k = LIGHT_LIMIT - d->counted < n ? (size_t)(LIGHT_LIMIT - d->counted) : n;
+        count_light(d, p, k);
+        d->counted += k;
+        p += k;
+        n -= k;
+    }
     while (n) {
         /* chunks small enough that no cell can pass 2^31 between checks */
         size_t k = n < (1u << 30) ? n : (1u << 30);
@@ -494,6 +534,11 @@ static int scoring_init(scoring *s, const pisar_detector *d)
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
+            /* runs of one byte >= 0x80 (most of its occurrences follow
+             * itself) are left out: DOS line art, a row of ═ or ─ that
+             * would read as "ННН" under another page and outvote the
+             * letters (double letters of text are a small part of theirs) */
+            if (a == b && a >= 0x80 && 2 * (uint64_t)n > s->byte_n[a]) continue;
             if (n && (a >= 0x80 || b >= 0x80)) {
                 s->hi[s->nhi].ab = (uint16_t)(a << 8 | b);
                 s->hi[s->nhi++].n = n;

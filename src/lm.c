@@ -19,7 +19,9 @@ typedef struct lm_model {
     const lm_letter *letters;
     int nletters;
     const uint8_t *pairs;
+    const uint8_t *direct; /* the symbol of each code point < LM_DIRECT */
 } lm_model;
+#define LM_DIRECT 0x800
 
 #include "lm_tables.h"
 
@@ -100,6 +102,7 @@ int lm_symbol(int i, uint32_t c)
 {
     const lm_model *m = model(i);
     if (!m) return LM_OT;
+    if (c < LM_DIRECT) return m->direct[c];
     int lo = 0, hi = m->nletters - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
@@ -160,10 +163,20 @@ static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int 
     uint64_t cost = 0;
     size_t pairs = 0, i = 0;
     int prev = -1;
+    const uint8_t *direct = m->direct;
     while (i < n) {
-        uint32_t c;
-        i += next_cp(p + i, n - i, &c);
-        int sym = lm_symbol(lang, c);
+        uint32_t c = p[i];
+        int sym;
+        if (c < 0x80) { /* ASCII, and two-byte sequences, looked up directly */
+            i++;
+            sym = direct[c];
+        } else if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            sym = direct[(c & 0x1F) << 6 | (p[i + 1] & 0x3Fu)];
+            i += 2;
+        } else {
+            i += next_cp(p + i, n - i, &c);
+            sym = lm_symbol(lang, c);
+        }
         int lp = prev >= 0 && is_letter_sym(prev), ls = is_letter_sym(sym);
         if (prev >= 0 &&
             (!words || ((lp || ls) && (lp || prev == LM_SP) && (ls || sym == LM_SP)))) {

@@ -19,6 +19,8 @@
  */
 #include "repair.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -59,13 +61,20 @@ static int32_t partner(int32_t c, int script)
 {
     /* the Macedonian dze looks like s, but a Latin s in a Cyrillic word is far
      * more often an identifier than a misplaced dze */
-    if (c == 's' || c == 'S' || c == 0x0405 || c == 0x0455) return -1;
+    if (script == HG_LATIN && (c == 's' || c == 'S')) return -1;
+    /* ... while a Cyrillic dze in a Latin word is the look-alike ("Perѕona") */
+    if (c == 0x0455) return 's';
+    if (c == 0x0405) return 'S';
     return script == HG_LATIN ? lookup(HG_LAT2CYR, HG_LAT2CYR_COUNT, c)
                               : lookup(HG_CYR2LAT, HG_CYR2LAT_COUNT, c);
 }
 
 static int is_word_char(int32_t c)
 {
+    /* the common ranges without ICU (the same answers: every one of these
+     * is alphabetic) */
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if ((c >= 0x410 && c < 0x450) || (c >= 0xE0 && c < 0x100 && c != 0xF7)) return 1;
     return c >= 0 && (u_isalpha(c) || (c >= 0x300 && u_getCombiningClass(c) > 0));
 }
 
@@ -103,6 +112,165 @@ static int roman_lookalike(int32_t c)
     }
 }
 
+/* Nonzero when the character before s[at] is a letter ("из-зa": a hyphen
+ * inside a compound, not an option's dash). */
+static int word_before(const unsigned char *s, size_t at)
+{
+    if (at == 0) return 0;
+    size_t j = at - 1;
+    while (j > 0 && (s[j] & 0xC0) == 0x80)
+        j--;
+    return is_word_char(u8_next(s, at, &j));
+}
+
+/* The script of the word next to s[a, b) on one side (dir -1: before, +1:
+ * after) across spaces and commas only; HG_OTHER when there is none, or a
+ * sentence end, a digit, a symbol or markup comes first. *edge: nothing but
+ * spaces before the line's start or a sentence end (dir -1). */
+static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int dir, int *edge)
+{
+    *edge = 0;
+    if (dir < 0) {
+        size_t j = a;
+        while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ','))
+            j--;
+        if (j == 0 || s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') {
+            *edge = j == 0 || j < a;
+            return HG_OTHER;
+        }
+        if (j == a) return HG_OTHER; /* glued to something */
+        size_t k = j - 1;
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+        return script_of(u8_next(s, j, &k));
+    }
+    size_t j = b;
+    while (j < n && (s[j] == ' ' || s[j] == ','))
+        j++;
+    if (j == b || j >= n) return HG_OTHER;
+    return script_of(u8_next(s, n, &j));
+}
+
+/* Nonzero when the line has a letter of the Ukrainian or Belarusian
+ * alphabets that Russian lacks (і ї є ґ ў), so that a lone Latin i is і. */
+static int has_i_alphabet(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((s[i] == 0xD1 &&
+             (s[i + 1] == 0x96 || s[i + 1] == 0x97 || s[i + 1] == 0x94 || s[i + 1] == 0x9E)) ||
+            (s[i] == 0xD2 && s[i + 1] == 0x91) ||
+            (s[i] == 0xD0 &&
+             (s[i + 1] == 0x86 || s[i + 1] == 0x87 || s[i + 1] == 0x84 || s[i + 1] == 0x8E)))
+            return 1;
+    return 0;
+}
+
+/* Nonzero when the line has a Latin letter outside ASCII (U+00C0-U+024F). */
+static int latin_diacritic(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] >= 0xC3 && s[i] <= 0xC9 &&
+            !(s[i] == 0xC3 && (s[i + 1] == 0x97 || s[i + 1] == 0xB7)))
+            return 1;
+    return 0;
+}
+
+/* Nonzero when the line reads like code or maths, where lone Latin letters
+ * are names ("от a до z", "x и y", "s = таблица[c]"): it has = [ { or
+ * another lone ASCII letter that is no look-alike candidate. */
+static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '=' || s[i] == '[' || s[i] == '{') return 1;
+        if (i >= a && i < b) continue;
+        int letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+        if (!letter) continue;
+        int alone = (i == 0 ||
+                     !(s[i - 1] >= 0x80 || ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') ||
+                       (s[i - 1] >= '0' && s[i - 1] <= '9'))) &&
+                    (i + 1 == n ||
+                     !(s[i + 1] >= 0x80 || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                       (s[i + 1] >= '0' && s[i + 1] <= '9')));
+        if (alone && !strchr("aocyiAOYI", s[i])) return 1;
+    }
+    return 0;
+}
+
+/*
+ * A short word of look-alikes alone among words of the other script in a
+ * line of that script (target). Into Cyrillic: a one-letter word (c, o, y, a for с, о, у, а; i for
+ * і in Ukrainian or Belarusian text) or a lower-case word of two or three letters (Macedonian
+ * "ja"), with a Cyrillic word after it and a Cyrillic word or a sentence's
+ * start before it. Capital one-letter words (A O Y I, not C) only at a
+ * sentence's start (a lone I elsewhere is a Roman numeral: "Пётр I").
+ * Into Latin, the same for Cyrillic а о у і (Polish "a", "i", Czech "o").
+ */
+static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target,
+                    pisar_buf *tmp, repair_list *out)
+{
+    int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
+    size_t len = 0, upper = 0;
+    int32_t c0 = -1;
+    for (size_t i = a; i < b;) {
+        int32_t c = u8_next(s, b, &i);
+        if (script_of(c) != from || partner(c, from) < 0) return 0;
+        if (c0 < 0) c0 = c;
+        len++;
+        upper += u_isupper(c) != 0;
+    }
+    if (len > 2 || (len > 1 && upper)) return 0;
+    /* a longer word only with a Latin j for ј (Macedonian "ja", Serbian
+     * "je"): "ipc" in a Russian line is a name */
+    if (len > 1 && (target != HG_CYRILLIC || !memchr(s + a, 'j', b - a))) return 0;
+    /* into Latin only in a line with no other Cyrillic letter and a Latin
+     * letter with a diacritic (Polish, Czech...): "proc і nfs" in a Ukrainian
+     * line, "Brian Fox і Chet Ramey" in a Ukrainian page are Ukrainian */
+    if (target == HG_LATIN) {
+        size_t lat = 0, cyr = 0;
+        count_unambiguous(s, 0, a, &lat, &cyr);
+        count_unambiguous(s, b, n, &lat, &cyr);
+        if (cyr || !latin_diacritic(s, n)) return 0;
+    } else if (code_like(s, n, a, b)) {
+        return 0;
+    }
+    int edge, after_edge;
+    int before = neighbour(s, n, a, b, -1, &edge), after = neighbour(s, n, a, b, 1, &after_edge);
+    if (after != target) return 0;
+    if (upper ? !edge : before != target) return 0;
+    if (len == 1) {
+        /* (a capital C alone is too often the language: "C и C++") */
+        static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
+        static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x410, 0x41E, 0x406, 0};
+        const int32_t *ok = target == HG_CYRILLIC ? lat : cyr;
+        while (*ok && *ok != c0)
+            ok++;
+        if (!*ok) return 0;
+        if ((c0 == 'i' || c0 == 'I') && !has_i_alphabet(s, n)) return 0;
+    }
+    pisar_buf_clear(tmp);
+    for (size_t i = a; i < b;) {
+        int32_t l = u8_next(s, b, &i);
+        int32_t c = l == 'i' ? 0x0456 : l == 'I' ? 0x0406 : partner(l, from); /* і, І */
+        if (u8_put(tmp, (uint32_t)c)) return PISAR_ENOMEM;
+    }
+    return repair_list_add(out, a, b - a, tmp->data, tmp->len,
+                           target == HG_CYRILLIC ? "latin->cyrillic" : "cyrillic->latin",
+                           PISAR_REPAIR_HOMOGLYPH);
+}
+
+/* The word s[a, b) is in lower case, Capitalised or in capitals
+ * ("ПРЕФИКСaa" is none: a suffix glued on). */
+static int well_cased(const unsigned char *s, size_t a, size_t b)
+{
+    size_t k = 0, up = 0, up_rest = 0;
+    for (size_t i = a; i < b; k++) {
+        int u = u_isupper(u8_next(s, b, &i)) != 0;
+        up += u;
+        up_rest += u && k > 0;
+    }
+    return up == 0 || up == k || (up == 1 && up_rest == 0);
+}
+
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
                     pisar_buf *tmp, repair_list *out)
 {
@@ -119,6 +287,10 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             return 0; /* other scripts */
         roman &= roman_lookalike(c);
     }
+    if (lat_all && !cyr_all && dominant == HG_CYRILLIC)
+        return fix_lone(s, n, a, b, HG_CYRILLIC, tmp, out);
+    if (cyr_all && !lat_all && dominant == HG_LATIN)
+        return fix_lone(s, n, a, b, HG_LATIN, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
@@ -134,23 +306,29 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     /* Two words glued together ("ABSTIMEи", "DМАКРОС"): one change of script
      * and two or more letters to convert. A stray look-alike is one letter,
      * or sits inside the word. */
-    int changes = 0, prev = HG_OTHER;
+    int changes = 0, prev = HG_OTHER, convert_upper = 1;
     size_t convert = 0;
     for (size_t i = a; i < b;) {
-        int sc = script_of(u8_next(s, b, &i));
+        int32_t c = u8_next(s, b, &i);
+        int sc = script_of(c);
         if (sc == HG_OTHER) continue;
         if (prev != HG_OTHER && sc != prev) changes++;
         prev = sc;
-        convert += sc != target;
+        if (sc != target) {
+            convert++;
+            convert_upper &= u_isupper(c) != 0;
+        }
     }
-    if (changes == 1 && convert >= 2 && !roman) return 0;
+    /* (a mixed-case or lower-case part is a look-alike at a word's edge:
+     * "Taк", "півтоpa") */
+    if (changes == 1 && convert >= 2 && !roman && (convert_upper || !well_cased(s, a, b))) return 0;
     /* A Latin word with a Cyrillic case ending in a Cyrillic line ("manpathа")
      * is an inflected foreign word, not a homoglyph. */
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
     /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512". */
-    if ((a > 0 && (s[a - 1] == '_' || s[a - 1] == '-' || s[a - 1] == '/' || s[a - 1] == '\\' ||
-                   s[a - 1] == '=' || s[a - 1] == '$' || s[a - 1] == '@' || s[a - 1] == '%' ||
-                   (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
+    if ((a > 0 && (s[a - 1] == '_' || (s[a - 1] == '-' && !word_before(s, a - 1)) ||
+                   s[a - 1] == '/' || s[a - 1] == '\\' || s[a - 1] == '=' || s[a - 1] == '$' ||
+                   s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
         (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
                    (s[b] >= '0' && s[b] <= '9'))))
         return 0;

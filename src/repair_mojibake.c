@@ -514,12 +514,25 @@ static int wellformed(const unsigned char *s, size_t n)
             continue;
         }
         if (c < 0x20 || c == 0x7F) return 0;
-        if (c < 0x80 || u_isdigit(c)) continue;
+        if (c < 0x80 || u_isdigit(c)) {
+            /* ASCII punctuation or a digit ends a word: "C-компилятор",
+             * "while/until/тощо", "IFLA_BROADCAST:адрес" */
+            if (!(c == '\'' && j + 1 < k && word_letter_script(cp[j + 1]) == script))
+                script = SC_NONE;
+            continue;
+        }
         if (u_getCombiningClass(c) > 0 && j && word_letter_script(cp[j - 1]) != SC_NONE) continue;
         if (!edge_punct(c) && !emoji(c)) return 0;
         int pl = j && word_letter_script(cp[j - 1]) != SC_NONE;
         int nl = j + 1 < k && word_letter_script(cp[j + 1]) != SC_NONE;
         if (pl && nl && !inner_punct(c)) return 0;
+        /* two or more such symbols between letters ("operationsâ€”that") */
+        if (pl && j + 1 < k && cp[j + 1] >= 0x80 && word_letter_script(cp[j + 1]) == SC_NONE) {
+            size_t r = j + 1;
+            while (r < k && cp[r] >= 0x80 && word_letter_script(cp[r]) == SC_NONE)
+                r++;
+            if (r < k && word_letter_script(cp[r]) != SC_NONE) return 0;
+        }
     }
     return 1;
 }

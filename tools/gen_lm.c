@@ -13,10 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lm_class.h"
+
 #include "tool_utf8.h"
 
 #define MAXS 256
 #define MAXLANG 64
+#define LM_DIRECT 0x800 /* code points looked up directly (src/lm.c) */
 
 static void fail(const char *path, int line, const char *msg)
 {
@@ -221,6 +224,19 @@ int main(int argc, char **argv)
         for (int j = 0; j < S * S; j++)
             fprintf(o, "%s%u,", j % 24 ? " " : "\n    ", pairs[j]);
         fprintf(o, "\n};\n");
+        /* the symbol of every code point below U+0800 by direct lookup: a
+         * letter of the alphabet, or the class src/lm_class.h gives it */
+        {
+            static unsigned char direct[LM_DIRECT];
+            for (uint32_t c = 0; c < LM_DIRECT; c++)
+                direct[c] = (unsigned char)lm_class_of(c);
+            for (int j = 0; j < k; j++)
+                if (cp[j] < LM_DIRECT) direct[cp[j]] = (unsigned char)sym[j];
+            fprintf(o, "static const uint8_t lm_gen_direct_%d[%d] = {", t, LM_DIRECT);
+            for (int j = 0; j < LM_DIRECT; j++)
+                fprintf(o, "%s%u,", j % 32 ? "" : "\n    ", direct[j]);
+            fprintf(o, "\n};\n");
+        }
         fprintf(o, "#define LM_GEN_NLETTERS_%d %d\n\n", t, k);
     }
     fprintf(o, "#define LM_GEN_COUNT %d\n", n);
@@ -228,8 +244,8 @@ int main(int argc, char **argv)
     for (int t = 0; t < n; t++)
         fprintf(o,
                 "    {\"%s\", \"%s\", %d, %d, %d, lm_gen_letters_%d, LM_GEN_NLETTERS_%d, "
-                "lm_gen_pairs_%d},\n",
-                codes[t], names[t], cyr[t], nsym[t], nlet[t], t, t, t);
+                "lm_gen_pairs_%d, lm_gen_direct_%d},\n",
+                codes[t], names[t], cyr[t], nsym[t], nlet[t], t, t, t, t);
     fprintf(o, "};\n");
     if (fclose(o)) {
         perror(argv[1]);

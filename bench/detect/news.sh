@@ -7,13 +7,13 @@
 # "core", 600-1500 characters) and as its first 40-60 characters cut at a word
 # (tier "extra", a headline's length). pisar, uchardet, enca (told the
 # language, as it needs) and ICU on the same files, scored by
-# /work/shared/tools/detect-score.py; then pisar's language answer.
+# bench/score/detect_score.py; then pisar's language answer.
 #
 #   sh bench/detect/news.sh        (after cmake --build build; PISAR=... to override)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pisar=${PISAR:-$top/build/pisar}
-score=${DETECT_SCORE:-/work/shared/tools/detect-score.py}
+score=${DETECT_SCORE:-$top/bench/score/detect_score.py}
 out=$top/bench/out/detect/news
 rm -rf "$out"
 mkdir -p "$out"
@@ -78,16 +78,7 @@ with open(os.path.join(out, 'manifest.tsv'), 'w') as f:
 print(f'{len(rows)} files')
 PY
 man=$out/manifest.tsv
-run() { # NAME FIELD CMD
-  python3 "$score" --batch 200 --field "$2" --json "$out/$1.jsonl" --name "$1" "$man" "$3" >"$out/$1.txt"
-  for t in core extra; do
-    printf '%-10s %-6s ' "$1" "$t"
-    python3 "$score" --tier $t --batch 200 --field "$2" --name "$1 ($t)" "$man" "$3" | tail -1
-  done
-}
-run pisar 2 "$pisar detect {}"
-run uchardet 1 "uchardet {}"
-run enca 1 "$top/bench/detect/enca-wrap.sh {}"
-run icu 1 "$out/icu_detect {}"
+ICU_DETECT=$out/icu_detect python3 "$score" --tools pisar,uchardet,enca,icu --pisar "$pisar" \
+  --by tier --json "$out/results.jsonl" "$man"
 echo "== pisar's language answer (bench/detect/language.py)"
 python3 "$top/bench/detect/language.py" "$pisar" "$man"

@@ -4,7 +4,7 @@
 #
 #   bench/detect/run.sh            (after cmake --build build; PISAR=... to override)
 #
-# Accuracy: /work/shared/tools/detect-score.py (DETECT_SCORE=... to override) on
+# Accuracy: bench/score/detect_score.py (DETECT_SCORE=... to override) on
 # fixtures/detect/manifest.tsv (held-out text in every code page; tier "core" =
 # pieces of about 300 and 1500 characters, tier "extra" = 16-48 characters).
 # enca is told each file's language (it cannot work without one); the others are not.
@@ -13,54 +13,16 @@
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 pisar=${PISAR:-$top/build/pisar}
-score=${DETECT_SCORE:-/work/shared/tools/detect-score.py}
+score=${DETECT_SCORE:-$top/bench/score/detect_score.py}
 out=$top/bench/out/detect
 mkdir -p "$out"
 [ -x "$pisar" ] || { echo "build pisar first (cmake --build build)" >&2; exit 2; }
 cc -O2 -o "$out/icu_detect" "$top/bench/detect/icu_detect.c" $(pkg-config --cflags --libs icu-i18n icu-uc)
 man=$top/fixtures/detect/manifest.tsv
 
-run() { # NAME FIELD CMD
-  python3 "$score" --batch 200 --field "$2" --json "$out/$1.jsonl" --name "$1" "$man" "$3" >"$out/$1.txt"
-  tail -1 "$out/$1.txt"
-}
-echo "== accuracy (fixtures/detect, $(($(wc -l <"$man") - 1)) files)"
-run pisar 2 "$pisar detect {}"
-run uchardet 1 "uchardet {}"
-run enca 1 "$top/bench/detect/enca-wrap.sh {}"
-run icu 1 "$out/icu_detect {}"
-
-python3 - "$out" <<'PY'
-import json, sys, collections
-out = sys.argv[1]
-tools = ['pisar', 'uchardet', 'enca', 'icu']
-res = {t: [json.loads(l) for l in open(f'{out}/{t}.jsonl')] for t in tools}
-cyr = {'windows-1251', 'koi8-r', 'koi8-u', 'iso-8859-5', 'ibm866', 'ibm855', 'cp1125', 'x-mac-cyrillic'}
-for tier, label in (('core', 'texts of ~300-1500 characters'), ('extra', 'texts of 16-48 characters')):
-    print(f'\n== accuracy per encoding, {label} (% correct, same-text policy)')
-    print(f'{"encoding":<16}{"files":>6}' + ''.join(f'{t:>10}' for t in tools))
-    encs = sorted({x['truth'] for x in res['pisar'] if x['tier'] == tier},
-                  key=lambda e: (e not in cyr, not e.startswith('utf'), e))
-    tot = collections.Counter(); ok = collections.Counter(); cyr_ok = collections.Counter(); cyr_n = 0
-    for e in encs:
-        row = f'{e:<16}'
-        n = None
-        for t in tools:
-            xs = [x for x in res[t] if x['tier'] == tier and x['truth'] == e]
-            n = len(xs)
-            k = sum(x['correct'] for x in xs)
-            ok[t] += k
-            if e in cyr:
-                cyr_ok[t] += k
-            row += f'{100.0 * k / n:>10.1f}'
-        tot['n'] += n
-        if e in cyr:
-            cyr_n += n
-        print(f'{e:<16}{n:>6}' + row[16:])
-    print(f'{"Cyrillic":<16}{cyr_n:>6}' + ''.join(f'{100.0 * cyr_ok[t] / max(cyr_n, 1):>10.1f}' for t in tools))
-    print(f'{"all":<16}{tot["n"]:>6}' + ''.join(f'{100.0 * ok[t] / tot["n"]:>10.1f}' for t in tools))
-PY
-
+echo "== accuracy (fixtures/detect, $(($(wc -l <"$man") - 1)) files; tier core = ~300-1500 characters, extra = 16-48)"
+ICU_DETECT=$out/icu_detect python3 "$score" --tools pisar,uchardet,enca,icu --pisar "$pisar" \
+  --by encoding,tier --reliability --json "$out/results.jsonl" "$man"
 echo
 echo "== speed: whole-input detection of one large windows-1251 file"
 big=$out/ru-1251-100MB.txt

@@ -1,25 +1,38 @@
 #!/bin/sh
-# speed.sh PISAR FILE -- time `pisar normalize` (all repairs + NFC) on a clean
-# UTF-8 FILE beside ICU's uconv doing NFC only and iconv copying UTF-8, in one
-# run; prints seconds (best of 3) and pisar's ratio to each peer.
+# speed.sh PISAR FILE [RUNS] -- `pisar normalize` (all repairs + NFC) on a clean
+# UTF-8 FILE (bench/repair/corpus.sh makes one) beside ICU's `uconv -x
+# any-nfc` (NFC only) on the same file, in one sitting: each command RUNS times
+# (default 5), interleaved, reading the file on standard input; prints the
+# median wall and CPU (user + system) seconds and pisar's speed as a ratio to
+# uconv's (> 1: pisar is faster). On a shared machine the CPU ratio is the
+# steadier figure.
 set -eu
-PISAR=$1; FILE=$2
-best() { # command... -> best wall time of 3 runs, in seconds
-  b=""
-  for i in 1 2 3; do
-    s=$(date +%s.%N); "$@" < "$FILE" > /dev/null; e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc)
-    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
-  done
-  echo "$b"
+PISAR=$1; FILE=$2; RUNS=${3:-5}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pisar-speed.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+one() { # name command...
+  name=$1; shift
+  /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$@" < "$FILE" > /dev/null
+  awk -v n="$name" '{ printf "%s %s %.2f\n", n, $1, $2 + $3 }' "$tmp/t" >> "$tmp/all"
 }
-mb=$(echo "scale=1; $(wc -c < "$FILE") / 1000000" | bc)
-p=$(best "$PISAR" normalize --from utf-8)
-pn=$(best "$PISAR" normalize --from utf-8 --no-mojibake --no-homoglyph)
-u=$(best uconv -f utf-8 -t utf-8 -x nfc)
-i=$(best iconv -f utf-8 -t utf-8)
-echo "input: $FILE, $mb MB"
-printf '%-44s %8s s\n' "pisar normalize (repairs + NFC)" "$p" "pisar normalize --no-mojibake --no-homoglyph" "$pn" \
-  "uconv -x nfc (ICU, NFC only)" "$u" "iconv -f utf-8 -t utf-8 (copy)" "$i"
-echo "pisar normalize / uconv -x nfc: $(echo "scale=2; $p / $u" | bc)"
-echo "pisar normalize / iconv: $(echo "scale=2; $p / $i" | bc)"
+i=0
+while [ $i -lt "$RUNS" ]; do
+  one pisar "$PISAR" normalize --from utf-8
+  one nfc "$PISAR" normalize --from utf-8 --no-mojibake --no-homoglyph
+  one uconv uconv -f utf-8 -t utf-8 -x any-nfc
+  i=$((i + 1))
+done
+med() { # name column
+  awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$tmp/all" | sort -n |
+    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+mb=$(awk -v b="$(wc -c < "$FILE")" 'BEGIN { printf "%.1f", b / 1e6 }')
+echo "input: $FILE, $mb MB; median of $RUNS runs"
+for n in pisar nfc uconv; do
+  printf '%-58s wall %6s s  cpu %6s s\n' "$(case $n in
+    pisar) echo 'pisar normalize (repairs + NFC)';;
+    nfc) echo 'pisar normalize --no-mojibake --no-homoglyph (NFC only)';;
+    uconv) echo 'uconv -f utf-8 -t utf-8 -x any-nfc';; esac)" "$(med $n 2)" "$(med $n 3)"
+done
+awk -v pw="$(med pisar 2)" -v pc="$(med pisar 3)" -v uw="$(med uconv 2)" -v uc="$(med uconv 3)" \
+  'BEGIN { printf "pisar normalize speed / uconv: %.2fx (wall), %.2fx (cpu)\n", uw / pw, uc / pc }'

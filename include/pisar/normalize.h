@@ -3,15 +3,19 @@
  *
  * Repairs:
  *  - mojibake: text that was encoded in one encoding and decoded in another
- *    (UTF-8 read as windows-1251, KOI8-R, IBM866, windows-1252 or ISO-8859-1;
- *    windows-1251 read as KOI8-R or windows-1252, KOI8-R read as windows-1251;
- *    such chains twice). A run is
+ *    (UTF-8 read as windows-1251, KOI8-R, IBM866, windows-1252, ISO-8859-1,
+ *    windows-1250 or ISO-8859-2; windows-1251 read as KOI8-R, windows-1252 or
+ *    IBM866; KOI8-R or IBM866 read as windows-1251; windows-1250 or
+ *    ISO-8859-2 read as windows-1252 or ISO-8859-1; the UTF-8 chains twice or
+ *    one after another). A run is
  *    repaired only when one inverse chain gives clearly more plausible text
  *    under the language models than the input and every other chain.
  *  - homoglyphs: Latin look-alike letters inside Cyrillic words and Cyrillic
  *    look-alikes inside Latin words are mapped to the word's script (ICU's
- *    confusable data); pure-script tokens ("iPhone", "COVID-19", Serbian
- *    Latin) are never touched.
+ *    confusable data), and so are short words of look-alikes standing alone
+ *    among words of the other script ("c" for "с", Macedonian "ja");
+ *    tokens of one script ("iPhone", "COVID-19", Serbian Latin, "Пётр I")
+ *    are never touched.
  * Clean text, including accented Latin and mixed Russian/English, is returned
  * unchanged.
  */

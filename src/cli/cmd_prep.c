@@ -20,6 +20,7 @@
 #define SUB "prep"
 #define CHUNK 65536
 #define SAMPLE (1u << 20)
+#define MAX_PARAGRAPH (1u << 20) /* a longer paragraph is cut (paragraph_cut) */
 
 static void usage(FILE *f)
 {
@@ -264,14 +265,32 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
  * PISAR_PARAGRAPHS_BLANK / _LINE. */
 static int prep_paragraphs = -1;
 
+/* Does the line at t[k] begin with a lower-case letter (ASCII, Latin-1,
+ * basic Cyrillic)? Such a line goes on with the sentence before it. */
+static int line_goes_on_lower(const char *t, size_t n, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (k >= n) return 0;
+    if (u[k] >= 'a' && u[k] <= 'z') return 1;
+    if (k + 1 >= n) return 0;
+    if (u[k] == 0xD0) return u[k + 1] >= 0xB0 && u[k + 1] <= 0xBF; /* а-п */
+    if (u[k] == 0xD1) return u[k + 1] >= 0x80 && u[k + 1] <= 0x9F; /* р-я, ѐ-џ */
+    if (u[k] == 0xC3) return u[k + 1] >= 0x9F && u[k + 1] != 0xB7; /* ß-ÿ */
+    return 0;
+}
+
 /* Offset just past the first paragraph break (a line holding only spaces or
- * tabs; with `lines`, any line break) at or after `from` in t[0..n), with
+ * tabs; with `lines`, a line break, see below) at or after `from` in t[0..n)
+ * (the paragraph began at `para`), with
  * *pend = end of the paragraph text; 0 when there is none yet. */
-static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines)
+static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines, size_t para)
 {
     for (size_t i = from; i < n; i++) {
         if (t[i] != '\n') continue;
-        if (lines && i + 1 < n) {
+        /* a paragraph a line, unless the next line goes on in lower case
+         * ("работа идёт и" / "что итоги ..."); past 1 MB a line break cuts
+         * whatever follows, so memory stays bounded */
+        if (lines && i + 1 < n && (!line_goes_on_lower(t, n, i + 1) || i - para > (1u << 20))) {
             *pend = i;
             return i + 1;
         }
@@ -385,6 +404,32 @@ static int do_paragraph(pipeline *p, const char *t, size_t n, sink *k, pisar_buf
     return sink_write(k, out);
 }
 
+/* Where to cut t[0..n) (n > MAX_PARAGRAPH, no paragraph break in it): the
+ * length of the first piece, at most MAX_PARAGRAPH, never inside a UTF-8
+ * character. */
+static size_t paragraph_cut(const char *t, size_t n)
+{
+    size_t lim = n < MAX_PARAGRAPH ? n : MAX_PARAGRAPH, any = 0;
+    for (size_t i = lim; i > lim / 2; i--) {
+        if (t[i - 1] != '\n') continue;
+        size_t j = i - 1;
+        while (j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\t' || t[j - 1] == '\r'))
+            j--;
+        unsigned char c = j ? (unsigned char)t[j - 1] : 0;
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' ||
+            c == 0xBB /* the end of » and … */ || c == 0xA6)
+            return i;
+        if (!any) any = i;
+    }
+    if (any) return any;
+    for (size_t i = lim; i > lim / 2; i--)
+        if (t[i - 1] == ' ') return i;
+    size_t i = lim;
+    while (i > 1 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
 /* Pass 2: decode, split into paragraphs, and run each through the pipeline
  * (with the names stage when `names`). */
 static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitter *em, sink *k,
@@ -444,14 +489,23 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         if (lines < 0)
             lines = prep_paragraphs >= 0 ? prep_paragraphs
                                          : pisar_segment_guess_paragraphs(raw.data, raw.len);
-        while (!rc &&
-               (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines))) {
+        while (!rc && (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines,
+                                         done))) {
             rc = do_paragraph(&p, raw.data + done, pend - done, k, out);
             done = next;
         }
         if (last) {
             if (!rc) rc = do_paragraph(&p, raw.data + done, raw.len - done, k, out);
             break;
+        }
+        /* an unfinished paragraph past MAX_PARAGRAPH (a text without empty
+         * lines whose lines are not paragraphs) is cut, so memory stays
+         * bounded: after its last line that ends a sentence, else after its
+         * last line, else at its last space */
+        while (!rc && raw.len - done > MAX_PARAGRAPH) {
+            size_t cut = paragraph_cut(raw.data + done, raw.len - done);
+            rc = do_paragraph(&p, raw.data + done, cut, k, out);
+            done += cut;
         }
         /* keep the unfinished paragraph; rescan only its last line */
         if (done) {
