@@ -43,6 +43,8 @@ static void usage(FILE *f)
             "      --paragraphs M   auto (default): a paragraph a line when the text's lines\n"
             "                       are paragraphs (scraped articles), else at empty lines;\n"
             "                       blank: at empty lines; line: at every line break\n"
+            "      --jsonl          JSON Lines records on stdin, one result each on stdout\n"
+            "      --html PAGE      also write a self-contained review page\n"
             "  -h, --help           this help\n\n"
             "Exit status: 0 all done, 1 some inputs failed (the others were written), 2 usage.\n");
 }
