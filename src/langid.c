@@ -188,8 +188,9 @@ static int cmp_word(const void *key, const void *el)
     return strcmp(key, ((const langid_word *)el)->w);
 }
 
-#define MAXWORD 96   /* bytes of a word looked up (longer ones are not) */
-#define MAXWORDS 400 /* words of a text looked up: enough to decide */
+#define MAXWORD 96       /* bytes of a word looked up (longer ones are not) */
+#define MAXWORDS 400     /* words of a text looked up: enough to decide */
+#define MAXMARKWORDS 400 /* words of a text searched for hr/sr/bs markers */
 
 /* The next word of t[*i..n) (letters, apostrophes inside), lower-cased into
  * w (MAXWORD bytes, NUL-terminated; empty when too long); 0 at the end. */
@@ -275,6 +276,7 @@ static void word_evidence(const char *t, size_t n, int nm, double *ev)
  * a longer word) match w? */
 static int marker_match(const char *mw, const char *w)
 {
+    if (mw[0] != '*' && mw[0] != w[0]) return 0;
     size_t l = strlen(mw);
     if (l && mw[0] == '*') {
         size_t wl = strlen(w);
@@ -292,8 +294,10 @@ static int shtokavian_standards(const char *t, size_t n, int *found)
     char prev[MAXWORD + 2] = "", w[MAXWORD + 2];
     size_t i = 0;
     *found = 0;
-    while (next_word(t, n, &i, w)) {
+    int words = 0;
+    while (words < MAXMARKWORDS && next_word(t, n, &i, w)) {
         if (!w[0]) continue;
+        words++;
         int allow = STD_HR | STD_SR | STD_BS, hit = 0;
         for (int k = 0; k < LANGID_GEN_NMARKERS; k++) {
             const langid_marker *mk = &langid_gen_markers[k];
@@ -372,11 +376,6 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     }
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];
-#ifdef PISAR_LANGID_TUNING
-    if (getenv("LID_DEBUG"))
-        for (int m = 0; m < nm; m++)
-            fprintf(stderr, "%s tot %.2f ev %.2f\n", lm_code(m), tot[m], ev[m]);
-#endif
     double ld[MAXLANG];
     for (int m = 0; m < nm; m++)
         ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;

@@ -15,6 +15,7 @@
 
 #include "nfc.h"
 #include "repair.h"
+#include "repair_scan.h"
 
 struct pisar_normalizer {
     unsigned flags;
@@ -23,7 +24,9 @@ struct pisar_normalizer {
     repair_list list;
     pisar_buf tmp;
     repair_enc *enc; /* with PISAR_NORM_MOJIBAKE */
+    repair_ws *ws;   /* ... and its arrays, kept from line to line */
     nfc_stream *nfc; /* with PISAR_NORM_NFC: set up once, not per line */
+    repair_hg hg;    /* with PISAR_NORM_HOMOGLYPH */
 };
 
 int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
@@ -34,6 +37,7 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
     pisar_normalizer *n = calloc(1, sizeof *n);
     if (!n) return PISAR_ENOMEM;
     n->flags = flags;
+    repair_hg_init(&n->hg);
     if (flags & PISAR_NORM_NFC) {
         int rc = nfc_stream_new(&n->nfc);
         if (rc) {
@@ -42,13 +46,15 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
         }
     }
     if (flags & PISAR_NORM_MOJIBAKE) {
-        n->enc = malloc(sizeof *n->enc);
+        n->enc = calloc(1, sizeof *n->enc);
         if (!n->enc) {
             nfc_stream_free(n->nfc);
             free(n);
             return PISAR_ENOMEM;
         }
-        if (repair_enc_init(n->enc)) {
+        n->ws = repair_ws_new();
+        if (!n->ws || repair_enc_init(n->enc)) {
+            repair_ws_free(n->ws);
             repair_enc_free(n->enc);
             free(n->enc);
             nfc_stream_free(n->nfc);
@@ -103,14 +109,17 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     repair_list *l = &n->list;
     repair_list_clear(l);
     int rc = PISAR_OK;
-    if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake(n->enc, in, len, l);
+    /* an ASCII line has nothing to repair: no chain changes ASCII, and a
+     * look-alike needs a Cyrillic letter; NFC leaves it alone too */
+    if (repair_ascii_prefix(s, len) == len) return pisar_buf_append(out, in, len);
+    if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake_ws(n->enc, n->ws, in, len, l, 1);
     if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
         /* homoglyphs in the gaps between mojibake runs */
         size_t nm = l->n, from = 0;
         int line_script = -1;
         for (size_t i = 0; i <= nm && !rc; i++) {
             size_t to = i < nm ? l->v[i].off : len;
-            if (to > from) rc = repair_homoglyph(in, len, from, to, &line_script, l);
+            if (to > from) rc = repair_homoglyph(&n->hg, in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
         if (!rc && l->n > nm) repair_list_sort(l);
@@ -148,6 +157,7 @@ void pisar_normalizer_free(pisar_normalizer *n)
     repair_list_free(&n->list);
     repair_enc_free(n->enc);
     free(n->enc);
+    repair_ws_free(n->ws);
     nfc_stream_free(n->nfc);
     pisar_buf_free(&n->tmp);
     free(n);

@@ -47,12 +47,29 @@ int repair_mojibake(const repair_enc *t, const char *s, size_t n, repair_list *o
  * repaired before the chains are tried (for tests: the results must be the
  * same either way). */
 int repair_mojibake_opt(const repair_enc *t, const char *s, size_t n, repair_list *out, int fast);
+/* The same with the token and candidate arrays and the buffers kept in w from
+ * call to call (no allocation per line once they have grown); w from
+ * repair_ws_new() (NULL: out of memory), freed by repair_ws_free(). */
+typedef struct repair_ws repair_ws;
+repair_ws *repair_ws_new(void);
+void repair_ws_free(repair_ws *w);
+int repair_mojibake_ws(const repair_enc *t, repair_ws *w, const char *s, size_t n, repair_list *out,
+                       int fast);
+
+/* Which ASCII letters and basic Cyrillic letters (U+0410..U+044F) have a
+ * look-alike in the other script, as bit masks (bit c of ascii[c >> 6]; bit
+ * c - 0x410 of cyr), so that a line is counted without a search per letter.
+ * Filled once per normalizer by repair_hg_init(), read-only afterwards. */
+typedef struct repair_hg {
+    uint64_t ascii[2], cyr;
+} repair_hg;
+void repair_hg_init(repair_hg *m);
 
 /* Homoglyphs: find mixed-script words in s[from, to) and append their
- * repairs. s[0, n) is the whole line, whose dominant script is computed on
- * the first call that needs it and kept in *line_script (set it to -1 before
- * the first call for a line). */
-int repair_homoglyph(const char *s, size_t n, size_t from, size_t to, int *line_script,
-                     repair_list *out);
+ * repairs (m: filled by repair_hg_init()). s[0, n) is the whole line, whose dominant script is
+ * computed on the first call that needs it and kept in *line_script (set it to -1 before the first
+ * call for a line). */
+int repair_homoglyph(const repair_hg *m, const char *s, size_t n, size_t from, size_t to,
+                     int *line_script, repair_list *out);
 
 #endif

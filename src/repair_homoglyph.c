@@ -18,7 +18,9 @@
  * generated at build time by tools/gen_confusables.c).
  */
 #include "repair.h"
+#include "repair_scan.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -89,6 +91,44 @@ static void count_unambiguous(const unsigned char *s, size_t a, size_t b, size_t
             ++*lat;
         else
             ++*cyr;
+    }
+}
+
+void repair_hg_init(repair_hg *m)
+{
+    memset(m, 0, sizeof *m);
+    for (int i = 0; i < HG_LAT2CYR_COUNT; i++) {
+        int32_t c = HG_LAT2CYR[i].from;
+        if (c < 0x80 && partner(c, HG_LATIN) >= 0) m->ascii[c >> 6] |= 1ull << (c & 63);
+    }
+    for (int i = 0; i < HG_CYR2LAT_COUNT; i++) {
+        int32_t c = HG_CYR2LAT[i].from;
+        if (c >= 0x410 && c < 0x450 && partner(c, HG_CYRILLIC) >= 0) m->cyr |= 1ull << (c - 0x410);
+    }
+}
+
+/* count_unambiguous() over s[a, b) with the common letters looked up in m. */
+static void count_unambiguous_m(const repair_hg *m, const unsigned char *s, size_t a, size_t b,
+                                size_t *lat, size_t *cyr)
+{
+    for (size_t i = a; i < b;) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            unsigned char l = c | 0x20;
+            if (l >= 'a' && l <= 'z' && !(m->ascii[c >> 6] >> (c & 63) & 1)) ++*lat;
+            i++;
+            continue;
+        }
+        if (i + 1 < b && ((c == 0xD0 && s[i + 1] >= 0x90 && s[i + 1] <= 0xBF) ||
+                          (c == 0xD1 && s[i + 1] >= 0x80 && s[i + 1] <= 0x8F))) {
+            int32_t u = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            if (!(m->cyr >> (u - 0x410) & 1)) ++*cyr;
+            i += 2;
+            continue;
+        }
+        size_t k = i;
+        u8_next(s, b, &i);
+        count_unambiguous(s, k, i, lat, cyr);
     }
 }
 
@@ -210,6 +250,12 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
 {
     int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
     size_t len = 0, upper = 0;
+    /* a word of more than 2 characters is never changed here (len > 2
+     * below): no need to look its letters up */
+    size_t chars = 0;
+    for (size_t i = a; i < b && chars <= 2; i++)
+        chars += (s[i] & 0xC0) != 0x80;
+    if (chars > 2) return 0;
     int32_t c0 = -1;
     for (size_t i = a; i < b;) {
         int32_t c = u8_next(s, b, &i);
@@ -369,13 +415,33 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
                            PISAR_REPAIR_HOMOGLYPH);
 }
 
-int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *line_script,
-                     repair_list *out)
+/* s[i] starts one of U+0410..U+044F (the letters of Russian but ё). */
+static inline int basic_cyrillic(const unsigned char *s, size_t to, size_t i)
+{
+    if (i + 1 >= to) return 0;
+    unsigned char b = s[i], b2 = s[i + 1];
+    return (b == 0xD0 && b2 >= 0x90 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x8F);
+}
+
+int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
+                     int *line_script, repair_list *out)
 {
     const unsigned char *s = (const unsigned char *)str;
-    /* quick exit: a line without both scripts has nothing to do */
+    /* quick exit: a line without both scripts has nothing to do; first 16
+     * bytes at a step for the common Cyrillic line without a Latin letter */
+    if (repair_no_latin(s + from, to - from)) return 0;
     int seen = 0;
     for (size_t i = from; i < to && seen != 3;) {
+        if (s[i] < 0x80) { /* ASCII without decoding */
+            unsigned char l = s[i++] | 0x20;
+            if (l >= 'a' && l <= 'z') seen |= 1;
+            continue;
+        }
+        if (basic_cyrillic(s, to, i)) {
+            seen |= 2;
+            i += 2;
+            continue;
+        }
         int32_t c = u8_next(s, to, &i);
         if (c >= 0x80 || (c >= 'A' && c <= 'z')) {
             int sc = script_of(c);
@@ -390,7 +456,12 @@ int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *lin
      * starts at -1) */
     if (*line_script < 0) {
         size_t lat = 0, cyr = 0;
-        count_unambiguous(s, 0, n, &lat, &cyr);
+        count_unambiguous_m(m, s, 0, n, &lat, &cyr);
+#ifdef PLAIN_CHECK
+        size_t lat2 = 0, cyr2 = 0;
+        count_unambiguous(s, 0, n, &lat2, &cyr2);
+        if (lat2 != lat || cyr2 != cyr) abort();
+#endif
         *line_script = cyr >= 2 * lat && cyr   ? HG_CYRILLIC
                        : lat >= 2 * cyr && lat ? HG_LATIN
                                                : HG_OTHER;
@@ -403,6 +474,28 @@ int repair_homoglyph(const char *str, size_t n, size_t from, size_t to, int *lin
         int32_t c = u8_next(s, to, &i);
         if (!is_word_char(c)) continue;
         size_t a = k, b = i;
+        /* the common words without decoding: ASCII letters and basic Cyrillic
+         * ones up to an ASCII non-letter; a word of one script that fix_word()
+         * would only count and leave (no script to change it to) is skipped */
+        int lat = 0, cyr = 0;
+        size_t e = a;
+        for (;;) {
+            if (e < to && s[e] < 0x80 && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z')) {
+                lat = 1;
+                e++;
+            } else if (basic_cyrillic(s, to, e)) {
+                cyr = 1;
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        if (e >= to || s[e] < 0x80) {
+            if ((cyr && !lat && dominant != HG_LATIN) || (lat && !cyr && dominant != HG_CYRILLIC)) {
+                i = e;
+                continue;
+            }
+        }
         for (;;) {
             size_t j = b;
             if (j >= to || !is_word_char(u8_next(s, to, &j))) break;

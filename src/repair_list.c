@@ -3,6 +3,7 @@
  * shared by the repair finders and the normalizer (repair_list.h).
  */
 #include "repair_list.h"
+#include "repair_scan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +54,12 @@ size_t u8_check(const unsigned char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         if (s[i] < 0x80) {
-            i++;
+            i += repair_ascii_prefix(s + i, n - i);
+            continue;
+        }
+        /* a 2-byte sequence (Cyrillic, Latin-1...) without decoding */
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
             continue;
         }
         size_t k = i;

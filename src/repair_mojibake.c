@@ -548,6 +548,8 @@ typedef struct token {
     int letters;         /* letters in the input (up to MAXW characters) */
     int upper;           /* of which upper case */
     unsigned no_inverse; /* bit i: step i has no inverse on this token */
+    int plain;           /* plain_token(): bad, letters and upper set by it */
+    unsigned utf8_may;   /* ... and bit i: UTF-8 step i may invert it or its core */
     int status;          /* under the chain being examined */
     size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
@@ -571,17 +573,88 @@ typedef struct ctx {
     pisar_buf ctext; /* candidates' results */
     cand *c;
     size_t nc, capc;
+    size_t tokcap;
     int have_lm;
+    int fast; /* the shortcuts (plain_token(), cannot_repair()) are allowed */
 } ctx;
 
 static int is_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0;
+    /* NUL, \t \n \v \f \r and space: one test for the bytes above the space */
+    return c <= ' ' && (c == ' ' || c == 0 || (c >= '\t' && c <= '\r'));
+}
+
+/* (Build with -DPLAIN_CHECK to have the plain-word shortcuts below checked
+ * against the full computation on every word, aborting where they differ.) */
+static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, size_t n);
+static int plain_866_may(const unsigned char *s, size_t n);
+static int plain_core_may(const repair_enc *et, int st, const unsigned char *s, size_t n);
+
+/*
+ * The common case without decoding nor ICU: a token made only of the
+ * Cyrillic letters U+0400..U+045F and ASCII non-letters, with no small letter
+ * followed by a capital. Outside the basic letters U+0410..U+044F (Ukrainian
+ * і є ї, ё...: "ext"), the UTF-8 steps with Cyrillic in their wrong page
+ * (windows-1251, KOI8-R, IBM866) are asked may_be_utf8() on the token and its
+ * core instead of the argument below, which holds for the basic letters. Such a token has badness 0
+ * (no script change, no case flip, no non-ASCII non-letter), and under the steps whose text was
+ * UTF-8 it has no inverse, nor has its core without edge punctuation (which keeps every letter):
+ * windows-1251 and KOI8-R give its letters the bytes C0..FF, all lead bytes (or invalid) with no
+ * continuation byte to follow; windows-1252, windows-1250 and ISO-8859-2 have no Cyrillic letters;
+ * IBM866 gives А..п the continuation bytes 80..AF and р..я the 3-byte leads E0..EF, so it needs a
+ * lead followed by two continuations (*tri). Returns 1 and fills t's counts
+ * (letters and capitals among the first MAXW characters, as tokenize() counts
+ * them), or 0 when the token is anything else.
+ */
+static int plain_token(const repair_enc *et, const unsigned char *s, size_t n, token *t)
+{
+    int ext = 0;
+    int prev_lower = 0, cls1 = 0, cls2 = 0; /* classes of the last two: 1 cont, 2 lead */
+    int letters = 0, upper = 0, tri = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; k++) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            unsigned char l = b | 0x20;
+            if (l >= 'a' && l <= 'z') return 0;
+            prev_lower = 0;
+            cls1 = cls2 = 0;
+            i++;
+            continue;
+        }
+        if (i + 1 >= n) return 0;
+        unsigned char b2 = s[i + 1];
+        if (!((b == 0xD0 && b2 >= 0x80 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x9F)))
+            return 0;
+        int32_t c = ((b & 0x1F) << 6) | (b2 & 0x3F);
+        ext |= c < 0x410 || c >= 0x450;
+        int up = c < 0x430;
+        if (prev_lower && up) return 0;
+        prev_lower = !up;
+        int cls = c < 0x440 ? 1 : 2;
+        if (cls == 1 && cls1 == 1 && cls2 == 2) tri = 1;
+        cls2 = cls1;
+        cls1 = cls;
+        if (k < MAXW) {
+            letters++;
+            upper += up;
+        }
+        i += 2;
+    }
+    t->plain = 1;
+    if (ext) {
+        for (int st = 0; st < 3; st++)
+            if (plain_core_may(et, st, s, n)) t->utf8_may |= 1u << st;
+    } else if (tri && plain_866_may(s, n)) {
+        t->utf8_may = 1u << 2;
+    }
+    t->letters = letters;
+    t->upper = upper;
+    return 1;
 }
 
 static int tokenize(ctx *x)
 {
-    size_t cap = 0;
     for (size_t i = 0; i < x->n;) {
         while (i < x->n && is_space(x->s[i]))
             i++;
@@ -590,17 +663,19 @@ static int tokenize(ctx *x)
         int ascii = 1;
         while (i < x->n && !is_space(x->s[i]))
             ascii &= x->s[i++] < 0x80;
-        if (x->ntok == cap) {
-            cap = cap ? cap * 2 : 32;
+        if (x->ntok == x->tokcap) {
+            size_t cap = x->tokcap ? x->tokcap * 2 : 32;
             token *t = realloc(x->tok, cap * sizeof *t);
             if (!t) return -1;
             x->tok = t;
+            x->tokcap = cap;
         }
         token *t = &x->tok[x->ntok++];
         memset(t, 0, sizeof *t);
         t->b = b, t->e = i, t->ascii = ascii;
-        t->bad = ascii ? 0 : badness(x->s + b, i - b);
-        if (!ascii) {
+        if (ascii || (x->fast && plain_token(x->sc.enc, x->s + b, i - b, t))) continue;
+        t->bad = badness(x->s + b, i - b);
+        {
             int32_t cp[MAXW];
             size_t k = decode_cps(x->s + b, i - b, cp);
             for (size_t j = 0; j < k; j++) {
@@ -672,8 +747,40 @@ static int try_affix(ctx *x, const chain *ch, const unsigned char *s, size_t n)
     return invert_chain(ch, s + best, n - best, &x->sc, &x->res) < 0 ? -1 : 1;
 }
 
+/* Nonzero when step st surely has no inverse on plain token t nor on its core
+ * (plain_token()): the UTF-8 steps as explained there, and the steps whose
+ * wrong page has no Cyrillic letters. */
+static int plain_no_inverse(const token *t, int st)
+{
+    if (!t->plain) return 0;
+    const step *p = &STEPS[st];
+    if (p->orig == PISAR_ENC_UTF8) return !(t->utf8_may >> st & 1u);
+    return p->wrong == PISAR_ENC_WINDOWS_1252 || p->wrong == PISAR_ENC_WINDOWS_1250 ||
+           p->wrong == PISAR_ENC_ISO_8859_1 || p->wrong == PISAR_ENC_ISO_8859_2;
+}
+
+static int examine_full(ctx *x, const chain *ch, token *t);
+
 /* The status of token t under chain ch; its result goes to x->res. */
 static int examine(ctx *x, const chain *ch, token *t)
+{
+    if (t->ascii) return T_NEUTRAL;
+    if (plain_no_inverse(t, ch->outer)) {
+        /* what examine_full() finds: no inverse of the token nor of its core,
+         * and no affix tried (badness 0) */
+#ifdef PLAIN_CHECK
+        size_t len = x->res.len;
+        if (examine_full(x, ch, t) != T_BAD) abort();
+        x->res.len = len;
+#endif
+        if (ch->inner < 0) t->no_inverse |= 1u << ch->outer;
+        t->roff = x->res.len;
+        return T_BAD;
+    }
+    return examine_full(x, ch, t);
+}
+
+static int examine_full(ctx *x, const chain *ch, token *t)
 {
     if (t->ascii) return T_NEUTRAL;
     /* the single-step chains come first: a chain whose outer step has no
@@ -1001,12 +1108,79 @@ static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, siz
     return need == 0;
 }
 
+/* may_be_utf8() of IBM866's step on a plain token (plain_token()), on the
+ * whole token or on its core without ASCII edge punctuation (strippable()), as
+ * structural_good() asks it, from the bytes IBM866 gives its letters. */
+static int pattern_866(const unsigned char *s, size_t n)
+{
+    int need = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned b = s[i];
+        if (b >= 0x80) {
+            int32_t c = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+            b = c < 0x430   ? 0x80 + (unsigned)(c - 0x410)
+                : c < 0x440 ? 0xA0 + (unsigned)(c - 0x430)
+                            : 0xE0 + (unsigned)(c - 0x440);
+            i += 2;
+        } else {
+            i++;
+        }
+        if (need) {
+            if ((b & 0xC0) != 0x80) return 0;
+            need--;
+        } else if (b >= 0x80) {
+            if (b < 0xC2 || b > 0xF4) return 0;
+            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        }
+    }
+    return need == 0;
+}
+
+static int ascii_alnum(unsigned char c)
+{
+    unsigned char l = c | 0x20;
+    return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'z');
+}
+
+/* may_be_utf8() of step st on a plain token or on its core without ASCII edge
+ * punctuation, as structural_good() and examine() try them. */
+static int plain_core_may(const repair_enc *et, int st, const unsigned char *s, size_t n)
+{
+    if (may_be_utf8(et, st, s, n)) return 1;
+    size_t a = 0, z = n;
+    while (a < n && s[a] > 0x20 && s[a] < 0x80 && !ascii_alnum(s[a]))
+        a++;
+    while (z > a && s[z - 1] > 0x20 && s[z - 1] < 0x80 && !ascii_alnum(s[z - 1]))
+        z--;
+    return z > a && (a > 0 || z < n) && may_be_utf8(et, st, s + a, z - a);
+}
+
+static int plain_866_may(const unsigned char *s, size_t n)
+{
+    if (pattern_866(s, n)) return 1;
+    size_t a = 0, z = n;
+    while (a < n && s[a] > 0x20 && s[a] < 0x80 && !ascii_alnum(s[a]))
+        a++;
+    while (z > a && s[z - 1] > 0x20 && s[z - 1] < 0x80 && !ascii_alnum(s[z - 1]))
+        z--;
+    return z > a && (a > 0 || z < n) && pattern_866(s + a, z - a);
+}
+
 /* Nonzero when the token would be GOOD under some chain whose outer step's
  * text was UTF-8: a well-formed inverse of the whole token or of its core
  * without strippable edge punctuation, as examine() tries them before the
  * affixes (which need a damaged-looking token, ruled out by the caller). */
 static int structural_good(ctx *x, const token *t)
 {
+#ifdef PLAIN_CHECK
+    if (t->plain && !t->utf8_may) {
+        token u = *t;
+        u.plain = 0;
+        if (structural_good(x, &u) || badness(x->s + t->b, t->e - t->b)) abort();
+        return 0;
+    }
+#endif
+    if (t->plain && !t->utf8_may) return 0; /* plain_token() */
     const unsigned char *s = x->s + t->b;
     size_t n = t->e - t->b, a = 0, z = n;
     for (size_t i = 0; i < n;) {
@@ -1089,13 +1263,56 @@ static int cannot_repair(ctx *x)
     return 1;
 }
 
+/* The arrays and buffers of a line, kept from line to line (repair_ws). */
+struct repair_ws {
+    token *tok;
+    size_t tokcap;
+    cand *c;
+    size_t capc;
+    pisar_buf tmp, mid, res, ctext;
+};
+
+repair_ws *repair_ws_new(void)
+{
+    return calloc(1, sizeof(repair_ws));
+}
+
+void repair_ws_free(repair_ws *w)
+{
+    if (!w) return;
+    free(w->tok);
+    free(w->c);
+    pisar_buf_free(&w->tmp);
+    pisar_buf_free(&w->mid);
+    pisar_buf_free(&w->res);
+    pisar_buf_free(&w->ctext);
+    free(w);
+}
+
 int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_list *out, int fast)
 {
+    repair_ws *w = repair_ws_new();
+    if (!w) return PISAR_ENOMEM;
+    int rc = repair_mojibake_ws(et, w, s, n, out, fast);
+    repair_ws_free(w);
+    return rc;
+}
+
+int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t n,
+                       repair_list *out, int fast)
+{
     ctx x = {0};
+    x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
+    x.sc.tmp = w->tmp, x.sc.mid = w->mid, x.res = w->res, x.ctext = w->ctext;
+    pisar_buf_clear(&x.sc.tmp);
+    pisar_buf_clear(&x.sc.mid);
+    pisar_buf_clear(&x.res);
+    pisar_buf_clear(&x.ctext);
     x.sc.enc = et;
     x.s = (const unsigned char *)s;
     x.n = n;
     x.have_lm = lm_count() > 0;
+    x.fast = fast;
     int rc = tokenize(&x);
     int any = 0;
     for (size_t t = 0; t < x.ntok && !rc; t++)
@@ -1137,12 +1354,8 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
             i = j;
         }
     }
-    free(x.tok);
-    free(x.c);
-    pisar_buf_free(&x.sc.tmp);
-    pisar_buf_free(&x.sc.mid);
-    pisar_buf_free(&x.res);
-    pisar_buf_free(&x.ctext);
+    w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
+    w->tmp = x.sc.tmp, w->mid = x.sc.mid, w->res = x.res, w->ctext = x.ctext;
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
 

@@ -169,32 +169,7 @@ static void put_hash(const char *what, const void *data, size_t len)
 
 /* ---- inputs, read once before any scenario (unarmed) ---- */
 
-typedef struct {
-    char *data;
-    size_t len;
-} blob;
-
-static blob read_file(const char *rel)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", PISAR_SOURCE_DIR, rel);
-    FILE *f = fopen(path, "rb");
-    blob b = {0};
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        abort();
-    }
-    size_t cap = 1 << 16;
-    b.data = malloc(cap);
-    for (size_t n; b.data && (n = fread(b.data + b.len, 1, cap - b.len, f)) > 0;) {
-        b.len += n;
-        if (b.len == cap) b.data = realloc(b.data, cap *= 2);
-    }
-    fclose(f);
-    if (!b.data) abort();
-    b.data[b.len < cap ? b.len : cap - 1] = '\0';
-    return b;
-}
+#include "test_files.h"
 
 static blob ru_1251, ru_utf8, uk_utf16, en_utf8, names_ru, names_de, names_en, gaz_text, align_src,
     align_tgt;

@@ -14,6 +14,7 @@
 #include "confusables.h" /* generated from ICU's confusable data */
 #include "codepage.h"
 #include "repair.h"
+#include "repair_scan.h"
 #include "lm.h"
 
 typedef struct ncase {
@@ -569,6 +570,54 @@ static void test_fast_paths(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The SSE2 ASCII scan against its byte-at-a-time reference at every offset
+ * and length, with one high byte at every position. */
+static void test_ascii_scan(void **state)
+{
+    (void)state;
+    unsigned char buf[80];
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (unsigned char)(0x20 + i % 0x5F);
+    for (size_t hi = 0; hi <= sizeof buf; hi++) {
+        unsigned char b[80];
+        memcpy(b, buf, sizeof b);
+        if (hi < sizeof b) b[hi] = (unsigned char)(0x80 + hi);
+        for (size_t off = 0; off < sizeof b; off++)
+            for (size_t n = 0; off + n <= sizeof b; n++) {
+                size_t want = repair_ascii_prefix_ref(b + off, n);
+                assert_int_equal(repair_ascii_prefix(b + off, n), want);
+                assert_int_equal(want, hi >= off && hi < off + n ? hi - off : n);
+            }
+    }
+}
+
+/* The SSE2 Latin-free scan against its reference at every offset and length,
+ * on Cyrillic text with one other byte at every position. */
+static void test_no_latin_scan(void **state)
+{
+    (void)state;
+    unsigned char buf[70];
+    for (size_t i = 0; i < sizeof buf; i++) /* "при 1, " repeated: D0/D1 leads, ASCII */
+        buf[i] = (unsigned char)"\xD0\xBF\xD1\x80\xD0\xB8 1, "[i % 10];
+    static const unsigned char odd[] = {'a',  'Z',  'q',  '@',  '[',  0xC3,
+                                        0xCF, 0xD4, 0xD5, 0xE1, 0xF0, 0x80};
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at < sizeof buf; at++) {
+            unsigned char b[70];
+            memcpy(b, buf, sizeof b);
+            b[at] = odd[o];
+            int odd_latin = (odd[o] | 0x20) >= 'a' && (odd[o] | 0x20) <= 'z';
+            int odd_lead = odd[o] >= 0xC0 && (odd[o] < 0xD0 || odd[o] > 0xD4);
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    int want = repair_no_latin_ref(b + off, n);
+                    assert_int_equal(repair_no_latin(b + off, n), want);
+                    int inside = at >= off && at < off + n;
+                    assert_int_equal(want, !(inside && (odd_latin || odd_lead)));
+                }
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -581,6 +630,8 @@ int main(void)
         cmocka_unit_test(test_confusables_table),
         cmocka_unit_test(test_enc_table),
         cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_ascii_scan),
+        cmocka_unit_test(test_no_latin_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,9 +4,20 @@
 # models (tables/charset/<lang>.txt) -> ${PISAR_GEN_DIR}/langid_tables.h
 file(GLOB PISAR_LANGID_WORDS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/langid/words/*.txt)
 list(SORT PISAR_LANGID_WORDS)
-file(GLOB PISAR_LANGID_MODELS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/charset/*.txt)
-list(FILTER PISAR_LANGID_MODELS EXCLUDE REGEX "/rules\\.txt$")
-list(SORT PISAR_LANGID_MODELS)
+# The languages of the compiled models: PISAR_LM_LANGS of lm.cmake (read from
+# the file, as this fragment may be included before it), in its order.
+if(NOT PISAR_LM_LANGS)
+  file(READ ${CMAKE_SOURCE_DIR}/cmake/modules/lm.cmake _pisar_lm_cmake)
+  string(REGEX MATCH "set\\(PISAR_LM_LANGS([^)]*)\\)" _pisar_lm_set "${_pisar_lm_cmake}")
+  string(STRIP "${CMAKE_MATCH_1}" _pisar_lm_langs)
+  string(REGEX REPLACE "[ \t\r\n]+" ";" _pisar_lm_langs "${_pisar_lm_langs}")
+else()
+  set(_pisar_lm_langs ${PISAR_LM_LANGS})
+endif()
+set(PISAR_LANGID_MODELS "")
+foreach(l ${_pisar_lm_langs})
+  list(APPEND PISAR_LANGID_MODELS ${CMAKE_SOURCE_DIR}/tables/charset/${l}.txt)
+endforeach()
 add_executable(gen_langid ${CMAKE_SOURCE_DIR}/tools/gen_langid.c)
 target_link_libraries(gen_langid PRIVATE m)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/langid_tables.h

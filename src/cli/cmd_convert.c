@@ -999,6 +999,8 @@ static void help(FILE *f)
           "  -j, --jobs N         worker threads (default: the number of cores)\n"
           "      --report FILE    write a report, one row per input (- = stdout)\n"
           "      --report-format tsv|json   TSV with a header line (default) or JSON lines\n"
+          "      --jsonl          JSON Lines records (text, path or base64) on stdin\n"
+          "      --html PAGE      also write a self-contained review page\n"
           "  -h, --help           this help\n"
           "\n"
           "Inputs are never modified without --in-place. Outputs appear whole or not\n"

@@ -16,6 +16,7 @@ static void help(FILE *f)
                "               charset the file declares: charset, source xml|meta|\n"
                "               http-equiv|mime, followed true|false; null if none)\n"
                "  --sample N   examine only the first N bytes of each file (default: all)\n"
+               "  --jsonl      JSON Lines records (text, path or base64) on stdin\n"
                "  -h, --help   this help\n\n"
                "Encodings are named by their WHATWG/IANA labels (utf-8, windows-1251, koi8-r,\n"
                "ibm866, x-mac-cyrillic, iso-8859-2, ...); \"binary\" for input that is not text.\n"

@@ -37,7 +37,8 @@ static void help(FILE *f)
                "  --resolve        with --key: read all the names first and give each the key\n"
                "                   of the group it joins among them (a German or French\n"
                "                   spelling joins the one Cyrillic original it can be read as:\n"
-               "                   Maria Sacharowa = Мария Захарова if no Сахарова is listed)\n\n"
+               "                   Maria Sacharowa = Мария Захарова if no Сахарова is listed)\n"
+               "  --jsonl          with --key: JSON Lines records on stdin, one result each\n\n"
                "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
 }
 

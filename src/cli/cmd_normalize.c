@@ -124,6 +124,7 @@ static void usage(FILE *f)
           "      --report FILE         list every repair in FILE\n"
           "      --report-format tsv|json   TSV with a header (default: line, column,\n"
           "                            offset, kind, before, after, how) or JSON lines\n"
+          "      --jsonl               JSON Lines records on stdin, one result each on stdout\n"
           "  -h, --help                this help\n\n"
           "Exit status: 0 done, 1 the input could not be read or decoded, 2 usage error.\n",
           f);

@@ -43,6 +43,8 @@ static void usage(FILE *f)
             "      --paragraphs M   auto (default): a paragraph a line when the text's lines\n"
             "                       are paragraphs (scraped articles), else at empty lines;\n"
             "                       blank: at empty lines; line: at every line break\n"
+            "      --jsonl          JSON Lines records on stdin, one result each on stdout\n"
+            "      --html PAGE      also write a self-contained review page\n"
             "  -h, --help           this help\n\n"
             "Exit status: 0 all done, 1 some inputs failed (the others were written), 2 usage.\n");
 }
@@ -265,14 +267,32 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
  * PISAR_PARAGRAPHS_BLANK / _LINE. */
 static int prep_paragraphs = -1;
 
+/* Does the line at t[k] begin with a lower-case letter (ASCII, Latin-1,
+ * basic Cyrillic)? Such a line goes on with the sentence before it. */
+static int line_goes_on_lower(const char *t, size_t n, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (k >= n) return 0;
+    if (u[k] >= 'a' && u[k] <= 'z') return 1;
+    if (k + 1 >= n) return 0;
+    if (u[k] == 0xD0) return u[k + 1] >= 0xB0 && u[k + 1] <= 0xBF; /* а-п */
+    if (u[k] == 0xD1) return u[k + 1] >= 0x80 && u[k + 1] <= 0x9F; /* р-я, ѐ-џ */
+    if (u[k] == 0xC3) return u[k + 1] >= 0x9F && u[k + 1] != 0xB7; /* ß-ÿ */
+    return 0;
+}
+
 /* Offset just past the first paragraph break (a line holding only spaces or
- * tabs; with `lines`, any line break) at or after `from` in t[0..n), with
+ * tabs; with `lines`, a line break, see below) at or after `from` in t[0..n)
+ * (the paragraph began at `para`), with
  * *pend = end of the paragraph text; 0 when there is none yet. */
-static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines)
+static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines, size_t para)
 {
     for (size_t i = from; i < n; i++) {
         if (t[i] != '\n') continue;
-        if (lines && i + 1 < n) {
+        /* a paragraph a line, unless the next line goes on in lower case
+         * ("работа идёт и" / "что итоги ..."); past 1 MB a line break cuts
+         * whatever follows, so memory stays bounded */
+        if (lines && i + 1 < n && (!line_goes_on_lower(t, n, i + 1) || i - para > (1u << 20))) {
             *pend = i;
             return i + 1;
         }
@@ -471,8 +491,8 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         if (lines < 0)
             lines = prep_paragraphs >= 0 ? prep_paragraphs
                                          : pisar_segment_guess_paragraphs(raw.data, raw.len);
-        while (!rc &&
-               (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines))) {
+        while (!rc && (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines,
+                                         done))) {
             rc = do_paragraph(&p, raw.data + done, pend - done, k, out);
             done = next;
         }

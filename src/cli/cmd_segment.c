@@ -40,6 +40,7 @@ static void help(FILE *f)
           "  -f FORMAT      txt (default): one sentence a line, an empty line between\n"
           "                 paragraphs; tsv: paragraph, sentence, start, end, text;\n"
           "                 jsonl: one JSON object a sentence with byte offsets\n"
+          "  --jsonl        JSON Lines records on stdin, one result each on stdout\n"
           "  -h, --help     this help\n\n"
           "A paragraph break (an empty line) always ends a sentence. Offsets are byte\n"
           "offsets into the input, 0-based, end exclusive.\n"

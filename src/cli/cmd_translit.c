@@ -22,6 +22,7 @@ static void help(FILE *f)
         "                      With -s, the same system for language L: -s bgn (or -s ru-bgn)\n"
         "                      --lang uk is uk-bgn; -s iso9 --lang auto is each text's ISO 9\n"
         "  -r, --reverse       Latin to Cyrillic (schemes marked reversible: iso9, sr-latin, ...)\n"
+        "      --jsonl         JSON Lines records on stdin, one result each on stdout\n"
         "  -h, --help          this help\n\n"
         "Without -s, --scheme-file or --lang the scheme is ru-bgn.\n"
         "Input must be UTF-8 (see pisar normalize); invalid UTF-8 is reported with the\n"

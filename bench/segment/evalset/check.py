@@ -2,7 +2,7 @@
 """Check the pisar sentence-segmentation evaluation sets (Python stdlib only).
 
 For every DIR/<lang>-<kind>/ with raw.txt and gold.txt, verify, with the same
-whitespace rule as /work/shared/tools/seg-score.py (all whitespace removed),
+whitespace rule as bench/segment/score.py (all whitespace removed),
 that the gold sentences spell raw.txt exactly; that no gold sentence spans a
 line break of raw.txt (a line break is a paragraph break, hence a boundary);
 and that no gold line is only punctuation.  For DIR/golden/<lang>.jsonl check
