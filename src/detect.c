@@ -41,8 +41,13 @@
  * 4-8 nats worse were still wrong about 4 % of the time. */
 #define CONF_TEMPERATURE 2.0
 /* The rules of tables/charset/rules.txt decide only near ties of the models:
- * a difference of fewer than RULE_MARGIN nats. */
+ * a difference of fewer than RULE_MARGIN nats, or RULE_MARGIN_LATIN when both
+ * pages are Latin (their rules count letters the other page does not have,
+ * which the small models of many languages outweigh: tuned on the
+ * bench/detect/web.sh development set; a wrong Cyrillic page garbles every
+ * letter, and the models are surer there). */
 #define RULE_MARGIN 6.0
+#define RULE_MARGIN_LATIN 96.0
 /* A declared code page is answered when it costs at most this many nats more
  * than the best per occurrence of a byte the two decode differently
  * (DECL_MARGIN_CYRILLIC when either is Cyrillic: a wrong Cyrillic page garbles
@@ -681,10 +686,14 @@ static int detect_sbcs(pisar_detector *d)
         }
         if (k == nu) uniq[nu] = name[nu] = rank[i], nu++;
     }
-    if (nu >= 2 && (double)(best_cost[uniq[1]] - best_cost[uniq[0]]) / LM_SCALE < RULE_MARGIN) {
+    if (nu >= 2) {
         pisar_encoding e0 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]);
         pisar_encoding e1 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[1]);
-        if (rules_swap(&s, e0, e1)) {
+        double margin = pisar_encoding_is_cyrillic(e0) || pisar_encoding_is_cyrillic(e1)
+                            ? RULE_MARGIN
+                            : RULE_MARGIN_LATIN;
+        if ((double)(best_cost[uniq[1]] - best_cost[uniq[0]]) / LM_SCALE < margin &&
+            rules_swap(&s, e0, e1)) {
             int t = uniq[0];
             uniq[0] = uniq[1];
             uniq[1] = t;
