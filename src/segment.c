@@ -402,6 +402,10 @@ const seg_abbrev_lang *seg_find_lang(const char *language)
         }
         code[i] = 0;
     }
+    /* Bosnian, and Serbo-Croatian where the text did not tell which standard
+     * (the language identifier's bs and sh), write the abbreviations of the
+     * Croatian table */
+    if (!strcmp(code, "bs") || !strcmp(code, "sh")) strcpy(code, "hr");
     for (size_t i = 0; i < nl; i++)
         if (!strcmp(abbrev_langs[i].code, code)) return &abbrev_langs[i];
     return NULL;
