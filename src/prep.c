@@ -13,6 +13,7 @@
 #include "pisar/names.h"
 #include "pisar/normalize.h"
 #include "pisar/segment.h"
+#include "paragraphs.h"
 #include "prep_names.h"
 
 typedef struct {
@@ -99,26 +100,6 @@ static int on_mention(const pisar_name_mention *m, void *user)
 static int is_sp(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* As cmd_prep.c: the offset just past the paragraph break (a line of spaces
- * or tabs only) at or after `from`, with *pend = the end of the paragraph's
- * text; 0 when there is none. */
-static size_t find_break(const char *t, size_t n, size_t from, size_t *pend)
-{
-    for (size_t i = from; i < n; i++) {
-        if (t[i] != '\n') continue;
-        size_t j = i + 1;
-        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-            j++;
-        if (j < n && t[j] == '\n') {
-            *pend = i;
-            while (j < n && (t[j] == '\n' || t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-                j++;
-            return j;
-        }
-    }
-    return 0;
 }
 
 typedef struct {
@@ -258,7 +239,10 @@ int pisar_prep(const void *data, size_t len, const pisar_prep_options *opt, pisa
     if (!rc && !(st.names = prep_names_new(lang))) rc = PISAR_ENOMEM;
     size_t done = 0, pend, next;
     const char *t = text.data ? text.data : "";
-    while (!rc && (next = find_break(t, text.len, done, &pend))) {
+    /* paragraphs as `pisar prep --paragraphs auto` finds them: a line each
+     * when the text's lines are paragraphs (scraped articles) */
+    int lines = pisar_segment_guess_paragraphs(t, text.len) == PISAR_PARAGRAPHS_LINE;
+    while (!rc && (next = prep_find_break(t, text.len, done, &pend, lines, done, 0))) {
         rc = paragraph(&b, &st, t + done, pend - done, err);
         done = next;
     }

@@ -127,13 +127,33 @@ static void test_bad_input(void **state)
     pisar_prep_result_free(NULL);
 }
 
+/* A scraped article, a paragraph a line with no empty line between, gives
+ * one paragraph a line, as `pisar prep` does; a line that goes on in lower
+ * case stays with the line before. */
+static void test_line_paragraphs(void **state)
+{
+    (void)state;
+    static const char text[] = "Президент выступил в понедельник. Он говорил о бюджете.\n"
+                               "Министр ответил на вопросы журналистов.\n"
+                               "Заседание продолжится во вторник.\n"
+                               "По его словам, работа идёт и\n"
+                               "итоги подведут в пятницу.\n";
+    pisar_prep_result *r = NULL;
+    pisar_error err;
+    assert_int_equal(pisar_prep(text, sizeof text - 1, NULL, &r, &err), PISAR_OK);
+    assert_int_equal(r->paragraphs, 4);
+    assert_int_equal(r->nunits, 5);
+    assert_string_equal(r->units[2].id, "d1.p2.s1");
+    assert_string_equal(r->units[4].id, "d1.p4.s1");
+    pisar_prep_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_mojibake_article),
-        cmocka_unit_test(test_surname_across_paragraphs),
-        cmocka_unit_test(test_code_page_detected),
-        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_mojibake_article),   cmocka_unit_test(test_surname_across_paragraphs),
+        cmocka_unit_test(test_code_page_detected), cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_line_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

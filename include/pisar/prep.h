@@ -3,8 +3,9 @@
  *
  * pisar_prep() does for one buffer what `pisar prep` does for one file:
  * detect the encoding and language, decode to UTF-8 (line endings as LF),
- * repair (mojibake, homoglyphs, NFC), split into paragraphs (empty lines)
- * and sentences, and find the names of each sentence with their canonical
+ * repair (mojibake, homoglyphs, NFC), split into paragraphs (at empty
+ * lines, or a line each when the text's lines are paragraphs, as
+ * `--paragraphs auto` decides) and sentences, and find the names of each sentence with their canonical
  * spelling. The result lists the units (one per sentence, with the ids the
  * translator files give them, "d<doc>.p<paragraph>.s<sentence>"), every
  * repair with its text before and after, and every name mention with its

@@ -8,6 +8,7 @@
  * memory up to 4 MB and spooled to a temporary file past that (spool.c).
  * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
+#include "paragraphs.h"
 #include "prep_names.h"
 
 #include <errno.h>
@@ -267,49 +268,6 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
  * PISAR_PARAGRAPHS_BLANK / _LINE. */
 static int prep_paragraphs = -1;
 
-/* Does the line at t[k] begin with a lower-case letter (ASCII, Latin-1,
- * basic Cyrillic)? Such a line goes on with the sentence before it. */
-static int line_goes_on_lower(const char *t, size_t n, size_t k)
-{
-    const unsigned char *u = (const unsigned char *)t;
-    if (k >= n) return 0;
-    if (u[k] >= 'a' && u[k] <= 'z') return 1;
-    if (k + 1 >= n) return 0;
-    if (u[k] == 0xD0) return u[k + 1] >= 0xB0 && u[k + 1] <= 0xBF; /* а-п */
-    if (u[k] == 0xD1) return u[k + 1] >= 0x80 && u[k + 1] <= 0x9F; /* р-я, ѐ-џ */
-    if (u[k] == 0xC3) return u[k + 1] >= 0x9F && u[k + 1] != 0xB7; /* ß-ÿ */
-    return 0;
-}
-
-/* Offset just past the first paragraph break (a line holding only spaces or
- * tabs; with `lines`, a line break, see below) at or after `from` in t[0..n)
- * (the paragraph began at `para`), with
- * *pend = end of the paragraph text; 0 when there is none yet. */
-static size_t find_break(const char *t, size_t n, size_t from, size_t *pend, int lines, size_t para)
-{
-    for (size_t i = from; i < n; i++) {
-        if (t[i] != '\n') continue;
-        /* a paragraph a line, unless the next line goes on in lower case
-         * ("работа идёт и" / "что итоги ..."); past 1 MB a line break cuts
-         * whatever follows, so memory stays bounded */
-        if (lines && i + 1 < n && (!line_goes_on_lower(t, n, i + 1) || i - para > (1u << 20))) {
-            *pend = i;
-            return i + 1;
-        }
-        size_t j = i + 1;
-        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-            j++;
-        if (j < n && t[j] == '\n') {
-            *pend = i;
-            while (j < n && (t[j] == '\n' || t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-                j++;
-            if (j == n) return 0; /* maybe more blank lines follow: wait */
-            return j;
-        }
-    }
-    return 0;
-}
-
 typedef struct {
     pisar_normalizer *norm;
     pisar_segmenter *seg;
@@ -491,8 +449,8 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         if (lines < 0)
             lines = prep_paragraphs >= 0 ? prep_paragraphs
                                          : pisar_segment_guess_paragraphs(raw.data, raw.len);
-        while (!rc && (next = find_break(raw.data, raw.len, scan > done ? scan : done, &pend, lines,
-                                         done))) {
+        while (!rc && (next = prep_find_break(raw.data, raw.len, scan > done ? scan : done, &pend,
+                                              lines, done, 1))) {
             rc = do_paragraph(&p, raw.data + done, pend - done, k, out);
             done = next;
         }
