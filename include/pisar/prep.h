@@ -5,13 +5,12 @@
  * detect the encoding and language, decode to UTF-8 (line endings as LF),
  * repair (mojibake, homoglyphs, NFC), split into paragraphs (at empty
  * lines, or a line each when the text's lines are paragraphs, as
- * `--paragraphs auto` decides) and sentences, and find the names of each sentence with their canonical
- * spelling. The result lists the units (one per sentence, with the ids the
- * translator files give them, "d<doc>.p<paragraph>.s<sentence>"), every
- * repair with its text before and after, and every name mention with its
- * offset in its unit. Names are grouped per paragraph, seeded with the
- * document's earlier full names, exactly as `pisar prep` does, so a lone
- * surname takes the full name mentioned before it.
+ * `--paragraphs auto` decides) and sentences, and find the names of each sentence with their
+ * canonical spelling. The result lists the units (one per sentence, with the ids the translator
+ * files give them, "d<doc>.p<paragraph>.s<sentence>"), every repair with its text before and after,
+ * and every name mention with its offset in its unit. Names are grouped per paragraph, seeded with
+ * the document's earlier full names, exactly as `pisar prep` does, so a lone surname takes the full
+ * name mentioned before it.
  *
  * The units hold the repaired text as it is: characters that XML cannot
  * carry (C0 controls other than tab, LF, CR) are kept here; the file
