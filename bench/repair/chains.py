@@ -184,12 +184,13 @@ def naive(line):
     return best
 
 
-def run_pisar(pisar, lines):
+def run_pisar(pisar, lines, off="--no-homoglyph"):
+    """pisar normalize over lines, one repair switched off (`off`)."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
         name = f.name
     try:
-        p = subprocess.run([pisar, "normalize", "--from", "utf-8", "--no-homoglyph", name],
+        p = subprocess.run([pisar, "normalize", "--from", "utf-8", off, name],
                            capture_output=True, check=True)
     finally:
         os.unlink(name)

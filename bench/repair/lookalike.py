@@ -28,9 +28,7 @@ import argparse
 import os
 import random
 import re
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -103,20 +101,6 @@ def edge(s, cyr, rng):
     return s[:m.start()] + w + s[m.end():]
 
 
-def run(pisar, lines):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-        name = f.name
-    try:
-        p = subprocess.run([pisar, "normalize", "--from", "utf-8", "--no-mojibake", name],
-                           capture_output=True, check=True)
-    finally:
-        os.unlink(name)
-    out = p.stdout.decode("utf-8").split("\n")
-    assert len(out) == len(lines) + 1
-    return out[:-1]
-
-
 def evaluate(pisar, sets, per, rng, label):
     cases = []
     clean = []
@@ -139,7 +123,7 @@ def evaluate(pisar, sets, per, rng, label):
                 w = s.split()
                 w.insert(rng.randrange(len(w) + 1), rng.choice(BRANDS))
                 clean.append(" ".join(w))
-    outs = run(pisar, [c[1] for c in cases])
+    outs = chains.run_pisar(pisar, [c[1] for c in cases], "--no-mojibake")
     per_kind = defaultdict(lambda: [0, 0])
     for (k, g, s), o in zip(cases, outs):
         per_kind[k][0] += 1
@@ -153,7 +137,7 @@ def evaluate(pisar, sets, per, rng, label):
         t, e = t + n, e + x
         print(f"| {k} | {n} | {x/n:.3f} |")
     print(f"| **all** | {t} | {e/t:.3f} |")
-    outs = run(pisar, clean)
+    outs = chains.run_pisar(pisar, clean, "--no-mojibake")
     ch = [(s, o) for s, o in zip(clean, outs) if o != s]
     print(f"\nclean lines (with brands and codes put into Cyrillic ones): {len(clean)}, "
           f"changed: {len(ch)} ({len(ch)/len(clean):.4f})")
