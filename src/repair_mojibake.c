@@ -1081,6 +1081,20 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
     return emit(x, &g[best], out);
 }
 
+/* One byte of a UTF-8 lead/continuation pattern: *need continuation bytes
+ * are still owed; 0 when the byte breaks the pattern. */
+static inline int utf8_shape(int *need, unsigned b)
+{
+    if (*need) {
+        if ((b & 0xC0) != 0x80) return 0;
+        --*need;
+    } else if (b >= 0x80) {
+        if (b < 0xC2 || b > 0xF4) return 0;
+        *need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+    }
+    return 1;
+}
+
 /* Zero when step st (whose text was UTF-8) surely has no inverse on s: a
  * character has no byte in the wrong page, or the bytes break UTF-8's
  * lead/continuation pattern. (Nonzero proves nothing: invert_step decides.) */
@@ -1097,13 +1111,7 @@ static int may_be_utf8(const repair_enc *et, int st, const unsigned char *s, siz
             b = k >= 0 ? et->b[st][k] : enc_wrong(STEPS[st].wrong, c);
             if (b < 0) return 0;
         }
-        if (need) {
-            if ((b & 0xC0) != 0x80) return 0;
-            need--;
-        } else if (b >= 0x80) {
-            if (b < 0xC2 || b > 0xF4) return 0;
-            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
-        }
+        if (!utf8_shape(&need, (unsigned)b)) return 0;
     }
     return need == 0;
 }
@@ -1125,13 +1133,7 @@ static int pattern_866(const unsigned char *s, size_t n)
         } else {
             i++;
         }
-        if (need) {
-            if ((b & 0xC0) != 0x80) return 0;
-            need--;
-        } else if (b >= 0x80) {
-            if (b < 0xC2 || b > 0xF4) return 0;
-            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
-        }
+        if (!utf8_shape(&need, (unsigned)b)) return 0;
     }
     return need == 0;
 }
