@@ -500,6 +500,11 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         }
         return cut ? PISAR_ETRUNC : PISAR_EILSEQ;
     }
+    return seg_set_text_valid(s, text, len);
+}
+
+int seg_set_text_valid(pisar_segmenter *s, const char *text, size_t len)
+{
     s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;

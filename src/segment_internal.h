@@ -52,6 +52,11 @@ size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len);
 size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len);
 int seg_is_stop_byte(unsigned char c);
 
+/* pisar_segmenter_set_text() without its UTF-8 check, for a caller that has
+ * checked the text already (the command line checks its whole input before
+ * it writes anything). `text` must be valid UTF-8. */
+int seg_set_text_valid(pisar_segmenter *s, const char *text, size_t len);
+
 /* The compiled rules of a language ("ru", "sr-Latn" -> "sr"), or NULL. */
 const seg_abbrev_lang *seg_find_lang(const char *language);
 
