@@ -1044,6 +1044,41 @@ static int range_before(const unsigned char *t, size_t len, size_t lo, size_t b)
 }
 
 /*
+ * Direct speech that the author's words interrupt and that goes on after
+ * them: "— Не сейчас, — сказал он. — Приходи завтра." and the quotation
+ * form "«Не сейчас, — сказал он. — Приходи завтра»." The full stop at byte
+ * `i` ends the author's words (a dash after ",", "!", "?", "…" or a closing
+ * quote, then a word in lower case, up to `i` with no terminator between),
+ * in a sentence that opened as speech (a dash or an opening quote at
+ * `start`): the speaker's turn goes on after the next dash, one segment.
+ */
+static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    size_t q;
+    uint32_t first = dec(t, len, start, &q);
+    if (!is_dash(first) && first != 0xAB && first != 0x201E && first != 0x201C) return 0;
+    /* back from i to the dash that opens the author's words */
+    size_t m = i;
+    while (m > start && i - m < 200) {
+        size_t b;
+        uint32_t cp = decode_before(t, len, start, m, &b);
+        if (cp == '\n' || is_terminator(cp)) return 0;
+        if (is_dash(cp) && cp != '-' && b > start && t[b - 1] == ' ' && m < len && t[m] == ' ') {
+            /* the author's words start in lower case ... */
+            uint32_t w = dec(t, len, m + 1, &q);
+            if (!is_lower(w)) return 0;
+            /* ... after the first part of the speech */
+            size_t pb;
+            uint32_t p = decode_before(t, len, start, b - 1, &pb);
+            return b - 1 > start && (p == ',' || p == '!' || p == '?' || p == 0x2026 || p == 0xBB ||
+                                     p == 0x201C || p == 0x201D);
+        }
+        m = b;
+    }
+    return 0;
+}
+
+/*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
  * sentence at j.
@@ -1131,6 +1166,10 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
          * 1987. — 312 с." -- a dash before a number or a one-letter
          * abbreviation is no speaker's turn */
         if (!nl && (is_digit(d) || (is_upper(d) && m + q < len && t[m + q] == '.'))) return 0;
+        /* "— Не сейчас, — сказал он. — Приходи завтра.": the speaker goes on */
+        if (!nl && !strong && !ellipsis && !closed && is_upper(d) &&
+            speech_goes_on(t, len, start, i))
+            return 0;
         return 1;
     }
     /* skip opening quotes and brackets; kw is where the next word begins */
