@@ -896,6 +896,34 @@ static int ordinal_language(const seg_abbrev_lang *l)
     return l->ordinal_dot;
 }
 
+/* Is the number at byte b counted by the abbreviation before it, one of
+ * class N ("č. 3", "Nr. 12", "str. 40")? */
+static int counted_number(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo,
+                          size_t b)
+{
+    size_t e = skip_inline_space_before(t, len, lo, b);
+    if (e == b || e <= lo || t[e - 1] != '.') return 0;
+    span sp = token_before(t, len, lo, e - 1);
+    if (sp.b >= sp.e) return 0;
+    size_t kb;
+    return lookup_abbrev(l, t, len, lo, sp, &kb) == 'N';
+}
+
+/* An English contraction at byte m, the apostrophe after a word: "can't",
+ * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
+static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
+{
+    if (strcmp(l->code, "en") || m >= len || t[m] != '\'') return 0;
+    size_t e = m + 1;
+    while (e < len && e - m <= 3 && t[e] >= 'a' && t[e] <= 'z')
+        e++;
+    if (e < len && ((t[e] >= 'a' && t[e] <= 'z') || (t[e] >= 'A' && t[e] <= 'Z'))) return 0;
+    size_t n = e - m - 1;
+    const char *w = (const char *)t + m + 1;
+    return (n == 1 && strchr("tsmd", w[0])) ||
+           (n == 2 && (!memcmp(w, "ll", 2) || !memcmp(w, "re", 2) || !memcmp(w, "ve", 2)));
+}
+
 /*
  * A terminator before a word in lower case. In edited text that is the
  * inside of a sentence (an abbreviation, an ordinal, the author's words
@@ -923,7 +951,9 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
         m += q;
         nl++;
     }
-    if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3)) return 0;
+    if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3 &&
+                !contraction(s->lang, t, len, m)))
+        return 0;
     if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
     if (strong) return 1;
     span sp = token_before(t, len, start, i);
@@ -945,12 +975,21 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
     if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
     if (!has_vowel(t, len, sp.b, sp.e)) return 0;
     if (!strcmp(s->lang->code, "en")) return 1;
+    size_t p1, p2;
+    uint32_t l1 = decode_before(t, len, sp.b, sp.e, &p1);
+    /* a Cyrillic word that ends in a vowel, ь, ъ or й is never cut short
+     * there (the rule of graphic abbreviations, ГОСТ Р 7.0.12-2011, 4.1: an
+     * abbreviation does not end in a vowel or in й, ь, ъ): "пробыли там весь
+     * день. вернулись поздно" */
+    if (l1 >= 0x400 && l1 < 0x530 && tk.ncp >= 2 &&
+        (has_vowel(t, len, p1, sp.e) || l1 == 0x439 || l1 == 0x419 || l1 == 0x44C || l1 == 0x42C ||
+         l1 == 0x44A || l1 == 0x42A) &&
+        l1 != 0x45E && l1 != 0x40E) /* ў is a consonant */
+        return 1;
     /* elsewhere the tables know fewer of the shortened words that edited
      * text uses ("канд.", "геогр.", "maks."): a truncated word is short or
      * ends in two consonants, a sentence's last word seldom does */
     if (tk.ncp < 5) return 0;
-    size_t p1, p2;
-    uint32_t l1 = decode_before(t, len, sp.b, sp.e, &p1);
     decode_before(t, len, sp.b, p1, &p2);
     return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||
            l1 == 0x456 || l1 == 0x457;
@@ -1259,9 +1298,11 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
         if (tk.short_int && heading_number(s->lang, t, len, start, sp.b))
             return 0; /* "Глава 1. Детство" */
-        /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
+        /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern", nor a
+         * number that an abbreviation counts ("v sále č. 3. Zúčastní se",
+         * "Zimmer Nr. 12. Dort"): a cardinal */
         if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) &&
-            word_class(s->lang, t, len, kw) != 'S')
+            word_class(s->lang, t, len, kw) != 'S' && !counted_number(s->lang, t, len, start, sp.b))
             return 0;
         return 1;
     case TK_ROMAN:
