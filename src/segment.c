@@ -243,6 +243,69 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* The scanner stops every forty bytes or so in running text (a full stop, a
+ * line break, a dash's lead byte): rather than compare the bytes after each
+ * stop again, it keeps the stop bits of a 64-byte window and steps from bit
+ * to bit. `end` == 0: no window yet. */
+typedef struct {
+    size_t base, end;
+    uint64_t mask;
+} skip_window;
+
+#if defined(__SSE2__)
+static inline unsigned stop_bits16(__m128i v)
+{
+    const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
+                  nl = _mm_set1_epi8('\n'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
+                  c2 = _mm_set1_epi8((char)0xC2);
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, rp)),
+                     _mm_cmpeq_epi8(v, excl)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
+                     _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v), _mm_cmpeq_epi8(v, c2))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* skip_plain through the window: the same answer (tests compare them). */
+static inline size_t skip_windowed(skip_window *w, const unsigned char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    for (;;) {
+        if (i >= w->base && i < w->end) {
+            uint64_t m = w->mask >> (i - w->base);
+            if (m) return i + (size_t)__builtin_ctzll(m);
+            i = w->end;
+        }
+        if (i + 64 > len) return skip_plain(t, i, len);
+        const unsigned char *p = t + i;
+        w->mask =
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)p)) |
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)(p + 16))) << 16 |
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)(p + 32))) << 32 |
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)(p + 48))) << 48;
+        w->base = i;
+        w->end = i + 64;
+    }
+#else
+    (void)w;
+    return skip_plain(t, i, len);
+#endif
+}
+
+size_t seg_skip_walk(const unsigned char *t, size_t len, size_t from, size_t *stops, size_t max)
+{
+    skip_window w = {0, 0, 0};
+    size_t n = 0;
+    for (size_t i = from; n < max;) {
+        size_t j = skip_windowed(&w, t, i, len);
+        if (j >= len) break;
+        stops[n++] = j;
+        i = j + 1;
+    }
+    return n;
+}
+
 /* The same, for tests (segment_internal.h): the vectorised skip and the
  * plain loop that is its reference. */
 size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len)
@@ -1571,9 +1634,10 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         goto emit;
     }
 
+    skip_window win = {0, 0, 0};
     for (i = start; i < len;) {
         if (!stop_byte[t[i]]) {
-            i = skip_plain(t, i + 1, len);
+            i = skip_windowed(&win, t, i + 1, len);
             continue;
         }
         size_t n;

@@ -51,6 +51,9 @@ struct pisar_segmenter {
 size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len);
 size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len);
 int seg_is_stop_byte(unsigned char c);
+/* The scanner's walk from byte `from`: each byte it stops at (through its
+ * 64-byte windows of stop bits), at most max of them; their count. */
+size_t seg_skip_walk(const unsigned char *t, size_t len, size_t from, size_t *stops, size_t max);
 
 /* pisar_segmenter_set_text() without its UTF-8 check, for a caller that has
  * checked the text already (the command line checks its whole input before

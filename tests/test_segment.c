@@ -828,6 +828,44 @@ static void test_skip_plain(void **state)
     }
 }
 
+/* The scanner's windowed walk (64-byte windows of stop bits) against the
+ * plain loop, from every offset of random texts of up to 300 bytes: it
+ * stops at every byte the plain loop stops at, and elsewhere only at a byte
+ * the caller steps over (>= 0xE2). */
+static void test_skip_walk(void **state)
+{
+    (void)state;
+    static const unsigned char fill[] = {'a',  ' ',  0xD0, 0xBF, '.',  '!',  '?',  '\n', ')',
+                                         0xC2, 0xE2, 0xE3, 0xEF, 0xE5, 0xF0, 0x80, '-',  0};
+    unsigned char t[300];
+    size_t got[300];
+    unsigned seed = 777;
+    for (int round = 0; round < 600; round++) {
+        size_t len = (size_t)(round % 300);
+        int sparse = round % 3; /* 0: stops everywhere; else mostly letters */
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            t[k] = sparse && (seed >> 16) % (sparse == 1 ? 8 : 40)
+                       ? (unsigned char)('a' + (seed >> 8) % 26)
+                       : fill[(seed >> 20) % (sizeof fill)];
+        }
+        for (size_t from = 0; from <= len; from++) {
+            size_t n = seg_skip_walk(t, len, from, got, len + 1), g = 0;
+            for (size_t k = from; k < len; k++) {
+                if (seg_is_stop_byte(t[k])) {
+                    assert_true(g < n);
+                    while (g < n && got[g] < k) /* an early stop: a byte >= 0xE2 */
+                        assert_true(t[got[g++]] >= 0xE2);
+                    assert_true(g < n && got[g] == k);
+                    g++;
+                }
+            }
+            while (g < n)
+                assert_true(t[got[g++]] >= 0xE2);
+        }
+    }
+}
+
 /* Paragraphs a line (issue 10): the guess, and what LINE mode does. */
 static void test_line_paragraphs(void **state)
 {
@@ -1037,7 +1075,7 @@ int main(void)
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
         cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
-        cmocka_unit_test(test_skip_plain),
+        cmocka_unit_test(test_skip_plain),   cmocka_unit_test(test_skip_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
