@@ -972,6 +972,38 @@ static int counted_number(const seg_abbrev_lang *l, const unsigned char *t, size
     return lookup_abbrev(l, t, len, lo, sp, &kb) == 'N';
 }
 
+/* The digits at byte b: their count (at most 5), 0 when none. */
+static size_t digits_at(const unsigned char *t, size_t len, size_t b)
+{
+    size_t e = b;
+    while (e < len && e - b < 5 && t[e] >= '0' && t[e] <= '9')
+        e++;
+    return e < len && t[e] >= '0' && t[e] <= '9' ? 0 : e - b;
+}
+
+/* A date written with spaces, "12. 5. 1950" (Czech, Slovak, German, ...):
+ * the number [sp.b, sp.e) before the dot and the number at k are its day and
+ * month, or its month and year. */
+static int spaced_date(const unsigned char *t, size_t len, size_t lo, span sp, size_t k)
+{
+    size_t a = sp.e - sp.b, n = digits_at(t, len, k);
+    if (a < 1 || a > 2 || n < 1) return 0;
+    /* day. month. year */
+    if (n <= 2 && k + n + 2 < len && t[k + n] == '.' && t[k + n + 1] == ' ') {
+        size_t y = digits_at(t, len, k + n + 2);
+        if (y == 4 || y == 2) return 1;
+    }
+    /* day. month. | year: the day and its dot before */
+    if ((n == 4 || n == 2) && sp.b >= lo + 3 && t[sp.b - 1] == ' ' && t[sp.b - 2] == '.') {
+        size_t d = sp.b - 2, m = d;
+        while (m > lo && t[m - 1] >= '0' && t[m - 1] <= '9' && d - m < 3)
+            m--;
+        if (d - m >= 1 && d - m <= 2 && (m == lo || !(t[m - 1] >= '0' && t[m - 1] <= '9')))
+            return 1;
+    }
+    return 0;
+}
+
 /* An English contraction at byte m, the apostrophe after a word: "can't",
  * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
 static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
@@ -1358,7 +1390,8 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     case TK_URL:
         return 1;
     case TK_NUMBER:
-        if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
+        if (digit && spaced_date(t, len, start, sp, k)) return 0; /* "12. 5. 1950" */
+        if (sp.b == start && tk.short_int) return 0;              /* "1. Item" */
         if (tk.short_int && heading_number(s->lang, t, len, start, sp.b))
             return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern", nor a
