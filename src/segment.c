@@ -552,6 +552,7 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         s->t = (const unsigned char *)"";
         s->len = s->pos = s->para = s->line_start = 0;
         s->emitted = 0;
+        s->bib_line = 0;
         s->brk.n = s->ibrk = 0;
         if (err) {
             memset(err, 0, sizeof *err);
@@ -573,6 +574,7 @@ int seg_set_text_valid(pisar_segmenter *s, const char *text, size_t len)
     s->pos = s->para = 0;
     s->line_start = 0;
     s->emitted = 0;
+    s->bib_line = 0;
     s->brk.n = s->ibrk = 0;
     if (s->strat.breaks) return s->strat.breaks(s->strat.rules, s->t, s->len, &s->brk);
     return PISAR_OK;
@@ -1004,6 +1006,58 @@ static int spaced_date(const unsigned char *t, size_t len, size_t lo, span sp, s
     return 0;
 }
 
+/*
+ * Does the line at `b` open like an entry of a reference list: a surname
+ * and initials ("Smith, A. B., J. C. Doyle and M. Petrova. 2019. Rivers of
+ * Central Europe. 3rd ed. London: …", "Петров, П. А. Реките …", GOST
+ * "Іваноў П. А. Рэкі Беларусі. — Мн.: …", "Nowak A., Rzeki …"), with a year
+ * later on the line? Such a line is one sentence up to its end.
+ */
+static int bib_entry(const unsigned char *t, size_t len, size_t b, int need_year)
+{
+    size_t m = b, n, letters = 0;
+    uint32_t c = dec(t, len, m, &n);
+    if (!is_upper(c)) return 0;
+    while (m < len) { /* the surname: letters, hyphens, apostrophes */
+        c = dec(t, len, m, &n);
+        if (!is_alpha(c) && c != '-' && c != '\'' && c != 0x2019) break;
+        letters += is_alpha(c);
+        m += n;
+    }
+    if (letters < 2 || m >= len) return 0;
+    int comma = t[m] == ',';
+    if (comma) m++;
+    int initials = 0;
+    for (;;) { /* " A." or " A.B." */
+        if (m + 1 >= len || t[m] != ' ') break;
+        size_t q = m + 1;
+        c = dec(t, len, q, &n);
+        if (!is_upper(c) || q + n >= len || t[q + n] != '.') break;
+        initials++;
+        m = q + n + 1;
+        while (m + 1 < len) { /* "A.B." written together */
+            c = dec(t, len, m, &n);
+            if (!is_upper(c) || m + n >= len || t[m + n] != '.') break;
+            initials++;
+            m += n + 1;
+        }
+    }
+    if (!initials) return 0;
+    /* "Surname, I." or "Surname I. I." or "Surname I.," -- not "Джон Ф. Кеннеди" */
+    if (!comma && initials < 2 && !(m < len && t[m] == ',')) return 0;
+    if (!need_year) return 1;
+    /* a year (1500-2099) on the same line */
+    for (size_t k = m; k + 4 <= len && t[k] != '\n'; k++)
+        if ((t[k] == '1' || t[k] == '2') && (k == 0 || t[k - 1] < '0' || t[k - 1] > '9') &&
+            t[k + 1] >= '0' && t[k + 1] <= '9' && t[k + 2] >= '0' && t[k + 2] <= '9' &&
+            t[k + 3] >= '0' && t[k + 3] <= '9' &&
+            (k + 4 == len || t[k + 4] < '0' || t[k + 4] > '9')) {
+            unsigned y = (unsigned)(t[k] - '0') * 1000 + (unsigned)(t[k + 1] - '0') * 100;
+            if (y >= 1500 && y <= 2000) return 1;
+        }
+    return 0;
+}
+
 /* An English contraction at byte m, the apostrophe after a word: "can't",
  * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
 static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
@@ -1235,6 +1289,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         k += n;
     }
     if (k >= len || nl >= 2) return 1;
+
+    /* inside a reference list entry, unless another entry begins */
+    if (!nl && s->bib_line && !bib_entry(t, len, k, 0)) return 0;
 
     size_t n;
     uint32_t c = dec(t, len, k, &n);
@@ -1647,6 +1704,10 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     size_t end = len;
     s->title_open = 0;
     s->list_shape = 0;
+    /* a reference entry opens the line, or follows one on the same line */
+    s->bib_line = start == 0 || t[start - 1] == '\n' || nl
+                      ? bib_entry(t, len, start, 1)
+                      : s->bib_line && bib_entry(t, len, start, 0);
 
     if (s->strat.breaks) {
         /* the strategy's next break after start, or a paragraph break before it */
@@ -1680,6 +1741,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             size_t e = skip_space_before(t, len, start, i);
             size_t k = i + n;
             int blank = cp == 0x2029;
+            size_t q0;
             while (k < len) {
                 size_t q;
                 uint32_t c = dec(t, len, k, &q);
@@ -1691,10 +1753,13 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || (s->line_paras ? !line_goes_on(t, len, start, e, k)
-                                        : line_break_ends(s, start, e, k) ||
-                                              (short_line(s, e, k) &&
-                                               !ends_in_conjunction(t, len, start, e, k)))) {
+            if (blank ||
+                (s->bib_line && e > start && t[e - 1] == '.' && k < len &&
+                 is_upper(dec(t, len, k, &q0))) ||
+                (s->line_paras
+                     ? !line_goes_on(t, len, start, e, k)
+                     : line_break_ends(s, start, e, k) ||
+                           (short_line(s, e, k) && !ends_in_conjunction(t, len, start, e, k)))) {
                 end = e;
                 goto emit;
             }
