@@ -1058,6 +1058,42 @@ static int bib_entry(const unsigned char *t, size_t len, size_t b, int need_year
     return 0;
 }
 
+/* Does the sentence [start, i) hold a '(' that is not closed, within the
+ * last 80 bytes, and is a digit (c) next? */
+static int digit_after_open_paren(const unsigned char *t, size_t len, size_t start, size_t i,
+                                  uint32_t c)
+{
+    (void)len;
+    if (c > 0x7F || c < '0' || c > '9') return 0;
+    for (size_t m = i; m > start && i - m < 80; m--) {
+        if (t[m - 1] == ')' || t[m - 1] == '\n') return 0;
+        if (t[m - 1] == '(') return 1;
+    }
+    return 0;
+}
+
+/* The abbreviation at byte b follows a number: is that number preceded only
+ * by a short word (a preposition: "в", "во", "w", "у", "in") at the
+ * sentence start? */
+static int fronted_adverbial(const unsigned char *t, size_t len, size_t start, size_t b)
+{
+    /* back over the number (and a span: "XIV–XVI", "1941–1945") */
+    size_t m = skip_inline_space_before(t, len, start, b);
+    while (m > start && t[m - 1] != ' ')
+        m--;
+    size_t e = skip_inline_space_before(t, len, start, m);
+    if (e == m || e <= start) return 0;
+    size_t w = e, letters = 0;
+    while (w > start) {
+        size_t q;
+        uint32_t cp = decode_before(t, len, start, w, &q);
+        if (!is_alpha(cp)) break;
+        letters++;
+        w = q;
+    }
+    return w == start && letters >= 1 && letters <= 3;
+}
+
 /* An English contraction at byte m, the apostrophe after a word: "can't",
  * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
 static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
@@ -1406,6 +1442,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     }
 
+    /* "(max. 2 Min.)", "(Sect. 2.1)": a number after a stop inside an open
+     * bracket goes on */
+    if (!nl && digit_after_open_paren(t, len, start, i, c)) return 0;
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
     if (!nl && !closed && s->title_open && i - s->title_at <= 80)
@@ -1490,6 +1529,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         if (digit || !number_before(t, len, start, kb)) return 0;
+        /* "Во 1979 г. Охрид …", "W XIX w. Warta …": a preposition, a number
+         * and this abbreviation open the sentence, which goes on */
+        if (fronted_adverbial(t, len, start, kb)) return 0;
         /* "в 1941–1945 гг. Москва жила": a span of years is a time adverbial
          * that a name goes on from */
         if (i - kb >= 4 && (!memcmp(t + i - 4, "\xd0\xb3\xd0\xb3", 4) || /* гг. */
