@@ -1072,28 +1072,6 @@ static int digit_after_open_paren(const unsigned char *t, size_t len, size_t sta
     return 0;
 }
 
-/* The abbreviation at byte b follows a number: is that number preceded only
- * by a short word (a preposition: "в", "во", "w", "у", "in") at the
- * sentence start? */
-static int fronted_adverbial(const unsigned char *t, size_t len, size_t start, size_t b)
-{
-    /* back over the number (and a span: "XIV–XVI", "1941–1945") */
-    size_t m = skip_inline_space_before(t, len, start, b);
-    while (m > start && t[m - 1] != ' ')
-        m--;
-    size_t e = skip_inline_space_before(t, len, start, m);
-    if (e == m || e <= start) return 0;
-    size_t w = e, letters = 0;
-    while (w > start) {
-        size_t q;
-        uint32_t cp = decode_before(t, len, start, w, &q);
-        if (!is_alpha(cp)) break;
-        letters++;
-        w = q;
-    }
-    return w == start && letters >= 1 && letters <= 3;
-}
-
 /* An English contraction at byte m, the apostrophe after a word: "can't",
  * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
 static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
@@ -1529,9 +1507,6 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         if (digit || !number_before(t, len, start, kb)) return 0;
-        /* "Во 1979 г. Охрид …", "W XIX w. Warta …": a preposition, a number
-         * and this abbreviation open the sentence, which goes on */
-        if (fronted_adverbial(t, len, start, kb)) return 0;
         /* "в 1941–1945 гг. Москва жила": a span of years is a time adverbial
          * that a name goes on from */
         if (i - kb >= 4 && (!memcmp(t + i - 4, "\xd0\xb3\xd0\xb3", 4) || /* гг. */
