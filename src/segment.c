@@ -1015,6 +1015,16 @@ static int spaced_date(const unsigned char *t, size_t len, size_t lo, span sp, s
  */
 static int bib_entry(const unsigned char *t, size_t len, size_t b, int need_year)
 {
+    /* first, cheaply: a capital (ASCII, or the lead byte of a Latin or
+     * Cyrillic letter), the first word, then " X." or ", X." */
+    if (b >= len || (t[b] < 0x80 ? t[b] < 'A' || t[b] > 'Z' : t[b] < 0xC3 || t[b] > 0xD4)) return 0;
+    size_t f = b;
+    while (f < len && f - b < 48 && t[f] != ' ' && t[f] != ',' && t[f] != '\n')
+        f++;
+    if (f - b < 2 || f - b >= 48 || f >= len) return 0;
+    f += t[f] == ',';
+    if (f + 3 >= len || t[f] != ' ' || (t[f + 2] != '.' && (t[f + 1] < 0xC0 || t[f + 3] != '.')))
+        return 0;
     size_t m = b, n, letters = 0;
     uint32_t c = dec(t, len, m, &n);
     if (!is_upper(c)) return 0;
