@@ -1082,6 +1082,15 @@ static int digit_after_open_paren(const unsigned char *t, size_t len, size_t sta
     return 0;
 }
 
+/* Is the sentence at `start` a reference entry (s->bib_line: 1 yes, 0 no,
+ * -1 not looked at yet and opening a line, -2 not looked at yet and after
+ * an entry on the same line)? */
+static int bib_now(pisar_segmenter *s, size_t start)
+{
+    if (s->bib_line < 0) s->bib_line = bib_entry(s->t, s->len, start, s->bib_line == -1);
+    return s->bib_line;
+}
+
 /* An English contraction at byte m, the apostrophe after a word: "can't",
  * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
 static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
@@ -1295,8 +1304,8 @@ static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
  * sentence at j.
  */
-static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, int strong,
-                  int ellipsis, int closed)
+static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
+                  int closed)
 {
     const unsigned char *t = s->t;
     size_t len = s->len;
@@ -1315,7 +1324,7 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     if (k >= len || nl >= 2) return 1;
 
     /* inside a reference list entry, unless another entry begins */
-    if (!nl && s->bib_line && !bib_entry(t, len, k, 0)) return 0;
+    if (!nl && s->bib_line && bib_now(s, start) && !bib_entry(t, len, k, 0)) return 0;
 
     size_t n;
     uint32_t c = dec(t, len, k, &n);
@@ -1731,10 +1740,9 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     size_t end = len;
     s->title_open = 0;
     s->list_shape = 0;
-    /* a reference entry opens the line, or follows one on the same line */
-    s->bib_line = start == 0 || t[start - 1] == '\n' || nl
-                      ? bib_entry(t, len, start, 1)
-                      : s->bib_line && bib_entry(t, len, start, 0);
+    /* a reference entry opens the line, or follows one on the same line;
+     * looked at only when a decision needs it (bib_now) */
+    s->bib_line = start == 0 || t[start - 1] == '\n' || nl ? -1 : s->bib_line == 1 ? -2 : 0;
 
     if (s->strat.breaks) {
         /* the strategy's next break after start, or a paragraph break before it */
@@ -1781,8 +1789,8 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             }
             if (k >= len) blank = 1;
             if (blank ||
-                (s->bib_line && e > start && t[e - 1] == '.' && k < len &&
-                 is_upper(dec(t, len, k, &q0))) ||
+                (e > start && t[e - 1] == '.' && k < len && is_upper(dec(t, len, k, &q0)) &&
+                 bib_now(s, start)) ||
                 (s->line_paras
                      ? !line_goes_on(t, len, start, e, k)
                      : line_break_ends(s, start, e, k) ||

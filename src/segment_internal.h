@@ -41,7 +41,7 @@ struct pisar_segmenter {
     int line_paras;    /* PISAR_PARAGRAPHS_LINE */
     int list_shape;    /* a list marker seen in this sentence ("1.)"), its shape */
     int list_value;    /* ... and its number ("a" = 1) */
-    int bib_line;      /* the sentence opens a line shaped as a bibliography entry */
+    int bib_line;      /* the sentence is a reference-list entry: 1, 0, or < 0 not known yet */
     seg_breaks brk;    /* the strategy's breaks for the text */
     size_t ibrk;
 };
