@@ -1700,14 +1700,15 @@ static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
     if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
     if (e - s->line_start >= 40) { /* fewer than 40 bytes: fewer than 40 characters */
+        /* forty characters or more: a long line (stop counting there) */
         size_t ncp = 0, m = s->line_start;
-        for (; m + 8 <= e; m += 8) { /* characters = bytes that are not 10xxxxxx */
+        for (; m + 8 <= e && ncp < 40; m += 8) { /* characters = bytes that are not 10xxxxxx */
             uint64_t w;
             memcpy(&w, s->t + m, 8);
             uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
             ncp += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
         }
-        for (; m < e; m++)
+        for (; m < e && ncp < 40; m++)
             ncp += (s->t[m] & 0xC0) != 0x80;
         if (ncp >= 40) return 0;
     }
