@@ -12,6 +12,12 @@ the German pages) are dropped from every table but English's when English
 text has them more than twice as often (English is counted on its UDHR and on
 a sample of the English man pages as well, see english_man_pages; Serbian
 Latin on its UDHR and the Serbian Cyrillic training text transliterated). Same inputs -> same tables.
+
+LANGID_EXTRA=DIR (tools/langid_catalogs.py DIR): software messages of
+LibreOffice's language packs for bg, mk, hr, sr and sr-Latn (Serbian Latin also
+gets Serbian's transliterated), counted with the training texts: those
+languages' letter-pair training text is the UDHR alone, and a table of its
+words knows nothing of the language of messages and notices.
 """
 import collections, os, re, sys
 
@@ -71,7 +77,8 @@ def sr_latin(s):
 
 
 MAN = os.environ.get('MAN_ROOT', '/usr/share/man')
-counts, totals = {}, {}
+EXTRA = os.environ.get('LANGID_EXTRA')
+counts, totals, extras = {}, {}, {}
 langs = sorted(d for d in os.listdir(corp) if os.path.exists(os.path.join(charset, d + '.txt')))
 for lang in langs:
     a = alphabet(lang)
@@ -89,11 +96,30 @@ for lang in langs:
         # own training text (its UDHR) is too small to know it from Czech
         text += [sr_latin(l.lower()) for l in
                  open(os.path.join(corp, 'sr', 'train.txt'), encoding='utf-8').read().split('\n')]
+    extra = []
+    if EXTRA and os.path.exists(os.path.join(EXTRA, lang + '.txt')):
+        extra = open(os.path.join(EXTRA, lang + '.txt'), encoding='utf-8').read().split('\n')
+        if lang == 'sr-Latn':
+            extra += [sr_latin(l.lower()) for l in
+                      open(os.path.join(EXTRA, 'sr.txt'), encoding='utf-8').read().split('\n')]
+        extras[lang] = True
     for line in text:
         for w in WORD.findall(line.lower()):
             tot += 1
             if all(ch in a or ch in "'’" for ch in w):
                 c[w.replace('’', "'")] += 1
+    if extra:
+        # the messages weigh as much as the training texts together, so that
+        # the words of prose (the UDHR's) keep their place beside theirs
+        ce, te = collections.Counter(), 0
+        for line in extra:
+            for w in WORD.findall(line.lower()):
+                te += 1
+                if all(ch in a or ch in "'’" for ch in w):
+                    ce[w.replace('’', "'")] += 1
+        for w, n in ce.items():
+            c[w] += round(n * tot / te)
+        tot *= 2
     counts[lang], totals[lang] = c, tot
 
 en = counts.get('en', collections.Counter())
@@ -126,6 +152,9 @@ for lang in langs:
         f.write('# licenses; held-out parts not read):\n')
         for s in sources(lang):
             f.write(f'#   {s}\n')
+        if extras.get(lang):
+            f.write('#   LibreOffice 7.4.7 language pack messages (Debian libreoffice-l10n-*,\n'
+                    '#   MPL-2.0), tools/langid_catalogs.py\n')
         if added:
             f.write(f'# and {added} function words of tables/langid/function/{lang}.txt at 0.3 %\n')
         f.write('# Format: "tokens N" (words counted), then WORD<TAB>COUNT.\n')
