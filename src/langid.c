@@ -273,16 +273,19 @@ static void word_evidence(const char *t, size_t n, int nm, double *ev)
 }
 
 /* Does marker word mw (a trailing '*': a prefix; a leading one: a suffix of
- * a longer word) match w? */
+ * a longer word) match w? A prefix of four letters or more matches the
+ * negated word too (neizmenjen, neuspješno). */
 static int marker_match(const char *mw, const char *w)
 {
-    if (mw[0] != '*' && mw[0] != w[0]) return 0;
+    int neg = w[0] == 'n' && w[1] == 'e';
+    if (mw[0] != '*' && mw[0] != w[0] && !neg) return 0;
     size_t l = strlen(mw);
     if (l && mw[0] == '*') {
         size_t wl = strlen(w);
         return wl > l && !strcmp(w + wl - (l - 1), mw + 1);
     }
-    if (l && mw[l - 1] == '*') return !strncmp(mw, w, l - 1) && strlen(w) >= l - 1;
+    if (l && mw[l - 1] == '*')
+        return !strncmp(mw, w, l - 1) || (neg && l > 4 && !strncmp(mw, w + 2, l - 1));
     return !strcmp(mw, w);
 }
 
@@ -383,13 +386,14 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     int hr = lm_find("hr"), srl = lm_find("sr-Latn");
     if (hr >= 0 && srl >= 0 && !lm_is_cyrillic(best)) {
         int fam = tot[hr] >= tot[srl] ? hr : srl;
-        /* the letter pairs alone: the word tables of the two are not alike
-         * in size */
-        double margin = fabs((tot[hr] - wwords * ev[hr]) - (tot[srl] - wwords * ev[srl]));
-        int pfam = tot[hr] - wwords * ev[hr] >= tot[srl] - wwords * ev[srl] ? hr : srl;
+        /* letter pairs and words: the word tables of the two are alike in
+         * size and kind since both count LibreOffice's messages too */
+        const double ww = wwords * (1 - P("LID_SHWORDS", 1.0));
+        double margin = fabs((tot[hr] - ww * ev[hr]) - (tot[srl] - ww * ev[srl]));
+        int pfam = tot[hr] - ww * ev[hr] >= tot[srl] - ww * ev[srl] ? hr : srl;
         if (best == hr || best == srl)
             *language = shtokavian(text, len, pfam, margin, 0);
-        else if (tot[fam] >= bt - P("LID_FAMMARGIN", 4.0)) {
+        else if (tot[fam] >= bt - P("LID_FAMMARGIN", 8.0)) {
             /* a close second: words of the standards decide */
             const char *sh = shtokavian(text, len, pfam, margin, 1);
             if (sh) *language = sh;

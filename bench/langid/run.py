@@ -114,10 +114,10 @@ for path in sets:
                 wrong[lang][g] += 1
                 if g == 'sh':
                     sh[lang, band] += 1
-            if t == 'pisar' and g == 'sh':
-                shr[lang, band] += 1
                 if errors:
                     print(f'  {lang} -> {g}: {r[3]}')
+            if t == 'pisar' and g == 'sh' and right(t, lang, g):
+                shr[lang, band] += 1
     print(f'\n## {os.path.basename(path.rstrip("/"))}: {len(rows)} texts\n')
     print('| language | texts short/long | ' + ' | '.join(f'{t} short | {t} long' for t in tools) +
           ' | pisar sh | pisar wrong answers |')
