@@ -228,6 +228,24 @@ static int next_word(const char *t, size_t n, size_t *i, char *w)
     return in;
 }
 
+/* The word evidence of word w+1 (wl bytes; w[0] free for a space) for
+ * model m with word table tab: ln(lambda P_words(w) / P_pairs(w) + 1 -
+ * lambda), capped at bmax; *found (if not NULL) says whether tab has it. */
+static double word_gain(int m, const langid_words *tab, char *w, size_t wl, double lambda,
+                        double bmax, float *found)
+{
+    const langid_word *e = tab ? bsearch(w + 1, tab->w, tab->n, sizeof *tab->w, cmp_word) : NULL;
+    if (found) *found = e ? e->lf : -INFINITY;
+    if (!e) return log(1 - lambda);
+    w[0] = ' ';
+    w[wl + 1] = ' ';
+    size_t np;
+    double pc = lm_score_utf8_words(m, w, wl + 2, &np) * (double)np;
+    w[wl + 1] = 0;
+    double g = log(lambda * exp((double)e->lf - pc) + 1 - lambda);
+    return g < bmax ? g : bmax;
+}
+
 /* Word evidence for each model: sum over the words of text of
  * ln(lambda P_words(w) / P_pairs(w) + 1 - lambda), the gain of a mixture of
  * the language's frequent-word table and its letter-pair model over the
@@ -253,22 +271,33 @@ static void word_evidence(const char *t, size_t n, int nm, double *ev)
                 for (int m = 0; m < nm; m++)
                     if (!strcmp(lm_code(m), e->code)) ev[m] += ending;
         }
-        w[0] = ' ';
-        w[wl + 1] = ' ';
-        for (int m = 0; m < nm; m++) {
-            w[wl + 1] = 0;
-            const langid_word *e =
-                tab[m] ? bsearch(w + 1, tab[m]->w, tab[m]->n, sizeof *tab[m]->w, cmp_word) : NULL;
-            w[wl + 1] = ' ';
-            if (!e) {
-                ev[m] += log(1 - lambda);
-                continue;
-            }
-            size_t np;
-            double pc = lm_score_utf8_words(m, w, wl + 2, &np) * (double)np;
-            double g = log(lambda * exp((double)e->lf - pc) + 1 - lambda);
-            ev[m] += g < bmax ? g : bmax;
-        }
+        for (int m = 0; m < nm; m++)
+            ev[m] += word_gain(m, tab[m], w, wl, lambda, bmax, NULL);
+    }
+}
+
+/* Words that tell hr from sr-Latn: the word evidence (as word_evidence) of
+ * the lower-case words of t that one of the two models' word tables holds at
+ * a frequency above e^lfmin and the other does not hold at all; *lead = hr's minus sr-Latn's. Words
+ * both tables hold (ona, ima, pravo) differ in frequency with what the tables were counted on, not
+ * with the standard, and say nothing here. */
+static void shtokavian_words(const char *t, size_t n, int hr, int srl, double *lead)
+{
+    const double lambda = P("LID_LAMBDA", 0.8), bmax = P("LID_BMAX", 4.0);
+    const double lfmin = P("LID_SHLF", -6.0); /* ln of a frequency well above the tables' least */
+    const langid_words *th = words_of(lm_code(hr)), *ts = words_of(lm_code(srl));
+    char w[MAXWORD + 2];
+    size_t i = 0;
+    int words = 0;
+    *lead = 0;
+    while (words < MAXWORDS && next_word(t, n, &i, w + 1)) {
+        if (!w[1]) continue;
+        words++;
+        size_t wl = strlen(w + 1);
+        float fh, fs;
+        double gh = word_gain(hr, th, w, wl, lambda, bmax, &fh);
+        double gs = word_gain(srl, ts, w, wl, lambda, bmax, &fs);
+        if ((fh > lfmin && fs == -INFINITY) || (fs > lfmin && fh == -INFINITY)) *lead += gh - gs;
     }
 }
 
@@ -386,11 +415,14 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     int hr = lm_find("hr"), srl = lm_find("sr-Latn");
     if (hr >= 0 && srl >= 0 && !lm_is_cyrillic(best)) {
         int fam = tot[hr] >= tot[srl] ? hr : srl;
-        /* letter pairs and words: the word tables of the two are alike in
-         * size and kind since both count LibreOffice's messages too */
-        const double ww = wwords * (1 - P("LID_SHWORDS", 1.0));
-        double margin = fabs((tot[hr] - ww * ev[hr]) - (tot[srl] - ww * ev[srl]));
-        int pfam = tot[hr] - ww * ev[hr] >= tot[srl] - ww * ev[srl] ? hr : srl;
+        /* the letter pairs, and the words only one of the two word tables
+         * holds */
+        double lead = 0;
+        shtokavian_words(f ? f : text, f ? flen : len, hr, srl, &lead);
+        double d = (tot[hr] - wwords * ev[hr]) - (tot[srl] - wwords * ev[srl]) +
+                   P("LID_SHWORDS", 1.0) * wwords * lead;
+        double margin = fabs(d);
+        int pfam = d >= 0 ? hr : srl;
         if (best == hr || best == srl)
             *language = shtokavian(text, len, pfam, margin, 0);
         else if (tot[fam] >= bt - P("LID_FAMMARGIN", 8.0)) {

@@ -91,9 +91,11 @@ for lang in langs:
         text += open(own, encoding='utf-8').read().split('\n')
     if lang == 'en':
         text += list(english_man_pages())
-    if lang == 'sr-Latn':
+    if lang == 'sr-Latn' and not EXTRA:
         # the Serbian Cyrillic training text, transliterated: Serbian Latin's
         # own training text (its UDHR) is too small to know it from Czech
+        # (with LANGID_EXTRA, LibreOffice's Serbian messages do that instead,
+        # as they do for Croatian, so that the two tables are alike in kind)
         text += [sr_latin(l.lower()) for l in
                  open(os.path.join(corp, 'sr', 'train.txt'), encoding='utf-8').read().split('\n')]
     extra = []
