@@ -406,6 +406,12 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         tot[m] += wwords * ev[m];
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
     }
+#ifdef PISAR_LANGID_TUNING
+    if (getenv("LID_DEBUG"))
+        for (int m = 0; m < nm; m++)
+            if (tot[m] > bt - 15)
+                fprintf(stderr, "%s\ttot %.1f\twords %.1f\n", lm_code(m), tot[m], wwords * ev[m]);
+#endif
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];
     double ld[MAXLANG];

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """langid_catalogs.py OUTDIR [DEB...] -- the translated messages of
 LibreOffice's Debian language packs, one message a line, as
-OUTDIR/<lang>.txt (bg, mk, hr, sr, sr-Latn), for tools/langid_words.py
-(LANGID_EXTRA=OUTDIR): software messages of the languages whose letter-pair
-training text is only the UDHR, from catalogs that no other pisar set reads
+OUTDIR/<lang>.txt (bg mk hr sr sr-Latn ru uk be pl cs de fr sk sl), for tools/langid_words.py (LANGID_EXTRA=OUTDIR):
+software messages, from catalogs that no other pisar set reads
 (the packages are fetched with `apt-get download` and unpacked with dpkg-deb,
 never installed, so bench/langid/build_sets.py, which reads the installed
 catalogs of /usr/share/locale, never sees them).
 
-DEB: the .deb files of libreoffice-l10n-{bg,mk,hr,sr} (Debian 12: version
+DEB: the .deb files of libreoffice-l10n-{bg,mk,hr,sr,ru,uk,be,pl,cs,de,fr,sk,sl}
+(Debian 12: version
 4:7.4.7-1+deb12u14); without them the script downloads them into a temporary
 folder. License of the messages: MPL-2.0 (some Apache-2.0), see
 /usr/share/doc/libreoffice-l10n-<lang>/copyright inside each package; only
@@ -16,8 +16,10 @@ word counts derived from them are committed (tables/langid/words/).
 """
 import glob, os, struct, subprocess, sys, tempfile
 
-PACKS = ['bg', 'mk', 'hr', 'sr']
-LOCALES = {'bg': 'bg', 'mk': 'mk', 'hr': 'hr', 'sr': 'sr', 'sr@latin': 'sr-Latn'}
+PACKS = ['bg', 'mk', 'hr', 'sr', 'ru', 'uk', 'be', 'pl', 'cs', 'de', 'fr', 'sk', 'sl']
+LOCALES = {'bg': 'bg', 'mk': 'mk', 'hr': 'hr', 'sr': 'sr', 'sr@latin': 'sr-Latn', 'ru': 'ru',
+           'uk': 'uk', 'be': 'be', 'pl': 'pl', 'cs': 'cs', 'de': 'de', 'fr': 'fr', 'sk': 'sk',
+           'sl': 'sl'}
 
 
 def mo_strings(path):

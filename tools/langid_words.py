@@ -24,6 +24,7 @@ import collections, os, re, sys
 corp, charset = sys.argv[1:3]
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tables', 'langid', 'words')
 TOP = 300
+TOP_EXTRA = int(os.environ.get('LANGID_TOP', '1000'))  # words kept where LANGID_EXTRA adds messages
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -130,7 +131,7 @@ for lang in langs:
     c, tot = counts[lang], totals[lang]
     keep = []
     for w, n in c.most_common():
-        if n < 2 or len(keep) >= TOP:
+        if n < 2 or len(keep) >= (TOP_EXTRA if extras.get(lang) else TOP):
             break
         if lang != 'en' and en[w] / totals['en'] > 2 * n / tot:
             continue
