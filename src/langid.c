@@ -389,9 +389,10 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     size_t flen, kept;
     char *f = lowercase_words(text, len, &flen, &kept);
     if (!f) return PISAR_ENOMEM;
-    const double wname = 0.3; /* on fixtures/detect and the news set, 0.2-0.3 did best */
+    const double wname =
+        P("LID_WNAME", 0.3); /* on fixtures/detect and the news set, 0.2-0.3 did best */
     const double wwords = P("LID_WW", 3.0);
-    int weighted = f && kept >= 20;
+    int weighted = f && kept >= (size_t)P("LID_KEPT", 20);
     int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
     double tot[MAXLANG] = {0}, ev[MAXLANG] = {0}, bt = 0;
     word_evidence(f ? f : text, f ? flen : len, nm, ev);
