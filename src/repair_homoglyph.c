@@ -371,13 +371,17 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     /* A Latin word with a Cyrillic case ending in a Cyrillic line ("manpathа")
      * is an inflected foreign word, not a homoglyph. */
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
-    /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512". */
-    if ((a > 0 && (s[a - 1] == '_' || (s[a - 1] == '-' && !word_before(s, a - 1)) ||
+    /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512".
+     * (A Latin word with Latin-only letters and Cyrillic look-alikes is
+     * repaired there too: "signаlfd(2)", "/proc/sys/kernel/pаnic".) */
+    int latin_ident = target == HG_LATIN && lat > 0 && dominant == HG_LATIN;
+    int ident =
+        (a > 0 && (s[a - 1] == '_' || (s[a - 1] == '-' && !word_before(s, a - 1)) ||
                    s[a - 1] == '/' || s[a - 1] == '\\' || s[a - 1] == '=' || s[a - 1] == '$' ||
                    s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
         (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
-                   (s[b] >= '0' && s[b] <= '9'))))
-        return 0;
+                   (s[b] >= '0' && s[b] <= '9')));
+    if (ident && !latin_ident) return 0;
     /* Mojibake that could not be repaired ("societР“В"): a symbol between this
      * word and more letters is no place for a homoglyph repair. */
     if (b < n && s[b] >= 0x80) {
