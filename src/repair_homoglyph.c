@@ -163,13 +163,52 @@ static int word_before(const unsigned char *s, size_t at)
     return is_word_char(u8_next(s, at, &j));
 }
 
+/* The script of the word that starts or ends at s[j] (dir +1: starts, -1:
+ * ends before j): the script of its letters that have no look-alike when they
+ * are all of one script ("сoгласие" with a Latin o is Cyrillic), else that of
+ * the letter next to s[a, b); *lower: the word has no capital. */
+static int word_script(const unsigned char *s, size_t n, size_t j, int dir, int *lower)
+{
+    size_t wa = j, wb = j;
+    if (dir > 0) {
+        for (size_t i = j; i < n;) {
+            if (!is_word_char(u8_next(s, n, &i))) break;
+            wb = i;
+        }
+    } else {
+        while (wa > 0) {
+            size_t k = wa - 1;
+            while (k > 0 && (s[k] & 0xC0) == 0x80)
+                k--;
+            size_t m = k;
+            if (!is_word_char(u8_next(s, n, &m))) break;
+            wa = k;
+        }
+    }
+    *lower = 1;
+    for (size_t i = wa; i < wb;)
+        *lower &= !u_isupper(u8_next(s, wb, &i));
+    size_t lat = 0, cyr = 0;
+    count_unambiguous(s, wa, wb, &lat, &cyr);
+    if (lat && !cyr) return HG_LATIN;
+    if (cyr && !lat) return HG_CYRILLIC;
+    size_t k = dir > 0 ? j : j - 1;
+    if (dir < 0)
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+    return script_of(u8_next(s, n, &k));
+}
+
 /* The script of the word next to s[a, b) on one side (dir -1: before, +1:
  * after) across spaces and commas only; HG_OTHER when there is none, or a
  * sentence end, a digit, a symbol or markup comes first. *edge: nothing but
- * spaces before the line's start or a sentence end (dir -1). */
-static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int dir, int *edge)
+ * spaces before the line's start or a sentence end (dir -1). *lower: that
+ * word has no capital. */
+static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int dir, int *edge,
+                     int *lower)
 {
     *edge = 0;
+    *lower = 0;
     if (dir < 0) {
         size_t j = a;
         while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ','))
@@ -179,16 +218,13 @@ static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int d
             return HG_OTHER;
         }
         if (j == a) return HG_OTHER; /* glued to something */
-        size_t k = j - 1;
-        while (k > 0 && (s[k] & 0xC0) == 0x80)
-            k--;
-        return script_of(u8_next(s, j, &k));
+        return word_script(s, n, j, -1, lower);
     }
     size_t j = b;
     while (j < n && (s[j] == ' ' || s[j] == ','))
         j++;
     if (j == b || j >= n) return HG_OTHER;
-    return script_of(u8_next(s, n, &j));
+    return word_script(s, n, j, 1, lower);
 }
 
 /* Nonzero when the line has a letter of the Ukrainian or Belarusian
@@ -271,16 +307,26 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     /* into Latin only in a line with no other Cyrillic letter and a Latin
      * letter with a diacritic (Polish, Czech...): "proc і nfs" in a Ukrainian
      * line, "Brian Fox і Chet Ramey" in a Ukrainian page are Ukrainian */
+    int diacritic = 0;
     if (target == HG_LATIN) {
         size_t lat = 0, cyr = 0;
         count_unambiguous(s, 0, a, &lat, &cyr);
         count_unambiguous(s, b, n, &lat, &cyr);
-        if (cyr || !latin_diacritic(s, n)) return 0;
+        diacritic = latin_diacritic(s, n);
+        if (cyr) return 0;
     } else if (code_like(s, n, a, b)) {
         return 0;
     }
-    int edge, after_edge;
-    int before = neighbour(s, n, a, b, -1, &edge), after = neighbour(s, n, a, b, 1, &after_edge);
+    int edge, after_edge, lower_before, lower_after;
+    int before = neighbour(s, n, a, b, -1, &edge, &lower_before),
+        after = neighbour(s, n, a, b, 1, &after_edge, &lower_after);
+    /* into Latin in a line with no letter with a diacritic (English,
+     * Italian): а and о only, between two lower-case words ("used аs the" is
+     * rare; "failglob і dotglob", "Brian Fox і Chet Ramey" in a Ukrainian page
+     * are Ukrainian) */
+    if (target == HG_LATIN && !diacritic &&
+        (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E)))
+        return 0;
     if (after != target) return 0;
     if (upper ? !edge : before != target) return 0;
     if (len == 1) {
