@@ -506,6 +506,17 @@ static int badness(const unsigned char *s, size_t n)
     return bad;
 }
 
+/* cp[j] starts a Cyrillic case ending of 1-3 small letters after an
+ * abbreviation in capitals, up to the word's end ("МИДе", "ВУЗом", "НОВУРе"). */
+static int case_ending(const int32_t *cp, size_t j, size_t k)
+{
+    size_t e = j;
+    while (e < k && word_letter_script(cp[e]) == SC_CYRILLIC && is_lower(cp[e]))
+        e++;
+    if (e - j > 3 || word_letter_script(cp[j - 1]) != SC_CYRILLIC) return 0;
+    return e == k || word_letter_script(cp[e]) == SC_NONE;
+}
+
 /* A well-formed word: letters of one script from the ordinary repertoire, case
  * lower / UPPER / Capitalised in every letter run, only ordinary punctuation. */
 static int wellformed(const unsigned char *s, size_t n)
@@ -528,7 +539,8 @@ static int wellformed(const unsigned char *s, size_t n)
                  * after two letters unless the run so far is all upper */
                 if (is_upper(c) && !is_upper(prev) && !mixed_abbrev(cp, j, k)) return 0;
                 if (is_lower(c) && is_upper(prev) && j >= 2 &&
-                    word_letter_script(cp[j - 2]) != SC_NONE && is_upper(cp[j - 2]))
+                    word_letter_script(cp[j - 2]) != SC_NONE && is_upper(cp[j - 2]) &&
+                    !case_ending(cp, j, k))
                     return 0;
             }
             continue;
@@ -1108,6 +1120,26 @@ static int same_result(const ctx *x, const cand *a, const cand *b)
            !memcmp(x->ctext.data + a->aoff, x->ctext.data + b->aoff, a->alen);
 }
 
+/* Lower-case the UTF-8 in b in place where the small letter has as many bytes
+ * (all of Latin-1, Latin Extended-A and Cyrillic): 0, or -1 never. */
+static int fold_case(pisar_buf *b)
+{
+    unsigned char *s = (unsigned char *)b->data;
+    for (size_t i = 0; i < b->len;) {
+        size_t k = i;
+        int32_t c = s[i] < 0x80 ? s[i++] : u8_next(s, b->len, &i);
+        if (!is_upper(c)) continue;
+        int32_t l = u_tolower(c);
+        size_t n = i - k;
+        if ((l < 0x80 ? 1u : l < 0x800 ? 2u : 3u) != n) continue;
+        if (n == 1)
+            s[k] = (unsigned char)l;
+        else if (n == 2)
+            s[k] = (unsigned char)(0xC0 | (l >> 6)), s[k + 1] = (unsigned char)(0x80 | (l & 0x3F));
+    }
+    return 0;
+}
+
 /* Nonzero when candidate a covers more tokens than b, all of b's, and has
  * b's result inside its own. */
 static int subsumes(const ctx *x, const cand *a, const cand *b)
@@ -1179,6 +1211,12 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
                 return -1;
             }
             /* a two-step chain is the less likely story: it must win by more */
+            /* (in small letters: capitals score low in the models, and a
+             * chain that turns "ООН" into "ппо" must not win by that) */
+            if (fold_case(&u)) {
+                pisar_buf_free(&u);
+                return -1;
+            }
             sc[i] = lm_of(x, u.data, u.len) - (CHAINS[g[i].chain].inner >= 0 ? LM_TWO_STEPS : 0);
         }
         pisar_buf_free(&u);
