@@ -427,7 +427,9 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
                    s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
         (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
                    (s[b] >= '0' && s[b] <= '9')));
-    if (ident && !latin_ident) return 0;
+    /* (format strings and variables stay: "%lluс" is a count of seconds) */
+    int code = a > 0 && (s[a - 1] == '%' || s[a - 1] == '$' || s[a - 1] == '\\');
+    if (ident && (!latin_ident || code)) return 0;
     /* Mojibake that could not be repaired ("societР“В"): a symbol between this
      * word and more letters is no place for a homoglyph repair. */
     if (b < n && s[b] >= 0x80) {
