@@ -281,7 +281,7 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
  * sentence's start (a lone I elsewhere is a Roman numeral: "Пётр I").
  * Into Latin, the same for Cyrillic а о у і (Polish "a", "i", Czech "o").
  */
-static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target,
+static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target, int dominant,
                     pisar_buf *tmp, repair_list *out)
 {
     int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
@@ -327,8 +327,16 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     if (target == HG_LATIN && !diacritic &&
         (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E)))
         return 0;
-    if (after != target) return 0;
-    if (upper ? !edge : before != target) return 0;
+    /* a small one-letter word in a line of the target script may also have
+     * a word of the other script or the line's end on one side ("совместимое
+     * c RFC 1337", "Linux, a также") */
+    int standalone = (a == 0 || s[a - 1] == ' ') && b < n && s[b] == ' ';
+    int relaxed = standalone && !upper && len == 1 && dominant == target && before != HG_OTHER &&
+                  after != HG_OTHER && (after == target || before == target);
+    if (!relaxed) {
+        if (after != target) return 0;
+        if (upper ? !edge : before != target) return 0;
+    }
     if (len == 1) {
         /* (a capital C alone is too often the language: "C и C++") */
         static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
@@ -380,9 +388,9 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
         roman &= roman_lookalike(c);
     }
     if (lat_all && !cyr_all && dominant == HG_CYRILLIC)
-        return fix_lone(s, n, a, b, HG_CYRILLIC, tmp, out);
+        return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
-        return fix_lone(s, n, a, b, HG_LATIN, tmp, out);
+        return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
