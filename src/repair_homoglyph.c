@@ -280,6 +280,9 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
  * start before it. Capital one-letter words (A O Y I, not C) only at a
  * sentence's start (a lone I elsewhere is a Roman numeral: "Пётр I").
  * Into Latin, the same for Cyrillic а о у і (Polish "a", "i", Czech "o").
+ * A neighbour's script is that of its letters without look-alikes
+ * (word_script). A small one-letter word standing alone between spaces may
+ * also have a word of the other script on one side (relaxed, below).
  */
 static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target, int dominant,
                     pisar_buf *tmp, repair_list *out)
