@@ -1141,11 +1141,14 @@ static int fold_case(pisar_buf *b)
 }
 
 /* Nonzero when candidate a covers more tokens than b, all of b's, and has
- * b's result inside its own. */
+ * b's result inside its own ... */
 static int subsumes(const ctx *x, const cand *a, const cand *b)
 {
     if (a->ta > b->ta || a->te < b->te || a->te - a->ta <= b->te - b->ta || a->ngood <= b->ngood)
         return 0;
+    /* ... or a result the models like clearly less ("neĹľli": "nežli" in a
+     * whole line repaired under windows-1250, "neŵli" alone under ISO-8859-2) */
+    if (x->have_lm && a->lm - b->lm >= LM_MIN_LEAD) return 1;
     const char *h = x->ctext.data + a->aoff, *n = x->ctext.data + b->aoff;
     for (size_t k = 0; k + b->alen <= a->alen; k++)
         if (!memcmp(h + k, n, b->alen)) return 1;
