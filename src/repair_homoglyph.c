@@ -304,6 +304,11 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         upper += u_isupper(c) != 0;
     }
     if (len > 2 || (len > 1 && upper)) return 0;
+    /* a dze (ѕ, Ѕ) after an apostrophe in a Latin line is the s of a
+     * possessive ("thread'ѕ"; a lone one elsewhere is a character in a table) */
+    int dze = target == HG_LATIN && len == 1 && (c0 == 0x455 || c0 == 0x405) &&
+              dominant == HG_LATIN && a > 1 && s[a - 1] == '\'' &&
+              ((s[a - 2] | 0x20) >= 'a' && (s[a - 2] | 0x20) <= 'z');
     /* a longer word only with a Latin j for ј (Macedonian "ja", Serbian
      * "je"): "ipc" in a Russian line is a name */
     if (len > 1 && (target != HG_CYRILLIC || !memchr(s + a, 'j', b - a))) return 0;
@@ -311,7 +316,9 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
      * letter with a diacritic (Polish, Czech...): "proc і nfs" in a Ukrainian
      * line, "Brian Fox і Chet Ramey" in a Ukrainian page are Ukrainian */
     int diacritic = 0;
-    if (target == HG_LATIN) {
+    if (dze) {
+        /* (below) */
+    } else if (target == HG_LATIN) {
         size_t lat = 0, cyr = 0;
         count_unambiguous(s, 0, a, &lat, &cyr);
         count_unambiguous(s, b, n, &lat, &cyr);
@@ -327,7 +334,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
      * Italian): а and о only, between two lower-case words ("used аs the" is
      * rare; "failglob і dotglob", "Brian Fox і Chet Ramey" in a Ukrainian page
      * are Ukrainian) */
-    if (target == HG_LATIN && !diacritic &&
+    if (!dze && target == HG_LATIN && !diacritic &&
         (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E)))
         return 0;
     /* a small one-letter word in a line of the target script may also have
@@ -336,11 +343,11 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     int standalone = (a == 0 || s[a - 1] == ' ') && b < n && s[b] == ' ';
     int relaxed = standalone && !upper && len == 1 && dominant == target && before != HG_OTHER &&
                   after != HG_OTHER && (after == target || before == target);
-    if (!relaxed) {
+    if (!relaxed && !dze) {
         if (after != target) return 0;
         if (upper ? !edge : before != target) return 0;
     }
-    if (len == 1) {
+    if (len == 1 && !dze) {
         /* (a capital C alone is too often the language: "C и C++") */
         static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
         static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x410, 0x41E, 0x406, 0};
