@@ -24,8 +24,8 @@ static const char *gaz_id(const pn_gazetteer *user, const char *k, int surnames)
     return e != (size_t)-1 ? pn_builtin_entries[e].id : NULL;
 }
 
-static int key_common(const pn_gazetteer *user, const char *name, size_t len, pisar_buf *key,
-                      int surnames)
+static int key_common(const pn_gazetteer *user, const char *name, size_t len, int lang,
+                      pisar_buf *key, int surnames)
 {
     if (!key) return PISAR_EINVAL;
     if (!name && len) return PISAR_EINVAL;
@@ -33,7 +33,7 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
     pisar_buf p = {0}, k = {0};
-    rc = pn_phonetic(name, len, &p);
+    rc = pn_phonetic_lang(name, len, lang, &p);
     if (rc || !p.len) {
         pisar_buf_free(&p);
         return rc;
@@ -57,7 +57,17 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
 
 int pisar_name_key(const char *name, size_t len, pisar_buf *key)
 {
-    return key_common(NULL, name, len, key, 0);
+    return key_common(NULL, name, len, -1, key, 0);
+}
+
+static const char *const lang_codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
+
+int pisar_name_key_lang(const char *name, size_t len, const char *lang, pisar_buf *key)
+{
+    int l = -1;
+    for (int i = 0; lang && i < L_N; i++)
+        if (!strcmp(lang_codes[i], lang)) l = i;
+    return key_common(NULL, name, len, l, key, 0);
 }
 
 int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
@@ -175,6 +185,7 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     if (!h) return PISAR_ENOMEM;
     snprintf(h->style, sizeof h->style, "%s", style);
     h->lang_hint = -1;
+    h->doc_lang = -1;
     for (size_t i = 0; styles[i]; i++)
         if (!strcmp(styles[i], style)) h->style_index = (int)i;
     *out = h;
@@ -197,19 +208,15 @@ void pn_free_groups(pisar_names *h)
 
 int pisar_names_set_language(pisar_names *h, const char *lang)
 {
-    static const char *const codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
     if (!h) return PISAR_EINVAL;
-    if (!lang) {
-        h->lang_hint = -1;
-        h->dirty = 1;
-        return PISAR_OK;
-    }
-    for (int i = 0; i < L_N; i++)
-        if (!strcmp(codes[i], lang)) {
-            h->lang_hint = i;
-            h->dirty = 1;
-            return PISAR_OK;
-        }
+    int l = -1;
+    for (int i = 0; lang && i < L_N; i++)
+        if (!strcmp(lang_codes[i], lang)) l = i;
+    if (lang && l < 0) return PISAR_EUNKNOWN;
+    if (l != h->lang_hint) keycache_free(&h->keycache); /* keys depend on the language */
+    h->lang_hint = l;
+    h->dirty = 1;
+    return PISAR_OK;
     return PISAR_EUNKNOWN;
 }
 
@@ -304,7 +311,7 @@ int pisar_names_load_gazetteer(pisar_names *h, const char *path, pisar_error *er
 
 int pisar_names_key(const pisar_names *h, const char *name, size_t len, pisar_buf *key)
 {
-    return key_common(h ? &h->user : NULL, name, len, key, 0);
+    return key_common(h ? &h->user : NULL, name, len, h ? pn_key_lang(h) : -1, key, 0);
 }
 
 const pn_gaz_entry *pn_entry_of(const pisar_names *h, const char *key)
@@ -329,6 +336,71 @@ char *pn_dup(const char *s, size_t n)
     return d;
 }
 
+int pn_key_lang(const pisar_names *h)
+{
+    return h->lang_hint >= 0 ? h->lang_hint : h->doc_lang;
+}
+
+void pn_set_doc_lang(pisar_names *h, int l)
+{
+    if (l == h->doc_lang) return;
+    if (h->lang_hint < 0) keycache_free(&h->keycache); /* keys depend on the language */
+    h->doc_lang = l;
+}
+
+int pn_text_language(const char *s, size_t n)
+{
+    size_t uk = 0, be = 0, ru = 0, south = 0, mk = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (c >= 0x400 && c < 0x410)
+            c += 0x50;
+        else if (c >= 0x410 && c < 0x430)
+            c += 0x20;
+        else if (c == 0x490)
+            c = 0x491;
+        switch (c) {
+        case 0x456: /* і ї є ґ */
+        case 0x457:
+        case 0x454:
+        case 0x491:
+            uk++;
+            break;
+        case 0x45e: /* ў */
+            be++;
+            break;
+        case 0x44b: /* ы э ё */
+        case 0x44d:
+        case 0x451:
+            ru++;
+            break;
+        case 0x453: /* ѓ ќ ѕ */
+        case 0x45c:
+        case 0x455:
+            mk++;
+            break;
+        case 0x452: /* ђ ћ џ ј љ њ */
+        case 0x45b:
+        case 0x45f:
+        case 0x458:
+        case 0x459:
+        case 0x45a:
+            south++;
+            break;
+        default:
+            break;
+        }
+    }
+    /* a text of one language may quote a name of another: the letters of one
+     * must outnumber the others' four to one */
+    if (be && be * 4 > uk) return L_BE;
+    if (uk > 4 * (ru + be + south + mk)) return L_UK;
+    if (ru > 4 * (uk + be + south + mk)) return L_RU;
+    if (mk && mk * 4 > uk + ru) return L_MK;
+    if (south > 4 * (uk + ru + be)) return L_SR;
+    return -1;
+}
+
 /* The key of s[0, n) as pn_key_of() computes it, without the cache. */
 static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
 {
@@ -348,7 +420,8 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
         }
         i = j + 1;
     }
-    if (rc || (t.data && (rc = key_common(&h->user, t.data, t.len, &k, 1)) == PISAR_ENOMEM))
+    if (rc || (t.data &&
+               (rc = key_common(&h->user, t.data, t.len, pn_key_lang(h), &k, 1)) == PISAR_ENOMEM))
         ((pisar_names *)h)->nomem = 1; /* the handle's own state, as the key cache */
     if (!t.data || rc || !k.len) {
         pisar_buf_free(&t);

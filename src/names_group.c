@@ -53,6 +53,13 @@ static int reading_fn(const char *key, int alike, void *user)
         pn_fold_alike(r->given.data, alike);
         v = pn_smap_get(&r->loose[alike], r->given.data);
     }
+    /* a Latin i or y reads и, і or ы; a g, h or kh г or х: the one original
+     * it meets, the fewest letters read alike first */
+    static const int last[] = {PN_ALIKE_IY, PN_ALIKE_GH, PN_ALIKE_IY | PN_ALIKE_GH};
+    for (size_t t = 0; !v && t < sizeof last / sizeof *last; t++) {
+        pn_fold_alike(r->given.data, alike | last[t]);
+        v = pn_smap_get(&r->loose[alike | last[t]], r->given.data);
+    }
     if (!v) return PISAR_OK;
     if (*v == MANY || (r->target != NONE && strcmp(r->h->m[*v].key, r->h->m[r->target].key))) {
         r->several = 1;
@@ -115,7 +122,7 @@ static int readings_cached(pisar_names *h, const char *s, pn_reading_fn fn, void
 static int resolve_readings(pisar_names *h)
 {
     const size_t many = MANY;
-    smap anchored = {0}, exact = {0}, loose[4] = {{0}}, done = {0};
+    smap anchored = {0}, exact = {0}, loose[PN_ALIKE_ALL] = {{0}}, done = {0};
     pisar_buf pk = {0}, gk = {0};
     int rc = PISAR_OK;
     for (size_t i = 0; i < h->nm && !rc; i++) {
@@ -124,11 +131,11 @@ static int resolve_readings(pisar_names *h)
         if ((rc = pn_smap_put(&anchored, m->key, 1))) break;
         pisar_buf_clear(&pk);
         pisar_buf_clear(&gk);
-        if (pn_phonetic(m->base, strlen(m->base), &pk) || !pk.data) continue;
+        if (pn_phonetic_lang(m->base, strlen(m->base), m->lang, &pk) || !pk.data) continue;
         if ((rc = pn_map_given(pk.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &gk))) break;
         if (!gk.data) continue;
         if ((rc = put_unique(h, &exact, gk.data, i, many))) break;
-        for (int a = 1; a < 4 && !rc; a++) {
+        for (int a = 1; a < PN_ALIKE_ALL && !rc; a++) {
             pisar_buf_clear(&pk);
             if ((rc = pisar_buf_puts(&pk, gk.data))) break;
             pn_fold_alike(pk.data, a);
@@ -160,7 +167,7 @@ static int resolve_readings(pisar_names *h)
     pisar_buf_free(&gk);
     pn_smap_free(&anchored);
     pn_smap_free(&exact);
-    for (int a = 1; a < 4; a++)
+    for (int a = 1; a < PN_ALIKE_ALL; a++)
         pn_smap_free(&loose[a]);
     pn_smap_free(&done);
     return rc;
@@ -286,7 +293,7 @@ int pn_regroup(pisar_names *h)
         mention *o = &h->m[j];
         if (!strchr(o->base, ' ')) continue;
         pisar_buf_clear(&pk);
-        if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
+        if (pn_phonetic_lang(o->base, strlen(o->base), o->lang, &pk) || !pk.data) continue;
         for (char *save = NULL, *w = strtok_r(pk.data, " ", &save); w && !rc;
              w = strtok_r(NULL, " ", &save)) {
             size_t *v = pn_smap_get(&words, w);

@@ -18,6 +18,7 @@ typedef struct mention {
     char *alt_base; /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
     char *alt_key;
     size_t doc;
+    int lang;   /* the language its key was read in (L_RU... or -1) */
     int sure;   /* the form is unambiguous */
     int sstart; /* the run started a sentence */
 } mention;
@@ -59,6 +60,8 @@ struct pisar_names {
     int dirty;
     int style_index;
     int lang_hint;           /* L_RU... or -1 */
+    int doc_lang;            /* where lang_hint is -1: the language the letters of
+                              * the text being added show (L_RU... or -1) */
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
     smap known;       /* every key a mention has had */
@@ -83,6 +86,13 @@ struct pisar_names {
 char *pn_dup(const char *s, size_t n);
 /* The key of a name with the handle's gazetteer (malloc'd), or NULL. */
 char *pn_key_of(const pisar_names *h, const char *s, size_t n);
+/* The language keys are read in: the one set, else the text's (or -1). */
+int pn_key_lang(const pisar_names *h);
+/* The language the letters of a text show (L_RU... or -1), for
+ * pisar_names_add_text() where no language is set. */
+int pn_text_language(const char *s, size_t n);
+/* Read keys in language l from now on (empties the key cache on a change). */
+void pn_set_doc_lang(pisar_names *h, int l);
 /* Is a key known to the collection (or the gazetteer)? */
 int pn_known_key(const pisar_names *h, const char *key);
 /* The gazetteer entry of an "@id" key, or NULL. */

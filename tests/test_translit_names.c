@@ -2,7 +2,9 @@
  * key: for every name of fixtures/names/namelist.tsv (real given names and
  * surnames of ru uk be bg sr, from Debian's Hunspell dictionaries) and every
  * scheme of that language, pisar_name_key(translit(name)) must equal
- * pisar_name_key(name), with the name in Title case and in passport CAPITALS.
+ * pisar_name_key_lang(name, language), with the name in Title case and in
+ * passport CAPITALS (the Latin spelling is keyed with no language: the key of
+ * a Latin word does not depend on one).
  *
  * The key does not reach that everywhere yet (issue 9): the pairs that miss
  * today are listed in fixtures/names/roundtrip-known.tsv. The test fails on a
@@ -81,10 +83,10 @@ static void load_known(void)
     assert_non_null(known_hit);
 }
 
-static char *key_of(const char *s)
+static char *key_of(const char *s, const char *lang)
 {
     pisar_buf b = {0};
-    assert_int_equal(pisar_name_key(s, strlen(s), &b), PISAR_OK);
+    assert_int_equal(pisar_name_key_lang(s, strlen(s), lang, &b), PISAR_OK);
     char *r = strdup(b.data ? b.data : "");
     pisar_buf_free(&b);
     return r;
@@ -152,7 +154,8 @@ static void test_schemes_meet_originals(void **state)
                 }
                 pisar_buf_clear(&out);
                 assert_int_equal(pisar_translit_apply(t, src, strlen(src), &out), PISAR_OK);
-                char *ka = key_of(src), *kb = key_of(out.data ? out.data : "");
+                char *ka = key_of(src, info->language),
+                     *kb = key_of(out.data ? out.data : "", NULL);
                 int ok = *ka && !strcmp(ka, kb);
                 total++;
                 here++;
