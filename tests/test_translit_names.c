@@ -1,6 +1,7 @@
 /* test_translit_names.c -- every shipped scheme meets its original in the name
  * key: for every name of fixtures/names/namelist.tsv (real given names and
- * surnames of ru uk be bg sr, from Debian's Hunspell dictionaries) and every
+ * surnames of ru uk be bg sr, from Debian's Hunspell dictionaries) and of
+ * fixtures/names/namelist-mk.tsv (Macedonian, written for the project) and every
  * scheme of that language, pisar_name_key(translit(name)) must equal
  * pisar_name_key_lang(name, language), with the name in Title case and in
  * passport CAPITALS (the Latin spelling is keyed with no language: the key of
@@ -28,12 +29,12 @@ typedef struct entry {
     char name[128];
 } entry;
 
-static size_t load_names(entry *e, size_t cap)
+/* Append the names of one list (lang<TAB>kind<TAB>name lines) to e[n...]. */
+static size_t load_list(const char *path, entry *e, size_t n, size_t cap)
 {
-    FILE *f = fopen(PISAR_FIXTURES "/names/namelist.tsv", "r");
+    FILE *f = fopen(path, "r");
     assert_non_null(f);
     char line[512];
-    size_t n = 0;
     while (n < cap && fgets(line, sizeof line, f)) {
         if (line[0] == '#') continue;
         line[strcspn(line, "\r\n")] = 0;
@@ -46,6 +47,14 @@ static size_t load_names(entry *e, size_t cap)
     }
     fclose(f);
     return n;
+}
+
+/* namelist.tsv (ru uk be bg sr, from Debian's dictionaries) and
+ * namelist-mk.tsv (Macedonian, written for the project: no dictionary). */
+static size_t load_names(entry *e, size_t cap)
+{
+    size_t n = load_list(PISAR_FIXTURES "/names/namelist.tsv", e, 0, cap);
+    return load_list(PISAR_FIXTURES "/names/namelist-mk.tsv", e, n, cap);
 }
 
 /* The known misses, "scheme<TAB>case<TAB>name" lines, kept sorted in memory. */
