@@ -430,7 +430,14 @@ static int cyrillic_word(const word *w, int lang, pisar_buf *out)
             continue;
         }
         if (c >= 0x400 && c <= 0x4ff && pn_cyr[c - 0x400]) {
-            if (pisar_buf_puts(out, pn_cyr[c - 0x400])) return PISAR_ENOMEM;
+            const char *v = pn_cyr[c - 0x400];
+            /* д before я ю є ё: d and a glide i, not the dj of ђ (Дяків is
+             * Diakiv, Dyakiv) */
+            if (v[0] == 'j' && v[1] && out->len && out->data[out->len - 1] == 'd') {
+                if (pisar_buf_puts(out, "i") || pisar_buf_puts(out, v + 1)) return PISAR_ENOMEM;
+                continue;
+            }
+            if (pisar_buf_puts(out, v)) return PISAR_ENOMEM;
         } else if (c >= 'a' && c <= 'z') {
             char b = (char)c;
             if (pisar_buf_append(out, &b, 1)) return PISAR_ENOMEM;
@@ -506,8 +513,13 @@ static void fold(char *s, pisar_buf *out)
             else if (c == 'j' && n && !is_vowel(s[n - 1]) && s[n - 1] != 'i' &&
                      (!s[i] || !strchr("aeiouyj", s[i])))
                 continue; /* a soft sign: Aljberto, Kuzjma (DSTU 9112, scholarly) */
-            else if (c == 'y' && n && !is_vowel(s[n - 1]) && (!s[i] || !strchr("aeou", s[i])))
-                c = 'Y'; /* ы, Ukrainian и: a vowel y after a consonant (Krylov, Kalynyna) */
+            else if (c == 'y' && n && !is_vowel(s[n - 1]) && (!s[i] || !strchr("aeou", s[i])) &&
+                     (s[i] != 'i' || (s[i + 1] && strchr("aeou", s[i + 1]))))
+                c = 'Y'; /* ы, Ukrainian и: a vowel y after a consonant (Krylov, Kalynyna);
+                          * before an i and a consonant a soft sign (Medelyin =
+                          * Медельин; but Kyianovskyi = Кияновський) */
+            else if (c == 'E' && !n)
+                c = 'e'; /* э at a word's start: the schemes write it e (Эдуард, Ėduard) */
             else if (c == 'y' || c == 'j')
                 c = 'i';
             else if (c != 'E' && c != 'Y' && c != 'G' && c != 'H' && (c < 'a' || c > 'z'))
