@@ -77,15 +77,15 @@ static int is_apostrophe(unsigned c)
 {
     /* ` and ´: GOST 7.79 system B writes ы y`, э e`, ь ` (Kopy`lov) */
     /* ′ (U+2032): BS 2979 writes ь with a prime (Aver′yan) */
-    /* · (U+00B7): BGN/PCGN's strict form parts letters that could be read
-     * back as one (Su·yk-Su, L·eopolʹd) */
     return c == '\'' || c == 0x2019 || c == 0x02bc || c == 0x02b9 || c == 0x02ba || c == 0x2033 ||
-           c == 0x02bb || c == 0x60 || c == 0xb4 || c == 0x2032 || c == 0xb7;
+           c == 0x02bb || c == 0x60 || c == 0xb4 || c == 0x2032;
 }
 
 int pn_is_name_letter(unsigned c)
 {
-    if (is_apostrophe(c)) return 1;
+    /* · (U+00B7): BGN/PCGN's strict form parts letters that could be read
+     * back as one (Su·yk-Su, Ang·elina; tables/names/latin.txt) */
+    if (is_apostrophe(c) || c == 0xb7) return 1;
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (is_apostrophe(c)) return 1;
     int8_t t = u_charType((UChar32)c);

@@ -262,7 +262,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         cyrmap[c - 0x400] = strcmp(v, "-") ? v : "";
     }
 
-    static struct conv convs[16];
+    static struct conv convs[32];
     int nconv = 0;
     char *ltext = slurp(lat, NULL);
     struct conv *cur = NULL;
@@ -272,7 +272,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         b[0] = 0;
         int k = sscanf(line, "%15s %63s %63s", kw, a, b);
         if (!strcmp(kw, "convention") && k >= 2) {
-            if (nconv == 16) die("%s: too many conventions", lat);
+            if (nconv == 32) die("%s: too many conventions", lat);
             cur = &convs[nconv++];
             if (strlen(a) >= sizeof cur->id) die("%s: id too long", lat);
             strcpy(cur->id, a);
