@@ -185,7 +185,7 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     if (!h) return PISAR_ENOMEM;
     snprintf(h->style, sizeof h->style, "%s", style);
     h->lang_hint = -1;
-    h->doc_lang = -1;
+    h->text_lang = -1;
     for (size_t i = 0; styles[i]; i++)
         if (!strcmp(styles[i], style)) h->style_index = (int)i;
     *out = h;
@@ -235,6 +235,7 @@ void pisar_names_free(pisar_names *h)
     for (int i = 0; i < L_N; i++)
         pisar_translit_free(h->tr[i]);
     pn_smap_free(&h->known);
+    pn_smap_free(&h->known_loose);
     pn_smap_free(&h->known_words);
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
@@ -258,6 +259,7 @@ void pisar_names_reset(pisar_names *h)
     h->ndocs = 0;
     pn_free_groups(h);
     pn_smap_free(&h->known);
+    pn_smap_free(&h->known_loose);
     pn_smap_free(&h->known_words);
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
@@ -338,14 +340,7 @@ char *pn_dup(const char *s, size_t n)
 
 int pn_key_lang(const pisar_names *h)
 {
-    return h->lang_hint >= 0 ? h->lang_hint : h->doc_lang;
-}
-
-void pn_set_doc_lang(pisar_names *h, int l)
-{
-    if (l == h->doc_lang) return;
-    if (h->lang_hint < 0) keycache_free(&h->keycache); /* keys depend on the language */
-    h->doc_lang = l;
+    return h->lang_hint;
 }
 
 int pn_text_language(const char *s, size_t n)
@@ -359,40 +354,17 @@ int pn_text_language(const char *s, size_t n)
             c += 0x20;
         else if (c == 0x490)
             c = 0x491;
-        switch (c) {
-        case 0x456: /* і ї є ґ */
-        case 0x457:
-        case 0x454:
-        case 0x491:
+        if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491)
             uk++;
-            break;
-        case 0x45e: /* ў */
+        else if (c == 0x45e)
             be++;
-            break;
-        case 0x44b: /* ы э ё */
-        case 0x44d:
-        case 0x451:
+        else if (c == 0x44b || c == 0x44d || c == 0x451)
             ru++;
-            break;
-        case 0x453: /* ѓ ќ ѕ */
-        case 0x45c:
-        case 0x455:
+        else if (c == 0x453 || c == 0x45c || c == 0x455)
             mk++;
-            break;
-        case 0x452: /* ђ ћ џ ј љ њ */
-        case 0x45b:
-        case 0x45f:
-        case 0x458:
-        case 0x459:
-        case 0x45a:
+        else if (c == 0x452 || c == 0x45b || c == 0x45f || c == 0x458 || c == 0x459 || c == 0x45a)
             south++;
-            break;
-        default:
-            break;
-        }
     }
-    /* a text of one language may quote a name of another: the letters of one
-     * must outnumber the others' four to one */
     if (be && be * 4 > uk) return L_BE;
     if (uk > 4 * (ru + be + south + mk)) return L_UK;
     if (ru > 4 * (uk + be + south + mk)) return L_RU;
@@ -475,10 +447,37 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
     return d;
 }
 
-/* Is a key known to the collection (or the gazetteer)? */
+/* A key with y = i and g = h = kh (PN_ALIKE_IY | PN_ALIKE_GH), malloc'd. */
+static char *loose_key(const char *key)
+{
+    char *k = pn_dup(key, strlen(key));
+    if (k) pn_fold_alike(k, PN_ALIKE_IY | PN_ALIKE_GH);
+    return k;
+}
+
+int pn_put_known(pisar_names *h, const char *key)
+{
+    int rc = pn_smap_put(&h->known, key, 1);
+    if (rc || key[0] == '@') return rc;
+    char *k = loose_key(key);
+    if (!k) return PISAR_ENOMEM;
+    rc = pn_smap_put(&h->known_loose, k, 1);
+    free(k);
+    return rc;
+}
+
+/* Is a key known to the collection (or the gazetteer)? A key is also known
+ * when one of the collection's meets it with y = i and g = h = kh: the same
+ * name in the letters of another language (Гітанас in a Ukrainian text,
+ * Гитанас in a Russian one). */
 int pn_known_key(const pisar_names *h, const char *key)
 {
-    return key[0] == '@' || pn_smap_get(&h->known, key) != NULL;
+    if (key[0] == '@' || pn_smap_get(&h->known, key)) return 1;
+    if (!h->known_loose.n) return 0;
+    char *k = loose_key(key);
+    int known = k && pn_smap_get(&h->known_loose, k) != NULL;
+    free(k);
+    return known;
 }
 
 /* The words of s[0, n) split at spaces: their starts and ends, up to max. */

@@ -18,7 +18,7 @@ static int join_key(pisar_names *h, mention *m, const char *key)
     if (!k) return PISAR_ENOMEM;
     free(m->key);
     m->key = k;
-    return pn_smap_put(&h->known, k, 1);
+    return pn_put_known(h, k);
 }
 
 /* Put key -> val, or mark the key as meeting several values (`many`) when
@@ -173,6 +173,65 @@ static int resolve_readings(pisar_names *h)
     return rc;
 }
 
+/* The key of a Cyrillic mention folded as PN_ALIKE_IY | PN_ALIKE_GH, and
+ * whether it is read as Russian reads it; 1 if it has none. */
+static int folded_cyr(const pisar_names *h, const mention *m, pisar_buf *pk, pisar_buf *rk,
+                      pisar_buf *gk, int *as_ru)
+{
+    pisar_buf_clear(pk);
+    pisar_buf_clear(rk);
+    pisar_buf_clear(gk);
+    size_t n = strlen(m->base);
+    if (pn_phonetic_lang(m->base, n, m->lang, pk) || !pk->data) return 1;
+    if (pn_phonetic_lang(m->base, n, L_RU, rk) || !rk->data) return 1;
+    /* Russian: read as Russian reads it, with no letter of another language */
+    *as_ru = !strcmp(pk->data, rk->data) && pn_cyr_language(m->base, -1) == L_RU;
+    if (pn_map_given(pk->data, pn_builtin_given, PN_BUILTIN_NGIVEN, gk) || !gk->data) return 1;
+    pn_fold_alike(gk->data, PN_ALIKE_IY | PN_ALIKE_GH);
+    (void)h;
+    return 0;
+}
+
+/* One name in two languages: a Ukrainian text writes Russian and foreign
+ * names with its own letters (Улицька, Гітанас, Георгієв), which the key
+ * reads its own way (ulytska, hitanas). A Cyrillic mention read otherwise
+ * than Russian reads it joins the one mention read as Russian whose key it
+ * meets with y = i and g = h = kh (Улицкая, Гитанас), if the letters of
+ * their texts show two different languages; two mentions both read as
+ * Russian (Калинина, Калынина), both as Ukrainian (Шиманський, Шіманський),
+ * or from texts of one language or of none shown (pisar_names_add_name())
+ * never join this way. */
+static int join_languages(pisar_names *h)
+{
+    const size_t many = MANY;
+    smap ru = {0};
+    pisar_buf pk = {0}, rk = {0}, gk = {0};
+    int rc = PISAR_OK, as_ru = 0, other = 0;
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || m->text_lang < 0 || pn_is_latin_text(m->base)) continue;
+        if (folded_cyr(h, m, &pk, &rk, &gk, &as_ru)) continue;
+        if (as_ru)
+            rc = put_unique(h, &ru, gk.data, i, many);
+        else
+            other = 1;
+    }
+    for (size_t i = 0; i < h->nm && !rc && other && ru.cap; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || m->text_lang < 0 || pn_is_latin_text(m->base)) continue;
+        if (folded_cyr(h, m, &pk, &rk, &gk, &as_ru) || as_ru) continue;
+        size_t *v = pn_smap_get(&ru, gk.data);
+        if (!v || *v == many || !strcmp(h->m[*v].key, m->key)) continue;
+        if (h->m[*v].text_lang == m->text_lang) continue; /* one language: two names */
+        rc = join_key(h, m, h->m[*v].key);
+    }
+    pisar_buf_free(&pk);
+    pisar_buf_free(&rk);
+    pisar_buf_free(&gk);
+    pn_smap_free(&ru);
+    return rc;
+}
+
 static int cmp_group(const void *a, const void *b)
 {
     const group *x = a, *y = b;
@@ -248,7 +307,7 @@ static int resplit_titles(pisar_names *h)
             free(m->alt_key);
             m->alt_base = m->alt_key = NULL;
             m->sure = 1;
-            rc = pn_smap_put(&h->known, tk, 1);
+            rc = pn_put_known(h, tk);
             break;
         }
     }
@@ -315,6 +374,7 @@ int pn_regroup(pisar_names *h)
         rc = join_key(h, m, h->m[*v].key);
     }
     pn_smap_free(&words);
+    if (!rc) rc = join_languages(h);
     if (!rc) rc = resolve_readings(h);
     if (rc) return rc;
     /* 3: groups by key */

@@ -738,29 +738,6 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
     for (size_t k = 0; k < nw && name_fb < 0; k++)
         if (!words[k].cyrillic) name_fb = word_fallback(&words[k]);
 
-    /* With no language given, a name's Cyrillic words speak for each other:
-     * a word Ukrainian by its letters or shape makes the name Ukrainian
-     * (Богдан Хмельницький: Bohdan), unless a word has a letter Ukrainian
-     * lacks (ы э ё ъ); likewise ў for Belarusian. */
-    if (lang < 0) {
-        int uk = 0, be = 0, not_uk = 0;
-        for (size_t k = 0; k < nw; k++) {
-            if (!words[k].cyrillic) continue;
-            const word *w = &words[k];
-            if (belarusian_word(w))
-                be = 1;
-            else if (ukrainian_word(w, -1))
-                uk = 1;
-            for (size_t i = 0; i < w->len;) {
-                unsigned c = pn_utf8_next(w->s, w->len, &i);
-                if (c == 0x44b || c == 0x44d || c == 0x451 || c == 0x44a) not_uk = 1;
-            }
-        }
-        if (be)
-            lang = L_BE;
-        else if (uk && !not_uk)
-            lang = L_UK;
-    }
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
     for (size_t k = 0; k < nw; k++) {
