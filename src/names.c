@@ -213,7 +213,6 @@ int pisar_names_set_language(pisar_names *h, const char *lang)
     for (int i = 0; lang && i < L_N; i++)
         if (!strcmp(lang_codes[i], lang)) l = i;
     if (lang && l < 0) return PISAR_EUNKNOWN;
-    if (l != h->lang_hint) keycache_free(&h->keycache); /* keys depend on the language */
     h->lang_hint = l;
     h->dirty = 1;
     return PISAR_OK;
@@ -424,10 +423,12 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
      * looked up as it is, in its nominative, as a surname ...): their keys
      * are kept. The cache is the handle's own state, not its collection, so
      * it is changed here through a const handle. */
+    /* the key depends on the language: the cache holds it first ('a' + lang) */
     char w[KEYCACHE_WORD];
-    if (n >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n);
-    memcpy(w, s, n);
-    w[n] = '\0';
+    if (n + 1 >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n);
+    w[0] = (char)('a' + 1 + h->lang_hint);
+    memcpy(w + 1, s, n);
+    w[n + 1] = '\0';
     smap *c = &((pisar_names *)h)->keycache;
     size_t *v = pn_smap_get(c, w);
     const char *k;
@@ -474,10 +475,12 @@ int pn_known_key(const pisar_names *h, const char *key)
 {
     if (key[0] == '@' || pn_smap_get(&h->known, key)) return 1;
     if (!h->known_loose.n) return 0;
-    char *k = loose_key(key);
-    int known = k && pn_smap_get(&h->known_loose, k) != NULL;
-    free(k);
-    return known;
+    char buf[256];
+    size_t n = strlen(key);
+    if (n >= sizeof buf) return 0;
+    memcpy(buf, key, n + 1);
+    pn_fold_alike(buf, PN_ALIKE_IY | PN_ALIKE_GH);
+    return pn_smap_get(&h->known_loose, buf) != NULL;
 }
 
 /* The words of s[0, n) split at spaces: their starts and ends, up to max. */

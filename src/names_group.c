@@ -36,6 +36,7 @@ typedef struct reading_ctx {
     const smap *exact, *loose; /* loose[a]: the originals folded as PN_ALIKE_* a says */
     size_t target;             /* mention index met, or NONE */
     int several;               /* readings met originals of different keys */
+    int tier;                  /* 0, or the last-resort PN_ALIKE_* bits tried */
     pisar_buf given;
 } reading_ctx;
 
@@ -48,17 +49,16 @@ static int reading_fn(const char *key, int alike, void *user)
     pisar_buf_clear(&r->given);
     int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
     if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
-    size_t *v = pn_smap_get(r->exact, r->given.data);
-    if (!v && alike) {
-        pn_fold_alike(r->given.data, alike);
-        v = pn_smap_get(&r->loose[alike], r->given.data);
-    }
-    /* a Latin i or y reads и, і or ы; a g, h or kh г or х: the one original
-     * it meets, the fewest letters read alike first */
-    static const int last[] = {PN_ALIKE_IY, PN_ALIKE_GH, PN_ALIKE_IY | PN_ALIKE_GH};
-    for (size_t t = 0; !v && t < sizeof last / sizeof *last; t++) {
-        pn_fold_alike(r->given.data, alike | last[t]);
-        v = pn_smap_get(&r->loose[alike | last[t]], r->given.data);
+    size_t *v = NULL;
+    if (r->tier) { /* a last resort (see resolve_readings) */
+        pn_fold_alike(r->given.data, alike | r->tier);
+        v = pn_smap_get(&r->loose[alike | r->tier], r->given.data);
+    } else {
+        v = pn_smap_get(r->exact, r->given.data);
+        if (!v && alike) {
+            pn_fold_alike(r->given.data, alike);
+            v = pn_smap_get(&r->loose[alike], r->given.data);
+        }
     }
     if (!v) return PISAR_OK;
     if (*v == MANY || (r->target != NONE && strcmp(r->h->m[*v].key, r->h->m[r->target].key))) {
@@ -150,8 +150,18 @@ static int resolve_readings(pisar_names *h)
         if (d) {
             target = *d;
         } else {
-            reading_ctx r = {h, &exact, loose, NONE, 0, {0}};
-            int x = readings_cached(h, m->base, reading_fn, &r);
+            /* every reading as it is; where none meets an original, as last
+             * resorts a Latin i or y read as и, і or ы, then g, h, kh as г or
+             * х, then both: the one original met, the fewest letters read
+             * alike first */
+            static const int tiers[] = {0, PN_ALIKE_IY, PN_ALIKE_GH, PN_ALIKE_IY | PN_ALIKE_GH};
+            reading_ctx r = {h, &exact, loose, NONE, 0, 0, {0}};
+            int x = 0;
+            for (size_t t = 0; t < sizeof tiers / sizeof *tiers && x >= 0; t++) {
+                r.tier = tiers[t];
+                x = readings_cached(h, m->base, reading_fn, &r);
+                if (r.several || r.target != NONE) break;
+            }
             pisar_buf_free(&r.given);
             if (x < 0) {
                 rc = x;

@@ -837,7 +837,8 @@ void pn_fold_alike(char *key, int alike)
     }
     key[len] = 0;
     /* the words in order again (Залужний: "valeri zaluzhni" is "salushni valeri") */
-    char *copy = malloc(len + 1);
+    if (!memchr(key, ' ', len)) return; /* one word */
+    char buf[256], *copy = len < sizeof buf ? buf : malloc(len + 1);
     if (!copy) return; /* unsorted: a lost match, not a wrong one */
     memcpy(copy, key, len + 1);
     for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && nw < PN_MAX_WORDS;
@@ -851,7 +852,7 @@ void pn_fold_alike(char *key, int alike)
         p += n;
     }
     *p = 0;
-    free(copy);
+    if (copy != buf) free(copy);
 }
 
 const pn_suffix *pn_suffix_table(void)
