@@ -316,6 +316,9 @@ static const struct {
      "pl"},
     {"windows-1250 Czech", PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
      "Poradce ruského prezidenta řekl, že se vztahy v posledních letech aktivně rozvíjejí.", "cs"},
+    {"windows-1250 Romanian with ş ţ (ș ț at the same bytes in ISO-8859-16): the common page",
+     PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
+     "Preşedintele a declarat că ţara îşi va respecta angajamentele.", "ro"},
     {"IBM850 Danish: ø (0x9B) is ¢ inside words in IBM437 and › in windows-1252", PISAR_ENC_IBM850,
      PISAR_ENC_IBM850, "Søren købte brød og smør i byen.", NULL},
 };
