@@ -11,12 +11,11 @@
 #     /usr/share/doc/manpages-<lang>/copyright), only the files those packages
 #     install (dpkg -L), groff markup stripped; every 5th file (in byte order of
 #     the path) is held out;
-#   - the translated messages (msgstr) of a fixed list of Debian packages
-#     message catalogs, /usr/share/locale/<lang>/LC_MESSAGES/*.mo read with
-#     msgunfmt (gettext), for the Latin-script languages whose only other
-#     source is the UDHR: training text only, capped at MO_CAP bytes; the
-#     packages (MO_PACKAGES) and their licenses are in tables/charset/SOURCES.md;
-#     a package that is not installed is left out with a warning;
+#   - the translated messages (msgstr) of the message catalogs of a few
+#     Debian packages (mo_text below; their licenses in
+#     tables/charset/SOURCES.md), for the Latin-script languages whose only
+#     other source is the UDHR: training text only, capped at MO_CAP bytes;
+#     which catalogs are read depends on what is installed;
 #   - the project's seed article, ../shared/seeds/*.txt beside the main checkout
 #     (or PISAR_SEEDS=DIR; held out, English).
 # The output depends only on these inputs: files are read in C-locale order.
@@ -60,22 +59,26 @@ man_text() {
     -e '/^[[:space:]]*$/d'
 }
 
-# Debian packages whose message catalogs give training text (see SOURCES.md)
-MO_PACKAGES=${MO_PACKAGES:-"coreutils bash dpkg wget libglib2.0-data libgtk-3-common libgtk2.0-common shared-mime-info"}
 MO_CAP=${MO_CAP:-300000}
+MO_DOMAINS=${MO_DOMAINS:-"coreutils bash dpkg wget glib20 gtk30 gtk30-properties gtk20 gtk20-properties shared-mime-info"}
 
-# mo_text LOCALE: the translated messages of MO_PACKAGES in that locale, one a
-# line: printf formats, accelerators (_File, &File), markup and escapes
-# removed; only messages with at least three words; each message once.
+# mo_text LOCALE: the translated messages of the message catalogs of a few
+# Debian packages (MO_DOMAINS: coreutils, bash, dpkg, wget, GLib, GTK 2 and 3,
+# shared-mime-info) in that locale, read with msgunfmt, one a line: printf
+# formats, accelerators (_File, &File), markup, escapes and "..." removed; only
+# messages of at least three words that are not options, paths or
+# placeholders; each message once. Of all the catalogs of the locale
+# (/usr/share/locale/LOCALE/LC_MESSAGES/*.mo in C order), only those at odd
+# positions (from 0) are read: the others are the held-out set of the
+# language-identification bench (bench/langid/build_sets.py), which must stay
+# unseen by the models.
 mo_text() {
-  for p in $MO_PACKAGES; do
-    if ! dpkg -L "$p" >/dev/null 2>&1; then
-      echo "fetch-corpora: $p not installed: its messages left out" >&2
-      continue
-    fi
-    dpkg -L "$p" | grep "^/usr/share/locale/$1/LC_MESSAGES/.*\.mo$" | sort | while read -r f; do
-      msgunfmt --no-wrap "$f" 2>/dev/null
-    done
+  i=0
+  for f in /usr/share/locale/"$1"/LC_MESSAGES/*.mo; do
+    [ -f "$f" ] || continue
+    i=$((i + 1))
+    case " $MO_DOMAINS " in *" $(basename "$f" .mo) "*) ;; *) continue;; esac
+    [ $((i % 2)) = 0 ] && msgunfmt --no-wrap "$f" 2>/dev/null
   done | awk '
     function flush() {
       if (!instr) return

@@ -38,7 +38,7 @@ train() {
   [ -n "$src2" ] && set -- "$@" --source "$src2"
   case $lang in
     fr|es|it|sk|ro|tr|lt|lv|et|nl|pt|da|sv|no|fi|ga|cy|br|eo|mt|is|ca|eu|gl|sq|fo|af|gd)
-      set -- "$@" --source "translated messages of Debian 12 packages (coreutils bash dpkg wget libglib2.0-data libgtk-3-common libgtk2.0-common shared-mime-info; GPL/LGPL, see tables/charset/SOURCES.md), up to 300 KB";;
+      set -- "$@" --source "translated messages of Debian 12 message catalogs (coreutils bash dpkg wget glib20 gtk20 gtk30 shared-mime-info: GPL/LGPL, see tables/charset/SOURCES.md), those at odd positions only, up to 300 KB";;
   esac
   # letters counted as others: Romanian s and t with cedilla (windows-1250,
   # ISO-8859-2) are its s and t with comma below (ISO-8859-16, Unicode)
