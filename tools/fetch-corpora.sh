@@ -85,6 +85,14 @@ mo_text() {
       instr = 0
       s = str
       if (s ~ /Project-Id-Version|Content-Type: text/) return
+      # left in English: the same as the original, or without a letter
+      # beyond ASCII and with many of the commonest English words
+      if (s == id) return
+      if (s !~ /[\200-\377]/) {
+        ne = split(tolower(s), ew, /[^a-z]+/); en = 0
+        for (e = 1; e <= ne; e++) if (ew[e] ~ /^(the|of|and|to|a|in|is|for|on|not|be|this|that|with|file|from|or|are|it|as|by|an)$/) en++
+        if (en * 5 >= ne * 2) return
+      }
       gsub(/\\[nt]/, " ", s); gsub(/\\"/, "\"", s); gsub(/\\\\/, "\\", s)
       gsub(/%([0-9]+\$)?[-+ #0]*[0-9*]*(\.[0-9*]+)?(hh|h|ll|l|L|q|j|z|t)?[diouxXeEfgGcsSpn%]/, " ", s)
       gsub(/<[^>]*>/, " ", s); gsub(/&[a-zA-Z]+;/, " ", s); gsub(/\$[{]?[A-Za-z_]+[}]?/, " ", s)
@@ -101,13 +109,19 @@ mo_text() {
       gsub(/\.\.\.|…/, "", out) # menu items ("Open...") are not prose
       if (k >= 3 && k * 10 >= m * 9 && !seen[out]++) print out
     }
+    /^msgid "/ {
+      flush(); inid = 1
+      id = $0; sub(/^msgid "/, "", id); sub(/"$/, "", id)
+      next
+    }
     /^msgstr(\[[0-9]+\])? "/ {
-      flush(); instr = 1
+      flush(); inid = 0; instr = 1
       str = $0; sub(/^msgstr(\[[0-9]+\])? "/, "", str); sub(/"$/, "", str)
       next
     }
+    inid && /^"/ { t = $0; sub(/^"/, "", t); sub(/"$/, "", t); id = id t; next }
     instr && /^"/ { t = $0; sub(/^"/, "", t); sub(/"$/, "", t); str = str t; next }
-    { flush() }
+    { flush(); inid = 0 }
     END { flush() }'
 }
 
@@ -160,7 +174,7 @@ mo=es; add es spa
 mo=it; add it ita
 add pl pol pl
 add cs ces cs
-mo=sk; add sk slk
+add sk slk
 add sl slv
 add hr hrv
 add hu hun hu

@@ -37,7 +37,7 @@ train() {
   [ -n "$upper" ] && set -- "$@" --upper "$upper"
   [ -n "$src2" ] && set -- "$@" --source "$src2"
   case $lang in
-    fr|es|it|sk|ro|tr|lt|lv|et|nl|pt|da|sv|no|fi|ga|cy|br|eo|mt|is|ca|eu|gl|sq|fo|af|gd)
+    fr|es|it|ro|tr|lt|lv|et|nl|pt|da|sv|no|fi|ga|cy|br|eo|mt|is|ca|eu|gl|sq|fo|af|gd)
       set -- "$@" --source "translated messages of Debian 12 message catalogs (coreutils bash dpkg wget glib20 gtk20 gtk30 shared-mime-info: GPL/LGPL, see tables/charset/SOURCES.md), those at odd positions only, up to 300 KB";;
   esac
   # letters counted as others: Romanian s and t with cedilla (windows-1250,
