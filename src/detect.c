@@ -55,6 +55,10 @@
  * accented letters differ, and the small models of many languages are less sure) (tuned on the
  * bench/detect/web.sh development set), and then with at least DECL_CONFIDENCE. */
 #define DECL_MARGIN 8.0
+/* Cost in nats of a symbol standing inside a word (inword_symbols). */
+#ifndef INWORD_COST
+#define INWORD_COST 8.0
+#endif
 #define DECL_MARGIN_CYRILLIC 2.0
 #define DECL_CONFIDENCE 0.95
 /* Confidence of a Latin page is at most n / (n + THIN_EVIDENCE) when n bytes
@@ -451,15 +455,25 @@ static int in_set(const unsigned char set[32], unsigned b)
     return set[b >> 3] >> (b & 7) & 1;
 }
 
-/* adjoin rule: pairs where a byte of the set stands beside a letter, under e. */
-static uint64_t adjoin_count(const scoring *s, pisar_encoding e, const unsigned char set[32])
+/* adjoin rule: pairs where a byte of the set stands beside a letter, under e.
+ * Between two Latin pages, a byte that the other page (o) reads as a letter
+ * too is left out: it tells neither. */
+static uint64_t adjoin_count(const scoring *s, pisar_encoding e, const unsigned char set[32],
+                             pisar_encoding o)
 {
     const uint16_t *t = cp_table(e);
+    const uint16_t *to = o != PISAR_ENC_UNKNOWN ? cp_table(o) : NULL;
+    unsigned char use[32];
+    memcpy(use, set, 32);
+    if (to)
+        for (unsigned x = 0x80; x < 256; x++)
+            if (in_set(use, x) && is_letter_cp(to[x], NULL))
+                use[x >> 3] &= (unsigned char)~(1u << (x & 7));
     uint64_t n = 0;
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
-        if ((in_set(set, a) && is_letter_cp(t[a], NULL) && is_letter_cp(t[b], NULL)) ||
-            (in_set(set, b) && is_letter_cp(t[b], NULL) && is_letter_cp(t[a], NULL)))
+        if ((in_set(use, a) && is_letter_cp(t[a], NULL) && is_letter_cp(t[b], NULL)) ||
+            (in_set(use, b) && is_letter_cp(t[b], NULL) && is_letter_cp(t[a], NULL)))
             n += s->hi[i].n;
     }
     return n;
@@ -484,14 +498,44 @@ static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
     pisar_encoding a = pisar_encoding_from_name(r->a), b = pisar_encoding_from_name(r->b);
     uint64_t ca, cb;
     if (r->kind == DET_RULE_ADJOIN) {
-        ca = adjoin_count(s, a, r->set_a);
-        cb = adjoin_count(s, b, r->set_b);
+        int latin = !pisar_encoding_is_cyrillic(a) && !pisar_encoding_is_cyrillic(b);
+        ca = adjoin_count(s, a, r->set_a, latin ? b : PISAR_ENC_UNKNOWN);
+        cb = adjoin_count(s, b, r->set_b, latin ? a : PISAR_ENC_UNKNOWN);
     } else {
         /* fewer case switches wins: each side gets the other's count */
         ca = case_switches(s, b);
         cb = case_switches(s, a);
     }
     return ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+}
+
+/* Symbols inside words: occurrences of a byte that e decodes to something
+ * other than a letter or a space, standing between two letters (estimated
+ * from the pairs: the smaller of its letter-before and letter-after counts).
+ * Text puts an apostrophe, a hyphen or a dash there, never "‰", "¢", "„" or
+ * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
+ * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
+ * see it, as each side of the symbol is a plausible pair alone. */
+static uint64_t inword_symbols(const scoring *s, pisar_encoding e)
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t before[128] = {0}, after[128] = {0};
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if (b >= 0x80 && is_letter_cp(t[a], NULL)) before[b - 0x80] += s->hi[i].n;
+        if (a >= 0x80 && is_letter_cp(t[b], NULL)) after[a - 0x80] += s->hi[i].n;
+    }
+    uint64_t n = 0;
+    for (int b = 0x80; b < 256; b++) {
+        uint32_t c = t[b];
+        if (!s->byte_n[b] || c == CP_UNDEFINED || is_letter_cp(c, NULL)) continue;
+        if (c == 0xA0 || c == 0xAD || c == 0xB4 || c == 0xB7 || c == 0x2019 || c == 0x02BC ||
+            (c >= 0x2010 && c <= 0x2014) || u_isspace((UChar32)c))
+            continue; /* no-break space, soft hyphen, apostrophes, middle dot, dashes */
+        uint64_t x = before[b - 0x80], y = after[b - 0x80];
+        n += x < y ? x : y;
+    }
+    return n;
 }
 
 /* Apply the rules to the best two: returns 1 when they must be swapped. */
@@ -642,6 +686,12 @@ static int detect_sbcs(pisar_detector *d)
             uint64_t c = enc_cost(&s, e, m);
             lang_cost[i][m] = c;
             if (c < best_cost[i]) best_cost[i] = c, best_lang[i] = m;
+        }
+        uint64_t pen = inword_symbols(&s, e) * (uint64_t)(INWORD_COST * LM_SCALE);
+        if (pen) {
+            for (int m = 0; m < nm; m++)
+                if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] += pen;
+            best_cost[i] += pen;
         }
     }
     /* rank: cost, then the preference order */

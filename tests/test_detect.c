@@ -316,6 +316,11 @@ static const struct {
      "pl"},
     {"windows-1250 Czech", PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
      "Poradce ruského prezidenta řekl, že se vztahy v posledních letech aktivně rozvíjejí.", "cs"},
+    {"windows-1250 Romanian with ş ţ (ș ț at the same bytes in ISO-8859-16): the common page",
+     PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
+     "Preşedintele a declarat că ţara îşi va respecta angajamentele.", "ro"},
+    {"IBM850 Danish: ø (0x9B) is ¢ inside words in IBM437 and › in windows-1252", PISAR_ENC_IBM850,
+     PISAR_ENC_IBM850, "Søren købte brød og smør i byen.", NULL},
 };
 
 static void test_hard_pairs(void **state)
@@ -385,6 +390,11 @@ static const struct {
     {"dos850-letters", PISAR_ENC_IBM850, PISAR_ENC_UNKNOWN, "Igal inimesel on õigus"},
     {"dos437-letters", PISAR_ENC_IBM437, PISAR_ENC_IBM437, "Le café de la gare est fermé"},
     {"dos437-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252, "Die Straße führt zum Fluß"},
+    /* ž is 0x9E in windows-1252, û in macintosh: a letter under both, no evidence */
+    {"mac-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_UNKNOWN, "Nitko ne smije biti držan"},
+    {"mac-letters", PISAR_ENC_MACINTOSH, PISAR_ENC_MACINTOSH, "Le garçon très poli à la fenêtre"},
+    {"mac-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252,
+     "Die Straße führt über die Brücke"},
 };
 
 static void test_each_rule(void **state)
