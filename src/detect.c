@@ -72,6 +72,7 @@ struct pisar_detector {
      * short input costs no 65,536-cell passes. */
     uint8_t rows1[256], rows2[256];
     int rows_all;
+    int full_scan; /* tests: every row, always (det_full_scan) */
     uint64_t seen, sample;
     uint64_t zero_at[4]; /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
     unsigned prev;       /* the previous byte (a space before the first) */
@@ -100,7 +101,6 @@ struct pisar_detector {
 };
 
 enum { MODE_UNDECIDED, MODE_PLAIN, MODE_MARKUP };
-static int det_scan_all;
 #define MODE_PROBE 256u
 #define LIGHT_LIMIT (1u << 20) /* plain text: URLs are left out of the first 1 MiB */
 
@@ -110,6 +110,7 @@ pisar_detector *pisar_detector_new(void)
     if (!d) return NULL;
     d->sample = 0;
     d->rows_all = 1; /* clear every row once */
+    d->full_scan = 0;
     pisar_detector_reset(d);
     return d;
 }
@@ -118,7 +119,7 @@ void pisar_detector_reset(pisar_detector *d)
 {
     if (!d) return;
     uint64_t s = d->sample;
-    if (d->rows_all || det_scan_all) {
+    if (d->rows_all || d->full_scan) {
         memset(d->hist, 0, sizeof d->hist);
         memset(d->hist2, 0, sizeof d->hist2);
     } else {
@@ -170,9 +171,9 @@ int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
 /* Tests: scan and clear all 65,536 cells (the reference) instead of the
  * rows that were touched (lm.h). */
 
-void det_full_scan(int on)
+void det_full_scan(pisar_detector *d, int on)
 {
-    det_scan_all = on;
+    if (d) d->full_scan = on != 0;
 }
 
 /* The rows of hist (rows1) or hist2 (rows2) that may hold a non-zero cell,
@@ -181,7 +182,7 @@ static unsigned used_rows(const pisar_detector *d, const uint8_t *rows, uint8_t 
 {
     unsigned n = 0;
     for (unsigned a = 0; a < 256; a++)
-        if (rows[a] || d->rows_all || det_scan_all) out[n++] = (uint8_t)a;
+        if (rows[a] || d->rows_all || d->full_scan) out[n++] = (uint8_t)a;
     return n;
 }
 

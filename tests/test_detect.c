@@ -596,12 +596,11 @@ static int scan_manifest(pisar_detector *reused, const char *dir, const unsigned
         scan_result fast, full, junk;
         if (files % 50 == 0) detect_with(reused, big, nbig, nbig, &junk);
         detect_with(reused, p, n, files % 7 + 1 == 1 ? n : (size_t)(files % 7 + 1) * 97, &fast);
-        det_full_scan(1);
         pisar_detector *f = pisar_detector_new();
         assert_non_null(f);
+        det_full_scan(f, 1);
         detect_with(f, p, n, n, &full);
         pisar_detector_free(f);
-        det_full_scan(0);
         assert_same_scan(&fast, &full, rel);
         free(p);
         files++;
@@ -633,9 +632,9 @@ static void test_touched_rows_equal_full_scan(void **state)
     for (int k = 0; k < 2; k++) {
         scan_result fast, full;
         detect_with(reused, in[k], len[k], 4096, &fast);
-        det_full_scan(1);
+        det_full_scan(reused, 1);
         detect_with(reused, in[k], len[k], 4096, &full);
-        det_full_scan(0);
+        det_full_scan(reused, 0);
         assert_same_scan(&fast, &full, k ? "short text after 2 MiB" : "2 MiB of every pair");
     }
     pisar_detector_free(reused);
