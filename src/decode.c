@@ -62,6 +62,7 @@ struct pisar_decoder {
     int sbcs_nfc_inert;     /* every defined byte is CPF_NFC_YES */
     int scalar;             /* the scalar reference paths only (tests) */
     int avx2;               /* single-byte: the AVX2 path may run */
+    int avx512;             /* single-byte: the AVX-512 (VBMI2) path may run */
     int nundef;             /* single-byte: how many bytes are undefined ... */
     unsigned char undef[4]; /* ... and the first four of them */
     nfc_stream *nfc;
@@ -146,6 +147,9 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
 #ifdef PISAR_SBCS_AVX2
         __builtin_cpu_init();
         d->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+        d->avx512 = d->avx2 && __builtin_cpu_supports("avx512bw") &&
+                    __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
+                    __builtin_cpu_supports("bmi2");
         for (int b = 0x80; b < 256; b++)
             if (d->sb[b][3] == 2) {
                 d->vlead[(b - 0x80) >> 4][b & 15] = d->sb[b][0];
@@ -315,6 +319,62 @@ sbcs_avx2(const pisar_decoder *d, const unsigned char *p, size_t n, unsigned cha
 }
 #endif
 
+#ifdef PISAR_SBCS_AVX2
+/*
+ * The AVX-512 path (VBMI and VBMI2, where the processor has them): the same
+ * as the AVX2 path, 64 bytes at a step, with the 128-byte tables looked up
+ * by one permutation each, the pairs interleaved by two more, and the
+ * second byte of each ASCII byte's pair dropped by a compress.
+ */
+__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi2,popcnt"))) static size_t
+sbcs_avx512(const pisar_decoder *d, const unsigned char *p, size_t n, unsigned char **op)
+{
+    unsigned char *o = *op;
+    const __m512i l0 = _mm512_loadu_si512((const void *)d->vlead[0]),
+                  l1 = _mm512_loadu_si512((const void *)d->vlead[4]),
+                  t0 = _mm512_loadu_si512((const void *)d->vtrail[0]),
+                  t1 = _mm512_loadu_si512((const void *)d->vtrail[4]);
+    /* output byte 2j: lead j, 2j + 1: trail j (64 + j: from the second operand) */
+    unsigned char ia[64], ib[64];
+    for (int j = 0; j < 32; j++) {
+        ia[2 * j] = (unsigned char)j;
+        ia[2 * j + 1] = (unsigned char)(64 + j);
+        ib[2 * j] = (unsigned char)(32 + j);
+        ib[2 * j + 1] = (unsigned char)(96 + j);
+    }
+    const __m512i xa = _mm512_loadu_si512((const void *)ia),
+                  xb = _mm512_loadu_si512((const void *)ib);
+    const __m512i zero = _mm512_setzero_si512();
+    size_t i = 0;
+    while (i + 64 <= n) {
+        __m512i v = _mm512_loadu_si512((const void *)(p + i));
+        __mmask64 high = _mm512_movepi8_mask(v);
+        if (!high) {
+            _mm512_storeu_si512((void *)o, v);
+            o += 64;
+            i += 64;
+            continue;
+        }
+        __m512i lead = _mm512_permutex2var_epi8(l0, v, l1);
+        __m512i trail = _mm512_permutex2var_epi8(t0, v, t1);
+        if (_mm512_mask_cmpeq_epi8_mask(high, lead, zero)) break;
+        lead = _mm512_mask_blend_epi8(high, v, lead);
+        __m512i w0 = _mm512_permutex2var_epi8(lead, xa, trail); /* bytes 0-31 */
+        __m512i w1 = _mm512_permutex2var_epi8(lead, xb, trail); /* bytes 32-63 */
+        const unsigned long long even = 0x5555555555555555ull, odd = ~even;
+        unsigned long long k0 = even | _pdep_u64((unsigned long long)high & 0xFFFFFFFFu, odd);
+        unsigned long long k1 = even | _pdep_u64((unsigned long long)high >> 32, odd);
+        _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(k0, w0));
+        o += __builtin_popcountll(k0);
+        _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(k1, w1));
+        o += __builtin_popcountll(k1);
+        i += 64;
+    }
+    *op = o;
+    return i;
+}
+#endif
+
 /*
  * The fast path: sixteen bytes of ASCII at a step (SSE2, always present on
  * x86-64), and a block of sixteen that holds other bytes without a branch per
@@ -339,6 +399,7 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
     while (i + 16 <= n) {
 #ifdef PISAR_SBCS_AVX2
         if (i >= avx_from && n - i >= 32) {
+            if (d->avx512 && d->scalar != 3 && n - i >= 64) i += sbcs_avx512(d, p + i, n - i, &o);
             i += sbcs_avx2(d, p + i, n - i, &o);
             avx_from = i + 32; /* it stopped at a block of 32 it cannot take */
             if (i + 16 > n) break;
@@ -411,7 +472,7 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
 
 void pisar_decoder_set_scalar(pisar_decoder *d, int scalar)
 {
-    if (d) d->scalar = scalar == 1 || scalar == 2 ? scalar : scalar != 0;
+    if (d) d->scalar = scalar >= 1 && scalar <= 3 ? scalar : scalar != 0;
 }
 
 /* ---- ASCII and UTF-8: fast path ----
