@@ -69,6 +69,14 @@ struct pisar_detector {
     uint32_t hist[65536];  /* hist[a << 8 | b]: how often byte b followed byte a */
     uint32_t hist2[65536]; /* a second table the feeding loop counts half of each chunk
                               in; merged into hist when the input ends */
+    /* The rows of hist (rows1[a]) and hist2 (rows2[a]) that may hold a
+     * non-zero cell: the bytes counted, and ' ' (the byte before the first);
+     * or all rows when rows_all (count_plain, which marks none). The scans
+     * at the end, and the clearing at a reset, visit only those rows: a
+     * short input costs no 65,536-cell passes. */
+    uint8_t rows1[256], rows2[256];
+    int rows_all;
+    int full_scan; /* tests: every row, always (det_full_scan) */
     uint64_t seen, sample;
     uint64_t zero_at[4]; /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
     unsigned prev;       /* the previous byte (a space before the first) */
@@ -105,6 +113,8 @@ pisar_detector *pisar_detector_new(void)
     pisar_detector *d = malloc(sizeof *d);
     if (!d) return NULL;
     d->sample = 0;
+    d->rows_all = 1; /* clear every row once */
+    d->full_scan = 0;
     pisar_detector_reset(d);
     return d;
 }
@@ -113,8 +123,19 @@ void pisar_detector_reset(pisar_detector *d)
 {
     if (!d) return;
     uint64_t s = d->sample;
-    memset(d->hist, 0, sizeof d->hist);
-    memset(d->hist2, 0, sizeof d->hist2);
+    if (d->rows_all || d->full_scan) {
+        memset(d->hist, 0, sizeof d->hist);
+        memset(d->hist2, 0, sizeof d->hist2);
+    } else {
+        for (unsigned a = 0; a < 256; a++) {
+            if (d->rows1[a]) memset(d->hist + (a << 8), 0, 256 * sizeof *d->hist);
+            if (d->rows2[a]) memset(d->hist2 + (a << 8), 0, 256 * sizeof *d->hist2);
+        }
+    }
+    memset(d->rows1, 0, sizeof d->rows1);
+    memset(d->rows2, 0, sizeof d->rows2);
+    d->rows1[' '] = d->rows2[' '] = 1;
+    d->rows_all = 0;
     d->seen = 0;
     d->sample = s;
     memset(d->zero_at, 0, sizeof d->zero_at);
@@ -151,6 +172,24 @@ int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
     return PISAR_OK;
 }
 
+/* Tests: scan and clear all 65,536 cells (the reference) instead of the
+ * rows that were touched (lm.h). */
+
+void det_full_scan(pisar_detector *d, int on)
+{
+    if (d) d->full_scan = on != 0;
+}
+
+/* The rows of hist (rows1) or hist2 (rows2) that may hold a non-zero cell,
+ * ascending, into out; returns how many. */
+static unsigned used_rows(const pisar_detector *d, const uint8_t *rows, uint8_t out[256])
+{
+    unsigned n = 0;
+    for (unsigned a = 0; a < 256; a++)
+        if (rows[a] || d->rows_all || d->full_scan) out[n++] = (uint8_t)a;
+    return n;
+}
+
 /* Halve every cell so that no counter can overflow on endless input; the
  * proportions, which are all that scoring uses, stay. */
 static void halve(pisar_detector *d)
@@ -164,9 +203,16 @@ static void halve(pisar_detector *d)
 /* Add the second counting table into the first, and empty it. */
 static void merge_hist2(pisar_detector *d)
 {
-    for (size_t i = 0; i < 65536; i++)
-        d->hist[i] += d->hist2[i];
-    memset(d->hist2, 0, sizeof d->hist2);
+    uint8_t rows[256];
+    unsigned n = used_rows(d, d->rows2, rows);
+    for (unsigned r = 0; r < n; r++) {
+        unsigned a = rows[r];
+        uint32_t *h = d->hist + (a << 8), *h2 = d->hist2 + (a << 8);
+        for (unsigned b = 0; b < 256; b++)
+            h[b] += h2[b];
+        memset(h2, 0, 256 * sizeof *h2);
+        d->rows1[a] = 1;
+    }
 }
 
 /* The histogram scored: every pair of plain text; of markup, the pairs of
@@ -179,10 +225,15 @@ static void settle_hist(pisar_detector *d)
         merge_hist2(d);
         return;
     }
-    for (unsigned a = 0; a < 256; a++)
+    uint8_t rows[256];
+    unsigned n = used_rows(d, d->rows2, rows);
+    for (unsigned r = 0; r < n; r++) {
+        unsigned a = rows[r];
         for (unsigned b = 0; b < 256; b++)
             if (a >= 0x80 || b >= 0x80) d->hist[a << 8 | b] += d->hist2[a << 8 | b];
-    memset(d->hist2, 0, sizeof d->hist2);
+        memset(d->hist2 + (a << 8), 0, 256 * sizeof *d->hist2);
+        d->rows1[a] = 1;
+    }
 }
 
 /* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
@@ -228,6 +279,7 @@ static void count_plain(pisar_detector *d, const unsigned char *p, size_t n)
     uint32_t *h = d->hist, *h2 = d->hist2;
     unsigned prev = d->prev;
     uint64_t pos = d->counted;
+    d->rows_all = 1; /* after the first MiB: not worth a mark per byte */
     /* Two halves counted at once into two tables (merged at the end): the
      * increments of one do not wait for the other's, which doubles the
      * throughput when a pair repeats ("аа", runs of spaces). */
@@ -268,9 +320,11 @@ static void count_markup(pisar_detector *d, const unsigned char *p, size_t n)
         if (det_markup_step(&d->mk, b)) {
             if (d->mk.gap) prev = ' ', d->mk.gap = 0;
             h[prev << 8 | b]++;
+            d->rows1[b] = 1;
             prev = b;
         } else {
             h2[mprev << 8 | b]++;
+            d->rows2[b] = 1;
             mprev = b;
         }
         if (!b) d->zero_at[(pos + i) & 3]++;
@@ -300,6 +354,7 @@ static void count_light(pisar_detector *d, const unsigned char *p, size_t n)
             continue;
         }
         h[prev << 8 | b]++;
+        d->rows1[b] = 1;
         if (!b) d->zero_at[(pos + i) & 3]++;
         d->before_prev = (unsigned char)prev;
         prev = b;
@@ -567,8 +622,10 @@ static int scoring_init(scoring *s, const pisar_detector *d)
     memset(s, 0, sizeof *s);
     s->d = d;
     size_t nhi = 0, nlo = 0;
-    for (unsigned a = 0; a < 256; a++)
-        for (unsigned b = 0; b < 256; b++) {
+    uint8_t rows[256];
+    unsigned nrows = used_rows(d, d->rows1, rows);
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
             s->byte_n[b] += n;
@@ -580,8 +637,8 @@ static int scoring_init(scoring *s, const pisar_detector *d)
     s->hi = malloc((nhi + nlo ? nhi + nlo : 1) * sizeof *s->hi);
     if (!s->hi) return PISAR_ENOMEM;
     s->lo = s->hi + nhi;
-    for (unsigned a = 0; a < 256; a++)
-        for (unsigned b = 0; b < 256; b++) {
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             /* runs of one byte >= 0x80 (most of its occurrences follow
              * itself) are left out: DOS line art, a row of ═ or ─ that
@@ -971,11 +1028,18 @@ int pisar_detector_finish(pisar_detector *d)
         return language_of_sample(d, wide, 0);
     }
     /* 2. binary: NULs, or many control characters (in markup too) */
-    uint64_t ctrl = 0, nul = 0, high = 0;
+    uint64_t ctrl = 0, nul = 0, high = 0, col[256] = {0};
+    uint8_t rows[256];
+    unsigned nrows = used_rows(d, d->rows1, rows);
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++)
+            col[b] += d->hist[a << 8 | b];
+    nrows = used_rows(d, d->rows2, rows);
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++)
+            col[b] += d->hist2[a << 8 | b];
     for (unsigned b = 0; b < 256; b++) {
-        uint64_t c = 0;
-        for (unsigned a = 0; a < 256; a++)
-            c += (uint64_t)d->hist[a << 8 | b] + d->hist2[a << 8 | b];
+        uint64_t c = col[b];
         if (b == 0)
             nul = c;
         else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
@@ -1033,10 +1097,12 @@ static int decl_agrees(const pisar_detector *d)
     if (a == PISAR_ENC_ASCII) return ascii_compatible;
     if (!pisar_encoding_is_single_byte(a) || !pisar_encoding_is_single_byte(de)) return 0;
     const uint16_t *ta = cp_table(a), *td = cp_table(de);
+    uint8_t rows[256];
+    unsigned nrows = used_rows(d, d->rows1, rows);
     for (unsigned b = 0x80; b < 256; b++) {
         uint64_t n = 0;
-        for (unsigned x = 0; x < 256 && !n; x++)
-            n += d->hist[x << 8 | b];
+        for (unsigned r = 0; r < nrows && !n; r++)
+            n += d->hist[rows[r] << 8 | b];
         if (n && ta[b] != td[b]) return 0;
     }
     return 1;
