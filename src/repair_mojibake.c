@@ -1236,15 +1236,75 @@ static int structural_good(ctx *x, const token *t)
     return 0;
 }
 
+/* The letters of a token that no chain whose outer step starts from a
+ * single-byte page leaves as they are: a basic Cyrillic letter U+0410..U+044F
+ * other than Д Е д е (windows-1251 read as KOI8-R twice maps those four back
+ * to themselves; every single step changes every basic letter or has no
+ * inverse of it: tests/test_normalize.c test_sure_letters). A token with one
+ * is GOOD or BAD under such a chain, never NEUTRAL. */
+static int sure_changed(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned b = s[i], c = s[i + 1];
+        if ((b == 0xD0 && c >= 0x90 && c <= 0xBF && c != 0x94 && c != 0x95 && c != 0xB4 &&
+             c != 0xB5) ||
+            (b == 0xD1 && c >= 0x80 && c <= 0x8F))
+            return 1;
+    }
+    return 0;
+}
+
+/* A token's share of a long run, counted so that no choice of the chain can
+ * do better: its letters, and 2 * capitals - letters, which a token that
+ * might be NEUTRAL (no sure letter: "«%s»", whose core is ASCII) may leave
+ * out of the run's count when it is negative. */
+static long run_slack(const ctx *x, const token *k)
+{
+    long s = 2L * k->upper - k->letters;
+    return s < 0 && !sure_changed(x->s + k->b, k->e - k->b) ? 0 : s;
+}
+
+/* Nonzero when a chain whose outer step starts from a single-byte page might
+ * make a long run of this line (add_cand(): GOOD tokens with 12 letters or
+ * more, as many capitals as small letters). A run is unbroken GOOD and
+ * NEUTRAL tokens from a GOOD one to a GOOD one, and tokens with a sure letter
+ * are GOOD or BAD, so a run counts every such token between its ends; the
+ * others are counted at their best (run_slack()). With prefix sums L of
+ * letters and S of slack over the non-ASCII tokens, a run needs i < j with
+ * L[j] - L[i] >= 12 and S[j] >= S[i]: for each j, the least S[i] among the i
+ * with L[i] <= L[j] - 12 (a pointer that only moves on). */
+static int long_run_possible(const ctx *x)
+{
+    long lj = 0, sj = 0, li = 0, si = 0, min_s = 0; /* min_s: the empty prefix, then */
+    size_t i = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        lj += k->letters;
+        sj += run_slack(x, k);
+        for (; i < t; i++) {
+            const token *q = &x->tok[i];
+            if (q->ascii) continue;
+            if (li + q->letters > lj - LM_LONG_RUN) break;
+            li += q->letters;
+            si += run_slack(x, q);
+            if (si < min_s) min_s = si;
+        }
+        if (lj >= LM_LONG_RUN && sj >= min_s) return 1;
+    }
+    return 0;
+}
+
 /*
- * The fast path: nonzero when no chain can make a candidate of this line, so
- * that the chains need not be tried. add_cand() accepts a run only when it is
- * damaged (a changed token with badness > 0) or a long run: under a chain
- * whose text was UTF-8, a GOOD token (structural_good), and under a
- * single-byte chain (with the models), two or more tokens with at least as
- * many capitals as small letters, 6 capitals at the least (2 * upper >=
- * letters >= 12). A line with none of these is left alone by the full path
- * too.
+ * The fast path: 1 when no chain can make a candidate of this line, so that
+ * the chains need not be tried; 2 when only the chains whose outer step
+ * starts from a single-byte page can; 0 when any may. add_cand() accepts a
+ * run only when it is damaged (a changed token with badness > 0) or a long
+ * run: under a chain whose text was UTF-8, a GOOD token (structural_good), and
+ * under a single-byte chain (with the models), two or more tokens with at
+ * least as many capitals as small letters, 6 capitals at the least (2 * upper
+ * >= letters >= 12; long_run_possible()). A line with none of these is left
+ * alone by the full path too.
  */
 static int cannot_repair(ctx *x)
 {
@@ -1258,10 +1318,12 @@ static int cannot_repair(ctx *x)
         upper += (size_t)k->upper;
         capital_word |= k->upper > 0 && 2 * k->upper >= k->letters;
     }
-    /* (a long run has two changed words at the least) */
-    if (x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN) return 0;
     for (size_t t = 0; t < x->ntok; t++)
         if (!x->tok[t].ascii && structural_good(x, &x->tok[t])) return 0;
+    /* (a long run has two changed words at the least) */
+    if (x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN &&
+        long_run_possible(x))
+        return 2;
     return 1;
 }
 
@@ -1319,8 +1381,14 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
     int any = 0;
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
-    if (any && !rc && fast && cannot_repair(&x)) any = 0;
+    int only_sb = 0; /* only the chains from a single-byte page (cannot_repair()) */
+    if (any && !rc && fast) {
+        int cr = cannot_repair(&x);
+        any = cr != 1;
+        only_sb = cr == 2;
+    }
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
+        if (only_sb && STEPS[CHAINS[chn].outer].orig == PISAR_ENC_UTF8) continue;
         pisar_buf_clear(&x.res);
         for (size_t t = 0; t < x.ntok; t++) {
             int st = examine(&x, &CHAINS[chn], &x.tok[t]);

@@ -532,6 +532,25 @@ static int compare_file(const repair_enc *t, const char *path, int whole)
     return bad;
 }
 
+/* The first 64 KB of path in blocks of k lines, each compared as one text. */
+static int compare_blocks(const repair_enc *t, const char *path, int k)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) fail_msg("cannot open %s", path);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        for (int lines = 0; e < n && lines < k; e++)
+            lines += buf[e] == '\n';
+        bad += compare_paths(t, buf + a, e - a);
+        a = e;
+    }
+    return bad;
+}
+
 static void test_fast_paths(void **state)
 {
     (void)state;
@@ -553,6 +572,33 @@ static void test_fast_paths(void **state)
     }
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
         bad += compare_paths(t, CASES[i].in, strlen(CASES[i].in));
+    /* paragraphs as pisar prep gives them (many lines at once): where the
+     * capitals of several lines might make a long run of a single-byte chain */
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        bad += compare_blocks(t, path, 12);
+    }
+    static const char *caps[] = {
+        "Смена РЕЖИМА доступа к указанным ФАЙЛАМ.\nСмена РЕЖИМА доступа ФАЙЛ",
+        "ЛАТИНСКАЯ ЗАГЛАВНАЯ БУКВА «O» СО ШТРИХОМ",
+        "-N МАКС_ПОДКЛ предельное число подключений ПАРАМЕТРЫ",
+        "«%s» ОШИБКА «%s» ЗАПИСИ «%s» ФАЙЛА «%s» дд ЕЕ",
+        "ДЕ ЕД де ед ДЕД ЕДЕ ДЕДЕ",
+        "пРХБЕР ЛХП рТЙЧЕФ НЙТ оПХБЕР",
+        "ÌÀÊÑ ÏÎÄÊË ÔÀÉË ÊÀÒÀËÎÃ",
+        /* windows-1251 read as KOI8-R, lower case in: clean capitals out, a
+         * long run only the models judge (repaired) */
+        "ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН МЮ ЯБНАНДС ЛШЯКХ, ЯНБЕЯРХ Х ПЕКХЦХХ;",
+        "ВЕКНБЕЙ ХЛЕЕР ОПЮБН",
+        /* words the chain leaves as they are ("«another»": its core is
+         * ASCII) stand in the run without counting */
+        "ВЕКНБЕЙ «longwords» «another» ХЛЕЕР",
+        "ВЕКНБЕЙ ХЛЕЕР",
+        "Обычный текст.\nВЕКНБЕЙ ХЛЕЕР ОПЮБН\n«%s» ЙЮФДШИ «%s» ВЕКНБЕЙ",
+        "Обычный текст. ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН и дальше идёт обычный текст",
+    };
+    for (size_t i = 0; i < sizeof caps / sizeof *caps; i++)
+        bad += compare_paths(t, caps[i], strlen(caps[i]));
     /* the fuzz corpus, each file as one line */
     snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
     DIR *d = opendir(path);
@@ -568,6 +614,46 @@ static void test_fast_paths(void **state)
     repair_enc_free(t);
     free(t);
     assert_int_equal(bad, 0);
+}
+
+/* The premise of repair_mojibake.c's sure_changed(): under every chain whose
+ * outer step starts from a single-byte page (STEPS 4, 5, 6, 7, 10, 11, 12 and
+ * step 4 twice), a basic Cyrillic letter other than Д Е д е either has no
+ * inverse or changes; those four come back under step 4 twice. */
+static int sb_invert(pisar_encoding orig, pisar_encoding wrong, uint32_t c)
+{
+    int b = cp_encode(wrong, c);
+    if (b < 0) return -1;
+    uint16_t u = cp_table(orig)[b];
+    return u == CP_UNDEFINED ? -1 : (int)u;
+}
+
+static void test_sure_letters(void **state)
+{
+    (void)state;
+    static const pisar_encoding steps[][2] = {
+        {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},
+        {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252},
+        {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251},
+        {PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251},
+        {PISAR_ENC_WINDOWS_1251, PISAR_ENC_IBM866},
+        {PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1252},
+        {PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_1},
+    };
+    int fixed = 0;
+    for (uint32_t c = 0x410; c < 0x450; c++) {
+        int keep = c == 0x414 || c == 0x415 || c == 0x434 || c == 0x435;
+        for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+            int r = sb_invert(steps[i][0], steps[i][1], c);
+            assert_true(r != (int)c);
+        }
+        int once = sb_invert(PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, c);
+        int twice =
+            once < 0 ? -1 : sb_invert(PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, (uint32_t)once);
+        if (twice == (int)c) fixed++;
+        if (!keep) assert_true(twice != (int)c);
+    }
+    assert_int_equal(fixed, 4); /* the premise is not vacuous */
 }
 
 /* The SSE2 ASCII scan against its byte-at-a-time reference at every offset
@@ -630,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_confusables_table),
         cmocka_unit_test(test_enc_table),
         cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_no_latin_scan),
     };
