@@ -539,7 +539,7 @@ static int wellformed(const unsigned char *s, size_t n)
 
 /* ---------- tokens and candidates ---------- */
 
-enum { T_NEUTRAL = 0, T_GOOD = 1, T_BAD = 2 };
+enum { T_NEUTRAL = 0, T_GOOD = 1, T_BAD = 2, T_UNSEEN = 3 };
 
 typedef struct token {
     size_t b, e;         /* byte range in the line */
@@ -551,6 +551,7 @@ typedef struct token {
     int plain;           /* plain_token(): bad, letters and upper set by it */
     unsigned utf8_may;   /* ... and bit i: UTF-8 step i may invert it or its core */
     int status;          /* under the chain being examined */
+    int cover;           /* in a run a single-byte chain might take (cover_runs()) */
     size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
 
@@ -575,7 +576,9 @@ typedef struct ctx {
     size_t nc, capc;
     size_t tokcap;
     int have_lm;
-    int fast; /* the shortcuts (plain_token(), cannot_repair()) are allowed */
+    int fast;  /* the shortcuts (plain_token(), cannot_repair()) are allowed */
+    long *pre; /* cover_runs()'s prefix sums */
+    size_t precap;
 } ctx;
 
 static int is_space(unsigned char c)
@@ -1295,6 +1298,103 @@ static int long_run_possible(const ctx *x)
     return 0;
 }
 
+/* Mark (tok[].cover) the non-ASCII tokens that lie in some stretch of
+ * tokens long_run_possible() cannot rule out as a long run: only runs made of
+ * such tokens can be candidates of a line that cannot_repair() leaves to the
+ * single-byte chains. For each end j whose prefix sums allow a run, the
+ * widest such stretch ending at j starts after the first prefix i (among
+ * those with L[i] <= L[j] - 12) whose S[i] <= S[j]: found by binary search in
+ * the running minimum of S, marked in a difference array. -1: out of memory. */
+static int cover_runs(ctx *x)
+{
+    size_t m = 0;
+    for (size_t t = 0; t < x->ntok; t++)
+        m += !x->tok[t].ascii;
+    size_t need = 4 * (m + 1);
+    if (x->precap < need) {
+        long *p = realloc(x->pre, need * sizeof *p);
+        if (!p) return -1;
+        x->pre = p;
+        x->precap = need;
+    }
+    long *L = x->pre, *S = L + m + 1, *PM = S + m + 1, *D = PM + m + 1;
+    L[0] = S[0] = PM[0] = 0;
+    size_t p = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        p++;
+        L[p] = L[p - 1] + k->letters;
+        S[p] = S[p - 1] + run_slack(x, k);
+        PM[p] = S[p] < PM[p - 1] ? S[p] : PM[p - 1];
+    }
+    memset(D, 0, (m + 1) * sizeof *D);
+    size_t i = 0; /* the last prefix with L[i] <= L[j] - 12 */
+    for (size_t j = 1; j <= m; j++) {
+        if (L[j] < LM_LONG_RUN) continue;
+        while (i + 1 < j && L[i + 1] <= L[j] - LM_LONG_RUN)
+            i++;
+        if (PM[i] > S[j]) continue;
+        size_t lo = 0, hi = i;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (PM[mid] <= S[j])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        D[lo]++; /* tokens lo + 1 .. j of the prefix count: 0-based lo .. j - 1 */
+        D[j]--;
+    }
+    long c = 0;
+    p = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        token *k = &x->tok[t];
+        if (k->ascii) continue;
+        c += D[p++];
+        k->cover = c > 0;
+    }
+    return 0;
+}
+
+/* Examine token t under chain ch unless done already (status T_UNSEEN
+ * before); its status, or -1. */
+static int examine_once(ctx *x, const chain *ch, size_t t)
+{
+    token *k = &x->tok[t];
+    if (k->status == T_UNSEEN) k->status = examine(x, ch, k);
+    return k->status;
+}
+
+/* The statuses under single-byte chain ch that the runs of covered tokens
+ * need (cover_runs()): the covered tokens, and from each outwards the tokens
+ * up to the first GOOD or BAD one, through NEUTRAL ones (a run that takes in
+ * an uncovered token can be no candidate, whatever it takes in beyond). The
+ * tokens left unseen are made BAD: no run of the full path that reaches them
+ * is a candidate. -1: out of memory. */
+static int examine_covered(ctx *x, const chain *ch)
+{
+    for (size_t t = 0; t < x->ntok; t++)
+        x->tok[t].status = x->tok[t].ascii ? T_NEUTRAL : T_UNSEEN;
+    for (size_t t = 0; t < x->ntok; t++) {
+        if (x->tok[t].ascii || !x->tok[t].cover) continue;
+        if (examine_once(x, ch, t) < 0) return -1;
+        for (size_t q = t; q-- > 0;) {
+            int st = examine_once(x, ch, q);
+            if (st < 0) return -1;
+            if (st != T_NEUTRAL) break;
+        }
+        for (size_t q = t + 1; q < x->ntok; q++) {
+            int st = examine_once(x, ch, q);
+            if (st < 0) return -1;
+            if (st != T_NEUTRAL) break;
+        }
+    }
+    for (size_t t = 0; t < x->ntok; t++)
+        if (x->tok[t].status == T_UNSEEN) x->tok[t].status = T_BAD;
+    return 0;
+}
+
 /*
  * The fast path: 1 when no chain can make a candidate of this line, so that
  * the chains need not be tried; 2 when only the chains whose outer step
@@ -1331,6 +1431,8 @@ static int cannot_repair(ctx *x)
 struct repair_ws {
     token *tok;
     size_t tokcap;
+    long *pre;
+    size_t precap;
     cand *c;
     size_t capc;
     pisar_buf tmp, mid, res, ctext;
@@ -1345,6 +1447,7 @@ void repair_ws_free(repair_ws *w)
 {
     if (!w) return;
     free(w->tok);
+    free(w->pre);
     free(w->c);
     pisar_buf_free(&w->tmp);
     pisar_buf_free(&w->mid);
@@ -1367,6 +1470,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
 {
     ctx x = {0};
     x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
+    x.pre = w->pre, x.precap = w->precap;
     x.sc.tmp = w->tmp, x.sc.mid = w->mid, x.res = w->res, x.ctext = w->ctext;
     pisar_buf_clear(&x.sc.tmp);
     pisar_buf_clear(&x.sc.mid);
@@ -1387,10 +1491,15 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
         any = cr != 1;
         only_sb = cr == 2;
     }
+    if (only_sb && cover_runs(&x)) rc = -1;
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         if (only_sb && STEPS[CHAINS[chn].outer].orig == PISAR_ENC_UTF8) continue;
         pisar_buf_clear(&x.res);
-        for (size_t t = 0; t < x.ntok; t++) {
+        if (only_sb) {
+            rc = examine_covered(&x, &CHAINS[chn]);
+            if (rc) break;
+        }
+        for (size_t t = 0; t < x.ntok && !only_sb; t++) {
             int st = examine(&x, &CHAINS[chn], &x.tok[t]);
             if (st < 0) {
                 rc = -1;
@@ -1425,6 +1534,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
         }
     }
     w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
+    w->pre = x.pre, w->precap = x.precap;
     w->tmp = x.sc.tmp, w->mid = x.sc.mid, w->res = x.res, w->ctext = x.ctext;
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }

@@ -593,6 +593,12 @@ static void test_fast_paths(void **state)
         /* words the chain leaves as they are ("«another»": its core is
          * ASCII) stand in the run without counting */
         "ВЕКНБЕЙ «longwords» «another» ХЛЕЕР",
+        /* a run that takes in a long lower-case word (GOOD under the chain)
+         * through a NEUTRAL one is no candidate: nor is its capital part */
+        "программирование «%s» ВЕКНБЕЙ ХЛЕЕР",
+        "программирование %s ВЕКНБЕЙ ХЛЕЕР",
+        "ВЕКНБЕЙ ХЛЕЕР %s программирование",
+        "программирование ВЕКНБЕЙ ХЛЕЕР",
         "ВЕКНБЕЙ ХЛЕЕР",
         "Обычный текст.\nВЕКНБЕЙ ХЛЕЕР ОПЮБН\n«%s» ЙЮФДШИ «%s» ВЕКНБЕЙ",
         "Обычный текст. ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН и дальше идёт обычный текст",
