@@ -552,6 +552,7 @@ typedef struct token {
     unsigned utf8_may;   /* ... and bit i: UTF-8 step i may invert it or its core */
     int status;          /* under the chain being examined */
     int cover;           /* in a run a single-byte chain might take (cover_runs()) */
+    int sgood;           /* may be GOOD under a UTF-8 chain (cannot_repair()) */
     size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
 
@@ -1366,28 +1367,39 @@ static int examine_once(ctx *x, const chain *ch, size_t t)
     return k->status;
 }
 
-/* The statuses under single-byte chain ch that the runs of covered tokens
- * need (cover_runs()): the covered tokens, and from each outwards the tokens
- * up to the first GOOD or BAD one, through NEUTRAL ones (a run that takes in
- * an uncovered token can be no candidate, whatever it takes in beyond). The
- * tokens left unseen are made BAD: no run of the full path that reaches them
- * is a candidate. -1: out of memory. */
-static int examine_covered(ctx *x, const chain *ch)
+/*
+ * The statuses under chain ch that its candidates need, from the tokens that
+ * may seed one: under a chain whose text was UTF-8, the tokens that may be
+ * GOOD under it (sgood: structural_good() or damaged-looking); under a
+ * single-byte chain, the tokens of the stretches that might make a long run
+ * (cover_runs()) and the damaged-looking tokens of 4 letters or more (the
+ * "strong" words of add_cand()). From each seed the tokens outwards are
+ * examined up to the first GOOD or BAD one, through NEUTRAL ones (a run that
+ * takes in a token that is no seed of its kind is no candidate, whatever it
+ * takes in beyond); from a damaged seed up to the first BAD one (the whole
+ * run is judged). The tokens left unseen are made BAD: no run of the full
+ * path that reaches them is a candidate. -1: out of memory.
+ */
+static int examine_seeded(ctx *x, const chain *ch)
 {
+    int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
     for (size_t t = 0; t < x->ntok; t++)
         x->tok[t].status = x->tok[t].ascii ? T_NEUTRAL : T_UNSEEN;
     for (size_t t = 0; t < x->ntok; t++) {
-        if (x->tok[t].ascii || !x->tok[t].cover) continue;
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        int dmg = !structural && k->bad > 0 && k->letters >= 4;
+        if (!dmg && !(structural ? k->sgood : k->cover)) continue;
         if (examine_once(x, ch, t) < 0) return -1;
         for (size_t q = t; q-- > 0;) {
             int st = examine_once(x, ch, q);
             if (st < 0) return -1;
-            if (st != T_NEUTRAL) break;
+            if (st == T_BAD || (st == T_GOOD && !dmg)) break;
         }
         for (size_t q = t + 1; q < x->ntok; q++) {
             int st = examine_once(x, ch, q);
             if (st < 0) return -1;
-            if (st != T_NEUTRAL) break;
+            if (st == T_BAD || (st == T_GOOD && !dmg)) break;
         }
     }
     for (size_t t = 0; t < x->ntok; t++)
@@ -1397,34 +1409,38 @@ static int examine_covered(ctx *x, const chain *ch)
 
 /*
  * The fast path: 1 when no chain can make a candidate of this line, so that
- * the chains need not be tried; 2 when only the chains whose outer step
- * starts from a single-byte page can; 0 when any may. add_cand() accepts a
- * run only when it is damaged (a changed token with badness > 0) or a long
- * run: under a chain whose text was UTF-8, a GOOD token (structural_good), and
- * under a single-byte chain (with the models), two or more tokens with at
- * least as many capitals as small letters, 6 capitals at the least (2 * upper
- * >= letters >= 12; long_run_possible()). A line with none of these is left
- * alone by the full path too.
+ * the chains need not be tried; else 0, with the seeds of examine_seeded()
+ * marked. add_cand() accepts a run only when it is damaged (a changed token
+ * with badness > 0) or a long run: under a chain whose text was UTF-8, a GOOD
+ * token (structural_good), and under a single-byte chain (with the models),
+ * two or more tokens with at least as many capitals as small letters, 6
+ * capitals at the least (2 * upper >= letters >= 12; long_run_possible()). A
+ * line with none of these is left alone by the full path too.
  */
 static int cannot_repair(ctx *x)
 {
     size_t upper = 0, words = 0;
-    int capital_word = 0;
+    int capital_word = 0, bad = 0, good = 0;
     for (size_t t = 0; t < x->ntok; t++) {
-        const token *k = &x->tok[t];
+        token *k = &x->tok[t];
+        k->cover = 0;
         if (k->ascii) continue;
-        if (k->bad > 0) return 0;
+        bad |= k->bad > 0;
         words++;
         upper += (size_t)k->upper;
         capital_word |= k->upper > 0 && 2 * k->upper >= k->letters;
     }
-    for (size_t t = 0; t < x->ntok; t++)
-        if (!x->tok[t].ascii && structural_good(x, &x->tok[t])) return 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        token *k = &x->tok[t];
+        if (k->ascii) continue;
+        k->sgood = k->bad > 0 || structural_good(x, k);
+        good |= k->sgood;
+    }
     /* (a long run has two changed words at the least) */
-    if (x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN &&
-        long_run_possible(x))
-        return 2;
-    return 1;
+    int long_ok = x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN &&
+                  long_run_possible(x);
+    if (long_ok && cover_runs(x)) return -1;
+    return !bad && !good && !long_ok;
 }
 
 /* The arrays and buffers of a line, kept from line to line (repair_ws). */
@@ -1485,21 +1501,18 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
     int any = 0;
     for (size_t t = 0; t < x.ntok && !rc; t++)
         any |= !x.tok[t].ascii;
-    int only_sb = 0; /* only the chains from a single-byte page (cannot_repair()) */
     if (any && !rc && fast) {
         int cr = cannot_repair(&x);
-        any = cr != 1;
-        only_sb = cr == 2;
+        if (cr < 0) rc = -1;
+        any = cr == 0;
     }
-    if (only_sb && cover_runs(&x)) rc = -1;
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
-        if (only_sb && STEPS[CHAINS[chn].outer].orig == PISAR_ENC_UTF8) continue;
         pisar_buf_clear(&x.res);
-        if (only_sb) {
-            rc = examine_covered(&x, &CHAINS[chn]);
+        if (fast) {
+            rc = examine_seeded(&x, &CHAINS[chn]);
             if (rc) break;
         }
-        for (size_t t = 0; t < x.ntok && !only_sb; t++) {
+        for (size_t t = 0; t < x.ntok && !fast; t++) {
             int st = examine(&x, &CHAINS[chn], &x.tok[t]);
             if (st < 0) {
                 rc = -1;
