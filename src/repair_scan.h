@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "repair.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -66,6 +68,108 @@ static inline int repair_no_latin(const unsigned char *s, size_t n)
     }
 #endif
     return repair_no_latin_ref(s + i, n - i);
+}
+
+/*
+ * The line-level gate before the mojibake finder: 1 when one pass over the
+ * bytes proves that repair_mojibake() finds nothing in s[0, n) (valid UTF-8),
+ * 0 when it cannot tell (the finder decides). It proves what the finder's
+ * own fast path (cannot_repair()) would, for the common line without
+ * building tokens: every token (cut at ASCII white space) that is not all
+ * ASCII is "plain" -- ASCII non-letters and Cyrillic U+0400..U+045F only, no
+ * small letter right before a capital -- so its badness is 0; none has a
+ * UTF-8 inverse under the three steps with Cyrillic in their wrong page
+ * (windows-1251, KOI8-R, IBM866: the bytes t gives its letters break UTF-8's
+ * lead/continuation pattern, for the token and for its core without ASCII
+ * edge punctuation), so no UTF-8 chain makes a GOOD token of it, and the
+ * other pages have no Cyrillic; and the line has fewer than 6 capitals, so
+ * no single-byte chain makes a long run (12+ letters, as many capitals as
+ * small letters). tests/test_normalize.c test_line_gate checks on the
+ * fixtures, the chain set and the fuzz corpus that the finder finds nothing
+ * wherever the gate says so.
+ */
+static inline int repair_shape_may(const repair_enc *t, int st, const unsigned char *s, size_t n)
+{
+    int need = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned b = s[i];
+        if (b >= 0x80) {
+            unsigned c = ((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+            int v = t->b[st][c - 0x80];
+            if (v < 0) return 0;
+            b = (unsigned)v;
+            i += 2;
+        } else {
+            i++;
+        }
+        if (need) {
+            if ((b & 0xC0) != 0x80) return 0;
+            need--;
+        } else if (b >= 0x80) {
+            if (b < 0xC2 || b > 0xF4) return 0;
+            need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        }
+    }
+    return need == 0;
+}
+
+static inline int repair_ascii_alnum(unsigned char c)
+{
+    unsigned char l = c | 0x20;
+    return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'z');
+}
+
+/* 1 when a UTF-8 step (0..2) may invert the plain token s[0, n) or its core. */
+static inline int repair_plain_may(const repair_enc *t, const unsigned char *s, size_t n)
+{
+    for (int st = 0; st < 3; st++)
+        if (repair_shape_may(t, st, s, n)) return 1;
+    size_t a = 0, z = n;
+    while (a < n && s[a] > 0x20 && s[a] < 0x80 && !repair_ascii_alnum(s[a]))
+        a++;
+    while (z > a && s[z - 1] > 0x20 && s[z - 1] < 0x80 && !repair_ascii_alnum(s[z - 1]))
+        z--;
+    if (z > a && (a > 0 || z < n))
+        for (int st = 0; st < 3; st++)
+            if (repair_shape_may(t, st, s + a, z - a)) return 1;
+    return 0;
+}
+
+static inline int repair_plain_line(const repair_enc *t, const unsigned char *s, size_t n)
+{
+    size_t upper = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = s[i];
+        if (b <= ' ' && (b == ' ' || b == 0 || (b >= '\t' && b <= '\r'))) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        int cyr = 0, latin = 0, prev_lower = 0;
+        for (; i < n; i++) {
+            b = s[i];
+            if (b < 0x80) {
+                if (b <= ' ' && (b == ' ' || b == 0 || (b >= '\t' && b <= '\r'))) break;
+                unsigned char l = b | 0x20;
+                latin |= l >= 'a' && l <= 'z';
+                prev_lower = 0;
+                continue;
+            }
+            unsigned char b2 = s[i + 1]; /* valid UTF-8: a lead has its continuation */
+            if (!((b == 0xD0 && b2 >= 0x80 && b2 <= 0xBF) ||
+                  (b == 0xD1 && b2 >= 0x80 && b2 <= 0x9F)))
+                return 0;
+            int up = b == 0xD0 && b2 < 0xB0; /* U+0400..U+042F */
+            if (prev_lower && up) return 0;
+            prev_lower = !up;
+            upper += (size_t)up;
+            cyr = 1;
+            i++;
+        }
+        if (!cyr) continue;
+        if (latin || repair_plain_may(t, s + start, i - start)) return 0;
+    }
+    return 2 * upper < 12;
 }
 
 #endif

@@ -670,6 +670,94 @@ static void test_sure_letters(void **state)
     assert_int_equal(fixed, 4); /* the premise is not vacuous */
 }
 
+/* The line gate of normalize.c (repair_plain_line): wherever it says a
+ * line has nothing for the mojibake finder, the finder's full path finds
+ * nothing; and it says so on most clean lines (not vacuous). */
+static int gate_lines(const repair_enc *t, const char *buf, size_t n, int whole, size_t *said)
+{
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (!whole && e < n && buf[e] != '\n')
+            e++;
+        if (whole) e = n;
+        const unsigned char *s = (const unsigned char *)buf + a;
+        if (u8_check(s, e - a) == e - a && repair_plain_line(t, s, e - a)) {
+            ++*said;
+            repair_list slow = {0};
+            assert_int_equal(repair_mojibake_opt(t, buf + a, e - a, &slow, 0), PISAR_OK);
+            if (slow.n) {
+                print_error("the gate passes a line with a repair: %.*s\n", (int)(e - a), buf + a);
+                bad++;
+            }
+            repair_list_free(&slow);
+        }
+        a = e + 1;
+    }
+    return bad;
+}
+
+static void test_line_gate(void **state)
+{
+    (void)state;
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
+    static const char *files[] = {
+        "repair/sample-garbled.txt", "repair/clean/rus.txt",   "repair/clean/ukr.txt",
+        "repair/clean/bel.txt",      "repair/clean/bul.txt",   "repair/clean/mkd.txt",
+        "repair/clean/srp.txt",      "repair/clean/mixed.txt", "repair/garbled-chains.txt"};
+    static char buf[1 << 16];
+    char path[512];
+    int bad = 0;
+    size_t said = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += gate_lines(t, buf, n, 0, &said);
+    }
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        bad += gate_lines(t, CASES[i].in, strlen(CASES[i].in), 1, &said);
+    static const char *more[] = {
+        /* each one step from a line the gate passes */
+        "пРХБЕР мир",  "ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН",
+        "сам",         "раб",
+        "вії",         "её ещё",
+        "Мiр",         "ВЕКНБЕЙ ХЛЕЕР",
+        "ВЕКНБЕЙ ХЛЕ", "«ВЕКНБЕЙ» ХЛЕЕР",
+        "(сам)",       "сам.",
+        "ДЕД ЕД",      "РџСЂРёРІРµС‚",
+        "вЂњпривет",   "каждый человек",
+        "СЏРІРЅРѕ",    "(РЇРІРЅРѕ)",
+        "РЇРЅ",
+    };
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        bad += gate_lines(t, more[i], strlen(more[i]), 1, &said);
+    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        FILE *fp = fopen(p, "rb");
+        if (!fp) continue;
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += gate_lines(t, buf, n, 1, &said);
+        bad += gate_lines(t, buf, n, 0, &said);
+    }
+    closedir(d);
+    repair_enc_free(t);
+    free(t);
+    assert_int_equal(bad, 0);
+    assert_true(said > 100);
+}
+
 /* The SSE2 ASCII scan against its byte-at-a-time reference at every offset
  * and length, with one high byte at every position. */
 static void test_ascii_scan(void **state)
@@ -731,6 +819,7 @@ int main(void)
         cmocka_unit_test(test_enc_table),
         cmocka_unit_test(test_fast_paths),
         cmocka_unit_test(test_sure_letters),
+        cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_no_latin_scan),
     };
