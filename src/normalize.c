@@ -94,7 +94,7 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     if (!n || (!in && len) || !out) return PISAR_EINVAL;
     if (!len) return pisar_buf_append(out, "", 0);
     const unsigned char *s = (const unsigned char *)in;
-    size_t bad = u8_check(s, len);
+    size_t bad = repair_utf8_prefix(s, len);
     if (bad < len) {
         if (err) {
             memset(err, 0, sizeof *err);

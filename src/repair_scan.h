@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "repair.h"
+#include "utf8.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -170,6 +171,46 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
         if (latin || repair_plain_may(t, s + start, i - start)) return 0;
     }
     return 2 * upper < 12;
+}
+
+/* The length of the valid UTF-8 prefix of s[0, n) (n when it is all
+ * valid): u8_check()'s answer (tests/test_normalize.c compares the two at
+ * every offset and length), sixteen bytes at a step where SSE2 is present
+ * while they are ASCII and 2-byte sequences (Cyrillic, Latin-1...): a block
+ * passes when its continuation bytes are exactly the bytes after its leads
+ * C2..DF; a lead in its last byte is left to the next block. Anything else
+ * goes a character at a time (utf8_seq: Unicode table 3-7). */
+static inline size_t repair_utf8_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+#if defined(__SSE2__)
+        const __m128i cont_max = _mm_set1_epi8(-64); /* 0x80..0xBF: < -64 */
+        const __m128i lead_lo = _mm_set1_epi8(-63), lead_hi = _mm_set1_epi8(-32); /* C2..DF */
+        while (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            unsigned hi = (unsigned)_mm_movemask_epi8(v);
+            if (!hi) {
+                i += 16;
+                continue;
+            }
+            unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, cont_max));
+            unsigned lead = (unsigned)_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpgt_epi8(v, lead_lo), _mm_cmplt_epi8(v, lead_hi)));
+            if ((hi & ~(cont | lead)) || ((lead << 1) & 0xFFFFu) != cont) break;
+            i += lead & 0x8000u ? 15 : 16;
+        }
+        if (i >= n) break;
+#endif
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int r = utf8_seq(s + i, n - i);
+        if (r <= 0) return i;
+        i += (size_t)r;
+    }
+    return n;
 }
 
 #endif

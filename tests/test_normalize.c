@@ -758,6 +758,35 @@ static void test_line_gate(void **state)
     assert_true(said > 100);
 }
 
+/* The SSE2 UTF-8 check against u8_check() at every offset and length, on
+ * text of ASCII, 2-, 3- and 4-byte sequences with one odd byte (a stray
+ * continuation, a lead without its continuation, C0, F5, an overlong or
+ * surrogate start) at every position. */
+static void test_utf8_scan(void **state)
+{
+    (void)state;
+    static const char base[] = "пр a\xC3\xA9 \xE2\x80\x94ёж\xF0\x9F\x94\xA5 Ї 12 мир\xD0\xBF";
+    unsigned char buf[sizeof base - 1];
+    memcpy(buf, base, sizeof buf);
+    assert_int_equal(u8_check(buf, sizeof buf), sizeof buf);
+    static const unsigned char odd[] = {0x80, 0xBF, 0xD0, 0xC0, 0xC1, 0xE0, 0xED, 0xF5, 0xFF, 'x'};
+    int differs = 0, invalid = 0;
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at < sizeof buf; at++) {
+            unsigned char b[sizeof buf];
+            memcpy(b, buf, sizeof b);
+            b[at] = odd[o];
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    size_t want = u8_check(b + off, n);
+                    invalid += want < n;
+                    differs += repair_utf8_prefix(b + off, n) != want;
+                }
+        }
+    assert_int_equal(differs, 0);
+    assert_true(invalid > 1000);
+}
+
 /* The SSE2 ASCII scan against its byte-at-a-time reference at every offset
  * and length, with one high byte at every position. */
 static void test_ascii_scan(void **state)
@@ -821,6 +850,7 @@ int main(void)
         cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_ascii_scan),
+        cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

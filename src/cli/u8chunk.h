@@ -4,7 +4,7 @@
  * end of a chunk is carried over to the next. It only answers "valid so far"
  * or "not valid": on "not valid" the caller runs the decoder over the input
  * for the exact offset and message, so that the two agree by construction
- * (u8_check() and the decoder both follow utf8_seq(): Unicode table 3-7).
+ * (repair_utf8_prefix() and the decoder both follow utf8_seq(): Unicode table 3-7).
  */
 #ifndef PISAR_CLI_U8CHUNK_H
 #define PISAR_CLI_U8CHUNK_H
@@ -12,8 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "repair_list.h" /* u8_check */
-#include "repair_scan.h" /* repair_ascii_prefix */
+#include "repair_scan.h" /* repair_ascii_prefix, repair_utf8_prefix */
 #include "utf8.h"
 
 typedef struct u8chunk {
@@ -41,7 +40,7 @@ static inline int u8chunk_feed(u8chunk *c, const unsigned char *s, size_t n)
     while (k > i && n - k < 3 && (s[k - 1] & 0xC0) == 0x80)
         k--;
     if (k > i && s[k - 1] >= 0xC0 && utf8_seq(s + k - 1, n - (k - 1)) == 0) e = k - 1;
-    if (u8_check(s + i, e - i) != e - i) return 0;
+    if (repair_utf8_prefix(s + i, e - i) != e - i) return 0;
     memcpy(c->part, s + e, n - e);
     c->len = n - e;
     return 1;
