@@ -83,11 +83,13 @@ static inline int repair_no_latin(const unsigned char *s, size_t n)
  * (windows-1251, KOI8-R, IBM866: the bytes t gives its letters break UTF-8's
  * lead/continuation pattern, for the token and for its core without ASCII
  * edge punctuation), so no UTF-8 chain makes a GOOD token of it, and the
- * other pages have no Cyrillic; and the line has fewer than 6 capitals, so
- * no single-byte chain makes a long run (12+ letters, as many capitals as
- * small letters). tests/test_normalize.c test_line_gate checks on the
- * fixtures, the chain set and the fuzz corpus that the finder finds nothing
- * wherever the gate says so.
+ * other pages have no Cyrillic; and no single-byte chain can make a long run
+ * (12+ letters, as many capitals as small letters): the line has fewer than
+ * 6 capitals, or no stretch of consecutive words has such counts (the
+ * finder's long_run_possible(), on at most REPAIR_GATE_WORDS words of 256
+ * bytes at most, so that no count is cut at the finder's MAXW). tests/test_normalize.c
+ * test_line_gate checks on the fixtures, the chain set and the fuzz corpus that the finder finds
+ * nothing wherever the gate says so.
  */
 static inline int repair_shape_may(const repair_enc *t, int st, const unsigned char *s, size_t n)
 {
@@ -136,9 +138,17 @@ static inline int repair_plain_may(const repair_enc *t, const unsigned char *s, 
     return 0;
 }
 
+#define REPAIR_GATE_WORDS 1024 /* lines with more Cyrillic words: the finder decides */
+
 static inline int repair_plain_line(const repair_enc *t, const unsigned char *s, size_t n)
 {
-    size_t upper = 0;
+    /* letters and slack (2 * capitals - letters, or 0 when negative for a
+     * word that a single-byte chain may leave as it is: only Д Е д е and
+     * letters outside U+0410..U+044F) of the Cyrillic words, as
+     * repair_mojibake.c's long_run_possible() counts them */
+    int wl[REPAIR_GATE_WORDS], ws[REPAIR_GATE_WORDS];
+    size_t words = 0, upper = 0;
+    int capital_word = 0;
     for (size_t i = 0; i < n;) {
         unsigned char b = s[i];
         if (b <= ' ' && (b == ' ' || b == 0 || (b >= '\t' && b <= '\r'))) {
@@ -146,7 +156,7 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
             continue;
         }
         size_t start = i;
-        int cyr = 0, latin = 0, prev_lower = 0;
+        int cyr = 0, latin = 0, prev_lower = 0, up_w = 0, sure = 0;
         for (; i < n; i++) {
             b = s[i];
             if (b < 0x80) {
@@ -163,14 +173,38 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
             int up = b == 0xD0 && b2 < 0xB0; /* U+0400..U+042F */
             if (prev_lower && up) return 0;
             prev_lower = !up;
-            upper += (size_t)up;
-            cyr = 1;
+            up_w += up;
+            sure |=
+                (b == 0xD0 && b2 >= 0x90 && b2 != 0x94 && b2 != 0x95 && b2 != 0xB4 && b2 != 0xB5) ||
+                (b == 0xD1 && b2 <= 0x8F);
+            cyr++;
             i++;
         }
         if (!cyr) continue;
-        if (latin || repair_plain_may(t, s + start, i - start)) return 0;
+        if (latin || i - start > 256 || words == REPAIR_GATE_WORDS ||
+            repair_plain_may(t, s + start, i - start))
+            return 0;
+        int sl = 2 * up_w - cyr;
+        wl[words] = cyr;
+        ws[words++] = sl < 0 && !sure ? 0 : sl;
+        upper += (size_t)up_w;
+        capital_word |= up_w > 0 && 2 * up_w >= cyr;
     }
-    return 2 * upper < 12;
+    if (!(capital_word && words >= 2 && 2 * upper >= 12)) return 1;
+    /* a run of 12+ letters with slack >= 0 over consecutive words */
+    long lj = 0, sj = 0, li = 0, si = 0, min_s = 0;
+    size_t p = 0;
+    for (size_t j = 0; j < words; j++) {
+        lj += wl[j];
+        sj += ws[j];
+        for (; p < j && li + wl[p] <= lj - 12; p++) {
+            li += wl[p];
+            si += ws[p];
+            if (si < min_s) min_s = si;
+        }
+        if (lj >= 12 && sj >= min_s) return 0;
+    }
+    return 1;
 }
 
 /* The length of the valid UTF-8 prefix of s[0, n) (n when it is all
