@@ -577,7 +577,10 @@ typedef struct ctx {
     size_t nc, capc;
     size_t tokcap;
     int have_lm;
-    int fast;  /* the shortcuts (plain_token(), cannot_repair()) are allowed */
+    int fast;         /* the shortcuts (plain_token(), cannot_repair()) are allowed */
+    pisar_buf lmb;    /* lm_before(): the last text scored, */
+    double lmb_score; /* its score */
+    int lmb_ok;
     long *pre; /* cover_runs()'s prefix sums */
     size_t precap;
 } ctx;
@@ -849,6 +852,20 @@ static double lm_of(const ctx *x, const char *s, size_t n)
     return sc;
 }
 
+/* lm_of() of a run's unchanged text, kept for the next chain: the
+ * single-byte chains often judge the same run of the same line. */
+static double lm_before(ctx *x, const pisar_buf *b)
+{
+    if (!b->len) return lm_of(x, b->data, b->len);
+    if (x->lmb_ok && x->lmb.len == b->len && !memcmp(x->lmb.data, b->data, b->len))
+        return x->lmb_score;
+    double v = lm_of(x, b->data, b->len);
+    pisar_buf_clear(&x->lmb);
+    x->lmb_ok = !pisar_buf_append(&x->lmb, b->data, b->len);
+    x->lmb_score = v;
+    return v;
+}
+
 /* Nonzero when the token's result has a non-ASCII letter: a single-byte
  * chain that only turns one symbol into another ("pomoc¹" -> "pomoc№") has
  * shown nothing. */
@@ -951,7 +968,7 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
         } else {
             lm = lm_of(x, a->data, a->len);
-            gain = lm - lm_of(x, b->data, b->len);
+            gain = lm - lm_before(x, b);
         }
         ok = gain >= LM_MIN_GAIN &&
              ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
@@ -1449,6 +1466,7 @@ struct repair_ws {
     size_t tokcap;
     long *pre;
     size_t precap;
+    pisar_buf lmb;
     cand *c;
     size_t capc;
     pisar_buf tmp, mid, res, ctext;
@@ -1464,6 +1482,7 @@ void repair_ws_free(repair_ws *w)
     if (!w) return;
     free(w->tok);
     free(w->pre);
+    pisar_buf_free(&w->lmb);
     free(w->c);
     pisar_buf_free(&w->tmp);
     pisar_buf_free(&w->mid);
@@ -1486,7 +1505,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
 {
     ctx x = {0};
     x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
-    x.pre = w->pre, x.precap = w->precap;
+    x.pre = w->pre, x.precap = w->precap, x.lmb = w->lmb;
     x.sc.tmp = w->tmp, x.sc.mid = w->mid, x.res = w->res, x.ctext = w->ctext;
     pisar_buf_clear(&x.sc.tmp);
     pisar_buf_clear(&x.sc.mid);
@@ -1547,7 +1566,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
         }
     }
     w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
-    w->pre = x.pre, w->precap = x.precap;
+    w->pre = x.pre, w->precap = x.precap, w->lmb = x.lmb;
     w->tmp = x.sc.tmp, w->mid = x.sc.mid, w->res = x.res, w->ctext = x.ctext;
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
