@@ -45,6 +45,14 @@ typedef struct langid_ending {
     const char *end, *code; /* a word ending, and a language that uses it */
 } langid_ending;
 
+typedef struct langid_pairs {
+    const char *code;
+    const uint32_t *alpha;    /* the alphabet, lower case */
+    int n;                    /* its letters */
+    const float *lp;          /* ln P(y | x), (n+2)^2: word boundary, the alphabet, other letter */
+    const unsigned char *tri; /* -16 ln P(z | x y), (n+2)^3 */
+} langid_pairs;
+
 #include "langid_tables.h"
 
 /* The constants were tuned with bench/langid/run.py on the dev set; building
@@ -191,6 +199,64 @@ static int cmp_word(const void *key, const void *el)
 #define MAXWORD 96       /* bytes of a word looked up (longer ones are not) */
 #define MAXWORDS 400     /* words of a text looked up: enough to decide */
 #define MAXMARKWORDS 400 /* words of a text searched for hr/sr/bs markers */
+
+/* The letter-pair table of language `code` (tables/langid/pairs), or NULL. */
+static const langid_pairs *pairs_of(const char *code)
+{
+    for (int i = 0; i < LANGID_GEN_NPAIRS; i++)
+        if (!strcmp(langid_gen_pairs[i].code, code)) return &langid_gen_pairs[i];
+    return NULL;
+}
+
+/* ln P of the Cyrillic words of t[0..n) under letter-pair table p, word by
+ * word (boundary, letters, boundary; an apostrophe splits a word, as in the
+ * counts); *words (if not NULL) gets the number of words scored. Words with a
+ * letter of another script are left out, as they were from the counts. */
+static double pair_score(const langid_pairs *p, const char *t, size_t n, int *words)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    const int s = p->n + 2, tri = P("LID_TRI", 1) != 0;
+    double sum = 0;
+    int nw = 0;
+    size_t i = 0;
+    while (i < n) {
+        /* the next run of letters */
+        uint32_t c;
+        size_t l = utf8_next(u, n, i, &c);
+        if (!l || !u_isalpha((UChar32)c)) {
+            i += l ? l : 1;
+            continue;
+        }
+        size_t j = i;
+        int cyr = 1;
+        while (j < n && (l = utf8_next(u, n, j, &c)) && u_isalpha((UChar32)c)) {
+            if (c < 0x400 || c > 0x52F) cyr = 0;
+            j += l;
+        }
+        if (cyr) {
+            int prev = 0, prev2 = -1;
+            for (size_t k = i; k < j; k += l) {
+                l = utf8_next(u, n, k, &c);
+                uint32_t lc = (uint32_t)u_tolower((UChar32)c);
+                int sym = p->n + 1;
+                for (int a = 0; a < p->n; a++)
+                    if (p->alpha[a] == lc) {
+                        sym = a + 1;
+                        break;
+                    }
+                sum += prev2 >= 0 && tri ? -p->tri[(prev2 * s + prev) * s + sym] / 16.0
+                                         : p->lp[prev * s + sym];
+                prev2 = prev;
+                prev = sym;
+            }
+            sum += prev2 >= 0 && tri ? -p->tri[(prev2 * s + prev) * s] / 16.0 : p->lp[prev * s];
+            nw++;
+        }
+        i = j;
+    }
+    if (words) *words = nw;
+    return sum;
+}
 
 /* The next word of t[*i..n) (letters, apostrophes inside), lower-cased into
  * w (MAXWORD bytes, NUL-terminated; empty when too long); 0 at the end. */
@@ -396,6 +462,24 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG, best = -1;
     double tot[MAXLANG] = {0}, ev[MAXLANG] = {0}, bt = 0;
     word_evidence(f ? f : text, f ? flen : len, nm, ev);
+    /* Cyrillic languages compete on the letter pairs of tables/langid/pairs
+     * too (trained on more text than the models encoding detection shares),
+     * when every Cyrillic model has such a table */
+    double pair[MAXLANG] = {0};
+    int cyr_words = 0;
+    const double wpair = P("LID_WPAIR", 2.0), wlm = P("LID_WLM", 0.5);
+    for (int m = 0; m < nm; m++) {
+        if (!lm_is_cyrillic(m)) continue;
+        const langid_pairs *pt = pairs_of(lm_code(m));
+        if (!pt) {
+            cyr_words = 0;
+            break;
+        }
+        /* on the whole text, names too: "Помощник президента" is Bulgarian as
+         * well, "России" is not (where the letter-pair models weigh names
+         * less, these did no better on the dev set and lost such news) */
+        pair[m] = pair_score(pt, text, len, &cyr_words);
+    }
     for (int m = 0; m < nm; m++) {
         size_t np, fp;
         double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
@@ -404,6 +488,23 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
             double low = lm_score_utf8_words(m, f, flen, &fp) * (double)fp;
             tot[m] = low + wname * (all - low);
         }
+    }
+    /* among the Cyrillic models, tot = the best one's letter-pair score +
+     * wlm (its own - the best's) + wpair (its pair-table score - the best
+     * such): the Cyrillic languages are ranked on both, and the best of them
+     * stands against the other scripts' models as before (a pair-table score
+     * added outright would be a cost the others do not pay) */
+    if (cyr_words) {
+        double lmax = -INFINITY, pmax = -INFINITY;
+        for (int m = 0; m < nm; m++)
+            if (lm_is_cyrillic(m)) {
+                if (tot[m] > lmax) lmax = tot[m];
+                if (pair[m] > pmax) pmax = pair[m];
+            }
+        for (int m = 0; m < nm; m++)
+            if (lm_is_cyrillic(m)) tot[m] = lmax + wlm * (tot[m] - lmax) + wpair * (pair[m] - pmax);
+    }
+    for (int m = 0; m < nm; m++) {
         tot[m] += wwords * ev[m];
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
     }
@@ -411,7 +512,8 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     if (getenv("LID_DEBUG"))
         for (int m = 0; m < nm; m++)
             if (tot[m] > bt - 15)
-                fprintf(stderr, "%s\ttot %.1f\twords %.1f\n", lm_code(m), tot[m], wwords * ev[m]);
+                fprintf(stderr, "%s\ttot %.1f\twords %.1f\tpairs %.1f\n", lm_code(m), tot[m],
+                        wwords * ev[m], pair[m]);
 #endif
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];

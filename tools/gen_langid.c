@@ -6,16 +6,23 @@
  *   tables/langid/shtokavian.txt     the words that tell Croatian, Serbian and
  *                                    Bosnian apart (format in the file)
  *   tables/langid/endings.txt        word endings of one or two languages
+ *   tables/langid/pairs/<lang>.txt   letter-pair counts of the Cyrillic
+ *                                    languages (tools/langid_pairs.py), for
+ *                                    language identification only
  *   tables/charset/<lang>.txt        the letter-pair models: only their
  *                                    "language" line is read, for the list of
  *                                    languages pisar_languages() returns
  *
  * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --endings ENDINGS.txt
- *        --models MODEL.txt...
+ *        --pairs PAIRS.txt... --models MODEL.txt...
  * Writes static tables: per language its words sorted by byte value with the
- * natural log of their relative frequency; the markers; the language codes.
+ * natural log of their relative frequency; the markers; per language of a
+ * pairs file its alphabet, the natural log of P(next | letter), add-half
+ * smoothed, over the symbols word boundary, the alphabet, other letter, and
+ * P(next | two letters) interpolated with it, in 1/16 nats; the language codes.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,11 +215,107 @@ static void read_endings(const char *file, FILE *o)
     fprintf(o, "#define LANGID_GEN_NENDINGS %d\n", n);
 }
 
+/* One letter-pair table: its language code (malloc'd); writes langid_pa<idx>
+ * (the alphabet, code points) and langid_pp<idx> ((n+2)^2 log probabilities). */
+static char *read_pairs(const char *file, FILE *o, int idx, int *nalpha)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) die(file, 0, "cannot open");
+    char buf[512], code[32] = "";
+    uint32_t alpha[64];
+    int n = -1, line = 0;
+    static double cnt[66][66];
+    double *tri = calloc(66 * 66 * 66, sizeof *tri);
+    if (!tri) die(file, 0, "out of memory");
+    memset(cnt, 0, sizeof cnt);
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#') continue;
+        check_utf8(file, line, buf);
+        if (!strncmp(buf, "language ", 9)) {
+            snprintf(code, sizeof code, "%.31s", buf + 9);
+            continue;
+        }
+        if (!strncmp(buf, "pairs ", 6)) continue;
+        const unsigned char *p = (const unsigned char *)buf;
+        size_t len = strlen(buf), i = 0;
+        if (!strncmp(buf, "alphabet ", 9)) {
+            n = 0;
+            for (i = 9; i < len;) {
+                uint32_t c;
+                size_t l = utf8_next(p, len, i, &c);
+                if (!l || n == 64) die(file, line, "bad alphabet");
+                alpha[n++] = c;
+                i += l;
+            }
+            continue;
+        }
+        if (n < 0) die(file, line, "an \"alphabet\" line first");
+        int sym[3], k = 0;
+        for (; k < 3 && i < len && buf[i] != '\t'; k++) {
+            uint32_t c;
+            size_t l = utf8_next(p, len, i, &c);
+            if (!l) die(file, line, "want XY<TAB>COUNT or XYZ<TAB>COUNT");
+            i += l;
+            sym[k] = c == '_' ? 0 : c == '*' ? n + 1 : -1;
+            for (int a = 0; a < n && sym[k] < 0; a++)
+                if (alpha[a] == c) sym[k] = a + 1;
+            if (sym[k] < 0) die(file, line, "a letter outside the alphabet");
+        }
+        if (k < 2 || buf[i] != '\t' || atof(buf + i + 1) <= 0)
+            die(file, line, "want XY<TAB>COUNT or XYZ<TAB>COUNT");
+        if (k == 2)
+            cnt[sym[0]][sym[1]] += atof(buf + i + 1);
+        else
+            tri[(sym[0] * 66 + sym[1]) * 66 + sym[2]] += atof(buf + i + 1);
+    }
+    fclose(f);
+    if (!code[0] || n < 0) die(file, 0, "no \"language\" or \"alphabet\" line");
+    int s = n + 2;
+    fprintf(o, "static const uint32_t langid_pa%d[] = {", idx);
+    for (int a = 0; a < n; a++)
+        fprintf(o, "%s0x%X", a ? ", " : "", (unsigned)alpha[a]);
+    fprintf(o, "};\nstatic const float langid_pp%d[] = {\n", idx);
+    for (int x = 0; x < s; x++) {
+        double row = 0;
+        for (int y = 0; y < s; y++)
+            row += cnt[x][y];
+        fputs("   ", o);
+        for (int y = 0; y < s; y++)
+            fprintf(o, " %.3ff,", log((cnt[x][y] + 0.5) / (row + 0.5 * s)));
+        fputc('\n', o);
+    }
+    fputs("};\n", o);
+    /* letter triples: P(z | x y) = (c(xyz) + K P(z | y)) / (c(xy) + K), as
+     * round(-16 ln P) capped at 255 */
+    const double K = 2.0;
+    fprintf(o, "static const unsigned char langid_pt%d[] = {\n", idx);
+    for (int x = 0; x < s; x++)
+        for (int y = 0; y < s; y++) {
+            double row = 0, ctx = 0;
+            for (int z = 0; z < s; z++)
+                row += cnt[y][z], ctx += tri[(x * 66 + y) * 66 + z];
+            fputs("   ", o);
+            for (int z = 0; z < s; z++) {
+                double p2 = (cnt[y][z] + 0.5) / (row + 0.5 * s);
+                double p3 = (tri[(x * 66 + y) * 66 + z] + K * p2) / (ctx + K);
+                long c = lround(-16 * log(p3));
+                fprintf(o, " %ld,", c > 255 ? 255 : c);
+            }
+            fputc('\n', o);
+        }
+    fputs("};\n", o);
+    free(tri);
+    *nalpha = n;
+    return strdup(code);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
         fprintf(stderr, "usage: gen_langid OUT.h WORDS.txt... --markers FILE --endings FILE "
-                        "--models MODEL.txt...\n");
+                        "--pairs FILE... --models MODEL.txt...\n");
         return 2;
     }
     char tmp[4096];
@@ -243,6 +346,23 @@ int main(int argc, char **argv)
         die("command line", 0, "--endings FILE missing");
     read_endings(argv[i + 1], o);
     i += 2;
+    if (i >= argc || strcmp(argv[i], "--pairs")) die("command line", 0, "--pairs missing");
+    int np = 0, nalpha[64];
+    char *pcodes[64];
+    for (i++; i < argc && strcmp(argv[i], "--models"); i++) {
+        if (np == 64) die(argv[i], 0, "too many tables");
+        pcodes[np] = read_pairs(argv[i], o, np, &nalpha[np]);
+        np++;
+    }
+    fputs("static const langid_pairs langid_gen_pairs[] = {\n", o);
+    for (int k = 0; k < np; k++) {
+        fputs("    {", o);
+        put_str(o, pcodes[k]);
+        fprintf(o, ", langid_pa%d, %d, langid_pp%d, langid_pt%d},\n", k, nalpha[k], k, k);
+        free(pcodes[k]);
+    }
+    if (!np) fputs("    {\"\", NULL, 0, NULL, NULL},\n", o);
+    fprintf(o, "};\n#define LANGID_GEN_NPAIRS %d\n", np);
     if (i >= argc || strcmp(argv[i], "--models")) die("command line", 0, "--models missing");
     fputs("static const char *const langid_gen_codes[] = {\n", o);
     int nm = 0;

@@ -4,6 +4,10 @@
 # models (tables/charset/<lang>.txt) -> ${PISAR_GEN_DIR}/langid_tables.h
 file(GLOB PISAR_LANGID_WORDS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/langid/words/*.txt)
 list(SORT PISAR_LANGID_WORDS)
+# letter-pair counts of the Cyrillic languages (tools/langid_pairs.py), read by
+# language identification only
+file(GLOB PISAR_LANGID_PAIRS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/langid/pairs/*.txt)
+list(SORT PISAR_LANGID_PAIRS)
 # The languages of the compiled models: PISAR_LM_LANGS of lm.cmake (read from
 # the file, as this fragment may be included before it), in its order.
 if(NOT PISAR_LM_LANGS)
@@ -23,9 +27,10 @@ target_link_libraries(gen_langid PRIVATE m)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/langid_tables.h
   COMMAND gen_langid ${PISAR_GEN_DIR}/langid_tables.h ${PISAR_LANGID_WORDS}
     --markers ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
-    --endings ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt --models ${PISAR_LANGID_MODELS}
+    --endings ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
+    --pairs ${PISAR_LANGID_PAIRS} --models ${PISAR_LANGID_MODELS}
   DEPENDS gen_langid ${PISAR_LANGID_WORDS} ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
     ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
-    ${PISAR_LANGID_MODELS}
+    ${PISAR_LANGID_PAIRS} ${PISAR_LANGID_MODELS}
   COMMENT "Generating language identification tables")
 list(APPEND PISAR_GENERATED ${PISAR_GEN_DIR}/langid_tables.h)
