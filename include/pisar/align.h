@@ -64,11 +64,41 @@ enum {
  */
 typedef int (*pisar_name_key_fn)(void *ctx, const char *word, size_t len, char *key, size_t cap);
 
+/**
+ * A bilingual lexicon: pairs of a source-language word and one of its
+ * translations. Read from text by pisar_lexicon_parse(): UTF-8, one pair a
+ * line, `SOURCE<TAB>TRANSLATION`, one word a side (letters, with ' ’ and -
+ * inside), empty lines and lines starting with '#' ignored, CR LF accepted.
+ * Words are compared lower-cased on their first five letters, so that the
+ * dictionary form matches inflected forms (книга ~ книги, translate ~
+ * translated). A word may have several lines (translations); the first eight
+ * are used.
+ */
+typedef struct pisar_lexicon pisar_lexicon;
+
+/**
+ * Parse a lexicon from `data` (`len` bytes) into *out (free it with
+ * pisar_lexicon_free()). On a bad line returns PISAR_EPARSE with err->line
+ * (1-based), err->offset (byte offset of the offending byte) and
+ * err->message; PISAR_ENOMEM or PISAR_EINVAL otherwise. An empty text is a
+ * valid, empty lexicon.
+ */
+PISAR_API int pisar_lexicon_parse(const char *data, size_t len, pisar_lexicon **out,
+                                  pisar_error *err);
+/** Number of distinct word pairs of `lx` (0 for NULL). */
+PISAR_API size_t pisar_lexicon_size(const pisar_lexicon *lx);
+/** Free a lexicon (NULL is ignored). */
+PISAR_API void pisar_lexicon_free(pisar_lexicon *lx);
+
 /** Options of pisar_align(); zero-initialise for the defaults. */
 typedef struct pisar_align_options {
     unsigned flags;             /**< PISAR_ALIGN_* */
     pisar_name_key_fn name_key; /**< NULL: no name anchors */
     void *name_key_ctx;
+    /** NULL: no lexicon. Otherwise a link whose two sides hold a word and
+     *  one of its translations costs less (source words are looked up,
+     *  target words matched against the translations). */
+    const pisar_lexicon *lexicon;
 } pisar_align_options;
 
 /**
