@@ -27,6 +27,9 @@
 /* Share of Gale-Church's length cost a 1-0 or 0-1 link pays (see align.h) */
 #define DELETE_LENGTH 0.0
 #define PASSES 4
+/* Cells of the dynamic programming's band (9 bytes each) beyond which the
+ * band stops growing with the difference in sentence counts */
+#define MAX_CELLS ((size_t)16 << 20)
 #define PRIOR_WEIGHT 5.0
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
 
@@ -538,9 +541,18 @@ static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to
                        size_t *nl)
 {
     if (n == 0 && m == 0) return PISAR_OK;
-    /* band around the diagonal, wide enough for the length difference */
+    /* band around the diagonal (which follows the slope m/n), wide enough
+     * for the difference in sentence counts, but at most MAX_CELLS cells:
+     * then +-W sentences around the diagonal, W at least 40 and more than
+     * the slope (so that a path always exists) */
     size_t diff = n > m ? n - m : m - n;
+    size_t slope = (n > m ? n / (m ? m : 1) : m / (n ? n : 1)) + 2;
     size_t W = diff + 40;
+    if ((n + 1) * (2 * W + 1) > MAX_CELLS) {
+        W = MAX_CELLS / (n + 1) / 2;
+        if (W < 40) W = 40;
+    }
+    if (W < slope + 40) W = slope + 40;
     size_t width = 2 * W + 1;
     if ((n + 1) > SIZE_MAX / width / (sizeof(double) + 1)) return PISAR_ENOMEM;
     double *D = malloc((n + 1) * width * sizeof *D);

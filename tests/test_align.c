@@ -318,6 +318,40 @@ static void test_lexicon_anchor(void **state)
     pisar_lexicon_free(lx);
 }
 
+/* Sentence counts far apart (60,000 against 600): the band of the dynamic
+ * programming would need 7 billion cells (64 GB); it is capped, and every
+ * sentence still ends up in exactly one link, in order. */
+static void test_band_cap(void **state)
+{
+    (void)state;
+    size_t n = 60000, m = 600;
+    pisar_align_sentence *S = calloc(n, sizeof *S), *T = calloc(m, sizeof *T);
+    pisar_link *l = calloc(n + m, sizeof *l);
+    assert_non_null(S);
+    assert_non_null(T);
+    assert_non_null(l);
+    static const char text[] = "Some sentence of average length, here.";
+    for (size_t i = 0; i < n; i++)
+        S[i] = (pisar_align_sentence){text, 10 + i % 29, 0};
+    for (size_t i = 0; i < m; i++)
+        T[i] = (pisar_align_sentence){text, 10 + (i * 7) % 29, 0};
+    size_t nl = 0;
+    pisar_align_options opt = {.flags = PISAR_ALIGN_NO_ANCHORS};
+    assert_int_equal(pisar_align(S, n, T, m, &opt, l, &nl, NULL), PISAR_OK);
+    size_t a = 0, b = 0;
+    for (size_t k = 0; k < nl; k++) {
+        assert_int_equal(l[k].src, a);
+        assert_int_equal(l[k].tgt, b);
+        a += l[k].nsrc;
+        b += l[k].ntgt;
+    }
+    assert_int_equal(a, n);
+    assert_int_equal(b, m);
+    free(S);
+    free(T);
+    free(l);
+}
+
 /* ---------------------------------------------------------------- fixtures */
 
 static char *slurp(const char *path)
@@ -438,7 +472,7 @@ int main(void)
         cmocka_unit_test(test_link_types),     cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_anchors),        cmocka_unit_test(test_bad_args),
         cmocka_unit_test(test_fixtures),       cmocka_unit_test(test_lexicon_parse),
-        cmocka_unit_test(test_lexicon_anchor),
+        cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
