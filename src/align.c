@@ -447,21 +447,35 @@ static void anchor_counts(const sent_info *const *a, int na, const sent_info *co
     *miss = nx + ny - 2 * m;
 }
 
-/* Lexicon keys shared by the two sides of a link (multiset intersection). */
+/* The keys (lexicon keys, or word keys when vb) of one or two sentences,
+ * merged in order into x; their number. */
+static unsigned gather(const uint64_t *pool, int vb, const sent_info *const *a, int na, uint64_t *x)
+{
+    const uint64_t *p = pool + (vb ? a[0]->vb : a[0]->lex);
+    unsigned n = vb ? a[0]->nvb : a[0]->nlex;
+    if (na == 1) {
+        memcpy(x, p, n * sizeof *x);
+        return n;
+    }
+    const uint64_t *q = pool + (vb ? a[1]->vb : a[1]->lex);
+    unsigned m = vb ? a[1]->nvb : a[1]->nlex, i = 0, j = 0, k = 0;
+    while (i < n && j < m)
+        x[k++] = p[i] <= q[j] ? p[i++] : q[j++];
+    while (i < n)
+        x[k++] = p[i++];
+    while (j < m)
+        x[k++] = q[j++];
+    return k;
+}
+
+/* Keys shared by the two sides of a link (multiset intersection). */
 static unsigned key_matches(const uint64_t *pool, int vb, const sent_info *const *a, int na,
                             const sent_info *const *b, int nb)
 {
     uint64_t x[2 * LEX_PER_SENT], y[2 * LEX_PER_SENT];
-    unsigned nx = 0, ny = 0;
-    for (int k = 0; k < na; k++)
-        for (unsigned i = 0; i < (vb ? a[k]->nvb : a[k]->nlex); i++)
-            x[nx++] = pool[(vb ? a[k]->vb : a[k]->lex) + i];
-    for (int k = 0; k < nb; k++)
-        for (unsigned i = 0; i < (vb ? b[k]->nvb : b[k]->nlex); i++)
-            y[ny++] = pool[(vb ? b[k]->vb : b[k]->lex) + i];
-    if (!nx || !ny) return 0;
-    if (na > 1) qsort(x, nx, sizeof *x, cmp_u64);
-    if (nb > 1) qsort(y, ny, sizeof *y, cmp_u64);
+    unsigned nx = gather(pool, vb, a, na, x);
+    if (!nx) return 0;
+    unsigned ny = gather(pool, vb, b, nb, y);
     unsigned i = 0, j = 0, m = 0;
     while (i < nx && j < ny) {
         if (x[i] == y[j])
