@@ -1,6 +1,7 @@
 /* align.c -- sentence alignment: Gale-Church length costs plus anchors
- * (numbers, ? and !, quotation marks, name keys), paragraphs as hard or soft
- * boundaries, dynamic programming in a band around the diagonal. */
+ * (numbers, ? and !, quotation marks, name keys, shared words, a bilingual
+ * lexicon), paragraphs as hard or soft boundaries, dynamic programming in a
+ * band around the diagonal. */
 #include "pisar/align.h"
 
 #include <math.h>

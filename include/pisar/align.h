@@ -16,7 +16,13 @@
  * On top of lengths, anchors that survive translation lower the cost of links
  * that share them and raise it for links that separate them: numbers, '?'
  * and '!', quotation marks, and name keys (the same key for Ушаков and
- * Ushakov) when a name-key function is supplied. Paragraph boundaries are hard
+ * Ushakov) when a name-key function is supplied. Words of four letters or
+ * more that both sides share (lower-cased: names and terms kept in Latin
+ * letters, commands, cognates) lower a link's cost, as do, with a bilingual
+ * lexicon, source words whose translation is on the target side; a sentence
+ * of a 2-1 or 1-2 link whose lexicon words have no translation on the other
+ * side raises it (it looks like a sentence without counterpart). The
+ * dynamic programming's band is capped at 16 M cells (151 MB). Paragraph boundaries are hard
  * anchors when both texts have the same number of paragraphs (each paragraph
  * pair is aligned on its own), soft ones otherwise (a link that merges
  * sentences across a paragraph boundary costs more).
