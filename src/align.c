@@ -35,7 +35,8 @@
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
 
 /* Lexicon: words compared on their first LEX_PREFIX letters, lower-cased
- * (книга, книги, книгу ~ книг; translate, translated ~ trans), at most
+ * (собака, собаку, собаки ~ собак; translate, translated ~ trans; words of
+ * five letters or fewer must match whole: книга and книги do not), at most
  * LEX_PER_WORD translations of a source word and LEX_PER_SENT keys a
  * sentence. */
 #define LEX_PREFIX 5

@@ -76,9 +76,9 @@ typedef int (*pisar_name_key_fn)(void *ctx, const char *word, size_t len, char *
  * line, `SOURCE<TAB>TRANSLATION`, one word a side (letters, with ' ’ and -
  * inside), empty lines and lines starting with '#' ignored, CR LF accepted.
  * Words are compared lower-cased on their first five letters, so that the
- * dictionary form matches inflected forms (книга ~ книги, translate ~
- * translated). A word may have several lines (translations); the first eight
- * are used.
+ * dictionary form matches longer inflected forms (собака ~ собаку, translate ~
+ * translated). A word may have several lines (translations); at most eight
+ * of them are used (which eight is not specified).
  */
 typedef struct pisar_lexicon pisar_lexicon;
 
