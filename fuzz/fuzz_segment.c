@@ -3,12 +3,14 @@
  * its first bad byte (the first byte's top bit asks for paragraphs a line) (checked against a plain
  * decoder written from Unicode's table 3-7); the valid text before that byte is then segmented.
  * Every sentence must lie inside the text, in order, separated only by whitespace, and the run must
- * end. */
+ * end. Then the whole input, valid or not, goes through seg_set_text_valid (the command line's
+ * path, which checks its input first): the sentences must stay inside it, in order, and end. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pisar/pisar.h"
+#include "segment_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -74,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!text) abort();
     if (size) memcpy(text, data, size);
     int cut;
-    size_t bad = first_bad(data, size, &cut);
+    size_t whole = size, bad = first_bad(data, size, &cut);
     pisar_error err;
     int rc = pisar_segmenter_set_text_with_errors(seg, text, size, &err);
     if (bad < size) {
@@ -95,6 +97,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         para = s.paragraph;
         pos = s.end;
         if (++n > size) abort();
+    }
+    if (rc != 0) abort();
+    /* the command line's path: the whole input, checked before, given
+     * without the library's check (seg_set_text_valid); here on any bytes,
+     * valid or not: the sentences stay inside the text, in order, and the
+     * run ends */
+    if (seg_set_text_valid(seg, text, whole)) abort();
+    pos = 0;
+    n = 0;
+    while ((rc = pisar_segmenter_next(seg, &s)) == 1) {
+        if (s.start < pos || s.end <= s.start || s.end > whole) abort();
+        pos = s.end;
+        if (++n > whole) abort();
     }
     if (rc != 0) abort();
     pisar_segmenter_free(seg);

@@ -243,6 +243,69 @@ static inline size_t skip_plain(const unsigned char *t, size_t i, size_t len)
     return i;
 }
 
+/* The scanner stops every forty bytes or so in running text (a full stop, a
+ * line break, a dash's lead byte): rather than compare the bytes after each
+ * stop again, it keeps the stop bits of a 64-byte window and steps from bit
+ * to bit. `end` == 0: no window yet. */
+typedef struct {
+    size_t base, end;
+    uint64_t mask;
+} skip_window;
+
+#if defined(__SSE2__)
+static inline unsigned stop_bits16(__m128i v)
+{
+    const __m128i dot = _mm_set1_epi8('.'), excl = _mm_set1_epi8('!'), quest = _mm_set1_epi8('?'),
+                  nl = _mm_set1_epi8('\n'), rp = _mm_set1_epi8(')'), e2 = _mm_set1_epi8((char)0xE2),
+                  c2 = _mm_set1_epi8((char)0xC2);
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, rp)),
+                     _mm_cmpeq_epi8(v, excl)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quest), _mm_cmpeq_epi8(v, nl)),
+                     _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, e2), v), _mm_cmpeq_epi8(v, c2))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* skip_plain through the window: the same answer (tests compare them). */
+static inline size_t skip_windowed(skip_window *w, const unsigned char *t, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    for (;;) {
+        if (i >= w->base && i < w->end) {
+            uint64_t m = w->mask >> (i - w->base);
+            if (m) return i + (size_t)__builtin_ctzll(m);
+            i = w->end;
+        }
+        if (i + 64 > len) return skip_plain(t, i, len);
+        const unsigned char *p = t + i;
+        w->mask =
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)p)) |
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)(p + 16))) << 16 |
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)(p + 32))) << 32 |
+            (uint64_t)stop_bits16(_mm_loadu_si128((const __m128i *)(const void *)(p + 48))) << 48;
+        w->base = i;
+        w->end = i + 64;
+    }
+#else
+    (void)w;
+    return skip_plain(t, i, len);
+#endif
+}
+
+size_t seg_skip_walk(const unsigned char *t, size_t len, size_t from, size_t *stops, size_t max)
+{
+    skip_window w = {0, 0, 0};
+    size_t n = 0;
+    for (size_t i = from; n < max;) {
+        size_t j = skip_windowed(&w, t, i, len);
+        if (j >= len) break;
+        stops[n++] = j;
+        i = j + 1;
+    }
+    return n;
+}
+
 /* The same, for tests (segment_internal.h): the vectorised skip and the
  * plain loop that is its reference. */
 size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len)
@@ -489,6 +552,7 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         s->t = (const unsigned char *)"";
         s->len = s->pos = s->para = s->line_start = 0;
         s->emitted = 0;
+        s->bib_line = 0;
         s->brk.n = s->ibrk = 0;
         if (err) {
             memset(err, 0, sizeof *err);
@@ -500,11 +564,17 @@ int pisar_segmenter_set_text_with_errors(pisar_segmenter *s, const char *text, s
         }
         return cut ? PISAR_ETRUNC : PISAR_EILSEQ;
     }
+    return seg_set_text_valid(s, text, len);
+}
+
+int seg_set_text_valid(pisar_segmenter *s, const char *text, size_t len)
+{
     s->t = (const unsigned char *)(text ? text : "");
     s->len = len;
     s->pos = s->para = 0;
     s->line_start = 0;
     s->emitted = 0;
+    s->bib_line = 0;
     s->brk.n = s->ibrk = 0;
     if (s->strat.breaks) return s->strat.breaks(s->strat.rules, s->t, s->len, &s->brk);
     return PISAR_OK;
@@ -891,6 +961,151 @@ static int ordinal_language(const seg_abbrev_lang *l)
     return l->ordinal_dot;
 }
 
+/* Is the number at byte b counted by the abbreviation before it, one of
+ * class N ("č. 3", "Nr. 12", "str. 40")? */
+static int counted_number(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t lo,
+                          size_t b)
+{
+    size_t e = skip_inline_space_before(t, len, lo, b);
+    if (e == b || e <= lo || t[e - 1] != '.') return 0;
+    span sp = token_before(t, len, lo, e - 1);
+    if (sp.b >= sp.e) return 0;
+    size_t kb;
+    return lookup_abbrev(l, t, len, lo, sp, &kb) == 'N';
+}
+
+/* The digits at byte b: their count (at most 5), 0 when none. */
+static size_t digits_at(const unsigned char *t, size_t len, size_t b)
+{
+    size_t e = b;
+    while (e < len && e - b < 5 && t[e] >= '0' && t[e] <= '9')
+        e++;
+    return e < len && t[e] >= '0' && t[e] <= '9' ? 0 : e - b;
+}
+
+/* A date written with spaces, "12. 5. 1950" (Czech, Slovak, German, ...):
+ * the number [sp.b, sp.e) before the dot and the number at k are its day and
+ * month, or its month and year. */
+static int spaced_date(const unsigned char *t, size_t len, size_t lo, span sp, size_t k)
+{
+    size_t a = sp.e - sp.b, n = digits_at(t, len, k);
+    if (a < 1 || a > 2 || n < 1) return 0;
+    /* day. month. year */
+    if (n <= 2 && k + n + 2 < len && t[k + n] == '.' && t[k + n + 1] == ' ') {
+        size_t y = digits_at(t, len, k + n + 2);
+        if (y == 4 || y == 2) return 1;
+    }
+    /* day. month. | year: the day and its dot before */
+    if ((n == 4 || n == 2) && sp.b >= lo + 3 && t[sp.b - 1] == ' ' && t[sp.b - 2] == '.') {
+        size_t d = sp.b - 2, m = d;
+        while (m > lo && t[m - 1] >= '0' && t[m - 1] <= '9' && d - m < 3)
+            m--;
+        if (d - m >= 1 && d - m <= 2 && (m == lo || !(t[m - 1] >= '0' && t[m - 1] <= '9')))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * Does the line at `b` open like an entry of a reference list: a surname
+ * and initials ("Smith, A. B., J. C. Doyle and M. Petrova. 2019. Rivers of
+ * Central Europe. 3rd ed. London: …", "Петров, П. А. Реките …", GOST
+ * "Іваноў П. А. Рэкі Беларусі. — Мн.: …", "Nowak A., Rzeki …"), with a year
+ * later on the line? Such a line is one sentence up to its end.
+ */
+static int bib_entry(const unsigned char *t, size_t len, size_t b, int need_year)
+{
+    /* first, cheaply: a capital (ASCII, or the lead byte of a Latin or
+     * Cyrillic letter), the first word, then " X." or ", X." */
+    if (b >= len || (t[b] < 0x80 ? t[b] < 'A' || t[b] > 'Z' : t[b] < 0xC3 || t[b] > 0xD4)) return 0;
+    size_t f = b;
+    while (f < len && f - b < 48 && t[f] != ' ' && t[f] != ',' && t[f] != '\n')
+        f++;
+    if (f - b < 2 || f - b >= 48 || f >= len) return 0;
+    f += t[f] == ',';
+    if (f + 3 >= len || t[f] != ' ' || (t[f + 2] != '.' && (t[f + 1] < 0xC0 || t[f + 3] != '.')))
+        return 0;
+    size_t m = b, n, letters = 0;
+    uint32_t c = dec(t, len, m, &n);
+    if (!is_upper(c)) return 0;
+    while (m < len) { /* the surname: letters, hyphens, apostrophes */
+        c = dec(t, len, m, &n);
+        if (!is_alpha(c) && c != '-' && c != '\'' && c != 0x2019) break;
+        letters += is_alpha(c);
+        m += n;
+    }
+    if (letters < 2 || m >= len) return 0;
+    int comma = t[m] == ',';
+    if (comma) m++;
+    int initials = 0;
+    for (;;) { /* " A." or " A.B." */
+        if (m + 1 >= len || t[m] != ' ') break;
+        size_t q = m + 1;
+        c = dec(t, len, q, &n);
+        if (!is_upper(c) || q + n >= len || t[q + n] != '.') break;
+        initials++;
+        m = q + n + 1;
+        while (m + 1 < len) { /* "A.B." written together */
+            c = dec(t, len, m, &n);
+            if (!is_upper(c) || m + n >= len || t[m + n] != '.') break;
+            initials++;
+            m += n + 1;
+        }
+    }
+    if (!initials) return 0;
+    /* "Surname, I." or "Surname I. I." or "Surname I.," -- not "Джон Ф. Кеннеди" */
+    if (!comma && initials < 2 && !(m < len && t[m] == ',')) return 0;
+    if (!need_year) return 1;
+    /* a year (1500-2099) on the same line */
+    for (size_t k = m; k + 4 <= len && t[k] != '\n'; k++)
+        if ((t[k] == '1' || t[k] == '2') && (k == 0 || t[k - 1] < '0' || t[k - 1] > '9') &&
+            t[k + 1] >= '0' && t[k + 1] <= '9' && t[k + 2] >= '0' && t[k + 2] <= '9' &&
+            t[k + 3] >= '0' && t[k + 3] <= '9' &&
+            (k + 4 == len || t[k + 4] < '0' || t[k + 4] > '9')) {
+            unsigned y = (unsigned)(t[k] - '0') * 1000 + (unsigned)(t[k + 1] - '0') * 100;
+            if (y >= 1500 && y <= 2000) return 1;
+        }
+    return 0;
+}
+
+/* Does the sentence [start, i) hold a '(' that is not closed, within the
+ * last 80 bytes, and is a digit (c) next? */
+static int digit_after_open_paren(const unsigned char *t, size_t len, size_t start, size_t i,
+                                  uint32_t c)
+{
+    (void)len;
+    if (c > 0x7F || c < '0' || c > '9') return 0;
+    for (size_t m = i; m > start && i - m < 80; m--) {
+        if (t[m - 1] == ')' || t[m - 1] == '\n') return 0;
+        if (t[m - 1] == '(') return 1;
+    }
+    return 0;
+}
+
+/* Is the sentence at `start` a reference entry (s->bib_line: 1 yes, 0 no,
+ * -1 not looked at yet and opening a line, -2 not looked at yet and after
+ * an entry on the same line)? */
+static int bib_now(pisar_segmenter *s, size_t start)
+{
+    if (s->bib_line < 0) s->bib_line = bib_entry(s->t, s->len, start, s->bib_line == -1);
+    return s->bib_line;
+}
+
+/* An English contraction at byte m, the apostrophe after a word: "can't",
+ * "i'm", "it's", "we're", "you'll", "they've", "he'd". */
+static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t m)
+{
+    if (strcmp(l->code, "en") || m >= len || t[m] != '\'') return 0;
+    size_t e = m + 1;
+    while (e < len && e - m <= 3 && t[e] >= 'a' && t[e] <= 'z')
+        e++;
+    if (e < len && ((t[e] >= 'a' && t[e] <= 'z') || (t[e] >= 'A' && t[e] <= 'Z'))) return 0;
+    size_t n = e - m - 1;
+    const char *w = (const char *)t + m + 1;
+    return (n == 1 && strchr("tsmd", w[0])) ||
+           (n == 2 && (!memcmp(w, "ll", 2) || !memcmp(w, "re", 2) || !memcmp(w, "ve", 2)));
+}
+
 /*
  * A terminator before a word in lower case. In edited text that is the
  * inside of a sentence (an abbreviation, an ordinal, the author's words
@@ -918,7 +1133,9 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
         m += q;
         nl++;
     }
-    if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3)) return 0;
+    if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3 &&
+                !contraction(s->lang, t, len, m)))
+        return 0;
     if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
     if (strong) return 1;
     span sp = token_before(t, len, start, i);
@@ -940,12 +1157,21 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
     if (lookup_abbrev(s->lang, t, len, start, sp, &kb)) return 0;
     if (!has_vowel(t, len, sp.b, sp.e)) return 0;
     if (!strcmp(s->lang->code, "en")) return 1;
+    size_t p1, p2;
+    uint32_t l1 = decode_before(t, len, sp.b, sp.e, &p1);
+    /* a Cyrillic word that ends in a vowel, ь, ъ or й is never cut short
+     * there (the rule of graphic abbreviations, ГОСТ Р 7.0.12-2011, 4.1: an
+     * abbreviation does not end in a vowel or in й, ь, ъ): "пробыли там весь
+     * день. вернулись поздно" */
+    if (l1 >= 0x400 && l1 < 0x530 && tk.ncp >= 2 &&
+        (has_vowel(t, len, p1, sp.e) || l1 == 0x439 || l1 == 0x419 || l1 == 0x44C || l1 == 0x42C ||
+         l1 == 0x44A || l1 == 0x42A) &&
+        l1 != 0x45E && l1 != 0x40E) /* ў is a consonant */
+        return 1;
     /* elsewhere the tables know fewer of the shortened words that edited
      * text uses ("канд.", "геогр.", "maks."): a truncated word is short or
      * ends in two consonants, a sentence's last word seldom does */
     if (tk.ncp < 5) return 0;
-    size_t p1, p2;
-    uint32_t l1 = decode_before(t, len, sp.b, sp.e, &p1);
     decode_before(t, len, sp.b, p1, &p2);
     return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||
            l1 == 0x456 || l1 == 0x457;
@@ -1039,12 +1265,47 @@ static int range_before(const unsigned char *t, size_t len, size_t lo, size_t b)
 }
 
 /*
+ * Direct speech that the author's words interrupt and that goes on after
+ * them: "— Не сейчас, — сказал он. — Приходи завтра." and the quotation
+ * form "«Не сейчас, — сказал он. — Приходи завтра»." The full stop at byte
+ * `i` ends the author's words (a dash after ",", "!", "?", "…" or a closing
+ * quote, then a word in lower case, up to `i` with no terminator between),
+ * in a sentence that opened as speech (a dash or an opening quote at
+ * `start`): the speaker's turn goes on after the next dash, one segment.
+ */
+static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    size_t q;
+    uint32_t first = dec(t, len, start, &q);
+    if (!is_dash(first) && first != 0xAB && first != 0x201E && first != 0x201C) return 0;
+    /* back from i to the dash that opens the author's words */
+    size_t m = i;
+    while (m > start && i - m < 200) {
+        size_t b;
+        uint32_t cp = decode_before(t, len, start, m, &b);
+        if (cp == '\n' || is_terminator(cp)) return 0;
+        if (is_dash(cp) && cp != '-' && b > start && t[b - 1] == ' ' && m < len && t[m] == ' ') {
+            /* the author's words start in lower case ... */
+            uint32_t w = dec(t, len, m + 1, &q);
+            if (!is_lower(w)) return 0;
+            /* ... after the first part of the speech */
+            size_t pb;
+            uint32_t p = decode_before(t, len, start, b - 1, &pb);
+            return b - 1 > start && (p == ',' || p == '!' || p == '?' || p == 0x2026 || p == 0xBB ||
+                                     p == 0x201C || p == 0x201D);
+        }
+        m = b;
+    }
+    return 0;
+}
+
+/*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
  * sentence at j.
  */
-static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, int strong,
-                  int ellipsis, int closed)
+static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
+                  int closed)
 {
     const unsigned char *t = s->t;
     size_t len = s->len;
@@ -1061,6 +1322,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         k += n;
     }
     if (k >= len || nl >= 2) return 1;
+
+    /* inside a reference list entry, unless another entry begins */
+    if (!nl && s->bib_line && bib_now(s, start) && !bib_entry(t, len, k, 0)) return 0;
 
     size_t n;
     uint32_t c = dec(t, len, k, &n);
@@ -1126,6 +1390,10 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
          * 1987. — 312 с." -- a dash before a number or a one-letter
          * abbreviation is no speaker's turn */
         if (!nl && (is_digit(d) || (is_upper(d) && m + q < len && t[m + q] == '.'))) return 0;
+        /* "— Не сейчас, — сказал он. — Приходи завтра.": the speaker goes on */
+        if (!nl && !strong && !ellipsis && !closed && is_upper(d) &&
+            speech_goes_on(t, len, start, i))
+            return 0;
         return 1;
     }
     /* skip opening quotes and brackets; kw is where the next word begins */
@@ -1171,6 +1439,9 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
         return 1;
     }
 
+    /* "(max. 2 Min.)", "(Sect. 2.1)": a number after a stop inside an open
+     * bracket goes on */
+    if (!nl && digit_after_open_paren(t, len, start, i, c)) return 0;
     /* a single period before a capital, a digit, an opener or a symbol */
     if (!nl && in_dateline(t, len, start, i)) return 0;
     if (!nl && !closed && s->title_open && i - s->title_at <= 80)
@@ -1212,12 +1483,15 @@ static int decide(const pisar_segmenter *s, size_t start, size_t i, size_t j, in
     case TK_URL:
         return 1;
     case TK_NUMBER:
-        if (sp.b == start && tk.short_int) return 0; /* "1. Item" */
+        if (digit && spaced_date(t, len, start, sp, k)) return 0; /* "12. 5. 1950" */
+        if (sp.b == start && tk.short_int) return 0;              /* "1. Item" */
         if (tk.short_int && heading_number(s->lang, t, len, start, sp.b))
             return 0; /* "Глава 1. Детство" */
-        /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern" */
+        /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern", nor a
+         * number that an abbreviation counts ("v sále č. 3. Zúčastní se",
+         * "Zimmer Nr. 12. Dort"): a cardinal */
         if (s->lang->ordinal_dot && tk.short_int && is_alpha(c) &&
-            word_class(s->lang, t, len, kw) != 'S')
+            word_class(s->lang, t, len, kw) != 'S' && !counted_number(s->lang, t, len, start, sp.b))
             return 0;
         return 1;
     case TK_ROMAN:
@@ -1426,14 +1700,15 @@ static int short_line(const pisar_segmenter *s, size_t e, size_t k)
 {
     if (k >= s->len || e <= s->line_start || e - s->line_start >= 160) return 0; /* 40 x 4 bytes */
     if (e - s->line_start >= 40) { /* fewer than 40 bytes: fewer than 40 characters */
+        /* forty characters or more: a long line (stop counting there) */
         size_t ncp = 0, m = s->line_start;
-        for (; m + 8 <= e; m += 8) { /* characters = bytes that are not 10xxxxxx */
+        for (; m + 8 <= e && ncp < 40; m += 8) { /* characters = bytes that are not 10xxxxxx */
             uint64_t w;
             memcpy(&w, s->t + m, 8);
             uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
             ncp += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
         }
-        for (; m < e; m++)
+        for (; m < e && ncp < 40; m++)
             ncp += (s->t[m] & 0xC0) != 0x80;
         if (ncp >= 40) return 0;
     }
@@ -1466,6 +1741,9 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
     size_t end = len;
     s->title_open = 0;
     s->list_shape = 0;
+    /* a reference entry opens the line, or follows one on the same line;
+     * looked at only when a decision needs it (bib_now) */
+    s->bib_line = start == 0 || t[start - 1] == '\n' || nl ? -1 : s->bib_line == 1 ? -2 : 0;
 
     if (s->strat.breaks) {
         /* the strategy's next break after start, or a paragraph break before it */
@@ -1486,9 +1764,10 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         goto emit;
     }
 
+    skip_window win = {0, 0, 0};
     for (i = start; i < len;) {
         if (!stop_byte[t[i]]) {
-            i = skip_plain(t, i + 1, len);
+            i = skip_windowed(&win, t, i + 1, len);
             continue;
         }
         size_t n;
@@ -1498,6 +1777,7 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             size_t e = skip_space_before(t, len, start, i);
             size_t k = i + n;
             int blank = cp == 0x2029;
+            size_t q0;
             while (k < len) {
                 size_t q;
                 uint32_t c = dec(t, len, k, &q);
@@ -1509,10 +1789,13 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 k += q;
             }
             if (k >= len) blank = 1;
-            if (blank || (s->line_paras ? !line_goes_on(t, len, start, e, k)
-                                        : line_break_ends(s, start, e, k) ||
-                                              (short_line(s, e, k) &&
-                                               !ends_in_conjunction(t, len, start, e, k)))) {
+            if (blank ||
+                (e > start && t[e - 1] == '.' && k < len && is_upper(dec(t, len, k, &q0)) &&
+                 bib_now(s, start)) ||
+                (s->line_paras
+                     ? !line_goes_on(t, len, start, e, k)
+                     : line_break_ends(s, start, e, k) ||
+                           (short_line(s, e, k) && !ends_in_conjunction(t, len, start, e, k)))) {
                 end = e;
                 goto emit;
             }

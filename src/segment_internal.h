@@ -41,6 +41,7 @@ struct pisar_segmenter {
     int line_paras;    /* PISAR_PARAGRAPHS_LINE */
     int list_shape;    /* a list marker seen in this sentence ("1.)"), its shape */
     int list_value;    /* ... and its number ("a" = 1) */
+    int bib_line;      /* the sentence is a reference-list entry: 1, 0, or < 0 not known yet */
     seg_breaks brk;    /* the strategy's breaks for the text */
     size_t ibrk;
 };
@@ -51,6 +52,14 @@ struct pisar_segmenter {
 size_t seg_skip_plain(const unsigned char *t, size_t i, size_t len);
 size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len);
 int seg_is_stop_byte(unsigned char c);
+/* The scanner's walk from byte `from`: each byte it stops at (through its
+ * 64-byte windows of stop bits), at most max of them; their count. */
+size_t seg_skip_walk(const unsigned char *t, size_t len, size_t from, size_t *stops, size_t max);
+
+/* pisar_segmenter_set_text() without its UTF-8 check, for a caller that has
+ * checked the text already (the command line checks its whole input before
+ * it writes anything). `text` must be valid UTF-8. */
+int seg_set_text_valid(pisar_segmenter *s, const char *text, size_t len);
 
 /* The compiled rules of a language ("ru", "sr-Latn" -> "sr"), or NULL. */
 const seg_abbrev_lang *seg_find_lang(const char *language);

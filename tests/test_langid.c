@@ -59,6 +59,28 @@ static void test_hr_sr_bs_words(void **state)
     check(p, sizeof p / sizeof *p);
 }
 
+/* the terms of software and documents each standard's translators use, the
+ * split future of Croatian, negated ekavian/ijekavian stems; "retka" (of a
+ * row) is Croatian, not an ekavian "rare" */
+static void test_hr_sr_terms(void **state)
+{
+    (void)state;
+    static const pair p[] = {
+        {"Sustav nije pronašao datoteku.", "hr"},
+        {"Sistem nije pronašao datoteku.", "sr-Latn"},
+        {"Stupac je prazan.", "hr"},
+        {"Kolona je prazna.", "sr-Latn"},
+        {"Odaberite tablicu.", "hr"},
+        {"Izaberite tabelu.", "sr-Latn"},
+        {"Sakrit ćemo prozor.", "hr"},
+        {"Sakrićemo prozor.", "sr-Latn"},
+        {"Prijenos je završio neuspješno.", "hr"},
+        {"Prenos je završio neuspešno.", "sr-Latn"},
+        {"Broj retka je prevelik.", "hr"},
+    };
+    check(p, sizeof p / sizeof *p);
+}
+
 /* nothing tells the standards apart: sh */
 static void test_sh_undecidable(void **state)
 {
@@ -66,6 +88,8 @@ static void test_sh_undecidable(void **state)
     static const pair p[] = {
         {"Ona ima pravo na slobodu.", "sh"},
         {"Ministar je rekao da je zakon usvojen.", "sh"},
+        /* vremena is the genitive of ijekavian vrijeme too */
+        {"Ministar nije imao vremena.", "sh"},
     };
     check(p, sizeof p / sizeof *p);
 }
@@ -83,6 +107,10 @@ static void test_mk_bg_sr(void **state)
         {"Влада је усвојила нови закон.", "sr"},
         /* ъ before a consonant: Bulgarian, never Russian */
         {"първоначалният списък", "bg"},
+        /* word endings: Bulgarian plural -ове, verbal noun -ане; Russian
+         * -ого, -ить */
+        {"Таблица с файлове", "bg"},
+        {"Не удалось сохранить файл нового формата.", "ru"},
     };
     check(p, sizeof p / sizeof *p);
 }
@@ -103,9 +131,9 @@ static void test_short_latin(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hr_sr_jat),      cmocka_unit_test(test_hr_sr_bs_words),
-        cmocka_unit_test(test_sh_undecidable), cmocka_unit_test(test_mk_bg_sr),
-        cmocka_unit_test(test_short_latin),
+        cmocka_unit_test(test_hr_sr_jat),   cmocka_unit_test(test_hr_sr_bs_words),
+        cmocka_unit_test(test_hr_sr_terms), cmocka_unit_test(test_sh_undecidable),
+        cmocka_unit_test(test_mk_bg_sr),    cmocka_unit_test(test_short_latin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

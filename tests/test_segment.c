@@ -329,16 +329,105 @@ static const seg_case cases[] = {
      "«Я приду завтра, — сказал он.» Она кивнула.",
      0,
      {"«Я приду завтра, — сказал он.»", "Она кивнула.", NULL}},
+    {"a Cyrillic word ending in a vowel or a soft sign before a lower-case start",
+     "ru",
+     "были на даче всего день. вернулись уставшие. Доклад проф. Иванова.",
+     0,
+     {"были на даче всего день.", "вернулись уставшие.", "Доклад проф. Иванова.", NULL}},
+    {"a consonant-final short word may be cut short: no break before lower case",
+     "ru",
+     "Стоимость 5 руб. за штуку.",
+     0,
+     {"Стоимость 5 руб. за штуку.", NULL}},
+    {"an English contraction after a question mark starts a sentence",
+     "en",
+     "anyone up? can't sleep. i'm bored.",
+     0,
+     {"anyone up?", "can't sleep.", "i'm bored.", NULL}},
+    {"a number counted by an abbreviation is no ordinal",
+     "cs",
+     "Porada je v sále č. 3. Zúčastní se i Mgr. Horáková. Koná se 3. května.",
+     0,
+     {"Porada je v sále č. 3.", "Zúčastní se i Mgr. Horáková.", "Koná se 3. května.", NULL}},
+    {"a reference list: an entry a line, one sentence each",
+     "en",
+     "Smith, A. B. and M. Petrova. 2019. Rivers of Europe. 3rd ed. London: Harwell Press.\n"
+     "Kovacs, L. 2005. Navigation. J. Eur. Hist. 12: 101-18.\n",
+     0,
+     {"Smith, A. B. and M. Petrova. 2019. Rivers of Europe. 3rd ed. London: Harwell Press.",
+      "Kovacs, L. 2005. Navigation. J. Eur. Hist. 12: 101-18.", NULL}},
+    {"a GOST entry: surname and two initials",
+     "be",
+     "Іваноў П. А. Рэкі Беларусі. Мн.: Навука, 1987. 312 с.\nНаступны радок. Яшчэ адзін.",
+     0,
+     {"Іваноў П. А. Рэкі Беларусі. Мн.: Навука, 1987. 312 с.", "Наступны радок.", "Яшчэ адзін.",
+      NULL}},
+    {"a name with one initial is no reference entry",
+     "ru",
+     "Джон Ф. Кеннеди стал президентом в 1961 году. Он погиб в 1963 году.",
+     0,
+     {"Джон Ф. Кеннеди стал президентом в 1961 году.", "Он погиб в 1963 году.", NULL}},
+    {"a surname and initials without a year: sentences as usual",
+     "en",
+     "Smith, J. arrived late. Nobody noticed.",
+     0,
+     {"Smith, J. arrived late.", "Nobody noticed.", NULL}},
+    {"a number after a stop inside an open bracket",
+     "de",
+     "Die LED blinkt blau (max. 2 Min.) und leuchtet dann. Fertig.",
+     0,
+     {"Die LED blinkt blau (max. 2 Min.) und leuchtet dann.", "Fertig.", NULL}},
+    {"a date written with spaces",
+     "cs",
+     "Narodil se 12. 5. 1950 v Brně. Termín: 1. 9. 2024. Bylo nám 12. 5 lidí přišlo.",
+     0,
+     {"Narodil se 12. 5. 1950 v Brně.", "Termín: 1. 9. 2024.", "Bylo nám 12.", "5 lidí přišlo.",
+      NULL}},
+    {"a number counted by Nr. is no ordinal",
+     "de",
+     "Das Treffen ist in Zimmer Nr. 12. Dort gibt es Kaffee. Am 1. Mai beginnt es.",
+     0,
+     {"Das Treffen ist in Zimmer Nr. 12.", "Dort gibt es Kaffee.", "Am 1. Mai beginnt es.", NULL}},
+    {"a speaker's turn goes on after the author's words (dash form)",
+     "ru",
+     "— Не сейчас, — сказал он. — Приходи завтра. Дверь закрылась.",
+     0,
+     {"— Не сейчас, — сказал он. — Приходи завтра.", "Дверь закрылась.", NULL}},
+    {"a quotation goes on after the author's words",
+     "ru",
+     "«Я всё понимаю, — сказал директор. — Но денег нет». Все молчали.",
+     0,
+     {"«Я всё понимаю, — сказал директор. — Но денег нет».", "Все молчали.", NULL}},
+    {"the author's words after a question, then the turn goes on",
+     "uk",
+     "— Куди ти? — спитала мати. — Уже пізно.",
+     0,
+     {"— Куди ти? — спитала мати. — Уже пізно.", NULL}},
+    {"narration, not speech, before a dash and a capital",
+     "ru",
+     "Он ушёл, — сказала она. — Всё.",
+     0,
+     {"Он ушёл, — сказала она.", "— Всё.", NULL}},
+    {"a new turn after the author's words on the next line",
+     "ru",
+     "— Не сейчас, — сказал он.\n— Почему? — спросила она.",
+     0,
+     {"— Не сейчас, — сказал он.", "— Почему? — спросила она.", NULL}},
+    {"a bibliography area is no speech",
+     "ru",
+     "Иванов И. И. Реки. — М.: Наука, 1987. — 312 с.",
+     0,
+     {"Иванов И. И. Реки. — М.: Наука, 1987. — 312 с.", NULL}},
     {"exclamation then the author's words",
      "ru",
      "«Стой!» — крикнул он. Все замерли.",
      0,
      {"«Стой!» — крикнул он.", "Все замерли.", NULL}},
-    {"dialogue: a dash after the stop opens the next part",
+    {"dialogue: the turn goes on after the author's words; a dash after '!' opens the next part",
      "ru",
      "— Да, — ответил он. — Конечно! — Куда? — спросила она.",
      0,
-     {"— Да, — ответил он.", "— Конечно!", "— Куда? — спросила она.", NULL}},
+     {"— Да, — ответил он. — Конечно!", "— Куда? — спросила она.", NULL}},
     {"a new line is a new turn",
      "ru",
      "— Да, — ответил он.\n— Конечно!",
@@ -773,6 +862,44 @@ static void test_skip_plain(void **state)
     }
 }
 
+/* The scanner's windowed walk (64-byte windows of stop bits) against the
+ * plain loop, from every offset of random texts of up to 300 bytes: it
+ * stops at every byte the plain loop stops at, and elsewhere only at a byte
+ * the caller steps over (>= 0xE2). */
+static void test_skip_walk(void **state)
+{
+    (void)state;
+    static const unsigned char fill[] = {'a',  ' ',  0xD0, 0xBF, '.',  '!',  '?',  '\n', ')',
+                                         0xC2, 0xE2, 0xE3, 0xEF, 0xE5, 0xF0, 0x80, '-',  0};
+    unsigned char t[300];
+    size_t got[300];
+    unsigned seed = 777;
+    for (int round = 0; round < 600; round++) {
+        size_t len = (size_t)(round % 300);
+        int sparse = round % 3; /* 0: stops everywhere; else mostly letters */
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            t[k] = sparse && (seed >> 16) % (sparse == 1 ? 8 : 40)
+                       ? (unsigned char)('a' + (seed >> 8) % 26)
+                       : fill[(seed >> 20) % (sizeof fill)];
+        }
+        for (size_t from = 0; from <= len; from++) {
+            size_t n = seg_skip_walk(t, len, from, got, len + 1), g = 0;
+            for (size_t k = from; k < len; k++) {
+                if (seg_is_stop_byte(t[k])) {
+                    assert_true(g < n);
+                    while (g < n && got[g] < k) /* an early stop: a byte >= 0xE2 */
+                        assert_true(t[got[g++]] >= 0xE2);
+                    assert_true(g < n && got[g] == k);
+                    g++;
+                }
+            }
+            while (g < n)
+                assert_true(t[got[g++]] >= 0xE2);
+        }
+    }
+}
+
 /* Paragraphs a line (issue 10): the guess, and what LINE mode does. */
 static void test_line_paragraphs(void **state)
 {
@@ -982,7 +1109,7 @@ int main(void)
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
         cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
-        cmocka_unit_test(test_skip_plain),
+        cmocka_unit_test(test_skip_plain),   cmocka_unit_test(test_skip_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

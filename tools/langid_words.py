@@ -12,12 +12,19 @@ the German pages) are dropped from every table but English's when English
 text has them more than twice as often (English is counted on its UDHR and on
 a sample of the English man pages as well, see english_man_pages; Serbian
 Latin on its UDHR and the Serbian Cyrillic training text transliterated). Same inputs -> same tables.
+
+LANGID_EXTRA=DIR (tools/langid_catalogs.py DIR): software messages of
+LibreOffice's language packs for bg, mk, hr, sr and sr-Latn (Serbian Latin also
+gets Serbian's transliterated), counted with the training texts: those
+languages' letter-pair training text is the UDHR alone, and a table of its
+words knows nothing of the language of messages and notices.
 """
 import collections, os, re, sys
 
 corp, charset = sys.argv[1:3]
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tables', 'langid', 'words')
 TOP = 300
+TOP_EXTRA = int(os.environ.get('LANGID_TOP', '1000'))  # words kept where LANGID_EXTRA adds messages
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -71,7 +78,8 @@ def sr_latin(s):
 
 
 MAN = os.environ.get('MAN_ROOT', '/usr/share/man')
-counts, totals = {}, {}
+EXTRA = os.environ.get('LANGID_EXTRA')
+counts, totals, extras = {}, {}, {}
 langs = sorted(d for d in os.listdir(corp) if os.path.exists(os.path.join(charset, d + '.txt')))
 for lang in langs:
     a = alphabet(lang)
@@ -84,16 +92,37 @@ for lang in langs:
         text += open(own, encoding='utf-8').read().split('\n')
     if lang == 'en':
         text += list(english_man_pages())
-    if lang == 'sr-Latn':
+    if lang == 'sr-Latn' and not EXTRA:
         # the Serbian Cyrillic training text, transliterated: Serbian Latin's
         # own training text (its UDHR) is too small to know it from Czech
+        # (with LANGID_EXTRA, LibreOffice's Serbian messages do that instead,
+        # as they do for Croatian, so that the two tables are alike in kind)
         text += [sr_latin(l.lower()) for l in
                  open(os.path.join(corp, 'sr', 'train.txt'), encoding='utf-8').read().split('\n')]
+    extra = []
+    if EXTRA and os.path.exists(os.path.join(EXTRA, lang + '.txt')):
+        extra = open(os.path.join(EXTRA, lang + '.txt'), encoding='utf-8').read().split('\n')
+        if lang == 'sr-Latn':
+            extra += [sr_latin(l.lower()) for l in
+                      open(os.path.join(EXTRA, 'sr.txt'), encoding='utf-8').read().split('\n')]
+        extras[lang] = True
     for line in text:
         for w in WORD.findall(line.lower()):
             tot += 1
             if all(ch in a or ch in "'’" for ch in w):
                 c[w.replace('’', "'")] += 1
+    if extra:
+        # the messages weigh as much as the training texts together, so that
+        # the words of prose (the UDHR's) keep their place beside theirs
+        ce, te = collections.Counter(), 0
+        for line in extra:
+            for w in WORD.findall(line.lower()):
+                te += 1
+                if all(ch in a or ch in "'’" for ch in w):
+                    ce[w.replace('’', "'")] += 1
+        for w, n in ce.items():
+            c[w] += round(n * tot / te)
+        tot *= 2
     counts[lang], totals[lang] = c, tot
 
 en = counts.get('en', collections.Counter())
@@ -102,7 +131,7 @@ for lang in langs:
     c, tot = counts[lang], totals[lang]
     keep = []
     for w, n in c.most_common():
-        if n < 2 or len(keep) >= TOP:
+        if n < 2 or len(keep) >= (TOP_EXTRA if extras.get(lang) else TOP):
             break
         if lang != 'en' and en[w] / totals['en'] > 2 * n / tot:
             continue
@@ -126,6 +155,9 @@ for lang in langs:
         f.write('# licenses; held-out parts not read):\n')
         for s in sources(lang):
             f.write(f'#   {s}\n')
+        if extras.get(lang):
+            f.write('#   LibreOffice 7.4.7 language pack messages (Debian libreoffice-l10n-*,\n'
+                    '#   MPL-2.0), tools/langid_catalogs.py\n')
         if added:
             f.write(f'# and {added} function words of tables/langid/function/{lang}.txt at 0.3 %\n')
         f.write('# Format: "tokens N" (words counted), then WORD<TAB>COUNT.\n')

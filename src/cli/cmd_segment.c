@@ -8,6 +8,7 @@
  * again, a pipe is spooled to an unlinked temporary file during the check
  * (cli_input, spool.c). */
 #include "cli.h"
+#include "segment_internal.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -50,34 +51,52 @@ static void help(FILE *f)
 
 #define BLOCK ((size_t)1 << 20)
 
+/* The offset of the last '\n' in p[lo, hi), or (size_t)-1; with SSE2
+ * sixteen bytes at a step from the end (the byte loop does the head). */
+static size_t last_lf(const char *p, size_t lo, size_t hi)
+{
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    for (; hi >= lo + 16; hi -= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + hi - 16));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+        if (bits) return hi - 16 + (size_t)(31 - __builtin_clz(bits));
+    }
+#endif
+    while (hi > lo)
+        if (p[--hi] == '\n') return hi;
+    return (size_t)-1;
+}
+
 /* The end of the last paragraph break ("\n", blanks, "\n") in p[0, n) that
- * ends after `from`, or 0. Line breaks are found with memchr. */
+ * ends after `from`, or 0. The search goes backwards from the end, so it
+ * usually stops within the last paragraph. */
 static size_t paragraph_cut(const char *p, size_t n, size_t from)
 {
-    size_t lo = from > 0 ? from - 1 : 0, best = 0;
+    size_t lo = from > 0 ? from - 1 : 0;
     /* a break that ends after `from` may begin a few blanks before it */
     while (lo > 0 && (p[lo - 1] == ' ' || p[lo - 1] == '\t' || p[lo - 1] == '\r'))
         lo--;
     if (lo > 0 && p[lo - 1] == '\n') lo--;
-    for (const char *nl = memchr(p + lo, '\n', n - lo); nl;) {
-        size_t i = (size_t)(nl - p) + 1, q = i;
-        while (q < n && (p[q] == ' ' || p[q] == '\t' || p[q] == '\r'))
-            q++;
-        if (q < n && p[q] == '\n') best = q + 1;
-        if (q >= n) break;
-        nl = memchr(p + q, '\n', n - q);
+    /* the last '\n' at m >= lo with only blanks between it and an earlier
+     * '\n' at or after lo: the break ends at m + 1 */
+    for (size_t hi = n; hi > lo;) {
+        size_t m = last_lf(p, lo, hi);
+        if (m == (size_t)-1) break;
+        size_t r = m;
+        while (r > lo && (p[r - 1] == ' ' || p[r - 1] == '\t' || p[r - 1] == '\r'))
+            r--;
+        if (r > lo && p[r - 1] == '\n') return m + 1;
+        hi = r; /* the '\n' before m, if any, is at most at r - 1 */
     }
-    return best;
+    return 0;
 }
 
 /* Just past the last line break of p[0, n), or 0. */
 static size_t line_cut(const char *p, size_t n)
 {
-    size_t best = 0;
-    for (const char *nl = memchr(p, '\n', n); nl;
-         nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - p)))
-        best = (size_t)(nl - p) + 1;
-    return best;
+    size_t m = last_lf(p, 0, n);
+    return m == (size_t)-1 ? 0 : m + 1;
 }
 
 typedef struct {
@@ -87,7 +106,6 @@ typedef struct {
     int para_open;    /* a sentence of the current paragraph was written */
     int continues;    /* the next chunk goes on with the current paragraph */
     int any;          /* anything written */
-    int has_cr;       /* the input holds a carriage return somewhere */
     pisar_buf out;
 } writer;
 
@@ -121,20 +139,29 @@ static int put_numbers(pisar_buf *o, const char *const label[5], const size_t v[
 }
 
 /* Copy p[0, n) to o with every '\n' as ' '; with SSE2 sixteen bytes at a
- * step (the byte loop is the reference, and does the tail). */
-static void copy_lf_to_space(char *o, const char *p, size_t n)
+ * step (the byte loop is the reference, and does the tail). Returns nonzero
+ * when p[0, n) holds a '\r' (the caller then writes the sentence again). */
+static int copy_lf_to_space(char *o, const char *p, size_t n)
 {
     size_t i = 0;
+    int cr = 0;
 #if defined(__SSE2__)
-    const __m128i lf = _mm_set1_epi8('\n'), d = _mm_set1_epi8(' ' ^ '\n');
+    const __m128i lf = _mm_set1_epi8('\n'), d = _mm_set1_epi8(' ' ^ '\n'),
+                  crv = _mm_set1_epi8('\r');
+    __m128i seen = _mm_setzero_si128();
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        seen = _mm_or_si128(seen, _mm_cmpeq_epi8(v, crv));
         v = _mm_xor_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, lf), d));
         _mm_storeu_si128((__m128i *)(void *)(o + i), v);
     }
+    cr = _mm_movemask_epi8(seen) != 0;
 #endif
-    for (; i < n; i++)
+    for (; i < n; i++) {
+        cr |= p[i] == '\r';
         o[i] = p[i] == '\n' ? ' ' : p[i];
+    }
+    return cr;
 }
 
 /* Write one sentence of `text` (which starts at byte `base` of the input) to
@@ -149,16 +176,16 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
     switch (w->fmt) {
     case FMT_TXT: {
         /* line breaks inside a sentence become spaces: one sentence a line;
-         * without a carriage return in the input that is one copy */
-        if (!w->has_cr || !memchr(p, '\r', n)) {
-            if ((rc = pisar_buf_reserve(&w->out, n + 1))) break;
-            char *o = w->out.data + w->out.len;
-            copy_lf_to_space(o, p, n);
+         * without a carriage return in the sentence that is one copy */
+        if ((rc = pisar_buf_reserve(&w->out, n + 1))) break;
+        char *o = w->out.data + w->out.len;
+        if (!copy_lf_to_space(o, p, n)) {
             o[n] = '\n';
             o[n + 1] = 0;
             w->out.len += n + 1;
             break;
         }
+        /* a '\r' inside: written again over the copy, "\r\n" as one space */
         size_t run = 0;
         for (size_t i = 0; i < n && !rc; i++) {
             char c = p[i];
@@ -198,7 +225,7 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
 static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base,
                          int final, size_t *cut)
 {
-    int rc = pisar_segmenter_set_text(seg, text, len);
+    int rc = seg_set_text_valid(seg, text, len); /* checked whole before */
     if (rc) return rc;
     pisar_sentence s, prev = {0, 0, 0};
     int have = 0, first = 1;
@@ -244,7 +271,7 @@ static int flush_out(writer *w)
 /* A first pass over the input: is it all valid UTF-8? (The library's strict
  * validator, utf8_valid_prefix: sixteen bytes at a step with SSE2, the same
  * check pisar_segmenter_set_text makes.) */
-static int check_input(cli_input *in, const char *path, int *has_cr)
+static int check_input(cli_input *in, const char *path)
 {
     enum { CHECK_BLOCK = 1 << 16 };
     static unsigned char buf[CHECK_BLOCK + 4];
@@ -268,7 +295,6 @@ static int check_input(cli_input *in, const char *path, int *has_cr)
             return -1;
         }
         if (!got) return 0;
-        if (!*has_cr && memchr(buf, '\r', n)) *has_cr = 1;
         base += n;
         keep = 0;
     }
@@ -375,13 +401,12 @@ int cmd_segment(int argc, char **argv)
     cli_input in;
     if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
     /* check all of it first, so bad input writes nothing */
-    int has_cr = 0;
-    if (check_input(&in, name, &has_cr) || cli_input_rewind(&in)) {
+    if (check_input(&in, name) || cli_input_rewind(&in)) {
         cli_input_close(&in);
         return EXIT_SOME_FAILED;
     }
 
-    writer w = {fmt, 0, 0, 0, 0, 0, has_cr, {0}};
+    writer w = {fmt, 0, 0, 0, 0, 0, {0}};
     pisar_buf buf = {0};
     pisar_segmenter *seg = NULL;
     int status = EXIT_ALL_DONE, eof = 0;
