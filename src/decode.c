@@ -36,6 +36,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* The AVX2 path of the single-byte decoder, chosen at run time (x86-64 with
+ * GCC or clang: the function carries its own target attribute). */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define PISAR_SBCS_AVX2 1
+#endif
 
 enum kind { K_SBCS, K_ASCII, K_UTF8, K_ICONV };
 
@@ -55,11 +61,21 @@ struct pisar_decoder {
     int failed;             /* an error was returned; the handle is spent */
     int sbcs_nfc_inert;     /* every defined byte is CPF_NFC_YES */
     int scalar;             /* the scalar reference paths only (tests) */
+    int avx2;               /* single-byte: the AVX2 path may run */
+    int avx512;             /* single-byte: the AVX-512 (VBMI2) path may run */
     int nundef;             /* single-byte: how many bytes are undefined ... */
     unsigned char undef[4]; /* ... and the first four of them */
     nfc_stream *nfc;
     pisar_buf stage, stage2;
     unsigned char sb[256][4]; /* single-byte: UTF-8 bytes in [0..2], length in [3] (0: undefined) */
+#ifdef PISAR_SBCS_AVX2
+    /* The AVX2 path: the two bytes of UTF-8 of byte 0x80 + 16 k + j at
+     * [k][j] (0 when its character is not two bytes long, or undefined),
+     * and the shuffles that drop the second byte of the pairs of ASCII
+     * bytes: compact[m], m's bit j set when byte j of eight is ASCII. */
+    unsigned char vlead[8][16], vtrail[8][16];
+    unsigned char compact[256][16];
+#endif
 };
 
 static const unsigned char FFFD[3] = {0xEF, 0xBF, 0xBD};
@@ -128,6 +144,27 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
             if (n && !(fl[b] & CPF_NFC_YES)) d->sbcs_nfc_inert = 0;
             if (!n && d->nundef++ < 4) d->undef[d->nundef - 1] = (unsigned char)b;
         }
+#ifdef PISAR_SBCS_AVX2
+        __builtin_cpu_init();
+        d->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+        d->avx512 = d->avx2 && __builtin_cpu_supports("avx512bw") &&
+                    __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
+                    __builtin_cpu_supports("bmi2");
+        for (int b = 0x80; b < 256; b++)
+            if (d->sb[b][3] == 2) {
+                d->vlead[(b - 0x80) >> 4][b & 15] = d->sb[b][0];
+                d->vtrail[(b - 0x80) >> 4][b & 15] = d->sb[b][1];
+            }
+        for (unsigned m = 0; m < 256; m++) {
+            unsigned k = 0;
+            for (unsigned j = 0; j < 8; j++) {
+                d->compact[m][k++] = (unsigned char)(2 * j);
+                if (!(m >> j & 1)) d->compact[m][k++] = (unsigned char)(2 * j + 1);
+            }
+            while (k < 16)
+                d->compact[m][k++] = 0x80; /* pshufb: a zero */
+        }
+#endif
     }
     if ((flags & PISAR_DECODE_NFC) && !(k == K_SBCS && d->sbcs_nfc_inert) && k != K_ASCII) {
         int rc = nfc_stream_new(&d->nfc);
@@ -219,6 +256,125 @@ static int dec_sbcs_scalar(pisar_decoder *d, const unsigned char *p, size_t n, p
     return PISAR_OK;
 }
 
+#ifdef PISAR_SBCS_AVX2
+/*
+ * The AVX2 path: 32 bytes at a step whose high bytes all decode to two
+ * bytes of UTF-8 (Cyrillic, Greek, Hebrew, Arabic letters and Latin ones
+ * with accents): each high byte's two bytes are found by table shuffles
+ * (one 16-byte table per high nibble), interleaved with the low bytes, and
+ * the second byte of each ASCII byte's pair is squeezed out, eight input
+ * bytes at a time. Stops at the first block of 32 that holds another high
+ * byte (a character of three bytes, an undefined byte): the caller's path
+ * takes it. Returns the bytes consumed; *op moves past the output (room:
+ * 2 bytes per input byte + 16).
+ */
+__attribute__((target("avx2,popcnt"))) static size_t
+sbcs_avx2(const pisar_decoder *d, const unsigned char *p, size_t n, unsigned char **op)
+{
+    unsigned char *o = *op;
+    const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    __m256i lt[8], tt[8];
+    for (int k = 0; k < 8; k++) {
+        lt[k] = _mm256_broadcastsi128_si256(
+            _mm_loadu_si128((const __m128i *)(const void *)d->vlead[k]));
+        tt[k] = _mm256_broadcastsi128_si256(
+            _mm_loadu_si128((const __m128i *)(const void *)d->vtrail[k]));
+    }
+    size_t i = 0;
+    while (i + 32 <= n) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+        unsigned high = (unsigned)_mm256_movemask_epi8(v);
+        if (!high) {
+            _mm256_storeu_si256((__m256i *)(void *)o, v);
+            o += 32;
+            i += 32;
+            continue;
+        }
+        __m256i lo = _mm256_and_si256(v, nib);
+        __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nib);
+        __m256i lead = zero, trail = zero;
+        for (int k = 0; k < 8; k++) {
+            __m256i sel = _mm256_cmpeq_epi8(hi, _mm256_set1_epi8((char)(8 + k)));
+            lead = _mm256_or_si256(lead, _mm256_and_si256(sel, _mm256_shuffle_epi8(lt[k], lo)));
+            trail = _mm256_or_si256(trail, _mm256_and_si256(sel, _mm256_shuffle_epi8(tt[k], lo)));
+        }
+        if ((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lead, zero)) & high) break;
+        /* ASCII bytes stand for themselves in the lead position */
+        lead = _mm256_blendv_epi8(v, lead, v);
+        __m256i w0 = _mm256_unpacklo_epi8(lead, trail); /* bytes 0-7 | 16-23 */
+        __m256i w1 = _mm256_unpackhi_epi8(lead, trail); /* bytes 8-15 | 24-31 */
+        __m128i g[4] = {_mm256_castsi256_si128(w0), _mm256_castsi256_si128(w1),
+                        _mm256_extracti128_si256(w0, 1), _mm256_extracti128_si256(w1, 1)};
+        unsigned ascii = ~high;
+        for (int q = 0; q < 4; q++) {
+            unsigned m = ascii >> (8 * q) & 0xFF;
+            __m128i s = _mm_loadu_si128((const __m128i *)(const void *)d->compact[m]);
+            _mm_storeu_si128((__m128i *)(void *)o, _mm_shuffle_epi8(g[q], s));
+            o += 16 - __builtin_popcount(m);
+        }
+        i += 32;
+    }
+    *op = o;
+    return i;
+}
+#endif
+
+#ifdef PISAR_SBCS_AVX2
+/*
+ * The AVX-512 path (VBMI and VBMI2, where the processor has them): the same
+ * as the AVX2 path, 64 bytes at a step, with the 128-byte tables looked up
+ * by one permutation each, the pairs interleaved by two more, and the
+ * second byte of each ASCII byte's pair dropped by a compress.
+ */
+__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi2,popcnt"))) static size_t
+sbcs_avx512(const pisar_decoder *d, const unsigned char *p, size_t n, unsigned char **op)
+{
+    unsigned char *o = *op;
+    const __m512i l0 = _mm512_loadu_si512((const void *)d->vlead[0]),
+                  l1 = _mm512_loadu_si512((const void *)d->vlead[4]),
+                  t0 = _mm512_loadu_si512((const void *)d->vtrail[0]),
+                  t1 = _mm512_loadu_si512((const void *)d->vtrail[4]);
+    /* output byte 2j: lead j, 2j + 1: trail j (64 + j: from the second operand) */
+    unsigned char ia[64], ib[64];
+    for (int j = 0; j < 32; j++) {
+        ia[2 * j] = (unsigned char)j;
+        ia[2 * j + 1] = (unsigned char)(64 + j);
+        ib[2 * j] = (unsigned char)(32 + j);
+        ib[2 * j + 1] = (unsigned char)(96 + j);
+    }
+    const __m512i xa = _mm512_loadu_si512((const void *)ia),
+                  xb = _mm512_loadu_si512((const void *)ib);
+    const __m512i zero = _mm512_setzero_si512();
+    size_t i = 0;
+    while (i + 64 <= n) {
+        __m512i v = _mm512_loadu_si512((const void *)(p + i));
+        __mmask64 high = _mm512_movepi8_mask(v);
+        if (!high) {
+            _mm512_storeu_si512((void *)o, v);
+            o += 64;
+            i += 64;
+            continue;
+        }
+        __m512i lead = _mm512_permutex2var_epi8(l0, v, l1);
+        __m512i trail = _mm512_permutex2var_epi8(t0, v, t1);
+        if (_mm512_mask_cmpeq_epi8_mask(high, lead, zero)) break;
+        lead = _mm512_mask_blend_epi8(high, v, lead);
+        __m512i w0 = _mm512_permutex2var_epi8(lead, xa, trail); /* bytes 0-31 */
+        __m512i w1 = _mm512_permutex2var_epi8(lead, xb, trail); /* bytes 32-63 */
+        const unsigned long long even = 0x5555555555555555ull, odd = ~even;
+        unsigned long long k0 = even | _pdep_u64((unsigned long long)high & 0xFFFFFFFFu, odd);
+        unsigned long long k1 = even | _pdep_u64((unsigned long long)high >> 32, odd);
+        _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(k0, w0));
+        o += __builtin_popcountll(k0);
+        _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(k1, w1));
+        o += __builtin_popcountll(k1);
+        i += 64;
+    }
+    *op = o;
+    return i;
+}
+#endif
+
 /*
  * The fast path: sixteen bytes of ASCII at a step (SSE2, always present on
  * x86-64), and a block of sixteen that holds other bytes without a branch per
@@ -230,14 +386,25 @@ static int dec_sbcs_scalar(pisar_decoder *d, const unsigned char *p, size_t n, p
 static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_buf *t,
                     pisar_error *err)
 {
-    if (d->scalar) return dec_sbcs_scalar(d, p, n, t, err);
+    if (d->scalar == 1) return dec_sbcs_scalar(d, p, n, t, err);
     if (n > (SIZE_MAX - 8) / 3) return PISAR_ENOMEM;
     int rc = pisar_buf_reserve(t, 3 * n + 4);
     if (rc) return rc;
     unsigned char *o = (unsigned char *)t->data + t->len;
     const unsigned char(*sb)[4] = (const unsigned char(*)[4])d->sb;
     size_t i = 0;
+#ifdef PISAR_SBCS_AVX2
+    size_t avx_from = d->avx2 && d->scalar != 2 ? 0 : SIZE_MAX; /* AVX2 tried again from here */
+#endif
     while (i + 16 <= n) {
+#ifdef PISAR_SBCS_AVX2
+        if (i >= avx_from && n - i >= 32) {
+            if (d->avx512 && d->scalar != 3 && n - i >= 64) i += sbcs_avx512(d, p + i, n - i, &o);
+            i += sbcs_avx2(d, p + i, n - i, &o);
+            avx_from = i + 32; /* it stopped at a block of 32 it cannot take */
+            if (i + 16 > n) break;
+        }
+#endif
 #if defined(__SSE2__)
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
         if (!_mm_movemask_epi8(v)) {
@@ -305,7 +472,7 @@ static int dec_sbcs(pisar_decoder *d, const unsigned char *p, size_t n, pisar_bu
 
 void pisar_decoder_set_scalar(pisar_decoder *d, int scalar)
 {
-    if (d) d->scalar = scalar != 0;
+    if (d) d->scalar = scalar >= 1 && scalar <= 3 ? scalar : scalar != 0;
 }
 
 /* ---- ASCII and UTF-8: fast path ----

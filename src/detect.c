@@ -55,6 +55,10 @@
  * accented letters differ, and the small models of many languages are less sure) (tuned on the
  * bench/detect/web.sh development set), and then with at least DECL_CONFIDENCE. */
 #define DECL_MARGIN 8.0
+/* Cost in nats of a symbol standing inside a word (inword_symbols). */
+#ifndef INWORD_COST
+#define INWORD_COST 8.0
+#endif
 #define DECL_MARGIN_CYRILLIC 2.0
 #define DECL_CONFIDENCE 0.95
 /* Confidence of a Latin page is at most n / (n + THIN_EVIDENCE) when n bytes
@@ -65,6 +69,14 @@ struct pisar_detector {
     uint32_t hist[65536];  /* hist[a << 8 | b]: how often byte b followed byte a */
     uint32_t hist2[65536]; /* a second table the feeding loop counts half of each chunk
                               in; merged into hist when the input ends */
+    /* The rows of hist (rows1[a]) and hist2 (rows2[a]) that may hold a
+     * non-zero cell: the bytes counted, and ' ' (the byte before the first);
+     * or all rows when rows_all (count_plain, which marks none). The scans
+     * at the end, and the clearing at a reset, visit only those rows: a
+     * short input costs no 65,536-cell passes. */
+    uint8_t rows1[256], rows2[256];
+    int rows_all;
+    int full_scan; /* tests: every row, always (det_full_scan) */
     uint64_t seen, sample;
     uint64_t zero_at[4]; /* NUL bytes at offsets 0, 1, 2, 3 mod 4 */
     unsigned prev;       /* the previous byte (a space before the first) */
@@ -101,6 +113,8 @@ pisar_detector *pisar_detector_new(void)
     pisar_detector *d = malloc(sizeof *d);
     if (!d) return NULL;
     d->sample = 0;
+    d->rows_all = 1; /* clear every row once */
+    d->full_scan = 0;
     pisar_detector_reset(d);
     return d;
 }
@@ -109,8 +123,19 @@ void pisar_detector_reset(pisar_detector *d)
 {
     if (!d) return;
     uint64_t s = d->sample;
-    memset(d->hist, 0, sizeof d->hist);
-    memset(d->hist2, 0, sizeof d->hist2);
+    if (d->rows_all || d->full_scan) {
+        memset(d->hist, 0, sizeof d->hist);
+        memset(d->hist2, 0, sizeof d->hist2);
+    } else {
+        for (unsigned a = 0; a < 256; a++) {
+            if (d->rows1[a]) memset(d->hist + (a << 8), 0, 256 * sizeof *d->hist);
+            if (d->rows2[a]) memset(d->hist2 + (a << 8), 0, 256 * sizeof *d->hist2);
+        }
+    }
+    memset(d->rows1, 0, sizeof d->rows1);
+    memset(d->rows2, 0, sizeof d->rows2);
+    d->rows1[' '] = d->rows2[' '] = 1;
+    d->rows_all = 0;
     d->seen = 0;
     d->sample = s;
     memset(d->zero_at, 0, sizeof d->zero_at);
@@ -147,6 +172,24 @@ int pisar_detector_set_sample(pisar_detector *d, uint64_t max_bytes)
     return PISAR_OK;
 }
 
+/* Tests: scan and clear all 65,536 cells (the reference) instead of the
+ * rows that were touched (lm.h). */
+
+void det_full_scan(pisar_detector *d, int on)
+{
+    if (d) d->full_scan = on != 0;
+}
+
+/* The rows of hist (rows1) or hist2 (rows2) that may hold a non-zero cell,
+ * ascending, into out; returns how many. */
+static unsigned used_rows(const pisar_detector *d, const uint8_t *rows, uint8_t out[256])
+{
+    unsigned n = 0;
+    for (unsigned a = 0; a < 256; a++)
+        if (rows[a] || d->rows_all || d->full_scan) out[n++] = (uint8_t)a;
+    return n;
+}
+
 /* Halve every cell so that no counter can overflow on endless input; the
  * proportions, which are all that scoring uses, stay. */
 static void halve(pisar_detector *d)
@@ -160,9 +203,16 @@ static void halve(pisar_detector *d)
 /* Add the second counting table into the first, and empty it. */
 static void merge_hist2(pisar_detector *d)
 {
-    for (size_t i = 0; i < 65536; i++)
-        d->hist[i] += d->hist2[i];
-    memset(d->hist2, 0, sizeof d->hist2);
+    uint8_t rows[256];
+    unsigned n = used_rows(d, d->rows2, rows);
+    for (unsigned r = 0; r < n; r++) {
+        unsigned a = rows[r];
+        uint32_t *h = d->hist + (a << 8), *h2 = d->hist2 + (a << 8);
+        for (unsigned b = 0; b < 256; b++)
+            h[b] += h2[b];
+        memset(h2, 0, 256 * sizeof *h2);
+        d->rows1[a] = 1;
+    }
 }
 
 /* The histogram scored: every pair of plain text; of markup, the pairs of
@@ -175,10 +225,15 @@ static void settle_hist(pisar_detector *d)
         merge_hist2(d);
         return;
     }
-    for (unsigned a = 0; a < 256; a++)
+    uint8_t rows[256];
+    unsigned n = used_rows(d, d->rows2, rows);
+    for (unsigned r = 0; r < n; r++) {
+        unsigned a = rows[r];
         for (unsigned b = 0; b < 256; b++)
             if (a >= 0x80 || b >= 0x80) d->hist[a << 8 | b] += d->hist2[a << 8 | b];
-    memset(d->hist2, 0, sizeof d->hist2);
+        memset(d->hist2 + (a << 8), 0, 256 * sizeof *d->hist2);
+        d->rows1[a] = 1;
+    }
 }
 
 /* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
@@ -224,6 +279,7 @@ static void count_plain(pisar_detector *d, const unsigned char *p, size_t n)
     uint32_t *h = d->hist, *h2 = d->hist2;
     unsigned prev = d->prev;
     uint64_t pos = d->counted;
+    d->rows_all = 1; /* after the first MiB: not worth a mark per byte */
     /* Two halves counted at once into two tables (merged at the end): the
      * increments of one do not wait for the other's, which doubles the
      * throughput when a pair repeats ("аа", runs of spaces). */
@@ -264,9 +320,11 @@ static void count_markup(pisar_detector *d, const unsigned char *p, size_t n)
         if (det_markup_step(&d->mk, b)) {
             if (d->mk.gap) prev = ' ', d->mk.gap = 0;
             h[prev << 8 | b]++;
+            d->rows1[b] = 1;
             prev = b;
         } else {
             h2[mprev << 8 | b]++;
+            d->rows2[b] = 1;
             mprev = b;
         }
         if (!b) d->zero_at[(pos + i) & 3]++;
@@ -296,6 +354,7 @@ static void count_light(pisar_detector *d, const unsigned char *p, size_t n)
             continue;
         }
         h[prev << 8 | b]++;
+        d->rows1[b] = 1;
         if (!b) d->zero_at[(pos + i) & 3]++;
         d->before_prev = (unsigned char)prev;
         prev = b;
@@ -451,15 +510,25 @@ static int in_set(const unsigned char set[32], unsigned b)
     return set[b >> 3] >> (b & 7) & 1;
 }
 
-/* adjoin rule: pairs where a byte of the set stands beside a letter, under e. */
-static uint64_t adjoin_count(const scoring *s, pisar_encoding e, const unsigned char set[32])
+/* adjoin rule: pairs where a byte of the set stands beside a letter, under e.
+ * Between two Latin pages, a byte that the other page (o) reads as a letter
+ * too is left out: it tells neither. */
+static uint64_t adjoin_count(const scoring *s, pisar_encoding e, const unsigned char set[32],
+                             pisar_encoding o)
 {
     const uint16_t *t = cp_table(e);
+    const uint16_t *to = o != PISAR_ENC_UNKNOWN ? cp_table(o) : NULL;
+    unsigned char use[32];
+    memcpy(use, set, 32);
+    if (to)
+        for (unsigned x = 0x80; x < 256; x++)
+            if (in_set(use, x) && is_letter_cp(to[x], NULL))
+                use[x >> 3] &= (unsigned char)~(1u << (x & 7));
     uint64_t n = 0;
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
-        if ((in_set(set, a) && is_letter_cp(t[a], NULL) && is_letter_cp(t[b], NULL)) ||
-            (in_set(set, b) && is_letter_cp(t[b], NULL) && is_letter_cp(t[a], NULL)))
+        if ((in_set(use, a) && is_letter_cp(t[a], NULL) && is_letter_cp(t[b], NULL)) ||
+            (in_set(use, b) && is_letter_cp(t[b], NULL) && is_letter_cp(t[a], NULL)))
             n += s->hi[i].n;
     }
     return n;
@@ -484,14 +553,44 @@ static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
     pisar_encoding a = pisar_encoding_from_name(r->a), b = pisar_encoding_from_name(r->b);
     uint64_t ca, cb;
     if (r->kind == DET_RULE_ADJOIN) {
-        ca = adjoin_count(s, a, r->set_a);
-        cb = adjoin_count(s, b, r->set_b);
+        int latin = !pisar_encoding_is_cyrillic(a) && !pisar_encoding_is_cyrillic(b);
+        ca = adjoin_count(s, a, r->set_a, latin ? b : PISAR_ENC_UNKNOWN);
+        cb = adjoin_count(s, b, r->set_b, latin ? a : PISAR_ENC_UNKNOWN);
     } else {
         /* fewer case switches wins: each side gets the other's count */
         ca = case_switches(s, b);
         cb = case_switches(s, a);
     }
     return ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
+}
+
+/* Symbols inside words: occurrences of a byte that e decodes to something
+ * other than a letter or a space, standing between two letters (estimated
+ * from the pairs: the smaller of its letter-before and letter-after counts).
+ * Text puts an apostrophe, a hyphen or a dash there, never "‰", "¢", "„" or
+ * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
+ * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
+ * see it, as each side of the symbol is a plausible pair alone. */
+static uint64_t inword_symbols(const scoring *s, pisar_encoding e)
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t before[128] = {0}, after[128] = {0};
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if (b >= 0x80 && is_letter_cp(t[a], NULL)) before[b - 0x80] += s->hi[i].n;
+        if (a >= 0x80 && is_letter_cp(t[b], NULL)) after[a - 0x80] += s->hi[i].n;
+    }
+    uint64_t n = 0;
+    for (int b = 0x80; b < 256; b++) {
+        uint32_t c = t[b];
+        if (!s->byte_n[b] || c == CP_UNDEFINED || is_letter_cp(c, NULL)) continue;
+        if (c == 0xA0 || c == 0xAD || c == 0xB4 || c == 0xB7 || c == 0x2019 || c == 0x02BC ||
+            (c >= 0x2010 && c <= 0x2014) || u_isspace((UChar32)c))
+            continue; /* no-break space, soft hyphen, apostrophes, middle dot, dashes */
+        uint64_t x = before[b - 0x80], y = after[b - 0x80];
+        n += x < y ? x : y;
+    }
+    return n;
 }
 
 /* Apply the rules to the best two: returns 1 when they must be swapped. */
@@ -523,8 +622,10 @@ static int scoring_init(scoring *s, const pisar_detector *d)
     memset(s, 0, sizeof *s);
     s->d = d;
     size_t nhi = 0, nlo = 0;
-    for (unsigned a = 0; a < 256; a++)
-        for (unsigned b = 0; b < 256; b++) {
+    uint8_t rows[256];
+    unsigned nrows = used_rows(d, d->rows1, rows);
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             if (!n) continue;
             s->byte_n[b] += n;
@@ -536,8 +637,8 @@ static int scoring_init(scoring *s, const pisar_detector *d)
     s->hi = malloc((nhi + nlo ? nhi + nlo : 1) * sizeof *s->hi);
     if (!s->hi) return PISAR_ENOMEM;
     s->lo = s->hi + nhi;
-    for (unsigned a = 0; a < 256; a++)
-        for (unsigned b = 0; b < 256; b++) {
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++) {
             uint32_t n = d->hist[a << 8 | b];
             /* runs of one byte >= 0x80 (most of its occurrences follow
              * itself) are left out: DOS line art, a row of ═ or ─ that
@@ -642,6 +743,12 @@ static int detect_sbcs(pisar_detector *d)
             uint64_t c = enc_cost(&s, e, m);
             lang_cost[i][m] = c;
             if (c < best_cost[i]) best_cost[i] = c, best_lang[i] = m;
+        }
+        uint64_t pen = inword_symbols(&s, e) * (uint64_t)(INWORD_COST * LM_SCALE);
+        if (pen) {
+            for (int m = 0; m < nm; m++)
+                if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] += pen;
+            best_cost[i] += pen;
         }
     }
     /* rank: cost, then the preference order */
@@ -921,11 +1028,18 @@ int pisar_detector_finish(pisar_detector *d)
         return language_of_sample(d, wide, 0);
     }
     /* 2. binary: NULs, or many control characters (in markup too) */
-    uint64_t ctrl = 0, nul = 0, high = 0;
+    uint64_t ctrl = 0, nul = 0, high = 0, col[256] = {0};
+    uint8_t rows[256];
+    unsigned nrows = used_rows(d, d->rows1, rows);
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++)
+            col[b] += d->hist[a << 8 | b];
+    nrows = used_rows(d, d->rows2, rows);
+    for (unsigned r = 0; r < nrows; r++)
+        for (unsigned a = rows[r], b = 0; b < 256; b++)
+            col[b] += d->hist2[a << 8 | b];
     for (unsigned b = 0; b < 256; b++) {
-        uint64_t c = 0;
-        for (unsigned a = 0; a < 256; a++)
-            c += (uint64_t)d->hist[a << 8 | b] + d->hist2[a << 8 | b];
+        uint64_t c = col[b];
         if (b == 0)
             nul = c;
         else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
@@ -983,10 +1097,12 @@ static int decl_agrees(const pisar_detector *d)
     if (a == PISAR_ENC_ASCII) return ascii_compatible;
     if (!pisar_encoding_is_single_byte(a) || !pisar_encoding_is_single_byte(de)) return 0;
     const uint16_t *ta = cp_table(a), *td = cp_table(de);
+    uint8_t rows[256];
+    unsigned nrows = used_rows(d, d->rows1, rows);
     for (unsigned b = 0x80; b < 256; b++) {
         uint64_t n = 0;
-        for (unsigned x = 0; x < 256 && !n; x++)
-            n += d->hist[x << 8 | b];
+        for (unsigned r = 0; r < nrows && !n; r++)
+            n += d->hist[rows[r] << 8 | b];
         if (n && ta[b] != td[b]) return 0;
     }
     return 1;

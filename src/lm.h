@@ -67,6 +67,10 @@ const det_rule *lm_det_rules(int *n);
  * (one of its two), or PISAR_ENC_UNKNOWN when it cannot tell (src/detect.c). */
 #include "pisar/encoding.h"
 pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len);
+/* For tests: on != 0, detector d scans and clears all 65,536 cells of its
+ * pair histogram (the reference) instead of the rows it touched. */
+#include "pisar/detect.h"
+void det_full_scan(pisar_detector *d, int on);
 /* The preference order among encodings that decode the input alike: names, NULL-terminated. */
 const char *const *lm_det_order(void);
 

@@ -24,8 +24,8 @@ static const char *gaz_id(const pn_gazetteer *user, const char *k, int surnames)
     return e != (size_t)-1 ? pn_builtin_entries[e].id : NULL;
 }
 
-static int key_common(const pn_gazetteer *user, const char *name, size_t len, pisar_buf *key,
-                      int surnames)
+static int key_common(const pn_gazetteer *user, const char *name, size_t len, int lang,
+                      pisar_buf *key, int surnames)
 {
     if (!key) return PISAR_EINVAL;
     if (!name && len) return PISAR_EINVAL;
@@ -33,7 +33,7 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
     int rc = len ? pn_utf8_check(name, len, &bad) : PISAR_OK;
     if (rc) return rc;
     pisar_buf p = {0}, k = {0};
-    rc = pn_phonetic(name, len, &p);
+    rc = pn_phonetic_lang(name, len, lang, &p);
     if (rc || !p.len) {
         pisar_buf_free(&p);
         return rc;
@@ -57,7 +57,17 @@ static int key_common(const pn_gazetteer *user, const char *name, size_t len, pi
 
 int pisar_name_key(const char *name, size_t len, pisar_buf *key)
 {
-    return key_common(NULL, name, len, key, 0);
+    return key_common(NULL, name, len, -1, key, 0);
+}
+
+static const char *const lang_codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
+
+int pisar_name_key_lang(const char *name, size_t len, const char *lang, pisar_buf *key)
+{
+    int l = -1;
+    for (int i = 0; lang && i < L_N; i++)
+        if (!strcmp(lang_codes[i], lang)) l = i;
+    return key_common(NULL, name, len, l, key, 0);
 }
 
 int pisar_name_key_phonetic(const char *name, size_t len, pisar_buf *key)
@@ -175,6 +185,7 @@ int pisar_names_new(pisar_names **out, const char *style, pisar_error *err)
     if (!h) return PISAR_ENOMEM;
     snprintf(h->style, sizeof h->style, "%s", style);
     h->lang_hint = -1;
+    h->text_lang = -1;
     for (size_t i = 0; styles[i]; i++)
         if (!strcmp(styles[i], style)) h->style_index = (int)i;
     *out = h;
@@ -197,19 +208,14 @@ void pn_free_groups(pisar_names *h)
 
 int pisar_names_set_language(pisar_names *h, const char *lang)
 {
-    static const char *const codes[L_N] = {"ru", "uk", "be", "bg", "mk", "sr"};
     if (!h) return PISAR_EINVAL;
-    if (!lang) {
-        h->lang_hint = -1;
-        h->dirty = 1;
-        return PISAR_OK;
-    }
-    for (int i = 0; i < L_N; i++)
-        if (!strcmp(codes[i], lang)) {
-            h->lang_hint = i;
-            h->dirty = 1;
-            return PISAR_OK;
-        }
+    int l = -1;
+    for (int i = 0; lang && i < L_N; i++)
+        if (!strcmp(lang_codes[i], lang)) l = i;
+    if (lang && l < 0) return PISAR_EUNKNOWN;
+    h->lang_hint = l;
+    h->dirty = 1;
+    return PISAR_OK;
     return PISAR_EUNKNOWN;
 }
 
@@ -228,6 +234,7 @@ void pisar_names_free(pisar_names *h)
     for (int i = 0; i < L_N; i++)
         pisar_translit_free(h->tr[i]);
     pn_smap_free(&h->known);
+    pn_smap_free(&h->known_loose);
     pn_smap_free(&h->known_words);
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
@@ -251,6 +258,7 @@ void pisar_names_reset(pisar_names *h)
     h->ndocs = 0;
     pn_free_groups(h);
     pn_smap_free(&h->known);
+    pn_smap_free(&h->known_loose);
     pn_smap_free(&h->known_words);
     pn_smap_free(&h->known_last);
     pn_smap_free(&h->resplit);
@@ -304,7 +312,7 @@ int pisar_names_load_gazetteer(pisar_names *h, const char *path, pisar_error *er
 
 int pisar_names_key(const pisar_names *h, const char *name, size_t len, pisar_buf *key)
 {
-    return key_common(h ? &h->user : NULL, name, len, key, 0);
+    return key_common(h ? &h->user : NULL, name, len, h ? pn_key_lang(h) : -1, key, 0);
 }
 
 const pn_gaz_entry *pn_entry_of(const pisar_names *h, const char *key)
@@ -329,6 +337,41 @@ char *pn_dup(const char *s, size_t n)
     return d;
 }
 
+int pn_key_lang(const pisar_names *h)
+{
+    return h->lang_hint;
+}
+
+int pn_text_language(const char *s, size_t n)
+{
+    size_t uk = 0, be = 0, ru = 0, south = 0, mk = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = pn_utf8_next(s, n, &i);
+        if (c >= 0x400 && c < 0x410)
+            c += 0x50;
+        else if (c >= 0x410 && c < 0x430)
+            c += 0x20;
+        else if (c == 0x490)
+            c = 0x491;
+        if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491)
+            uk++;
+        else if (c == 0x45e)
+            be++;
+        else if (c == 0x44b || c == 0x44d || c == 0x451)
+            ru++;
+        else if (c == 0x453 || c == 0x45c || c == 0x455)
+            mk++;
+        else if (c == 0x452 || c == 0x45b || c == 0x45f || c == 0x458 || c == 0x459 || c == 0x45a)
+            south++;
+    }
+    if (be && be * 4 > uk) return L_BE;
+    if (uk > 4 * (ru + be + south + mk)) return L_UK;
+    if (ru > 4 * (uk + be + south + mk)) return L_RU;
+    if (mk && mk * 4 > uk + ru) return L_MK;
+    if (south > 4 * (uk + ru + be)) return L_SR;
+    return -1;
+}
+
 /* The key of s[0, n) as pn_key_of() computes it, without the cache. */
 static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
 {
@@ -348,7 +391,8 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
         }
         i = j + 1;
     }
-    if (rc || (t.data && (rc = key_common(&h->user, t.data, t.len, &k, 1)) == PISAR_ENOMEM))
+    if (rc || (t.data &&
+               (rc = key_common(&h->user, t.data, t.len, pn_key_lang(h), &k, 1)) == PISAR_ENOMEM))
         ((pisar_names *)h)->nomem = 1; /* the handle's own state, as the key cache */
     if (!t.data || rc || !k.len) {
         pisar_buf_free(&t);
@@ -379,10 +423,12 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
      * looked up as it is, in its nominative, as a surname ...): their keys
      * are kept. The cache is the handle's own state, not its collection, so
      * it is changed here through a const handle. */
+    /* the key depends on the language: the cache holds it first ('a' + lang) */
     char w[KEYCACHE_WORD];
-    if (n >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n);
-    memcpy(w, s, n);
-    w[n] = '\0';
+    if (n + 1 >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n);
+    w[0] = (char)('a' + 1 + h->lang_hint);
+    memcpy(w + 1, s, n);
+    w[n + 1] = '\0';
     smap *c = &((pisar_names *)h)->keycache;
     size_t *v = pn_smap_get(c, w);
     const char *k;
@@ -402,10 +448,39 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
     return d;
 }
 
-/* Is a key known to the collection (or the gazetteer)? */
+/* A key with y = i and g = h = kh (PN_ALIKE_IY | PN_ALIKE_GH), malloc'd. */
+static char *loose_key(const char *key)
+{
+    char *k = pn_dup(key, strlen(key));
+    if (k) pn_fold_alike(k, PN_ALIKE_IY | PN_ALIKE_GH);
+    return k;
+}
+
+int pn_put_known(pisar_names *h, const char *key)
+{
+    int rc = pn_smap_put(&h->known, key, 1);
+    if (rc || key[0] == '@') return rc;
+    char *k = loose_key(key);
+    if (!k) return PISAR_ENOMEM;
+    rc = pn_smap_put(&h->known_loose, k, 1);
+    free(k);
+    return rc;
+}
+
+/* Is a key known to the collection (or the gazetteer)? A key is also known
+ * when one of the collection's meets it with y = i and g = h = kh: the same
+ * name in the letters of another language (Гітанас in a Ukrainian text,
+ * Гитанас in a Russian one). */
 int pn_known_key(const pisar_names *h, const char *key)
 {
-    return key[0] == '@' || pn_smap_get(&h->known, key) != NULL;
+    if (key[0] == '@' || pn_smap_get(&h->known, key)) return 1;
+    if (!h->known_loose.n) return 0;
+    char buf[256];
+    size_t n = strlen(key);
+    if (n >= sizeof buf) return 0;
+    memcpy(buf, key, n + 1);
+    pn_fold_alike(buf, PN_ALIKE_IY | PN_ALIKE_GH);
+    return pn_smap_get(&h->known_loose, buf) != NULL;
 }
 
 /* The words of s[0, n) split at spaces: their starts and ends, up to max. */

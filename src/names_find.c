@@ -739,6 +739,8 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     size_t n = end - start;
     mention m = {0};
     m.doc = ctx->doc;
+    m.lang = pn_key_lang(h);
+    m.text_lang = h->text_lang;
     m.sure = 1;
     m.sstart = (sentence_single & FOUND_SSTART) != 0;
     size_t q = 0;
@@ -808,7 +810,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
         h->m = p;
         h->capm = c;
     }
-    if (pn_smap_put(&h->known, m.key, 1)) goto nomem;
+    if (pn_put_known(h, m.key)) goto nomem;
     if (m.key[0] != '@' && strchr(m.key, ' ')) {
         char *copy = pn_dup(m.key, strlen(m.key));
         if (!copy) goto nomem;
@@ -855,7 +857,9 @@ int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, s
     add_ctx ctx = {h->ndocs++, 0};
     size_t before = h->nm;
     h->nomem = 0;
+    h->text_lang = pn_text_language(text, len);
     rc = scan(h, text, len, add_found, &ctx);
+    h->text_lang = -1;
     if (!rc && !ctx.rc && h->nomem) rc = PISAR_ENOMEM;
     if (rc || ctx.rc) {
         while (h->nm > before) {

@@ -13,6 +13,7 @@
  *                             ru, uk, be, bg, mk, sr, en, de, fr, pl, cs, ...)
  *   also FORM | FORM ...      other spellings of any origin
  */
+#include "names_handle.h"
 #include "names_internal.h"
 
 #include <stdio.h>
@@ -183,13 +184,18 @@ static int push_index(pn_gazetteer *g, size_t *cap, const char *key, size_t entr
     return PISAR_OK;
 }
 
-static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size_t *cap)
+/* A form's key, and for a form of a Cyrillic language (lang >= 0) also its
+ * key as a text of that language reads it (a Ukrainian Кличко: klychko). */
+static int add_form(pn_gazetteer *g, const char *s, size_t n, size_t entry, size_t *cap, int lang)
 {
-    pisar_buf k = {0};
+    pisar_buf k = {0}, kl = {0};
     int rc = pn_phonetic(s, n, &k);
     if (!rc && !k.len) rc = PISAR_EPARSE;
     if (!rc) rc = push_index(g, cap, k.data, entry, 0);
+    if (!rc && lang >= 0) rc = pn_phonetic_lang(s, n, lang, &kl);
+    if (!rc && kl.len && strcmp(kl.data, k.data)) rc = push_index(g, cap, kl.data, entry, 0);
     pisar_buf_free(&k);
+    pisar_buf_free(&kl);
     return rc;
 }
 
@@ -375,7 +381,7 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
             if (!(e->canonical = keep(g, v, vn)))
                 return fail(g, err, PISAR_ENOMEM, lineno, lineoff, origin, "out of memory");
             have_name = 1;
-            rc = add_form(g, v, vn, ei, &capindex);
+            rc = add_form(g, v, vn, ei, &capindex, -1);
             if (!rc) rc = add_surname(&sn, v, vn, ei);
             if (!rc) rc = add_stripped(&snp[1], v, vn, ei);
         } else if (FIELD("kind")) {
@@ -392,6 +398,10 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
         } else if (FIELD("as-of") || FIELD("note")) {
             /* documentation only */
         } else if (FIELD("also") || is_lang(l, fl)) {
+            static const char codes[][3] = {"ru", "uk", "be", "bg", "mk", "sr"};
+            int flang = -1;
+            for (int c = 0; c < L_N && fl == 2; c++)
+                if (!memcmp(l, codes[c], 2)) flang = c;
             size_t a = 0;
             while (a < vn && !rc) {
                 size_t b = a;
@@ -406,7 +416,7 @@ static int parse_body(pn_gazetteer *g, const char *text, size_t len, const char 
                     snprintf(msg, sizeof msg, "line %zu: empty form", lineno);
                     return fail(g, err, PISAR_EPARSE, lineno, lineoff, origin, msg);
                 }
-                rc = add_form(g, v + s, t - s, ei, &capindex);
+                rc = add_form(g, v + s, t - s, ei, &capindex, flang);
                 if (!rc) rc = add_surname(&sn, v + s, t - s, ei);
                 if (!rc) rc = add_stripped(&snp[1], v + s, t - s, ei);
                 a = b + 1;
@@ -457,7 +467,27 @@ int pn_map_given(const char *key, const pn_given *tab, size_t n, pisar_buf *out)
             else
                 hi = mid;
         }
-        words[nw++] = lo < n && !strcmp(tab[lo].key, w) ? tab[lo].canon : w;
+        const char *want = w;
+        char iy[128];
+        if (!(lo < n && !strcmp(tab[lo].key, w)) && strchr(w, 'y')) {
+            /* a form the table holds with i for the key's y (Кирило read as
+             * Ukrainian, kyrylo; the table has Кирило as kirilo) */
+            size_t l = strlen(w);
+            if (l < sizeof iy) {
+                want = iy;
+                for (size_t c = 0; c <= l; c++)
+                    iy[c] = w[c] == 'y' ? 'i' : w[c];
+                lo = 0, hi = n;
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (strcmp(tab[mid].key, iy) < 0)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+            }
+        }
+        words[nw++] = lo < n && !strcmp(tab[lo].key, want) ? tab[lo].canon : w;
     }
     qsort(words, nw, sizeof *words, cmp_cstr);
     int rc = PISAR_OK;

@@ -18,7 +18,7 @@ static int join_key(pisar_names *h, mention *m, const char *key)
     if (!k) return PISAR_ENOMEM;
     free(m->key);
     m->key = k;
-    return pn_smap_put(&h->known, k, 1);
+    return pn_put_known(h, k);
 }
 
 /* Put key -> val, or mark the key as meeting several values (`many`) when
@@ -36,6 +36,7 @@ typedef struct reading_ctx {
     const smap *exact, *loose; /* loose[a]: the originals folded as PN_ALIKE_* a says */
     size_t target;             /* mention index met, or NONE */
     int several;               /* readings met originals of different keys */
+    int tier;                  /* 0, or the last-resort PN_ALIKE_* bits tried */
     pisar_buf given;
 } reading_ctx;
 
@@ -48,10 +49,16 @@ static int reading_fn(const char *key, int alike, void *user)
     pisar_buf_clear(&r->given);
     int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
     if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
-    size_t *v = pn_smap_get(r->exact, r->given.data);
-    if (!v && alike) {
-        pn_fold_alike(r->given.data, alike);
-        v = pn_smap_get(&r->loose[alike], r->given.data);
+    size_t *v = NULL;
+    if (r->tier) { /* a last resort (see resolve_readings) */
+        pn_fold_alike(r->given.data, alike | r->tier);
+        v = pn_smap_get(&r->loose[alike | r->tier], r->given.data);
+    } else {
+        v = pn_smap_get(r->exact, r->given.data);
+        if (!v && alike) {
+            pn_fold_alike(r->given.data, alike);
+            v = pn_smap_get(&r->loose[alike], r->given.data);
+        }
     }
     if (!v) return PISAR_OK;
     if (*v == MANY || (r->target != NONE && strcmp(r->h->m[*v].key, r->h->m[r->target].key))) {
@@ -115,7 +122,7 @@ static int readings_cached(pisar_names *h, const char *s, pn_reading_fn fn, void
 static int resolve_readings(pisar_names *h)
 {
     const size_t many = MANY;
-    smap anchored = {0}, exact = {0}, loose[4] = {{0}}, done = {0};
+    smap anchored = {0}, exact = {0}, loose[PN_ALIKE_ALL] = {{0}}, done = {0};
     pisar_buf pk = {0}, gk = {0};
     int rc = PISAR_OK;
     for (size_t i = 0; i < h->nm && !rc; i++) {
@@ -124,11 +131,11 @@ static int resolve_readings(pisar_names *h)
         if ((rc = pn_smap_put(&anchored, m->key, 1))) break;
         pisar_buf_clear(&pk);
         pisar_buf_clear(&gk);
-        if (pn_phonetic(m->base, strlen(m->base), &pk) || !pk.data) continue;
+        if (pn_phonetic_lang(m->base, strlen(m->base), m->lang, &pk) || !pk.data) continue;
         if ((rc = pn_map_given(pk.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &gk))) break;
         if (!gk.data) continue;
         if ((rc = put_unique(h, &exact, gk.data, i, many))) break;
-        for (int a = 1; a < 4 && !rc; a++) {
+        for (int a = 1; a < PN_ALIKE_ALL && !rc; a++) {
             pisar_buf_clear(&pk);
             if ((rc = pisar_buf_puts(&pk, gk.data))) break;
             pn_fold_alike(pk.data, a);
@@ -143,8 +150,18 @@ static int resolve_readings(pisar_names *h)
         if (d) {
             target = *d;
         } else {
-            reading_ctx r = {h, &exact, loose, NONE, 0, {0}};
-            int x = readings_cached(h, m->base, reading_fn, &r);
+            /* every reading as it is; where none meets an original, as last
+             * resorts a Latin i or y read as и, і or ы, then g, h, kh as г or
+             * х, then both: the one original met, the fewest letters read
+             * alike first */
+            static const int tiers[] = {0, PN_ALIKE_IY, PN_ALIKE_GH, PN_ALIKE_IY | PN_ALIKE_GH};
+            reading_ctx r = {h, &exact, loose, NONE, 0, 0, {0}};
+            int x = 0;
+            for (size_t t = 0; t < sizeof tiers / sizeof *tiers && x >= 0; t++) {
+                r.tier = tiers[t];
+                x = readings_cached(h, m->base, reading_fn, &r);
+                if (r.several || r.target != NONE) break;
+            }
             pisar_buf_free(&r.given);
             if (x < 0) {
                 rc = x;
@@ -160,9 +177,68 @@ static int resolve_readings(pisar_names *h)
     pisar_buf_free(&gk);
     pn_smap_free(&anchored);
     pn_smap_free(&exact);
-    for (int a = 1; a < 4; a++)
+    for (int a = 1; a < PN_ALIKE_ALL; a++)
         pn_smap_free(&loose[a]);
     pn_smap_free(&done);
+    return rc;
+}
+
+/* The key of a Cyrillic mention folded as PN_ALIKE_IY | PN_ALIKE_GH, and
+ * whether it is read as Russian reads it; 1 if it has none. */
+static int folded_cyr(const pisar_names *h, const mention *m, pisar_buf *pk, pisar_buf *rk,
+                      pisar_buf *gk, int *as_ru)
+{
+    pisar_buf_clear(pk);
+    pisar_buf_clear(rk);
+    pisar_buf_clear(gk);
+    size_t n = strlen(m->base);
+    if (pn_phonetic_lang(m->base, n, m->lang, pk) || !pk->data) return 1;
+    if (pn_phonetic_lang(m->base, n, L_RU, rk) || !rk->data) return 1;
+    /* Russian: read as Russian reads it, with no letter of another language */
+    *as_ru = !strcmp(pk->data, rk->data) && pn_cyr_language(m->base, -1) == L_RU;
+    if (pn_map_given(pk->data, pn_builtin_given, PN_BUILTIN_NGIVEN, gk) || !gk->data) return 1;
+    pn_fold_alike(gk->data, PN_ALIKE_IY | PN_ALIKE_GH);
+    (void)h;
+    return 0;
+}
+
+/* One name in two languages: a Ukrainian text writes Russian and foreign
+ * names with its own letters (Улицька, Гітанас, Георгієв), which the key
+ * reads its own way (ulytska, hitanas). A Cyrillic mention read otherwise
+ * than Russian reads it joins the one mention read as Russian whose key it
+ * meets with y = i and g = h = kh (Улицкая, Гитанас), if the letters of
+ * their texts show two different languages; two mentions both read as
+ * Russian (Калинина, Калынина), both as Ukrainian (Шиманський, Шіманський),
+ * or from texts of one language or of none shown (pisar_names_add_name())
+ * never join this way. */
+static int join_languages(pisar_names *h)
+{
+    const size_t many = MANY;
+    smap ru = {0};
+    pisar_buf pk = {0}, rk = {0}, gk = {0};
+    int rc = PISAR_OK, as_ru = 0, other = 0;
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || m->text_lang < 0 || pn_is_latin_text(m->base)) continue;
+        if (folded_cyr(h, m, &pk, &rk, &gk, &as_ru)) continue;
+        if (as_ru)
+            rc = put_unique(h, &ru, gk.data, i, many);
+        else
+            other = 1;
+    }
+    for (size_t i = 0; i < h->nm && !rc && other && ru.cap; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || m->text_lang < 0 || pn_is_latin_text(m->base)) continue;
+        if (folded_cyr(h, m, &pk, &rk, &gk, &as_ru) || as_ru) continue;
+        size_t *v = pn_smap_get(&ru, gk.data);
+        if (!v || *v == many || !strcmp(h->m[*v].key, m->key)) continue;
+        if (h->m[*v].text_lang == m->text_lang) continue; /* one language: two names */
+        rc = join_key(h, m, h->m[*v].key);
+    }
+    pisar_buf_free(&pk);
+    pisar_buf_free(&rk);
+    pisar_buf_free(&gk);
+    pn_smap_free(&ru);
     return rc;
 }
 
@@ -241,7 +317,7 @@ static int resplit_titles(pisar_names *h)
             free(m->alt_key);
             m->alt_base = m->alt_key = NULL;
             m->sure = 1;
-            rc = pn_smap_put(&h->known, tk, 1);
+            rc = pn_put_known(h, tk);
             break;
         }
     }
@@ -286,7 +362,7 @@ int pn_regroup(pisar_names *h)
         mention *o = &h->m[j];
         if (!strchr(o->base, ' ')) continue;
         pisar_buf_clear(&pk);
-        if (pn_phonetic(o->base, strlen(o->base), &pk) || !pk.data) continue;
+        if (pn_phonetic_lang(o->base, strlen(o->base), o->lang, &pk) || !pk.data) continue;
         for (char *save = NULL, *w = strtok_r(pk.data, " ", &save); w && !rc;
              w = strtok_r(NULL, " ", &save)) {
             size_t *v = pn_smap_get(&words, w);
@@ -308,6 +384,7 @@ int pn_regroup(pisar_names *h)
         rc = join_key(h, m, h->m[*v].key);
     }
     pn_smap_free(&words);
+    if (!rc) rc = join_languages(h);
     if (!rc) rc = resolve_readings(h);
     if (rc) return rc;
     /* 3: groups by key */

@@ -18,8 +18,10 @@ typedef struct mention {
     char *alt_base; /* masculine reading of an ambiguous -ова/-ева/-ина, or NULL */
     char *alt_key;
     size_t doc;
-    int sure;   /* the form is unambiguous */
-    int sstart; /* the run started a sentence */
+    int lang;      /* the language its key was read in (L_RU... or -1) */
+    int text_lang; /* the language its text's letters show (L_RU... or -1) */
+    int sure;      /* the form is unambiguous */
+    int sstart;    /* the run started a sentence */
 } mention;
 
 /* A string -> size_t hash map with its own copies of the keys (FNV-1a,
@@ -59,9 +61,11 @@ struct pisar_names {
     int dirty;
     int style_index;
     int lang_hint;           /* L_RU... or -1 */
+    int text_lang;           /* pn_text_language() of the text being added */
     pisar_translit *tr[L_N]; /* opened on first use */
     pisar_buf scratch, scratch2;
     smap known;       /* every key a mention has had */
+    smap known_loose; /* the same with y = i and g = h = kh */
     smap known_words; /* every word of the phonetic keys of longer mentions */
     smap known_last;  /* the key of the last word of longer mentions */
     size_t nlast;     /* mentions known_last has seen (filled when needed) */
@@ -83,8 +87,20 @@ struct pisar_names {
 char *pn_dup(const char *s, size_t n);
 /* The key of a name with the handle's gazetteer (malloc'd), or NULL. */
 char *pn_key_of(const pisar_names *h, const char *s, size_t n);
+/* The language keys are read in: the one set (pisar_names_set_language()), or
+ * -1 (each word by its letters). */
+int pn_key_lang(const pisar_names *h);
+/* The language of a Cyrillic name by the letters only one language has;
+ * `hint` (or -1) where none shows, else L_RU (names_canon.c). */
+int pn_cyr_language(const char *s, int hint);
+/* The language the letters of a whole text show (L_RU... or -1): one
+ * kind of letters (і ї є ґ; ы э ё; ў; ѓ ќ ѕ; ђ ћ џ ј љ њ) outnumbering the
+ * others four to one. */
+int pn_text_language(const char *s, size_t n);
 /* Is a key known to the collection (or the gazetteer)? */
 int pn_known_key(const pisar_names *h, const char *key);
+/* Make a key known (and its loose form, for pn_known_key()). */
+int pn_put_known(pisar_names *h, const char *key);
 /* The gazetteer entry of an "@id" key, or NULL. */
 const pn_gaz_entry *pn_entry_of(const pisar_names *h, const char *key);
 void pn_free_groups(pisar_names *h);

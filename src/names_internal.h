@@ -64,6 +64,9 @@ int pn_utf8_put(pisar_buf *b, unsigned c);
 
 /* The phonetic key of a name (no gazetteer), appended to key. */
 int pn_phonetic(const char *s, size_t len, pisar_buf *key);
+/* The same, the Cyrillic words read as `lang` (L_RU ... of names_handle.h;
+ * -1: by each word's own letters and shape). */
+int pn_phonetic_lang(const char *s, size_t len, int lang, pisar_buf *key);
 
 /* The other readings of a name with Latin words: the phonetic key with every
  * Latin word read under each press convention in turn (skipping a
@@ -75,7 +78,18 @@ int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user);
 
 /* What a convention writes alike: з and с, ж and ш (German s, sch); ш and с,
  * ж and з (Serbian and Croatian printed without diacritics). */
-enum { PN_ALIKE_VOICING = 1, PN_ALIKE_HUSHES = 2 };
+enum {
+    PN_ALIKE_VOICING = 1,
+    PN_ALIKE_HUSHES = 2,
+    PN_ALIKE_IY = 4,
+    PN_ALIKE_GH = 8,
+    PN_ALIKE_ALL = 16
+};
+/* PN_ALIKE_IY: the key's y (ы, Ukrainian и) is i, as a Latin i or y may
+ * write either; PN_ALIKE_GH: g, h and kh are one (a Latin h writes Russian х
+ * in ISO 9, Ukrainian г in the national system; ISO 9 writes Ukrainian г g).
+ * Only for joining a Latin spelling to the one Cyrillic original of a
+ * collection (--resolve), never in a key itself. */
 
 /* Fold a key in place as `alike` says (voicing: z, zh -> s, sh; hushes: sh,
  * zh -> s, z) and put its words in order again. */

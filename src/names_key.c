@@ -21,6 +21,7 @@
  * Words are then sorted (surname-first and given-name-first orders meet) and,
  * in names of three or more words, patronymics (-ovich, -evna, ...) dropped.
  */
+#include "names_handle.h"
 #include "names_internal.h"
 
 #include <stdlib.h>
@@ -82,7 +83,9 @@ static int is_apostrophe(unsigned c)
 
 int pn_is_name_letter(unsigned c)
 {
-    if (is_apostrophe(c)) return 1;
+    /* · (U+00B7): BGN/PCGN's strict form parts letters that could be read
+     * back as one (Su·yk-Su, Ang·elina; tables/names/latin.txt) */
+    if (is_apostrophe(c) || c == 0xb7) return 1;
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (is_apostrophe(c)) return 1;
     int8_t t = u_charType((UChar32)c);
@@ -264,8 +267,26 @@ static char base_letter(unsigned c, const UNormalizer2 *nfd)
 static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer2 *nfd)
 {
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
+    /* w in a word with a letter the German and Polish presses, whose w is в,
+     * never write (v, ts but tsch, sh, zh, kh, y before a vowel) is Belarusian ў in
+     * BGN/PCGN (Ivanow = Іваноў, Artsyamowski = Арцямоўскі) */
+    int w_is_u = 0;
+    if (memchr(w->s, 'w', w->len)) {
+        w_is_u = memchr(w->s, 'v', w->len) != NULL;
+        for (size_t k = 0; k + 1 < w->len && !w_is_u; k++) {
+            char a = w->s[k], b = w->s[k + 1];
+            w_is_u = (a == 't' && b == 's' && (k + 3 >= w->len || memcmp(w->s + k + 2, "ch", 2))) ||
+                     ((a == 's' || a == 'z' || a == 'k') && b == 'h') ||
+                     (a == 'y' && strchr("aeou", b));
+        }
+    }
     size_t i = 0;
     while (i < w->len) {
+        if (w_is_u && w->s[i] == 'w') {
+            if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
+            i++;
+            continue;
+        }
         /* the convention's own rules first, then the generic ones */
         const pn_rule *r = NULL;
         if (conv >= 0) r = best_rule(pn_conventions[conv].rules, w->s, w->len, i, NULL);
@@ -308,10 +329,67 @@ static int belarusian_word(const word *w)
     return i_dot && hard;
 }
 
-static int cyrillic_word(const word *w, pisar_buf *out)
+/* A Ukrainian word by its own letters (і ї є ґ) or, where the text's
+ * language is not known, by a shape Ukrainian names have and Russian ones do
+ * not (tables/names/ukrainian.txt: -енко, -ський, Дмитро, Кирило ...). Its и is
+ * the vowel y, the key letter of ы (Калинина is Kalynyna in Ukrainian,
+ * Kalinina in Russian: two different names of one language keep two keys). */
+static int uk_letters(const word *w)
+{
+    for (size_t i = 0; i < w->len;) {
+        unsigned c = pn_utf8_next(w->s, w->len, &i);
+        if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491) return 1;
+    }
+    return 0;
+}
+
+static int ukrainian_word(const word *w, int lang)
+{
+    if (uk_letters(w) || lang == L_UK) return 1;
+    if (lang >= 0) return 0;
+    for (const char *const *e = pn_uk_endings; *e; e++) {
+        size_t n = strlen(*e);
+        if (w->len > n + 2 && !memcmp(w->s + w->len - n, *e, n)) return 1;
+    }
+    size_t lo = 0, hi = PN_UK_NGIVEN;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(pn_uk_given[mid], w->s, w->len);
+        if (!c && pn_uk_given[mid][w->len]) c = 1;
+        if (!c) return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Languages whose х is h and г is g (Bulgarian, Macedonian, Serbian: Hristo,
+ * Hadžić), by their own letters (ѓ ќ ѕ ђ ћ џ ј љ њ, ъ before a consonant) or by
+ * the text's language. */
+static int h_for_kh(const word *w, int lang)
+{
+    unsigned prev = 0;
+    for (size_t i = 0; i < w->len;) {
+        unsigned c = pn_utf8_next(w->s, w->len, &i);
+        if (c == 0x453 || c == 0x45c || c == 0x455 || c == 0x452 || c == 0x45b || c == 0x45f ||
+            c == 0x458 || c == 0x459 || c == 0x45a)
+            return 1;
+        if (prev == 0x44a && cyr_consonant(c)) return 1;
+        if (c == 0x44b || c == 0x44d || c == 0x451 || c == 0x45e || c == 0x456 || c == 0x457 ||
+            c == 0x454 || c == 0x491)
+            return 0; /* ы э ё ў і ї є ґ: not these languages */
+        prev = c;
+    }
+    return lang == L_BG || lang == L_MK || lang == L_SR;
+}
+
+static int cyrillic_word(const word *w, int lang, pisar_buf *out)
 {
     size_t i = 0;
-    int first = 1, be = belarusian_word(w);
+    int first = 1, be = belarusian_word(w) || (lang == L_BE && !uk_letters(w));
+    int uk = !be && ukrainian_word(w, lang), south = !uk && !be && h_for_kh(w, lang);
     while (i < w->len) {
         int at_start = first;
         first = 0;
@@ -323,6 +401,28 @@ static int cyrillic_word(const word *w, pisar_buf *out)
             if (pisar_buf_puts(out, "E")) return PISAR_ENOMEM;
             continue;
         }
+        if (c == 0x44b || (c == 0x438 && uk)) {
+            /* ы, Ukrainian и: the vowel y; before a vowel a glide, as the
+             * schemes' y there (Веныамин, Venyamin) */
+            size_t j = i;
+            unsigned nx = j < w->len ? pn_utf8_next(w->s, w->len, &j) : 0;
+            int glide =
+                nx && pn_is_cyrillic(nx) && !cyr_consonant(nx) && nx != 0x44a && nx != 0x44c;
+            if (pisar_buf_puts(out, glide ? "y" : "Y")) return PISAR_ENOMEM;
+            continue;
+        }
+        /* г is h in Ukrainian and Belarusian (Hryhorii, Hrodna), g elsewhere;
+         * х is kh in Russian, Ukrainian and Belarusian, h in Bulgarian,
+         * Macedonian and Serbian (Hristo): Петухов and Петугов, Игорь and
+         * Ихорь keep two keys */
+        if (c == 0x433 && (uk || be)) {
+            if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
+            continue;
+        }
+        if (c == 0x445 && south) {
+            if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
+            continue;
+        }
         if (c == 0x44a) { /* ъ */
             size_t j = i;
             if (j < w->len && cyr_consonant(pn_utf8_next(w->s, w->len, &j)))
@@ -330,7 +430,14 @@ static int cyrillic_word(const word *w, pisar_buf *out)
             continue;
         }
         if (c >= 0x400 && c <= 0x4ff && pn_cyr[c - 0x400]) {
-            if (pisar_buf_puts(out, pn_cyr[c - 0x400])) return PISAR_ENOMEM;
+            const char *v = pn_cyr[c - 0x400];
+            /* д before я ю є ё: d and a glide i, not the dj of ђ (Дяків is
+             * Diakiv, Dyakiv) */
+            if (v[0] == 'j' && v[1] && out->len && out->data[out->len - 1] == 'd') {
+                if (pisar_buf_puts(out, "i") || pisar_buf_puts(out, v + 1)) return PISAR_ENOMEM;
+                continue;
+            }
+            if (pisar_buf_puts(out, v)) return PISAR_ENOMEM;
         } else if (c >= 'a' && c <= 'z') {
             char b = (char)c;
             if (pisar_buf_append(out, &b, 1)) return PISAR_ENOMEM;
@@ -341,14 +448,16 @@ static int cyrillic_word(const word *w, pisar_buf *out)
 
 static int is_vowel(char c)
 {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'E';
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'E' || c == 'Y';
 }
 
 /*
  * The common folding, in place on a NUL-terminated a-z string (the result is
  * never longer). Internally the merged classes are single symbols:
- * S = sh; Z = zh; C = ch; X = kh, g, h, x (Ukrainian г is h, Czech and
- * Polish х is ch, Spanish j, GOST 7.79 B and scholarly х x);
+ * S = sh; Z = zh; C = ch; X = kh, x (х; Czech and Polish х is ch, Spanish j,
+ * GOST 7.79 B and scholarly х x); G = g (г, ґ); H = h, gh (Ukrainian and
+ * Belarusian г, Bulgarian, Macedonian and Serbian х; DSTU 9112 B gh); Y = ы
+ * and Ukrainian и (a Latin y after a consonant, not before a vowel);
  * T = ts; D = dzh, dj (Serbian ђ and џ, which Russian writes дж alike);
  * E = э inside a word (Cyrillic only, and ISO 9 è: Фадэев is not Фадеев;
  * Belarusian э, the plain e of that language, excepted). They are spelled out again at the end. z
@@ -386,20 +495,34 @@ static void fold(char *s, pisar_buf *out)
         } else if (!strncmp(p, "kh", 2)) {
             c = 'X';
             i += 2;
+        } else if (!strncmp(p, "gh", 2)) { /* DSTU 9112 B: г is gh */
+            c = 'H';
+            i += 2;
         } else if (!strncmp(p, "ts", 2)) {
             c = 'T';
             i += 2;
         } else {
             c = *p;
             i++;
-            if (c == 'g' || c == 'h' || c == 'x')
+            if (c == 'x')
                 c = 'X';
+            else if (c == 'g')
+                c = 'G';
+            else if (c == 'h')
+                c = 'H';
             else if (c == 'j' && n && !is_vowel(s[n - 1]) && s[n - 1] != 'i' &&
                      (!s[i] || !strchr("aeiouyj", s[i])))
                 continue; /* a soft sign: Aljberto, Kuzjma (DSTU 9112, scholarly) */
+            else if (c == 'y' && n && !is_vowel(s[n - 1]) && (!s[i] || !strchr("aeou", s[i])) &&
+                     (s[i] != 'i' || (s[i + 1] && strchr("aeou", s[i + 1]))))
+                c = 'Y'; /* ы, Ukrainian и: a vowel y after a consonant (Krylov, Kalynyna);
+                          * before an i and a consonant a soft sign (Medelyin =
+                          * Медельин; but Kyianovskyi = Кияновський) */
+            else if (c == 'E' && !n)
+                c = 'e'; /* э at a word's start: the schemes write it e (Эдуард, Ėduard) */
             else if (c == 'y' || c == 'j')
                 c = 'i';
-            else if (c != 'E' && (c < 'a' || c > 'z'))
+            else if (c != 'E' && c != 'Y' && c != 'G' && c != 'H' && (c < 'a' || c > 'z'))
                 continue;
         }
         /* 1: runs of i are one i */
@@ -446,6 +569,17 @@ static void fold(char *s, pisar_buf *out)
         s[m++] = c;
     }
     s[m] = 0;
+    /* 3b: the ending -yy, -yi, -y, -ий, -ый is one i (Krasnyy, Yury, Юрий) */
+    {
+        size_t e = m;
+        int had_y = 0;
+        while (e && (s[e - 1] == 'Y' || s[e - 1] == 'i'))
+            had_y |= s[--e] == 'Y';
+        if (had_y && e < m) {
+            s[e++] = 'i';
+            s[m = e] = 0;
+        }
+    }
     /* 4: -aia after a consonant is -a (adjectival feminine surnames:
      * -skaya, -skaja, Polish -ska, Czech -ská; Navalnaya, Nawalna, Navalná) */
     if (m >= 5 && !strcmp(s + m - 3, "aia") && !is_vowel(s[m - 4])) s[m -= 2] = 0;
@@ -461,7 +595,16 @@ static void fold(char *s, pisar_buf *out)
             pisar_buf_puts(out, "ch");
             break;
         case 'X':
+            pisar_buf_puts(out, "kh");
+            break;
+        case 'G':
+            pisar_buf_puts(out, "g");
+            break;
+        case 'H':
             pisar_buf_puts(out, "h");
+            break;
+        case 'Y':
+            pisar_buf_puts(out, "y");
             break;
         case 'E': /* not "eh": that is e + h (х) */
             pisar_buf_puts(out, "\xc3\xa8");
@@ -513,7 +656,7 @@ static int name_holds(const word *words, size_t nw, const char *const *list)
  * `force` and returns NO_READING (key unchanged) if the name has no Latin
  * word or holds one of the convention's "never" strings. */
 #define NO_READING 1
-static int phonetic(const char *s, size_t len, int force, pisar_buf *key)
+static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *key)
 {
     word words[PN_MAX_WORDS];
     size_t nw = 0;
@@ -600,7 +743,7 @@ static int phonetic(const char *s, size_t len, int force, pisar_buf *key)
     for (size_t k = 0; k < nw; k++) {
         pisar_buf t = {0};
         if (words[k].cyrillic) {
-            rc = cyrillic_word(&words[k], &t);
+            rc = cyrillic_word(&words[k], lang, &t);
         } else {
             int c = force >= 0 ? force : word_convention(words, nw, k, name_conv, name_fb);
             rc = latin_word(&words[k], c, &t, nfd);
@@ -649,7 +792,12 @@ out:
 
 int pn_phonetic(const char *s, size_t len, pisar_buf *key)
 {
-    return phonetic(s, len, -1, key);
+    return phonetic(s, len, -1, -1, key);
+}
+
+int pn_phonetic_lang(const char *s, size_t len, int lang, pisar_buf *key)
+{
+    return phonetic(s, len, -1, lang, key);
 }
 
 int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user)
@@ -658,7 +806,7 @@ int pn_readings(const char *s, size_t len, pn_reading_fn fn, void *user)
     int rc = PISAR_OK;
     for (int c = 0; c < PN_NCONV && !rc; c++) {
         pisar_buf_clear(&k);
-        rc = phonetic(s, len, c, &k);
+        rc = phonetic(s, len, c, -1, &k);
         if (rc == NO_READING) {
             rc = PISAR_OK;
             continue;
@@ -675,6 +823,12 @@ void pn_fold_alike(char *key, int alike)
     size_t nw = 0, len = 0;
     for (char *c = key; *c; c++) {
         if ((alike & PN_ALIKE_VOICING) && *c == 'z') *c = 's';
+        if ((alike & PN_ALIKE_IY) && *c == 'y') *c = 'i';
+        if ((alike & PN_ALIKE_GH) && *c == 'g') *c = 'h';
+        if ((alike & PN_ALIKE_GH) && *c == 'h' && len && key[len - 1] == 'k') {
+            key[len - 1] = 'h'; /* kh */
+            continue;
+        }
         /* sh, zh are s, z: drop the h */
         if ((alike & PN_ALIKE_HUSHES) && *c == 'h' && len &&
             (key[len - 1] == 's' || key[len - 1] == 'z'))
@@ -683,7 +837,8 @@ void pn_fold_alike(char *key, int alike)
     }
     key[len] = 0;
     /* the words in order again (Залужний: "valeri zaluzhni" is "salushni valeri") */
-    char *copy = malloc(len + 1);
+    if (!memchr(key, ' ', len)) return; /* one word */
+    char buf[256], *copy = len < sizeof buf ? buf : malloc(len + 1);
     if (!copy) return; /* unsorted: a lost match, not a wrong one */
     memcpy(copy, key, len + 1);
     for (char *save = NULL, *w = strtok_r(copy, " ", &save); w && nw < PN_MAX_WORDS;
@@ -697,7 +852,7 @@ void pn_fold_alike(char *key, int alike)
         p += n;
     }
     *p = 0;
-    free(copy);
+    if (copy != buf) free(copy);
 }
 
 const pn_suffix *pn_suffix_table(void)

@@ -94,7 +94,7 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     if (!n || (!in && len) || !out) return PISAR_EINVAL;
     if (!len) return pisar_buf_append(out, "", 0);
     const unsigned char *s = (const unsigned char *)in;
-    size_t bad = u8_check(s, len);
+    size_t bad = repair_utf8_prefix(s, len);
     if (bad < len) {
         if (err) {
             memset(err, 0, sizeof *err);
@@ -112,7 +112,9 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     /* an ASCII line has nothing to repair: no chain changes ASCII, and a
      * look-alike needs a Cyrillic letter; NFC leaves it alone too */
     if (repair_ascii_prefix(s, len) == len) return pisar_buf_append(out, in, len);
-    if (n->flags & PISAR_NORM_MOJIBAKE) rc = repair_mojibake_ws(n->enc, n->ws, in, len, l, 1);
+    /* the common clean line: one pass proves the finder would find nothing */
+    if ((n->flags & PISAR_NORM_MOJIBAKE) && !repair_plain_line(n->enc, s, len))
+        rc = repair_mojibake_ws(n->enc, n->ws, in, len, l, 1);
     if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
         /* homoglyphs in the gaps between mojibake runs */
         size_t nm = l->n, from = 0;

@@ -571,7 +571,7 @@ static int wellformed(const unsigned char *s, size_t n)
 
 /* ---------- tokens and candidates ---------- */
 
-enum { T_NEUTRAL = 0, T_GOOD = 1, T_BAD = 2 };
+enum { T_NEUTRAL = 0, T_GOOD = 1, T_BAD = 2, T_UNSEEN = 3 };
 
 typedef struct token {
     size_t b, e;         /* byte range in the line */
@@ -583,6 +583,8 @@ typedef struct token {
     int plain;           /* plain_token(): bad, letters and upper set by it */
     unsigned utf8_may;   /* ... and bit i: UTF-8 step i may invert it or its core */
     int status;          /* under the chain being examined */
+    int cover;           /* in a run a single-byte chain might take (cover_runs()) */
+    int sgood;           /* may be GOOD under a UTF-8 chain (cannot_repair()) */
     size_t roff, rlen;   /* result in the chain's result buffer */
 } token;
 
@@ -607,10 +609,15 @@ typedef struct ctx {
     size_t nc, capc;
     size_t tokcap;
     int have_lm;
-    int fast;       /* the shortcuts (plain_token(), cannot_repair()) are allowed */
-    int line_lang;  /* the input line's best model (-2: not yet asked) */
-    double line_lm; /* ... and its score */
-    int line_ce;    /* the language identifier reads it as central_european() (-1: not asked) */
+    int fast;         /* the shortcuts (plain_token(), cannot_repair()) are allowed */
+    int line_lang;    /* the input line's best model (-2: not yet asked) */
+    double line_lm;   /* ... and its score */
+    int line_ce;      /* the language identifier reads it as central_european() (-1: not asked) */
+    pisar_buf lmb;    /* lm_before(): the last text scored, */
+    double lmb_score; /* its score */
+    int lmb_ok;
+    long *pre; /* cover_runs()'s prefix sums */
+    size_t precap;
 } ctx;
 
 static int is_space(unsigned char c)
@@ -880,6 +887,20 @@ static double lm_of(const ctx *x, const char *s, size_t n)
     return sc;
 }
 
+/* lm_of() of a run's unchanged text, kept for the next chain: the
+ * single-byte chains often judge the same run of the same line. */
+static double lm_before(ctx *x, const pisar_buf *b)
+{
+    if (!b->len) return lm_of(x, b->data, b->len);
+    if (x->lmb_ok && x->lmb.len == b->len && !memcmp(x->lmb.data, b->data, b->len))
+        return x->lmb_score;
+    double v = lm_of(x, b->data, b->len);
+    pisar_buf_clear(&x->lmb);
+    x->lmb_ok = !pisar_buf_append(&x->lmb, b->data, b->len);
+    x->lmb_score = v;
+    return v;
+}
+
 /* Nonzero when the token's result has a non-ASCII letter: a single-byte
  * chain that only turns one symbol into another ("pomoc¹" -> "pomoc№") has
  * shown nothing. */
@@ -1046,7 +1067,7 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
         } else {
             lm = lm_of(x, a->data, a->len);
-            gain = lm - lm_of(x, b->data, b->len);
+            gain = lm - lm_before(x, b);
         }
         ok = gain >= (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN) &&
              ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
@@ -1396,33 +1417,207 @@ static int structural_good(ctx *x, const token *t)
     return 0;
 }
 
+/* The letters of a token that no chain whose outer step starts from a
+ * single-byte page leaves as they are: a basic Cyrillic letter U+0410..U+044F
+ * other than Д Е д е (windows-1251 read as KOI8-R twice maps those four back
+ * to themselves; every single step changes every basic letter or has no
+ * inverse of it: tests/test_normalize.c test_sure_letters). A token with one
+ * is GOOD or BAD under such a chain, never NEUTRAL. */
+static int sure_changed(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned b = s[i], c = s[i + 1];
+        if ((b == 0xD0 && c >= 0x90 && c <= 0xBF && c != 0x94 && c != 0x95 && c != 0xB4 &&
+             c != 0xB5) ||
+            (b == 0xD1 && c >= 0x80 && c <= 0x8F))
+            return 1;
+    }
+    return 0;
+}
+
+/* A token's share of a long run, counted so that no choice of the chain can
+ * do better: its letters, and 2 * capitals - letters, which a token that
+ * might be NEUTRAL (no sure letter: "«%s»", whose core is ASCII) may leave
+ * out of the run's count when it is negative. */
+static long run_slack(const ctx *x, const token *k)
+{
+    long s = 2L * k->upper - k->letters;
+    return s < 0 && !sure_changed(x->s + k->b, k->e - k->b) ? 0 : s;
+}
+
+/* Nonzero when a chain whose outer step starts from a single-byte page might
+ * make a long run of this line (add_cand(): GOOD tokens with 12 letters or
+ * more, as many capitals as small letters). A run is unbroken GOOD and
+ * NEUTRAL tokens from a GOOD one to a GOOD one, and tokens with a sure letter
+ * are GOOD or BAD, so a run counts every such token between its ends; the
+ * others are counted at their best (run_slack()). With prefix sums L of
+ * letters and S of slack over the non-ASCII tokens, a run needs i < j with
+ * L[j] - L[i] >= 12 and S[j] >= S[i]: for each j, the least S[i] among the i
+ * with L[i] <= L[j] - 12 (a pointer that only moves on). */
+static int long_run_possible(const ctx *x)
+{
+    long lj = 0, sj = 0, li = 0, si = 0, min_s = 0; /* min_s: the empty prefix, then */
+    size_t i = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        lj += k->letters;
+        sj += run_slack(x, k);
+        for (; i < t; i++) {
+            const token *q = &x->tok[i];
+            if (q->ascii) continue;
+            if (li + q->letters > lj - LM_LONG_RUN) break;
+            li += q->letters;
+            si += run_slack(x, q);
+            if (si < min_s) min_s = si;
+        }
+        if (lj >= LM_LONG_RUN && sj >= min_s) return 1;
+    }
+    return 0;
+}
+
+/* Mark (tok[].cover) the non-ASCII tokens that lie in some stretch of
+ * tokens long_run_possible() cannot rule out as a long run: only runs made of
+ * such tokens can be candidates of a line that cannot_repair() leaves to the
+ * single-byte chains. For each end j whose prefix sums allow a run, the
+ * widest such stretch ending at j starts after the first prefix i (among
+ * those with L[i] <= L[j] - 12) whose S[i] <= S[j]: found by binary search in
+ * the running minimum of S, marked in a difference array. -1: out of memory. */
+static int cover_runs(ctx *x)
+{
+    size_t m = 0;
+    for (size_t t = 0; t < x->ntok; t++)
+        m += !x->tok[t].ascii;
+    size_t need = 4 * (m + 1);
+    if (x->precap < need) {
+        long *p = realloc(x->pre, need * sizeof *p);
+        if (!p) return -1;
+        x->pre = p;
+        x->precap = need;
+    }
+    long *L = x->pre, *S = L + m + 1, *PM = S + m + 1, *D = PM + m + 1;
+    L[0] = S[0] = PM[0] = 0;
+    size_t p = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        p++;
+        L[p] = L[p - 1] + k->letters;
+        S[p] = S[p - 1] + run_slack(x, k);
+        PM[p] = S[p] < PM[p - 1] ? S[p] : PM[p - 1];
+    }
+    memset(D, 0, (m + 1) * sizeof *D);
+    size_t i = 0; /* the last prefix with L[i] <= L[j] - 12 */
+    for (size_t j = 1; j <= m; j++) {
+        if (L[j] < LM_LONG_RUN) continue;
+        while (i + 1 < j && L[i + 1] <= L[j] - LM_LONG_RUN)
+            i++;
+        if (PM[i] > S[j]) continue;
+        size_t lo = 0, hi = i;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (PM[mid] <= S[j])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        D[lo]++; /* tokens lo + 1 .. j of the prefix count: 0-based lo .. j - 1 */
+        D[j]--;
+    }
+    long c = 0;
+    p = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        token *k = &x->tok[t];
+        if (k->ascii) continue;
+        c += D[p++];
+        k->cover = c > 0;
+    }
+    return 0;
+}
+
+/* Examine token t under chain ch unless done already (status T_UNSEEN
+ * before); its status, or -1. */
+static int examine_once(ctx *x, const chain *ch, size_t t)
+{
+    token *k = &x->tok[t];
+    if (k->status == T_UNSEEN) k->status = examine(x, ch, k);
+    return k->status;
+}
+
 /*
- * The fast path: nonzero when no chain can make a candidate of this line, so
- * that the chains need not be tried. add_cand() accepts a run only when it is
- * damaged (a changed token with badness > 0) or a long run: under a chain
- * whose text was UTF-8, a GOOD token (structural_good), and under a
- * single-byte chain (with the models), two or more tokens with at least as
- * many capitals as small letters, 6 capitals at the least (2 * upper >=
- * letters >= 12). A line with none of these is left alone by the full path
- * too.
+ * The statuses under chain ch that its candidates need, from the tokens that
+ * may seed one: under a chain whose text was UTF-8, the tokens that may be
+ * GOOD under it (sgood: structural_good() or damaged-looking); under a
+ * single-byte chain, the tokens of the stretches that might make a long run
+ * (cover_runs()) and the damaged-looking tokens of 4 letters or more (the
+ * "strong" words of add_cand()). From each seed the tokens outwards are
+ * examined up to the first GOOD or BAD one, through NEUTRAL ones (a run that
+ * takes in a token that is no seed of its kind is no candidate, whatever it
+ * takes in beyond); from a damaged seed up to the first BAD one (the whole
+ * run is judged). The tokens left unseen are made BAD: no run of the full
+ * path that reaches them is a candidate. -1: out of memory.
+ */
+static int examine_seeded(ctx *x, const chain *ch)
+{
+    int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
+    for (size_t t = 0; t < x->ntok; t++)
+        x->tok[t].status = x->tok[t].ascii ? T_NEUTRAL : T_UNSEEN;
+    for (size_t t = 0; t < x->ntok; t++) {
+        const token *k = &x->tok[t];
+        if (k->ascii) continue;
+        int dmg = !structural && k->bad > 0 && k->letters >= 4;
+        if (!dmg && !(structural ? k->sgood : k->cover)) continue;
+        if (examine_once(x, ch, t) < 0) return -1;
+        for (size_t q = t; q-- > 0;) {
+            int st = examine_once(x, ch, q);
+            if (st < 0) return -1;
+            if (st == T_BAD || (st == T_GOOD && !dmg)) break;
+        }
+        for (size_t q = t + 1; q < x->ntok; q++) {
+            int st = examine_once(x, ch, q);
+            if (st < 0) return -1;
+            if (st == T_BAD || (st == T_GOOD && !dmg)) break;
+        }
+    }
+    for (size_t t = 0; t < x->ntok; t++)
+        if (x->tok[t].status == T_UNSEEN) x->tok[t].status = T_BAD;
+    return 0;
+}
+
+/*
+ * The fast path: 1 when no chain can make a candidate of this line, so that
+ * the chains need not be tried; else 0, with the seeds of examine_seeded()
+ * marked. add_cand() accepts a run only when it is damaged (a changed token
+ * with badness > 0) or a long run: under a chain whose text was UTF-8, a GOOD
+ * token (structural_good), and under a single-byte chain (with the models),
+ * two or more tokens with at least as many capitals as small letters, 6
+ * capitals at the least (2 * upper >= letters >= 12; long_run_possible()). A
+ * line with none of these is left alone by the full path too.
  */
 static int cannot_repair(ctx *x)
 {
     size_t upper = 0, words = 0;
-    int capital_word = 0;
+    int capital_word = 0, bad = 0, good = 0;
     for (size_t t = 0; t < x->ntok; t++) {
-        const token *k = &x->tok[t];
+        token *k = &x->tok[t];
+        k->cover = 0;
         if (k->ascii) continue;
-        if (k->bad > 0) return 0;
+        bad |= k->bad > 0;
         words++;
         upper += (size_t)k->upper;
         capital_word |= k->upper > 0 && 2 * k->upper >= k->letters;
     }
+    for (size_t t = 0; t < x->ntok; t++) {
+        token *k = &x->tok[t];
+        if (k->ascii) continue;
+        k->sgood = k->bad > 0 || structural_good(x, k);
+        good |= k->sgood;
+    }
     /* (a long run has two changed words at the least) */
-    if (x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN) return 0;
-    for (size_t t = 0; t < x->ntok; t++)
-        if (!x->tok[t].ascii && structural_good(x, &x->tok[t])) return 0;
-    return 1;
+    int long_ok = x->have_lm && capital_word && words >= 2 && 2 * upper >= LM_LONG_RUN &&
+                  long_run_possible(x);
+    if (long_ok && cover_runs(x)) return -1;
+    return !bad && !good && !long_ok;
 }
 
 /* Nonzero when the character c turns into another letter under a
@@ -1467,6 +1662,9 @@ static int latin_suspect(const ctx *x)
 struct repair_ws {
     token *tok;
     size_t tokcap;
+    long *pre;
+    size_t precap;
+    pisar_buf lmb;
     cand *c;
     size_t capc;
     pisar_buf tmp, mid, res, ctext;
@@ -1481,6 +1679,8 @@ void repair_ws_free(repair_ws *w)
 {
     if (!w) return;
     free(w->tok);
+    free(w->pre);
+    pisar_buf_free(&w->lmb);
     free(w->c);
     pisar_buf_free(&w->tmp);
     pisar_buf_free(&w->mid);
@@ -1503,6 +1703,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
 {
     ctx x = {0};
     x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
+    x.pre = w->pre, x.precap = w->precap, x.lmb = w->lmb;
     x.sc.tmp = w->tmp, x.sc.mid = w->mid, x.res = w->res, x.ctext = w->ctext;
     pisar_buf_clear(&x.sc.tmp);
     pisar_buf_clear(&x.sc.mid);
@@ -1521,12 +1722,24 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
         any |= !x.tok[t].ascii;
     /* (the Latin-to-Latin chains only, when nothing else can repair the line) */
     int latin_only = 0;
-    if (any && !rc && fast && cannot_repair(&x)) any = latin_only = x.have_lm && latin_suspect(&x);
+    if (any && !rc && fast) {
+        int cr = cannot_repair(&x);
+        if (cr < 0)
+            rc = -1;
+        else if (cr)
+            any = latin_only = x.have_lm && latin_suspect(&x);
+    }
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         if (latin_only && !(CHAINS[chn].inner < 0 && latin_pair(&STEPS[CHAINS[chn].outer])))
             continue;
         pisar_buf_clear(&x.res);
-        for (size_t t = 0; t < x.ntok; t++) {
+        /* (a line left to the Latin-to-Latin chains has no seed: every word) */
+        int seeded = fast && !latin_only;
+        if (seeded) {
+            rc = examine_seeded(&x, &CHAINS[chn]);
+            if (rc) break;
+        }
+        for (size_t t = 0; t < x.ntok && !seeded; t++) {
             int st = examine(&x, &CHAINS[chn], &x.tok[t]);
             if (st < 0) {
                 rc = -1;
@@ -1561,6 +1774,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
         }
     }
     w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
+    w->pre = x.pre, w->precap = x.precap, w->lmb = x.lmb;
     w->tmp = x.sc.tmp, w->mid = x.sc.mid, w->res = x.res, w->ctext = x.ctext;
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }

@@ -131,6 +131,83 @@ static void test_sbcs_fast_vs_scalar(void **state)
     pisar_buf_free(&b);
 }
 
+/* The AVX-512 and AVX2 paths (64 and 32 bytes at a step whose high bytes
+ * decode to two bytes of UTF-8) against the SSE2 path and the scalar
+ * reference, on every code page: ASCII mixed with the high bytes of two-byte characters only (the
+ * AVX2 path takes every block), now and then one of three bytes or an
+ * undefined byte (it hands that block on), at every offset 0..40 and in
+ * chunks of many sizes, strict and lossy: the same bytes, status, error
+ * offset and count of replacements. (On a machine without AVX-512 VBMI2 or
+ * AVX2 some of them are the same path.) */
+static void test_sbcs_avx2_vs_sse2_vs_scalar(void **state)
+{
+    (void)state;
+    pisar_buf a = {0}, b = {0}, c = {0}, x = {0};
+    static unsigned char in[3000];
+    static const size_t chunks[] = {1, 31, 32, 33, 63, 64, 65, 129, 1000, sizeof in};
+    int taken = 0;
+    for (int e = PISAR_ENC_FIRST_SBCS; e <= PISAR_ENC_LAST_SBCS; e++) {
+        const unsigned char(*u8)[4] = cp_utf8(e);
+        unsigned char two[128];
+        int ntwo = 0;
+        for (int x = 0x80; x < 256; x++)
+            if (u8[x][0] == 2) two[ntwo++] = (unsigned char)x;
+        if (!ntwo) continue;
+        taken++;
+        for (int round = 0; round < 3; round++) {
+            for (size_t i = 0; i < sizeof in; i++) {
+                unsigned r = rnd() % 100;
+                in[i] = r < 35   ? (unsigned char)('a' + rnd() % 26)
+                        : r < 40 ? ' '
+                                 : two[rnd() % (unsigned)ntwo];
+                /* round 1: a byte of another kind now and then */
+                if (round == 1 && rnd() % 200 == 0) in[i] = (unsigned char)(0x80 | rnd());
+            }
+            for (size_t off = 0; off <= 40; off++)
+                for (unsigned flags = 0; flags <= PISAR_DECODE_LOSSY; flags += PISAR_DECODE_LOSSY)
+                    for (size_t k = 0; k < sizeof chunks / sizeof *chunks; k++) {
+                        if (off && k != sizeof chunks / sizeof *chunks - 1) continue;
+                        size_t n = sizeof in - off;
+                        pisar_error ea, eb, ec, ex;
+                        uint64_t ra, rb, rc, rx;
+                        int rca = chunked_path(e, flags, in + off, n, chunks[k], 1, &a, &ea, &ra);
+                        int rcb = chunked_path(e, flags, in + off, n, chunks[k], 2, &b, &eb, &rb);
+                        int rcc = chunked_path(e, flags, in + off, n, chunks[k], 0, &c, &ec, &rc);
+                        int rcx = chunked_path(e, flags, in + off, n, chunks[k], 3, &x, &ex, &rx);
+                        assert_int_equal(rca, rcx);
+                        assert_int_equal(a.len, x.len);
+                        if (a.len) assert_memory_equal(a.data, x.data, a.len);
+                        assert_int_equal(ra, rx);
+                        if (rca) assert_int_equal(ea.offset, ex.offset);
+                        if (rca != rcc || a.len != c.len ||
+                            (a.len && memcmp(a.data, c.data, a.len)))
+                            print_error("%s: AVX2 path differs (offset %zu, chunk %zu, flags %u)\n",
+                                        pisar_encoding_name(e), off, chunks[k], flags);
+                        assert_int_equal(rca, rcb);
+                        assert_int_equal(rca, rcc);
+                        assert_int_equal(a.len, b.len);
+                        assert_int_equal(a.len, c.len);
+                        if (a.len) {
+                            assert_memory_equal(a.data, b.data, a.len);
+                            assert_memory_equal(a.data, c.data, a.len);
+                        }
+                        assert_int_equal(ra, rb);
+                        assert_int_equal(ra, rc);
+                        if (rca) {
+                            assert_int_equal(ea.offset, eb.offset);
+                            assert_int_equal(ea.offset, ec.offset);
+                        }
+                        if (round != 1) assert_int_equal(rca, PISAR_OK);
+                    }
+        }
+    }
+    assert_true(taken > 20);
+    pisar_buf_free(&a);
+    pisar_buf_free(&b);
+    pisar_buf_free(&c);
+    pisar_buf_free(&x);
+}
+
 static void test_sbcs_vs_iconv(void **state)
 {
     (void)state;
@@ -591,6 +668,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sbcs_vs_iconv),
         cmocka_unit_test(test_sbcs_fast_vs_scalar),
+        cmocka_unit_test(test_sbcs_avx2_vs_sse2_vs_scalar),
         cmocka_unit_test(test_unicode_vs_iconv),
         cmocka_unit_test(test_invalid_vs_iconv),
         cmocka_unit_test(test_output_grows),

@@ -316,6 +316,11 @@ static const struct {
      "pl"},
     {"windows-1250 Czech", PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
      "Poradce ruského prezidenta řekl, že se vztahy v posledních letech aktivně rozvíjejí.", "cs"},
+    {"windows-1250 Romanian with ş ţ (ș ț at the same bytes in ISO-8859-16): the common page",
+     PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1250,
+     "Preşedintele a declarat că ţara îşi va respecta angajamentele.", "ro"},
+    {"IBM850 Danish: ø (0x9B) is ¢ inside words in IBM437 and › in windows-1252", PISAR_ENC_IBM850,
+     PISAR_ENC_IBM850, "Søren købte brød og smør i byen.", NULL},
 };
 
 static void test_hard_pairs(void **state)
@@ -385,6 +390,11 @@ static const struct {
     {"dos850-letters", PISAR_ENC_IBM850, PISAR_ENC_UNKNOWN, "Igal inimesel on õigus"},
     {"dos437-letters", PISAR_ENC_IBM437, PISAR_ENC_IBM437, "Le café de la gare est fermé"},
     {"dos437-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252, "Die Straße führt zum Fluß"},
+    /* ž is 0x9E in windows-1252, û in macintosh: a letter under both, no evidence */
+    {"mac-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_UNKNOWN, "Nitko ne smije biti držan"},
+    {"mac-letters", PISAR_ENC_MACINTOSH, PISAR_ENC_MACINTOSH, "Le garçon très poli à la fenêtre"},
+    {"mac-letters", PISAR_ENC_WINDOWS_1252, PISAR_ENC_WINDOWS_1252,
+     "Die Straße führt über die Brücke"},
 };
 
 static void test_each_rule(void **state)
@@ -530,6 +540,115 @@ static void test_fixtures(void **state)
     assert_int_equal(fixed, 0);
     /* language identification on the long and paragraph pieces */
     assert_true(lang_ok * 100 >= lang_n * 95);
+}
+
+/* ---- the scans of the histogram's touched rows against full scans ---- */
+
+typedef struct scan_result {
+    pisar_detection r;
+    int found, followed, markup;
+    char label[64], source[32];
+} scan_result;
+
+/* Detect p[0..n) with detector d (reset first), fed in pieces of `step`. */
+static void detect_with(pisar_detector *d, const unsigned char *p, size_t n, size_t step,
+                        scan_result *out)
+{
+    memset(out, 0, sizeof *out);
+    pisar_detector_reset(d);
+    for (size_t i = 0; i < n; i += step)
+        assert_true(pisar_detector_feed(d, p + i, n - i < step ? n - i : step) >= 0);
+    assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+    assert_int_equal(pisar_detector_result(d, &out->r), PISAR_OK);
+    const char *label = NULL, *source = NULL;
+    out->found = pisar_detector_declared(d, &label, &source, &out->followed);
+    if (out->found > 0) {
+        snprintf(out->label, sizeof out->label, "%s", label);
+        snprintf(out->source, sizeof out->source, "%s", source);
+    }
+    out->markup = pisar_detector_markup(d);
+}
+
+static void assert_same_scan(const scan_result *a, const scan_result *b, const char *what)
+{
+    if (a->r.encoding != b->r.encoding || a->r.confidence != b->r.confidence ||
+        strcmp(a->r.language, b->r.language) || a->found != b->found ||
+        a->followed != b->followed || a->markup != b->markup || strcmp(a->label, b->label) ||
+        strcmp(a->source, b->source)) {
+        print_error("%s: touched rows %s %.17g %s, full scan %s %.17g %s\n", what,
+                    pisar_encoding_name(a->r.encoding), a->r.confidence, a->r.language,
+                    pisar_encoding_name(b->r.encoding), b->r.confidence, b->r.language);
+        fail();
+    }
+}
+
+/* Every file of a manifest through one reused detector (whose reset clears
+ * only the rows the input before touched: a long file, then a short one)
+ * scanning touched rows, and through a fresh one scanning all 65,536 cells:
+ * the same answers, confidences, languages and declarations. The files run
+ * after a 2 MiB input of every byte pair, so that stale counts would show. */
+static int scan_manifest(pisar_detector *reused, const char *dir, const unsigned char *big,
+                         size_t nbig)
+{
+    char path[1024], line[2048];
+    snprintf(path, sizeof path, "%s/%s/manifest.tsv", PISAR_FIXTURES, dir);
+    FILE *m = fopen(path, "r");
+    assert_non_null(m);
+    int files = 0;
+    assert_non_null(fgets(line, sizeof line, m)); /* header */
+    while (fgets(line, sizeof line, m)) {
+        char rel[512];
+        if (sscanf(line, "%511s", rel) != 1) continue;
+        snprintf(path, sizeof path, "%s/%s/%s", PISAR_FIXTURES, dir, rel);
+        size_t n;
+        unsigned char *p = slurp(path, &n);
+        assert_non_null(p);
+        scan_result fast, full, junk;
+        if (files % 50 == 0) detect_with(reused, big, nbig, nbig, &junk);
+        detect_with(reused, p, n, files % 7 + 1 == 1 ? n : (size_t)(files % 7 + 1) * 97, &fast);
+        pisar_detector *f = pisar_detector_new();
+        assert_non_null(f);
+        det_full_scan(f, 1);
+        detect_with(f, p, n, n, &full);
+        pisar_detector_free(f);
+        assert_same_scan(&fast, &full, rel);
+        free(p);
+        files++;
+    }
+    fclose(m);
+    return files;
+}
+
+static void test_touched_rows_equal_full_scan(void **state)
+{
+    (void)state;
+    /* 2 MiB holding every pair of bytes (past count_light's first MiB, so
+     * that count_plain marks every row), and a markup page */
+    size_t nbig = (size_t)2 << 20;
+    unsigned char *big = malloc(nbig);
+    assert_non_null(big);
+    for (size_t i = 0; i < nbig; i++) /* (k >> 8, k & 255) for k = 0, 1, ...: every pair */
+        big[i] = (unsigned char)(i & 1 ? (i >> 1) & 0xFF : (i >> 9) & 0xFF);
+    pisar_detector *reused = pisar_detector_new();
+    assert_non_null(reused);
+    int files = scan_manifest(reused, "detect", big, nbig);
+    files += scan_manifest(reused, "detect/web-heldout", big, nbig);
+    assert_true(files > 2000);
+    /* the big input itself, and a short text after it, both ways */
+    static const char ru1251[] = "\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0! \xca\xe0\xea "
+                                 "\xe4\xe5\xeb\xe0? \xc2\xf1\xe5 \xf5\xee\xf0\xee\xf8\xee.";
+    const unsigned char *in[2] = {big, (const unsigned char *)ru1251};
+    size_t len[2] = {nbig, sizeof ru1251 - 1};
+    for (int k = 0; k < 2; k++) {
+        scan_result fast, full;
+        detect_with(reused, in[k], len[k], 4096, &fast);
+        det_full_scan(reused, 1);
+        detect_with(reused, in[k], len[k], 4096, &full);
+        det_full_scan(reused, 0);
+        assert_same_scan(&fast, &full, k ? "short text after 2 MiB" : "2 MiB of every pair");
+    }
+    pisar_detector_free(reused);
+    free(big);
 }
 
 /* ---- markup: what a reader sees, and declared charsets ---- */
@@ -711,6 +830,7 @@ int main(void)
         cmocka_unit_test(test_each_rule),
         cmocka_unit_test(test_language_api),
         cmocka_unit_test(test_fixtures),
+        cmocka_unit_test(test_touched_rows_equal_full_scan),
         cmocka_unit_test(test_markup_text),
         cmocka_unit_test(test_declared_charset),
         cmocka_unit_test(test_looks_like_markup),

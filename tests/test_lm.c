@@ -61,6 +61,17 @@ static void test_symbols(void **state)
     assert_true(lm_symbol_is_upper(tr, lm_symbol(tr, 0x0130)));
     assert_int_equal(lm_symbol(tr, 0x0130) - lm_symbol(tr, 'i'),
                      lm_symbol(tr, 'I') - lm_symbol(tr, 0x0131));
+    /* Romanian s and t with cedilla are its letters with comma below (alias) */
+    int ro = lm_find("ro");
+    assert_true(lm_symbol_is_letter(ro, lm_symbol(ro, 0x0219)));
+    assert_int_equal(lm_symbol(ro, 0x015F), lm_symbol(ro, 0x0219)); /* ş = ș */
+    assert_int_equal(lm_symbol(ro, 0x0163), lm_symbol(ro, 0x021B)); /* ţ = ț */
+    assert_int_equal(lm_symbol(ro, 0x015E), lm_symbol(ro, 0x0218)); /* Ş = Ș */
+    assert_int_equal(lm_symbol(ro, 0x0162), lm_symbol(ro, 0x021A)); /* Ţ = Ț */
+    assert_true(lm_symbol_is_upper(ro, lm_symbol(ro, 0x0162)));
+    /* but Turkish ş is its own letter, and ș foreign to it */
+    assert_true(lm_symbol_is_letter(tr, lm_symbol(tr, 0x015F)));
+    assert_int_equal(lm_symbol(tr, 0x0219), LM_FL);
 }
 
 static void test_score_edges(void **state)

@@ -603,6 +603,25 @@ static int compare_file(const repair_enc *t, const char *path, int whole)
     return bad;
 }
 
+/* The first 64 KB of path in blocks of k lines, each compared as one text. */
+static int compare_blocks(const repair_enc *t, const char *path, int k)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) fail_msg("cannot open %s", path);
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        for (int lines = 0; e < n && lines < k; e++)
+            lines += buf[e] == '\n';
+        bad += compare_paths(t, buf + a, e - a);
+        a = e;
+    }
+    return bad;
+}
+
 static void test_fast_paths(void **state)
 {
     (void)state;
@@ -624,6 +643,47 @@ static void test_fast_paths(void **state)
     }
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
         bad += compare_paths(t, CASES[i].in, strlen(CASES[i].in));
+    /* paragraphs as pisar prep gives them (many lines at once): where the
+     * capitals of several lines might make a long run of a single-byte chain */
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        bad += compare_blocks(t, path, 12);
+    }
+    static const char *caps[] = {
+        "Смена РЕЖИМА доступа к указанным ФАЙЛАМ.\nСмена РЕЖИМА доступа ФАЙЛ",
+        "ЛАТИНСКАЯ ЗАГЛАВНАЯ БУКВА «O» СО ШТРИХОМ",
+        "-N МАКС_ПОДКЛ предельное число подключений ПАРАМЕТРЫ",
+        "«%s» ОШИБКА «%s» ЗАПИСИ «%s» ФАЙЛА «%s» дд ЕЕ",
+        "ДЕ ЕД де ед ДЕД ЕДЕ ДЕДЕ",
+        "пРХБЕР ЛХП рТЙЧЕФ НЙТ оПХБЕР",
+        "ÌÀÊÑ ÏÎÄÊË ÔÀÉË ÊÀÒÀËÎÃ",
+        /* windows-1251 read as KOI8-R, lower case in: clean capitals out, a
+         * long run only the models judge (repaired) */
+        "ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН МЮ ЯБНАНДС ЛШЯКХ, ЯНБЕЯРХ Х ПЕКХЦХХ;",
+        "ВЕКНБЕЙ ХЛЕЕР ОПЮБН",
+        /* words the chain leaves as they are ("«another»": its core is
+         * ASCII) stand in the run without counting */
+        "ВЕКНБЕЙ «longwords» «another» ХЛЕЕР",
+        /* a run that takes in a long lower-case word (GOOD under the chain)
+         * through a NEUTRAL one is no candidate: nor is its capital part */
+        "программирование «%s» ВЕКНБЕЙ ХЛЕЕР",
+        "программирование %s ВЕКНБЕЙ ХЛЕЕР",
+        "ВЕКНБЕЙ ХЛЕЕР %s программирование",
+        "программирование ВЕКНБЕЙ ХЛЕЕР",
+        /* damaged words: a garbled quote glued to a clean word (the affix
+         * path of a UTF-8 chain), 4-letter words of a single-byte chain */
+        "Он сказал вЂњпривет",
+        "Itâ€™s fine",
+        "«Привет» сказал он вЂ” и ушёл",
+        "йЮЬЮ",
+        "лЮЛЮ и дХЛЮ",
+        "Сегодня йЮЬЮ пришла домой",
+        "ВЕКНБЕЙ ХЛЕЕР",
+        "Обычный текст.\nВЕКНБЕЙ ХЛЕЕР ОПЮБН\n«%s» ЙЮФДШИ «%s» ВЕКНБЕЙ",
+        "Обычный текст. ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН и дальше идёт обычный текст",
+    };
+    for (size_t i = 0; i < sizeof caps / sizeof *caps; i++)
+        bad += compare_paths(t, caps[i], strlen(caps[i]));
     /* the fuzz corpus, each file as one line */
     snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
     DIR *d = opendir(path);
@@ -639,6 +699,163 @@ static void test_fast_paths(void **state)
     repair_enc_free(t);
     free(t);
     assert_int_equal(bad, 0);
+}
+
+/* The premise of repair_mojibake.c's sure_changed(): under every chain whose
+ * outer step starts from a single-byte page (STEPS 4, 5, 6, 7, 10, 11, 12 and
+ * step 4 twice), a basic Cyrillic letter other than Д Е д е either has no
+ * inverse or changes; those four come back under step 4 twice. */
+static int sb_invert(pisar_encoding orig, pisar_encoding wrong, uint32_t c)
+{
+    int b = cp_encode(wrong, c);
+    if (b < 0) return -1;
+    uint16_t u = cp_table(orig)[b];
+    return u == CP_UNDEFINED ? -1 : (int)u;
+}
+
+static void test_sure_letters(void **state)
+{
+    (void)state;
+    static const pisar_encoding steps[][2] = {
+        {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},
+        {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252},
+        {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251},
+        {PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251},
+        {PISAR_ENC_WINDOWS_1251, PISAR_ENC_IBM866},
+        {PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1252},
+        {PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_1},
+    };
+    int fixed = 0;
+    for (uint32_t c = 0x410; c < 0x450; c++) {
+        int keep = c == 0x414 || c == 0x415 || c == 0x434 || c == 0x435;
+        for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+            int r = sb_invert(steps[i][0], steps[i][1], c);
+            assert_true(r != (int)c);
+        }
+        int once = sb_invert(PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, c);
+        int twice =
+            once < 0 ? -1 : sb_invert(PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, (uint32_t)once);
+        if (twice == (int)c) fixed++;
+        if (!keep) assert_true(twice != (int)c);
+    }
+    assert_int_equal(fixed, 4); /* the premise is not vacuous */
+}
+
+/* The line gate of normalize.c (repair_plain_line): wherever it says a
+ * line has nothing for the mojibake finder, the finder's full path finds
+ * nothing; and it says so on most clean lines (not vacuous). */
+static int gate_lines(const repair_enc *t, const char *buf, size_t n, int whole, size_t *said)
+{
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (!whole && e < n && buf[e] != '\n')
+            e++;
+        if (whole) e = n;
+        const unsigned char *s = (const unsigned char *)buf + a;
+        if (u8_check(s, e - a) == e - a && repair_plain_line(t, s, e - a)) {
+            ++*said;
+            repair_list slow = {0};
+            assert_int_equal(repair_mojibake_opt(t, buf + a, e - a, &slow, 0), PISAR_OK);
+            if (slow.n) {
+                print_error("the gate passes a line with a repair: %.*s\n", (int)(e - a), buf + a);
+                bad++;
+            }
+            repair_list_free(&slow);
+        }
+        a = e + 1;
+    }
+    return bad;
+}
+
+static void test_line_gate(void **state)
+{
+    (void)state;
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
+    static const char *files[] = {
+        "repair/sample-garbled.txt", "repair/clean/rus.txt",   "repair/clean/ukr.txt",
+        "repair/clean/bel.txt",      "repair/clean/bul.txt",   "repair/clean/mkd.txt",
+        "repair/clean/srp.txt",      "repair/clean/mixed.txt", "repair/garbled-chains.txt"};
+    static char buf[1 << 16];
+    char path[512];
+    int bad = 0;
+    size_t said = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += gate_lines(t, buf, n, 0, &said);
+    }
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        bad += gate_lines(t, CASES[i].in, strlen(CASES[i].in), 1, &said);
+    static const char *more[] = {
+        /* each one step from a line the gate passes */
+        "пРХБЕР мир",  "ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН",
+        "сам",         "раб",
+        "вії",         "её ещё",
+        "Мiр",         "ВЕКНБЕЙ ХЛЕЕР",
+        "ВЕКНБЕЙ ХЛЕ", "«ВЕКНБЕЙ» ХЛЕЕР",
+        "(сам)",       "сам.",
+        "ДЕД ЕД",      "РџСЂРёРІРµС‚",
+        "вЂњпривет",   "каждый человек",
+        "СЏРІРЅРѕ",    "(РЇРІРЅРѕ)",
+        "РЇРЅ",
+    };
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        bad += gate_lines(t, more[i], strlen(more[i]), 1, &said);
+    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        FILE *fp = fopen(p, "rb");
+        if (!fp) continue;
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += gate_lines(t, buf, n, 1, &said);
+        bad += gate_lines(t, buf, n, 0, &said);
+    }
+    closedir(d);
+    repair_enc_free(t);
+    free(t);
+    assert_int_equal(bad, 0);
+    assert_true(said > 100);
+}
+
+/* The SSE2 UTF-8 check against u8_check() at every offset and length, on
+ * text of ASCII, 2-, 3- and 4-byte sequences with one odd byte (a stray
+ * continuation, a lead without its continuation, C0, F5, an overlong or
+ * surrogate start) at every position. */
+static void test_utf8_scan(void **state)
+{
+    (void)state;
+    static const char base[] = "пр a\xC3\xA9 \xE2\x80\x94ёж\xF0\x9F\x94\xA5 Ї 12 мир\xD0\xBF";
+    unsigned char buf[sizeof base - 1];
+    memcpy(buf, base, sizeof buf);
+    assert_int_equal(u8_check(buf, sizeof buf), sizeof buf);
+    static const unsigned char odd[] = {0x80, 0xBF, 0xD0, 0xC0, 0xC1, 0xE0, 0xED, 0xF5, 0xFF, 'x'};
+    int differs = 0, invalid = 0;
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at < sizeof buf; at++) {
+            unsigned char b[sizeof buf];
+            memcpy(b, buf, sizeof b);
+            b[at] = odd[o];
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    size_t want = u8_check(b + off, n);
+                    invalid += want < n;
+                    differs += repair_utf8_prefix(b + off, n) != want;
+                }
+        }
+    assert_int_equal(differs, 0);
+    assert_true(invalid > 1000);
 }
 
 /* The SSE2 ASCII scan against its byte-at-a-time reference at every offset
@@ -701,7 +918,10 @@ int main(void)
         cmocka_unit_test(test_confusables_table),
         cmocka_unit_test(test_enc_table),
         cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_sure_letters),
+        cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_ascii_scan),
+        cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

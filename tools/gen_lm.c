@@ -142,8 +142,8 @@ int main(int argc, char **argv)
             perror(path);
             return 1;
         }
-        uint32_t lower[128], upper[128];
-        size_t nl = 0, nu = 0;
+        uint32_t lower[128], upper[128], alias[256];
+        size_t nl = 0, nu = 0, na = 0;
         int rows = 0, ln = 0;
         codes[t][0] = names[t][0] = 0;
         cyr[t] = -1;
@@ -163,7 +163,15 @@ int main(int argc, char **argv)
                 nl = utf8_decode(line + 6, '\n', lower, 128);
             else if (!strncmp(line, "upper ", 6))
                 nu = utf8_decode(line + 6, '\n', upper, 128);
-            else if (!strncmp(line, "pairs ", 6) || !strncmp(line, "symbols ", 8))
+            else if (!strncmp(line, "alias ", 6)) {
+                /* alias FROM=TO: letters scored as the letter at the same
+                 * place after "=" (tools/train_lm.c, --alias) */
+                size_t nf = utf8_decode(line + 6, '=', alias, 128);
+                const char *eq = strchr(line + 6, '=');
+                if (!eq || utf8_decode(eq + 1, 0, alias + nf, 128) != nf)
+                    fail(path, ln, "alias needs as many letters on each side of =");
+                na = nf;
+            } else if (!strncmp(line, "pairs ", 6) || !strncmp(line, "symbols ", 8))
                 continue;
             else if (!strncmp(line, "row ", 4)) {
                 if (!S) {
@@ -206,6 +214,14 @@ int main(int argc, char **argv)
                 cp[k] = upper[i];
                 sym[k++] = 6 + (int)nl + (int)i;
             }
+        }
+        for (size_t i = 0; i < na; i++) {
+            int to = -1;
+            for (int j = 0; j < k; j++)
+                if (cp[j] == alias[na + i]) to = sym[j];
+            if (to < 0) fail(path, ln, "an alias names a letter outside the alphabet");
+            cp[k] = alias[i];
+            sym[k++] = to;
         }
         for (int a = 1; a < k; a++)
             for (int b = a; b > 0 && cp[b - 1] > cp[b]; b--) {

@@ -206,8 +206,43 @@ static void gen_notnames(FILE *o, const char *path)
     free(text);
 }
 
+/* ukrainian.txt -> pn_uk_endings (NULL-terminated) and pn_uk_given (sorted,
+ * PN_UK_NGIVEN of them), for names_key.c's reading of a word as Ukrainian. */
+static void gen_ukrainian(FILE *o, const char *path)
+{
+    char *text = slurp(path, NULL);
+    static char *words[2][256];
+    size_t n[2] = {0, 0};
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!*line || *line == '#') continue;
+        char kind[8], w[64];
+        if (sscanf(line, "%7s %63s", kind, w) != 2 ||
+            (strcmp(kind, "end") && strcmp(kind, "given")))
+            die("%s: cannot read '%s'", path, line);
+        int k = !strcmp(kind, "given");
+        if (n[k] == 256) die("%s: too many lines", path);
+        words[k][n[k]++] = strdup(w);
+    }
+    qsort(words[1], n[1], sizeof *words[1], cmp_strp);
+    static const char *const names[2] = {"uk_endings", "uk_given"};
+    for (int k = 0; k < 2; k++) {
+        fprintf(o, "\nstatic const char *const pn_%s[] = {\n", names[k]);
+        for (size_t i = 0; i < n[k]; i++) {
+            if (k && i && !strcmp(words[k][i], words[k][i - 1]))
+                die("%s: given twice: %s", path, words[k][i]);
+            fputs("    ", o);
+            put_cstr(o, words[k][i]);
+            fputs(",\n", o);
+            free(words[k][i]);
+        }
+        fprintf(o, "    0\n};\n");
+    }
+    fprintf(o, "#define PN_UK_NGIVEN %zu\n", n[1]);
+    free(text);
+}
+
 static void gen_rules(const char *out, const char *cyr, const char *lat, const char *suf,
-                      const char *notn)
+                      const char *notn, const char *ukr)
 {
     const char *cyrmap[256] = {0};
     char *ctext = slurp(cyr, NULL);
@@ -227,7 +262,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         cyrmap[c - 0x400] = strcmp(v, "-") ? v : "";
     }
 
-    static struct conv convs[16];
+    static struct conv convs[32];
     int nconv = 0;
     char *ltext = slurp(lat, NULL);
     struct conv *cur = NULL;
@@ -237,7 +272,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
         b[0] = 0;
         int k = sscanf(line, "%15s %63s %63s", kw, a, b);
         if (!strcmp(kw, "convention") && k >= 2) {
-            if (nconv == 16) die("%s: too many conventions", lat);
+            if (nconv == 32) die("%s: too many conventions", lat);
             cur = &convs[nconv++];
             if (strlen(a) >= sizeof cur->id) die("%s: id too long", lat);
             strcpy(cur->id, a);
@@ -348,6 +383,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
     fprintf(o, "};\n#define PN_NCONV %d\n", nconv);
     gen_suffixes(o, suf);
     gen_notnames(o, notn);
+    gen_ukrainian(o, ukr);
     if (fclose(o)) die("%s: write error", out);
     free(ctext);
     free(ltext);
@@ -355,11 +391,12 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
 
 int main(int argc, char **argv)
 {
-    if (argc == 7 && !strcmp(argv[1], "rules")) {
-        gen_rules(argv[2], argv[3], argv[4], argv[5], argv[6]);
+    if (argc == 8 && !strcmp(argv[1], "rules")) {
+        gen_rules(argv[2], argv[3], argv[4], argv[5], argv[6], argv[7]);
         return 0;
     }
-    die("usage: gen_names rules OUT.h cyrillic.txt latin.txt suffixes.txt notnames.txt");
+    die("usage: gen_names rules OUT.h cyrillic.txt latin.txt suffixes.txt notnames.txt "
+        "ukrainian.txt");
     return 2;
 }
 

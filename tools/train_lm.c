@@ -3,7 +3,13 @@
  * tools/train-models.sh, not by the build).
  *
  *   train_lm --lang CODE --name NAME --script Cyrl|Latn --lower LETTERS
- *            [--upper LETTERS] [--source TEXT]... --out TABLE FILE...
+ *            [--upper LETTERS] [--alias FROM=TO] [--source TEXT]... --out TABLE FILE...
+ *
+ * --alias names letters outside the alphabet that are counted (and later
+ * scored) as the letter at the same place in TO, with their capitals:
+ * Romanian "şţ=șț" (the cedilla forms that windows-1250 and ISO-8859-2, which
+ * have no comma below, gave Romanian text for a generation, are the same
+ * letters as the comma forms of ISO-8859-16 and Unicode text).
  *
  * Reads the UTF-8 training texts FILE..., counts pairs of symbols (see
  * src/lm_class.h: six classes, then the alphabet in lower case, then in upper
@@ -54,6 +60,8 @@ static const double class_cost[LM_NCLASS] = {
 
 static uint32_t lower[MAXL], upper[MAXL];
 static int nlet;
+static uint32_t afrom[2 * MAXL], ato[2 * MAXL];
+static int nalias;
 
 static void put_utf8(FILE *f, uint32_t c)
 {
@@ -63,6 +71,8 @@ static void put_utf8(FILE *f, uint32_t c)
 
 static int symbol(uint32_t c)
 {
+    for (int i = 0; i < nalias; i++)
+        if (afrom[i] == c) c = ato[i];
     for (int i = 0; i < nlet; i++) {
         if (lower[i] == c) return LM_NCLASS + i;
         if (upper[i] == c) return LM_NCLASS + nlet + i;
@@ -93,13 +103,14 @@ static void put_sym(FILE *f, int s)
 static void usage(void)
 {
     fprintf(stderr, "usage: train_lm --lang CODE --name NAME --script Cyrl|Latn --lower LETTERS "
-                    "[--upper LETTERS] [--source TEXT]... --out TABLE FILE...\n");
+                    "[--upper LETTERS] [--alias FROM=TO] [--source TEXT]... --out TABLE "
+                    "FILE...\n");
     exit(2);
 }
 
 int main(int argc, char **argv)
 {
-    const char *lang = 0, *name = 0, *script = 0, *low = 0, *up = 0, *out = 0;
+    const char *lang = 0, *name = 0, *script = 0, *low = 0, *up = 0, *out = 0, *alias = 0;
     const char *sources[16];
     int nsrc = 0, i;
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
@@ -115,6 +126,8 @@ int main(int argc, char **argv)
             low = v;
         else if (!strcmp(o, "upper"))
             up = v;
+        else if (!strcmp(o, "alias"))
+            alias = v;
         else if (!strcmp(o, "out"))
             out = v;
         else if (!strcmp(o, "source") && nsrc < 16)
@@ -132,6 +145,26 @@ int main(int argc, char **argv)
     } else {
         for (int k = 0; k < nlet; k++)
             upper[k] = (uint32_t)u_toupper((UChar32)lower[k]);
+    }
+    if (alias) {
+        const char *eq = strchr(alias, '=');
+        uint32_t to[MAXL];
+        int nf = eq ? (int)utf8_decode(alias, '=', afrom, MAXL) : -1;
+        if (!eq || (int)utf8_decode(eq + 1, 0, to, MAXL) != nf) {
+            fprintf(stderr, "train_lm: --alias FROM=TO needs as many letters on each side\n");
+            return 2;
+        }
+        for (int k = 0; k < nf; k++) {
+            ato[k] = to[k];
+            afrom[nf + k] = (uint32_t)u_toupper((UChar32)afrom[k]);
+            ato[nf + k] = (uint32_t)u_toupper((UChar32)to[k]);
+        }
+        nalias = 2 * nf;
+        for (int k = 0; k < nalias; k++)
+            if (symbol(ato[k]) < LM_NCLASS) {
+                fprintf(stderr, "train_lm: --alias: the letters after = must be in the alphabet\n");
+                return 2;
+            }
     }
     int S = LM_NCLASS + 2 * nlet, F = LM_NCLASS + nlet;
 
@@ -225,6 +258,14 @@ int main(int argc, char **argv)
     fprintf(o, "\nupper ");
     for (int k = 0; k < nlet; k++)
         put_utf8(o, upper[k]);
+    if (nalias) {
+        fprintf(o, "\nalias ");
+        for (int k = 0; k < nalias; k++)
+            put_utf8(o, afrom[k]);
+        fputc('=', o);
+        for (int k = 0; k < nalias; k++)
+            put_utf8(o, ato[k]);
+    }
     fprintf(o, "\npairs %llu\nsymbols", (unsigned long long)pairs);
     for (int y = 0; y < S; y++) {
         fputc(' ', o);

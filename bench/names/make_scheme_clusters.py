@@ -10,7 +10,8 @@ in Title case and in passport CAPITALS; and its press spellings (German,
 French, Polish, Czech, Swedish, English AP) from the forward generators of
 make_clusters.py, which were written from the conventions' descriptions and
 share no code with the key. Names are split by a hash into dev (even) and
-held-out (odd) halves: OUTDIR/{dev,heldout}.tsv (cluster<TAB>spelling) and
+held-out (odd) halves: OUTDIR/{dev,heldout}.tsv (cluster<TAB>spelling<TAB>lang,
+the language of the list the name comes from) and
 OUTDIR/{dev,heldout}-meta.tsv (cluster<TAB>spelling<TAB>source).
 Near misses come with the list: different names a letter apart (Калинина,
 Калынина) are different clusters.
@@ -72,7 +73,7 @@ def main():
         h = int(hashlib.md5(n.encode()).hexdigest(), 16) % 2  # by the name: one part
         part = "heldout" if h else "dev"
         cid = n  # one name in several languages is one cluster
-        seen = set()
+        seen = set()  # per (name, language): a name of two lists is one cluster
         items = [(n, "cyrillic")] + spell.get((lang, n), [])
         for p in PRESS.get(lang, []):
             try:
@@ -83,14 +84,14 @@ def main():
             v = unicodedata.normalize("NFC", v.strip())
             if v and (v, src) not in seen:
                 seen.add((v, src))
-                rows[part].append((cid, v, src))
+                rows[part].append((cid, v, src, lang))
     os.makedirs(outdir, exist_ok=True)
     for part, rs in rows.items():
         with open(f"{outdir}/{part}.tsv", "w", encoding="utf-8") as f:
-            for cid, v, _ in rs:
-                f.write(f"{cid}\t{v}\n")
+            for cid, v, _, lang in rs:
+                f.write(f"{cid}\t{v}\t{lang}\n")
         with open(f"{outdir}/{part}-meta.tsv", "w", encoding="utf-8") as f:
-            for cid, v, src in rs:
+            for cid, v, src, _ in rs:
                 f.write(f"{cid}\t{v}\t{src}\n")
 
 

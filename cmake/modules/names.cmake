@@ -3,7 +3,7 @@
 # the phonetic key of every form, computed by the library's own key code).
 set(names_rules_in ${CMAKE_SOURCE_DIR}/tables/names/cyrillic.txt
   ${CMAKE_SOURCE_DIR}/tables/names/latin.txt ${CMAKE_SOURCE_DIR}/tables/names/suffixes.txt
-  ${CMAKE_SOURCE_DIR}/tables/names/notnames.txt)
+  ${CMAKE_SOURCE_DIR}/tables/names/notnames.txt ${CMAKE_SOURCE_DIR}/tables/names/ukrainian.txt)
 set(names_gaz_in ${CMAKE_SOURCE_DIR}/tables/names/gazetteer.txt
   ${CMAKE_SOURCE_DIR}/tables/names/given.txt)
 

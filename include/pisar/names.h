@@ -64,6 +64,21 @@ extern "C" {
 PISAR_API int pisar_name_key(const char *name, size_t len, pisar_buf *key);
 
 /**
+ * Like pisar_name_key() for a name of a text whose language is known: lang
+ * ("ru", "uk", "be", "bg", "mk", "sr") says how the Cyrillic words read
+ * where their letters leave it open. In Ukrainian и is the vowel the key
+ * writes for Russian and Belarusian ы (Крилов in a Ukrainian text has the key
+ * of Крылов in a Russian one, Kryliv/Krylov alike), elsewhere и is i
+ * (Калинина and Калынина keep two keys). A word's own letters win (і ї є ґ
+ * are Ukrainian, ў Belarusian in any text). NULL or another language: as
+ * pisar_name_key(), which reads a word with no Ukrainian letter as Ukrainian
+ * only by the endings and given names of tables/names/ukrainian.txt
+ * (-ський, Дмитро). Latin words read the same in every language.
+ * Same return values as pisar_name_key().
+ */
+PISAR_API int pisar_name_key_lang(const char *name, size_t len, const char *lang, pisar_buf *key);
+
+/**
  * Like pisar_name_key() without the gazetteer: the phonetic key alone
  * (given-name classes included). Useful to see why two names meet (or not).
  * Same return values as pisar_name_key().

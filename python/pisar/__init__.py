@@ -271,12 +271,17 @@ def schemes():
 # -------------------------------------------------------------------- names
 
 
-def name_key(name):
+def name_key(name, lang=None):
     """The key of one name: spellings of the same name meet ("Yuriy Ushakov",
-    "Juri Uschakow", "Юрий Ушаков" -> "@yuri-ushakov")."""
+    "Juri Uschakow", "Юрий Ушаков" -> "@yuri-ushakov"). lang: the language
+    of the text the name comes from ("ru", "uk", "be", "bg", "mk", "sr"), which
+    says how its Cyrillic words read where their letters leave it open
+    (Ukrainian Крилов has the key of Russian Крылов); None: each word by its
+    own letters."""
     data = _utf8(name, "name")
     with _Buf() as out:
-        rc = lib.pisar_name_key(data, len(data), ctypes.byref(out))
+        rc = lib.pisar_name_key_lang(data, len(data), lang.encode() if lang else None,
+                                     ctypes.byref(out))
         if rc < 0:
             _raise(rc, None, "invalid name")
         return _take(out)
@@ -299,11 +304,11 @@ class _Names:
         lib.pisar_names_free(self.h)
 
 
-def group_names(names):
+def group_names(names, lang=None):
     """The key of each name's group among all the names given, as
-    `pisar names --key --resolve` gives them."""
+    `pisar names --key --resolve [--lang L]` gives them."""
     datas = [_utf8(n, "name") for n in names]
-    with _Names() as h:
+    with _Names(lang) as h:
         err = Error()
         for i, d in enumerate(datas):
             rc = lib.pisar_names_add_name(h.h, d, len(d), ctypes.byref(err))

@@ -11,7 +11,7 @@ static void help(FILE *f)
 {
     fprintf(f, "usage: pisar names [--style S] [--gazetteer F] [--lang L]\n"
                "                   [--json | --mentions | --rewrite [-o DIR]] FILE...\n"
-               "       pisar names --key [--phonetic | --resolve] [FILE...]\n\n"
+               "       pisar names --key [--phonetic | --resolve] [--lang L] [FILE...]\n\n"
                "Find the personal and place names in Cyrillic and Latin text, group the\n"
                "spellings of each name across all FILEs and print one line per group:\n"
                "  COUNT<TAB>CANONICAL<TAB>SOURCE<TAB>VARIANT (N); VARIANT (N)...\n"
@@ -21,7 +21,10 @@ static void help(FILE *f)
                "  --style S        house style: bgn icao wikipedia ap iso9 scholarly national\n"
                "  --gazetteer F    add a gazetteer (format: tables/names/README.md)\n"
                "  --lang L         language of Cyrillic input (ru uk be bg mk sr): picks the\n"
-               "                   style's scheme where the letters do not tell (Oleg/Oleh)\n"
+               "                   style's scheme where the letters do not tell (Oleg/Oleh);\n"
+               "                   with --key: how Cyrillic words read (in uk и is the key's\n"
+               "                   y, as ы in ru and be: Крилов uk = Крылов ru, Калинина ru\n"
+               "                   != Калынина ru); other codes or auto: by each word's letters\n"
                "  --json           groups as JSON lines\n"
                "  --mentions       one line per mention instead, in text order, after grouping\n"
                "                   all FILEs: FILE<TAB>OFFSET<TAB>LENGTH<TAB>TEXT<TAB>KEY<TAB>\n"
@@ -46,6 +49,7 @@ static void help(FILE *f)
  * their keys printed by print_resolved() once all are read. */
 typedef struct key_run {
     int phonetic;
+    const char *lang; /* a language of the six, or NULL */
     pisar_names *h;
     char **names; /* --resolve: each line, or NULL for a line that failed */
     size_t n, cap;
@@ -86,7 +90,7 @@ static int run_keys(FILE *in, const char *path, key_run *kr)
             kr->n++;
         } else {
             rc = kr->phonetic ? pisar_name_key_phonetic(line, len, &k)
-                              : pisar_name_key(line, len, &k);
+                              : pisar_name_key_lang(line, len, kr->lang, &k);
             printf("%s\n", (!rc && k.data) ? k.data : "");
         }
         if (rc) {
@@ -277,11 +281,19 @@ int cmd_names(int argc, char **argv)
     }
     if (key) {
         int bad = 0;
-        key_run kr = {phonetic, NULL, NULL, 0, 0};
+        key_run kr = {phonetic, lang, NULL, NULL, 0, 0};
         pisar_error err = {0};
+        if (lang && (strlen(lang) < 2 || strlen(lang) > 4)) {
+            cli_error("names", "--lang: '%s' is not a language code", lang);
+            free(files);
+            return EXIT_USAGE;
+        }
         if (resolve) {
             int rc = pisar_names_new(&kr.h, style, &err);
+            /* a language other than the six (or auto): word by word */
+            if (!rc && lang) (void)pisar_names_set_language(kr.h, lang);
             if (!rc && gaz) rc = pisar_names_load_gazetteer(kr.h, gaz, &err);
+
             if (rc) {
                 cli_error("names", "%s", err.message[0] ? err.message : pisar_strerror(rc));
                 pisar_names_free(kr.h);

@@ -24,6 +24,7 @@
  * --report.
  */
 #include "cli.h"
+#include "u8chunk.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -251,7 +252,22 @@ int cmd_normalize(int argc, char **argv)
         if (enc == PISAR_ENC_UNKNOWN) enc = in.size ? PISAR_ENC_UTF8 : PISAR_ENC_ASCII;
         if (cli_input_rewind(&in)) goto done;
     }
-    /* pass 2: does it all decode? (the first pass with --from) */
+    /* pass 2: does it all decode? (the first pass with --from) UTF-8 and
+     * ASCII are checked in place (u8chunk.h), and the decoder runs only to
+     * say where they fail; pass 3 then takes their bytes as they are */
+    int raw = enc == PISAR_ENC_UTF8 || enc == PISAR_ENC_ASCII;
+    if (raw) {
+        u8chunk u = {.ascii = enc == PISAR_ENC_ASCII};
+        int ok = 1;
+        while (ok && (n = cli_input_read(&in, chunk, CHUNK)) > 0)
+            ok = u8chunk_feed(&u, (const unsigned char *)chunk, (size_t)n);
+        if (ok && n < 0) goto done;
+        if (ok && u8chunk_finish(&u)) {
+            if (cli_input_rewind(&in)) goto done;
+            goto normalize;
+        }
+        if (cli_input_rewind(&in)) goto done;
+    }
     if ((rc = pisar_decoder_new(&dec, enc, PISAR_DECODE_CHECK))) {
         cli_error(SUB, "%s: cannot decode %s: %s", name, pisar_encoding_name(enc),
                   pisar_strerror(rc));
@@ -275,23 +291,40 @@ int cmd_normalize(int argc, char **argv)
     if (cli_input_rewind(&in)) goto done;
 
     /* pass 3: decode, normalize each complete line, write */
-    if ((rc = pisar_normalizer_new(&norm, flags)) || (rc = pisar_decoder_new(&dec, enc, 0))) {
+normalize:
+    if ((rc = pisar_normalizer_new(&norm, flags)) ||
+        (!raw && (rc = pisar_decoder_new(&dec, enc, 0)))) {
         cli_error(SUB, "%s", pisar_strerror(rc));
         goto done;
     }
     pisar_normalizer_on_repair(norm, on_repair, &st);
-    size_t base = 0; /* offset in the decoded text of text.data[0] */
+    size_t base = 0;                 /* offset in the decoded text of text.data[0] */
+    int bom = enc == PISAR_ENC_UTF8; /* a UTF-8 BOM may still open the text */
     for (int eof = 0; !eof;) {
         if ((n = cli_input_read(&in, chunk, CHUNK)) < 0) goto done;
         eof = n == 0;
         size_t from_len = text.len;
         memset(&err, 0, sizeof err);
-        if (!in.size)
+        if (!in.size) {
             rc = PISAR_OK;
-        else if (n)
+        } else if (raw) {
+            /* checked in pass 2: the bytes are the text, less a BOM (which
+             * the decoder drops); the normalizer checks each line again */
+            rc = pisar_buf_append(&text, chunk, (size_t)n);
+            if (!rc && bom && (text.len >= 3 || eof)) {
+                bom = 0;
+                if (text.len >= 3 && !memcmp(text.data, "\xEF\xBB\xBF", 3)) {
+                    memmove(text.data, text.data + 3, text.len - 3);
+                    text.len -= 3;
+                    from_len = 0;
+                }
+            }
+            if (!rc && bom) continue; /* fewer than 3 bytes so far */
+        } else if (n) {
             rc = pisar_decoder_feed(dec, chunk, (size_t)n, &text, &err);
-        else
+        } else {
             rc = pisar_decoder_finish(dec, &text, &err);
+        }
         if (rc) { /* the input changed since it was checked */
             cli_error(SUB, "%s: cannot decode as %s at byte %llu: %s", name,
                       pisar_encoding_name(enc), (unsigned long long)err.offset, pisar_strerror(rc));

@@ -8,6 +8,7 @@
  * memory up to 4 MB and spooled to a temporary file past that (spool.c).
  * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
+#include "u8chunk.h"
 #include "paragraphs.h"
 #include "prep_names.h"
 
@@ -238,6 +239,21 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
         return -1;
     }
     *lang = o->lang ? o->lang : (det->language ? det->language : "und");
+    if (*enc == PISAR_ENC_UTF8 || *enc == PISAR_ENC_ASCII) {
+        /* checked in place (u8chunk.h); the decoder below runs only to say
+         * where the input fails */
+        u8chunk u = {.ascii = *enc == PISAR_ENC_ASCII};
+        int ok = 1;
+        size_t n;
+        while (ok && (n = src_read(s, chunk, CHUNK)) > 0)
+            ok = u8chunk_feed(&u, (const unsigned char *)chunk, n);
+        int io = src_error(s);
+        if (src_rewind(s)) io = 1;
+        if (io || (ok && u8chunk_finish(&u))) {
+            free(chunk);
+            return io ? -1 : 0;
+        }
+    }
     pisar_decoder *dec = NULL;
     int rc = pisar_decoder_new(&dec, *enc, 0);
     pisar_buf out = {0};

@@ -559,7 +559,7 @@ static int do_names(void *vctx, const record *r, json_t *out, char *msg, size_t 
     if (c->key && !c->resolve && !c->gazetteer && !memchr(r->data, '\n', r->len)) {
         /* one name: its key */
         rc = c->phonetic ? pisar_name_key_phonetic(r->data, r->len, &k)
-                         : pisar_name_key(r->data, r->len, &k);
+                         : pisar_name_key_lang(r->data, r->len, c->lang, &k);
         if (rc) {
             fmt(msg, cap, "not a valid name (invalid UTF-8 or a NUL byte)");
         } else
