@@ -421,6 +421,21 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
     si->len = (double)chars;
 }
 
+/* The number of keys two sorted arrays share (multiset intersection). */
+static unsigned common_sorted(const uint64_t *x, unsigned nx, const uint64_t *y, unsigned ny)
+{
+    unsigned i = 0, j = 0, m = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j])
+            m++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    return m;
+}
+
 /* Anchors shared by the two sides of a link (multiset intersection), and
  * those on one side only. */
 static void anchor_counts(const sent_info *const *a, int na, const sent_info *const *b, int nb,
@@ -436,15 +451,7 @@ static void anchor_counts(const sent_info *const *a, int na, const sent_info *co
             y[ny++] = b[k]->a[i];
     if (na > 1) qsort(x, nx, sizeof *x, cmp_u64);
     if (nb > 1) qsort(y, ny, sizeof *y, cmp_u64);
-    unsigned i = 0, j = 0, m = 0;
-    while (i < nx && j < ny) {
-        if (x[i] == y[j])
-            m++, i++, j++;
-        else if (x[i] < y[j])
-            i++;
-        else
-            j++;
-    }
+    unsigned m = common_sorted(x, nx, y, ny);
     *match = m;
     *miss = nx + ny - 2 * m;
 }
@@ -478,16 +485,7 @@ static unsigned key_matches(const uint64_t *pool, int vb, const sent_info *const
     unsigned nx = gather(pool, vb, a, na, x);
     if (!nx) return 0;
     unsigned ny = gather(pool, vb, b, nb, y);
-    unsigned i = 0, j = 0, m = 0;
-    while (i < nx && j < ny) {
-        if (x[i] == y[j])
-            m++, i++, j++;
-        else if (x[i] < y[j])
-            i++;
-        else
-            j++;
-    }
-    return m;
+    return common_sorted(x, nx, y, ny);
 }
 
 typedef struct {
