@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 static void help(FILE *f)
 {
@@ -80,6 +82,105 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
         cli_error("translit", "%s: %s", name, pisar_strerror(rc));
 }
 
+/* --lang auto: open the scheme for the language of the input's first bytes
+ * (sample: its first min(size, SAMPLE + 1) bytes) into *auto_t; 0 or -1. */
+static int auto_scheme(const char *sample, unsigned long long size, const char *name,
+                       unsigned flags, const char *system, pisar_translit **auto_t)
+{
+    const char *code = "und";
+    double conf = 0;
+    size_t n = size < SAMPLE ? (size_t)size : SAMPLE;
+    while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
+        n--;
+    pisar_language_detect(sample, n, &code, &conf);
+    char sbuf[64];
+    const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
+                            : pisar_translit_default_scheme(code);
+    if (!id && system) {
+        id = pisar_translit_default_scheme(code);
+        if (id)
+            cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s", name,
+                      code, system, id);
+    }
+    if (!id) {
+        /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
+        id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
+        cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
+                  code ? code : "und", id);
+    }
+    return open_scheme(auto_t, id, NULL, flags) ? -1 : 0;
+}
+
+/*
+ * A regular file in one mapping: the check of pass 1 and the pieces of
+ * pass 2 (as run_one below, cut just after a line feed) read the mapped
+ * pages, so the file is not copied into buffers twice. Returns the exit
+ * status, or -1 when the file cannot be mapped (run_one reads it then).
+ */
+static int run_mapped(cli_input *in, const char *name, unsigned flags,
+                      pisar_translit *const *shared, const char *system)
+{
+    struct stat st;
+    if (fstat(in->fd, &st) || !S_ISREG(st.st_mode) || st.st_size < in->start ||
+        (unsigned long long)(st.st_size - in->start) < CHUNK ||
+        (unsigned long long)st.st_size > (size_t)-1 / 2)
+        return -1; /* small files: reading is as cheap */
+    size_t total = (size_t)st.st_size;
+    void *map = mmap(NULL, total, PROT_READ, MAP_PRIVATE, in->fd, 0);
+    if (map == MAP_FAILED) return -1;
+    const unsigned char *text = (const unsigned char *)map + in->start;
+    size_t len = total - (size_t)in->start;
+    pisar_translit *auto_t = NULL;
+    pisar_buf out = {0};
+    int status = EXIT_SOME_FAILED;
+    pisar_translit *t = *shared;
+    int cut;
+    size_t ok = utf8_valid_prefix(text, len, &cut);
+    if (!t) {
+        if (auto_scheme((const char *)text, len, name, flags, system, &auto_t)) goto done;
+        t = auto_t;
+    }
+    if (ok < len) {
+        pisar_error err;
+        memset(&err, 0, sizeof err);
+        err.offset = ok;
+        report_bad(name, cut ? PISAR_ETRUNC : PISAR_EILSEQ, &err);
+        goto done;
+    }
+    for (size_t pos = 0; pos < len;) {
+        size_t end = len - pos > CHUNK ? pos + CHUNK : len;
+        if (end < len) {
+            size_t k = end;
+            while (k > pos && text[k - 1] != '\n')
+                k--;
+            if (k > pos)
+                end = k;
+            else {
+                const unsigned char *nl = memchr(text + end, '\n', len - end);
+                end = nl ? (size_t)(nl - text) + 1 : len;
+            }
+        }
+        pisar_buf_clear(&out);
+        pisar_error err;
+        memset(&err, 0, sizeof err);
+        int rc =
+            pisar_translit_apply_with_errors(t, (const char *)text + pos, end - pos, &out, &err);
+        if (rc) {
+            err.offset += pos;
+            report_bad(name, rc, &err);
+            goto done;
+        }
+        if (cli_write("translit", stdout, out.data, out.len)) goto done;
+        pos = end;
+    }
+    status = EXIT_ALL_DONE;
+done:
+    munmap(map, total);
+    pisar_translit_free(auto_t);
+    pisar_buf_free(&out);
+    return status;
+}
+
 /*
  * Romanize one input with *shared, or (--lang auto: *shared is NULL) with
  * the default scheme of the language detected in it, or with its scheme of
@@ -114,6 +215,14 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     char sample[SAMPLE + 1];
     size_t nsample = 0;
     if (cli_input_open(&in, "translit", path, name)) return EXIT_SOME_FAILED;
+    if (in.spool == -1) {
+        /* a regular file: both passes over one mapping, no copies */
+        int st = run_mapped(&in, name, flags, shared, system);
+        if (st >= 0) {
+            cli_input_close(&in);
+            return st;
+        }
+    }
     if (pisar_buf_reserve(&buf, CHUNK + 4) ||
         pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
         cli_error("translit", "%s: out of memory", name);
@@ -156,30 +265,7 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     }
     pisar_translit *t = *shared;
     if (!t) {
-        /* --lang auto: the scheme depends on this input's language. */
-        const char *code = "und";
-        double conf = 0;
-        size_t size = in.size;
-        size_t n = size < SAMPLE ? size : SAMPLE;
-        while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
-            n--;
-        pisar_language_detect(sample, n, &code, &conf);
-        char sbuf[64];
-        const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
-                                : pisar_translit_default_scheme(code);
-        if (!id && system) {
-            id = pisar_translit_default_scheme(code);
-            if (id)
-                cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s",
-                          name, code, system, id);
-        }
-        if (!id) {
-            /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
-            id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
-            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
-                      code ? code : "und", id);
-        }
-        if (open_scheme(&auto_t, id, NULL, flags)) goto done;
+        if (auto_scheme(sample, in.size, name, flags, system, &auto_t)) goto done;
         t = auto_t;
     }
     if (bad) {
