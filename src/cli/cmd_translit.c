@@ -111,42 +111,13 @@ static int auto_scheme(const char *sample, unsigned long long size, const char *
     return open_scheme(auto_t, id, NULL, flags) ? -1 : 0;
 }
 
-/*
- * A regular file in one mapping: the check of pass 1 and the pieces of
- * pass 2 (as run_one below, cut just after a line feed) read the mapped
- * pages, so the file is not copied into buffers twice. Returns the exit
- * status, or -1 when the file cannot be mapped (run_one reads it then).
- */
-static int run_mapped(cli_input *in, const char *name, unsigned flags,
-                      pisar_translit *const *shared, const char *system)
+/* Romanize text[0, len) (all of it checked) to stdout in pieces of about
+ * CHUNK bytes cut just after a line feed (see run_one); the exit status. */
+static int romanize_text(const pisar_translit *t, const unsigned char *text, size_t len,
+                         const char *name)
 {
-    struct stat st;
-    if (fstat(in->fd, &st) || !S_ISREG(st.st_mode) || st.st_size < in->start ||
-        (unsigned long long)(st.st_size - in->start) < CHUNK ||
-        (unsigned long long)st.st_size > (size_t)-1 / 2)
-        return -1; /* small files: reading is as cheap */
-    size_t total = (size_t)st.st_size;
-    void *map = mmap(NULL, total, PROT_READ, MAP_PRIVATE, in->fd, 0);
-    if (map == MAP_FAILED) return -1;
-    const unsigned char *text = (const unsigned char *)map + in->start;
-    size_t len = total - (size_t)in->start;
-    pisar_translit *auto_t = NULL;
     pisar_buf out = {0};
     int status = EXIT_SOME_FAILED;
-    pisar_translit *t = *shared;
-    int cut;
-    size_t ok = utf8_valid_prefix(text, len, &cut);
-    if (!t) {
-        if (auto_scheme((const char *)text, len, name, flags, system, &auto_t)) goto done;
-        t = auto_t;
-    }
-    if (ok < len) {
-        pisar_error err;
-        memset(&err, 0, sizeof err);
-        err.offset = ok;
-        report_bad(name, cut ? PISAR_ETRUNC : PISAR_EILSEQ, &err);
-        goto done;
-    }
     for (size_t pos = 0; pos < len;) {
         size_t end = len - pos > CHUNK ? pos + CHUNK : len;
         if (end < len) {
@@ -175,9 +146,49 @@ static int run_mapped(cli_input *in, const char *name, unsigned flags,
     }
     status = EXIT_ALL_DONE;
 done:
+    pisar_buf_free(&out);
+    return status;
+}
+
+/*
+ * A regular file in one mapping: the check of pass 1 and the pieces of
+ * pass 2 (as run_one below, cut just after a line feed) read the mapped
+ * pages, so the file is not copied into buffers twice. Returns the exit
+ * status, or -1 when the file cannot be mapped (run_one reads it then).
+ */
+static int run_mapped(cli_input *in, const char *name, unsigned flags,
+                      pisar_translit *const *shared, const char *system)
+{
+    struct stat st;
+    if (fstat(in->fd, &st) || !S_ISREG(st.st_mode) || st.st_size < in->start ||
+        (unsigned long long)(st.st_size - in->start) < CHUNK ||
+        (unsigned long long)st.st_size > (size_t)-1 / 2)
+        return -1; /* small files: reading is as cheap */
+    size_t total = (size_t)st.st_size;
+    void *map = mmap(NULL, total, PROT_READ, MAP_PRIVATE, in->fd, 0);
+    if (map == MAP_FAILED) return -1;
+    const unsigned char *text = (const unsigned char *)map + in->start;
+    size_t len = total - (size_t)in->start;
+    pisar_translit *auto_t = NULL;
+    int status = EXIT_SOME_FAILED;
+    pisar_translit *t = *shared;
+    int cut;
+    size_t ok = utf8_valid_prefix(text, len, &cut);
+    if (!t) {
+        if (auto_scheme((const char *)text, len, name, flags, system, &auto_t)) goto done;
+        t = auto_t;
+    }
+    if (ok < len) {
+        pisar_error err;
+        memset(&err, 0, sizeof err);
+        err.offset = ok;
+        report_bad(name, cut ? PISAR_ETRUNC : PISAR_EILSEQ, &err);
+        goto done;
+    }
+    status = romanize_text(t, text, len, name);
+done:
     munmap(map, total);
     pisar_translit_free(auto_t);
-    pisar_buf_free(&out);
     return status;
 }
 
@@ -273,7 +284,17 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
         goto done;
     }
     /* pass 2: romanize, a piece ending in a line feed at a time */
+    int stream = in.spool != -1; /* held in memory, or spooled to a file */
     if (cli_input_rewind(&in)) goto done;
+    if (in.mem || (stream && in.size >= CHUNK && in.size <= (size_t)-1 / 2)) {
+        /* straight from the held bytes, or from the spool in one mapping */
+        void *map = in.mem ? MAP_FAILED : mmap(NULL, in.size, PROT_READ, MAP_PRIVATE, in.fd, 0);
+        if (in.mem || map != MAP_FAILED) {
+            status = romanize_text(t, in.mem ? (const unsigned char *)in.mem : map, in.size, name);
+            if (map != MAP_FAILED) munmap(map, in.size);
+            goto done;
+        }
+    }
     buf.len = 0;
     for (int eof = 0; !eof;) {
         if (pisar_buf_reserve(&buf, CHUNK)) {
