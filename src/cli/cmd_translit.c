@@ -3,6 +3,8 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -156,6 +158,18 @@ done:
  * pages, so the file is not copied into buffers twice. Returns the exit
  * status, or -1 when the file cannot be mapped (run_one reads it then).
  */
+/* A mapped file cut short while it is read raises SIGBUS on the pages past
+ * its new end: reported as a file that changed, like the reads do. */
+static sigjmp_buf bus_env;
+static volatile sig_atomic_t bus_armed;
+
+static void on_bus(int sig)
+{
+    if (bus_armed) siglongjmp(bus_env, 1);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static int run_mapped(cli_input *in, const char *name, unsigned flags,
                       pisar_translit *const *shared, const char *system)
 {
@@ -169,14 +183,29 @@ static int run_mapped(cli_input *in, const char *name, unsigned flags,
     if (map == MAP_FAILED) return -1;
     const unsigned char *text = (const unsigned char *)map + in->start;
     size_t len = total - (size_t)in->start;
-    pisar_translit *auto_t = NULL;
-    int status = EXIT_SOME_FAILED;
-    pisar_translit *t = *shared;
+    pisar_translit *volatile auto_t = NULL;
+    volatile int status = EXIT_SOME_FAILED;
+    pisar_translit *volatile t = *shared;
     int cut;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_bus;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, &old);
+    if (sigsetjmp(bus_env, 1)) {
+        cli_error("translit", "%s: changed while being read (%llu bytes, then fewer)", name,
+                  (unsigned long long)len);
+        status = EXIT_SOME_FAILED;
+        goto done;
+    }
+    bus_armed = 1;
     size_t ok = utf8_valid_prefix(text, len, &cut);
     if (!t) {
-        if (auto_scheme((const char *)text, len, name, flags, system, &auto_t)) goto done;
-        t = auto_t;
+        pisar_translit *a = NULL;
+        int rc = auto_scheme((const char *)text, len, name, flags, system, &a);
+        auto_t = a;
+        if (rc) goto done;
+        t = a;
     }
     if (ok < len) {
         pisar_error err;
@@ -187,6 +216,8 @@ static int run_mapped(cli_input *in, const char *name, unsigned flags,
     }
     status = romanize_text(t, text, len, name);
 done:
+    bus_armed = 0;
+    sigaction(SIGBUS, &old, NULL);
     munmap(map, total);
     pisar_translit_free(auto_t);
     return status;
