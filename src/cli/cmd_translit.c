@@ -73,6 +73,11 @@ static int open_scheme(pisar_translit **t, const char *scheme, const char *file,
  * first SAMPLE bytes (cut back to a character boundary). */
 #define CHUNK ((size_t)1 << 18)
 #define SAMPLE ((size_t)65536)
+/* The largest input read through a mapping: the pages read stay resident
+ * (the kernel's cache, counted in this process's resident memory) until
+ * the end, so larger inputs are read a piece at a time, twice, and memory
+ * stays about 64 MB at most whatever the size of the input. */
+#define MAP_MAX ((unsigned long long)64 << 20)
 
 static void report_bad(const char *name, int rc, const pisar_error *err)
 {
@@ -176,8 +181,8 @@ static int run_mapped(cli_input *in, const char *name, unsigned flags,
     struct stat st;
     if (fstat(in->fd, &st) || !S_ISREG(st.st_mode) || st.st_size < in->start ||
         (unsigned long long)(st.st_size - in->start) < CHUNK ||
-        (unsigned long long)st.st_size > (size_t)-1 / 2)
-        return -1; /* small files: reading is as cheap */
+        (unsigned long long)st.st_size > MAP_MAX)
+        return -1; /* small files: reading is as cheap; large: see MAP_MAX */
     size_t total = (size_t)st.st_size;
     void *map = mmap(NULL, total, PROT_READ, MAP_PRIVATE, in->fd, 0);
     if (map == MAP_FAILED) return -1;
@@ -317,7 +322,7 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     /* pass 2: romanize, a piece ending in a line feed at a time */
     int stream = in.spool != -1; /* held in memory, or spooled to a file */
     if (cli_input_rewind(&in)) goto done;
-    if (in.mem || (stream && in.size >= CHUNK && in.size <= (size_t)-1 / 2)) {
+    if (in.mem || (stream && in.size >= CHUNK && in.size <= MAP_MAX)) {
         /* straight from the held bytes, or from the spool in one mapping */
         void *map = in.mem ? MAP_FAILED : mmap(NULL, in.size, PROT_READ, MAP_PRIVATE, in.fd, 0);
         if (in.mem || map != MAP_FAILED) {
