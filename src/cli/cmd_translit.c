@@ -3,12 +3,8 @@
 #include "utf8.h"
 
 #include <errno.h>
-#include <setjmp.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 
 static void help(FILE *f)
 {
@@ -73,11 +69,6 @@ static int open_scheme(pisar_translit **t, const char *scheme, const char *file,
  * first SAMPLE bytes (cut back to a character boundary). */
 #define CHUNK ((size_t)1 << 18)
 #define SAMPLE ((size_t)65536)
-/* The largest input read through a mapping: the pages read stay resident
- * (the kernel's cache, counted in this process's resident memory) until
- * the end, so larger inputs are read a piece at a time, twice, and memory
- * stays about 64 MB at most whatever the size of the input. */
-#define MAP_MAX ((unsigned long long)64 << 20)
 
 static void report_bad(const char *name, int rc, const pisar_error *err)
 {
@@ -87,157 +78,6 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
                   (unsigned long long)err->offset);
     else
         cli_error("translit", "%s: %s", name, pisar_strerror(rc));
-}
-
-/* --lang auto: open the scheme for the language of the input's first bytes
- * (sample: its first min(size, SAMPLE + 1) bytes) into *auto_t; 0 or -1. */
-static int auto_scheme(const char *sample, unsigned long long size, const char *name,
-                       unsigned flags, const char *system, pisar_translit **auto_t)
-{
-    const char *code = "und";
-    double conf = 0;
-    size_t n = size < SAMPLE ? (size_t)size : SAMPLE;
-    while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
-        n--;
-    pisar_language_detect(sample, n, &code, &conf);
-    char sbuf[64];
-    const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
-                            : pisar_translit_default_scheme(code);
-    if (!id && system) {
-        id = pisar_translit_default_scheme(code);
-        if (id)
-            cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s", name,
-                      code, system, id);
-    }
-    if (!id) {
-        /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
-        id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
-        cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
-                  code ? code : "und", id);
-    }
-    return open_scheme(auto_t, id, NULL, flags) ? -1 : 0;
-}
-
-/* Romanize text[0, len) (all of it checked) to stdout in pieces of about
- * CHUNK bytes cut just after a line feed (see run_one); the exit status. */
-static int romanize_text(const pisar_translit *t, const unsigned char *text, size_t len,
-                         const char *name)
-{
-    pisar_buf out = {0};
-    int status = EXIT_SOME_FAILED;
-    for (size_t pos = 0; pos < len;) {
-        size_t end = len - pos > CHUNK ? pos + CHUNK : len;
-        if (end < len) {
-            size_t k = end;
-            while (k > pos && text[k - 1] != '\n')
-                k--;
-            if (k > pos)
-                end = k;
-            else {
-                const unsigned char *nl = memchr(text + end, '\n', len - end);
-                end = nl ? (size_t)(nl - text) + 1 : len;
-            }
-        }
-        pisar_buf_clear(&out);
-        pisar_error err;
-        memset(&err, 0, sizeof err);
-        int rc =
-            pisar_translit_apply_with_errors(t, (const char *)text + pos, end - pos, &out, &err);
-        if (rc) {
-            err.offset += pos;
-            report_bad(name, rc, &err);
-            goto done;
-        }
-        if (cli_write("translit", stdout, out.data, out.len)) goto done;
-        pos = end;
-    }
-    status = EXIT_ALL_DONE;
-done:
-    pisar_buf_free(&out);
-    return status;
-}
-
-/*
- * A regular file in one mapping: the check of pass 1 and the pieces of
- * pass 2 (as run_one below, cut just after a line feed) read the mapped
- * pages, so the file is not copied into buffers twice. Returns the exit
- * status, or -1 when the file cannot be mapped (run_one reads it then).
- */
-/* A mapped file cut short while it is read raises SIGBUS on the pages past
- * its new end: reported as a file that changed, like the reads do. */
-static sigjmp_buf bus_env;
-static volatile sig_atomic_t bus_armed;
-
-static void on_bus(int sig)
-{
-    if (bus_armed) siglongjmp(bus_env, 1);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-/* The work of run_mapped on the mapped text, in a function of its own so
- * that the sigsetjmp there does not make the compiler keep this loop's
- * values in memory (returns_twice): the UTF-8 check is a tenth of the time.
- * *auto_t: the scheme opened for --lang auto, freed by the caller. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int
-mapped_work(const unsigned char *text, size_t len, const char *name, unsigned flags,
-            pisar_translit *t, const char *system, pisar_translit **auto_t)
-{
-    int cut;
-    size_t ok = utf8_valid_prefix(text, len, &cut);
-    if (!t) {
-        if (auto_scheme((const char *)text, len, name, flags, system, auto_t))
-            return EXIT_SOME_FAILED;
-        t = *auto_t;
-    }
-    if (ok < len) {
-        pisar_error err;
-        memset(&err, 0, sizeof err);
-        err.offset = ok;
-        report_bad(name, cut ? PISAR_ETRUNC : PISAR_EILSEQ, &err);
-        return EXIT_SOME_FAILED;
-    }
-    return romanize_text(t, text, len, name);
-}
-
-static int run_mapped(cli_input *in, const char *name, unsigned flags,
-                      pisar_translit *const *shared, const char *system)
-{
-    struct stat st;
-    if (fstat(in->fd, &st) || !S_ISREG(st.st_mode) || st.st_size < in->start ||
-        (unsigned long long)(st.st_size - in->start) < CHUNK ||
-        (unsigned long long)st.st_size > MAP_MAX)
-        return -1; /* small files: reading is as cheap; large: see MAP_MAX */
-    size_t total = (size_t)st.st_size;
-    void *map = mmap(NULL, total, PROT_READ, MAP_PRIVATE, in->fd, 0);
-    if (map == MAP_FAILED) return -1;
-    const unsigned char *text = (const unsigned char *)map + in->start;
-    size_t len = total - (size_t)in->start;
-    /* static: kept across the siglongjmp without being volatile */
-    static pisar_translit *auto_t;
-    auto_t = NULL;
-    int status;
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_bus;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGBUS, &sa, &old);
-    if (sigsetjmp(bus_env, 1)) {
-        cli_error("translit", "%s: changed while being read (%llu bytes, then fewer)", name,
-                  (unsigned long long)len);
-        status = EXIT_SOME_FAILED;
-    } else {
-        bus_armed = 1;
-        status = mapped_work(text, len, name, flags, *shared, system, &auto_t);
-    }
-    bus_armed = 0;
-    sigaction(SIGBUS, &old, NULL);
-    munmap(map, total);
-    pisar_translit_free(auto_t);
-    return status;
 }
 
 /*
@@ -274,14 +114,6 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     char sample[SAMPLE + 1];
     size_t nsample = 0;
     if (cli_input_open(&in, "translit", path, name)) return EXIT_SOME_FAILED;
-    if (in.spool == -1) {
-        /* a regular file: both passes over one mapping, no copies */
-        int st = run_mapped(&in, name, flags, shared, system);
-        if (st >= 0) {
-            cli_input_close(&in);
-            return st;
-        }
-    }
     if (pisar_buf_reserve(&buf, CHUNK + 4) ||
         pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
         cli_error("translit", "%s: out of memory", name);
@@ -324,7 +156,30 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     }
     pisar_translit *t = *shared;
     if (!t) {
-        if (auto_scheme(sample, in.size, name, flags, system, &auto_t)) goto done;
+        /* --lang auto: the scheme depends on this input's language. */
+        const char *code = "und";
+        double conf = 0;
+        size_t size = in.size;
+        size_t n = size < SAMPLE ? size : SAMPLE;
+        while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
+            n--;
+        pisar_language_detect(sample, n, &code, &conf);
+        char sbuf[64];
+        const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
+                                : pisar_translit_default_scheme(code);
+        if (!id && system) {
+            id = pisar_translit_default_scheme(code);
+            if (id)
+                cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s",
+                          name, code, system, id);
+        }
+        if (!id) {
+            /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
+            id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
+            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
+                      code ? code : "und", id);
+        }
+        if (open_scheme(&auto_t, id, NULL, flags)) goto done;
         t = auto_t;
     }
     if (bad) {
@@ -332,17 +187,7 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
         goto done;
     }
     /* pass 2: romanize, a piece ending in a line feed at a time */
-    int stream = in.spool != -1; /* held in memory, or spooled to a file */
     if (cli_input_rewind(&in)) goto done;
-    if (in.mem || (stream && in.size >= CHUNK && in.size <= MAP_MAX)) {
-        /* straight from the held bytes, or from the spool in one mapping */
-        void *map = in.mem ? MAP_FAILED : mmap(NULL, in.size, PROT_READ, MAP_PRIVATE, in.fd, 0);
-        if (in.mem || map != MAP_FAILED) {
-            status = romanize_text(t, in.mem ? (const unsigned char *)in.mem : map, in.size, name);
-            if (map != MAP_FAILED) munmap(map, in.size);
-            goto done;
-        }
-    }
     buf.len = 0;
     for (int eof = 0; !eof;) {
         if (pisar_buf_reserve(&buf, CHUNK)) {
