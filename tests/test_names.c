@@ -262,6 +262,19 @@ static void test_key_values(void **state)
         {"Tatjana Sjtjerbakova", 0, "shcherbakova tatana"}, /* tj after a vowel: тья */
         {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
         {"Alexander", 0, "aleksandr"},
+        /* German dsch is дж (Абаджиев, Джугашвили) */
+        {"Абаджиев", 0, "abadjev"},
+        {"Abadschijew", 0, "abadjev"},
+        {"Dschugaschwili", 0, "djugashvili"},
+        {"Tschaikowski", 0, "chaikovski"}, /* tsch stays ч */
+        /* ISO 9 ʺ before a consonant is the Bulgarian vowel ъ, before a
+         * vowel the Russian hard sign */
+        {"Вълчанов", 0, "valchanov"},
+        {"Vʺlčanov", 0, "valchanov"},
+        {"VʺLČANOV", 0, "valchanov"},
+        {"Gʺlʺbova", 0, "galabova"},
+        {"Podʺezdov", 0, "podezdov"},
+        {"Подъездов", 0, "podezdov"},
         {"Kim Jong-un", 0, "@kim-jong-un"},
         {"Ким Џонг Ун", 0, "@kim-jong-un"},
         {"Пхеньян", 0, "@pyongyang"},
