@@ -950,6 +950,12 @@ static void test_group_key(void **state)
          "miloshevich slobodan"},
         {"and z is ž", {"Zeljko Raznatovic", "Жељко Ражнатовић"}, "razhnatovich zhelko"},
         {"a Slavic c is not read as k", {"Oleg Sencov", "Олег Сенков"}, NULL},
+        /* DSTU 9112 system B: j for ь; ьо is the consonant and o, not ё */
+        {"DSTU 9112 njo is ньо", {"Denjov", "Деньов"}, "denov"},
+        {"DSTU 9112 sjo is сьо", {"Sjomin", "Сьомін"}, "somin"},
+        {"DSTU 9112 cjo is цьо", {"Macjocjkyj", "Мацьоцький"}, "matsotski"},
+        {"DSTU 9112 tjk is тьк", {"Tjutjkiv", "Тютьків"}, "tutkiv"},
+        {"njo with both Деньов and Денёв: stays", {"Denjov", "Деньов", "Денёв"}, NULL},
         {"German s with both originals: stays",
          {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
          NULL},
