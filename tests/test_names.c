@@ -262,6 +262,9 @@ static void test_key_values(void **state)
         {"Tatjana Sjtjerbakova", 0, "shcherbakova tatana"}, /* tj after a vowel: тья */
         {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
         {"Alexander", 0, "aleksandr"},
+        /* the Bulgarian form of Сергій, Сергей (given.txt) */
+        {"Сергий Жадан", 0, "sergei zhadan"},
+        {"Сергій Жадан", 0, "sergei zhadan"},
         /* German dsch is дж (Абаджиев, Джугашвили) */
         {"Абаджиев", 0, "abadjev"},
         {"Abadschijew", 0, "abadjev"},
