@@ -835,7 +835,7 @@ void pn_fold_alike(char *key, int alike)
     for (char *c = key; *c; c++) {
         if ((alike & PN_ALIKE_VOICING) && *c == 'z') *c = 's';
         if ((alike & PN_ALIKE_IY) && *c == 'y') *c = 'i';
-        if ((alike & PN_ALIKE_GH) && *c == 'g') *c = 'h';
+        if ((alike & (PN_ALIKE_GH | PN_ALIKE_G2H)) && *c == 'g') *c = 'h';
         if ((alike & PN_ALIKE_GH) && *c == 'h' && len && key[len - 1] == 'k') {
             key[len - 1] = 'h'; /* kh */
             continue;

@@ -959,6 +959,10 @@ static void test_group_key(void **state)
         {"DSTU 9112 cjo is цьо", {"Macjocjkyj", "Мацьоцький"}, "matsotski"},
         {"DSTU 9112 tjk is тьк", {"Tjutjkiv", "Тютьків"}, "tutkiv"},
         {"njo with both Деньов and Денёв: stays", {"Denjov", "Деньов", "Денёв"}, NULL},
+        /* g = h with kh kept apart, only where the reading's h cannot be х */
+        {"g is г where ch is х", {"Sugowerchiw", "Суговерхів", "Суховерхів"}, "suhoverkhiv"},
+        {"h is г where kh is х", {"Herkhard", "Герхард", "Гергард"}, "gerkhard"},
+        {"a bare h may be х: stays", {"Herhard", "Герхард", "Гергард"}, NULL},
         {"German s with both originals: stays",
          {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
          NULL},
