@@ -963,6 +963,8 @@ static void test_group_key(void **state)
         {"g is г where ch is х", {"Sugowerchiw", "Суговерхів", "Суховерхів"}, "suhoverkhiv"},
         {"h is г where kh is х", {"Herkhard", "Герхард", "Гергард"}, "gerkhard"},
         {"a bare h may be х: stays", {"Herhard", "Герхард", "Гергард"}, NULL},
+        {"sch is щ in a word German cannot write", {"Khruschev", "Хрущев"}, "khrushchev"},
+        {"and only there", {"Breschnew", "Брежнев"}, "brezhnev"},
         {"German s with both originals: stays",
          {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
          NULL},
