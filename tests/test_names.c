@@ -262,6 +262,8 @@ static void test_key_values(void **state)
         {"Tatjana Sjtjerbakova", 0, "shcherbakova tatana"}, /* tj after a vowel: тья */
         {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
         {"Alexander", 0, "aleksandr"},
+        {"Olijnikow", 0, "olinikov"}, /* German: j is й */
+        {"Brejnev", 0, "brezhnev"},   /* French: j is ж */
         /* the Bulgarian form of Сергій, Сергей (given.txt) */
         {"Сергий Жадан", 0, "sergei zhadan"},
         {"Сергій Жадан", 0, "sergei zhadan"},
@@ -965,6 +967,7 @@ static void test_group_key(void **state)
         {"a bare h may be х: stays", {"Herhard", "Герхард", "Гергард"}, NULL},
         {"sch is щ in a word German cannot write", {"Khruschev", "Хрущев"}, "khrushchev"},
         {"and only there", {"Breschnew", "Брежнев"}, "brezhnev"},
+        {"Czech ijn is ійн, not the French ижн", {"Olijnykov", "Олійников"}, "olinykov"},
         {"German s with both originals: stays",
          {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
          NULL},
