@@ -266,6 +266,9 @@ static void test_key_values(void **state)
         {"Brejnev", 0, "brezhnev"},    /* French: j is ж */
         {"Witczenko", 0, "vitchenko"}, /* Polish tcz is тч */
         {"Вітченко", 0, "vitchenko"},
+        {"Guerguine", 0, "gergin"}, /* French -guine is -гин */
+        {"Гергин", 0, "gergin"},
+        {"Katerina", 0, "ekaterina"}, /* given.txt: Катерина, Екатерина */
         /* the Bulgarian form of Сергій, Сергей (given.txt) */
         {"Сергий Жадан", 0, "sergei zhadan"},
         {"Сергій Жадан", 0, "sergei zhadan"},
