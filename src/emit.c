@@ -755,11 +755,19 @@ static int jsonl_unit(pisar_emitter *em, const char *id, size_t sent, const char
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
 
+/* The sentence on one line: its line breaks become spaces (appended a run
+ * at a time, not a byte at a time). */
 static int txt_line(pisar_buf *o, const char *s)
 {
     int rc = 0;
-    for (const char *p = s; *p; p++)
-        rc |= pisar_buf_append(o, (*p == '\n' || *p == '\r') ? " " : p, 1);
+    const char *run = s, *p = s;
+    for (; *p; p++)
+        if (*p == '\n' || *p == '\r') {
+            rc |= pisar_buf_append(o, run, (size_t)(p - run));
+            rc |= pisar_buf_append(o, " ", 1);
+            run = p + 1;
+        }
+    rc |= pisar_buf_append(o, run, (size_t)(p - run));
     rc |= pisar_buf_puts(o, "\n");
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
@@ -769,8 +777,11 @@ static int sentence_unit(pisar_emitter *em, size_t sent, const char *src, const 
                          pisar_error *err)
 {
     char id[64], loc[512];
-    snprintf(id, sizeof id, "d%zu.p%zu.s%zu", em->doc, em->para, sent);
-    location(em, loc, sizeof loc, sent);
+    id[0] = loc[0] = '\0';
+    if (em->format != PISAR_FORMAT_TXT) { /* TXT writes neither */
+        snprintf(id, sizeof id, "d%zu.p%zu.s%zu", em->doc, em->para, sent);
+        location(em, loc, sizeof loc, sent);
+    }
     const char *tgt = (em->flags & PISAR_EMIT_COPY_SOURCE) ? src : "";
     int rc = PISAR_OK;
     switch (em->format) {
