@@ -207,6 +207,35 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
     return 1;
 }
 
+/* The reference: 1 when valid UTF-8 s[0, n) has no lead byte other than D0
+ * and D1, so that its characters are ASCII and U+0400..U+047F only, which
+ * NFC leaves as they are, alone or side by side (none is a combining mark,
+ * none decomposes, no two compose: tests/test_normalize.c test_nfc_plain
+ * checks every pair against the NFC stream); else 0. */
+static inline int repair_nfc_plain_ref(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 0xC0 && s[i] != 0xD0 && s[i] != 0xD1) return 0;
+    return 1;
+}
+
+/* The same, 16 bytes at a step where SSE2 is present. */
+static inline int repair_nfc_plain(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i lead = _mm_set1_epi8(-65), zero = _mm_setzero_si128();
+    const __m128i d0 = _mm_set1_epi8(-48), d1 = _mm_set1_epi8(-47); /* 0xD0, 0xD1 */
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i lb = _mm_and_si128(_mm_cmpgt_epi8(v, lead), _mm_cmplt_epi8(v, zero));
+        __m128i cyr = _mm_or_si128(_mm_cmpeq_epi8(v, d0), _mm_cmpeq_epi8(v, d1));
+        if (_mm_movemask_epi8(_mm_andnot_si128(cyr, lb))) return 0;
+    }
+#endif
+    return repair_nfc_plain_ref(s + i, n - i);
+}
+
 /* The length of the valid UTF-8 prefix of s[0, n) (n when it is all
  * valid): u8_check()'s answer (tests/test_normalize.c compares the two at
  * every offset and length), sixteen bytes at a step where SSE2 is present
