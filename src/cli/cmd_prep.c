@@ -4,7 +4,8 @@
  * Each input is read twice: once to detect its encoding and to check that it
  * decodes (so a bad input is rejected before any of it is written), then
  * again to decode, repair, segment and emit it paragraph by paragraph, so
- * memory is bounded by the largest paragraph. Standard input is held in
+ * memory is bounded by the largest paragraph (an input the first pass
+ * proved to be UTF-8 is not decoded again: u8pass below). Standard input is held in
  * memory up to 4 MB and spooled to a temporary file past that (spool.c).
  * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
