@@ -973,6 +973,7 @@ static void test_group_key(void **state)
         {"sch is щ in a word German cannot write", {"Khruschev", "Хрущев"}, "khrushchev"},
         {"and only there", {"Breschnew", "Брежнев"}, "brezhnev"},
         {"Czech ijn is ійн, not the French ижн", {"Olijnykov", "Олійников"}, "olinykov"},
+        {"BGN Belarusian dz is дз", {"Radzʹkow", "Радзькоў"}, "radzku"},
         {"German s with both originals: stays",
          {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
          NULL},
