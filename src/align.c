@@ -1,9 +1,11 @@
 /* align.c -- sentence alignment: Gale-Church length costs plus anchors
- * (numbers, ? and !, quotation marks, name keys), paragraphs as hard or soft
- * boundaries, dynamic programming in a band around the diagonal. */
+ * (numbers, ? and !, quotation marks, name keys, shared words, a bilingual
+ * lexicon), paragraphs as hard or soft boundaries, dynamic programming in a
+ * band around the diagonal. */
 #include "pisar/align.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -26,15 +28,53 @@
 /* Share of Gale-Church's length cost a 1-0 or 0-1 link pays (see align.h) */
 #define DELETE_LENGTH 0.0
 #define PASSES 4
+/* Cells of the dynamic programming's band (9 bytes each) beyond which the
+ * band stops growing with the difference in sentence counts */
+#define MAX_CELLS ((size_t)16 << 20)
 #define PRIOR_WEIGHT 5.0
 #define NAME_PREFIX 5 /* name keys compared on their first letters: Розова ~ Rozov */
+
+/* Lexicon: words compared on their first LEX_PREFIX letters, lower-cased
+ * (собака, собаку, собаки ~ собак; translate, translated ~ trans; words of
+ * five letters or fewer must match whole: книга and книги do not), at most
+ * LEX_PER_WORD translations of a source word and LEX_PER_SENT keys a
+ * sentence. */
+#define LEX_PREFIX 5
+#define LEX_PER_WORD 8
+#define LEX_PER_SENT 64
+#define LEX_MATCH 1.0
+/* Words of at least WORD_MIN letters that a link's two sides share,
+ * lower-cased (names, commands, cognates: Vim, vimdiff, Information). */
+#define WORD_MIN 4
+#define WORD_MATCH 1.5
+/* A sentence of a 2-1 or 1-2 link that has lexicon keys none of which is on
+ * the other side looks like a sentence without counterpart. */
+#define LEX_ORPHAN 2.0
 
 typedef struct {
     double len; /* characters */
     size_t para;
     unsigned n;              /* anchors */
     uint64_t a[MAX_ANCHORS]; /* sorted anchor hashes */
+    size_t lex;              /* first lexicon key in the pool */
+    unsigned nlex;           /* lexicon keys (sorted) */
+    size_t vb;               /* first word key in the pool */
+    unsigned nvb;            /* word keys (sorted) */
 } sent_info;
+
+struct pisar_lexicon {
+    uint64_t *pairs; /* source key, target key; sorted by source then target */
+    size_t npairs;
+    uint64_t *tgt; /* target keys, sorted, unique */
+    size_t ntgt;
+};
+
+/* growable pool of the lexicon keys of all sentences */
+typedef struct {
+    uint64_t *v;
+    size_t n, cap;
+    int oom;
+} key_pool;
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
@@ -75,6 +115,252 @@ static int is_quote(UChar32 c)
         return 1;
     default:
         return 0;
+    }
+}
+
+/* Key of the word t[start..end): its first LEX_PREFIX letters lower-cased,
+ * hashed. 0 when the word has a byte that is not UTF-8. */
+static uint64_t word_key(const uint8_t *t, int32_t start, int32_t end)
+{
+    uint64_t h = fnv(FNV0, "w", 1);
+    int k = 0;
+    for (int32_t i = start; i < end && k < LEX_PREFIX;) {
+        UChar32 c;
+        U8_NEXT(t, i, end, c);
+        if (c < 0) return 0;
+        c = u_tolower(c);
+        h = fnv(h, &c, sizeof c);
+        k++;
+    }
+    return h ? h : 1;
+}
+
+static int is_word_char(UChar32 c)
+{
+    return c > 0 && (u_isalpha(c) || u_hasBinaryProperty(c, UCHAR_DIACRITIC) || c == 0x2019 ||
+                     c == '\'' || c == '-');
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const uint64_t *x = a, *y = b;
+    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+    return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+void pisar_lexicon_free(pisar_lexicon *lx)
+{
+    if (!lx) return;
+    free(lx->pairs);
+    free(lx->tgt);
+    free(lx);
+}
+
+size_t pisar_lexicon_size(const pisar_lexicon *lx)
+{
+    return lx ? lx->npairs : 0;
+}
+
+static int lex_fail(pisar_lexicon *lx, pisar_error *err, int rc, size_t line, size_t off,
+                    const char *msg)
+{
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->line = line;
+        err->offset = off;
+        snprintf(err->message, sizeof err->message, "%s", msg);
+    }
+    pisar_lexicon_free(lx);
+    return rc;
+}
+
+/* One side of a lexicon line: a word of letters (and ' ’ -), valid UTF-8. */
+static const char *lex_word(const uint8_t *t, int32_t n, int32_t *bad)
+{
+    if (n == 0) return "empty word";
+    for (int32_t i = 0; i < n;) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(t, i, n, c);
+        if (c < 0) {
+            *bad = at;
+            return "invalid UTF-8";
+        }
+        if (!is_word_char(c)) {
+            *bad = at;
+            return c == ' ' || c == '\t' ? "more than one word (or a third column)"
+                                         : "a character that is not a letter";
+        }
+    }
+    return NULL;
+}
+
+int pisar_lexicon_parse(const char *data, size_t len, pisar_lexicon **out, pisar_error *err)
+{
+    if (!out || (!data && len)) return PISAR_EINVAL;
+    *out = NULL;
+    pisar_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx) return PISAR_ENOMEM;
+    size_t cap = 0, line = 0;
+    const uint8_t *t = (const uint8_t *)data;
+    for (size_t i = 0; i < len;) {
+        line++;
+        const uint8_t *nl = memchr(t + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - t) : len, ls = i;
+        i = e + (nl != NULL);
+        if (e > ls && t[e - 1] == '\r') e--;
+        if (e == ls || t[ls] == '#') continue;
+        if (e - ls > 1000) return lex_fail(lx, err, PISAR_EPARSE, line, ls, "line too long");
+        const uint8_t *tab = memchr(t + ls, '\t', e - ls);
+        if (!tab)
+            return lex_fail(lx, err, PISAR_EPARSE, line, ls,
+                            "no TAB between the source word and its translation");
+        int32_t bad = 0;
+        size_t tp = (size_t)(tab - t);
+        const char *why = lex_word(t + ls, (int32_t)(tp - ls), &bad);
+        if (why) {
+            char msg[120];
+            snprintf(msg, sizeof msg, "source word: %s", why);
+            return lex_fail(lx, err, PISAR_EPARSE, line, ls + (size_t)bad, msg);
+        }
+        why = lex_word(t + tp + 1, (int32_t)(e - tp - 1), &bad);
+        if (why) {
+            char msg[120];
+            snprintf(msg, sizeof msg, "translation: %s", why);
+            return lex_fail(lx, err, PISAR_EPARSE, line, tp + 1 + (size_t)bad, msg);
+        }
+        if (lx->npairs == cap) {
+            size_t nc = cap ? 2 * cap : 256;
+            uint64_t *np = realloc(lx->pairs, 2 * nc * sizeof *np);
+            if (!np) return lex_fail(lx, err, PISAR_ENOMEM, line, ls, "out of memory");
+            lx->pairs = np;
+            cap = nc;
+        }
+        lx->pairs[2 * lx->npairs] = word_key(t, (int32_t)ls, (int32_t)tp);
+        lx->pairs[2 * lx->npairs + 1] = word_key(t + tp + 1, 0, (int32_t)(e - tp - 1));
+        lx->npairs++;
+    }
+    if (lx->npairs) {
+        qsort(lx->pairs, lx->npairs, 2 * sizeof *lx->pairs, cmp_pair);
+        size_t k = 0; /* unique pairs */
+        for (size_t j = 0; j < lx->npairs; j++)
+            if (!k || cmp_pair(&lx->pairs[2 * j], &lx->pairs[2 * (k - 1)])) {
+                lx->pairs[2 * k] = lx->pairs[2 * j];
+                lx->pairs[2 * k + 1] = lx->pairs[2 * j + 1];
+                k++;
+            }
+        lx->npairs = k;
+        lx->tgt = malloc(k * sizeof *lx->tgt);
+        if (!lx->tgt) return lex_fail(lx, err, PISAR_ENOMEM, line, len, "out of memory");
+        for (size_t j = 0; j < k; j++)
+            lx->tgt[j] = lx->pairs[2 * j + 1];
+        qsort(lx->tgt, k, sizeof *lx->tgt, cmp_u64);
+        size_t u = 0;
+        for (size_t j = 0; j < k; j++)
+            if (!u || lx->tgt[j] != lx->tgt[u - 1]) lx->tgt[u++] = lx->tgt[j];
+        lx->ntgt = u;
+    }
+    *out = lx;
+    return PISAR_OK;
+}
+
+/* First pair of source key h, or npairs. */
+static size_t lex_find(const pisar_lexicon *lx, uint64_t h)
+{
+    size_t lo = 0, hi = lx->npairs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lx->pairs[2 * mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int in_tgt(const pisar_lexicon *lx, uint64_t h)
+{
+    size_t lo = 0, hi = lx->ntgt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lx->tgt[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < lx->ntgt && lx->tgt[lo] == h;
+}
+
+static void pool_push(key_pool *p, unsigned *count, uint64_t h)
+{
+    if (*count >= LEX_PER_SENT || p->oom) return;
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? 2 * p->cap : 1024;
+        uint64_t *nv = realloc(p->v, nc * sizeof *nv);
+        if (!nv) {
+            p->oom = 1;
+            return;
+        }
+        p->v = nv;
+        p->cap = nc;
+    }
+    p->v[p->n++] = h;
+    (*count)++;
+}
+
+/* The lexicon keys of one sentence: the translations of its words (source
+ * side) or its words that are translations (target side). */
+static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int32_t n,
+                     sent_info *si, key_pool *p)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 0 && !lx) continue;
+        unsigned *count = pass ? &si->nvb : &si->nlex;
+        if (pass)
+            si->vb = p->n;
+        else
+            si->lex = p->n;
+        *count = 0;
+        for (int32_t i = 0; i < n;) {
+            int32_t start = i;
+            UChar32 c;
+            U8_NEXT(t, i, n, c);
+            if (!is_word_char(c) || c == '-' || c == '\'' || c == 0x2019) continue;
+            int32_t e = i;
+            while (e < n) {
+                int32_t k = e;
+                UChar32 d;
+                U8_NEXT(t, k, n, d);
+                if (!is_word_char(d)) break;
+                e = k;
+            }
+            i = e;
+            int letters = 0;
+            uint64_t v = fnv(FNV0, "v", 1);
+            for (int32_t q = start; q < e;) {
+                UChar32 d;
+                U8_NEXT(t, q, e, d);
+                d = u_tolower(d);
+                v = fnv(v, &d, sizeof d);
+                letters++;
+            }
+            if (pass == 1) {
+                /* the word itself, lower-cased: names, commands, cognates */
+                if (letters >= WORD_MIN) pool_push(p, count, v);
+                continue;
+            }
+            uint64_t h = word_key(t, start, e);
+            if (!h) continue;
+            if (source) {
+                size_t f = lex_find(lx, h);
+                for (int k = 0; f < lx->npairs && lx->pairs[2 * f] == h && k < LEX_PER_WORD;
+                     f++, k++)
+                    pool_push(p, count, lx->pairs[2 * f + 1]);
+            } else if (in_tgt(lx, h)) {
+                pool_push(p, count, h);
+            }
+        }
+        if (!p->oom) qsort(p->v + (pass ? si->vb : si->lex), *count, sizeof *p->v, cmp_u64);
     }
 }
 
@@ -135,6 +421,21 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
     si->len = (double)chars;
 }
 
+/* The number of keys two sorted arrays share (multiset intersection). */
+static unsigned common_sorted(const uint64_t *x, unsigned nx, const uint64_t *y, unsigned ny)
+{
+    unsigned i = 0, j = 0, m = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j])
+            m++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    return m;
+}
+
 /* Anchors shared by the two sides of a link (multiset intersection), and
  * those on one side only. */
 static void anchor_counts(const sent_info *const *a, int na, const sent_info *const *b, int nb,
@@ -150,21 +451,46 @@ static void anchor_counts(const sent_info *const *a, int na, const sent_info *co
             y[ny++] = b[k]->a[i];
     if (na > 1) qsort(x, nx, sizeof *x, cmp_u64);
     if (nb > 1) qsort(y, ny, sizeof *y, cmp_u64);
-    unsigned i = 0, j = 0, m = 0;
-    while (i < nx && j < ny) {
-        if (x[i] == y[j])
-            m++, i++, j++;
-        else if (x[i] < y[j])
-            i++;
-        else
-            j++;
-    }
+    unsigned m = common_sorted(x, nx, y, ny);
     *match = m;
     *miss = nx + ny - 2 * m;
 }
 
+/* The keys (lexicon keys, or word keys when vb) of one or two sentences,
+ * merged in order into x; their number. */
+static unsigned gather(const uint64_t *pool, int vb, const sent_info *const *a, int na, uint64_t *x)
+{
+    const uint64_t *p = pool + (vb ? a[0]->vb : a[0]->lex);
+    unsigned n = vb ? a[0]->nvb : a[0]->nlex;
+    if (na == 1) {
+        memcpy(x, p, n * sizeof *x);
+        return n;
+    }
+    const uint64_t *q = pool + (vb ? a[1]->vb : a[1]->lex);
+    unsigned m = vb ? a[1]->nvb : a[1]->nlex, i = 0, j = 0, k = 0;
+    while (i < n && j < m)
+        x[k++] = p[i] <= q[j] ? p[i++] : q[j++];
+    while (i < n)
+        x[k++] = p[i++];
+    while (j < m)
+        x[k++] = q[j++];
+    return k;
+}
+
+/* Keys shared by the two sides of a link (multiset intersection). */
+static unsigned key_matches(const uint64_t *pool, int vb, const sent_info *const *a, int na,
+                            const sent_info *const *b, int nb)
+{
+    uint64_t x[2 * LEX_PER_SENT], y[2 * LEX_PER_SENT];
+    unsigned nx = gather(pool, vb, a, na, x);
+    if (!nx) return 0;
+    unsigned ny = gather(pool, vb, b, nb, y);
+    return common_sorted(x, nx, y, ny);
+}
+
 typedef struct {
     const sent_info *S, *T;
+    const uint64_t *pool; /* lexicon keys, NULL without a lexicon */
     double c;
     int anchors, soft_paras;
     double prior[6]; /* of each move, re-estimated from the text (see below) */
@@ -205,6 +531,16 @@ static double link_cost(const model *md, size_t i, size_t j, int mv)
         unsigned m, u;
         anchor_counts(a, di, b, dj, &m, &u);
         cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
+        if (md->pool && di && dj) {
+            cost -= LEX_MATCH * key_matches(md->pool, 0, a, di, b, dj) +
+                    WORD_MATCH * key_matches(md->pool, 1, a, di, b, dj);
+            /* a sentence of a merge whose lexicon keys are all missing from
+             * the other side */
+            for (int k = 0; k < di && di == 2; k++)
+                if (a[k]->nlex && !key_matches(md->pool, 0, a + k, 1, b, dj)) cost += LEX_ORPHAN;
+            for (int k = 0; k < dj && dj == 2; k++)
+                if (b[k]->nlex && !key_matches(md->pool, 0, a, di, b + k, 1)) cost += LEX_ORPHAN;
+        }
     }
     if (md->soft_paras) {
         if (di == 2 && a[0]->para != a[1]->para) cost += PARA_CROSS;
@@ -219,9 +555,18 @@ static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to
                        size_t *nl)
 {
     if (n == 0 && m == 0) return PISAR_OK;
-    /* band around the diagonal, wide enough for the length difference */
+    /* band around the diagonal (which follows the slope m/n), wide enough
+     * for the difference in sentence counts, but at most MAX_CELLS cells:
+     * then +-W sentences around the diagonal, W at least 40 and more than
+     * the slope (so that a path always exists) */
     size_t diff = n > m ? n - m : m - n;
+    size_t slope = (n > m ? n / (m ? m : 1) : m / (n ? n : 1)) + 2;
     size_t W = diff + 40;
+    if ((n + 1) * (2 * W + 1) > MAX_CELLS) {
+        W = MAX_CELLS / (n + 1) / 2;
+        if (W < 40) W = 40;
+    }
+    if (W < slope + 40) W = slope + 40;
     size_t width = 2 * W + 1;
     if ((n + 1) > SIZE_MAX / width / (sizeof(double) + 1)) return PISAR_ENOMEM;
     double *D = malloc((n + 1) * width * sizeof *D);
@@ -326,7 +671,23 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
         analyse(&src[i], opt, anchors, &S[i]), ls += S[i].len;
     for (size_t i = 0; i < ntgt; i++)
         analyse(&tgt[i], opt, anchors, &T[i]), lt += T[i].len;
-    model md = {S, T, 1.0, anchors, 0, {0}};
+    key_pool pool = {0};
+    const pisar_lexicon *lx = opt && opt->lexicon && opt->lexicon->npairs ? opt->lexicon : NULL;
+    if (anchors) {
+        for (size_t i = 0; i < nsrc; i++)
+            lex_keys(lx, 1, (const uint8_t *)src[i].text,
+                     (int32_t)(src[i].len > INT32_MAX ? INT32_MAX : src[i].len), &S[i], &pool);
+        for (size_t i = 0; i < ntgt; i++)
+            lex_keys(lx, 0, (const uint8_t *)tgt[i].text,
+                     (int32_t)(tgt[i].len > INT32_MAX ? INT32_MAX : tgt[i].len), &T[i], &pool);
+        if (pool.oom) {
+            free(pool.v);
+            free(S);
+            free(T);
+            return PISAR_ENOMEM;
+        }
+    }
+    model md = {S, T, pool.n ? pool.v : NULL, 1.0, anchors, 0, {0}};
     for (int k = 0; k < 6; k++)
         md.prior[k] = moves[k].prior;
     if (ls > 0 && lt > 0) md.c = lt / ls;
@@ -388,6 +749,7 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
         if (fabs(c - md.c) < 1e-3 && moved < 1e-3) break;
         md.c = c;
     }
+    free(pool.v);
     free(S);
     free(T);
     return rc;

@@ -190,6 +190,168 @@ static void test_bad_args(void **state)
     assert_int_equal(n, 3);
 }
 
+/* ----------------------------------------------------------------- lexicon */
+
+static void test_lexicon_parse(void **state)
+{
+    (void)state;
+    pisar_lexicon *lx = NULL;
+    pisar_error err;
+    const char *ok = "# Russian-English\n\nкошка\tcat\r\nкошка\tcat\nкошка\tpuss\n"
+                     "пол-литра\thalf-litre\nд’артаньян\tD'Artagnan";
+    assert_int_equal(pisar_lexicon_parse(ok, strlen(ok), &lx, &err), PISAR_OK);
+    assert_int_equal(pisar_lexicon_size(lx), 4); /* the repeated pair once */
+    pisar_lexicon_free(lx);
+    assert_int_equal(pisar_lexicon_parse("", 0, &lx, &err), PISAR_OK);
+    assert_int_equal(pisar_lexicon_size(lx), 0);
+    pisar_lexicon_free(lx);
+    pisar_lexicon_free(NULL);
+    assert_int_equal(pisar_lexicon_size(NULL), 0);
+    assert_int_equal(pisar_lexicon_parse(NULL, 3, &lx, &err), PISAR_EINVAL);
+    assert_int_equal(pisar_lexicon_parse("a\tb", 3, NULL, &err), PISAR_EINVAL);
+    static const struct {
+        const char *text;
+        size_t line, offset;
+        const char *msg;
+    } bad[] = {
+        {"кошка\tcat\nсобака dog\n", 2, 15, "no TAB"},
+        {"\tcat\n", 1, 0, "source word: empty word"},
+        {"кошка\t\n", 1, 11, "translation: empty word"},
+        {"a\tb\tc\n", 1, 3, "translation: more than one word"},
+        {"big cat\tкошка\n", 1, 3, "source word: more than one word"},
+        {"ok\tfine\nco\xFF\tx\n", 2, 10, "source word: invalid UTF-8"},
+        {"x\tnum2\n", 1, 5, "translation: a character that is not a letter"},
+        {"#\n\ne.g.\tнапр\n", 3, 4, "not a letter"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        lx = (pisar_lexicon *)&err; /* must be reset to NULL */
+        assert_int_equal(pisar_lexicon_parse(bad[i].text, strlen(bad[i].text), &lx, &err),
+                         PISAR_EPARSE);
+        assert_null(lx);
+        assert_int_equal(err.line, bad[i].line);
+        assert_int_equal(err.offset, bad[i].offset);
+        assert_non_null(strstr(err.message, bad[i].msg));
+    }
+}
+
+/* A sentence dropped from the translation: lengths pick the wrong one, the
+ * lexicon the right one. */
+static void test_lexicon_anchor(void **state)
+{
+    (void)state;
+    const char *lex = "собака\tdog\nмясо\tmeat\nкошка\tcat\n"
+                      "молоко\tmilk\nулицы\tstreets\n";
+    pisar_lexicon *lx = NULL;
+    assert_int_equal(pisar_lexicon_parse(lex, strlen(lex), &lx, NULL), PISAR_OK);
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[] = {
+        {ctx, 0, 0},
+        {"Утром шёл сильный дождь, и улицы города были совсем пусты.", 0, 0},
+        {"Кошка любит тёплое молоко и спит на диване весь день.", 0, 0}, /* 53 letters */
+        {"Собака любит сырое мясо и гуляет в парке весь день.", 0, 0},   /* 51 */
+        {ctx, 0, 0},
+    };
+    pisar_align_sentence T[] = {
+        {ctx, 0, 0},
+        {"In the morning it rained hard and the streets were empty.", 0, 0},
+        {"The dog loves raw meat and walks in the park all day.", 0, 0}, /* 53 */
+        {ctx, 0, 0},
+    };
+    for (size_t i = 0; i < 5; i++)
+        S[i].len = strlen(S[i].text);
+    for (size_t i = 0; i < 4; i++)
+        T[i].len = strlen(T[i].text);
+    pisar_link l[16];
+    size_t nl;
+    char got[64];
+    pisar_align_options opt = {0};
+    /* lengths alone: the cat (53 letters, as the dog's translation) */
+    assert_int_equal(pisar_align(S, 5, T, 4, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-0 1-1");
+    assert_int_equal(l[2].src, 2);
+    assert_int_equal(l[2].tgt, 2);
+    /* собака ~ dog, мясо ~ meat: the dog */
+    opt.lexicon = lx;
+    assert_int_equal(pisar_align(S, 5, T, 4, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-0 1-1 1-1");
+    assert_int_equal(l[3].src, 3);
+    assert_int_equal(l[3].tgt, 2);
+    /* --no-anchors switches the lexicon off too */
+    opt.flags = PISAR_ALIGN_NO_ANCHORS;
+    assert_int_equal(pisar_align(S, 5, T, 4, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-0 1-1");
+
+    /* 2-1 or 1-1 + 1-0: a short sentence after a long one, and a translation
+     * as long as the long one. Lengths merge them; with the
+     * lexicon, the short sentence's words (кошка, молоко) are nowhere in the
+     * translation: it has no counterpart. */
+    /* after eight 1-1 links, so that the link types' priors re-estimated
+     * from the text stay near Gale-Church's */
+    pisar_align_sentence S2[11], T2[10];
+    for (size_t i = 0; i < 8; i++)
+        S2[i] = T2[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
+    S2[8] = (pisar_align_sentence){"Собака любит сырое мясо и гуляет в парке весь день.", 0, 0};
+    S2[9] = (pisar_align_sentence){"Кошка пьёт молоко.", 0, 0};
+    S2[10] = S2[0];
+    T2[8] = (pisar_align_sentence){"The dog loves raw meat and walks in the park all day.", 0, 0};
+    T2[9] = T2[0];
+    for (size_t i = 8; i < 10; i++)
+        S2[i].len = strlen(S2[i].text);
+    T2[8].len = strlen(T2[8].text);
+    opt = (pisar_align_options){0};
+    assert_int_equal(pisar_align(S2, 11, T2, 10, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 2-1 1-1");
+    opt.lexicon = lx;
+    assert_int_equal(pisar_align(S2, 11, T2, 10, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1");
+    /* the same with the cat in the translation: a real merge stays 2-1 */
+    T2[8].text = "The dog loves raw meat and walks in the park; the cat drinks milk.";
+    T2[8].len = strlen(T2[8].text);
+    assert_int_equal(pisar_align(S2, 11, T2, 10, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 2-1 1-1");
+    pisar_lexicon_free(lx);
+}
+
+/* Sentence counts far apart (60,000 against 600): the band of the dynamic
+ * programming would need 7 billion cells (64 GB); it is capped, and every
+ * sentence still ends up in exactly one link, in order. */
+static void test_band_cap(void **state)
+{
+    (void)state;
+    size_t n = 60000, m = 600;
+    pisar_align_sentence *S = calloc(n, sizeof *S), *T = calloc(m, sizeof *T);
+    pisar_link *l = calloc(n + m, sizeof *l);
+    assert_non_null(S);
+    assert_non_null(T);
+    assert_non_null(l);
+    static const char text[] = "Some sentence of average length, here.";
+    for (size_t i = 0; i < n; i++)
+        S[i] = (pisar_align_sentence){text, 10 + i % 29, 0};
+    for (size_t i = 0; i < m; i++)
+        T[i] = (pisar_align_sentence){text, 10 + (i * 7) % 29, 0};
+    size_t nl = 0;
+    pisar_align_options opt = {.flags = PISAR_ALIGN_NO_ANCHORS};
+    assert_int_equal(pisar_align(S, n, T, m, &opt, l, &nl, NULL), PISAR_OK);
+    size_t a = 0, b = 0;
+    for (size_t k = 0; k < nl; k++) {
+        assert_int_equal(l[k].src, a);
+        assert_int_equal(l[k].tgt, b);
+        a += l[k].nsrc;
+        b += l[k].ntgt;
+    }
+    assert_int_equal(a, n);
+    assert_int_equal(b, m);
+    free(S);
+    free(T);
+    free(l);
+}
+
 /* ---------------------------------------------------------------- fixtures */
 
 static char *slurp(const char *path)
@@ -307,9 +469,10 @@ static void test_fixtures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_link_types), cmocka_unit_test(test_paragraphs),
-        cmocka_unit_test(test_anchors),    cmocka_unit_test(test_bad_args),
-        cmocka_unit_test(test_fixtures),
+        cmocka_unit_test(test_link_types),     cmocka_unit_test(test_paragraphs),
+        cmocka_unit_test(test_anchors),        cmocka_unit_test(test_bad_args),
+        cmocka_unit_test(test_fixtures),       cmocka_unit_test(test_lexicon_parse),
+        cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -553,7 +553,7 @@ static int sc_align(void)
     size_t ns = lines(&align_src, src, 256), nt = lines(&align_tgt, tgt, 256), nl = 0;
     int rc = PISAR_OK;
     pisar_error err;
-    pisar_align_options opt = {0, name_key, NULL};
+    pisar_align_options opt = {.name_key = name_key};
     CHECK(pisar_align(src, ns, tgt, nt, &opt, links, &nl, &err));
     for (size_t i = 0; i < nl; i++)
         put("%zu+%zu=%zu+%zu ", links[i].src, links[i].nsrc, links[i].tgt, links[i].ntgt);

@@ -234,7 +234,7 @@ static void work(out_t *o)
     pisar_align_sentence src[128], tgt[128];
     pisar_link links[256];
     size_t ns = lines(&align_src, src, 128), nt = lines(&align_tgt, tgt, 128), nl = 0;
-    pisar_align_options opt = {0, name_key_cb, NULL};
+    pisar_align_options opt = {.name_key = name_key_cb};
     OK(o, pisar_align(src, ns, tgt, nt, &opt, links, &nl, &err));
     for (size_t i = 0; i < nl; i++)
         put(o, "%zu+%zu=%zu+%zu ", links[i].src, links[i].nsrc, links[i].tgt, links[i].ntgt);

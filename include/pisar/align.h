@@ -16,7 +16,13 @@
  * On top of lengths, anchors that survive translation lower the cost of links
  * that share them and raise it for links that separate them: numbers, '?'
  * and '!', quotation marks, and name keys (the same key for Ушаков and
- * Ushakov) when a name-key function is supplied. Paragraph boundaries are hard
+ * Ushakov) when a name-key function is supplied. Words of four letters or
+ * more that both sides share (lower-cased: names and terms kept in Latin
+ * letters, commands, cognates) lower a link's cost, as do, with a bilingual
+ * lexicon, source words whose translation is on the target side; a sentence
+ * of a 2-1 or 1-2 link whose lexicon words have no translation on the other
+ * side raises it (it looks like a sentence without counterpart). The
+ * dynamic programming's band is capped at 16 M cells (151 MB). Paragraph boundaries are hard
  * anchors when both texts have the same number of paragraphs (each paragraph
  * pair is aligned on its own), soft ones otherwise (a link that merges
  * sentences across a paragraph boundary costs more).
@@ -64,11 +70,41 @@ enum {
  */
 typedef int (*pisar_name_key_fn)(void *ctx, const char *word, size_t len, char *key, size_t cap);
 
+/**
+ * A bilingual lexicon: pairs of a source-language word and one of its
+ * translations. Read from text by pisar_lexicon_parse(): UTF-8, one pair a
+ * line, `SOURCE<TAB>TRANSLATION`, one word a side (letters, with ' ’ and -
+ * inside), empty lines and lines starting with '#' ignored, CR LF accepted.
+ * Words are compared lower-cased on their first five letters, so that the
+ * dictionary form matches longer inflected forms (собака ~ собаку, translate ~
+ * translated). A word may have several lines (translations); at most eight
+ * of them are used (which eight is not specified).
+ */
+typedef struct pisar_lexicon pisar_lexicon;
+
+/**
+ * Parse a lexicon from `data` (`len` bytes) into *out (free it with
+ * pisar_lexicon_free()). On a bad line returns PISAR_EPARSE with err->line
+ * (1-based), err->offset (byte offset of the offending byte) and
+ * err->message; PISAR_ENOMEM or PISAR_EINVAL otherwise. An empty text is a
+ * valid, empty lexicon.
+ */
+PISAR_API int pisar_lexicon_parse(const char *data, size_t len, pisar_lexicon **out,
+                                  pisar_error *err);
+/** Number of distinct word pairs of `lx` (0 for NULL). */
+PISAR_API size_t pisar_lexicon_size(const pisar_lexicon *lx);
+/** Free a lexicon (NULL is ignored). */
+PISAR_API void pisar_lexicon_free(pisar_lexicon *lx);
+
 /** Options of pisar_align(); zero-initialise for the defaults. */
 typedef struct pisar_align_options {
     unsigned flags;             /**< PISAR_ALIGN_* */
     pisar_name_key_fn name_key; /**< NULL: no name anchors */
     void *name_key_ctx;
+    /** NULL: no lexicon. Otherwise a link whose two sides hold a word and
+     *  one of its translations costs less (source words are looked up,
+     *  target words matched against the translations). */
+    const pisar_lexicon *lexicon;
 } pisar_align_options;
 
 /**

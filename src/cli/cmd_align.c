@@ -27,6 +27,9 @@ static void usage(FILE *f)
             "      --target-lang L   language of TRANSLATION (default: detected)\n"
             "      --lines           the inputs hold one sentence a line, an empty line between\n"
             "                        paragraphs (no segmentation)\n"
+            "      --lexicon FILE    a bilingual lexicon: one pair a line, SOURCE-WORD<TAB>\n"
+            "                        TRANSLATION (UTF-8, '#' comments); a word and its\n"
+            "                        translation on the two sides of a link are an anchor\n"
             "      --no-anchors      lengths only (plain Gale-Church), for comparison\n"
             "      --no-paragraphs   ignore paragraph boundaries\n"
             "  -h, --help            this help\n\n"
@@ -162,6 +165,22 @@ static int load(const char *path, const char *lang, int lines, side *sd)
     return rc ? -1 : 0;
 }
 
+/* Read a --lexicon file; 0, or -1 after a message naming the file and line. */
+static int load_lexicon(const char *path, pisar_lexicon **lex)
+{
+    pisar_buf raw = {0};
+    pisar_error err = {0};
+    if (cli_read_all(SUB, path, &raw)) return -1;
+    int rc = pisar_lexicon_parse(raw.data, raw.len, lex, &err);
+    if (rc == PISAR_EPARSE)
+        cli_error(SUB, "%s: line %zu (byte %llu): %s", path, err.line,
+                  (unsigned long long)err.offset, err.message);
+    else if (rc)
+        cli_error(SUB, "%s: %s", path, pisar_strerror(rc));
+    pisar_buf_free(&raw);
+    return rc ? -1 : 0;
+}
+
 /* Join the sentences of one side of a link with a space; 0 or a
  * pisar_status. */
 static int join(pisar_buf *b, const pisar_align_sentence *s, size_t from, size_t count)
@@ -192,14 +211,14 @@ static int numbers(pisar_buf *b, size_t from, size_t count)
 
 int cmd_align(int argc, char **argv)
 {
-    const char *files[2] = {0}, *outpath = NULL, *fmt = "tmx", *langs[2] = {0};
+    const char *files[2] = {0}, *outpath = NULL, *fmt = "tmx", *langs[2] = {0}, *lexpath = NULL;
     int nfiles = 0, lines = 0;
     pisar_align_options opt = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         int takes = !strcmp(a, "-f") || !strcmp(a, "--format") || !strcmp(a, "-o") ||
                     !strcmp(a, "--output") || !strcmp(a, "--source-lang") ||
-                    !strcmp(a, "--target-lang");
+                    !strcmp(a, "--target-lang") || !strcmp(a, "--lexicon");
         if (takes && !v) {
             cli_error(SUB, "%s needs a value", a);
             return EXIT_USAGE;
@@ -221,6 +240,8 @@ int cmd_align(int argc, char **argv)
             langs[0] = v, i++;
         else if (!strcmp(a, "--target-lang"))
             langs[1] = v, i++;
+        else if (!strcmp(a, "--lexicon"))
+            lexpath = v, i++;
         else if (!strcmp(a, "--lines"))
             lines = 1;
         else if (!strcmp(a, "--no-anchors"))
@@ -246,6 +267,9 @@ int cmd_align(int argc, char **argv)
     }
     side sd[2] = {0};
     int status = EXIT_ALL_DONE;
+    pisar_lexicon *lex = NULL;
+    if (lexpath && load_lexicon(lexpath, &lex)) return EXIT_SOME_FAILED;
+    opt.lexicon = lex;
     for (int k = 0; k < 2; k++)
         if (load(files[k], langs[k], lines, &sd[k])) status = EXIT_SOME_FAILED;
     pisar_link *links = NULL;
@@ -335,6 +359,7 @@ int cmd_align(int argc, char **argv)
         pisar_buf_free(&b);
     }
     prep_names_free(pn);
+    pisar_lexicon_free(lex);
     free(links);
     for (int k = 0; k < 2; k++) {
         pisar_buf_free(&sd[k].text);
