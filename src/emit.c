@@ -73,25 +73,23 @@ struct pisar_emitter {
 
 /* ---------------------------------------------------------------- UTF-8 */
 
+/* The text must be UTF-8: utf8_valid_prefix() (utf8.h, sixteen bytes at a
+ * step over ASCII and two-byte characters) finds the first ill-formed
+ * sequence, the offset utf8_next() would stop at. */
 static int check_utf8(const char *s, size_t n, pisar_error *err)
 {
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t l = utf8_next(u, n, i, &cp);
-        if (!l) {
-            if (err) {
-                memset(err, 0, sizeof *err);
-                err->offset = i;
-                err->nbytes = n - i < 4 ? n - i : 4;
-                memcpy(err->bytes, u + i, err->nbytes);
-                snprintf(err->message, sizeof err->message, "invalid UTF-8 at byte %zu", i);
-            }
-            return PISAR_EILSEQ;
-        }
-        i += l;
+    int cut;
+    size_t i = utf8_valid_prefix(u, n, &cut);
+    if (i == n) return PISAR_OK;
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->offset = i;
+        err->nbytes = n - i < 4 ? n - i : 4;
+        memcpy(err->bytes, u + i, err->nbytes);
+        snprintf(err->message, sizeof err->message, "invalid UTF-8 at byte %zu", i);
     }
-    return PISAR_OK;
+    return PISAR_EILSEQ;
 }
 
 static int xml_forbidden(uint32_t cp)
@@ -103,12 +101,29 @@ static int xml_forbidden(uint32_t cp)
  * Append s[0..n) (valid UTF-8) to dst without the characters no format may
  * carry, reporting each; `base` is the offset of s in the paragraph.
  */
+/* 1 when valid UTF-8 s[0..n) may hold a character xml_forbidden() rejects:
+ * a byte below 0x20 other than tab, LF and CR (in UTF-8 only the ASCII
+ * characters have such bytes), or EF, the lead of U+FFFE and U+FFFF. */
+static int may_hold_forbidden(const unsigned char *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = u[i];
+        if (c < 0x20 ? c != 0x09 && c != 0x0A && c != 0x0D : c == 0xEF) return 1;
+    }
+    return 0;
+}
+
 static int clean(pisar_emitter *em, const char *s, size_t n, size_t base, pisar_buf *dst,
                  int report)
 {
     pisar_buf_clear(dst);
     if (pisar_buf_reserve(dst, n)) return PISAR_ENOMEM;
     const unsigned char *u = (const unsigned char *)s;
+    if (!may_hold_forbidden(u, n)) { /* the common text: nothing to drop */
+        pisar_buf_append(dst, s, n);
+        if (!dst->data) return pisar_buf_append(dst, "", 0);
+        return PISAR_OK;
+    }
     size_t run = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp = 0;
@@ -740,11 +755,19 @@ static int jsonl_unit(pisar_emitter *em, const char *id, size_t sent, const char
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
 
+/* The sentence on one line: its line breaks become spaces (appended a run
+ * at a time, not a byte at a time). */
 static int txt_line(pisar_buf *o, const char *s)
 {
     int rc = 0;
-    for (const char *p = s; *p; p++)
-        rc |= pisar_buf_append(o, (*p == '\n' || *p == '\r') ? " " : p, 1);
+    const char *run = s, *p = s;
+    for (; *p; p++)
+        if (*p == '\n' || *p == '\r') {
+            rc |= pisar_buf_append(o, run, (size_t)(p - run));
+            rc |= pisar_buf_append(o, " ", 1);
+            run = p + 1;
+        }
+    rc |= pisar_buf_append(o, run, (size_t)(p - run));
     rc |= pisar_buf_puts(o, "\n");
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
@@ -754,8 +777,11 @@ static int sentence_unit(pisar_emitter *em, size_t sent, const char *src, const 
                          pisar_error *err)
 {
     char id[64], loc[512];
-    snprintf(id, sizeof id, "d%zu.p%zu.s%zu", em->doc, em->para, sent);
-    location(em, loc, sizeof loc, sent);
+    id[0] = loc[0] = '\0';
+    if (em->format != PISAR_FORMAT_TXT) { /* TXT writes neither */
+        snprintf(id, sizeof id, "d%zu.p%zu.s%zu", em->doc, em->para, sent);
+        location(em, loc, sizeof loc, sent);
+    }
     const char *tgt = (em->flags & PISAR_EMIT_COPY_SOURCE) ? src : "";
     int rc = PISAR_OK;
     switch (em->format) {

@@ -43,6 +43,20 @@ typedef struct reading_ctx {
 #define NONE ((size_t)-2)
 #define MANY ((size_t)-1)
 
+/* Whether a reading may have written Russian х as a bare h (ISO 9, the
+ * telegram code): it has an h that is not part of kh, sh, zh, ch, and no
+ * kh (a reading that writes х kh writes its bare h for Ukrainian г). */
+static int bare_h_may_be_kh(const char *k)
+{
+    int bare = 0;
+    for (size_t i = 0; k[i]; i++) {
+        if (k[i] != 'h') continue;
+        if (i && k[i - 1] == 'k') return 0;
+        if (!i || !strchr("szc", k[i - 1])) bare = 1;
+    }
+    return bare;
+}
+
 static int reading_fn(const char *key, int alike, void *user)
 {
     reading_ctx *r = user;
@@ -50,6 +64,8 @@ static int reading_fn(const char *key, int alike, void *user)
     int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
     if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
     size_t *v = NULL;
+    /* g = h with kh apart: only where the reading's h cannot be х */
+    if ((r->tier & PN_ALIKE_G2H) && bare_h_may_be_kh(r->given.data)) return PISAR_OK;
     if (r->tier) { /* a last resort (see resolve_readings) */
         pn_fold_alike(r->given.data, alike | r->tier);
         v = pn_smap_get(&r->loose[alike | r->tier], r->given.data);
@@ -136,6 +152,7 @@ static int resolve_readings(pisar_names *h)
         if (!gk.data) continue;
         if ((rc = put_unique(h, &exact, gk.data, i, many))) break;
         for (int a = 1; a < PN_ALIKE_ALL && !rc; a++) {
+            if ((a & PN_ALIKE_G2H) && (a & PN_ALIKE_GH)) continue; /* GH holds G2H */
             pisar_buf_clear(&pk);
             if ((rc = pisar_buf_puts(&pk, gk.data))) break;
             pn_fold_alike(pk.data, a);
@@ -151,10 +168,16 @@ static int resolve_readings(pisar_names *h)
             target = *d;
         } else {
             /* every reading as it is; where none meets an original, as last
-             * resorts a Latin i or y read as и, і or ы, then g, h, kh as г or
-             * х, then both: the one original met, the fewest letters read
-             * alike first */
-            static const int tiers[] = {0, PN_ALIKE_IY, PN_ALIKE_GH, PN_ALIKE_IY | PN_ALIKE_GH};
+             * resorts a Latin i or y read as и, і or ы, then g and h as г
+             * with kh kept for х (where the reading's h cannot be х), then
+             * g, h, kh as г or х, each also with i = y: the one original
+             * met, the fewest letters read alike first */
+            static const int tiers[] = {0,
+                                        PN_ALIKE_IY,
+                                        PN_ALIKE_G2H,
+                                        PN_ALIKE_IY | PN_ALIKE_G2H,
+                                        PN_ALIKE_GH,
+                                        PN_ALIKE_IY | PN_ALIKE_GH};
             reading_ctx r = {h, &exact, loose, NONE, 0, 0, {0}};
             int x = 0;
             for (size_t t = 0; t < sizeof tiers / sizeof *tiers && x >= 0; t++) {

@@ -83,11 +83,14 @@ enum {
     PN_ALIKE_HUSHES = 2,
     PN_ALIKE_IY = 4,
     PN_ALIKE_GH = 8,
-    PN_ALIKE_ALL = 16
+    PN_ALIKE_G2H = 16,
+    PN_ALIKE_ALL = 32
 };
 /* PN_ALIKE_IY: the key's y (ы, Ukrainian и) is i, as a Latin i or y may
  * write either; PN_ALIKE_GH: g, h and kh are one (a Latin h writes Russian х
- * in ISO 9, Ukrainian г in the national system; ISO 9 writes Ukrainian г g).
+ * in ISO 9, Ukrainian г in the national system; ISO 9 writes Ukrainian г g);
+ * PN_ALIKE_G2H: g and h are one, kh stays (a Ukrainian г written g by a
+ * press that writes х kh or ch: Sugowerchiw = Суговерхів, not Суховерхів).
  * Only for joining a Latin spelling to the one Cyrillic original of a
  * collection (--resolve), never in a key itself. */
 

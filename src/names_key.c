@@ -81,6 +81,15 @@ static int is_apostrophe(unsigned c)
            c == 0x02bb || c == 0x60 || c == 0xb4 || c == 0x2032;
 }
 
+/* Whether the letter at s[i] is a Latin consonant (ISO 9's č, š, ž too). */
+static int before_consonant(const char *s, size_t len, size_t i)
+{
+    if (i >= len) return 0;
+    unsigned c = (unsigned)u_tolower((UChar32)pn_utf8_next(s, len, &i));
+    if (c == 0x10d || c == 0x161 || c == 0x17e) return 1;
+    return c >= 'b' && c <= 'z' && !strchr("eiouy", (int)c);
+}
+
 int pn_is_name_letter(unsigned c)
 {
     /* · (U+00B7): BGN/PCGN's strict form parts letters that could be read
@@ -681,7 +690,9 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             c = pn_utf8_next(s, len, &k);
             if (!pn_is_name_letter(c)) break;
             j = k;
-            if (is_apostrophe(c)) continue;
+            /* ʺ before a consonant is kept: the Bulgarian vowel ъ of ISO 9
+             * (Vʺlčanov), read by tables/names/latin.txt */
+            if (is_apostrophe(c) && !(c == 0x02ba && before_consonant(s, len, k))) continue;
             if (pn_is_cyrillic(c)) cyr = 1;
             UChar32 lc = u_tolower((UChar32)c);
             if (u < 250) U16_APPEND_UNSAFE(u16, u, lc);
@@ -824,7 +835,7 @@ void pn_fold_alike(char *key, int alike)
     for (char *c = key; *c; c++) {
         if ((alike & PN_ALIKE_VOICING) && *c == 'z') *c = 's';
         if ((alike & PN_ALIKE_IY) && *c == 'y') *c = 'i';
-        if ((alike & PN_ALIKE_GH) && *c == 'g') *c = 'h';
+        if ((alike & (PN_ALIKE_GH | PN_ALIKE_G2H)) && *c == 'g') *c = 'h';
         if ((alike & PN_ALIKE_GH) && *c == 'h' && len && key[len - 1] == 'k') {
             key[len - 1] = 'h'; /* kh */
             continue;

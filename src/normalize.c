@@ -128,7 +128,10 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     }
     if (rc) return rc;
     if (!l->n) {
-        if (n->flags & PISAR_NORM_NFC) return nfc_apply(n, in, len, out);
+        /* ASCII, Cyrillic, Latin-1 and General Punctuation signs only
+         * (repair_nfc_plain): NFC has nothing to do either */
+        if ((n->flags & PISAR_NORM_NFC) && !repair_nfc_plain(s, len))
+            return nfc_apply(n, in, len, out);
         return pisar_buf_append(out, in, len);
     }
     pisar_buf *dst = out;

@@ -207,6 +207,52 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
     return 1;
 }
 
+/* May the byte s[i] of valid UTF-8 s[0, n) stand in a text that NFC leaves
+ * as it is? ASCII, a continuation byte, the leads D0 D1 (U+0400..U+047F:
+ * Cyrillic) and C2 (U+0080..U+00BF: « » § ° and the like), and E2 80 82..BF
+ * (U+2002..U+203F: the dashes, quotes, … of General Punctuation, but U+2000
+ * and U+2001, which NFC changes). These characters are starters with
+ * NFC_QC=Yes, and no two of them compose. */
+static inline int repair_nfc_byte(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned char b = s[i];
+    if (b < 0xC0 || b == 0xD0 || b == 0xD1 || b == 0xC2) return 1;
+    return b == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x82 && s[i + 2] <= 0xBF;
+}
+
+/* The reference: 1 when every byte of valid UTF-8 s[0, n) passes
+ * repair_nfc_byte(), so that NFC leaves the text as it is (tests/test_normalize.c
+ * test_nfc_plain checks every pair of those characters against the NFC
+ * stream); else 0. */
+static inline int repair_nfc_plain_ref(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!repair_nfc_byte(s, n, i)) return 0;
+    return 1;
+}
+
+/* The same, 16 bytes at a step where SSE2 is present: a block whose leads
+ * are all D0 or D1 passes at once, any other is asked byte by byte. */
+static inline int repair_nfc_plain(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i lead = _mm_set1_epi8(-65), zero = _mm_setzero_si128();
+    const __m128i d0 = _mm_set1_epi8(-48), d1 = _mm_set1_epi8(-47); /* 0xD0, 0xD1 */
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i lb = _mm_and_si128(_mm_cmpgt_epi8(v, lead), _mm_cmplt_epi8(v, zero));
+        __m128i cyr = _mm_or_si128(_mm_cmpeq_epi8(v, d0), _mm_cmpeq_epi8(v, d1));
+        if (_mm_movemask_epi8(_mm_andnot_si128(cyr, lb)))
+            for (size_t k = i; k < i + 16; k++)
+                if (!repair_nfc_byte(s, n, k)) return 0;
+    }
+#endif
+    for (; i < n; i++)
+        if (!repair_nfc_byte(s, n, i)) return 0;
+    return 1;
+}
+
 /* The length of the valid UTF-8 prefix of s[0, n) (n when it is all
  * valid): u8_check()'s answer (tests/test_normalize.c compares the two at
  * every offset and length), sixteen bytes at a step where SSE2 is present

@@ -61,6 +61,15 @@ struct pisar_translit {
         unsigned char bytes[8];
         uint8_t len;
     } * ctxout;
+    /* The same for the loop of apply() in one place per letter: direct
+     * (len 0xFF/0xFE as there), the range xlo .. xlo + xspan (mod 256: a
+     * letter with no longer source has 0 .. 0, a NUL after it takes the
+     * general path, harmlessly), and pass[b]: b is ASCII and starts no rule. */
+    struct {
+        unsigned char bytes[8];
+        uint8_t len, xlo, xspan, pad[5];
+    } fast[128];
+    uint8_t pass[256];
     pisar_scheme_info info;
     char *infostr; /* owns the strings of info for loaded schemes */
 };
@@ -173,6 +182,16 @@ static pisar_translit *new_handle(const tl_tables *t)
         free(h);
         return NULL;
     }
+    for (unsigned k = 0; k < 128; k++) {
+        memcpy(h->fast[k].bytes, h->direct[k].bytes, 8);
+        h->fast[k].len = h->direct[k].len;
+        if (h->xlo[k] <= h->xhi[k]) {
+            h->fast[k].xlo = h->xlo[k];
+            h->fast[k].xspan = (uint8_t)(h->xhi[k] - h->xlo[k]);
+        }
+    }
+    for (unsigned b = 0; b < 128; b++)
+        h->pass[b] = !h->ascii_rule[b];
     return h;
 }
 
@@ -754,50 +773,51 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             /* The common case without bounds checks on the output: ASCII
              * that starts no rule, and letters with a direct output (at most
              * 8 bytes for 2 input bytes), in blocks of 4 KiB of input. */
-            size_t blk_end = len - i > 4096 ? i + 4096 : len;
+            /* blk_end <= len - 2: in[i + 1] and in[i + 2] can be read */
+            size_t blk_end = len - i > 4098 ? i + 4096 : len - i > 2 ? len - 2 : i;
             ROOM(4 * (blk_end - i) + 16);
             while (i < blk_end) {
-                unsigned c = in[i];
-                if (c < 0x80) {
-                    /* short runs (the space between two words) byte by
-                     * byte; a run longer than 16 bytes by the vector scan */
-                    size_t k = i, lim = blk_end - i > 16 ? i + 16 : blk_end;
-                    while (k < lim && in[k] < 0x80 && !h->ascii_rule[in[k]])
-                        *o++ = (char)in[k++];
-                    if (k == lim && k < blk_end) {
-                        size_t run = ascii_run(h, in + k, blk_end - k);
-                        memcpy(o, in + k, run);
-                        o += run;
-                        k += run;
+                unsigned c = in[i], c1 = in[i + 1];
+                if ((c & 0xFE) == 0xD0 && (c1 & 0xC0) == 0x80) {
+                    unsigned k = (c & 1) << 6 | (c1 & 0x3F);
+                    unsigned dl = h->fast[k].len;
+                    /* the next byte could make a longer source */
+                    if ((uint8_t)(in[i + 2] - h->fast[k].xlo) <= h->fast[k].xspan) break;
+                    if (dl >= 0xFD) {
+                        /* a letter whose rules look only at the character
+                         * before (е after a vowel): its look-behind table */
+                        int ci = h->ctx[k];
+                        if (dl != 0xFF || ci < 0 || i == 0) break;
+                        unsigned p = in[i - 1], v = 0xFE;
+                        if (p < 0x80)
+                            v = h->ctxtab[ci][p];
+                        else if (i >= 2 && (in[i - 2] & 0xFE) == 0xD0 && (p & 0xC0) == 0x80)
+                            v = h->ctxtab[ci][128 + ((in[i - 2] & 1u) << 6 | (p & 0x3F))];
+                        if (v >= 0xFE) break;
+                        memcpy(o, h->ctxout[v].bytes, 8);
+                        o += h->ctxout[v].len;
+                        i += 2;
+                        continue;
                     }
-                    if (k == i) break;
-                    i = k;
-                    continue;
-                }
-                if ((c != 0xD0 && c != 0xD1) || i + 1 >= len || (in[i + 1] & 0xC0) != 0x80) break;
-                unsigned k = (c & 1) << 6 | (in[i + 1] & 0x3F);
-                unsigned dl = h->direct[k].len;
-                if (i + 2 < len && in[i + 2] >= h->xlo[k] && in[i + 2] <= h->xhi[k]) break;
-                if (dl >= 0xFD) {
-                    /* a letter whose rules look only at the character before
-                     * (е after a vowel): its look-behind table, as below */
-                    int ci = h->ctx[k];
-                    if (dl != 0xFF || ci < 0 || i == 0) break;
-                    unsigned p = in[i - 1], v = 0xFE;
-                    if (p < 0x80)
-                        v = h->ctxtab[ci][p];
-                    else if (i >= 2 && (in[i - 2] == 0xD0 || in[i - 2] == 0xD1) &&
-                             (p & 0xC0) == 0x80)
-                        v = h->ctxtab[ci][128 + ((in[i - 2] & 1u) << 6 | (p & 0x3F))];
-                    if (v >= 0xFE) break;
-                    memcpy(o, h->ctxout[v].bytes, 8);
-                    o += h->ctxout[v].len;
+                    memcpy(o, h->fast[k].bytes, 8);
+                    o += dl;
                     i += 2;
                     continue;
                 }
-                memcpy(o, h->direct[k].bytes, 8);
-                o += dl;
-                i += 2;
+                if (!h->pass[c]) break;
+                /* short runs (the space between two words) byte by byte; a
+                 * run longer than 16 bytes by the vector scan */
+                size_t k = i + 1, lim = blk_end - i > 16 ? i + 16 : blk_end;
+                *o++ = (char)c;
+                while (k < lim && h->pass[in[k]])
+                    *o++ = (char)in[k++];
+                if (k == lim && k < blk_end) {
+                    size_t run = ascii_run(h, in + k, blk_end - k);
+                    memcpy(o, in + k, run);
+                    o += run;
+                    k += run;
+                }
+                i = k;
             }
             if (i >= len) break;
         }

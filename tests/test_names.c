@@ -262,6 +262,29 @@ static void test_key_values(void **state)
         {"Tatjana Sjtjerbakova", 0, "shcherbakova tatana"}, /* tj after a vowel: тья */
         {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
         {"Alexander", 0, "aleksandr"},
+        {"Olijnikow", 0, "olinikov"},  /* German: j is й */
+        {"Brejnev", 0, "brezhnev"},    /* French: j is ж */
+        {"Witczenko", 0, "vitchenko"}, /* Polish tcz is тч */
+        {"Вітченко", 0, "vitchenko"},
+        {"Guerguine", 0, "gergin"}, /* French -guine is -гин */
+        {"Гергин", 0, "gergin"},
+        {"Katerina", 0, "ekaterina"}, /* given.txt: Катерина, Екатерина */
+        /* the Bulgarian form of Сергій, Сергей (given.txt) */
+        {"Сергий Жадан", 0, "sergei zhadan"},
+        {"Сергій Жадан", 0, "sergei zhadan"},
+        /* German dsch is дж (Абаджиев, Джугашвили) */
+        {"Абаджиев", 0, "abadjev"},
+        {"Abadschijew", 0, "abadjev"},
+        {"Dschugaschwili", 0, "djugashvili"},
+        {"Tschaikowski", 0, "chaikovski"}, /* tsch stays ч */
+        /* ISO 9 ʺ before a consonant is the Bulgarian vowel ъ, before a
+         * vowel the Russian hard sign */
+        {"Вълчанов", 0, "valchanov"},
+        {"Vʺlčanov", 0, "valchanov"},
+        {"VʺLČANOV", 0, "valchanov"},
+        {"Gʺlʺbova", 0, "galabova"},
+        {"Podʺezdov", 0, "podezdov"},
+        {"Подъездов", 0, "podezdov"},
         {"Kim Jong-un", 0, "@kim-jong-un"},
         {"Ким Џонг Ун", 0, "@kim-jong-un"},
         {"Пхеньян", 0, "@pyongyang"},
@@ -937,6 +960,20 @@ static void test_group_key(void **state)
          "miloshevich slobodan"},
         {"and z is ž", {"Zeljko Raznatovic", "Жељко Ражнатовић"}, "razhnatovich zhelko"},
         {"a Slavic c is not read as k", {"Oleg Sencov", "Олег Сенков"}, NULL},
+        /* DSTU 9112 system B: j for ь; ьо is the consonant and o, not ё */
+        {"DSTU 9112 njo is ньо", {"Denjov", "Деньов"}, "denov"},
+        {"DSTU 9112 sjo is сьо", {"Sjomin", "Сьомін"}, "somin"},
+        {"DSTU 9112 cjo is цьо", {"Macjocjkyj", "Мацьоцький"}, "matsotski"},
+        {"DSTU 9112 tjk is тьк", {"Tjutjkiv", "Тютьків"}, "tutkiv"},
+        {"njo with both Деньов and Денёв: stays", {"Denjov", "Деньов", "Денёв"}, NULL},
+        /* g = h with kh kept apart, only where the reading's h cannot be х */
+        {"g is г where ch is х", {"Sugowerchiw", "Суговерхів", "Суховерхів"}, "suhoverkhiv"},
+        {"h is г where kh is х", {"Herkhard", "Герхард", "Гергард"}, "gerkhard"},
+        {"a bare h may be х: stays", {"Herhard", "Герхард", "Гергард"}, NULL},
+        {"sch is щ in a word German cannot write", {"Khruschev", "Хрущев"}, "khrushchev"},
+        {"and only there", {"Breschnew", "Брежнев"}, "brezhnev"},
+        {"Czech ijn is ійн, not the French ижн", {"Olijnykov", "Олійников"}, "olinykov"},
+        {"BGN Belarusian dz is дз", {"Radzʹkow", "Радзькоў"}, "radzku"},
         {"German s with both originals: stays",
          {"Wadim Sorin", "Вадим Зорин", "Вадим Сорин"},
          NULL},

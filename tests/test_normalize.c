@@ -14,6 +14,7 @@
 #include "confusables.h" /* generated from ICU's confusable data */
 #include "codepage.h"
 #include "repair.h"
+#include "nfc.h"
 #include "repair_scan.h"
 #include "lm.h"
 
@@ -906,6 +907,83 @@ static void test_no_latin_scan(void **state)
         }
 }
 
+/* repair_nfc_plain(): the SSE2 scan gives the reference's answer at every
+ * offset and length, and what it lets through is NFC already: every pair of
+ * the characters it accepts (ASCII, U+0080..U+00BF, U+0400..U+047F,
+ * U+2002..U+203F) comes out of the NFC stream as it went in, and U+2000,
+ * which NFC changes, is refused. */
+static void test_nfc_plain(void **state)
+{
+    (void)state;
+    unsigned char buf[70];
+    for (size_t i = 0; i < sizeof buf; i++) /* "при 1, " repeated */
+        buf[i] = (unsigned char)"\xD0\xBF\xD1\x80\xD0\xB8 1, "[i % 10];
+    static const unsigned char odd[] = {'a',  0xC2, 0xC3, 0xCC, 0xCF, 0xD2,
+                                        0xD4, 0xE1, 0xE2, 0xF0, 0x80, 0xBF};
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at < sizeof buf; at++) {
+            unsigned char b[70];
+            memcpy(b, buf, sizeof b);
+            b[at] = odd[o];
+            /* (E2 is never followed by 80 in buf) */
+            int odd_lead = odd[o] >= 0xC0 && odd[o] != 0xD0 && odd[o] != 0xD1 && odd[o] != 0xC2;
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    int want = repair_nfc_plain_ref(b + off, n);
+                    assert_int_equal(repair_nfc_plain(b + off, n), want);
+                    int inside = at >= off && at < off + n;
+                    assert_int_equal(want, !(inside && odd_lead));
+                }
+        }
+    static const char dash[] = "\xD0\xBF\xD1\x80\xD0\xB8 \xE2\x80\x94 \xC2\xAB"
+                               "1\xC2\xBB, "
+                               "\xD0\xBF\xD1\x80\xD0\xB8\xE2\x80\xA6";
+    assert_true(repair_nfc_plain((const unsigned char *)dash, strlen(dash)));
+    static const char quad[] = "\xD0\xBF\xD1\x80\xD0\xB8 1, \xD0\xBF\xD1\x80\xD0\xB8 "
+                               "\xE2\x80\x80\xD0\xBF\xD1\x80\xD0\xB8 1";
+    assert_false(repair_nfc_plain((const unsigned char *)quad, strlen(quad)));
+    assert_false(repair_nfc_plain_ref((const unsigned char *)quad, strlen(quad)));
+    nfc_stream *nfc = NULL;
+    assert_int_equal(nfc_stream_new(&nfc), PISAR_OK);
+    pisar_buf out = {0};
+    char cs[400][4];
+    int nc = 0;
+    for (int c = 1; c < 0x80; c++)
+        cs[nc][0] = (char)c, cs[nc][1] = 0, nc++;
+    for (int c = 0x80; c < 0x800; c++) {
+        if (c == 0xC0) c = 0x400;
+        if (c == 0x480) break;
+        cs[nc][0] = (char)(0xC0 | (c >> 6)), cs[nc][1] = (char)(0x80 | (c & 0x3F)), cs[nc][2] = 0;
+        nc++;
+    }
+    for (int c = 0x2002; c < 0x2040; c++) {
+        cs[nc][0] = (char)0xE2, cs[nc][1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        cs[nc][2] = (char)(0x80 | (c & 0x3F)), cs[nc][3] = 0;
+        nc++;
+    }
+    assert_int_equal(nc, 127 + 64 + 128 + 62);
+    for (int i = 0; i < nc; i++)
+        for (int j = 0; j < nc; j++) {
+            char pair[32]; /* (room for a 16-byte load the length rules out) */
+            size_t n = (size_t)snprintf(pair, sizeof pair, "%s%s", cs[i], cs[j]);
+            assert_true(repair_nfc_plain((const unsigned char *)pair, n));
+            pisar_buf_clear(&out);
+            nfc_stream_reset(nfc);
+            assert_int_equal(nfc_stream_feed(nfc, pair, n, &out), PISAR_OK);
+            assert_int_equal(nfc_stream_flush(nfc, &out), PISAR_OK);
+            assert_int_equal(out.len, n);
+            assert_memory_equal(out.data, pair, n);
+        }
+    /* the premise's edge: NFC does change U+2000 (to U+2002) */
+    pisar_buf_clear(&out);
+    nfc_stream_reset(nfc);
+    assert_int_equal(nfc_stream_feed(nfc, "\xE2\x80\x80", 3, &out), PISAR_OK);
+    assert_int_equal(nfc_stream_flush(nfc, &out), PISAR_OK);
+    assert_string_equal(out.data, "\xE2\x80\x82");
+    pisar_buf_free(&out);
+    nfc_stream_free(nfc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -923,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),
+        cmocka_unit_test(test_nfc_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

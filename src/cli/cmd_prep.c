@@ -4,7 +4,8 @@
  * Each input is read twice: once to detect its encoding and to check that it
  * decodes (so a bad input is rejected before any of it is written), then
  * again to decode, repair, segment and emit it paragraph by paragraph, so
- * memory is bounded by the largest paragraph. Standard input is held in
+ * memory is bounded by the largest paragraph (an input the first pass
+ * proved to be UTF-8 is not decoded again: u8pass below). Standard input is held in
  * memory up to 4 MB and spooled to a temporary file past that (spool.c).
  * Outputs are written to a temporary file and renamed into place. */
 #include "cli.h"
@@ -197,8 +198,9 @@ static void on_drop(void *ctx, const pisar_drop *d)
 
 /* Pass 1: detect the encoding (bounded sample) and check the input decodes. */
 static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const char **lang,
-                       pisar_detection *det)
+                       pisar_detection *det, int *checked)
 {
+    *checked = 0;
     char *chunk = malloc(CHUNK);
     if (!chunk) return -1;
     memset(det, 0, sizeof *det);
@@ -251,6 +253,7 @@ static int check_input(source *s, const prep_opts *o, pisar_encoding *enc, const
         if (src_rewind(s)) io = 1;
         if (io || (ok && u8chunk_finish(&u))) {
             free(chunk);
+            *checked = !io;
             return io ? -1 : 0;
         }
     }
@@ -406,11 +409,100 @@ static size_t paragraph_cut(const char *t, size_t n)
     return i;
 }
 
+/* Pass 2 of an input the first pass proved to be UTF-8 (or ASCII): what
+ * the decoder with PISAR_DECODE_EOL_LF makes of it, without decoding it
+ * again -- the byte order mark at offset 0 dropped, CR LF and a lone CR
+ * made LF (a CR LF cut by a chunk's end too), a character cut by a chunk's
+ * end held back for the next -- copied a run at a time. */
+typedef struct {
+    unsigned char head[4]; /* the first bytes (for the BOM), then a cut character */
+    size_t nhead;
+    int started, cr;
+} u8pass;
+
+static int u8pass_eol(u8pass *u, const char *s, size_t n, pisar_buf *t)
+{
+    size_t run = 0;
+    int rc;
+    if (u->cr && n && s[0] == '\n') run = 1; /* the LF of a CR LF: written with the CR */
+    const char *p = s + run;
+    while ((p = memchr(p, '\r', n - (size_t)(p - s)))) {
+        size_t i = (size_t)(p - s);
+        if ((rc = pisar_buf_append(t, s + run, i - run)) || (rc = pisar_buf_append(t, "\n", 1)))
+            return rc;
+        run = i + 1;
+        if (run < n && s[run] == '\n') run++;
+        p = s + run;
+    }
+    if (n) u->cr = s[n - 1] == '\r';
+    return run < n ? pisar_buf_append(t, s + run, n - run) : PISAR_OK;
+}
+
+static int u8pass_feed(u8pass *u, const char *s, size_t n, pisar_buf *t)
+{
+    int rc;
+    if (!u->started) {
+        while (u->nhead < 3 && n)
+            u->head[u->nhead++] = (unsigned char)*s++, n--;
+        if (u->nhead < 3) return PISAR_OK;
+        u->started = 1;
+        int bom = u->head[0] == 0xEF && u->head[1] == 0xBB && u->head[2] == 0xBF;
+        size_t keep = 3, j = 3;
+        /* a character of the first three bytes that goes on past them */
+        while (j > 0 && (u->head[j - 1] & 0xC0) == 0x80)
+            j--;
+        if (!bom && j > 0 && u->head[j - 1] >= 0xC0) {
+            unsigned char b = u->head[j - 1];
+            size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            if (3 - (j - 1) < need) keep = j - 1;
+        }
+        if (!bom && (rc = u8pass_eol(u, (const char *)u->head, keep, t))) return rc;
+        u->nhead = bom ? 0 : 3 - keep;
+        if (u->nhead) memmove(u->head, u->head + keep, u->nhead);
+    }
+    /* complete the character cut by the last chunk's end */
+    while (u->nhead && n) {
+        unsigned char b = u->head[0];
+        size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        u->head[u->nhead++] = (unsigned char)*s++, n--;
+        if (u->nhead == need) {
+            if ((rc = u8pass_eol(u, (const char *)u->head, need, t))) return rc;
+            u->nhead = 0;
+        }
+    }
+    if (!n) return PISAR_OK;
+    /* hold back a character cut by this chunk's end */
+    size_t j = n, end = n;
+    while (j > 0 && n - j < 3 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+        j--;
+    if (j > 0 && (unsigned char)s[j - 1] >= 0xC0) {
+        unsigned char b = (unsigned char)s[j - 1];
+        size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        if (n - (j - 1) < need) end = j - 1;
+    }
+    if ((rc = u8pass_eol(u, s, end, t))) return rc;
+    u->nhead = n - end;
+    memcpy(u->head, s + end, u->nhead);
+    return PISAR_OK;
+}
+
+/* The end of the input: the first bytes of a text shorter than 3 bytes
+ * (no BOM fits; a valid text has no cut character left). */
+static int u8pass_finish(u8pass *u, pisar_buf *t)
+{
+    int rc = PISAR_OK;
+    if (u->nhead) rc = u8pass_eol(u, (const char *)u->head, u->nhead, t);
+    u->nhead = 0;
+    u->started = 1;
+    return rc;
+}
+
 /* Pass 2: decode, split into paragraphs, and run each through the pipeline
  * (with the names stage when `names`). */
 static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitter *em, sink *k,
-                   pisar_buf *out, stats *st, int names)
+                   pisar_buf *out, stats *st, int names, int checked)
 {
+    u8pass u8 = {0};
     pipeline p = {0};
     p.em = em;
     p.st = st;
@@ -434,7 +526,7 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
         rc = -1;
     }
     int drc;
-    if (!rc && (drc = pisar_decoder_new(&dec, enc, PISAR_DECODE_EOL_LF))) {
+    if (!rc && !checked && (drc = pisar_decoder_new(&dec, enc, PISAR_DECODE_EOL_LF))) {
         cli_error(SUB, "%s: cannot decode %s: %s", s->path, pisar_encoding_name(enc),
                   pisar_strerror(drc));
         rc = -1;
@@ -450,13 +542,15 @@ static int process(source *s, pisar_encoding enc, const char *lang, pisar_emitte
                 rc = -1;
                 break;
             }
-            if ((drc = pisar_decoder_finish(dec, &raw, &err))) {
+            if ((drc =
+                     checked ? u8pass_finish(&u8, &raw) : pisar_decoder_finish(dec, &raw, &err))) {
                 cli_error(SUB, "%s: byte %llu: cannot decode: %s", s->path,
                           (unsigned long long)err.offset, pisar_strerror(drc));
                 rc = -1;
                 break;
             }
-        } else if (pisar_decoder_feed(dec, chunk, n, &raw, &err)) {
+        } else if (checked ? u8pass_feed(&u8, chunk, n, &raw)
+                           : pisar_decoder_feed(dec, chunk, n, &raw, &err)) {
             cli_error(SUB, "%s: byte %llu: cannot decode", s->path, (unsigned long long)err.offset);
             rc = -1;
             break;
@@ -539,7 +633,8 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k, 
     pisar_encoding enc;
     const char *lang;
     pisar_detection det;
-    int rc = check_input(&s, o, &enc, &lang, &det);
+    int checked;
+    int rc = check_input(&s, o, &enc, &lang, &det, &checked);
     if (rc) {
         rprintf(&st, "%s: failed\n", path);
         close_source(&s);
@@ -569,7 +664,7 @@ static int prep_one(const char *path, prep_opts *o, pisar_emitter *em, sink *k, 
         /* the names stage writes notes, which TXT and TSV have no place
          * for, and the report's lines: without either, it is skipped */
         int names = o->report || (o->format != PISAR_FORMAT_TXT && o->format != PISAR_FORMAT_TSV);
-        rc = process(&s, enc, lang, em, k, out, &st, names);
+        rc = process(&s, enc, lang, em, k, out, &st, names, checked);
         if (!rc && pisar_emitter_end_document(em, &err)) rc = -1;
         if (!rc) rc = sink_write(k, out);
     }
