@@ -299,8 +299,11 @@ sbcs_avx2(const pisar_decoder *d, const unsigned char *p, size_t n, unsigned cha
             trail = _mm256_or_si256(trail, _mm256_and_si256(sel, _mm256_shuffle_epi8(tt[k], lo)));
         }
         if ((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lead, zero)) & high) break;
-        /* ASCII bytes stand for themselves in the lead position */
-        lead = _mm256_blendv_epi8(v, lead, v);
+        /* ASCII bytes stand for themselves in the lead position (a select by
+         * a signed compare, not _mm256_blendv_epi8: GCC folds that into a
+         * compare of char, which -funsigned-char turns into "never") */
+        __m256i hm = _mm256_cmpgt_epi8(zero, v);
+        lead = _mm256_or_si256(_mm256_and_si256(hm, lead), _mm256_andnot_si256(hm, v));
         __m256i w0 = _mm256_unpacklo_epi8(lead, trail); /* bytes 0-7 | 16-23 */
         __m256i w1 = _mm256_unpackhi_epi8(lead, trail); /* bytes 8-15 | 24-31 */
         __m128i g[4] = {_mm256_castsi256_si128(w0), _mm256_castsi256_si128(w1),
