@@ -233,10 +233,12 @@ static void gen_ukrainian(FILE *o, const char *path)
             fputs("    ", o);
             put_cstr(o, words[k][i]);
             fputs(",\n", o);
-            free(words[k][i]);
         }
         fprintf(o, "    0\n};\n");
     }
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < n[k]; i++)
+            free(words[k][i]);
     fprintf(o, "#define PN_UK_NGIVEN %zu\n", n[1]);
     free(text);
 }
