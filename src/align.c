@@ -360,7 +360,8 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
                 pool_push(p, count, h);
             }
         }
-        if (!p->oom) qsort(p->v + (pass ? si->vb : si->lex), *count, sizeof *p->v, cmp_u64);
+        if (!p->oom && *count)
+            qsort(p->v + (pass ? si->vb : si->lex), *count, sizeof *p->v, cmp_u64);
     }
 }
 
