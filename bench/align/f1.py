@@ -17,9 +17,10 @@ def links(path):
         out.add((tuple(x for x in s.split(",") if x), tuple(x for x in t.split(",") if x)))
     return out
 
-g, p = links(sys.argv[1]), links(sys.argv[2])
-tp = len(g & p)
-P = tp / len(p) if p else 0.0
-R = tp / len(g) if g else 0.0
-F = 2 * P * R / (P + R) if P + R else 0.0
-print(f"{tp} {len(p)} {len(g)} {P:.3f} {R:.3f} {F:.3f}")
+if __name__ == "__main__":
+    g, p = links(sys.argv[1]), links(sys.argv[2])
+    tp = len(g & p)
+    P = tp / len(p) if p else 0.0
+    R = tp / len(g) if g else 0.0
+    F = 2 * P * R / (P + R) if P + R else 0.0
+    print(f"{tp} {len(p)} {len(g)} {P:.3f} {R:.3f} {F:.3f}")
