@@ -402,6 +402,11 @@ static int shtokavian_standards(const char *t, size_t n, int *found)
             int ok = mk->w[1] ? prev[0] && marker_match(mk->w[0], prev) && marker_match(mk->w[1], w)
                               : marker_match(mk->w[0], w);
             if (ok && (allow & mk->std)) allow &= mk->std, hit = 1;
+#ifdef PISAR_LANGID_TUNING
+            if (ok && getenv("LID_DEBUG"))
+                fprintf(stderr, "marker %s%s%s (%d) on %s\n", mk->w[0], mk->w[1] ? " " : "",
+                        mk->w[1] ? mk->w[1] : "", mk->std, w);
+#endif
         }
         /* "sa" before a word that does not start with s, š, z, ž: Serbian
          * and Bosnian (Croatian writes "s" there) */
