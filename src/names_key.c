@@ -273,7 +273,20 @@ static char base_letter(unsigned c, const UNormalizer2 *nfd)
     return 0;
 }
 
-static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer2 *nfd)
+/* A Latin word that ends in a vowel and u after a consonant (-au, -ou, -eu:
+ * Belarusian -аў, -оў, -еў, Bagalepau = Багалепаў, Harbachou): the name is
+ * Belarusian, whose г the key reads h (Havryla) and whose presses write g
+ * (German, Polish and Czech Gauryla, Bagalepau): its g is h. Russian and
+ * Ukrainian names do not end so (French -ou after g, Choïgou, excepted). */
+static int belarusian_latin(const word *w)
+{
+    size_t n = w->len;
+    if (w->cyrillic || n < 4 || w->s[n - 1] != 'u' || !strchr("aeo", w->s[n - 2])) return 0;
+    char c = w->s[n - 3];
+    return c >= 'b' && c <= 'z' && !strchr("aeiouyg", c);
+}
+
+static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const UNormalizer2 *nfd)
 {
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     /* w in a word with a letter the German and Polish presses, whose w is в,
@@ -291,6 +304,11 @@ static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer
     }
     size_t i = 0;
     while (i < w->len) {
+        if (g_is_h && w->s[i] == 'g' && (i + 1 >= w->len || w->s[i + 1] != 'h')) {
+            if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
+            i++;
+            continue;
+        }
         if (w_is_u && w->s[i] == 'w') {
             if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
             i++;
@@ -498,9 +516,11 @@ static void fold(char *s, pisar_buf *out)
         } else if (!strncmp(p, "zh", 2)) {
             c = 'Z';
             i += 2;
-        } else if (!strncmp(p, "ch", 2)) {
+        } else if (!strncmp(p, "ch", 2) || !strncmp(p, "tch", 3)) {
+            /* тч is ч: French tch (Gortchakov) and тч (Vitchenko = Вітченко)
+             * are one spelling; no near-miss pair parts тч from ч */
             c = 'C';
-            i += 2;
+            i += *p == 't' ? 3 : 2;
         } else if (!strncmp(p, "kh", 2)) {
             c = 'X';
             i += 2;
@@ -513,7 +533,10 @@ static void fold(char *s, pisar_buf *out)
         } else {
             c = *p;
             i++;
-            if (c == 'x')
+            if (c == 's' && n && s[n - 1] == 'd')
+                c = 'z'; /* дс is дз: German writes дз ds (Arkads = Аркадзь,
+                          * Radsiwon); no near-miss pair parts them */
+            else if (c == 'x')
                 c = 'X';
             else if (c == 'g')
                 c = 'G';
@@ -692,6 +715,13 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             j = k;
             /* ʺ before a consonant is kept: the Bulgarian vowel ъ of ISO 9
              * (Vʺlčanov), read by tables/names/latin.txt */
+            /* GOST 7.79 system B writes э e` (Se`rebryakov = Сэребряков): no
+             * other scheme puts ` after e, which is then the è of ISO 9 and
+             * the scholarly system, the key's э */
+            if (c == 0x60 && u && u16[u - 1] == 'e') {
+                u16[u - 1] = 0xe8;
+                continue;
+            }
             if (is_apostrophe(c) && !(c == 0x02ba && before_consonant(s, len, k))) continue;
             if (pn_is_cyrillic(c)) cyr = 1;
             UChar32 lc = u_tolower((UChar32)c);
@@ -749,6 +779,9 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
     for (size_t k = 0; k < nw && name_fb < 0; k++)
         if (!words[k].cyrillic) name_fb = word_fallback(&words[k]);
 
+    int be_latin = 0;
+    for (size_t k = 0; k < nw; k++)
+        be_latin |= belarusian_latin(&words[k]);
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
     for (size_t k = 0; k < nw; k++) {
@@ -757,7 +790,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             rc = cyrillic_word(&words[k], lang, &t);
         } else {
             int c = force >= 0 ? force : word_convention(words, nw, k, name_conv, name_fb);
-            rc = latin_word(&words[k], c, &t, nfd);
+            rc = latin_word(&words[k], c, be_latin, &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) {
