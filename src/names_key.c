@@ -722,6 +722,15 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
                 u16[u - 1] = 0xe8;
                 continue;
             }
+            /* ISO 9's ʹ (ь) in a Ukrainian -ський, -цький, -зький is kept
+             * for tables/names/latin.txt, which reads -sʹkij as Ukrainian
+             * ISO 9 (Russian -ский has no ь) */
+            if (c == 0x02b9 && u && u < 250 &&
+                (u16[u - 1] == 's' || u16[u - 1] == 'c' || u16[u - 1] == 'z') && k < len &&
+                (s[k] == 'k' || s[k] == 'K')) {
+                u16[u++] = (UChar)c;
+                continue;
+            }
             if (is_apostrophe(c) && !(c == 0x02ba && before_consonant(s, len, k))) continue;
             if (pn_is_cyrillic(c)) cyr = 1;
             UChar32 lc = u_tolower((UChar32)c);

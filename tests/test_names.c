@@ -68,6 +68,10 @@ static void test_same_key(void **state)
         {"Belarusian -оў: the name's g", "Gauryla Harbatschou", "Гаўрыла Гарбачоў"},
         {"h before a vowel stays Ukrainian г", "Ihor", "Ігор"},
         {"h at the start stays Ukrainian г", "Hnidych", "Гнідич"},
+        {"ISO 9 Ukrainian -cʹkij", "Kagarlicʹkij", "Кагарлицький"},
+        {"ISO 9 Ukrainian -sʹkij in capitals", "ŠIMANSʹKIJ", "Шиманський"},
+        {"ISO 9 Russian -ckij", "Trockij", "Троцкий"},
+        {"BGN -sʹkyy", "Khmelʹnytsʹkyy", "Хмельницький"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
@@ -170,7 +174,9 @@ static void test_different_key(void **state)
         {"Фадеев", "Fade`ev"},
         {"Vitchenko", "Vitsenko"}, /* tch is ч, not ц */
         {"Вітченко", "Вітценко"},
-        {"Гродский", "Гротский"},        /* дс is дз, not тс */
+        {"Гродский", "Гротский"},     /* дс is дз, not тс */
+        {"Šimansʹkij", "Шіманський"}, /* ISO 9 writes і ì: Šìmansʹkij */
+        {"Kagarlicʹkij", "Кагарлицкий"},
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
     };
