@@ -72,6 +72,9 @@ static void test_same_key(void **state)
         {"ISO 9 Ukrainian -sʹkij in capitals", "ŠIMANSʹKIJ", "Шиманський"},
         {"ISO 9 Russian -ckij", "Trockij", "Троцкий"},
         {"BGN -sʹkyy", "Khmelʹnytsʹkyy", "Хмельницький"},
+        {"Polish ź is зь", "Kuźmin", "Кузьмин"},
+        {"Łacinka dź is дзь", "Arkadź", "Аркадзь"},
+        {"ž with Polish ń", "Žeńka", "Женька"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
@@ -177,6 +180,7 @@ static void test_different_key(void **state)
         {"Гродский", "Гротский"},     /* дс is дз, not тс */
         {"Šimansʹkij", "Шіманський"}, /* ISO 9 writes і ì: Šìmansʹkij */
         {"Kagarlicʹkij", "Кагарлицкий"},
+        {"Kuźmin", "Kużmin"},            /* ź is зь, ż is ж */
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
     };
