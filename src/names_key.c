@@ -174,6 +174,8 @@ static int name_has_cue(const word *words, size_t nw, int c)
     return 0;
 }
 
+static int name_holds(const word *words, size_t nw, const char *const *list);
+
 /* The first convention (not generic) with a strong marker in word k (or a
  * cued marker whose cue is in the name), or -1; *spreads is set when that
  * marker also speaks for the other words. */
@@ -186,6 +188,9 @@ static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
             int f = cv->mflags[m];
             if (f == 2 || f == 4 || !HAS(w, c, m)) continue;
             if (f == 3 && !name_has_cue(words, nw, c)) continue;
+            /* a marker yields to a string the convention never writes
+             * (Spanish jm in a DSTU 9112 B name with zj: Kuzjma) */
+            if (name_holds(words, nw, cv->never)) continue;
             if (spreads) *spreads = f != 1;
             return c;
         }

@@ -75,6 +75,9 @@ static void test_same_key(void **state)
         {"Polish ź is зь", "Kuźmin", "Кузьмин"},
         {"Łacinka dź is дзь", "Arkadź", "Аркадзь"},
         {"ž with Polish ń", "Žeńka", "Женька"},
+        {"DSTU 9112 B zj is no Spanish j", "Kuzjma", "Кузьма"},
+        {"Yandex sch with kh is щ, not German", "Khruschev", "Хрущёв"},
+        {"Spanish jm still х", "Ajmatova", "Ахматова"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
