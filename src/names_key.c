@@ -213,7 +213,7 @@ static int word_fallback(const word *w)
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] == 4 && HAS(w, c, m)) return c;
+            if (cv->mflags[m] == 4 && HAS(w, c, m) && !name_holds(w, 1, cv->never)) return c;
     }
     return -1;
 }

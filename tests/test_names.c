@@ -78,6 +78,11 @@ static void test_same_key(void **state)
         {"DSTU 9112 B zj is no Spanish j", "Kuzjma", "Кузьма"},
         {"Yandex sch with kh is щ, not German", "Khruschev", "Хрущёв"},
         {"Spanish jm still х", "Ajmatova", "Ахматова"},
+        {"DSTU 9112 -sjuk is -сюк", "Stasjuk", "Стасюк"},
+        {"DSTU 9112 B sj with sh is сь", "Andresjuk Shevchuk", "Андресюк Шевчук"},
+        {"DSTU 9112 B ch with sjk is ч", "Ichynsjkyj", "Ічинський"},
+        {"Swedish sj still ш", "Chrusjtjov", "Хрущёв"},
+        {"Central European ch still х", "Michail Chodorkovskij", "Михаил Ходорковский"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
@@ -184,6 +189,7 @@ static void test_different_key(void **state)
         {"Šimansʹkij", "Шіманський"}, /* ISO 9 writes і ì: Šìmansʹkij */
         {"Kagarlicʹkij", "Кагарлицкий"},
         {"Kuźmin", "Kużmin"},            /* ź is зь, ż is ж */
+        {"Stasjuk", "Stashuk"},          /* -sjuk is -сюк, sh is ш */
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
     };
