@@ -304,8 +304,16 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
             char a = w->s[k], b = w->s[k + 1];
             w_is_u = (a == 't' && b == 's' && (k + 3 >= w->len || memcmp(w->s + k + 2, "ch", 2))) ||
                      ((a == 's' || a == 'z' || a == 'k') && b == 'h') ||
-                     (a == 'y' && strchr("aeou", b));
+                     (a == 'y' && strchr("aeou", b)) ||
+                     /* a lone h, BGN/PCGN's г (German writes h only in ch, sch) */
+                     (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h');
         }
+        /* then the word is not German or Polish, whose ch is х: its ch is ч
+         * (Harbachow = Гарбачоў, Yewdachenka = Еўдачэнка) */
+        if (w_is_u && conv >= 0 && conv < PN_NCONV - 1 &&
+            (!strcmp(pn_conventions[conv].id, "w") || !strcmp(pn_conventions[conv].id, "de") ||
+             !strcmp(pn_conventions[conv].id, "pl")))
+            conv = -1;
     }
     size_t i = 0;
     while (i < w->len) {

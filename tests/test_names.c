@@ -83,6 +83,9 @@ static void test_same_key(void **state)
         {"DSTU 9112 B ch with sjk is ч", "Ichynsjkyj", "Ічинський"},
         {"Swedish sj still ш", "Chrusjtjov", "Хрущёв"},
         {"Central European ch still х", "Michail Chodorkovskij", "Михаил Ходорковский"},
+        {"BGN Belarusian w with a lone h: ch is ч", "Harbachow", "Гарбачоў"},
+        {"BGN Belarusian w with ye: ch is ч", "Yewdachenka", "Еўдачэнка"},
+        {"German w and ch still в and х", "Chruschtschow", "Хрущёв"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
@@ -190,6 +193,7 @@ static void test_different_key(void **state)
         {"Kagarlicʹkij", "Кагарлицкий"},
         {"Kuźmin", "Kużmin"},            /* ź is зь, ż is ж */
         {"Stasjuk", "Stashuk"},          /* -sjuk is -сюк, sh is ш */
+        {"Harbachow", "Harbakhow"},      /* ch is ч there, kh х */
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
     };
