@@ -86,6 +86,9 @@ static void test_same_key(void **state)
         {"BGN Belarusian w with a lone h: ch is ч", "Harbachow", "Гарбачоў"},
         {"BGN Belarusian w with ye: ch is ч", "Yewdachenka", "Еўдачэнка"},
         {"German w and ch still в and х", "Chruschtschow", "Хрущёв"},
+        {"rz with v is р and з", "Borzov", "Борзов"},
+        {"rz with ya is р and з", "Merzlyakov", "Мерзляков"},
+        {"Polish rz still ж", "Rzepin", "Жепин"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
@@ -194,6 +197,7 @@ static void test_different_key(void **state)
         {"Kuźmin", "Kużmin"},            /* ź is зь, ż is ж */
         {"Stasjuk", "Stashuk"},          /* -sjuk is -сюк, sh is ш */
         {"Harbachow", "Harbakhow"},      /* ch is ч there, kh х */
+        {"Borzov", "Bozhov"},            /* rz is not ж outside Polish */
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
     };
