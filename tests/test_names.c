@@ -89,6 +89,8 @@ static void test_same_key(void **state)
         {"rz with v is р and з", "Borzov", "Борзов"},
         {"rz with ya is р and з", "Merzlyakov", "Мерзляков"},
         {"Polish rz still ж", "Rzepin", "Жепин"},
+        {"zs with -yi is з and с", "Bezsmertnyi", "Безсмертний"},
+        {"Hungarian zs still ж", "Zsukov", "Жуков"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
