@@ -176,6 +176,17 @@ static int name_has_cue(const word *words, size_t nw, int c)
 
 static int name_holds(const word *words, size_t nw, const char *const *list);
 
+/* A string of list in word k, or one of two letters or more in another
+ * Latin word of the name. */
+static int never_in_name(const word *words, size_t nw, size_t k, const char *const *list)
+{
+    for (const char *const *n = list; *n; n++)
+        for (size_t j = 0; j < nw; j++)
+            if (!words[j].cyrillic && (j == k || strlen(*n) > 1) && has_marker(&words[j], *n))
+                return 1;
+    return 0;
+}
+
 /* The first convention (not generic) with a strong marker in word k (or a
  * cued marker whose cue is in the name), or -1; *spreads is set when that
  * marker also speaks for the other words. */
@@ -189,8 +200,11 @@ static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
             if (f == 2 || f == 4 || !HAS(w, c, m)) continue;
             if (f == 3 && !name_has_cue(words, nw, c)) continue;
             /* a marker yields to a string the convention never writes
-             * (Spanish jm in a DSTU 9112 B name with zj: Kuzjma) */
-            if (name_holds(words, nw, cv->never)) continue;
+             * (Spanish jm beside zj: DSTU 9112 B Kuzjma; Swedish sj in a
+             * name with sh: Andresjuk Shevchuk); a single letter counts in the
+             * marker's own word only, as a given name may be Western
+             * (German Valentina Tereschkowa) */
+            if (never_in_name(words, nw, k, cv->never)) continue;
             if (spreads) *spreads = f != 1;
             return c;
         }

@@ -91,6 +91,8 @@ static void test_same_key(void **state)
         {"Polish rz still ж", "Rzepin", "Жепин"},
         {"zs with -yi is з and с", "Bezsmertnyi", "Безсмертний"},
         {"Hungarian zs still ж", "Zsukov", "Жуков"},
+        {"German sch beside a given name with v", "Valentina Tereschkowa", "Валентина Терешкова"},
+        {"German tsch beside a given name with v", "Vitali Klitschko", "Виталий Кличко"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
