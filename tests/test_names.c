@@ -93,6 +93,9 @@ static void test_same_key(void **state)
         {"Hungarian zs still ж", "Zsukov", "Жуков"},
         {"German sch beside a given name with v", "Valentina Tereschkowa", "Валентина Терешкова"},
         {"German tsch beside a given name with v", "Vitali Klitschko", "Виталий Кличко"},
+        {"DSTU 9112 A ï with a final j is ї", "Izraïlj", "Ізраїль"},
+        {"French ï still й", "Andreï Kozyrev", "Андрей Козырев"},
+        {"French rj still рж", "Nikolaï Rjevski", "Николай Ржевский"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
