@@ -96,6 +96,8 @@ static void test_same_key(void **state)
         {"DSTU 9112 A ï with a final j is ї", "Izraïlj", "Ізраїль"},
         {"French ï still й", "Andreï Kozyrev", "Андрей Козырев"},
         {"French rj still рж", "Nikolaï Rjevski", "Николай Ржевский"},
+        {"-guev is -гуев", "Kolguev", "Колгуев"},
+        {"French gue still ге", "Sergueev", "Сергеев"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
