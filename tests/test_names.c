@@ -98,6 +98,9 @@ static void test_same_key(void **state)
         {"French rj still рж", "Nikolaï Rjevski", "Николай Ржевский"},
         {"-guev is -гуев", "Kolguev", "Колгуев"},
         {"French gue still ге", "Sergueev", "Сергеев"},
+        {"GOST 7.79 B cz is ц", "Kuzneczova", "Кузнецова"},
+        {"Polish cz still ч", "Czarnecki", "Чарнецкий"},
+        {"-eff is -ев", "Prokofieff", "Прокофьев"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
