@@ -101,6 +101,7 @@ static void test_same_key(void **state)
         {"GOST 7.79 B cz is ц", "Kuzneczova", "Кузнецова"},
         {"Polish cz still ч", "Czarnecki", "Чарнецкий"},
         {"-eff is -ев", "Prokofieff", "Прокофьев"},
+        {"French -ine: ch is ш", "Kamychine", "Камышин"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
     };
