@@ -126,6 +126,9 @@ static void test_names(void **state)
     static const pair p[] = {
         {"Tramp je razgovarao sa Si Đinpingom.", "sr-Latn"},
         {"Trump je razgovarao s Xi Jinpingom.", "hr"},
+        /* Leyen: a name in its own spelling (y), which Serbian Latin would
+         * transcribe; Croatian then */
+        {"Plenković i Milanović sastali su se u Zagrebu s Ursulom von der Leyen.", "hr"},
     };
     check(p, sizeof p / sizeof *p);
 }
