@@ -769,6 +769,141 @@ static int gate_lines(const repair_enc *t, const char *buf, size_t n, int whole,
     return bad;
 }
 
+/* Lines with the typographic signs the gate lets through (written for this
+ * test: news-like Russian and Ukrainian, and the edges of badness()), and
+ * mojibake of those signs. */
+static const char *TYPO[] = {
+    "«Газпром» сообщил о росте добычи — на 5 % за год…",
+    "Президент заявил: «Мы не отступим», — передаёт агентство.",
+    "В 2024 году приказ № 15 вступил в силу; «Росатом» — крупнейший…",
+    "„Слово“ и ‘слово’ – это кавычки-лапки и одиночные.",
+    "Он сказал: «Да» — и ушёл. «Нет», – ответила она.",
+    "Т.\xC2\xA0е. сумма в 100\xC2\xA0"
+    "рублей — немного",
+    "«Привет»",
+    "— Ну что? — спросил он.",
+    "… и так далее",
+    "№ 5 и №5",
+    "«%s»",
+    "«0» и «1»",
+    "«—»",
+    "Компания «Apple» и «Samsung»",
+    "Об’єднаних п’ять м’ята",
+    "слово—слово",
+    "слово–слово",
+    "слово…»",
+    "слово»…",
+    "слово\xC2\xA0— дело",
+    "слово\xC2\xA0",
+    "\xC2\xA0слово",
+    "«слово»\xC2\xA0и",
+    "ЗАКРЫВАЮЩАЯ КАВЫЧКА «ЁЛОЧКА» И ОТКРЫВАЮЩАЯ КАВЫЧКА",
+    "ВЕКНБЕЙ «ХЛЕЕР» ОПЮБН — ЛШЯКХ",
+    "ВЕКНБЕЙ — ХЛЕЕР",
+    "«ПРИВЕТСТВУЮЩИЙ» —",
+    "вЂ” РїСЂРёРІРµС‚ В«РґР°В»",
+    "РїСЂРёРІРµС‚ В«РґР°В»",
+    "Р»",
+    "Р» Р°",
+    "В«",
+    "В«В»",
+    "«Р»",
+    "Р’С‹",
+    "Â«ÐŸÑ€Ð¸Ð²ÐµÑ‚Â»",
+    "â€”",
+    "â€œпривет",
+    "вЂ¦",
+    "вЂњпривет",
+    "С‚Р°Рє вЂ” С‚Р°Рє",
+    "п╟ б╚п╢п╟б╩",
+    "б╚",
+    "╨┤╨░ ┬л╨┤╨░┬╗",
+    "┬л",
+};
+
+/* Garbling as the chains of repair_mojibake.c do it (its STEPS and CHAINS,
+ * written out again here): a step (orig, wrong) encodes the text in orig
+ * and decodes the bytes as wrong (a byte the page leaves undefined becomes
+ * the C1 control of its value, as the WHATWG decoders do). */
+static const pisar_encoding GSTEPS[][2] = {
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1251},     {PISAR_ENC_UTF8, PISAR_ENC_KOI8_R},
+    {PISAR_ENC_UTF8, PISAR_ENC_IBM866},           {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1252},
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},   {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252},
+    {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251},   {PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251},
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1250},     {PISAR_ENC_UTF8, PISAR_ENC_ISO_8859_2},
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_IBM866},   {PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1252},
+    {PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_1},
+};
+/* {outer, inner}: inner garbled first (-1: one step) */
+static const signed char GCHAINS[][2] = {
+    {0, -1},  {1, -1},  {2, -1}, {3, -1}, {4, -1}, {5, -1}, {6, -1}, {0, 0},  {0, 1},
+    {0, 2},   {0, 3},   {0, 4},  {0, 5},  {1, 0},  {1, 1},  {1, 2},  {1, 3},  {1, 4},
+    {1, 5},   {2, 0},   {2, 1},  {2, 2},  {2, 3},  {2, 4},  {2, 5},  {3, 0},  {3, 1},
+    {3, 2},   {3, 3},   {3, 4},  {3, 5},  {4, 4},  {7, -1}, {8, -1}, {9, -1}, {10, -1},
+    {11, -1}, {12, -1}, {8, 8},  {3, 8},  {8, 3},
+};
+
+/* in[0, n) (valid UTF-8) garbled by step st into out (cap bytes); its
+ * length, or 0 when the text has a character orig lacks or out is full. */
+static size_t garble_step(int st, const char *in, size_t n, char *out, size_t cap)
+{
+    pisar_encoding orig = GSTEPS[st][0], wrong = GSTEPS[st][1];
+    const uint16_t *tab = cp_table(wrong);
+    const unsigned char *s = (const unsigned char *)in;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char bytes[4];
+        size_t nb = 0;
+        if (orig == PISAR_ENC_UTF8) {
+            bytes[nb++] = s[i++];
+        } else {
+            int32_t c = u8_next(s, n, &i);
+            int b = c < 0 ? -1 : c < 0x80 ? c : cp_encode(orig, (uint32_t)c);
+            if (b < 0) return 0;
+            bytes[nb++] = (unsigned char)b;
+        }
+        for (size_t k = 0; k < nb; k++) {
+            uint32_t u = bytes[k] < 0x80 ? bytes[k] : tab[bytes[k]];
+            if (u == CP_UNDEFINED) u = bytes[k];
+            if (o + 4 >= cap) return 0;
+            o += utf8_put((unsigned char *)out + o, u);
+        }
+    }
+    return o;
+}
+
+/* Every chain applied to each line of buf[0, n): the gate checked on each
+ * garbled line (gate_lines); *garbled counts the lines made, *refused those
+ * the gate sends to the finder. */
+static int gate_chains(const repair_enc *t, const char *buf, size_t n, size_t *said,
+                       size_t *garbled, size_t *refused)
+{
+    static char mid[1 << 13], out[1 << 14];
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (e < n && buf[e] != '\n')
+            e++;
+        if (u8_check((const unsigned char *)buf + a, e - a) == e - a && e - a < sizeof mid / 4)
+            for (size_t c = 0; c < sizeof GCHAINS / sizeof *GCHAINS; c++) {
+                const char *src = buf + a;
+                size_t len = e - a;
+                if (GCHAINS[c][1] >= 0) {
+                    len = garble_step(GCHAINS[c][1], src, len, mid, sizeof mid);
+                    src = mid;
+                }
+                if (len) len = garble_step(GCHAINS[c][0], src, len, out, sizeof out);
+                if (!len || (len == e - a && !memcmp(out, buf + a, len))) continue;
+                ++*garbled;
+                size_t before = *said;
+                bad += gate_lines(t, out, len, 1, said);
+                *refused += *said == before;
+            }
+        a = e + 1;
+    }
+    return bad;
+}
+
 static void test_line_gate(void **state)
 {
     (void)state;
@@ -808,6 +943,30 @@ static void test_line_gate(void **state)
     };
     for (size_t i = 0; i < sizeof more / sizeof *more; i++)
         bad += gate_lines(t, more[i], strlen(more[i]), 1, &said);
+    /* the typographic signs, clean and garbled; the clean lines of the
+     * fixtures (their first 8 KB) and those lines under every chain: the
+     * gate refuses nearly all garbled lines (and the finder finds nothing
+     * in any line it passes) */
+    size_t said_typo = said, garbled = 0, refused = 0;
+    for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
+        bad += gate_lines(t, TYPO[i], strlen(TYPO[i]), 1, &said);
+    assert_true(said - said_typo >= 12);
+    for (size_t i = 0; i < 10; i++) /* the ordinary sentences pass */
+        assert_true(repair_plain_line(t, (const unsigned char *)TYPO[i], strlen(TYPO[i])));
+    for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
+        bad += gate_chains(t, TYPO[i], strlen(TYPO[i]), &said, &garbled, &refused);
+    for (size_t f = 1; f < sizeof files / sizeof *files - 1; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, 8192, fp);
+        fclose(fp);
+        while (n && buf[n - 1] != '\n')
+            n--;
+        bad += gate_chains(t, buf, n, &said, &garbled, &refused);
+    }
+    assert_true(garbled > 1000);
+    assert_true(refused * 100 >= garbled * 95);
     snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
     DIR *d = opendir(path);
     assert_non_null(d);
@@ -961,7 +1120,8 @@ static void test_nfc_plain(void **state)
         cs[nc][2] = (char)(0x80 | (c & 0x3F)), cs[nc][3] = 0;
         nc++;
     }
-    assert_int_equal(nc, 127 + 64 + 128 + 62);
+    memcpy(cs[nc++], "\xE2\x84\x96", 4); /* U+2116 № */
+    assert_int_equal(nc, 127 + 64 + 128 + 62 + 1);
     for (int i = 0; i < nc; i++)
         for (int j = 0; j < nc; j++) {
             char pair[32]; /* (room for a 16-byte load the length rules out) */
