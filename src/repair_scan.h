@@ -264,22 +264,29 @@ static inline int repair_866_may(const repair_enc *t, const unsigned char *s, si
     return 1;
 }
 
-/* 1 when a UTF-8 step may invert the token s[0, n) into a GOOD one
- * (structural_good()). */
-static inline int repair_steps_may(const repair_enc *t, const unsigned char *s, size_t n)
+/* 1 when a UTF-8 step among those of `mask` (bit k: REPAIR_UTF8_STEPS[k])
+ * may invert the token s[0, n) into a GOOD one (structural_good()). */
+static inline int repair_steps_may(const repair_enc *t, const unsigned char *s, size_t n,
+                                   unsigned mask)
 {
     static const int steps[] = REPAIR_UTF8_STEPS;
     for (size_t k = 0; k < sizeof steps / sizeof *steps; k++)
-        if (repair_shape_may(t, steps[k], s, n) && (steps[k] != 2 || repair_866_may(t, s, n)))
+        if ((mask >> k & 1u) && repair_shape_may(t, steps[k], s, n) &&
+            (steps[k] != 2 || repair_866_may(t, s, n)))
             return 1;
     return 0;
 }
 
-/* 1 when a UTF-8 step may invert the token s[0, n) or its core without
- * strippable edge punctuation (structural_good()). */
-static inline int repair_plain_may(const repair_enc *t, const unsigned char *s, size_t n)
+#define REPAIR_MAY_ALL 0x3Fu /* every UTF-8 step */
+#define REPAIR_MAY_CYR 0x07u /* a token with a Cyrillic letter: the pages with Cyrillic */
+#define REPAIR_MAY_866 0x04u /* ... of basic letters only, with the IBM866 pattern */
+
+/* 1 when a UTF-8 step of `mask` may invert the token s[0, n) or its core
+ * without strippable edge punctuation (structural_good()). */
+static inline int repair_plain_may(const repair_enc *t, const unsigned char *s, size_t n,
+                                   unsigned mask)
 {
-    if (repair_steps_may(t, s, n)) return 1;
+    if (repair_steps_may(t, s, n, mask)) return 1;
     size_t a = 0, z = n;
     int len;
     while (a < n && repair_strip_at(s, n, a, &len))
@@ -291,7 +298,7 @@ static inline int repair_plain_may(const repair_enc *t, const unsigned char *s, 
         if (!repair_strip_at(s, n, k, &len)) break;
         z = k;
     }
-    return z > a && (a > 0 || z < n) && repair_steps_may(t, s + a, z - a);
+    return z > a && (a > 0 || z < n) && repair_steps_may(t, s + a, z - a, mask);
 }
 
 #define REPAIR_GATE_WORDS 1024 /* lines with more Cyrillic words: the finder decides */
@@ -325,7 +332,7 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
         }
         size_t start = i;
         int cyr = 0, typo = 0, guill = 0, latin = 0, prev_lower = 0, prev_letter = 0, up_w = 0,
-            sure = 0;
+            sure = 0, ext = 0, tri = 0, cls1 = 0, cls2 = 0;
         while (i < n) {
             b = s[i];
             if (b < 0x80) {
@@ -333,6 +340,7 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
                 unsigned char l = b | 0x20;
                 latin |= l >= 'a' && l <= 'z';
                 prev_lower = prev_letter = 0;
+                cls1 = cls2 = 0;
                 i++;
                 continue;
             }
@@ -347,6 +355,13 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
                 sure |= (b == 0xD0 && b2 >= 0x90 && b2 != 0x94 && b2 != 0x95 && b2 != 0xB4 &&
                          b2 != 0xB5) ||
                         (b == 0xD1 && b2 <= 0x8F);
+                /* IBM866's bytes: А..п continuations (1), р..я 3-byte leads (2) */
+                int basic = (b == 0xD0 && b2 >= 0x90) || (b == 0xD1 && b2 <= 0x8F);
+                ext |= !basic;
+                int cls = b == 0xD0 ? 1 : 2;
+                tri |= cls == 1 && cls1 == 1 && cls2 == 2;
+                cls2 = cls1;
+                cls1 = cls;
                 cyr++;
                 i += 2;
                 continue;
@@ -369,8 +384,12 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
             i += (size_t)k;
         }
         if (!cyr && !typo) continue;
-        if (latin || i - start > 256 || (guill && !cyr) ||
-            repair_plain_may(t, s + start, i - start))
+        if (latin || i - start > 256 || (guill && !cyr)) return 0;
+        /* (plain_token()'s argument: the basic letters are lead bytes under
+         * windows-1251 and KOI8-R with nothing to continue them, and under
+         * IBM866 they need a lead before two continuations) */
+        unsigned mask = !cyr ? REPAIR_MAY_ALL : ext || typo ? REPAIR_MAY_CYR : REPAIR_MAY_866;
+        if ((mask != REPAIR_MAY_866 || tri) && repair_plain_may(t, s + start, i - start, mask))
             return 0;
         tokens++;
         if (!cyr) continue;
