@@ -13,6 +13,7 @@
 #include "utf8.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <unicode/uchar.h>
 
 #if defined(__SSE2__)
@@ -417,6 +418,67 @@ static inline int repair_plain_line(const repair_enc *t, const unsigned char *s,
         if (lj >= 12 && sj >= min_s) return 0;
     }
     return 1;
+}
+
+/*
+ * The gate before the look-alike pass (repair_homoglyph()): 0 when no word
+ * of s[a, b) can be repaired there, 1 when one may. A word (a run of
+ * letters: repair_homoglyph.c's is_word_char()) is repaired only when it
+ * mixes Latin and Cyrillic letters, or when it is made of letters of one
+ * script that all have a look-alike in the other (a one-letter word "c",
+ * "a", a whole word "CCCP"): a word with a letter that has none keeps its
+ * script. The gate knows ASCII letters, the Cyrillic letters U+0400..U+045F
+ * and the non-letters of repair_typo(); any other character sends the text
+ * to the pass. Look-alikes: lat[c] for ASCII c, cyr[c - 0x400], from
+ * confusables.h as partner() reads it (a Latin s or S is none, the dze ѕ Ѕ
+ * is one). tests/test_normalize.c test_homoglyph_gate checks that the pass
+ * finds nothing wherever the gate says so.
+ */
+typedef struct repair_hg_gate {
+    unsigned char lat[128], cyr[0x60];
+} repair_hg_gate;
+
+static inline void repair_hg_gate_init(repair_hg_gate *g, const uint16_t (*lat2cyr)[2], size_t nl,
+                                       const uint16_t (*cyr2lat)[2], size_t nc)
+{
+    memset(g, 0, sizeof *g);
+    for (size_t i = 0; i < nl; i++)
+        if (lat2cyr[i][0] < 0x80 && lat2cyr[i][0] != 's' && lat2cyr[i][0] != 'S')
+            g->lat[lat2cyr[i][0]] = 1;
+    for (size_t i = 0; i < nc; i++)
+        if (cyr2lat[i][0] >= 0x400 && cyr2lat[i][0] < 0x460) g->cyr[cyr2lat[i][0] - 0x400] = 1;
+    g->cyr[0x55] = g->cyr[0x05] = 1; /* ѕ Ѕ */
+}
+
+static inline int repair_hg_may(const repair_hg_gate *g, const unsigned char *s, size_t a, size_t b)
+{
+    int lat = 0, cyr = 0, alike = 1; /* of the current word */
+    for (size_t i = a; i <= b;) {
+        unsigned char c = i < b ? s[i] : ' ';
+        int sc = 0, k = 1, like = 0;
+        if (c < 0x80) {
+            unsigned char l = c | 0x20;
+            if (l >= 'a' && l <= 'z') sc = 1, like = g->lat[c];
+        } else if (repair_cyr_letter(s, b, i)) {
+            sc = 2, k = 2;
+            like = g->cyr[(((unsigned)c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)) - 0x400];
+        } else {
+            int f;
+            k = repair_typo(s, b, i, &f);
+            if (!k) return 1; /* a character the gate does not know */
+        }
+        if (sc) {
+            lat |= sc == 1;
+            cyr |= sc == 2;
+            alike &= like;
+        } else if (lat || cyr) { /* a word ends */
+            if ((lat && cyr) || alike) return 1;
+            lat = cyr = 0;
+            alike = 1;
+        }
+        i += (size_t)k;
+    }
+    return 0;
 }
 
 /* May the byte s[i] of valid UTF-8 s[0, n) stand in a text that NFC leaves

@@ -989,6 +989,129 @@ static void test_line_gate(void **state)
     assert_true(said > 100);
 }
 
+/* The look-alike pass's gate (repair_hg_may): wherever it says no word of
+ * a line can be repaired, repair_homoglyph() repairs nothing; it says so on
+ * most lines with both scripts (not vacuous); and it lets through the lines
+ * with a look-alike repair. */
+static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const char *buf, size_t n,
+                         int whole, size_t *said, size_t *both)
+{
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (!whole && e < n && buf[e] != '\n')
+            e++;
+        if (whole) e = n;
+        const unsigned char *s = (const unsigned char *)buf + a;
+        size_t len = e - a;
+        if (u8_check(s, len) == len) {
+            int may = repair_hg_may(g, s, 0, len);
+            *both += !repair_no_latin(s, len);
+            *said += !may && !repair_no_latin(s, len);
+            repair_list l = {0};
+            int line_script = -1;
+            assert_int_equal(repair_homoglyph(hg, buf + a, len, 0, len, &line_script, &l), 0);
+            if (l.n && !may) {
+                print_error("the look-alike gate passes a line with a repair: %.*s\n", (int)len,
+                            buf + a);
+                bad++;
+            }
+            repair_list_free(&l);
+        }
+        a = e + 1;
+    }
+    return bad;
+}
+
+static void test_homoglyph_gate(void **state)
+{
+    (void)state;
+    repair_hg hg;
+    repair_hg_init(&hg);
+    repair_hg_gate g;
+    repair_hg_gate_init(&g, (const uint16_t(*)[2])(const void *)HG_LAT2CYR, HG_LAT2CYR_COUNT,
+                        (const uint16_t(*)[2])(const void *)HG_CYR2LAT, HG_CYR2LAT_COUNT);
+    static const char *files[] = {
+        "repair/sample-lookalikes.txt", "repair/sample-garbled.txt", "repair/clean/rus.txt",
+        "repair/clean/ukr.txt",         "repair/clean/bel.txt",      "repair/clean/bul.txt",
+        "repair/clean/mkd.txt",         "repair/clean/srp.txt",      "repair/clean/srp-latn.txt",
+        "repair/clean/mixed.txt",       "repair/clean/pol.txt",      "repair/clean/ces.txt"};
+    static char buf[1 << 16];
+    char path[512];
+    int bad = 0;
+    size_t said = 0, both = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+    }
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        bad += hg_gate_lines(&hg, &g, CASES[i].in, strlen(CASES[i].in), 1, &said, &both);
+    for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
+        bad += hg_gate_lines(&hg, &g, TYPO[i], strlen(TYPO[i]), 1, &said, &both);
+    static const char *more[] = {
+        /* one-letter words, whole look-alike words, mixed words, and words
+         * one letter away from them */
+        "Пошёл c другом",
+        "Пошёл с другом",
+        "в CCCP и США",
+        "в CCCP",
+        "в CCCB",
+        "слово a слово",
+        "слово b слово",
+        "Мiр",
+        "мир и I",
+        "Tак вот",
+        "Так вот",
+        "xoрошо",
+        "ABSTIMEи",
+        "тип ext",
+        "ТИП EXT",
+        "ja сум",
+        "Pеrѕona",
+        "the thread'ѕ id",
+        "Perѕona",
+        "KOT и кот",
+        "«CCCP» и «США»",
+        "вот—a—вот",
+        "Ѕ",
+        "ѕ",
+        "s в",
+    };
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        bad += hg_gate_lines(&hg, &g, more[i], strlen(more[i]), 1, &said, &both);
+    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        FILE *fp = fopen(p, "rb");
+        if (!fp) continue;
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += hg_gate_lines(&hg, &g, buf, n, 1, &said, &both);
+        bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+    }
+    closedir(d);
+    assert_int_equal(bad, 0);
+    /* not vacuous: of the 295 lines with a Latin letter, 42 skip the pass
+     * (short Latin words are often all look-alikes: "a", "co", "ext") */
+    assert_true(said >= 30 && both > said);
+    /* the words the gate must let through */
+    static const char *may[] = {"c", "CCCP", "Мiр", "xoрошо", "ѕ", "a", "Tак"};
+    for (size_t i = 0; i < sizeof may / sizeof *may; i++)
+        assert_true(repair_hg_may(&g, (const unsigned char *)may[i], 0, strlen(may[i])));
+    static const char *keep[] = {"CCCF", "b", "слово", "word", "s", "ёж"};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        assert_false(repair_hg_may(&g, (const unsigned char *)keep[i], 0, strlen(keep[i])));
+}
+
 /* The SSE2 UTF-8 check against u8_check() at every offset and length, on
  * text of ASCII, 2-, 3- and 4-byte sequences with one odd byte (a stray
  * continuation, a lead without its continuation, C0, F5, an overlong or
@@ -1158,6 +1281,7 @@ int main(void)
         cmocka_unit_test(test_fast_paths),
         cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_line_gate),
+        cmocka_unit_test(test_homoglyph_gate),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),
