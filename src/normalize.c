@@ -125,8 +125,10 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
         int line_script = -1;
         for (size_t i = 0; i <= nm && !rc; i++) {
             size_t to = i < nm ? l->v[i].off : len;
-            /* (only where a word may be repaired: repair_hg_may) */
-            if (to > from && repair_hg_may(&n->hgate, s, from, to))
+            /* (only with a Latin letter, as the pass itself first asks, and
+             * where a word may be repaired: repair_hg_may) */
+            if (to > from && !repair_no_latin(s + from, to - from) &&
+                repair_hg_may(&n->hgate, s, from, to))
                 rc = repair_homoglyph(&n->hg, in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
