@@ -109,8 +109,7 @@ static int sink_open(sink *k, const char *path)
     memcpy(k->final, path, n + 1);
     /* a device or a FIFO (-o /dev/null, -o /dev/stdout) is written as it
      * is: a file renamed over it would replace the device */
-    struct stat sb;
-    if (!stat(path, &sb) && !S_ISREG(sb.st_mode)) {
+    if (cli_not_regular(path)) {
         free(k->tmp);
         k->tmp = NULL;
         if (!(k->f = fopen(path, "wb"))) {
