@@ -529,6 +529,47 @@ static inline int repair_nfc_plain(const unsigned char *s, size_t n)
     return 1;
 }
 
+/* The reference: the number of bytes of s[0, n) that pisar_detector counts
+ * as control characters against text (detect.c: C0 but tab, LF, FF, CR and
+ * ESC; NUL; DEL), NULs counted again in *nul. */
+static inline size_t repair_ctrl_count_ref(const unsigned char *s, size_t n, size_t *nul)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = s[i];
+        *nul += b == 0;
+        k += (b < 0x20 && b != '\t' && b != '\n' && b != '\f' && b != '\r' && b != 0x1B) ||
+             b == 0x7F;
+    }
+    return k;
+}
+
+/* The same, 16 bytes at a step where SSE2 is present. */
+static inline size_t repair_ctrl_count(const unsigned char *s, size_t n, size_t *nul)
+{
+    size_t i = 0, k = 0;
+#if defined(__SSE2__)
+    const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
+    const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), ff = _mm_set1_epi8('\f');
+    const __m128i cr = _mm_set1_epi8('\r'), esc = _mm_set1_epi8(0x1B), zero = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v); /* v <= 0x1F */
+        __m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, ff), _mm_cmpeq_epi8(v, cr)));
+        ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, esc));
+        unsigned bad = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_andnot_si128(ok, ctl), _mm_cmpeq_epi8(v, del)));
+        if (bad) {
+            k += (size_t)__builtin_popcount(bad);
+            *nul +=
+                (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+        }
+    }
+#endif
+    return k + repair_ctrl_count_ref(s + i, n - i, nul);
+}
+
 /* The length of the valid UTF-8 prefix of s[0, n) (n when it is all
  * valid): u8_check()'s answer (tests/test_normalize.c compares the two at
  * every offset and length), sixteen bytes at a step where SSE2 is present

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <dirent.h>
 
+#include "pisar/detect.h"
 #include "pisar/normalize.h"
 #include "confusables.h" /* generated from ICU's confusable data */
 #include "codepage.h"
@@ -1111,6 +1112,122 @@ static void test_homoglyph_gate(void **state)
         assert_false(repair_hg_may(&g, (const unsigned char *)keep[i], 0, strlen(keep[i])));
 }
 
+/* repair_ctrl_count's SSE2 path against its reference at every offset and
+ * length, with each kind of byte at every position; and the premise of
+ * `pisar normalize`'s first pass: valid UTF-8 without NUL and with at most
+ * one control byte in 50 is what the detector calls UTF-8 (ASCII without a
+ * byte above 0x7F), on the fixtures, the fuzz corpora and edge cases. */
+static int detects_utf8(const unsigned char *s, size_t n)
+{
+    pisar_detector *d = pisar_detector_new();
+    assert_non_null(d);
+    pisar_detection r;
+    if (n) assert_true(pisar_detector_feed(d, s, n) >= 0);
+    assert_int_equal(pisar_detector_finish(d), 0);
+    assert_int_equal(pisar_detector_result(d, &r), 0);
+    pisar_detector_free(d);
+    return r.encoding == (repair_ascii_prefix(s, n) == n ? PISAR_ENC_ASCII : PISAR_ENC_UTF8);
+}
+
+static int premise_file(const char *path, size_t *n_ok)
+{
+    static unsigned char buf[1 << 20];
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return 0;
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    int more = fgetc(fp) != EOF;
+    fclose(fp);
+    size_t nul = 0, ctrl = repair_ctrl_count(buf, n, &nul);
+    if (more || u8_check(buf, n) != n || nul || ctrl > n / 50) return 0;
+    ++*n_ok;
+    if (detects_utf8(buf, n)) return 0;
+    print_error("the detector does not call %s UTF-8\n", path);
+    return 1;
+}
+
+static int premise_dir(const char *dir, size_t *n_ok)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int bad = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        bad += premise_file(p, n_ok);
+        bad += premise_dir(p, n_ok); /* (a file: opendir fails) */
+    }
+    closedir(d);
+    return bad;
+}
+
+static void test_ctrl_count(void **state)
+{
+    (void)state;
+    unsigned char base[40];
+    for (size_t i = 0; i < sizeof base; i++)
+        base[i] = (unsigned char)"\xD0\xBF\xD1\x80\xD0\xB8 a\t\n"[i % 10];
+    static const unsigned char odd[] = {0,    1,    8,    9,    0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
+                                        0x1A, 0x1B, 0x1C, 0x1F, 0x20, 0x7F, 0x80, 0xFF};
+    int differs = 0;
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at < sizeof base; at++) {
+            unsigned char b[sizeof base];
+            memcpy(b, base, sizeof b);
+            b[at] = odd[o];
+            b[(at * 7 + 3) % sizeof b] = odd[(o + 5) % sizeof odd];
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    size_t z1 = 0, z2 = 0;
+                    differs += repair_ctrl_count(b + off, n, &z1) !=
+                               repair_ctrl_count_ref(b + off, n, &z2);
+                    differs += z1 != z2;
+                }
+        }
+    assert_int_equal(differs, 0);
+    size_t z = 0;
+    assert_int_equal(
+        repair_ctrl_count((const unsigned char *)"a\x01\x1F\x7F\x1B\f\r\t\n\x0B", 10, &z), 4);
+    assert_int_equal(z, 0);
+    /* the premise */
+    size_t n_ok = 0;
+    int bad = premise_dir(PISAR_FIXTURES, &n_ok);
+    char path[512];
+    snprintf(path, sizeof path, "%s/../fuzz/corpus", PISAR_FIXTURES);
+    bad += premise_dir(path, &n_ok);
+    static const char *edge[] = {
+        "",
+        "a",
+        "\xEF\xBB\xBF",
+        "\xEF\xBB\xBFпривет",
+        "привет\x1B[0m",
+        "\f\r\n\t",
+        "текст\x1F с одним управляющим символом на пятьдесят байт и больше.",
+        "ab",
+        "абвг",
+        "a\xC2\xA0",
+        "\xE2\x80\x94\xE2\x80\x94",
+    };
+    for (size_t i = 0; i < sizeof edge / sizeof *edge; i++) {
+        const unsigned char *e = (const unsigned char *)edge[i];
+        size_t n = strlen(edge[i]), nul = 0;
+        assert_true(repair_ctrl_count(e, n, &nul) <= n / 50);
+        assert_true(detects_utf8(e, n));
+    }
+    /* the threshold matters: one control byte in 5 is binary to the detector */
+    size_t nul = 0;
+    assert_int_equal(repair_ctrl_count((const unsigned char *)"ab\x01"
+                                                              "cd",
+                                       5, &nul),
+                     1);
+    assert_false(detects_utf8((const unsigned char *)"ab\x01"
+                                                     "cd",
+                              5));
+    assert_int_equal(bad, 0);
+    assert_true(n_ok > 300);
+}
+
 /* The SSE2 UTF-8 check against u8_check() at every offset and length, on
  * text of ASCII, 2-, 3- and 4-byte sequences with one odd byte (a stray
  * continuation, a lead without its continuation, C0, F5, an overlong or
@@ -1281,6 +1398,7 @@ int main(void)
         cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_homoglyph_gate),
+        cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),
