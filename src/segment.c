@@ -1591,6 +1591,21 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* A salutation a line of its own: "Hello all,", "Hi Sam,", "Привіт усім,":
+ * the sentence opens the line, which has three words at most, the first
+ * capitalised, and ends in a comma (in chat and e-mail the next line often
+ * begins in lower case, and is a new sentence). */
+static int greeting(const unsigned char *t, size_t len, size_t start, size_t e)
+{
+    size_t n;
+    if (start > 0 && t[start - 1] != '\n') return 0;
+    if (!is_upper(dec(t, len, start, &n))) return 0;
+    int words = 1;
+    for (size_t i = start; i < e; i++)
+        if (t[i] == ' ' && ++words > 3) return 0;
+    return 1;
+}
+
 /* Does the sentence go on across the line break between the line ending at
  * `e` and the next line at `k`: a clause that ends in ',', ';', a hyphen or a
  * conjunction ("и", "and", "oder"), and a next line in lower case? A list
@@ -1633,6 +1648,7 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
     if (e <= start || k >= len) return 0;
     if (!is_lower(dec(t, len, k, &n))) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
+    if (last == ',' && greeting(t, len, start, e)) return 0;
     if (last == ',' || last == ';' || last == 0xAD ||
         (last == '-' && ps > start && t[ps - 1] != ' '))
         return 1;
@@ -1667,12 +1683,36 @@ int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
     return PISAR_OK;
 }
 
+/* Characters (bytes that are not continuation bytes) of t[b, e). */
+static size_t count_chars(const unsigned char *t, size_t b, size_t e)
+{
+    size_t n = 0;
+    for (size_t i = b; i < e; i++)
+        n += (t[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/*
+ * Lines that go on in lower case are the mark of hard-wrapped prose, but
+ * also of chat and forum posts typed in lower case, a message a line. What
+ * tells them apart is the wrapping itself: a wrapped line is full, its
+ * next word would not have fitted (the line, a space and the next line's
+ * first word pass the text's width, taken as the 95th percentile of its
+ * line lengths, less 8 characters of ragged margin). Hard-wrapped man pages
+ * have 30-42 % of their continued lines full, chat and scraped articles 0-6 %
+ * (bench/RESULTS.md, round 4); the text is taken as wrapped at 15 % and two
+ * full lines at least.
+ */
+enum { GUESS_MAXLEN = 512 };
+
 int pisar_segment_guess_paragraphs(const char *text, size_t len)
 {
     const unsigned char *t = (const unsigned char *)text;
     if (!t) return PISAR_PARAGRAPHS_BLANK;
     if (len > ((size_t)1 << 20)) len = (size_t)1 << 20;
     size_t inner = 0, goes_on = 0, line = 0;
+    /* line lengths, and the line + next word lengths of continued lines */
+    uint32_t lens[GUESS_MAXLEN + 1] = {0}, reach[GUESS_MAXLEN + 1] = {0};
     for (size_t i = 0; i < len; i++) {
         if (t[i] != '\n') continue;
         size_t e = i;
@@ -1683,14 +1723,35 @@ int pisar_segment_guess_paragraphs(const char *text, size_t len)
             k++;
         if (e > line && k < len && t[k] != '\n') {
             inner++;
-            size_t n, ps;
+            size_t n, ps, b = line;
+            while (b < e && (t[b] == ' ' || t[b] == '\t'))
+                b++;
+            size_t ll = count_chars(t, b, e);
+            lens[ll < GUESS_MAXLEN ? ll : GUESS_MAXLEN]++;
             uint32_t last = decode_before(t, len, line, e, &ps);
             uint32_t c = dec(t, len, k, &n);
-            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) goes_on++;
+            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) {
+                goes_on++;
+                size_t w = k;
+                while (w < len && t[w] != ' ' && t[w] != '\t' && t[w] != '\r' && t[w] != '\n')
+                    w++;
+                size_t r = ll + 1 + count_chars(t, k, w);
+                reach[r < GUESS_MAXLEN ? r : GUESS_MAXLEN]++;
+            }
         }
         line = i + 1;
     }
-    return inner >= 3 && goes_on * 3 < inner ? PISAR_PARAGRAPHS_LINE : PISAR_PARAGRAPHS_BLANK;
+    if (inner < 3) return PISAR_PARAGRAPHS_BLANK;
+    if (goes_on * 3 < inner) return PISAR_PARAGRAPHS_LINE;
+    /* the width: the 95th percentile of the line lengths */
+    size_t width = 0, below = 0;
+    while (width < GUESS_MAXLEN && (below += lens[width]) * 20 < inner * 19)
+        width++;
+    size_t full = 0;
+    for (size_t r = width > 8 ? width - 8 + 1 : 0; r <= GUESS_MAXLEN; r++)
+        full += reach[r];
+    /* (the longest line, when it goes on, is always full: one is no sign) */
+    return full >= 2 && full * 100 >= goes_on * 15 ? PISAR_PARAGRAPHS_BLANK : PISAR_PARAGRAPHS_LINE;
 }
 
 /* A short line (a list item, a caption, a heading) ends at its line break,

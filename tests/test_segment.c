@@ -919,6 +919,31 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(pisar_segment_guess_paragraphs(art, strlen(art)), PISAR_PARAGRAPHS_LINE);
     assert_int_equal(pisar_segment_guess_paragraphs(wrapped, strlen(wrapped)),
                      PISAR_PARAGRAPHS_BLANK);
+    /* chat, a message a line, typed in lower case: the lines go on in lower
+     * case, but they are not full (the next word would have fitted), so
+     * they are paragraphs, not wrapped prose */
+    const char *chat = "anyone tried the new kernel on a thinkpad\n"
+                       "yes works fine here :)\n"
+                       "i get a black screen after suspend\n"
+                       "did you update the firmware too\n"
+                       "no, will try that tonight\n"
+                       "ok let us know\n"
+                       "also check the bios settings, there is an option for sleep states\n"
+                       "thanks\n"
+                       "brb\n"
+                       "the firmware update fixed it, suspend works now\n"
+                       "nice\n"
+                       "i will note that on the wiki page for the next person who asks\n";
+    assert_int_equal(pisar_segment_guess_paragraphs(chat, strlen(chat)), PISAR_PARAGRAPHS_LINE);
+    /* the same words wrapped at 24 columns: every continued line is full */
+    const char *chat_wrapped = "anyone tried the new\n"
+                               "kernel on a thinkpad yes\n"
+                               "works fine here i get a\n"
+                               "black screen after\n"
+                               "suspend did you update\n"
+                               "the firmware too\n";
+    assert_int_equal(pisar_segment_guess_paragraphs(chat_wrapped, strlen(chat_wrapped)),
+                     PISAR_PARAGRAPHS_BLANK);
     assert_int_equal(pisar_segment_guess_paragraphs(NULL, 0), PISAR_PARAGRAPHS_BLANK);
     assert_int_equal(pisar_segment_guess_paragraphs("One line.", 9), PISAR_PARAGRAPHS_BLANK);
 
@@ -937,6 +962,15 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(art[s[2].end - 1], '.');
     /* "Третий абзац" has no final stop: the line ends it */
     assert_int_equal(s[3].end - s[3].start, strlen("Третий абзац"));
+
+    /* a salutation a line of its own ends before a lower-case line, unlike a
+     * clause that ends in a comma */
+    const char *mail = "Hello all,\nthe permits arrive next week.\n"
+                       "We met the mayor, the police chief,\nthe fire chief and others.\n";
+    assert_int_equal(run(seg, mail, strlen(mail), s, 8), 3);
+    assert_int_equal(s[0].end - s[0].start, strlen("Hello all,"));
+    assert_memory_equal(mail + s[2].start, "We met", 6);
+    assert_int_equal(mail[s[2].end - 1], '.');
 
     /* BLANK mode: one paragraph, and the headline still ends at its line */
     assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_BLANK), PISAR_OK);

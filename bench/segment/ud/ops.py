@@ -1,0 +1,32 @@
+# ops: ("m", prefix) merge the candidate line that starts with prefix with the next one;
+#      ("s", prefix, at) split the line that starts with prefix before `at`
+OPS = {
+ ("dev","en-irc"): [("m","Knghtbrd: Hey, perl")],
+ ("dev","de-irc"): [("m","jjFux: Fällt Opera")],
+ ("dev","pl-irc"): [("s",";)))","konsola"),("m","Taken19 tak"),("m","mteg nie...")],
+ ("dev","ru-fort"): [("m","-- А."),("m","-- Ф."),("m","-- Д."),("m","Когда круглый дурак")],
+ ("dev","cs-fort"): [("m","Není třeba pouze"),("m","-- T."),("m","-- E.")],
+ ("dev","bg-fort"): [("m","..."),("m","Безплодни са")],
+ ("dev","uk-man"): [("m","Авторами програми є Paul Rubin"),("m","Для встановлення зв'язку"),("m","Ним є або типовий")],
+ ("dev","mk-man"): [],
+ ("dev","sr-man"): [("m","Написали су Пол Рубин, Дејвид")],
+ ("dev","fr-man"): [],
+ ("dev","be-mix"): [("m","Дакумент павінен")],
+ ("heldout","en-irc"): [("m","and ends up following"),("m","If you walk through"),("s","There are worse things","ASP comes")],
+ ("heldout","de-irc"): [("m","Jeder Plural"),("m","Bei \"/exec"),("m","o O ( .."),("m","* Alfie ."),("m","* Alfie .")],
+ ("heldout","pl-irc"): [("m","robicie to CVSem")],
+ ("heldout","ru-fort"): [("m","У художника открылось"),("m","В спорах рождается"),("m","-- У.")],
+ ("heldout","cs-fort"): [("m","- oceňování"),("m","(str."),("m","-- T."),("m","-- T.")],
+ ("heldout","bg-fort"): [("m","Това, което сме били")],
+}
+OPS.update({
+ ("dev","ru-fort"): [("m","Главная \"заслуга\""),("m","-- Светоний"),("m","-- Т.")],
+ ("dev","cs-fort"): [("m","(str."),("m","-- T."),("m","-- T."),("m","-- T.")],
+ ("dev","bg-fort"): [("m","П."),("m","-- А.")],
+ ("dev","be-mix"): [],
+ ("heldout","ru-fort"): [("m","Дома и стены"),("m","-- С.")],
+ ("heldout","cs-fort"): [("m","-- T."),("m","L."),("m","Zákon H."),("m","(str."),("m","(str.")],
+ ("heldout","bg-fort"): [("m","-- Петко Славейков")],
+ ("heldout","be-mix"): [("m","ПРАГРАМА [URI"),("m","Пасля сімвала"),("m","[ПАРАМЕТР")],
+ ("heldout","uk-man"): [], ("heldout","mk-man"): [], ("heldout","sr-man"): [], ("heldout","fr-man"): [],
+})
