@@ -1123,7 +1123,13 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
 {
     const unsigned char *t = s->t;
     size_t len = s->len;
-    if (ellipsis || quoted) return 0;
+    /* two dots right after a word, a typing habit of chat ("Argh.. who's
+     * there", "(w/ Intel logo).. on the back"), are no ellipsis of a
+     * thought that goes on ("научил людей... воровать") */
+    int two_dots = ellipsis && i > start && i + 2 < len && t[i] == '.' && t[i + 1] == '.' &&
+                   t[i + 2] == ' ' && (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')');
+    if (!two_dots && (ellipsis || quoted)) return 0;
+    if (two_dots) strong = 1;
     /* the next word: letters up to a space; "i" as in "i will" counts */
     size_t m = kw, nl = 0;
     while (m < len) {
@@ -1304,6 +1310,26 @@ static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
  * sentence at j.
  */
+/* Does t[k, ...) hold an emoticon and nothing else up to the end of its line
+ * (":)", ";-)", "(=:]", ":-P", "8)")? Eight bytes at most, no space inside,
+ * eyes (':' ';' '=' '8') and no letter but a mouth's D P p O o. */
+static int emoticon_to_eol(const unsigned char *t, size_t len, size_t k)
+{
+    size_t m = k;
+    int eyes = 0;
+    for (; m < len && m - k <= 8; m++) {
+        unsigned char c = t[m];
+        if (c == ':' || c == ';' || c == '=' || c == '8')
+            eyes = 1;
+        else if (!strchr("()[]{}<>|/\\*^'-~DPpOo3", c) || !c)
+            break;
+    }
+    if (!eyes || m == k || m - k > 8) return 0;
+    while (m < len && (t[m] == ' ' || t[m] == '\t' || t[m] == '\r'))
+        m++;
+    return m >= len || t[m] == '\n';
+}
+
 static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
                   int closed)
 {
@@ -1359,10 +1385,12 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             if (!cls && tk.ncp < 2) return 0;
         } else
             return 0;
-        /* not "Node.Js" or "example.Com/...": the next token must end soon */
+        /* not "Node.Js" or "example.Com/...": the next token must end soon;
+         * nor "„tmp.XXXXXXXXXX“", a name in quotes */
         for (size_t m = k; m < len && m < k + 64;) {
             size_t q;
             uint32_t cp = dec(t, len, m, &q);
+            if (is_closer(cp) && cp != ')') return 0;
             if (is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
             if (cp == '/' || cp == '@' || cp == '_' || is_digit(cp)) return 0;
             m += q;
@@ -1396,6 +1424,9 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             return 0;
         return 1;
     }
+    /* "a sledge hammer. (=:]" and the line ends: the emoticon belongs to
+     * the sentence */
+    if (!nl && emoticon_to_eol(t, len, k)) return 0;
     /* skip opening quotes and brackets; kw is where the next word begins */
     int opened = 0;
     size_t kw = k;
@@ -1649,6 +1680,7 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
     if (!is_lower(dec(t, len, k, &n))) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
     if (last == ',' && greeting(t, len, start, e)) return 0;
+    if (last == ';' && ps > start && t[ps - 1] == '(') return 0; /* "(;", an emoticon */
     if (last == ',' || last == ';' || last == 0xAD ||
         (last == '-' && ps > start && t[ps - 1] != ' '))
         return 1;

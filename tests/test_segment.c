@@ -637,6 +637,26 @@ static const seg_case cases[] = {
      "is it open? i will call. Great! see you.",
      0,
      {"is it open?", "i will call.", "Great!", "see you.", NULL}},
+    {"en two dots after a word before lower case: a new sentence (chat)",
+     "en",
+     "Nice shirt (w/ logo).. on the back it says hi. Argh.. who is there?",
+     0,
+     {"Nice shirt (w/ logo)..", "on the back it says hi.", "Argh..", "who is there?", NULL}},
+    {"ru an ellipsis before lower case goes on",
+     "ru",
+     "Он научил людей... воровать.",
+     0,
+     {"Он научил людей... воровать.", NULL}},
+    {"en an emoticon alone after the stop belongs to the sentence",
+     "en",
+     "That is a sledge hammer. (=:]\nNice one.",
+     0,
+     {"That is a sledge hammer. (=:]", "Nice one.", NULL}},
+    {"sr a name in quotes after a stop without a space",
+     "sr",
+     "Ако ШАБЛОН није наведен, користи „tmp.XXXXXXXXXX“, а --tmpdir се подразумева.",
+     0,
+     {"Ако ШАБЛОН није наведен, користи „tmp.XXXXXXXXXX“, а --tmpdir се подразумева.", NULL}},
     {"en abbreviations before lower case do not end",
      "en",
      "at 5 p.m. and later, e.g. the soup, approx. ten.",
@@ -971,6 +991,11 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(s[0].end - s[0].start, strlen("Hello all,"));
     assert_memory_equal(mail + s[2].start, "We met", 6);
     assert_int_equal(mail[s[2].end - 1], '.');
+
+    /* an emoticon "(;" ends its line as a message */
+    const char *wink = "that's nothing new (;\nwc - hush.\n";
+    assert_int_equal(run(seg, wink, strlen(wink), s, 8), 2);
+    assert_int_equal(s[0].end - s[0].start, strlen("that's nothing new (;"));
 
     /* BLANK mode: one paragraph, and the headline still ends at its line */
     assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_BLANK), PISAR_OK);
