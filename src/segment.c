@@ -1315,16 +1315,17 @@ static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size
  * eyes (':' ';' '=' '8') and no letter but a mouth's D P p O o. */
 static int emoticon_to_eol(const unsigned char *t, size_t len, size_t k)
 {
+    /* 1: eyes; 2: a nose, a mouth, a brow */
+    static const unsigned char part[256] = {
+        [':'] = 1,  [';'] = 1, ['='] = 1, ['8'] = 1, ['('] = 2, [')'] = 2,  ['['] = 2,
+        [']'] = 2,  ['{'] = 2, ['}'] = 2, ['<'] = 2, ['>'] = 2, ['|'] = 2,  ['/'] = 2,
+        ['\\'] = 2, ['*'] = 2, ['^'] = 2, ['-'] = 2, ['~'] = 2, ['\''] = 2, ['D'] = 2,
+        ['P'] = 2,  ['p'] = 2, ['O'] = 2, ['o'] = 2, ['3'] = 2};
     size_t m = k;
     int eyes = 0;
-    for (; m < len && m - k <= 8; m++) {
-        unsigned char c = t[m];
-        if (c == ':' || c == ';' || c == '=' || c == '8')
-            eyes = 1;
-        else if (!strchr("()[]{}<>|/\\*^'-~DPpOo3", c) || !c)
-            break;
-    }
-    if (!eyes || m == k || m - k > 8) return 0;
+    for (; m < len && m - k <= 8 && part[t[m]]; m++)
+        eyes |= part[t[m]] == 1;
+    if (!eyes || m - k > 8) return 0;
     while (m < len && (t[m] == ' ' || t[m] == '\t' || t[m] == '\r'))
         m++;
     return m >= len || t[m] == '\n';
@@ -1715,11 +1716,18 @@ int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
     return PISAR_OK;
 }
 
-/* Characters (bytes that are not continuation bytes) of t[b, e). */
+/* Characters (bytes that are not continuation bytes) of t[b, e), eight
+ * bytes at a step. */
 static size_t count_chars(const unsigned char *t, size_t b, size_t e)
 {
-    size_t n = 0;
-    for (size_t i = b; i < e; i++)
+    size_t n = 0, i = b;
+    for (; i + 8 <= e; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull; /* 10xxxxxx */
+        n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < e; i++)
         n += (t[i] & 0xC0) != 0x80;
     return n;
 }
