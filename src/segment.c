@@ -1118,6 +1118,18 @@ static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t 
  * brackets ('"Stop!" he said') or an ellipsis, and never before a word
  * followed by a dot ("т. е.").
  */
+/* Are all the letters of span sp capitals? */
+static int all_upper(const unsigned char *t, size_t len, span sp)
+{
+    for (size_t m = sp.b; m < sp.e;) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (is_alpha(cp) && !is_upper(cp)) return 0;
+        m += q;
+    }
+    return 1;
+}
+
 static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int strong, int ellipsis,
                        int quoted, size_t kw)
 {
@@ -1151,6 +1163,11 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
         if (ordinal_language(s->lang)) return 0;
         return !lookup_abbrev(s->lang, t, len, start, sp, &kb) && sp.e - sp.b >= 2;
     }
+    /* a word in capitals, three letters or more, that no table knows: "like
+     * EMACS. or dvt." */
+    if (tk.kind == TK_WORD && tk.only_letters && tk.ncp >= 3 && !tk.last_lower &&
+        all_upper(t, len, sp) && !lookup_abbrev(s->lang, t, len, start, sp, &kb))
+        return 1;
     if (tk.kind != TK_WORD || tk.ncp < 2 || !tk.last_lower) {
         /* "$80.", "20%." end a sentence; "e.g.", "Dr." do not */
         if (tk.kind == TK_WORD && !tk.only_letters && sp.e > sp.b &&
@@ -1409,7 +1426,12 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             if (!is_space(cp) || cp == '\n') break;
             m += q;
         }
-        if (m == k + n && c == '-') return nl > 0; /* "-5", "-ish" */
+        if (c == '-' && m == k + n && k + 2 < len && t[k + 1] == '-' && t[k + 2] == ' ') {
+            m = k + 2; /* "--" typed for a dash: "gehn. -- LinuxTag 2000" */
+            while (m < len && (t[m] == ' ' || t[m] == '\t'))
+                m++;
+        } else if (m == k + n && c == '-')
+            return nl > 0; /* "-5", "-ish" */
         if (m >= len) return 1;
         size_t q;
         uint32_t d = dec(t, len, m, &q);

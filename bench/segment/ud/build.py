@@ -189,21 +189,28 @@ def write(tag, items):
     for split in ("dev", "heldout"):
         pool = [it for c, it in uniq if c % 2 == (0 if split == "dev" else 1)]
         random.Random(tag + split).shuffle(pool)
-        chosen, n = [], 0
-        for it in pool:
-            if n >= TARGET:
-                break
-            chosen.append(it)
-            n += sum(len(naive(x)) for x in it)
-        d = os.path.join(out, "ud-" + split, tag)
-        os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, "raw.txt"), "w", encoding="utf-8") as f:
-            for it in chosen:
-                f.write("\n".join(it) + "\n")
-        with open(os.path.join(d, "cand.txt"), "w", encoding="utf-8") as f:
-            for it in chosen:
-                for x in it:
-                    f.write("\n".join(naive(x)) + "\n\n")
+        draws = []
+        for r in range(2 if split == "dev" else 1):
+            chosen, n = [], 0
+            while pool and n < TARGET:
+                it = pool.pop(0)
+                chosen.append(it)
+                n += sum(len(naive(x)) for x in it)
+            draws.append(chosen)
+        if split == "dev":  # the second draw: ud-dev2, more development text
+            write_set(os.path.join(out, "ud-dev2", tag), draws[1])
+        write_set(os.path.join(out, "ud-" + split, tag), draws[0])
+
+
+def write_set(d, chosen):
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "raw.txt"), "w", encoding="utf-8") as f:
+        for it in chosen:
+            f.write("\n".join(it) + "\n")
+    with open(os.path.join(d, "cand.txt"), "w", encoding="utf-8") as f:
+        for it in chosen:
+            for x in it:
+                f.write("\n".join(naive(x)) + "\n\n")
 
 
 def fort_files(sub, names=None):
@@ -236,6 +243,15 @@ def prose_set(files):
     return items
 
 
+ONLY = os.environ.get("ONLY", "").split(",") if os.environ.get("ONLY") else None
+_write = write
+
+
+def write(tag, items):
+    if ONLY is None or tag in ONLY:
+        _write(tag, items)
+
+
 write("en-irc", irc_set([os.path.join(FORT, n) for n in ("knghtbrd", "linux", "debian")]))
 write("de-irc", irc_set(fort_files("de", {"channel-debian.fortunes", "linuxtag", "infodrom"})))
 write("pl-irc", irc_set(fort_files("pl", {"linuxpl", "plug", "blug", "pld", "linuxfr", "irc", "argante"})))
@@ -243,5 +259,7 @@ write("ru-fort", prose_set(fort_files("ru")))
 write("cs-fort", prose_set(fort_files("cs")))
 write("bg-fort", prose_set(fort_files("bg")))
 for lang in ("uk", "mk", "sr", "fr"):
-    write(lang + "-man", man_items(lang))
-write("be-mix", be_items())
+    if ONLY is None or lang + "-man" in ONLY:
+        write(lang + "-man", man_items(lang))
+if ONLY is None or "be-mix" in ONLY:
+    write("be-mix", be_items())

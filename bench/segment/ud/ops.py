@@ -39,3 +39,13 @@ OPS.update({
 # a page reference in brackets after a sentence, "(str. 400)", goes with that
 # sentence, as pisar's rule for a citation after a quotation has it (the
 # first gold made it a segment of its own).
+
+# ud-dev2: the second draw of the dev half (build.py), made and corrected
+# after round 4's first rules, for more development text of the kinds where
+# held-out sets were still below a peer (chat, Belarusian messages).
+OPS.update({
+ ("dev2","en-irc"): [("m","Get a floorplan")],
+ ("dev2","be-mix"): [("s","Гэта НЕ УЗЬДЗЕЙНІЧАЕ","Глядзіце"),("m","Гэта вельмі добра падыходзіць да зьмяненьняў"),("m","Дакумент павінен")],
+ ("dev2","pl-irc"): [("m","so_lame tpsa"),("m","mteg: to jeden z twoich")],
+ ("dev2","de-irc"): [("m","das neue root kit")],
+})
