@@ -896,6 +896,54 @@ static void test_skip_plain(void **state)
  * plain loop, from every offset of random texts of up to 300 bytes: it
  * stops at every byte the plain loop stops at, and elsewhere only at a byte
  * the caller steps over (>= 0xE2). */
+/* The check pass's validator (AVX2 where the CPU has it) against the plain
+ * utf8_valid_prefix: random mixes of ASCII, two-, three- and four-byte
+ * characters and bad bytes, every length, the same offset and cut flag. */
+static void test_valid_prefix(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",
+                                         " ",
+                                         ".",
+                                         "\xd0\x96",
+                                         "\xd1\x8f",
+                                         "\xc2\xab",
+                                         "\xe2\x80\x94",
+                                         "\xf0\x9f\x98\x80",
+                                         "\x80",
+                                         "\xc0\xaf",
+                                         "\xed\xa0\x80",
+                                         "\xd0",
+                                         "\xe2\x80",
+                                         "\xff"};
+    unsigned seed = 12345;
+    unsigned char buf[400];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        int bad_every = 1 + round % 7; /* some texts without any bad piece */
+        while (n < 300) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 100;
+            size_t k = r < 40   ? 3 + (r & 1)
+                       : r < 70 ? 0
+                       : r < 80 ? 1 + (r % 2)
+                       : r < 90 ? 5 + r % 3
+                                : 8 + r % 6;
+            if (k >= 8 && round % bad_every) k = 3;
+            size_t l = strlen(pieces[k]);
+            memcpy(buf + n, pieces[k], l);
+            n += l;
+        }
+        for (size_t len = round % 40; len <= n; len += 37) {
+            int c1 = -1, c2 = -1;
+            size_t a = seg_valid_prefix(buf, len, &c1);
+            size_t b = seg_valid_prefix_reference(buf, len, &c2);
+            assert_int_equal(a, b);
+            assert_int_equal(c1, c2);
+        }
+    }
+}
+
 static void test_skip_walk(void **state)
 {
     (void)state;
@@ -1178,7 +1226,8 @@ int main(void)
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
         cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
-        cmocka_unit_test(test_skip_plain),   cmocka_unit_test(test_skip_walk),
+        cmocka_unit_test(test_valid_prefix), cmocka_unit_test(test_skip_plain),
+        cmocka_unit_test(test_skip_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
