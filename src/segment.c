@@ -1736,38 +1736,47 @@ static int greeting(const unsigned char *t, size_t len, size_t start, size_t e)
  * after a colon ("Комплект включает:" and an item a line) does not. */
 static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
 {
-    static const char *const conj[] = {"\xd0\xb8" /* и */,
-                                       "\xd0\xb0" /* а */,
-                                       "\xd1\x96" /* і */,
-                                       "\xd0\xb9" /* й */,
-                                       "\xd1\x82\xd0\xb0" /* та */,
-                                       "\xd0\xbd\xd0\xbe" /* но */,
-                                       "\xd0\xb8\xd0\xbb\xd0\xb8" /* или */,
-                                       "\xd0\xb0\xd0\xb1\xd0\xbe" /* або */,
-                                       "\xd0\xb0\xd0\xbb\xd0\xb5" /* але */,
-                                       "\xd1\x87\xd0\xb8" /* чи */,
-                                       "\xd0\xb4\xd0\xb0" /* да */,
-                                       "\xd1\x9e" /* ў */,
-                                       "and",
-                                       "or",
-                                       "but",
-                                       "nor",
-                                       "und",
-                                       "oder",
-                                       "aber",
-                                       "et",
-                                       "ou",
-                                       "mais",
-                                       "y",
-                                       "o",
-                                       "e",
-                                       "i",
-                                       "a",
-                                       "ale",
-                                       "lub",
-                                       "albo",
-                                       "ili",
-                                       NULL};
+    /* the conjunctions, with their lengths (no strlen at each line break) */
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+    static const struct {
+        const char *w;
+        size_t n;
+    } conj[] = {W("\xd0\xb8"),                 /* и */
+                W("\xd0\xb0"),                 /* а */
+                W("\xd1\x96"),                 /* і */
+                W("\xd0\xb9"),                 /* й */
+                W("\xd1\x82\xd0\xb0"),         /* та */
+                W("\xd0\xbd\xd0\xbe"),         /* но */
+                W("\xd0\xb8\xd0\xbb\xd0\xb8"), /* или */
+                W("\xd0\xb0\xd0\xb1\xd0\xbe"), /* або */
+                W("\xd0\xb0\xd0\xbb\xd0\xb5"), /* але */
+                W("\xd1\x87\xd0\xb8"),         /* чи */
+                W("\xd0\xb4\xd0\xb0"),         /* да */
+                W("\xd1\x9e"),                 /* ў */
+                W("and"),
+                W("or"),
+                W("but"),
+                W("nor"),
+                W("und"),
+                W("oder"),
+                W("aber"),
+                W("et"),
+                W("ou"),
+                W("mais"),
+                W("y"),
+                W("o"),
+                W("e"),
+                W("i"),
+                W("a"),
+                W("ale"),
+                W("lub"),
+                W("albo"),
+                W("ili"),
+                {NULL, 0}};
+#undef W
     size_t n, ps;
     if (e <= start || k >= len) return 0;
     if (!is_lower(dec(t, len, k, &n))) return 0;
@@ -1784,8 +1793,8 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
         m = q;
     }
     if (m == e || (m > start && t[m - 1] != ' ')) return 0;
-    for (int c = 0; conj[c]; c++)
-        if (strlen(conj[c]) == e - m && !memcmp(conj[c], t + m, e - m)) return 1;
+    for (int c = 0; conj[c].w; c++)
+        if (conj[c].n == e - m && !memcmp(conj[c].w, t + m, e - m)) return 1;
     return 0;
 }
 
