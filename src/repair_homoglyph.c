@@ -218,13 +218,56 @@ static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int d
             return HG_OTHER;
         }
         if (j == a) return HG_OTHER; /* glued to something */
+        /* across a number standing alone ("32, а za", "1 o 2"): the word
+         * before it */
+        if (s[j - 1] >= '0' && s[j - 1] <= '9') {
+            size_t k = j;
+            while (k > 0 &&
+                   ((s[k - 1] >= '0' && s[k - 1] <= '9') || s[k - 1] == '.' || s[k - 1] == ','))
+                k--;
+            if (k == 0 || s[k - 1] != ' ') return HG_OTHER;
+            while (k > 0 && s[k - 1] == ' ')
+                k--;
+            if (k == 0 || s[k - 1] < 'A') return HG_OTHER;
+            j = k;
+        }
         return word_script(s, n, j, -1, lower);
     }
     size_t j = b;
     while (j < n && (s[j] == ' ' || s[j] == ','))
         j++;
     if (j == b || j >= n) return HG_OTHER;
+    /* across a number standing alone ("y 2300 кБ", "c 2010 года") */
+    if (s[j] >= '0' && s[j] <= '9') {
+        while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.' || s[j] == ','))
+            j++;
+        if (j >= n || s[j] != ' ') return HG_OTHER;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j >= n || s[j] < 'A') return HG_OTHER;
+    }
     return word_script(s, n, j, 1, lower);
+}
+
+/* Nonzero when nothing but closing punctuation follows s[b] to the line's end
+ * (a man page's line ends inside a sentence: "от наличия мандатов y"). */
+static int line_end_after(const unsigned char *s, size_t n, size_t b)
+{
+    for (size_t j = b; j < n; j++)
+        if (!strchr(" .,;:!?)", s[j])) return 0;
+    return 1;
+}
+
+/* Nonzero when a letter starts at s[at]. */
+static int word_at(const unsigned char *s, size_t n, size_t at)
+{
+    return at < n && is_word_char(u8_next(s, n, &at));
+}
+
+/* Nonzero when s[at] starts the line or follows a space. */
+static int standalone_before(const unsigned char *s, size_t at)
+{
+    return at == 0 || s[at - 1] == ' ';
 }
 
 /* Nonzero when the line has a letter of the Ukrainian or Belarusian
@@ -335,7 +378,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
      * rare; "failglob і dotglob", "Brian Fox і Chet Ramey" in a Ukrainian page
      * are Ukrainian) */
     if (!dze && target == HG_LATIN && !diacritic &&
-        (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E)))
+        (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E && c0 != 0x435)))
         return 0;
     /* a small one-letter word in a line of the target script may also have
      * a word of the other script or the line's end on one side ("совместимое
@@ -343,6 +386,25 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     int standalone = (a == 0 || s[a - 1] == ' ') && b < n && s[b] == ' ';
     int relaxed = standalone && !upper && len == 1 && dominant == target && before != HG_OTHER &&
                   after != HG_OTHER && (after == target || before == target);
+    int lone = len == 1 && !upper && dominant == target && target == HG_CYRILLIC;
+    /* a case ending after an abbreviation's hyphen ("ДНС-a", "РЕГИЗР-a") */
+    if (lone && a > 1 && s[a - 1] == '-' && !word_at(s, n, b)) {
+        int lw;
+        if (word_script(s, n, a - 1, -1, &lw) == HG_CYRILLIC && c0 != 'i') relaxed = 1;
+    }
+    /* at the line's start before a word of the line's script ("o драйвере",
+     * a man page's line that goes on a sentence; not y, often a variable) */
+    if (lone && a == 0 && after == target && b < n && s[b] == ' ' &&
+        (c0 == 'o' || c0 == 'a' || c0 == 'c'))
+        relaxed = 1;
+    /* at the line's end after a word of the line's script ("мандатов y") */
+    if (lone && before == target && standalone_before(s, a) && line_end_after(s, n, b)) relaxed = 1;
+    /* a Ukrainian or Belarusian і between two Latin names in a Cyrillic
+     * line ("Mike Parker i David MacKenzie", "bzip2, bunzip2 i bzcat") */
+    if (len == 1 && c0 == 'i' && target == HG_CYRILLIC && dominant != HG_LATIN && standalone &&
+        before == from && after == from &&
+        !(b + 3 < n && s[b + 1] == 'i' && s[b + 2] == 'n' && s[b + 3] == ' ')) /* "for i in" */
+        relaxed = 1;
     if (!relaxed && !dze) {
         if (after != target) return 0;
         if (upper ? !edge : before != target) return 0;
@@ -350,7 +412,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     if (len == 1 && !dze) {
         /* (a capital C alone is too often the language: "C и C++") */
         static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
-        static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x410, 0x41E, 0x406, 0};
+        static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x435, 0x410, 0x41E, 0x406, 0};
         const int32_t *ok = target == HG_CYRILLIC ? lat : cyr;
         while (*ok && *ok != c0)
             ok++;
@@ -381,6 +443,14 @@ static int well_cased(const unsigned char *s, size_t a, size_t b)
     return up == 0 || up == k || (up == 1 && up_rest == 0);
 }
 
+/* Characters that join two words without being mojibake: the apostrophe,
+ * the no-break space and the Unicode hyphens (none is in a single-byte code
+ * page whose misreading leaves such symbols inside words). */
+static int joiner(int32_t c)
+{
+    return c == 0x2019 || c == 0xA0 || c == 0x2010 || c == 0x2011;
+}
+
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
                     pisar_buf *tmp, repair_list *out)
 {
@@ -393,11 +463,14 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             lat_all++;
         else if (sc == HG_CYRILLIC)
             cyr_all++;
-        else if (!(c >= 0x300 && u_getCombiningClass(c) > 0))
-            return 0; /* other scripts */
+        else if (c != 0x2BC && !(c >= 0x300 && u_getCombiningClass(c) > 0))
+            return 0; /* other scripts (the apostrophe ʼ of Belarusian and
+                       * Ukrainian, a letter to ICU, is part of the word) */
         roman &= roman_lookalike(c);
     }
-    if (lat_all && !cyr_all && dominant == HG_CYRILLIC)
+    /* (a lone i also in a line of both scripts: "є Mike Parker i David") */
+    if (lat_all && !cyr_all &&
+        (dominant == HG_CYRILLIC || (dominant == HG_OTHER && b == a + 1 && s[a] == 'i')))
         return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
         return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
@@ -453,9 +526,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     if (b < n && s[b] >= 0x80) {
         size_t j = b;
         int32_t c = u8_next(s, n, &j);
-        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && j < n &&
-            is_word_char(u8_next(s, n, &j)))
-            return 0;
+        if (!is_word_char(c) && !joiner(c) && j < n && is_word_char(u8_next(s, n, &j))) return 0;
     }
     if (a > 0 && s[a - 1] >= 0x80) {
         size_t j = a - 1;
@@ -463,7 +534,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             j--;
         size_t k = j, m = j;
         int32_t c = u8_next(s, n, &m);
-        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && k > 0) {
+        if (!is_word_char(c) && !joiner(c) && k > 0) {
             size_t q = k - 1;
             while (q > 0 && (s[q] & 0xC0) == 0x80)
                 q--;
@@ -561,7 +632,9 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
             }
         }
         if (e >= to || s[e] < 0x80) {
-            if ((cyr && !lat && dominant != HG_LATIN) || (lat && !cyr && dominant != HG_CYRILLIC)) {
+            if ((cyr && !lat && dominant != HG_LATIN) ||
+                (lat && !cyr && dominant != HG_CYRILLIC &&
+                 !(dominant == HG_OTHER && e == a + 1 && s[a] == 'i'))) {
                 i = e;
                 continue;
             }
