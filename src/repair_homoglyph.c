@@ -27,6 +27,7 @@
 #include <unicode/uscript.h>
 
 #include "confusables.h"
+#include "lookalike_words.h"
 
 enum { HG_OTHER = 0, HG_LATIN, HG_CYRILLIC };
 
@@ -315,6 +316,60 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
     return 0;
 }
 
+static int word_cmp(const void *key, const void *elem)
+{
+    const pisar_buf *k = key;
+    const char *w = ((const struct hg_word *)elem)->from;
+    size_t wl = strlen(w);
+    int c = memcmp(k->data, w, k->len < wl ? k->len : wl);
+    return c ? c : (k->len > wl) - (k->len < wl);
+}
+
+/* Nonzero when s[a, b) reads as part of an identifier, a path, an option, a
+ * number or a format: a mark glued to it that words do not take. */
+static int glued_mark(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+    if (a > 0 && strchr("-_/\\.=$@%#&+*:'0123456789", s[a - 1])) return 1;
+    if (b < n && strchr("_=(@/\\'+*0123456789", s[b])) return 1;
+    /* a dot, colon or hyphen between this word and more of the token */
+    if (b + 1 < n && strchr(".:-", s[b]) && s[b + 1] != ' ') return 1;
+    return 0;
+}
+
+/*
+ * A whole word written in the look-alikes of the other script ("ca" for
+ * Bulgarian "са", "CCCP" for "СССР", Cyrillic "іѕ" in an English line),
+ * listed in tables/repair/lookalike-words.txt (a word of the target script
+ * whose twin is no common word of the other: tools/lookalike_words.py), with
+ * a word of the target script on each side (or, for a capitalised word, a
+ * sentence's start before it), in a line of the target script. Into Latin
+ * only in a line without a Cyrillic letter that has no look-alike. Returns
+ * 1 when it repaired the word, 0 when not, or an error (PISAR_ENOMEM).
+ */
+static int fix_known_word(const unsigned char *s, size_t n, size_t a, size_t b, int target,
+                          int dominant, repair_list *out)
+{
+    if (dominant != target || glued_mark(s, n, a, b)) return 0;
+    pisar_buf key = {(char *)s + a, b - a, b - a};
+    const struct hg_word *w = bsearch(&key, HG_WORDS, HG_WORDS_COUNT, sizeof *HG_WORDS, word_cmp);
+    if (!w || w->kind != (target == HG_CYRILLIC ? 'c' : 'l')) return 0;
+    if (target == HG_LATIN) {
+        size_t lat = 0, cyr = 0;
+        count_unambiguous(s, 0, n, &lat, &cyr);
+        if (cyr) return 0;
+    }
+    int edge, after_edge, lower_before, lower_after;
+    int before = neighbour(s, n, a, b, -1, &edge, &lower_before),
+        after = neighbour(s, n, a, b, 1, &after_edge, &lower_after);
+    int32_t first = u8_next(s, b, &(size_t){a});
+    if (after != target) return 0;
+    if (before != target && !(edge && u_isupper(first))) return 0;
+    int rc = repair_list_add(out, a, b - a, w->to, strlen(w->to),
+                             target == HG_CYRILLIC ? "latin->cyrillic" : "cyrillic->latin",
+                             PISAR_REPAIR_HOMOGLYPH);
+    return rc ? rc : 1;
+}
+
 /*
  * A short word of look-alikes alone among words of the other script in a
  * line of that script (target). Into Cyrillic: a one-letter word (c, o, y, a for с, о, у, а; i for
@@ -337,6 +392,10 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     size_t chars = 0;
     for (size_t i = a; i < b && chars <= 2; i++)
         chars += (s[i] & 0xC0) != 0x80;
+    if (chars >= 2) {
+        int r = fix_known_word(s, n, a, b, target, dominant, out);
+        if (r) return r > 0 ? PISAR_OK : r; /* (1: repaired) */
+    }
     if (chars > 2) return 0;
     int32_t c0 = -1;
     for (size_t i = a; i < b;) {

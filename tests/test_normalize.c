@@ -296,6 +296,20 @@ static const ncase CASES[] = {
      "origine e il numero di città", 1, "cyrillic->latin"},
     {"clean: a lone c at a line's end stays before a digit", "Описание c 9", "Описание c 9", 0,
      NULL},
+    {"homoglyph: a whole word in Latin look-alikes (CCCP)", "Тогда в CCCP было много заводов.",
+     "Тогда в СССР было много заводов.", 1, "latin->cyrillic"},
+    {"homoglyph: Bulgarian се in Latin look-alikes", "Всички хора ce раждат свободни",
+     "Всички хора се раждат свободни", 1, "latin->cyrillic"},
+    {"homoglyph: a capitalised word at a sentence's start", "Yce людзі нараджаюцца свабоднымі",
+     "Усе людзі нараджаюцца свабоднымі", 1, "latin->cyrillic"},
+    {"homoglyph: an English word in Cyrillic look-alikes", "This іѕ a mount point",
+     "This is a mount point", 1, "cyrillic->latin"},
+    {"clean: Latin abbreviations between Russian words", "протокол TCP и HTTP по сети",
+     "протокол TCP и HTTP по сети", 0, NULL},
+    {"clean: a Latin literal before a sentence's end", "починається з ce. Якщо префікс",
+     "починається з ce. Якщо префікс", 0, NULL},
+    {"clean: a Latin word of look-alikes in an option", "ключ --ca сертификат",
+     "ключ --ca сертификат", 0, NULL},
 };
 
 typedef struct seen {
