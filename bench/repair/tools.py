@@ -24,7 +24,9 @@ original back, LOSSY when the tool replaced (U+FFFD) or dropped bytes. Scored:
 repairable lines repaired exactly (pisar, and the naive inverse-chain script of
 chains.py as the peer); lossy lines by the share of the original's words found
 in the output in order (difflib), before and after pisar, and whether pisar
-left anything worse than its input (a word right in the input, wrong after).
+left anything worse than its input (a word right in the input, wrong after),
+and how many it restored exactly all the same (windows-1251 leaves one byte
+undefined, 0x98: a U+FFFD or a dropped byte there can only have been it).
 
 usage: tools.py PISAR [--man MAN_DIR] [--udhr UDHR_DIR] [--per N (lines per language and garbling)] [--part dev|held-out|both]
                 [--errors FILE]
@@ -188,7 +190,8 @@ def news_sentences(lang):
 
 
 def evaluate(pisar, sets, per, rng, label, errors=None):
-    rows = defaultdict(lambda: [0, 0, 0, 0, 0, 0.0, 0.0, 0])  # lines, repairable, exact, naive, lossy, wr in, wr out, worse
+    # lines, repairable, exact, naive, lossy, words right in, out, made worse, lossy restored exactly
+    rows = defaultdict(lambda: [0, 0, 0, 0, 0, 0.0, 0.0, 0, 0])
     cases = []  # (garbling, garbled, original, repairable)
     for name, (fn, langs, steps) in GARBLINGS.items():
         pool = []
@@ -219,14 +222,16 @@ def evaluate(pisar, sets, per, rng, label, errors=None):
                 errors.write(f"{label.split()[0]}\t{name}\t{g}\t{s}\t{o}\n")
         else:
             r[4] += 1
+            r[8] += o == s
             wi, wo = words_right(s, g), words_right(s, o)
             r[5] += wi
             r[6] += wo
             r[7] += wo < wi
     print(f"\n### {label}\n")
-    print("| garbling | lines | repairable | pisar exact | naive exact | lossy | lossy: words right, input -> pisar | lossy lines made worse |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    tot = [0] * 8
+    print("| garbling | lines | repairable | pisar exact | naive exact | lossy | lossy: words right, input -> pisar "
+          "| lossy: restored exactly | lossy lines made worse |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    tot = [0] * 9
     for k in GARBLINGS:
         if k not in rows:
             continue
@@ -235,9 +240,10 @@ def evaluate(pisar, sets, per, rng, label, errors=None):
         ex = f"{r[2]/r[1]:.3f}" if r[1] else "-"
         nv = f"{r[3]/r[1]:.3f}" if r[1] else "-"
         wr = f"{r[5]/r[4]:.3f} -> {r[6]/r[4]:.3f}" if r[4] else "-"
-        print(f"| {k} | {r[0]} | {r[1]} | {ex} | {nv} | {r[4]} | {wr} | {r[7]} |")
+        print(f"| {k} | {r[0]} | {r[1]} | {ex} | {nv} | {r[4]} | {wr} | {r[8]} | {r[7]} |")
     wr = f"{tot[5]/tot[4]:.3f} -> {tot[6]/tot[4]:.3f}" if tot[4] else "-"
-    print(f"| **all** | {tot[0]} | {tot[1]} | {tot[2]/max(1,tot[1]):.3f} | {tot[3]/max(1,tot[1]):.3f} | {tot[4]} | {wr} | {tot[7]} |")
+    print(f"| **all** | {tot[0]} | {tot[1]} | {tot[2]/max(1,tot[1]):.3f} | {tot[3]/max(1,tot[1]):.3f} | {tot[4]} "
+          f"| {wr} | {tot[8]} | {tot[7]} |")
 
 
 def main():
