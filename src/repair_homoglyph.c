@@ -285,6 +285,28 @@ static int has_i_alphabet(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* Nonzero when the line has a letter of Bulgarian (ъ) or of Serbian and
+ * Macedonian (ј љ њ ћ ђ џ ѓ ќ ѕ) and none of those only Russian, Ukrainian
+ * or Belarusian use (ы э ё і ї є ґ ў): a lone е is a word there ("is"). */
+static int south_slavic(const unsigned char *s, size_t n)
+{
+    int yes = 0;
+    for (size_t i = 0; i + 1 < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t c = u8_next(s, n, &i);
+        if (c == 0x44B || c == 0x44D || c == 0x451 || c == 0x456 || c == 0x457 || c == 0x454 ||
+            c == 0x491 || c == 0x45E)
+            return 0;
+        if (c == 0x44A || c == 0x458 || c == 0x459 || c == 0x45A || c == 0x45B || c == 0x452 ||
+            c == 0x45F || c == 0x453 || c == 0x45C || c == 0x455)
+            yes = 1;
+    }
+    return yes;
+}
+
 /* Nonzero when the line has a Latin letter outside ASCII (U+00C0-U+024F). */
 static int latin_diacritic(const unsigned char *s, size_t n)
 {
@@ -443,8 +465,11 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
      * a word of the other script or the line's end on one side ("совместимое
      * c RFC 1337", "Linux, a также") */
     int standalone = (a == 0 || s[a - 1] == ' ') && b < n && s[b] == ' ';
-    int relaxed = standalone && !upper && len == 1 && dominant == target && before != HG_OTHER &&
-                  after != HG_OTHER && (after == target || before == target);
+    /* (in a line of both scripts too, with a word of the target script
+     * before it: "(начиная c Linux 3.12)" among identifiers) */
+    int relaxed = standalone && !upper && len == 1 &&
+                  (dominant == target || (dominant == HG_OTHER && before == target)) &&
+                  before != HG_OTHER && after != HG_OTHER && (after == target || before == target);
     int lone = len == 1 && !upper && dominant == target && target == HG_CYRILLIC;
     /* a case ending after an abbreviation's hyphen ("ДНС-a", "РЕГИЗР-a") */
     if (lone && a > 1 && s[a - 1] == '-' && !word_at(s, n, b)) {
@@ -468,15 +493,21 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         if (after != target) return 0;
         if (upper ? !edge : before != target) return 0;
     }
+    /* in a line of both scripts only before a word of the other script
+     * ("начиная c Linux", "Parker i David"): between two words of the target
+     * script a lone Latin letter there is as often a variable ("в y, чтобы") */
+    if (dominant == HG_OTHER && (after != from || c0 == 'y' || c0 == 'e')) return 0;
     if (len == 1 && !dze) {
         /* (a capital C alone is too often the language: "C и C++") */
-        static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
+        static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'e', 'A', 'O', 'Y', 'I', 0};
         static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x435, 0x410, 0x41E, 0x406, 0};
         const int32_t *ok = target == HG_CYRILLIC ? lat : cyr;
         while (*ok && *ok != c0)
             ok++;
         if (!*ok) return 0;
         if ((c0 == 'i' || c0 == 'I') && !has_i_alphabet(s, n)) return 0;
+        /* e is the Bulgarian, Macedonian and Serbian word "е" only */
+        if (c0 == 'e' && !south_slavic(s, n)) return 0;
     }
     pisar_buf_clear(tmp);
     for (size_t i = a; i < b;) {
@@ -529,7 +560,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     }
     /* (a lone i also in a line of both scripts: "є Mike Parker i David") */
     if (lat_all && !cyr_all &&
-        (dominant == HG_CYRILLIC || (dominant == HG_OTHER && b == a + 1 && s[a] == 'i')))
+        (dominant == HG_CYRILLIC || (dominant == HG_OTHER && b == a + 1 && strchr("aoceyi", s[a]))))
         return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
         return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
@@ -693,7 +724,7 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
         if (e >= to || s[e] < 0x80) {
             if ((cyr && !lat && dominant != HG_LATIN) ||
                 (lat && !cyr && dominant != HG_CYRILLIC &&
-                 !(dominant == HG_OTHER && e == a + 1 && s[a] == 'i'))) {
+                 !(dominant == HG_OTHER && e == a + 1 && strchr("aoceyi", s[a])))) {
                 i = e;
                 continue;
             }
