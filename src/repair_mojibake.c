@@ -281,7 +281,8 @@ int repair_enc_init(repair_enc *t)
  * map (iconv -c, Python's errors='ignore'): that byte was 0x98, the only one
  * windows-1251 leaves undefined ("Р" + a dropped 0x98 is И, "С" + 0x98 is
  * Serbian ј). Put 0x98 back where a sequence in tmp (its first invalid byte
- * at `bad`) is one continuation byte short, as long as that makes it valid:
+ * at `bad`) is one continuation byte short inside a word, as long as that
+ * makes it valid:
  * 1 when tmp is then valid UTF-8, 0 when not (no inverse), -1 (memory). */
 static int restore_98(pisar_buf *tmp, size_t bad)
 {
@@ -297,6 +298,9 @@ static int restore_98(pisar_buf *tmp, size_t bad)
             have++;
         if (!need || have == need) return 0; /* not a sequence one byte short */
         size_t at = bad + 1 + have;
+        /* not at a word's end: "Р " there is as often Р and a no-break space
+         * (0xA0) that became a space ("Р РѕРјР°С€РєР°" is Ромашка) */
+        if (at >= tmp->len || t[at] == ' ' || t[at] == '\t') return 0;
         if (pisar_buf_reserve(tmp, 1)) return -1;
         memmove(tmp->data + at + 1, tmp->data + at, tmp->len - at);
         tmp->data[at] = (char)0x98;
