@@ -90,6 +90,7 @@ struct pisar_translit {
         uint8_t clsl[128];            /* class of letter k as the character before */
         uint8_t clsa[128];            /* class of ASCII byte b as the character before */
         uint8_t abad[128];            /* ASCII byte b takes the general path */
+        uint8_t lpass[64]; /* lead byte 0xC0 + x starts no source: its character is copied */
     } v;
 #endif
     pisar_scheme_info info;
@@ -662,6 +663,10 @@ static void prepare_vector(pisar_translit *h)
         h->v.clsa[b] = cls[b];
         h->v.abad[b] = !h->pass[b] || b == 0;
     }
+    const tl_node *root = &h->t.nodes[0];
+    for (unsigned b = 0xC2; b < 0xF5; b++)
+        h->v.lpass[b - 0xC0] =
+            !(b >= root->lo && b <= root->hi && h->t.trans[root->trans + b - root->lo]);
     for (unsigned k = 0; k < 128; k++) {
         h->v.clsl[k] = cls[128 + k];
         h->v.xlo[k] = h->fast[k].xlo;
@@ -902,12 +907,16 @@ size_t tl_ascii_run(const struct pisar_translit *h, const unsigned char *in, siz
  * class); ASCII bytes stand for themselves; the four bytes of each input
  * position are put side by side, 16 positions in a vector, and the zero
  * bytes (short outputs, continuation bytes, positions past the stop)
- * squeezed out by a compress. Runs from in[i] while i <= lim (the caller
+ * squeezed out by a compress. A character that starts no source (no
+ * transition from the trie's root for its lead byte) met after some
+ * progress is copied as the general path would copy it, after the same
+ * UTF-8 check. Runs from in[i] while i <= lim (the caller
  * makes in[i - 2 .. i + 65] readable and room at *op for 2 bytes a byte of
  * input plus 256); returns the offset where it stopped.
  */
 __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt"))) static size_t
-vec_run(const pisar_translit *h, const unsigned char *in, size_t i, size_t lim, unsigned char **op)
+vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, size_t lim,
+        unsigned char **op)
 {
     unsigned char *o = *op;
 #define TAB(a) _mm512_loadu_si512((const void *)(a)), _mm512_loadu_si512((const void *)((a) + 64))
@@ -948,14 +957,21 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t i, size_t lim, 
     const __m512i bits = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x040201);
     /* group g, lane 4q + j: position 16g + q of byte vector j (odd j: the
      * second operand of the permutation, + 64) */
-    __m512i gidx[4];
-    for (int g = 0; g < 4; g++) {
-        unsigned char x[64];
-        for (int q = 0; q < 16; q++)
-            for (int j = 0; j < 4; j++)
-                x[4 * q + j] = (unsigned char)((j & 1 ? 64 : 0) + 16 * g + q);
-        gidx[g] = _mm512_loadu_si512((const void *)x);
-    }
+    static const unsigned char gx[4][64] = {
+#define Q(q) q, 64 + q, q, 64 + q
+#define G(g)                                                                                       \
+    {                                                                                              \
+        Q(16 * g + 0),  Q(16 * g + 1),  Q(16 * g + 2),  Q(16 * g + 3),                             \
+        Q(16 * g + 4),  Q(16 * g + 5),  Q(16 * g + 6),  Q(16 * g + 7),                             \
+        Q(16 * g + 8),  Q(16 * g + 9),  Q(16 * g + 10), Q(16 * g + 11),                            \
+        Q(16 * g + 12), Q(16 * g + 13), Q(16 * g + 14), Q(16 * g + 15)}
+        G(0), G(1), G(2), G(3)
+#undef G
+#undef Q
+    };
+    const __m512i gidx[4] = {
+        _mm512_loadu_si512((const void *)gx[0]), _mm512_loadu_si512((const void *)gx[1]),
+        _mm512_loadu_si512((const void *)gx[2]), _mm512_loadu_si512((const void *)gx[3])};
     const __mmask64 hi2 = 0xCCCCCCCCCCCCCCCCull; /* lanes j = 2, 3 */
     while (i <= lim) {
         const unsigned char *p = in + i;
@@ -965,15 +981,22 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t i, size_t lim, 
                 v1 = _mm512_loadu_si512((const void *)(p + 1)),
                 v2 = _mm512_loadu_si512((const void *)(p + 2));
         __mmask64 ascii = ~_mm512_movepi8_mask(v0);
+        /* ASCII bytes that start a rule */
+        __m512i ab = _mm512_permutex2var_epi8(abda, v0, abdb);
+        __mmask64 abad = ascii & _mm512_test_epi8_mask(ab, ab);
+        if (!~ascii && !abad) { /* 64 bytes of ASCII that pass */
+            _mm512_storeu_si512((void *)o, v0);
+            o += 64;
+            i += 64;
+            continue;
+        }
         __mmask64 cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v0, kc0), k80);
         __mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v0, kfe), kd0);
         __mmask64 ncont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v1, kc0), k80);
         __mmask64 start = ~(cont & (lead << 1)); /* in[i] starts a character */
         __mmask64 letter = lead & ncont;
         __mmask64 bad = ~ascii & ~letter;
-        /* ASCII bytes that start a rule */
-        __m512i ab = _mm512_permutex2var_epi8(abda, v0, abdb);
-        bad |= ascii & _mm512_test_epi8_mask(ab, ab);
+        bad |= abad;
         /* letters: k, and what the tables say of them */
         __m512i kk = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(v0, k01), 6),
                                      _mm512_and_si512(v1, k3f));
@@ -992,7 +1015,7 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t i, size_t lim, 
         bad |= letter & _mm512_test_epi8_mask(lb, _mm512_permutexvar_epi8(cls, bits));
         bad &= start;
         unsigned n = bad ? (unsigned)__builtin_ctzll(bad) : 64;
-        if (!n) break;
+        if (!n) break; /* (progress, then a character to copy: below) */
         __mmask64 valid = n == 64 ? ~0ull : (1ull << n) - 1;
         __mmask64 emit = letter & valid;
         __mmask64 c1 = _mm512_cmpeq_epi8_mask(cls, k01);
@@ -1017,6 +1040,17 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t i, size_t lim, 
             o += __builtin_popcountll(m);
         }
         i += n + (n == 64 && (letter >> 63));
+        /* a character that starts no source (« », a dash, an accented
+         * Latin letter) after some progress: copied, and on */
+        if (n < 64 && in[i] >= 0xC0 && h->v.lpass[in[i] - 0xC0]) {
+            uint32_t cp;
+            int l = tl_utf8_decode(in + i, len - i, &cp);
+            if (l <= 0) break;
+            for (int b = 0; b < l; b++)
+                o[b] = in[i + b];
+            o += l;
+            i += (size_t)l;
+        }
     }
     *op = o;
     return i;
@@ -1048,9 +1082,12 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
     const char *strings = t->strings;
     size_t i = 0;
 #ifdef TL_AVX512
-    /* the vector path from here on (it is left alone for a while where it
-     * stops twice within 64 bytes: text of other scripts) */
-    size_t vec_from = fast == 2 && h->vec ? 2 : SIZE_MAX, vec_stop = SIZE_MAX;
+    /* The vector path from vec_from on. Each stop costs it 32 bytes of
+     * credit, each byte it takes earns one (up to 256); out of credit (text
+     * of other scripts: a stop every few bytes), it is left alone for the
+     * next 256 bytes. */
+    size_t vec_from = fast == 2 && h->vec ? 2 : SIZE_MAX;
+    long vec_credit = 0;
 #endif
     while (i < len) {
 #ifdef TL_AVX512
@@ -1058,12 +1095,17 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             size_t lim = len - 66 - i > 4096 ? i + 4096 : len - 66;
             ROOM(2 * (lim - i) + 512);
             unsigned char *uo = (unsigned char *)o;
-            i = vec_run(h, in, i, lim, &uo);
+            size_t from = i;
+            i = vec_run(h, in, len, i, lim, &uo);
             o = (char *)uo;
             if (i <= lim) {
                 /* stopped at a character for the general path */
-                if (vec_stop != SIZE_MAX && i - vec_stop < 64) vec_from = i + 256;
-                vec_stop = i;
+                vec_credit += (long)(i - from) - 32;
+                if (vec_credit > 256) vec_credit = 256;
+                if (vec_credit < -64) {
+                    vec_from = i + 256;
+                    vec_credit = 0;
+                }
                 goto general;
             }
             continue;
