@@ -82,9 +82,12 @@ struct pisar_translit {
      * (U+0400 + k) or by ASCII byte. */
     int vec;
     struct {
-        /* output byte j of letter k when the character before is of class
-         * s (see prepare_vector); 0 past the output's end */
-        uint8_t out[2][4][128];
+        /* output byte j of slot x (0 past the output's end): slot k is
+         * letter k's output in class 0, and in class 1 when it has no
+         * context rules; a letter with context rules has its class-1
+         * output in slot remap[k], one of a letter the path never takes */
+        uint8_t out[4][128];
+        uint8_t remap[128];
         uint8_t bad[128];             /* bit s: class s takes the general path */
         uint8_t xlo[128], xspan[128]; /* as fast[k] */
         uint8_t clsl[128];            /* class of letter k as the character before */
@@ -614,6 +617,14 @@ static int prepare_context_letters(pisar_translit *h)
  * or holds a NUL byte (the vector path drops zero bytes), is left to the
  * general path in that class.
  */
+#ifdef TL_AVX512
+static void slot_put(pisar_translit *h, unsigned x, const unsigned char *src, unsigned n)
+{
+    for (unsigned j = 0; j < n; j++)
+        h->v.out[j][x] = src[j];
+}
+#endif
+
 static void prepare_vector(pisar_translit *h)
 {
 #ifdef TL_AVX512
@@ -667,11 +678,16 @@ static void prepare_vector(pisar_translit *h)
     for (unsigned b = 0xC2; b < 0xF5; b++)
         h->v.lpass[b - 0xC0] =
             !(b >= root->lo && b <= root->hi && h->t.trans[root->trans + b - root->lo]);
+    const unsigned char *osrc[2][128] = {{NULL}};
+    unsigned char owns[128][2];
+    unsigned olen[2][128] = {{0}};
     for (unsigned k = 0; k < 128; k++) {
         h->v.clsl[k] = cls[128 + k];
         h->v.xlo[k] = h->fast[k].xlo;
         h->v.xspan[k] = h->fast[k].xspan;
-        unsigned char own[2] = {(unsigned char)(0xD0 | k >> 6), (unsigned char)(0x80 | (k & 0x3F))};
+        unsigned char *own = owns[k];
+        own[0] = (unsigned char)(0xD0 | k >> 6);
+        own[1] = (unsigned char)(0x80 | (k & 0x3F));
         const unsigned char *src[2] = {NULL, NULL};
         unsigned sl[2] = {0, 0};
         unsigned d = h->direct[k].len, bad = 0, ctx = 0;
@@ -713,13 +729,34 @@ static void prepare_vector(pisar_translit *h)
                 bad |= 1u << s;
                 continue;
             }
-            for (unsigned j = 0; j < sl[s]; j++)
-                h->v.out[s][j][k] = src[s][j];
+            osrc[s][k] = src[s];
+            olen[s][k] = sl[s];
         }
         /* a letter without context rules: the same in every class */
         if (!ctx && bad) bad = 7;
         if (ctx) bad |= 4;
         h->v.bad[k] = (uint8_t)bad;
+    }
+    /* the slots: class 0 (and class 1 without context rules) in slot k,
+     * the class-1 output of a letter with context rules in a free slot */
+    unsigned free_slot = 0;
+    for (unsigned k = 0; k < 128; k++) {
+        h->v.remap[k] = (uint8_t)k;
+        if (!(h->v.bad[k] & 1))
+            slot_put(h, k, osrc[0][k], olen[0][k]);
+        else if (!(h->v.bad[k] & 2))
+            slot_put(h, k, osrc[1][k], olen[1][k]);
+    }
+    for (unsigned k = 0; k < 128; k++) {
+        if (!(h->v.bad[k] & 4) || (h->v.bad[k] & 3)) continue; /* not a context letter in both */
+        while (free_slot < 128 && h->v.bad[free_slot] != 7)
+            free_slot++;
+        if (free_slot == 128) {
+            h->v.bad[k] |= 2; /* no room: class 1 to the general path */
+            continue;
+        }
+        h->v.remap[k] = (uint8_t)free_slot;
+        slot_put(h, free_slot++, osrc[1][k], olen[1][k]);
     }
 #else
     (void)h;
@@ -902,77 +939,60 @@ size_t tl_ascii_run(const struct pisar_translit *h, const unsigned char *in, siz
  * UTF-8 sequence, an ASCII byte that starts a rule, a letter with no direct
  * output, whose next byte could make a longer source, or whose context
  * cannot be told from the class of the character before) ends the step,
- * and apply() takes it through the general path. The up to 4 output bytes
- * of every letter come from 128-byte tables (one permutation per byte and
- * class); ASCII bytes stand for themselves; the four bytes of each input
- * position are put side by side, 16 positions in a vector, and the zero
- * bytes (short outputs, continuation bytes, positions past the stop)
- * squeezed out by a compress. A character that starts no source (no
- * transition from the trie's root for its lead byte) met after some
- * progress is copied as the general path would copy it, after the same
- * UTF-8 check. Runs from in[i] while i <= lim (the caller
- * makes in[i - 2 .. i + 65] readable and room at *op for 2 bytes a byte of
- * input plus 256); returns the offset where it stopped.
+ * and apply() takes it through the general path. A letter's output (at most
+ * 4 bytes) comes from 128-byte tables, by slot (its own, or for the class-1
+ * output of a letter with context rules, the slot remap[k]): bytes 0 and 1
+ * at the position of its lead byte, 2 and 3 at its continuation byte; an
+ * ASCII byte stands for itself. The two bytes of every position are put
+ * side by side, 32 positions in a vector, and the zero bytes (short
+ * outputs, positions past the stop) squeezed out by a compress. A
+ * character that starts no source (no transition from the trie's root for
+ * its lead byte) met after some progress is copied as the general path
+ * would copy it, after the same UTF-8 check. Runs from in[i] while i <= lim
+ * (the caller makes in[i - 2 .. i + 65] readable and room at *op for 2
+ * bytes a byte of input plus 256); returns the offset where it stopped.
  */
 __attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt"))) static size_t
 vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, size_t lim,
         unsigned char **op)
 {
     unsigned char *o = *op;
-#define TAB(a) _mm512_loadu_si512((const void *)(a)), _mm512_loadu_si512((const void *)((a) + 64))
-    const __m512i t00a = _mm512_loadu_si512((const void *)h->v.out[0][0]),
-                  t00b = _mm512_loadu_si512((const void *)(h->v.out[0][0] + 64));
-    const __m512i t01a = _mm512_loadu_si512((const void *)h->v.out[0][1]),
-                  t01b = _mm512_loadu_si512((const void *)(h->v.out[0][1] + 64));
-    const __m512i t02a = _mm512_loadu_si512((const void *)h->v.out[0][2]),
-                  t02b = _mm512_loadu_si512((const void *)(h->v.out[0][2] + 64));
-    const __m512i t03a = _mm512_loadu_si512((const void *)h->v.out[0][3]),
-                  t03b = _mm512_loadu_si512((const void *)(h->v.out[0][3] + 64));
-    const __m512i t10a = _mm512_loadu_si512((const void *)h->v.out[1][0]),
-                  t10b = _mm512_loadu_si512((const void *)(h->v.out[1][0] + 64));
-    const __m512i t11a = _mm512_loadu_si512((const void *)h->v.out[1][1]),
-                  t11b = _mm512_loadu_si512((const void *)(h->v.out[1][1] + 64));
-    const __m512i t12a = _mm512_loadu_si512((const void *)h->v.out[1][2]),
-                  t12b = _mm512_loadu_si512((const void *)(h->v.out[1][2] + 64));
-    const __m512i t13a = _mm512_loadu_si512((const void *)h->v.out[1][3]),
-                  t13b = _mm512_loadu_si512((const void *)(h->v.out[1][3] + 64));
-    const __m512i bada = _mm512_loadu_si512((const void *)h->v.bad),
-                  badb = _mm512_loadu_si512((const void *)(h->v.bad + 64));
-    const __m512i xloa = _mm512_loadu_si512((const void *)h->v.xlo),
-                  xlob = _mm512_loadu_si512((const void *)(h->v.xlo + 64));
-    const __m512i xspa = _mm512_loadu_si512((const void *)h->v.xspan),
-                  xspb = _mm512_loadu_si512((const void *)(h->v.xspan + 64));
-    const __m512i clla = _mm512_loadu_si512((const void *)h->v.clsl),
-                  cllb = _mm512_loadu_si512((const void *)(h->v.clsl + 64));
-    const __m512i claa = _mm512_loadu_si512((const void *)h->v.clsa),
-                  clab = _mm512_loadu_si512((const void *)(h->v.clsa + 64));
-    const __m512i abda = _mm512_loadu_si512((const void *)h->v.abad),
-                  abdb = _mm512_loadu_si512((const void *)(h->v.abad + 64));
-#undef TAB
+#define LD(a) _mm512_loadu_si512((const void *)(a))
+    const __m512i t0a = LD(h->v.out[0]), t0b = LD(h->v.out[0] + 64);
+    const __m512i t1a = LD(h->v.out[1]), t1b = LD(h->v.out[1] + 64);
+    const __m512i t2a = LD(h->v.out[2]), t2b = LD(h->v.out[2] + 64);
+    const __m512i t3a = LD(h->v.out[3]), t3b = LD(h->v.out[3] + 64);
+    const __m512i rma = LD(h->v.remap), rmb = LD(h->v.remap + 64);
+    const __m512i bada = LD(h->v.bad), badb = LD(h->v.bad + 64);
+    const __m512i xloa = LD(h->v.xlo), xlob = LD(h->v.xlo + 64);
+    const __m512i xspa = LD(h->v.xspan), xspb = LD(h->v.xspan + 64);
+    const __m512i clla = LD(h->v.clsl), cllb = LD(h->v.clsl + 64);
+    const __m512i claa = LD(h->v.clsa), clab = LD(h->v.clsa + 64);
+    const __m512i abda = LD(h->v.abad), abdb = LD(h->v.abad + 64);
     const __m512i kc0 = _mm512_set1_epi8((char)0xC0), k80 = _mm512_set1_epi8((char)0x80),
                   kfe = _mm512_set1_epi8((char)0xFE), kd0 = _mm512_set1_epi8((char)0xD0),
                   k01 = _mm512_set1_epi8(1), k3f = _mm512_set1_epi8(0x3F),
                   k02 = _mm512_set1_epi8(2);
     /* class 0, 1, 2 -> bit 1, 2, 4 (vpermb looks at the low 6 bits) */
     const __m512i bits = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x040201);
-    /* group g, lane 4q + j: position 16g + q of byte vector j (odd j: the
-     * second operand of the permutation, + 64) */
-    static const unsigned char gx[4][64] = {
-#define Q(q) q, 64 + q, q, 64 + q
-#define G(g)                                                                                       \
+    /* half g, lanes 2q and 2q + 1: bytes A and B of position 32g + q */
+    static const unsigned char px[2][64] = {
+#define Q(q) q, 64 + q
+#define H(g)                                                                                       \
     {                                                                                              \
-        Q(16 * g + 0),  Q(16 * g + 1),  Q(16 * g + 2),  Q(16 * g + 3),                             \
-        Q(16 * g + 4),  Q(16 * g + 5),  Q(16 * g + 6),  Q(16 * g + 7),                             \
-        Q(16 * g + 8),  Q(16 * g + 9),  Q(16 * g + 10), Q(16 * g + 11),                            \
-        Q(16 * g + 12), Q(16 * g + 13), Q(16 * g + 14), Q(16 * g + 15)}
-        G(0), G(1), G(2), G(3)
-#undef G
+        Q(32 * g + 0),  Q(32 * g + 1),  Q(32 * g + 2),  Q(32 * g + 3),  Q(32 * g + 4),             \
+        Q(32 * g + 5),  Q(32 * g + 6),  Q(32 * g + 7),  Q(32 * g + 8),  Q(32 * g + 9),             \
+        Q(32 * g + 10), Q(32 * g + 11), Q(32 * g + 12), Q(32 * g + 13), Q(32 * g + 14),            \
+        Q(32 * g + 15), Q(32 * g + 16), Q(32 * g + 17), Q(32 * g + 18), Q(32 * g + 19),            \
+        Q(32 * g + 20), Q(32 * g + 21), Q(32 * g + 22), Q(32 * g + 23), Q(32 * g + 24),            \
+        Q(32 * g + 25), Q(32 * g + 26), Q(32 * g + 27), Q(32 * g + 28), Q(32 * g + 29),            \
+        Q(32 * g + 30), Q(32 * g + 31)}
+        H(0), H(1)
+#undef H
 #undef Q
     };
-    const __m512i gidx[4] = {
-        _mm512_loadu_si512((const void *)gx[0]), _mm512_loadu_si512((const void *)gx[1]),
-        _mm512_loadu_si512((const void *)gx[2]), _mm512_loadu_si512((const void *)gx[3])};
-    const __mmask64 hi2 = 0xCCCCCCCCCCCCCCCCull; /* lanes j = 2, 3 */
+    const __m512i pidx0 = LD(px[0]), pidx1 = LD(px[1]);
+#undef LD
     while (i <= lim) {
         const unsigned char *p = in + i;
         __m512i vm2 = _mm512_loadu_si512((const void *)(p - 2)),
@@ -995,8 +1015,7 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, 
         __mmask64 ncont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v1, kc0), k80);
         __mmask64 start = ~(cont & (lead << 1)); /* in[i] starts a character */
         __mmask64 letter = lead & ncont;
-        __mmask64 bad = ~ascii & ~letter;
-        bad |= abad;
+        __mmask64 bad = (~ascii & ~letter) | abad;
         /* letters: k, and what the tables say of them */
         __m512i kk = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(v0, k01), 6),
                                      _mm512_and_si512(v1, k3f));
@@ -1015,39 +1034,43 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, 
         bad |= letter & _mm512_test_epi8_mask(lb, _mm512_permutexvar_epi8(cls, bits));
         bad &= start;
         unsigned n = bad ? (unsigned)__builtin_ctzll(bad) : 64;
+        /* a letter at 63 is left to the next step: its continuation byte,
+         * where its bytes 2 and 3 go, is beyond this one */
+        if (n == 64 && (letter >> 63)) n = 63;
         if (!n) break; /* (progress, then a character to copy: below) */
         __mmask64 valid = n == 64 ? ~0ull : (1ull << n) - 1;
-        __mmask64 emit = letter & valid;
-        __mmask64 c1 = _mm512_cmpeq_epi8_mask(cls, k01);
-        /* output byte j of every position */
-        __m512i o0 = _mm512_mask_blend_epi8(c1, _mm512_permutex2var_epi8(t00a, kk, t00b),
-                                            _mm512_permutex2var_epi8(t10a, kk, t10b));
-        __m512i o1 = _mm512_mask_blend_epi8(c1, _mm512_permutex2var_epi8(t01a, kk, t01b),
-                                            _mm512_permutex2var_epi8(t11a, kk, t11b));
-        __m512i o2 = _mm512_mask_blend_epi8(c1, _mm512_permutex2var_epi8(t02a, kk, t02b),
-                                            _mm512_permutex2var_epi8(t12a, kk, t12b));
-        __m512i o3 = _mm512_mask_blend_epi8(c1, _mm512_permutex2var_epi8(t03a, kk, t03b),
-                                            _mm512_permutex2var_epi8(t13a, kk, t13b));
-        o0 = _mm512_mask_mov_epi8(_mm512_maskz_mov_epi8(emit, o0), ascii & valid, v0);
-        o1 = _mm512_maskz_mov_epi8(emit, o1);
-        o2 = _mm512_maskz_mov_epi8(emit, o2);
-        o3 = _mm512_maskz_mov_epi8(emit, o3);
-        for (unsigned g = 0; g < 4 && 16 * g < n; g++) {
-            __m512i w = _mm512_mask_blend_epi8(hi2, _mm512_permutex2var_epi8(o0, gidx[g], o1),
-                                               _mm512_permutex2var_epi8(o2, gidx[g], o3));
-            __mmask64 m = _mm512_test_epi8_mask(w, w);
+        __mmask64 eml = letter & valid, emt = eml << 1, em = eml | emt;
+        __mmask64 c1 = _mm512_mask_cmpeq_epi8_mask(eml, cls, k01);
+        /* the slot of each letter, at its lead and at its continuation */
+        __m512i kt = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(vm1, k01), 6),
+                                     _mm512_and_si512(v0, k3f));
+        __m512i slot = _mm512_mask_blend_epi8(emt, kk, kt);
+        slot = _mm512_mask2_permutex2var_epi8(rma, slot, c1 | (c1 << 1), rmb);
+        __m512i a = _mm512_mask_blend_epi8(emt, _mm512_permutex2var_epi8(t0a, slot, t0b),
+                                           _mm512_permutex2var_epi8(t2a, slot, t2b));
+        __m512i b = _mm512_mask_blend_epi8(emt, _mm512_permutex2var_epi8(t1a, slot, t1b),
+                                           _mm512_permutex2var_epi8(t3a, slot, t3b));
+        a = _mm512_mask_mov_epi8(_mm512_maskz_mov_epi8(em, a), ascii & valid, v0);
+        b = _mm512_maskz_mov_epi8(em, b);
+        __m512i w = _mm512_permutex2var_epi8(a, pidx0, b);
+        __mmask64 m = _mm512_test_epi8_mask(w, w);
+        _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(m, w));
+        o += __builtin_popcountll(m);
+        if (n > 32) {
+            w = _mm512_permutex2var_epi8(a, pidx1, b);
+            m = _mm512_test_epi8_mask(w, w);
             _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(m, w));
             o += __builtin_popcountll(m);
         }
-        i += n + (n == 64 && (letter >> 63));
+        i += n;
         /* a character that starts no source (« », a dash, an accented
          * Latin letter) after some progress: copied, and on */
         if (n < 64 && in[i] >= 0xC0 && h->v.lpass[in[i] - 0xC0]) {
             uint32_t cp;
             int l = tl_utf8_decode(in + i, len - i, &cp);
             if (l <= 0) break;
-            for (int b = 0; b < l; b++)
-                o[b] = in[i + b];
+            for (int k = 0; k < l; k++)
+                o[k] = in[i + k];
             o += l;
             i += (size_t)l;
         }

@@ -169,11 +169,12 @@ static int compare(const pisar_translit *t, const char *text, size_t len, const 
     int rc[3];
     for (int m = 0; m < 3; m++)
         rc[m] = tl_apply_mode(t, text, len, &r[m], m);
+    static int shown;
     int bad = 0;
     for (int m = 1; m < 3; m++)
         if (rc[m] != rc[0] || r[m].len != r[0].len ||
             (r[0].len && memcmp(r[m].data, r[0].data, r[0].len))) {
-            if (!bad)
+            if (!shown++)
                 print_error("%s (%zu bytes): mode %d rc %d '%s'\nreference rc %d '%s'\n", what, len,
                             m, rc[m], r[m].data ? r[m].data : "", rc[0],
                             r[0].data ? r[0].data : "");
