@@ -241,8 +241,9 @@ done:
  * of it is UTF-8 (utf8_valid_prefix, 16 bytes a step, whose verdict and
  * offset are those of pisar_translit_apply: the same strict UTF-8, the
  * first bad sequence, ETRUNC only when the input ends inside a character),
- * keeping the first bytes for --lang auto; a pipe is spooled to a temporary
- * file on the way (cli_input). The second romanizes the input in pieces cut
+ * keeping the first bytes for --lang auto (a stream goes to run_stream
+ * instead: one pass, its output held back). The second romanizes the input
+ * in pieces cut
  * just after a line feed. That cut changes nothing: the context rules look
  * one character (combining marks skipped) beyond a letter, and a line feed
  * is no letter, no apostrophe, no mark, no capital and in no set of the
