@@ -1108,8 +1108,9 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
     /* The vector path from vec_from on. Each stop costs it 32 bytes of
      * credit, each byte it takes earns one (up to 256); out of credit (text
      * of other scripts: a stop every few bytes), it is left alone for the
-     * next 256 bytes. */
-    size_t vec_from = fast == 2 && h->vec ? 2 : SIZE_MAX;
+     * next 256 bytes, twice as many each time it runs out again before it
+     * has earned full credit (up to 64 KiB). */
+    size_t vec_from = fast == 2 && h->vec ? 2 : SIZE_MAX, vec_skip = 256;
     long vec_credit = 0;
 #endif
     while (i < len) {
@@ -1124,10 +1125,14 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             if (i <= lim) {
                 /* stopped at a character for the general path */
                 vec_credit += (long)(i - from) - 32;
-                if (vec_credit > 256) vec_credit = 256;
+                if (vec_credit >= 256) {
+                    vec_credit = 256;
+                    vec_skip = 256;
+                }
                 if (vec_credit < -64) {
-                    vec_from = i + 256;
+                    vec_from = i + vec_skip;
                     vec_credit = 0;
+                    if (vec_skip < 65536) vec_skip *= 2;
                 }
                 goto general;
             }
