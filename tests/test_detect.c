@@ -814,6 +814,48 @@ static void test_declaration_contradicted(void **state)
     pisar_detector_free(d);
 }
 
+/* A program or TeX source: much ASCII (commands, English comments) and a few
+ * lines of Russian. The ASCII reads alike under every code page and must not
+ * vote for a Latin page (it did: these were answered x-mac-ce, ibm437 or
+ * macintosh at 1.00, the Russian words read as Latin letters). */
+static const char tex_head[] =
+    "\\documentclass[a4paper,12pt]{article}\n\\usepackage[T2A]{fontenc}\n"
+    "\\usepackage[russian,english]{babel}\n\\usepackage{graphicx,amsmath,amssymb}\n"
+    "\\newcommand{\\mytitle}{Sample bibliography for the thesis template}\n"
+    "\\setlength{\\parindent}{0pt}\\setlength{\\parskip}{6pt plus 2pt}\n"
+    "%% this file shows how the style formats a reference list with natbib\n"
+    "\\hypersetup{pdftitle={\\mytitle}, colorlinks=true, linkcolor=blue, urlcolor=blue}\n"
+    "\\begin{document}\n\\title{\\mytitle}\\maketitle\n";
+
+static void test_ascii_does_not_vote_between_scripts(void **state)
+{
+    (void)state;
+    static const char ru[] = "%% Пример оформления списка литературы\n"
+                             "\\section{Введение}\nКоманды форматирования не изменены.\n"
+                             "\\end{document}\n";
+    const pisar_encoding encs[] = {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, PISAR_ENC_IBM866};
+    for (size_t i = 0; i < sizeof encs / sizeof *encs; i++) {
+        unsigned char buf[4096];
+        size_t n = encode(encs[i], tex_head, buf, sizeof buf);
+        n += encode(encs[i], ru, buf + n, sizeof buf - n);
+        pisar_detection r = detect(buf, n);
+        assert_enc(r, encs[i]);
+        assert_string_equal(r.language, "ru");
+    }
+    /* Latin letters standing alone in ASCII (a table of an alphabet, a
+     * keymap) stay Latin: no Cyrillic words there */
+    static const char hr[] =
+        "\\textcolor{blue}{\u010c \u010d} & \\textcolor{red}{\u0106 \u0107} & "
+        "\\textcolor{blue}{\u0160 \u0161} & \\textcolor{red}{\u017d \u017e} \\\\\n"
+        "\\textcolor{blue}{D\u017e d\u017e} & \\textcolor{red}{\u0110 \u0111}\n"
+        "\\end{document}\n";
+    unsigned char buf[4096];
+    size_t n = encode(PISAR_ENC_WINDOWS_1250, tex_head, buf, sizeof buf);
+    n += encode(PISAR_ENC_WINDOWS_1250, hr, buf + n, sizeof buf - n);
+    pisar_detection r = detect(buf, n);
+    assert_false(pisar_encoding_is_cyrillic(r.encoding));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -836,6 +878,7 @@ int main(void)
         cmocka_unit_test(test_looks_like_markup),
         cmocka_unit_test(test_markup_feed),
         cmocka_unit_test(test_declaration_contradicted),
+        cmocka_unit_test(test_ascii_does_not_vote_between_scripts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
