@@ -33,7 +33,7 @@ mkdir -p "$out/debs" "$out/x"
 if [ ! -f "$out/set/manifest.tsv" ]; then
   grep -v '^#' "$top/bench/detect/realfiles/packages.txt" | while read -r p; do
     [ -n "$p" ] || continue
-    ls "$out/debs/${p}_"*.deb >/dev/null 2>&1 || (cd "$out/debs" && apt-get download "$p" >/dev/null) ||
+    ls "$out/debs/${p}_"*.deb >/dev/null 2>&1 || (cd "$out/debs" && apt-get download "$p" >/dev/null 2>&1) ||
       echo "realfiles: could not download $p (run apt-get update?)" >&2
   done
   for d in "$out/debs/"*.deb; do
