@@ -47,6 +47,10 @@
  * lower-cased (names, commands, cognates: Vim, vimdiff, Information). */
 #define WORD_MIN 4
 #define WORD_MATCH 1.5
+/* ... compared on their first WORD_PREFIX letters: cognates that differ in
+ * their endings (Installation ~ installieren, automatisch ~
+ * automatically, Konfiguration ~ Konfigurationsdatei) */
+#define WORD_PREFIX 6
 /* A sentence of a 2-1 or 1-2 link that has lexicon keys none of which is on
  * the other side looks like a sentence without counterpart. */
 #define LEX_ORPHAN 2.0
@@ -341,7 +345,7 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
                 UChar32 d;
                 U8_NEXT(t, q, e, d);
                 d = u_tolower(d);
-                v = fnv(v, &d, sizeof d);
+                if (letters < WORD_PREFIX) v = fnv(v, &d, sizeof d);
                 letters++;
             }
             if (pass == 1) {
