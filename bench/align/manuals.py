@@ -16,8 +16,8 @@ both sides.
 
 PISAR's segmenter cuts each kept unit (in the running text of all units, so
 the gold sentences are the ones `pisar align` will see); a pair with k and k
-sentences gives k 1-1 links (checked by hand on a sample: see
-bench/align/README-manuals.md), 1 and 2 (2 and 1) a 1-2 (2-1) link -- the
+sentences gives k 1-1 links (checked by hand on a sample: bench/RESULTS.md,
+"Real translations as running text"), 1 and 2 (2 and 1) a 1-2 (2-1) link -- the
 translator's own split or merge; other counts are left out. Then, seeded,
 3 % of the 1-1 links lose their source sentence and 3 % their target
 sentence (1-0, 0-1: the only synthetic edit). Each document (a chapter, up
