@@ -174,6 +174,19 @@ static int name_has_cue(const word *words, size_t nw, int c)
     return 0;
 }
 
+static int name_holds(const word *words, size_t nw, const char *const *list);
+
+/* A string of list in word k, or one of two letters or more in another
+ * Latin word of the name. */
+static int never_in_name(const word *words, size_t nw, size_t k, const char *const *list)
+{
+    for (const char *const *n = list; *n; n++)
+        for (size_t j = 0; j < nw; j++)
+            if (!words[j].cyrillic && (j == k || strlen(*n) > 1) && has_marker(&words[j], *n))
+                return 1;
+    return 0;
+}
+
 /* The first convention (not generic) with a strong marker in word k (or a
  * cued marker whose cue is in the name), or -1; *spreads is set when that
  * marker also speaks for the other words. */
@@ -186,6 +199,12 @@ static int word_strong(const word *words, size_t nw, size_t k, int *spreads)
             int f = cv->mflags[m];
             if (f == 2 || f == 4 || !HAS(w, c, m)) continue;
             if (f == 3 && !name_has_cue(words, nw, c)) continue;
+            /* a marker yields to a string the convention never writes
+             * (Spanish jm beside zj: DSTU 9112 B Kuzjma; Swedish sj in a
+             * name with sh: Andresjuk Shevchuk); a single letter counts in the
+             * marker's own word only, as a given name may be Western
+             * (German Valentina Tereschkowa) */
+            if (never_in_name(words, nw, k, cv->never)) continue;
             if (spreads) *spreads = f != 1;
             return c;
         }
@@ -208,7 +227,7 @@ static int word_fallback(const word *w)
     for (int c = 0; c < PN_NCONV - 1; c++) {
         const pn_convention *cv = &pn_conventions[c];
         for (size_t m = 0; cv->markers[m]; m++)
-            if (cv->mflags[m] == 4 && HAS(w, c, m)) return c;
+            if (cv->mflags[m] == 4 && HAS(w, c, m) && !name_holds(w, 1, cv->never)) return c;
     }
     return -1;
 }
@@ -273,7 +292,20 @@ static char base_letter(unsigned c, const UNormalizer2 *nfd)
     return 0;
 }
 
-static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer2 *nfd)
+/* A Latin word that ends in a vowel and u after a consonant (-au, -ou, -eu:
+ * Belarusian -аў, -оў, -еў, Bagalepau = Багалепаў, Harbachou): the name is
+ * Belarusian, whose г the key reads h (Havryla) and whose presses write g
+ * (German, Polish and Czech Gauryla, Bagalepau): its g is h. Russian and
+ * Ukrainian names do not end so (French -ou after g, Choïgou, excepted). */
+static int belarusian_latin(const word *w)
+{
+    size_t n = w->len;
+    if (w->cyrillic || n < 4 || w->s[n - 1] != 'u' || !strchr("aeo", w->s[n - 2])) return 0;
+    char c = w->s[n - 3];
+    return c >= 'b' && c <= 'z' && !strchr("aeiouyg", c);
+}
+
+static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const UNormalizer2 *nfd)
 {
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     /* w in a word with a letter the German and Polish presses, whose w is в,
@@ -286,11 +318,24 @@ static int latin_word(const word *w, int conv, pisar_buf *out, const UNormalizer
             char a = w->s[k], b = w->s[k + 1];
             w_is_u = (a == 't' && b == 's' && (k + 3 >= w->len || memcmp(w->s + k + 2, "ch", 2))) ||
                      ((a == 's' || a == 'z' || a == 'k') && b == 'h') ||
-                     (a == 'y' && strchr("aeou", b));
+                     (a == 'y' && strchr("aeou", b)) ||
+                     /* a lone h, BGN/PCGN's г (German writes h only in ch, sch) */
+                     (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h');
         }
+        /* then the word is not German or Polish, whose ch is х: its ch is ч
+         * (Harbachow = Гарбачоў, Yewdachenka = Еўдачэнка) */
+        if (w_is_u && conv >= 0 && conv < PN_NCONV - 1 &&
+            (!strcmp(pn_conventions[conv].id, "w") || !strcmp(pn_conventions[conv].id, "de") ||
+             !strcmp(pn_conventions[conv].id, "pl")))
+            conv = -1;
     }
     size_t i = 0;
     while (i < w->len) {
+        if (g_is_h && w->s[i] == 'g' && (i + 1 >= w->len || w->s[i + 1] != 'h')) {
+            if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
+            i++;
+            continue;
+        }
         if (w_is_u && w->s[i] == 'w') {
             if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
             i++;
@@ -498,9 +543,11 @@ static void fold(char *s, pisar_buf *out)
         } else if (!strncmp(p, "zh", 2)) {
             c = 'Z';
             i += 2;
-        } else if (!strncmp(p, "ch", 2)) {
+        } else if (!strncmp(p, "ch", 2) || !strncmp(p, "tch", 3)) {
+            /* тч is ч: French tch (Gortchakov) and тч (Vitchenko = Вітченко)
+             * are one spelling; no near-miss pair parts тч from ч */
             c = 'C';
-            i += 2;
+            i += *p == 't' ? 3 : 2;
         } else if (!strncmp(p, "kh", 2)) {
             c = 'X';
             i += 2;
@@ -513,7 +560,10 @@ static void fold(char *s, pisar_buf *out)
         } else {
             c = *p;
             i++;
-            if (c == 'x')
+            if (c == 's' && n && s[n - 1] == 'd')
+                c = 'z'; /* дс is дз: German writes дз ds (Arkads = Аркадзь,
+                          * Radsiwon); no near-miss pair parts them */
+            else if (c == 'x')
                 c = 'X';
             else if (c == 'g')
                 c = 'G';
@@ -692,6 +742,22 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             j = k;
             /* ʺ before a consonant is kept: the Bulgarian vowel ъ of ISO 9
              * (Vʺlčanov), read by tables/names/latin.txt */
+            /* GOST 7.79 system B writes э e` (Se`rebryakov = Сэребряков): no
+             * other scheme puts ` after e, which is then the è of ISO 9 and
+             * the scholarly system, the key's э */
+            if (c == 0x60 && u && u16[u - 1] == 'e') {
+                u16[u - 1] = 0xe8;
+                continue;
+            }
+            /* ISO 9's ʹ (ь) in a Ukrainian -ський, -цький, -зький is kept
+             * for tables/names/latin.txt, which reads -sʹkij as Ukrainian
+             * ISO 9 (Russian -ский has no ь) */
+            if (c == 0x02b9 && u && u < 250 &&
+                (u16[u - 1] == 's' || u16[u - 1] == 'c' || u16[u - 1] == 'z') && k < len &&
+                (s[k] == 'k' || s[k] == 'K')) {
+                u16[u++] = (UChar)c;
+                continue;
+            }
             if (is_apostrophe(c) && !(c == 0x02ba && before_consonant(s, len, k))) continue;
             if (pn_is_cyrillic(c)) cyr = 1;
             UChar32 lc = u_tolower((UChar32)c);
@@ -749,6 +815,9 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
     for (size_t k = 0; k < nw && name_fb < 0; k++)
         if (!words[k].cyrillic) name_fb = word_fallback(&words[k]);
 
+    int be_latin = 0;
+    for (size_t k = 0; k < nw; k++)
+        be_latin |= belarusian_latin(&words[k]);
     char *keys[PN_MAX_WORDS];
     size_t nk = 0;
     for (size_t k = 0; k < nw; k++) {
@@ -757,7 +826,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             rc = cyrillic_word(&words[k], lang, &t);
         } else {
             int c = force >= 0 ? force : word_convention(words, nw, k, name_conv, name_fb);
-            rc = latin_word(&words[k], c, &t, nfd);
+            rc = latin_word(&words[k], c, be_latin, &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) {

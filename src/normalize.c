@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confusables.h" /* the look-alike pairs, for the look-alike pass's gate */
 #include "nfc.h"
 #include "repair.h"
 #include "repair_scan.h"
@@ -27,6 +28,7 @@ struct pisar_normalizer {
     repair_ws *ws;   /* ... and its arrays, kept from line to line */
     nfc_stream *nfc; /* with PISAR_NORM_NFC: set up once, not per line */
     repair_hg hg;    /* with PISAR_NORM_HOMOGLYPH */
+    repair_hg_gate hgate;
 };
 
 int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
@@ -38,6 +40,8 @@ int pisar_normalizer_new(pisar_normalizer **out, unsigned flags)
     if (!n) return PISAR_ENOMEM;
     n->flags = flags;
     repair_hg_init(&n->hg);
+    repair_hg_gate_init(&n->hgate, (const uint16_t(*)[2])(const void *)HG_LAT2CYR, HG_LAT2CYR_COUNT,
+                        (const uint16_t(*)[2])(const void *)HG_CYR2LAT, HG_CYR2LAT_COUNT);
     if (flags & PISAR_NORM_NFC) {
         int rc = nfc_stream_new(&n->nfc);
         if (rc) {
@@ -121,7 +125,11 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
         int line_script = -1;
         for (size_t i = 0; i <= nm && !rc; i++) {
             size_t to = i < nm ? l->v[i].off : len;
-            if (to > from) rc = repair_homoglyph(&n->hg, in, len, from, to, &line_script, l);
+            /* (only with a Latin letter, as the pass itself first asks, and
+             * where a word may be repaired: repair_hg_may) */
+            if (to > from && !repair_no_latin(s + from, to - from) &&
+                repair_hg_may(&n->hgate, s, from, to))
+                rc = repair_homoglyph(&n->hg, in, len, from, to, &line_script, l);
             if (i < nm) from = l->v[i].off + l->v[i].len;
         }
         if (!rc && l->n > nm) repair_list_sort(l);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <dirent.h>
 
+#include "pisar/detect.h"
 #include "pisar/normalize.h"
 #include "confusables.h" /* generated from ICU's confusable data */
 #include "codepage.h"
@@ -769,6 +770,140 @@ static int gate_lines(const repair_enc *t, const char *buf, size_t n, int whole,
     return bad;
 }
 
+/* Lines with the typographic signs the gate lets through (written for this
+ * test: news-like Russian and Ukrainian, and the edges of badness()), and
+ * mojibake of those signs. */
+static const char *TYPO[] = {
+    "«Газпром» сообщил о росте добычи — на 5 % за год…",
+    "Президент заявил: «Мы не отступим», — передаёт агентство.",
+    "В 2024 году приказ № 15 вступил в силу; «Росатом» — крупнейший…",
+    "„Слово“ и ‘слово’ – это кавычки-лапки и одиночные.",
+    "Он сказал: «Да» — и ушёл. «Нет», – ответила она.",
+    "Т.\u00A0е. сумма в 100\u00A0рублей — немного",
+    "«Привет»",
+    "— Ну что? — спросил он.",
+    "… и так далее",
+    "№ 5 и №5",
+    "«%s»",
+    "«0» и «1»",
+    "«—»",
+    "Компания «Apple» и «Samsung»",
+    "Об’єднаних п’ять м’ята",
+    "слово—слово",
+    "слово–слово",
+    "слово…»",
+    "слово»…",
+    "слово\xC2\xA0— дело",
+    "слово\xC2\xA0",
+    "\xC2\xA0слово",
+    "«слово»\xC2\xA0и",
+    "ЗАКРЫВАЮЩАЯ КАВЫЧКА «ЁЛОЧКА» И ОТКРЫВАЮЩАЯ КАВЫЧКА",
+    "ВЕКНБЕЙ «ХЛЕЕР» ОПЮБН — ЛШЯКХ",
+    "ВЕКНБЕЙ — ХЛЕЕР",
+    "«ПРИВЕТСТВУЮЩИЙ» —",
+    "вЂ” РїСЂРёРІРµС‚ В«РґР°В»",
+    "РїСЂРёРІРµС‚ В«РґР°В»",
+    "Р»",
+    "Р» Р°",
+    "В«",
+    "В«В»",
+    "«Р»",
+    "Р’С‹",
+    "Â«ÐŸÑ€Ð¸Ð²ÐµÑ‚Â»",
+    "â€”",
+    "â€œпривет",
+    "вЂ¦",
+    "вЂњпривет",
+    "С‚Р°Рє вЂ” С‚Р°Рє",
+    "п╟ б╚п╢п╟б╩",
+    "б╚",
+    "╨┤╨░ ┬л╨┤╨░┬╗",
+    "┬л",
+};
+
+/* Garbling as the chains of repair_mojibake.c do it (its STEPS and CHAINS,
+ * written out again here): a step (orig, wrong) encodes the text in orig
+ * and decodes the bytes as wrong (a byte the page leaves undefined becomes
+ * the C1 control of its value, as the WHATWG decoders do). */
+static const pisar_encoding GSTEPS[][2] = {
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1251},     {PISAR_ENC_UTF8, PISAR_ENC_KOI8_R},
+    {PISAR_ENC_UTF8, PISAR_ENC_IBM866},           {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1252},
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R},   {PISAR_ENC_WINDOWS_1251, PISAR_ENC_WINDOWS_1252},
+    {PISAR_ENC_KOI8_R, PISAR_ENC_WINDOWS_1251},   {PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251},
+    {PISAR_ENC_UTF8, PISAR_ENC_WINDOWS_1250},     {PISAR_ENC_UTF8, PISAR_ENC_ISO_8859_2},
+    {PISAR_ENC_WINDOWS_1251, PISAR_ENC_IBM866},   {PISAR_ENC_WINDOWS_1250, PISAR_ENC_WINDOWS_1252},
+    {PISAR_ENC_ISO_8859_2, PISAR_ENC_ISO_8859_1},
+};
+/* {outer, inner}: inner garbled first (-1: one step) */
+static const signed char GCHAINS[][2] = {
+    {0, -1},  {1, -1},  {2, -1}, {3, -1}, {4, -1}, {5, -1}, {6, -1}, {0, 0},  {0, 1},
+    {0, 2},   {0, 3},   {0, 4},  {0, 5},  {1, 0},  {1, 1},  {1, 2},  {1, 3},  {1, 4},
+    {1, 5},   {2, 0},   {2, 1},  {2, 2},  {2, 3},  {2, 4},  {2, 5},  {3, 0},  {3, 1},
+    {3, 2},   {3, 3},   {3, 4},  {3, 5},  {4, 4},  {7, -1}, {8, -1}, {9, -1}, {10, -1},
+    {11, -1}, {12, -1}, {8, 8},  {3, 8},  {8, 3},
+};
+
+/* in[0, n) (valid UTF-8) garbled by step st into out (cap bytes); its
+ * length, or 0 when the text has a character orig lacks or out is full. */
+static size_t garble_step(int st, const char *in, size_t n, char *out, size_t cap)
+{
+    pisar_encoding orig = GSTEPS[st][0], wrong = GSTEPS[st][1];
+    const uint16_t *tab = cp_table(wrong);
+    const unsigned char *s = (const unsigned char *)in;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char bytes[4];
+        size_t nb = 0;
+        if (orig == PISAR_ENC_UTF8) {
+            bytes[nb++] = s[i++];
+        } else {
+            int32_t c = u8_next(s, n, &i);
+            int b = c < 0 ? -1 : c < 0x80 ? c : cp_encode(orig, (uint32_t)c);
+            if (b < 0) return 0;
+            bytes[nb++] = (unsigned char)b;
+        }
+        for (size_t k = 0; k < nb; k++) {
+            uint32_t u = bytes[k] < 0x80 ? bytes[k] : tab[bytes[k]];
+            if (u == CP_UNDEFINED) u = bytes[k];
+            if (o + 4 >= cap) return 0;
+            o += utf8_put((unsigned char *)out + o, u);
+        }
+    }
+    return o;
+}
+
+/* Every chain applied to each line of buf[0, n): the gate checked on each
+ * garbled line (gate_lines); *garbled counts the lines made, *refused those
+ * the gate sends to the finder. */
+static int gate_chains(const repair_enc *t, const char *buf, size_t n, size_t *said,
+                       size_t *garbled, size_t *refused)
+{
+    static char mid[1 << 13], out[1 << 14];
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (e < n && buf[e] != '\n')
+            e++;
+        if (u8_check((const unsigned char *)buf + a, e - a) == e - a && e - a < sizeof mid / 4)
+            for (size_t c = 0; c < sizeof GCHAINS / sizeof *GCHAINS; c++) {
+                const char *src = buf + a;
+                size_t len = e - a;
+                if (GCHAINS[c][1] >= 0) {
+                    len = garble_step(GCHAINS[c][1], src, len, mid, sizeof mid);
+                    src = mid;
+                }
+                if (len) len = garble_step(GCHAINS[c][0], src, len, out, sizeof out);
+                if (!len || (len == e - a && !memcmp(out, buf + a, len))) continue;
+                ++*garbled;
+                size_t before = *said;
+                bad += gate_lines(t, out, len, 1, said);
+                *refused += *said == before;
+            }
+        a = e + 1;
+    }
+    return bad;
+}
+
 static void test_line_gate(void **state)
 {
     (void)state;
@@ -808,6 +943,30 @@ static void test_line_gate(void **state)
     };
     for (size_t i = 0; i < sizeof more / sizeof *more; i++)
         bad += gate_lines(t, more[i], strlen(more[i]), 1, &said);
+    /* the typographic signs, clean and garbled; the clean lines of the
+     * fixtures (their first 8 KB) and those lines under every chain: the
+     * gate refuses nearly all garbled lines (and the finder finds nothing
+     * in any line it passes) */
+    size_t said_typo = said, garbled = 0, refused = 0;
+    for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
+        bad += gate_lines(t, TYPO[i], strlen(TYPO[i]), 1, &said);
+    assert_true(said - said_typo >= 12);
+    for (size_t i = 0; i < 10; i++) /* the ordinary sentences pass */
+        assert_true(repair_plain_line(t, (const unsigned char *)TYPO[i], strlen(TYPO[i])));
+    for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
+        bad += gate_chains(t, TYPO[i], strlen(TYPO[i]), &said, &garbled, &refused);
+    for (size_t f = 1; f < sizeof files / sizeof *files - 1; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, 8192, fp);
+        fclose(fp);
+        while (n && buf[n - 1] != '\n')
+            n--;
+        bad += gate_chains(t, buf, n, &said, &garbled, &refused);
+    }
+    assert_true(garbled > 1000);
+    assert_true(refused * 100 >= garbled * 95);
     snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
     DIR *d = opendir(path);
     assert_non_null(d);
@@ -828,6 +987,245 @@ static void test_line_gate(void **state)
     free(t);
     assert_int_equal(bad, 0);
     assert_true(said > 100);
+}
+
+/* The look-alike pass's gate (repair_hg_may): wherever it says no word of
+ * a line can be repaired, repair_homoglyph() repairs nothing; it says so on
+ * most lines with both scripts (not vacuous); and it lets through the lines
+ * with a look-alike repair. */
+static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const char *buf, size_t n,
+                         int whole, size_t *said, size_t *both)
+{
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (!whole && e < n && buf[e] != '\n')
+            e++;
+        if (whole) e = n;
+        const unsigned char *s = (const unsigned char *)buf + a;
+        size_t len = e - a;
+        if (u8_check(s, len) == len) {
+            int may = repair_hg_may(g, s, 0, len);
+            *both += !repair_no_latin(s, len);
+            *said += !may && !repair_no_latin(s, len);
+            repair_list l = {0};
+            int line_script = -1;
+            assert_int_equal(repair_homoglyph(hg, buf + a, len, 0, len, &line_script, &l), 0);
+            if (l.n && !may) {
+                print_error("the look-alike gate passes a line with a repair: %.*s\n", (int)len,
+                            buf + a);
+                bad++;
+            }
+            repair_list_free(&l);
+        }
+        a = e + 1;
+    }
+    return bad;
+}
+
+static void test_homoglyph_gate(void **state)
+{
+    (void)state;
+    repair_hg hg;
+    repair_hg_init(&hg);
+    repair_hg_gate g;
+    repair_hg_gate_init(&g, (const uint16_t(*)[2])(const void *)HG_LAT2CYR, HG_LAT2CYR_COUNT,
+                        (const uint16_t(*)[2])(const void *)HG_CYR2LAT, HG_CYR2LAT_COUNT);
+    static const char *files[] = {
+        "repair/sample-lookalikes.txt", "repair/sample-garbled.txt", "repair/clean/rus.txt",
+        "repair/clean/ukr.txt",         "repair/clean/bel.txt",      "repair/clean/bul.txt",
+        "repair/clean/mkd.txt",         "repair/clean/srp.txt",      "repair/clean/srp-latn.txt",
+        "repair/clean/mixed.txt",       "repair/clean/pol.txt",      "repair/clean/ces.txt"};
+    static char buf[1 << 16];
+    char path[512];
+    int bad = 0;
+    size_t said = 0, both = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+    }
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        bad += hg_gate_lines(&hg, &g, CASES[i].in, strlen(CASES[i].in), 1, &said, &both);
+    for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
+        bad += hg_gate_lines(&hg, &g, TYPO[i], strlen(TYPO[i]), 1, &said, &both);
+    static const char *more[] = {
+        /* one-letter words, whole look-alike words, mixed words, and words
+         * one letter away from them */
+        "Пошёл c другом",
+        "Пошёл с другом",
+        "в CCCP и США",
+        "в CCCP",
+        "в CCCB",
+        "слово a слово",
+        "слово b слово",
+        "Мiр",
+        "мир и I",
+        "Tак вот",
+        "Так вот",
+        "xoрошо",
+        "ABSTIMEи",
+        "тип ext",
+        "ТИП EXT",
+        "ja сум",
+        "Pеrѕona",
+        "the thread'ѕ id",
+        "Perѕona",
+        "KOT и кот",
+        "«CCCP» и «США»",
+        "вот—a—вот",
+        "Ѕ",
+        "ѕ",
+        "s в",
+    };
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+        bad += hg_gate_lines(&hg, &g, more[i], strlen(more[i]), 1, &said, &both);
+    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        FILE *fp = fopen(p, "rb");
+        if (!fp) continue;
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += hg_gate_lines(&hg, &g, buf, n, 1, &said, &both);
+        bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+    }
+    closedir(d);
+    assert_int_equal(bad, 0);
+    /* not vacuous: of the 295 lines with a Latin letter, 42 skip the pass
+     * (short Latin words are often all look-alikes: "a", "co", "ext") */
+    assert_true(said >= 30 && both > said);
+    /* the words the gate must let through */
+    static const char *may[] = {"c", "CCCP", "Мiр", "xoрошо", "ѕ", "a", "Tак"};
+    for (size_t i = 0; i < sizeof may / sizeof *may; i++)
+        assert_true(repair_hg_may(&g, (const unsigned char *)may[i], 0, strlen(may[i])));
+    static const char *keep[] = {"CCCF", "b", "слово", "word", "s", "ёж"};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        assert_false(repair_hg_may(&g, (const unsigned char *)keep[i], 0, strlen(keep[i])));
+}
+
+/* repair_ctrl_count's SSE2 path against its reference at every offset and
+ * length, with each kind of byte at every position; and the premise of
+ * `pisar normalize`'s first pass: valid UTF-8 without NUL and with at most
+ * one control byte in 50 is what the detector calls UTF-8 (ASCII without a
+ * byte above 0x7F), on the fixtures, the fuzz corpora and edge cases. */
+static int detects_utf8(const unsigned char *s, size_t n)
+{
+    pisar_detector *d = pisar_detector_new();
+    assert_non_null(d);
+    pisar_detection r;
+    if (n) assert_true(pisar_detector_feed(d, s, n) >= 0);
+    assert_int_equal(pisar_detector_finish(d), 0);
+    assert_int_equal(pisar_detector_result(d, &r), 0);
+    pisar_detector_free(d);
+    return r.encoding == (repair_ascii_prefix(s, n) == n ? PISAR_ENC_ASCII : PISAR_ENC_UTF8);
+}
+
+static int premise_file(const char *path, size_t *n_ok)
+{
+    static unsigned char buf[1 << 20];
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return 0;
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    int more = fgetc(fp) != EOF;
+    fclose(fp);
+    size_t nul = 0, ctrl = repair_ctrl_count(buf, n, &nul);
+    if (more || u8_check(buf, n) != n || nul || ctrl > n / 50) return 0;
+    ++*n_ok;
+    if (detects_utf8(buf, n)) return 0;
+    print_error("the detector does not call %s UTF-8\n", path);
+    return 1;
+}
+
+static int premise_dir(const char *dir, size_t *n_ok)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int bad = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        bad += premise_file(p, n_ok);
+        bad += premise_dir(p, n_ok); /* (a file: opendir fails) */
+    }
+    closedir(d);
+    return bad;
+}
+
+static void test_ctrl_count(void **state)
+{
+    (void)state;
+    unsigned char base[40];
+    for (size_t i = 0; i < sizeof base; i++)
+        base[i] = (unsigned char)"\xD0\xBF\xD1\x80\xD0\xB8 a\t\n"[i % 10];
+    static const unsigned char odd[] = {0,    1,    8,    9,    0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
+                                        0x1A, 0x1B, 0x1C, 0x1F, 0x20, 0x7F, 0x80, 0xFF};
+    int differs = 0;
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at < sizeof base; at++) {
+            unsigned char b[sizeof base];
+            memcpy(b, base, sizeof b);
+            b[at] = odd[o];
+            b[(at * 7 + 3) % sizeof b] = odd[(o + 5) % sizeof odd];
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    size_t z1 = 0, z2 = 0;
+                    differs += repair_ctrl_count(b + off, n, &z1) !=
+                               repair_ctrl_count_ref(b + off, n, &z2);
+                    differs += z1 != z2;
+                }
+        }
+    assert_int_equal(differs, 0);
+    size_t z = 0;
+    assert_int_equal(
+        repair_ctrl_count((const unsigned char *)"a\x01\x1F\x7F\x1B\f\r\t\n\x0B", 10, &z), 4);
+    assert_int_equal(z, 0);
+    /* the premise */
+    size_t n_ok = 0;
+    int bad = premise_dir(PISAR_FIXTURES, &n_ok);
+    char path[512];
+    snprintf(path, sizeof path, "%s/../fuzz/corpus", PISAR_FIXTURES);
+    bad += premise_dir(path, &n_ok);
+    static const char *edge[] = {
+        "",
+        "a",
+        "\xEF\xBB\xBF",
+        "\xEF\xBB\xBFпривет",
+        "привет\x1B[0m",
+        "\f\r\n\t",
+        "текст\x1F с одним управляющим символом на пятьдесят байт и больше.",
+        "ab",
+        "абвг",
+        "a\xC2\xA0",
+        "\xE2\x80\x94\xE2\x80\x94",
+    };
+    for (size_t i = 0; i < sizeof edge / sizeof *edge; i++) {
+        const unsigned char *e = (const unsigned char *)edge[i];
+        size_t n = strlen(edge[i]), nul = 0;
+        assert_true(repair_ctrl_count(e, n, &nul) <= n / 50);
+        assert_true(detects_utf8(e, n));
+    }
+    /* the threshold matters: one control byte in 5 is binary to the detector */
+    size_t nul = 0;
+    assert_int_equal(repair_ctrl_count((const unsigned char *)"ab\x01"
+                                                              "cd",
+                                       5, &nul),
+                     1);
+    assert_false(detects_utf8((const unsigned char *)"ab\x01"
+                                                     "cd",
+                              5));
+    assert_int_equal(bad, 0);
+    assert_true(n_ok > 300);
 }
 
 /* The SSE2 UTF-8 check against u8_check() at every offset and length, on
@@ -961,7 +1359,8 @@ static void test_nfc_plain(void **state)
         cs[nc][2] = (char)(0x80 | (c & 0x3F)), cs[nc][3] = 0;
         nc++;
     }
-    assert_int_equal(nc, 127 + 64 + 128 + 62);
+    memcpy(cs[nc++], "\xE2\x84\x96", 4); /* U+2116 № */
+    assert_int_equal(nc, 127 + 64 + 128 + 62 + 1);
     for (int i = 0; i < nc; i++)
         for (int j = 0; j < nc; j++) {
             char pair[32]; /* (room for a 16-byte load the length rules out) */
@@ -998,6 +1397,8 @@ int main(void)
         cmocka_unit_test(test_fast_paths),
         cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_line_gate),
+        cmocka_unit_test(test_homoglyph_gate),
+        cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),

@@ -115,7 +115,7 @@ struct conv {
     int nneeds;
     char cues[16][16];
     int ncues;
-    struct rule rules[96];
+    struct rule rules[128];
     int nrules;
 };
 
@@ -312,7 +312,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             if (cur->ncues == 16 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
             strcpy(cur->cues[cur->ncues++], a);
         } else if (!strcmp(kw, "rule") && k == 3 && cur) {
-            if (cur->nrules == 96) die("%s: too many rules in %s", lat, cur->id);
+            if (cur->nrules == 128) die("%s: too many rules in %s", lat, cur->id);
             struct rule *r = &cur->rules[cur->nrules++];
             char *f = a;
             r->anchor = 0;

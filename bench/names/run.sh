@@ -33,6 +33,8 @@ done
 echo "-- held-out, recall by source (--key --lang, --key --resolve --lang)"
 python3 "$SCORE" --per-lang --cmd "$PISAR names --key --lang {lang}" --by-source "$sc/heldout-meta.tsv" "$sc/heldout.tsv" | tail -n +2
 python3 "$SCORE" --per-lang --cmd "$PISAR names --key --resolve --lang {lang}" --by-source "$sc/heldout-meta.tsv" "$sc/heldout.tsv" | tail -n +2
+echo "-- recall of the key alone by scheme and press convention (by_scheme.py; pass it two builds to compare)"
+python3 by_scheme.py "$sc" "$PISAR"
 rm -rf "$sc"
 echo "== the hand-made clusters (people.txt, attested.tsv)"
 echo "== pisar names --key (with the built-in gazetteer)"

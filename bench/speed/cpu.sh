@@ -2,7 +2,8 @@
 # bench/speed/cpu.sh BEFORE AFTER -- two pisar binaries and the peer, CPU
 # time in milliseconds (perf stat's task-clock of `sh -c CMD`, every
 # process of the command line counted, `cat` included), on the rows of
-# bench/speed/run.sh that issue 11 asks about: translit, detect, convert.
+# bench/speed/run.sh that issue 11 asks about: translit, detect, convert,
+# normalize, prep (-f txt; the peer: ICU's sentence splitting alone).
 # The three commands of a row run one after the other, ROUNDS times
 # (default 5), and the median of each is printed with the ratios peer /
 # pisar (above 1: pisar is faster). Finer than run.sh's /usr/bin/time
@@ -10,7 +11,8 @@
 # interleaving puts before and after under the same load of a shared
 # machine.
 #
-# Environment: ROWS (default "translit detect convert"), LANG_CORPUS
+# Environment: ROWS (default "translit detect convert"; also normalize,
+# prep), LANG_CORPUS
 # (default ru; uk for the held-out set), BENCH_DIR (as run.sh: the corpora
 # are built there by bench/speed/corpus.sh, and shared with run.sh).
 # Needs perf (Debian: linux-perf), uchardet, iconv, uconv (icu-devtools).
@@ -87,6 +89,21 @@ for r in $ROWS; do
     row convert 'pipe>file' "cat '$f' | @P@ $c > $o" "cat '$f' | $ic > $o"
     row convert 'pipe|pipe' "cat '$f' | @P@ $c | cat > /dev/null" "cat '$f' | $ic | cat > /dev/null"
     rm -f "$o"
+    ;;
+  normalize)
+    f=$(corpus 16 16)
+    row normalize file "@P@ normalize '$f' > /dev/null" "uconv -x any-nfc '$f' > /dev/null"
+    row normalize pipe "cat '$f' | @P@ normalize > /dev/null" "cat '$f' | uconv -x any-nfc > /dev/null"
+    ;;
+  prep)
+    f=$(corpus 16 16)
+    icu_seg=$work/icu_seg
+    if [ ! -x "$icu_seg" ] || [ "$top/bench/segment/icu_seg.c" -nt "$icu_seg" ]; then
+      # shellcheck disable=SC2046
+      cc -O2 -o "$icu_seg" "$top/bench/segment/icu_seg.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
+    fi
+    row prep file "@P@ prep -f txt '$f' -o /dev/null" "'$icu_seg' $L < '$f' > /dev/null"
+    row prep pipe "cat '$f' | @P@ prep -f txt - -o /dev/null" "cat '$f' | '$icu_seg' $L > /dev/null"
     ;;
   *) echo "unknown row $r" >&2; exit 2 ;;
   esac

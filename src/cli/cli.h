@@ -45,6 +45,11 @@ int cli_json_append(pisar_buf *o, const char *s, size_t n);
 /* Write all n bytes to fd (retrying after EINTR); 0, or -1 with errno set. */
 int cli_write_fd(int fd, const void *p, size_t n);
 
+/* 1 if `path` exists and is not a regular file (a device such as /dev/null,
+ * a FIFO): it is written as it is, never through a temporary file renamed
+ * over it, which would replace the device. */
+int cli_not_regular(const char *path);
+
 /* Write s as a TSV field in PostgreSQL's text format: tab, LF, CR and the
  * backslash escaped as \t, \n, \r and \\; everything else as it is. */
 void cli_tsv_field(FILE *f, const char *s);

@@ -330,6 +330,14 @@ int cmd_align(int argc, char **argv)
         if (rc) {
             cli_error(SUB, "cannot write the output: %s", pisar_strerror(rc));
             status = EXIT_SOME_FAILED;
+        } else if (outpath && cli_not_regular(outpath)) {
+            FILE *f = fopen(outpath, "wb");
+            int bad = !f || cli_write(SUB, f, out.data, out.len);
+            if (f && fclose(f)) bad = 1;
+            if (bad) {
+                cli_error(SUB, "%s: cannot write: %s", outpath, strerror(errno));
+                status = EXIT_SOME_FAILED;
+            }
         } else if (outpath) {
             /* temporary file beside the output, then rename */
             size_t n = strlen(outpath) + 16;

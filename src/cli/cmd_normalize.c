@@ -230,7 +230,33 @@ int cmd_normalize(int argc, char **argv)
         }
     }
     long n;
+    int checked = 0; /* the input is known to be valid UTF-8 (or ASCII) */
     if (!from) {
+        /* pass 1, the common case first: valid UTF-8 with no NUL and few
+         * control characters (repair_ctrl_count: at most one byte in 50, as
+         * detect.c counts them -- its count is never higher) is what the
+         * detector answers UTF-8 for, or ASCII when no byte is above 0x7F
+         * (detect.c: not binary, no NUL for UTF-16/32 without a BOM, no
+         * invalid sequence, a BOM only EF BB BF), so that neither the
+         * detector nor pass 2 need to run; anything else is read again */
+        u8chunk u = {0};
+        int ok = 1, high = 0;
+        size_t ctrl = 0, nul = 0, total = 0;
+        while (ok && (n = cli_input_read(&in, chunk, CHUNK)) > 0) {
+            const unsigned char *c = (const unsigned char *)chunk;
+            ok = u8chunk_feed(&u, c, (size_t)n);
+            ctrl += repair_ctrl_count(c, (size_t)n, &nul);
+            total += (size_t)n;
+            if (!high) high = repair_ascii_prefix(c, (size_t)n) != (size_t)n;
+        }
+        if (n < 0) goto done;
+        if (cli_input_rewind(&in)) goto done;
+        if (ok && u8chunk_finish(&u) && !nul && ctrl <= total / 50) {
+            enc = high ? PISAR_ENC_UTF8 : PISAR_ENC_ASCII;
+            checked = 1;
+        }
+    }
+    if (!from && !checked) {
         /* pass 1: the encoding */
         pisar_detection res;
         if (!(det = pisar_detector_new())) {
@@ -256,6 +282,7 @@ int cmd_normalize(int argc, char **argv)
      * ASCII are checked in place (u8chunk.h), and the decoder runs only to
      * say where they fail; pass 3 then takes their bytes as they are */
     int raw = enc == PISAR_ENC_UTF8 || enc == PISAR_ENC_ASCII;
+    if (checked) goto normalize;
     if (raw) {
         u8chunk u = {.ascii = enc == PISAR_ENC_ASCII};
         int ok = 1;

@@ -88,7 +88,7 @@ static int src_error(source *s)
 /* Output sink: a FILE written from the emitter's buffer as it fills. */
 typedef struct {
     FILE *f;
-    char *final, *tmp; /* NULL for stdout */
+    char *final, *tmp; /* NULL for stdout; tmp NULL too for a device or FIFO */
     int failed;
 } sink;
 
@@ -107,6 +107,17 @@ static int sink_open(sink *k, const char *path)
         return -1;
     }
     memcpy(k->final, path, n + 1);
+    /* a device or a FIFO (-o /dev/null, -o /dev/stdout) is written as it
+     * is: a file renamed over it would replace the device */
+    if (cli_not_regular(path)) {
+        free(k->tmp);
+        k->tmp = NULL;
+        if (!(k->f = fopen(path, "wb"))) {
+            cli_error(SUB, "%s: cannot open: %s", path, strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
     /* temporary file beside the final one, so rename() is atomic */
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
@@ -137,6 +148,9 @@ static int sink_close(sink *k, int keep)
     int rc = 0;
     if (k->f == stdout) {
         if (fflush(stdout)) rc = -1;
+    } else if (k->f && !k->tmp) {
+        if (fclose(k->f)) k->failed = 1;
+        rc = k->failed ? -1 : 0;
     } else if (k->f) {
         if (fflush(k->f) || fsync(fileno(k->f))) k->failed = 1;
         if (fclose(k->f)) k->failed = 1;

@@ -12,6 +12,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,13 @@ static int foot(pisar_buf *b)
 /* Write the buffer to `page` through a temporary file and rename(). */
 static int write_page(const char *sub, const char *page, const pisar_buf *b)
 {
+    if (cli_not_regular(page)) { /* --html /dev/stdout, a FIFO */
+        int fd = open(page, O_WRONLY);
+        int rc = fd < 0 || cli_write_fd(fd, b->data, b->len) ? -1 : 0;
+        if (fd >= 0 && close(fd)) rc = -1;
+        if (rc) cli_error(sub, "%s: %s", page, strerror(errno));
+        return rc;
+    }
     size_t n = strlen(page);
     char *tmp = malloc(n + 32);
     if (!tmp) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 FILE *cli_open_input(const char *sub, const char *path)
@@ -154,6 +155,12 @@ void cli_tsv_field(FILE *f, const char *s)
 int cli_tsv_append(pisar_buf *o, const char *s, size_t n)
 {
     return append_escaped(o, s, n, tsv_escape);
+}
+
+int cli_not_regular(const char *path)
+{
+    struct stat sb;
+    return !stat(path, &sb) && !S_ISREG(sb.st_mode);
 }
 
 int cli_write_fd(int fd, const void *p, size_t n)
