@@ -940,11 +940,12 @@ const pn_suffix *pn_suffix_table(void)
     return pn_suffixes;
 }
 
-static int in_sorted(const char *const *list, const char *s, size_t n)
+/* Binary search of the sorted generated list (its size known at compile
+ * time: the lists end with NULL). */
+#define IN_SORTED(list, s, n) in_sorted(list, sizeof list / sizeof *list - 1, s, n)
+static int in_sorted(const char *const *list, size_t hi, const char *s, size_t n)
 {
-    size_t lo = 0, hi = 0;
-    while (list[hi])
-        hi++;
+    size_t lo = 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strncmp(list[mid], s, n);
@@ -961,16 +962,16 @@ static int in_sorted(const char *const *list, const char *s, size_t n)
 
 int pn_is_notname(const char *s, size_t n)
 {
-    return in_sorted(pn_notnames, s, n);
+    return IN_SORTED(pn_notnames, s, n);
 }
 int pn_is_nounlang_word(const char *s, size_t n)
 {
-    return in_sorted(pn_nounlang, s, n);
+    return IN_SORTED(pn_nounlang, s, n);
 }
 
 int pn_is_determiner(const char *s, size_t n)
 {
-    return in_sorted(pn_determiners, s, n);
+    return IN_SORTED(pn_determiners, s, n);
 }
 
 int pn_lower_first(const char *s, size_t n, pisar_buf *out)
