@@ -174,4 +174,8 @@ static inline size_t utf8_valid_prefix(const unsigned char *t, size_t len, int *
     return len;
 }
 
+/* utf8_valid_prefix's answers, 32 bytes at a step where the CPU has AVX2
+ * (utf8.c; for a whole input's check pass). */
+size_t utf8_valid_prefix_wide(const unsigned char *t, size_t len, int *cut);
+
 #endif

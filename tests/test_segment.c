@@ -13,6 +13,7 @@
 
 #include "pisar/pisar.h"
 #include "segment_internal.h"
+#include "utf8.h"
 
 #define MAXS 12
 
@@ -936,8 +937,8 @@ static void test_valid_prefix(void **state)
         }
         for (size_t len = round % 40; len <= n; len += 37) {
             int c1 = -1, c2 = -1;
-            size_t a = seg_valid_prefix(buf, len, &c1);
-            size_t b = seg_valid_prefix_reference(buf, len, &c2);
+            size_t a = utf8_valid_prefix_wide(buf, len, &c1);
+            size_t b = utf8_valid_prefix(buf, len, &c2);
             assert_int_equal(a, b);
             assert_int_equal(c1, c2);
         }
