@@ -60,6 +60,14 @@
 #define INWORD_COST 8.0
 #endif
 #define DECL_MARGIN_CYRILLIC 2.0
+/* Cost in nats of a byte standing alone between ASCII punctuation or digits
+ * (a keymap's "'Ą'", a hyphenation pattern's "2ж1") that a page reads as a
+ * symbol: such a byte is a letter named in a table. Its pairs are not
+ * scored: the models find punctuation beside punctuation cheap, so a page
+ * that reads the byte as a quote or a dash (macintosh “ ” ‘ ’ – —) would win. */
+#ifndef ALONE_COST
+#define ALONE_COST 4.0
+#endif
 /* Cost in nats of an ASCII letter beside a letter read as Cyrillic, in the
  * comparison of the scripts (mixed_script_pairs). */
 #ifndef MIXED_COST
@@ -462,6 +470,14 @@ typedef struct scoring {
     uint64_t lo_cost[MAXLANG];   /* cost of the all-ASCII cells under each model */
     uint8_t asym[MAXLANG][0x80]; /* each model's symbols of the ASCII bytes */
     uint64_t byte_n[256];        /* occurrences of each byte (column sums) */
+    /* bytes >= 0x80 that stand alone: every neighbour an ASCII non-letter
+     * (a keymap's "'Ą'", a hyphenation pattern's "2ж1", an affix table's
+     * "[^é]"). Their ASCII neighbours are scored as spaces: a letter
+     * standing in quotes is a letter named, not a word, and the punctuation
+     * next to it must not favour a page that reads the byte as a quote or a
+     * dash (macintosh's “ ” ‘ ’ – — ‹ ›), which the models find cheap beside
+     * punctuation. */
+    uint8_t alone[256];
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -489,6 +505,7 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if (s->alone[a] || s->alone[b]) continue; /* alone_symbols */
         c += (uint64_t)s->hi[i].n * pairs[sym[a] * S + sym[b]];
     }
     return c;
@@ -657,6 +674,25 @@ static double conf_from(const double *delta, int n)
     return z > 0 ? 1.0 / z : 0;
 }
 
+/* May a byte stand beside one that stands alone (scoring.alone)? ASCII
+ * punctuation and digits: not a letter, and not a space, as a byte between
+ * spaces is a word or a dash of running text, which the models know. */
+static int alone_mate(unsigned b)
+{
+    return b > ' ' && b < 0x7F && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* Occurrences of the bytes that stand alone which e reads as something other
+ * than a letter. */
+static uint64_t alone_symbols(const scoring *s, pisar_encoding e)
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t n = 0;
+    for (int b = 0x80; b < 256; b++)
+        if (s->alone[b] && t[b] != CP_UNDEFINED && lm_class_of(t[b]) == LM_PU) n += s->byte_n[b];
+    return n;
+}
+
 /* Collect the histogram's cells with a byte >= 0x80 and the byte counts. */
 static int scoring_init(scoring *s, const pisar_detector *d)
 {
@@ -694,6 +730,13 @@ static int scoring_init(scoring *s, const pisar_detector *d)
                 s->lo[s->nlo++].n = n;
             }
         }
+    for (int b = 0x80; b < 256; b++)
+        s->alone[b] = s->byte_n[b] != 0 && !d->hist[b << 8 | b]; /* not a rule ─── */
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if (a >= 0x80 && !alone_mate(b)) s->alone[a] = 0;
+        if (b >= 0x80 && !alone_mate(a)) s->alone[b] = 0;
+    }
     return PISAR_OK;
 }
 
@@ -785,7 +828,8 @@ static int detect_sbcs(pisar_detector *d)
             lang_cost[i][m] = c;
             if (c < best_cost[i]) best_cost[i] = c, best_lang[i] = m;
         }
-        uint64_t pen = inword_symbols(&s, e) * (uint64_t)(INWORD_COST * LM_SCALE);
+        uint64_t pen = inword_symbols(&s, e) * (uint64_t)(INWORD_COST * LM_SCALE) +
+                       alone_symbols(&s, e) * (uint64_t)(ALONE_COST * LM_SCALE);
         if (pen) {
             for (int m = 0; m < nm; m++)
                 if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] += pen;
