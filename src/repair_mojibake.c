@@ -894,6 +894,48 @@ static double lm_of(const ctx *x, const char *s, size_t n)
     return sc;
 }
 
+/* lm_of(), or a score below `floor` when the best model scores below it:
+ * a model stops adding its pairs' costs once they exceed what a score of
+ * `floor` allows (the costs are never negative), so that a chain's garbled
+ * run, which add_cand() would refuse whatever its exact score, costs the
+ * models only the first part of its text. Texts of more than LM_CHUNK
+ * characters: lm_of(). */
+static double lm_of_floor(const ctx *x, const char *s, size_t n, double floor)
+{
+    const repair_enc *t = x->sc.enc;
+    int16_t k[LM_CHUNK];
+    uint32_t cp[LM_CHUNK];
+    int letters;
+    if (!t->lm_sym || !s) return lm_of(x, s, n);
+    size_t m = lm_indices(t, (const unsigned char *)s, n, k, cp, &letters);
+    if (m == (size_t)-1 || m < 2) return lm_of(x, s, n);
+    if (!letters) return 0;
+    /* score >= floor <=> cost <= -floor * LM_COST_SCALE * (m - 1); a cost
+     * above the limit (one unit of slack for rounding) scores below floor */
+    double lim = -floor * LM_COST_SCALE * (double)(m - 1) + 1;
+    int best = -1;
+    double bs = 0;
+    for (int j = 0; j < t->nlm; j++) {
+        const uint8_t *sym = t->lm_sym + (size_t)j * REPAIR_LM_SPAN, *pairs = lm_pairs(j);
+        int ns = lm_nsymbols(j);
+        uint64_t cost = 0;
+        int prev = k[0] >= 0 ? sym[k[0]] : lm_symbol(j, cp[0]), over = 0;
+        for (size_t i = 1; i < m; i++) {
+            int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
+            cost += pairs[prev * ns + y];
+            prev = y;
+            if ((i & 15) == 0 && (double)cost > lim) {
+                over = 1;
+                break;
+            }
+        }
+        if (over) continue;
+        double v = -(double)cost / LM_COST_SCALE / (double)(m - 1);
+        if (best < 0 || v > bs) best = j, bs = v;
+    }
+    return best < 0 ? floor - 1 : bs;
+}
+
 /* lm_of() of a run's unchanged text, kept for the next chain: the
  * single-byte chains often judge the same run of the same line. */
 static double lm_before(ctx *x, const pisar_buf *b)
@@ -1073,8 +1115,12 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             if (lang < 0) lm = 0;
             gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
         } else {
-            lm = lm_of(x, a->data, a->len);
-            gain = lm - lm_before(x, b);
+            /* (below the least gain ok needs, lm_of_floor() may stop early:
+             * no Latin-to-Latin test follows for these chains) */
+            double lb = lm_before(x, b);
+            lm = lm_of_floor(x, a->data, a->len,
+                             lb + (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN));
+            gain = lm - lb;
         }
         ok = gain >= (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN) &&
              ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
