@@ -60,6 +60,21 @@
 #define INWORD_COST 8.0
 #endif
 #define DECL_MARGIN_CYRILLIC 2.0
+/* Cost in nats of an ASCII letter beside a letter read as Cyrillic, in the
+ * comparison of the scripts (mixed_script_pairs). */
+#ifndef MIXED_COST
+#define MIXED_COST 8.0
+#endif
+#define MIXED_MIN_PAIRS 8
+/* A Latin answer whose reading puts more capitals right after a lower-case
+ * letter than another Latin reading does (DOUBT_SWITCHES more, and twice as many) is
+ * doubtful: its confidence is at most DOUBT_CONFIDENCE. Affix tables of
+ * spelling dictionaries (ISO-8859-1 "ARÉ", "[aàâeèéê]") read as macintosh
+ * ("AR…", "[a‡‚eËÈÊ]") were answered so at 1.00: the models, trained on
+ * running text, find capitals with accents in all-capital words dearer than
+ * symbols. */
+#define DOUBT_SWITCHES 8
+#define DOUBT_CONFIDENCE 0.5
 #define DECL_CONFIDENCE 0.95
 /* Confidence of a Latin page is at most n / (n + THIN_EVIDENCE) when n bytes
  * tell the answer from the runner-up (calibrated on the web development set). */
@@ -593,6 +608,32 @@ static uint64_t inword_symbols(const scoring *s, pisar_encoding e)
     return n;
 }
 
+/* Pairs of an ASCII letter and a byte that e (a Cyrillic page) reads as a
+ * Cyrillic letter: a word of both scripts. Russian words set among Latin
+ * ones (TeX, program sources) stand apart from them; a Latin page's accented
+ * letters read as Cyrillic ("lj\xE8bav", "ital\xE0") sit inside Latin words. */
+static int is_cyr(uint32_t c)
+{
+    return c >= 0x400 && c < 0x530;
+}
+
+static uint64_t mixed_script_pairs(const scoring *s, pisar_encoding e, uint64_t *cyr_pairs)
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t n = 0, cc = 0;
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if (a >= 0x80 && b >= 0x80) {
+            if (is_cyr(t[a]) && is_cyr(t[b])) cc += s->hi[i].n;
+            continue;
+        }
+        unsigned hb = a >= 0x80 ? a : b, lb = a >= 0x80 ? b : a;
+        if ((lb | 0x20) >= 'a' && (lb | 0x20) <= 'z' && is_cyr(t[hb])) n += s->hi[i].n;
+    }
+    *cyr_pairs = cc;
+    return n;
+}
+
 /* Apply the rules to the best two: returns 1 when they must be swapped. */
 static int rules_swap(const scoring *s, pisar_encoding best, pisar_encoding second)
 {
@@ -751,6 +792,45 @@ static int detect_sbcs(pisar_detector *d)
             best_cost[i] += pen;
         }
     }
+    /* The all-ASCII pairs read alike under every code page, but a Cyrillic
+     * model finds Latin letters costly: a TeX or program source, a keymap
+     * or a dictionary's affix file with a few Russian words among much
+     * ASCII would then be answered a Latin page (its bytes read as Latin
+     * letters of no language), however plainly the words are Russian. So
+     * the ASCII pairs do not vote between the scripts: each script's costs
+     * are shifted by what its best model finds in the ASCII pairs beyond the
+     * best model of any script. Within a script nothing changes. */
+    {
+        uint64_t lo_min[2] = {UINT64_MAX, UINT64_MAX};
+        for (int m = 0; m < nm; m++) {
+            int cyr = lm_is_cyrillic(m) ? 1 : 0;
+            if (s.lo_cost[m] < lo_min[cyr]) lo_min[cyr] = s.lo_cost[m];
+        }
+        uint64_t base = lo_min[0] < lo_min[1] ? lo_min[0] : lo_min[1];
+        for (int i = 0; i < NSBCS; i++) {
+            if (!alive[i] || best_lang[i] < 0) continue;
+            int cyr =
+                pisar_encoding_is_cyrillic((pisar_encoding)(PISAR_ENC_FIRST_SBCS + i)) ? 1 : 0;
+            uint64_t shift = lo_min[cyr] == UINT64_MAX ? 0 : lo_min[cyr] - base;
+            uint64_t pen = 0;
+            if (cyr && shift) {
+                /* only for words of Cyrillic letters: pairs of two of them
+                 * (MIXED_MIN_PAIRS, and twice the mixed pairs); letters
+                 * standing alone ("Č č" in a table of a Latin alphabet)
+                 * leave the ASCII its vote */
+                uint64_t cc,
+                    mx = mixed_script_pairs(&s, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + i), &cc);
+                if (cc < MIXED_MIN_PAIRS || cc < 2 * mx)
+                    pen = shift;
+                else
+                    pen = mx * (uint64_t)(MIXED_COST * LM_SCALE);
+            }
+            if (pen > shift) pen = shift; /* never more than the shift takes off */
+            best_cost[i] -= shift - pen;
+            for (int m = 0; m < nm; m++)
+                if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] -= shift - pen;
+        }
+    }
     /* rank: cost, then the preference order */
     int rank[NSBCS], nr = 0;
     for (int i = 0; i < NSBCS; i++)
@@ -870,6 +950,17 @@ static int detect_sbcs(pisar_detector *d)
                          ? 1.0 - pow(2.0, -(double)nd)
                          : (double)nd / ((double)nd + THIN_EVIDENCE);
         if (d->res.confidence > cap) d->res.confidence = cap;
+    }
+    if (nu >= 2 && !pisar_encoding_is_cyrillic((pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0]))) {
+        uint64_t s0 = case_switches(&s, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[0])), s1 = s0;
+        for (int k = 1; k < nu; k++) {
+            pisar_encoding ek = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k]);
+            if (pisar_encoding_is_cyrillic(ek)) continue;
+            uint64_t sk = case_switches(&s, ek);
+            if (sk < s1) s1 = sk;
+        }
+        if (s0 >= s1 + DOUBT_SWITCHES && s0 >= 2 * s1 && d->res.confidence > DOUBT_CONFIDENCE)
+            d->res.confidence = DOUBT_CONFIDENCE;
     }
     if (declared && d->res.confidence < DECL_CONFIDENCE) d->res.confidence = DECL_CONFIDENCE;
     d->res.language = lm_code(best_lang[w]);

@@ -27,6 +27,7 @@
 #include <unicode/uscript.h>
 
 #include "confusables.h"
+#include "lookalike_words.h"
 
 enum { HG_OTHER = 0, HG_LATIN, HG_CYRILLIC };
 
@@ -218,13 +219,56 @@ static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int d
             return HG_OTHER;
         }
         if (j == a) return HG_OTHER; /* glued to something */
+        /* across a number standing alone ("32, а za", "1 o 2"): the word
+         * before it */
+        if (s[j - 1] >= '0' && s[j - 1] <= '9') {
+            size_t k = j;
+            while (k > 0 &&
+                   ((s[k - 1] >= '0' && s[k - 1] <= '9') || s[k - 1] == '.' || s[k - 1] == ','))
+                k--;
+            if (k == 0 || s[k - 1] != ' ') return HG_OTHER;
+            while (k > 0 && s[k - 1] == ' ')
+                k--;
+            if (k == 0 || s[k - 1] < 'A') return HG_OTHER;
+            j = k;
+        }
         return word_script(s, n, j, -1, lower);
     }
     size_t j = b;
     while (j < n && (s[j] == ' ' || s[j] == ','))
         j++;
     if (j == b || j >= n) return HG_OTHER;
+    /* across a number standing alone ("y 2300 кБ", "c 2010 года") */
+    if (s[j] >= '0' && s[j] <= '9') {
+        while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.' || s[j] == ','))
+            j++;
+        if (j >= n || s[j] != ' ') return HG_OTHER;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j >= n || s[j] < 'A') return HG_OTHER;
+    }
     return word_script(s, n, j, 1, lower);
+}
+
+/* Nonzero when nothing but closing punctuation follows s[b] to the line's end
+ * (a man page's line ends inside a sentence: "от наличия мандатов y"). */
+static int line_end_after(const unsigned char *s, size_t n, size_t b)
+{
+    for (size_t j = b; j < n; j++)
+        if (!strchr(" .,;:!?)", s[j])) return 0;
+    return 1;
+}
+
+/* Nonzero when a letter starts at s[at]. */
+static int word_at(const unsigned char *s, size_t n, size_t at)
+{
+    return at < n && is_word_char(u8_next(s, n, &at));
+}
+
+/* Nonzero when s[at] starts the line or follows a space. */
+static int standalone_before(const unsigned char *s, size_t at)
+{
+    return at == 0 || s[at - 1] == ' ';
 }
 
 /* Nonzero when the line has a letter of the Ukrainian or Belarusian
@@ -239,6 +283,28 @@ static int has_i_alphabet(const unsigned char *s, size_t n)
              (s[i + 1] == 0x86 || s[i + 1] == 0x87 || s[i + 1] == 0x84 || s[i + 1] == 0x8E)))
             return 1;
     return 0;
+}
+
+/* Nonzero when the line has a letter of Bulgarian (ъ) or of Serbian and
+ * Macedonian (ј љ њ ћ ђ џ ѓ ќ ѕ) and none of those only Russian, Ukrainian
+ * or Belarusian use (ы э ё і ї є ґ ў): a lone е is a word there ("is"). */
+static int south_slavic(const unsigned char *s, size_t n)
+{
+    int yes = 0;
+    for (size_t i = 0; i + 1 < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t c = u8_next(s, n, &i);
+        if (c == 0x44B || c == 0x44D || c == 0x451 || c == 0x456 || c == 0x457 || c == 0x454 ||
+            c == 0x491 || c == 0x45E)
+            return 0;
+        if (c == 0x44A || c == 0x458 || c == 0x459 || c == 0x45A || c == 0x45B || c == 0x452 ||
+            c == 0x45F || c == 0x453 || c == 0x45C || c == 0x455)
+            yes = 1;
+    }
+    return yes;
 }
 
 /* Nonzero when the line has a Latin letter outside ASCII (U+00C0-U+024F). */
@@ -272,6 +338,60 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
     return 0;
 }
 
+static int word_cmp(const void *key, const void *elem)
+{
+    const pisar_buf *k = key;
+    const char *w = ((const struct hg_word *)elem)->from;
+    size_t wl = strlen(w);
+    int c = memcmp(k->data, w, k->len < wl ? k->len : wl);
+    return c ? c : (k->len > wl) - (k->len < wl);
+}
+
+/* Nonzero when s[a, b) reads as part of an identifier, a path, an option, a
+ * number or a format: a mark glued to it that words do not take. */
+static int glued_mark(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+    if (a > 0 && strchr("-_/\\.=$@%#&+*:'0123456789", s[a - 1])) return 1;
+    if (b < n && strchr("_=(@/\\'+*0123456789", s[b])) return 1;
+    /* a dot, colon or hyphen between this word and more of the token */
+    if (b + 1 < n && strchr(".:-", s[b]) && s[b + 1] != ' ') return 1;
+    return 0;
+}
+
+/*
+ * A whole word written in the look-alikes of the other script ("ca" for
+ * Bulgarian "са", "CCCP" for "СССР", Cyrillic "іѕ" in an English line),
+ * listed in tables/repair/lookalike-words.txt (a word of the target script
+ * whose twin is no common word of the other: tools/lookalike_words.py), with
+ * a word of the target script on each side (or, for a capitalised word, a
+ * sentence's start before it), in a line of the target script. Into Latin
+ * only in a line without a Cyrillic letter that has no look-alike. Returns
+ * 1 when it repaired the word, 0 when not, or an error (PISAR_ENOMEM).
+ */
+static int fix_known_word(const unsigned char *s, size_t n, size_t a, size_t b, int target,
+                          int dominant, repair_list *out)
+{
+    if (dominant != target || glued_mark(s, n, a, b)) return 0;
+    pisar_buf key = {(char *)s + a, b - a, b - a};
+    const struct hg_word *w = bsearch(&key, HG_WORDS, HG_WORDS_COUNT, sizeof *HG_WORDS, word_cmp);
+    if (!w || w->kind != (target == HG_CYRILLIC ? 'c' : 'l')) return 0;
+    if (target == HG_LATIN) {
+        size_t lat = 0, cyr = 0;
+        count_unambiguous(s, 0, n, &lat, &cyr);
+        if (cyr) return 0;
+    }
+    int edge, after_edge, lower_before, lower_after;
+    int before = neighbour(s, n, a, b, -1, &edge, &lower_before),
+        after = neighbour(s, n, a, b, 1, &after_edge, &lower_after);
+    int32_t first = u8_next(s, b, &(size_t){a});
+    if (after != target) return 0;
+    if (before != target && !(edge && u_isupper(first))) return 0;
+    int rc = repair_list_add(out, a, b - a, w->to, strlen(w->to),
+                             target == HG_CYRILLIC ? "latin->cyrillic" : "cyrillic->latin",
+                             PISAR_REPAIR_HOMOGLYPH);
+    return rc ? rc : 1;
+}
+
 /*
  * A short word of look-alikes alone among words of the other script in a
  * line of that script (target). Into Cyrillic: a one-letter word (c, o, y, a for с, о, у, а; i for
@@ -294,6 +414,10 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     size_t chars = 0;
     for (size_t i = a; i < b && chars <= 2; i++)
         chars += (s[i] & 0xC0) != 0x80;
+    if (chars >= 2) {
+        int r = fix_known_word(s, n, a, b, target, dominant, out);
+        if (r) return r > 0 ? PISAR_OK : r; /* (1: repaired) */
+    }
     if (chars > 2) return 0;
     int32_t c0 = -1;
     for (size_t i = a; i < b;) {
@@ -335,27 +459,55 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
      * rare; "failglob і dotglob", "Brian Fox і Chet Ramey" in a Ukrainian page
      * are Ukrainian) */
     if (!dze && target == HG_LATIN && !diacritic &&
-        (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E)))
+        (!lower_before || !lower_after || (c0 != 0x430 && c0 != 0x43E && c0 != 0x435)))
         return 0;
     /* a small one-letter word in a line of the target script may also have
      * a word of the other script or the line's end on one side ("совместимое
      * c RFC 1337", "Linux, a также") */
     int standalone = (a == 0 || s[a - 1] == ' ') && b < n && s[b] == ' ';
-    int relaxed = standalone && !upper && len == 1 && dominant == target && before != HG_OTHER &&
-                  after != HG_OTHER && (after == target || before == target);
+    /* (in a line of both scripts too, with a word of the target script
+     * before it: "(начиная c Linux 3.12)" among identifiers) */
+    int relaxed = standalone && !upper && len == 1 &&
+                  (dominant == target || (dominant == HG_OTHER && before == target)) &&
+                  before != HG_OTHER && after != HG_OTHER && (after == target || before == target);
+    int lone = len == 1 && !upper && dominant == target && target == HG_CYRILLIC;
+    /* a case ending after an abbreviation's hyphen ("ДНС-a", "РЕГИЗР-a") */
+    if (lone && a > 1 && s[a - 1] == '-' && !word_at(s, n, b)) {
+        int lw;
+        if (word_script(s, n, a - 1, -1, &lw) == HG_CYRILLIC && c0 != 'i') relaxed = 1;
+    }
+    /* at the line's start before a word of the line's script ("o драйвере",
+     * a man page's line that goes on a sentence; not y, often a variable) */
+    if (lone && a == 0 && after == target && b < n && s[b] == ' ' &&
+        (c0 == 'o' || c0 == 'a' || c0 == 'c'))
+        relaxed = 1;
+    /* at the line's end after a word of the line's script ("мандатов y") */
+    if (lone && before == target && standalone_before(s, a) && line_end_after(s, n, b)) relaxed = 1;
+    /* a Ukrainian or Belarusian і between two Latin names in a Cyrillic
+     * line ("Mike Parker i David MacKenzie", "bzip2, bunzip2 i bzcat") */
+    if (len == 1 && c0 == 'i' && target == HG_CYRILLIC && dominant != HG_LATIN && standalone &&
+        before == from && after == from &&
+        !(b + 3 < n && s[b + 1] == 'i' && s[b + 2] == 'n' && s[b + 3] == ' ')) /* "for i in" */
+        relaxed = 1;
     if (!relaxed && !dze) {
         if (after != target) return 0;
         if (upper ? !edge : before != target) return 0;
     }
+    /* in a line of both scripts only before a word of the other script
+     * ("начиная c Linux", "Parker i David"): between two words of the target
+     * script a lone Latin letter there is as often a variable ("в y, чтобы") */
+    if (dominant == HG_OTHER && (after != from || c0 == 'y' || c0 == 'e')) return 0;
     if (len == 1 && !dze) {
         /* (a capital C alone is too often the language: "C и C++") */
-        static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'A', 'O', 'Y', 'I', 0};
-        static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x410, 0x41E, 0x406, 0};
+        static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'e', 'A', 'O', 'Y', 'I', 0};
+        static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x435, 0x410, 0x41E, 0x406, 0};
         const int32_t *ok = target == HG_CYRILLIC ? lat : cyr;
         while (*ok && *ok != c0)
             ok++;
         if (!*ok) return 0;
         if ((c0 == 'i' || c0 == 'I') && !has_i_alphabet(s, n)) return 0;
+        /* e is the Bulgarian, Macedonian and Serbian word "е" only */
+        if (c0 == 'e' && !south_slavic(s, n)) return 0;
     }
     pisar_buf_clear(tmp);
     for (size_t i = a; i < b;) {
@@ -381,6 +533,14 @@ static int well_cased(const unsigned char *s, size_t a, size_t b)
     return up == 0 || up == k || (up == 1 && up_rest == 0);
 }
 
+/* Characters that join two words without being mojibake: the apostrophe,
+ * the no-break space and the Unicode hyphens (none is in a single-byte code
+ * page whose misreading leaves such symbols inside words). */
+static int joiner(int32_t c)
+{
+    return c == 0x2019 || c == 0xA0 || c == 0x2010 || c == 0x2011;
+}
+
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
                     pisar_buf *tmp, repair_list *out)
 {
@@ -393,11 +553,14 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             lat_all++;
         else if (sc == HG_CYRILLIC)
             cyr_all++;
-        else if (!(c >= 0x300 && u_getCombiningClass(c) > 0))
-            return 0; /* other scripts */
+        else if (c != 0x2BC && !(c >= 0x300 && u_getCombiningClass(c) > 0))
+            return 0; /* other scripts (the apostrophe ʼ of Belarusian and
+                       * Ukrainian, a letter to ICU, is part of the word) */
         roman &= roman_lookalike(c);
     }
-    if (lat_all && !cyr_all && dominant == HG_CYRILLIC)
+    /* (a lone i also in a line of both scripts: "є Mike Parker i David") */
+    if (lat_all && !cyr_all &&
+        (dominant == HG_CYRILLIC || (dominant == HG_OTHER && b == a + 1 && strchr("aoceyi", s[a]))))
         return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
         return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
@@ -453,9 +616,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     if (b < n && s[b] >= 0x80) {
         size_t j = b;
         int32_t c = u8_next(s, n, &j);
-        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && j < n &&
-            is_word_char(u8_next(s, n, &j)))
-            return 0;
+        if (!is_word_char(c) && !joiner(c) && j < n && is_word_char(u8_next(s, n, &j))) return 0;
     }
     if (a > 0 && s[a - 1] >= 0x80) {
         size_t j = a - 1;
@@ -463,7 +624,7 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
             j--;
         size_t k = j, m = j;
         int32_t c = u8_next(s, n, &m);
-        if (!is_word_char(c) && c != 0x2019 && c != 0xA0 && k > 0) {
+        if (!is_word_char(c) && !joiner(c) && k > 0) {
             size_t q = k - 1;
             while (q > 0 && (s[q] & 0xC0) == 0x80)
                 q--;
@@ -561,7 +722,9 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
             }
         }
         if (e >= to || s[e] < 0x80) {
-            if ((cyr && !lat && dominant != HG_LATIN) || (lat && !cyr && dominant != HG_CYRILLIC)) {
+            if ((cyr && !lat && dominant != HG_LATIN) ||
+                (lat && !cyr && dominant != HG_CYRILLIC &&
+                 !(dominant == HG_OTHER && e == a + 1 && strchr("aoceyi", s[a])))) {
                 i = e;
                 continue;
             }

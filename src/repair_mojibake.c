@@ -136,6 +136,9 @@ static const chain CHAINS[] = {
 static int enc_wrong(pisar_encoding w, int32_t c)
 {
     if (c < 0) return -1;
+    /* windows-1251 leaves one byte undefined, 0x98: a decoder that replaced
+     * it (U+FFFD: Python's errors='replace', recode) replaced that byte */
+    if (c == 0xFFFD && w == PISAR_ENC_WINDOWS_1251) return 0x98;
     int b = cp_encode(w, (uint32_t)c);
     if (b >= 0) return b;
     if (c >= 0x80 && c <= 0x9F) {
@@ -274,6 +277,41 @@ int repair_enc_init(repair_enc *t)
     return lm_tables(t);
 }
 
+/* UTF-8 read as windows-1251 by a decoder that dropped the byte it cannot
+ * map (iconv -c, Python's errors='ignore'): that byte was 0x98, the only one
+ * windows-1251 leaves undefined ("Р" + a dropped 0x98 is И, "С" + 0x98 is
+ * Serbian ј). Put 0x98 back where a sequence in tmp (its first invalid byte
+ * at `bad`) is one continuation byte short inside a word, as long as that
+ * makes it valid:
+ * 1 when tmp is then valid UTF-8, 0 when not (no inverse), -1 (memory). */
+static int restore_98(pisar_buf *tmp, size_t bad)
+{
+    for (int tries = 0; bad < tmp->len && tries < 64; tries++) {
+        const unsigned char *t = (const unsigned char *)tmp->data;
+        unsigned lead = t[bad];
+        size_t need = lead >= 0xC2 && lead <= 0xDF   ? 1
+                      : lead >= 0xE0 && lead <= 0xEF ? 2
+                      : lead >= 0xF0 && lead <= 0xF4 ? 3
+                                                     : 0;
+        size_t have = 0;
+        while (have < need && bad + 1 + have < tmp->len && (t[bad + 1 + have] & 0xC0) == 0x80)
+            have++;
+        if (!need || have == need) return 0; /* not a sequence one byte short */
+        size_t at = bad + 1 + have;
+        /* not at a word's end: "Р " there is as often Р and a no-break space
+         * (0xA0) that became a space ("Р РѕРјР°С€РєР°" is Ромашка) */
+        if (at >= tmp->len || t[at] == ' ' || t[at] == '\t') return 0;
+        if (pisar_buf_reserve(tmp, 1)) return -1;
+        memmove(tmp->data + at + 1, tmp->data + at, tmp->len - at);
+        tmp->data[at] = (char)0x98;
+        tmp->len++;
+        size_t i = bad;
+        if (u8_next((const unsigned char *)tmp->data, tmp->len, &i) < 0) return 0;
+        bad = u8_check((const unsigned char *)tmp->data, tmp->len);
+    }
+    return bad >= tmp->len;
+}
+
 /* Append the inverse of step st applied to s to out; 0 if there is none. */
 static int invert_step(const repair_enc *et, int st, const unsigned char *s, size_t n,
                        pisar_buf *tmp, pisar_buf *out)
@@ -291,7 +329,14 @@ static int invert_step(const repair_enc *et, int st, const unsigned char *s, siz
     }
     const unsigned char *t = (const unsigned char *)tmp->data;
     if (p->orig == PISAR_ENC_UTF8) {
-        if (u8_check(t, tmp->len) != tmp->len) return 0;
+        size_t bad = u8_check(t, tmp->len);
+        if (bad != tmp->len && p->wrong == PISAR_ENC_WINDOWS_1251) {
+            int r = restore_98(tmp, bad);
+            if (r <= 0) return r;
+            t = (const unsigned char *)tmp->data;
+            bad = tmp->len;
+        }
+        if (bad != tmp->len) return 0;
         return pisar_buf_append(out, t, tmp->len) ? -1 : 1;
     }
     const unsigned char(*u8)[4] = cp_utf8(p->orig);

@@ -35,6 +35,9 @@
 
 #include "abbrev_tables.h"
 #include "utf8.h"
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
@@ -318,6 +321,73 @@ size_t seg_skip_plain_scalar(const unsigned char *t, size_t i, size_t len)
     while (i < len && !stop_byte[t[i]])
         i++;
     return i;
+}
+
+/* ---- the check pass of a whole input ---------------------------------------- */
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define SEG_VALID_AVX2 1
+/* utf8_valid_prefix (utf8.h) with 32 bytes at a step: a block of ASCII,
+ * two-byte characters or a mix is accepted at once (each lead C2..DF before
+ * a continuation byte, each continuation byte after a lead; a lead in the
+ * last lane is carried); any other block is decoded from its last
+ * character boundary by utf8_seq, which finds the exact offset of an error.
+ * Same answers as utf8_valid_prefix (tests/test_segment.c compares them). */
+__attribute__((target("avx2"))) static size_t valid_prefix_avx2(const unsigned char *t, size_t len,
+                                                                int *cut)
+{
+    size_t i = 0;
+    *cut = 0;
+    const __m256i m64 = _mm256_set1_epi8(-64), m63 = _mm256_set1_epi8(-63),
+                  m32 = _mm256_set1_epi8(-32);
+    uint32_t carry = 0; /* t[i - 1] is a two-byte lead awaiting its continuation */
+    while (i + 32 <= len) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(t + i));
+        uint32_t high = (uint32_t)_mm256_movemask_epi8(x);
+        if (!high && !carry) {
+            i += 32;
+            continue;
+        }
+        /* as signed bytes: continuation 80..BF < -64, lead C2..DF in (-63, -32) */
+        uint32_t cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(m64, x));
+        uint32_t lead = (uint32_t)_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_cmpgt_epi8(x, m63), _mm256_cmpgt_epi8(m32, x)));
+        if (!(high & ~(cont | lead)) && cont == ((lead << 1) | carry)) {
+            carry = lead >> 31;
+            i += 32;
+            continue;
+        }
+        size_t end = i + 32;
+        i -= carry;
+        carry = 0;
+        while (i < end) {
+            int r = utf8_seq(t + i, len - i);
+            if (r <= 0) {
+                *cut = r == 0;
+                return i;
+            }
+            i += (size_t)r;
+        }
+    }
+    i -= carry;
+    size_t rest = utf8_valid_prefix(t + i, len - i, cut);
+    return i + rest;
+}
+#endif
+
+size_t seg_valid_prefix(const unsigned char *t, size_t len, int *cut)
+{
+#ifdef SEG_VALID_AVX2
+    static int avx2 = -1;
+    if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") != 0;
+    if (avx2) return valid_prefix_avx2(t, len, cut);
+#endif
+    return utf8_valid_prefix(t, len, cut);
+}
+
+size_t seg_valid_prefix_reference(const unsigned char *t, size_t len, int *cut)
+{
+    return utf8_valid_prefix(t, len, cut);
 }
 
 int seg_is_stop_byte(unsigned char c)
@@ -1118,12 +1188,30 @@ static int contraction(const seg_abbrev_lang *l, const unsigned char *t, size_t 
  * brackets ('"Stop!" he said') or an ellipsis, and never before a word
  * followed by a dot ("т. е.").
  */
+/* Are all the letters of span sp capitals? */
+static int all_upper(const unsigned char *t, size_t len, span sp)
+{
+    for (size_t m = sp.b; m < sp.e;) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (is_alpha(cp) && !is_upper(cp)) return 0;
+        m += q;
+    }
+    return 1;
+}
+
 static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int strong, int ellipsis,
                        int quoted, size_t kw)
 {
     const unsigned char *t = s->t;
     size_t len = s->len;
-    if (ellipsis || quoted) return 0;
+    /* two dots right after a word, a typing habit of chat ("Argh.. who's
+     * there", "(w/ Intel logo).. on the back"), are no ellipsis of a
+     * thought that goes on ("научил людей... воровать") */
+    int two_dots = ellipsis && i > start && i + 2 < len && t[i] == '.' && t[i + 1] == '.' &&
+                   t[i + 2] == ' ' && (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')');
+    if (!two_dots && (ellipsis || quoted)) return 0;
+    if (two_dots) strong = 1;
     /* the next word: letters up to a space; "i" as in "i will" counts */
     size_t m = kw, nl = 0;
     while (m < len) {
@@ -1145,6 +1233,11 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
         if (ordinal_language(s->lang)) return 0;
         return !lookup_abbrev(s->lang, t, len, start, sp, &kb) && sp.e - sp.b >= 2;
     }
+    /* a word in capitals, three letters or more, that no table knows: "like
+     * EMACS. or dvt." */
+    if (tk.kind == TK_WORD && tk.only_letters && tk.ncp >= 3 && !tk.last_lower &&
+        all_upper(t, len, sp) && !lookup_abbrev(s->lang, t, len, start, sp, &kb))
+        return 1;
     if (tk.kind != TK_WORD || tk.ncp < 2 || !tk.last_lower) {
         /* "$80.", "20%." end a sentence; "e.g.", "Dr." do not */
         if (tk.kind == TK_WORD && !tk.only_letters && sp.e > sp.b &&
@@ -1304,6 +1397,27 @@ static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
  * sentence at j.
  */
+/* Does t[k, ...) hold an emoticon and nothing else up to the end of its line
+ * (":)", ";-)", "(=:]", ":-P", "8)")? Eight bytes at most, no space inside,
+ * eyes (':' ';' '=' '8') and no letter but a mouth's D P p O o. */
+static int emoticon_to_eol(const unsigned char *t, size_t len, size_t k)
+{
+    /* 1: eyes; 2: a nose, a mouth, a brow */
+    static const unsigned char part[256] = {
+        [':'] = 1,  [';'] = 1, ['='] = 1, ['8'] = 1, ['('] = 2, [')'] = 2,  ['['] = 2,
+        [']'] = 2,  ['{'] = 2, ['}'] = 2, ['<'] = 2, ['>'] = 2, ['|'] = 2,  ['/'] = 2,
+        ['\\'] = 2, ['*'] = 2, ['^'] = 2, ['-'] = 2, ['~'] = 2, ['\''] = 2, ['D'] = 2,
+        ['P'] = 2,  ['p'] = 2, ['O'] = 2, ['o'] = 2, ['3'] = 2};
+    size_t m = k;
+    int eyes = 0;
+    for (; m < len && m - k <= 8 && part[t[m]]; m++)
+        eyes |= part[t[m]] == 1;
+    if (!eyes || m - k > 8) return 0;
+    while (m < len && (t[m] == ' ' || t[m] == '\t' || t[m] == '\r'))
+        m++;
+    return m >= len || t[m] == '\n';
+}
+
 static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
                   int closed)
 {
@@ -1359,10 +1473,12 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             if (!cls && tk.ncp < 2) return 0;
         } else
             return 0;
-        /* not "Node.Js" or "example.Com/...": the next token must end soon */
+        /* not "Node.Js" or "example.Com/...": the next token must end soon;
+         * nor "„tmp.XXXXXXXXXX“", a name in quotes */
         for (size_t m = k; m < len && m < k + 64;) {
             size_t q;
             uint32_t cp = dec(t, len, m, &q);
+            if (is_closer(cp) && cp != ')') return 0;
             if (is_space(cp) || is_terminator(cp) || cp == ',' || cp == ';' || cp == ':') break;
             if (cp == '/' || cp == '@' || cp == '_' || is_digit(cp)) return 0;
             m += q;
@@ -1380,7 +1496,12 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             if (!is_space(cp) || cp == '\n') break;
             m += q;
         }
-        if (m == k + n && c == '-') return nl > 0; /* "-5", "-ish" */
+        if (c == '-' && m == k + n && k + 2 < len && t[k + 1] == '-' && t[k + 2] == ' ') {
+            m = k + 2; /* "--" typed for a dash: "gehn. -- LinuxTag 2000" */
+            while (m < len && (t[m] == ' ' || t[m] == '\t'))
+                m++;
+        } else if (m == k + n && c == '-')
+            return nl > 0; /* "-5", "-ish" */
         if (m >= len) return 1;
         size_t q;
         uint32_t d = dec(t, len, m, &q);
@@ -1396,6 +1517,9 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             return 0;
         return 1;
     }
+    /* "a sledge hammer. (=:]" and the line ends: the emoticon belongs to
+     * the sentence */
+    if (!nl && emoticon_to_eol(t, len, k)) return 0;
     /* skip opening quotes and brackets; kw is where the next word begins */
     int opened = 0;
     size_t kw = k;
@@ -1591,48 +1715,74 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     return 1;
 }
 
+/* A salutation a line of its own: "Hello all,", "Hi Sam,", "Привіт усім,":
+ * the sentence opens the line, which has three words at most, the first
+ * capitalised, and ends in a comma (in chat and e-mail the next line often
+ * begins in lower case, and is a new sentence). */
+static int greeting(const unsigned char *t, size_t len, size_t start, size_t e)
+{
+    size_t n;
+    if (start > 0 && t[start - 1] != '\n') return 0;
+    if (!is_upper(dec(t, len, start, &n))) return 0;
+    int words = 1;
+    for (size_t i = start; i < e; i++)
+        if (t[i] == ' ' && ++words > 3) return 0;
+    return 1;
+}
+
 /* Does the sentence go on across the line break between the line ending at
  * `e` and the next line at `k`: a clause that ends in ',', ';', a hyphen or a
  * conjunction ("и", "and", "oder"), and a next line in lower case? A list
  * after a colon ("Комплект включает:" and an item a line) does not. */
 static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
 {
-    static const char *const conj[] = {"\xd0\xb8" /* и */,
-                                       "\xd0\xb0" /* а */,
-                                       "\xd1\x96" /* і */,
-                                       "\xd0\xb9" /* й */,
-                                       "\xd1\x82\xd0\xb0" /* та */,
-                                       "\xd0\xbd\xd0\xbe" /* но */,
-                                       "\xd0\xb8\xd0\xbb\xd0\xb8" /* или */,
-                                       "\xd0\xb0\xd0\xb1\xd0\xbe" /* або */,
-                                       "\xd0\xb0\xd0\xbb\xd0\xb5" /* але */,
-                                       "\xd1\x87\xd0\xb8" /* чи */,
-                                       "\xd0\xb4\xd0\xb0" /* да */,
-                                       "\xd1\x9e" /* ў */,
-                                       "and",
-                                       "or",
-                                       "but",
-                                       "nor",
-                                       "und",
-                                       "oder",
-                                       "aber",
-                                       "et",
-                                       "ou",
-                                       "mais",
-                                       "y",
-                                       "o",
-                                       "e",
-                                       "i",
-                                       "a",
-                                       "ale",
-                                       "lub",
-                                       "albo",
-                                       "ili",
-                                       NULL};
+    /* the conjunctions, with their lengths (no strlen at each line break) */
+#define W(x)                                                                                       \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+    static const struct {
+        const char *w;
+        size_t n;
+    } conj[] = {W("\xd0\xb8"),                 /* и */
+                W("\xd0\xb0"),                 /* а */
+                W("\xd1\x96"),                 /* і */
+                W("\xd0\xb9"),                 /* й */
+                W("\xd1\x82\xd0\xb0"),         /* та */
+                W("\xd0\xbd\xd0\xbe"),         /* но */
+                W("\xd0\xb8\xd0\xbb\xd0\xb8"), /* или */
+                W("\xd0\xb0\xd0\xb1\xd0\xbe"), /* або */
+                W("\xd0\xb0\xd0\xbb\xd0\xb5"), /* але */
+                W("\xd1\x87\xd0\xb8"),         /* чи */
+                W("\xd0\xb4\xd0\xb0"),         /* да */
+                W("\xd1\x9e"),                 /* ў */
+                W("and"),
+                W("or"),
+                W("but"),
+                W("nor"),
+                W("und"),
+                W("oder"),
+                W("aber"),
+                W("et"),
+                W("ou"),
+                W("mais"),
+                W("y"),
+                W("o"),
+                W("e"),
+                W("i"),
+                W("a"),
+                W("ale"),
+                W("lub"),
+                W("albo"),
+                W("ili"),
+                {NULL, 0}};
+#undef W
     size_t n, ps;
     if (e <= start || k >= len) return 0;
     if (!is_lower(dec(t, len, k, &n))) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
+    if (last == ',' && greeting(t, len, start, e)) return 0;
+    if (last == ';' && ps > start && t[ps - 1] == '(') return 0; /* "(;", an emoticon */
     if (last == ',' || last == ';' || last == 0xAD ||
         (last == '-' && ps > start && t[ps - 1] != ' '))
         return 1;
@@ -1643,8 +1793,8 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
         m = q;
     }
     if (m == e || (m > start && t[m - 1] != ' ')) return 0;
-    for (int c = 0; conj[c]; c++)
-        if (strlen(conj[c]) == e - m && !memcmp(conj[c], t + m, e - m)) return 1;
+    for (int c = 0; conj[c].w; c++)
+        if (conj[c].n == e - m && !memcmp(conj[c].w, t + m, e - m)) return 1;
     return 0;
 }
 
@@ -1667,12 +1817,43 @@ int pisar_segmenter_set_paragraphs(pisar_segmenter *s, int mode)
     return PISAR_OK;
 }
 
+/* Characters (bytes that are not continuation bytes) of t[b, e), eight
+ * bytes at a step. */
+static size_t count_chars(const unsigned char *t, size_t b, size_t e)
+{
+    size_t n = 0, i = b;
+    for (; i + 8 <= e; i += 8) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull; /* 10xxxxxx */
+        n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < e; i++)
+        n += (t[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/*
+ * Lines that go on in lower case are the mark of hard-wrapped prose, but
+ * also of chat and forum posts typed in lower case, a message a line. What
+ * tells them apart is the wrapping itself: a wrapped line is full, its
+ * next word would not have fitted (the line, a space and the next line's
+ * first word pass the text's width, taken as the 95th percentile of its
+ * line lengths, less 8 characters of ragged margin). Hard-wrapped man pages
+ * have 30-42 % of their continued lines full, chat and scraped articles 0-6 %
+ * (bench/RESULTS.md, round 4); the text is taken as wrapped at 15 % and two
+ * full lines at least.
+ */
+enum { GUESS_MAXLEN = 512 };
+
 int pisar_segment_guess_paragraphs(const char *text, size_t len)
 {
     const unsigned char *t = (const unsigned char *)text;
     if (!t) return PISAR_PARAGRAPHS_BLANK;
     if (len > ((size_t)1 << 20)) len = (size_t)1 << 20;
     size_t inner = 0, goes_on = 0, line = 0;
+    /* line lengths, and the line + next word lengths of continued lines */
+    uint32_t lens[GUESS_MAXLEN + 1] = {0}, reach[GUESS_MAXLEN + 1] = {0};
     for (size_t i = 0; i < len; i++) {
         if (t[i] != '\n') continue;
         size_t e = i;
@@ -1683,14 +1864,35 @@ int pisar_segment_guess_paragraphs(const char *text, size_t len)
             k++;
         if (e > line && k < len && t[k] != '\n') {
             inner++;
-            size_t n, ps;
+            size_t n, ps, b = line;
+            while (b < e && (t[b] == ' ' || t[b] == '\t'))
+                b++;
+            size_t ll = count_chars(t, b, e);
+            lens[ll < GUESS_MAXLEN ? ll : GUESS_MAXLEN]++;
             uint32_t last = decode_before(t, len, line, e, &ps);
             uint32_t c = dec(t, len, k, &n);
-            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) goes_on++;
+            if (is_lower(c) && !is_terminator(last) && !is_closer(last)) {
+                goes_on++;
+                size_t w = k;
+                while (w < len && t[w] != ' ' && t[w] != '\t' && t[w] != '\r' && t[w] != '\n')
+                    w++;
+                size_t r = ll + 1 + count_chars(t, k, w);
+                reach[r < GUESS_MAXLEN ? r : GUESS_MAXLEN]++;
+            }
         }
         line = i + 1;
     }
-    return inner >= 3 && goes_on * 3 < inner ? PISAR_PARAGRAPHS_LINE : PISAR_PARAGRAPHS_BLANK;
+    if (inner < 3) return PISAR_PARAGRAPHS_BLANK;
+    if (goes_on * 3 < inner) return PISAR_PARAGRAPHS_LINE;
+    /* the width: the 95th percentile of the line lengths */
+    size_t width = 0, below = 0;
+    while (width < GUESS_MAXLEN && (below += lens[width]) * 20 < inner * 19)
+        width++;
+    size_t full = 0;
+    for (size_t r = width > 8 ? width - 8 + 1 : 0; r <= GUESS_MAXLEN; r++)
+        full += reach[r];
+    /* (the longest line, when it goes on, is always full: one is no sign) */
+    return full >= 2 && full * 100 >= goes_on * 15 ? PISAR_PARAGRAPHS_BLANK : PISAR_PARAGRAPHS_LINE;
 }
 
 /* A short line (a list item, a caption, a heading) ends at its line break,

@@ -61,6 +61,11 @@ size_t seg_skip_walk(const unsigned char *t, size_t len, size_t from, size_t *st
  * it writes anything). `text` must be valid UTF-8. */
 int seg_set_text_valid(pisar_segmenter *s, const char *text, size_t len);
 
+/* utf8_valid_prefix (utf8.h), with AVX2 where the CPU has it (the check pass
+ * of pisar segment); the _reference is the plain one, for tests. */
+size_t seg_valid_prefix(const unsigned char *t, size_t len, int *cut);
+size_t seg_valid_prefix_reference(const unsigned char *t, size_t len, int *cut);
+
 /* The compiled rules of a language ("ru", "sr-Latn" -> "sr"), or NULL. */
 const seg_abbrev_lang *seg_find_lang(const char *language);
 

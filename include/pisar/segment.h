@@ -99,9 +99,10 @@ PISAR_API int pisar_segmenter_set_paragraphs(pisar_segmenter *seg, int mode);
 /**
  * Guess, as a reader would, whether the lines of `text` (its first megabyte
  * is looked at) are paragraphs: PISAR_PARAGRAPHS_LINE when nearly every line
- * break between two non-empty lines falls between sentences,
- * PISAR_PARAGRAPHS_BLANK for hard-wrapped text (lines that go on in lower
- * case). Thread-safe.
+ * break between two non-empty lines falls between sentences, or when the
+ * lines that go on in lower case are not full (chat typed in lower case, a
+ * message a line: the next word would have fitted in the text's width),
+ * PISAR_PARAGRAPHS_BLANK for hard-wrapped text. Thread-safe.
  */
 PISAR_API int pisar_segment_guess_paragraphs(const char *text, size_t len);
 

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *f)
 {
@@ -80,6 +81,156 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
         cli_error("translit", "%s: %s", name, pisar_strerror(rc));
 }
 
+/* --lang auto: the scheme for the language of sample[0..nsample) (the
+ * first SAMPLE + 1 bytes of an input of `size` bytes); opened into *auto_t.
+ * 0, or -1 (reported). */
+static int choose_scheme(const char *name, const char *sample, size_t nsample,
+                         unsigned long long size, unsigned flags, const char *system,
+                         pisar_translit **auto_t)
+{
+    const char *code = "und";
+    double conf = 0;
+    size_t n = size < SAMPLE ? (size_t)size : SAMPLE;
+    if (n > nsample) n = nsample;
+    while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
+        n--;
+    pisar_language_detect(sample, n, &code, &conf);
+    char sbuf[64];
+    const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
+                            : pisar_translit_default_scheme(code);
+    if (!id && system) {
+        id = pisar_translit_default_scheme(code);
+        if (id)
+            cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s", name,
+                      code, system, id);
+    }
+    if (!id) {
+        /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
+        id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
+        cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
+                  code ? code : "und", id);
+    }
+    return open_scheme(auto_t, id, NULL, flags) ? -1 : 0;
+}
+
+/*
+ * A stream (a pipe, a terminal): one pass. Each piece read (cut just after
+ * its last line feed, as run_one's second pass cuts) is romanized at once:
+ * pisar_translit_apply checks its UTF-8 on the way, with the verdict and
+ * offset of the first pass of a file. The output, not the input, is held
+ * back until the end: in memory while it is shorter than CLI_HOLD, past
+ * that in an unlinked temporary file (cli_temp_fd), then written whole to
+ * stdout; so a bad byte still leaves nothing on stdout, and the stream is
+ * read once instead of being spooled and read again (and the output of
+ * Cyrillic text is shorter than its input). Past a bad byte the stream is
+ * read to its end all the same, so that its writer is not cut off.
+ */
+static int run_stream(cli_input *in, const char *name, unsigned flags,
+                      pisar_translit *const *shared, const char *system)
+{
+    pisar_buf buf = {0}, piece = {0}, held = {0};
+    pisar_translit *auto_t = NULL, *t = *shared;
+    int status = EXIT_SOME_FAILED, hold_fd = -1, bad = PISAR_OK;
+    pisar_error err;
+    memset(&err, 0, sizeof err);
+    unsigned long long base = 0; /* input offset of buf.data[0] */
+    in->spool = -1;              /* read once: nothing kept by cli_input_read */
+    for (int eof = 0, firstread = 1; !eof;) {
+        if (pisar_buf_reserve(&buf, CHUNK)) {
+            cli_error("translit", "%s: out of memory", name);
+            goto done;
+        }
+        long n = cli_input_read(in, buf.data + buf.len, CHUNK);
+        if (n < 0) goto done;
+        eof = n == 0;
+        size_t from = buf.len, cut = buf.len += (size_t)n;
+        if (firstread) {
+            firstread = 0;
+            /* the whole input when shorter than a read (it ends there) */
+            if (!t &&
+                choose_scheme(name, buf.data, buf.len, eof || buf.len < CHUNK ? buf.len : ~0ull,
+                              flags, system, &auto_t))
+                goto done;
+            if (!t) t = auto_t;
+        }
+        if (bad) { /* read on to the end, keep nothing */
+            buf.len = 0;
+            continue;
+        }
+        if (!eof) {
+            /* what was kept from before holds no line feed */
+            while (cut > from && buf.data[cut - 1] != '\n')
+                cut--;
+            if (cut == from) continue; /* none in what came either: read on */
+        }
+        pisar_buf_clear(&piece);
+        int rc = pisar_translit_apply_with_errors(t, buf.data, cut, &piece, &err);
+        if (rc) {
+            bad = rc;
+            err.offset += base;
+            buf.len = 0;
+            continue;
+        }
+        if (hold_fd < 0 && held.len + piece.len > CLI_HOLD) {
+            if ((hold_fd = cli_temp_fd()) < 0) {
+                cli_error("translit", "%s: cannot create a temporary file in %s: %s", name,
+                          getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+                          strerror(errno));
+                goto done;
+            }
+        }
+        if (hold_fd >= 0) {
+            if ((held.len && cli_write_fd(hold_fd, held.data, held.len)) ||
+                cli_write_fd(hold_fd, piece.data, piece.len)) {
+                cli_error("translit", "%s: cannot hold the output back: %s", name, strerror(errno));
+                goto done;
+            }
+            pisar_buf_clear(&held);
+        } else if (pisar_buf_append(&held, piece.data, piece.len)) {
+            cli_error("translit", "%s: out of memory", name);
+            goto done;
+        }
+        base += cut;
+        memmove(buf.data, buf.data + cut, buf.len - cut);
+        buf.len -= cut;
+    }
+    if (bad) {
+        report_bad(name, bad, &err);
+        goto done;
+    }
+    if (hold_fd >= 0) {
+        /* the output held in the file, to stdout */
+        if (lseek(hold_fd, 0, SEEK_SET) < 0) {
+            cli_error("translit", "%s: cannot read the output back: %s", name, strerror(errno));
+            goto done;
+        }
+        if (pisar_buf_reserve(&piece, CHUNK)) {
+            cli_error("translit", "%s: out of memory", name);
+            goto done;
+        }
+        for (;;) {
+            ssize_t r = read(hold_fd, piece.data, CHUNK);
+            if (r < 0 && errno == EINTR) continue;
+            if (r < 0) {
+                cli_error("translit", "%s: cannot read the output back: %s", name, strerror(errno));
+                goto done;
+            }
+            if (r == 0) break;
+            if (cli_write("translit", stdout, piece.data, (size_t)r)) goto done;
+        }
+    } else if (cli_write("translit", stdout, held.data, held.len)) {
+        goto done;
+    }
+    status = EXIT_ALL_DONE;
+done:
+    if (hold_fd >= 0) close(hold_fd);
+    pisar_translit_free(auto_t);
+    pisar_buf_free(&buf);
+    pisar_buf_free(&piece);
+    pisar_buf_free(&held);
+    return status;
+}
+
 /*
  * Romanize one input with *shared, or (--lang auto: *shared is NULL) with
  * the default scheme of the language detected in it, or with its scheme of
@@ -90,8 +241,9 @@ static void report_bad(const char *name, int rc, const pisar_error *err)
  * of it is UTF-8 (utf8_valid_prefix, 16 bytes a step, whose verdict and
  * offset are those of pisar_translit_apply: the same strict UTF-8, the
  * first bad sequence, ETRUNC only when the input ends inside a character),
- * keeping the first bytes for --lang auto; a pipe is spooled to a temporary
- * file on the way (cli_input). The second romanizes the input in pieces cut
+ * keeping the first bytes for --lang auto (a stream goes to run_stream
+ * instead: one pass, its output held back). The second romanizes the input
+ * in pieces cut
  * just after a line feed. That cut changes nothing: the context rules look
  * one character (combining marks skipped) beyond a letter, and a line feed
  * is no letter, no apostrophe, no mark, no capital and in no set of the
@@ -114,6 +266,11 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     char sample[SAMPLE + 1];
     size_t nsample = 0;
     if (cli_input_open(&in, "translit", path, name)) return EXIT_SOME_FAILED;
+    if (in.spool == -2) { /* a stream: one pass */
+        status = run_stream(&in, name, flags, shared, system);
+        cli_input_close(&in);
+        return status;
+    }
     if (pisar_buf_reserve(&buf, CHUNK + 4) ||
         pisar_decoder_new(&check, PISAR_ENC_UTF8, PISAR_DECODE_CHECK | PISAR_DECODE_KEEP_BOM)) {
         cli_error("translit", "%s: out of memory", name);
@@ -157,29 +314,7 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
     pisar_translit *t = *shared;
     if (!t) {
         /* --lang auto: the scheme depends on this input's language. */
-        const char *code = "und";
-        double conf = 0;
-        size_t size = in.size;
-        size_t n = size < SAMPLE ? size : SAMPLE;
-        while (n < size && n > 0 && ((unsigned char)sample[n] & 0xC0) == 0x80)
-            n--;
-        pisar_language_detect(sample, n, &code, &conf);
-        char sbuf[64];
-        const char *id = system ? scheme_for(system, code ? code : "und", sbuf, sizeof sbuf)
-                                : pisar_translit_default_scheme(code);
-        if (!id && system) {
-            id = pisar_translit_default_scheme(code);
-            if (id)
-                cli_error("translit", "%s: language '%s' has no scheme of system '%s'; using %s",
-                          name, code, system, id);
-        }
-        if (!id) {
-            /* ru-bgn has no reverse; iso9 reads any Cyrillic back */
-            id = flags & PISAR_TRANSLIT_REVERSE ? "iso9" : "ru-bgn";
-            cli_error("translit", "%s: language '%s' has no Cyrillic scheme; using %s", name,
-                      code ? code : "und", id);
-        }
-        if (open_scheme(&auto_t, id, NULL, flags)) goto done;
+        if (choose_scheme(name, sample, nsample, in.size, flags, system, &auto_t)) goto done;
         t = auto_t;
     }
     if (bad) {
