@@ -47,6 +47,10 @@
  * lower-cased (names, commands, cognates: Vim, vimdiff, Information). */
 #define WORD_MIN 4
 #define WORD_MATCH 1.5
+/* ... compared on their first WORD_PREFIX letters: cognates that differ in
+ * their endings (Installation ~ installieren, automatisch ~
+ * automatically, Konfiguration ~ Konfigurationsdatei) */
+#define WORD_PREFIX 6
 /* A sentence of a 2-1 or 1-2 link that has lexicon keys none of which is on
  * the other side looks like a sentence without counterpart. */
 #define LEX_ORPHAN 2.0
@@ -341,7 +345,7 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
                 UChar32 d;
                 U8_NEXT(t, q, e, d);
                 d = u_tolower(d);
-                v = fnv(v, &d, sizeof d);
+                if (letters < WORD_PREFIX) v = fnv(v, &d, sizeof d);
                 letters++;
             }
             if (pass == 1) {
@@ -513,6 +517,26 @@ static const struct {
     double prior;
 } moves[6] = {{1, 1, P_11}, {1, 0, P_10}, {0, 1, P_10}, {2, 1, P_21}, {1, 2, P_21}, {2, 2, P_22}};
 
+static double link_anchor_cost(const model *md, const sent_info *const *a, int di,
+                               const sent_info *const *b, int dj)
+{
+    double cost = 0;
+    unsigned m, u;
+    anchor_counts(a, di, b, dj, &m, &u);
+    cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
+    if (md->pool && di && dj) {
+        cost -= LEX_MATCH * key_matches(md->pool, 0, a, di, b, dj) +
+                WORD_MATCH * key_matches(md->pool, 1, a, di, b, dj);
+        /* a sentence of a merge whose lexicon keys are all missing from
+         * the other side */
+        for (int k = 0; k < di && di == 2; k++)
+            if (a[k]->nlex && !key_matches(md->pool, 0, a + k, 1, b, dj)) cost += LEX_ORPHAN;
+        for (int k = 0; k < dj && dj == 2; k++)
+            if (b[k]->nlex && !key_matches(md->pool, 0, a, di, b + k, 1)) cost += LEX_ORPHAN;
+    }
+    return cost;
+}
+
 static double link_cost(const model *md, size_t i, size_t j, int mv)
 {
     int di = moves[mv].di, dj = moves[mv].dj;
@@ -529,19 +553,15 @@ static double link_cost(const model *md, size_t i, size_t j, int mv)
     if (di == 0 || dj == 0) lc *= DELETE_LENGTH;
     double cost = -log(md->prior[mv] / md->prior[0]) + lc;
     if (md->anchors) {
-        unsigned m, u;
-        anchor_counts(a, di, b, dj, &m, &u);
-        cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
-        if (md->pool && di && dj) {
-            cost -= LEX_MATCH * key_matches(md->pool, 0, a, di, b, dj) +
-                    WORD_MATCH * key_matches(md->pool, 1, a, di, b, dj);
-            /* a sentence of a merge whose lexicon keys are all missing from
-             * the other side */
-            for (int k = 0; k < di && di == 2; k++)
-                if (a[k]->nlex && !key_matches(md->pool, 0, a + k, 1, b, dj)) cost += LEX_ORPHAN;
-            for (int k = 0; k < dj && dj == 2; k++)
-                if (b[k]->nlex && !key_matches(md->pool, 0, a, di, b + k, 1)) cost += LEX_ORPHAN;
-        }
+        /* a 2-2 link gathers the anchors of four sentences: it gets those
+         * of its two parallel pairs only, no more than two 1-1 links get,
+         * so that it wins by lengths, not by matches across the pairs (a
+         * lexicon's several translations of a word matched in both target
+         * sentences made 2-2 links of two good 1-1 links) */
+        if (di == 2 && dj == 2)
+            cost += link_anchor_cost(md, a, 1, b, 1) + link_anchor_cost(md, a + 1, 1, b + 1, 1);
+        else
+            cost += link_anchor_cost(md, a, di, b, dj);
     }
     if (md->soft_paras) {
         if (di == 2 && a[0]->para != a[1]->para) cost += PARA_CROSS;

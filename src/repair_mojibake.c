@@ -1101,6 +1101,10 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             weak++, weak_long += k->letters > 3;
     }
     int damaged = bad > 0 && strong > 0;
+    /* windows-1251 read as KOI8-R under UTF-8 damage: the middle text is
+     * clean capitals ("РћРћРќ" is ООН, not ппо), which the one-step chain
+     * takes only on a long run: the same here (UTF-8 doubles the letters) */
+    if (ch->inner == 4 && structural && letters < 2 * LM_LONG_RUN) return 0;
     /* Undamaged-looking runs (lower-case text in windows-1251 read as KOI-8
      * comes out in clean capitals) need the models and a long run. */
     int long_run = x->have_lm && ngood >= 2 && letters >= LM_LONG_RUN;

@@ -318,6 +318,69 @@ static void test_lexicon_anchor(void **state)
     pisar_lexicon_free(lx);
 }
 
+/* A 2-2 link gathers the anchors of four sentences: a source word whose
+ * lexicon translations turn up in both target sentences (собака ~ dog in
+ * the first, ~ hound in the second) matches twice across the pair, once in
+ * each 1-1 link. Its matches are those of its two parallel pairs, so two
+ * 1-1 links stay two 1-1 links. */
+static void test_two_two(void **state)
+{
+    (void)state;
+    const char *lex = "собака\tdog\nсобака\thound\nкошка\tcat\nкошка\tfeline\n"
+                      "мышь\tmouse\nмышь\trodent\nлес\tforest\nлес\twood\n"
+                      "птица\tbird\nптица\tfowl\nмясо\tmeat\n";
+    pisar_lexicon *lx = NULL;
+    assert_int_equal(pisar_lexicon_parse(lex, strlen(lex), &lx, NULL), PISAR_OK);
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[12], T[12];
+    for (size_t i = 0; i < 12; i++)
+        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
+    S[8].text = "Собака, кошка, мышь и птица живут в лесу.";
+    S[9].text = "Вечером они все вместе едят мясо у реки.";
+    T[8].text = "The dog, the cat, the mouse and the bird live in the forest.";
+    T[9].text = "In the evening the hound, the feline, the rodent and the fowl eat meat "
+                "in the wood.";
+    S[8].len = strlen(S[8].text);
+    S[9].len = strlen(S[9].text);
+    T[8].len = strlen(T[8].text);
+    T[9].len = strlen(T[9].text);
+    pisar_link l[32];
+    size_t nl;
+    char got[128];
+    pisar_align_options opt = {.lexicon = lx};
+    assert_int_equal(pisar_align(S, 12, T, 12, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1");
+    pisar_lexicon_free(lx);
+}
+
+/* Shared words are compared on their first six letters (Installation ~
+ * installieren, automatisch ~ automatically): they place a dropped sentence
+ * that lengths alone put one sentence off. */
+static void test_word_prefix(void **state)
+{
+    (void)state;
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[12], T[12];
+    for (size_t i = 0; i < 12; i++)
+        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
+    S[8].text = "Das Wetter war heute wirklich sehr schön und warm.";
+    S[9].text = "Danach startet die Konfiguration des Netzwerks ganz automatisch.";
+    T[8].text = "Then the configuration starts automatically.";
+    for (size_t i = 8; i < 10; i++)
+        S[i].len = strlen(S[i].text);
+    T[8].len = strlen(T[8].text);
+    pisar_link l[32];
+    size_t nl;
+    char got[128];
+    pisar_align_options opt = {0};
+    assert_int_equal(pisar_align(S, 12, T, 11, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1");
+    assert_int_equal(l[9].src, 9);
+    assert_int_equal(l[9].tgt, 8);
+}
+
 /* Sentence counts far apart (60,000 against 600): the band of the dynamic
  * programming would need 7 billion cells (64 GB); it is capped, and every
  * sentence still ends up in exactly one link, in order. */
@@ -473,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_anchors),        cmocka_unit_test(test_bad_args),
         cmocka_unit_test(test_fixtures),       cmocka_unit_test(test_lexicon_parse),
         cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
+        cmocka_unit_test(test_two_two),        cmocka_unit_test(test_word_prefix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

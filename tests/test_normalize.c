@@ -151,6 +151,8 @@ static const ncase CASES[] = {
      "utf-8 read as windows-1252"},
     {"utf-8 as windows-1251: 0xA0 shown as a no-break space, capitals with a small ending",
      "РќРћР’РЈР\xC2\xA0Рµ", "НОВУРе", 1, "utf-8 read as windows-1251"},
+    {"utf-8 as windows-1251: a short all-caps word is not also read as KOI8-R (ппо)",
+     "Генсек РћРћРќ заявил", "Генсек ООН заявил", 1, "utf-8 read as windows-1251"},
     {"utf-8 as windows-1251: an abbreviation with a case ending",
      "РІ РњР\xC2\x98Р”Рµ СЃРѕРѕР±С‰РёР»Рё", "в МИДе сообщили", 1, "utf-8 read as windows-1251"},
     {"utf-8 as windows-1251, 0x98 replaced by U+FFFD (Python errors='replace', recode)",
