@@ -478,6 +478,7 @@ static int u8pass_feed(u8pass *u, const char *s, size_t n, pisar_buf *t)
     while (u->nhead && n) {
         unsigned char b = u->head[0];
         size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        if (u->nhead >= need) break; /* (a lead byte heads the cut character) */
         u->head[u->nhead++] = (unsigned char)*s++, n--;
         if (u->nhead == need) {
             if ((rc = u8pass_eol(u, (const char *)u->head, need, t))) return rc;
