@@ -663,6 +663,13 @@ typedef struct ctx {
     int lmb_ok;
     long *pre; /* cover_runs()'s prefix sums */
     size_t precap;
+    /* the seeded examination (examine_seeded()): the seeds under the chains
+     * whose text was UTF-8 and under the others, and the tokens examined
+     * under the current chain (3 * ntok entries) */
+    size_t *seed_u, *seed_1, *touched;
+    size_t nseed_u, nseed_1, ntouched;
+    size_t *idx;
+    size_t idxcap;
 } ctx;
 
 static int is_space(unsigned char c)
@@ -932,6 +939,48 @@ static double lm_of(const ctx *x, const char *s, size_t n)
     return sc;
 }
 
+/* lm_of(), or a score below `floor` when the best model scores below it:
+ * a model stops adding its pairs' costs once they exceed what a score of
+ * `floor` allows (the costs are never negative), so that a chain's garbled
+ * run, which add_cand() would refuse whatever its exact score, costs the
+ * models only the first part of its text. Texts of more than LM_CHUNK
+ * characters: lm_of(). */
+static double lm_of_floor(const ctx *x, const char *s, size_t n, double floor)
+{
+    const repair_enc *t = x->sc.enc;
+    int16_t k[LM_CHUNK];
+    uint32_t cp[LM_CHUNK];
+    int letters;
+    if (!t->lm_sym || !s) return lm_of(x, s, n);
+    size_t m = lm_indices(t, (const unsigned char *)s, n, k, cp, &letters);
+    if (m == (size_t)-1 || m < 2) return lm_of(x, s, n);
+    if (!letters) return 0;
+    /* score >= floor <=> cost <= -floor * LM_COST_SCALE * (m - 1); a cost
+     * above the limit (one unit of slack for rounding) scores below floor */
+    double lim = -floor * LM_COST_SCALE * (double)(m - 1) + 1;
+    int best = -1;
+    double bs = 0;
+    for (int j = 0; j < t->nlm; j++) {
+        const uint8_t *sym = t->lm_sym + (size_t)j * REPAIR_LM_SPAN, *pairs = lm_pairs(j);
+        int ns = lm_nsymbols(j);
+        uint64_t cost = 0;
+        int prev = k[0] >= 0 ? sym[k[0]] : lm_symbol(j, cp[0]), over = 0;
+        for (size_t i = 1; i < m; i++) {
+            int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
+            cost += pairs[prev * ns + y];
+            prev = y;
+            if ((i & 15) == 0 && (double)cost > lim) {
+                over = 1;
+                break;
+            }
+        }
+        if (over) continue;
+        double v = -(double)cost / LM_COST_SCALE / (double)(m - 1);
+        if (best < 0 || v > bs) best = j, bs = v;
+    }
+    return best < 0 ? floor - 1 : bs;
+}
+
 /* lm_of() of a run's unchanged text, kept for the next chain: the
  * single-byte chains often judge the same run of the same line. */
 static double lm_before(ctx *x, const pisar_buf *b)
@@ -1115,8 +1164,12 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             if (lang < 0) lm = 0;
             gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
         } else {
-            lm = lm_of(x, a->data, a->len);
-            gain = lm - lm_before(x, b);
+            /* (below the least gain ok needs, lm_of_floor() may stop early:
+             * no Latin-to-Latin test follows for these chains) */
+            double lb = lm_before(x, b);
+            lm = lm_of_floor(x, a->data, a->len,
+                             lb + (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN));
+            gain = lm - lb;
         }
         ok = gain >= (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN) &&
              ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
@@ -1589,7 +1642,10 @@ static int cover_runs(ctx *x)
 static int examine_once(ctx *x, const chain *ch, size_t t)
 {
     token *k = &x->tok[t];
-    if (k->status == T_UNSEEN) k->status = examine(x, ch, k);
+    if (k->status == T_UNSEEN) {
+        k->status = examine(x, ch, k);
+        x->touched[x->ntouched++] = t;
+    }
     return k->status;
 }
 
@@ -1603,19 +1659,23 @@ static int examine_once(ctx *x, const chain *ch, size_t t)
  * examined up to the first GOOD or BAD one, through NEUTRAL ones (a run that
  * takes in a token that is no seed of its kind is no candidate, whatever it
  * takes in beyond); from a damaged seed up to the first BAD one (the whole
- * run is judged). The tokens left unseen are made BAD: no run of the full
- * path that reaches them is a candidate. -1: out of memory.
+ * run is judged). The tokens left unseen stay T_UNSEEN, which the runs read
+ * as BAD: no run of the full path that reaches them is a candidate. Only the
+ * seeds (seed_lists(), in the order of the text) and the tokens examined
+ * from them (x->touched) are visited, not every token of a long paragraph
+ * under each chain; seeded_reset() puts the touched ones back to T_UNSEEN.
+ * -1: out of memory.
  */
 static int examine_seeded(ctx *x, const chain *ch)
 {
     int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
-    for (size_t t = 0; t < x->ntok; t++)
-        x->tok[t].status = x->tok[t].ascii ? T_NEUTRAL : T_UNSEEN;
-    for (size_t t = 0; t < x->ntok; t++) {
+    const size_t *seed = structural ? x->seed_u : x->seed_1;
+    size_t ns = structural ? x->nseed_u : x->nseed_1;
+    x->ntouched = 0;
+    for (size_t i = 0; i < ns; i++) {
+        size_t t = seed[i];
         const token *k = &x->tok[t];
-        if (k->ascii) continue;
         int dmg = !structural && k->bad > 0 && k->letters >= 4;
-        if (!dmg && !(structural ? k->sgood : k->cover)) continue;
         if (examine_once(x, ch, t) < 0) return -1;
         for (size_t q = t; q-- > 0;) {
             int st = examine_once(x, ch, q);
@@ -1628,9 +1688,48 @@ static int examine_seeded(ctx *x, const chain *ch)
             if (st == T_BAD || (st == T_GOOD && !dmg)) break;
         }
     }
-    for (size_t t = 0; t < x->ntok; t++)
-        if (x->tok[t].status == T_UNSEEN) x->tok[t].status = T_BAD;
     return 0;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t p = *(const size_t *)a, q = *(const size_t *)b;
+    return p < q ? -1 : p > q;
+}
+
+/* The seeds of examine_seeded() under the two kinds of chain, once per line
+ * (after cannot_repair() has marked them), and every token's status set to
+ * T_NEUTRAL (ASCII) or T_UNSEEN. -1: out of memory. */
+static int seed_lists(ctx *x)
+{
+    size_t need = 3 * (x->ntok + 1);
+    if (x->idxcap < need) {
+        size_t *p = realloc(x->idx, need * sizeof *p);
+        if (!p) return -1;
+        x->idx = p;
+        x->idxcap = need;
+    }
+    x->seed_u = x->idx;
+    x->seed_1 = x->idx + x->ntok + 1;
+    x->touched = x->idx + 2 * (x->ntok + 1);
+    x->nseed_u = x->nseed_1 = x->ntouched = 0;
+    for (size_t t = 0; t < x->ntok; t++) {
+        token *k = &x->tok[t];
+        k->status = k->ascii ? T_NEUTRAL : T_UNSEEN;
+        if (k->ascii) continue;
+        if (k->sgood) x->seed_u[x->nseed_u++] = t;
+        if ((k->bad > 0 && k->letters >= 4) || k->cover) x->seed_1[x->nseed_1++] = t;
+    }
+    return 0;
+}
+
+/* After a chain's runs: the tokens examine_seeded() examined back to
+ * T_UNSEEN for the next chain. */
+static void seeded_reset(ctx *x)
+{
+    for (size_t i = 0; i < x->ntouched; i++)
+        x->tok[x->touched[i]].status = T_UNSEEN;
+    x->ntouched = 0;
 }
 
 /*
@@ -1713,6 +1812,8 @@ struct repair_ws {
     size_t tokcap;
     long *pre;
     size_t precap;
+    size_t *idx;
+    size_t idxcap;
     pisar_buf lmb;
     cand *c;
     size_t capc;
@@ -1729,6 +1830,7 @@ void repair_ws_free(repair_ws *w)
     if (!w) return;
     free(w->tok);
     free(w->pre);
+    free(w->idx);
     pisar_buf_free(&w->lmb);
     free(w->c);
     pisar_buf_free(&w->tmp);
@@ -1753,6 +1855,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
     ctx x = {0};
     x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
     x.pre = w->pre, x.precap = w->precap, x.lmb = w->lmb;
+    x.idx = w->idx, x.idxcap = w->idxcap;
     x.sc.tmp = w->tmp, x.sc.mid = w->mid, x.res = w->res, x.ctext = w->ctext;
     pisar_buf_clear(&x.sc.tmp);
     pisar_buf_clear(&x.sc.mid);
@@ -1778,12 +1881,13 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
         else if (cr)
             any = latin_only = x.have_lm && latin_suspect(&x);
     }
+    /* (a line left to the Latin-to-Latin chains has no seed: every word) */
+    int seeded = fast && !latin_only;
+    if (any && !rc && seeded && seed_lists(&x)) rc = -1;
     for (int chn = 0; chn < NCHAINS && any && !rc; chn++) {
         if (latin_only && !(CHAINS[chn].inner < 0 && latin_pair(&STEPS[CHAINS[chn].outer])))
             continue;
         pisar_buf_clear(&x.res);
-        /* (a line left to the Latin-to-Latin chains has no seed: every word) */
-        int seeded = fast && !latin_only;
         if (seeded) {
             rc = examine_seeded(&x, &CHAINS[chn]);
             if (rc) break;
@@ -1796,19 +1900,21 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
             }
             x.tok[t].status = st;
         }
-        /* runs of GOOD/NEUTRAL tokens from a GOOD one to a GOOD one */
-        for (size_t t = 0; t < x.ntok && !rc;) {
-            if (x.tok[t].status != T_GOOD) {
-                t++;
-                continue;
-            }
-            size_t a = t, last = t;
-            while (t < x.ntok && x.tok[t].status != T_BAD) {
+        /* runs of GOOD/NEUTRAL tokens from a GOOD one to a GOOD one (a
+         * token left T_UNSEEN is BAD); seeded, only the examined tokens can
+         * be GOOD: they are taken in the order of the text */
+        size_t nt = seeded ? x.ntouched : x.ntok;
+        if (seeded && nt > 1) qsort(x.touched, nt, sizeof *x.touched, size_cmp);
+        for (size_t i = 0, t = 0; i < nt && !rc; i++) {
+            size_t g = seeded ? x.touched[i] : i;
+            if (g < t || x.tok[g].status != T_GOOD) continue;
+            size_t a = g, last = g;
+            for (t = g; t < x.ntok && (x.tok[t].status == T_GOOD || x.tok[t].status == T_NEUTRAL);
+                 t++)
                 if (x.tok[t].status == T_GOOD) last = t;
-                t++;
-            }
             rc = add_cand(&x, chn, a, last + 1);
         }
+        if (seeded) seeded_reset(&x);
     }
     if (!rc && x.nc) {
         qsort(x.c, x.nc, sizeof *x.c, cand_cmp);
@@ -1824,6 +1930,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
     }
     w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
     w->pre = x.pre, w->precap = x.precap, w->lmb = x.lmb;
+    w->idx = x.idx, w->idxcap = x.idxcap;
     w->tmp = x.sc.tmp, w->mid = x.sc.mid, w->res = x.res, w->ctext = x.ctext;
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
