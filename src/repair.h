@@ -56,14 +56,20 @@ void repair_ws_free(repair_ws *w);
 int repair_mojibake_ws(const repair_enc *t, repair_ws *w, const char *s, size_t n, repair_list *out,
                        int fast);
 
-/* Which ASCII letters and basic Cyrillic letters (U+0410..U+044F) have a
- * look-alike in the other script, as bit masks (bit c of ascii[c >> 6]; bit
- * c - 0x410 of cyr), so that a line is counted without a search per letter.
+/* For every code point below U+0800 (ASCII, Latin-1, Latin Extended,
+ * Cyrillic), whether it is a letter with no look-alike in the other script:
+ * 1 Latin, 2 Cyrillic, 0 neither (a look-alike, or not a letter of the two
+ * scripts), so that a line is counted a byte table look-up per character.
  * Filled once per normalizer by repair_hg_init(), read-only afterwards. */
 typedef struct repair_hg {
-    uint64_t ascii[2], cyr;
+    uint8_t two[0x800];
 } repair_hg;
 void repair_hg_init(repair_hg *m);
+/* The unambiguous letters of s[0, n) (valid UTF-8) of each script, counted
+ * through m (reference = 0) or character by character without it
+ * (reference = 1; the two must agree: test_normalize). */
+void repair_hg_count(const repair_hg *m, const char *s, size_t n, size_t *lat, size_t *cyr,
+                     int reference);
 
 /* Homoglyphs: find mixed-script words in s[from, to) and append their
  * repairs (m: filled by repair_hg_init()). s[0, n) is the whole line, whose dominant script is

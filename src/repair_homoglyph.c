@@ -98,39 +98,48 @@ static void count_unambiguous(const unsigned char *s, size_t a, size_t b, size_t
 void repair_hg_init(repair_hg *m)
 {
     memset(m, 0, sizeof *m);
-    for (int i = 0; i < HG_LAT2CYR_COUNT; i++) {
-        int32_t c = HG_LAT2CYR[i].from;
-        if (c < 0x80 && partner(c, HG_LATIN) >= 0) m->ascii[c >> 6] |= 1ull << (c & 63);
-    }
-    for (int i = 0; i < HG_CYR2LAT_COUNT; i++) {
-        int32_t c = HG_CYR2LAT[i].from;
-        if (c >= 0x410 && c < 0x450 && partner(c, HG_CYRILLIC) >= 0) m->cyr |= 1ull << (c - 0x410);
+    for (int32_t c = 0; c < 0x800; c++) {
+        int sc = script_of(c);
+        if (sc != HG_OTHER && partner(c, sc) < 0) m->two[c] = sc == HG_LATIN ? 1 : 2;
     }
 }
 
-/* count_unambiguous() over s[a, b) with the common letters looked up in m. */
+/* count_unambiguous() over s[a, b) with the characters below U+0800 looked
+ * up in m (one table, no branch on the script) */
 static void count_unambiguous_m(const repair_hg *m, const unsigned char *s, size_t a, size_t b,
                                 size_t *lat, size_t *cyr)
 {
+    size_t l = 0, k = 0;
     for (size_t i = a; i < b;) {
         unsigned char c = s[i];
+        unsigned v;
         if (c < 0x80) {
-            unsigned char l = c | 0x20;
-            if (l >= 'a' && l <= 'z' && !(m->ascii[c >> 6] >> (c & 63) & 1)) ++*lat;
+            v = m->two[c];
             i++;
-            continue;
-        }
-        if (i + 1 < b && ((c == 0xD0 && s[i + 1] >= 0x90 && s[i + 1] <= 0xBF) ||
-                          (c == 0xD1 && s[i + 1] >= 0x80 && s[i + 1] <= 0x8F))) {
-            int32_t u = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-            if (!(m->cyr >> (u - 0x410) & 1)) ++*cyr;
+        } else if (c >= 0xC2 && c < 0xE0 && i + 1 < b && (s[i + 1] & 0xC0) == 0x80) {
+            v = m->two[(c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)];
             i += 2;
+        } else {
+            size_t j = i;
+            u8_next(s, b, &i);
+            count_unambiguous(s, j, i, lat, cyr);
             continue;
         }
-        size_t k = i;
-        u8_next(s, b, &i);
-        count_unambiguous(s, k, i, lat, cyr);
+        l += v & 1;
+        k += v >> 1;
     }
+    *lat += l;
+    *cyr += k;
+}
+
+void repair_hg_count(const repair_hg *m, const char *s, size_t n, size_t *lat, size_t *cyr,
+                     int reference)
+{
+    *lat = *cyr = 0;
+    if (reference)
+        count_unambiguous((const unsigned char *)s, 0, n, lat, cyr);
+    else
+        count_unambiguous_m(m, (const unsigned char *)s, 0, n, lat, cyr);
 }
 
 static int roman_lookalike(int32_t c)

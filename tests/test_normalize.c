@@ -1085,6 +1085,73 @@ static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const cha
     return bad;
 }
 
+/* The line's script is counted through repair_hg's table: the same counts
+ * as character by character, for every code point alone, after an ASCII
+ * letter and cut off before its last byte, and on the fixtures' lines. */
+static void test_homoglyph_count_table(void **state)
+{
+    (void)state;
+    static repair_hg hg;
+    repair_hg_init(&hg);
+    size_t la, ca, lb, cb, lat = 0, cyr = 0;
+    for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        unsigned char b[5] = {'x'};
+        size_t n = 1;
+        if (c < 0x80)
+            b[n++] = (unsigned char)c;
+        else if (c < 0x800)
+            b[n++] = (unsigned char)(0xC0 | c >> 6), b[n++] = (unsigned char)(0x80 | (c & 0x3F));
+        else if (c < 0x10000)
+            b[n++] = (unsigned char)(0xE0 | c >> 12),
+            b[n++] = (unsigned char)(0x80 | (c >> 6 & 0x3F)),
+            b[n++] = (unsigned char)(0x80 | (c & 0x3F));
+        else
+            b[n++] = (unsigned char)(0xF0 | c >> 18),
+            b[n++] = (unsigned char)(0x80 | (c >> 12 & 0x3F)),
+            b[n++] = (unsigned char)(0x80 | (c >> 6 & 0x3F)),
+            b[n++] = (unsigned char)(0x80 | (c & 0x3F));
+        for (size_t from = 0; from < 2; from++) {
+            repair_hg_count(&hg, (const char *)b + from, n - from, &la, &ca, 0);
+            repair_hg_count(&hg, (const char *)b + from, n - from, &lb, &cb, 1);
+            if (la != lb || ca != cb)
+                fail_msg("U+%04X: table %zu/%zu, plain %zu/%zu", (unsigned)c, la, ca, lb, cb);
+        }
+        lat += lb, cyr += cb;
+    }
+    /* each char alone: many letters of each script have no look-alike in
+     * the other (1,451 Latin and 474 Cyrillic ones with this
+     * build's ICU) */
+    assert_true(lat > 1000);
+    assert_true(cyr > 100);
+    repair_hg_count(&hg, "бжqw ао", strlen("бжqw ао"), &la, &ca, 0);
+    assert_int_equal(la, 2);
+    assert_int_equal(ca, 2);
+    static const char *files[] = {"repair/sample-lookalikes.txt", "repair/sample-garbled.txt",
+                                  "repair/clean/rus.txt",         "repair/clean/mixed.txt",
+                                  "repair/clean/srp-latn.txt",    "repair/clean/ukr.txt"};
+    static char buf[1 << 16];
+    char path[512];
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        assert_true(n > 0);
+        /* whole lines (valid UTF-8), and the whole text */
+        size_t a = 0;
+        for (size_t e = 0; e <= n; e++)
+            if (e == n || buf[e] == '\n') {
+                repair_hg_count(&hg, buf + a, e - a, &la, &ca, 0);
+                repair_hg_count(&hg, buf + a, e - a, &lb, &cb, 1);
+                assert_int_equal(la, lb);
+                assert_int_equal(ca, cb);
+                a = e + 1;
+            }
+    }
+}
+
 static void test_homoglyph_gate(void **state)
 {
     (void)state;
@@ -1460,6 +1527,7 @@ int main(void)
         cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_homoglyph_gate),
+        cmocka_unit_test(test_homoglyph_count_table),
         cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
