@@ -71,12 +71,6 @@ void repair_hg_init(repair_hg *m);
 void repair_hg_count(const repair_hg *m, const char *s, size_t n, size_t *lat, size_t *cyr,
                      int reference);
 
-/* Which scripts' letters s[from, to) (valid UTF-8) holds: bit 0 Latin, bit 1
- * Cyrillic; 3 may be answered as soon as both are seen. reference = 1: one
- * character at a time; 0: 16 bytes at a step where SSE2 is present (the two
- * must agree: test_normalize). */
-int repair_hg_scripts(const char *s, size_t from, size_t to, int reference);
-
 /* Homoglyphs: find mixed-script words in s[from, to) and append their
  * repairs (m: filled by repair_hg_init()). s[0, n) is the whole line, whose dominant script is
  * computed on the first call that needs it and kept in *line_script (set it to -1 before the first

@@ -23,9 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -666,10 +663,13 @@ static inline int basic_cyrillic(const unsigned char *s, size_t to, size_t i)
     return (b == 0xD0 && b2 >= 0x90 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x8F);
 }
 
-/* Which scripts' letters s[from, to) holds: bit 0 Latin, bit 1 Cyrillic (the
- * scan stops once both are seen), character by character. */
-static int scripts_ref(const unsigned char *s, size_t from, size_t to)
+int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
+                     int *line_script, repair_list *out)
 {
+    const unsigned char *s = (const unsigned char *)str;
+    /* quick exit: a line without both scripts has nothing to do; first 16
+     * bytes at a step for the common Cyrillic line without a Latin letter */
+    if (repair_no_latin(s + from, to - from)) return 0;
     int seen = 0;
     for (size_t i = from; i < to && seen != 3;) {
         if (s[i] < 0x80) { /* ASCII without decoding */
@@ -691,65 +691,7 @@ static int scripts_ref(const unsigned char *s, size_t from, size_t to)
                 seen |= 2;
         }
     }
-    return seen;
-}
-
-/* The same, 16 bytes at a step where SSE2 is present: in valid UTF-8 an
- * ASCII letter is Latin and a lead byte D0 or D1 (U+0400..U+047F) Cyrillic;
- * continuation bytes are skipped; a block with any other lead byte is read
- * by scripts_ref() from the character it starts in. */
-static int scripts_fast(const unsigned char *s, size_t from, size_t to)
-{
-    int seen = 0;
-    size_t i = from;
-#if defined(__SSE2__)
-    const __m128i x20 = _mm_set1_epi8(0x20), a = _mm_set1_epi8(0x60), z = _mm_set1_epi8(0x7B);
-    const __m128i c0 = _mm_set1_epi8(-65), zero = _mm_setzero_si128(); /* > 0xBF, < 0x100 */
-    const __m128i d0 = _mm_set1_epi8(-48), d1 = _mm_set1_epi8(-47);    /* 0xD0, 0xD1 */
-    while (i + 16 <= to && seen != 3) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i l = _mm_or_si128(v, x20);
-        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, a), _mm_cmplt_epi8(l, z));
-        __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, c0), _mm_cmplt_epi8(v, zero));
-        __m128i cyr = _mm_or_si128(_mm_cmpeq_epi8(v, d0), _mm_cmpeq_epi8(v, d1));
-        if (_mm_movemask_epi8(_mm_andnot_si128(cyr, lead))) {
-            /* from the start of the character the block starts in, to
-             * the end of the one holding its last byte */
-            size_t j = i;
-            while (j > from && (s[j] & 0xC0) == 0x80)
-                j--;
-            size_t e = i + 16;
-            while (e < to && (s[e] & 0xC0) == 0x80)
-                e++;
-            seen |= scripts_ref(s, j, e);
-            i = e;
-            continue;
-        }
-        if (_mm_movemask_epi8(letter)) seen |= 1;
-        if (_mm_movemask_epi8(cyr)) seen |= 2;
-        i += 16;
-    }
-    if (seen == 3) return 3;
-    while (i > from && i < to && (s[i] & 0xC0) == 0x80)
-        i--;
-#endif
-    return seen | scripts_ref(s, i, to);
-}
-
-int repair_hg_scripts(const char *s, size_t from, size_t to, int reference)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    return reference ? scripts_ref(u, from, to) : scripts_fast(u, from, to);
-}
-
-int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
-                     int *line_script, repair_list *out)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    /* quick exit: a line without both scripts has nothing to do; first 16
-     * bytes at a step for the common Cyrillic line without a Latin letter */
-    if (repair_no_latin(s + from, to - from)) return 0;
-    if (repair_hg_scripts(str, from, to, 0) != 3) return 0;
+    if (seen != 3) return 0;
     /* the line's script, counted once per line (the caller's *line_script
      * starts at -1) */
     if (*line_script < 0) {

@@ -1152,84 +1152,6 @@ static void test_homoglyph_count_table(void **state)
     }
 }
 
-/* Which scripts a span holds: the 16-bytes-at-a-step scan against the
- * character-by-character one, for every code point below U+3000 and some
- * above, at every offset in a 40-byte line of Cyrillic letters (so that it
- * falls on and across the blocks' edges) with and without an ASCII letter, and
- * on every span of whole lines of the fixtures. */
-static void test_homoglyph_scripts(void **state)
-{
-    (void)state;
-    char b[64];
-    int kinds[4] = {0};
-    for (uint32_t c = 0x80; c < 0x30000; c += c < 0x3000 ? 1 : 97) {
-        if (c >= 0xD800 && c <= 0xDFFF) continue;
-        unsigned char u[4];
-        size_t k = 0;
-        if (c < 0x800)
-            u[k++] = (unsigned char)(0xC0 | c >> 6), u[k++] = (unsigned char)(0x80 | (c & 0x3F));
-        else if (c < 0x10000)
-            u[k++] = (unsigned char)(0xE0 | c >> 12),
-            u[k++] = (unsigned char)(0x80 | (c >> 6 & 0x3F)),
-            u[k++] = (unsigned char)(0x80 | (c & 0x3F));
-        else
-            u[k++] = (unsigned char)(0xF0 | c >> 18),
-            u[k++] = (unsigned char)(0x80 | (c >> 12 & 0x3F)),
-            u[k++] = (unsigned char)(0x80 | (c >> 6 & 0x3F)),
-            u[k++] = (unsigned char)(0x80 | (c & 0x3F));
-        for (size_t at = 0; at <= 36; at++)
-            for (int ascii = 0; ascii < 3; ascii++) {
-                /* "жжж..." with the character at byte `at` (a Cyrillic
-                 * letter is 2 bytes: an odd `at` puts a space first), or
-                 * ". . ." (no letter at all), with a Latin q at the end */
-                size_t n = 0;
-                const char *fill = ascii == 1 ? ". " : "\xd0\xb6";
-                while (n + 2 <= at)
-                    memcpy(b + n, fill, 2), n += 2;
-                if (n < at) b[n++] = ' ';
-                memcpy(b + n, u, k), n += k;
-                while (n + 2 <= 40)
-                    memcpy(b + n, fill, 2), n += 2;
-                if (ascii == 2) b[n++] = 'q';
-                int r = repair_hg_scripts(b, 0, n, 1);
-                int f = repair_hg_scripts(b, 0, n, 0);
-                if (r != f)
-                    fail_msg("U+%04X at %zu (%d): %d, fast %d", (unsigned)c, at, ascii, r, f);
-                kinds[r]++;
-            }
-    }
-    /* every answer occurs: none (". " and a sign), Latin, Cyrillic, both */
-    for (int i = 0; i < 4; i++)
-        assert_true(kinds[i] > 0);
-    assert_int_equal(
-        repair_hg_scripts("Пошёл c другом, в CCCP", 0, strlen("Пошёл c другом, в CCCP"), 0), 3);
-    static const char *files[] = {"repair/sample-lookalikes.txt", "repair/sample-garbled.txt",
-                                  "repair/clean/rus.txt",         "repair/clean/mixed.txt",
-                                  "repair/clean/srp-latn.txt",    "repair/clean/bul.txt"};
-    static char buf[1 << 16];
-    char path[512];
-    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
-        FILE *fp = fopen(path, "rb");
-        if (!fp) fail_msg("cannot open %s", path);
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        assert_true(n > 0);
-        /* from every line start to every later line end (whole lines are
-         * valid UTF-8): spans of every length and alignment */
-        size_t starts[4096], ns = 0;
-        starts[ns++] = 0;
-        for (size_t e = 0; e < n && ns < 4096; e++)
-            if (buf[e] == '\n') starts[ns++] = e + 1;
-        for (size_t i = 0; i < ns && i < 200; i++)
-            for (size_t j = i + 1; j < ns && j < i + 40; j++) {
-                size_t a = starts[i], e = starts[j] - 1;
-                if (repair_hg_scripts(buf, a, e, 1) != repair_hg_scripts(buf, a, e, 0))
-                    fail_msg("%s: bytes %zu..%zu", files[f], a, e);
-            }
-    }
-}
-
 static void test_homoglyph_gate(void **state)
 {
     (void)state;
@@ -1606,7 +1528,6 @@ int main(void)
         cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_homoglyph_gate),
         cmocka_unit_test(test_homoglyph_count_table),
-        cmocka_unit_test(test_homoglyph_scripts),
         cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
