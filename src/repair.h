@@ -71,6 +71,14 @@ void repair_hg_init(repair_hg *m);
 void repair_hg_count(const repair_hg *m, const char *s, size_t n, size_t *lat, size_t *cyr,
                      int reference);
 
+/* From i (a character boundary of valid UTF-8 outside a word), the end of
+ * the stretch of ASCII non-letters and basic Cyrillic letters (U+0410..U+044F)
+ * that repair_homoglyph() passes over in a line not mainly Latin, backed up to
+ * the start of its last word when it ends before `to`. reference = 1: a byte
+ * at a time; 0: 16 bytes at a step where SSE2 is present (the two must agree:
+ * test_normalize). */
+size_t repair_hg_stretch(const char *s, size_t i, size_t to, int reference);
+
 /* Homoglyphs: find mixed-script words in s[from, to) and append their
  * repairs (m: filled by repair_hg_init()). s[0, n) is the whole line, whose dominant script is
  * computed on the first call that needs it and kept in *line_script (set it to -1 before the first

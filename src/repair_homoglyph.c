@@ -23,6 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -663,6 +666,72 @@ static inline int basic_cyrillic(const unsigned char *s, size_t to, size_t i)
     return (b == 0xD0 && b2 >= 0x90 && b2 <= 0xBF) || (b == 0xD1 && b2 >= 0x80 && b2 <= 0x8F);
 }
 
+/* From i (a character boundary outside a word), past the ASCII non-letters
+ * and basic Cyrillic letters, then back to the start of the last word when
+ * the stretch ends before `to` (that word may go on past it); one byte at a
+ * time. */
+static size_t stretch_ref(const unsigned char *s, size_t i, size_t to)
+{
+    size_t r = i;
+    while (r < to) {
+        unsigned char b = s[r], l = b | 0x20;
+        if (b < 0x80) {
+            if (l >= 'a' && l <= 'z') break;
+            r++;
+        } else if (basic_cyrillic(s, to, r)) {
+            r += 2;
+        } else {
+            break;
+        }
+    }
+    if (r < to)
+        while (r > i && s[r - 1] >= 0x80) /* the second byte of a letter */
+            r -= 2;
+    return r;
+}
+
+/* The same, 16 bytes at a step where SSE2 is present (signed compares: the
+ * bytes from 0x80 are negative): a byte is passed when it is an ASCII
+ * non-letter, a lead D0 before 90..BF or D1 before 80..8F (the next byte,
+ * from a load one byte on), or the byte after such a lead. */
+static size_t cyrillic_stretch(const unsigned char *s, size_t i, size_t to)
+{
+    size_t r = i;
+#if defined(__SSE2__)
+    const __m128i x20 = _mm_set1_epi8(0x20), a = _mm_set1_epi8(0x60), z = _mm_set1_epi8(0x7B);
+    const __m128i zero = _mm_setzero_si128(), d0 = _mm_set1_epi8(-48), d1 = _mm_set1_epi8(-47);
+    const __m128i lo = _mm_set1_epi8(-113), hi = _mm_set1_epi8(-64); /* 0x8F, 0xC0 */
+    while (r + 17 <= to) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + r));
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + r + 1));
+        __m128i l = _mm_or_si128(v, x20);
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, a), _mm_cmplt_epi8(l, z));
+        __m128i high = _mm_cmplt_epi8(v, zero);
+        __m128i w90 = _mm_and_si128(_mm_cmpgt_epi8(w, lo), _mm_cmplt_epi8(w, hi));
+        __m128i w80 = _mm_cmplt_epi8(w, _mm_set1_epi8(-112)); /* 0x80..0x8F */
+        __m128i good = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, d0), w90),
+                                    _mm_and_si128(_mm_cmpeq_epi8(v, d1), w80));
+        __m128i pass = _mm_or_si128(good, _mm_slli_si128(good, 1));
+        int bad = _mm_movemask_epi8(_mm_or_si128(letter, _mm_andnot_si128(pass, high)));
+        if (bad) break; /* the bytes before it are read again below */
+        r += 16 + ((_mm_movemask_epi8(good) >> 15) & 1);
+    }
+#endif
+    size_t e = stretch_ref(s, r, to);
+    /* (stretch_ref backs up no further than r: back to i over the letters
+     * passed here) */
+    if (e < to && e == r)
+        while (e > i && s[e - 1] >= 0x80)
+            e -= 2;
+    return e;
+}
+
+size_t repair_hg_stretch(const char *s, size_t i, size_t to, int reference)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return reference ? stretch_ref(u, i, to) : cyrillic_stretch(u, i, to);
+}
+
 int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
                      int *line_script, repair_list *out)
 {
@@ -710,6 +779,15 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
     pisar_buf tmp = {0};
     int rc = 0;
     for (size_t i = from; i < to && !rc;) {
+        if (dominant != HG_LATIN) {
+            /* a line not mainly Latin: the words of basic Cyrillic letters
+             * ended by an ASCII non-letter (or the end) are skipped below,
+             * and ASCII non-letters are no word: such a stretch is passed
+             * over at once, but for its last word when it ends before the
+             * end (the word may go on) */
+            i = cyrillic_stretch(s, i, to);
+            if (i >= to) break;
+        }
         size_t k = i;
         int32_t c = u8_next(s, to, &i);
         if (!is_word_char(c)) continue;

@@ -1152,6 +1152,74 @@ static void test_homoglyph_count_table(void **state)
     }
 }
 
+/* The stretch repair_homoglyph() passes over: 16 bytes at a step against a
+ * byte at a time, on lines made of pieces that pass (ж я а п, the space, a
+ * full stop, a digit) and pieces that stop it (q, ё U+0451, Ѐ U+0400, ѐ
+ * U+0450, ӂ U+04C2, é, €, 😀), from every piece's start, and on the fixtures. */
+static void test_homoglyph_stretch(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {"ж", "я", "а", "п", " ", ".", "7", "q",
+                                   "ё", "Ѐ", "ѐ", "ӂ", "é", "€", "😀"};
+    const size_t np = sizeof pieces / sizeof *pieces, npass = 7;
+    char b[256];
+    size_t at[128];
+    uint32_t x = 12345;
+    size_t stopped = 0, whole = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, k = 0;
+        /* mostly passing pieces, so that stretches cross 16-byte blocks */
+        size_t len = (x = x * 1103515245u + 12345u) >> 16 & 63;
+        for (size_t j = 0; j < len; j++) {
+            x = x * 1103515245u + 12345u;
+            size_t p = (x >> 16) % 64 < 60 ? (x >> 8) % npass : (x >> 8) % np;
+            at[k++] = n;
+            memcpy(b + n, pieces[p], strlen(pieces[p]));
+            n += strlen(pieces[p]);
+        }
+        for (size_t j = 0; j < k; j++) {
+            size_t r = repair_hg_stretch(b, at[j], n, 1);
+            size_t f = repair_hg_stretch(b, at[j], n, 0);
+            if (r != f)
+                fail_msg("round %d from %zu: %zu, fast %zu: %.*s", round, at[j], r, f, (int)n, b);
+            if (r == n)
+                whole++;
+            else
+                stopped++;
+        }
+    }
+    assert_true(whole > 1000 && stopped > 1000);
+    /* by hand: the last word goes back to its start when it ends before the
+     * end (ё stops it); a Latin letter stops it where it is */
+    assert_int_equal(repair_hg_stretch("мир, всё", 0, strlen("мир, всё"), 0), strlen("мир, "));
+    assert_int_equal(repair_hg_stretch("мир, всем", 0, strlen("мир, всем"), 0),
+                     strlen("мир, всем"));
+    assert_int_equal(repair_hg_stretch("мир, в q", 0, strlen("мир, в q"), 0), strlen("мир, в "));
+    static const char *files[] = {"repair/sample-lookalikes.txt", "repair/clean/rus.txt",
+                                  "repair/clean/mixed.txt", "repair/clean/ukr.txt",
+                                  "repair/clean/bul.txt"};
+    static char buf[1 << 16];
+    char path[512];
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
+        FILE *fp = fopen(path, "rb");
+        if (!fp) fail_msg("cannot open %s", path);
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        assert_true(n > 0);
+        /* from every ASCII byte's position to the end of its line */
+        size_t a = 0;
+        for (size_t e = 0; e <= n; e++)
+            if (e == n || buf[e] == '\n') {
+                for (size_t i = a; i < e; i++)
+                    if ((unsigned char)buf[i] < 0x80)
+                        assert_int_equal(repair_hg_stretch(buf, i, e, 0),
+                                         repair_hg_stretch(buf, i, e, 1));
+                a = e + 1;
+            }
+    }
+}
+
 static void test_homoglyph_gate(void **state)
 {
     (void)state;
@@ -1528,6 +1596,7 @@ int main(void)
         cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_homoglyph_gate),
         cmocka_unit_test(test_homoglyph_count_table),
+        cmocka_unit_test(test_homoglyph_stretch),
         cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
