@@ -112,6 +112,24 @@ def running(pisar, lang, elang, units):
         units = [u for i, u in enumerate(units) if i not in bad]
 
 
+def write_pair(d, stext, ttext, links):
+    """Write a pair's source.txt, target.txt and gold.tsv (sentence numbers
+    of each link) into folder d; return the links' types ("1-1", "2-1", ...)."""
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, "source.txt"), "w", encoding="utf-8").write(stext + "\n")
+    open(os.path.join(d, "target.txt"), "w", encoding="utf-8").write(ttext + "\n")
+    i = j = 0
+    types = []
+    with open(os.path.join(d, "gold.tsv"), "w", encoding="utf-8") as g:
+        for s, t in links:
+            g.write(",".join(str(i + 1 + k) for k in range(len(s))) + "\t" +
+                    ",".join(str(j + 1 + k) for k in range(len(t))) + "\n")
+            i += len(s)
+            j += len(t)
+            types.append(f"{len(s)}-{len(t)}")
+    return types
+
+
 def main():
     pisar, out, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     rng = random.Random(seed)
@@ -177,18 +195,9 @@ def main():
                 if len(src) < 10:
                     continue
                 d = os.path.join(out, part, f"{lang}-en-{n // PER_DOC}")
-                os.makedirs(d, exist_ok=True)
-                open(os.path.join(d, "source.txt"), "w", encoding="utf-8").write(stext + "\n")
-                open(os.path.join(d, "target.txt"), "w", encoding="utf-8").write(ttext + "\n")
-                i = j = 0
-                with open(os.path.join(d, "gold.tsv"), "w", encoding="utf-8") as g:
-                    for s, t in out_links:
-                        g.write(",".join(str(i + 1 + k) for k in range(len(s))) + "\t" +
-                                ",".join(str(j + 1 + k) for k in range(len(t))) + "\n")
-                        i += len(s)
-                        j += len(t)
-                        key = (part, f"{len(s)}-{len(t)}")
-                        stats[key] = stats.get(key, 0) + 1
+                for typ in write_pair(d, stext, ttext, out_links):
+                    key = (part, typ)
+                    stats[key] = stats.get(key, 0) + 1
     for k in sorted(stats):
         print(*k, stats[k], file=sys.stderr)
 

@@ -32,7 +32,8 @@ OUT_DIR/{dev,heldout}/<lang>-en-<name>/{source.txt,target.txt,gold.tsv}."""
 import glob, hashlib, html, html.parser, os, random, re, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from manpages import running, doc_ok  # noqa: E402
+from manpages import running, doc_ok, write_pair  # noqa: E402
+from udhr import units as udhr_units  # noqa: E402
 
 DOC_UNITS = 60
 MAX_UNITS = 600  # paragraphs of one manual in one language, in file order
@@ -117,16 +118,6 @@ def keep(a, b):
     return 0.4 < r < 2.5
 
 
-def udhr_units(path):
-    text = open(path, encoding="utf-8").read()
-    arts = []
-    for m in re.finditer(r"<article[^>]*>(.*?)</article>", text, re.S):
-        us = [html.unescape(re.sub(r"<[^>]+>", "", u)).strip()
-              for u in re.findall(r"<(?:h2|h3|p|li)>(.*?)</(?:h2|h3|p|li)>", m.group(1), re.S)]
-        arts.append([" ".join(u.split()) for u in us if u.strip()])
-    return arts
-
-
 # UDHR headings ("Article 1") end no sentence: they get a full stop on both
 # sides, so that the segmenter cuts after them as a reader would
 def udhr_pairs(udhr, code):
@@ -180,19 +171,9 @@ def write_doc(pisar, out, part, lang, name, units, rng, stats):
         return
     if len(src) < 10:
         return
-    d = os.path.join(out, part, f"{lang}-en-{name}")
-    os.makedirs(d, exist_ok=True)
-    open(os.path.join(d, "source.txt"), "w", encoding="utf-8").write(stext + "\n")
-    open(os.path.join(d, "target.txt"), "w", encoding="utf-8").write(ttext + "\n")
-    i = j = 0
-    with open(os.path.join(d, "gold.tsv"), "w", encoding="utf-8") as g:
-        for s, t in out_links:
-            g.write(",".join(str(i + 1 + k) for k in range(len(s))) + "\t" +
-                    ",".join(str(j + 1 + k) for k in range(len(t))) + "\n")
-            i += len(s)
-            j += len(t)
-            key = (part, lang, f"{len(s)}-{len(t)}")
-            stats[key] = stats.get(key, 0) + 1
+    for typ in write_pair(os.path.join(out, part, f"{lang}-en-{name}"), stext, ttext, out_links):
+        key = (part, lang, typ)
+        stats[key] = stats.get(key, 0) + 1
 
 
 def main():

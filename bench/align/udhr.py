@@ -68,4 +68,5 @@ def main():
             for s, t in gold:
                 f.write(",".join(map(str, s)) + "\t" + ",".join(map(str, t)) + "\n")
 
-main()
+if __name__ == "__main__":
+    main()
