@@ -61,9 +61,8 @@ __attribute__((target("avx2"))) static size_t valid_prefix_avx2(const unsigned c
 size_t utf8_valid_prefix_wide(const unsigned char *t, size_t len, int *cut)
 {
 #ifdef UTF8_VALID_AVX2
-    static int avx2 = -1;
-    if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") != 0;
-    if (avx2) return valid_prefix_avx2(t, len, cut);
+    /* (a read of libgcc's CPU flags, set once at start: no cache to race on) */
+    if (__builtin_cpu_supports("avx2")) return valid_prefix_avx2(t, len, cut);
 #endif
     return utf8_valid_prefix(t, len, cut);
 }
