@@ -112,6 +112,18 @@ def running(pisar, lang, elang, units):
         units = [u for i, u in enumerate(units) if i not in bad]
 
 
+def running_pair(pisar, lang, links):
+    """The two sides of `links` joined as running text: (source sentences,
+    source text, target text), or None when pisar's segmenter does not cut
+    either text back into the same sentences."""
+    src = [x for s, _ in links for x in s]
+    tgt = [y for _, t in links for y in t]
+    stext, ttext = " ".join(src), " ".join(tgt)
+    if doc_ok(pisar, lang, stext, src) and doc_ok(pisar, "en", ttext, tgt):
+        return src, stext, ttext
+    return None
+
+
 def write_pair(d, stext, ttext, links):
     """Write a pair's source.txt, target.txt and gold.tsv (sentence numbers
     of each link) into folder d; return the links' types ("1-1", "2-1", ...)."""
@@ -183,15 +195,14 @@ def main():
                                 else:
                                     s, t = [merge(s[0], s2[0])], t + t2
                         out_links.append((s, t))
-                    src = [x for s, _ in out_links for x in s]
-                    tgt = [y for _, t in out_links for y in t]
-                    stext, ttext = " ".join(src), " ".join(tgt)
-                    if doc_ok(pisar, lang, stext, src) and doc_ok(pisar, "en", ttext, tgt):
+                    pair = running_pair(pisar, lang, out_links)
+                    if pair:
                         break
                 else:
                     print(f"{part} {lang} doc {n}: segmenter disagrees on the running text, left out",
                           file=sys.stderr)
                     continue
+                src, stext, ttext = pair
                 if len(src) < 10:
                     continue
                 d = os.path.join(out, part, f"{lang}-en-{n // PER_DOC}")

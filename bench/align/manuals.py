@@ -32,7 +32,7 @@ OUT_DIR/{dev,heldout}/<lang>-en-<name>/{source.txt,target.txt,gold.tsv}."""
 import glob, hashlib, html, html.parser, os, random, re, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from manpages import running, doc_ok, write_pair  # noqa: E402
+from manpages import running, running_pair, write_pair  # noqa: E402
 from udhr import units as udhr_units  # noqa: E402
 
 DOC_UNITS = 60
@@ -160,15 +160,14 @@ def write_doc(pisar, out, part, lang, name, units, rng, stats):
                 elif r < 2 * DROP:
                     t = []
             out_links.append((s, t))
-        src = [x for s, _ in out_links for x in s]
-        tgt = [y for _, t in out_links for y in t]
-        stext, ttext = " ".join(src), " ".join(tgt)
-        if doc_ok(pisar, lang, stext, src) and doc_ok(pisar, "en", ttext, tgt):
+        pair = running_pair(pisar, lang, out_links)
+        if pair:
             break
     else:
         print(f"{part} {lang} {name}: segmenter disagrees on the running text, left out",
               file=sys.stderr)
         return
+    src, stext, ttext = pair
     if len(src) < 10:
         return
     for typ in write_pair(os.path.join(out, part, f"{lang}-en-{name}"), stext, ttext, out_links):
