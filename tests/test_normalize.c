@@ -648,6 +648,20 @@ static int compare_paths(const repair_enc *t, const char *line, size_t len)
     return bad;
 }
 
+/* The first `size` bytes of fixtures/<name> into buf; their count. Fails
+ * the test when the file cannot be read or is empty. */
+static size_t read_fixture(const char *name, char *buf, size_t size)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, name);
+    FILE *fp = fopen(path, "rb");
+    if (!fp) fail_msg("cannot open %s", path);
+    size_t n = fread(buf, 1, size, fp);
+    fclose(fp);
+    if (!n) fail_msg("%s is empty", path);
+    return n;
+}
+
 static int compare_file(const repair_enc *t, const char *path, int whole)
 {
     FILE *fp = fopen(path, "rb");
@@ -981,11 +995,7 @@ static void test_line_gate(void **state)
     int bad = 0;
     size_t said = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
-        FILE *fp = fopen(path, "rb");
-        if (!fp) fail_msg("cannot open %s", path);
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
+        size_t n = read_fixture(files[f], buf, sizeof buf);
         bad += gate_lines(t, buf, n, 0, &said);
     }
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
@@ -1018,11 +1028,7 @@ static void test_line_gate(void **state)
     for (size_t i = 0; i < sizeof TYPO / sizeof *TYPO; i++)
         bad += gate_chains(t, TYPO[i], strlen(TYPO[i]), &said, &garbled, &refused);
     for (size_t f = 1; f < sizeof files / sizeof *files - 1; f++) {
-        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
-        FILE *fp = fopen(path, "rb");
-        if (!fp) fail_msg("cannot open %s", path);
-        size_t n = fread(buf, 1, 8192, fp);
-        fclose(fp);
+        size_t n = read_fixture(files[f], buf, 8192);
         while (n && buf[n - 1] != '\n')
             n--;
         bad += gate_chains(t, buf, n, &said, &garbled, &refused);
@@ -1131,14 +1137,8 @@ static void test_homoglyph_count_table(void **state)
                                   "repair/clean/rus.txt",         "repair/clean/mixed.txt",
                                   "repair/clean/srp-latn.txt",    "repair/clean/ukr.txt"};
     static char buf[1 << 16];
-    char path[512];
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
-        FILE *fp = fopen(path, "rb");
-        if (!fp) fail_msg("cannot open %s", path);
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        assert_true(n > 0);
+        size_t n = read_fixture(files[f], buf, sizeof buf);
         /* whole lines (valid UTF-8), and the whole text */
         size_t a = 0;
         for (size_t e = 0; e <= n; e++)
@@ -1199,14 +1199,8 @@ static void test_homoglyph_stretch(void **state)
                                   "repair/clean/mixed.txt", "repair/clean/ukr.txt",
                                   "repair/clean/bul.txt"};
     static char buf[1 << 16];
-    char path[512];
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
-        FILE *fp = fopen(path, "rb");
-        if (!fp) fail_msg("cannot open %s", path);
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        assert_true(n > 0);
+        size_t n = read_fixture(files[f], buf, sizeof buf);
         /* from every ASCII byte's position to the end of its line */
         size_t a = 0;
         for (size_t e = 0; e <= n; e++)
@@ -1238,11 +1232,7 @@ static void test_homoglyph_gate(void **state)
     int bad = 0;
     size_t said = 0, both = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        snprintf(path, sizeof path, "%s/%s", PISAR_FIXTURES, files[f]);
-        FILE *fp = fopen(path, "rb");
-        if (!fp) fail_msg("cannot open %s", path);
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
+        size_t n = read_fixture(files[f], buf, sizeof buf);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
     }
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
