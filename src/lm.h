@@ -71,6 +71,9 @@ pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len);
  * pair histogram (the reference) instead of the rows it touched. */
 #include "pisar/detect.h"
 void det_full_scan(pisar_detector *d, int on);
+/* For tests: out[a << 8 | b] = how often byte b followed byte a in the plain
+ * text fed to d so far (its two counting tables summed; src/detect.c). */
+void det_pair_counts(const pisar_detector *d, uint64_t out[65536]);
 /* The preference order among encodings that decode the input alike: names, NULL-terminated. */
 const char *const *lm_det_order(void);
 

@@ -664,6 +664,78 @@ static void check_text(const char *in, const char *want)
     free(out);
 }
 
+/* Past its first MiB, plain text is counted two halves of a chunk at a time,
+ * and a chunk without a NUL by a loop that reads each pair's cell off the two
+ * bytes where they stand: the pair counts are those of a byte-by-byte count,
+ * however the input is cut into chunks, with and without NULs, and the
+ * answers are the same. */
+static void test_pair_counts_past_first_mib(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "отношения", "между", "Москвой", "и",  "Пхеньяном", "развиваются", "Ушаков",
+        "заявил,",   "что",   "the",     "of", "pointer",   "(2)",         "--help",
+        "ёлка",      "ЮРИЙ",  "—",       "«",  "»",         "№ 5",         "\n\n"};
+    enum { N = (3u << 20) + 12345 };
+    unsigned char *text = malloc(N), w[64];
+    uint64_t *ref = malloc(65536 * sizeof *ref), *got = malloc(65536 * sizeof *got);
+    assert_non_null(text);
+    assert_non_null(ref);
+    assert_non_null(got);
+    uint32_t rnd = 12345;
+    size_t n = 0;
+    while (n < N) {
+        rnd = rnd * 1103515245u + 12345u;
+        size_t k = encode(PISAR_ENC_WINDOWS_1251,
+                          words[(rnd >> 16) % (sizeof words / sizeof *words)], w, sizeof w);
+        for (size_t i = 0; i < k && n < N; i++)
+            text[n++] = w[i];
+        /* a space, or now and then any printable ASCII but ':' (no URL, which
+         * the first MiB leaves out) */
+        unsigned char sep = (rnd >> 8) % 7 ? ' ' : (unsigned char)(0x21 + (rnd >> 9) % 94);
+        if (n < N) text[n++] = sep == ':' ? ';' : sep;
+    }
+    static const size_t steps[] = {N, 1, 4099, 65536, (1u << 20) + 5};
+    for (int nul = 0; nul < 2; nul++) {
+        if (nul) /* NULs in the second MiB and later, at odd and even offsets */
+            for (size_t at = (1u << 20) + 3; at < N; at += 777777)
+                text[at] = 0, text[at + 65536] = 0;
+        memset(ref, 0, 65536 * sizeof *ref);
+        unsigned prev = ' ';
+        for (size_t i = 0; i < N; i++)
+            ref[prev << 8 | text[i]]++, prev = text[i];
+        pisar_detection first;
+        for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+            pisar_detector *d = pisar_detector_new();
+            assert_non_null(d);
+            for (size_t i = 0; i < N; i += steps[s])
+                assert_int_equal(
+                    pisar_detector_feed(d, text + i, N - i < steps[s] ? N - i : steps[s]), 0);
+            det_pair_counts(d, got);
+            for (size_t c = 0; c < 65536; c++)
+                if (got[c] != ref[c])
+                    fail_msg("step %zu, NULs %d: pair %02zx %02zx counted %llu times, not %llu",
+                             steps[s], nul, c >> 8, c & 255, (unsigned long long)got[c],
+                             (unsigned long long)ref[c]);
+            assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+            pisar_detection r;
+            assert_int_equal(pisar_detector_result(d, &r), PISAR_OK);
+            if (!s) first = r;
+            assert_int_equal(r.encoding, first.encoding);
+            assert_true(r.confidence == first.confidence);
+            assert_int_equal(r.runner_up, first.runner_up);
+            assert_true(r.runner_up_confidence == first.runner_up_confidence);
+            assert_string_equal(r.language, first.language);
+            assert_int_equal(r.bytes_seen, N);
+            pisar_detector_free(d);
+        }
+        if (!nul) assert_enc(first, PISAR_ENC_WINDOWS_1251);
+    }
+    free(text);
+    free(ref);
+    free(got);
+}
+
 static void test_markup_text(void **state)
 {
     (void)state;
@@ -945,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_language_api),
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_touched_rows_equal_full_scan),
+        cmocka_unit_test(test_pair_counts_past_first_mib),
         cmocka_unit_test(test_markup_text),
         cmocka_unit_test(test_declared_charset),
         cmocka_unit_test(test_looks_like_markup),
