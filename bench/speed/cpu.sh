@@ -13,7 +13,9 @@
 # machine.
 #
 # Environment: ROWS (default "translit detect convert"; also normalize,
-# prep), LANG_CORPUS
+# prep, segment, and floor: what `cat` alone costs on the 50 MB and 32 MB
+# inputs, reading the file and passing it through a pipe -- the part of a
+# pipe row that neither pisar nor its peer can win back), LANG_CORPUS
 # (default ru; uk for the held-out set), BENCH_DIR (as run.sh: the corpora
 # are built there by bench/speed/corpus.sh, and shared with run.sh).
 # Needs perf (Debian: linux-perf), uchardet, iconv, uconv (icu-devtools).
@@ -71,8 +73,25 @@ row() { # row NAME INPUT CMD_WITH_@P@ PEER_CMD
     "$(awk -v b="$b" -v p="$p" 'BEGIN { printf "%.2f", p / b }')"
 }
 
+floor() { # floor FILE: cat's CPU alone, from a file and through a pipe
+  : > "$work/cpu.a"
+  : > "$work/cpu.b"
+  round=0
+  while [ "$round" -lt "$ROUNDS" ]; do
+    ms "cat '$1' > /dev/null" >> "$work/cpu.a"
+    ms "cat '$1' | cat > /dev/null" >> "$work/cpu.b"
+    round=$((round + 1))
+  done
+  printf '%-9s %-11s %9s %9s   (cat F > /dev/null; cat F | cat > /dev/null)\n' floor \
+    "$(basename "$1")" "$(median < "$work/cpu.a")" "$(median < "$work/cpu.b")"
+}
+
 for r in $ROWS; do
   case $r in
+  floor)
+    floor "$(cp1251 50)"
+    floor "$(corpus 32 32)"
+    ;;
   translit)
     f=$(corpus 32 32)
     row translit file "@P@ translit -s ru-bgn '$f' > /dev/null" "uconv -x Russian-Latin/BGN '$f' > /dev/null"
