@@ -199,13 +199,10 @@ double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs)
     return score_utf8(lang, s, n, npairs, 1);
 }
 
-int lm_best_utf8(const char *s, size_t n, double *score)
+int lm_has_letter(const char *s, size_t n)
 {
-    int best = -1;
-    double bs = 0;
     int letters = 0;
     if (s) {
-        /* Only text with at least one letter has a language. */
         const unsigned char *p = (const unsigned char *)s;
         for (size_t i = 0; i < n && !letters;) {
             uint32_t c;
@@ -214,7 +211,15 @@ int lm_best_utf8(const char *s, size_t n, double *score)
             letters = k == LM_FA || k == LM_FL;
         }
     }
-    if (letters) {
+    return letters;
+}
+
+int lm_best_utf8(const char *s, size_t n, double *score)
+{
+    int best = -1;
+    double bs = 0;
+    /* Only text with at least one letter has a language. */
+    if (lm_has_letter(s, n)) {
         for (int i = 0; i < LM_GEN_COUNT; i++) {
             double v = lm_score_utf8(i, s, n, 0);
             if (best < 0 || v > bs) best = i, bs = v;

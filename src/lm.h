@@ -39,6 +39,9 @@ double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs);
  * kind of text than about its language). */
 double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs);
 int lm_best_utf8(const char *s, size_t n, double *score);
+/* Whether UTF-8 s holds a letter (of an alphabet or not): exactly when
+ * lm_best_utf8 finds a model (>= 0), without scoring any. */
+int lm_has_letter(const char *s, size_t n);
 
 /* --- Lower-level access, for scoring many decodings fast (detection, repair) --- */
 

@@ -105,6 +105,16 @@ static void test_score_edges(void **state)
     assert_int_equal(lm_best_utf8("", 0, NULL), -1);
     assert_int_equal(lm_best_utf8("123 456, 7.", 11, NULL), -1);
     assert_int_equal(lm_best_utf8(NULL, 5, NULL), -1);
+    /* lm_has_letter: exactly when lm_best_utf8 finds a model */
+    static const char *const t[] = {
+        "",    "123 456, 7.", "\xD0\x90\xD0", "-- 5 a", "Ж", "ß!", "\xE2\x80\x94 \xC2\xAB\xC2\xBB",
+        "\xD0"};
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+        assert_int_equal(lm_has_letter(t[i], strlen(t[i])),
+                         lm_best_utf8(t[i], strlen(t[i]), NULL) >= 0);
+    assert_false(lm_has_letter("123 456, 7.", 11));
+    assert_true(lm_has_letter("-- 5 a", 6));
+    assert_false(lm_has_letter(NULL, 5));
 }
 
 static void test_case_feature(void **state)
