@@ -528,12 +528,15 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
          * less, these did no better on the dev set and lost such news) */
         pair[m] = pair_score(pt, text, len, &cyr_words);
     }
+    double sall[MAXLANG], slow[MAXLANG];
+    size_t np[MAXLANG], fp[MAXLANG];
+    lm_score_utf8_words_each(text, len, nm, sall, np); /* each text decoded once */
+    if (weighted) lm_score_utf8_words_each(f, flen, nm, slow, fp);
     for (int m = 0; m < nm; m++) {
-        size_t np, fp;
-        double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
+        double all = sall[m] * (double)np[m];
         tot[m] = all;
         if (weighted) {
-            double low = lm_score_utf8_words(m, f, flen, &fp) * (double)fp;
+            double low = slow[m] * (double)fp[m];
             tot[m] = low + wname * (all - low);
         }
     }

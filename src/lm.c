@@ -4,6 +4,7 @@
  */
 #include "lm.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lm_class.h"
@@ -187,6 +188,47 @@ static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int 
     }
     if (npairs) *npairs = pairs;
     return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
+}
+
+/* score_utf8 (words = 1) of text already decoded (next_cp) into cp[0..n). */
+static double score_cps_words(int lang, const uint32_t *cp, size_t n, size_t *npairs)
+{
+    const lm_model *m = model(lang);
+    if (npairs) *npairs = 0;
+    if (!m || !n) return 0;
+    uint64_t cost = 0;
+    size_t pairs = 0;
+    int prev = -1;
+    const uint8_t *direct = m->direct;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cp[i];
+        int sym = c < LM_DIRECT ? direct[c] : lm_symbol(lang, c);
+        int lp = prev >= 0 && is_letter_sym(prev), ls = is_letter_sym(sym);
+        if (prev >= 0 && (lp || ls) && (lp || prev == LM_SP) && (ls || sym == LM_SP)) {
+            cost += m->pairs[prev * m->nsym + sym];
+            pairs++;
+        }
+        prev = sym;
+    }
+    if (npairs) *npairs = pairs;
+    return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
+}
+
+void lm_score_utf8_words_each(const char *s, size_t n, int nm, double *score, size_t *npairs)
+{
+    uint32_t *cp = s && n ? malloc(n * sizeof *cp) : NULL;
+    if (!cp) { /* nothing to decode, or no memory: one model at a time */
+        for (int m = 0; m < nm; m++)
+            score[m] = lm_score_utf8_words(m, s, n, &npairs[m]);
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = 0;
+    for (size_t i = 0; i < n; k++)
+        i += next_cp(p + i, n - i, &cp[k]);
+    for (int m = 0; m < nm; m++)
+        score[m] = score_cps_words(m, cp, k, &npairs[m]);
+    free(cp);
 }
 
 double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs)

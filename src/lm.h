@@ -38,6 +38,9 @@ double lm_score_utf8(int lang, const char *s, size_t n, size_t *npairs);
  * letter and a space (punctuation, digits and the rest say more about the
  * kind of text than about its language). */
 double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs);
+/* lm_score_utf8_words of models 0 .. nm-1 into score[m] and npairs[m], the
+ * same values, with s decoded once for all of them. */
+void lm_score_utf8_words_each(const char *s, size_t n, int nm, double *score, size_t *npairs);
 int lm_best_utf8(const char *s, size_t n, double *score);
 /* Whether UTF-8 s holds a letter (of an alphabet or not): exactly when
  * lm_best_utf8 finds a model (>= 0), without scoring any. */

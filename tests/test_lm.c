@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -115,6 +116,27 @@ static void test_score_edges(void **state)
     assert_false(lm_has_letter("123 456, 7.", 11));
     assert_true(lm_has_letter("-- 5 a", 6));
     assert_false(lm_has_letter(NULL, 5));
+    /* lm_score_utf8_words_each: lm_score_utf8_words of every model, to the bit */
+    static const char *const u[] = {"", "Ушаков: отношения с Пхеньяном развиваются",
+                                    "Jurij U\xC5\xA1"
+                                    "akov \xE2\x80\x94 \xF0\x9F\x98\x80 ok",
+                                    "\xD0\x90\xD0 bad \xFF\xC0\xAF \xE2\x80", "Ελλάδα ’s t’ї"};
+    int nm = lm_count();
+    double *sc = malloc((size_t)nm * sizeof *sc);
+    size_t *np = malloc((size_t)nm * sizeof *np);
+    assert_non_null(sc);
+    assert_non_null(np);
+    for (size_t i = 0; i < sizeof u / sizeof *u; i++) {
+        lm_score_utf8_words_each(u[i], strlen(u[i]), nm, sc, np);
+        for (int m = 0; m < nm; m++) {
+            size_t k;
+            double v = lm_score_utf8_words(m, u[i], strlen(u[i]), &k);
+            assert_true(sc[m] == v);
+            assert_int_equal(np[m], k);
+        }
+    }
+    free(sc);
+    free(np);
 }
 
 static void test_case_feature(void **state)
