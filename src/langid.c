@@ -209,17 +209,18 @@ static const langid_pairs *pairs_of(const char *code)
     return NULL;
 }
 
-/* ln P of the Cyrillic words of t[0..n) under letter-pair table p, word by
- * word (boundary, letters, boundary; an apostrophe splits a word, as in the
- * counts); *words (if not NULL) gets the number of words scored. Words with a
- * letter of another script are left out, as they were from the counts. */
-static double pair_score(const langid_pairs *p, const char *t, size_t n, int *words)
+/* The Cyrillic words of t[0..n) for pair_score, read once for every table:
+ * each word's letters lower-cased, then a 0; *words gets their number. Words
+ * with a letter of another script are left out, as they were from the
+ * counts; an apostrophe splits a word, as in the counts. NULL when out of
+ * memory. */
+static uint32_t *cyrillic_words(const char *t, size_t n, size_t *len, int *words)
 {
     const unsigned char *u = (const unsigned char *)t;
-    const int s = p->n + 2, tri = P("LID_TRI", 1) != 0;
-    double sum = 0;
+    uint32_t *out = malloc((n + 1) * sizeof *out);
+    if (!out) return NULL;
+    size_t k = 0, i = 0;
     int nw = 0;
-    size_t i = 0;
     while (i < n) {
         /* the next run of letters */
         uint32_t c;
@@ -235,27 +236,56 @@ static double pair_score(const langid_pairs *p, const char *t, size_t n, int *wo
             j += l;
         }
         if (cyr) {
-            int prev = 0, prev2 = -1;
-            for (size_t k = i; k < j; k += l) {
-                l = utf8_next(u, n, k, &c);
-                uint32_t lc = (uint32_t)u_tolower((UChar32)c);
-                int sym = p->n + 1;
-                for (int a = 0; a < p->n; a++)
-                    if (p->alpha[a] == lc) {
-                        sym = a + 1;
-                        break;
-                    }
-                sum += prev2 >= 0 && tri ? -p->tri[(prev2 * s + prev) * s + sym] / 16.0
-                                         : p->lp[prev * s + sym];
-                prev2 = prev;
-                prev = sym;
+            for (size_t q = i; q < j; q += l) {
+                l = utf8_next(u, n, q, &c);
+                out[k++] = (uint32_t)u_tolower((UChar32)c);
             }
-            sum += prev2 >= 0 && tri ? -p->tri[(prev2 * s + prev) * s] / 16.0 : p->lp[prev * s];
+            out[k++] = 0; /* the word's end (no letter is U+0000) */
             nw++;
         }
         i = j;
     }
-    if (words) *words = nw;
+    *len = k;
+    *words = nw;
+    return out;
+}
+
+/* ln P of the words w[0..n) (cyrillic_words) under letter-pair table p, word
+ * by word (boundary, letters, boundary). */
+static double pair_score(const langid_pairs *p, const uint32_t *w, size_t n)
+{
+    const int s = p->n + 2, tri = P("LID_TRI", 1) != 0;
+    /* the symbol of each lower-case letter of U+0400-U+052F: its first place
+     * in the alphabet, + 1; another letter is p->n + 1 */
+    unsigned char sym_of[0x130];
+    memset(sym_of, 0, sizeof sym_of);
+    for (int a = p->n - 1; a >= 0; a--)
+        if (p->alpha[a] >= 0x400 && p->alpha[a] < 0x530)
+            sym_of[p->alpha[a] - 0x400] = (unsigned char)(a + 1);
+    double sum = 0;
+    int prev = 0, prev2 = -1;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t lc = w[k];
+        if (!lc) { /* the word's end */
+            sum += prev2 >= 0 && tri ? -p->tri[(prev2 * s + prev) * s] / 16.0 : p->lp[prev * s];
+            prev = 0, prev2 = -1;
+            continue;
+        }
+        int sym = p->n + 1;
+        if (lc >= 0x400 && lc < 0x530 && sym_of[lc - 0x400]) {
+            sym = sym_of[lc - 0x400];
+        } else if (lc < 0x400 || lc >= 0x530) {
+            for (int a = 0; a < p->n; a++)
+                if (p->alpha[a] == lc) {
+                    sym = a + 1;
+                    break;
+                }
+        }
+        sum += prev2 >= 0 && tri ? -p->tri[(prev2 * s + prev) * s + sym] / 16.0
+                                 : p->lp[prev * s + sym];
+        prev2 = prev;
+        prev = sym;
+    }
     return sum;
 }
 
@@ -516,6 +546,8 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     double pair[MAXLANG] = {0};
     int cyr_words = 0;
     const double wpair = P("LID_WPAIR", 2.0), wlm = P("LID_WLM", 0.5);
+    size_t nlet = 0;
+    uint32_t *cw = NULL; /* the Cyrillic words, read once for every table */
     for (int m = 0; m < nm; m++) {
         if (!lm_is_cyrillic(m)) continue;
         const langid_pairs *pt = pairs_of(lm_code(m));
@@ -523,11 +555,16 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
             cyr_words = 0;
             break;
         }
+        if (!cw && !(cw = cyrillic_words(text, len, &nlet, &cyr_words))) {
+            free(f);
+            return PISAR_ENOMEM;
+        }
         /* on the whole text, names too: "Помощник президента" is Bulgarian as
          * well, "России" is not (where the letter-pair models weigh names
          * less, these did no better on the dev set and lost such news) */
-        pair[m] = pair_score(pt, text, len, &cyr_words);
+        pair[m] = pair_score(pt, cw, nlet);
     }
+    free(cw);
     double sall[MAXLANG], slow[MAXLANG];
     size_t np[MAXLANG], fp[MAXLANG];
     lm_score_utf8_words_each(text, len, nm, sall, np); /* each text decoded once */
