@@ -190,7 +190,9 @@ static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int 
     return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
 }
 
-/* score_utf8 (words = 1) of text already decoded (next_cp) into cp[0..n). */
+/* score_utf8 (words = 1) of text already decoded (next_cp) into cp[0..n),
+ * without a branch on whether a pair counts (letters and spaces alternate
+ * at random in text, so such a branch is mispredicted often). */
 static double score_cps_words(int lang, const uint32_t *cp, size_t n, size_t *npairs)
 {
     const lm_model *m = model(lang);
@@ -198,17 +200,18 @@ static double score_cps_words(int lang, const uint32_t *cp, size_t n, size_t *np
     if (!m || !n) return 0;
     uint64_t cost = 0;
     size_t pairs = 0;
-    int prev = -1;
-    const uint8_t *direct = m->direct;
-    for (size_t i = 0; i < n; i++) {
+    const uint8_t *direct = m->direct, *tab = m->pairs;
+    const int nsym = m->nsym;
+    int prev = cp[0] < LM_DIRECT ? direct[cp[0]] : lm_symbol(lang, cp[0]);
+    unsigned lp = (unsigned)is_letter_sym(prev), psp = prev == LM_SP;
+    for (size_t i = 1; i < n; i++) {
         uint32_t c = cp[i];
         int sym = c < LM_DIRECT ? direct[c] : lm_symbol(lang, c);
-        int lp = prev >= 0 && is_letter_sym(prev), ls = is_letter_sym(sym);
-        if (prev >= 0 && (lp || ls) && (lp || prev == LM_SP) && (ls || sym == LM_SP)) {
-            cost += m->pairs[prev * m->nsym + sym];
-            pairs++;
-        }
-        prev = sym;
+        unsigned ls = (unsigned)is_letter_sym(sym), ssp = sym == LM_SP;
+        unsigned take = (lp | ls) & (lp | psp) & (ls | ssp); /* 0 or 1 */
+        cost += tab[prev * nsym + sym] & (0u - take);
+        pairs += take;
+        prev = sym, lp = ls, psp = ssp;
     }
     if (npairs) *npairs = pairs;
     return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
