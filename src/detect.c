@@ -209,6 +209,13 @@ void det_pair_counts(const pisar_detector *d, uint64_t out[65536])
         out[i] = (uint64_t)d->hist[i] + d->hist2[i];
 }
 
+void det_utf8_counts(const pisar_detector *d, uint64_t *bad, uint64_t *multi, int *gave_up)
+{
+    *bad = d->u8_bad;
+    *multi = d->u8_multi;
+    *gave_up = d->u8_gave_up;
+}
+
 /* The rows of hist (rows1) or hist2 (rows2) that may hold a non-zero cell,
  * ascending, into out; returns how many. */
 static unsigned used_rows(const pisar_detector *d, const uint8_t *rows, uint8_t out[256])
@@ -265,14 +272,44 @@ static void settle_hist(pisar_detector *d)
     }
 }
 
+/* The lead bytes (C0..FF) among p[0..n), which in well-formed UTF-8 are the
+ * multi-byte characters: eight bytes at a step. */
+static uint64_t lead_bytes(const unsigned char *p, size_t n)
+{
+    uint64_t k = 0;
+    size_t i = 0;
+#if defined(__GNUC__)
+    for (uint64_t w; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        k += (uint64_t)__builtin_popcountll(w & w << 1 & UINT64_C(0x8080808080808080));
+    }
+#endif
+    for (; i < n; i++)
+        k += p[i] >= 0xC0;
+    return k;
+}
+
 /* Validate UTF-8 across chunks. After an invalid byte the validator resumes at
  * the next byte, counting errors, so that a long UTF-8 file with a stray bad
- * byte is still recognised; it gives up once the input is clearly not UTF-8. */
+ * byte is still recognised; it gives up once the input is clearly not UTF-8.
+ * Between sequences, the well-formed stretch ahead is passed over at once
+ * (utf8_valid_prefix_wide, 16-32 bytes at a step), its characters counted by
+ * their lead bytes; byte at a time from where it ends (an error, or a
+ * character cut by the end of the chunk). Where the stretch ends the counts
+ * are those of the byte-at-a-time loop: it adds no error, and the give-up
+ * test, false at its start, stays false as u8_multi grows. */
 static void utf8_step(pisar_detector *d, const unsigned char *p, size_t n)
 {
     unsigned need = d->u8_need;
     unsigned char lo = d->u8_lo, hi = d->u8_hi;
     for (size_t i = 0; i < n; i++) {
+        if (!need) {
+            int cut;
+            size_t ok = utf8_valid_prefix_wide(p + i, n - i, &cut);
+            d->u8_multi += lead_bytes(p + i, ok);
+            i += ok;
+            if (i == n) break;
+        }
         unsigned b = p[i];
         if (need) {
             if (b >= lo && b <= hi) {

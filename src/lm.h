@@ -80,6 +80,9 @@ void det_full_scan(pisar_detector *d, int on);
 /* For tests: out[a << 8 | b] = how often byte b followed byte a in the plain
  * text fed to d so far (its two counting tables summed; src/detect.c). */
 void det_pair_counts(const pisar_detector *d, uint64_t out[65536]);
+/* For tests: d's UTF-8 validation so far: ill-formed sequences and bytes
+ * (*bad), complete multi-byte characters (*multi), whether it gave up. */
+void det_utf8_counts(const pisar_detector *d, uint64_t *bad, uint64_t *multi, int *gave_up);
 /* The preference order among encodings that decode the input alike: names, NULL-terminated. */
 const char *const *lm_det_order(void);
 

@@ -736,6 +736,113 @@ static void test_pair_counts_past_first_mib(void **state)
     free(got);
 }
 
+/* The detector's UTF-8 check, byte at a time as it was before it passed
+ * over well-formed stretches at once: the reference. */
+typedef struct ref_u8 {
+    uint64_t bad, multi;
+    int gave_up;
+    unsigned need;
+    unsigned char lo, hi;
+} ref_u8;
+
+static void ref_u8_step(ref_u8 *r, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n && !r->gave_up; i++) {
+        unsigned b = p[i];
+        if (r->need) {
+            if (b >= r->lo && b <= r->hi) {
+                r->lo = 0x80, r->hi = 0xBF;
+                if (!--r->need) r->multi++;
+                continue;
+            }
+            r->need = 0;
+            r->lo = 0x80, r->hi = 0xBF;
+            r->bad++;
+        }
+        if (b < 0x80) continue;
+        if (b < 0xC2 || b > 0xF4) {
+            r->bad++;
+        } else {
+            r->need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+            r->lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            r->hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+        }
+        if (r->bad > 64 && r->bad * 8 > r->multi) r->gave_up = 1;
+    }
+}
+
+/* The UTF-8 counts (errors, characters, giving up) of the detector are the
+ * byte-at-a-time reference's on text of one- to four-byte characters with
+ * errors sprinkled at rates from none to many (overlong forms, surrogates,
+ * stray continuation bytes, characters cut short, by chunk ends too), fed
+ * in chunks of 1 to 4099 bytes. */
+static void test_utf8_counts_equal_bytewise(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",
+                                         " ",
+                                         "Ж",
+                                         "ё",
+                                         "€",
+                                         "😀",
+                                         "\xC3\xA9",
+                                         "\xEF\xBB\xBF",
+                                         "\xF4\x8F\xBF\xBF",
+                                         "\xC0\xAF",
+                                         "\xED\xA0\x80",
+                                         "\xE0\x80\xAF",
+                                         "\x80",
+                                         "\xBF",
+                                         "\xF5",
+                                         "\xFF",
+                                         "\xE2\x82",
+                                         "\xF0\x9F\x98",
+                                         "\xD0",
+                                         "\xF4\x90\x80\x80"};
+    enum { N = 200000, NPIECE = sizeof pieces / sizeof *pieces, GOOD = 9 };
+    unsigned char *t = malloc(N + 8);
+    assert_non_null(t);
+    static const unsigned rates[] = {0, 5, 200, 2000, 20000}; /* errors per 100,000 pieces */
+    static const size_t steps[] = {N, 1, 3, 17, 64, 4099};
+    uint32_t rnd = 7;
+    for (size_t ri = 0; ri < sizeof rates / sizeof *rates; ri++) {
+        size_t n = 0;
+        while (n < N) {
+            rnd = rnd * 1103515245u + 12345u;
+            unsigned r = rnd >> 8;
+            const char *pc = r % 100000 < rates[ri] ? pieces[GOOD + (r >> 3) % (NPIECE - GOOD)]
+                                                    : pieces[(r >> 3) % GOOD];
+            size_t l = strlen(pc);
+            if (n + l > N) break;
+            memcpy(t + n, pc, l);
+            n += l;
+        }
+        for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+            pisar_detector *d = pisar_detector_new();
+            assert_non_null(d);
+            ref_u8 ref = {0, 0, 0, 0, 0x80, 0xBF};
+            for (size_t i = 0; i < n; i += steps[s]) {
+                size_t k = n - i < steps[s] ? n - i : steps[s];
+                assert_true(pisar_detector_feed(d, t + i, k) >= 0);
+                ref_u8_step(&ref, t + i, k);
+                uint64_t bad, multi;
+                int gave_up;
+                det_utf8_counts(d, &bad, &multi, &gave_up);
+                if (bad != ref.bad || multi != ref.multi || gave_up != ref.gave_up)
+                    fail_msg("rate %u, step %zu, after %zu bytes: %llu bad, %llu characters, "
+                             "gave up %d; byte at a time: %llu, %llu, %d",
+                             rates[ri], steps[s], i + k, (unsigned long long)bad,
+                             (unsigned long long)multi, gave_up, (unsigned long long)ref.bad,
+                             (unsigned long long)ref.multi, ref.gave_up);
+            }
+            if (!rates[ri]) assert_int_equal(ref.bad, 0);
+            if (ri == 4) assert_true(ref.gave_up);
+            pisar_detector_free(d);
+        }
+    }
+    free(t);
+}
+
 static void test_markup_text(void **state)
 {
     (void)state;
@@ -1018,6 +1125,7 @@ int main(void)
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_touched_rows_equal_full_scan),
         cmocka_unit_test(test_pair_counts_past_first_mib),
+        cmocka_unit_test(test_utf8_counts_equal_bytewise),
         cmocka_unit_test(test_markup_text),
         cmocka_unit_test(test_declared_charset),
         cmocka_unit_test(test_looks_like_markup),
