@@ -13,7 +13,7 @@
 # machine.
 #
 # Environment: ROWS (default "translit detect convert"; also normalize,
-# prep, segment, and floor: what `cat` alone costs on the 50 MB and 32 MB
+# prep, segment, detectu8 (detect on the 32 MB UTF-8 file), and floor: what `cat` alone costs on the 50 MB and 32 MB
 # inputs, reading the file and passing it through a pipe -- the part of a
 # pipe row that neither pisar nor its peer can win back), LANG_CORPUS
 # (default ru; uk for the held-out set), BENCH_DIR (as run.sh: the corpora
@@ -102,6 +102,11 @@ for r in $ROWS; do
     f=$(cp1251 50)
     row detect file "@P@ detect '$f' > /dev/null" "uchardet '$f' > /dev/null"
     row detect pipe "cat '$f' | @P@ detect - > /dev/null" "cat '$f' | uchardet > /dev/null"
+    ;;
+  detectu8) # the same on UTF-8 (the 32 MB corpus file): the check of UTF-8 runs to the end
+    f=$(corpus 32 32)
+    row detectu8 file "@P@ detect '$f' > /dev/null" "uchardet '$f' > /dev/null"
+    row detectu8 pipe "cat '$f' | @P@ detect - > /dev/null" "cat '$f' | uchardet > /dev/null"
     ;;
   convert)
     f=$(cp1251 50)
