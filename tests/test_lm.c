@@ -118,9 +118,8 @@ static void test_score_edges(void **state)
     assert_false(lm_has_letter(NULL, 5));
     /* lm_score_utf8_words_each: lm_score_utf8_words of every model, to the bit */
     static const char *const u[] = {"", "Ушаков: отношения с Пхеньяном развиваются",
-                                    "Jurij U\xC5\xA1"
-                                    "akov \xE2\x80\x94 \xF0\x9F\x98\x80 ok",
-                                    "\xD0\x90\xD0 bad \xFF\xC0\xAF \xE2\x80", "Ελλάδα ’s t’ї"};
+                                    "Jurij Ušakov — 😀 ok", "\xD0\x90\xD0 bad \xFF\xC0\xAF \xE2\x80",
+                                    "Ελλάδα ’s t’ї"};
     int nm = lm_count();
     double *sc = malloc((size_t)nm * sizeof *sc);
     size_t *np = malloc((size_t)nm * sizeof *np);
