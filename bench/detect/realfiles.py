@@ -199,7 +199,10 @@ DECLS = [
     ('keymap-charset', re.compile(rb'^charset[ \t]+"([A-Za-z0-9_-]+)"', re.M)),
 ]
 # read only for the second part (--split heldout2), so that the first part collects as committed:
-# a MIME Content-Type header (e-mail, a .po file's header entry, an .htaccess/.var type map)
+# a MIME Content-Type header (e-mail, a .po file's header entry) in the first MIME_HEAD bytes
+# (further on it is an example in a text: apache2-doc's content-negotiation page, in EUC-KR,
+# names ISO-8859-2 in one)
+MIME_HEAD = 1024
 DECLS2 = [
     ('mime-charset', re.compile(rb'Content-Type:[ \t]*[a-z]+/[a-z+.-]+;[ \t]*charset=["\']?([A-Za-z0-9_-]+)', re.I)),
 ]
@@ -446,7 +449,7 @@ def main():
                 except UnicodeDecodeError:
                     pass
             if truth is None:
-                d = declared(data) or (declared(data, DECLS2) if split2 else None)
+                d = declared(data) or (declared(data[:MIME_HEAD], DECLS2) if split2 else None)
                 if d and d[1] != 'utf-8':
                     truth, how = d[1], 'decl:' + d[0]
             if truth is None:
