@@ -104,6 +104,12 @@ static void test_same_key(void **state)
         {"French -ine: ch is ш", "Kamychine", "Камышин"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
+        /* issue 9, branch names6: д before я, ю, є, ё in ISO 9 and German */
+        {"ISO 9 dâ is дя", "Dâkìv", "Дяків"},
+        {"ISO 9 dâ in capitals", "DÂNKOV", "Дянков"},
+        {"ISO 9 dû is дю", "Dûkov", "Дюков"},
+        {"German dja is дя", "Djakiw", "Дяків"},
+        {"German dju is дю", "Swiridjuk", "Свиридюк"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
@@ -213,6 +219,12 @@ static void test_different_key(void **state)
         {"Borzov", "Bozhov"},            /* rz is not ж outside Polish */
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
+        /* issue 9, branch names6: dj before a vowel is дь + glide only in
+         * ISO 9 and German */
+        {"Dâkìv", "Džakìv"},          /* ISO 9 dâ is дя, dž дж */
+        {"Djakiw", "Dschakiw"},       /* German dj is дь, dsch дж */
+        {"Djordjević", "Дьордьевич"}, /* Serbian Latin dj stays ђ */
+        {"Djokovic", "Дёкович"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
