@@ -110,6 +110,11 @@ static void test_same_key(void **state)
         {"ISO 9 dû is дю", "Dûkov", "Дюков"},
         {"German dja is дя", "Djakiw", "Дяків"},
         {"German dju is дю", "Swiridjuk", "Свиридюк"},
+        /* French never writes kj, mj, pj, sj, tj, cj, zj or a final jou:
+         * a word with one is not French though it holds ou */
+        {"pj is no French пж", "Pjatrouski", "Пятроўскі"},
+        {"-jou is no French -жу", "Kavaljou", "Кавалёў"},
+        {"French lj still лж", "Soljenine", "Солженин"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
@@ -225,6 +230,7 @@ static void test_different_key(void **state)
         {"Djakiw", "Dschakiw"},       /* German dj is дь, dsch дж */
         {"Djordjević", "Дьордьевич"}, /* Serbian Latin dj stays ђ */
         {"Djokovic", "Дёкович"},
+        {"Pjatrouski", "Пжатроўскі"}, /* pj is пя there, not French пж */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
