@@ -115,6 +115,8 @@ static void test_same_key(void **state)
         {"pj is no French пж", "Pjatrouski", "Пятроўскі"},
         {"-jou is no French -жу", "Kavaljou", "Кавалёў"},
         {"French lj still лж", "Soljenine", "Солженин"},
+        {"dsj is no Swedish дш: German дзя", "Dsjanis", "Дзяніс"},
+        {"Swedish sj still ш", "Sjarapova", "Шарапова"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
@@ -231,6 +233,7 @@ static void test_different_key(void **state)
         {"Djordjević", "Дьордьевич"}, /* Serbian Latin dj stays ђ */
         {"Djokovic", "Дёкович"},
         {"Pjatrouski", "Пжатроўскі"}, /* pj is пя there, not French пж */
+        {"Dsjanis", "Дзшаніс"},       /* dsj is дзь, not дзш */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
