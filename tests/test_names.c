@@ -116,6 +116,8 @@ static void test_same_key(void **state)
         {"-jou is no French -жу", "Kavaljou", "Кавалёў"},
         {"French lj still лж", "Soljenine", "Солженин"},
         {"dsj is no Swedish дш: German дзя", "Dsjanis", "Дзяніс"},
+        {"ijn is ійн where no French mark shows", "Olijnyk", "Олійник"},
+        {"ejn still French ежн", "Brejnev", "Брежнев"},
         {"Swedish sj still ш", "Sjarapova", "Шарапова"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
