@@ -236,6 +236,7 @@ static void test_different_key(void **state)
         {"Djokovic", "Дёкович"},
         {"Pjatrouski", "Пжатроўскі"}, /* pj is пя there, not French пж */
         {"Dsjanis", "Дзшаніс"},       /* dsj is дзь, not дзш */
+        {"Olijnyk", "Оліжник"},       /* generic ijn is ійн */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
