@@ -117,6 +117,8 @@ static void test_same_key(void **state)
         {"French lj still лж", "Soljenine", "Солженин"},
         {"dsj is no Swedish дш: German дзя", "Dsjanis", "Дзяніс"},
         {"ijn is ійн where no French mark shows", "Olijnyk", "Олійник"},
+        {"ISO 9 è beside ì is Belarusian э", "Dušèŭskì", "Душэўскі"},
+        {"ISO 9 è beside ì, capitals", "CÈNSKÌ", "Цэнскі"},
         {"ejn still French ежн", "Brejnev", "Брежнев"},
         {"Swedish sj still ш", "Sjarapova", "Шарапова"},
     };
@@ -237,6 +239,7 @@ static void test_different_key(void **state)
         {"Pjatrouski", "Пжатроўскі"}, /* pj is пя there, not French пж */
         {"Dsjanis", "Дзшаніс"},       /* dsj is дзь, not дзш */
         {"Olijnyk", "Оліжник"},       /* generic ijn is ійн */
+        {"Sèrov", "Серов"},           /* è without ì is still э */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
