@@ -119,6 +119,9 @@ static void test_same_key(void **state)
         {"ijn is ійн where no French mark shows", "Olijnyk", "Олійник"},
         {"ISO 9 è beside ì is Belarusian э", "Dušèŭskì", "Душэўскі"},
         {"ISO 9 è beside ì, capitals", "CÈNSKÌ", "Цэнскі"},
+        {"-энка is Belarusian, its э e", "Lukashenka", "Лукашэнка"},
+        {"ISO 9 -ènka is Belarusian -энка", "Lukašènka", "Лукашэнка"},
+        {"ISO 9 -ènʹka is Belarusian -энька", "ŽÈNʹKA", "Жэнька"},
         {"ejn still French ежн", "Brejnev", "Брежнев"},
         {"Swedish sj still ш", "Sjarapova", "Шарапова"},
     };
@@ -240,6 +243,7 @@ static void test_different_key(void **state)
         {"Dsjanis", "Дзшаніс"},       /* dsj is дзь, not дзш */
         {"Olijnyk", "Оліжник"},       /* generic ijn is ійн */
         {"Sèrov", "Серов"},           /* è without ì is still э */
+        {"Лукашэнко", "Лукашенко"},   /* only -энка, -энька are Belarusian */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
