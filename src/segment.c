@@ -1252,6 +1252,17 @@ static int list_marker(const unsigned char *t, size_t len, size_t start, size_t 
     m->after_colon = 0;
     m->b = b;
     if (b > start) {
+        uint32_t g = decode_before(t, len, start, b, &q);
+        if (is_bullet(g) && (q == start || t[q - 1] == ' ')) {
+            /* a bullet glued to its number: "⁃3. Sand the board" */
+            m->b = q;
+            m->at_start = q == start;
+            m->after_colon = 0;
+            m->end = end;
+            m->value = v;
+            m->shape = sh;
+            return 1;
+        }
         if (t[b - 1] != ' ') return 0;
         size_t p = b - 1;
         if (p > start) {
@@ -1368,6 +1379,10 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         k += n;
     }
     if (k >= len || nl >= 2) return 1;
+    /* "[ПАРАМЕТР…] ІМЯ-ШЫНЫ", "[OPTION]... FILE", "[...]": an ellipsis at a
+     * square bracket is a usage line's repetition or an elision */
+    if (ellipsis && !nl && ((closed && t[j - 1] == ']') || (i > start && t[i - 1] == ']')))
+        return 0;
 
     /* inside a reference list entry, unless another entry begins */
     if (!nl && s->bib_line && bib_now(s, start) && !bib_entry(t, len, k, 0)) return 0;
@@ -1712,6 +1727,11 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
     size_t n, ps;
     if (e <= start || k >= len) return 0;
     if (!is_lower(dec(t, len, k, &n))) return 0;
+    /* "-- Петко Славейков" / "при съставянето на ...": the line that names
+     * a quotation's author goes on in lower case */
+    if (start + 3 < e && t[start] == '-' && t[start + 1] == '-' && t[start + 2] == ' ' &&
+        (start == 0 || t[start - 1] == '\n'))
+        return 1;
     uint32_t last = decode_before(t, len, start, e, &ps);
     if (last == ',' && greeting(t, len, start, e)) return 0;
     if (last == ';' && ps > start && t[ps - 1] == '(') return 0; /* "(;", an emoticon */
@@ -1940,7 +1960,12 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         if (cp == '.' || cp == ')') {
             list_mark lm;
             if (list_marker(t, len, start, i, &lm)) {
-                if (!lm.at_start && s->list_shape == lm.shape && lm.value == s->list_value + 1) {
+                /* "list rules are, 1) no nice emails, 2) no apologies": items
+                 * a comma or semicolon joins are one sentence */
+                size_t pc = skip_inline_space_before(t, len, start, lm.b);
+                int joined = pc > start && (t[pc - 1] == ',' || t[pc - 1] == ';');
+                if (!lm.at_start && !joined && s->list_shape == lm.shape &&
+                    lm.value == s->list_value + 1) {
                     end = lm.b; /* "1.) bread 2.) milk": the next item begins */
                     goto emit;
                 }

@@ -756,6 +756,39 @@ static const seg_case cases[] = {
      0,
      {"\"All is well.\" (Lee 12).", "Then not.", NULL}},
 
+    /* round 5 */
+    {"a bullet glued to its number opens each item",
+     "en",
+     "\xe2\x81\x83"
+     "3. Sand the board \xe2\x81\x83"
+     "4. Paint the board",
+     0,
+     {"\xe2\x81\x83"
+      "3. Sand the board",
+      "\xe2\x81\x83"
+      "4. Paint the board",
+      NULL}},
+    {"items a comma joins are one sentence",
+     "en",
+     "The rules are, 1) no spam, 2) no flames. Thanks.",
+     0,
+     {"The rules are, 1) no spam, 2) no flames.", "Thanks.", NULL}},
+    {"an ellipsis inside a usage line's square brackets",
+     "be",
+     "Ужываньне: ls [ПАРАМЕТР\xe2\x80\xa6] ФАЙЛ. Далей.",
+     0,
+     {"Ужываньне: ls [ПАРАМЕТР\xe2\x80\xa6] ФАЙЛ.", "Далей.", NULL}},
+    {"an ellipsis after a square bracket",
+     "en",
+     "Usage: cp [OPTION]... SOURCE DEST. Then more.",
+     0,
+     {"Usage: cp [OPTION]... SOURCE DEST.", "Then more.", NULL}},
+    {"an elision in brackets inside a quotation",
+     "en",
+     "\"Bohr [...] Then the stairs [...]\" (Smith 55). Next.",
+     0,
+     {"\"Bohr [...] Then the stairs [...]\" (Smith 55).", "Next.", NULL}},
+
     /* language-neutral rules */
     {"und: initials and abbreviations",
      "und",
@@ -1050,6 +1083,12 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(s[0].end - s[0].start, strlen("Hello all,"));
     assert_memory_equal(mail + s[2].start, "We met", 6);
     assert_int_equal(mail[s[2].end - 1], '.');
+
+    /* the line that names a quotation's author goes on in lower case */
+    const char *author = "Сърце подир сърце върви.\n-- Петко Славейков\nпри една беседа\nДруго.\n";
+    assert_int_equal(run(seg, author, strlen(author), s, 8), 3);
+    assert_memory_equal(author + s[1].start, "-- Петко", strlen("-- Петко"));
+    assert_memory_equal(author + s[1].end - strlen("беседа"), "беседа", strlen("беседа"));
 
     /* an emoticon "(;" ends its line as a message */
     const char *wink = "that's nothing new (;\nwc - hush.\n";
