@@ -440,7 +440,7 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     if (e == i + n1 && e < len && t[e] == '.')
         return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
-    return c == 'S' || c == 'V' || c == 'C' ? c : 0;
+    return c == 'S' || c == 'V' || c == 'C' || c == 'M' || c == 'I' ? c : 0;
 }
 
 /* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
@@ -1142,6 +1142,18 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
      * thought that goes on ("научил людей... воровать") */
     int two_dots = ellipsis && i > start && i + 2 < len && t[i] == '.' && t[i + 1] == '.' &&
                    t[i + 2] == ' ' && (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')');
+    /* "rofl... distro nick wars.", "Crvisty ehh... moje programy": chat's
+     * laughter or hesitation (class I) before an ellipsis, first or second
+     * word of its sentence, is a sentence of its own */
+    if (ellipsis && !quoted && !two_dots && i > start) {
+        span ip = token_before(t, len, start, i);
+        size_t words = 0;
+        for (size_t m = start; m < ip.b; m++)
+            words += t[m] == ' ' && m + 1 < len && t[m + 1] != ' ';
+        if (ip.e > ip.b && words <= 1 &&
+            abbrev_class(s->lang, (const char *)t + ip.b, ip.e - ip.b) == 'I')
+            return 1;
+    }
     if (!two_dots && (ellipsis || quoted)) return 0;
     if (two_dots) strong = 1;
     /* the next word: letters up to a space; "i" as in "i will" counts */
@@ -1592,7 +1604,27 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     if (cls && c == 0x2116) return 0; /* "за 2019 г. № 4" */
     switch (cls) {
     case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
-        return !digit && word_class(s->lang, t, len, kw) == 'S';
+        if (digit) return 0;
+        if (tk.kind == TK_DOTTED && is_upper(c) && is_upper(t[sp.b]) && sp.e - sp.b <= 3 &&
+            sp.b > start) { /* not "U.K. Universities charge" opening a sentence */
+            /* a country's initials, "U.S.", "U.K.", before a capital: "the
+             * U.S. Navy", "the U.K. Treasury" (a word the table names, M)
+             * and "the U.S. Air Force" (a name goes on) go on; "toured the
+             * U.S. Later they" ends */
+            char wc = word_class(s->lang, t, len, kw);
+            if (wc == 'S') return 1;
+            if (wc == 'M' || wc == 'C') return 0;
+            size_t m = kw;
+            while (m < len) {
+                size_t q;
+                uint32_t cp = dec(t, len, m, &q);
+                if (!is_alpha(cp)) break;
+                m += q;
+            }
+            size_t q;
+            return !(m + 1 < len && t[m] == ' ' && is_upper(dec(t, len, m + 1, &q)));
+        }
+        return word_class(s->lang, t, len, kw) == 'S';
     case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
@@ -1963,7 +1995,8 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 /* "list rules are, 1) no nice emails, 2) no apologies": items
                  * a comma or semicolon joins are one sentence */
                 size_t pc = skip_inline_space_before(t, len, start, lm.b);
-                int joined = pc > start && (t[pc - 1] == ',' || t[pc - 1] == ';');
+                int joined = pc > start && (t[pc - 1] == ',' || t[pc - 1] == ';') &&
+                             lm.shape % 10 != 3; /* not "9. ВАДИ, 10. ДИВ." */
                 if (!lm.at_start && !joined && s->list_shape == lm.shape &&
                     lm.value == s->list_value + 1) {
                     end = lm.b; /* "1.) bread 2.) milk": the next item begins */
