@@ -1154,6 +1154,14 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
             abbrev_class(s->lang, (const char *)t + ip.b, ip.e - ip.b) == 'I')
             return 1;
     }
+    /* "in son Filmplakat ein... mmh?": the interjection after the ellipsis
+     * is a sentence of its own, up to its '?' or '!' */
+    if (ellipsis && !quoted && word_class(s->lang, t, len, kw) == 'I') {
+        size_t m = kw;
+        while (m < len && (is_alpha(t[m]) || t[m] >= 0x80) && t[m] != ' ')
+            m++;
+        if (m < len && (t[m] == '?' || t[m] == '!')) return 1;
+    }
     if (!two_dots && (ellipsis || quoted)) return 0;
     if (two_dots) strong = 1;
     /* the next word: letters up to a space; "i" as in "i will" counts */
@@ -1391,10 +1399,24 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         k += n;
     }
     if (k >= len || nl >= 2) return 1;
-    /* "[ПАРАМЕТР…] ІМЯ-ШЫНЫ", "[OPTION]... FILE", "[...]": an ellipsis at a
-     * square bracket is a usage line's repetition or an elision */
-    if (ellipsis && !nl && ((closed && t[j - 1] == ']') || (i > start && t[i - 1] == ']')))
-        return 0;
+    /* "[ПАРАМЕТР…] ІМЯ-ШЫНЫ", "[...]": an ellipsis inside square brackets is
+     * a usage line's repetition or an elision; "[OPTION]... FILE" after them
+     * too, before another argument (in capitals, or bracketed) */
+    if (ellipsis && !nl && closed && t[j - 1] == ']') return 0;
+    if (ellipsis && !nl && i > start && t[i - 1] == ']') {
+        size_t m = k, up = 0, q;
+        while (m < len) {
+            uint32_t cp = dec(t, len, m, &q);
+            if (!is_alpha(cp)) break;
+            if (!is_upper(cp)) {
+                up = 0;
+                break;
+            }
+            up++;
+            m += q;
+        }
+        if (t[k] == '[' || t[k] == '-' || t[k] == '<' || t[k] == '\\' || up >= 2) return 0;
+    }
 
     /* inside a reference list entry, unless another entry begins */
     if (!nl && s->bib_line && bib_now(s, start) && !bib_entry(t, len, k, 0)) return 0;
