@@ -1680,6 +1680,19 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     return 1;
 }
 
+/* "...за който да се живее" / "- ще бъде наслаждение.": a long line that
+ * ends in a lower-case word, before a line of a dash and a lower-case word,
+ * goes on (a dash of the sentence, not a list item or a speaker's turn) */
+static int dash_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
+{
+    size_t n, q, ps;
+    if (e <= start || e - start < 120 || k >= len) return 0; /* 60 characters, 2 bytes each */
+    if (!is_lower(decode_before(t, len, start, e, &ps))) return 0;
+    uint32_t c = dec(t, len, k, &n);
+    if (!is_dash(c) || k + n + 1 >= len || t[k + n] != ' ') return 0;
+    return is_lower(dec(t, len, k + n + 1, &q));
+}
+
 /* A line that ends without final punctuation, followed by a line break:
  * a headline, caption or list item ends there when the next line starts like
  * a sentence (not in lower case) and the line does not end like an unfinished
@@ -1691,6 +1704,7 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     if (e <= start || k >= len) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
     uint32_t c = dec(t, len, k, &n);
+    if (dash_goes_on(t, len, start, e, k)) return 0;
     /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
     if (last != 0xAD && last != '-') {
         int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF ||
@@ -1780,6 +1794,7 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
 #undef W
     size_t n, ps;
     if (e <= start || k >= len) return 0;
+    if (dash_goes_on(t, len, start, e, k)) return 1;
     if (!is_lower(dec(t, len, k, &n))) return 0;
     /* "-- Петко Славейков" / "при съставянето на ...": the line that names
      * a quotation's author goes on in lower case */

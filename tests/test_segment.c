@@ -1135,6 +1135,15 @@ static void test_line_paragraphs(void **state)
     assert_memory_equal(author + s[1].start, "-- Петко", strlen("-- Петко"));
     assert_memory_equal(author + s[1].end - strlen("беседа"), "беседа", strlen("беседа"));
 
+    /* a long line that ends in lower case goes on across a dash and a
+     * lower-case word; a short one before "- milk" is a list's heading */
+    const char *dash = "Безплодни са напъните на слепите за истината, която се ражда, за живота, "
+                       "за който да се живее\n"
+                       "- ще бъде наслаждение.\nКупи\n- мляко\n";
+    assert_int_equal(run(seg, dash, strlen(dash), s, 8), 3);
+    assert_memory_equal(dash + s[0].end - strlen("наслаждение."), "наслаждение.",
+                        strlen("наслаждение."));
+
     /* an emoticon "(;" ends its line as a message */
     const char *wink = "that's nothing new (;\nwc - hush.\n";
     assert_int_equal(run(seg, wink, strlen(wink), s, 8), 2);

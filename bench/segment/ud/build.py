@@ -190,7 +190,7 @@ def write(tag, items):
         pool = [it for c, it in uniq if c % 2 == (0 if split == "dev" else 1)]
         random.Random(tag + split).shuffle(pool)
         draws = []
-        for r in range(2):
+        for r in range(3):
             chosen, n = [], 0
             while pool and n < TARGET:
                 it = pool.pop(0)
@@ -199,6 +199,8 @@ def write(tag, items):
             draws.append(chosen)
         if split == "dev":  # the second draw: ud-dev2, more development text
             write_set(os.path.join(out, "ud-dev2", tag), draws[1])
+            if DEV3:  # the third: ud-dev3 (round 5)
+                write_set(os.path.join(out, "ud-dev3", tag), draws[2])
         elif HELDOUT2:  # the second held-out draw: ud-heldout2 (round 5)
             write_set(os.path.join(out, "ud-heldout2", tag), draws[1])
             continue
@@ -265,6 +267,8 @@ def ref_items(lang):
 # HELDOUT2=1: only the second held-out draw of every set (ud-heldout2,
 # round 5), and the Spanish and Italian Debian Reference sets
 HELDOUT2 = bool(os.environ.get("HELDOUT2"))
+# DEV3=1: also the third dev draw (ud-dev3, round 5)
+DEV3 = bool(os.environ.get("DEV3"))
 ONLY = os.environ.get("ONLY", "").split(",") if os.environ.get("ONLY") else None
 _write = write
 

@@ -74,3 +74,12 @@ OPS.update({
  ("heldout2","es-ref"): [("m",h) for h in _H2_ES] + [("m","Haga que el usuario de escritorio, p."),("m","Haga que el usuario de escritorio, p. ej.")],
  ("heldout2","it-ref"): [("m",h) for h in _H2_IT],
 })
+
+# ud-dev3 (round 5): the third draw of the dev half for be-mix and bg-fort,
+# the two ud-heldout2 sets where pisar stayed below a peer (their errors
+# were not read): more development text of their kinds, corrected by hand
+# before it was scored.
+OPS.update({
+ ("dev3","be-mix"): [("m","Калі ФАЙЛ не вызначаны"),("m","Zmicer Turok")],
+ ("dev3","bg-fort"): [("m","-- Петко Р."),("m","Безплодни са")],
+})
