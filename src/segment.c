@@ -702,6 +702,40 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
     return k;
 }
 
+/* A section number, "11.2.1" of "11.2.1. Conceptos básicos": groups of one
+ * to three digits, two to five of them, joined by dots, before a heading (the
+ * rest of the line, from k, has no stop: not "2.6.37.  Fdinfo support was
+ * added in Linux 3.8.", a version at the start of a wrapped line). */
+static int section_number(const unsigned char *t, size_t len, span sp, size_t k)
+{
+    for (size_t m = k; m < len && t[m] != '\n'; m++)
+        if (t[m] == '.' || t[m] == '!' || t[m] == '?' || m - k > 200) return 0;
+    int groups = 0, digits = 0;
+    for (size_t m = sp.b; m < sp.e; m++) {
+        if (t[m] >= '0' && t[m] <= '9') {
+            if (++digits > 3) return 0;
+        } else if (t[m] == '.' && digits) {
+            groups++;
+            digits = 0;
+        } else
+            return 0;
+    }
+    return digits && groups >= 1 && groups <= 4;
+}
+
+/* Does the text at `start` open a paragraph or follow a line that ended a
+ * sentence (not the middle of a wrapped one: "з версії\n2.6.29. Крім")? */
+static int after_break(const unsigned char *t, size_t start, int line_paras)
+{
+    size_t p = start, nls = 0;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r' || t[p - 1] == '\n'))
+        nls += t[--p] == '\n';
+    if (p == 0 || nls >= 2 || (nls && line_paras)) return 1; /* a line is a paragraph */
+    if (!nls) return 0;
+    unsigned char c = t[p - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
 /* Is the token before span `a` (after inline spaces) a number ("2024 г.", "XX в.")? */
 static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b)
 {
@@ -1590,6 +1624,9 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     case TK_NUMBER:
         if (digit && spaced_date(t, len, start, sp, k)) return 0; /* "12. 5. 1950" */
         if (sp.b == start && tk.short_int) return 0;              /* "1. Item" */
+        if (!nl && sp.b == start && section_number(t, len, sp, k) &&
+            after_break(t, start, s->line_paras))
+            return 0; /* "11.2.1. Conceptos" */
         if (tk.short_int && heading_number(s->lang, t, len, start, sp.b))
             return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern", nor a

@@ -793,6 +793,20 @@ static const seg_case cases[] = {
      "\"Bohr [...] Then the stairs [...]\" (Smith 55). Next.",
      0,
      {"\"Bohr [...] Then the stairs [...]\" (Smith 55).", "Next.", NULL}},
+    {"a section number opens its heading",
+     "es",
+     "11.2.1. Conceptos básicos de XML\nEl código XML tiene la apariencia de HTML.",
+     0,
+     {"11.2.1. Conceptos básicos de XML", "El código XML tiene la apariencia de HTML.", NULL}},
+    {"a version at the start of a wrapped line is no section number",
+     "uk",
+     "Цей параметр реалізовано лише у ядрах Linux, починаючи з версії\n2.6.29. Крім того, цей "
+     "параметр є чинним, лише якщо у\nядрі це увімкнено.",
+     0,
+     /* the line break before a number is taken for a list's (as before);
+      * what matters here: "2.6.29." does not open "Крім того" */
+     {"Цей параметр реалізовано лише у ядрах Linux, починаючи з версії", "2.6.29.",
+      "Крім того, цей параметр є чинним, лише якщо у\nядрі це увімкнено.", NULL}},
     {"a country's initials end a sentence before a capitalised word",
      "en",
      "The band toured the U.S. Later they split up.",

@@ -304,11 +304,14 @@ if HELDOUT2:
     # mk-man has no man page left for a second held-out draw: the UDHR in
     # Macedonian (its held-out half) stands in as mk-udhr
     for tag, items in (("es-ref", ref_items("es")), ("it-ref", ref_items("it")), ("mk-udhr", udhr_items("mkd"))):
-        pool = [it for it in items if crc(it) % 2 == 1]
-        random.Random(tag).shuffle(pool)
-        chosen, n = [], 0
-        while pool and n < TARGET:
-            it = pool.pop(0)
-            chosen.append(it)
-            n += sum(len(naive(x)) for x in it)
-        write_set(os.path.join(out, "ud-heldout2", tag), chosen)
+        for par, where in ((1, "ud-heldout2"), (0, "ud-dev3")):
+            if par == 0 and not DEV3:
+                continue
+            pool = [it for it in items if crc(it) % 2 == par]
+            random.Random(tag if par else tag + "dev").shuffle(pool)
+            chosen, n = [], 0
+            while pool and n < TARGET:
+                it = pool.pop(0)
+                chosen.append(it)
+                n += sum(len(naive(x)) for x in it)
+            write_set(os.path.join(out, where, tag), chosen)

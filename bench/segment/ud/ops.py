@@ -83,3 +83,10 @@ OPS.update({
  ("dev3","be-mix"): [("m","Калі ФАЙЛ не вызначаны"),("m","Zmicer Turok")],
  ("dev3","bg-fort"): [("m","-- Петко Р."),("m","Безплодни са")],
 })
+# and the dev half of the Debian Reference sets (es-ref, it-ref; mk-udhr's
+# dev half is written too but has no gold yet), for the numbered headings
+# and the abbreviations of Spanish and Italian running prose
+OPS.update({
+ ("dev3","es-ref"): [("m",h) for h in ["11.2.1.","9.7.5.","10.1.9.","9.6.8.","2.7.7.","6.1.2.","2.5.1.","2.4.4."]] + [("m","Los metadatos de archivos para cada")],
+ ("dev3","it-ref"): [("m",h) for h in ["2.7.7.","9.5.7.","9.1.4.","10.1.","2.2.6.","9.5.1.","3.4."]],
+})
