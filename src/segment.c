@@ -1389,6 +1389,20 @@ static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size
     return 0;
 }
 
+/* Did the sentence open with « or „ that no » or “ has closed before i? */
+static int quote_open(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    size_t q;
+    uint32_t first = dec(t, len, start, &q);
+    if (first != 0xAB && first != 0x201E) return 0;
+    for (size_t m = start + q; m < i && m < len;) {
+        uint32_t cp = dec(t, len, m, &q);
+        if (cp == 0xBB || cp == 0x201C || cp == '\n') return 0;
+        m += q;
+    }
+    return 1;
+}
+
 /*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
@@ -1530,6 +1544,11 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         if (!nl && !strong && !ellipsis && !closed && is_upper(d) &&
             speech_goes_on(t, len, start, i))
             return 0;
+        /* "«Это не моя вина, — повторял Сергей. — Это всё погода. — И
+         * добавил: — Честное слово».": inside a quotation that opened the
+         * sentence and has not closed, the author's words and the speech
+         * go on across ". —" */
+        if (!nl && !closed && c != '-' && quote_open(t, len, start, i)) return 0;
         return 1;
     }
     /* "a sledge hammer. (=:]" and the line ends: the emoticon belongs to
