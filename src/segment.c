@@ -423,8 +423,9 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     return table_lookup(l, buf, n - k + w);
 }
 
-/* The class of a word without a dot (S: starts sentences, V: verb of saying)
- * that begins at byte i; 0 if none. */
+/* The class of a word without a dot (S: starts sentences, V: verb of saying,
+ * C: goes on after an F abbreviation, M: a noun a country's initials modify,
+ * I: an interjection of chat) that begins at byte i; 0 if none. */
 static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t i)
 {
     size_t e = i;
@@ -1736,9 +1737,10 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     return 1;
 }
 
-/* "...за който да се живее" / "- ще бъде наслаждение.": a long line that
- * ends in a lower-case word, before a line of a dash and a lower-case word,
- * goes on (a dash of the sentence, not a list item or a speaker's turn) */
+/* "...за който да се живее" / "- ще бъде наслаждение.": a long sentence
+ * (120 bytes or more so far) whose line ends in a lower-case word goes on
+ * across a line of a dash and a lower-case word (a dash of the sentence, not
+ * a list item or a speaker's turn) */
 static int dash_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
 {
     size_t n, q, ps;
