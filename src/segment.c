@@ -1550,6 +1550,13 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
          * sentence and has not closed, the author's words and the speech
          * go on across ". —" */
         if (!nl && !closed && c != '-' && quote_open(t, len, start, i)) return 0;
+        /* "FREIBURG i. Br. – Der Gemeinderat": an abbreviation that never
+         * ends a sentence (class P) goes on across the dash */
+        if (!nl && !strong && !ellipsis && !closed) {
+            size_t kb0;
+            span ap = token_before(t, len, start, i);
+            if (lookup_abbrev(s->lang, t, len, start, ap, &kb0) == 'P') return 0;
+        }
         return 1;
     }
     /* "a sledge hammer. (=:]" and the line ends: the emoticon belongs to
