@@ -209,11 +209,12 @@ static const langid_pairs *pairs_of(const char *code)
     return NULL;
 }
 
-/* ln P of the Cyrillic words of t[0..n) under letter-pair table p, word by
- * word (boundary, letters, boundary; an apostrophe splits a word, as in the
- * counts); *words (if not NULL) gets the number of words scored. Words with a
- * letter of another script are left out, as they were from the counts. */
-static double pair_score(const langid_pairs *p, const char *t, size_t n, int *words)
+/* ln P of the words of t[0..n) in the script of table p (Cyrillic if cyr,
+ * else Latin) under letter-pair table p, word by word (boundary, letters,
+ * boundary; an apostrophe splits a word, as in the counts); *words (if not
+ * NULL) gets the number of words scored. Words with a letter of another
+ * script are left out, as they were from the counts. */
+static double pair_score(const langid_pairs *p, int cyr_table, const char *t, size_t n, int *words)
 {
     const unsigned char *u = (const unsigned char *)t;
     const int s = p->n + 2, tri = P("LID_TRI", 1) != 0;
@@ -229,12 +230,12 @@ static double pair_score(const langid_pairs *p, const char *t, size_t n, int *wo
             continue;
         }
         size_t j = i;
-        int cyr = 1;
+        int same = 1; /* every letter of the table's script */
         while (j < n && (l = utf8_next(u, n, j, &c)) && u_isalpha((UChar32)c)) {
-            if (c < 0x400 || c > 0x52F) cyr = 0;
+            if (cyr_table ? c < 0x400 || c > 0x52F : c >= 0x250) same = 0;
             j += l;
         }
-        if (cyr) {
+        if (same) {
             int prev = 0, prev2 = -1;
             for (size_t k = i; k < j; k += l) {
                 l = utf8_next(u, n, k, &c);
@@ -524,8 +525,29 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         /* on the whole text, names too: "Помощник президента" is Bulgarian as
          * well, "России" is not (where the letter-pair models weigh names
          * less, these did no better on the dev set and lost such news) */
-        pair[m] = pair_score(pt, text, len, &cyr_words);
+        pair[m] = pair_score(pt, 1, text, len, &cyr_words);
     }
+    /* the Slavic languages in Latin script that have such a table (hr sr-Latn
+     * sl cs sk pl) compete among themselves the same way: their letter-pair
+     * models of tables/charset were trained on the UDHR alone (hr, sr-Latn,
+     * sl), and a short message of one read as another ("Prikaže
+     * informacije o inačici." Slovene) */
+    double lpair[MAXLANG] = {0};
+    int lat_words = 0, in_lat[MAXLANG] = {0};
+    const double wlpair = P("LID_WLPAIR", 2.0), wllm = P("LID_WLLM", 0.5);
+    if (wlpair > 0)
+        for (int m = 0; m < nm; m++) {
+            const langid_pairs *pt = lm_is_cyrillic(m) ? NULL : pairs_of(lm_code(m));
+            if (!pt) continue;
+            in_lat[m] = 1;
+            /* names (capitalised words) weigh as in the shared models */
+            lpair[m] = pair_score(pt, 0, text, len, &lat_words);
+            if (weighted && P("LID_LPNAMES", 0) == 0) {
+                int lw;
+                double low = pair_score(pt, 0, f, flen, &lw);
+                lpair[m] = low + wname * (lpair[m] - low);
+            }
+        }
     for (int m = 0; m < nm; m++) {
         size_t np, fp;
         double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
@@ -550,6 +572,22 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         for (int m = 0; m < nm; m++)
             if (lm_is_cyrillic(m)) tot[m] = lmax + wlm * (tot[m] - lmax) + wpair * (pair[m] - pmax);
     }
+    /* (hr against sr-Latn is decided below on the shared models' scores:
+     * their pair tables differ as much by the texts counted as by the
+     * standard, and would guess where nothing tells) */
+    double lm_hr_sr = 0;
+    int hr = lm_find("hr"), srl = lm_find("sr-Latn");
+    if (hr >= 0 && srl >= 0) lm_hr_sr = tot[hr] - tot[srl];
+    if (lat_words) {
+        double lmax = -INFINITY, pmax = -INFINITY;
+        for (int m = 0; m < nm; m++)
+            if (in_lat[m]) {
+                if (tot[m] > lmax) lmax = tot[m];
+                if (lpair[m] > pmax) pmax = lpair[m];
+            }
+        for (int m = 0; m < nm; m++)
+            if (in_lat[m]) tot[m] = lmax + wllm * (tot[m] - lmax) + wlpair * (lpair[m] - pmax);
+    }
     for (int m = 0; m < nm; m++) {
         tot[m] += wwords * ev[m];
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
@@ -559,7 +597,7 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         for (int m = 0; m < nm; m++)
             if (tot[m] > bt - 15)
                 fprintf(stderr, "%s\ttot %.1f\twords %.1f\tpairs %.1f\n", lm_code(m), tot[m],
-                        wwords * ev[m], pair[m]);
+                        wwords * ev[m], pair[m] + lpair[m]);
 #endif
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];
@@ -567,20 +605,21 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
     for (int m = 0; m < nm; m++)
         ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;
     *language = lm_code(best);
-    int hr = lm_find("hr"), srl = lm_find("sr-Latn");
     if (hr >= 0 && srl >= 0 && !lm_is_cyrillic(best)) {
         int fam = tot[hr] >= tot[srl] ? hr : srl;
         /* the letter pairs, and the words only one of the two word tables
          * holds */
         double lead = 0;
         shtokavian_words(f ? f : text, f ? flen : len, hr, srl, &lead);
-        double d = (tot[hr] - wwords * ev[hr]) - (tot[srl] - wwords * ev[srl]) +
-                   P("LID_SHWORDS", 1.0) * wwords * lead;
+        double d =
+            (P("LID_SHPAIRS", 0) != 0 ? (tot[hr] - wwords * ev[hr]) - (tot[srl] - wwords * ev[srl])
+                                      : lm_hr_sr) +
+            P("LID_SHWORDS", 1.0) * wwords * lead;
         double margin = fabs(d);
         int pfam = d >= 0 ? hr : srl;
         if (best == hr || best == srl)
             *language = shtokavian(text, len, pfam, margin, 0);
-        else if (tot[fam] >= bt - P("LID_FAMMARGIN", 8.0)) {
+        else if (tot[fam] >= bt - P("LID_FAMMARGIN", 12.0)) {
             /* a close second: words of the standards decide */
             const char *sh = shtokavian(text, len, pfam, margin, 1);
             if (sh) *language = sh;
