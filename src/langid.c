@@ -335,7 +335,11 @@ static void word_evidence(const char *t, size_t n, int nm, double *ev)
         for (int k = 0; k < LANGID_GEN_NENDINGS; k++) {
             const langid_ending *e = &langid_gen_endings[k];
             size_t el = strlen(e->end);
-            if (wl >= el + 4 && !strcmp(w + 1 + wl - el, e->end))
+            /* an entry ending in an apostrophe is an elided word at the
+             * start (l'homme, qu'il, dell'uomo) */
+            int elided = el > 1 && e->end[el - 1] == '\'';
+            if (elided ? P("LID_ELISION", 1) != 0 && wl >= el + 2 && !strncmp(w + 1, e->end, el)
+                       : wl >= el + 4 && !strcmp(w + 1 + wl - el, e->end))
                 for (int m = 0; m < nm; m++)
                     if (!strcmp(lm_code(m), e->code)) ev[m] += ending;
         }
