@@ -155,6 +155,45 @@ static int alphabet_best(const char *t, size_t n, const double *score, int nm, i
     return pick;
 }
 
+static const langid_pairs *pairs_of(const char *code);
+
+/* The Slavic languages in Latin script that have a pair table (in_lat[m])
+ * tell each other by letters too: ě ř ů are Czech's alone, ä ľ ĺ ô ŕ
+ * Slovak's, ą ę ł ś ź Polish's, ć đ Croatian's and Serbian's (and ć
+ * Polish's); Slovene has none of these. Letters beyond ASCII of the
+ * lower-case words of t (names left out) that the best one's alphabet lacks
+ * move the answer to the one among them that lacks the fewest (the
+ * better-scoring on a tie); `best` when it lacks none. */
+static int latin_alphabet_best(const char *t, size_t n, const double *score, const int *in_lat,
+                               int nm, int best)
+{
+    int miss[MAXLANG] = {0}, any = 0;
+    const langid_pairs *pt[MAXLANG] = {0};
+    for (int m = 0; m < nm; m++)
+        if (in_lat[m]) pt[m] = pairs_of(lm_code(m));
+    const unsigned char *p = (const unsigned char *)t;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t l = utf8_next(p, n, i, &c);
+        i += l ? l : 1;
+        if (!l || c < 0x80 || c >= 0x250 || !u_isalpha((UChar32)c)) continue;
+        uint32_t lc = (uint32_t)u_tolower((UChar32)c);
+        for (int m = 0; m < nm; m++) {
+            if (!pt[m]) continue;
+            int a = 0;
+            while (a < pt[m]->n && pt[m]->alpha[a] != lc)
+                a++;
+            if (a == pt[m]->n) miss[m]++, any = 1;
+        }
+    }
+    if (!any || !miss[best]) return best;
+    int fewest = miss[best], pick = best;
+    for (int m = 0; m < nm; m++)
+        if (pt[m] && (miss[m] < fewest || (miss[m] == fewest && score[m] > score[pick])))
+            fewest = miss[m], pick = m;
+    return pick;
+}
+
 /* The language of text in a single-byte code page, decided once the code
  * page is: the decoded sample read as Unicode text is
  * (pisar_language_detect), if that gives a language of the script the code
@@ -605,6 +644,10 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
 #endif
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];
+    if (lat_words && in_lat[best] && P("LID_LATALPHA", 1) != 0) {
+        pick = latin_alphabet_best(f ? f : text, f ? flen : len, tot, in_lat, nm, best);
+        if (pick != best) best = pick, bt = tot[pick];
+    }
     double ld[MAXLANG];
     for (int m = 0; m < nm; m++)
         ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;

@@ -234,6 +234,17 @@ static void test_hr_sr_fifth(void **state)
     check(p, sizeof p / sizeof *p);
 }
 
+/* letters of one Slavic language in Latin script: ř is Czech's alone (the
+ * letter pairs read "vteřinu", a second, as Slovak) */
+static void test_latin_letters(void **state)
+{
+    (void)state;
+    static const pair p[] = {
+        {"Hodnoty pod vteřinu", "cs"},
+    };
+    check(p, sizeof p / sizeof *p);
+}
+
 /* elision: an elided article before an apostrophe (tables/langid/endings.txt)
  * counts for the languages that write it: Italian all' and dell' (were
  * Spanish), Catalan L' with és (was Hungarian) */
@@ -256,7 +267,7 @@ int main(void)
         cmocka_unit_test(test_bg_ru_short),  cmocka_unit_test(test_hr_sr_more),
         cmocka_unit_test(test_fr_short),     cmocka_unit_test(test_names),
         cmocka_unit_test(test_latin_slavic), cmocka_unit_test(test_hr_sr_fifth),
-        cmocka_unit_test(test_elision),
+        cmocka_unit_test(test_elision),      cmocka_unit_test(test_latin_letters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
