@@ -161,7 +161,7 @@ static const langid_pairs *pairs_of(const char *code);
  * tell each other by letters too: ě ř ů are Czech's alone, ä ľ ĺ ô ŕ
  * Slovak's, ą ę ł ś ź Polish's, ć đ Croatian's and Serbian's (and ć
  * Polish's); Slovene has none of these. Letters beyond ASCII of the
- * lower-case words of t (names left out) that the best one's alphabet lacks
+ * words of t that start in lower case that the best one's alphabet lacks
  * move the answer to the one among them that lacks the fewest (the
  * better-scoring on a tie); `best` when it lacks none. */
 static int latin_alphabet_best(const char *t, size_t n, const double *score, const int *in_lat,
@@ -172,11 +172,17 @@ static int latin_alphabet_best(const char *t, size_t n, const double *score, con
     for (int m = 0; m < nm; m++)
         if (in_lat[m]) pt[m] = pairs_of(lm_code(m));
     const unsigned char *p = (const unsigned char *)t;
+    int in_word = 0, name = 0;
     for (size_t i = 0; i < n;) {
         uint32_t c;
         size_t l = utf8_next(p, n, i, &c);
         i += l ? l : 1;
-        if (!l || c < 0x80 || c >= 0x250 || !u_isalpha((UChar32)c)) continue;
+        int letter = l && u_isalpha((UChar32)c);
+        if (letter && !in_word) name = u_isupper((UChar32)c) || u_istitle((UChar32)c);
+        in_word = letter;
+        /* (the first word of a sentence is a name as often as not:
+         * "Djoković porazil ...", Czech) */
+        if (!letter || name || c < 0x80 || c >= 0x250) continue;
         uint32_t lc = (uint32_t)u_tolower((UChar32)c);
         for (int m = 0; m < nm; m++) {
             if (!pt[m]) continue;
