@@ -242,9 +242,10 @@ static int cmp_word(const void *key, const void *el)
     return strcmp(key, ((const langid_word *)el)->w);
 }
 
-#define MAXWORD 96       /* bytes of a word looked up (longer ones are not) */
-#define MAXWORDS 400     /* words of a text looked up: enough to decide */
-#define MAXMARKWORDS 400 /* words of a text searched for hr/sr/bs markers */
+#define MAXWORD 96        /* bytes of a word looked up (longer ones are not) */
+#define MAXWORDS 400      /* words of a text looked up: enough to decide */
+#define MAXMARKWORDS 400  /* words of a text searched for hr/sr/bs markers */
+#define MAXPAIRWORDS 1000 /* words of a text (any script) the pair tables read */
 
 /* The letter-pair table of language `code` (tables/langid/pairs), or NULL. */
 static const langid_pairs *pairs_of(const char *code)
@@ -264,9 +265,9 @@ static double pair_score(const langid_pairs *p, int cyr_table, const char *t, si
     const unsigned char *u = (const unsigned char *)t;
     const int s = p->n + 2, tri = P("LID_TRI", 1) != 0;
     double sum = 0;
-    int nw = 0;
+    int nw = 0, runs = 0;
     size_t i = 0;
-    while (i < n) {
+    while (i < n && runs < MAXPAIRWORDS) {
         /* the next run of letters */
         uint32_t c;
         size_t l = utf8_next(u, n, i, &c);
@@ -276,6 +277,7 @@ static double pair_score(const langid_pairs *p, int cyr_table, const char *t, si
         }
         size_t j = i;
         int same = 1; /* every letter of the table's script */
+        runs++;
         while (j < n && (l = utf8_next(u, n, j, &c)) && u_isalpha((UChar32)c)) {
             if (cyr_table ? c < 0x400 || c > 0x52F : c >= 0x250) same = 0;
             j += l;
