@@ -1061,9 +1061,12 @@ static void test_line_gate(void **state)
  * a line can be repaired, repair_homoglyph() repairs nothing; it says so on
  * most lines with both scripts (not vacuous); and it lets through the lines
  * with a look-alike repair. */
+static size_t hg_words_repaired; /* repairs compared by hg_gate_lines() */
+
 static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const char *buf, size_t n,
                          int whole, size_t *said, size_t *both)
 {
+    size_t *words = &hg_words_repaired;
     int bad = 0;
     for (size_t a = 0; a < n;) {
         size_t e = a;
@@ -1076,7 +1079,7 @@ static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const cha
             int may = repair_hg_may(g, s, 0, len);
             *both += !repair_no_latin(s, len);
             *said += !may && !repair_no_latin(s, len);
-            repair_list l = {0};
+            repair_list l = {0}, w = {0};
             int line_script = -1;
             assert_int_equal(repair_homoglyph(hg, buf + a, len, 0, len, &line_script, &l), 0);
             if (l.n && !may) {
@@ -1084,7 +1087,26 @@ static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const cha
                             buf + a);
                 bad++;
             }
+            /* the pass on the gate's words alone (repair_hg_line) repairs
+             * the same spans the same way */
+            assert_int_equal(repair_hg_line(hg, g, buf + a, len, &w), 0);
+            int same = w.n == l.n;
+            for (size_t i = 0; same && i < l.n; i++) {
+                const repair_span *x = &l.v[i], *y = &w.v[i];
+                same =
+                    x->off == y->off && x->len == y->len && x->after_len == y->after_len &&
+                    x->kind == y->kind && !strcmp(x->how, y->how) &&
+                    !memcmp(l.text.data + x->after_off, w.text.data + y->after_off, x->after_len);
+            }
+            if (!same) {
+                print_error("the pass on the gate's words repairs %zu spans, on the line %zu: "
+                            "%.*s\n",
+                            w.n, l.n, (int)len, buf + a);
+                bad++;
+            }
+            *words += l.n;
             repair_list_free(&l);
+            repair_list_free(&w);
         }
         a = e + 1;
     }
@@ -1234,6 +1256,11 @@ static void test_homoglyph_gate(void **state)
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         size_t n = read_fixture(files[f], buf, sizeof buf);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+        /* (and each file as one text, as prep hands a paragraph of many
+         * lines: cut at a line's end, the text valid UTF-8) */
+        while (n && buf[n - 1] != '\n')
+            n--;
+        bad += hg_gate_lines(&hg, &g, buf, n, 1, &said, &both);
     }
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
         bad += hg_gate_lines(&hg, &g, CASES[i].in, strlen(CASES[i].in), 1, &said, &both);
@@ -1267,6 +1294,25 @@ static void test_homoglyph_gate(void **state)
         "Ѕ",
         "ѕ",
         "s в",
+        /* the line's script decides which words of one script go to the
+         * pass; characters the gate does not know before, inside and after
+         * such words; lines whose letters all have look-alikes */
+        "Linux, a также",
+        "совместимое c RFC 1337",
+        "used аs the word",
+        "proc і nfs in a line",
+        "café a слово и слово",
+        "слово a café и слово",
+        "слово aé и слово c ним",
+        "ёж c ежом, ґанок c ним",
+        "a o c",
+        "а о с",
+        "a о c y",
+        "CCCP",
+        "«a» и «c» — o…",
+        "Это ДНС-a и РЕГИЗР-a",
+        "Mike Parker i David MacKenzie є",
+        "x и y, a и b = c",
     };
     for (size_t i = 0; i < sizeof more / sizeof *more; i++)
         bad += hg_gate_lines(&hg, &g, more[i], strlen(more[i]), 1, &said, &both);
@@ -1290,6 +1336,9 @@ static void test_homoglyph_gate(void **state)
     /* not vacuous: of the 295 lines with a Latin letter, 42 skip the pass
      * (short Latin words are often all look-alikes: "a", "co", "ext") */
     assert_true(said >= 30 && both > said);
+    /* (the repairs compared between the pass on a line and on its gate's
+     * words: not none) */
+    assert_true(hg_words_repaired >= 50);
     /* the words the gate must let through */
     static const char *may[] = {"c", "CCCP", "Мiр", "xoрошо", "ѕ", "a", "Tак"};
     for (size_t i = 0; i < sizeof may / sizeof *may; i++)
