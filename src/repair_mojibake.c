@@ -202,6 +202,63 @@ static double lm_score_idx(const repair_enc *t, int m, const int16_t *k, const u
     return n > 1 ? -(double)cost / LM_COST_SCALE / (double)(n - 1) : 0;
 }
 
+/* The model that scores k[0, n) best, the first of equal ones, and its
+ * score in *score, as lm_score_idx() over every model gives them: the least
+ * summed cost is the best score (every model counts the n - 1 pairs), a
+ * model whose sum passes the least one found so far cannot have it and
+ * stops there (costs are never negative), and the model cheapest over the
+ * first 16 characters goes first. */
+static int lm_best_idx(const repair_enc *t, const int16_t *k, const uint32_t *cp, size_t n,
+                       double *score)
+{
+    enum { HEAD = 16, MAXLM = 64 };
+    if (n < 2 || t->nlm > MAXLM) {
+        int best = -1;
+        double bs = 0;
+        for (int j = 0; j < t->nlm; j++) {
+            double v = lm_score_idx(t, j, k, cp, n);
+            if (best < 0 || v > bs) best = j, bs = v;
+        }
+        *score = bs;
+        return best;
+    }
+    uint64_t cost[MAXLM], least = UINT64_MAX;
+    int prev[MAXLM], first = 0, best = -1;
+    size_t head = n < HEAD ? n : HEAD;
+    for (int j = 0; j < t->nlm; j++) {
+        const uint8_t *sym = t->lm_sym + (size_t)j * REPAIR_LM_SPAN, *pairs = lm_pairs(j);
+        int ns = lm_nsymbols(j), p = k[0] >= 0 ? sym[k[0]] : lm_symbol(j, cp[0]);
+        uint64_t c = 0;
+        for (size_t i = 1; i < head; i++) {
+            int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
+            c += pairs[p * ns + y];
+            p = y;
+        }
+        cost[j] = c;
+        prev[j] = p;
+        if (c < least) least = c, first = j;
+    }
+    least = UINT64_MAX;
+    for (int o = 0; o < t->nlm; o++) {
+        int j = o == 0 ? first : o <= first ? o - 1 : o;
+        const uint8_t *sym = t->lm_sym + (size_t)j * REPAIR_LM_SPAN, *pairs = lm_pairs(j);
+        int ns = lm_nsymbols(j), p = prev[j], over = 0;
+        uint64_t c = cost[j];
+        for (size_t i = head; i < n; i++) {
+            int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
+            c += pairs[p * ns + y];
+            p = y;
+            if ((i & 15) == 0 && c > least) {
+                over = 1;
+                break;
+            }
+        }
+        if (!over && (c < least || (c == least && j < best))) least = c, best = j;
+    }
+    *score = -(double)least / LM_COST_SCALE / (double)(n - 1);
+    return best;
+}
+
 #define LM_CHUNK 1024 /* longer texts are scored through lm.c */
 
 /* Table indices of valid UTF-8 s: their number, or (size_t)-1 when longer
@@ -248,11 +305,7 @@ int repair_lm_best(const repair_enc *t, const char *s, size_t n, double *score)
     if (m == (size_t)-1) return lm_best_utf8(s, n, score);
     int best = -1;
     double bs = 0;
-    if (letters)
-        for (int j = 0; j < t->nlm; j++) {
-            double v = lm_score_idx(t, j, k, cp, m);
-            if (best < 0 || v > bs) best = j, bs = v;
-        }
+    if (letters) best = lm_best_idx(t, k, cp, m, &bs);
     if (score) *score = best < 0 ? 0 : bs;
     return best;
 }

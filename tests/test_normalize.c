@@ -1348,6 +1348,92 @@ static void test_homoglyph_gate(void **state)
         assert_false(repair_hg_may(&g, (const unsigned char *)keep[i], 0, strlen(keep[i])));
 }
 
+/* The best model, found by pruning (a model stops once its cost passes the
+ * least one found so far: repair_lm_best() up to 1,024 characters,
+ * lm_best_utf8() beyond), against every model scored whole: the same model
+ * and the same score, on the fixtures' lines and on stretches of 40 bytes to
+ * 8 KB of them (clean text of several languages, and garbled text). */
+static int best_model_same(const repair_enc *t, const char *s, size_t n, size_t *compared)
+{
+    int bad = 0;
+    double got = 0, want = 0;
+    int b = repair_lm_best(t, s, n, &got), w = -1;
+    for (int j = 0; b >= 0 && j < lm_count(); j++) {
+        double v = repair_lm_score(t, j, s, n);
+        if (w < 0 || v > want) w = j, want = v;
+    }
+    if (b >= 0 && (b != w || got != want)) {
+        print_error("repair_lm_best: model %d (%g), every model: %d (%g): %.*s\n", b, got, w, want,
+                    (int)(n < 80 ? n : 80), s);
+        bad++;
+    }
+    b = lm_best_utf8(s, n, &got), w = -1;
+    for (int j = 0; b >= 0 && j < lm_count(); j++) {
+        double v = lm_score_utf8(j, s, n, NULL);
+        if (w < 0 || v > want) w = j, want = v;
+    }
+    if (b >= 0 && (b != w || got != want)) {
+        print_error("lm_best_utf8: model %d (%g), every model: %d (%g): %.*s\n", b, got, w, want,
+                    (int)(n < 80 ? n : 80), s);
+        bad++;
+    }
+    *compared += b >= 0;
+    return bad;
+}
+
+static void test_model_best(void **state)
+{
+    (void)state;
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
+    static const char *files[] = {
+        "repair/sample-garbled.txt", "repair/clean/rus.txt",        "repair/clean/ukr.txt",
+        "repair/clean/bel.txt",      "repair/clean/bul.txt",        "repair/clean/srp-latn.txt",
+        "repair/clean/mixed.txt",    "repair/clean/pol.txt",        "repair/clean/ces.txt",
+        "repair/garbled-chains.txt", "repair/sample-lookalikes.txt"};
+    static const size_t spans[] = {40, 300, 1500, 2500, 8192};
+    static char buf[1 << 16];
+    int bad = 0;
+    size_t compared = 0, models = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        size_t n = read_fixture(files[f], buf, sizeof buf);
+        while (n && (buf[n - 1] & 0xC0) == 0x80) /* (a character cut by the read) */
+            n--;
+        if (n && (unsigned char)buf[n - 1] >= 0xC0) n--;
+        for (size_t a = 0; a < n;) {
+            size_t e = a;
+            while (e < n && buf[e] != '\n')
+                e++;
+            bad += best_model_same(t, buf + a, e - a, &compared);
+            a = e + 1;
+        }
+        for (size_t k = 0; k < sizeof spans / sizeof *spans; k++)
+            for (size_t a = 0; a + spans[k] <= n; a += spans[k]) {
+                size_t b = a, e = a + spans[k];
+                while (b < e && (buf[b] & 0xC0) == 0x80) /* at characters' starts */
+                    b++;
+                while (e > b && (buf[e] & 0xC0) == 0x80)
+                    e--;
+                bad += best_model_same(t, buf + b, e - b, &compared);
+            }
+    }
+    /* the texts' best models are many (not one that always wins first) */
+    for (int j = 0; j < lm_count(); j++)
+        for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+            size_t n = read_fixture(files[f], buf, 2000);
+            if (lm_best_utf8(buf, n < 1200 ? n : 1200, NULL) == j) {
+                models++;
+                break;
+            }
+        }
+    repair_enc_free(t);
+    free(t);
+    assert_int_equal(bad, 0);
+    assert_true(compared > 1000);
+    assert_true(models >= 5);
+}
+
 /* repair_ctrl_count's SSE2 path against its reference at every offset and
  * length, with each kind of byte at every position; and the premise of
  * `pisar normalize`'s first pass: valid UTF-8 without NUL and with at most
@@ -1636,6 +1722,7 @@ int main(void)
         cmocka_unit_test(test_homoglyph_gate),
         cmocka_unit_test(test_homoglyph_count_table),
         cmocka_unit_test(test_homoglyph_stretch),
+        cmocka_unit_test(test_model_best),
         cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
