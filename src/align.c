@@ -22,6 +22,10 @@
  * raises it (in nats, the unit of the length costs). */
 #define ANCHOR_MATCH 2.0
 #define ANCHOR_MISS 1.0
+/* ... on a sentence without counterpart (1-0, 0-1), whose anchors are
+ * missing on the other side because the whole sentence is: less than on a
+ * link whose two sides should share them */
+#define DELETE_MISS 0.5
 /* Soft paragraph boundary: merging sentences across one costs this much. */
 #define PARA_CROSS 4.0
 #define MAX_ANCHORS 24
@@ -376,7 +380,7 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
     si->para = s->paragraph;
     const uint8_t *t = (const uint8_t *)s->text;
     int32_t n = (int32_t)(s->len > INT32_MAX ? INT32_MAX : s->len), i = 0;
-    int quote = 0, q = 0, x = 0;
+    int quote = 0, q = 0, x = 0, seen = 0;
     size_t chars = 0;
     while (i < n) {
         int32_t start = i;
@@ -409,7 +413,9 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
                 letters++;
                 e = k;
             }
-            if (letters >= 4) {
+            /* not the sentence's first word: capitalised there whatever it
+             * is (Погода ~ Weather), its key is noise, not a name */
+            if (letters >= 4 && seen) {
                 char key[64];
                 int kl = opt->name_key(opt->name_key_ctx, (const char *)t + start,
                                        (size_t)(e - start), key, sizeof key);
@@ -418,6 +424,7 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
             chars += (size_t)(letters - 1);
             i = e;
         }
+        if (c > 0 && (u_isalpha(c) || (c >= '0' && c <= '9'))) seen = 1;
     }
     if (q) add_anchor(si, '?', "", 0);
     if (x) add_anchor(si, '!', "", 0);
@@ -523,7 +530,10 @@ static double link_anchor_cost(const model *md, const sent_info *const *a, int d
     double cost = 0;
     unsigned m, u;
     anchor_counts(a, di, b, dj, &m, &u);
-    cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
+    if (di && dj)
+        cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
+    else
+        cost += DELETE_MISS * u;
     if (md->pool && di && dj) {
         cost -= LEX_MATCH * key_matches(md->pool, 0, a, di, b, dj) +
                 WORD_MATCH * key_matches(md->pool, 1, a, di, b, dj);
