@@ -373,6 +373,74 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
     }
 }
 
+static int is_digit(uint8_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length in bytes of a digit separator at t[i] (, . ' space, no-break
+ * spaces U+00A0 U+202F, apostrophe U+2019), 0 if none. */
+static int digit_sep(const uint8_t *t, int32_t i, int32_t n)
+{
+    if (i >= n) return 0;
+    if (t[i] == ',' || t[i] == '.' || t[i] == '\'' || t[i] == ' ') return 1;
+    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0) return 2;
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 && (t[i + 2] == 0xAF || t[i + 2] == 0x99))
+        return 3;
+    return 0;
+}
+
+/* The end of the number that starts at t[start]: digits, and groups of
+ * digits after a separator (1,200  1 200  1.5  3,14). A space or an
+ * apostrophe only separates a group of exactly three digits (1 200, not
+ * "in 1984 15 ..."). Adds its characters beyond the first to *chars. */
+static int32_t number(const uint8_t *t, int32_t start, int32_t n, size_t *chars)
+{
+    int32_t e = start;
+    while (e < n && is_digit(t[e]))
+        e++;
+    for (;;) {
+        int k = digit_sep(t, e, n);
+        if (!k || e + k >= n || !is_digit(t[e + k])) break;
+        int32_t g = e + k;
+        while (g < n && is_digit(t[g]))
+            g++;
+        if (t[e] != ',' && t[e] != '.' && (g - e - k != 3)) break;
+        e = g;
+    }
+    for (int32_t i = start + 1; i < e; i++)
+        if ((t[i] & 0xC0) != 0x80) (*chars)++;
+    return e;
+}
+
+/* The anchors of a number, the same across the conventions of languages: a
+ * separator before a group of exactly three digits separates thousands and
+ * is dropped (1,200 = 1 200 = 1.200 = 1200); another one separates two
+ * anchors, as before (1,5 and 1.5: 1 and 5; 2.6.32: 2, 6 and 32). */
+static void number_anchors(sent_info *si, const uint8_t *t, int32_t start, int32_t end)
+{
+    char key[32];
+    size_t k = 0;
+    for (int32_t i = start; i < end;) {
+        if (is_digit(t[i])) {
+            if (k < sizeof key) key[k++] = (char)t[i];
+            i++;
+            continue;
+        }
+        int s = digit_sep(t, i, end);
+        if (!s) s = 1;
+        int32_t g = i + s;
+        while (g < end && is_digit(t[g]))
+            g++;
+        if (g - i - s != 3) {
+            add_anchor(si, '#', key, k);
+            k = 0;
+        }
+        i += s;
+    }
+    add_anchor(si, '#', key, k);
+}
+
 static void analyse(const pisar_align_sentence *s, const pisar_align_options *opt, int anchors,
                     sent_info *si)
 {
@@ -389,11 +457,8 @@ static void analyse(const pisar_align_sentence *s, const pisar_align_options *op
         chars++;
         if (!anchors) continue;
         if (c >= '0' && c <= '9') {
-            int32_t e = i;
-            while (e < n && t[e] >= '0' && t[e] <= '9')
-                e++;
-            add_anchor(si, '#', t + start, (size_t)(e - start));
-            chars += (size_t)(e - i);
+            int32_t e = number(t, start, n, &chars);
+            number_anchors(si, t, start, e);
             i = e;
         } else if (c == '?')
             q = 1;
