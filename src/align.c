@@ -320,6 +320,14 @@ static void pool_push(key_pool *p, unsigned *count, uint64_t h)
     (*count)++;
 }
 
+/* Cyrillic lower-case letters U+0430..U+045F in Latin letters, so that a
+ * word left in its international form meets its translation (информация ~
+ * information, программа ~ program). */
+static const char *const cyr_latin[0x30] = {
+    "a", "b", "v",  "g", "d", "e",  "zh", "z",  "i",  "i",    "k",  "l", "m",  "n", "o",  "p",
+    "r", "s", "t",  "u", "f", "kh", "ts", "ch", "sh", "shch", "",   "y", "",   "e", "iu", "ia",
+    "e", "e", "dj", "g", "e", "dz", "i",  "i",  "j",  "lj",   "nj", "c", "kj", "i", "u",  "dz"};
+
 /* The lexicon keys of one sentence: the translations of its words (source
  * side) or its words that are translations (target side). */
 static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int32_t n,
@@ -347,13 +355,22 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
                 e = k;
             }
             i = e;
-            int letters = 0;
+            int letters = 0, out = 0;
             uint64_t v = fnv(FNV0, "v", 1);
             for (int32_t q = start; q < e;) {
                 UChar32 d;
                 U8_NEXT(t, q, e, d);
                 d = u_tolower(d);
-                if (letters < WORD_PREFIX) v = fnv(v, &d, sizeof d);
+                const char *lat = d >= 0x430 && d <= 0x45F ? cyr_latin[d - 0x430] : NULL;
+                if (lat) {
+                    for (const char *l = lat; *l && out < WORD_PREFIX; l++, out++) {
+                        UChar32 x = (unsigned char)*l;
+                        v = fnv(v, &x, sizeof x);
+                    }
+                } else if (out < WORD_PREFIX) {
+                    v = fnv(v, &d, sizeof d);
+                    out++;
+                }
                 letters++;
             }
             if (pass == 1) {

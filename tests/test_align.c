@@ -485,6 +485,34 @@ static double f1(const char *gold, const pisar_link *l, size_t nl)
     return P + R > 0 ? 2 * P * R / (P + R) : 0;
 }
 
+/* A Cyrillic word is compared in Latin letters (инсталляция ~
+ * installiatsiia ~ installation, программы ~ programmy ~ program): the shared word places a dropped
+ * sentence that lengths alone put one sentence off, as in
+ * test_word_prefix. */
+static void test_cyrillic_words(void **state)
+{
+    (void)state;
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[12], T[12];
+    for (size_t i = 0; i < 12; i++)
+        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
+    S[8].text = "Погода сегодня была очень хорошей, тёплой и солнечной.";
+    S[9].text = "Затем инсталляция программы начинается совершенно сама по себе, без "
+                "всякого участия.";
+    T[8].text = "Then the installation of the program starts by itself.";
+    for (size_t i = 8; i < 10; i++)
+        S[i].len = strlen(S[i].text);
+    T[8].len = strlen(T[8].text);
+    pisar_link l[32];
+    size_t nl;
+    char got[128];
+    assert_int_equal(pisar_align(S, 12, T, 11, NULL, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1");
+    assert_int_equal(l[9].src, 9);
+    assert_int_equal(l[9].tgt, 8);
+}
+
 /* Numbers are written differently across languages: 1200, 1,200, 1 200 and
  * 1.200 are one anchor (a separator before a group of three digits is a
  * thousands separator). The number places the dropped sentence. */
@@ -627,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
         cmocka_unit_test(test_two_two),        cmocka_unit_test(test_word_prefix),
         cmocka_unit_test(test_number_forms),   cmocka_unit_test(test_news_gaps),
+        cmocka_unit_test(test_cyrillic_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,8 +19,9 @@
  * marks, and name keys (the same key for Ушаков and Ushakov) of capitalised
  * words other than a sentence's first when a name-key function is supplied;
  * a sentence without counterpart pays half the cost of its anchors. Words of four letters or
- * more that both sides share (lower-cased: names and terms kept in Latin
- * letters, commands, cognates) lower a link's cost, as do, with a bilingual
+ * more that both sides share (lower-cased, Cyrillic letters spelt in Latin
+ * ones: names and terms kept in Latin letters, commands, cognates such as
+ * программа ~ program) lower a link's cost, as do, with a bilingual
  * lexicon, source words whose translation is on the target side; a sentence
  * of a 2-1 or 1-2 link whose lexicon words have no translation on the other
  * side raises it (it looks like a sentence without counterpart). The
