@@ -337,6 +337,32 @@ static const ncase CASES[] = {
      "починається з ce. Якщо префікс", 0, NULL},
     {"clean: a Latin word of look-alikes in an option", "ключ --ca сертификат",
      "ключ --ca сертификат", 0, NULL},
+    /* one-letter words decided by their neighbours (branch repair5; the
+     * lines are from the dev man pages, cut) */
+    {"homoglyph: a lone c at the end of a line that keeps its newline",
+     "и могут быть скачаны c\nс сайта\n", "и могут быть скачаны с\nс сайта\n", 1,
+     "latin->cyrillic"},
+    {"homoglyph: a lone c after an opening bracket", "когда необходимость отпадёт (c помощью",
+     "когда необходимость отпадёт (с помощью", 1, "latin->cyrillic"},
+    {"homoglyph: a lone c in a line mostly of identifiers",
+     "/proc/sys/kernel/shmmni (начиная c Linux 2.4)",
+     "/proc/sys/kernel/shmmni (начиная с Linux 2.4)", 1, "latin->cyrillic"},
+    {"homoglyph: Serbian je in a line of both scripts",
+     "или je доступна путем наредбе „info (coreutils) timeout",
+     "или је доступна путем наредбе „info (coreutils) timeout", 1, "latin->cyrillic"},
+    {"homoglyph: a lone y in a line with options", "бути задано y формі -L мітка або -U uuid",
+     "бути задано у формі -L мітка або -U uuid", 1, "latin->cyrillic"},
+    {"homoglyph: a capital C before a word in the instrumental",
+     "Выдаётся список. C параметром -v в вывод", "Выдаётся список. С параметром -v в вывод", 1,
+     "latin->cyrillic"},
+    {"clean: the language C at a sentence's start", "C является языком программирования",
+     "C является языком программирования", 0, NULL},
+    {"clean: a letter after a word that names it", "координата y точки растёт",
+     "координата y точки растёт", 0, NULL},
+    {"clean: a point named by a letter", "точка a лежит на прямой", "точка a лежит на прямой", 0,
+     NULL},
+    {"clean: a Latin a between a Cyrillic and a Latin word in a Polish line",
+     "napis Москва a potem", "napis Москва a potem", 0, NULL},
 };
 
 typedef struct seen {
