@@ -405,22 +405,17 @@ static int word_in(const unsigned char *s, size_t a, size_t b, const char *const
  * a variable), in Russian, Ukrainian, Belarusian, Bulgarian, Serbian and
  * Macedonian. */
 static const char *const NAMES_A_LETTER[] = {
-    "координата", "координаты", "координату", "переменная", "переменной", "переменную",
-    "переменные", "точка",      "точки",      "точку",      "ось",        "оси",
-    "вектор",     "вектора",    "функция",    "функции",    "параметр",   "параметра",
-    "буква",      "буквы",      "букву",      "индекс",     "множество",  "матрица",
-    "матрицы",    "константа",  "змінна",     "змінної",    "змінну",     "вісь",
-    "літера",     "літери",     "літеру",     "буквата",    "променлива", "променливата",
-    "тачка",      "тачке",      "слово",      "слова",      "класс",      "класу",
-    "клас",       "тип",        "типа",       "аргумент",   "аргумента",  "значение",
-    "значення",   "величина",   "величины",   "символ",     "символа",    "символы",
-    "символу",    "символом",   "типу",       "параметром", "параметре",  "параметру",
-    "переменных", "змінних",    "змінною",    "в",          "на",         "с",
-    "к",          "о",          "у",          "из",         "от",         "по",
-    "за",         "до",         "для",        "про",        "при",        "над",
-    "под",        "без",        "між",        "между",      "через",      "ў",
-    "з",          "ад",         "па",         "со",         "во",         "од",
-    "са",         "ка",         NULL};
+    /* (names of a letter, a variable, a point, an axis: not the words a
+     * preposition often follows, "значення у байтах", "змінної у
+     * попередній") */
+    "координата", "координаты", "координату", "переменная", "переменную", "змінна", "змінну",
+    "точка", "точки", "точку", "тачка", "тачке", "ось", "оси", "вісь", "вектор", "вектора",
+    "функция", "функции", "матрица", "матрицы", "константа", "буква", "буквы", "букву", "буквата",
+    "літера", "літери", "літеру", "символ", "символа", "символы", "символу", "символом", "параметр",
+    "параметра", "параметром", "параметре", "параметру", "променлива", "променливата",
+    /* prepositions */
+    "в", "на", "с", "к", "о", "у", "из", "от", "по", "за", "до", "для", "про", "при", "над", "под",
+    "без", "між", "между", "через", "ў", "з", "ад", "па", "со", "во", "од", "са", "ка", NULL};
 
 /* The prepositions a small c, o, y stand for and the conjunctions a, i (і):
  * the word after one of them is no punctuation; after c (с) in Russian and
@@ -642,6 +637,15 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
          * in the instrumental or the genitive); Serbian je, Macedonian ja
          * after anything before a Cyrillic word, in a line of their letters
          * ("grub-file je одржавана") */
+        /* the conjunction a after a comma before a small Cyrillic word
+         * ("библиотеки C, a не для"); Serbian je after a Cyrillic word
+         * before anything but a Latin word ("основно je 80", "ако je") */
+        if (!local && c0 == 'a' && next == target && lw && a >= 2 && s[a - 1] == ' ' &&
+            s[a - 2] == ',')
+            local = 1;
+        if (!local && c0 == 'j' && next != from && south_slavic(s, n) && standalone_before(s, a) &&
+            word_before_span(s, a, 0, &wa, &wb) && word_script(s, n, wb, -1, &lw) == HG_CYRILLIC)
+            local = 1;
         if (!local && !opened && next == target && lw && a > 0 && s[a - 1] == ' ' && !edge &&
             ((prep && (c0 != 'c' || case_after_s(s, n, b + 1))) ||
              (c0 == 'j' && south_slavic(s, n))))
@@ -669,6 +673,10 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     }
     if (local) relaxed = 1;
     if (target == HG_CYRILLIC && len == 1 && c0 == 'c' && has_i_alphabet(s, n)) return 0;
+    /* a preposition is never followed by a comma ("параметр c, ключове") */
+    if (target == HG_CYRILLIC && len == 1 && (c0 == 'c' || c0 == 'o' || c0 == 'y') && b < n &&
+        s[b] == ',')
+        return 0;
     /* a word before it that names a letter or is a preposition: the Latin
      * letter is a variable ("координата y", "в y") */
     if (target == HG_CYRILLIC && !dze && standalone_before(s, a) &&
