@@ -423,9 +423,9 @@ static const char *const NAMES_A_LETTER[] = {
  * in the instrumental or the genitive: these endings. */
 static int case_after_s(const unsigned char *s, size_t n, size_t j)
 {
-    static const char *const ends[] = {"ом",  "ем",  "ём",  "ой",  "ей",  "ью", "ами",
-                                       "ями", "ими", "ыми", "ого", "его", "ых", "их",
-                                       "ия",  "ий",  "ов",  "ев",  "ним", NULL};
+    static const char *const ends[] = {"ом",  "ем",  "ём",  "ой",  "ей", "ью", "ами", "ями",
+                                       "ими", "ыми", "ого", "его", "ых", "их", "ия",  "ий",
+                                       "ов",  "ев",  "ним", "ым",  "им", NULL};
     size_t e = j;
     while (e < n) {
         size_t k = e;
@@ -583,6 +583,31 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
      * a man page's line that goes on a sentence; not y, often a variable) */
     if (lone && a == 0 && after == target && b < n && s[b] == ' ' &&
         (c0 == 'o' || c0 == 'a' || c0 == 'c'))
+        relaxed = 1;
+    /* (y too before a small Cyrillic word of 3+ letters where the line is
+     * Ukrainian or Belarusian, "y файлі", and Serbian je, "je доступно") */
+    if (target == HG_CYRILLIC && dominant == target && a == 0 && after == target && b + 1 < n &&
+        s[b] == ' ' &&
+        ((len == 1 && c0 == 'y' && has_i_alphabet(s, n)) || (c0 == 'j' && south_slavic(s, n)))) {
+        int lw = 0;
+        size_t e = b + 1, k = 0;
+        while (e < n) {
+            size_t q = e;
+            if (!is_word_char(u8_next(s, n, &q))) break;
+            e = q;
+            k++;
+        }
+        if (word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw && k >= 3 &&
+            !code_like(s, n, a, b))
+            relaxed = 1;
+    }
+    /* at the line's end: Serbian je after a Cyrillic word ("ако je"), a
+     * capital Y after a sentence's end ("... слова. Y", the sentence goes on
+     * on the next line) */
+    if (target == HG_CYRILLIC && dominant == target && line_end_after(s, n, b) &&
+        standalone_before(s, a) &&
+        ((c0 == 'j' && before == target && south_slavic(s, n)) ||
+         (len == 1 && c0 == 'Y' && edge && a >= 3 && s[a - 2] == '.')))
         relaxed = 1;
     /* at the line's end after a word of the line's script ("мандатов y") */
     if (lone && before == target && standalone_before(s, a) && line_end_after(s, n, b)) relaxed = 1;
