@@ -1088,10 +1088,12 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
      * weak: any other changed word */
     int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
     size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0, letters = 0, upper = 0;
+    int most = 0; /* the most letters of a changed word */
     for (size_t t = ta; t < te; t++) {
         const token *k = &x->tok[t];
         if (k->status != T_GOOD) continue;
         ngood++;
+        if (k->letters > most) most = k->letters;
         letters += (size_t)k->letters;
         upper += (size_t)k->upper;
         bad += (size_t)k->bad;
@@ -1101,6 +1103,9 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             weak++, weak_long += k->letters > 3;
     }
     int damaged = bad > 0 && strong > 0;
+    /* a two-step chain whose changed words have one letter each is signs
+     * read twice, not letters ("1000Â²" is 1000², not 1000І; "Â½" is ½) */
+    if (ch->inner >= 0 && most < 2) return 0;
     /* windows-1251 read as KOI8-R under UTF-8 damage: the middle text is
      * clean capitals ("РћРћРќ" is ООН, not ппо), which the one-step chain
      * takes only on a long run: the same here (UTF-8 doubles the letters) */
@@ -1849,9 +1854,58 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
     return rc;
 }
 
+/* The start of the character before s[i], or (size_t)-1 at the start. */
+static size_t char_before(const unsigned char *s, size_t i)
+{
+    if (i == 0) return (size_t)-1;
+    size_t j = i - 1;
+    while (j > 0 && (s[j] & 0xC0) == 0x80)
+        j--;
+    return j;
+}
+
+/*
+ * The signs of Latin-1 (U+00A0..U+00BF: no-break space, « », ©, °, ², ´...)
+ * of a UTF-8 text read as windows-1252 or ISO-8859-1: each became Â and the
+ * sign ("Â»[DHCPv6]Â«", "programmaÂ´s", "Copyright Â© 2005"). Left over
+ * by the chains (a sign has no letters for the models to judge), each such
+ * pair outside the repairs made (out's spans from n0) becomes its sign,
+ * where the Â follows no letter but an ASCII one (after Ã, ƒ, Â... it is
+ * a part of a longer garbling, "ÃƒÂ©") and none of the pair's neighbours
+ * is a Cyrillic letter (a line of Cyrillic mojibake is the chains'). A
+ * capital Â before a sign ends no word of the languages pisar serves. */
+static int signs_pass(const unsigned char *s, size_t n, repair_list *out, size_t n0)
+{
+    size_t n1 = out->n;
+    for (size_t i = 0; i + 3 < n; i++) {
+        if (s[i] != 0xC3 || s[i + 1] != 0x82 || s[i + 2] != 0xC2 || s[i + 3] < 0xA0 ||
+            s[i + 3] > 0xBF)
+            continue;
+        size_t j = char_before(s, i);
+        if (j != (size_t)-1 && s[j] >= 0x80) {
+            size_t q = j;
+            int32_t c = u8_next(s, n, &q);
+            /* (a no-break space or a sign of Latin-1 before it: "Â Â»") */
+            if (!(c >= 0xA0 && c <= 0xBF)) continue;
+        }
+        if (i + 4 < n && s[i + 4] >= 0xD0 && s[i + 4] <= 0xD3) continue;
+        int inside = 0;
+        for (size_t k = n0; k < n1 && !inside; k++)
+            inside = i + 4 > out->v[k].off && i < out->v[k].off + out->v[k].len;
+        if (inside) continue;
+        int rc =
+            repair_list_add(out, i, 4, (const char *)s + i + 2, 2, NAME3, PISAR_REPAIR_MOJIBAKE);
+        if (rc) return rc;
+        i += 3;
+    }
+    if (out->n > n1) repair_list_sort(out);
+    return 0;
+}
+
 int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t n,
                        repair_list *out, int fast)
 {
+    size_t n0 = out->n;
     ctx x = {0};
     x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
     x.pre = w->pre, x.precap = w->precap, x.lmb = w->lmb;
@@ -1928,6 +1982,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
             i = j;
         }
     }
+    if (!rc && signs_pass(x.s, n, out, n0)) rc = -1;
     w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
     w->pre = x.pre, w->precap = x.precap, w->lmb = x.lmb;
     w->idx = x.idx, w->idxcap = x.idxcap;

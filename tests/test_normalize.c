@@ -375,6 +375,17 @@ static const ncase CASES[] = {
      "Див. параметр c, ключове слово", 0, NULL},
     {"clean: a Latin c in a Ukrainian line", "повертає істинність, якщо c дорівнює «l»",
      "повертає істинність, якщо c дорівнює «l»", 0, NULL},
+    /* signs of Latin-1 read as windows-1252 (branch repair5) */
+    {"mojibake: a sign alone (Â©)", "Copyright Â© 2005 Free Software",
+     "Copyright © 2005 Free Software", 1, "utf-8 read as windows-1252"},
+    {"mojibake: German quotes glued to words", "Der Abschnitt Â»[DHCPv6]Â« konfiguriert",
+     "Der Abschnitt »[DHCPv6]« konfiguriert", 2, "utf-8 read as windows-1252"},
+    {"mojibake: superscripts after digits are signs, not Cyrillic",
+     "MB 1000Â², M 1024Â², GB 1000Â³", "MB 1000², M 1024², GB 1000³", 3,
+     "utf-8 read as windows-1252"},
+    {"mojibake: a no-break space", "Depuis dpkgÂ\u00a01.20.6.", "Depuis dpkg\u00a01.20.6.", 1,
+     "utf-8 read as windows-1252"},
+    {"clean: a capital Â in Romanian", "ROMÂNIA ȘI «MOLDOVA»", "ROMÂNIA ȘI «MOLDOVA»", 0, NULL},
     {"clean: a Latin a between a Cyrillic and a Latin word in a Polish line",
      "napis Москва a potem", "napis Москва a potem", 0, NULL},
 };
