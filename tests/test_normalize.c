@@ -385,6 +385,23 @@ static const ncase CASES[] = {
      "utf-8 read as windows-1252"},
     {"mojibake: a no-break space", "Depuis dpkgÂ\u00a01.20.6.", "Depuis dpkg\u00a01.20.6.", 1,
      "utf-8 read as windows-1252"},
+    /* Latin-to-Latin: a sign inside a word (branch repair5; the lines are
+     * from dev man pages of manpages-hr and -sl, garbled by iconv -t
+     * iso-8859-2 | iconv -f iso-8859-1 and an e-mail labelled windows-1252) */
+    {"mojibake: ISO-8859-2 read as ISO-8859-1, a word with a sign inside",
+     "mo¾e ubiti druge fuser procese. Efektivni ID korisnika procesa koji",
+     "može ubiti druge fuser procese. Efektivni ID korisnika procesa koji", 1,
+     "iso-8859-2 read as iso-8859-1"},
+    {"mojibake: ISO-8859-2 read as ISO-8859-1, a short line", "pokrenuti izvr¹ni program.",
+     "pokrenuti izvršni program.", 1, "iso-8859-2 read as iso-8859-1"},
+    {"mojibake: ISO-8859-2 and windows-1250 told apart by the words they differ in",
+     "Poka¾e trenutne sigurnosne atribute procesa. Za SELinux sustave to æe biti",
+     "Pokaže trenutne sigurnosne atribute procesa. Za SELinux sustave to će biti", 1,
+     "iso-8859-2 read as iso-8859-1"},
+    {"clean: a sign both pages share inside a Dutch word", "Als de programma´s info en grub",
+     "Als de programma´s info en grub", 0, NULL},
+    {"clean: a Catalan middle dot", "la col·lecció de l'institut", "la col·lecció de l'institut", 0,
+     NULL},
     {"clean: a capital Â in Romanian", "ROMÂNIA ȘI «MOLDOVA»", "ROMÂNIA ȘI «MOLDOVA»", 0, NULL},
     {"clean: a Latin a between a Cyrillic and a Latin word in a Polish line",
      "napis Москва a potem", "napis Москва a potem", 0, NULL},
