@@ -696,6 +696,30 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         }
         if (local && code_like(s, n, a, b)) local = 0;
     }
+    /* the conjunction і in a Ukrainian or Belarusian line between options,
+     * names, numbers ("параметри -b, -m i -s", "cgroup i" at the line's end,
+     * "i він може" at its start): a Latin i standing alone there, before a
+     * word, a number, an option, a path, a quote or the line's end, is
+     * і; not in code (code_like), not "for i in", "i++", "i =", "i —",
+     * not after a bracket ("(i є необов'язковим цілим аргументом"); in a
+     * line mostly Cyrillic, or of both scripts beside a Cyrillic word (a
+     * Polish line with a Cyrillic і put into a word keeps its "i") */
+    if (target == HG_CYRILLIC && !local && len == 1 && c0 == 'i' && !dze &&
+        (a == 0 || s[a - 1] == ' ') && has_i_alphabet(s, n) &&
+        (dominant == HG_CYRILLIC ||
+         (dominant == HG_OTHER && (before == target || after == target)))) {
+        int end = line_end_after(s, n, b);
+        unsigned char nb = b + 1 < n ? s[b + 1] : 0;
+        int next_ok = b + 1 < n && s[b] == ' ' &&
+                      (word_at(s, n, b + 1) || (nb >= '0' && nb <= '9') || nb == '-' || nb == '/' ||
+                       nb == '$' || nb == '"' || nb == 0xC2 || nb == 0xE2);
+        int for_in =
+            (a >= 4 && !memcmp(s + a - 4, "for ", 4)) || (b + 3 < n && !memcmp(s + b, " in ", 4));
+        if ((end || next_ok) && !for_in && !(nb == '=' || nb == '+') &&
+            !(standalone_before(s, a) && word_before_span(s, a, 0, &wa, &wb) &&
+              word_in(s, wa, wb, NAMES_A_LETTER)))
+            local = 1;
+    }
     if (local) relaxed = 1;
     if (target == HG_CYRILLIC && len == 1 && c0 == 'c' && has_i_alphabet(s, n)) return 0;
     /* a preposition is never followed by a comma ("параметр c, ключове") */
