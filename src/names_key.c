@@ -370,9 +370,20 @@ static int cyr_consonant(unsigned c)
 }
 
 /* A Belarusian word by its own letters: ў, or і with ы or э (its э is the
- * plain e of the language: Арэст, Arest). */
+ * plain e of the language: Арэст, Arest), or by the ending -энка, -энька
+ * (the Belarusian -енко: Лукашэнка, Lukashenka; Жэнька; Russian has
+ * neither). */
+static int ends_with(const word *w, const char *e)
+{
+    size_t n = strlen(e);
+    return w->len > n && !memcmp(w->s + w->len - n, e, n);
+}
+
 static int belarusian_word(const word *w)
 {
+    if (ends_with(w, "\xd1\x8d\xd0\xbd\xd0\xba\xd0\xb0") ||       /* энка */
+        ends_with(w, "\xd1\x8d\xd0\xbd\xd1\x8c\xd0\xba\xd0\xb0")) /* энька */
+        return 1;
     int i_dot = 0, hard = 0;
     for (size_t i = 0; i < w->len;) {
         unsigned c = pn_utf8_next(w->s, w->len, &i);

@@ -104,6 +104,26 @@ static void test_same_key(void **state)
         {"French -ine: ch is ш", "Kamychine", "Камышин"},
         {"French -gou is no -оў", "Choïgou", "Шойгу"},
         {"French -gou is no -оў, the name too", "Ivan Dolgou", "Иван Долгу"},
+        /* issue 9, branch names6: д before я, ю, є, ё in ISO 9 and German */
+        {"ISO 9 dâ is дя", "Dâkìv", "Дяків"},
+        {"ISO 9 dâ in capitals", "DÂNKOV", "Дянков"},
+        {"ISO 9 dû is дю", "Dûkov", "Дюков"},
+        {"German dja is дя", "Djakiw", "Дяків"},
+        {"German dju is дю", "Swiridjuk", "Свиридюк"},
+        /* French never writes kj, mj, pj, sj, tj, cj, zj or a final jou:
+         * a word with one is not French though it holds ou */
+        {"pj is no French пж", "Pjatrouski", "Пятроўскі"},
+        {"-jou is no French -жу", "Kavaljou", "Кавалёў"},
+        {"French lj still лж", "Soljenine", "Солженин"},
+        {"dsj is no Swedish дш: German дзя", "Dsjanis", "Дзяніс"},
+        {"ijn is ійн where no French mark shows", "Olijnyk", "Олійник"},
+        {"ISO 9 è beside ì is Belarusian э", "Dušèŭskì", "Душэўскі"},
+        {"ISO 9 è beside ì, capitals", "CÈNSKÌ", "Цэнскі"},
+        {"-энка is Belarusian, its э e", "Lukashenka", "Лукашэнка"},
+        {"ISO 9 -ènka is Belarusian -энка", "Lukašènka", "Лукашэнка"},
+        {"ISO 9 -ènʹka is Belarusian -энька", "ŽÈNʹKA", "Жэнька"},
+        {"ejn still French ежн", "Brejnev", "Брежнев"},
+        {"Swedish sj still ш", "Sjarapova", "Шарапова"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
@@ -213,6 +233,17 @@ static void test_different_key(void **state)
         {"Borzov", "Bozhov"},            /* rz is not ж outside Polish */
         {"Gauryla", "Hauryla"},          /* without -аў in the name g stays g */
         {"Garbatschou", "Charbatschou"}, /* -оў makes g h, not х */
+        /* issue 9, branch names6: dj before a vowel is дь + glide only in
+         * ISO 9 and German */
+        {"Dâkìv", "Džakìv"},          /* ISO 9 dâ is дя, dž дж */
+        {"Djakiw", "Dschakiw"},       /* German dj is дь, dsch дж */
+        {"Djordjević", "Дьордьевич"}, /* Serbian Latin dj stays ђ */
+        {"Djokovic", "Дёкович"},
+        {"Pjatrouski", "Пжатроўскі"}, /* pj is пя there, not French пж */
+        {"Dsjanis", "Дзшаніс"},       /* dsj is дзь, not дзш */
+        {"Olijnyk", "Оліжник"},       /* generic ijn is ійн */
+        {"Sèrov", "Серов"},           /* è without ì is still э */
+        {"Лукашэнко", "Лукашенко"},   /* only -энка, -энька are Belarusian */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
