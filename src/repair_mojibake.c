@@ -508,7 +508,7 @@ static int badness(const unsigned char *s, size_t n)
 {
     int32_t cp[MAXW];
     size_t k = decode_cps(s, n, cp);
-    int bad = 0, latin_run = 0;
+    int bad = 0, latin_run = 0, latin_upper = 0, latin_counted = 0, latin_ext = 0;
     for (size_t j = 0; j < k; j++) {
         int32_t c = cp[j];
         int32_t prev = j ? cp[j - 1] : ' ', next = j + 1 < k ? cp[j + 1] : ' ';
@@ -517,10 +517,17 @@ static int badness(const unsigned char *s, size_t n)
             bad += 2;
             continue;
         }
+        /* (three letters outside ASCII in a row: "ÃƒÂ", "ðèâ" of Cyrillic
+         * read as windows-1252; but small letters with one of Latin
+         * Extended-A that no misreading as windows-1252 or ISO-8859-1 makes,
+         * Turkish "ığı", "üşü", are a word) */
         if (sc == SC_LATIN && c >= 0x80) {
-            if (++latin_run == 3) bad++;
+            latin_upper |= is_upper(c);
+            latin_ext |= c >= 0x100 && c <= 0x17F && c != 0x153 && c != 0x161 && c != 0x17E;
+            if (++latin_run >= 3 && !latin_counted && (latin_upper || !latin_ext))
+                bad++, latin_counted = 1;
         } else {
-            latin_run = 0;
+            latin_run = latin_upper = latin_counted = latin_ext = 0;
         }
         if (sc != SC_NONE) {
             int psc = j ? letter_script_in(cp, j - 1, k) : SC_NONE;
