@@ -74,6 +74,10 @@
 #define MIXED_COST 8.0
 #endif
 #define MIXED_MIN_PAIRS 8
+/* scoring_init: pairs of a digit and a byte >= 0x80 left out when they are
+ * at least this share of the pairs with a byte >= 0x80, and this many */
+#define DIGIT_SHARE 0.2
+#define DIGIT_MIN 16
 /* A Latin answer whose reading puts more capitals right after a lower-case
  * letter than another Latin reading does (DOUBT_SWITCHES more, and twice as many) is
  * doubtful: its confidence is at most DOUBT_CONFIDENCE. Affix tables of
@@ -478,6 +482,9 @@ typedef struct scoring {
      * dash (macintosh's “ ” ‘ ’ – — ‹ ›), which the models find cheap beside
      * punctuation. */
     uint8_t alone[256];
+    /* the pairs of a byte >= 0x80 and an ASCII digit are not scored: the
+     * digits stand between letters, as in hyphenation patterns (digits_inside) */
+    int skip_digit_pairs;
 } scoring;
 
 static int enc_alive(const scoring *s, pisar_encoding e)
@@ -492,20 +499,81 @@ static int enc_alive(const scoring *s, pisar_encoding e)
     return 1;
 }
 
-/* Total cost (1/16 nat) of the input decoded with `e` under model `m`. */
-static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m)
+static int is_digit(unsigned b)
+{
+    return b >= '0' && b <= '9';
+}
+
+/* DOS line art. The box drawing characters U+2500-U+257F with an arm to
+ * the left (box_left) and to the right (box_right), from their Unicode names
+ * (LEFT, RIGHT or HORIZONTAL; the diagonals have none): bit i of byte i / 8
+ * is U+2500 + i. */
+static const unsigned char box_left[16] = {0x33, 0x03, 0x0F, 0x0F, 0xF0, 0xFF, 0xFF, 0xFF,
+                                           0xFF, 0x3F, 0xE1, 0x38, 0xFE, 0xDF, 0x10, 0x51};
+static const unsigned char box_right[16] = {0x33, 0xF3, 0xF0, 0xF0, 0x0F, 0xF0, 0xFF, 0xFF,
+                                            0xFF, 0x3F, 0x1D, 0xC7, 0xF1, 0x3F, 0x41, 0x54};
+
+static int is_box(uint32_t c)
+{
+    return c >= 0x2500 && c < 0x2580;
+}
+
+static int box_arm(const unsigned char arms[16], uint32_t c)
+{
+    return is_box(c) && arms[(c - 0x2500) >> 3] >> ((c - 0x2500) & 7) & 1;
+}
+
+/* Does e read the input's bytes >= 0x80 as line art? At least LINEART_MIN
+ * pairs of two different box drawing characters, and in at least
+ * LINEART_SHARE of them the arms join ("┌─", "─┬", "═╗"): a frame, a table.
+ * Letters of a text that another page reads as box drawing (KOI8's lower
+ * case is IBM437's box drawing) make pairs that mostly do not join. Runs of
+ * one character do not count: a rule of macintosh's dashes "————" is
+ * IBM437's "╤╤╤╤". And at least LINEART_BESIDE of the pairs that hold a box
+ * drawing character (runs included) hold two: drawn lines touch each other,
+ * while letters read as crosses ("ść" of ISO-8859-2, KOI8-R's "╬╪", whose
+ * arms join whatever stands beside them) stand among other letters. */
+#define LINEART_MIN 4
+#define LINEART_SHARE 0.9
+#define LINEART_BESIDE 0.25
+static int line_art(const scoring *s, pisar_encoding e)
+{
+    const uint16_t *t = cp_table(e);
+    uint64_t pairs = 0, joined = 0, beside = 0, touch = 0;
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        int ba = a >= 0x80 && is_box(t[a]), bb = b >= 0x80 && is_box(t[b]);
+        if (ba || bb) touch += s->hi[i].n;
+        if (ba && bb) beside += s->hi[i].n;
+        if (!ba || !bb || a == b) continue;
+        pairs += s->hi[i].n;
+        if (box_arm(box_right, t[a]) && box_arm(box_left, t[b])) joined += s->hi[i].n;
+    }
+    /* the runs left out of hi ("────") */
+    for (unsigned b = 0x80; b < 256; b++) {
+        uint64_t n = s->d->hist[b << 8 | b];
+        if (n && 2 * n > s->byte_n[b] && is_box(t[b])) touch += n, beside += n;
+    }
+    return pairs >= LINEART_MIN && (double)joined >= LINEART_SHARE * (double)pairs &&
+           (double)beside >= LINEART_BESIDE * (double)touch;
+}
+
+/* Total cost (1/16 nat) of the input decoded with `e` under model `m`; with
+ * `art` (line_art), box drawing is scored as white space: it is layout. */
+static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m, int art)
 {
     const uint16_t *t = cp_table(e);
     const uint8_t *pairs = lm_pairs(m);
     int S = lm_nsymbols(m);
     uint8_t sym[256];
     for (int b = 0x80; b < 256; b++)
-        if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, t[b]);
+        if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, art && is_box(t[b]) ? ' ' : t[b]);
     memcpy(sym, s->asym[m], 0x80);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
         if (s->alone[a] || s->alone[b]) continue; /* alone_symbols */
+        if (s->skip_digit_pairs && (is_digit(a) || is_digit(b))) continue;
         c += (uint64_t)s->hi[i].n * pairs[sym[a] * S + sym[b]];
     }
     return c;
@@ -603,7 +671,7 @@ static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
  * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
  * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
  * see it, as each side of the symbol is a plausible pair alone. */
-static uint64_t inword_symbols(const scoring *s, pisar_encoding e)
+static uint64_t inword_symbols(const scoring *s, pisar_encoding e, int art)
 {
     const uint16_t *t = cp_table(e);
     uint64_t before[128] = {0}, after[128] = {0};
@@ -615,7 +683,8 @@ static uint64_t inword_symbols(const scoring *s, pisar_encoding e)
     uint64_t n = 0;
     for (int b = 0x80; b < 256; b++) {
         uint32_t c = t[b];
-        if (!s->byte_n[b] || c == CP_UNDEFINED || is_letter_cp(c, NULL)) continue;
+        if (!s->byte_n[b] || c == CP_UNDEFINED || is_letter_cp(c, NULL) || (art && is_box(c)))
+            continue;
         if (c == 0xA0 || c == 0xAD || c == 0xB4 || c == 0xB7 || c == 0x2019 || c == 0x02BC ||
             (c >= 0x2010 && c <= 0x2014) || u_isspace((UChar32)c))
             continue; /* no-break space, soft hyphen, apostrophes, middle dot, dashes */
@@ -732,11 +801,24 @@ static int scoring_init(scoring *s, const pisar_detector *d)
         }
     for (int b = 0x80; b < 256; b++)
         s->alone[b] = s->byte_n[b] != 0 && !d->hist[b << 8 | b]; /* not a rule ─── */
+    uint64_t with_digit = 0, all = 0;
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
         if (a >= 0x80 && !alone_mate(b)) s->alone[a] = 0;
         if (b >= 0x80 && !alone_mate(a)) s->alone[b] = 0;
+        all += s->hi[i].n;
+        if (is_digit(a) || is_digit(b)) with_digit += s->hi[i].n;
     }
+    /* Hyphenation patterns ("во2з5г4л", "6й1"): digits between the letters
+     * of every word. The models, trained on running text, find a digit
+     * beside a letter dear and beside punctuation cheap, so a page that
+     * reads the letters as quotes and dashes (x-mac-cyrillic's „ « – “ for
+     * KOI8-R's в г п р) won at 1.00. When at least DIGIT_SHARE of the pairs
+     * with a byte >= 0x80 have a digit beside it (running text, prices and
+     * dates included, has few), those pairs are left out: the letters'
+     * pairs with each other decide. */
+    s->skip_digit_pairs =
+        with_digit >= DIGIT_MIN && (double)with_digit >= DIGIT_SHARE * (double)all;
     return PISAR_OK;
 }
 
@@ -759,6 +841,24 @@ pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len)
     }
     pisar_detector_free(d);
     return win;
+}
+
+int det_line_art(const void *data, size_t len, pisar_encoding e)
+{
+    int art = 0;
+    pisar_detector *d = pisar_detector_new();
+    scoring s;
+    if (!d) return 0;
+    if (pisar_detector_feed(d, data, len) >= 0) {
+        if (d->mode == MODE_UNDECIDED) decide_mode(d);
+        settle_hist(d);
+    }
+    if (scoring_init(&s, d) == PISAR_OK) {
+        art = line_art(&s, e);
+        free(s.hi);
+    }
+    pisar_detector_free(d);
+    return art;
 }
 
 /* The language of text in a single-byte code page, decided once the code
@@ -821,14 +921,15 @@ static int detect_sbcs(pisar_detector *d)
         best_cost[i] = UINT64_MAX;
         if (!alive[i]) continue;
         int cyr = pisar_encoding_is_cyrillic(e);
+        int art = line_art(&s, e);
         for (int m = 0; m < nm; m++) {
             lang_cost[i][m] = UINT64_MAX;
             if (lm_is_cyrillic(m) != cyr) continue;
-            uint64_t c = enc_cost(&s, e, m);
+            uint64_t c = enc_cost(&s, e, m, art);
             lang_cost[i][m] = c;
             if (c < best_cost[i]) best_cost[i] = c, best_lang[i] = m;
         }
-        uint64_t pen = inword_symbols(&s, e) * (uint64_t)(INWORD_COST * LM_SCALE) +
+        uint64_t pen = inword_symbols(&s, e, art) * (uint64_t)(INWORD_COST * LM_SCALE) +
                        alone_symbols(&s, e) * (uint64_t)(ALONE_COST * LM_SCALE);
         if (pen) {
             for (int m = 0; m < nm; m++)

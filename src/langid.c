@@ -155,6 +155,51 @@ static int alphabet_best(const char *t, size_t n, const double *score, int nm, i
     return pick;
 }
 
+static const langid_pairs *pairs_of(const char *code);
+
+/* The Slavic languages in Latin script that have a pair table (in_lat[m])
+ * tell each other by letters too: ě ř ů are Czech's alone, ä ľ ĺ ô ŕ
+ * Slovak's, ą ę ł ś ź Polish's, ć đ Croatian's and Serbian's (and ć
+ * Polish's); Slovene has none of these. Letters beyond ASCII of the
+ * words of t that start in lower case that the best one's alphabet lacks
+ * move the answer to the one among them that lacks the fewest (the
+ * better-scoring on a tie); `best` when it lacks none. */
+static int latin_alphabet_best(const char *t, size_t n, const double *score, const int *in_lat,
+                               int nm, int best)
+{
+    int miss[MAXLANG] = {0}, any = 0;
+    const langid_pairs *pt[MAXLANG] = {0};
+    for (int m = 0; m < nm; m++)
+        if (in_lat[m]) pt[m] = pairs_of(lm_code(m));
+    const unsigned char *p = (const unsigned char *)t;
+    int in_word = 0, name = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t l = utf8_next(p, n, i, &c);
+        i += l ? l : 1;
+        int letter = l && u_isalpha((UChar32)c);
+        if (letter && !in_word) name = u_isupper((UChar32)c) || u_istitle((UChar32)c);
+        in_word = letter;
+        /* (the first word of a sentence is a name as often as not:
+         * "Djoković porazil ...", Czech) */
+        if (!letter || name || c < 0x80 || c >= 0x250) continue;
+        uint32_t lc = (uint32_t)u_tolower((UChar32)c);
+        for (int m = 0; m < nm; m++) {
+            if (!pt[m]) continue;
+            int a = 0;
+            while (a < pt[m]->n && pt[m]->alpha[a] != lc)
+                a++;
+            if (a == pt[m]->n) miss[m]++, any = 1;
+        }
+    }
+    if (!any || !miss[best]) return best;
+    int fewest = miss[best], pick = best;
+    for (int m = 0; m < nm; m++)
+        if (pt[m] && (miss[m] < fewest || (miss[m] == fewest && score[m] > score[pick])))
+            fewest = miss[m], pick = m;
+    return pick;
+}
+
 /* The language of text in a single-byte code page, decided once the code
  * page is: the decoded sample read as Unicode text is
  * (pisar_language_detect), if that gives a language of the script the code
@@ -197,9 +242,10 @@ static int cmp_word(const void *key, const void *el)
     return strcmp(key, ((const langid_word *)el)->w);
 }
 
-#define MAXWORD 96       /* bytes of a word looked up (longer ones are not) */
-#define MAXWORDS 400     /* words of a text looked up: enough to decide */
-#define MAXMARKWORDS 400 /* words of a text searched for hr/sr/bs markers */
+#define MAXWORD 96        /* bytes of a word looked up (longer ones are not) */
+#define MAXWORDS 400      /* words of a text looked up: enough to decide */
+#define MAXMARKWORDS 400  /* words of a text searched for hr/sr/bs markers */
+#define MAXPAIRWORDS 1000 /* words of a text (any script) the pair tables read */
 
 /* The letter-pair table of language `code` (tables/langid/pairs), or NULL. */
 static const langid_pairs *pairs_of(const char *code)
@@ -209,18 +255,19 @@ static const langid_pairs *pairs_of(const char *code)
     return NULL;
 }
 
-/* ln P of the Cyrillic words of t[0..n) under letter-pair table p, word by
- * word (boundary, letters, boundary; an apostrophe splits a word, as in the
- * counts); *words (if not NULL) gets the number of words scored. Words with a
- * letter of another script are left out, as they were from the counts. */
-static double pair_score(const langid_pairs *p, const char *t, size_t n, int *words)
+/* ln P of the words of t[0..n) in the script of table p (Cyrillic if cyr,
+ * else Latin) under letter-pair table p, word by word (boundary, letters,
+ * boundary; an apostrophe splits a word, as in the counts); *words (if not
+ * NULL) gets the number of words scored. Words with a letter of another
+ * script are left out, as they were from the counts. */
+static double pair_score(const langid_pairs *p, int cyr_table, const char *t, size_t n, int *words)
 {
     const unsigned char *u = (const unsigned char *)t;
     const int s = p->n + 2, tri = P("LID_TRI", 1) != 0;
     double sum = 0;
-    int nw = 0;
+    int nw = 0, runs = 0;
     size_t i = 0;
-    while (i < n) {
+    while (i < n && runs < MAXPAIRWORDS) {
         /* the next run of letters */
         uint32_t c;
         size_t l = utf8_next(u, n, i, &c);
@@ -229,12 +276,13 @@ static double pair_score(const langid_pairs *p, const char *t, size_t n, int *wo
             continue;
         }
         size_t j = i;
-        int cyr = 1;
+        int same = 1; /* every letter of the table's script */
+        runs++;
         while (j < n && (l = utf8_next(u, n, j, &c)) && u_isalpha((UChar32)c)) {
-            if (c < 0x400 || c > 0x52F) cyr = 0;
+            if (cyr_table ? c < 0x400 || c > 0x52F : c >= 0x250) same = 0;
             j += l;
         }
-        if (cyr) {
+        if (same) {
             int prev = 0, prev2 = -1;
             for (size_t k = i; k < j; k += l) {
                 l = utf8_next(u, n, k, &c);
@@ -334,7 +382,11 @@ static void word_evidence(const char *t, size_t n, int nm, double *ev)
         for (int k = 0; k < LANGID_GEN_NENDINGS; k++) {
             const langid_ending *e = &langid_gen_endings[k];
             size_t el = strlen(e->end);
-            if (wl >= el + 4 && !strcmp(w + 1 + wl - el, e->end))
+            /* an entry ending in an apostrophe is an elided word at the
+             * start (l'homme, qu'il, dell'uomo) */
+            int elided = el > 1 && e->end[el - 1] == '\'';
+            if (elided ? P("LID_ELISION", 1) != 0 && wl >= el + 2 && !strncmp(w + 1, e->end, el)
+                       : wl >= el + 4 && !strcmp(w + 1 + wl - el, e->end))
                 for (int m = 0; m < nm; m++)
                     if (!strcmp(lm_code(m), e->code)) ev[m] += ending;
         }
@@ -524,8 +576,29 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         /* on the whole text, names too: "Помощник президента" is Bulgarian as
          * well, "России" is not (where the letter-pair models weigh names
          * less, these did no better on the dev set and lost such news) */
-        pair[m] = pair_score(pt, text, len, &cyr_words);
+        pair[m] = pair_score(pt, 1, text, len, &cyr_words);
     }
+    /* the Slavic languages in Latin script that have such a table (hr sr-Latn
+     * sl cs sk pl) compete among themselves the same way: their letter-pair
+     * models of tables/charset were trained on the UDHR alone (hr, sr-Latn,
+     * sl), and a short message of one read as another ("Prikaže
+     * informacije o inačici." Slovene) */
+    double lpair[MAXLANG] = {0};
+    int lat_words = 0, in_lat[MAXLANG] = {0};
+    const double wlpair = P("LID_WLPAIR", 2.0), wllm = P("LID_WLLM", 0.5);
+    if (wlpair > 0)
+        for (int m = 0; m < nm; m++) {
+            const langid_pairs *pt = lm_is_cyrillic(m) ? NULL : pairs_of(lm_code(m));
+            if (!pt) continue;
+            in_lat[m] = 1;
+            /* names (capitalised words) weigh as in the shared models */
+            lpair[m] = pair_score(pt, 0, text, len, &lat_words);
+            if (weighted && P("LID_LPNAMES", 0) == 0) {
+                int lw;
+                double low = pair_score(pt, 0, f, flen, &lw);
+                lpair[m] = low + wname * (lpair[m] - low);
+            }
+        }
     for (int m = 0; m < nm; m++) {
         size_t np, fp;
         double all = lm_score_utf8_words(m, text, len, &np) * (double)np;
@@ -550,6 +623,22 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         for (int m = 0; m < nm; m++)
             if (lm_is_cyrillic(m)) tot[m] = lmax + wlm * (tot[m] - lmax) + wpair * (pair[m] - pmax);
     }
+    /* (hr against sr-Latn is decided below on the shared models' scores:
+     * their pair tables differ as much by the texts counted as by the
+     * standard, and would guess where nothing tells) */
+    double lm_hr_sr = 0;
+    int hr = lm_find("hr"), srl = lm_find("sr-Latn");
+    if (hr >= 0 && srl >= 0) lm_hr_sr = tot[hr] - tot[srl];
+    if (lat_words) {
+        double lmax = -INFINITY, pmax = -INFINITY;
+        for (int m = 0; m < nm; m++)
+            if (in_lat[m]) {
+                if (tot[m] > lmax) lmax = tot[m];
+                if (lpair[m] > pmax) pmax = lpair[m];
+            }
+        for (int m = 0; m < nm; m++)
+            if (in_lat[m]) tot[m] = lmax + wllm * (tot[m] - lmax) + wlpair * (lpair[m] - pmax);
+    }
     for (int m = 0; m < nm; m++) {
         tot[m] += wwords * ev[m];
         if (best < 0 || tot[m] > bt) best = m, bt = tot[m];
@@ -559,28 +648,33 @@ int pisar_language_detect(const char *text, size_t len, const char **language, d
         for (int m = 0; m < nm; m++)
             if (tot[m] > bt - 15)
                 fprintf(stderr, "%s\ttot %.1f\twords %.1f\tpairs %.1f\n", lm_code(m), tot[m],
-                        wwords * ev[m], pair[m]);
+                        wwords * ev[m], pair[m] + lpair[m]);
 #endif
     int pick = alphabet_best(f ? f : text, f ? flen : len, tot, nm, best);
     if (pick != best) best = pick, bt = tot[pick];
+    if (lat_words && in_lat[best] && P("LID_LATALPHA", 1) != 0) {
+        pick = latin_alphabet_best(f ? f : text, f ? flen : len, tot, in_lat, nm, best);
+        if (pick != best) best = pick, bt = tot[pick];
+    }
     double ld[MAXLANG];
     for (int m = 0; m < nm; m++)
         ld[m] = bt - tot[m] > 0 ? bt - tot[m] : 0;
     *language = lm_code(best);
-    int hr = lm_find("hr"), srl = lm_find("sr-Latn");
     if (hr >= 0 && srl >= 0 && !lm_is_cyrillic(best)) {
         int fam = tot[hr] >= tot[srl] ? hr : srl;
         /* the letter pairs, and the words only one of the two word tables
          * holds */
         double lead = 0;
         shtokavian_words(f ? f : text, f ? flen : len, hr, srl, &lead);
-        double d = (tot[hr] - wwords * ev[hr]) - (tot[srl] - wwords * ev[srl]) +
-                   P("LID_SHWORDS", 1.0) * wwords * lead;
+        double d =
+            (P("LID_SHPAIRS", 0) != 0 ? (tot[hr] - wwords * ev[hr]) - (tot[srl] - wwords * ev[srl])
+                                      : lm_hr_sr) +
+            P("LID_SHWORDS", 1.0) * wwords * lead;
         double margin = fabs(d);
         int pfam = d >= 0 ? hr : srl;
         if (best == hr || best == srl)
             *language = shtokavian(text, len, pfam, margin, 0);
-        else if (tot[fam] >= bt - P("LID_FAMMARGIN", 8.0)) {
+        else if (tot[fam] >= bt - P("LID_FAMMARGIN", 12.0)) {
             /* a close second: words of the standards decide */
             const char *sh = shtokavian(text, len, pfam, margin, 1);
             if (sh) *language = sh;

@@ -67,6 +67,9 @@ const det_rule *lm_det_rules(int *n);
  * (one of its two), or PISAR_ENC_UNKNOWN when it cannot tell (src/detect.c). */
 #include "pisar/encoding.h"
 pisar_encoding det_rule_winner(const char *rule, const void *data, size_t len);
+/* For tests: nonzero when encoding e reads `data` as DOS line art (box
+ * drawing whose pairs join and touch; src/detect.c line_art). */
+int det_line_art(const void *data, size_t len, pisar_encoding e);
 /* For tests: on != 0, detector d scans and clears all 65,536 cells of its
  * pair histogram (the reference) instead of the rows it touched. */
 #include "pisar/detect.h"

@@ -423,8 +423,9 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
     return table_lookup(l, buf, n - k + w);
 }
 
-/* The class of a word without a dot (S: starts sentences, V: verb of saying)
- * that begins at byte i; 0 if none. */
+/* The class of a word without a dot (S: starts sentences, V: verb of saying,
+ * C: goes on after an F abbreviation, M: a noun a country's initials modify,
+ * I: an interjection of chat) that begins at byte i; 0 if none. */
 static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t i)
 {
     size_t e = i;
@@ -440,7 +441,7 @@ static char word_class(const seg_abbrev_lang *l, const unsigned char *t, size_t 
     if (e == i + n1 && e < len && t[e] == '.')
         return 0; /* "В." is an initial, not the preposition */
     char c = abbrev_class(l, (const char *)t + i, e - i);
-    return c == 'S' || c == 'V' || c == 'C' ? c : 0;
+    return c == 'S' || c == 'V' || c == 'C' || c == 'M' || c == 'I' ? c : 0;
 }
 
 /* The class of a suffix entry ("-str.") that ends the token [b, e) + '.'. */
@@ -700,6 +701,40 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
     else
         k.kind = TK_WORD;
     return k;
+}
+
+/* A section number, "11.2.1" of "11.2.1. Conceptos básicos": groups of one
+ * to three digits, two to five of them, joined by dots, before a heading (the
+ * rest of the line, from k, has no stop: not "2.6.37.  Fdinfo support was
+ * added in Linux 3.8.", a version at the start of a wrapped line). */
+static int section_number(const unsigned char *t, size_t len, span sp, size_t k)
+{
+    for (size_t m = k; m < len && t[m] != '\n'; m++)
+        if (t[m] == '.' || t[m] == '!' || t[m] == '?' || m - k > 200) return 0;
+    int groups = 0, digits = 0;
+    for (size_t m = sp.b; m < sp.e; m++) {
+        if (t[m] >= '0' && t[m] <= '9') {
+            if (++digits > 3) return 0;
+        } else if (t[m] == '.' && digits) {
+            groups++;
+            digits = 0;
+        } else
+            return 0;
+    }
+    return digits && groups >= 1 && groups <= 4;
+}
+
+/* Does the text at `start` open a paragraph or follow a line that ended a
+ * sentence (not the middle of a wrapped one: "з версії\n2.6.29. Крім")? */
+static int after_break(const unsigned char *t, size_t start, int line_paras)
+{
+    size_t p = start, nls = 0;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '\r' || t[p - 1] == '\n'))
+        nls += t[--p] == '\n';
+    if (p == 0 || nls >= 2 || (nls && line_paras)) return 1; /* a line is a paragraph */
+    if (!nls) return 0;
+    unsigned char c = t[p - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':';
 }
 
 /* Is the token before span `a` (after inline spaces) a number ("2024 г.", "XX в.")? */
@@ -1142,6 +1177,26 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
      * thought that goes on ("научил людей... воровать") */
     int two_dots = ellipsis && i > start && i + 2 < len && t[i] == '.' && t[i + 1] == '.' &&
                    t[i + 2] == ' ' && (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')');
+    /* "rofl... distro nick wars.", "Crvisty ehh... moje programy": chat's
+     * laughter or hesitation (class I) before an ellipsis, first or second
+     * word of its sentence, is a sentence of its own */
+    if (ellipsis && !quoted && !two_dots && i > start) {
+        span ip = token_before(t, len, start, i);
+        size_t words = 0;
+        for (size_t m = start; m < ip.b; m++)
+            words += t[m] == ' ' && m + 1 < len && t[m + 1] != ' ';
+        if (ip.e > ip.b && words <= 1 &&
+            abbrev_class(s->lang, (const char *)t + ip.b, ip.e - ip.b) == 'I')
+            return 1;
+    }
+    /* "in son Filmplakat ein... mmh?": the interjection after the ellipsis
+     * is a sentence of its own, up to its '?' or '!' */
+    if (ellipsis && !quoted && word_class(s->lang, t, len, kw) == 'I') {
+        size_t m = kw;
+        while (m < len && (is_alpha(t[m]) || t[m] >= 0x80) && t[m] != ' ')
+            m++;
+        if (m < len && (t[m] == '?' || t[m] == '!')) return 1;
+    }
     if (!two_dots && (ellipsis || quoted)) return 0;
     if (two_dots) strong = 1;
     /* the next word: letters up to a space; "i" as in "i will" counts */
@@ -1252,6 +1307,17 @@ static int list_marker(const unsigned char *t, size_t len, size_t start, size_t 
     m->after_colon = 0;
     m->b = b;
     if (b > start) {
+        uint32_t g = decode_before(t, len, start, b, &q);
+        if (is_bullet(g) && (q == start || t[q - 1] == ' ')) {
+            /* a bullet glued to its number: "⁃3. Sand the board" */
+            m->b = q;
+            m->at_start = q == start;
+            m->after_colon = 0;
+            m->end = end;
+            m->value = v;
+            m->shape = sh;
+            return 1;
+        }
         if (t[b - 1] != ' ') return 0;
         size_t p = b - 1;
         if (p > start) {
@@ -1324,6 +1390,20 @@ static int speech_goes_on(const unsigned char *t, size_t len, size_t start, size
     return 0;
 }
 
+/* Did the sentence open with « or „ that no » or “ has closed before i? */
+static int quote_open(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    size_t q;
+    uint32_t first = dec(t, len, start, &q);
+    if (first != 0xAB && first != 0x201E) return 0;
+    for (size_t m = start + q; m < i && m < len;) {
+        uint32_t cp = dec(t, len, m, &q);
+        if (cp == 0xBB || cp == 0x201C || cp == '\n') return 0;
+        m += q;
+    }
+    return 1;
+}
+
 /*
  * Decide a terminator cluster: the sentence began at `start`, the terminators
  * occupy [i, ce) with closing quotes/brackets up to `j`. Returns 1 to end the
@@ -1368,6 +1448,24 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         k += n;
     }
     if (k >= len || nl >= 2) return 1;
+    /* "[ПАРАМЕТР…] ІМЯ-ШЫНЫ", "[...]": an ellipsis inside square brackets is
+     * a usage line's repetition or an elision; "[OPTION]... FILE" after them
+     * too, before another argument (in capitals, or bracketed) */
+    if (ellipsis && !nl && closed && t[j - 1] == ']') return 0;
+    if (ellipsis && !nl && i > start && t[i - 1] == ']') {
+        size_t m = k, up = 0, q;
+        while (m < len) {
+            uint32_t cp = dec(t, len, m, &q);
+            if (!is_alpha(cp)) break;
+            if (!is_upper(cp)) {
+                up = 0;
+                break;
+            }
+            up++;
+            m += q;
+        }
+        if (t[k] == '[' || t[k] == '-' || t[k] == '<' || t[k] == '\\' || up >= 2) return 0;
+    }
 
     /* inside a reference list entry, unless another entry begins */
     if (!nl && s->bib_line && bib_now(s, start) && !bib_entry(t, len, k, 0)) return 0;
@@ -1447,6 +1545,18 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         if (!nl && !strong && !ellipsis && !closed && is_upper(d) &&
             speech_goes_on(t, len, start, i))
             return 0;
+        /* "«Это не моя вина, — повторял Сергей. — Это всё погода. — И
+         * добавил: — Честное слово».": inside a quotation that opened the
+         * sentence and has not closed, the author's words and the speech
+         * go on across ". —" */
+        if (!nl && !closed && c != '-' && quote_open(t, len, start, i)) return 0;
+        /* "FREIBURG i. Br. – Der Gemeinderat": an abbreviation that never
+         * ends a sentence (class P) goes on across the dash */
+        if (!nl && !strong && !ellipsis && !closed) {
+            size_t kb0;
+            span ap = token_before(t, len, start, i);
+            if (lookup_abbrev(s->lang, t, len, start, ap, &kb0) == 'P') return 0;
+        }
         return 1;
     }
     /* "a sledge hammer. (=:]" and the line ends: the emoticon belongs to
@@ -1541,6 +1651,9 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     case TK_NUMBER:
         if (digit && spaced_date(t, len, start, sp, k)) return 0; /* "12. 5. 1950" */
         if (sp.b == start && tk.short_int) return 0;              /* "1. Item" */
+        if (!nl && sp.b == start && section_number(t, len, sp, k) &&
+            after_break(t, start, s->line_paras))
+            return 0; /* "11.2.1. Conceptos" */
         if (tk.short_int && heading_number(s->lang, t, len, start, sp.b))
             return 0; /* "Глава 1. Детство" */
         /* "1. Mai", "2. Weltkrieg" -- but not "Platz 1. Die Bayern", nor a
@@ -1577,7 +1690,27 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     if (cls && c == 0x2116) return 0; /* "за 2019 г. № 4" */
     switch (cls) {
     case 'P': /* "Baker St. It is": a pronoun or article starts a new sentence */
-        return !digit && word_class(s->lang, t, len, kw) == 'S';
+        if (digit) return 0;
+        if (tk.kind == TK_DOTTED && is_upper(c) && is_upper(t[sp.b]) && sp.e - sp.b <= 3 &&
+            sp.b > start) { /* not "U.K. Universities charge" opening a sentence */
+            /* a country's initials, "U.S.", "U.K.", before a capital: "the
+             * U.S. Navy", "the U.K. Treasury" (a word the table names, M)
+             * and "the U.S. Air Force" (a name goes on) go on; "toured the
+             * U.S. Later they" ends */
+            char wc = word_class(s->lang, t, len, kw);
+            if (wc == 'S') return 1;
+            if (wc == 'M' || wc == 'C') return 0;
+            size_t m = kw;
+            while (m < len) {
+                size_t q;
+                uint32_t cp = dec(t, len, m, &q);
+                if (!is_alpha(cp)) break;
+                m += q;
+            }
+            size_t q;
+            return !(m + 1 < len && t[m] == ' ' && is_upper(dec(t, len, m + 1, &q)));
+        }
+        return word_class(s->lang, t, len, kw) == 'S';
     case 'F': /* "et al. 2019", "6:45 a.m. Saturday" */
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
@@ -1611,6 +1744,20 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     return 1;
 }
 
+/* "...за който да се живее" / "- ще бъде наслаждение.": a long sentence
+ * (120 bytes or more so far) whose line ends in a lower-case word goes on
+ * across a line of a dash and a lower-case word (a dash of the sentence, not
+ * a list item or a speaker's turn) */
+static int dash_goes_on(const unsigned char *t, size_t len, size_t start, size_t e, size_t k)
+{
+    size_t n, q, ps;
+    if (e <= start || e - start < 120 || k >= len) return 0; /* 60 characters, 2 bytes each */
+    if (!is_lower(decode_before(t, len, start, e, &ps))) return 0;
+    uint32_t c = dec(t, len, k, &n);
+    if (!is_dash(c) || k + n + 1 >= len || t[k + n] != ' ') return 0;
+    return is_lower(dec(t, len, k + n + 1, &q));
+}
+
 /* A line that ends without final punctuation, followed by a line break:
  * a headline, caption or list item ends there when the next line starts like
  * a sentence (not in lower case) and the line does not end like an unfinished
@@ -1622,6 +1769,7 @@ static int line_break_ends(const pisar_segmenter *s, size_t start, size_t e, siz
     if (e <= start || k >= len) return 0;
     uint32_t last = decode_before(t, len, start, e, &ps);
     uint32_t c = dec(t, len, k, &n);
+    if (dash_goes_on(t, len, start, e, k)) return 0;
     /* the next line is a list item or a speaker's turn: "- milk", "• one", "2) two" */
     if (last != 0xAD && last != '-') {
         int bullet = c == 0x2022 || c == 0x00B7 || c == 0x2023 || c == 0x25AA || c == 0x25CF ||
@@ -1711,7 +1859,13 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
 #undef W
     size_t n, ps;
     if (e <= start || k >= len) return 0;
+    if (dash_goes_on(t, len, start, e, k)) return 1;
     if (!is_lower(dec(t, len, k, &n))) return 0;
+    /* "-- Петко Славейков" / "при съставянето на ...": the line that names
+     * a quotation's author goes on in lower case */
+    if (start + 3 < e && t[start] == '-' && t[start + 1] == '-' && t[start + 2] == ' ' &&
+        (start == 0 || t[start - 1] == '\n'))
+        return 1;
     uint32_t last = decode_before(t, len, start, e, &ps);
     if (last == ',' && greeting(t, len, start, e)) return 0;
     if (last == ';' && ps > start && t[ps - 1] == '(') return 0; /* "(;", an emoticon */
@@ -1940,7 +2094,13 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
         if (cp == '.' || cp == ')') {
             list_mark lm;
             if (list_marker(t, len, start, i, &lm)) {
-                if (!lm.at_start && s->list_shape == lm.shape && lm.value == s->list_value + 1) {
+                /* "list rules are, 1) no nice emails, 2) no apologies": items
+                 * a comma or semicolon joins are one sentence */
+                size_t pc = skip_inline_space_before(t, len, start, lm.b);
+                int joined = pc > start && (t[pc - 1] == ',' || t[pc - 1] == ';') &&
+                             lm.shape % 10 != 3; /* not "9. ВАДИ, 10. ДИВ." */
+                if (!lm.at_start && !joined && s->list_shape == lm.shape &&
+                    lm.value == s->list_value + 1) {
                     end = lm.b; /* "1.) bread 2.) milk": the next item begins */
                     goto emit;
                 }

@@ -928,6 +928,103 @@ static void test_letters_alone_in_quotes(void **state)
     assert_enc(w, PISAR_ENC_ISO_8859_2);
 }
 
+/* DOS line art in a program source (in the shape of a Turbo Pascal unit,
+ * written for this test): a table of keyboard layouts drawn with IBM437's
+ * box drawing among English comments. Its bytes read as Cyrillic letters
+ * under KOI8 ("зддддб") or as capitals under windows-1252 ("ÚÄÄÄÄÂ"), and
+ * the runs of one byte are left out, so the letter readings won, KOI8-U at
+ * confidence 1.00; box drawing whose every pair joins (a right arm meets a
+ * left arm) is line art, scored as white space. */
+static void test_dos_line_art(void **state)
+{
+    (void)state;
+    static const char src[] =
+        "unit KbdLayouts;\n{ Keyboard layouts known to the driver, written for a test\n"
+        "  "
+        "\u250c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u252c\u2500\u2500\u2500\u2500\u2500"
+        "\u2500\u2500\u2500\u252c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2510"
+        "\n"
+        "  \u2502Layout  \u2502Code    \u2502Country   \u2502\n"
+        "  "
+        "\u251c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u253c\u2500\u2500\u2500\u2500\u2500"
+        "\u2500\u2500\u2500\u253c\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2524"
+        "\n"
+        "  \u2502  BE    \u2502  120   \u2502Belgium   \u2502\n"
+        "  \u2502  CF    \u2502  058   \u2502Canada    \u2502\n"
+        "  \u2502  DK    \u2502  159   \u2502Denmark   \u2502\n"
+        "  \u2502  FR    \u2502  189   \u2502France    \u2502\n"
+        "  "
+        "\u2514\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2500\u2500"
+        "\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2518"
+        "\n"
+        "}\ninterface\nfunction KbdGetLayout(var Code: Word): Word;\nimplementation\nend.\n";
+    pisar_detection r = detect_in(PISAR_ENC_IBM437, src);
+    assert_false(pisar_encoding_is_cyrillic(r.encoding));
+    assert_true(r.encoding == PISAR_ENC_IBM437 || r.encoding == PISAR_ENC_IBM850);
+    /* a frame as a constant of four strings */
+    pisar_detection f = detect_in(PISAR_ENC_IBM437,
+                                  "const\n  Frame: array[0..3] of string[3] =\n"
+                                  "    ('\u250c\u2500\u2510','\u2502 \u2502','\u251c\u2500\u2524',"
+                                  "'\u2514\u2500\u2518');\n  Title = 'Menu';\n");
+    assert_true(f.encoding == PISAR_ENC_IBM437 || f.encoding == PISAR_ENC_IBM850);
+    unsigned char buf[4096];
+    size_t n = encode(PISAR_ENC_IBM437, src, buf, sizeof buf);
+    assert_true(det_line_art(buf, n, PISAR_ENC_IBM437));
+    assert_false(det_line_art(buf, n, PISAR_ENC_KOI8_R));
+    /* letters that another page reads as crosses and tees join whatever
+     * stands beside them (ISO-8859-2's š ž ź are KOI8-R's ╧ ╬ ╪): in an
+     * affix table's classes of letters they stand beside letters, not
+     * beside each other, and are no line art */
+    static const char aff[] =
+        "SFX l \u00f3s\u0107 os\u0107owej k\u00f3s\u0107\nSFX a a y "
+        "[^khjl\u0107\u010d\u0161\u017e]a\n"
+        "SFX a a e [jl\u0107\u010d\u0161\u017e]a\nSFX b o u [\u010d\u0161\u017e\u017a]o\n"
+        "SFX c 0 ej [\u0161\u017e\u017a]\nSFX d 0 om [^\u0161\u017e\u017a]\n"
+        "SFX e a \u017ea ma\u0161a\nSFX e a \u0161e pra\u0161a\nSFX f 0 \u017eo do\u017e\n"
+        "SFX f 0 \u0161o ko\u0161\nSFX g y \u017ao\u0161 mo\u017a\nSFX g 0 \u017ao \u017aa\n"
+        "SFX h a e \u0161\u010da\nSFX h a \u017ee k\u0148i\u017ea\nSFX i 0 \u0161i hu\u0161\n"
+        "SFX i 0 \u017ei mu\u017e\nSFX j 0 \u017au z\u0142a\u017a\nSFX j 0 \u0161u \u0161a\u0161\n";
+    n = encode(PISAR_ENC_ISO_8859_2, aff, buf, sizeof buf);
+    assert_false(det_line_art(buf, n, PISAR_ENC_KOI8_R));
+    /* Russian in KOI8-R, whose letters are IBM437's box drawing, stays Russian */
+    pisar_detection k =
+        detect_in(PISAR_ENC_KOI8_R, "\u0432\u0441\u0435 \u0434\u043e\u043c\u0430 \u043d\u0430 "
+                                    "\u0443\u043b\u0438\u0446\u0435 \u0431\u044b\u043b\u0438 "
+                                    "\u043f\u043e\u0441\u0442\u0440\u043e\u0435\u043d\u044b "
+                                    "\u0434\u0430\u0432\u043d\u043e.");
+    assert_enc(k, PISAR_ENC_KOI8_R);
+}
+
+/* Hyphenation patterns (in the shape of TeX's and hyphen's, written for this
+ * test): the letters of each pattern with digits between them. The models
+ * find a digit beside a Cyrillic letter dear and beside punctuation cheap, so
+ * KOI8-R and CP866 patterns were answered macintosh at 0.98-0.99 (and a
+ * whole file x-mac-cyrillic at 1.00); the pairs of a digit and a byte >=
+ * 0x80 are left out when they are so many. */
+static void test_hyphenation_patterns(void **state)
+{
+    (void)state;
+    static const char pat[] =
+        "% Russian hyphenation patterns written for a test of the detector\n\\patterns{\n"
+        "а1 е1 и1 о1 у1 ы1 э1 ю1 я1 ё1\n1ба 1бе 1би 1бо 1бу 1вы 2б1в 2в1з 2г1д\n"
+        ".бе2з3 .во2з3 .ра2з3 .не5д4 .пе2р1 .пре3 .при3 .про1\n"
+        "2з1д 2к1т 2л1к 2м1н 2н1т 2п1р 2с1т 2т1р 3ж2д 4ст. \n"
+        "ь1 ъ1 й1 6й1 1ль 1нь 1сь 1ть 2ь3е 2ъ3е\n"
+        "во5г4л за5г4н до5д4в по2д5г4р ни2з5д4\n"
+        "ок2т1 ос1т2р ск2в 1ств 2с1ку 1щн 4ш1н 2ч1к\n}\n";
+    const pisar_encoding encs[] = {PISAR_ENC_KOI8_R, PISAR_ENC_IBM866, PISAR_ENC_WINDOWS_1251};
+    for (size_t i = 0; i < sizeof encs / sizeof *encs; i++) {
+        pisar_detection r = detect_in(encs[i], pat);
+        assert_enc(r, encs[i]);
+        assert_string_equal(r.language, "ru");
+    }
+    /* prices and dates beside letters keep their pairs' vote */
+    pisar_detection p = detect_in(PISAR_ENC_WINDOWS_1252,
+                                  "Le caf\u00e9 co\u00fbte 2,50 \u20ac et le th\u00e9 3 \u20ac "
+                                  "depuis le 1er f\u00e9vrier; l'\u00e9t\u00e9 dernier, 2 \u20ac.");
+    assert_enc(p, PISAR_ENC_WINDOWS_1252);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -953,6 +1050,8 @@ int main(void)
         cmocka_unit_test(test_ascii_does_not_vote_between_scripts),
         cmocka_unit_test(test_affix_table_not_sure_of_macintosh),
         cmocka_unit_test(test_letters_alone_in_quotes),
+        cmocka_unit_test(test_dos_line_art),
+        cmocka_unit_test(test_hyphenation_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

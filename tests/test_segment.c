@@ -756,6 +756,109 @@ static const seg_case cases[] = {
      0,
      {"\"All is well.\" (Lee 12).", "Then not.", NULL}},
 
+    /* round 5 */
+    {"a bullet glued to its number opens each item",
+     "en",
+     "\xe2\x81\x83"
+     "3. Sand the board \xe2\x81\x83"
+     "4. Paint the board",
+     0,
+     {"\xe2\x81\x83"
+      "3. Sand the board",
+      "\xe2\x81\x83"
+      "4. Paint the board",
+      NULL}},
+    {"items a comma joins are one sentence",
+     "en",
+     "The rules are, 1) no spam, 2) no flames. Thanks.",
+     0,
+     {"The rules are, 1) no spam, 2) no flames.", "Thanks.", NULL}},
+    {"an ellipsis inside a usage line's square brackets",
+     "be",
+     "Ужываньне: ls [ПАРАМЕТР\xe2\x80\xa6] ФАЙЛ. Далей.",
+     0,
+     {"Ужываньне: ls [ПАРАМЕТР\xe2\x80\xa6] ФАЙЛ.", "Далей.", NULL}},
+    {"an ellipsis after a square bracket",
+     "en",
+     "Usage: cp [OPTION]... SOURCE DEST. Then more.",
+     0,
+     {"Usage: cp [OPTION]... SOURCE DEST.", "Then more.", NULL}},
+    {"an ellipsis after a square bracket before a sentence",
+     "en",
+     "Usage: ls [OPTION]... [FILE]... Lists files.",
+     0,
+     {"Usage: ls [OPTION]... [FILE]...", "Lists files.", NULL}},
+    {"an elision in brackets inside a quotation",
+     "en",
+     "\"Bohr [...] Then the stairs [...]\" (Smith 55). Next.",
+     0,
+     {"\"Bohr [...] Then the stairs [...]\" (Smith 55).", "Next.", NULL}},
+    {"an abbreviation that never ends a sentence goes on across a dash",
+     "de",
+     "FRANKFURT a. M. – Die Stadt baut. Sie spart.",
+     0,
+     {"FRANKFURT a. M. – Die Stadt baut.", "Sie spart.", NULL}},
+    {"the author's words twice inside an open quotation",
+     "ru",
+     "«Я не виноват, — сказал Петя. — Это всё ветер. — И добавил: — Правда». Никто не ответил.",
+     0,
+     {"«Я не виноват, — сказал Петя. — Это всё ветер. — И добавил: — Правда».", "Никто не ответил.",
+      NULL}},
+    {"a section number opens its heading",
+     "es",
+     "11.2.1. Conceptos básicos de XML\nEl código XML tiene la apariencia de HTML.",
+     0,
+     {"11.2.1. Conceptos básicos de XML", "El código XML tiene la apariencia de HTML.", NULL}},
+    {"a version at the start of a wrapped line is no section number",
+     "uk",
+     "Цей параметр реалізовано лише у ядрах Linux, починаючи з версії\n2.6.29. Крім того, цей "
+     "параметр є чинним, лише якщо у\nядрі це увімкнено.",
+     0,
+     /* the line break before a number is taken for a list's (as before);
+      * what matters here: "2.6.29." does not open "Крім того" */
+     {"Цей параметр реалізовано лише у ядрах Linux, починаючи з версії", "2.6.29.",
+      "Крім того, цей параметр є чинним, лише якщо у\nядрі це увімкнено.", NULL}},
+    {"a country's initials end a sentence before a capitalised word",
+     "en",
+     "The band toured the U.S. Later they split up.",
+     0,
+     {"The band toured the U.S.", "Later they split up.", NULL}},
+    {"a country's initials go on before a noun they modify",
+     "en",
+     "He worked for the U.S. Department of Energy. The U.K. Treasury agreed.",
+     0,
+     {"He worked for the U.S. Department of Energy.", "The U.K. Treasury agreed.", NULL}},
+    {"a country's initials go on before a name",
+     "en",
+     "She joined the U.S. Air Force in May.",
+     0,
+     {"She joined the U.S. Air Force in May.", NULL}},
+    {"a country's initials opening a sentence go on",
+     "en",
+     "We left. U.K. Universities charge more.",
+     0,
+     {"We left.", "U.K. Universities charge more.", NULL}},
+    {"laughter before an ellipsis is a sentence of its own",
+     "en",
+     "rofl... distro nick wars. ok",
+     0,
+     {"rofl...", "distro nick wars.", "ok", NULL}},
+    {"hesitation after a nick before an ellipsis",
+     "pl",
+     "Crvisty ehh... moje programy zaraz tu beda",
+     0,
+     {"Crvisty ehh...", "moje programy zaraz tu beda", NULL}},
+    {"an interjection after an ellipsis is a sentence of its own",
+     "de",
+     "und jetzt bauen wir ihn noch ein... mmh? Sieht gut aus.",
+     0,
+     {"und jetzt bauen wir ihn noch ein...", "mmh?", "Sieht gut aus.", NULL}},
+    {"an ellipsis after an ordinary word goes on",
+     "pl",
+     "Crvisty czekaj... moje programy zaraz tu beda",
+     0,
+     {"Crvisty czekaj... moje programy zaraz tu beda", NULL}},
+
     /* language-neutral rules */
     {"und: initials and abbreviations",
      "und",
@@ -1050,6 +1153,21 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(s[0].end - s[0].start, strlen("Hello all,"));
     assert_memory_equal(mail + s[2].start, "We met", 6);
     assert_int_equal(mail[s[2].end - 1], '.');
+
+    /* the line that names a quotation's author goes on in lower case */
+    const char *author = "Сърце подир сърце върви.\n-- Петко Славейков\nпри една беседа\nДруго.\n";
+    assert_int_equal(run(seg, author, strlen(author), s, 8), 3);
+    assert_memory_equal(author + s[1].start, "-- Петко", strlen("-- Петко"));
+    assert_memory_equal(author + s[1].end - strlen("беседа"), "беседа", strlen("беседа"));
+
+    /* a long line that ends in lower case goes on across a dash and a
+     * lower-case word; a short one before "- milk" is a list's heading */
+    const char *dash = "Безплодни са напъните на слепите за истината, която се ражда, за живота, "
+                       "за който да се живее\n"
+                       "- ще бъде наслаждение.\nКупи\n- мляко\n";
+    assert_int_equal(run(seg, dash, strlen(dash), s, 8), 3);
+    assert_memory_equal(dash + s[0].end - strlen("наслаждение."), "наслаждение.",
+                        strlen("наслаждение."));
 
     /* an emoticon "(;" ends its line as a message */
     const char *wink = "that's nothing new (;\nwc - hush.\n";

@@ -127,8 +127,8 @@ static int load(const char *path, lang *l)
         size_t cl = strlen(cls);
         while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t'))
             cls[--cl] = 0;
-        if (cl != 1 || !strchr("PFYNSVC", cls[0])) {
-            fprintf(stderr, "%s:%d: class must be P, F, Y, N, S, V or C\n", path, lineno);
+        if (cl != 1 || !strchr("PFYNSVCMI", cls[0])) {
+            fprintf(stderr, "%s:%d: class must be P, F, Y, N, S, V, C, M or I\n", path, lineno);
             rc = -1;
             continue;
         }
@@ -156,7 +156,7 @@ static int load(const char *path, lang *l)
             pending_space = 0;
             key[kl++] = *p;
         }
-        int word = cls[0] == 'S' || cls[0] == 'V' || cls[0] == 'C';
+        int word = strchr("SVCMI", cls[0]) != NULL;
         if (kl < (word ? 1u : 2u) || kl >= 60 || !valid_utf8((unsigned char *)key, kl) ||
             (word ? memchr(key, '.', kl) != NULL : key[kl - 1] != '.')) {
             fprintf(stderr,
@@ -222,7 +222,7 @@ static void emit(FILE *o, const lang *l)
     uint64_t last[128] = {0};
     for (size_t i = 0; i < l->n; i++) {
         const entry *e = &l->e[i];
-        if (e->cls == 'S' || e->cls == 'V' || e->cls == 'C' || e->key[0] == '-') continue;
+        if (strchr("SVCMI", e->cls) || e->key[0] == '-') continue;
         size_t b = e->len - 1;
         while (b > 0 && e->key[b - 1] != '.' && e->key[b - 1] != ' ')
             b--;
@@ -296,7 +296,7 @@ int main(int argc, char **argv)
          * leading word ("и т.д." -> "т.д."); words of class S and V do not count */
         for (size_t j = 0; j < langs[i].n; j++) {
             const entry *e = &langs[i].e[j];
-            if (e->cls == 'S' || e->cls == 'V' || e->cls == 'C') continue;
+            if (strchr("SVCMI", e->cls)) continue;
             const char *sp = memchr(e->key, ' ', e->len);
             size_t l = e->len;
             while (sp) {

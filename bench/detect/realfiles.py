@@ -132,6 +132,11 @@ PKG_LANG = {
     'texlive-lang-polish': 'pl', 'texlive-lang-czechslovak': 'cs', 'texlive-lang-cyrillic': 'ru',
     'fpc-source-3.2.2': 'en', 'mc-data': 'en', 'console-data': 'en', 'emacs-common': 'en',
     'libpython3.11-testsuite': 'en', 'fortunes-eo-iso3': 'eo', 'vim-runtime': 'en',
+    # the second held-out part (packages2.txt)
+    'iestonian': 'et', 'ilithuanian': 'lt', 'ibrazilian': 'pt', 'iportuguese': 'pt', 'ifaroese': 'fo',
+    'wbrazilian': 'pt', 'wogerman': 'de', 'wswiss': 'de', 'wdutch': 'nl', 'verbiste': 'fr',
+    'texlive-lang-german': 'de', 'texlive-lang-italian': 'it', 'texlive-lang-spanish': 'es',
+    'texlive-lang-portuguese': 'pt', 'aspell-hsb': 'hsb',
 }
 VIM_LANG = {'czech': 'cs', 'polish': 'pl', 'slovak': 'sk', 'serbian': 'sr', 'croatian': 'hr',
             'canfr': 'fr', 'russian': 'ru', 'ukrainian': 'uk', 'bulgarian': 'bg'}
@@ -193,11 +198,19 @@ DECLS = [
     ('comment', re.compile(rb'(?:encoded in|encoding is|in encoding)[ \t]+([A-Za-z0-9_-]+)', re.I)),
     ('keymap-charset', re.compile(rb'^charset[ \t]+"([A-Za-z0-9_-]+)"', re.M)),
 ]
+# read only for the second part (--split heldout2), so that the first part collects as committed:
+# a MIME Content-Type header (e-mail, a .po file's header entry) in the first MIME_HEAD bytes
+# (further on it is an example in a text: apache2-doc's content-negotiation page, in EUC-KR,
+# names ISO-8859-2 in one)
+MIME_HEAD = 1024
+DECLS2 = [
+    ('mime-charset', re.compile(rb'Content-Type:[ \t]*[a-z]+/[a-z+.-]+;[ \t]*charset=["\']?([A-Za-z0-9_-]+)', re.I)),
+]
 
 
-def declared(data):
+def declared(data, decls=None):
     found = []
-    for kind, rx in DECLS:
+    for kind, rx in decls or DECLS:
         for m in rx.finditer(data[:CAP]):
             for part in m.group(1).decode('ascii', 'replace').split(','):
                 e = norm(part)
@@ -291,10 +304,10 @@ CANDIDATES = ['windows-1251', 'koi8-r', 'koi8-u', 'ibm866', 'iso-8859-5', 'x-mac
 WORD = re.compile(r'[^\W\d_]+')
 
 
-def lexicons(src):
+def lexicons(srcs):
     """{lang: set of lower-case words} from the unpacked hunspell .dic and /usr/share/dict lists"""
     lex = {}
-    for folder in sorted(os.listdir(src)):
+    for src, folder in sorted((src, f) for src in srcs for f in os.listdir(src)):
         for sub in ('usr/share/hunspell', 'usr/share/dict'):
             d = os.path.join(src, folder, sub)
             if not os.path.isdir(d):
@@ -393,8 +406,14 @@ VIM_TUTOR = {'ru': 'koi8-r', 'cs': 'iso-8859-2', 'sk': 'iso-8859-2', 'pl': 'iso-
 def main():
     src, out = sys.argv[1], sys.argv[2]
     show = '--show' in sys.argv
+    # --split heldout2 --lex DIR --exclude MANIFEST: the second held-out part (every file held out,
+    # word lists also from the first part's unpacked packages, files of the first manifest left out)
+    opt = {a: sys.argv[i + 1] for i, a in enumerate(sys.argv) if a in ('--split', '--lex', '--exclude')}
+    split2 = opt.get('--split')
     rows, rejected, seen = [], [], set()
-    lex = lexicons(src)
+    if '--exclude' in opt:
+        seen |= {l.split('\t')[10] for l in open(opt['--exclude'], encoding='utf-8').read().splitlines()[1:]}
+    lex = lexicons([src] + ([opt['--lex']] if '--lex' in opt else []))
     print('word lists: ' + ' '.join('%s %d' % (k, len(v)) for k, v in sorted(lex.items())), file=sys.stderr)
     for folder in sorted(os.listdir(src)):
         root = os.path.join(src, folder)
@@ -430,7 +449,7 @@ def main():
                 except UnicodeDecodeError:
                     pass
             if truth is None:
-                d = declared(data)
+                d = declared(data) or (declared(data[:MIME_HEAD], DECLS2) if split2 else None)
                 if d and d[1] != 'utf-8':
                     truth, how = d[1], 'decl:' + d[0]
             if truth is None:
@@ -452,6 +471,8 @@ def main():
                         truth, how = enc, 'by-eye'
             if truth is None and pdecl and re.search(r'(/ispell/|/aspell/|/hunspell/|/dict/|/myspell/)', rel):
                 truth, how = pdecl, 'pkg-decl'
+            if per_dir.get(os.path.dirname(rel), 0) >= PER_DIR:
+                continue  # as below, before the costly readings (the files kept are the same)
             lang = language(pkg, '/' + rel, truth)
             langs = [lang] if lang in lex else sorted(lex)
             rd = readings(data, lex, langs) if truth not in ('utf-8', 'utf-16le', 'utf-16be') else []
@@ -497,13 +518,14 @@ def main():
             if truth == 'utf-8':
                 nutf8 += 1
             per_dir[d] = per_dir.get(d, 0) + 1
-            split = 'heldout' if int(hashlib.sha256(unit(pkg, rel).encode()).hexdigest(), 16) % 3 == 0 else 'dev'
+            split = split2 or ('heldout' if int(hashlib.sha256(unit(pkg, rel).encode()).hexdigest(), 16) % 3 == 0 else 'dev')
             rows.append(dict(pkg=pkg, ver=ver, lic=lic, rel=rel, truth=truth, how=how, lang=lang,
                              data=data, sha=sha, split=split, text=text))
     os.makedirs(out, exist_ok=True)
     head = ['relpath', 'true_encoding', 'language', 'bytes', 'tier', 'source', 'flags',
             'package', 'version', 'license', 'sha256', 'how', 'path', 'split']
-    outs = {k: open(os.path.join(out, k + '.tsv'), 'w', encoding='utf-8') for k in ('manifest', 'dev', 'heldout')}
+    parts = ('manifest', split2) if split2 else ('manifest', 'dev', 'heldout')
+    outs = {k: open(os.path.join(out, k + '.tsv'), 'w', encoding='utf-8') for k in parts}
     for f in outs.values():
         f.write('\t'.join(head) + '\n')
     for i, r in enumerate(rows):
@@ -525,9 +547,9 @@ def main():
     with open(os.path.join(out, 'rejected.tsv'), 'w', encoding='utf-8') as f:
         for x in rejected:
             f.write('\t'.join(x) + '\n')
-    n = {s: sum(1 for r in rows if r['split'] == s) for s in ('dev', 'heldout')}
-    print('%d files (dev %d, held out %d), %d left out (OUT/rejected.tsv)'
-          % (len(rows), n['dev'], n['heldout'], len(rejected)), file=sys.stderr)
+    n = {s: sum(1 for r in rows if r['split'] == s) for s in parts[1:]}
+    print('%d files (%s), %d left out (OUT/rejected.tsv)'
+          % (len(rows), ', '.join('%s %d' % kv for kv in n.items()), len(rejected)), file=sys.stderr)
 
 
 def unit(pkg, rel):

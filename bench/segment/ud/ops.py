@@ -49,3 +49,44 @@ OPS.update({
  ("dev2","pl-irc"): [("m","so_lame tpsa"),("m","mteg: to jeden z twoich")],
  ("dev2","de-irc"): [("m","das neue root kit")],
 })
+
+# ud-heldout2 (round 5): the second held-out draw of the eleven sets
+# (`HELDOUT2=1 build.py`; mk-man has no page left, the Macedonian UDHR stands
+# in as mk-udhr) and the Spanish and Italian Debian Reference (es-ref,
+# it-ref), corrected by hand before any rule of round 5 was written.
+# Conventions as above, and: an emoticon alone after a sentence goes with it
+# (`cheetos? :)`); `Q.`/`A.` before a question and its answer are no
+# sentence; a numbered section heading (`12.1. Los archivos`) is one segment;
+# an interjection before an ellipsis goes on when the words after it belong
+# to it (`no .. poco ?`), not when they start a thought of their own
+# (`Hehe... ist auch für Journalisten gedacht...`).
+_H2_ES = ["12.1.", "8.1.4.", "12.2.4.", "6.5.", "5.2.1.", "9.6.5.", "7.3."]
+_H2_IT = ["3.1.4.", "5.1.4.", "9.1.5.", "2.5.11.", "4.1.", "6.3.3.", "10.3.6.", "9.7.4.", "2.7.1."]
+OPS.update({
+ ("heldout2","en-irc"): [("m","beat java into cappuccino!"),("m","Q."),("m","A."),("m","Mercury: that's not good right?"),("m","cheetos?")],
+ ("heldout2","de-irc"): [("m","Du bist ..."),("m","Joey: aber ich will"),("s","* nobse ist auch buffy fan","* nobse laeuft")],
+ ("heldout2","pl-irc"): [("m","lcamtuf skad"),("m","no .."),("m","no .. poco ?")],
+ ("heldout2","ru-fort"): [("m","Возьмет..."),("m","Здесь русский дух..."),("m","Мы..."),("m","Windows..."),("m","Windows... windows..."),("m","Windows... windows... windows...")],
+ ("heldout2","cs-fort"): [("m","-- T."),("m","Továrna 19."),("m","\"Moderní\" koncepce 20."),("m","(str."),("m","Výsledky přináší celý proces.")],
+ ("heldout2","bg-fort"): [("m","-- Петко Р."),("m","-- бл.")],
+ ("heldout2","uk-man"): [("m","В оболонці передбачено")],
+ ("heldout2","sr-man"): [], ("heldout2","fr-man"): [], ("heldout2","be-mix"): [], ("heldout2","mk-udhr"): [],
+ ("heldout2","es-ref"): [("m",h) for h in _H2_ES] + [("m","Haga que el usuario de escritorio, p."),("m","Haga que el usuario de escritorio, p. ej.")],
+ ("heldout2","it-ref"): [("m",h) for h in _H2_IT],
+})
+
+# ud-dev3 (round 5): the third draw of the dev half for be-mix and bg-fort,
+# the two ud-heldout2 sets where pisar stayed below a peer (their errors
+# were not read): more development text of their kinds, corrected by hand
+# before it was scored.
+OPS.update({
+ ("dev3","be-mix"): [("m","Калі ФАЙЛ не вызначаны"),("m","Zmicer Turok")],
+ ("dev3","bg-fort"): [("m","-- Петко Р."),("m","Безплодни са")],
+})
+# and the dev half of the Debian Reference sets (es-ref, it-ref; mk-udhr's
+# dev half is written too but has no gold yet), for the numbered headings
+# and the abbreviations of Spanish and Italian running prose
+OPS.update({
+ ("dev3","es-ref"): [("m",h) for h in ["11.2.1.","9.7.5.","10.1.9.","9.6.8.","2.7.7.","6.1.2.","2.5.1.","2.4.4."]] + [("m","Los metadatos de archivos para cada")],
+ ("dev3","it-ref"): [("m",h) for h in ["2.7.7.","9.5.7.","9.1.4.","10.1.","2.2.6.","9.5.1.","3.4."]],
+})
