@@ -152,16 +152,15 @@ static int is_letter_sym(int sym)
     return sym >= LM_NCLASS || sym == LM_FA || sym == LM_FL;
 }
 
-/* Mean cost of the pairs of s (words: only two letters, or a letter and a
- * space). */
-static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int words)
+/* The summed cost of the pairs of s under model m (words: only two letters,
+ * or a letter and a space), their number in *npairs. Costs are never
+ * negative: once the sum passes `limit` (looked at every 64 characters) it
+ * is returned as it stands, *npairs then undefined. */
+static uint64_t pair_cost(const lm_model *m, int lang, const unsigned char *p, size_t n, int words,
+                          uint64_t limit, size_t *npairs)
 {
-    const lm_model *m = model(lang);
-    if (npairs) *npairs = 0;
-    if (!m || !s || !n) return 0;
-    const unsigned char *p = (const unsigned char *)s;
     uint64_t cost = 0;
-    size_t pairs = 0, i = 0;
+    size_t pairs = 0, i = 0, k = 0;
     int prev = -1;
     const uint8_t *direct = m->direct;
     while (i < n) {
@@ -184,7 +183,21 @@ static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int 
             pairs++;
         }
         prev = sym;
+        if ((++k & 63) == 0 && cost > limit) break;
     }
+    *npairs = pairs;
+    return cost;
+}
+
+/* Mean cost of the pairs of s (words: only two letters, or a letter and a
+ * space). */
+static double score_utf8(int lang, const char *s, size_t n, size_t *npairs, int words)
+{
+    const lm_model *m = model(lang);
+    if (npairs) *npairs = 0;
+    if (!m || !s || !n) return 0;
+    size_t pairs;
+    uint64_t cost = pair_cost(m, lang, (const unsigned char *)s, n, words, UINT64_MAX, &pairs);
     if (npairs) *npairs = pairs;
     return pairs ? -(double)cost / LM_SCALE / (double)pairs : 0;
 }
@@ -199,6 +212,12 @@ double lm_score_utf8_words(int lang, const char *s, size_t n, size_t *npairs)
     return score_utf8(lang, s, n, npairs, 1);
 }
 
+/* lm_best_utf8: the model with the least summed cost (every model counts
+ * the same pairs of s: all of them), the first of equal ones, is the one
+ * with the best mean score, lm_score_utf8()'s figure. A model whose sum
+ * passes the least one found so far cannot be it and stops there (the costs
+ * are never negative); the model cheapest over the first 128 bytes goes
+ * first. The same answer as scoring every model whole. */
 int lm_best_utf8(const char *s, size_t n, double *score)
 {
     int best = -1;
@@ -215,10 +234,21 @@ int lm_best_utf8(const char *s, size_t n, double *score)
         }
     }
     if (letters) {
-        for (int i = 0; i < LM_GEN_COUNT; i++) {
-            double v = lm_score_utf8(i, s, n, 0);
-            if (best < 0 || v > bs) best = i, bs = v;
+        const unsigned char *p = (const unsigned char *)s;
+        size_t pairs, np = 0, head = n < 128 ? n : 128;
+        int first = 0;
+        uint64_t least = UINT64_MAX;
+        for (int i = 0; i < LM_GEN_COUNT && n > head; i++) {
+            uint64_t c = pair_cost(&lm_gen_models[i], i, p, head, 0, UINT64_MAX, &pairs);
+            if (c < least) least = c, first = i;
         }
+        least = UINT64_MAX;
+        for (int j = 0; j < LM_GEN_COUNT; j++) {
+            int i = j == 0 ? first : j <= first ? j - 1 : j;
+            uint64_t c = pair_cost(&lm_gen_models[i], i, p, n, 0, least, &pairs);
+            if (c < least || (c == least && i < best)) least = c, best = i, np = pairs;
+        }
+        bs = np ? -(double)least / LM_SCALE / (double)np : 0;
     }
     if (score) *score = best < 0 ? 0 : bs;
     return best;

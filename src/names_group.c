@@ -57,12 +57,10 @@ static int bare_h_may_be_kh(const char *k)
     return bare;
 }
 
-static int reading_fn(const char *key, int alike, void *user)
+/* One reading, its given names mapped (pn_map_given) in r->given, against
+ * the originals: 1 to stop, else PISAR_OK. */
+static int reading_met(reading_ctx *r, int alike)
 {
-    reading_ctx *r = user;
-    pisar_buf_clear(&r->given);
-    int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
-    if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
     size_t *v = NULL;
     /* g = h with kh apart: only where the reading's h cannot be х */
     if ((r->tier & PN_ALIKE_G2H) && bare_h_may_be_kh(r->given.data)) return PISAR_OK;
@@ -85,23 +83,37 @@ static int reading_fn(const char *key, int alike, void *user)
     return PISAR_OK;
 }
 
+static int reading_fn(const char *key, int alike, void *user)
+{
+    reading_ctx *r = user;
+    pisar_buf_clear(&r->given);
+    int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &r->given);
+    if (rc || !r->given.data) return rc ? rc : PISAR_ENOMEM;
+    return reading_met(r, alike);
+}
+
 /* The readings of a Latin spelling (pn_readings()) depend on the spelling
- * alone: the handle keeps them, as a list of (alike + 1, key, NUL), ended by
- * a 0 byte, so a name seen in paragraph after paragraph is read once. */
+ * alone, and so do their given names mapped (pn_map_given()): the handle
+ * keeps them, as a list of (alike + 1, the reading's key mapped, NUL), ended
+ * by a 0 byte, so a name seen in paragraph after paragraph is read once. */
 enum { READCACHE_MAX = 1 << 14 };
 
 static int collect_reading(const char *key, int alike, void *user)
 {
-    pisar_buf *b = user;
+    pisar_buf *b = user, given = {0};
     unsigned char a = (unsigned char)(alike + 1);
-    if (pisar_buf_append(b, &a, 1) || pisar_buf_append(b, key, strlen(key) + 1))
-        return PISAR_ENOMEM;
-    return 0;
+    int rc = pn_map_given(key, pn_builtin_given, PN_BUILTIN_NGIVEN, &given);
+    if (!rc && !given.data) rc = PISAR_ENOMEM;
+    if (!rc && (pisar_buf_append(b, &a, 1) || pisar_buf_append(b, given.data, given.len + 1)))
+        rc = PISAR_ENOMEM;
+    pisar_buf_free(&given);
+    return rc;
 }
 
-/* pn_readings() through the handle's cache: the same calls of fn, in the
- * same order, and the same result. */
-static int readings_cached(pisar_names *h, const char *s, pn_reading_fn fn, void *user)
+/* pn_readings() through the handle's cache, each reading through
+ * reading_fn(): the same readings met in the same order, and the same
+ * result. */
+static int readings_cached(pisar_names *h, const char *s, reading_ctx *rd)
 {
     size_t *v = pn_smap_get(&h->readcache, s);
     if (!v) {
@@ -110,21 +122,24 @@ static int readings_cached(pisar_names *h, const char *s, pn_reading_fn fn, void
         unsigned char end = 0;
         if (x || pisar_buf_append(&b, &end, 1)) { /* out of memory: no cache */
             pisar_buf_free(&b);
-            return pn_readings(s, strlen(s), fn, user);
+            return pn_readings(s, strlen(s), reading_fn, rd);
         }
         if (h->readcache.n >= READCACHE_MAX) pn_blobmap_free(&h->readcache);
         if (pn_smap_put(&h->readcache, s, (size_t)(uintptr_t)b.data)) {
             pisar_buf_free(&b);
-            return pn_readings(s, strlen(s), fn, user);
+            return pn_readings(s, strlen(s), reading_fn, rd);
         }
         v = pn_smap_get(&h->readcache, s);
     }
     for (const char *p = (const char *)(uintptr_t)*v; *p;) {
         int alike = (unsigned char)*p - 1;
-        const char *key = p + 1;
-        int r = fn(key, alike, user);
+        const char *given = p + 1;
+        size_t len = strlen(given);
+        pisar_buf_clear(&rd->given);
+        if (pisar_buf_append(&rd->given, given, len)) return PISAR_ENOMEM;
+        int r = reading_met(rd, alike);
         if (r) return r;
-        p = key + strlen(key) + 1;
+        p = given + len + 1;
     }
     return 0;
 }
@@ -138,6 +153,12 @@ static int readings_cached(pisar_names *h, const char *s, pn_reading_fn fn, void
 static int resolve_readings(pisar_names *h)
 {
     const size_t many = MANY;
+    /* only Latin mentions are joined: without one, the originals' maps
+     * below would be built for nothing (most paragraphs of a Cyrillic text) */
+    int latin = 0;
+    for (size_t i = 0; i < h->nm && !latin; i++)
+        latin = h->m[i].key[0] != '@' && pn_is_latin_text(h->m[i].base);
+    if (!latin) return PISAR_OK;
     smap anchored = {0}, exact = {0}, loose[PN_ALIKE_ALL] = {{0}}, done = {0};
     pisar_buf pk = {0}, gk = {0};
     int rc = PISAR_OK;
@@ -182,7 +203,7 @@ static int resolve_readings(pisar_names *h)
             int x = 0;
             for (size_t t = 0; t < sizeof tiers / sizeof *tiers && x >= 0; t++) {
                 r.tier = tiers[t];
-                x = readings_cached(h, m->base, reading_fn, &r);
+                x = readings_cached(h, m->base, &r);
                 if (r.several || r.target != NONE) break;
             }
             pisar_buf_free(&r.given);

@@ -120,10 +120,13 @@ int pisar_normalizer_apply(pisar_normalizer *n, const char *in, size_t len, pisa
     if ((n->flags & PISAR_NORM_MOJIBAKE) && !repair_plain_line(n->enc, s, len))
         rc = repair_mojibake_ws(n->enc, n->ws, in, len, l, 1);
     if (!rc && (n->flags & PISAR_NORM_HOMOGLYPH)) {
-        /* homoglyphs in the gaps between mojibake runs */
+        /* homoglyphs in the gaps between mojibake runs; in a line without
+         * any, on the words the gate lets through alone (repair_hg_line) */
         size_t nm = l->n, from = 0;
         int line_script = -1;
-        for (size_t i = 0; i <= nm && !rc; i++) {
+        if (!nm && !repair_no_latin(s, len) && repair_hg_may(&n->hgate, s, 0, len))
+            rc = repair_hg_line(&n->hg, &n->hgate, in, len, l);
+        for (size_t i = 0; i <= nm && !rc && nm; i++) {
             size_t to = i < nm ? l->v[i].off : len;
             /* (only with a Latin letter, as the pass itself first asks, and
              * where a word may be repaired: repair_hg_may) */

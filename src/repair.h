@@ -85,5 +85,14 @@ size_t repair_hg_stretch(const char *s, size_t i, size_t to, int reference);
  * call for a line). */
 int repair_homoglyph(const repair_hg *m, const char *s, size_t n, size_t from, size_t to,
                      int *line_script, repair_list *out);
+/* The line's script from its letters with no look-alike in the other
+ * (repair_hg_count()): 1 Latin, 2 Cyrillic, 0 neither (as repair_hg.two). */
+int repair_hg_dominant(size_t lat, size_t cyr);
+/* The same pass on the words of s[from, to) alone, in a line s[0, n) of
+ * that script (repair_hg_dominant()), without its quick exit: from and to
+ * are word boundaries, and the pass's repairs over a line are those of its
+ * words taken one by one (repair_hg_line(), repair_scan.h). */
+int repair_homoglyph_words(const char *s, size_t n, size_t from, size_t to, int dominant,
+                           repair_list *out);
 
 #endif

@@ -970,6 +970,15 @@ size_t repair_hg_stretch(const char *s, size_t i, size_t to, int reference)
     return reference ? stretch_ref(u, i, to) : cyrillic_stretch(u, i, to);
 }
 
+/* The line's script from its letters with no look-alike in the other. */
+static int dominant_of(size_t lat, size_t cyr)
+{
+    return cyr >= 2 * lat && cyr ? HG_CYRILLIC : lat >= 2 * cyr && lat ? HG_LATIN : HG_OTHER;
+}
+
+static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, int dominant,
+                    repair_list *out);
+
 int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
                      int *line_script, repair_list *out)
 {
@@ -1009,11 +1018,26 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
         count_unambiguous(s, 0, n, &lat2, &cyr2);
         if (lat2 != lat || cyr2 != cyr) abort();
 #endif
-        *line_script = cyr >= 2 * lat && cyr   ? HG_CYRILLIC
-                       : lat >= 2 * cyr && lat ? HG_LATIN
-                                               : HG_OTHER;
+        *line_script = dominant_of(lat, cyr);
     }
-    int dominant = *line_script;
+    return hg_words(s, n, from, to, *line_script, out);
+}
+
+int repair_hg_dominant(size_t lat, size_t cyr)
+{
+    return dominant_of(lat, cyr);
+}
+
+int repair_homoglyph_words(const char *str, size_t n, size_t from, size_t to, int dominant,
+                           repair_list *out)
+{
+    return hg_words((const unsigned char *)str, n, from, to, dominant, out);
+}
+
+/* The words of s[from, to) through fix_word() (their loop, below). */
+static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, int dominant,
+                    repair_list *out)
+{
     pisar_buf tmp = {0};
     int rc = 0;
     for (size_t i = from; i < to && !rc;) {

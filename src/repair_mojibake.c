@@ -203,6 +203,70 @@ static double lm_score_idx(const repair_enc *t, int m, const int16_t *k, const u
     return n > 1 ? -(double)cost / LM_COST_SCALE / (double)(n - 1) : 0;
 }
 
+/* The model that scores k[0, n) best, the first of equal ones, and its
+ * score in *score, as lm_score_idx() over every model gives them (with
+ * first_only: the first model taken alone, whose score is no more than the
+ * best one's; -1 when there is none to take); hint: the model to take first
+ * (one that scored a like text best), or -1: the one cheapest over the
+ * first 16 characters. The least
+ * summed cost is the best score (every model counts the n - 1 pairs), a
+ * model whose sum passes the least one found so far cannot have it and
+ * stops there (costs are never negative), and the model cheapest over the
+ * first 16 characters goes first. */
+static int lm_best_idx(const repair_enc *t, const int16_t *k, const uint32_t *cp, size_t n,
+                       double *score, int first_only, int hint)
+{
+    enum { HEAD = 16, MAXLM = 64 };
+    if (first_only && (n < 2 || t->nlm > MAXLM)) return -1;
+    if (n < 2 || t->nlm > MAXLM) {
+        int best = -1;
+        double bs = 0;
+        for (int j = 0; j < t->nlm; j++) {
+            double v = lm_score_idx(t, j, k, cp, n);
+            if (best < 0 || v > bs) best = j, bs = v;
+        }
+        *score = bs;
+        return best;
+    }
+    uint64_t cost[MAXLM], least = UINT64_MAX;
+    int prev[MAXLM], first = hint, best = -1;
+    size_t head = hint >= 0 && hint < t->nlm ? 1 : n < HEAD ? n : HEAD;
+    if (head > 1) first = 0;
+    for (int j = 0; j < t->nlm; j++) {
+        const uint8_t *sym = t->lm_sym + (size_t)j * REPAIR_LM_SPAN, *pairs = lm_pairs(j);
+        int ns = lm_nsymbols(j), p = k[0] >= 0 ? sym[k[0]] : lm_symbol(j, cp[0]);
+        uint64_t c = 0;
+        for (size_t i = 1; i < head; i++) {
+            int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
+            c += pairs[p * ns + y];
+            p = y;
+        }
+        cost[j] = c;
+        prev[j] = p;
+        if (head > 1 && c < least) least = c, first = j;
+    }
+    least = UINT64_MAX;
+    for (int o = 0; o < t->nlm; o++) {
+        int j = o == 0 ? first : o <= first ? o - 1 : o;
+        const uint8_t *sym = t->lm_sym + (size_t)j * REPAIR_LM_SPAN, *pairs = lm_pairs(j);
+        int ns = lm_nsymbols(j), p = prev[j], over = 0;
+        uint64_t c = cost[j];
+        for (size_t i = head; i < n; i++) {
+            int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
+            c += pairs[p * ns + y];
+            p = y;
+            if ((i & 15) == 0 && c > least) {
+                over = 1;
+                break;
+            }
+        }
+        if (!over && (c < least || (c == least && j < best))) least = c, best = j;
+        if (first_only) break;
+    }
+    *score = -(double)least / LM_COST_SCALE / (double)(n - 1);
+    return best;
+}
+
 #define LM_CHUNK 1024 /* longer texts are scored through lm.c */
 
 /* Table indices of valid UTF-8 s: their number, or (size_t)-1 when longer
@@ -249,11 +313,7 @@ int repair_lm_best(const repair_enc *t, const char *s, size_t n, double *score)
     if (m == (size_t)-1) return lm_best_utf8(s, n, score);
     int best = -1;
     double bs = 0;
-    if (letters)
-        for (int j = 0; j < t->nlm; j++) {
-            double v = lm_score_idx(t, j, k, cp, m);
-            if (best < 0 || v > bs) best = j, bs = v;
-        }
+    if (letters) best = lm_best_idx(t, k, cp, m, &bs, 0, -1);
     if (score) *score = best < 0 ? 0 : bs;
     return best;
 }
@@ -670,7 +730,8 @@ typedef struct ctx {
     pisar_buf lmb;    /* lm_before(): the last text scored, */
     double lmb_score; /* its score */
     int lmb_ok;
-    long *pre; /* cover_runs()'s prefix sums */
+    int lm_hint; /* 1 + the model that scored the last run's text best (0: none yet) */
+    long *pre;   /* cover_runs()'s prefix sums */
     size_t precap;
     /* the seeded examination (examine_seeded()): the seeds under the chains
      * whose text was UTF-8 and under the others, and the tokens examined
@@ -978,7 +1039,7 @@ static double lm_of_floor(const ctx *x, const char *s, size_t n, double floor)
             int y = k[i] >= 0 ? sym[k[i]] : lm_symbol(j, cp[i]);
             cost += pairs[prev * ns + y];
             prev = y;
-            if ((i & 15) == 0 && (double)cost > lim) {
+            if ((i & 3) == 0 && (double)cost > lim) {
                 over = 1;
                 break;
             }
@@ -990,6 +1051,25 @@ static double lm_of_floor(const ctx *x, const char *s, size_t n, double floor)
     return best < 0 ? floor - 1 : bs;
 }
 
+/* lm_of(), the model of the last run's text taken first (the same score),
+ * and x->lm_hint set to the best one. */
+static double lm_of_hint(ctx *x, const char *s, size_t n)
+{
+    const repair_enc *t = x->sc.enc;
+    int16_t k[LM_CHUNK];
+    uint32_t cp[LM_CHUNK];
+    int letters;
+    if (!t->lm_sym || !s) return lm_of(x, s, n);
+    size_t m = lm_indices(t, (const unsigned char *)s, n, k, cp, &letters);
+    if (m == (size_t)-1) return lm_of(x, s, n);
+    if (!letters) return 0;
+    double sc = 0;
+    int best = lm_best_idx(t, k, cp, m, &sc, 0, x->lm_hint - 1);
+    if (best < 0) return 0;
+    x->lm_hint = best + 1;
+    return sc;
+}
+
 /* lm_of() of a run's unchanged text, kept for the next chain: the
  * single-byte chains often judge the same run of the same line. */
 static double lm_before(ctx *x, const pisar_buf *b)
@@ -997,11 +1077,47 @@ static double lm_before(ctx *x, const pisar_buf *b)
     if (!b->len) return lm_of(x, b->data, b->len);
     if (x->lmb_ok && x->lmb.len == b->len && !memcmp(x->lmb.data, b->data, b->len))
         return x->lmb_score;
-    double v = lm_of(x, b->data, b->len);
+    double v = lm_of_hint(x, b->data, b->len);
     pisar_buf_clear(&x->lmb);
     x->lmb_ok = !pisar_buf_append(&x->lmb, b->data, b->len);
     x->lmb_score = v;
     return v;
+}
+
+/* A model's score of s (valid UTF-8), the hint's (x->lm_hint) or the one
+ * cheapest over its start: no more than lm_of(s). 0 when there is none to
+ * take (lm_of() is then asked). */
+static int lm_some(ctx *x, const char *s, size_t n, double *score)
+{
+    const repair_enc *t = x->sc.enc;
+    int16_t k[LM_CHUNK];
+    uint32_t cp[LM_CHUNK];
+    int letters;
+    if (!t->lm_sym || !s) return 0;
+    size_t m = lm_indices(t, (const unsigned char *)s, n, k, cp, &letters);
+    if (m == (size_t)-1 || !letters) return 0;
+    int j = lm_best_idx(t, k, cp, m, score, 1, x->lm_hint - 1);
+    if (j >= 0) x->lm_hint = j + 1; /* (the next run's text starts from it) */
+    return j >= 0;
+}
+
+/* add_cand()'s models: lm_before(b) in *lb and lm_of_floor(a, *lb + gain)
+ * returned, or a refusal that is the same decision: a model's score lo of
+ * b is no more than lm_before(b), so when a scores below lo + gain (by more
+ * than rounding) the run gains less than `gain` whatever b's best score;
+ * *lb is then lo and the result lo + gain - 1. The best score of b (all
+ * the models) is only needed for the runs a reads well enough. */
+static double lm_judge(ctx *x, const pisar_buf *b, const pisar_buf *a, double gain, double *lb)
+{
+    double lo;
+    if (b->len && !(x->lmb_ok && x->lmb.len == b->len && !memcmp(x->lmb.data, b->data, b->len)) &&
+        lm_some(x, b->data, b->len, &lo) &&
+        lm_of_floor(x, a->data, a->len, lo + gain) < lo + gain - 1e-9) {
+        *lb = lo;
+        return lo + gain - 1;
+    }
+    *lb = lm_before(x, b);
+    return lm_of_floor(x, a->data, a->len, *lb + gain);
 }
 
 /* Nonzero when the token's result has a non-ASCII letter: a single-byte
@@ -1210,9 +1326,8 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         } else {
             /* (below the least gain ok needs, lm_of_floor() may stop early:
              * no Latin-to-Latin test follows for these chains) */
-            double lb = lm_before(x, b);
-            lm = lm_of_floor(x, a->data, a->len,
-                             lb + (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN));
+            double lb;
+            lm = lm_judge(x, b, a, structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN, &lb);
             gain = lm - lb;
         }
         ok = gain >= (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN) &&
@@ -1804,6 +1919,28 @@ static int size_cmp(const void *a, const void *b)
     return p < q ? -1 : p > q;
 }
 
+/* x->touched in increasing order (distinct token indices): the seeds come in
+ * the order of the text and each adds the tokens around it, so the list is
+ * nearly sorted and an insertion sort takes a few moves a token; past 8
+ * moves a token, qsort. The same order either way. */
+static void sort_touched(size_t *v, size_t n)
+{
+    size_t moves = 0;
+    for (size_t i = 1; i < n; i++) {
+        size_t x = v[i], j = i;
+        while (j > 0 && v[j - 1] > x) {
+            v[j] = v[j - 1];
+            j--;
+            moves++;
+        }
+        v[j] = x;
+        if (moves > 8 * n) {
+            qsort(v, n, sizeof *v, size_cmp);
+            return;
+        }
+    }
+}
+
 /* The seeds of examine_seeded() under the two kinds of chain, once per line
  * (after cannot_repair() has marked them), and every token's status set to
  * T_NEUTRAL (ASCII) or T_UNSEEN. -1: out of memory. */
@@ -2061,7 +2198,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
          * token left T_UNSEEN is BAD); seeded, only the examined tokens can
          * be GOOD: they are taken in the order of the text */
         size_t nt = seeded ? x.ntouched : x.ntok;
-        if (seeded && nt > 1) qsort(x.touched, nt, sizeof *x.touched, size_cmp);
+        if (seeded && nt > 1) sort_touched(x.touched, nt);
         for (size_t i = 0, t = 0; i < nt && !rc; i++) {
             size_t g = seeded ? x.touched[i] : i;
             if (g < t || x.tok[g].status != T_GOOD) continue;

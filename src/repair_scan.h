@@ -481,6 +481,77 @@ static inline int repair_hg_may(const repair_hg_gate *g, const unsigned char *s,
     return 0;
 }
 
+/*
+ * The look-alike pass on a whole line s[0, n) (valid UTF-8, no mojibake
+ * repair in it), on the words that may be repaired alone. The line's script
+ * d is counted as the pass counts it (repair_hg_count()); then the words,
+ * where the gate knows every character (ASCII, U+0400..U+045F and the signs
+ * of repair_typo(); a word is then a word of the pass: a run of those
+ * letters), go to the pass (repair_homoglyph_words()) only when they mix
+ * the scripts, or when all their letters have a look-alike in the other
+ * script (repair_hg_may()) and the word is Latin in a line not mainly
+ * Latin or Cyrillic in a mainly Latin one (fix_word(): a word of one script
+ * is only changed into the other one's, and only so). In a line not mainly
+ * Latin the stretches of basic Cyrillic words and ASCII non-letters are
+ * passed over 16 bytes at a step (repair_hg_stretch()), as the pass does.
+ * At a character the gate does not know, the pass runs on the rest of the
+ * line from the last word boundary. A line with no letter without a
+ * look-alike (d = 0 with no count) goes through repair_homoglyph() whole
+ * (its quick exit: both scripts in the line; with a count, a word the pass
+ * may change has both in the line). The same repairs as
+ * repair_homoglyph(m, s, n, 0, n, ...): tests/test_normalize.c
+ * test_homoglyph_gate.
+ */
+static inline int repair_hg_line(const repair_hg *m, const repair_hg_gate *g, const char *in,
+                                 size_t n, repair_list *out)
+{
+    const unsigned char *s = (const unsigned char *)in;
+    size_t lat = 0, cyr = 0;
+    repair_hg_count(m, in, n, &lat, &cyr, 0);
+    if (!lat && !cyr) {
+        int line_script = -1;
+        return repair_homoglyph(m, in, n, 0, n, &line_script, out);
+    }
+    int d = repair_hg_dominant(lat, cyr), f;
+    for (size_t i = 0; i < n;) {
+        if (d != 1) {
+            i = repair_hg_stretch(in, i, n, 0);
+            if (i >= n) break;
+        }
+        unsigned char c = s[i], l = c | 0x20;
+        int letter = c < 0x80 ? l >= 'a' && l <= 'z' : repair_cyr_letter(s, n, i);
+        if (!letter) { /* a sign between words */
+            size_t k = c < 0x80 ? 1 : (size_t)repair_typo(s, n, i, &f);
+            if (!k) return repair_homoglyph_words(in, n, i, n, d, out);
+            i += k;
+            continue;
+        }
+        size_t a = i;
+        int wl = 0, wc = 0, alike = 1;
+        for (;;) {
+            if (i < n && s[i] < 0x80 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {
+                wl = 1;
+                alike &= g->lat[s[i]];
+                i++;
+            } else if (repair_cyr_letter(s, n, i)) {
+                wc = 1;
+                alike &= g->cyr[(((unsigned)s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu)) - 0x400];
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        /* (the word ends at a sign the gate knows, or goes on) */
+        if (i < n && s[i] >= 0x80 && !repair_typo(s, n, i, &f))
+            return repair_homoglyph_words(in, n, a, n, d, out);
+        if ((wl && wc) || (alike && (wl ? d != 1 : d == 1))) {
+            int rc = repair_homoglyph_words(in, n, a, i, d, out);
+            if (rc) return rc;
+        }
+    }
+    return 0;
+}
+
 /* May the byte s[i] of valid UTF-8 s[0, n) stand in a text that NFC leaves
  * as it is? ASCII, a continuation byte, the leads D0 D1 (U+0400..U+047F:
  * Cyrillic) and C2 (U+0080..U+00BF: « » § ° and the like), and E2 80 82..BF

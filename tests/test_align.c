@@ -485,6 +485,123 @@ static double f1(const char *gold, const pisar_link *l, size_t nl)
     return P + R > 0 ? 2 * P * R / (P + R) : 0;
 }
 
+/* A Cyrillic word is compared in Latin letters (инсталляция ~
+ * installiatsiia ~ installation, программы ~ programmy ~ program): the shared word places a dropped
+ * sentence that lengths alone put one sentence off, as in
+ * test_word_prefix. */
+static void test_cyrillic_words(void **state)
+{
+    (void)state;
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[12], T[12];
+    for (size_t i = 0; i < 12; i++)
+        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
+    S[8].text = "Погода сегодня была очень хорошей, тёплой и солнечной.";
+    S[9].text = "Затем инсталляция программы начинается совершенно сама по себе, без "
+                "всякого участия.";
+    T[8].text = "Then the installation of the program starts by itself.";
+    for (size_t i = 8; i < 10; i++)
+        S[i].len = strlen(S[i].text);
+    T[8].len = strlen(T[8].text);
+    pisar_link l[32];
+    size_t nl;
+    char got[128];
+    assert_int_equal(pisar_align(S, 12, T, 11, NULL, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1");
+    assert_int_equal(l[9].src, 9);
+    assert_int_equal(l[9].tgt, 8);
+}
+
+/* Numbers are written differently across languages: 1200, 1,200, 1 200 and
+ * 1.200 are one anchor (a separator before a group of three digits is a
+ * thousands separator). The number places the dropped sentence. */
+static void test_number_forms(void **state)
+{
+    (void)state;
+    static const char *const forms[][2] = {{"1200", "1,200"},
+                                           {"1\xc2\xa0"
+                                            "200",
+                                            "1200"},
+                                           {"1.200", "1 200"},
+                                           {"3,5", "3.5"}};
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        char a[200], b[200], y[200];
+        memset(a, 'x', 150), memcpy(a + 70, " 1990 ", 6), a[150] = 0;
+        memset(b, 'x', 150), b[150] = 0;
+        memset(y, 'y', 150), y[150] = 0;
+        memcpy(b + 60, forms[f][0], strlen(forms[f][0]));
+        memcpy(y + 60, forms[f][1], strlen(forms[f][1]));
+        b[59] = b[60 + strlen(forms[f][0])] = y[59] = y[60 + strlen(forms[f][1])] = ' ';
+        const char *ctx = "Forty characters of common context here.";
+        pisar_align_sentence S[6], T[5];
+        for (size_t i = 0; i < 3; i++)
+            S[i] = T[i] = (pisar_align_sentence){ctx, 40, 0};
+        S[3] = (pisar_align_sentence){b, strlen(b), 0};
+        S[4] = (pisar_align_sentence){a, strlen(a), 0};
+        S[5] = T[4] = (pisar_align_sentence){ctx, 40, 0};
+        T[3] = (pisar_align_sentence){y, strlen(y), 0};
+        pisar_link links[16];
+        size_t nl;
+        char got[64];
+        assert_int_equal(pisar_align(S, 6, T, 5, NULL, links, &nl, NULL), 0);
+        shape(links, nl, got, sizeof got);
+        if (strcmp(got, "1-1 1-1 1-1 1-1 1-0 1-1"))
+            print_message("%s ~ %s: %s\n", forms[f][0], forms[f][1], got);
+        assert_string_equal(got, "1-1 1-1 1-1 1-1 1-0 1-1");
+        assert_int_equal(links[3].src, 3); /* the number's sentence kept */
+        assert_int_equal(links[4].src, 4); /* "1990" dropped */
+    }
+}
+
+/* A news text where the translator left out a sentence (the weather) and
+ * added one (Moscow and Saint Petersburg): each is a sentence without
+ * counterpart, not half of a merge with a neighbour. The added sentence's
+ * names are missing on the other side because the whole sentence is (a 0-1
+ * link pays half the miss of its anchors), a capitalised first word
+ * (Similar, Погода) is no name, and the prior of a 1-0 link (0.04) lets a
+ * short sentence without anchors go alone rather than into a 2-1. */
+static void test_news_gaps(void **state)
+{
+    (void)state;
+    static const char *const src[] = {
+        "В понедельник в Казани открылся международный форум молодых инженеров.",
+        "В нём участвуют 1200 студентов из 14 стран.",
+        "Первый день был посвящён беспилотным автомобилям.",
+        "Команда из Новосибирска показала прототип, который проехал 40 километров без "
+        "водителя.",
+        "Погода в городе была солнечной.",
+        "«Мы работали над ним два года», — сказала руководитель команды Ирина Соколова.",
+        "Жюри оценит проекты в четверг.",
+        "Форум продлится до пятницы."};
+    static const char *const tgt[] = {
+        "An international forum of young engineers opened in Kazan on Monday.",
+        "It brings together 1,200 students from 14 countries.",
+        "The first day was devoted to driverless cars.",
+        "A team from Novosibirsk presented a prototype that drove 40 kilometres without a "
+        "driver.",
+        "\"We worked on it for two years,\" said team leader Irina Sokolova.",
+        "Similar projects have been shown in Moscow and Saint Petersburg.",
+        "The jury will assess the projects on Thursday.",
+        "The forum runs until Friday."};
+    pisar_align_sentence S[8], T[8];
+    for (size_t i = 0; i < 8; i++) {
+        S[i] = (pisar_align_sentence){src[i], strlen(src[i]), 0};
+        T[i] = (pisar_align_sentence){tgt[i], strlen(tgt[i]), 0};
+    }
+    pisar_buf kb = {0};
+    pisar_align_options opt = {.name_key = key_fn, .name_key_ctx = &kb};
+    pisar_link l[16];
+    size_t nl;
+    char got[128];
+    assert_int_equal(pisar_align(S, 8, T, 8, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-0 1-1 0-1 1-1 1-1");
+    assert_int_equal(l[4].src, 4); /* Погода... */
+    assert_int_equal(l[6].tgt, 5); /* Similar projects... */
+    pisar_buf_free(&kb);
+}
+
 static void test_fixtures(void **state)
 {
     (void)state;
@@ -537,6 +654,8 @@ int main(void)
         cmocka_unit_test(test_fixtures),       cmocka_unit_test(test_lexicon_parse),
         cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
         cmocka_unit_test(test_two_two),        cmocka_unit_test(test_word_prefix),
+        cmocka_unit_test(test_number_forms),   cmocka_unit_test(test_news_gaps),
+        cmocka_unit_test(test_cyrillic_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

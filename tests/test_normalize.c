@@ -1143,9 +1143,12 @@ static void test_line_gate(void **state)
  * a line can be repaired, repair_homoglyph() repairs nothing; it says so on
  * most lines with both scripts (not vacuous); and it lets through the lines
  * with a look-alike repair. */
+static size_t hg_words_repaired; /* repairs compared by hg_gate_lines() */
+
 static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const char *buf, size_t n,
                          int whole, size_t *said, size_t *both)
 {
+    size_t *words = &hg_words_repaired;
     int bad = 0;
     for (size_t a = 0; a < n;) {
         size_t e = a;
@@ -1158,7 +1161,7 @@ static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const cha
             int may = repair_hg_may(g, s, 0, len);
             *both += !repair_no_latin(s, len);
             *said += !may && !repair_no_latin(s, len);
-            repair_list l = {0};
+            repair_list l = {0}, w = {0};
             int line_script = -1;
             assert_int_equal(repair_homoglyph(hg, buf + a, len, 0, len, &line_script, &l), 0);
             if (l.n && !may) {
@@ -1166,7 +1169,26 @@ static int hg_gate_lines(const repair_hg *hg, const repair_hg_gate *g, const cha
                             buf + a);
                 bad++;
             }
+            /* the pass on the gate's words alone (repair_hg_line) repairs
+             * the same spans the same way */
+            assert_int_equal(repair_hg_line(hg, g, buf + a, len, &w), 0);
+            int same = w.n == l.n;
+            for (size_t i = 0; same && i < l.n; i++) {
+                const repair_span *x = &l.v[i], *y = &w.v[i];
+                same =
+                    x->off == y->off && x->len == y->len && x->after_len == y->after_len &&
+                    x->kind == y->kind && !strcmp(x->how, y->how) &&
+                    !memcmp(l.text.data + x->after_off, w.text.data + y->after_off, x->after_len);
+            }
+            if (!same) {
+                print_error("the pass on the gate's words repairs %zu spans, on the line %zu: "
+                            "%.*s\n",
+                            w.n, l.n, (int)len, buf + a);
+                bad++;
+            }
+            *words += l.n;
             repair_list_free(&l);
+            repair_list_free(&w);
         }
         a = e + 1;
     }
@@ -1316,6 +1338,11 @@ static void test_homoglyph_gate(void **state)
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         size_t n = read_fixture(files[f], buf, sizeof buf);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+        /* (and each file as one text, as prep hands a paragraph of many
+         * lines: cut at a line's end, the text valid UTF-8) */
+        while (n && buf[n - 1] != '\n')
+            n--;
+        bad += hg_gate_lines(&hg, &g, buf, n, 1, &said, &both);
     }
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
         bad += hg_gate_lines(&hg, &g, CASES[i].in, strlen(CASES[i].in), 1, &said, &both);
@@ -1349,6 +1376,25 @@ static void test_homoglyph_gate(void **state)
         "Ѕ",
         "ѕ",
         "s в",
+        /* the line's script decides which words of one script go to the
+         * pass; characters the gate does not know before, inside and after
+         * such words; lines whose letters all have look-alikes */
+        "Linux, a также",
+        "совместимое c RFC 1337",
+        "used аs the word",
+        "proc і nfs in a line",
+        "café a слово и слово",
+        "слово a café и слово",
+        "слово aé и слово c ним",
+        "ёж c ежом, ґанок c ним",
+        "a o c",
+        "а о с",
+        "a о c y",
+        "CCCP",
+        "«a» и «c» — o…",
+        "Это ДНС-a и РЕГИЗР-a",
+        "Mike Parker i David MacKenzie є",
+        "x и y, a и b = c",
     };
     for (size_t i = 0; i < sizeof more / sizeof *more; i++)
         bad += hg_gate_lines(&hg, &g, more[i], strlen(more[i]), 1, &said, &both);
@@ -1372,6 +1418,9 @@ static void test_homoglyph_gate(void **state)
     /* not vacuous: of the 295 lines with a Latin letter, 42 skip the pass
      * (short Latin words are often all look-alikes: "a", "co", "ext") */
     assert_true(said >= 30 && both > said);
+    /* (the repairs compared between the pass on a line and on its gate's
+     * words: not none) */
+    assert_true(hg_words_repaired >= 50);
     /* the words the gate must let through */
     static const char *may[] = {"c", "CCCP", "Мiр", "xoрошо", "ѕ", "a", "Tак"};
     for (size_t i = 0; i < sizeof may / sizeof *may; i++)
@@ -1379,6 +1428,92 @@ static void test_homoglyph_gate(void **state)
     static const char *keep[] = {"CCCF", "b", "слово", "word", "s", "ёж"};
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
         assert_false(repair_hg_may(&g, (const unsigned char *)keep[i], 0, strlen(keep[i])));
+}
+
+/* The best model, found by pruning (a model stops once its cost passes the
+ * least one found so far: repair_lm_best() up to 1,024 characters,
+ * lm_best_utf8() beyond), against every model scored whole: the same model
+ * and the same score, on the fixtures' lines and on stretches of 40 bytes to
+ * 8 KB of them (clean text of several languages, and garbled text). */
+static int best_model_same(const repair_enc *t, const char *s, size_t n, size_t *compared)
+{
+    int bad = 0;
+    double got = 0, want = 0;
+    int b = repair_lm_best(t, s, n, &got), w = -1;
+    for (int j = 0; b >= 0 && j < lm_count(); j++) {
+        double v = repair_lm_score(t, j, s, n);
+        if (w < 0 || v > want) w = j, want = v;
+    }
+    if (b >= 0 && (b != w || got != want)) {
+        print_error("repair_lm_best: model %d (%g), every model: %d (%g): %.*s\n", b, got, w, want,
+                    (int)(n < 80 ? n : 80), s);
+        bad++;
+    }
+    b = lm_best_utf8(s, n, &got), w = -1;
+    for (int j = 0; b >= 0 && j < lm_count(); j++) {
+        double v = lm_score_utf8(j, s, n, NULL);
+        if (w < 0 || v > want) w = j, want = v;
+    }
+    if (b >= 0 && (b != w || got != want)) {
+        print_error("lm_best_utf8: model %d (%g), every model: %d (%g): %.*s\n", b, got, w, want,
+                    (int)(n < 80 ? n : 80), s);
+        bad++;
+    }
+    *compared += b >= 0;
+    return bad;
+}
+
+static void test_model_best(void **state)
+{
+    (void)state;
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
+    static const char *files[] = {
+        "repair/sample-garbled.txt", "repair/clean/rus.txt",        "repair/clean/ukr.txt",
+        "repair/clean/bel.txt",      "repair/clean/bul.txt",        "repair/clean/srp-latn.txt",
+        "repair/clean/mixed.txt",    "repair/clean/pol.txt",        "repair/clean/ces.txt",
+        "repair/garbled-chains.txt", "repair/sample-lookalikes.txt"};
+    static const size_t spans[] = {40, 300, 1500, 2500, 8192};
+    static char buf[1 << 16];
+    int bad = 0;
+    size_t compared = 0, models = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        size_t n = read_fixture(files[f], buf, sizeof buf);
+        while (n && (buf[n - 1] & 0xC0) == 0x80) /* (a character cut by the read) */
+            n--;
+        if (n && (unsigned char)buf[n - 1] >= 0xC0) n--;
+        for (size_t a = 0; a < n;) {
+            size_t e = a;
+            while (e < n && buf[e] != '\n')
+                e++;
+            bad += best_model_same(t, buf + a, e - a, &compared);
+            a = e + 1;
+        }
+        for (size_t k = 0; k < sizeof spans / sizeof *spans; k++)
+            for (size_t a = 0; a + spans[k] <= n; a += spans[k]) {
+                size_t b = a, e = a + spans[k];
+                while (b < e && (buf[b] & 0xC0) == 0x80) /* at characters' starts */
+                    b++;
+                while (e > b && (buf[e] & 0xC0) == 0x80)
+                    e--;
+                bad += best_model_same(t, buf + b, e - b, &compared);
+            }
+    }
+    /* the texts' best models are many (not one that always wins first) */
+    for (int j = 0; j < lm_count(); j++)
+        for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+            size_t n = read_fixture(files[f], buf, 2000);
+            if (lm_best_utf8(buf, n < 1200 ? n : 1200, NULL) == j) {
+                models++;
+                break;
+            }
+        }
+    repair_enc_free(t);
+    free(t);
+    assert_int_equal(bad, 0);
+    assert_true(compared > 1000);
+    assert_true(models >= 5);
 }
 
 /* repair_ctrl_count's SSE2 path against its reference at every offset and
@@ -1669,6 +1804,7 @@ int main(void)
         cmocka_unit_test(test_homoglyph_gate),
         cmocka_unit_test(test_homoglyph_count_table),
         cmocka_unit_test(test_homoglyph_stretch),
+        cmocka_unit_test(test_model_best),
         cmocka_unit_test(test_ctrl_count),
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),

@@ -13,7 +13,8 @@
 # machine.
 #
 # Environment: ROWS (default "translit detect convert"; also normalize,
-# prep), LANG_CORPUS
+# prep, segment, prepxliff: prep -f xliff from a file, the names stage
+# included), LANG_CORPUS
 # (default ru; uk for the held-out set), BENCH_DIR (as run.sh: the corpora
 # are built there by bench/speed/corpus.sh, and shared with run.sh).
 # Needs perf (Debian: linux-perf), uchardet, iconv, uconv (icu-devtools).
@@ -99,15 +100,19 @@ for r in $ROWS; do
     row normalize file "@P@ normalize '$f' > /dev/null" "uconv -x any-nfc '$f' > /dev/null"
     row normalize pipe "cat '$f' | @P@ normalize > /dev/null" "cat '$f' | uconv -x any-nfc > /dev/null"
     ;;
-  prep)
+  prep | prepxliff)
     f=$(corpus 16 16)
     icu_seg=$work/icu_seg
     if [ ! -x "$icu_seg" ] || [ "$top/bench/segment/icu_seg.c" -nt "$icu_seg" ]; then
       # shellcheck disable=SC2046
       cc -O2 -o "$icu_seg" "$top/bench/segment/icu_seg.c" $(pkg-config --cflags --libs icu-uc icu-i18n)
     fi
-    row prep file "@P@ prep -f txt '$f' -o /dev/null" "'$icu_seg' $L < '$f' > /dev/null"
-    row prep pipe "cat '$f' | @P@ prep -f txt - -o /dev/null" "cat '$f' | '$icu_seg' $L > /dev/null"
+    if [ "$r" = prep ]; then
+      row prep file "@P@ prep -f txt '$f' -o /dev/null" "'$icu_seg' $L < '$f' > /dev/null"
+      row prep pipe "cat '$f' | @P@ prep -f txt - -o /dev/null" "cat '$f' | '$icu_seg' $L > /dev/null"
+    else # the names stage: what a translator's run writes
+      row prepxliff file "@P@ prep -f xliff '$f' -o /dev/null" "'$icu_seg' $L < '$f' > /dev/null"
+    fi
     ;;
   segment)
     f=$(corpus 32 32)

@@ -5,7 +5,7 @@
  * Program for Aligning Sentences in Bilingual Corpora", Computational
  * Linguistics 19(1): the cost of a link is -log P(match) - log P(delta | match)
  * with delta = (l2 - c*l1) / sqrt(s2 * l1) on lengths in characters, the
- * priors P(1-1) = 0.89, P(1-0) = P(0-1) = 0.0099, P(2-1) = P(1-2) = 0.089,
+ * priors P(1-1) = 0.89, P(1-0) = P(0-1) = 0.0099 (pisar: 0.04), P(2-1) = P(1-2) = 0.089,
  * P(2-2) = 0.011, and s2 = 6.8. The ratio c is estimated from the two texts
  * (total target length / total source length), since pisar aligns across
  * languages and scripts where c = 1 is far from true, and re-estimated from
@@ -14,11 +14,14 @@
  * with their length term a dropped sentence almost never beats a merge.
  *
  * On top of lengths, anchors that survive translation lower the cost of links
- * that share them and raise it for links that separate them: numbers, '?'
- * and '!', quotation marks, and name keys (the same key for Ушаков and
- * Ushakov) when a name-key function is supplied. Words of four letters or
- * more that both sides share (lower-cased: names and terms kept in Latin
- * letters, commands, cognates) lower a link's cost, as do, with a bilingual
+ * that share them and raise it for links that separate them: numbers (keyed
+ * across conventions: 1,200 = 1 200 = 1.200 = 1200), '?' and '!', quotation
+ * marks, and name keys (the same key for Ушаков and Ushakov) of capitalised
+ * words other than a sentence's first when a name-key function is supplied;
+ * a sentence without counterpart pays half the cost of its anchors. Words of four letters or
+ * more that both sides share (lower-cased, Cyrillic letters spelt in Latin
+ * ones: names and terms kept in Latin letters, commands, cognates such as
+ * программа ~ program) lower a link's cost, as do, with a bilingual
  * lexicon, source words whose translation is on the target side; a sentence
  * of a 2-1 or 1-2 link whose lexicon words have no translation on the other
  * side raises it (it looks like a sentence without counterpart). The
