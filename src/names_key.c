@@ -13,8 +13,10 @@
  * key alphabet:
  *   1. y and j are i (one glide class); runs of i are one i;
  *   2. a glide before e is dropped (Yegor, Iegor, Jegor, Egor; Aleyev, Aleev);
- *      a glide between a consonant and a or u is dropped (Lyudmila, Ljudmila,
- *      Ludmiła); between a consonant and o it makes the o an e (Fyodor, Fedor);
+ *      a glide between a consonant and a or u is kept (Lyudmila, Ljudmila,
+ *      Liudmila): я, ю after a consonant are not а, у (Лямин is not Ламин,
+ *      Мария not Мара); between a consonant and o it makes the o an e
+ *      (Fyodor, Fedor);
  *   3. o after a hush (ch, sh, zh) is e (Gorbachov, Gorbachev);
  *   4. a doubled consonant is single (Vassili, Vasili);
  *   5. a final "kaia" is "ka" (-skaya, -skaja, Polish -ska, Czech -ská).
@@ -608,7 +610,6 @@ static void fold(char *s, pisar_buf *out)
             char nx = s[i + 1];
             int after_cons = m && !is_vowel(s[m - 1]);
             if (nx == 'e') continue;
-            if (after_cons && (nx == 'a' || nx == 'u')) continue;
             if (after_cons && nx == 'o') {
                 s[i + 1] = 'e';
                 continue;

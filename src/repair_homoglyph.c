@@ -262,12 +262,16 @@ static int neighbour(const unsigned char *s, size_t n, size_t a, size_t b, int d
     return word_script(s, n, j, 1, lower);
 }
 
-/* Nonzero when nothing but closing punctuation follows s[b] to the line's end
- * (a man page's line ends inside a sentence: "от наличия мандатов y"). */
+/* Nonzero when nothing but spaces follow s[b] to the line's end (a man
+ * page's line ends inside a sentence: "от наличия мандатов y"; a mark after
+ * the letter, "типу c:", "параметром a.", makes it a name, not a
+ * preposition); the line's end may be in s (the stream's lines keep theirs). */
 static int line_end_after(const unsigned char *s, size_t n, size_t b)
 {
-    for (size_t j = b; j < n; j++)
-        if (!strchr(" .,;:!?)", s[j])) return 0;
+    for (size_t j = b; j < n; j++) {
+        if (s[j] == '\n' || s[j] == '\r') return 1;
+        if (s[j] != ' ') return 0;
+    }
     return 1;
 }
 
@@ -339,6 +343,8 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
         if (i >= a && i < b) continue;
         int letter = (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
         if (!letter) continue;
+        /* (an option's letter, "-L", "-U uuid", is no variable) */
+        if (i > 0 && s[i - 1] == '-') continue;
         int alone = (i == 0 ||
                      !(s[i - 1] >= 0x80 || ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') ||
                        (s[i - 1] >= '0' && s[i - 1] <= '9'))) &&
@@ -346,6 +352,91 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
                      !(s[i + 1] >= 0x80 || ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
                        (s[i + 1] >= '0' && s[i + 1] <= '9')));
         if (alone && !strchr("aocyiAOYI", s[i])) return 1;
+    }
+    return 0;
+}
+
+/* The word that ends before s[a] across spaces (and a comma when comma is
+ * set): its bytes in s[*wa, *wb), 0 when none (a sentence end, a bracket,
+ * the line's start come first). */
+static int word_before_span(const unsigned char *s, size_t a, int comma, size_t *wa, size_t *wb)
+{
+    size_t j = a;
+    while (j > 0 && (s[j - 1] == ' ' || (comma && s[j - 1] == ',')))
+        j--;
+    if (j == a || j == 0) return 0;
+    size_t e = j;
+    while (j > 0) {
+        size_t k = j - 1;
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+        size_t m = k;
+        if (!is_word_char(u8_next(s, e, &m))) break;
+        j = k;
+    }
+    if (j == e) return 0;
+    *wa = j;
+    *wb = e;
+    return 1;
+}
+
+/* Nonzero when s[a, b) is one of the words of the list (UTF-8, NUL-ended,
+ * the list ended by NULL), in small letters. */
+static int word_in(const unsigned char *s, size_t a, size_t b, const char *const *list)
+{
+    /* a capital first letter of U+0410..U+042F in small letters */
+    unsigned char w[64];
+    if (b - a > sizeof w) return 0;
+    memcpy(w, s + a, b - a);
+    if (b - a >= 2 && w[0] == 0xD0 && w[1] >= 0x90 && w[1] <= 0xAF) {
+        if (w[1] < 0xA0)
+            w[1] += 0x20;
+        else
+            w[0] = 0xD1, w[1] -= 0x20;
+    }
+    for (; *list; list++)
+        if (strlen(*list) == b - a && !memcmp(w, *list, b - a)) return 1;
+    return 0;
+}
+
+/* Words after which a lone Latin letter is the name of a variable, a point,
+ * an axis ("координата y", "точка a", "змінна x"), and the prepositions
+ * after which a one-letter preposition cannot follow ("в y, чтобы": y is
+ * a variable), in Russian, Ukrainian, Belarusian, Bulgarian, Serbian and
+ * Macedonian. */
+static const char *const NAMES_A_LETTER[] = {
+    /* (names of a letter, a variable, a point, an axis: not the words a
+     * preposition often follows, "значення у байтах", "змінної у
+     * попередній") */
+    "координата", "координаты", "координату", "переменная", "переменную", "змінна", "змінну",
+    "точка", "точки", "точку", "тачка", "тачке", "ось", "оси", "вісь", "вектор", "вектора",
+    "функция", "функции", "матрица", "матрицы", "константа", "буква", "буквы", "букву", "буквата",
+    "літера", "літери", "літеру", "символ", "символа", "символы", "символу", "символом", "параметр",
+    "параметра", "параметром", "параметре", "параметру", "променлива", "променливата",
+    /* prepositions */
+    "в", "на", "с", "к", "о", "у", "из", "от", "по", "за", "до", "для", "про", "при", "над", "под",
+    "без", "між", "между", "через", "ў", "з", "ад", "па", "со", "во", "од", "са", "ка", NULL};
+
+/* The prepositions a small c, o, y stand for and the conjunctions a, i (і):
+ * the word after one of them is no punctuation; after c (с) in Russian and
+ * Bulgarian and before a capital C (С) at a sentence's start, the word is
+ * in the instrumental or the genitive: these endings. */
+static int case_after_s(const unsigned char *s, size_t n, size_t j)
+{
+    static const char *const ends[] = {"ом",  "ем",  "ём",  "ой",  "ей", "ью", "ами", "ями",
+                                       "ими", "ыми", "ого", "его", "ых", "их", "ия",  "ий",
+                                       "ов",  "ев",  "ним", "ым",  "им", NULL};
+    size_t e = j;
+    while (e < n) {
+        size_t k = e;
+        int32_t c = u8_next(s, n, &k);
+        if (!is_word_char(c) || script_of(c) != HG_CYRILLIC) break;
+        e = k;
+    }
+    if (e - j < 6) return 0; /* two letters and an ending at least */
+    for (const char *const *x = ends; *x; x++) {
+        size_t l = strlen(*x);
+        if (e - j > l && !memcmp(s + e - l, *x, l)) return 1;
     }
     return 0;
 }
@@ -493,6 +584,31 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     if (lone && a == 0 && after == target && b < n && s[b] == ' ' &&
         (c0 == 'o' || c0 == 'a' || c0 == 'c'))
         relaxed = 1;
+    /* (y too before a small Cyrillic word of 3+ letters where the line is
+     * Ukrainian or Belarusian, "y файлі", and Serbian je, "je доступно") */
+    if (target == HG_CYRILLIC && dominant == target && a == 0 && after == target && b + 1 < n &&
+        s[b] == ' ' &&
+        ((len == 1 && c0 == 'y' && has_i_alphabet(s, n)) || (c0 == 'j' && south_slavic(s, n)))) {
+        int lw = 0;
+        size_t e = b + 1, k = 0;
+        while (e < n) {
+            size_t q = e;
+            if (!is_word_char(u8_next(s, n, &q))) break;
+            e = q;
+            k++;
+        }
+        if (word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw && k >= 3 &&
+            !code_like(s, n, a, b))
+            relaxed = 1;
+    }
+    /* at the line's end: Serbian je after a Cyrillic word ("ако je"), a
+     * capital Y after a sentence's end ("... слова. Y", the sentence goes on
+     * on the next line) */
+    if (target == HG_CYRILLIC && dominant == target && line_end_after(s, n, b) &&
+        standalone_before(s, a) &&
+        ((c0 == 'j' && before == target && south_slavic(s, n)) ||
+         (len == 1 && c0 == 'Y' && edge && a >= 3 && s[a - 2] == '.')))
+        relaxed = 1;
     /* at the line's end after a word of the line's script ("мандатов y") */
     if (lone && before == target && standalone_before(s, a) && line_end_after(s, n, b)) relaxed = 1;
     /* a Ukrainian or Belarusian і between two Latin names in a Cyrillic
@@ -501,6 +617,125 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         before == from && after == from &&
         !(b + 3 < n && s[b + 1] == 'i' && s[b + 2] == 'n' && s[b + 3] == ' ')) /* "for i in" */
         relaxed = 1;
+    /* Into Cyrillic, decided by the neighbours whatever the line's script
+     * (a man page's line of identifiers, "(начиная c Linux 3.5)", "или je
+     * доступна"): a small c, o, y, a (i where the line has a letter of
+     * Ukrainian or Belarusian; Serbian je, Macedonian ja) followed by one
+     * space and a Cyrillic word, or c, i before a Latin word, after a
+     * Cyrillic word (across a comma for the conjunctions a, i) or after an
+     * opening bracket or quote ("(c помощью", "«y файлі"), where that word
+     * is no preposition and no name of a variable ("в y, чтобы", "координата
+     * y"). */
+    int local = 0;
+    size_t wa = 0, wb = 0;
+    int conj = c0 == 'a' || c0 == 'i';
+    if (target == HG_CYRILLIC && !dze && !upper && b + 1 < n && s[b] == ' ' &&
+        (len == 1 ? strchr("acoyi", (int)c0) != NULL : c0 == 'j')) {
+        /* (the prepositions only: "(i є необов'язковим" is a variable) */
+        int opened =
+            !conj && a > 0 && (s[a - 1] == '(' || s[a - 1] == '"') && (a == 1 || s[a - 2] == ' ');
+        if (!opened && !conj && a >= 2 && s[a - 2] == 0xC2 && s[a - 1] == 0xAB) /* « */
+            opened = a == 2 || s[a - 3] == ' ';
+        int after_ok = after == target || ((c0 == 'c' || c0 == 'i') && after == from);
+        int lw = 0;
+        int next = word_at(s, n, b + 1) ? word_script(s, n, b + 1, 1, &lw) : HG_OTHER;
+        int prep = c0 == 'c' || c0 == 'o' || c0 == 'y';
+        /* (a preposition before a quote, a path, a variable: "y „staff“",
+         * "y /etc/manpath.config", "o «физическом»") */
+        unsigned char nb = s[b + 1];
+        int opens = nb == '/' || nb == '$' || nb == '"' ||
+                    (nb == 0xC2 && b + 2 < n && s[b + 2] == 0xAB) ||
+                    (nb == 0xE2 && b + 3 < n && s[b + 2] == 0x80 && s[b + 3] == 0x9E); /* « „ */
+        if (after_ok && next == after) {
+            if (opened)
+                local = after == target;
+            else if (standalone_before(s, a) && word_before_span(s, a, conj, &wa, &wb) &&
+                     word_script(s, n, wb, -1, &lw) == HG_CYRILLIC)
+                local = 1;
+        } else if (prep && opens && standalone_before(s, a) &&
+                   word_before_span(s, a, 0, &wa, &wb) &&
+                   word_script(s, n, wb, -1, &lw) == HG_CYRILLIC) {
+            local = 1;
+        }
+        /* a preposition after a name, a call, a number ("write(2) c места",
+         * "exit(3) y поставкама") before a small Cyrillic word (for c, one
+         * in the instrumental or the genitive); Serbian je, Macedonian ja
+         * after anything before a Cyrillic word, in a line of their letters
+         * ("grub-file je одржавана") */
+        /* the conjunction a after a comma before a small Cyrillic word
+         * ("библиотеки C, a не для"); Serbian je after a Cyrillic word
+         * before anything but a Latin word ("основно je 80", "ако je") */
+        if (!local && c0 == 'a' && next == target && lw && a >= 2 && s[a - 1] == ' ' &&
+            s[a - 2] == ',')
+            local = 1;
+        if (!local && c0 == 'j' && next != from && south_slavic(s, n) && standalone_before(s, a) &&
+            word_before_span(s, a, 0, &wa, &wb) && word_script(s, n, wb, -1, &lw) == HG_CYRILLIC)
+            local = 1;
+        if (!local && !opened && next == target && lw && a > 0 && s[a - 1] == ' ' && !edge &&
+            ((prep && (c0 != 'c' || case_after_s(s, n, b + 1))) ||
+             (c0 == 'j' && south_slavic(s, n))))
+            local = 1;
+        if (local && (c0 == 'i' && !has_i_alphabet(s, n))) local = 0;
+        /* Ukrainian and Belarusian have no preposition с (they write з) */
+        if (local && c0 == 'c' && has_i_alphabet(s, n)) local = 0;
+    }
+    /* a capital at a sentence's start before a small Cyrillic word: Y, O, A
+     * (I in Ukrainian or Belarusian; C before the instrumental or the
+     * genitive, not in those two) */
+    if (target == HG_CYRILLIC && !dze && upper && len == 1 && edge && after == target &&
+        b + 1 < n && s[b] == ' ' && strchr("YOAIC", (int)c0)) {
+        int lw = 0;
+        if (word_at(s, n, b + 1) && word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw &&
+            !code_like(s, n, a, b)) {
+            if (c0 == 'I')
+                local = has_i_alphabet(s, n);
+            else if (c0 == 'C')
+                local = !has_i_alphabet(s, n) && case_after_s(s, n, b + 1);
+            else
+                local = 1;
+        }
+        if (local && code_like(s, n, a, b)) local = 0;
+    }
+    /* the conjunction і in a Ukrainian or Belarusian line between options,
+     * names, numbers ("параметри -b, -m i -s", "cgroup i" at the line's end,
+     * "i він може" at its start): a Latin i standing alone there, before a
+     * word, a number, an option, a path, a quote or the line's end, is
+     * і; not in code (code_like), not "for i in", "i++", "i =", "i —",
+     * not after a bracket ("(i є необов'язковим цілим аргументом"); in a
+     * line mostly Cyrillic, or of both scripts beside a Cyrillic word (a
+     * Polish line with a Cyrillic і put into a word keeps its "i") */
+    if (target == HG_CYRILLIC && !local && len == 1 && c0 == 'i' && !dze &&
+        (a == 0 || s[a - 1] == ' ') && has_i_alphabet(s, n) &&
+        (dominant == HG_CYRILLIC ||
+         (dominant == HG_OTHER && (before == target || after == target)))) {
+        int end = line_end_after(s, n, b);
+        unsigned char nb = b + 1 < n ? s[b + 1] : 0;
+        int next_ok = b + 1 < n && s[b] == ' ' &&
+                      (word_at(s, n, b + 1) || (nb >= '0' && nb <= '9') || nb == '-' || nb == '/' ||
+                       nb == '$' || nb == '"' || nb == 0xC2 || nb == 0xE2);
+        int for_in =
+            (a >= 4 && !memcmp(s + a - 4, "for ", 4)) || (b + 3 < n && !memcmp(s + b, " in ", 4));
+        if ((end || next_ok) && !for_in && !(nb == '=' || nb == '+') &&
+            !(standalone_before(s, a) && word_before_span(s, a, 0, &wa, &wb) &&
+              word_in(s, wa, wb, NAMES_A_LETTER)))
+            local = 1;
+    }
+    if (local) relaxed = 1;
+    if (target == HG_CYRILLIC && len == 1 && c0 == 'c' && has_i_alphabet(s, n)) return 0;
+    /* a preposition is never followed by a comma ("параметр c, ключове") */
+    if (target == HG_CYRILLIC && len == 1 && (c0 == 'c' || c0 == 'o' || c0 == 'y') && b < n &&
+        s[b] == ',')
+        return 0;
+    /* a word before it that names a letter or is a preposition: the Latin
+     * letter is a variable ("координата y", "в y") */
+    if (target == HG_CYRILLIC && !dze && standalone_before(s, a) &&
+        word_before_span(s, a, 0, &wa, &wb) && word_in(s, wa, wb, NAMES_A_LETTER))
+        return 0;
+    /* a capital C at a sentence's start before a word in the instrumental
+     * or the genitive ("C параметром -v", "C некоторыми RTC"): the
+     * preposition С; before anything else it is the language ("C и C++",
+     * "C является") */
+    int cap_c = c0 == 'C' && local;
     if (!relaxed && !dze) {
         if (after != target) return 0;
         if (upper ? !edge : before != target) return 0;
@@ -508,8 +743,8 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
     /* in a line of both scripts only before a word of the other script
      * ("начиная c Linux", "Parker i David"): between two words of the target
      * script a lone Latin letter there is as often a variable ("в y, чтобы") */
-    if (dominant == HG_OTHER && (after != from || c0 == 'y' || c0 == 'e')) return 0;
-    if (len == 1 && !dze) {
+    if (!local && dominant == HG_OTHER && (after != from || c0 == 'y' || c0 == 'e')) return 0;
+    if (len == 1 && !dze && !cap_c) {
         /* (a capital C alone is too often the language: "C и C++") */
         static const int32_t lat[] = {'a', 'o', 'c', 'y', 'i', 'e', 'A', 'O', 'Y', 'I', 0};
         static const int32_t cyr[] = {0x430, 0x43E, 0x443, 0x456, 0x435, 0x410, 0x41E, 0x406, 0};
@@ -572,7 +807,10 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
     }
     /* (a lone i also in a line of both scripts: "є Mike Parker i David") */
     if (lat_all && !cyr_all &&
-        (dominant == HG_CYRILLIC || (dominant == HG_OTHER && b == a + 1 && strchr("aoceyi", s[a]))))
+        (dominant == HG_CYRILLIC ||
+         (dominant != HG_CYRILLIC && b == a + 1 && strchr("aoceyi", s[a])) ||
+         (dominant != HG_CYRILLIC && b == a + 2 && s[a] == 'j' &&
+          (s[a + 1] == 'a' || s[a + 1] == 'e'))))
         return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
         return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
@@ -835,7 +1073,8 @@ static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, in
         if (e >= to || s[e] < 0x80) {
             if ((cyr && !lat && dominant != HG_LATIN) ||
                 (lat && !cyr && dominant != HG_CYRILLIC &&
-                 !(dominant == HG_OTHER && e == a + 1 && strchr("aoceyi", s[a])))) {
+                 !(e == a + 1 && strchr("aoceyi", s[a])) &&
+                 !(e == a + 2 && s[a] == 'j' && (s[a + 1] == 'a' || s[a + 1] == 'e')))) {
                 i = e;
                 continue;
             }

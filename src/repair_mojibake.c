@@ -107,12 +107,13 @@ static const chain CHAINS[] = {
  * dilutes the models' mean ("mappen recursief kopiÃ«ren"; chains.py dev: 0.5
  * 0.953, 0.3 0.957, 0.15 0.959, 0.01 0.960, no clean line changed at any) */
 #define LM_STRUCT_GAIN 0.15
-#define LM_BIG_GAIN 1.5   /* lets undamaged-looking words join a single-byte chain's run */
-#define LM_TWO_STEPS 1.0  /* handicap of a two-step chain against a one-step one */
-#define LM_LATIN_GAIN 1.0 /* a Latin-to-Latin chain's run with undamaged-looking words */
-#define LM_MIN_LEAD 0.3   /* best chain over the runner-up */
-#define LM_LONG_RUN 12    /* letters in a run judged by the models alone */
-#define LM_PLAUSIBLE -5.0 /* ... whose result must score at least this (text: -2 to -4) */
+#define LM_BIG_GAIN 1.5    /* lets undamaged-looking words join a single-byte chain's run */
+#define LM_TWO_STEPS 1.0   /* handicap of a two-step chain against a one-step one */
+#define LM_LATIN_GAIN 1.0  /* a Latin-to-Latin chain's run with undamaged-looking words */
+#define LM_MIN_LEAD 0.3    /* best chain over the runner-up */
+#define LM_WORDS_LEAD 0.05 /* ... two Latin-to-Latin chains on the words they differ in */
+#define LM_LONG_RUN 12     /* letters in a run judged by the models alone */
+#define LM_PLAUSIBLE -5.0  /* ... whose result must score at least this (text: -2 to -4) */
 /* A Latin-to-Latin chain's run that the rules above turn down (letters
  * turned into other letters, "pøedchozí" for "předchozí", look like no damage)
  * is judged against the whole line (latin_line_ok): the line must read as a
@@ -567,7 +568,7 @@ static int badness(const unsigned char *s, size_t n)
 {
     int32_t cp[MAXW];
     size_t k = decode_cps(s, n, cp);
-    int bad = 0, latin_run = 0;
+    int bad = 0, latin_run = 0, latin_upper = 0, latin_counted = 0, latin_ext = 0;
     for (size_t j = 0; j < k; j++) {
         int32_t c = cp[j];
         int32_t prev = j ? cp[j - 1] : ' ', next = j + 1 < k ? cp[j + 1] : ' ';
@@ -576,10 +577,17 @@ static int badness(const unsigned char *s, size_t n)
             bad += 2;
             continue;
         }
+        /* (three letters outside ASCII in a row: "ÃƒÂ", "ðèâ" of Cyrillic
+         * read as windows-1252; but small letters with one of Latin
+         * Extended-A that no misreading as windows-1252 or ISO-8859-1 makes,
+         * Turkish "ığı", "üşü", are a word) */
         if (sc == SC_LATIN && c >= 0x80) {
-            if (++latin_run == 3) bad++;
+            latin_upper |= is_upper(c);
+            latin_ext |= c >= 0x100 && c <= 0x17F && c != 0x153 && c != 0x161 && c != 0x17E;
+            if (++latin_run >= 3 && !latin_counted && (latin_upper || !latin_ext))
+                bad++, latin_counted = 1;
         } else {
-            latin_run = 0;
+            latin_run = latin_upper = latin_counted = latin_ext = 0;
         }
         if (sc != SC_NONE) {
             int psc = j ? letter_script_in(cp, j - 1, k) : SC_NONE;
@@ -700,6 +708,7 @@ typedef struct cand {
     double lm;         /* LM score of the result (or 0) */
     size_t ngood;
     int still_bad; /* the result still looks damaged */
+    int inner;     /* Latin-to-Latin: every changed word had a sign inside (inner_sign) */
 } cand;
 
 typedef struct ctx {
@@ -1155,6 +1164,19 @@ static int central_european(const char *code)
     return 0;
 }
 
+/* The language identifier reads the line as a language written in
+ * windows-1250 / ISO-8859-2: Italian "è", French "obsolète", Danish
+ * "tilgængelig" stay (asked once a line). */
+static int line_ce(ctx *x)
+{
+    if (x->line_ce < 0) {
+        const char *id = NULL;
+        x->line_ce = !pisar_language_detect((const char *)x->s, x->n, &id, NULL) && id &&
+                     central_european(id);
+    }
+    return x->line_ce;
+}
+
 /* The whole-line test of a Latin-to-Latin run (LM_LINE_*): the line with
  * the run's result at [aoff, aoff + alen) of x->ctext; b and a: the changed
  * words with context before and after. 1 accepted, 0 not, -1 memory. */
@@ -1186,14 +1208,26 @@ static int latin_line_ok(ctx *x, size_t ta, size_t te, size_t aoff, size_t alen,
     double g = repair_lm_score(et, lang, a->data, a->len) -
                repair_lm_score(et, x->line_lang, b->data, b->len);
     if (g < LM_LINE_GAIN) return 0;
-    /* the language identifier must read the line as a language written in
-     * the step's page: Italian "è", French "obsolète", Danish "tilgængelig" stay */
-    if (x->line_ce < 0) {
-        const char *id = NULL;
-        x->line_ce = !pisar_language_detect((const char *)x->s, x->n, &id, NULL) && id &&
-                     central_european(id);
+    return line_ce(x);
+}
+
+/* Nonzero when s[0, n) has a sign of Latin-1 (U+00A0..U+00BF) between two
+ * letters: under a Latin-to-Latin chain the sign was a letter of
+ * windows-1250 or ISO-8859-2 ("ka¿dego", "izvr¹ni", "mo¾e"); a word of clean
+ * text holds none such but the signs those pages share with Latin-1
+ * ("programma´s", "l·l": unchanged by the chains). */
+static int inner_sign(const unsigned char *s, size_t n)
+{
+    int32_t prev = ' ', cur = ' ';
+    for (size_t i = 0; i < n;) {
+        int32_t c = u8_next(s, n, &i);
+        if (cur >= 0xA0 && cur <= 0xBF && word_letter_script(prev) == SC_LATIN &&
+            word_letter_script(c) == SC_LATIN)
+            return 1;
+        prev = cur;
+        cur = c;
     }
-    return x->line_ce;
+    return 0;
 }
 
 static int add_cand(ctx *x, int chn, size_t ta, size_t te)
@@ -1203,20 +1237,31 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
      * chain also at least 4 letters long: "кБ", "мВ" are ordinary units);
      * weak: any other changed word */
     int structural = STEPS[ch->outer].orig == PISAR_ENC_UTF8;
+    int latin = ch->inner < 0 && latin_pair(&STEPS[ch->outer]);
     size_t ngood = 0, bad = 0, strong = 0, weak = 0, weak_long = 0, letters = 0, upper = 0;
+    size_t inner = 0; /* Latin-to-Latin: changed words with a sign inside (inner_sign) */
+    int most = 0;     /* the most letters of a changed word */
     for (size_t t = ta; t < te; t++) {
         const token *k = &x->tok[t];
         if (k->status != T_GOOD) continue;
         ngood++;
+        if (k->letters > most) most = k->letters;
         letters += (size_t)k->letters;
         upper += (size_t)k->upper;
         bad += (size_t)k->bad;
-        if (k->bad > 0 && (structural || (k->letters >= 4 && new_letter(x, k))))
+        /* (a Latin-to-Latin chain's word of 2+ letters with a sign inside,
+         * "mo¾e", "ka¿dego": the sign was a letter of the page) */
+        if (k->bad > 0 && (structural || (k->letters >= (latin ? 2 : 4) && new_letter(x, k)))) {
             strong++;
-        else
+            inner += latin && inner_sign(x->s + k->b, k->e - k->b) &&
+                     !badness((const unsigned char *)x->res.data + k->roff, k->rlen);
+        } else
             weak++, weak_long += k->letters > 3;
     }
     int damaged = bad > 0 && strong > 0;
+    /* a two-step chain whose changed words have one letter each is signs
+     * read twice, not letters ("1000Â²" is 1000², not 1000І; "Â½" is ½) */
+    if (ch->inner >= 0 && most < 2) return 0;
     /* windows-1251 read as KOI8-R under UTF-8 damage: the middle text is
      * clean capitals ("РћРћРќ" is ООН, not ппо), which the one-step chain
      * takes only on a long run: the same here (UTF-8 doubles the letters) */
@@ -1232,7 +1277,6 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
      * structural chain may also repair a word of 4+ letters that does not look
      * damaged ("РІСЃС‘" for "всё") when the models clearly prefer it */
     if (structural && x->have_lm && letters >= 4) long_run = 1;
-    int latin = ch->inner < 0 && latin_pair(&STEPS[ch->outer]);
     /* a Latin-to-Latin run is also left to the models and the whole line
      * (latin_line_ok), damaged-looking or not */
     int latin_line = latin && x->have_lm && long_word_changed(x, ta, te);
@@ -1290,6 +1334,11 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
              ((damaged && (structural || weak == 0 || gain >= LM_BIG_GAIN ||
                            (latin && (strong >= weak || gain >= LM_LATIN_GAIN)))) ||
               (long_run && gain >= LM_BIG_GAIN && lm >= LM_PLAUSIBLE));
+        /* every changed word of a Latin-to-Latin run a word with a sign
+         * inside that comes out as letters: the models need only not prefer
+         * the input */
+        if (!ok && latin && inner > 0 && inner == strong && weak == 0 && gain >= 0 && line_ce(x))
+            ok = 1;
         if (!ok && latin_line) {
             int r = latin_line_ok(x, ta, te, aoff, alen, b, a);
             if (r < 0) return -1;
@@ -1315,7 +1364,9 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
         if (x->tok[t].status == T_GOOD)
             still_bad =
                 badness((const unsigned char *)x->res.data + x->tok[t].roff, x->tok[t].rlen) > 0;
-    x->c[x->nc++] = (cand){chn, ta, te, aoff, alen, lm, ngood, still_bad};
+    x->c[x->nc++] = (cand){chn,   ta,        te,
+                           aoff,  alen,      lm,
+                           ngood, still_bad, latin && inner > 0 && inner == strong && line_ce(x)};
     return 0;
 }
 
@@ -1395,6 +1446,57 @@ static int subsumes(const ctx *x, const cand *a, const cand *b)
 
 /* Choose among overlapping candidates g[0..ng): the one chain that wins clearly,
  * or none. */
+/* Two Latin-to-Latin candidates of the same run whose changed words all had
+ * a sign inside, in a Central European line (cand.inner; windows-1250 and
+ * ISO-8859-2 read as windows-1252 or ISO-8859-1 differ in a few bytes:
+ * "Pokaľe"/"Pokaže"): compared by the words they spell differently alone,
+ * a word of letters against the other's (the rest of the run, the same in
+ * both, would dilute the difference below LM_MIN_LEAD). 1 or 2 for the
+ * winner, 0 when this does not apply or neither leads by LM_MIN_LEAD, -1
+ * without memory. */
+static int latin_words_differ(ctx *x, const cand *g)
+{
+    const chain *c0 = &CHAINS[g[0].chain], *c1 = &CHAINS[g[1].chain];
+    if (c0->inner >= 0 || c1->inner >= 0 || !latin_pair(&STEPS[c0->outer]) ||
+        !latin_pair(&STEPS[c1->outer]) || g[0].ta != g[1].ta || g[0].te != g[1].te || !g[0].inner ||
+        !g[1].inner)
+        return 0;
+    const char *a = x->ctext.data + g[0].aoff, *b = x->ctext.data + g[1].aoff;
+    size_t an = g[0].alen, bn = g[1].alen, i = 0, j = 0;
+    pisar_buf wa = {0}, wb = {0};
+    int rc = 0;
+    while (i < an && j < bn && !rc) {
+        size_t i2 = i, j2 = j;
+        while (i2 < an && a[i2] != ' ')
+            i2++;
+        while (j2 < bn && b[j2] != ' ')
+            j2++;
+        if (i2 - i != j2 - j || memcmp(a + i, b + j, i2 - i)) {
+            if ((wa.len && (pisar_buf_append(&wa, " ", 1) || pisar_buf_append(&wb, " ", 1))) ||
+                pisar_buf_append(&wa, a + i, i2 - i) || pisar_buf_append(&wb, b + j, j2 - j))
+                rc = -1;
+        }
+        i = i2 + (i2 < an);
+        j = j2 + (j2 < bn);
+    }
+    if (!rc && (i < an || j < bn)) rc = -2; /* not word for word */
+    int win = 0;
+    if (!rc && wa.len && !fold_case(&wa) && !fold_case(&wb)) {
+        double sa = lm_of(x, wa.data, wa.len), sb = lm_of(x, wb.data, wb.len);
+        int ba = badness((const unsigned char *)wa.data, wa.len),
+            bb = badness((const unsigned char *)wb.data, wb.len);
+        /* (either is a repair of the run, which is surely garbled: the
+         * better one wins by any clear margin) */
+        if (ba == 0 && (bb > 0 || sa - sb >= LM_WORDS_LEAD))
+            win = 1;
+        else if (bb == 0 && (ba > 0 || sb - sa >= LM_WORDS_LEAD))
+            win = 2;
+    }
+    pisar_buf_free(&wa);
+    pisar_buf_free(&wb);
+    return rc == -1 ? -1 : win;
+}
+
 static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
 {
     if (ng == 1) return emit(x, &g[0], out);
@@ -1431,6 +1533,11 @@ static int resolve(ctx *x, cand *g, size_t ng, repair_list *out)
         }
     }
     if (ng == 1) return emit(x, &g[0], out);
+    if (x->have_lm && ng == 2) {
+        int r = latin_words_differ(x, g);
+        if (r < 0) return -1;
+        if (r > 0) return emit(x, &g[r - 1], out);
+    }
     if (x->have_lm) {
         /* compare on the union of the tokens, the rest of the union unchanged */
         size_t ua = g[0].ta, ue = g[0].te;
@@ -1855,7 +1962,8 @@ static int seed_lists(ctx *x)
         k->status = k->ascii ? T_NEUTRAL : T_UNSEEN;
         if (k->ascii) continue;
         if (k->sgood) x->seed_u[x->nseed_u++] = t;
-        if ((k->bad > 0 && k->letters >= 4) || k->cover) x->seed_1[x->nseed_1++] = t;
+        /* (2 letters: a Latin-to-Latin chain's damaged word, add_cand()) */
+        if ((k->bad > 0 && k->letters >= 2) || k->cover) x->seed_1[x->nseed_1++] = t;
     }
     return 0;
 }
@@ -1986,9 +2094,58 @@ int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_li
     return rc;
 }
 
+/* The start of the character before s[i], or (size_t)-1 at the start. */
+static size_t char_before(const unsigned char *s, size_t i)
+{
+    if (i == 0) return (size_t)-1;
+    size_t j = i - 1;
+    while (j > 0 && (s[j] & 0xC0) == 0x80)
+        j--;
+    return j;
+}
+
+/*
+ * The signs of Latin-1 (U+00A0..U+00BF: no-break space, « », ©, °, ², ´...)
+ * of a UTF-8 text read as windows-1252 or ISO-8859-1: each became Â and the
+ * sign ("Â»[DHCPv6]Â«", "programmaÂ´s", "Copyright Â© 2005"). Left over
+ * by the chains (a sign has no letters for the models to judge), each such
+ * pair outside the repairs made (out's spans from n0) becomes its sign,
+ * where the Â follows no letter but an ASCII one (after Ã, ƒ, Â... it is
+ * a part of a longer garbling, "ÃƒÂ©") and none of the pair's neighbours
+ * is a Cyrillic letter (a line of Cyrillic mojibake is the chains'). A
+ * capital Â before a sign ends no word of the languages pisar serves. */
+static int signs_pass(const unsigned char *s, size_t n, repair_list *out, size_t n0)
+{
+    size_t n1 = out->n;
+    for (size_t i = 0; i + 3 < n; i++) {
+        if (s[i] != 0xC3 || s[i + 1] != 0x82 || s[i + 2] != 0xC2 || s[i + 3] < 0xA0 ||
+            s[i + 3] > 0xBF)
+            continue;
+        size_t j = char_before(s, i);
+        if (j != (size_t)-1 && s[j] >= 0x80) {
+            size_t q = j;
+            int32_t c = u8_next(s, n, &q);
+            /* (a no-break space or a sign of Latin-1 before it: "Â Â»") */
+            if (!(c >= 0xA0 && c <= 0xBF)) continue;
+        }
+        if (i + 4 < n && s[i + 4] >= 0xD0 && s[i + 4] <= 0xD3) continue;
+        int inside = 0;
+        for (size_t k = n0; k < n1 && !inside; k++)
+            inside = i + 4 > out->v[k].off && i < out->v[k].off + out->v[k].len;
+        if (inside) continue;
+        int rc =
+            repair_list_add(out, i, 4, (const char *)s + i + 2, 2, NAME3, PISAR_REPAIR_MOJIBAKE);
+        if (rc) return rc;
+        i += 3;
+    }
+    if (out->n > n1) repair_list_sort(out);
+    return 0;
+}
+
 int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t n,
                        repair_list *out, int fast)
 {
+    size_t n0 = out->n;
     ctx x = {0};
     x.tok = w->tok, x.tokcap = w->tokcap, x.c = w->c, x.capc = w->capc;
     x.pre = w->pre, x.precap = w->precap, x.lmb = w->lmb;
@@ -2065,6 +2222,7 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
             i = j;
         }
     }
+    if (!rc && signs_pass(x.s, n, out, n0)) rc = -1;
     w->tok = x.tok, w->tokcap = x.tokcap, w->c = x.c, w->capc = x.capc;
     w->pre = x.pre, w->precap = x.precap, w->lmb = x.lmb;
     w->idx = x.idx, w->idxcap = x.idxcap;

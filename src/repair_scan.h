@@ -490,7 +490,8 @@ static inline int repair_hg_may(const repair_hg_gate *g, const unsigned char *s,
  * letters), go to the pass (repair_homoglyph_words()) only when they mix
  * the scripts, or when all their letters have a look-alike in the other
  * script (repair_hg_may()) and the word is Latin in a line not mainly
- * Latin or Cyrillic in a mainly Latin one (fix_word(): a word of one script
+ * Latin (or a one-letter a o c e y i, ja, je in any line) or Cyrillic in a
+ * mainly Latin one (fix_word(): a word of one script
  * is only changed into the other one's, and only so). In a line not mainly
  * Latin the stretches of basic Cyrillic words and ASCII non-letters are
  * passed over 16 bytes at a step (repair_hg_stretch()), as the pass does.
@@ -544,7 +545,12 @@ static inline int repair_hg_line(const repair_hg *m, const repair_hg_gate *g, co
         /* (the word ends at a sign the gate knows, or goes on) */
         if (i < n && s[i] >= 0x80 && !repair_typo(s, n, i, &f))
             return repair_homoglyph_words(in, n, a, n, d, out);
-        if ((wl && wc) || (alike && (wl ? d != 1 : d == 1))) {
+        /* (a one-letter Latin word a o c e y i, or ja / je, goes to the
+         * pass in a mainly Latin line too: fix_word() decides it by its
+         * neighbours, "/proc/diskstats (начиная c Linux 2.5.69)") */
+        int lone = wl && ((i - a == 1 && strchr("aoceyi", s[a])) ||
+                          (i - a == 2 && s[a] == 'j' && (s[a + 1] == 'a' || s[a + 1] == 'e')));
+        if ((wl && wc) || (alike && (wl ? d != 1 || lone : d == 1))) {
             int rc = repair_homoglyph_words(in, n, a, i, d, out);
             if (rc) return rc;
         }

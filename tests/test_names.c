@@ -279,6 +279,16 @@ static void test_language_pairs(void **state)
         {"ru", "Петухов", "Петугов", 0},
         {"ru", "Игорь", "Ихорь", 0},
         {"ru", "Шуйский", "Щуйский", 0},
+        /* я, ю after a consonant are not а, у */
+        {"ru", "Лямин", "Ламин", 0},
+        {"ru", "Мария", "Мара", 0},
+        {"ru", "Рябов", "Рабов", 0},
+        {"ru", "Людов", "Лудов", 0},
+        {"sr", "Љамић", "Ламић", 0},
+        {"ru", "Лямин", "Liamin", 1},
+        {"ru", "Людмила", "Ljudmila", 1},
+        {"ru", "Мария", "Mariya", 1},
+        {"ru", "Мария", "Maria", 1},
         {"ru", "Калинина", "Kalinina", 1},
         {"ru", "Бобылева", "Bobyleva", 1},
         {"ru", "Петухов", "Petukhov", 1},
@@ -355,7 +365,7 @@ static void test_key_values(void **state)
         {"Anna Ajmatova", 0, "akhmatova ana"},             /* Spanish jm = хм */
         {"Jabarovsk", 0, "@khabarovsk"},            /* gazetteer "Jabárovsk" without its accent */
         {"Anatolij Tjubajs", 0, "anatoli chubais"}, /* Swedish tj = ч, cued by -ij */
-        {"Tatjana Sjtjerbakova", 0, "shcherbakova tatana"}, /* tj after a vowel: тья */
+        {"Tatjana Sjtjerbakova", 0, "shcherbakova tatiana"}, /* tj after a vowel: тья */
         {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
         {"Alexander", 0, "aleksandr"},
         {"Olijnikow", 0, "olinikov"}, /* German: j is й */
@@ -1041,13 +1051,13 @@ static void test_group_key(void **state)
     } cases[] = {
         {"German s is з or с: one original",
          {"Maria Sacharowa", "Мария Захарова"},
-         "mara zakharova"},
+         "maria zakharova"},
         {"German sch is ж or ш", {"Leonid Breschnew", "Леонид Брежнев"}, "brezhnev leonid"},
         {"German, words reordered by the unvoicing",
          {"Walerij Saluschni", "Валерій Залужний"},
          "valeri zaluzhni"},
         {"French ch is ш", {"Petro Porochenko", "Петро Порошенко"}, "petr poroshenko"},
-        {"Czech zj is з and a glide", {"Gennadij Zjuganov", "Геннадий Зюганов"}, "genadi zuganov"},
+        {"Czech zj is з and a glide", {"Gennadij Zjuganov", "Геннадий Зюганов"}, "genadi ziuganov"},
         {"a Western name in its own spelling",
          {"Magnus Carlsen", "Магнус Карлсен"},
          "karlsen magnus"},
@@ -1060,7 +1070,7 @@ static void test_group_key(void **state)
         {"DSTU 9112 njo is ньо", {"Denjov", "Деньов"}, "denov"},
         {"DSTU 9112 sjo is сьо", {"Sjomin", "Сьомін"}, "somin"},
         {"DSTU 9112 cjo is цьо", {"Macjocjkyj", "Мацьоцький"}, "matsotski"},
-        {"DSTU 9112 tjk is тьк", {"Tjutjkiv", "Тютьків"}, "tutkiv"},
+        {"DSTU 9112 tjk is тьк", {"Tjutjkiv", "Тютьків"}, "tiutkiv"},
         {"njo with both Деньов and Денёв: stays", {"Denjov", "Деньов", "Денёв"}, NULL},
         /* g = h with kh kept apart, only where the reading's h cannot be х */
         {"g is г where ch is х", {"Sugowerchiw", "Суговерхів", "Суховерхів"}, "suhoverkhiv"},
@@ -1095,7 +1105,7 @@ static void test_group_key(void **state)
         pisar_names_free(h);
     }
     /* the German spelling is not the original's key on its own */
-    assert_string_not_equal(key("Maria Sacharowa", 15), "mara zakharova");
+    assert_string_not_equal(key("Maria Sacharowa", 15), "maria zakharova");
     /* grouping: one group for the original and the German spelling */
     pisar_names *h = NULL;
     assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
@@ -1107,7 +1117,7 @@ static void test_group_key(void **state)
     for (size_t i = 0; i < n; i++) {
         pisar_name_group g;
         assert_int_equal(pisar_names_group(h, i, &g), PISAR_OK);
-        if (!strcmp(g.key, "mara zakharova")) {
+        if (!strcmp(g.key, "maria zakharova")) {
             found = 1;
             assert_int_equal(g.nvariants, 2);
             assert_int_equal(g.ndocs, 2);

