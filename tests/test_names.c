@@ -366,7 +366,7 @@ static void test_key_values(void **state)
         {"Jabarovsk", 0, "@khabarovsk"},            /* gazetteer "Jabárovsk" without its accent */
         {"Anatolij Tjubajs", 0, "anatoli chubais"}, /* Swedish tj = ч, cued by -ij */
         {"Tatjana Sjtjerbakova", 0, "shcherbakova tatiana"}, /* tj after a vowel: тья */
-        {"Slobodan Milosevic", 0, "milosevich slobodan"},   /* š without its háček */
+        {"Slobodan Milosevic", 0, "milosevich slobodan"},    /* š without its háček */
         {"Alexander", 0, "aleksandr"},
         {"Olijnikow", 0, "olinikov"}, /* German: j is й */
         {"Brejnev", 0, "brezhnev"},   /* French: j is ж */
