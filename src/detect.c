@@ -556,16 +556,28 @@ typedef struct scoring {
     int skip_digit_pairs;
 } scoring;
 
-static int enc_alive(const scoring *s, pisar_encoding e)
+/* Can e have written the input? Not if a byte is one e does not define.
+ * A C1 control (U+0080-U+009F) is implausible in text, but real tools leave
+ * a few behind (iconv -c dropping a character of three bytes keeps two:
+ * "operations\x80\x94that"): a page survives up to C1_MAX of them, one in
+ * C1_SHARE of the bytes >= 0x80 at most, and pays C1_COST nats for each
+ * (*c1 counts them). */
+#define C1_MAX 16
+#define C1_SHARE 256
+#define C1_COST 12.0
+static int enc_alive(const scoring *s, pisar_encoding e, uint64_t *c1)
 {
     const uint8_t *fl = cp_flags(e);
     const uint16_t *t = cp_table(e);
+    uint64_t high = 0;
+    *c1 = 0;
     for (int b = 0x80; b < 256; b++) {
         if (!s->byte_n[b]) continue;
         if (!(fl[b] & CPF_DEFINED)) return 0;
-        if (t[b] >= 0x80 && t[b] < 0xA0) return 0; /* a C1 control: implausible in text */
+        high += s->byte_n[b];
+        if (t[b] >= 0x80 && t[b] < 0xA0) *c1 += s->byte_n[b];
     }
-    return 1;
+    return !*c1 || (*c1 <= C1_MAX && *c1 * C1_SHARE <= high);
 }
 
 static int is_digit(unsigned b)
@@ -985,7 +997,8 @@ static int detect_sbcs(pisar_detector *d)
     uint64_t lang_cost[NSBCS][MAXLANG];
     for (int i = 0; i < NSBCS; i++) {
         pisar_encoding e = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + i);
-        alive[i] = enc_alive(&s, e);
+        uint64_t c1;
+        alive[i] = enc_alive(&s, e, &c1);
         best_lang[i] = -1;
         best_cost[i] = UINT64_MAX;
         if (!alive[i]) continue;
@@ -999,7 +1012,8 @@ static int detect_sbcs(pisar_detector *d)
             if (c < best_cost[i]) best_cost[i] = c, best_lang[i] = m;
         }
         uint64_t pen = inword_symbols(&s, e, art) * (uint64_t)(INWORD_COST * LM_SCALE) +
-                       alone_symbols(&s, e) * (uint64_t)(ALONE_COST * LM_SCALE);
+                       alone_symbols(&s, e) * (uint64_t)(ALONE_COST * LM_SCALE) +
+                       c1 * (uint64_t)(C1_COST * LM_SCALE);
         if (pen) {
             for (int m = 0; m < nm; m++)
                 if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] += pen;

@@ -1114,6 +1114,52 @@ static void test_letters_alone_in_quotes(void **state)
  * the runs of one byte are left out, so the letter readings won, KOI8-U at
  * confidence 1.00; box drawing whose every pair joins (a right arm meets a
  * left arm) is line art, scored as white space. */
+/* A few C1 controls that a real tool left behind (iconv -c dropping a
+ * character of three bytes keeps two: "\x80\x94") do not rule a page out
+ * in a long text: they cost C1_COST each. ISO-8859-5 Ukrainian was answered
+ * x-mac-cyrillic at 1.00. A Western text's quotes 0x93 0x94 still make it
+ * windows-1252, not ISO-8859-1, whose C1 controls they would be. */
+static void test_few_c1_controls(void **state)
+{
+    (void)state;
+    static const char uk[] =
+        "Відношення розміру резидентного набору процесу до фізичної пам'яті комп'ютера, "
+        "виражене у відсотках. Ідентифікатор автогрупи, який пов'язано із процесом, що працює "
+        "у поєднанні із планувальником для удосконалення швидкодії інтерактивної стільниці. "
+        "Значення пріоритетності автогрупи, яке стосується планування усіх процесів у цій групі. "
+        "Команда із усіма аргументами як рядок. Може бути показано зміни у аргументах. "
+        "Виведені до цього стовпчика дані можуть містити пробіли. Процес, який позначено "
+        "записом defunct, є частково мертвим, таким, що чекає, доки його батьківський процес "
+        "завершить свою роботу. Кількість байтів, читання яких зі сховища даних було "
+        "спричинено цим завданням. Назва справжньої групи: це буде текстовий ідентифікатор "
+        "групи, якщо його можна отримати і поле є достатньо широким.\n";
+    unsigned char buf[4096];
+    size_t n = encode(PISAR_ENC_ISO_8859_5, uk, buf, sizeof buf);
+    unsigned char *sp = memchr(buf, ' ', n);
+    assert_non_null(sp);
+    memmove(sp + 2, sp + 1, n - (size_t)(sp + 1 - buf));
+    sp[0] = 0x80, sp[1] = 0x94;
+    pisar_detection r = detect(buf, n + 1);
+    assert_enc(r, PISAR_ENC_ISO_8859_5);
+    assert_string_equal(r.language, "uk");
+    /* many of them (one in 64 bytes >= 0x80) still rule it out */
+    size_t high = 0, c1 = 0;
+    for (size_t i = 0; i < n + 1; i++) {
+        if (buf[i] < 0x80) continue;
+        if (++high % 64 == 0 && buf[i] >= 0xB0) buf[i] = 0x85, c1++;
+    }
+    assert_true(c1 >= 4);
+    r = detect(buf, n + 1);
+    assert_true(r.encoding != PISAR_ENC_ISO_8859_5);
+    static const char fr[] = "Il a dit : \xe2\x80\x9cLa r\xc3\xa9union est report\xc3\xa9"
+                             "e \xc3\xa0 "
+                             "demain.\xe2\x80\x9d Les d\xc3\xa9l\xc3\xa9gu\xc3\xa9s ont "
+                             "accept\xc3\xa9 la d\xc3\xa9"
+                             "cision du pr\xc3\xa9sident.\n";
+    r = detect_in(PISAR_ENC_WINDOWS_1252, fr);
+    assert_enc(r, PISAR_ENC_WINDOWS_1252);
+}
+
 static void test_dos_line_art(void **state)
 {
     (void)state;
@@ -1232,6 +1278,7 @@ int main(void)
         cmocka_unit_test(test_affix_table_not_sure_of_macintosh),
         cmocka_unit_test(test_letters_alone_in_quotes),
         cmocka_unit_test(test_dos_line_art),
+        cmocka_unit_test(test_few_c1_controls),
         cmocka_unit_test(test_hyphenation_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
