@@ -354,31 +354,37 @@ static void test_two_two(void **state)
     pisar_lexicon_free(lx);
 }
 
+/* Eleven sentences of common context a side, with src's 8 and 9 and tgt's 8
+ * given: sentence 8 of src is dropped, its 9 is tgt's 8, placed by a word
+ * the two share (lengths alone put it one sentence off). */
+static void assert_dropped_eighth(const char *s8, const char *s9, const char *t8)
+{
+    const char *ctx = "Forty characters of common context here.";
+    pisar_align_sentence S[12], T[12];
+    for (size_t i = 0; i < 12; i++)
+        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
+    S[8] = (pisar_align_sentence){s8, strlen(s8), 0};
+    S[9] = (pisar_align_sentence){s9, strlen(s9), 0};
+    T[8] = (pisar_align_sentence){t8, strlen(t8), 0};
+    pisar_link l[32];
+    size_t nl;
+    char got[128];
+    assert_int_equal(pisar_align(S, 12, T, 11, NULL, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1");
+    assert_int_equal(l[9].src, 9);
+    assert_int_equal(l[9].tgt, 8);
+}
+
 /* Shared words are compared on their first six letters (Installation ~
  * installieren, automatisch ~ automatically): they place a dropped sentence
  * that lengths alone put one sentence off. */
 static void test_word_prefix(void **state)
 {
     (void)state;
-    const char *ctx = "Forty characters of common context here.";
-    pisar_align_sentence S[12], T[12];
-    for (size_t i = 0; i < 12; i++)
-        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
-    S[8].text = "Das Wetter war heute wirklich sehr schön und warm.";
-    S[9].text = "Danach startet die Konfiguration des Netzwerks ganz automatisch.";
-    T[8].text = "Then the configuration starts automatically.";
-    for (size_t i = 8; i < 10; i++)
-        S[i].len = strlen(S[i].text);
-    T[8].len = strlen(T[8].text);
-    pisar_link l[32];
-    size_t nl;
-    char got[128];
-    pisar_align_options opt = {0};
-    assert_int_equal(pisar_align(S, 12, T, 11, &opt, l, &nl, NULL), 0);
-    shape(l, nl, got, sizeof got);
-    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1");
-    assert_int_equal(l[9].src, 9);
-    assert_int_equal(l[9].tgt, 8);
+    assert_dropped_eighth("Das Wetter war heute wirklich sehr schön und warm.",
+                          "Danach startet die Konfiguration des Netzwerks ganz automatisch.",
+                          "Then the configuration starts automatically.");
 }
 
 /* Sentence counts far apart (60,000 against 600): the band of the dynamic
@@ -492,25 +498,10 @@ static double f1(const char *gold, const pisar_link *l, size_t nl)
 static void test_cyrillic_words(void **state)
 {
     (void)state;
-    const char *ctx = "Forty characters of common context here.";
-    pisar_align_sentence S[12], T[12];
-    for (size_t i = 0; i < 12; i++)
-        S[i] = T[i] = (pisar_align_sentence){ctx, strlen(ctx), 0};
-    S[8].text = "Погода сегодня была очень хорошей, тёплой и солнечной.";
-    S[9].text = "Затем инсталляция программы начинается совершенно сама по себе, без "
-                "всякого участия.";
-    T[8].text = "Then the installation of the program starts by itself.";
-    for (size_t i = 8; i < 10; i++)
-        S[i].len = strlen(S[i].text);
-    T[8].len = strlen(T[8].text);
-    pisar_link l[32];
-    size_t nl;
-    char got[128];
-    assert_int_equal(pisar_align(S, 12, T, 11, NULL, l, &nl, NULL), 0);
-    shape(l, nl, got, sizeof got);
-    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1 1-1 1-1");
-    assert_int_equal(l[9].src, 9);
-    assert_int_equal(l[9].tgt, 8);
+    assert_dropped_eighth("Погода сегодня была очень хорошей, тёплой и солнечной.",
+                          "Затем инсталляция программы начинается совершенно сама по себе, без "
+                          "всякого участия.",
+                          "Then the installation of the program starts by itself.");
 }
 
 /* Numbers are written differently across languages: 1200, 1,200, 1 200 and
