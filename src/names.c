@@ -206,6 +206,34 @@ void pn_free_groups(pisar_names *h)
     pn_smap_free(&h->bindex);
 }
 
+const char *pisar_names_text_language(const char *text, size_t len)
+{
+    /* letters of: Ukrainian alone, Ukrainian or Belarusian, Belarusian
+     * alone, Russian or Belarusian, Macedonian alone, Serbian alone */
+    size_t uk = 0, ukbe = 0, be = 0, rube = 0, mk = 0, sr = 0;
+    for (size_t i = 0; text && i < len;) {
+        unsigned c = pn_utf8_next(text, len, &i);
+        if (c >= 0x400 && c < 0x410)
+            c += 0x50;
+        else if (c >= 0x410 && c < 0x430)
+            c += 0x20;
+        else if (c == 0x490)
+            c = 0x491;
+        uk += c == 0x454 || c == 0x457 || c == 0x491;   /* є ї ґ */
+        ukbe += c == 0x456;                             /* і */
+        be += c == 0x45e;                               /* ў */
+        rube += c == 0x44b || c == 0x44d || c == 0x451; /* ы э ё */
+        mk += c == 0x453 || c == 0x45c || c == 0x455;   /* ѓ ќ ѕ */
+        sr += c == 0x452 || c == 0x45b;                 /* ђ ћ */
+    }
+    if (mk + sr && (uk + ukbe + be + rube || (mk && sr))) return NULL;
+    if (mk) return lang_codes[L_MK];
+    if (sr) return lang_codes[L_SR];
+    if (be) return uk ? NULL : lang_codes[L_BE];
+    if (uk + ukbe) return rube ? NULL : lang_codes[L_UK];
+    return rube ? lang_codes[L_RU] : NULL;
+}
+
 int pisar_names_set_language(pisar_names *h, const char *lang)
 {
     if (!h) return PISAR_EINVAL;
@@ -216,7 +244,6 @@ int pisar_names_set_language(pisar_names *h, const char *lang)
     h->lang_hint = l;
     h->dirty = 1;
     return PISAR_OK;
-    return PISAR_EUNKNOWN;
 }
 
 void pisar_names_free(pisar_names *h)

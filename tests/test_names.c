@@ -341,6 +341,33 @@ static void test_language_pairs(void **state)
     assert_string_equal(key_lang("Калинина", "en"), key("Калинина", strlen("Калинина")));
 }
 
+/* The language a collection's Cyrillic letters show (pisar names --key
+ * --resolve without --lang): one language's letters only, else NULL. */
+static void test_text_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"Дмитре Калинин Дмітре", "uk"},                                    /* і */
+        {"Олексій Гнатюк Євген", "uk"},  {"Рыгор Быкаў Ціханоўская", "be"}, /* ў with ы and і */
+        {"Крылов Фёдор Эдуард", "ru"},   {"Ѓорѓи Ќосе", "mk"},
+        {"Ђорђе Ћосић Љубомир", "sr"},   {"Крылов Дмітре", NULL}, /* ы and і: two languages */
+        {"Ђорђе Ѓорѓи", NULL},                                    /* Serbian and Macedonian */
+        {"Ђорђе Крылов", NULL},                                   /* Serbian and Russian */
+        {"Быкаў Єфремов", NULL},                                  /* ў and є */
+        {"Иван Петров", NULL},                                    /* nothing peculiar */
+        {"Ivan Petrov", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got = pisar_names_text_language(cases[i].text, strlen(cases[i].text));
+        if (!got != !cases[i].want || (got && strcmp(got, cases[i].want)))
+            fail_msg("%s: %s, want %s", cases[i].text, got ? got : "NULL",
+                     cases[i].want ? cases[i].want : "NULL");
+    }
+    assert_null(pisar_names_text_language(NULL, 3));
+}
+
 static void test_key_values(void **state)
 {
     (void)state;
@@ -1148,6 +1175,7 @@ int main(void)
         cmocka_unit_test(test_conventions),
         cmocka_unit_test(test_different_key),
         cmocka_unit_test(test_language_pairs),
+        cmocka_unit_test(test_text_language),
         cmocka_unit_test(test_two_languages),
         cmocka_unit_test(test_key_values),
         cmocka_unit_test(test_mentions_and_inflection),

@@ -118,6 +118,18 @@ PISAR_API int pisar_names_new(pisar_names **out, const char *style, pisar_error 
  */
 PISAR_API int pisar_names_set_language(pisar_names *h, const char *lang);
 
+/**
+ * The language the Cyrillic letters of text[0, len) show ("ru", "uk", "be",
+ * "mk", "sr"), or NULL when they show none or disagree: є ї ґ and і are
+ * Ukrainian (і with ў Belarusian), ў Belarusian, ы э ё Russian (with ў
+ * Belarusian), ѓ ќ ѕ Macedonian, ђ ћ Serbian; a letter of another of these
+ * languages anywhere in the text gives NULL. For a collection of names read
+ * together (`pisar names --key --resolve`): given to
+ * pisar_names_set_language(), it keys Дмитре as the Ukrainian of a list that
+ * writes Дмітре elsewhere.
+ */
+PISAR_API const char *pisar_names_text_language(const char *text, size_t len);
+
 /** Free a handle and everything it owns (NULL is allowed). */
 PISAR_API void pisar_names_free(pisar_names *h);
 

@@ -40,7 +40,9 @@ static void help(FILE *f)
                "  --resolve        with --key: read all the names first and give each the key\n"
                "                   of the group it joins among them (a German or French\n"
                "                   spelling joins the one Cyrillic original it can be read as:\n"
-               "                   Maria Sacharowa = Мария Захарова if no Сахарова is listed)\n"
+               "                   Maria Sacharowa = Мария Захарова if no Сахарова is listed);\n"
+               "                   without --lang, in the language the names' Cyrillic\n"
+               "                   letters show, if they show one\n"
                "  --jsonl          with --key: JSON Lines records on stdin, one result each\n\n"
                "Exit status: 0 all done, 1 some inputs failed, 2 usage error.\n");
 }
@@ -102,6 +104,31 @@ static int run_keys(FILE *in, const char *path, key_run *kr)
     free(line);
     pisar_buf_free(&k);
     return bad;
+}
+
+/* --resolve without --lang: the names are read together, so when their
+ * Cyrillic letters show one language (Дмітре, Прохори, Сівки: Ukrainian),
+ * the collection is read again in it, and Дмитре is keyed as Ukrainian too. */
+static int rekey_by_letters(key_run *kr)
+{
+    pisar_buf all = {0};
+    int rc = 0;
+    for (size_t i = 0; i < kr->n && !rc; i++)
+        if (kr->names[i]) rc = pisar_buf_puts(&all, kr->names[i]) || pisar_buf_append(&all, " ", 1);
+    const char *code = rc ? NULL : pisar_names_text_language(all.data, all.len);
+    pisar_buf_free(&all);
+    if (rc) {
+        cli_error("names", "out of memory");
+        return 1;
+    }
+    if (!code) return 0;
+    pisar_names_reset(kr->h);
+    rc = pisar_names_set_language(kr->h, code);
+    for (size_t i = 0; i < kr->n && !rc; i++)
+        if (kr->names[i])
+            rc = pisar_names_add_name(kr->h, kr->names[i], strlen(kr->names[i]), NULL);
+    if (rc) cli_error("names", "%s", pisar_strerror(rc));
+    return rc != 0;
 }
 
 static int print_resolved(key_run *kr)
@@ -311,6 +338,7 @@ int cmd_names(int argc, char **argv)
             bad |= run_keys(f, files[i], &kr);
             if (f != stdin) fclose(f);
         }
+        if (kr.h && !lang) bad |= rekey_by_letters(&kr);
         if (kr.h) bad |= print_resolved(&kr);
         pisar_names_free(kr.h);
         free(files);
