@@ -206,19 +206,21 @@ void pn_free_groups(pisar_names *h)
     pn_smap_free(&h->bindex);
 }
 
+/* The lower case of a Cyrillic capital (Ѐ-Џ, А-Я, Ґ); c otherwise. */
+static unsigned cyr_lower(unsigned c)
+{
+    if (c >= 0x400 && c < 0x410) return c + 0x50;
+    if (c >= 0x410 && c < 0x430) return c + 0x20;
+    return c == 0x490 ? 0x491 : c;
+}
+
 const char *pisar_names_text_language(const char *text, size_t len)
 {
     /* letters of: Ukrainian alone, Ukrainian or Belarusian, Belarusian
      * alone, Russian or Belarusian, Macedonian alone, Serbian alone */
     size_t uk = 0, ukbe = 0, be = 0, rube = 0, mk = 0, sr = 0;
     for (size_t i = 0; text && i < len;) {
-        unsigned c = pn_utf8_next(text, len, &i);
-        if (c >= 0x400 && c < 0x410)
-            c += 0x50;
-        else if (c >= 0x410 && c < 0x430)
-            c += 0x20;
-        else if (c == 0x490)
-            c = 0x491;
+        unsigned c = cyr_lower(pn_utf8_next(text, len, &i));
         uk += c == 0x454 || c == 0x457 || c == 0x491;   /* є ї ґ */
         ukbe += c == 0x456;                             /* і */
         be += c == 0x45e;                               /* ў */
@@ -373,13 +375,7 @@ int pn_text_language(const char *s, size_t n)
 {
     size_t uk = 0, be = 0, ru = 0, south = 0, mk = 0;
     for (size_t i = 0; i < n;) {
-        unsigned c = pn_utf8_next(s, n, &i);
-        if (c >= 0x400 && c < 0x410)
-            c += 0x50;
-        else if (c >= 0x410 && c < 0x430)
-            c += 0x20;
-        else if (c == 0x490)
-            c = 0x491;
+        unsigned c = cyr_lower(pn_utf8_next(s, n, &i));
         if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491)
             uk++;
         else if (c == 0x45e)
