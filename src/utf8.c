@@ -43,14 +43,7 @@ __attribute__((target("avx2"))) static size_t valid_prefix_avx2(const unsigned c
         size_t end = i + 32;
         i -= carry;
         carry = 0;
-        while (i < end) {
-            int r = utf8_seq(t + i, len - i);
-            if (r <= 0) {
-                *cut = r == 0;
-                return i;
-            }
-            i += (size_t)r;
-        }
+        if (utf8_decode_past(t, len, &i, end, cut)) return i;
     }
     i -= carry;
     size_t rest = utf8_valid_prefix(t + i, len - i, cut);

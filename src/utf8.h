@@ -101,6 +101,23 @@ static inline size_t utf8_next(const unsigned char *s, size_t n, size_t i, uint3
     return (size_t)r;
 }
 
+/* The vector checks' slow path: decode t from *i (a character boundary)
+ * until past `end`; 1 with *i at the first bad sequence and *cut set when
+ * it is a character cut by the end of t, else 0 with *i past `end`. */
+static inline int utf8_decode_past(const unsigned char *t, size_t len, size_t *i, size_t end,
+                                   int *cut)
+{
+    while (*i < end) {
+        int r = utf8_seq(t + *i, len - *i);
+        if (r <= 0) {
+            *cut = r == 0;
+            return 1;
+        }
+        *i += (size_t)r;
+    }
+    return 0;
+}
+
 /* The offset of the first ill-formed sequence of t[0, len), or len when all
  * of it is UTF-8; *cut is set when that sequence is a valid prefix cut short
  * by the end of the text.
@@ -140,14 +157,7 @@ static inline size_t utf8_valid_prefix(const unsigned char *t, size_t len, int *
         size_t end = i + 16;
         i -= carry;
         carry = 0;
-        while (i < end) {
-            int r = utf8_seq(t + i, len - i);
-            if (r <= 0) {
-                *cut = r == 0;
-                return i;
-            }
-            i += (size_t)r;
-        }
+        if (utf8_decode_past(t, len, &i, end, cut)) return i;
     }
     i -= carry;
 #endif

@@ -559,8 +559,8 @@ static void test_news_gaps(void **state)
         "В понедельник в Казани открылся международный форум молодых инженеров.",
         "В нём участвуют 1200 студентов из 14 стран.",
         "Первый день был посвящён беспилотным автомобилям.",
-        "Команда из Новосибирска показала прототип, который проехал 40 километров без "
-        "водителя.",
+        ("Команда из Новосибирска показала прототип, который проехал 40 километров без "
+         "водителя."),
         "Погода в городе была солнечной.",
         "«Мы работали над ним два года», — сказала руководитель команды Ирина Соколова.",
         "Жюри оценит проекты в четверг.",
@@ -569,8 +569,8 @@ static void test_news_gaps(void **state)
         "An international forum of young engineers opened in Kazan on Monday.",
         "It brings together 1,200 students from 14 countries.",
         "The first day was devoted to driverless cars.",
-        "A team from Novosibirsk presented a prototype that drove 40 kilometres without a "
-        "driver.",
+        ("A team from Novosibirsk presented a prototype that drove 40 kilometres without a "
+         "driver."),
         "\"We worked on it for two years,\" said team leader Irina Sokolova.",
         "Similar projects have been shown in Moscow and Saint Petersburg.",
         "The jury will assess the projects on Thursday.",
