@@ -395,8 +395,8 @@ int pn_text_language(const char *s, size_t n)
     return -1;
 }
 
-/* The key of s[0, n) as pn_key_of() computes it, without the cache. */
-static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
+/* The key of s[0, n) as pn_key_in() computes it, without the cache. */
+static char *key_of_uncached(const pisar_names *h, const char *s, size_t n, int lang)
 {
     /* initials ("В. В. Путин") do not take part in the key */
     pisar_buf t = {0}, k = {0};
@@ -414,8 +414,7 @@ static char *key_of_uncached(const pisar_names *h, const char *s, size_t n)
         }
         i = j + 1;
     }
-    if (rc || (t.data &&
-               (rc = key_common(&h->user, t.data, t.len, pn_key_lang(h), &k, 1)) == PISAR_ENOMEM))
+    if (rc || (t.data && (rc = key_common(&h->user, t.data, t.len, lang, &k, 1)) == PISAR_ENOMEM))
         ((pisar_names *)h)->nomem = 1; /* the handle's own state, as the key cache */
     if (!t.data || rc || !k.len) {
         pisar_buf_free(&t);
@@ -442,14 +441,19 @@ static void keycache_free(smap *m)
 
 char *pn_key_of(const pisar_names *h, const char *s, size_t n)
 {
+    return pn_key_in(h, s, n, pn_key_lang(h));
+}
+
+char *pn_key_in(const pisar_names *h, const char *s, size_t n, int lang)
+{
     /* The same words come back again and again (every capitalised word is
      * looked up as it is, in its nominative, as a surname ...): their keys
      * are kept. The cache is the handle's own state, not its collection, so
      * it is changed here through a const handle. */
     /* the key depends on the language: the cache holds it first ('a' + lang) */
     char w[KEYCACHE_WORD];
-    if (n + 1 >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n);
-    w[0] = (char)('a' + 1 + h->lang_hint);
+    if (n + 1 >= sizeof w || memchr(s, '\0', n)) return key_of_uncached(h, s, n, lang);
+    w[0] = (char)('a' + 1 + lang);
     memcpy(w + 1, s, n);
     w[n + 1] = '\0';
     smap *c = &((pisar_names *)h)->keycache;
@@ -458,7 +462,7 @@ char *pn_key_of(const pisar_names *h, const char *s, size_t n)
     if (v) {
         k = (const char *)(uintptr_t)*v;
     } else {
-        char *made = key_of_uncached(h, s, n);
+        char *made = key_of_uncached(h, s, n, lang);
         if (h->nomem) return made; /* not cached: the failure is not the word's */
         if (c->n >= KEYCACHE_MAX) keycache_free(c);
         if (pn_smap_put(c, w, (size_t)(uintptr_t)made)) { /* out of memory: no cache */

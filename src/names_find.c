@@ -696,6 +696,7 @@ static char *known_nominative(const pisar_names *h, const char *base, char **new
 typedef struct add_ctx {
     size_t doc;
     int rc;
+    int as_written; /* pisar_names_add_name(): a name, not a run of text */
 } add_ctx;
 
 /* A known name inside a mention: known_nominative() of its nominative
@@ -777,7 +778,7 @@ static int add_found(pisar_names *h, const char *text, size_t start, size_t end,
     }
     /* a known name inside an unknown mention (its nominative by the
      * Russian and Ukrainian tables, else as written: Serbian "Ђуром") */
-    if (m.key[0] != '@' && !pn_known_key(h, m.key)) {
+    if (m.key[0] != '@' && !ctx->as_written && !pn_known_key(h, m.key)) {
         size_t dropped;
         char *nb = NULL, *nk = NULL;
         if (known_in_base_or_surface(h, m.base, s, n, cyr_mention, m.sstart, &nk, &nb, &dropped))
@@ -854,7 +855,7 @@ int pisar_names_add_text(pisar_names *h, const char *doc_id, const char *text, s
     if (!h || (!text && len)) return PISAR_EINVAL;
     int rc = check_text(text, len, err);
     if (rc) return rc;
-    add_ctx ctx = {h->ndocs++, 0};
+    add_ctx ctx = {h->ndocs++, 0, 0};
     size_t before = h->nm;
     h->nomem = 0;
     h->text_lang = pn_text_language(text, len);
@@ -880,7 +881,7 @@ int pisar_names_add_name(pisar_names *h, const char *name, size_t len, pisar_err
     if (!h || (!name && len)) return PISAR_EINVAL;
     int rc = check_text(name, len, err);
     if (rc) return rc;
-    add_ctx ctx = {h->ndocs++, 0};
+    add_ctx ctx = {h->ndocs++, 0, 1};
     h->nomem = 0;
     add_found(h, name, 0, len, 0, &ctx);
     return ctx.rc ? ctx.rc : h->nomem ? PISAR_ENOMEM : PISAR_OK;

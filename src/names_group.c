@@ -370,6 +370,60 @@ static int resplit_titles(pisar_names *h)
     return rc;
 }
 
+/* One language a key. Read name by name (no language set), a Cyrillic name
+ * whose letters show no language (Хмельниченко: Russian or Ukrainian) and
+ * one whose letters show Ukrainian (Хмельніченко) can meet on one key
+ * ("khmelnichenko"): two different Cyrillic names, and every Latin
+ * spelling of either then joins both. The first, read in the language the
+ * other shows, takes that reading when a Latin spelling of the collection
+ * has its key (Khmelʹnychenko, "khmelnychenko"): the group's other members
+ * tell its language. */
+static int one_language_a_key(pisar_names *h)
+{
+    if (pn_key_lang(h) >= 0) return PISAR_OK;
+    const size_t many = MANY;
+    smap shown = {0}, latin = {0};
+    int rc = PISAR_OK;
+    for (size_t i = 0; i < h->nm && !rc; i++) {
+        const mention *m = &h->m[i];
+        if (m->key[0] == '@') continue;
+        if (pn_is_latin_text(m->base)) {
+            rc = pn_smap_put(&latin, m->key, 1);
+            continue;
+        }
+        int l = pn_cyr_language(m->base, L_N); /* L_N: no letter shows one */
+        if (l == L_N || l == L_RU) continue;
+        size_t *v = pn_smap_get(&shown, m->key);
+        if (!v)
+            rc = pn_smap_put(&shown, m->key, (size_t)l);
+        else if (*v != (size_t)l)
+            *v = many;
+    }
+    for (size_t i = 0; i < h->nm && !rc && shown.n && latin.n; i++) {
+        mention *m = &h->m[i];
+        if (m->key[0] == '@' || pn_is_latin_text(m->base) || pn_cyr_language(m->base, L_N) != L_N)
+            continue;
+        size_t *v = pn_smap_get(&shown, m->key);
+        if (!v || *v == many) continue;
+        char *k = pn_key_in(h, m->base, strlen(m->base), (int)*v);
+        if (!k) {
+            if (h->nomem) rc = PISAR_ENOMEM;
+            continue;
+        }
+        if (strcmp(k, m->key) && pn_smap_get(&latin, k)) {
+            free(m->key);
+            m->key = k;
+            m->lang = (int)*v;
+            rc = pn_put_known(h, k);
+        } else {
+            free(k);
+        }
+    }
+    pn_smap_free(&shown);
+    pn_smap_free(&latin);
+    return rc;
+}
+
 /* Settle ambiguous forms and lone surnames, then group; linear in the
  * number of mentions (hash maps), except the variants of one group. */
 int pn_regroup(pisar_names *h)
@@ -397,6 +451,7 @@ int pn_regroup(pisar_names *h)
         m->sure = 1;
     }
     pn_smap_free(&sure);
+    if (!rc) rc = one_language_a_key(h);
     /* 2: a lone surname joins the one full name that ends in it: map every
      * word of every full name's phonetic key to that name's mention */
     smap words = {0};

@@ -87,6 +87,8 @@ struct pisar_names {
 char *pn_dup(const char *s, size_t n);
 /* The key of a name with the handle's gazetteer (malloc'd), or NULL. */
 char *pn_key_of(const pisar_names *h, const char *s, size_t n);
+/* The same, read in language lang (L_RU..., or -1: each word by its letters). */
+char *pn_key_in(const pisar_names *h, const char *s, size_t n, int lang);
 /* The language keys are read in: the one set (pisar_names_set_language()), or
  * -1 (each word by its letters). */
 int pn_key_lang(const pisar_names *h);

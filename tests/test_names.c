@@ -1068,6 +1068,55 @@ static void test_two_languages(void **state)
     }
 }
 
+/* Issue 9: a collection read name by name keeps two Cyrillic names apart.
+ * Хмельниченко (no letter shows its language) and Хмельніченко (Ukrainian)
+ * met on one key, and every Latin spelling of either joined both; the
+ * Ukrainian y-spelling in the collection tells how the first reads. A name
+ * added as written is not read as an inflected form of another (Прохори is
+ * not Прохор's), so its spellings stay with it. */
+static void test_one_language_a_key(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *names[5]; /* added with add_name */
+        const char *a, *b;
+        int same;
+    } cases[] = {
+        {{"Хмельниченко", "Хмельніченко", "Khmelʹnychenko", "Khmelʹnichenko"},
+         "Хмельниченко",
+         "Хмельніченко",
+         0},
+        {{"Хмельниченко", "Хмельніченко", "Khmelʹnychenko", "Khmelʹnichenko"},
+         "Khmelʹnychenko",
+         "Хмельниченко",
+         1},
+        {{"Хмельниченко", "Хмельніченко", "Khmelʹnychenko", "Khmelʹnichenko"},
+         "Khmelʹnichenko",
+         "Хмельніченко",
+         1},
+        {{"Pyzyuk", "Пизюк", "Пізюк", "Pizyuk"}, "Pyzyuk", "Пізюк", 0},
+        /* no Latin spelling of the Ukrainian reading: as before */
+        {{"Никитин", "Нікітін", "Nikitin"}, "Никитин", "Нікітін", 1},
+        {{"Прохор", "Прохори", "Prokhory", "Прогори"}, "Prokhory", "Прохори", 1},
+        {{"Прохор", "Прохори", "Prokhory", "Прогори"}, "Prokhory", "Прогори", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pisar_names *h = NULL;
+        assert_int_equal(pisar_names_new(&h, NULL, NULL), PISAR_OK);
+        for (size_t j = 0; j < 5 && cases[i].names[j]; j++)
+            assert_int_equal(
+                pisar_names_add_name(h, cases[i].names[j], strlen(cases[i].names[j]), NULL),
+                PISAR_OK);
+        char ka[256];
+        snprintf(ka, sizeof ka, "%s", group_key(h, cases[i].a));
+        const char *kb = group_key(h, cases[i].b);
+        if (!*ka || (!strcmp(ka, kb)) != cases[i].same)
+            fail_msg("case %zu: %s (%s) and %s (%s) should %s", i, cases[i].a, ka, cases[i].b, kb,
+                     cases[i].same ? "be one group" : "stay two");
+        pisar_names_free(h);
+    }
+}
+
 static void test_group_key(void **state)
 {
     (void)state;
@@ -1188,6 +1237,7 @@ int main(void)
         cmocka_unit_test(test_find_and_rewrite),
         cmocka_unit_test(test_styles),
         cmocka_unit_test(test_group_key),
+        cmocka_unit_test(test_one_language_a_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
