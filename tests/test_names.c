@@ -174,6 +174,11 @@ static void test_conventions(void **state)
         {"Ukrainian given name", "Владимир Зеленский", "Володимир Зеленський"},
         {"-off", "Сергей Рахманинов", "Sergei Rachmaninoff"},
         {"French -ine", "Борис Ельцин", "Boris Eltsine"},
+        /* sz: Polish beside ia, ciu, -skij; Hungarian beside an iu (иу) */
+        {"Polish sz and ia", "Сямашка", "Siamaszka"},
+        {"Polish sz and ciu", "Бацюшкаў", "Baciuszkau"},
+        {"Polish sz and -skij", "Шиманский", "Szimanskij"},
+        {"Hungarian sz and iu", "Зинаида Гиппиус", "Zinaida Gippiusz"},
         {"NFD input", "Юрий Ушаков",
          "Jurij Us\xcc\x8c"
          "akov"},

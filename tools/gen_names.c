@@ -113,7 +113,7 @@ struct conv {
     int nnever;
     char needs[16][8];
     int nneeds;
-    char cues[16][16];
+    char cues[32][16];
     int ncues;
     struct rule rules[128];
     int nrules;
@@ -309,7 +309,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             if (cur->nnever == 16 || strlen(a) >= 8) die("%s: never '%s'", lat, a);
             strcpy(cur->never[cur->nnever++], a);
         } else if (!strcmp(kw, "cue") && k == 2 && cur) {
-            if (cur->ncues == 16 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
+            if (cur->ncues == 32 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
             strcpy(cur->cues[cur->ncues++], a);
         } else if (!strcmp(kw, "rule") && k == 3 && cur) {
             if (cur->nrules == 128) die("%s: too many rules in %s", lat, cur->id);
