@@ -93,6 +93,30 @@ void cli_input_close(cli_input *in);
 /* An unlinked temporary file in $TMPDIR (default /tmp): its descriptor, or -1
  * with errno set. */
 int cli_temp_fd(void);
+/* A stream (not a regular file): the caller reads it once and keeps nothing
+ * of it, so cli_input_read keeps no copy for a later pass; 1, else 0. */
+int cli_input_once(cli_input *in);
+
+/*
+ * Output held back until the whole input is known good (spool.c): in memory
+ * while it is short (CLI_HOLD_OUT bytes: an article), past that in an
+ * unlinked temporary file in $TMPDIR. Less memory than CLI_HOLD, as each
+ * fresh page costs a page fault (15 us on the project's virtual machine: 4 MB
+ * held were 15 ms of a 100 ms run). Every function prints its own message.
+ */
+#define CLI_HOLD_OUT (256u << 10)
+typedef struct cli_hold {
+    const char *sub;
+    char *mem;
+    size_t len;
+    int fd; /* the temporary file, else -1 */
+} cli_hold;
+void cli_hold_init(cli_hold *h, const char *sub);
+/* Keep n more bytes; 0, or -1 (reported). */
+int cli_hold_put(cli_hold *h, const void *p, size_t n);
+/* Write everything held to f (after what f buffers); 0, or -1 (reported). */
+int cli_hold_write(cli_hold *h, FILE *f);
+void cli_hold_free(cli_hold *h);
 
 /*
  * --jsonl and --html, taken out of the arguments by main.c before a

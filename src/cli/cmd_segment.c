@@ -4,9 +4,10 @@
  * empty line), or, in a long stretch without one, up to the last complete
  * sentence, so memory is bounded by the largest paragraph (or sentence) plus
  * two blocks. The whole input is checked for valid UTF-8 before anything is
- * written, so bad input gives no partial output: a regular file is then read
- * again, a pipe is spooled to an unlinked temporary file during the check
- * (cli_input, spool.c). */
+ * written, so bad input gives no partial output: a regular file is checked,
+ * then read again; a pipe is read once, each block checked as it comes, and
+ * the output is held back (in memory while short, else in an unlinked
+ * temporary file: cli_hold, spool.c) until the end shows the input good. */
 #include "cli.h"
 #include "segment_internal.h"
 #include "utf8.h"
@@ -50,6 +51,9 @@ static void help(FILE *f)
 }
 
 #define BLOCK ((size_t)1 << 20)
+/* Output is passed on every 64 KB: a buffer that stays in the cache, and
+ * that is not a megabyte of fresh pages (a page fault each) */
+#define OUT_FLUSH ((size_t)1 << 16)
 
 /* The offset of the last '\n' in p[lo, hi), or (size_t)-1; with SSE2
  * sixteen bytes at a step from the end (the byte loop does the head). */
@@ -107,6 +111,7 @@ typedef struct {
     int continues;    /* the next chunk goes on with the current paragraph */
     int any;          /* anything written */
     pisar_buf out;
+    cli_hold *hold; /* where out goes until the input is known good, or NULL */
 } writer;
 
 /* The numbers of a sentence row (paragraph, sentence, start, end), each
@@ -214,13 +219,16 @@ static int emit_sentence(writer *w, const char *text, size_t base, const pisar_s
     return rc;
 }
 
+static int flush_out(writer *w);
+
 /*
  * Segment a chunk that starts at byte `base` of the input. `final`: the chunk
  * ends at a paragraph break or the end of the input, so every sentence in it
  * is complete; otherwise the last sentence may go on in the next block and is
  * left for it: *cut receives where it begins (len when nothing is left).
  * `w->continues` says the chunk goes on with the paragraph of the last
- * sentence written.
+ * sentence written. Returns 0, 1 when writing failed (reported), or a
+ * pisar_status.
  */
 static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size_t len, size_t base,
                          int final, size_t *cut)
@@ -247,6 +255,7 @@ static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size
             w->para_open = 1;
             int e = emit_sentence(w, text, base, &prev);
             if (e) return e;
+            if (w->out.len >= OUT_FLUSH && flush_out(w)) return 1;
         }
         if (rc == 0) break;
         prev = s;
@@ -261,9 +270,17 @@ static int segment_chunk(pisar_segmenter *seg, writer *w, const char *text, size
     return 0;
 }
 
+static void bad_utf8(const char *path, unsigned long long at, int cut)
+{
+    cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path, at,
+              cut ? " (truncated character at the end)" : "");
+}
+
 static int flush_out(writer *w)
 {
-    if (cli_write("segment", stdout, w->out.data, w->out.len)) return -1;
+    if (w->hold ? cli_hold_put(w->hold, w->out.data, w->out.len)
+                : cli_write("segment", stdout, w->out.data, w->out.len))
+        return -1;
     pisar_buf_clear(&w->out);
     return 0;
 }
@@ -271,13 +288,15 @@ static int flush_out(writer *w)
 /* A first pass over the input: is it all valid UTF-8? (The library's strict
  * validator, utf8_valid_prefix, the check pisar_segmenter_set_text makes:
  * sixteen bytes at a step with SSE2, thirty-two with AVX2 where the CPU has
- * it, utf8_valid_prefix_wide.) */
-static int check_input(cli_input *in, const char *path)
+ * it, utf8_valid_prefix_wide.) The check goes on from byte `base`, with the
+ * `npre` (< 4) bytes of a character cut by a block end read already. */
+static int check_input(cli_input *in, const char *path, const char *pre, size_t npre,
+                       unsigned long long base)
 {
     enum { CHECK_BLOCK = 1 << 16 };
     static unsigned char buf[CHECK_BLOCK + 4];
-    size_t keep = 0; /* bytes of a character cut by the end of the last block */
-    unsigned long long base = 0;
+    size_t keep = npre; /* bytes of a character cut by the end of the last block */
+    if (npre) memcpy(buf, pre, npre);
     for (;;) {
         long got = cli_input_read(in, (char *)buf + keep, CHECK_BLOCK);
         if (got < 0) return -1;
@@ -291,8 +310,7 @@ static int check_input(cli_input *in, const char *path)
             continue;
         }
         if (ok < n) {
-            cli_error("segment", "%s: invalid UTF-8 at byte offset %llu%s", path, base + ok,
-                      cut ? " (truncated character at the end)" : "");
+            bad_utf8(path, base + ok, cut);
             return -1;
         }
         if (!got) return 0;
@@ -401,18 +419,24 @@ int cmd_segment(int argc, char **argv)
     const char *name = strcmp(path, "-") ? path : "(stdin)";
     cli_input in;
     if (cli_input_open(&in, "segment", path, name)) return EXIT_SOME_FAILED;
-    /* check all of it first, so bad input writes nothing */
-    if (check_input(&in, name) || cli_input_rewind(&in)) {
+    /* bad input writes nothing: a stream is read once, each block checked as
+     * it comes, and the output held back to the end; a file is checked whole
+     * first, then read again */
+    cli_hold hold;
+    cli_hold_init(&hold, "segment");
+    int once = cli_input_once(&in);
+    if (!once && (check_input(&in, name, NULL, 0, 0) || cli_input_rewind(&in))) {
         cli_input_close(&in);
         return EXIT_SOME_FAILED;
     }
 
-    writer w = {fmt, 0, 0, 0, 0, 0, {0}};
+    writer w = {fmt, 0, 0, 0, 0, 0, {0}, once ? &hold : NULL};
     pisar_buf buf = {0};
     pisar_segmenter *seg = NULL;
     int status = EXIT_ALL_DONE, eof = 0;
     size_t base = 0;     /* input offset of buf.data[0] */
     size_t searched = 0; /* buf.data[0, searched) holds no paragraph break */
+    size_t checked = 0;  /* buf.data[0, checked) is valid UTF-8 (once) */
     int line_paras = 0;  /* decided with the segmenter, from the first block */
     if (fmt == FMT_TSV && pisar_buf_puts(&w.out, "paragraph\tsentence\tstart\tend\ttext\n")) {
         cli_error("segment", "out of memory");
@@ -436,6 +460,16 @@ int cmd_segment(int argc, char **argv)
         }
         buf.len += (size_t)n;
         if ((size_t)n < BLOCK) eof = 1;
+        if (once) { /* up to a character the block's end cuts, unless it is the last */
+            int part = 0;
+            checked += utf8_valid_prefix_wide((const unsigned char *)buf.data + checked,
+                                              buf.len - checked, &part);
+            if (checked < buf.len && (!part || eof)) {
+                bad_utf8(name, base + checked, part);
+                status = EXIT_SOME_FAILED;
+                break;
+            }
+        }
         size_t cut = eof || line_paras ? buf.len : paragraph_cut(buf.data, buf.len, searched);
         int final = 1;
         searched = buf.len;
@@ -476,6 +510,12 @@ int cmd_segment(int argc, char **argv)
                 rc = pisar_segmenter_set_paragraphs(seg, mode);
                 line_paras = mode == PISAR_PARAGRAPHS_LINE;
             }
+            /* a stream's bad bytes further on are told first, as for a file */
+            if (rc && once &&
+                check_input(&in, name, buf.data + checked, buf.len - checked, base + checked)) {
+                status = EXIT_SOME_FAILED;
+                break;
+            }
             if (rc) {
                 if (srx && err.line)
                     cli_error("segment", "%s:%zu: %s", srx, err.line,
@@ -496,6 +536,10 @@ int cmd_segment(int argc, char **argv)
             continue;
         }
         if (rc == 0) cut = done;
+        if (rc > 0) { /* a write failed (reported) */
+            status = EXIT_SOME_FAILED;
+            break;
+        }
         if (rc < 0) {
             cli_error("segment", "%s: %s", name, pisar_strerror(rc));
             status = EXIT_SOME_FAILED;
@@ -509,8 +553,10 @@ int cmd_segment(int argc, char **argv)
         buf.len -= cut;
         base += cut;
         searched = 0;
+        checked -= cut;
     }
     if (status == EXIT_ALL_DONE && flush_out(&w)) status = EXIT_SOME_FAILED;
+    if (status == EXIT_ALL_DONE && once && cli_hold_write(&hold, stdout)) status = EXIT_SOME_FAILED;
     if (fflush(stdout) && status == EXIT_ALL_DONE) {
         cli_error("segment", "write error on standard output: %s", strerror(errno));
         status = EXIT_SOME_FAILED;
@@ -518,6 +564,7 @@ int cmd_segment(int argc, char **argv)
     pisar_segmenter_free(seg);
     pisar_buf_free(&buf);
     pisar_buf_free(&w.out);
+    cli_hold_free(&hold);
     cli_input_close(&in);
     return status;
 }

@@ -14,6 +14,10 @@
  * Later passes stop at the length the first pass saw, so a file that grows
  * meanwhile (a log) is converted as it was checked; one that shrinks is an
  * error ("changed while being read").
+ *
+ * A command that can check a stream as it reads it (segment) reads it once
+ * instead (cli_input_once) and holds its output back (cli_hold): in memory
+ * while short, else in a temporary file, copied to stdout at the end.
  */
 #include "cli.h"
 
@@ -24,6 +28,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/sendfile.h>
+#endif
 
 int cli_temp_fd(void)
 {
@@ -188,4 +195,104 @@ void cli_input_close(cli_input *in)
     in->memlen = 0;
     in->fd = in->spool = -1;
     in->own = 0;
+}
+
+int cli_input_once(cli_input *in)
+{
+    if (in->spool != -2) return 0;
+    in->spool = -1;
+    return 1;
+}
+
+void cli_hold_init(cli_hold *h, const char *sub)
+{
+    memset(h, 0, sizeof *h);
+    h->sub = sub;
+    h->fd = -1;
+}
+
+int cli_hold_put(cli_hold *h, const void *p, size_t n)
+{
+    if (h->fd < 0 && h->len + n > CLI_HOLD_OUT) { /* too long for memory: to a file */
+        if ((h->fd = cli_temp_fd()) < 0) {
+            cli_error(h->sub, "cannot create a spool file in %s: %s",
+                      getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+                      strerror(errno));
+            return -1;
+        }
+        if (h->len && cli_write_fd(h->fd, h->mem, h->len)) goto spool_error;
+        free(h->mem);
+        h->mem = NULL;
+        h->len = 0;
+    }
+    if (h->fd >= 0) {
+        if (cli_write_fd(h->fd, p, n)) goto spool_error;
+        return 0;
+    }
+    if (!h->mem && !(h->mem = malloc(CLI_HOLD_OUT))) {
+        cli_error(h->sub, "out of memory");
+        return -1;
+    }
+    memcpy(h->mem + h->len, p, n);
+    h->len += n;
+    return 0;
+spool_error:
+    cli_error(h->sub, "cannot spool the output: %s", strerror(errno));
+    return -1;
+}
+
+int cli_hold_write(cli_hold *h, FILE *f)
+{
+    int out = fileno(f);
+    if (fflush(f)) goto write_error;
+    if (h->fd < 0) {
+        if (h->len && cli_write_fd(out, h->mem, h->len)) goto write_error;
+        return 0;
+    }
+    if (lseek(h->fd, 0, SEEK_SET) < 0) {
+        cli_error(h->sub, "cannot read the spooled output back: %s", strerror(errno));
+        return -1;
+    }
+#if defined(__linux__)
+    /* the kernel copies file to output (to a pipe it lends the pages) */
+    for (;;) {
+        ssize_t w = sendfile(out, h->fd, NULL, 1 << 30);
+        if (w > 0) continue;
+        if (w == 0) return 0;
+        if (errno == EINTR) continue;
+        if (errno == EINVAL || errno == ENOSYS) break; /* not for this output: copy */
+        goto write_error;
+    }
+#endif
+    char *buf = malloc(1 << 16);
+    if (!buf) {
+        cli_error(h->sub, "out of memory");
+        return -1;
+    }
+    for (;;) {
+        ssize_t r = read(h->fd, buf, 1 << 16);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            cli_error(h->sub, "cannot read the spooled output back: %s", strerror(errno));
+            free(buf);
+            return -1;
+        }
+        if (r == 0) break;
+        if (cli_write_fd(out, buf, (size_t)r)) {
+            free(buf);
+            goto write_error;
+        }
+    }
+    free(buf);
+    return 0;
+write_error:
+    cli_error(h->sub, "write error on standard output: %s", strerror(errno));
+    return -1;
+}
+
+void cli_hold_free(cli_hold *h)
+{
+    if (h->fd >= 0) close(h->fd);
+    free(h->mem);
+    cli_hold_init(h, h->sub);
 }
