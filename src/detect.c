@@ -967,6 +967,41 @@ static int nonletter(int sym)
     return sym == LM_SP || sym == LM_PU || sym == LM_DG || sym == LM_OT;
 }
 
+/* The cost (1/16 nat) of reading the input with e1 rather than e0, both
+ * under model m, over the cells holding a byte the two decode differently,
+ * each cell counted at most cap times (as enc_cost counts them, without
+ * line art). */
+static int64_t cost_between(const scoring *s, pisar_encoding e0, pisar_encoding e1, int m,
+                            uint32_t cap)
+{
+    const uint16_t *t0 = cp_table(e0), *t1 = cp_table(e1);
+    const uint8_t *pairs = lm_pairs(m);
+    int S = lm_nsymbols(m);
+    int64_t c = 0;
+    for (size_t i = 0; i < s->nhi; i++) {
+        unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
+        if (s->alone[a] || s->alone[b]) continue;
+        if (s->skip_digit_pairs && (is_digit(a) || is_digit(b))) continue;
+        if (t0[a] == t1[a] && t0[b] == t1[b]) continue;
+        int a0 = lm_symbol(m, a < 0x80 ? a : t0[a]), b0 = lm_symbol(m, b < 0x80 ? b : t0[b]);
+        int a1 = lm_symbol(m, a < 0x80 ? a : t1[a]), b1 = lm_symbol(m, b < 0x80 ? b : t1[b]);
+        uint32_t n = s->hi[i].n < cap ? s->hi[i].n : cap;
+        c += (int64_t)n * ((int)pairs[a1 * S + b1] - (int)pairs[a0 * S + b0]);
+    }
+    return c;
+}
+
+/* Does the answer e0 beat e1 only by repetition? Under the answer's model m
+ * it wins on all the pairs that tell them apart, and loses when each
+ * different pair counts at most REPEAT_CAP times: an affix table repeating
+ * "[aeiouáéíóú]" says one thing many times (ISO-8859-1 Irish read as
+ * ISO-8859-4, "ó" as "ķ", was answered at 0.99). */
+#define REPEAT_CAP 3
+static int wins_by_repetition(const scoring *s, pisar_encoding e0, pisar_encoding e1, int m)
+{
+    return cost_between(s, e0, e1, m, REPEAT_CAP) < 0 && cost_between(s, e0, e1, m, UINT32_MAX) > 0;
+}
+
 static int detect_sbcs(pisar_detector *d)
 {
     scoring s;
@@ -1190,6 +1225,17 @@ static int detect_sbcs(pisar_detector *d)
         if (s0 >= s1 + DOUBT_SWITCHES && s0 >= 2 * s1 && d->res.confidence > DOUBT_CONFIDENCE)
             d->res.confidence = DOUBT_CONFIDENCE;
     }
+    if (d->res.confidence > DOUBT_CONFIDENCE) {
+        pisar_encoding e0 = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + w);
+        for (int k = 1; k < nu; k++) {
+            pisar_encoding ek = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k]);
+            if (pisar_encoding_is_cyrillic(ek) == pisar_encoding_is_cyrillic(e0) &&
+                wins_by_repetition(&s, e0, ek, best_lang[w])) {
+                d->res.confidence = DOUBT_CONFIDENCE;
+                break;
+            }
+        }
+    }
     if (declared && d->res.confidence < DECL_CONFIDENCE) d->res.confidence = DECL_CONFIDENCE;
     d->res.language = lm_code(best_lang[w]);
     {
@@ -1201,6 +1247,23 @@ static int detect_sbcs(pisar_detector *d)
         d->res.language_confidence = conf_from(ld, n);
     }
     sbcs_language(d, d->res.encoding, best_lang[w], lang_cost[w], nm);
+    /* The language the words say (sbcs_language) has a model other than
+     * the one that chose the page, and that model prefers another page by
+     * more than the answer's margin: the letters of an affix table or a
+     * keymap fit some model best under a page that garbles them (French
+     * "è" read as macintosh "Ë", chosen by the Czech model, at 1.00). */
+    int ml = lm_find(d->res.language);
+    if (!declared && nu >= 2 && ml >= 0 && ml != best_lang[w] && lang_cost[w][ml] != UINT64_MAX &&
+        d->res.confidence > DOUBT_CONFIDENCE) {
+        uint64_t margin = best_cost[uniq[1]] - best_cost[w];
+        if (best_cost[uniq[1]] < best_cost[w]) margin = 0;
+        for (int k = 1; k < nu; k++)
+            if (lang_cost[uniq[k]][ml] != UINT64_MAX &&
+                lang_cost[uniq[k]][ml] + margin < lang_cost[w][ml]) {
+                d->res.confidence = DOUBT_CONFIDENCE;
+                break;
+            }
+    }
     if (nu >= 2) {
         int r = uniq[1];
         double rc = exp(-delta[1]) * d->res.confidence;
