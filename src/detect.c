@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "codepage.h"
+#include "declare.h"
 #include "lm.h"
 #include "langid.h"
 #include "lm_class.h"
@@ -124,8 +125,7 @@ struct pisar_detector {
     int in_url;       /* plain text: inside a URL (count_light) */
     unsigned char before_prev;
     det_markup mk;
-    int decl_source; /* DET_DECL_* */
-    char decl_label[48];
+    det_decl decl; /* the charset the input declares (declare.h) */
     size_t samp_len;
     unsigned char samp[SAMPLE_CAP];
     pisar_detection res;
@@ -181,8 +181,7 @@ void pisar_detector_reset(pisar_detector *d)
     d->in_url = 0;
     d->before_prev = ' ';
     det_markup_init(&d->mk);
-    d->decl_source = DET_DECL_NONE;
-    d->decl_label[0] = '\0';
+    memset(&d->decl, 0, sizeof d->decl);
     memset(&d->res, 0, sizeof d->res);
     d->res.language = "und";
 }
@@ -1157,8 +1156,7 @@ static int detect_sbcs(pisar_detector *d)
      * costs at most DECL_MARGIN nats more than the best per occurrence of a
      * byte the two decode differently */
     int declared = 0;
-    pisar_encoding de = d->decl_source != DET_DECL_NONE ? pisar_encoding_from_name(d->decl_label)
-                                                        : PISAR_ENC_UNKNOWN;
+    pisar_encoding de = det_decl_encoding(&d->decl);
     if (pisar_encoding_is_single_byte(de)) {
         int j = (int)de - PISAR_ENC_FIRST_SBCS;
         /* occurrences of the bytes the two decode differently */
@@ -1371,8 +1369,7 @@ int pisar_detector_finish(pisar_detector *d)
     if (d->finished) return PISAR_OK;
     d->finished = 1;
     if (d->mode == MODE_UNDECIDED) decide_mode(d);
-    d->decl_source =
-        det_declared_charset(d->samp, d->samp_len, d->decl_label, sizeof d->decl_label);
+    det_declaration(d->samp, d->samp_len, &d->decl);
     pisar_detection *r = &d->res;
     memset(r, 0, sizeof *r);
     r->language = "und";
@@ -1470,7 +1467,7 @@ int pisar_detector_finish(pisar_detector *d)
 /* Would the declared encoding decode the input as the answer does? */
 static int decl_agrees(const pisar_detector *d)
 {
-    pisar_encoding de = pisar_encoding_from_name(d->decl_label), a = d->res.encoding;
+    pisar_encoding de = det_decl_encoding(&d->decl), a = d->res.encoding;
     if (de == PISAR_ENC_UNKNOWN) return 0;
     if (de == a) return 1;
     /* every code page pisar knows is ASCII-compatible */
@@ -1495,11 +1492,22 @@ int pisar_detector_declared(const pisar_detector *d, const char **label, const c
 {
     if (!d) return PISAR_EINVAL;
     if (!d->finished) return PISAR_ESTATE;
-    int found = d->decl_source != DET_DECL_NONE;
-    if (label) *label = found ? d->decl_label : NULL;
-    if (source) *source = det_decl_source_name(d->decl_source);
+    int found = d->decl.kind != DET_DECL_NONE;
+    if (label) *label = found ? d->decl.label : NULL;
+    if (source) *source = det_decl_kind_name(d->decl.kind);
     if (followed) *followed = found && decl_agrees(d);
     return found;
+}
+
+int pisar_detector_declaration(const pisar_detector *d, uint64_t *offset, uint64_t *line,
+                               pisar_encoding *encoding)
+{
+    if (!d) return PISAR_EINVAL;
+    if (!d->finished) return PISAR_ESTATE;
+    if (offset) *offset = d->decl.offset;
+    if (line) *line = d->decl.line;
+    if (encoding) *encoding = det_decl_encoding(&d->decl);
+    return d->decl.kind != DET_DECL_NONE;
 }
 
 int pisar_detector_markup(const pisar_detector *d)

@@ -117,6 +117,29 @@ static const struct {
     {"iso885914", PISAR_ENC_ISO_8859_14},
     {"l8", PISAR_ENC_ISO_8859_14},
     {"isoceltic", PISAR_ENC_ISO_8859_14},
+    /* the spellings of the declarations pisar reads (src/declare.c): hunspell
+     * (microsoft-cp1251), LaTeX inputenc (ansinew, applemac, macce, maccyr,
+     * macukr), Emacs coding systems (iso-latin-N, cyrillic-koi8,
+     * cyrillic-alternativnyj, cyrillic-iso-8bit, windows-125N), Python codecs */
+    {"microsoftcp1250", PISAR_ENC_WINDOWS_1250},
+    {"microsoftcp1251", PISAR_ENC_WINDOWS_1251},
+    {"microsoftcp1252", PISAR_ENC_WINDOWS_1252},
+    {"ansinew", PISAR_ENC_WINDOWS_1252},
+    {"applemac", PISAR_ENC_MACINTOSH},
+    {"maccyr", PISAR_ENC_X_MAC_CYRILLIC},
+    {"macukr", PISAR_ENC_X_MAC_CYRILLIC},
+    {"isolatin1", PISAR_ENC_ISO_8859_1},
+    {"isolatin2", PISAR_ENC_ISO_8859_2},
+    {"isolatin3", PISAR_ENC_ISO_8859_3},
+    {"isolatin4", PISAR_ENC_ISO_8859_4},
+    {"isolatin5", PISAR_ENC_ISO_8859_9},
+    {"isolatin7", PISAR_ENC_ISO_8859_13},
+    {"isolatin9", PISAR_ENC_ISO_8859_15},
+    {"latin0", PISAR_ENC_ISO_8859_15},
+    {"cyrillickoi8", PISAR_ENC_KOI8_R},
+    {"cyrillicalternativnyj", PISAR_ENC_IBM866},
+    {"cyrilliciso8bit", PISAR_ENC_ISO_8859_5},
+    {"l2", PISAR_ENC_ISO_8859_2},
 };
 
 const char *pisar_encoding_name(pisar_encoding e)

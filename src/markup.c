@@ -1,5 +1,5 @@
 /*
- * markup.c -- the text of markup and declared charsets, for the detector
+ * markup.c -- the text of markup, for the detector
  * (src/markup.h).
  *
  * The state machine follows the shape of the HTML tokenizer (WHATWG HTML,
@@ -10,10 +10,6 @@
  * ends at the matching end tag. Character references (&amp; &#1041; &#x411;)
  * are not bytes of the page's code page, so they are markup too; so is a URL
  * in text (from "://" to the next space, quote or '<').
- *
- * The declared-charset reader is a small cousin of the WHATWG "prescan a byte
- * stream to determine its encoding" algorithm: it looks at the first bytes only
- * and returns the label; the caller decides whether the bytes confirm it.
  */
 #include "markup.h"
 
@@ -305,123 +301,4 @@ size_t det_markup_text(const unsigned char *in, size_t n, unsigned char *out)
         out[k++] = in[i];
     }
     return k;
-}
-
-/* ---- declared charsets ---- */
-
-/* Does p (n bytes) start with s, ignoring ASCII case? */
-static int starts_ci(const unsigned char *p, size_t n, const char *s)
-{
-    size_t l = strlen(s);
-    if (n < l) return 0;
-    for (size_t i = 0; i < l; i++)
-        if (lower(p[i]) != (unsigned char)s[i]) return 0;
-    return 1;
-}
-
-/* Find s (lower case) in p[0..n) ignoring case: its offset, or n. */
-static size_t find_ci(const unsigned char *p, size_t n, const char *s)
-{
-    size_t l = strlen(s);
-    for (size_t i = 0; i + l <= n; i++)
-        if (lower(p[i]) == (unsigned char)s[0] && starts_ci(p + i, n - i, s)) return i;
-    return n;
-}
-
-static int label_char(unsigned c)
-{
-    return is_alnum(c) || c == '-' || c == '_' || c == '.' || c == ':';
-}
-
-/* After "charset" or "encoding" at p: optional spaces, '=', optional spaces
- * and quote, the label. Returns its length (0: none). */
-static size_t read_label(const unsigned char *p, size_t n, char *label, size_t cap)
-{
-    size_t i = 0, k = 0;
-    while (i < n && is_space(p[i]))
-        i++;
-    if (i >= n || p[i] != '=') return 0;
-    i++;
-    while (i < n && is_space(p[i]))
-        i++;
-    if (i < n && (p[i] == '"' || p[i] == '\'')) i++;
-    while (i < n && label_char(p[i]) && k + 1 < cap)
-        label[k++] = (char)p[i++];
-    label[k] = '\0';
-    return k;
-}
-
-int det_declared_charset(const unsigned char *p, size_t n, char *label, size_t cap)
-{
-    if (!cap) return DET_DECL_NONE;
-    label[0] = '\0';
-    size_t i = 0;
-    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;
-    while (i < n && is_space(p[i]))
-        i++;
-    /* <?xml version="1.0" encoding="windows-1251"?> */
-    if (starts_ci(p + i, n - i, "<?xml")) {
-        size_t lim = n - i < 512 ? n - i : 512;
-        size_t end = find_ci(p + i, lim, "?>");
-        size_t at = find_ci(p + i, end, "encoding");
-        if (at < end && read_label(p + i + at + 8, end - at - 8, label, cap)) return DET_DECL_XML;
-    }
-    /* a MIME message (e-mail, MHTML): the file starts with a header line, and
-     * a Content-Type header (of the message or of its first text part) names
-     * a charset */
-    size_t h = i;
-    while (h < n && (is_alnum(p[h]) || p[h] == '-'))
-        h++;
-    if (h > i && h < n && p[h] == ':' && is_alpha(p[i]) && !starts_ci(p + i, n - i, "http")) {
-        size_t lim = n < 65536 ? n : 65536;
-        for (size_t l = i; l < lim;) {
-            if (starts_ci(p + l, lim - l, "content-type:")) {
-                /* the header and its continuation lines */
-                size_t e = l;
-                while (e < lim &&
-                       !(p[e] == '\n' && (e + 1 >= lim || !(p[e + 1] == ' ' || p[e + 1] == '\t'))))
-                    e++;
-                size_t at = find_ci(p + l, e - l, "charset");
-                if (at < e - l && read_label(p + l + at + 7, e - l - at - 7, label, cap))
-                    return DET_DECL_MIME;
-            }
-            const unsigned char *nl = memchr(p + l, '\n', lim - l);
-            if (!nl) break;
-            l = (size_t)(nl - p) + 1;
-        }
-        return DET_DECL_NONE;
-    }
-    /* <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=..."> */
-    size_t lim = n < 16384 ? n : 16384;
-    for (size_t at = 0; at < lim;) {
-        size_t m = find_ci(p + at, lim - at, "<meta");
-        if (m >= lim - at) break;
-        size_t s = at + m + 5;
-        if (s < lim && (is_space(p[s]) || p[s] == '/')) {
-            size_t e = s;
-            while (e < lim && p[e] != '>')
-                e++;
-            size_t c = find_ci(p + s, e - s, "charset");
-            if (c < e - s && read_label(p + s + c + 7, e - s - c - 7, label, cap))
-                return find_ci(p + s, e - s, "http-equiv") < e - s ? DET_DECL_HTTP_EQUIV
-                                                                   : DET_DECL_META;
-        }
-        at = s;
-    }
-    return DET_DECL_NONE;
-}
-
-const char *det_decl_source_name(int source)
-{
-    switch (source) {
-    case DET_DECL_XML:
-        return "xml";
-    case DET_DECL_META:
-        return "meta";
-    case DET_DECL_HTTP_EQUIV:
-        return "http-equiv";
-    case DET_DECL_MIME:
-        return "mime";
-    }
-    return NULL;
 }

@@ -8,10 +8,6 @@
  * <script>/<style> contents, processing instructions, CDATA brackets, URLs in
  * text, &entity; and &#NNNN; references). Encoding-agnostic: it looks only at
  * ASCII bytes, so it runs on any ASCII-compatible code page or UTF-8.
- *
- * The declared-charset reader finds, in the first bytes of a file, the charset
- * the file says it is in: an XML declaration, an HTML <meta charset> or
- * http-equiv Content-Type, or the Content-Type header of a MIME message.
  */
 #ifndef PISAR_MARKUP_H
 #define PISAR_MARKUP_H
@@ -45,16 +41,5 @@ int det_looks_like_markup(const unsigned char *p, size_t n);
 /* The text of markup `in` (n bytes) into `out` (room for n bytes): text
  * bytes, and one space where markup stood between them. Returns the length. */
 size_t det_markup_text(const unsigned char *in, size_t n, unsigned char *out);
-
-/* Where a declaration was found. */
-enum { DET_DECL_NONE, DET_DECL_XML, DET_DECL_META, DET_DECL_HTTP_EQUIV, DET_DECL_MIME };
-
-/* The charset declared in the first n bytes of a file: copies the label (at
- * most cap-1 bytes, NUL-terminated) into `label` and returns where it was
- * found, or DET_DECL_NONE. */
-int det_declared_charset(const unsigned char *p, size_t n, char *label, size_t cap);
-
-/* "xml", "meta", "http-equiv", "mime", or NULL for DET_DECL_NONE. */
-const char *det_decl_source_name(int source);
 
 #endif

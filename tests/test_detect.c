@@ -16,6 +16,7 @@
 #include "pisar/pisar.h"
 #include "codepage.h"
 #include "lm.h"
+#include "declare.h"
 #include "markup.h"
 #include "detect_accept.h"
 
@@ -868,12 +869,24 @@ static void test_markup_text(void **state)
     check_text("a < b and c<3", "a  b and c3");
 }
 
+/* The declaration of `in`: its form, label, line, and the label's offset
+ * (the offset of want_label's first occurrence in `in`, unless at >= 0). */
+static void check_decl_at(const char *in, int want_source, const char *want_label, size_t want_line,
+                          long at)
+{
+    det_decl d;
+    int src = det_declaration((const unsigned char *)in, strlen(in), &d);
+    if (src != want_source)
+        fail_msg("%s: form %d, not %d (label %s)", in, src, want_source, d.label);
+    if (!want_label) return;
+    assert_string_equal(d.label, want_label);
+    assert_int_equal(d.line, want_line);
+    assert_int_equal(d.offset, at >= 0 ? (size_t)at : (size_t)(strstr(in, want_label) - in));
+}
+
 static void check_decl(const char *in, int want_source, const char *want_label)
 {
-    char label[48];
-    int src = det_declared_charset((const unsigned char *)in, strlen(in), label, sizeof label);
-    assert_int_equal(src, want_source);
-    if (want_label) assert_string_equal(label, want_label);
+    check_decl_at(in, want_source, want_label, 1, -1);
 }
 
 static void test_declared_charset(void **state)
@@ -890,16 +903,96 @@ static void test_declared_charset(void **state)
                "content=\"text/html; charset=windows-1250\"></head>",
                DET_DECL_HTTP_EQUIV, "windows-1250");
     check_decl("<html><head><metadata charset=x></head>", DET_DECL_NONE, NULL);
-    check_decl("From: a@b.org\nSubject: hi\nContent-Type: text/plain;\n charset=\"koi8-u\"\n\nbody",
-               DET_DECL_MIME, "koi8-u");
-    check_decl("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\n"
-               "Content-Type: text/html; charset=ibm866\r\n\r\n<html>",
-               DET_DECL_MIME, "ibm866");
+    check_decl_at(
+        "From: a@b.org\nSubject: hi\nContent-Type: text/plain;\n charset=\"koi8-u\"\n\nbody",
+        DET_DECL_MIME, "koi8-u", 4, -1);
+    check_decl_at(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\n"
+        "Content-Type: text/html; charset=ibm866\r\n\r\n<html>",
+        DET_DECL_MIME, "ibm866", 5, -1);
     /* a header block without a charset, and plain text that mentions one */
     check_decl("From: a@b.org\nSubject: hi\n\ncharset=koi8-r", DET_DECL_NONE, NULL);
     check_decl("This text says charset=koi8-r but is no markup.", DET_DECL_NONE, NULL);
-    assert_string_equal(det_decl_source_name(DET_DECL_HTTP_EQUIV), "http-equiv");
-    assert_null(det_decl_source_name(DET_DECL_NONE));
+    assert_string_equal(det_decl_kind_name(DET_DECL_HTTP_EQUIV), "http-equiv");
+    assert_null(det_decl_kind_name(DET_DECL_NONE));
+}
+
+/* The encoding a declaration of form `kind` with label `label` names. */
+static pisar_encoding decl_encoding(int kind, const char *label)
+{
+    det_decl d = {.kind = kind};
+    snprintf(d.label, sizeof d.label, "%s", label);
+    return det_decl_encoding(&d);
+}
+
+/* The forms of the programs that keep legacy text, one by one, each where
+ * its program looks for it, and look-alikes that are not declarations. */
+static void test_declaration_forms(void **state)
+{
+    (void)state;
+    /* hunspell/MySpell .aff */
+    check_decl_at("# Polish affixes\nSET ISO8859-2\nTRY aeiou\n\nPFX A Y 1\n", DET_DECL_HUNSPELL,
+                  "ISO8859-2", 2, -1);
+    check_decl("SET microsoft-cp1251\r\nTRY оеаи\r\n", DET_DECL_HUNSPELL, "microsoft-cp1251");
+    check_decl("UPDATE t\nSET name = 'x'\n", DET_DECL_NONE, NULL);
+    /* aspell language data, MySpell hyphenation/thesaurus first line */
+    check_decl_at("name ru\ncharset koi8-r\nspecial - -*-\n", DET_DECL_ASPELL, "koi8-r", 2, -1);
+    check_decl("ISO8859-1\nLEFTHYPHENMIN 2\n.a4\n", DET_DECL_FIRST_LINE, "ISO8859-1");
+    check_decl("KOI8-R\n-ал\n", DET_DECL_FIRST_LINE, "KOI8-R");
+    check_decl("Chapter1\nText.\n", DET_DECL_NONE, NULL);
+    check_decl_at("This is a line\nISO8859-1\n", DET_DECL_NONE, NULL, 0, 0);
+    /* console keymap */
+    check_decl_at("# Russian keymap\ncharset \"koi8-r\"\nkeymaps 0-2\n", DET_DECL_KEYMAP, "koi8-r",
+                  2, -1);
+    /* Emacs: the first line (or the second), and Local Variables */
+    check_decl("% -*- mode: latex; coding: koi8-r -*-\n\\documentclass{article}\n", DET_DECL_EMACS,
+               "koi8-r");
+    check_decl_at("#!/bin/sh\n# -*- coding: cp1251-unix -*-\n", DET_DECL_EMACS, "cp1251-unix", 2,
+                  -1);
+    check_decl_at("a\nb\n-*- coding: koi8-r -*-\n", DET_DECL_NONE, NULL, 0, 0);
+    check_decl_at(";;; x.el\n(defun x ())\n;; Local Variables:\n;; mode: emacs-lisp\n"
+                  ";; coding: iso-latin-2\n;; End:\n",
+                  DET_DECL_EMACS, "iso-latin-2", 5, -1);
+    assert_int_equal(decl_encoding(DET_DECL_EMACS, "cp1251-unix"), PISAR_ENC_WINDOWS_1251);
+    assert_int_equal(decl_encoding(DET_DECL_EMACS, "iso-latin-2"), PISAR_ENC_ISO_8859_2);
+    assert_int_equal(decl_encoding(DET_DECL_EMACS, "cyrillic-koi8"), PISAR_ENC_KOI8_R);
+    assert_int_equal(decl_encoding(DET_DECL_EMACS, "cyrillic-alternativnyj-dos"), PISAR_ENC_IBM866);
+    /* Python (PEP 263): the first two lines only */
+    check_decl_at("#!/usr/bin/python\n# coding=latin-1\nx = 1\n", DET_DECL_PYTHON, "latin-1", 2,
+                  -1);
+    check_decl_at("x = 1\ny = 2\n# coding: koi8-r\n", DET_DECL_NONE, NULL, 0, 0);
+    /* vim: scriptencoding anywhere at a line's start, a modeline in the first
+     * or last five lines */
+    check_decl_at("\" Vim menu\n\" Maintainer: x\nscriptencoding cp1250\n", DET_DECL_VIM, "cp1250",
+                  3, -1);
+    check_decl_at("1\n2\n3\n4\n5\n6\n7\n8\n# vim: set ts=8 fenc=koi8-r: \n", DET_DECL_VIM, "koi8-r",
+                  9, -1);
+    check_decl("# vim: set fileencoding=latin2 :\n", DET_DECL_VIM, "latin2");
+    check_decl_at("1\n2\n3\n4\n5\nvim: fenc=koi8-r\n7\n8\n9\n10\n11\n12\n", DET_DECL_NONE, NULL, 0,
+                  0);
+    assert_int_equal(decl_encoding(DET_DECL_VIM, "8bit-cp1251"), PISAR_ENC_WINDOWS_1251);
+    /* LaTeX: the last option of inputenc, not in a comment */
+    check_decl_at("\\documentclass{article}\n\\usepackage[T2A]{fontenc}\n"
+                  "\\usepackage[utf8,cp1251]{inputenc}\n",
+                  DET_DECL_LATEX, "cp1251", 3, -1);
+    check_decl("\\inputencoding{koi8-r}", DET_DECL_LATEX, "koi8-r");
+    check_decl("% \\usepackage[latin1]{inputenc}\n", DET_DECL_NONE, NULL);
+    assert_int_equal(decl_encoding(DET_DECL_LATEX, "applemac"), PISAR_ENC_MACINTOSH);
+    assert_int_equal(decl_encoding(DET_DECL_LATEX, "ansinew"), PISAR_ENC_WINDOWS_1252);
+    assert_int_equal(decl_encoding(DET_DECL_LATEX, "maccyr"), PISAR_ENC_X_MAC_CYRILLIC);
+    /* gettext .po header */
+    check_decl_at("# Russian translation\nmsgid \"\"\nmsgstr \"\"\n\"Project-Id-Version: x\\n\"\n"
+                  "\"Content-Type: text/plain; charset=KOI8-R\\n\"\n",
+                  DET_DECL_PO, "KOI8-R", 5, -1);
+    /* CSS, Free Pascal */
+    check_decl("@charset \"windows-1250\";\nbody { }\n", DET_DECL_CSS, "windows-1250");
+    check_decl_at("unit x;\n{$codepage cp866}\ninterface\n", DET_DECL_PASCAL, "cp866", 2, -1);
+    /* the earliest of several */
+    check_decl_at("# -*- coding: koi8-r -*-\nscriptencoding cp1251\n", DET_DECL_EMACS, "koi8-r", 1,
+                  -1);
+    /* a charset pisar does not support is found all the same */
+    check_decl("SET ISO8859-7\n", DET_DECL_HUNSPELL, "ISO8859-7");
+    assert_int_equal(decl_encoding(DET_DECL_HUNSPELL, "ISO8859-7"), PISAR_ENC_UNKNOWN);
 }
 
 static void test_looks_like_markup(void **state)
@@ -1373,6 +1466,7 @@ int main(void)
         cmocka_unit_test(test_utf8_counts_equal_bytewise),
         cmocka_unit_test(test_markup_text),
         cmocka_unit_test(test_declared_charset),
+        cmocka_unit_test(test_declaration_forms),
         cmocka_unit_test(test_looks_like_markup),
         cmocka_unit_test(test_markup_feed),
         cmocka_unit_test(test_declaration_contradicted),

@@ -57,21 +57,48 @@ PISAR_API int pisar_detector_finish(pisar_detector *det);
 PISAR_API int pisar_detector_result(const pisar_detector *det, pisar_detection *out);
 
 /**
- * The charset the input declares, as found in its first bytes after
- * pisar_detector_finish(): an XML declaration (`<?xml ... encoding="..."?>`),
- * an HTML `<meta charset>` or `http-equiv` Content-Type, or the Content-Type
- * header of a MIME message (e-mail, MHTML). A declaration is evidence the
- * bytes must confirm: one they contradict (undefined bytes, invalid UTF-8, or
- * text far less plausible than under another code page) loses.
+ * The charset the input declares, as found in its first bytes (the sample,
+ * at most 64 KB) after pisar_detector_finish(); the earliest when there are
+ * several. A declaration is evidence the bytes must confirm: one they
+ * contradict (undefined bytes, invalid UTF-8, or text far less plausible
+ * than under another code page) loses.
  * `*label` receives the label as written (NULL when none; valid until the
- * next reset), `*source` "xml", "meta", "http-equiv" or "mime" (NULL when
- * none), `*followed` 1 when the answer decodes the input as the declared
+ * next reset), `*source` its form (NULL when none):
+ *   "xml"        `<?xml ... encoding="..."?>`
+ *   "meta"       `<meta charset="...">`
+ *   "http-equiv" `<meta http-equiv="Content-Type" content="...; charset=...">`
+ *   "mime"       a MIME Content-Type header (e-mail, MHTML)
+ *   "css"        `@charset "...";` at the start
+ *   "po"         a gettext header's `"Content-Type: ...; charset=...\n"`
+ *   "emacs"      `-*- coding: ... -*-` in the first two lines, or `coding:`
+ *                among Emacs "Local Variables:"
+ *   "python"     a PEP 263 cookie (`# coding=...`) in the first two lines
+ *   "vim"        `scriptencoding ...`, or `fenc=`/`fileencoding=` in a
+ *                modeline of the first or last five lines
+ *   "latex"      `\usepackage[...]{inputenc}`, `\inputencoding{...}`
+ *   "hunspell"   a hunspell/MySpell affix file's `SET ...` line
+ *   "aspell"     an aspell language file's `charset ...` line
+ *   "first-line" a MySpell hyphenation or thesaurus file's first line
+ *   "keymap"     a console keymap's `charset "..."`
+ *   "pascal"     Free Pascal's `{$codepage ...}`
+ * `*followed` 1 when the answer decodes the input as the declared
  * encoding does, else 0 (also for labels pisar does not know). Any of them may
  * be NULL. Returns 1 when a declaration was found, 0 when not, or a negative
  * pisar_status.
  */
 PISAR_API int pisar_detector_declared(const pisar_detector *det, const char **label,
                                       const char **source, int *followed);
+
+/**
+ * Where the declaration of pisar_detector_declared() stands, and what it
+ * names: `*offset` the byte offset of its label in the input, `*line` its
+ * line (from 1), `*encoding` the encoding pisar reads the label as
+ * (PISAR_ENC_UNKNOWN for a charset pisar does not support: such a
+ * declaration is reported, not followed). Any of them may be NULL. Returns 1
+ * when a declaration was found, 0 when not, or a negative pisar_status.
+ */
+PISAR_API int pisar_detector_declaration(const pisar_detector *det, uint64_t *offset,
+                                         uint64_t *line, pisar_encoding *encoding);
 
 /**
  * Nonzero when the input was read as markup (it starts with a tag, a comment,

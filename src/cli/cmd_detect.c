@@ -13,8 +13,11 @@ static void help(FILE *f)
                "  --json       one JSON object per line: path, encoding, confidence, language,\n"
                "               bom, runner_up, runner_up_confidence, bytes, markup (the input\n"
                "               was read as HTML/XML: only its text scored), declared (the\n"
-               "               charset the file declares: charset, source xml|meta|\n"
-               "               http-equiv|mime, followed true|false; null if none)\n"
+               "               charset the file declares: charset as written, source (xml,\n"
+               "               meta, http-equiv, mime, css, po, emacs, python, vim, latex,\n"
+               "               hunspell, aspell, first-line, keymap, pascal), line, offset\n"
+               "               (of the label), encoding (null: not supported), followed\n"
+               "               true|false; null if none)\n"
                "  --sample N   examine only the first N bytes of each file (default: all)\n"
                "  --jsonl      JSON Lines records (text, path or base64) on stdin\n"
                "  -h, --help   this help\n\n"
@@ -138,11 +141,19 @@ int cmd_detect(int argc, char **argv)
             printf(",\"markup\":%s", pisar_detector_markup(det) ? "true" : "false");
             const char *label, *source;
             int followed;
-            if (pisar_detector_declared(det, &label, &source, &followed) == 1) {
+            uint64_t offset, line;
+            pisar_encoding de;
+            if (pisar_detector_declared(det, &label, &source, &followed) == 1 &&
+                pisar_detector_declaration(det, &offset, &line, &de) == 1) {
                 fputs(",\"declared\":{\"charset\":", stdout);
                 cli_json_string(stdout, label);
-                printf(",\"source\":\"%s\",\"followed\":%s}}\n", source,
-                       followed ? "true" : "false");
+                printf(",\"source\":\"%s\",\"line\":%llu,\"offset\":%llu,\"encoding\":", source,
+                       (unsigned long long)line, (unsigned long long)offset);
+                if (de != PISAR_ENC_UNKNOWN)
+                    printf("\"%s\"", pisar_encoding_name(de));
+                else
+                    fputs("null", stdout);
+                printf(",\"followed\":%s}}\n", followed ? "true" : "false");
             } else {
                 fputs(",\"declared\":null}\n", stdout);
             }
