@@ -507,7 +507,19 @@ static int shtokavian_standards(const char *t, size_t n, int *found, int *foreig
     size_t i = 0;
     *found = 0;
     int words = 0;
-    while (words < MAXMARKWORDS && next_word(t, n, &i, w)) {
+    size_t end = 0;
+    int sentence = 1;
+    while (words < MAXMARKWORDS && next_word(t, n, &end, w)) {
+        /* a name: a word that starts with a capital inside a sentence
+         * (Kijevu; the first word of a sentence is looked up) */
+        uint32_t c0 = 0;
+        for (size_t l; i < end && (l = utf8_next((const unsigned char *)t, n, i, &c0)); i += l) {
+            if (u_isalpha((UChar32)c0)) break;
+            if (c0 == '.' || c0 == '!' || c0 == '?' || c0 == '\n') sentence = 1;
+        }
+        int name = !sentence && (u_isupper((UChar32)c0) || u_istitle((UChar32)c0));
+        sentence = 0;
+        i = end;
         if (!w[0]) continue;
         words++;
         int allow = STD_HR | STD_SR | STD_BS, hit = 0;
@@ -522,7 +534,7 @@ static int shtokavian_standards(const char *t, size_t n, int *found, int *foreig
                         mk->w[1] ? mk->w[1] : "", mk->std, w);
 #endif
         }
-        int jat = P("LID_JAT", 1) != 0 ? jat_standards(w) : 0;
+        int jat = P("LID_JAT", 1) != 0 && !name ? jat_standards(w) : 0;
         if (jat && (allow & jat)) allow &= jat, hit = 1;
         /* "sa" before a word that does not start with s, š, z, ž: Serbian
          * and Bosnian (Croatian writes "s" there) */

@@ -6,9 +6,9 @@ hunspell-sr (sr_Latn_RS), read from HUNSPELL_DIR (default /usr/share/hunspell).
 Each dictionary's word forms are its lower-case entries with their affixes
 expanded (SFX, PFX and their cross products; AF aliases; FLAG long and num;
 an affix's own continuation flags are not followed). A Croatian form with ije
-or je after a consonant (not the nj of a verbal noun; a word-final -ije/-je of
-a word longer than six letters only if the word with -a for its last letter is
-not Croatian: the case endings of -ija nouns are no jat) is ijekavian when its
+or je after a consonant (not the nj of a verbal noun; a word-final -ije/-je
+only if the word with -a for its last letter is not Croatian: the case endings of -ija nouns are no jat; not the -ijer of
+loanwords, after a vowel: premijer, garderobijer) is ijekavian when its
 form with e (or i for ije) in that place is Serbian and not Croatian. Each
 such pair gives two entries: the shortest prefix of the ijekavian form (at
 least two letters past the reflex, five in all) that no Croatian form whose
@@ -100,8 +100,10 @@ def main():
         for m in re.finditer(r'(?<=[bcčćdđfghklmnprsštvzž])(ije|je)', w):
             if w[m.start() - 1] == 'n' and m.group() == 'je':
                 continue
-            if m.end() == len(w) and len(w) > 6 and w[:-1] + 'a' in hr:
+            if m.end() == len(w) and w[:-1] + 'a' in hr:
                 continue
+            if w[m.end():m.end() + 1] == 'r' and m.group() == 'ije' and re.search('[aeiou]', w[:m.start()]):
+                continue  # the loanwords' -ijer (premijer: Serbian premer is "diameter")
             for r in ('e', 'i') if m.group() == 'ije' else ('e',):
                 e = w[:m.start()] + r + w[m.end():]
                 if e in sr and e not in hr:
