@@ -42,6 +42,11 @@ typedef struct langid_marker {
 
 enum { STD_HR = 1, STD_SR = 2, STD_BS = 4 };
 
+typedef struct langid_jat {
+    const char *w; /* a word, or a stem and '*' (tables/langid/jat.txt) */
+    int std;
+} langid_jat;
+
 typedef struct langid_ending {
     const char *end, *code; /* a word ending, and a language that uses it */
 } langid_ending;
@@ -437,6 +442,29 @@ static int marker_match(const char *mw, const char *w)
     return !strcmp(mw, w);
 }
 
+static int cmp_jat(const void *key, const void *el)
+{
+    return strcmp(key, ((const langid_jat *)el)->w);
+}
+
+/* The standards whose jat reflex word w (lower case) shows, by
+ * tables/langid/jat.txt (the word, or its longest listed stem of four
+ * letters or more); 0 if it shows none. */
+static int jat_standards(const char *w)
+{
+    size_t wl = strlen(w);
+    if (wl < 4) return 0;
+    const langid_jat *e = bsearch(w, langid_gen_jat, LANGID_GEN_NJAT, sizeof *e, cmp_jat);
+    char k[MAXWORD + 2];
+    for (size_t l = wl; !e && l >= 4; l--) {
+        memcpy(k, w, l);
+        k[l] = '*';
+        k[l + 1] = 0;
+        e = bsearch(k, langid_gen_jat, LANGID_GEN_NJAT, sizeof *e, cmp_jat);
+    }
+    return e ? e->std : 0;
+}
+
 /* Names in their own spelling: words of t that start with a capital, go on
  * in lower case and hold q, w, x or y, letters the Serbian Latin alphabet
  * lacks (Washington, Xi, Leyen; Serbian transcribes: Vašington, Si, Lajen).
@@ -479,7 +507,19 @@ static int shtokavian_standards(const char *t, size_t n, int *found, int *foreig
     size_t i = 0;
     *found = 0;
     int words = 0;
-    while (words < MAXMARKWORDS && next_word(t, n, &i, w)) {
+    size_t end = 0;
+    int sentence = 1;
+    while (words < MAXMARKWORDS && next_word(t, n, &end, w)) {
+        /* a name: a word that starts with a capital inside a sentence
+         * (Kijevu; the first word of a sentence is looked up) */
+        uint32_t c0 = 0;
+        for (size_t l; i < end && (l = utf8_next((const unsigned char *)t, n, i, &c0)); i += l) {
+            if (u_isalpha((UChar32)c0)) break;
+            if (c0 == '.' || c0 == '!' || c0 == '?' || c0 == '\n') sentence = 1;
+        }
+        int name = !sentence && (u_isupper((UChar32)c0) || u_istitle((UChar32)c0));
+        sentence = 0;
+        i = end;
         if (!w[0]) continue;
         words++;
         int allow = STD_HR | STD_SR | STD_BS, hit = 0;
@@ -494,6 +534,8 @@ static int shtokavian_standards(const char *t, size_t n, int *found, int *foreig
                         mk->w[1] ? mk->w[1] : "", mk->std, w);
 #endif
         }
+        int jat = P("LID_JAT", 1) != 0 && !name ? jat_standards(w) : 0;
+        if (jat && (allow & jat)) allow &= jat, hit = 1;
         /* "sa" before a word that does not start with s, š, z, ž: Serbian
          * and Bosnian (Croatian writes "s" there) */
         if (!strcmp(prev, "sa") && !strchr("sz", w[0]) && strncmp(w, "\xc5\xa1", 2) &&

@@ -6,6 +6,8 @@
  *   tables/langid/shtokavian.txt     the words that tell Croatian, Serbian and
  *                                    Bosnian apart (format in the file)
  *   tables/langid/endings.txt        word endings of one or two languages
+ *   tables/langid/jat.txt            words and stems of one jat reflex
+ *                                    (tools/langid_jat.py writes it)
  *   tables/langid/pairs/<lang>.txt   letter-pair counts of the Cyrillic
  *                                    languages and the Latin Slavic ones
  *                                    (tools/langid_pairs.py), for language
@@ -14,8 +16,8 @@
  *                                    "language" line is read, for the list of
  *                                    languages pisar_languages() returns
  *
- * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --endings ENDINGS.txt
- *        --pairs PAIRS.txt... --models MODEL.txt...
+ * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --jat JAT.txt
+ *        --endings ENDINGS.txt --pairs PAIRS.txt... --models MODEL.txt...
  * Writes static tables: per language its words sorted by byte value with the
  * natural log of their relative frequency; the markers; per language of a
  * pairs file its alphabet, the natural log of P(next | letter), add-half
@@ -185,6 +187,58 @@ static void read_markers(const char *file, FILE *o)
     fprintf(o, "#define LANGID_GEN_NMARKERS %d\n", n);
 }
 
+typedef struct {
+    char w[100];
+    int std;
+} jat_entry;
+
+static int cmp_jat(const void *a, const void *b)
+{
+    return strcmp(((const jat_entry *)a)->w, ((const jat_entry *)b)->w);
+}
+
+/* WORD<TAB>STANDARDS (WORD "stem*" or a whole word), sorted by byte value
+ * for bsearch: {word, std}. */
+static void read_jat(const char *file, FILE *o)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) die(file, 0, "cannot open");
+    char buf[512];
+    int line = 0;
+    size_t n = 0, cap = 0;
+    jat_entry *e = NULL;
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#') continue;
+        check_utf8(file, line, buf);
+        char *tab = strchr(buf, '\t');
+        if (!tab || (size_t)(tab - buf) >= sizeof e->w) die(file, line, "want WORD<TAB>STANDARDS");
+        *tab = 0;
+        if (strchr(buf, ' ') || (strchr(buf, '*') && strchr(buf, '*')[1]))
+            die(file, line, "bad word");
+        if (n == cap && !(e = realloc(e, (cap = cap ? 2 * cap : 1024) * sizeof *e)))
+            die(file, line, "out of memory");
+        int mask = 0;
+        for (char *t = strtok(tab + 1, " "); t; t = strtok(NULL, " "))
+            mask |= !strcmp(t, "hr") ? HR : !strcmp(t, "sr") ? SR : !strcmp(t, "bs") ? BS : 0;
+        if (!mask) die(file, line, "a standard is hr, sr or bs");
+        snprintf(e[n].w, sizeof e[n].w, "%s", buf);
+        e[n++].std = mask;
+    }
+    fclose(f);
+    if (!n) die(file, 0, "no entries");
+    qsort(e, n, sizeof *e, cmp_jat);
+    fputs("static const langid_jat langid_gen_jat[] = {\n", o);
+    for (size_t k = 0; k < n; k++) {
+        fputs("    {", o);
+        put_str(o, e[k].w);
+        fprintf(o, ", %d},\n", e[k].std);
+    }
+    fprintf(o, "};\n#define LANGID_GEN_NJAT %zu\n", n);
+    free(e);
+}
+
 /* ENDING<TAB>LANG...: one entry per language, {ending, code}. */
 static void read_endings(const char *file, FILE *o)
 {
@@ -315,8 +369,9 @@ static char *read_pairs(const char *file, FILE *o, int idx, int *nalpha)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: gen_langid OUT.h WORDS.txt... --markers FILE --endings FILE "
-                        "--pairs FILE... --models MODEL.txt...\n");
+        fprintf(stderr,
+                "usage: gen_langid OUT.h WORDS.txt... --markers FILE --jat FILE --endings FILE "
+                "--pairs FILE... --models MODEL.txt...\n");
         return 2;
     }
     char tmp[4096];
@@ -342,6 +397,9 @@ int main(int argc, char **argv)
     fprintf(o, "};\n#define LANGID_GEN_NWORDS %d\n", nw);
     if (i + 1 >= argc) die("command line", 0, "--markers FILE missing");
     read_markers(argv[i + 1], o);
+    i += 2;
+    if (i + 1 >= argc || strcmp(argv[i], "--jat")) die("command line", 0, "--jat FILE missing");
+    read_jat(argv[i + 1], o);
     i += 2;
     if (i + 1 >= argc || strcmp(argv[i], "--endings"))
         die("command line", 0, "--endings FILE missing");

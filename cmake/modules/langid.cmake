@@ -1,6 +1,6 @@
 # Language identification's tables: tables/langid/words/<lang>.txt (frequent
 # words, written by tools/langid_words.py), tables/langid/shtokavian.txt (words
-# that tell hr, sr and bs apart) and the language list of the letter-pair
+# that tell hr, sr and bs apart), tables/langid/jat.txt (the jat reflex, word by word) and the language list of the letter-pair
 # models (tables/charset/<lang>.txt) -> ${PISAR_GEN_DIR}/langid_tables.h
 file(GLOB PISAR_LANGID_WORDS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tables/langid/words/*.txt)
 list(SORT PISAR_LANGID_WORDS)
@@ -27,9 +27,11 @@ target_link_libraries(gen_langid PRIVATE m)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/langid_tables.h
   COMMAND gen_langid ${PISAR_GEN_DIR}/langid_tables.h ${PISAR_LANGID_WORDS}
     --markers ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
+    --jat ${CMAKE_SOURCE_DIR}/tables/langid/jat.txt
     --endings ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
     --pairs ${PISAR_LANGID_PAIRS} --models ${PISAR_LANGID_MODELS}
   DEPENDS gen_langid ${PISAR_LANGID_WORDS} ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
+    ${CMAKE_SOURCE_DIR}/tables/langid/jat.txt
     ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
     ${PISAR_LANGID_PAIRS} ${PISAR_LANGID_MODELS}
   COMMENT "Generating language identification tables")
