@@ -1336,11 +1336,10 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
         } else {
             /* (below the least gain ok needs, lm_of_floor() may stop early:
-             * no Latin-to-Latin test follows for these chains) */
-            /* (the least gain that ok below accepts: a damaged run ridden
-             * by undamaged words, or an undamaged long run, needs
-             * LM_BIG_GAIN, so the models may stop below that; without the
-             * shortcuts, below the least gain of all, as the reference) */
+             * no Latin-to-Latin test follows for these chains; a damaged run
+             * ridden by undamaged words, or an undamaged long run, needs
+             * LM_BIG_GAIN; without the shortcuts, the least gain of all, as
+             * the reference) */
             double lb, least = structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN;
             if (x->fast && !(damaged && (structural || weak == 0))) least = LM_BIG_GAIN;
             lm = lm_judge(x, b, a, least, &lb);
