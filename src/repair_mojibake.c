@@ -400,11 +400,22 @@ static int invert_step(const repair_enc *et, int st, const unsigned char *s, siz
         if (bad != tmp->len) return 0;
         return pisar_buf_append(out, t, tmp->len) ? -1 : 1;
     }
+    /* (a single-byte page's characters lie in the BMP: 3 bytes at most
+     * each, written in place; nothing is appended when one is undefined) */
     const unsigned char(*u8)[4] = cp_utf8(p->orig);
+    if (pisar_buf_reserve(out, 3 * tmp->len)) return -1;
+    size_t o = out->len;
     for (size_t k = 0; k < tmp->len; k++) {
-        if (!u8[t[k]][0]) return 0;
-        if (pisar_buf_append(out, u8[t[k]] + 1, u8[t[k]][0])) return -1;
+        const unsigned char *e = u8[t[k]];
+        if (!e[0]) {
+            out->data[out->len] = '\0';
+            return 0;
+        }
+        memcpy(out->data + o, e + 1, 3);
+        o += e[0];
     }
+    out->len = o;
+    out->data[o] = '\0';
     return 1;
 }
 
@@ -1325,9 +1336,13 @@ static int add_cand(ctx *x, int chn, size_t ta, size_t te)
             gain = lang < 0 ? 0 : lm - repair_lm_score(x->sc.enc, lang, b->data, b->len);
         } else {
             /* (below the least gain ok needs, lm_of_floor() may stop early:
-             * no Latin-to-Latin test follows for these chains) */
-            double lb;
-            lm = lm_judge(x, b, a, structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN, &lb);
+             * no Latin-to-Latin test follows for these chains; a damaged run
+             * ridden by undamaged words, or an undamaged long run, needs
+             * LM_BIG_GAIN; without the shortcuts, the least gain of all, as
+             * the reference) */
+            double lb, least = structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN;
+            if (x->fast && !(damaged && (structural || weak == 0))) least = LM_BIG_GAIN;
+            lm = lm_judge(x, b, a, least, &lb);
             gain = lm - lb;
         }
         ok = gain >= (structural && damaged ? LM_STRUCT_GAIN : LM_MIN_GAIN) &&
@@ -1705,6 +1720,10 @@ static int structural_good(ctx *x, const token *t)
             z = k;
         }
         core = z > a && (a > 0 || z < n);
+        /* (an ASCII core, "«%s»", is its own inverse under every chain: the
+         * token with it inverted is the token, never GOOD) */
+        for (size_t i = a; core && i < z && s[i] < 0x80; i++)
+            core = i + 1 < z;
     }
     pisar_buf *m = &x->res;
     for (int st = 0; st < NSTEPS; st++) {

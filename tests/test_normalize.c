@@ -841,6 +841,19 @@ static void test_fast_paths(void **state)
         "ВЕКНБЕЙ ХЛЕЕР",
         "Обычный текст.\nВЕКНБЕЙ ХЛЕЕР ОПЮБН\n«%s» ЙЮФДШИ «%s» ВЕКНБЕЙ",
         "Обычный текст. ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН и дальше идёт обычный текст",
+        /* tokens whose core is ASCII ("«%s»", "(git)"): no UTF-8 chain makes
+         * them GOOD, beside tokens that are ("«РџСЂРёРІРµС‚»", "«Ã©tÃ©»") */
+        "«%s» «РџСЂРёРІРµС‚» (git) «Ã©tÃ©» —%d— „x“ «ab»",
+        "«РџСЂРёРІРµС‚» «%s»",
+        "«п÷я─п╦п╡п╣я┌» «-f»",
+        "Он сказал «РІСЃС‘» и ушёл",
+        "Он сказал (РІСЃС‘) и ушёл",
+        "да «РІСЃС‘»",
+        "«РІСЃС‘» (РІСЃС‘) \"РІСЃС‘\" РІСЃС‘, РІСЃС‘",
+        /* a damaged run with undamaged words in it, judged against the
+         * models' larger gain: a single-byte chain's 4-letter words */
+        "йЮЬЮ лЮЛЮ ОПЮБН МЮ дХЛЮ",
+        "Сегодня йЮЬЮ ВЕКНБЕЙ пришла ХЛЕЕР домой",
     };
     for (size_t i = 0; i < sizeof caps / sizeof *caps; i++)
         bad += compare_paths(t, caps[i], strlen(caps[i]));
