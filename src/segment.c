@@ -709,8 +709,11 @@ static tk_info classify(const unsigned char *t, size_t len, span sp)
  * added in Linux 3.8.", a version at the start of a wrapped line). */
 static int section_number(const unsigned char *t, size_t len, span sp, size_t k)
 {
-    for (size_t m = k; m < len && t[m] != '\n'; m++)
+    for (size_t m = k; m < len && t[m] != '\n'; m++) {
+        if (t[m] == '?' && (m + 1 == len || t[m + 1] == '\n'))
+            break; /* "9.5.1. Chi è nel sistema?" */
         if (t[m] == '.' || t[m] == '!' || t[m] == '?' || m - k > 200) return 0;
+    }
     int groups = 0, digits = 0;
     for (size_t m = sp.b; m < sp.e; m++) {
         if (t[m] >= '0' && t[m] <= '9') {
@@ -936,6 +939,7 @@ static char lookup_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
             }
             if (!fits) continue;
             char c = abbrev_class(l, key, w);
+            if (c == 'W') return 0; /* "за ім.": a word with its dot, no abbreviation */
             if (c == 'S' || c == 'V' || c == 'C') c = 0;
             if (c) {
                 *kb = with_word ? word.b : parts[use - 1].b;
@@ -1296,6 +1300,16 @@ static int list_marker(const unsigned char *t, size_t len, size_t start, size_t 
             b--;
         }
         if (b > start && t[b - 1] >= '0' && t[b - 1] <= '9') return 0;
+    } else if (b >= start + 2 && t[b - 1] && t[b - 2] && strchr("ivx", t[b - 1]) &&
+               strchr("ivx", t[b - 2])) {
+        /* "ii. Pick a seat": a lower-case Roman numeral, two to four letters */
+        static const int val[] = {['i'] = 1, ['v'] = 5, ['x'] = 10};
+        while (b > start && i - b < 5 && t[b - 1] && strchr("ivx", t[b - 1]))
+            b--;
+        if (i - b > 4) return 0;
+        for (size_t r = b; r < i; r++)
+            v += r + 1 < i && val[t[r]] < val[t[r + 1]] ? -val[t[r]] : val[t[r]];
+        sh += 30;
     } else if (b > start && ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')) {
         b--;
         v = (t[b] | 0x20) - 'a' + 1;
@@ -1436,6 +1450,16 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     const unsigned char *t = s->t;
     size_t len = s->len;
     if (i == start) return 0; /* "..." or "?" opening a sentence */
+    /* 'закони: "...Не се позволява': an ellipsis right after an opening
+     * quote or bracket elides the quotation's start */
+    if (ellipsis) {
+        size_t q, q2;
+        uint32_t b = decode_before(t, s->len, start, i, &q);
+        if (b == '(' || b == '[' || b == 0xAB || b == 0x201E || b == 0x201C) return 0;
+        if ((b == '"' || b == '\'') &&
+            (q == start || is_space(decode_before(t, s->len, start, q, &q2))))
+            return 0;
+    }
 
     /* what follows */
     size_t k = j, nl = 0;
@@ -1530,8 +1554,20 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             m = k + 2; /* "--" typed for a dash: "gehn. -- LinuxTag 2000" */
             while (m < len && (t[m] == ' ' || t[m] == '\t'))
                 m++;
-        } else if (m == k + n && c == '-')
-            return nl > 0; /* "-5", "-ish" */
+        } else if (m == k + n && c == '-') {
+            /* "-5", "-ish" go on; "1024 * кропак/цалю. -1 - прадвызначанае": a
+             * word ending in three lower-case letters that no table knows ends the
+             * sentence before a number with its minus sign */
+            if (nl) return 1;
+            if (!(k + 1 < len && is_digit(t[k + 1])) || strong || ellipsis || closed) return 0;
+            size_t kb0, p = i, q, nlow = 0;
+            while (p > start && nlow < 3 && is_lower(decode_before(t, len, start, p, &q))) {
+                p = q;
+                nlow++;
+            }
+            span wp = token_before(t, len, start, i);
+            return nlow == 3 && !lookup_abbrev(s->lang, t, len, start, wp, &kb0);
+        }
         if (m >= len) return 1;
         size_t q;
         uint32_t d = dec(t, len, m, &q);
@@ -2099,8 +2135,12 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 size_t pc = skip_inline_space_before(t, len, start, lm.b);
                 int joined = pc > start && (t[pc - 1] == ',' || t[pc - 1] == ';') &&
                              lm.shape % 10 != 3; /* not "9. ВАДИ, 10. ДИВ." */
-                if (!lm.at_start && !joined && s->list_shape == lm.shape &&
-                    lm.value == s->list_value + 1) {
+                /* "i. Log in ii. Pick a seat": "i" read as a letter, then Roman numerals */
+                int roman_after_i = lm.shape == s->list_shape + 20 && s->list_shape > 10 &&
+                                    s->list_shape < 20 && s->list_value == 9 && lm.value == 2;
+                if (!lm.at_start && !joined &&
+                    ((s->list_shape == lm.shape && lm.value == s->list_value + 1) ||
+                     roman_after_i)) {
                     end = lm.b; /* "1.) bread 2.) milk": the next item begins */
                     goto emit;
                 }
@@ -2150,6 +2190,22 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             if (j >= len) break;
         }
         if (periods >= 2) ellipsis = 1;
+        /* '"Nothing is free." [4] That was': a citation in brackets (with a
+         * number: a reference, a year, a page) after a closing quote and
+         * before a capital goes with the quotation */
+        size_t qb;
+        uint32_t lastc = closed ? decode_before(t, len, start, j, &qb) : 0;
+        if ((lastc == '"' || lastc == 0x201D || lastc == 0xBB || lastc == 0x2019) && j + 1 < len &&
+            t[j] == ' ' && (t[j + 1] == '[' || t[j + 1] == '(')) {
+            unsigned char cl = t[j + 1] == '[' ? ']' : ')';
+            size_t m = j + 2, q;
+            int digit = 0;
+            while (m < len && m < j + 42 && t[m] != cl && !strchr("\n.!?([", t[m]))
+                digit |= is_digit(t[m++]);
+            if (m + 2 < len && t[m] == cl && digit && t[m + 1] == ' ' &&
+                is_upper(dec(t, len, m + 2, &q)))
+                j = m + 1;
+        }
         if (decide(s, start, i, j, strong, ellipsis, closed)) {
             end = j;
             goto emit;

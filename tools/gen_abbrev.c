@@ -127,8 +127,8 @@ static int load(const char *path, lang *l)
         size_t cl = strlen(cls);
         while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t'))
             cls[--cl] = 0;
-        if (cl != 1 || !strchr("PFYNSVCMI", cls[0])) {
-            fprintf(stderr, "%s:%d: class must be P, F, Y, N, S, V, C, M or I\n", path, lineno);
+        if (cl != 1 || !strchr("PFYNWSVCMI", cls[0])) {
+            fprintf(stderr, "%s:%d: class must be P, F, Y, N, W, S, V, C, M or I\n", path, lineno);
             rc = -1;
             continue;
         }
@@ -259,10 +259,10 @@ int main(int argc, char **argv)
             if (add(und, langs[i].e[j].key, langs[i].e[j].len, langs[i].e[j].cls)) return 1;
     }
     /* The union: where languages disagree, the class that lets a sentence end wins
-     * (F over Y over N over P), so an unknown language never glues two sentences
+     * (W over F over Y over N over P), so an unknown language never glues two sentences
      * because of another language's title. */
     qsort(und->e, und->n, sizeof *und->e, cmp_entry);
-    static const char rank[] = "CSVPNYF";
+    static const char rank[] = "CSVPNYFW";
     size_t w = 0;
     for (size_t i = 0; i < und->n; i++) {
         if (w && !cmp_entry(&und->e[w - 1], &und->e[i])) {

@@ -201,6 +201,9 @@ def write(tag, items):
             write_set(os.path.join(out, "ud-dev2", tag), draws[1])
             if DEV3:  # the third: ud-dev3 (round 5)
                 write_set(os.path.join(out, "ud-dev3", tag), draws[2])
+        elif HELDOUT3:  # the third held-out draw: ud-heldout3 (round 6)
+            write_set(os.path.join(out, "ud-heldout3", tag), draws[2])
+            continue
         elif HELDOUT2:  # the second held-out draw: ud-heldout2 (round 5)
             write_set(os.path.join(out, "ud-heldout2", tag), draws[1])
             continue
@@ -267,6 +270,9 @@ def ref_items(lang):
 # HELDOUT2=1: only the second held-out draw of every set (ud-heldout2,
 # round 5), and the Spanish and Italian Debian Reference sets
 HELDOUT2 = bool(os.environ.get("HELDOUT2"))
+# HELDOUT3=1: only the third held-out draw (ud-heldout3, round 6); with
+# HELDOUT2=1 too, the Debian Reference and UDHR sets' next held-out items
+HELDOUT3 = bool(os.environ.get("HELDOUT3"))
 # DEV3=1: also the third dev draw (ud-dev3, round 5)
 DEV3 = bool(os.environ.get("DEV3"))
 ONLY = os.environ.get("ONLY", "").split(",") if os.environ.get("ONLY") else None
@@ -309,9 +315,11 @@ if HELDOUT2:
                 continue
             pool = [it for it in items if crc(it) % 2 == par]
             random.Random(tag if par else tag + "dev").shuffle(pool)
-            chosen, n = [], 0
-            while pool and n < TARGET:
-                it = pool.pop(0)
-                chosen.append(it)
-                n += sum(len(naive(x)) for x in it)
-            write_set(os.path.join(out, where, tag), chosen)
+            for draw in range(2 if par and HELDOUT3 else 1):
+                chosen, n = [], 0
+                while pool and n < TARGET:
+                    it = pool.pop(0)
+                    chosen.append(it)
+                    n += sum(len(naive(x)) for x in it)
+            # HELDOUT3: the items after ud-heldout2's, as ud-heldout3
+            write_set(os.path.join(out, where.replace("2", "3") if draw else where, tag), chosen)

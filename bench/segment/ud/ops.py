@@ -90,3 +90,24 @@ OPS.update({
  ("dev3","es-ref"): [("m",h) for h in ["11.2.1.","9.7.5.","10.1.9.","9.6.8.","2.7.7.","6.1.2.","2.5.1.","2.4.4."]] + [("m","Los metadatos de archivos para cada")],
  ("dev3","it-ref"): [("m",h) for h in ["2.7.7.","9.5.7.","9.1.4.","10.1.","2.2.6.","9.5.1.","3.4."]],
 })
+
+# ud-heldout3 (round 6): the third held-out draw of the fortune, chat, man
+# page and be-mix sets (`HELDOUT3=1 build.py`) and the next held-out items of
+# es-ref, it-ref and mk-udhr (`HELDOUT3=1 HELDOUT2=1`), corrected by hand
+# before any rule of round 6 was written. Conventions as above, and: an
+# arrow typed after a question (`pool?  =>`) goes with it; a date written
+# `30. 7. 1902` is one; `Див. також` (see also) goes on.
+OPS.update({
+ ("heldout3","en-irc"): [("m","is it a sign of mental illness"),("m","Say goodbye to the nineties")],
+ ("heldout3","de-irc"): [("m","z.B.")],
+ ("heldout3","pl-irc"): [],
+ ("heldout3","ru-fort"): [("m","-- М."),("m","-- А."),("m","-- О.")],
+ ("heldout3","cs-fort"): [("m","-- T."),("m","-- T."),("m","-- \"Brannou"),("m","-- \"Brannou vítěznou\", Týdeník Tábor, 30. 7.")],
+ ("heldout3","bg-fort"): [],
+ ("heldout3","uk-man"): [("m","Див.")],
+ ("heldout3","sr-man"): [], ("heldout3","fr-man"): [("m","Copyright (c) Ian F.")], ("heldout3","be-mix"): [], ("heldout3","mk-udhr"): [],
+ ("heldout3","es-ref"): [("m",h) for h in ["9.4.7.","8.2.3.","1.3.2.","7.5.1.","9.10.1.","11.5.","9.8.3.","9.8.7."]]
+   + [("m","También puede identificar procesos"),("m","También puede identificar procesos utilizando archivos mediante fuser(1), p. ej."),
+      ("m","También puede identificar un proceso"),("m","También puede identificar un proceso por la utilización de sus conexiones (sockets) mediante fuser(1), p. ej.")],
+ ("heldout3","it-ref"): [("m",h) for h in ["9.10.4.","9.6.10.","2.1.1.","3.8.1.","5.2.1.","10.3.4.","8.1.3.","8.2.2."]],
+})
