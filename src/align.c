@@ -60,18 +60,36 @@
  * automatically, Konfiguration ~ Konfigurationsdatei) */
 #define WORD_PREFIX 6
 /* A sentence of a 2-1 or 1-2 link that has lexicon keys none of which is on
- * the other side looks like a sentence without counterpart. */
+ * the other side looks like a sentence without counterpart; so does one with
+ * learnt pairs (below) none of which is there. */
 #define LEX_ORPHAN 2.0
+/* Word pairs learnt from the text itself (after Moore 2002, who trains a
+ * translation model on the links of a first, length-based pass): a source
+ * word and a target word (word_key()) that are each other's best partner
+ * by Dice's coefficient over the first pass's 1-1 links, found together in
+ * LEARN_MIN links or more and with Dice LEARN_DICE or more, are a lexicon
+ * pair of the text; a link whose two sides hold one costs LEARN_MATCH less.
+ * Words in more than LEARN_STOP of the links (the, и, der) are not learnt,
+ * and at most LEARN_MAX_PAIRS co-occurrences are counted (memory). */
+#define LEARN_MIN 2
+#define LEARN_DICE 0.5
+#define LEARN_STOP 0.25
+#define LEARN_MATCH 1.0
+#define LEARN_MAX_PAIRS ((size_t)1 << 20)
+
+/* The kinds of word keys a sentence has in the key pool: lexicon keys, its
+ * words (Latin letters, WORD_PREFIX), all its words (word_key(), unique:
+ * what the text's own word pairs are learnt from), and the learnt pairs it
+ * holds. */
+enum { K_LEX, K_WORD, K_ALL, K_LEARN, NKEYS };
 
 typedef struct {
     double len; /* characters */
     size_t para;
     unsigned n;              /* anchors */
     uint64_t a[MAX_ANCHORS]; /* sorted anchor hashes */
-    size_t lex;              /* first lexicon key in the pool */
-    unsigned nlex;           /* lexicon keys (sorted) */
-    size_t vb;               /* first word key in the pool */
-    unsigned nvb;            /* word keys (sorted) */
+    size_t koff[NKEYS];      /* first key of each kind in the pool */
+    unsigned kn[NKEYS];      /* keys of each kind (sorted) */
 } sent_info;
 
 struct pisar_lexicon {
@@ -328,19 +346,18 @@ static const char *const cyr_latin[0x30] = {
     "r", "s", "t",  "u", "f", "kh", "ts", "ch", "sh", "shch", "",   "y", "",   "e", "iu", "ia",
     "e", "e", "dj", "g", "e", "dz", "i",  "i",  "j",  "lj",   "nj", "c", "kj", "i", "u",  "dz"};
 
-/* The lexicon keys of one sentence: the translations of its words (source
- * side) or its words that are translations (target side). */
+/* The word keys of one sentence: the translations of its words (source side)
+ * or its words that are translations (target side), with a lexicon (K_LEX);
+ * its words of WORD_MIN letters or more in Latin letters (K_WORD); and all
+ * its words' word_key(), each once (K_ALL). */
 static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int32_t n,
                      sent_info *si, key_pool *p)
 {
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 0 && !lx) continue;
-        unsigned *count = pass ? &si->nvb : &si->nlex;
-        if (pass)
-            si->vb = p->n;
-        else
-            si->lex = p->n;
+    for (int kind = K_LEX; kind <= K_ALL; kind++) {
+        unsigned *count = &si->kn[kind];
+        si->koff[kind] = p->n;
         *count = 0;
+        if (kind == K_LEX && !lx) continue;
         for (int32_t i = 0; i < n;) {
             int32_t start = i;
             UChar32 c;
@@ -355,32 +372,34 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
                 e = k;
             }
             i = e;
-            int letters = 0, out = 0;
-            uint64_t v = fnv(FNV0, "v", 1);
-            for (int32_t q = start; q < e;) {
-                UChar32 d;
-                U8_NEXT(t, q, e, d);
-                d = u_tolower(d);
-                const char *lat = d >= 0x430 && d <= 0x45F ? cyr_latin[d - 0x430] : NULL;
-                if (lat) {
-                    for (const char *l = lat; *l && out < WORD_PREFIX; l++, out++) {
-                        UChar32 x = (unsigned char)*l;
-                        v = fnv(v, &x, sizeof x);
+            if (kind == K_WORD) {
+                int letters = 0, out = 0;
+                uint64_t v = fnv(FNV0, "v", 1);
+                for (int32_t q = start; q < e;) {
+                    UChar32 d;
+                    U8_NEXT(t, q, e, d);
+                    d = u_tolower(d);
+                    const char *lat = d >= 0x430 && d <= 0x45F ? cyr_latin[d - 0x430] : NULL;
+                    if (lat) {
+                        for (const char *l = lat; *l && out < WORD_PREFIX; l++, out++) {
+                            UChar32 x = (unsigned char)*l;
+                            v = fnv(v, &x, sizeof x);
+                        }
+                    } else if (out < WORD_PREFIX) {
+                        v = fnv(v, &d, sizeof d);
+                        out++;
                     }
-                } else if (out < WORD_PREFIX) {
-                    v = fnv(v, &d, sizeof d);
-                    out++;
+                    letters++;
                 }
-                letters++;
-            }
-            if (pass == 1) {
                 /* the word itself, lower-cased: names, commands, cognates */
                 if (letters >= WORD_MIN) pool_push(p, count, v);
                 continue;
             }
             uint64_t h = word_key(t, start, e);
             if (!h) continue;
-            if (source) {
+            if (kind == K_ALL) {
+                pool_push(p, count, h);
+            } else if (source) {
                 size_t f = lex_find(lx, h);
                 for (int k = 0; f < lx->npairs && lx->pairs[2 * f] == h && k < LEX_PER_WORD;
                      f++, k++)
@@ -389,8 +408,16 @@ static void lex_keys(const pisar_lexicon *lx, int source, const uint8_t *t, int3
                 pool_push(p, count, h);
             }
         }
-        if (!p->oom && *count)
-            qsort(p->v + (pass ? si->vb : si->lex), *count, sizeof *p->v, cmp_u64);
+        if (p->oom || !*count) continue;
+        uint64_t *v = p->v + si->koff[kind];
+        qsort(v, *count, sizeof *v, cmp_u64);
+        if (kind == K_ALL) { /* each word once */
+            unsigned u = 0;
+            for (unsigned k = 0; k < *count; k++)
+                if (!u || v[k] != v[u - 1]) v[u++] = v[k];
+            p->n -= *count - u;
+            *count = u;
+        }
     }
 }
 
@@ -554,18 +581,19 @@ static void anchor_counts(const sent_info *const *a, int na, const sent_info *co
     *miss = nx + ny - 2 * m;
 }
 
-/* The keys (lexicon keys, or word keys when vb) of one or two sentences,
- * merged in order into x; their number. */
-static unsigned gather(const uint64_t *pool, int vb, const sent_info *const *a, int na, uint64_t *x)
+/* The keys of one kind of one or two sentences, merged in order into x;
+ * their number. */
+static unsigned gather(const uint64_t *pool, int kind, const sent_info *const *a, int na,
+                       uint64_t *x)
 {
-    const uint64_t *p = pool + (vb ? a[0]->vb : a[0]->lex);
-    unsigned n = vb ? a[0]->nvb : a[0]->nlex;
+    const uint64_t *p = pool + a[0]->koff[kind];
+    unsigned n = a[0]->kn[kind];
     if (na == 1) {
         memcpy(x, p, n * sizeof *x);
         return n;
     }
-    const uint64_t *q = pool + (vb ? a[1]->vb : a[1]->lex);
-    unsigned m = vb ? a[1]->nvb : a[1]->nlex, i = 0, j = 0, k = 0;
+    const uint64_t *q = pool + a[1]->koff[kind];
+    unsigned m = a[1]->kn[kind], i = 0, j = 0, k = 0;
     while (i < n && j < m)
         x[k++] = p[i] <= q[j] ? p[i++] : q[j++];
     while (i < n)
@@ -576,13 +604,13 @@ static unsigned gather(const uint64_t *pool, int vb, const sent_info *const *a, 
 }
 
 /* Keys shared by the two sides of a link (multiset intersection). */
-static unsigned key_matches(const uint64_t *pool, int vb, const sent_info *const *a, int na,
+static unsigned key_matches(const uint64_t *pool, int kind, const sent_info *const *a, int na,
                             const sent_info *const *b, int nb)
 {
     uint64_t x[2 * LEX_PER_SENT], y[2 * LEX_PER_SENT];
-    unsigned nx = gather(pool, vb, a, na, x);
+    unsigned nx = gather(pool, kind, a, na, x);
     if (!nx) return 0;
-    unsigned ny = gather(pool, vb, b, nb, y);
+    unsigned ny = gather(pool, kind, b, nb, y);
     return common_sorted(x, nx, y, ny);
 }
 
@@ -621,14 +649,19 @@ static double link_anchor_cost(const model *md, const sent_info *const *a, int d
     else
         cost += DELETE_MISS * u;
     if (md->pool && di && dj) {
-        cost -= LEX_MATCH * key_matches(md->pool, 0, a, di, b, dj) +
-                WORD_MATCH * key_matches(md->pool, 1, a, di, b, dj);
+        cost -= LEX_MATCH * key_matches(md->pool, K_LEX, a, di, b, dj) +
+                WORD_MATCH * key_matches(md->pool, K_WORD, a, di, b, dj) +
+                LEARN_MATCH * key_matches(md->pool, K_LEARN, a, di, b, dj);
         /* a sentence of a merge whose lexicon keys are all missing from
          * the other side */
-        for (int k = 0; k < di && di == 2; k++)
-            if (a[k]->nlex && !key_matches(md->pool, 0, a + k, 1, b, dj)) cost += LEX_ORPHAN;
-        for (int k = 0; k < dj && dj == 2; k++)
-            if (b[k]->nlex && !key_matches(md->pool, 0, a, di, b + k, 1)) cost += LEX_ORPHAN;
+        for (int kind = K_LEX; kind <= K_LEARN; kind += K_LEARN - K_LEX) {
+            for (int k = 0; k < di && di == 2; k++)
+                if (a[k]->kn[kind] && !key_matches(md->pool, kind, a + k, 1, b, dj))
+                    cost += LEX_ORPHAN;
+            for (int k = 0; k < dj && dj == 2; k++)
+                if (b[k]->kn[kind] && !key_matches(md->pool, kind, a, di, b + k, 1))
+                    cost += LEX_ORPHAN;
+        }
     }
     return cost;
 }
@@ -750,6 +783,181 @@ static int align_block(const model *md, size_t n, size_t m, size_t so, size_t to
     return rc;
 }
 
+/* Occurrences of key h in the sorted array v[0..n) */
+static size_t count_in(const uint64_t *v, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t e = lo;
+    while (e < n && v[e] == h)
+        e++;
+    return e - lo;
+}
+
+/* The K_ALL keys of one side of the 1-1 links, all in one sorted array. */
+static uint64_t *side_words(const sent_info *X, const uint64_t *pool, const pisar_link *links,
+                            size_t nl, int target, size_t *n)
+{
+    size_t tot = 0;
+    for (size_t k = 0; k < nl; k++)
+        if (links[k].nsrc == 1 && links[k].ntgt == 1)
+            tot += X[target ? links[k].tgt : links[k].src].kn[K_ALL];
+    uint64_t *v = malloc((tot ? tot : 1) * sizeof *v);
+    if (!v) return NULL;
+    *n = 0;
+    for (size_t k = 0; k < nl; k++)
+        if (links[k].nsrc == 1 && links[k].ntgt == 1) {
+            const sent_info *x = &X[target ? links[k].tgt : links[k].src];
+            memcpy(v + *n, pool + x->koff[K_ALL], x->kn[K_ALL] * sizeof *v);
+            *n += x->kn[K_ALL];
+        }
+    qsort(v, *n, sizeof *v, cmp_u64);
+    return v;
+}
+
+typedef struct {
+    uint64_t s, t;
+    double dice;
+} learnt_pair;
+
+static int cmp_learnt(const void *a, const void *b)
+{
+    const learnt_pair *x = a, *y = b;
+    if (x->dice != y->dice) return x->dice > y->dice ? -1 : 1;
+    if (x->s != y->s) return x->s < y->s ? -1 : 1;
+    return x->t < y->t ? -1 : x->t > y->t;
+}
+
+/* The slot of h (not 0) in the open-addressing set v of `mask + 1` slots:
+ * where it is, or the empty slot where it goes. */
+static uint64_t *set_slot(uint64_t *v, size_t mask, uint64_t h)
+{
+    size_t i = (size_t)(h ^ (h >> 29)) & mask;
+    while (v[i] && v[i] != h)
+        i = (i + 1) & mask;
+    return &v[i];
+}
+
+/* Learn the text's word pairs from the 1-1 links (see LEARN_MIN) and give
+ * every sentence its K_LEARN keys. PISAR_OK or PISAR_ENOMEM. */
+static int learn_pairs(sent_info *S, size_t nsrc, sent_info *T, size_t ntgt, key_pool *pool,
+                       const pisar_link *links, size_t nl)
+{
+    size_t ns = 0, nt = 0, ones = 0;
+    for (size_t k = 0; k < nl; k++)
+        ones += links[k].nsrc == 1 && links[k].ntgt == 1;
+    uint64_t *sw = side_words(S, pool->v, links, nl, 0, &ns);
+    uint64_t *tw = side_words(T, pool->v, links, nl, 1, &nt);
+    uint64_t *pr = NULL, *ls = NULL, *lt = NULL;
+    learnt_pair *cand = NULL;
+    size_t np = 0, nc = 0, nlearnt = 0;
+    int rc = PISAR_ENOMEM;
+    if (!sw || !tw) goto out;
+    size_t stop = (size_t)(LEARN_STOP * (double)ones);
+    /* co-occurrences (s, t) of words neither rare nor frequent */
+    size_t cap = 1024;
+    pr = malloc(2 * cap * sizeof *pr);
+    if (!pr) goto out;
+    for (size_t k = 0; k < nl && np < LEARN_MAX_PAIRS; k++) {
+        if (links[k].nsrc != 1 || links[k].ntgt != 1) continue;
+        const sent_info *a = &S[links[k].src], *b = &T[links[k].tgt];
+        const uint64_t *x = pool->v + a->koff[K_ALL], *y = pool->v + b->koff[K_ALL];
+        for (unsigned i = 0; i < a->kn[K_ALL] && np < LEARN_MAX_PAIRS; i++) {
+            size_t cs = count_in(sw, ns, x[i]);
+            if (cs < LEARN_MIN || cs > stop) continue;
+            for (unsigned j = 0; j < b->kn[K_ALL] && np < LEARN_MAX_PAIRS; j++) {
+                size_t ct = count_in(tw, nt, y[j]);
+                if (ct < LEARN_MIN || ct > stop || x[i] == y[j]) continue;
+                if (np == cap) {
+                    uint64_t *n2 = realloc(pr, 4 * cap * sizeof *pr);
+                    if (!n2) goto out;
+                    pr = n2;
+                    cap *= 2;
+                }
+                pr[2 * np] = x[i];
+                pr[2 * np + 1] = y[j];
+                np++;
+            }
+        }
+    }
+    qsort(pr, np, 2 * sizeof *pr, cmp_pair);
+    cand = malloc((np / LEARN_MIN + 1) * sizeof *cand);
+    if (!cand) goto out;
+    for (size_t i = 0; i < np;) {
+        size_t e = i;
+        while (e < np && pr[2 * e] == pr[2 * i] && pr[2 * e + 1] == pr[2 * i + 1])
+            e++;
+        if (e - i >= LEARN_MIN) {
+            double d = 2.0 * (double)(e - i) /
+                       (double)(count_in(sw, ns, pr[2 * i]) + count_in(tw, nt, pr[2 * i + 1]));
+            if (d >= LEARN_DICE) cand[nc++] = (learnt_pair){pr[2 * i], pr[2 * i + 1], d};
+        }
+        i = e;
+    }
+    /* competitive linking: best Dice first, each word in one pair at most */
+    qsort(cand, nc, sizeof *cand, cmp_learnt);
+    size_t mask = 1;
+    while (mask < 2 * nc)
+        mask = 2 * mask + 1;
+    ls = malloc(2 * (mask + 1) * sizeof *ls);
+    lt = malloc(2 * (mask + 1) * sizeof *lt);
+    if (!ls || !lt) goto out;
+    /* the used words in the upper halves */
+    uint64_t *us = ls + mask + 1, *ut = lt + mask + 1;
+    memset(us, 0, (mask + 1) * sizeof *us);
+    memset(ut, 0, (mask + 1) * sizeof *ut);
+    for (size_t i = 0; i < nc; i++) {
+        uint64_t *a = set_slot(us, mask, cand[i].s), *b = set_slot(ut, mask, cand[i].t);
+        if (*a || *b) continue;
+        *a = cand[i].s;
+        *b = cand[i].t;
+        ls[2 * nlearnt] = cand[i].s, ls[2 * nlearnt + 1] = nlearnt;
+        lt[2 * nlearnt] = cand[i].t, lt[2 * nlearnt + 1] = nlearnt;
+        nlearnt++;
+    }
+    qsort(ls, nlearnt, 2 * sizeof *ls, cmp_pair);
+    qsort(lt, nlearnt, 2 * sizeof *lt, cmp_pair);
+    for (int side = 0; side < 2; side++) {
+        sent_info *X = side ? T : S;
+        size_t nx = side ? ntgt : nsrc;
+        const uint64_t *L = side ? lt : ls;
+        for (size_t i = 0; i < nx; i++) {
+            X[i].koff[K_LEARN] = pool->n;
+            X[i].kn[K_LEARN] = 0;
+            for (unsigned k = 0; k < X[i].kn[K_ALL]; k++) {
+                uint64_t h = pool->v[X[i].koff[K_ALL] + k];
+                size_t lo = 0, hi = nlearnt;
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (L[2 * mid] < h)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                if (lo < nlearnt && L[2 * lo] == h)
+                    pool_push(pool, &X[i].kn[K_LEARN], fnv(fnv(FNV0, "L", 1), &L[2 * lo + 1], 8));
+            }
+            if (pool->oom) goto out;
+            qsort(pool->v + X[i].koff[K_LEARN], X[i].kn[K_LEARN], sizeof *pool->v, cmp_u64);
+        }
+    }
+    rc = PISAR_OK;
+out:
+    free(sw);
+    free(tw);
+    free(pr);
+    free(cand);
+    free(ls);
+    free(lt);
+    return rc;
+}
+
 /* Number of paragraphs, or 0 when they are not numbered 0, 1, 2... in order. */
 static size_t count_paras(const sent_info *s, size_t n)
 {
@@ -810,7 +1018,7 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
     if (ls > 0 && lt > 0) md.c = lt / ls;
     if (md.c < 0.25) md.c = 0.25;
     if (md.c > 4) md.c = 4;
-    int rc = PISAR_OK;
+    int rc = PISAR_OK, learnt = 0;
     size_t ps = count_paras(S, nsrc), pt = count_paras(T, ntgt);
     int hard = !(flags & PISAR_ALIGN_NO_PARAGRAPHS) && ps > 1 && ps == pt;
     md.soft_paras = !hard && !(flags & PISAR_ALIGN_NO_PARAGRAPHS);
@@ -836,6 +1044,12 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
             }
         } else {
             rc = align_block(&md, nsrc, ntgt, 0, 0, links, nlinks);
+        }
+        /* after the first pass, the word pairs of the text */
+        if (pass == 0 && anchors && !rc && !(flags & PISAR_ALIGN_NO_LEARN)) {
+            rc = learn_pairs(S, nsrc, T, ntgt, &pool, links, *nlinks);
+            md.pool = pool.n ? pool.v : NULL;
+            learnt = 1;
         }
         /* The priors of the link types: Gale and Church's, moved towards the
          * shares the last pass found in this text (PRIOR_WEIGHT links' worth
@@ -863,7 +1077,7 @@ int pisar_align(const pisar_align_sentence *src, size_t nsrc, const pisar_align_
         double c = b / a;
         if (c < 0.25) c = 0.25;
         if (c > 4) c = 4;
-        if (fabs(c - md.c) < 1e-3 && moved < 1e-3) break;
+        if (fabs(c - md.c) < 1e-3 && moved < 1e-3 && !(learnt && pass == 0)) break;
         md.c = c;
     }
     free(pool.v);

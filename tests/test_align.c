@@ -593,6 +593,47 @@ static void test_news_gaps(void **state)
     pisar_buf_free(&kb);
 }
 
+/* Word pairs learnt from the text: twenty sentences of two words each, all of
+ * one length a side, no anchor, the translation without the fifth.
+ * Lengths cannot tell where the sentence is missing; the words of the 1-1
+ * links of a first pass pair кошка with tabby, книга with novel... and the
+ * second pass finds the gap. */
+static void test_learnt_pairs(void **state)
+{
+    (void)state;
+    static const char *const ru[16] = {"кошка", "школа", "книга", "берег", "город", "ветер",
+                                       "закон", "лодка", "мороз", "озеро", "песня", "птица",
+                                       "рыбак", "сосна", "трава", "цветы"};
+    static const char *const en[16] = {"tabby", "class", "novel", "shore", "urban", "windy",
+                                       "rules", "canoe", "frost", "lakes", "songs", "birds",
+                                       "angle", "pines", "grass", "bloom"};
+    char sb[20][64], tb[20][64];
+    pisar_align_sentence S[20], T[19];
+    for (int i = 0, j = 0; i < 20; i++) {
+        int a = i % 16, b = (3 * i + i / 16 + 5) % 16;
+        snprintf(sb[i], sizeof sb[i], "%s и %s.", ru[a], ru[b]);
+        S[i] = (pisar_align_sentence){sb[i], strlen(sb[i]), 0};
+        if (i == 4) continue;
+        snprintf(tb[j], sizeof tb[j], "%s and %s.", en[a], en[b]);
+        T[j] = (pisar_align_sentence){tb[j], strlen(tb[j]), 0};
+        j++;
+    }
+    pisar_link l[40];
+    size_t nl;
+    for (int learn = 0; learn < 2; learn++) {
+        pisar_align_options opt = {.flags = learn ? 0u : PISAR_ALIGN_NO_LEARN};
+        assert_int_equal(pisar_align(S, 20, T, 19, &opt, l, &nl, NULL), 0);
+        assert_int_equal(nl, 20);
+        size_t gap = 99;
+        for (size_t k = 0; k < nl; k++)
+            if (l[k].ntgt == 0) gap = l[k].src;
+        if (learn)
+            assert_int_equal(gap, 4);
+        else
+            assert_true(gap != 4); /* a tie of lengths: the gap is put elsewhere */
+    }
+}
+
 static void test_fixtures(void **state)
 {
     (void)state;
@@ -646,7 +687,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
         cmocka_unit_test(test_two_two),        cmocka_unit_test(test_word_prefix),
         cmocka_unit_test(test_number_forms),   cmocka_unit_test(test_news_gaps),
-        cmocka_unit_test(test_cyrillic_words),
+        cmocka_unit_test(test_cyrillic_words), cmocka_unit_test(test_learnt_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,7 +24,11 @@
  * программа ~ program) lower a link's cost, as do, with a bilingual
  * lexicon, source words whose translation is on the target side; a sentence
  * of a 2-1 or 1-2 link whose lexicon words have no translation on the other
- * side raises it (it looks like a sentence without counterpart). The
+ * side raises it (it looks like a sentence without counterpart). After a
+ * first pass, the text's own word pairs are learnt from its 1-1 links (after
+ * Moore 2002: a source and a target word that are each other's best partner
+ * by Dice's coefficient, together in two links or more) and count as
+ * lexicon pairs in the next passes. The
  * dynamic programming's band is capped at 16 M cells (151 MB). Paragraph boundaries are hard
  * anchors when both texts have the same number of paragraphs (each paragraph
  * pair is aligned on its own), soft ones otherwise (a link that merges
@@ -62,8 +66,9 @@ typedef struct pisar_link {
 
 /** Alignment flags. */
 enum {
-    PISAR_ALIGN_NO_ANCHORS = 1u << 0,   /**< lengths only: plain Gale-Church */
-    PISAR_ALIGN_NO_PARAGRAPHS = 1u << 1 /**< ignore paragraph boundaries */
+    PISAR_ALIGN_NO_ANCHORS = 1u << 0,    /**< lengths only: plain Gale-Church */
+    PISAR_ALIGN_NO_PARAGRAPHS = 1u << 1, /**< ignore paragraph boundaries */
+    PISAR_ALIGN_NO_LEARN = 1u << 2       /**< no word pairs learnt from the text */
 };
 
 /**

@@ -31,6 +31,7 @@ static void usage(FILE *f)
             "                        TRANSLATION (UTF-8, '#' comments); a word and its\n"
             "                        translation on the two sides of a link are an anchor\n"
             "      --no-anchors      lengths only (plain Gale-Church), for comparison\n"
+            "      --no-learn        no word pairs learnt from the two texts, for comparison\n"
             "      --no-paragraphs   ignore paragraph boundaries\n"
             "  -h, --help            this help\n\n"
             "Exit status: 0 done, 1 an input could not be read or decoded, 2 usage error.\n");
@@ -246,6 +247,8 @@ int cmd_align(int argc, char **argv)
             lines = 1;
         else if (!strcmp(a, "--no-anchors"))
             opt.flags |= PISAR_ALIGN_NO_ANCHORS;
+        else if (!strcmp(a, "--no-learn"))
+            opt.flags |= PISAR_ALIGN_NO_LEARN;
         else if (!strcmp(a, "--no-paragraphs"))
             opt.flags |= PISAR_ALIGN_NO_PARAGRAPHS;
         else {
