@@ -850,6 +850,12 @@ static int learn_pairs(sent_info *S, size_t nsrc, sent_info *T, size_t ntgt, key
                        const pisar_link *links, size_t nl)
 {
     size_t ns = 0, nt = 0, ones = 0;
+    if (!pool->n) { /* no word on either side: nothing to learn (and pool->v is NULL) */
+        for (int side = 0; side < 2; side++)
+            for (size_t i = 0; i < (side ? ntgt : nsrc); i++)
+                (side ? T : S)[i].kn[K_LEARN] = 0;
+        return PISAR_OK;
+    }
     for (size_t k = 0; k < nl; k++)
         ones += links[k].nsrc == 1 && links[k].ntgt == 1;
     uint64_t *sw = side_words(S, pool->v, links, nl, 0, &ns);
@@ -944,7 +950,8 @@ static int learn_pairs(sent_info *S, size_t nsrc, sent_info *T, size_t ntgt, key
                     pool_push(pool, &X[i].kn[K_LEARN], fnv(fnv(FNV0, "L", 1), &L[2 * lo + 1], 8));
             }
             if (pool->oom) goto out;
-            qsort(pool->v + X[i].koff[K_LEARN], X[i].kn[K_LEARN], sizeof *pool->v, cmp_u64);
+            if (X[i].kn[K_LEARN] > 1)
+                qsort(pool->v + X[i].koff[K_LEARN], X[i].kn[K_LEARN], sizeof *pool->v, cmp_u64);
         }
     }
     rc = PISAR_OK;
