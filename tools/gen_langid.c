@@ -37,9 +37,10 @@ typedef struct {
     double lf;
 } word;
 
+/* Entries that start with their word (word, jat_entry), by byte value. */
 static int cmp_word(const void *a, const void *b)
 {
-    return strcmp(((const word *)a)->w, ((const word *)b)->w);
+    return strcmp((const char *)a, (const char *)b);
 }
 
 static void die(const char *file, int line, const char *msg)
@@ -192,11 +193,6 @@ typedef struct {
     int std;
 } jat_entry;
 
-static int cmp_jat(const void *a, const void *b)
-{
-    return strcmp(((const jat_entry *)a)->w, ((const jat_entry *)b)->w);
-}
-
 /* WORD<TAB>STANDARDS (WORD "stem*" or a whole word), sorted by byte value
  * for bsearch: {word, std}. */
 static void read_jat(const char *file, FILE *o)
@@ -228,7 +224,7 @@ static void read_jat(const char *file, FILE *o)
     }
     fclose(f);
     if (!n) die(file, 0, "no entries");
-    qsort(e, n, sizeof *e, cmp_jat);
+    qsort(e, n, sizeof *e, cmp_word);
     fputs("static const langid_jat langid_gen_jat[] = {\n", o);
     for (size_t k = 0; k < n; k++) {
         fputs("    {", o);
