@@ -3,6 +3,7 @@
 names9, 2026-12-07), made WITHOUT pisar: no pisar table, scheme or code.
 
   make_heldout9.py [DICDIR] > bench/names/heldout9.tsv
+  make_heldout9.py --dev > DEV.tsv   (the same generators on namelist.tsv's names)
 
 Names: real given names and surnames of ru, uk, be, bg from the Hunspell
 dictionaries Debian ships (hunspell-ru/-uk/-bg 1:7.5.0-1, LibreOffice
@@ -27,7 +28,8 @@ first, source "cyrillic"). names_score.py reads the first three columns.
 """
 import hashlib, re, subprocess, sys, unicodedata
 
-DICDIR = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/hunspell"
+ARGS = [a for a in sys.argv[1:] if a != "--dev"]
+DICDIR = ARGS[0] if ARGS else "/usr/share/hunspell"
 NAMELIST = __file__.rsplit("/", 3)[0] + "/fixtures/names/namelist.tsv"
 LANGS = [
     ("ru", "ru_RU", ("ович", "евич"), r"(ов|ев|ин|ский|ская|ова|ева|ина)"),
@@ -236,8 +238,21 @@ def icu(lang, names, tr):
     return r[: len(names)]
 
 
+def namelist_names():
+    """--dev: the names of fixtures/names/namelist.tsv (ru uk be bg), the
+    names the earlier sets were made from, under the same generators: a
+    development set with no name of the held-out one."""
+    out = []
+    for line in open(NAMELIST, encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            lang, _, n = line.rstrip("\n").split("\t")
+            if lang in PER:
+                out.append((lang, n))
+    return out
+
+
 def main():
-    names = dictionary_names()
+    names = namelist_names() if "--dev" in sys.argv else dictionary_names()
     rows = []
     for lang in ["ru", "uk", "be", "bg"]:
         mine = [n for l, n in names if l == lang]
