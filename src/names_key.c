@@ -324,6 +324,11 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
                      /* a lone h, BGN/PCGN's г (German writes h only in ch, sch) */
                      (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h');
         }
+        /* but BGN/PCGN writes й y, ш sh: a word with j or sch is the German
+         * press's (Hejdariw = Гейдарів, Holowanow: its initial h is the
+         * Ukrainian г; issue 9, branch names9) */
+        for (size_t k = 0; w_is_u && k < w->len; k++)
+            if (w->s[k] == 'j' || (k + 2 < w->len && !memcmp(w->s + k, "sch", 3))) w_is_u = 0;
         /* then the word is not German or Polish, whose ch is х: its ch is ч
          * (Harbachow = Гарбачоў, Yewdachenka = Еўдачэнка) */
         if (w_is_u && conv >= 0 && conv < PN_NCONV - 1 &&
@@ -336,6 +341,16 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
         if (g_is_h && w->s[i] == 'g' && (i + 1 >= w->len || w->s[i + 1] != 'h')) {
             if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
             i++;
+            continue;
+        }
+        /* ŭ after a consonant is BGN/PCGN's Bulgarian ъ (Vŭrbanova =
+         * Върбанова), the key's a: Belarusian ў, which ISO 9 and the
+         * national system write ŭ, follows a vowel (issue 9, branch names9) */
+        if (i > 0 && i + 1 < w->len && (unsigned char)w->s[i] == 0xc5 &&
+            (unsigned char)w->s[i + 1] == 0xad && w->s[i - 1] >= 'a' && w->s[i - 1] <= 'z' &&
+            !strchr("aeiouy", w->s[i - 1])) {
+            if (pisar_buf_puts(out, "a")) return PISAR_ENOMEM;
+            i += 2;
             continue;
         }
         if (w_is_u && w->s[i] == 'w') {

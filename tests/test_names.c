@@ -348,6 +348,47 @@ static void test_language_pairs(void **state)
 
 /* The language a collection's Cyrillic letters show (pisar names --key
  * --resolve without --lang): one language's letters only, else NULL. */
+/* Issue 9, branch names9: spellings made without pisar (ICU's Cyrillic-Latin
+ * and BGN/PCGN transforms, the German press) meet their originals; the
+ * letters they are told apart by keep two keys. */
+static void test_independent_spellings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *a, *b;
+        int same;
+    } cases[] = {
+        /* BGN/PCGN Bulgarian ъ is ŭ after a consonant; Belarusian ў follows a vowel */
+        {"bg", "Върбанова", "Vŭrbanova", 1},
+        {"bg", "Кътев", "Kŭtev", 1},
+        {"bg", "Вурбанова", "Vŭrbanova", 0},
+        {"bg", "Кутев", "Kŭtev", 0},
+        {"be", "Аўтухоў", "Aŭtukhoŭ", 1},
+        {"be", "Аўтухоў", "Autukhou", 1},
+        /* ICU's і í, э é, й j: not the Spanish j of х */
+        {"uk", "Аркадій", "Arkadíj", 1},
+        {"uk", "Аркадій", "Arkadij", 1},
+        {"be", "Астрэйка", "Astréjka", 1},
+        {"ru", "Михаил Ходорковский", "Mijaíl Jodorkovski", 1},
+        {"ru", "Михаил Шолохов", "Mijaíl Shólojov", 1},
+        {"ru", "Михаил Шолохов", "Mijaíl Shóloiov", 0},
+        /* German press w in a word with j or sch is в, not BGN/PCGN's ў */
+        {"uk", "Гейдарів", "Hejdariw", 1},
+        {"uk", "Гейдарів", "Hejdariu", 0},
+        {"uk", "Богушів", "Bohuschiw", 1},
+        {"be", "Арцямоўскі", "Artsyamowski", 1},
+        {"be", "Іваноў", "Ivanow", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char a[256];
+        snprintf(a, sizeof a, "%s", key_lang(cases[i].a, cases[i].lang));
+        const char *b = key_lang(cases[i].b, cases[i].lang);
+        if (!*a || (!strcmp(a, b)) != cases[i].same)
+            fail_msg("%s: %s (%s) and %s (%s) should %s", cases[i].lang, cases[i].a, a, cases[i].b,
+                     b, cases[i].same ? "meet" : "keep two keys");
+    }
+}
+
 static void test_text_language(void **state)
 {
     (void)state;
@@ -1229,6 +1270,7 @@ int main(void)
         cmocka_unit_test(test_conventions),
         cmocka_unit_test(test_different_key),
         cmocka_unit_test(test_language_pairs),
+        cmocka_unit_test(test_independent_spellings),
         cmocka_unit_test(test_text_language),
         cmocka_unit_test(test_two_languages),
         cmocka_unit_test(test_key_values),
