@@ -324,11 +324,21 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
                      /* a lone h, BGN/PCGN's г (German writes h only in ch, sch) */
                      (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h');
         }
-        /* but BGN/PCGN writes й y, ш sh: a word with j or sch is the German
-         * press's (Hejdariw = Гейдарів, Holowanow: its initial h is the
-         * Ukrainian г; issue 9, branch names9) */
-        for (size_t k = 0; w_is_u && k < w->len; k++)
-            if (w->s[k] == 'j' || (k + 2 < w->len && !memcmp(w->s + k, "sch", 3))) w_is_u = 0;
+        /* but BGN/PCGN writes й y, ш sh, ч ch, ц ts, and no letter beyond
+         * ASCII but its soft sign ʹ: a word with j, sch, sz, cz or another
+         * letter is the German or Polish press's (Hejdariw = Гейдарів,
+         * Hołowanow = Голованов: its initial h is the Ukrainian г; issue 9,
+         * branch names9) */
+        for (size_t k = 0; w_is_u && k < w->len; k++) {
+            unsigned char a = (unsigned char)w->s[k];
+            char b = k + 1 < w->len ? w->s[k + 1] : 0;
+            if (a == 'j' || ((a == 's' || a == 'c') && b == 'z') ||
+                (k + 2 < w->len && !memcmp(w->s + k, "sch", 3)))
+                w_is_u = 0;
+            if (a >= 0x80 && !(a == 0xca && (unsigned char)b == 0xb9) && a != 0xe2) w_is_u = 0;
+            if (a >= 0x80) k++; /* skip the second byte (three for U+2019) */
+            if (a == 0xe2) k++;
+        }
         /* then the word is not German or Polish, whose ch is х: its ch is ч
          * (Harbachow = Гарбачоў, Yewdachenka = Еўдачэнка) */
         if (w_is_u && conv >= 0 && conv < PN_NCONV - 1 &&

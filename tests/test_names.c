@@ -378,6 +378,14 @@ static void test_independent_spellings(void **state)
         {"uk", "Богушів", "Bohuschiw", 1},
         {"be", "Арцямоўскі", "Artsyamowski", 1},
         {"be", "Іваноў", "Ivanow", 1},
+        {"be", "Галоўка", "Halowka", 1},
+        /* ... nor in a word with a Polish letter, sz or cz */
+        {"uk", "Голованов", "Hołowanow", 1},
+        {"uk", "Голованов", "Hołouanou", 0},
+        /* Polish ć before ky is ць (-цький); Serbian ćk is ћк */
+        {"uk", "Заріцький", "Zarićkyj", 1},
+        {"uk", "Заричкий", "Zarićkyj", 0},
+        {"sr", "Срећков", "Srećkov", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
