@@ -120,6 +120,7 @@ typedef struct word {
     char *s; /* lower-case NFC UTF-8 */
     size_t len;
     int cyrillic;
+    int prime;              /* the word had BGN/PCGN's soft sign ʹ (U+02B9), dropped */
     uint32_t mk[PN_NCONV];  /* bit m: the word has marker m of convention c */
     uint32_t cue[PN_NCONV]; /* bit m: the word has cue m of convention c */
     uint32_t bytes[8];      /* bit b: byte b occurs in s */
@@ -322,7 +323,10 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
                      ((a == 's' || a == 'z' || a == 'k') && b == 'h') ||
                      (a == 'y' && strchr("aeou", b)) ||
                      /* a lone h, BGN/PCGN's г (German writes h only in ch, sch) */
-                     (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h');
+                     (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h') ||
+                     /* BGN/PCGN's soft sign ʹ, which the presses never write
+                      * (Ramanʹkow = Раманькоў; issue 9, branch names9) */
+                     w->prime;
         }
         /* but BGN/PCGN writes й y, ш sh, ч ch, ц ts, and no letter beyond
          * ASCII but its soft sign ʹ: a word with j, sch, sz, cz or another
@@ -770,7 +774,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         unsigned c = pn_utf8_next(s, len, &i);
         if (!pn_is_name_letter(c)) continue;
         int32_t u = 0;
-        int cyr = 0;
+        int cyr = 0, prime = 0;
         size_t j = start;
         while (j < len) {
             size_t k = j;
@@ -786,6 +790,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
                 u16[u - 1] = 0xe8;
                 continue;
             }
+            if (c == 0x02b9) prime = 1;
             /* ISO 9's ʹ (ь) in a Ukrainian -ський, -цький, -зький is kept
              * for tables/names/latin.txt, which reads -sʹkij as Ukrainian
              * ISO 9 (Russian -ский has no ь) */
@@ -818,6 +823,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         words[nw].s = w.data;
         words[nw].len = w.len;
         words[nw].cyrillic = cyr;
+        words[nw].prime = prime;
         find_markers(&words[nw]);
         nw++;
     }

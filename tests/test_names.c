@@ -379,6 +379,10 @@ static void test_independent_spellings(void **state)
         {"be", "Арцямоўскі", "Artsyamowski", 1},
         {"be", "Іваноў", "Ivanow", 1},
         {"be", "Галоўка", "Halowka", 1},
+        /* BGN/PCGN's soft sign ʹ shows its w is ў */
+        {"be", "Раманькоў", "Ramanʹkow", 1},
+        {"be", "Кузьмоў", "Kuzʹmow", 1},
+        {"ru", "Раманьков", "Ramanʹkow", 0},
         /* ... nor in a word with a Polish letter, sz or cz */
         {"uk", "Голованов", "Hołowanow", 1},
         {"uk", "Голованов", "Hołouanou", 0},
