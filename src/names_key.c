@@ -308,6 +308,11 @@ static int belarusian_latin(const word *w)
     return c >= 'b' && c <= 'z' && !strchr("aeiouyg", c);
 }
 
+static int latin_consonant(char c)
+{
+    return c >= 'b' && c <= 'z' && !strchr("eiouy", c);
+}
+
 static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const UNormalizer2 *nfd)
 {
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
@@ -350,6 +355,7 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
              !strcmp(pn_conventions[conv].id, "pl")))
             conv = -1;
     }
+    int es = conv >= 0 && !strcmp(pn_conventions[conv].id, "es");
     size_t i = 0;
     while (i < w->len) {
         if (g_is_h && w->s[i] == 'g' && (i + 1 >= w->len || w->s[i + 1] != 'h')) {
@@ -369,6 +375,15 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
         }
         if (w_is_u && w->s[i] == 'w') {
             if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
+            i++;
+            continue;
+        }
+        /* the Spanish press's y is a glide, й, but between two consonants
+         * ы (Naryshkin = Нарышкин), as in ICU's Cyrillic-Latin, whose í
+         * reads as Spanish (Kíryla = Кірыла; issue 9, branch names9) */
+        if (es && w->s[i] == 'y' && i > 0 && i + 1 < w->len && latin_consonant(w->s[i - 1]) &&
+            latin_consonant(w->s[i + 1])) {
+            if (pisar_buf_puts(out, "y")) return PISAR_ENOMEM;
             i++;
             continue;
         }
