@@ -121,6 +121,7 @@ typedef struct word {
     size_t len;
     int cyrillic;
     int prime;              /* the word had BGN/PCGN's soft sign ʹ (U+02B9), dropped */
+    int gostb;              /* the word had GOST 7.79 B's backtick (Kopy`lov), dropped */
     uint32_t mk[PN_NCONV];  /* bit m: the word has marker m of convention c */
     uint32_t cue[PN_NCONV]; /* bit m: the word has cue m of convention c */
     uint32_t bytes[8];      /* bit b: byte b occurs in s */
@@ -355,6 +356,10 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
              !strcmp(pn_conventions[conv].id, "pl")))
             conv = -1;
     }
+    /* a word with GOST 7.79 B's backtick is read by the generic rules (its
+     * j is й, ch ч, x х), its cz being ц (Zariczky`j = Заріцький, not the
+     * Polish ч; issue 9, branch names9) */
+    if (w->gostb) conv = -1;
     int es = conv >= 0 && !strcmp(pn_conventions[conv].id, "es");
     size_t i = 0;
     while (i < w->len) {
@@ -376,6 +381,11 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
         if (w_is_u && w->s[i] == 'w') {
             if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
             i++;
+            continue;
+        }
+        if (w->gostb && w->s[i] == 'c' && i + 1 < w->len && w->s[i + 1] == 'z') {
+            if (pisar_buf_puts(out, "ts")) return PISAR_ENOMEM;
+            i += 2;
             continue;
         }
         /* the Spanish press's y is a glide, й, but between two consonants
@@ -789,7 +799,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         unsigned c = pn_utf8_next(s, len, &i);
         if (!pn_is_name_letter(c)) continue;
         int32_t u = 0;
-        int cyr = 0, prime = 0;
+        int cyr = 0, prime = 0, gostb = 0;
         size_t j = start;
         while (j < len) {
             size_t k = j;
@@ -801,8 +811,14 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             /* GOST 7.79 system B writes э e` (Se`rebryakov = Сэребряков): no
              * other scheme puts ` after e, which is then the è of ISO 9 and
              * the scholarly system, the key's э */
+            if (c == 0x60) gostb = 1;
             if (c == 0x60 && u && u16[u - 1] == 'e') {
                 u16[u - 1] = 0xe8;
+                continue;
+            }
+            /* and the Ukrainian г g` (G`ry`czenko = Гриценко), the key's h */
+            if (c == 0x60 && u && (u16[u - 1] == 'g' || u16[u - 1] == 'G')) {
+                u16[u - 1] = 'h';
                 continue;
             }
             if (c == 0x02b9) prime = 1;
@@ -839,6 +855,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         words[nw].len = w.len;
         words[nw].cyrillic = cyr;
         words[nw].prime = prime;
+        words[nw].gostb = gostb;
         find_markers(&words[nw]);
         nw++;
     }

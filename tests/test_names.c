@@ -392,6 +392,14 @@ static void test_independent_spellings(void **state)
         /* ... nor in a word with a Polish letter, sz or cz */
         {"uk", "Голованов", "Hołowanow", 1},
         {"uk", "Голованов", "Hołouanou", 0},
+        /* GOST 7.79 B: a word with its backtick reads cz ц, ch ч, g` h */
+        {"uk", "Заріцький", "Zariczky`j", 1},
+        {"uk", "Заричкий", "Zariczky`j", 0},
+        {"uk", "Бачинський", "Bachy`nsky`j", 1},
+        {"uk", "Бахинський", "Bachy`nsky`j", 0},
+        {"uk", "Гриценко", "G`ry`czenko", 1},
+        {"ru", "Сэребряков", "Se`rebryakov", 1},
+        {"ru", "Чайковский", "Czajkowski", 1}, /* no backtick: Polish cz */
         /* Polish ć before ky is ць (-цький); Serbian ćk is ћк */
         {"uk", "Заріцький", "Zarićkyj", 1},
         {"uk", "Заричкий", "Zarićkyj", 0},
