@@ -314,8 +314,12 @@ static int latin_consonant(char c)
     return c >= 'b' && c <= 'z' && !strchr("eiouy", c);
 }
 
-static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const UNormalizer2 *nfd)
+/* flags: 1, g is h (a Belarusian name); 2, kh is h (the text is Bulgarian,
+ * Macedonian or Serbian, whose х the key reads h: BGN/PCGN's Bulgarian
+ * Mikhaela = Михаела; issue 9, branch names9) */
+static int latin_word(const word *w, int conv, int flags, pisar_buf *out, const UNormalizer2 *nfd)
 {
+    int g_is_h = flags & 1;
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     /* w in a word with a letter the German and Polish presses, whose w is в,
      * never write (v, ts but tsch, sh, zh, kh, y before a vowel) is Belarusian ў in
@@ -360,6 +364,12 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
      * j is й, ch ч, x х), its cz being ц (Zariczky`j = Заріцький, not the
      * Polish ч; issue 9, branch names9) */
     if (w->gostb) conv = -1;
+    /* so is a word with ŭ after a consonant, BGN/PCGN's Bulgarian ъ (below):
+     * its ch is ч (Vŭlchanov = Вълчанов), not the Czech х */
+    for (size_t k = 1; k + 1 < w->len; k++)
+        if ((unsigned char)w->s[k] == 0xc5 && (unsigned char)w->s[k + 1] == 0xad &&
+            latin_consonant(w->s[k - 1]))
+            conv = -1;
     int es = conv >= 0 && !strcmp(pn_conventions[conv].id, "es");
     size_t i = 0;
     while (i < w->len) {
@@ -381,6 +391,11 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
         if (w_is_u && w->s[i] == 'w') {
             if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
             i++;
+            continue;
+        }
+        if ((flags & 2) && w->s[i] == 'k' && i + 1 < w->len && w->s[i + 1] == 'h') {
+            if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
+            i += 2;
             continue;
         }
         if (w->gostb && w->s[i] == 'c' && i + 1 < w->len && w->s[i + 1] == 'z') {
@@ -901,7 +916,8 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             rc = cyrillic_word(&words[k], lang, &t);
         } else {
             int c = force >= 0 ? force : word_convention(words, nw, k, name_conv, name_fb);
-            rc = latin_word(&words[k], c, be_latin, &t, nfd);
+            int south = lang == L_BG || lang == L_MK || lang == L_SR;
+            rc = latin_word(&words[k], c, be_latin | (south ? 2 : 0), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) {

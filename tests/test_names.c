@@ -363,6 +363,12 @@ static void test_independent_spellings(void **state)
         {"bg", "Кътев", "Kŭtev", 1},
         {"bg", "Вурбанова", "Vŭrbanova", 0},
         {"bg", "Кутев", "Kŭtev", 0},
+        {"bg", "Вълчанов", "Vŭlchanov", 1}, /* its ch is ч, not Czech х */
+        {"bg", "Вълханов", "Vŭlchanov", 0},
+        /* in a Bulgarian text kh is х, the key's h (BGN/PCGN Mikhaela) */
+        {"bg", "Михаела", "Mikhaela", 1},
+        {"bg", "Михаела", "Mihaela", 1},
+        {"bg", "Микаела", "Mikhaela", 0},
         {"be", "Аўтухоў", "Aŭtukhoŭ", 1},
         {"be", "Аўтухоў", "Autukhou", 1},
         /* ICU's і í, й j: not the Spanish j of х */
