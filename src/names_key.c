@@ -792,6 +792,14 @@ static int name_holds(const word *words, size_t nw, const char *const *list)
     return 0;
 }
 
+/* Whether s[k] is k or K, past a macron below (U+0331) that ICU's
+ * upper-casing writes after ʹ. */
+static int next_is_k(const char *s, size_t len, size_t k)
+{
+    if (k + 1 < len && (unsigned char)s[k] == 0xcc && (unsigned char)s[k + 1] == 0xb1) k += 2;
+    return k < len && (s[k] == 'k' || s[k] == 'K');
+}
+
 /* The phonetic key; force >= 0 reads every Latin word under convention
  * `force` and returns NO_READING (key unchanged) if the name has no Latin
  * word or holds one of the convention's "never" strings. */
@@ -820,7 +828,15 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             size_t k = j;
             c = pn_utf8_next(s, len, &k);
             if (!pn_is_name_letter(c)) break;
+            size_t at = j;
             j = k;
+            /* ICU's upper-casing writes ʹ and ʺ with a macron below (U+0331:
+             * BAČINSʹ̱KIJ); the mark is dropped (issue 9, branch names9) */
+            if (c == 0x331 && at >= 2 && at - start >= 2) {
+                size_t q = at - 2;
+                unsigned pc = pn_utf8_next(s, len, &q);
+                if (pc == 0x02b9 || pc == 0x02ba) continue;
+            }
             /* ʺ before a consonant is kept: the Bulgarian vowel ъ of ISO 9
              * (Vʺlčanov), read by tables/names/latin.txt */
             /* GOST 7.79 system B writes э e` (Se`rebryakov = Сэребряков): no
@@ -841,8 +857,8 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
              * for tables/names/latin.txt, which reads -sʹkij as Ukrainian
              * ISO 9 (Russian -ский has no ь) */
             if (c == 0x02b9 && u && u < 250 &&
-                (u16[u - 1] == 's' || u16[u - 1] == 'c' || u16[u - 1] == 'z') && k < len &&
-                (s[k] == 'k' || s[k] == 'K')) {
+                (u16[u - 1] == 's' || u16[u - 1] == 'c' || u16[u - 1] == 'z') &&
+                next_is_k(s, len, k)) {
                 u16[u++] = (UChar)c;
                 continue;
             }
