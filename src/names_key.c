@@ -350,6 +350,9 @@ static int latin_word(const word *w, int conv, int flags, pisar_buf *out, const 
                 (k + 2 < w->len && !memcmp(w->s + k, "sch", 3)))
                 w_is_u = 0;
             if (a >= 0x80 && !(a == 0xca && (unsigned char)b == 0xb9) && a != 0xe2) w_is_u = 0;
+            /* the Ukrainian -ів in German (Mohyliw = Могилів): Belarusian
+             * ends -аў, -оў, -еў, not -іў */
+            if (a == 'i' && b == 'w' && k + 2 == w->len) w_is_u = 0;
             if (a >= 0x80) k++; /* skip the second byte (three for U+2019) */
             if (a == 0xe2) k++;
         }

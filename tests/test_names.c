@@ -404,6 +404,8 @@ static void test_independent_spellings(void **state)
         {"uk", "Гейдарів", "Hejdariw", 1},
         {"uk", "Гейдарів", "Hejdariu", 0},
         {"uk", "Богушів", "Bohuschiw", 1},
+        {"uk", "Могилів", "Mohyliw", 1}, /* -iw: Belarusian ends -аў, -оў */
+        {"uk", "Могиліў", "Mohyliw", 0},
         {"be", "Арцямоўскі", "Artsyamowski", 1},
         {"be", "Іваноў", "Ivanow", 1},
         {"be", "Галоўка", "Halowka", 1},
