@@ -120,6 +120,8 @@ typedef struct word {
     char *s; /* lower-case NFC UTF-8 */
     size_t len;
     int cyrillic;
+    int prime;              /* the word had BGN/PCGN's soft sign ʹ (U+02B9), dropped */
+    int gostb;              /* the word had GOST 7.79 B's backtick (Kopy`lov), dropped */
     uint32_t mk[PN_NCONV];  /* bit m: the word has marker m of convention c */
     uint32_t cue[PN_NCONV]; /* bit m: the word has cue m of convention c */
     uint32_t bytes[8];      /* bit b: byte b occurs in s */
@@ -307,8 +309,17 @@ static int belarusian_latin(const word *w)
     return c >= 'b' && c <= 'z' && !strchr("aeiouyg", c);
 }
 
-static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const UNormalizer2 *nfd)
+static int latin_consonant(char c)
 {
+    return c >= 'b' && c <= 'z' && !strchr("eiouy", c);
+}
+
+/* flags: 1, g is h (a Belarusian name); 2, kh is h (the text is Bulgarian,
+ * Macedonian or Serbian, whose х the key reads h: BGN/PCGN's Bulgarian
+ * Mikhaela = Михаела; issue 9, branch names9) */
+static int latin_word(const word *w, int conv, int flags, pisar_buf *out, const UNormalizer2 *nfd)
+{
+    int g_is_h = flags & 1;
     const pn_rule *generic = pn_conventions[PN_NCONV - 1].rules;
     /* w in a word with a letter the German and Polish presses, whose w is в,
      * never write (v, ts but tsch, sh, zh, kh, y before a vowel) is Belarusian ў in
@@ -322,7 +333,28 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
                      ((a == 's' || a == 'z' || a == 'k') && b == 'h') ||
                      (a == 'y' && strchr("aeou", b)) ||
                      /* a lone h, BGN/PCGN's г (German writes h only in ch, sch) */
-                     (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h');
+                     (b == 'h' && !strchr("cszkg", a)) || (k == 0 && a == 'h') ||
+                     /* BGN/PCGN's soft sign ʹ, which the presses never write
+                      * (Ramanʹkow = Раманькоў; issue 9, branch names9) */
+                     w->prime;
+        }
+        /* but BGN/PCGN writes й y, ш sh, ч ch, ц ts, and no letter beyond
+         * ASCII but its soft sign ʹ: a word with j, sch, sz, cz or another
+         * letter is the German or Polish press's (Hejdariw = Гейдарів,
+         * Hołowanow = Голованов: its initial h is the Ukrainian г; issue 9,
+         * branch names9) */
+        for (size_t k = 0; w_is_u && k < w->len; k++) {
+            unsigned char a = (unsigned char)w->s[k];
+            char b = k + 1 < w->len ? w->s[k + 1] : 0;
+            if (a == 'j' || ((a == 's' || a == 'c') && b == 'z') ||
+                (k + 2 < w->len && !memcmp(w->s + k, "sch", 3)))
+                w_is_u = 0;
+            if (a >= 0x80 && !(a == 0xca && (unsigned char)b == 0xb9) && a != 0xe2) w_is_u = 0;
+            /* the Ukrainian -ів in German (Mohyliw = Могилів): Belarusian
+             * ends -аў, -оў, -еў, not -іў */
+            if (a == 'i' && b == 'w' && k + 2 == w->len) w_is_u = 0;
+            if (a >= 0x80) k++; /* skip the second byte (three for U+2019) */
+            if (a == 0xe2) k++;
         }
         /* then the word is not German or Polish, whose ch is х: its ch is ч
          * (Harbachow = Гарбачоў, Yewdachenka = Еўдачэнка) */
@@ -331,6 +363,17 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
              !strcmp(pn_conventions[conv].id, "pl")))
             conv = -1;
     }
+    /* a word with GOST 7.79 B's backtick is read by the generic rules (its
+     * j is й, ch ч, x х), its cz being ц (Zariczky`j = Заріцький, not the
+     * Polish ч; issue 9, branch names9) */
+    if (w->gostb) conv = -1;
+    /* so is a word with ŭ after a consonant, BGN/PCGN's Bulgarian ъ (below):
+     * its ch is ч (Vŭlchanov = Вълчанов), not the Czech х */
+    for (size_t k = 1; k + 1 < w->len; k++)
+        if ((unsigned char)w->s[k] == 0xc5 && (unsigned char)w->s[k + 1] == 0xad &&
+            latin_consonant(w->s[k - 1]))
+            conv = -1;
+    int es = conv >= 0 && !strcmp(pn_conventions[conv].id, "es");
     size_t i = 0;
     while (i < w->len) {
         if (g_is_h && w->s[i] == 'g' && (i + 1 >= w->len || w->s[i + 1] != 'h')) {
@@ -338,8 +381,37 @@ static int latin_word(const word *w, int conv, int g_is_h, pisar_buf *out, const
             i++;
             continue;
         }
+        /* ŭ after a consonant is BGN/PCGN's Bulgarian ъ (Vŭrbanova =
+         * Върбанова), the key's a: Belarusian ў, which ISO 9 and the
+         * national system write ŭ, follows a vowel (issue 9, branch names9) */
+        if (i > 0 && i + 1 < w->len && (unsigned char)w->s[i] == 0xc5 &&
+            (unsigned char)w->s[i + 1] == 0xad && w->s[i - 1] >= 'a' && w->s[i - 1] <= 'z' &&
+            !strchr("aeiouy", w->s[i - 1])) {
+            if (pisar_buf_puts(out, "a")) return PISAR_ENOMEM;
+            i += 2;
+            continue;
+        }
         if (w_is_u && w->s[i] == 'w') {
             if (pisar_buf_puts(out, "u")) return PISAR_ENOMEM;
+            i++;
+            continue;
+        }
+        if ((flags & 2) && w->s[i] == 'k' && i + 1 < w->len && w->s[i + 1] == 'h') {
+            if (pisar_buf_puts(out, "h")) return PISAR_ENOMEM;
+            i += 2;
+            continue;
+        }
+        if (w->gostb && w->s[i] == 'c' && i + 1 < w->len && w->s[i + 1] == 'z') {
+            if (pisar_buf_puts(out, "ts")) return PISAR_ENOMEM;
+            i += 2;
+            continue;
+        }
+        /* the Spanish press's y is a glide, й, but between two consonants
+         * ы (Naryshkin = Нарышкин), as in ICU's Cyrillic-Latin, whose í
+         * reads as Spanish (Kíryla = Кірыла; issue 9, branch names9) */
+        if (es && w->s[i] == 'y' && i > 0 && i + 1 < w->len && latin_consonant(w->s[i - 1]) &&
+            latin_consonant(w->s[i + 1])) {
+            if (pisar_buf_puts(out, "y")) return PISAR_ENOMEM;
             i++;
             continue;
         }
@@ -723,6 +795,14 @@ static int name_holds(const word *words, size_t nw, const char *const *list)
     return 0;
 }
 
+/* Whether s[k] is k or K, past a macron below (U+0331) that ICU's
+ * upper-casing writes after ʹ. */
+static int next_is_k(const char *s, size_t len, size_t k)
+{
+    if (k + 1 < len && (unsigned char)s[k] == 0xcc && (unsigned char)s[k + 1] == 0xb1) k += 2;
+    return k < len && (s[k] == 'k' || s[k] == 'K');
+}
+
 /* The phonetic key; force >= 0 reads every Latin word under convention
  * `force` and returns NO_READING (key unchanged) if the name has no Latin
  * word or holds one of the convention's "never" strings. */
@@ -745,28 +825,43 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         unsigned c = pn_utf8_next(s, len, &i);
         if (!pn_is_name_letter(c)) continue;
         int32_t u = 0;
-        int cyr = 0;
+        int cyr = 0, prime = 0, gostb = 0;
         size_t j = start;
         while (j < len) {
             size_t k = j;
             c = pn_utf8_next(s, len, &k);
             if (!pn_is_name_letter(c)) break;
+            size_t at = j;
             j = k;
+            /* ICU's upper-casing writes ʹ and ʺ with a macron below (U+0331:
+             * BAČINSʹ̱KIJ); the mark is dropped (issue 9, branch names9) */
+            if (c == 0x331 && at >= 2 && at - start >= 2) {
+                size_t q = at - 2;
+                unsigned pc = pn_utf8_next(s, len, &q);
+                if (pc == 0x02b9 || pc == 0x02ba) continue;
+            }
             /* ʺ before a consonant is kept: the Bulgarian vowel ъ of ISO 9
              * (Vʺlčanov), read by tables/names/latin.txt */
             /* GOST 7.79 system B writes э e` (Se`rebryakov = Сэребряков): no
              * other scheme puts ` after e, which is then the è of ISO 9 and
              * the scholarly system, the key's э */
+            if (c == 0x60) gostb = 1;
             if (c == 0x60 && u && u16[u - 1] == 'e') {
                 u16[u - 1] = 0xe8;
                 continue;
             }
+            /* and the Ukrainian г g` (G`ry`czenko = Гриценко), the key's h */
+            if (c == 0x60 && u && (u16[u - 1] == 'g' || u16[u - 1] == 'G')) {
+                u16[u - 1] = 'h';
+                continue;
+            }
+            if (c == 0x02b9) prime = 1;
             /* ISO 9's ʹ (ь) in a Ukrainian -ський, -цький, -зький is kept
              * for tables/names/latin.txt, which reads -sʹkij as Ukrainian
              * ISO 9 (Russian -ский has no ь) */
             if (c == 0x02b9 && u && u < 250 &&
-                (u16[u - 1] == 's' || u16[u - 1] == 'c' || u16[u - 1] == 'z') && k < len &&
-                (s[k] == 'k' || s[k] == 'K')) {
+                (u16[u - 1] == 's' || u16[u - 1] == 'c' || u16[u - 1] == 'z') &&
+                next_is_k(s, len, k)) {
                 u16[u++] = (UChar)c;
                 continue;
             }
@@ -793,6 +888,8 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         words[nw].s = w.data;
         words[nw].len = w.len;
         words[nw].cyrillic = cyr;
+        words[nw].prime = prime;
+        words[nw].gostb = gostb;
         find_markers(&words[nw]);
         nw++;
     }
@@ -838,7 +935,8 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
             rc = cyrillic_word(&words[k], lang, &t);
         } else {
             int c = force >= 0 ? force : word_convention(words, nw, k, name_conv, name_fb);
-            rc = latin_word(&words[k], c, be_latin, &t, nfd);
+            int south = lang == L_BG || lang == L_MK || lang == L_SR;
+            rc = latin_word(&words[k], c, be_latin | (south ? 2 : 0), &t, nfd);
         }
         if (!rc && !t.data) rc = pisar_buf_append(&t, "", 0);
         if (rc) {

@@ -348,6 +348,97 @@ static void test_language_pairs(void **state)
 
 /* The language a collection's Cyrillic letters show (pisar names --key
  * --resolve without --lang): one language's letters only, else NULL. */
+/* Issue 9, branch names9: spellings made without pisar (ICU's Cyrillic-Latin
+ * and BGN/PCGN transforms, the German press) meet their originals; the
+ * letters they are told apart by keep two keys. */
+static void test_independent_spellings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *a, *b;
+        int same;
+    } cases[] = {
+        /* BGN/PCGN Bulgarian ъ is ŭ after a consonant; Belarusian ў follows a vowel */
+        {"bg", "Върбанова", "Vŭrbanova", 1},
+        {"bg", "Кътев", "Kŭtev", 1},
+        {"bg", "Вурбанова", "Vŭrbanova", 0},
+        {"bg", "Кутев", "Kŭtev", 0},
+        {"bg", "Вълчанов", "Vŭlchanov", 1}, /* its ch is ч, not Czech х */
+        {"bg", "Вълханов", "Vŭlchanov", 0},
+        /* in a Bulgarian text kh is х, the key's h (BGN/PCGN Mikhaela) */
+        {"bg", "Михаела", "Mikhaela", 1},
+        {"bg", "Михаела", "Mihaela", 1},
+        {"bg", "Микаела", "Mikhaela", 0},
+        {"be", "Аўтухоў", "Aŭtukhoŭ", 1},
+        {"be", "Аўтухоў", "Autukhou", 1},
+        /* ICU's і í, й j: not the Spanish j of х */
+        {"uk", "Аркадій", "Arkadíj", 1},
+        {"uk", "Аркадій", "Arkadij", 1},
+        {"ru", "Антон Чехов", "Antón Chéjov", 1}, /* but Spanish éj is ех */
+        {"ru", "Михаил Ходорковский", "Mijaíl Jodorkovski", 1},
+        {"ru", "Михаил Шолохов", "Mijaíl Shólojov", 1},
+        {"ru", "Михаил Шолохов", "Mijaíl Shóloiov", 0},
+        /* ICU's capitals write ʹ with a macron below (U+0331) */
+        {"uk", "Бачинський", "BAČINSʹ\u0331KIJ", 1},
+        {"uk", "Бачинський", "Bačinsʹkij", 1},
+        {"ru", "Лукьян", "LUKʹ\u0331ÂN", 1},
+        {"ru", "Лукан", "LUKʹ\u0331ÂN", 0},
+        /* ICU's í is і beside a letter Spanish never writes; é is э */
+        {"uk", "Онисія", "Onisíâ", 1},
+        {"uk", "Онисия", "Onisíâ", 0},
+        {"uk", "Гордей", "Gordíj", 0},
+        {"uk", "Ахмедів", "AHMEDÍV", 1},
+        {"uk", "Ахмедів", "Ahmedív", 1},
+        {"uk", "Агмедів", "Ahmedív", 0},
+        {"uk", "Гордій", "Gordíj", 1},
+        {"be", "Чэхаў", "Čéhaŭ", 1},
+        {"be", "Чэгаў", "Čéhaŭ", 0},
+        {"ru", "Дмитрий Медведев", "Dmítri Medvédev", 1},
+        /* a y between consonants is ы, in Spanish too (Naryshkin) */
+        {"ru", "Сергей Нарышкин", "Serguéi Naryshkin", 1},
+        {"ru", "Сергей Нарышкин", "Serguéi Narishkin", 0},
+        {"be", "Кірыла", "Kíryla", 1},
+        {"be", "Баратынскі", "Baratynskí", 1},
+        {"be", "Кірла", "Kíryla", 0},
+        /* German press w in a word with j or sch is в, not BGN/PCGN's ў */
+        {"uk", "Гейдарів", "Hejdariw", 1},
+        {"uk", "Гейдарів", "Hejdariu", 0},
+        {"uk", "Богушів", "Bohuschiw", 1},
+        {"uk", "Могилів", "Mohyliw", 1}, /* -iw: Belarusian ends -аў, -оў */
+        {"uk", "Могиліў", "Mohyliw", 0},
+        {"be", "Арцямоўскі", "Artsyamowski", 1},
+        {"be", "Іваноў", "Ivanow", 1},
+        {"be", "Галоўка", "Halowka", 1},
+        /* BGN/PCGN's soft sign ʹ shows its w is ў */
+        {"be", "Раманькоў", "Ramanʹkow", 1},
+        {"be", "Кузьмоў", "Kuzʹmow", 1},
+        {"ru", "Раманьков", "Ramanʹkow", 0},
+        /* ... nor in a word with a Polish letter, sz or cz */
+        {"uk", "Голованов", "Hołowanow", 1},
+        {"uk", "Голованов", "Hołouanou", 0},
+        /* GOST 7.79 B: a word with its backtick reads cz ц, ch ч, g` h */
+        {"uk", "Заріцький", "Zariczky`j", 1},
+        {"uk", "Заричкий", "Zariczky`j", 0},
+        {"uk", "Бачинський", "Bachy`nsky`j", 1},
+        {"uk", "Бахинський", "Bachy`nsky`j", 0},
+        {"uk", "Гриценко", "G`ry`czenko", 1},
+        {"ru", "Сэребряков", "Se`rebryakov", 1},
+        {"ru", "Чайковский", "Czajkowski", 1}, /* no backtick: Polish cz */
+        /* Polish ć before ky is ць (-цький); Serbian ćk is ћк */
+        {"uk", "Заріцький", "Zarićkyj", 1},
+        {"uk", "Заричкий", "Zarićkyj", 0},
+        {"sr", "Срећков", "Srećkov", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char a[256];
+        snprintf(a, sizeof a, "%s", key_lang(cases[i].a, cases[i].lang));
+        const char *b = key_lang(cases[i].b, cases[i].lang);
+        if (!*a || (!strcmp(a, b)) != cases[i].same)
+            fail_msg("%s: %s (%s) and %s (%s) should %s", cases[i].lang, cases[i].a, a, cases[i].b,
+                     b, cases[i].same ? "meet" : "keep two keys");
+    }
+}
+
 static void test_text_language(void **state)
 {
     (void)state;
@@ -1229,6 +1320,7 @@ int main(void)
         cmocka_unit_test(test_conventions),
         cmocka_unit_test(test_different_key),
         cmocka_unit_test(test_language_pairs),
+        cmocka_unit_test(test_independent_spellings),
         cmocka_unit_test(test_text_language),
         cmocka_unit_test(test_two_languages),
         cmocka_unit_test(test_key_values),

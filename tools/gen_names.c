@@ -109,7 +109,7 @@ struct conv {
     int mflags[32];
     int nmarkers;
     int alike; /* 1: voicing, 2: hushes */
-    char never[16][8];
+    char never[24][8];
     int nnever;
     char needs[16][8];
     int nneeds;
@@ -306,7 +306,7 @@ static void gen_rules(const char *out, const char *cyr, const char *lat, const c
             if (cur->nneeds == 16 || strlen(a) >= 8) die("%s: needs '%s'", lat, a);
             strcpy(cur->needs[cur->nneeds++], a);
         } else if (!strcmp(kw, "never") && k == 2 && cur) {
-            if (cur->nnever == 16 || strlen(a) >= 8) die("%s: never '%s'", lat, a);
+            if (cur->nnever == 24 || strlen(a) >= 8) die("%s: never '%s'", lat, a);
             strcpy(cur->never[cur->nnever++], a);
         } else if (!strcmp(kw, "cue") && k == 2 && cur) {
             if (cur->ncues == 32 || strlen(a) >= 16) die("%s: cue '%s'", lat, a);
