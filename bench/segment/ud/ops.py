@@ -1,4 +1,5 @@
-# ops: ("m", prefix) merge the candidate line that starts with prefix with the next one;
+# ops: ("me", line) the same for the line that is exactly line;
+#      ("m", prefix) merge the candidate line that starts with prefix with the next one;
 #      ("s", prefix, at) split the line that starts with prefix before `at`
 OPS = {
  ("dev","en-irc"): [("m","Knghtbrd: Hey, perl")],
@@ -101,7 +102,7 @@ OPS.update({
  ("heldout3","en-irc"): [("m","is it a sign of mental illness"),("m","Say goodbye to the nineties")],
  ("heldout3","de-irc"): [("m","z.B.")],
  ("heldout3","pl-irc"): [],
- ("heldout3","ru-fort"): [("m","-- М."),("m","-- А."),("m","-- О.")],
+ ("heldout3","ru-fort"): [("m","-- М."),("me","-- А."),("me","-- О.")],  # "me": the line is exactly this (round 7: "m" merged "-- О.Уайльд" and "-- А.М.Кашпировский" with the next fortune instead)
  ("heldout3","cs-fort"): [("m","-- T."),("m","-- T."),("m","-- \"Brannou"),("m","-- \"Brannou vítěznou\", Týdeník Tábor, 30. 7.")],
  ("heldout3","bg-fort"): [],
  ("heldout3","uk-man"): [("m","Див.")],
