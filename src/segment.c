@@ -1180,7 +1180,8 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
      * there", "(w/ Intel logo).. on the back"), are no ellipsis of a
      * thought that goes on ("научил людей... воровать") */
     int two_dots = ellipsis && i > start && i + 2 < len && t[i] == '.' && t[i + 1] == '.' &&
-                   t[i + 2] == ' ' && (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')');
+                   t[i + 2] == ' ' &&
+                   (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')' || t[i - 1] == ']');
     /* "rofl... distro nick wars.", "Crvisty ehh... moje programy": chat's
      * laughter or hesitation (class I) before an ellipsis, first or second
      * word of its sentence, is a sentence of its own */
@@ -1218,6 +1219,11 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
     if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
     if (strong) return 1;
     span sp = token_before(t, len, start, i);
+    /* "the GNU version of df.  df displays", "opisuje rm w wersji GNU. rm
+     * usuwa": the word that ended the sentence opens the next one (a man
+     * page's command name); no abbreviation is followed by itself */
+    if (sp.e - sp.b == m - kw && m < len && t[m] == ' ' && !memcmp(t + sp.b, t + kw, m - kw))
+        return 1;
     tk_info tk = classify(t, len, sp);
     size_t kb;
     if (tk.kind == TK_NUMBER) {
@@ -1898,10 +1904,12 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
     if (dash_goes_on(t, len, start, e, k)) return 1;
     if (!is_lower(dec(t, len, k, &n))) return 0;
     /* "-- Петко Славейков" / "при съставянето на ...": the line that names
-     * a quotation's author goes on in lower case */
+     * a quotation's author goes on in lower case -- unless it ends in a full
+     * stop, as a place and date do ("-- Пловдив, 5 септемврий 1885 г." / "от
+     * Комитета": the signature's next line) */
     if (start + 3 < e && t[start] == '-' && t[start + 1] == '-' && t[start + 2] == ' ' &&
         (start == 0 || t[start - 1] == '\n'))
-        return 1;
+        return t[e - 1] != '.';
     uint32_t last = decode_before(t, len, start, e, &ps);
     if (last == ',' && greeting(t, len, start, e)) return 0;
     if (last == ';' && ps > start && t[ps - 1] == '(') return 0; /* "(;", an emoticon */

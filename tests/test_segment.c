@@ -643,6 +643,17 @@ static const seg_case cases[] = {
      "Nice shirt (w/ logo).. on the back it says hi. Argh.. who is there?",
      0,
      {"Nice shirt (w/ logo)..", "on the back it says hi.", "Argh..", "who is there?", NULL}},
+    {"pl two dots after a closing bracket before lower case: a new sentence (chat)",
+     "pl",
+     "widzialem [mx na qmailu].. gadalem z nim [w pracy]... nic nie wie",
+     0,
+     {"widzialem [mx na qmailu]..", "gadalem z nim [w pracy]... nic nie wie", NULL}},
+    {"a man page's command name ends a sentence and opens the next",
+     "sr",
+     "This page documents the GNU version of df.  df displays the space. Unlike df. it shows it.",
+     0,
+     {"This page documents the GNU version of df.", "df displays the space.",
+      "Unlike df. it shows it.", NULL}},
     {"en a word in capitals before lower case ends the sentence",
      "en",
      "I like simple solutions. like EMACS. or dvt.",
@@ -1200,6 +1211,12 @@ static void test_line_paragraphs(void **state)
     assert_int_equal(run(seg, author, strlen(author), s, 8), 3);
     assert_memory_equal(author + s[1].start, "-- Петко", strlen("-- Петко"));
     assert_memory_equal(author + s[1].end - strlen("беседа"), "беседа", strlen("беседа"));
+    /* ... unless it ends in a full stop: a place and a date, then the
+     * signature's next line */
+    const char *dated = "Помнете това.\n-- Пловдив, 5 септемврий 1885 г.\nот Комитета\nДруго.\n";
+    assert_int_equal(run(seg, dated, strlen(dated), s, 8), 4);
+    assert_memory_equal(dated + s[1].end - strlen("1885 г."), "1885 г.", strlen("1885 г."));
+    assert_memory_equal(dated + s[2].start, "от Комитета", strlen("от Комитета"));
 
     /* a long line that ends in lower case goes on across a dash and a
      * lower-case word; a short one before "- milk" is a list's heading */
