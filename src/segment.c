@@ -1261,6 +1261,16 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
     /* elsewhere the tables know fewer of the shortened words that edited
      * text uses ("канд.", "геогр.", "maks."): a truncated word is short or
      * ends in two consonants, a sentence's last word seldom does */
+    /* German: a word that ends in "-ch" (not "-sch"), "-ht" or "-ig" is
+     * whole ("schrecklich. wir haben", "verleiht. es umgibt", "auch. wir"):
+     * a shortened word ends before a vowel and keeps no such ending (the
+     * tables hold the few that do not, "gesch." ends in "-sch") */
+    if (!strcmp(s->lang->code, "de") && tk.ncp >= 3) {
+        const unsigned char *w = t + sp.e;
+        if ((w[-2] == 'c' && w[-1] == 'h' && w[-3] != 's') || (w[-2] == 'h' && w[-1] == 't') ||
+            (w[-2] == 'i' && w[-1] == 'g'))
+            return 1;
+    }
     if (tk.ncp < 5) return 0;
     decode_before(t, len, sp.b, p1, &p2);
     return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||
