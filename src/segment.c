@@ -767,6 +767,29 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
     return 0;
 }
 
+/* Does the sentence open with a short word, a capital first ("В", "Во",
+ * "W", "In"), and the number (a year, a century, a range) that the
+ * abbreviation at kb counts: "Во 1979 г. Охрид", "W XIX w. Warta", "В
+ * XIV–XVI вв. Ока"? Then it is a time adverbial that the sentence goes on
+ * from (no sentence is only "In 1979."), unless a word that starts
+ * sentences follows ("В 2024 г. Потом все ушли": the fragment stands). */
+static int opening_time(const unsigned char *t, size_t len, size_t start, size_t kb)
+{
+    size_t m = start, n, letters = 0;
+    while (m < kb) {
+        uint32_t cp = dec(t, len, m, &n);
+        if (!is_alpha(cp)) break;
+        if (letters == 0 ? !is_upper(cp) : !is_lower(cp)) return 0;
+        letters++;
+        m += n;
+    }
+    if (letters == 0 || letters > 3 || m >= kb || t[m] != ' ') return 0;
+    size_t b = ++m;
+    while (m < kb && t[m] != ' ')
+        m++;
+    return m > b && m + 1 == kb && number_before(t, len, start, kb) && m - b <= 20;
+}
+
 /* A word that begins in lower case with a capital inside ("iPhone", "eBay")? */
 static int camel_word(const unsigned char *t, size_t len, size_t k)
 {
@@ -1767,6 +1790,8 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         if (digit || !number_before(t, len, start, kb)) return 0;
+        if (!nl && opening_time(t, len, start, kb) && word_class(s->lang, t, len, kw) != 'S')
+            return 0; /* "W XIX w. Warta stała się" */
         /* "в 1941–1945 гг. Москва жила": a span of years is a time adverbial
          * that a name goes on from */
         if (i - kb >= 4 && (!memcmp(t + i - 4, "\xd0\xb3\xd0\xb3", 4) || /* гг. */
