@@ -1687,6 +1687,16 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     if (!nl && in_dateline(t, len, start, i)) return 0;
     if (!nl && !closed && s->title_open && i - s->title_at <= 80)
         return 0; /* inside «…» of a title */
+    /* "Mon.–Fri. 9 a.m.", "Mo.–Fr. 9–17 Uhr": the second abbreviation of a
+     * range of them goes on before the number it qualifies */
+    if (!nl && is_digit(c)) {
+        size_t m = i, q;
+        while (m > start && is_alpha(decode_before(t, len, start, m, &q)))
+            m = q;
+        if (m < i && m > start && is_dash(decode_before(t, len, start, m, &q)) && q > start &&
+            t[q - 1] == '.')
+            return 0;
+    }
     /* the common case first: a plain word that no abbreviation can end with
      * (longer than any, or its last segment not in the filter) */
     {
