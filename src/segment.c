@@ -1237,8 +1237,9 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
         nl++;
     }
     if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3 &&
-                !contraction(s->lang, t, len, m)))
-        return 0;
+                !contraction(s->lang, t, len, m) &&
+                !(t[m] == '.' && abbrev_class(s->lang, (const char *)t + kw, m - kw) == 'I')))
+        return 0; /* "e.g.", "a-ha" go on; "me? heh. and", an interjection, does not */
     if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
     if (strong) return 1;
     span sp = token_before(t, len, start, i);
