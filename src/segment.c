@@ -838,9 +838,10 @@ static int heading_number(const seg_abbrev_lang *l, const unsigned char *t, size
     return 1;
 }
 
-/* An opening « or „ that follows a word ("выставка «Свет и тень. Пейзаж XIX
- * в.»", "„Faust. Eine Tragödie“") opens a title; quoted speech opens a sentence
- * or follows ':'. Called by the scanner at the quote, so no backing up later. */
+/* An opening « or „ that follows a word or a comma ("выставка «Свет и тень.
+ * Пейзаж XIX в.»", "(1774), „Faust. Eine Tragödie“": a list of titles) opens a
+ * title; quoted speech opens a sentence or follows ':'. Called by the scanner at the quote, so no
+ * backing up later. */
 static int opens_title(const unsigned char *t, size_t len, size_t start, size_t p)
 {
     if (p <= start + 1) return 0;
@@ -848,7 +849,7 @@ static int opens_title(const unsigned char *t, size_t len, size_t start, size_t 
     uint32_t b1 = decode_before(t, len, start, p, &q);
     if (b1 != ' ' || q <= start) return 0;
     uint32_t b2 = decode_before(t, len, start, q, &q);
-    return is_alpha(b2) || is_digit(b2) || b2 == ')';
+    return is_alpha(b2) || is_digit(b2) || b2 == ')' || b2 == ',';
 }
 
 /* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
