@@ -767,6 +767,29 @@ static int number_before(const unsigned char *t, size_t len, size_t lo, size_t b
     return 0;
 }
 
+/* Does the sentence open with a short word, a capital first ("В", "Во",
+ * "W", "In"), and the number (a year, a century, a range) that the
+ * abbreviation at kb counts: "Во 1979 г. Охрид", "W XIX w. Warta", "В
+ * XIV–XVI вв. Ока"? Then it is a time adverbial that the sentence goes on
+ * from (no sentence is only "In 1979."), unless a word that starts
+ * sentences follows ("В 2024 г. Потом все ушли": the fragment stands). */
+static int opening_time(const unsigned char *t, size_t len, size_t start, size_t kb)
+{
+    size_t m = start, n, letters = 0;
+    while (m < kb) {
+        uint32_t cp = dec(t, len, m, &n);
+        if (!is_alpha(cp)) break;
+        if (letters == 0 ? !is_upper(cp) : !is_lower(cp)) return 0;
+        letters++;
+        m += n;
+    }
+    if (letters == 0 || letters > 3 || m >= kb || t[m] != ' ') return 0;
+    size_t b = ++m;
+    while (m < kb && t[m] != ' ')
+        m++;
+    return m > b && m + 1 == kb && number_before(t, len, start, kb) && m - b <= 20;
+}
+
 /* A word that begins in lower case with a capital inside ("iPhone", "eBay")? */
 static int camel_word(const unsigned char *t, size_t len, size_t k)
 {
@@ -815,9 +838,10 @@ static int heading_number(const seg_abbrev_lang *l, const unsigned char *t, size
     return 1;
 }
 
-/* An opening « or „ that follows a word ("выставка «Свет и тень. Пейзаж XIX
- * в.»", "„Faust. Eine Tragödie“") opens a title; quoted speech opens a sentence
- * or follows ':'. Called by the scanner at the quote, so no backing up later. */
+/* An opening « or „ that follows a word or a comma ("выставка «Свет и тень.
+ * Пейзаж XIX в.»", "(1774), „Faust. Eine Tragödie“": a list of titles) opens a
+ * title; quoted speech opens a sentence or follows ':'. Called by the scanner at the quote, so no
+ * backing up later. */
 static int opens_title(const unsigned char *t, size_t len, size_t start, size_t p)
 {
     if (p <= start + 1) return 0;
@@ -825,7 +849,7 @@ static int opens_title(const unsigned char *t, size_t len, size_t start, size_t 
     uint32_t b1 = decode_before(t, len, start, p, &q);
     if (b1 != ' ' || q <= start) return 0;
     uint32_t b2 = decode_before(t, len, start, q, &q);
-    return is_alpha(b2) || is_digit(b2) || b2 == ')';
+    return is_alpha(b2) || is_digit(b2) || b2 == ')' || b2 == ',';
 }
 
 /* A dateline opens the sentence: "МОСКВА, 18 июня. /ТАСС/." or
@@ -1180,7 +1204,8 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
      * there", "(w/ Intel logo).. on the back"), are no ellipsis of a
      * thought that goes on ("научил людей... воровать") */
     int two_dots = ellipsis && i > start && i + 2 < len && t[i] == '.' && t[i + 1] == '.' &&
-                   t[i + 2] == ' ' && (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')');
+                   t[i + 2] == ' ' &&
+                   (is_alpha(t[i - 1]) || t[i - 1] >= 0x80 || t[i - 1] == ')' || t[i - 1] == ']');
     /* "rofl... distro nick wars.", "Crvisty ehh... moje programy": chat's
      * laughter or hesitation (class I) before an ellipsis, first or second
      * word of its sentence, is a sentence of its own */
@@ -1213,11 +1238,17 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
         nl++;
     }
     if (!nl || (m < len && (t[m] == '.' || t[m] == '-' || t[m] == '\'') && nl <= 3 &&
-                !contraction(s->lang, t, len, m)))
-        return 0;
+                !contraction(s->lang, t, len, m) &&
+                !(t[m] == '.' && abbrev_class(s->lang, (const char *)t + kw, m - kw) == 'I')))
+        return 0; /* "e.g.", "a-ha" go on; "me? heh. and", an interjection, does not */
     if (m < len && (t[m] == '@' || t[m] == '/' || t[m] == '_')) return 0;
     if (strong) return 1;
     span sp = token_before(t, len, start, i);
+    /* "the GNU version of df.  df displays", "opisuje rm w wersji GNU. rm
+     * usuwa": the word that ended the sentence opens the next one (a man
+     * page's command name); no abbreviation is followed by itself */
+    if (sp.e - sp.b == m - kw && m < len && t[m] == ' ' && !memcmp(t + sp.b, t + kw, m - kw))
+        return 1;
     tk_info tk = classify(t, len, sp);
     size_t kb;
     if (tk.kind == TK_NUMBER) {
@@ -1255,6 +1286,16 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
     /* elsewhere the tables know fewer of the shortened words that edited
      * text uses ("канд.", "геогр.", "maks."): a truncated word is short or
      * ends in two consonants, a sentence's last word seldom does */
+    /* German: a word that ends in "-ch" (not "-sch"), "-ht" or "-ig" is
+     * whole ("schrecklich. wir haben", "verleiht. es umgibt", "auch. wir"):
+     * a shortened word ends before a vowel and keeps no such ending (the
+     * tables hold the few that do not, "gesch." ends in "-sch") */
+    if (!strcmp(s->lang->code, "de") && tk.ncp >= 3) {
+        const unsigned char *w = t + sp.e;
+        if ((w[-2] == 'c' && w[-1] == 'h' && w[-3] != 's') || (w[-2] == 'h' && w[-1] == 't') ||
+            (w[-2] == 'i' && w[-1] == 'g'))
+            return 1;
+    }
     if (tk.ncp < 5) return 0;
     decode_before(t, len, sp.b, p1, &p2);
     return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||
@@ -1648,6 +1689,16 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
     if (!nl && in_dateline(t, len, start, i)) return 0;
     if (!nl && !closed && s->title_open && i - s->title_at <= 80)
         return 0; /* inside «…» of a title */
+    /* "Mon.–Fri. 9 a.m.", "Mo.–Fr. 9–17 Uhr": the second abbreviation of a
+     * range of them goes on before the number it qualifies */
+    if (!nl && is_digit(c)) {
+        size_t m = i, q;
+        while (m > start && is_alpha(decode_before(t, len, start, m, &q)))
+            m = q;
+        if (m < i && m > start && is_dash(decode_before(t, len, start, m, &q)) && q > start &&
+            t[q - 1] == '.')
+            return 0;
+    }
     /* the common case first: a plain word that no abbreviation can end with
      * (longer than any, or its last segment not in the filter) */
     {
@@ -1751,6 +1802,8 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
         return !digit && word_class(s->lang, t, len, kw) != 'C';
     case 'Y':
         if (digit || !number_before(t, len, start, kb)) return 0;
+        if (!nl && opening_time(t, len, start, kb) && word_class(s->lang, t, len, kw) != 'S')
+            return 0; /* "W XIX w. Warta stała się" */
         /* "в 1941–1945 гг. Москва жила": a span of years is a time adverbial
          * that a name goes on from */
         if (i - kb >= 4 && (!memcmp(t + i - 4, "\xd0\xb3\xd0\xb3", 4) || /* гг. */
@@ -1898,10 +1951,12 @@ static int line_goes_on(const unsigned char *t, size_t len, size_t start, size_t
     if (dash_goes_on(t, len, start, e, k)) return 1;
     if (!is_lower(dec(t, len, k, &n))) return 0;
     /* "-- Петко Славейков" / "при съставянето на ...": the line that names
-     * a quotation's author goes on in lower case */
+     * a quotation's author goes on in lower case -- unless it ends in a full
+     * stop, as a place and date do ("-- Пловдив, 5 септемврий 1885 г." / "от
+     * Комитета": the signature's next line) */
     if (start + 3 < e && t[start] == '-' && t[start + 1] == '-' && t[start + 2] == ' ' &&
         (start == 0 || t[start - 1] == '\n'))
-        return 1;
+        return t[e - 1] != '.';
     uint32_t last = decode_before(t, len, start, e, &ps);
     if (last == ',' && greeting(t, len, start, e)) return 0;
     if (last == ';' && ps > start && t[ps - 1] == '(') return 0; /* "(;", an emoticon */

@@ -16,10 +16,10 @@ for (split, tag), ops in sorted(OPS.items()):
     for op in ops:
         p = op[1]
         used = done.setdefault((op[0], p), set())
-        idx = next((i for i, l in enumerate(lines) if l.startswith(p) and id(l) not in used and i not in used), None)
+        idx = next((i for i, l in enumerate(lines) if (l == p if op[0] == "me" else l.startswith(p)) and id(l) not in used and i not in used), None)
         if idx is None:
             sys.exit("%s/%s: no line for %r" % (split, tag, op))
-        if op[0] == "m":
+        if op[0] in ("m", "me"):
             j = idx + 1
             while lines[j] == "":
                 j += 1

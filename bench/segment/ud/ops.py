@@ -1,4 +1,5 @@
-# ops: ("m", prefix) merge the candidate line that starts with prefix with the next one;
+# ops: ("me", line) the same for the line that is exactly line;
+#      ("m", prefix) merge the candidate line that starts with prefix with the next one;
 #      ("s", prefix, at) split the line that starts with prefix before `at`
 OPS = {
  ("dev","en-irc"): [("m","Knghtbrd: Hey, perl")],
@@ -101,7 +102,7 @@ OPS.update({
  ("heldout3","en-irc"): [("m","is it a sign of mental illness"),("m","Say goodbye to the nineties")],
  ("heldout3","de-irc"): [("m","z.B.")],
  ("heldout3","pl-irc"): [],
- ("heldout3","ru-fort"): [("m","-- М."),("m","-- А."),("m","-- О.")],
+ ("heldout3","ru-fort"): [("m","-- М."),("me","-- А."),("me","-- О.")],  # "me": the line is exactly this (round 7: "m" merged "-- О.Уайльд" and "-- А.М.Кашпировский" with the next fortune instead)
  ("heldout3","cs-fort"): [("m","-- T."),("m","-- T."),("m","-- \"Brannou"),("m","-- \"Brannou vítěznou\", Týdeník Tábor, 30. 7.")],
  ("heldout3","bg-fort"): [],
  ("heldout3","uk-man"): [("m","Див.")],
@@ -110,4 +111,20 @@ OPS.update({
    + [("m","También puede identificar procesos"),("m","También puede identificar procesos utilizando archivos mediante fuser(1), p. ej."),
       ("m","También puede identificar un proceso"),("m","También puede identificar un proceso por la utilización de sus conexiones (sockets) mediante fuser(1), p. ej.")],
  ("heldout3","it-ref"): [("m",h) for h in ["9.10.4.","9.6.10.","2.1.1.","3.8.1.","5.2.1.","10.3.4.","8.1.3.","8.2.2."]],
+})
+# Round 7: ud-heldout4 (build4.py OUT/ud-heldout4 UDHR_DIR, then
+# apply.py OUT .. heldout4), corrected before any rule of round 7. Conventions
+# as before: an initial inside a name is no boundary (`Richard M. Stallman`,
+# `von Dr. Tobias Quathamer`), nor an abbreviation inside brackets (`(např.
+# gzip)`); `pliku. jeśli go podano.` is one sentence (a man page's
+# formatting put the full stop before its own subordinate clause).
+OPS.update({
+ ("heldout4","ru-man"): [],
+ ("heldout4","pl-man"): [("m","Napisane przez Mike'a Parkera, Richarda M."),("m","Zaczyna edycję od odczytu pliku.")],
+ ("heldout4","cs-man"): [("m","Komprese je všeobecně")],
+ ("heldout4","de-man"): [("m","Die deutsche Übersetzung dieser Handbuchseite wurde von Dr.")],
+ ("heldout4","es-man"): [("m","Escrito por Mike Parker, Richard M.")],
+ ("heldout4","it-man"): [],
+ ("heldout4","bg-udhr"): [],
+ ("heldout4","sr-udhr"): [],
 })
