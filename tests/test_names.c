@@ -267,16 +267,31 @@ static char *key_lang(const char *s, const char *lang)
     return out;
 }
 
+/* Two spellings in a language (the text's) and whether their keys meet. */
+typedef struct key_pair {
+    const char *lang, *a, *b;
+    int same;
+} key_pair;
+
+static void check_pairs(const key_pair *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char a[256];
+        snprintf(a, sizeof a, "%s", key_lang(cases[i].a, cases[i].lang));
+        const char *b = key_lang(cases[i].b, cases[i].lang);
+        if (!*a || (!strcmp(a, b)) != cases[i].same)
+            fail_msg("%s: %s (%s) and %s (%s) should %s", cases[i].lang, cases[i].a, a, cases[i].b,
+                     b, cases[i].same ? "meet" : "keep two keys");
+    }
+}
+
 /* Issue 9: a Cyrillic spelling is a fact. Minimal pairs of every letter the
  * key used to fold, in each language (the language given, as the text's),
  * keep two keys; the same name's spellings meet. */
 static void test_language_pairs(void **state)
 {
     (void)state;
-    static const struct {
-        const char *lang, *a, *b;
-        int same;
-    } cases[] = {
+    static const key_pair cases[] = {
         /* и/ы, е/э, г/х in Russian */
         {"ru", "Калинина", "Калынина", 0},
         {"ru", "Бобылева", "Бобилева", 0},
@@ -321,14 +336,7 @@ static void test_language_pairs(void **state)
         {"sr", "Хаџић", "Гаџић", 0},
         {"sr", "Хаџић", "Hadžić", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char a[256];
-        snprintf(a, sizeof a, "%s", key_lang(cases[i].a, cases[i].lang));
-        const char *b = key_lang(cases[i].b, cases[i].lang);
-        if (!*a || (!strcmp(a, b)) != cases[i].same)
-            fail_msg("%s: %s (%s) and %s (%s) should %s", cases[i].lang, cases[i].a, a, cases[i].b,
-                     b, cases[i].same ? "meet" : "keep two keys");
-    }
+    check_pairs(cases, sizeof cases / sizeof *cases);
     /* Крилов in a Ukrainian text is Крылов of a Russian one (Kryliv, Krylov) */
     assert_string_equal(key_lang("Крилов", "uk"), "krylov");
     assert_string_equal(key_lang("Крылов", "ru"), "krylov");
@@ -346,18 +354,13 @@ static void test_language_pairs(void **state)
     assert_string_equal(key_lang("Калинина", "en"), key("Калинина", strlen("Калинина")));
 }
 
-/* The language a collection's Cyrillic letters show (pisar names --key
- * --resolve without --lang): one language's letters only, else NULL. */
 /* Issue 9, branch names9: spellings made without pisar (ICU's Cyrillic-Latin
  * and BGN/PCGN transforms, the German press) meet their originals; the
  * letters they are told apart by keep two keys. */
 static void test_independent_spellings(void **state)
 {
     (void)state;
-    static const struct {
-        const char *lang, *a, *b;
-        int same;
-    } cases[] = {
+    static const key_pair cases[] = {
         /* BGN/PCGN Bulgarian ъ is ŭ after a consonant; Belarusian ў follows a vowel */
         {"bg", "Върбанова", "Vŭrbanova", 1},
         {"bg", "Кътев", "Kŭtev", 1},
@@ -429,16 +432,11 @@ static void test_independent_spellings(void **state)
         {"uk", "Заричкий", "Zarićkyj", 0},
         {"sr", "Срећков", "Srećkov", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char a[256];
-        snprintf(a, sizeof a, "%s", key_lang(cases[i].a, cases[i].lang));
-        const char *b = key_lang(cases[i].b, cases[i].lang);
-        if (!*a || (!strcmp(a, b)) != cases[i].same)
-            fail_msg("%s: %s (%s) and %s (%s) should %s", cases[i].lang, cases[i].a, a, cases[i].b,
-                     b, cases[i].same ? "meet" : "keep two keys");
-    }
+    check_pairs(cases, sizeof cases / sizeof *cases);
 }
 
+/* The language a collection's Cyrillic letters show (pisar names --key
+ * --resolve without --lang): one language's letters only, else NULL. */
 static void test_text_language(void **state)
 {
     (void)state;
