@@ -18,6 +18,7 @@ form starts with (sr); a prefix that would be the whole word is the word.
 """
 import bisect, os, re, sys
 
+STRICT = os.environ.get('JAT_STRICT', '1') != '0'  # seventh round
 HS = os.environ.get('HUNSPELL_DIR', '/usr/share/hunspell')
 
 
@@ -108,10 +109,23 @@ def main():
                 e = w[:m.start()] + r + w[m.end():]
                 if e in sr and e not in hr:
                     pairs.append((w, e, m.start(), len(m.group())))
+    srl = sorted(sr)
+    eforms = {e for w, e, k, jl in pairs}
+
+    def sr_with_prefix(p):
+        i = bisect.bisect_left(srl, p)
+        while i < len(srl) and srl[i].startswith(p):
+            yield srl[i]
+            i += 1
+
     ijek, ekav = set(), set()
     for w, e, k, jl in pairs:
         for n in range(max(k + 2, 4), len(e) + 1):
-            if not any(True for _ in with_prefix(e[:n])):
+            # (and every Serbian form it covers is the e-form of a pair: the
+            # Croatian dictionary lacks many forms, and "nepretv*", from
+            # nepretvoran/neprijetvoran, covered nepretvoreni "unconverted")
+            if not any(True for _ in with_prefix(e[:n])) and (
+                    not STRICT or all(x in eforms for x in sr_with_prefix(e[:n]))):
                 ekav.add(e[:n] + ('*' if n < len(e) else ''))
                 break
         else:
