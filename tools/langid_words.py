@@ -37,6 +37,22 @@ EXTRA_MIN = int(os.environ.get('LANGID_EXTRA_MIN', '0'))  # tokens the messages 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+PIECES = os.environ.get('LANGID_PIECES', '1') != '0'  # seventh round
+
+
+def words_of(line):
+    """The words of a line; a letter alone before a hyphen or in
+    parentheses after a letter is a piece of another word (е-пошта,
+    ДАТОТЕКУ(е)), not a word: counted, it put the copula е of Bulgarian and
+    Macedonian among Serbian's commonest words."""
+    for m in WORD.finditer(line):
+        w = m.group()
+        if PIECES and len(w) == 1 and (line[m.end():m.end() + 1] == '-' or (
+                line[m.start() - 1:m.start()] == '(' and m.start() >= 2 and line[m.start() - 2].isalpha())):
+            continue
+        yield w
+
+
 def alphabet(lang):
     for l in open(os.path.join(charset, lang + '.txt'), encoding='utf-8'):
         if l.startswith('lower '):
@@ -121,7 +137,7 @@ for lang in langs:
                       open(os.path.join(EXTRA, 'sr.txt'), encoding='utf-8').read().split('\n')]
         extras[lang] = True
     for line in text:
-        for w in WORD.findall(line.lower()):
+        for w in words_of(line.lower()):
             tot += 1
             if all(ch in a or ch in "'’" for ch in w):
                 c[w.replace('’', "'")] += 1
@@ -130,7 +146,7 @@ for lang in langs:
         # the words of prose (the UDHR's) keep their place beside theirs
         ce, te = collections.Counter(), 0
         for line in extra:
-            for w in WORD.findall(line.lower()):
+            for w in words_of(line.lower()):
                 te += 1
                 if all(ch in a or ch in "'’" for ch in w):
                     ce[w.replace('’', "'")] += 1
