@@ -13,6 +13,7 @@
  */
 #include "pisar/translit.h"
 #include "translit_impl.h"
+#include "cpu.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -630,9 +631,9 @@ static void prepare_vector(pisar_translit *h)
 #ifdef TL_AVX512
     memset(&h->v, 0, sizeof h->v);
     __builtin_cpu_init();
-    h->vec = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-             __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
-             __builtin_cpu_supports("popcnt");
+    h->vec = pisar_cpu_limit() >= PISAR_CPU_AVX512 && __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+             __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
     int rows[128], nrows = 0;
     for (unsigned k = 0; k < 128; k++) {
         if (h->direct[k].len != 0xFF || h->ctx[k] < 0) continue;
