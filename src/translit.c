@@ -653,7 +653,11 @@ static void prepare_vector2(pisar_translit *h)
 {
     h->vec2 = pisar_cpu_limit() >= PISAR_CPU_AVX2 && __builtin_cpu_supports("avx2") &&
               __builtin_cpu_supports("popcnt") && h->nascii <= 4;
-    piece_put(h->v2.bad, h->v.bad);
+    /* bad, and bit 3: an output (in either slot) longer than 2 bytes */
+    uint8_t bad[128];
+    for (unsigned k = 0; k < 128; k++)
+        bad[k] = (uint8_t)(h->v.bad[k] | (h->v.out[2][k] || h->v.out[2][h->v.remap[k]] ? 8 : 0));
+    piece_put(h->v2.bad, bad);
     piece_put(h->v2.xlo, h->v.xlo);
     piece_put(h->v2.xspan, h->v.xspan);
     piece_put(h->v2.clsl, h->v.clsl);
@@ -1254,19 +1258,30 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
             bad |= letter & MASK(_mm256_cmpeq_epi8(_mm256_min_epu8(e, xs), e));
         }
         /* the class of the character before */
-        uint32_t pascii = ~MASK(vm1);
-        __m256i ptail = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(vm1, kc0), k80),
-                                         _mm256_cmpeq_epi8(_mm256_and_si256(vm2, kfe), kd0));
-        __m256i kp = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(vm2, k01), 6),
-                                     _mm256_and_si256(vm1, k3f));
+        /* letters with context rules (bad in class 2 alone, or in 2 and
+         * one other) need the class of the character before; the others
+         * are bad in every class or in none */
+        __m256i lb3 = _mm256_and_si256(lb, _mm256_set1_epi8(3));
+        uint32_t ctxm = letter &
+                        MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(4)),
+                                               _mm256_set1_epi8(4))) &
+                        ~MASK(_mm256_cmpeq_epi8(lb3, _mm256_set1_epi8(3)));
+        __m256i cls = k02;
         __m256i y[8];
-        l2_prep(kp, y);
-        __m256i cls = _mm256_blendv_epi8(k02, l2_look(h->v2.clsl, y), ptail);
-        l2_prep(vm1, y);
-        cls = _mm256_blendv_epi8(cls, l2_look(h->v2.clsa, y),
-                                 _mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)));
-        (void)pascii;
-        bad |= letter & NZ(_mm256_and_si256(lb, _mm256_shuffle_epi8(bits, cls)));
+        if (ctxm) {
+            __m256i ptail = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(vm1, kc0), k80),
+                                             _mm256_cmpeq_epi8(_mm256_and_si256(vm2, kfe), kd0));
+            __m256i kp = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(vm2, k01), 6),
+                                         _mm256_and_si256(vm1, k3f));
+            l2_prep(kp, y);
+            cls = _mm256_blendv_epi8(k02, l2_look(h->v2.clsl, y), ptail);
+            l2_prep(vm1, y);
+            cls = _mm256_blendv_epi8(cls, l2_look(h->v2.clsa, y),
+                                     _mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)));
+            bad |= letter & NZ(_mm256_and_si256(lb, _mm256_shuffle_epi8(bits, cls)));
+        } else {
+            bad |= letter & NZ(_mm256_and_si256(lb, k01));
+        }
         bad &= start;
         unsigned n = bad ? (unsigned)__builtin_ctz(bad) : 32;
         /* a letter at 31 is left to the next step (its continuation byte
@@ -1274,24 +1289,34 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
         if (n == 32 && (letter >> 31)) n = 31;
         if (!n) break;
         uint32_t valid = n == 32 ? ~0u : (1u << n) - 1;
-        uint32_t eml = letter & valid, emt = eml << 1, em = eml | emt;
-        uint32_t c1 = eml & MASK(_mm256_cmpeq_epi8(cls, k01));
-        /* the slot of each letter, at its lead and at its continuation */
-        __m256i kt = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(vm1, k01), 6),
-                                     _mm256_and_si256(v0, k3f));
-        __m256i emtv = l2_bytes(emt);
-        __m256i slot = _mm256_blendv_epi8(kk, kt, emtv);
-        uint32_t c1b = c1 | (c1 << 1);
-        if (c1b) {
+        uint32_t eml = letter & valid, emt = eml << 1;
+        /* the class-1 output of a letter with context rules is in the
+         * slot remap[k]; the others in slot k */
+        uint32_t c1 = ctxm ? eml & ctxm & MASK(_mm256_cmpeq_epi8(cls, k01)) : 0;
+        const __m256i *xo = x;
+        if (c1) {
+            __m256i slot = _mm256_blendv_epi8(kk, l2_look(h->v2.remap, x), l2_bytes(c1));
             l2_prep(slot, y);
-            slot = _mm256_blendv_epi8(slot, l2_look(h->v2.remap, y), l2_bytes(c1b));
+            xo = y;
         }
-        l2_prep(slot, y);
-        __m256i a = _mm256_blendv_epi8(l2_look(h->v2.out[0], y), l2_look(h->v2.out[2], y), emtv);
-        __m256i b = _mm256_blendv_epi8(l2_look(h->v2.out[1], y), l2_look(h->v2.out[3], y), emtv);
-        __m256i emv = l2_bytes(em);
-        a = _mm256_blendv_epi8(_mm256_and_si256(a, emv), v0, l2_bytes(ascii & valid));
-        b = _mm256_and_si256(b, emv);
+        /* bytes 0 and 1 of each output at its letter's lead byte, bytes 2
+         * and 3 (outputs longer than 2 bytes: bit 3 of bad) at its
+         * continuation byte, one position on */
+        __m256i emlv = l2_bytes(eml);
+        __m256i a = _mm256_and_si256(l2_look(h->v2.out[0], xo), emlv);
+        __m256i b = _mm256_and_si256(l2_look(h->v2.out[1], xo), emlv);
+        if (eml & MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(8)),
+                                         _mm256_set1_epi8(8)))) {
+            __m256i a2 = _mm256_and_si256(l2_look(h->v2.out[2], xo), emlv);
+            __m256i b2 = _mm256_and_si256(l2_look(h->v2.out[3], xo), emlv);
+            /* one position on: y[j] = x[j - 1], across the lanes */
+            a2 = _mm256_alignr_epi8(a2, _mm256_permute2x128_si256(a2, a2, 0x08), 15);
+            b2 = _mm256_alignr_epi8(b2, _mm256_permute2x128_si256(b2, b2, 0x08), 15);
+            a = _mm256_or_si256(a, a2);
+            b = _mm256_or_si256(b, b2);
+        }
+        a = _mm256_blendv_epi8(a, v0, l2_bytes(ascii & valid));
+        (void)emt;
         /* side by side: positions 0-7, 8-15 (lane 0), 16-23, 24-31 (lane 1) */
         __m256i w0 = _mm256_unpacklo_epi8(a, b), w1 = _mm256_unpackhi_epi8(a, b);
         squeeze16(h, _mm256_castsi256_si128(w0), &o);
