@@ -109,6 +109,7 @@ struct pisar_translit {
         uint8_t bad[8][32], xlo[8][32], xspan[8][32], clsl[8][32], clsa[8][32], remap[8][32];
         uint8_t out[4][8][32];
         uint8_t squeeze[256][8]; /* the nonzero bytes of 8, by mask: pshufb indices */
+        uint8_t badk[128];       /* bad, by k */
     } v2;
 #endif
     pisar_scheme_info info;
@@ -654,9 +655,11 @@ static void prepare_vector2(pisar_translit *h)
     h->vec2 = pisar_cpu_limit() >= PISAR_CPU_AVX2 && __builtin_cpu_supports("avx2") &&
               __builtin_cpu_supports("popcnt") && h->nascii <= 4;
     /* bad, and bit 3: an output (in either slot) longer than 2 bytes */
-    uint8_t bad[128];
+    uint8_t *bad = h->v2.badk;
     for (unsigned k = 0; k < 128; k++)
-        bad[k] = (uint8_t)(h->v.bad[k] | (h->v.out[2][k] || h->v.out[2][h->v.remap[k]] ? 8 : 0));
+        bad[k] = (uint8_t)(h->v.bad[k] | (h->v.out[2][k] || h->v.out[2][h->v.remap[k]] ? 8 : 0) |
+                           /* a slot beyond the 6 pieces vec2_run looks in */
+                           (h->v.remap[k] >= 96 ? 2 : 0));
     piece_put(h->v2.bad, bad);
     piece_put(h->v2.xlo, h->v.xlo);
     piece_put(h->v2.xspan, h->v.xspan);
@@ -1150,10 +1153,14 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, 
  * room at *op for 2 bytes a byte of input plus 256); returns the offset
  * where it stopped.
  */
+/* Letters U+0400..U+045F (k < 96: every letter of the modern Cyrillic
+ * alphabets) are looked up, in 6 pieces; a letter above is left to the
+ * general path. */
+#define L2_PIECES 6
 __attribute__((target("avx2,popcnt"))) static inline void l2_prep(__m256i idx, __m256i x[8])
 {
     idx = _mm256_and_si256(idx, _mm256_set1_epi8(0x7F));
-    for (int q = 0; q < 8; q++)
+    for (int q = 0; q < L2_PIECES; q++)
         x[q] = _mm256_adds_epu8(_mm256_xor_si256(idx, _mm256_set1_epi8((char)(16 * q))),
                                 _mm256_set1_epi8(0x70));
 }
@@ -1162,7 +1169,7 @@ __attribute__((target("avx2,popcnt"))) static inline __m256i l2_look(const uint8
                                                                      const __m256i x[8])
 {
     __m256i r = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[0]), x[0]);
-    for (int q = 1; q < 8; q++)
+    for (int q = 1; q < L2_PIECES; q++)
         r = _mm256_or_si256(
             r, _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]), x[q]));
     return r;
@@ -1208,10 +1215,7 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
     const __m256i kc0 = _mm256_set1_epi8((char)0xC0), k80 = _mm256_set1_epi8((char)0x80),
                   kfe = _mm256_set1_epi8((char)0xFE), kd0 = _mm256_set1_epi8((char)0xD0),
                   k01 = _mm256_set1_epi8(1), k3f = _mm256_set1_epi8(0x3F),
-                  k02 = _mm256_set1_epi8(2), zero = _mm256_setzero_si256();
-    /* class 0, 1, 2 -> bit 1, 2, 4 */
-    const __m256i bits = _mm256_setr_epi8(1, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4,
-                                          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                  zero = _mm256_setzero_si256();
     __m256i r[4];
     for (int q = 0; q < 4; q++)
         r[q] = _mm256_set1_epi8((char)(q < h->nascii ? h->ascii_bytes[q] : 0x80));
@@ -1235,7 +1239,7 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
             i += 32;
             continue;
         }
-        __m256i vm2 = LD(p - 2), vm1 = LD(p - 1), v1 = LD(p + 1), v2 = LD(p + 2);
+        __m256i v1 = LD(p + 1), v2 = LD(p + 2);
 #undef LD
         uint32_t cont = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v0, kc0), k80));
         uint32_t lead = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v0, kfe), kd0));
@@ -1248,6 +1252,7 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
                                      _mm256_and_si256(v1, k3f));
         l2_prep(kk, x);
         __m256i lb = l2_look(h->v2.bad, x);
+        bad |= letter & MASK(_mm256_cmpgt_epi8(kk, _mm256_set1_epi8(16 * L2_PIECES - 1)));
         /* the next byte could make a longer source: the union first */
         __m256i d = _mm256_sub_epi8(v2, xul);
         uint32_t nx = MASK(_mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(d, xus), d),
@@ -1257,7 +1262,6 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
             __m256i e = _mm256_sub_epi8(v2, xl);
             bad |= letter & MASK(_mm256_cmpeq_epi8(_mm256_min_epu8(e, xs), e));
         }
-        /* the class of the character before */
         /* letters with context rules (bad in class 2 alone, or in 2 and
          * one other) need the class of the character before; the others
          * are bad in every class or in none */
@@ -1266,22 +1270,22 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
                         MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(4)),
                                                _mm256_set1_epi8(4))) &
                         ~MASK(_mm256_cmpeq_epi8(lb3, _mm256_set1_epi8(3)));
-        __m256i cls = k02;
-        __m256i y[8];
-        if (ctxm) {
-            __m256i ptail = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(vm1, kc0), k80),
-                                             _mm256_cmpeq_epi8(_mm256_and_si256(vm2, kfe), kd0));
-            __m256i kp = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(vm2, k01), 6),
-                                         _mm256_and_si256(vm1, k3f));
-            l2_prep(kp, y);
-            cls = _mm256_blendv_epi8(k02, l2_look(h->v2.clsl, y), ptail);
-            l2_prep(vm1, y);
-            cls = _mm256_blendv_epi8(cls, l2_look(h->v2.clsa, y),
-                                     _mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)));
-            bad |= letter & NZ(_mm256_and_si256(lb, _mm256_shuffle_epi8(bits, cls)));
-        } else {
-            bad |= letter & NZ(_mm256_and_si256(lb, k01));
+        /* (a letter or two in a step: each looked at on its own) */
+        uint32_t c1m = 0;
+        bad |= letter & ~ctxm & NZ(_mm256_and_si256(lb, k01));
+        for (uint32_t m = ctxm; m; m &= m - 1) {
+            unsigned j = (unsigned)__builtin_ctz(m), c = 2;
+            const unsigned char *q = p + j; /* q[-2], q[-1]: readable */
+            unsigned pb = q[-1];
+            if (pb < 0x80)
+                c = h->v.clsa[pb];
+            else if ((q[-2] & 0xFE) == 0xD0 && (pb & 0xC0) == 0x80)
+                c = h->v.clsl[(q[-2] & 1u) << 6 | (pb & 0x3F)];
+            unsigned k = (q[0] & 1u) << 6 | (q[1] & 0x3F);
+            bad |= (uint32_t)(h->v2.badk[k] >> c & 1) << j;
+            c1m |= (uint32_t)(c == 1) << j;
         }
+        __m256i y[8];
         bad &= start;
         unsigned n = bad ? (unsigned)__builtin_ctz(bad) : 32;
         /* a letter at 31 is left to the next step (its continuation byte
@@ -1292,7 +1296,7 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
         uint32_t eml = letter & valid, emt = eml << 1;
         /* the class-1 output of a letter with context rules is in the
          * slot remap[k]; the others in slot k */
-        uint32_t c1 = ctxm ? eml & ctxm & MASK(_mm256_cmpeq_epi8(cls, k01)) : 0;
+        uint32_t c1 = eml & c1m;
         const __m256i *xo = x;
         if (c1) {
             __m256i slot = _mm256_blendv_epi8(kk, l2_look(h->v2.remap, x), l2_bytes(c1));
