@@ -642,12 +642,12 @@ static void slot_put(pisar_translit *h, unsigned x, const unsigned char *src, un
 #endif
 
 /* The AVX2 path's tables, from those of the AVX-512 path. */
+/* piece q holds the XOR of the table's pieces q and q - 1 (see l2_look) */
 static void piece_put(uint8_t dst[8][32], const uint8_t src[128])
 {
-    for (unsigned q = 0; q < 8; q++) {
-        memcpy(dst[q], src + 16 * q, 16);
-        memcpy(dst[q] + 16, src + 16 * q, 16);
-    }
+    for (unsigned q = 0; q < 8; q++)
+        for (unsigned j = 0; j < 16; j++)
+            dst[q][j] = dst[q][j + 16] = src[16 * q + j] ^ (q ? src[16 * (q - 1) + j] : 0);
 }
 
 static void prepare_vector2(pisar_translit *h)
@@ -1146,8 +1146,11 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, 
 /*
  * The AVX2 path: vec_run's step on 32 bytes, for processors without
  * AVX-512 VBMI2, with the same stops and the same output. A lookup in a
- * 128-byte table is 8 vpshufb, one per piece of 16 bytes (v2), each given
- * the index with its top 3 bits made to select that piece alone (l2_prep);
+ * 128-byte table is 6 vpshufb (letters U+0400..U+045F; one above ends the
+ * step), one per piece of 16 bytes (v2), each given
+ * the index less 16q (l2_prep): its top bit, which makes vpshufb give 0,
+ * is clear for the pieces up to the index's own, and the pieces are
+ * stored as differences (piece_put), so that their XOR is the entry;
  * the squeeze of zero bytes is 8 bytes at a time by a table of vpshufb
  * indices. Runs from in[i] while i <= lim (in[i - 2 .. i + 33] readable,
  * room at *op for 2 bytes a byte of input plus 256); returns the offset
@@ -1161,8 +1164,7 @@ __attribute__((target("avx2,popcnt"))) static inline void l2_prep(__m256i idx, _
 {
     idx = _mm256_and_si256(idx, _mm256_set1_epi8(0x7F));
     for (int q = 0; q < L2_PIECES; q++)
-        x[q] = _mm256_adds_epu8(_mm256_xor_si256(idx, _mm256_set1_epi8((char)(16 * q))),
-                                _mm256_set1_epi8(0x70));
+        x[q] = _mm256_sub_epi8(idx, _mm256_set1_epi8((char)(16 * q)));
 }
 
 __attribute__((target("avx2,popcnt"))) static inline __m256i l2_look(const uint8_t t[8][32],
@@ -1170,7 +1172,7 @@ __attribute__((target("avx2,popcnt"))) static inline __m256i l2_look(const uint8
 {
     __m256i r = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[0]), x[0]);
     for (int q = 1; q < L2_PIECES; q++)
-        r = _mm256_or_si256(
+        r = _mm256_xor_si256(
             r, _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]), x[q]));
     return r;
 }
