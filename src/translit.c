@@ -108,6 +108,10 @@ struct pisar_translit {
     struct {
         uint8_t bad[8][32], xlo[8][32], xspan[8][32], clsl[8][32], clsa[8][32], remap[8][32];
         uint8_t out[4][8][32];
+        /* out of slot remap[k] XOR out of slot k: the class-1 output of a
+         * letter with context rules from its own index, with no second
+         * lookup waiting on a first */
+        uint8_t dout[4][8][32];
         uint8_t squeeze[256][8]; /* the nonzero bytes of 8, by mask: pshufb indices */
         uint8_t badk[128];       /* bad, by k */
     } v2;
@@ -666,8 +670,13 @@ static void prepare_vector2(pisar_translit *h)
     piece_put(h->v2.clsl, h->v.clsl);
     piece_put(h->v2.clsa, h->v.clsa);
     piece_put(h->v2.remap, h->v.remap);
-    for (int j = 0; j < 4; j++)
+    for (int j = 0; j < 4; j++) {
+        uint8_t d[128];
+        for (unsigned k = 0; k < 128; k++)
+            d[k] = h->v.out[j][h->v.remap[k]] ^ h->v.out[j][k];
         piece_put(h->v2.out[j], h->v.out[j]);
+        piece_put(h->v2.dout[j], d);
+    }
     for (unsigned m = 0; m < 256; m++) {
         unsigned n = 0;
         memset(h->v2.squeeze[m], 0x80, 8);
@@ -1170,11 +1179,12 @@ __attribute__((target("avx2,popcnt"))) static inline void l2_prep(__m256i idx, _
 __attribute__((target("avx2,popcnt"))) static inline __m256i l2_look(const uint8_t t[8][32],
                                                                      const __m256i x[8])
 {
-    __m256i r = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[0]), x[0]);
-    for (int q = 1; q < L2_PIECES; q++)
-        r = _mm256_xor_si256(
-            r, _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]), x[q]));
-    return r;
+    __m256i r[L2_PIECES];
+    for (int q = 0; q < L2_PIECES; q++)
+        r[q] = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]), x[q]);
+    /* a tree, not a chain */
+    return _mm256_xor_si256(_mm256_xor_si256(_mm256_xor_si256(r[0], r[1]), r[2]),
+                            _mm256_xor_si256(_mm256_xor_si256(r[3], r[4]), r[5]));
 }
 
 /* the 32-bit mask m as bytes 0xFF (bit set) and 0 */
@@ -1287,7 +1297,6 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
             bad |= (uint32_t)(h->v2.badk[k] >> c & 1) << j;
             c1m |= (uint32_t)(c == 1) << j;
         }
-        __m256i y[8];
         bad &= start;
         unsigned n = bad ? (unsigned)__builtin_ctz(bad) : 32;
         /* a letter at 31 is left to the next step (its continuation byte
@@ -1299,22 +1308,28 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
         /* the class-1 output of a letter with context rules is in the
          * slot remap[k]; the others in slot k */
         uint32_t c1 = eml & c1m;
-        const __m256i *xo = x;
-        if (c1) {
-            __m256i slot = _mm256_blendv_epi8(kk, l2_look(h->v2.remap, x), l2_bytes(c1));
-            l2_prep(slot, y);
-            xo = y;
-        }
         /* bytes 0 and 1 of each output at its letter's lead byte, bytes 2
          * and 3 (outputs longer than 2 bytes: bit 3 of bad) at its
          * continuation byte, one position on */
         __m256i emlv = l2_bytes(eml);
-        __m256i a = _mm256_and_si256(l2_look(h->v2.out[0], xo), emlv);
-        __m256i b = _mm256_and_si256(l2_look(h->v2.out[1], xo), emlv);
+        __m256i a = l2_look(h->v2.out[0], x), b = l2_look(h->v2.out[1], x);
+        __m256i c1v = _mm256_setzero_si256();
+        if (c1) {
+            c1v = l2_bytes(c1);
+            a = _mm256_xor_si256(a, _mm256_and_si256(l2_look(h->v2.dout[0], x), c1v));
+            b = _mm256_xor_si256(b, _mm256_and_si256(l2_look(h->v2.dout[1], x), c1v));
+        }
+        a = _mm256_and_si256(a, emlv);
+        b = _mm256_and_si256(b, emlv);
         if (eml & MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(8)),
                                          _mm256_set1_epi8(8)))) {
-            __m256i a2 = _mm256_and_si256(l2_look(h->v2.out[2], xo), emlv);
-            __m256i b2 = _mm256_and_si256(l2_look(h->v2.out[3], xo), emlv);
+            __m256i a2 = l2_look(h->v2.out[2], x), b2 = l2_look(h->v2.out[3], x);
+            if (c1) {
+                a2 = _mm256_xor_si256(a2, _mm256_and_si256(l2_look(h->v2.dout[2], x), c1v));
+                b2 = _mm256_xor_si256(b2, _mm256_and_si256(l2_look(h->v2.dout[3], x), c1v));
+            }
+            a2 = _mm256_and_si256(a2, emlv);
+            b2 = _mm256_and_si256(b2, emlv);
             /* one position on: y[j] = x[j - 1], across the lanes */
             a2 = _mm256_alignr_epi8(a2, _mm256_permute2x128_si256(a2, a2, 0x08), 15);
             b2 = _mm256_alignr_epi8(b2, _mm256_permute2x128_si256(b2, b2, 0x08), 15);
