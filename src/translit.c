@@ -1187,6 +1187,20 @@ __attribute__((target("avx2,popcnt"))) static inline __m256i l2_look(const uint8
                             _mm256_xor_si256(_mm256_xor_si256(r[3], r[4]), r[5]));
 }
 
+/* the same in all 8 pieces (an index 0..127) */
+__attribute__((target("avx2,popcnt"))) static inline __m256i l2_look8(const uint8_t t[8][32],
+                                                                      __m256i idx)
+{
+    idx = _mm256_and_si256(idx, _mm256_set1_epi8(0x7F));
+    __m256i r[8];
+    for (int q = 0; q < 8; q++)
+        r[q] = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]),
+                                   _mm256_sub_epi8(idx, _mm256_set1_epi8((char)(16 * q))));
+    return _mm256_xor_si256(
+        _mm256_xor_si256(_mm256_xor_si256(r[0], r[1]), _mm256_xor_si256(r[2], r[3])),
+        _mm256_xor_si256(_mm256_xor_si256(r[4], r[5]), _mm256_xor_si256(r[6], r[7])));
+}
+
 /* the 32-bit mask m as bytes 0xFF (bit set) and 0 */
 __attribute__((target("avx2,popcnt"))) static inline __m256i l2_bytes(uint32_t m)
 {
@@ -1282,20 +1296,29 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
                         MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(4)),
                                                _mm256_set1_epi8(4))) &
                         ~MASK(_mm256_cmpeq_epi8(lb3, _mm256_set1_epi8(3)));
-        /* (a letter or two in a step: each looked at on its own) */
+        /* the class of the character before, for them: of an ASCII byte
+         * (8 pieces), of a letter (6: one above U+045F takes the general
+         * path), 2 for anything else */
         uint32_t c1m = 0;
         bad |= letter & ~ctxm & NZ(_mm256_and_si256(lb, k01));
-        for (uint32_t m = ctxm; m; m &= m - 1) {
-            unsigned j = (unsigned)__builtin_ctz(m), c = 2;
-            const unsigned char *q = p + j; /* q[-2], q[-1]: readable */
-            unsigned pb = q[-1];
-            if (pb < 0x80)
-                c = h->v.clsa[pb];
-            else if ((q[-2] & 0xFE) == 0xD0 && (pb & 0xC0) == 0x80)
-                c = h->v.clsl[(q[-2] & 1u) << 6 | (pb & 0x3F)];
-            unsigned k = (q[0] & 1u) << 6 | (q[1] & 0x3F);
-            bad |= (uint32_t)(h->v2.badk[k] >> c & 1) << j;
-            c1m |= (uint32_t)(c == 1) << j;
+        if (ctxm) {
+            __m256i vm2 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 2)),
+                    vm1 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+            __m256i ptail = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(vm1, kc0), k80),
+                                             _mm256_cmpeq_epi8(_mm256_and_si256(vm2, kfe), kd0));
+            __m256i kp = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(vm2, k01), 6),
+                                         _mm256_and_si256(vm1, k3f));
+            __m256i y[8];
+            l2_prep(kp, y);
+            __m256i cls = _mm256_blendv_epi8(_mm256_set1_epi8(2), l2_look(h->v2.clsl, y), ptail);
+            cls = _mm256_blendv_epi8(cls, l2_look8(h->v2.clsa, vm1),
+                                     _mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)));
+            const __m256i bits = _mm256_setr_epi8(1, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                                                  2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            bad |= ctxm & NZ(_mm256_and_si256(lb, _mm256_shuffle_epi8(bits, cls)));
+            bad |= ctxm & MASK(_mm256_and_si256(
+                              ptail, _mm256_cmpgt_epi8(kp, _mm256_set1_epi8(16 * L2_PIECES - 1))));
+            c1m = ctxm & MASK(_mm256_cmpeq_epi8(cls, k01));
         }
         bad &= start;
         unsigned n = bad ? (unsigned)__builtin_ctz(bad) : 32;
