@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "codepage.h"
+#include "cpu.h"
 #include "decode_internal.h"
 #include "nfc.h"
 
@@ -146,10 +147,12 @@ int pisar_decoder_new(pisar_decoder **out, pisar_encoding enc, unsigned flags)
         }
 #ifdef PISAR_SBCS_AVX2
         __builtin_cpu_init();
-        d->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-        d->avx512 = d->avx2 && __builtin_cpu_supports("avx512bw") &&
-                    __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
-                    __builtin_cpu_supports("bmi2");
+        /* PISAR_CPU (cpu.h) may hold either back */
+        d->avx2 = pisar_cpu_limit() >= PISAR_CPU_AVX2 && __builtin_cpu_supports("avx2") &&
+                  __builtin_cpu_supports("popcnt");
+        d->avx512 = d->avx2 && pisar_cpu_limit() >= PISAR_CPU_AVX512 &&
+                    __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+                    __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("bmi2");
         for (int b = 0x80; b < 256; b++)
             if (d->sb[b][3] == 2) {
                 d->vlead[(b - 0x80) >> 4][b & 15] = d->sb[b][0];

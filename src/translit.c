@@ -13,6 +13,7 @@
  */
 #include "pisar/translit.h"
 #include "translit_impl.h"
+#include "cpu.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -95,6 +96,25 @@ struct pisar_translit {
         uint8_t abad[128];            /* ASCII byte b takes the general path */
         uint8_t lpass[64]; /* lead byte 0xC0 + x starts no source: its character is copied */
     } v;
+    /* The 32-bytes-a-step path (see vec2_run): vec2 is 1 when the processor
+     * has AVX2 (and the scheme at most 4 ASCII bytes that start a source).
+     * The tables of v, each cut in 8 pieces of 16 bytes, every piece twice
+     * (both lanes of a 256-bit register, for vpshufb); xany: the range
+     * xulo .. xulo + xuspan holds every byte that could make a longer source
+     * after some letter (xlo .. xlo + xspan of fast[k]), and the exact
+     * tables are looked at only when a letter is followed by one. */
+    int vec2;
+    uint8_t xulo, xuspan;
+    struct {
+        uint8_t bad[8][32], xlo[8][32], xspan[8][32], clsl[8][32], clsa[8][32], remap[8][32];
+        uint8_t out[4][8][32];
+        /* out of slot remap[k] XOR out of slot k: the class-1 output of a
+         * letter with context rules from its own index, with no second
+         * lookup waiting on a first */
+        uint8_t dout[4][8][32];
+        uint8_t squeeze[256][8]; /* the nonzero bytes of 8, by mask: pshufb indices */
+        uint8_t badk[128];       /* bad, by k */
+    } v2;
 #endif
     pisar_scheme_info info;
     char *infostr; /* owns the strings of info for loaded schemes */
@@ -625,14 +645,66 @@ static void slot_put(pisar_translit *h, unsigned x, const unsigned char *src, un
 }
 #endif
 
+/* The AVX2 path's tables, from those of the AVX-512 path. */
+/* piece q holds the XOR of the table's pieces q and q - 1 (see l2_look) */
+static void piece_put(uint8_t dst[8][32], const uint8_t src[128])
+{
+    for (unsigned q = 0; q < 8; q++)
+        for (unsigned j = 0; j < 16; j++)
+            dst[q][j] = dst[q][j + 16] = src[16 * q + j] ^ (q ? src[16 * (q - 1) + j] : 0);
+}
+
+static void prepare_vector2(pisar_translit *h)
+{
+    h->vec2 = pisar_cpu_limit() >= PISAR_CPU_AVX2 && __builtin_cpu_supports("avx2") &&
+              __builtin_cpu_supports("popcnt") && h->nascii <= 4;
+    /* bad, and bit 3: an output (in either slot) longer than 2 bytes */
+    uint8_t *bad = h->v2.badk;
+    for (unsigned k = 0; k < 128; k++)
+        bad[k] = (uint8_t)(h->v.bad[k] | (h->v.out[2][k] || h->v.out[2][h->v.remap[k]] ? 8 : 0) |
+                           /* a slot beyond the 6 pieces vec2_run looks in */
+                           (h->v.remap[k] >= 96 ? 2 : 0));
+    piece_put(h->v2.bad, bad);
+    piece_put(h->v2.xlo, h->v.xlo);
+    piece_put(h->v2.xspan, h->v.xspan);
+    piece_put(h->v2.clsl, h->v.clsl);
+    piece_put(h->v2.clsa, h->v.clsa);
+    piece_put(h->v2.remap, h->v.remap);
+    for (int j = 0; j < 4; j++) {
+        uint8_t d[128];
+        for (unsigned k = 0; k < 128; k++)
+            d[k] = h->v.out[j][h->v.remap[k]] ^ h->v.out[j][k];
+        piece_put(h->v2.out[j], h->v.out[j]);
+        piece_put(h->v2.dout[j], d);
+    }
+    for (unsigned m = 0; m < 256; m++) {
+        unsigned n = 0;
+        memset(h->v2.squeeze[m], 0x80, 8);
+        for (unsigned j = 0; j < 8; j++)
+            if (m >> j & 1) h->v2.squeeze[m][n++] = (uint8_t)j;
+    }
+    /* the union of the ranges that make a longer source (a letter with
+     * none has 0 .. 0: a NUL after it takes the general path) */
+    unsigned lo = 255, hi = 0;
+    for (unsigned k = 0; k < 128; k++) {
+        unsigned a = h->fast[k].xlo, b = a + h->fast[k].xspan;
+        if (!a && !b) continue; /* no longer source: NUL, checked apart */
+        if (a < lo) lo = a;
+        if (b > hi) hi = b;
+    }
+    if (lo > hi) lo = hi = 0;
+    h->xulo = (uint8_t)lo;
+    h->xuspan = (uint8_t)(hi - lo);
+}
+
 static void prepare_vector(pisar_translit *h)
 {
 #ifdef TL_AVX512
     memset(&h->v, 0, sizeof h->v);
     __builtin_cpu_init();
-    h->vec = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-             __builtin_cpu_supports("avx512vbmi") && __builtin_cpu_supports("avx512vbmi2") &&
-             __builtin_cpu_supports("popcnt");
+    h->vec = pisar_cpu_limit() >= PISAR_CPU_AVX512 && __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+             __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("popcnt");
     int rows[128], nrows = 0;
     for (unsigned k = 0; k < 128; k++) {
         if (h->direct[k].len != 0xFF || h->ctx[k] < 0) continue;
@@ -758,6 +830,7 @@ static void prepare_vector(pisar_translit *h)
         h->v.remap[k] = (uint8_t)free_slot;
         slot_put(h, free_slot++, osrc[1][k], olen[1][k]);
     }
+    prepare_vector2(h);
 #else
     (void)h;
 #endif
@@ -1078,6 +1151,241 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, 
     *op = o;
     return i;
 }
+
+/*
+ * The AVX2 path: vec_run's step on 32 bytes, for processors without
+ * AVX-512 VBMI2, with the same stops and the same output. A lookup in a
+ * 128-byte table is 6 vpshufb (letters U+0400..U+045F; one above ends the
+ * step), one per piece of 16 bytes (v2), each given
+ * the index less 16q (l2_prep): its top bit, which makes vpshufb give 0,
+ * is clear for the pieces up to the index's own, and the pieces are
+ * stored as differences (piece_put), so that their XOR is the entry;
+ * the squeeze of zero bytes is 8 bytes at a time by a table of vpshufb
+ * indices. Runs from in[i] while i <= lim (in[i - 2 .. i + 33] readable,
+ * room at *op for 2 bytes a byte of input plus 256); returns the offset
+ * where it stopped.
+ */
+/* Letters U+0400..U+045F (k < 96: every letter of the modern Cyrillic
+ * alphabets) are looked up, in 6 pieces; a letter above is left to the
+ * general path. */
+#define L2_PIECES 6
+__attribute__((target("avx2,popcnt"))) static inline void l2_prep(__m256i idx, __m256i x[8])
+{
+    idx = _mm256_and_si256(idx, _mm256_set1_epi8(0x7F));
+    for (int q = 0; q < L2_PIECES; q++)
+        x[q] = _mm256_sub_epi8(idx, _mm256_set1_epi8((char)(16 * q)));
+}
+
+__attribute__((target("avx2,popcnt"))) static inline __m256i l2_look(const uint8_t t[8][32],
+                                                                     const __m256i x[8])
+{
+    __m256i r[L2_PIECES];
+    for (int q = 0; q < L2_PIECES; q++)
+        r[q] = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]), x[q]);
+    /* a tree, not a chain */
+    return _mm256_xor_si256(_mm256_xor_si256(_mm256_xor_si256(r[0], r[1]), r[2]),
+                            _mm256_xor_si256(_mm256_xor_si256(r[3], r[4]), r[5]));
+}
+
+/* the same in all 8 pieces (an index 0..127) */
+__attribute__((target("avx2,popcnt"))) static inline __m256i l2_look8(const uint8_t t[8][32],
+                                                                      __m256i idx)
+{
+    idx = _mm256_and_si256(idx, _mm256_set1_epi8(0x7F));
+    __m256i r[8];
+    for (int q = 0; q < 8; q++)
+        r[q] = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)t[q]),
+                                   _mm256_sub_epi8(idx, _mm256_set1_epi8((char)(16 * q))));
+    return _mm256_xor_si256(
+        _mm256_xor_si256(_mm256_xor_si256(r[0], r[1]), _mm256_xor_si256(r[2], r[3])),
+        _mm256_xor_si256(_mm256_xor_si256(r[4], r[5]), _mm256_xor_si256(r[6], r[7])));
+}
+
+/* the 32-bit mask m as bytes 0xFF (bit set) and 0 */
+__attribute__((target("avx2,popcnt"))) static inline __m256i l2_bytes(uint32_t m)
+{
+    const __m256i sel = _mm256_set1_epi64x((long long)0x8040201008040201ull);
+    const __m256i spread = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2,
+                                            2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+    __m256i v = _mm256_shuffle_epi8(_mm256_set1_epi32((int)m), spread);
+    return _mm256_cmpeq_epi8(_mm256_and_si256(v, sel), sel);
+}
+
+/* a 32-bit mask of the bytes of x: their top bits / which are nonzero */
+#define MASK(x) ((uint32_t)_mm256_movemask_epi8(x))
+#define NZ(x) (~MASK(_mm256_cmpeq_epi8((x), _mm256_setzero_si256())))
+
+__attribute__((target("avx2,popcnt"))) static void squeeze16(const pisar_translit *h, __m128i w,
+                                                             unsigned char **op)
+{
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_setzero_si128())) ^ 0xFFFFu;
+    unsigned char *o = *op;
+    __m128i lo = _mm_shuffle_epi8(
+        w, _mm_loadl_epi64((const __m128i *)(const void *)h->v2.squeeze[m & 0xFF]));
+    _mm_storel_epi64((__m128i *)(void *)o, lo);
+    o += __builtin_popcount(m & 0xFF);
+    __m128i hi =
+        _mm_shuffle_epi8(_mm_srli_si128(w, 8),
+                         _mm_loadl_epi64((const __m128i *)(const void *)h->v2.squeeze[m >> 8]));
+    _mm_storel_epi64((__m128i *)(void *)o, hi);
+    o += __builtin_popcount(m >> 8);
+    *op = o;
+}
+
+__attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_translit *h,
+                                                              const unsigned char *in, size_t len,
+                                                              size_t i, size_t lim,
+                                                              unsigned char **op)
+{
+    unsigned char *o = *op;
+    const __m256i kc0 = _mm256_set1_epi8((char)0xC0), k80 = _mm256_set1_epi8((char)0x80),
+                  kfe = _mm256_set1_epi8((char)0xFE), kd0 = _mm256_set1_epi8((char)0xD0),
+                  k01 = _mm256_set1_epi8(1), k3f = _mm256_set1_epi8(0x3F),
+                  zero = _mm256_setzero_si256();
+    __m256i r[4];
+    for (int q = 0; q < 4; q++)
+        r[q] = _mm256_set1_epi8((char)(q < h->nascii ? h->ascii_bytes[q] : 0x80));
+    const __m256i xul = _mm256_set1_epi8((char)h->xulo), xus = _mm256_set1_epi8((char)h->xuspan);
+    __m256i x[8];
+    while (i <= lim) {
+        const unsigned char *p = in + i;
+#define LD(a) _mm256_loadu_si256((const __m256i *)(const void *)(a))
+        __m256i v0 = LD(p);
+        uint32_t ascii = ~MASK(v0);
+        /* ASCII bytes that start a rule, and NUL */
+        __m256i hit = _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(v0, r[0]), _mm256_cmpeq_epi8(v0, r[1])),
+            _mm256_or_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi8(v0, r[2]), _mm256_cmpeq_epi8(v0, r[3])),
+                _mm256_cmpeq_epi8(v0, zero)));
+        uint32_t abad = ascii & MASK(hit);
+        if (!~ascii && !abad) { /* 32 bytes of ASCII that pass */
+            _mm256_storeu_si256((__m256i *)(void *)o, v0);
+            o += 32;
+            i += 32;
+            continue;
+        }
+        __m256i v1 = LD(p + 1), v2 = LD(p + 2);
+#undef LD
+        uint32_t cont = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v0, kc0), k80));
+        uint32_t lead = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v0, kfe), kd0));
+        uint32_t ncont = MASK(_mm256_cmpeq_epi8(_mm256_and_si256(v1, kc0), k80));
+        uint32_t start = ~(cont & (lead << 1));
+        uint32_t letter = lead & ncont;
+        uint32_t bad = (~ascii & ~letter) | abad;
+        /* letters: k, and what the tables say of them */
+        __m256i kk = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(v0, k01), 6),
+                                     _mm256_and_si256(v1, k3f));
+        l2_prep(kk, x);
+        __m256i lb = l2_look(h->v2.bad, x);
+        bad |= letter & MASK(_mm256_cmpgt_epi8(kk, _mm256_set1_epi8(16 * L2_PIECES - 1)));
+        /* the next byte could make a longer source: the union first */
+        __m256i d = _mm256_sub_epi8(v2, xul);
+        uint32_t nx = MASK(_mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(d, xus), d),
+                                           _mm256_cmpeq_epi8(v2, zero)));
+        if (letter & nx) {
+            __m256i xl = l2_look(h->v2.xlo, x), xs = l2_look(h->v2.xspan, x);
+            __m256i e = _mm256_sub_epi8(v2, xl);
+            bad |= letter & MASK(_mm256_cmpeq_epi8(_mm256_min_epu8(e, xs), e));
+        }
+        /* letters with context rules (bad in class 2 alone, or in 2 and
+         * one other) need the class of the character before; the others
+         * are bad in every class or in none */
+        __m256i lb3 = _mm256_and_si256(lb, _mm256_set1_epi8(3));
+        uint32_t ctxm = letter &
+                        MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(4)),
+                                               _mm256_set1_epi8(4))) &
+                        ~MASK(_mm256_cmpeq_epi8(lb3, _mm256_set1_epi8(3)));
+        /* the class of the character before, for them: of an ASCII byte
+         * (8 pieces), of a letter (6: one above U+045F takes the general
+         * path), 2 for anything else */
+        uint32_t c1m = 0;
+        bad |= letter & ~ctxm & NZ(_mm256_and_si256(lb, k01));
+        if (ctxm) {
+            __m256i vm2 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 2)),
+                    vm1 = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+            __m256i ptail = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(vm1, kc0), k80),
+                                             _mm256_cmpeq_epi8(_mm256_and_si256(vm2, kfe), kd0));
+            __m256i kp = _mm256_or_si256(_mm256_slli_epi16(_mm256_and_si256(vm2, k01), 6),
+                                         _mm256_and_si256(vm1, k3f));
+            __m256i y[8];
+            l2_prep(kp, y);
+            __m256i cls = _mm256_blendv_epi8(_mm256_set1_epi8(2), l2_look(h->v2.clsl, y), ptail);
+            cls = _mm256_blendv_epi8(cls, l2_look8(h->v2.clsa, vm1),
+                                     _mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)));
+            const __m256i bits = _mm256_setr_epi8(1, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                                                  2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            bad |= ctxm & NZ(_mm256_and_si256(lb, _mm256_shuffle_epi8(bits, cls)));
+            bad |= ctxm & MASK(_mm256_and_si256(
+                              ptail, _mm256_cmpgt_epi8(kp, _mm256_set1_epi8(16 * L2_PIECES - 1))));
+            c1m = ctxm & MASK(_mm256_cmpeq_epi8(cls, k01));
+        }
+        bad &= start;
+        unsigned n = bad ? (unsigned)__builtin_ctz(bad) : 32;
+        /* a letter at 31 is left to the next step (its continuation byte
+         * is beyond this one) */
+        if (n == 32 && (letter >> 31)) n = 31;
+        if (!n) break;
+        uint32_t valid = n == 32 ? ~0u : (1u << n) - 1;
+        uint32_t eml = letter & valid, emt = eml << 1;
+        /* the class-1 output of a letter with context rules is in the
+         * slot remap[k]; the others in slot k */
+        uint32_t c1 = eml & c1m;
+        /* bytes 0 and 1 of each output at its letter's lead byte, bytes 2
+         * and 3 (outputs longer than 2 bytes: bit 3 of bad) at its
+         * continuation byte, one position on */
+        __m256i emlv = l2_bytes(eml);
+        __m256i a = l2_look(h->v2.out[0], x), b = l2_look(h->v2.out[1], x);
+        __m256i c1v = _mm256_setzero_si256();
+        if (c1) {
+            c1v = l2_bytes(c1);
+            a = _mm256_xor_si256(a, _mm256_and_si256(l2_look(h->v2.dout[0], x), c1v));
+            b = _mm256_xor_si256(b, _mm256_and_si256(l2_look(h->v2.dout[1], x), c1v));
+        }
+        a = _mm256_and_si256(a, emlv);
+        b = _mm256_and_si256(b, emlv);
+        if (eml & MASK(_mm256_cmpeq_epi8(_mm256_and_si256(lb, _mm256_set1_epi8(8)),
+                                         _mm256_set1_epi8(8)))) {
+            __m256i a2 = l2_look(h->v2.out[2], x), b2 = l2_look(h->v2.out[3], x);
+            if (c1) {
+                a2 = _mm256_xor_si256(a2, _mm256_and_si256(l2_look(h->v2.dout[2], x), c1v));
+                b2 = _mm256_xor_si256(b2, _mm256_and_si256(l2_look(h->v2.dout[3], x), c1v));
+            }
+            a2 = _mm256_and_si256(a2, emlv);
+            b2 = _mm256_and_si256(b2, emlv);
+            /* one position on: y[j] = x[j - 1], across the lanes */
+            a2 = _mm256_alignr_epi8(a2, _mm256_permute2x128_si256(a2, a2, 0x08), 15);
+            b2 = _mm256_alignr_epi8(b2, _mm256_permute2x128_si256(b2, b2, 0x08), 15);
+            a = _mm256_or_si256(a, a2);
+            b = _mm256_or_si256(b, b2);
+        }
+        a = _mm256_blendv_epi8(a, v0, l2_bytes(ascii & valid));
+        (void)emt;
+        /* side by side: positions 0-7, 8-15 (lane 0), 16-23, 24-31 (lane 1) */
+        __m256i w0 = _mm256_unpacklo_epi8(a, b), w1 = _mm256_unpackhi_epi8(a, b);
+        squeeze16(h, _mm256_castsi256_si128(w0), &o);
+        squeeze16(h, _mm256_castsi256_si128(w1), &o);
+        if (n > 16) {
+            squeeze16(h, _mm256_extracti128_si256(w0, 1), &o);
+            squeeze16(h, _mm256_extracti128_si256(w1, 1), &o);
+        }
+        i += n;
+        /* a character that starts no source after some progress: copied */
+        if (n < 32 && in[i] >= 0xC0 && h->v.lpass[in[i] - 0xC0]) {
+            uint32_t cp;
+            int l = tl_utf8_decode(in + i, len - i, &cp);
+            if (l <= 0) break;
+            for (int k = 0; k < l; k++)
+                o[k] = in[i + k];
+            o += l;
+            i += (size_t)l;
+        }
+    }
+    *op = o;
+    return i;
+}
+#undef MASK
+#undef NZ
 #endif
 
 static int apply(const pisar_translit *h, const char *text, size_t len, pisar_buf *out,
@@ -1110,7 +1418,8 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
      * of other scripts: a stop every few bytes), it is left alone for the
      * next 256 bytes, twice as many each time it runs out again before it
      * has earned full credit (up to 64 KiB). */
-    size_t vec_from = fast == 2 && h->vec ? 2 : SIZE_MAX, vec_skip = 256;
+    int vk = fast == 2 && h->vec ? 2 : fast >= 2 && h->vec2 ? 1 : 0; /* 2 AVX-512, 1 AVX2 */
+    size_t vec_from = vk ? 2 : SIZE_MAX, vec_skip = 256;
     long vec_credit = 0;
 #endif
     while (i < len) {
@@ -1120,7 +1429,7 @@ static int apply(const pisar_translit *h, const char *text, size_t len, pisar_bu
             ROOM(2 * (lim - i) + 512);
             unsigned char *uo = (unsigned char *)o;
             size_t from = i;
-            i = vec_run(h, in, len, i, lim, &uo);
+            i = vk == 2 ? vec_run(h, in, len, i, lim, &uo) : vec2_run(h, in, len, i, lim, &uo);
             o = (char *)uo;
             if (i <= lim) {
                 /* stopped at a character for the general path */
@@ -1336,13 +1645,13 @@ int tl_apply_reference(const pisar_translit *h, const char *text, size_t len, pi
 
 int tl_apply_mode(const pisar_translit *h, const char *text, size_t len, pisar_buf *out, int mode)
 {
-    return apply(h, text, len, out, NULL, mode < 0 ? 0 : mode > 2 ? 2 : mode);
+    return apply(h, text, len, out, NULL, mode < 0 ? 0 : mode > 3 ? 3 : mode);
 }
 
 int tl_vector_available(const pisar_translit *h)
 {
 #ifdef TL_AVX512
-    return h && h->vec;
+    return !h ? 0 : h->vec ? 2 : h->vec2 ? 1 : 0;
 #else
     (void)h;
     return 0;

@@ -104,11 +104,13 @@ struct pisar_buf;
 int tl_apply_reference(const struct pisar_translit *h, const char *text, size_t len,
                        struct pisar_buf *out);
 /* The engine in a given mode: 0 the reference, 1 with the scalar fast
- * paths, 2 with the AVX-512 path too where the processor has it (what
- * pisar_translit_apply does). */
+ * paths, 2 with the AVX-512 path too where the processor has it, else the
+ * AVX2 path where it has that (what pisar_translit_apply does), 3 with the
+ * AVX2 path where the processor has it (and not AVX-512's). */
 int tl_apply_mode(const struct pisar_translit *h, const char *text, size_t len,
                   struct pisar_buf *out, int mode);
-/* Nonzero when h's apply takes the AVX-512 path (processor and build). */
+/* 2 when h's apply takes the AVX-512 path (processor, build and
+ * PISAR_CPU), 1 when it takes the AVX2 path, 0 when neither. */
 int tl_vector_available(const struct pisar_translit *h);
 /* The length of the run of ASCII bytes at in[0..n) that start no rule of h:
  * simd != 0 the vector scan (SSE2 where built), 0 the scalar reference. */

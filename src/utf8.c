@@ -3,6 +3,7 @@
  * 32 bytes at a step where the CPU has AVX2, chosen at run time.
  */
 #include "utf8.h"
+#include "cpu.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -55,7 +56,8 @@ size_t utf8_valid_prefix_wide(const unsigned char *t, size_t len, int *cut)
 {
 #ifdef UTF8_VALID_AVX2
     /* (a read of libgcc's CPU flags, set once at start: no cache to race on) */
-    if (__builtin_cpu_supports("avx2")) return valid_prefix_avx2(t, len, cut);
+    if (pisar_cpu_limit() >= PISAR_CPU_AVX2 && __builtin_cpu_supports("avx2"))
+        return valid_prefix_avx2(t, len, cut);
 #endif
     return utf8_valid_prefix(t, len, cut);
 }

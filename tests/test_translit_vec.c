@@ -2,6 +2,7 @@
  * (src/translit.c, vec_run) gives the bytes and the errors of the scalar
  * fast path and of the reference (the plain trie walk), for every built-in
  * scheme and direction, at every start offset and alignment. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -162,16 +163,18 @@ static size_t make_text(char *text, size_t cap, uint32_t *seed, int npieces)
     return n;
 }
 
-/* Apply in all three modes; count the differences. */
+/* Apply in all four modes (the reference, the scalar fast path, the
+ * default: AVX-512 where the processor has it, and AVX2); count the
+ * differences. */
 static int compare(const pisar_translit *t, const char *text, size_t len, const char *what)
 {
-    pisar_buf r[3] = {{0}, {0}, {0}};
-    int rc[3];
-    for (int m = 0; m < 3; m++)
+    pisar_buf r[4] = {{0}, {0}, {0}, {0}};
+    int rc[4];
+    for (int m = 0; m < 4; m++)
         rc[m] = tl_apply_mode(t, text, len, &r[m], m);
     static int shown;
     int bad = 0;
-    for (int m = 1; m < 3; m++)
+    for (int m = 1; m < 4; m++)
         if (rc[m] != rc[0] || r[m].len != r[0].len ||
             (r[0].len && memcmp(r[m].data, r[0].data, r[0].len))) {
             if (!shown++)
@@ -180,7 +183,7 @@ static int compare(const pisar_translit *t, const char *text, size_t len, const 
                             r[0].data ? r[0].data : "");
             bad++;
         }
-    for (int m = 0; m < 3; m++)
+    for (int m = 0; m < 4; m++)
         pisar_buf_free(&r[m]);
     return bad;
 }
@@ -255,6 +258,66 @@ static void test_vector_random_bytes(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* Every file of some folders (fixtures of real text, the fuzz corpus of
+ * translit), whole and from offsets 1..3, through every scheme and
+ * direction in all four modes. */
+static int compare_files(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    int bad = 0, nfiles = 0;
+    static char text[1 << 20];
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        FILE *f = fopen(path, "rb");
+        if (!f) continue;
+        size_t n = fread(text, 1, sizeof text, f);
+        fclose(f);
+        nfiles++;
+        for (size_t s = 0; s < pisar_translit_scheme_count(); s++) {
+            const pisar_scheme_info *info = pisar_translit_scheme(s);
+            for (unsigned dir2 = 0; dir2 <= (info->reversible ? 1u : 0u); dir2++) {
+                pisar_translit *t;
+                assert_int_equal(pisar_translit_open(&t, info->id, dir2, NULL), 0);
+                for (size_t off = 0; off < 4 && off < n; off++)
+                    bad += compare(t, text + off, n - off, path);
+                pisar_translit_free(t);
+            }
+        }
+    }
+    closedir(d);
+    assert_true(nfiles > 0);
+    return bad;
+}
+
+static void test_vector_fixtures_and_fuzz_corpus(void **state)
+{
+    (void)state;
+    int bad = compare_files(PISAR_FIXTURES "/mixed-src");
+    bad += compare_files(PISAR_FIXTURES "/translit");
+    bad += compare_files(PISAR_SOURCE_DIR "/fuzz/corpus/translit");
+    assert_int_equal(bad, 0);
+}
+
+/* PISAR_CPU (read once) holds the default apply off the vector paths:
+ * "scalar" off both, "avx2" off AVX-512's (ctest runs this suite under
+ * both, and unset). */
+static void test_pisar_cpu(void **state)
+{
+    (void)state;
+    pisar_translit *t;
+    assert_int_equal(pisar_translit_open(&t, "ru-bgn", 0, NULL), 0);
+    const char *e = getenv("PISAR_CPU");
+    int v = tl_vector_available(t);
+    print_message("PISAR_CPU=%s: vector path %d (2 AVX-512, 1 AVX2, 0 none)\n", e ? e : "", v);
+    if (e && !strcmp(e, "scalar")) assert_int_equal(v, 0);
+    if (e && !strcmp(e, "avx2")) assert_true(v <= 1);
+    pisar_translit_free(t);
+}
+
 /* Where the processor has AVX-512 VBMI2, the default apply takes the
  * vector path for ru-bgn (else the tests above compare the scalar path
  * with itself and say so). */
@@ -289,6 +352,8 @@ int main(void)
         cmocka_unit_test(test_vector_matches_scalar_and_reference),
         cmocka_unit_test(test_vector_random_bytes),
         cmocka_unit_test(test_vector_is_used),
+        cmocka_unit_test(test_vector_fixtures_and_fuzz_corpus),
+        cmocka_unit_test(test_pisar_cpu),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

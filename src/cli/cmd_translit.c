@@ -238,7 +238,7 @@ done:
  *
  * Two passes, so that a bad byte never leaves half a file on stdout and
  * memory stays bounded however large the input: the first checks that all
- * of it is UTF-8 (utf8_valid_prefix, 16 bytes a step, whose verdict and
+ * of it is UTF-8 (utf8_valid_prefix_wide, 32 bytes a step with AVX2, whose verdict and
  * offset are those of pisar_translit_apply: the same strict UTF-8, the
  * first bad sequence, ETRUNC only when the input ends inside a character),
  * keeping the first bytes for --lang auto (a stream goes to run_stream
@@ -276,7 +276,7 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
         cli_error("translit", "%s: out of memory", name);
         goto done;
     }
-    /* pass 1: is it all UTF-8? (the library's 16-bytes-a-step validator;
+    /* pass 1: is it all UTF-8? (the library's validator, 32 bytes a step with AVX2;
      * up to 3 bytes of a character cut by the end of a chunk are carried
      * into the next; the verdict and offset are pisar_translit_apply's) */
     pisar_error err;
@@ -294,7 +294,7 @@ static int run_one(const char *path, unsigned flags, pisar_translit *const *shar
         if (!bad) {
             size_t len = ncarry + (size_t)n;
             int cut;
-            size_t ok = utf8_valid_prefix((const unsigned char *)buf.data, len, &cut);
+            size_t ok = utf8_valid_prefix_wide((const unsigned char *)buf.data, len, &cut);
             if (ok == len) {
                 ncarry = 0;
             } else if (cut && n) {
