@@ -638,22 +638,35 @@ static int line_art(const scoring *s, pisar_encoding e)
            (double)beside >= LINEART_BESIDE * (double)touch;
 }
 
+static int nonletter(int sym)
+{
+    return sym == LM_SP || sym == LM_PU || sym == LM_DG || sym == LM_OT;
+}
+
 /* Total cost (1/16 nat) of the input decoded with `e` under model `m`; with
- * `art` (line_art), box drawing is scored as white space: it is layout. */
+ * `art` (line_art), box drawing beside box drawing, white space or
+ * punctuation is not scored: it is layout. */
 static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m, int art)
 {
     const uint16_t *t = cp_table(e);
     const uint8_t *pairs = lm_pairs(m);
     int S = lm_nsymbols(m);
-    uint8_t sym[256];
+    uint8_t sym[256], box[256] = {0};
     for (int b = 0x80; b < 256; b++)
-        if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, art && is_box(t[b]) ? ' ' : t[b]);
+        if (s->byte_n[b]) {
+            sym[b] = (uint8_t)lm_symbol(m, t[b]);
+            box[b] = art && is_box(t[b]);
+        }
     memcpy(sym, s->asym[m], 0x80);
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
         if (s->alone[a] || s->alone[b]) continue; /* alone_symbols */
         if (s->skip_digit_pairs && (is_digit(a) || is_digit(b))) continue;
+        /* line art beside line art, white space or punctuation is layout:
+         * it says nothing of the language (a frame's runs of "═" would
+         * choose the model whose text had the most runs of spaces) */
+        if ((box[a] && (box[b] || nonletter(sym[b]))) || (box[b] && nonletter(sym[a]))) continue;
         c += (uint64_t)s->hi[i].n * pairs[sym[a] * S + sym[b]];
     }
     return c;
@@ -959,11 +972,6 @@ static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const
     const char *lang = langid_sbcs((const char *)o, n, d->samp_len, chosen, cost, nm);
     if (lang) d->res.language = lang;
     free(o);
-}
-
-static int nonletter(int sym)
-{
-    return sym == LM_SP || sym == LM_PU || sym == LM_DG || sym == LM_OT;
 }
 
 /* The cost (1/16 nat) of reading the input with e1 rather than e0, both
