@@ -764,6 +764,34 @@ static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
  * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
  * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
  * see it, as each side of the symbol is a plausible pair alone. */
+/* Signs that text never sets beside a letter on either side: the spacing
+ * accents (macintosh's "ˆ˜˘˙˚˝˛ˇ", "¨", "¯", "¸"), the per mille
+ * sign, mathematical operators, "◊", "¤", "¦", "¬", "±",
+ * "÷", "¶": a page that reads a letter as one of them ("l‰hetetty",
+ * "ˆljy": Finnish "ä", "ö" read as macintosh) is counted on the
+ * side a letter stands on most, where other signs count only as often as
+ * letters stand on both sides. */
+static int never_beside_letter(uint32_t c)
+{
+    return (c >= 0x02C6 && c <= 0x02DD) || c == 0xA8 || c == 0xAF || c == 0xB8 || c == 0x2030 ||
+           (c >= 0x2200 && c <= 0x22FF) || c == 0x25CA || c == 0xA4 || c == 0xA6 || c == 0xAC ||
+           c == 0xB1 || c == 0xF7 || c == 0xB6;
+}
+
+/* Quotation marks inside a word ("k„ytt””n" is Finnish
+ * "käyttöön" in IBM437 read as windows-1252) count twice:
+ * text sets them at a word's edge, never inside it, while a model of another
+ * language can find the page's real letters dearer than punctuation beside a
+ * letter. */
+#define INWORD_QUOTE_WEIGHT 2
+static int inword_weight(uint32_t c)
+{
+    return (c == 0x201E || c == 0x201C || c == 0x201D || c == 0x201A || c == 0x2018 || c == 0xAB ||
+            c == 0xBB || c == 0x2039 || c == 0x203A)
+               ? INWORD_QUOTE_WEIGHT
+               : 1;
+}
+
 static uint64_t inword_symbols(const scoring *s, pisar_encoding e, int art)
 {
     const uint16_t *t = cp_table(e);
@@ -782,7 +810,8 @@ static uint64_t inword_symbols(const scoring *s, pisar_encoding e, int art)
             (c >= 0x2010 && c <= 0x2014) || u_isspace((UChar32)c))
             continue; /* no-break space, soft hyphen, apostrophes, middle dot, dashes */
         uint64_t x = before[b - 0x80], y = after[b - 0x80];
-        n += x < y ? x : y;
+        uint64_t k = never_beside_letter(c) ? (x > y ? x : y) : x < y ? x : y;
+        n += k * (uint64_t)(inword_weight(c));
     }
     return n;
 }
