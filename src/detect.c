@@ -69,6 +69,12 @@
 #ifndef ALONE_COST
 #define ALONE_COST 4.0
 #endif
+/* A capital letter of a byte >= 0x80 right after a small one ("myŲs":
+ * Finnish "myös" in ISO-8859-10 read as x-mac-ce) costs SWITCH_COST
+ * nats under a Latin page: words do not change case inside (ASCII pairs,
+ * as in "iPhone", are not counted), while a model of another language can
+ * prefer the page that garbles the letters. */
+#define SWITCH_COST 6.0
 /* Cost in nats of an ASCII letter beside a letter read as Cyrillic, in the
  * comparison of the scripts (mixed_script_pairs). */
 #ifndef MIXED_COST
@@ -1084,7 +1090,8 @@ static int detect_sbcs(pisar_detector *d)
         }
         uint64_t pen = inword_symbols(&s, e, art) * (uint64_t)(INWORD_COST * LM_SCALE) +
                        alone_symbols(&s, e) * (uint64_t)(ALONE_COST * LM_SCALE) +
-                       c1 * (uint64_t)(C1_COST * LM_SCALE);
+                       c1 * (uint64_t)(C1_COST * LM_SCALE) +
+                       (cyr ? 0 : case_switches(&s, e)) * (uint64_t)(SWITCH_COST * LM_SCALE);
         if (pen) {
             for (int m = 0; m < nm; m++)
                 if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] += pen;
