@@ -650,8 +650,7 @@ static int nonletter(int sym)
 }
 
 /* Total cost (1/16 nat) of the input decoded with `e` under model `m`; with
- * `art` (line_art), box drawing beside box drawing, white space or
- * punctuation is not scored: it is layout. */
+ * `art` (line_art), box drawing is layout (see below). */
 static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m, int art)
 {
     const uint16_t *t = cp_table(e);
@@ -664,15 +663,25 @@ static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m, int art)
             box[b] = art && is_box(t[b]);
         }
     memcpy(sym, s->asym[m], 0x80);
+    int sp = lm_symbol(m, ' ');
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
         if (s->alone[a] || s->alone[b]) continue; /* alone_symbols */
         if (s->skip_digit_pairs && (is_digit(a) || is_digit(b))) continue;
-        /* line art beside line art, white space or punctuation is layout:
-         * it says nothing of the language (a frame's runs of "═" would
-         * choose the model whose text had the most runs of spaces) */
-        if ((box[a] && (box[b] || nonletter(sym[b]))) || (box[b] && nonletter(sym[a]))) continue;
+        /* a run of line art ("═══"), and line art beside white space or
+         * punctuation, is layout: it says nothing of the language (a
+         * frame's runs would choose the model whose text had the most runs
+         * of spaces); two different characters joined ("╔═", "╧╫": a
+         * corner, or letters of another page read as line art) are scored
+         * as two spaces */
+        if ((box[a] && (a == b || (!box[b] && nonletter(sym[b])))) ||
+            (box[b] && !box[a] && nonletter(sym[a])))
+            continue;
+        if (box[a] && box[b]) {
+            c += (uint64_t)s->hi[i].n * pairs[sp * S + sp];
+            continue;
+        }
         c += (uint64_t)s->hi[i].n * pairs[sym[a] * S + sym[b]];
     }
     return c;
