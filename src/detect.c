@@ -69,6 +69,12 @@
 #ifndef ALONE_COST
 #define ALONE_COST 4.0
 #endif
+/* A capital letter of a byte >= 0x80 right after a small one ("myŲs":
+ * Finnish "myös" in ISO-8859-10 read as x-mac-ce) costs SWITCH_COST
+ * nats under a Latin page: words do not change case inside (ASCII pairs,
+ * as in "iPhone", are not counted), while a model of another language can
+ * prefer the page that garbles the letters. */
+#define SWITCH_COST 6.0
 /* Cost in nats of an ASCII letter beside a letter read as Cyrillic, in the
  * comparison of the scripts (mixed_script_pairs). */
 #ifndef MIXED_COST
@@ -638,22 +644,44 @@ static int line_art(const scoring *s, pisar_encoding e)
            (double)beside >= LINEART_BESIDE * (double)touch;
 }
 
+static int nonletter(int sym)
+{
+    return sym == LM_SP || sym == LM_PU || sym == LM_DG || sym == LM_OT;
+}
+
 /* Total cost (1/16 nat) of the input decoded with `e` under model `m`; with
- * `art` (line_art), box drawing is scored as white space: it is layout. */
+ * `art` (line_art), box drawing is layout (see below). */
 static uint64_t enc_cost(const scoring *s, pisar_encoding e, int m, int art)
 {
     const uint16_t *t = cp_table(e);
     const uint8_t *pairs = lm_pairs(m);
     int S = lm_nsymbols(m);
-    uint8_t sym[256];
+    uint8_t sym[256], box[256] = {0};
     for (int b = 0x80; b < 256; b++)
-        if (s->byte_n[b]) sym[b] = (uint8_t)lm_symbol(m, art && is_box(t[b]) ? ' ' : t[b]);
+        if (s->byte_n[b]) {
+            sym[b] = (uint8_t)lm_symbol(m, t[b]);
+            box[b] = art && is_box(t[b]);
+        }
     memcpy(sym, s->asym[m], 0x80);
+    int sp = lm_symbol(m, ' ');
     uint64_t c = s->lo_cost[m];
     for (size_t i = 0; i < s->nhi; i++) {
         unsigned a = s->hi[i].ab >> 8, b = s->hi[i].ab & 0xFF;
         if (s->alone[a] || s->alone[b]) continue; /* alone_symbols */
         if (s->skip_digit_pairs && (is_digit(a) || is_digit(b))) continue;
+        /* a run of line art ("═══"), and line art beside white space or
+         * punctuation, is layout: it says nothing of the language (a
+         * frame's runs would choose the model whose text had the most runs
+         * of spaces); two different characters joined ("╔═", "╧╫": a
+         * corner, or letters of another page read as line art) are scored
+         * as two spaces */
+        if ((box[a] && (a == b || (!box[b] && nonletter(sym[b])))) ||
+            (box[b] && !box[a] && nonletter(sym[a])))
+            continue;
+        if (box[a] && box[b]) {
+            c += (uint64_t)s->hi[i].n * pairs[sp * S + sp];
+            continue;
+        }
         c += (uint64_t)s->hi[i].n * pairs[sym[a] * S + sym[b]];
     }
     return c;
@@ -751,6 +779,34 @@ static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
  * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
  * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
  * see it, as each side of the symbol is a plausible pair alone. */
+/* Signs that text never sets beside a letter on either side: the spacing
+ * accents (macintosh's "ˆ˜˘˙˚˝˛ˇ", "¨", "¯", "¸"), the per mille
+ * sign, mathematical operators, "◊", "¤", "¦", "¬", "±",
+ * "÷", "¶": a page that reads a letter as one of them ("l‰hetetty",
+ * "ˆljy": Finnish "ä", "ö" read as macintosh) is counted on the
+ * side a letter stands on most, where other signs count only as often as
+ * letters stand on both sides. */
+static int never_beside_letter(uint32_t c)
+{
+    return (c >= 0x02C6 && c <= 0x02DD) || c == 0xA8 || c == 0xAF || c == 0xB8 || c == 0x2030 ||
+           (c >= 0x2200 && c <= 0x22FF) || c == 0x25CA || c == 0xA4 || c == 0xA6 || c == 0xAC ||
+           c == 0xB1 || c == 0xF7 || c == 0xB6;
+}
+
+/* Quotation marks inside a word ("k„ytt””n" is Finnish
+ * "käyttöön" in IBM437 read as windows-1252) count twice:
+ * text sets them at a word's edge, never inside it, while a model of another
+ * language can find the page's real letters dearer than punctuation beside a
+ * letter. */
+#define INWORD_QUOTE_WEIGHT 2
+static int inword_weight(uint32_t c)
+{
+    return (c == 0x201E || c == 0x201C || c == 0x201D || c == 0x201A || c == 0x2018 || c == 0xAB ||
+            c == 0xBB || c == 0x2039 || c == 0x203A)
+               ? INWORD_QUOTE_WEIGHT
+               : 1;
+}
+
 static uint64_t inword_symbols(const scoring *s, pisar_encoding e, int art)
 {
     const uint16_t *t = cp_table(e);
@@ -769,7 +825,8 @@ static uint64_t inword_symbols(const scoring *s, pisar_encoding e, int art)
             (c >= 0x2010 && c <= 0x2014) || u_isspace((UChar32)c))
             continue; /* no-break space, soft hyphen, apostrophes, middle dot, dashes */
         uint64_t x = before[b - 0x80], y = after[b - 0x80];
-        n += x < y ? x : y;
+        uint64_t k = never_beside_letter(c) ? (x > y ? x : y) : x < y ? x : y;
+        n += k * (uint64_t)(inword_weight(c));
     }
     return n;
 }
@@ -961,11 +1018,6 @@ static void sbcs_language(pisar_detector *d, pisar_encoding e, int chosen, const
     free(o);
 }
 
-static int nonletter(int sym)
-{
-    return sym == LM_SP || sym == LM_PU || sym == LM_DG || sym == LM_OT;
-}
-
 /* The cost (1/16 nat) of reading the input with e1 rather than e0, both
  * under model m, over the cells holding a byte the two decode differently,
  * each cell counted at most cap times (as enc_cost counts them, without
@@ -1047,7 +1099,8 @@ static int detect_sbcs(pisar_detector *d)
         }
         uint64_t pen = inword_symbols(&s, e, art) * (uint64_t)(INWORD_COST * LM_SCALE) +
                        alone_symbols(&s, e) * (uint64_t)(ALONE_COST * LM_SCALE) +
-                       c1 * (uint64_t)(C1_COST * LM_SCALE);
+                       c1 * (uint64_t)(C1_COST * LM_SCALE) +
+                       (cyr ? 0 : case_switches(&s, e)) * (uint64_t)(SWITCH_COST * LM_SCALE);
         if (pen) {
             for (int m = 0; m < nm; m++)
                 if (lang_cost[i][m] != UINT64_MAX) lang_cost[i][m] += pen;

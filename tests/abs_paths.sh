@@ -15,7 +15,7 @@ else
 fi
 if [ -f "$allow" ]; then
   for prefix in $(sed -e 's/#.*//' "$allow"); do
-    hits=$(printf '%s\n' "$hits" | grep -v "^$prefix" || true)
+    hits=$(printf '%s\n' "$hits" | grep -a -v "^$prefix" || true)
   done
 fi
 hits=$(printf '%s\n' "$hits" | sed '/^$/d')

@@ -1253,6 +1253,62 @@ static void test_few_c1_controls(void **state)
     assert_enc(r, PISAR_ENC_WINDOWS_1252);
 }
 
+/* A DOS README framed in line art: the frame's runs of "\u2550" and its
+ * padding are layout and choose no model (they chose the one whose text had
+ * the most runs of spaces), and a page that reads a letter of the text as
+ * line art ("GARANT\u00cdA": IBM850's \u00cd is IBM437's "\u2553") sees it
+ * beside letters, where no frame puts it. Text written for this test;
+ * IBM437 at 0.50 before. */
+static void test_dos_frame_letters(void **state)
+{
+    (void)state;
+    static const char *const rows[] = {
+        "L\u00c9AME",
+        "Este programa se distribuye SIN NINGUNA GARANT\u00cdA, ni siquiera",
+        "la garant\u00eda impl\u00edcita de COMERCIALIZACI\u00d3N o de ADECUACI\u00d3N",
+        "PARA UN FIN DETERMINADO. Copie los archivos en C:\\JUEGOS.",
+    };
+    char src[4096], rule[3 * 70 + 1];
+    for (int i = 0; i < 70; i++)
+        memcpy(rule + 3 * i, "\u2550", 3);
+    rule[3 * 70] = '\0';
+    size_t n = (size_t)snprintf(src, sizeof src, "\u2554%s\u2557\r\n", rule);
+    for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+        if (k) n += (size_t)snprintf(src + n, sizeof src - n, "\u2560%s\u2563\r\n", rule);
+        /* pad to 68 characters: each letter outside ASCII is two bytes */
+        int wide = 0;
+        for (const char *p = rows[k]; *p; p++)
+            wide += (*p & 0xC0) == 0x80;
+        n +=
+            (size_t)snprintf(src + n, sizeof src - n, "\u2551 %-*s \u2551\r\n", 68 + wide, rows[k]);
+    }
+    snprintf(src + n, sizeof src - n, "\u255a%s\u255d\r\n", rule);
+    pisar_detection r = detect_in(PISAR_ENC_IBM850, src);
+    assert_enc(r, PISAR_ENC_IBM850);
+    assert_string_equal(r.language, "es");
+}
+
+/* A capital letter right after a small one costs SWITCH_COST: Spanish
+ * "N\u00fa\u00f1ez" in IBM850 is IBM852's "N\u00fa\u0104ez", which the
+ * Czech and Polish models, chosen by other words, found cheap. Text written
+ * for this test; IBM852 at 0.50 before. */
+static void test_case_switch_inside_words(void **state)
+{
+    (void)state;
+    static const char src[] =
+        "Uso: runlevel [OPCIONES]\r\n"
+        "Muestra el nivel de ejecuci\u00f3n anterior y el actual del sistema. Si no se "
+        "conoce el nivel anterior, se escribe la letra N en su lugar.\r\n"
+        "Este programa se incluye s\u00f3lo por compatibilidad; los servicios modernos "
+        "no usan niveles de ejecuci\u00f3n. La informaci\u00f3n se lee del archivo utmp.\r\n"
+        "Opciones: --help muestra esta ayuda y termina. Versi\u00f3n del programa: 2.1.\r\n"
+        "M\u00e1s informaci\u00f3n en la p\u00e1gina del manual. Traducci\u00f3n de Juan "
+        "P\u00e9rez y Maria N\u00fa\u00f1ez; envie los errores de la traducci\u00f3n a "
+        "la lista de correo.\r\n";
+    pisar_detection r = detect_in(PISAR_ENC_IBM850, src);
+    assert_true(r.encoding == PISAR_ENC_IBM850 || r.encoding == PISAR_ENC_IBM437);
+}
+
 static void test_dos_line_art(void **state)
 {
     (void)state;
@@ -1474,6 +1530,8 @@ int main(void)
         cmocka_unit_test(test_affix_table_not_sure_of_macintosh),
         cmocka_unit_test(test_letters_alone_in_quotes),
         cmocka_unit_test(test_dos_line_art),
+        cmocka_unit_test(test_dos_frame_letters),
+        cmocka_unit_test(test_case_switch_inside_words),
         cmocka_unit_test(test_few_c1_controls),
         cmocka_unit_test(test_hyphenation_patterns),
         cmocka_unit_test(test_doubt_affix_tables),
