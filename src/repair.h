@@ -94,5 +94,10 @@ int repair_hg_dominant(size_t lat, size_t cyr);
  * words taken one by one (repair_hg_line(), repair_scan.h). */
 int repair_homoglyph_words(const char *s, size_t n, size_t from, size_t to, int dominant,
                            repair_list *out);
+/* For the tests: how often the look-alike pass's code_like(), which reads a
+ * line once for all its words, differs from its reference on s[0, n), asked
+ * for every word (bytes between spaces) and every single byte of the line
+ * in turn, one memo for them all; and *asked, the number of questions. */
+size_t repair_hg_code_like_check(const char *s, size_t n, size_t *asked);
 
 #endif

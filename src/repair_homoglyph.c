@@ -335,8 +335,10 @@ static int latin_diacritic(const unsigned char *s, size_t n)
 
 /* Nonzero when the line reads like code or maths, where lone Latin letters
  * are names ("от a до z", "x и y", "s = таблица[c]"): it has = [ { or
- * another lone ASCII letter that is no look-alike candidate. */
-static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
+ * another lone ASCII letter that is no look-alike candidate. The reference
+ * of code_like() below, which reads the line once (test_homoglyph_gate
+ * compares them). */
+static int code_like_ref(const unsigned char *s, size_t n, size_t a, size_t b)
 {
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '=' || s[i] == '[' || s[i] == '{') return 1;
@@ -354,6 +356,72 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
         if (alone && !strchr("aocyiAOYI", s[i])) return 1;
     }
     return 0;
+}
+
+/* What code_like_ref() finds in a line, whatever the word s[a, b) it leaves
+ * out: a sign = [ {, and the first and last lone letters that count
+ * (first == SIZE_MAX: none); read once per line, on the first question. */
+typedef struct code_memo {
+    int known, sign;
+    size_t first, last;
+} code_memo;
+
+/* code_like_ref(s, n, a, b), the line read once for all its words: the
+ * letters that count do not depend on [a, b), which only leaves out those
+ * inside it, so one lies outside when the first is before a or the last at
+ * b or after. */
+static int code_like(code_memo *m, const unsigned char *s, size_t n, size_t a, size_t b)
+{
+    if (!m->known) {
+        m->known = 1;
+        m->sign = 0;
+        m->first = m->last = SIZE_MAX;
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '=' || s[i] == '[' || s[i] == '{') {
+                m->sign = 1;
+                break;
+            }
+            if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) continue;
+            if (i > 0 && s[i - 1] == '-') continue;
+            int alone = (i == 0 || !(s[i - 1] >= 0x80 ||
+                                     ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') ||
+                                     (s[i - 1] >= '0' && s[i - 1] <= '9'))) &&
+                        (i + 1 == n || !(s[i + 1] >= 0x80 ||
+                                         ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                                         (s[i + 1] >= '0' && s[i + 1] <= '9')));
+            if (alone && !strchr("aocyiAOYI", s[i])) {
+                if (m->first == SIZE_MAX) m->first = i;
+                m->last = i;
+            }
+        }
+    }
+    int r = m->sign || (m->first != SIZE_MAX && (m->first < a || m->last >= b));
+#ifdef PLAIN_CHECK
+    if (r != code_like_ref(s, n, a, b)) abort();
+#endif
+    return r;
+}
+
+size_t repair_hg_code_like_check(const char *str, size_t n, size_t *asked)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    code_memo m = {0};
+    size_t bad = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t a = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == a) break;
+        bad += code_like(&m, s, n, a, i) != code_like_ref(s, n, a, i);
+        ++*asked;
+    }
+    for (size_t i = 0; i < n; i++) {
+        bad += code_like(&m, s, n, i, i + 1) != code_like_ref(s, n, i, i + 1);
+        ++*asked;
+    }
+    return bad;
 }
 
 /* The word that ends before s[a] across spaces (and a comma when comma is
@@ -508,7 +576,7 @@ static int fix_known_word(const unsigned char *s, size_t n, size_t a, size_t b, 
  * also have a word of the other script on one side (relaxed, below).
  */
 static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target, int dominant,
-                    pisar_buf *tmp, repair_list *out)
+                    code_memo *cm, pisar_buf *tmp, repair_list *out)
 {
     int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
     size_t len = 0, upper = 0;
@@ -551,7 +619,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         count_unambiguous(s, b, n, &lat, &cyr);
         diacritic = latin_diacritic(s, n);
         if (cyr) return 0;
-    } else if (code_like(s, n, a, b)) {
+    } else if (code_like(cm, s, n, a, b)) {
         return 0;
     }
     int edge, after_edge, lower_before, lower_after;
@@ -598,7 +666,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
             k++;
         }
         if (word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw && k >= 3 &&
-            !code_like(s, n, a, b))
+            !code_like(cm, s, n, a, b))
             relaxed = 1;
     }
     /* at the line's end: Serbian je after a Cyrillic word ("ако je"), a
@@ -686,7 +754,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         b + 1 < n && s[b] == ' ' && strchr("YOAIC", (int)c0)) {
         int lw = 0;
         if (word_at(s, n, b + 1) && word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw &&
-            !code_like(s, n, a, b)) {
+            !code_like(cm, s, n, a, b)) {
             if (c0 == 'I')
                 local = has_i_alphabet(s, n);
             else if (c0 == 'C')
@@ -694,7 +762,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
             else
                 local = 1;
         }
-        if (local && code_like(s, n, a, b)) local = 0;
+        if (local && code_like(cm, s, n, a, b)) local = 0;
     }
     /* the conjunction і in a Ukrainian or Belarusian line between options,
      * names, numbers ("параметри -b, -m i -s", "cgroup i" at the line's end,
@@ -789,7 +857,7 @@ static int joiner(int32_t c)
 }
 
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
-                    pisar_buf *tmp, repair_list *out)
+                    code_memo *cm, pisar_buf *tmp, repair_list *out)
 {
     size_t lat = 0, cyr = 0, lat_all = 0, cyr_all = 0;
     int roman = 1;
@@ -811,9 +879,9 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
          (dominant != HG_CYRILLIC && b == a + 1 && strchr("aoceyi", s[a])) ||
          (dominant != HG_CYRILLIC && b == a + 2 && s[a] == 'j' &&
           (s[a + 1] == 'a' || s[a + 1] == 'e'))))
-        return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
+        return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, cm, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
-        return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
+        return fix_lone(s, n, a, b, HG_LATIN, dominant, cm, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
@@ -1039,6 +1107,7 @@ static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, in
                     repair_list *out)
 {
     pisar_buf tmp = {0};
+    code_memo cm = {0}; /* (the line is s[0, n) for all its words) */
     int rc = 0;
     for (size_t i = from; i < to && !rc;) {
         if (dominant != HG_LATIN) {
@@ -1084,7 +1153,7 @@ static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, in
             if (j >= to || !is_word_char(u8_next(s, to, &j))) break;
             b = j;
         }
-        rc = fix_word(s, n, a, b, dominant, &tmp, out);
+        rc = fix_word(s, n, a, b, dominant, &cm, &tmp, out);
         i = b;
     }
     pisar_buf_free(&tmp);

@@ -1331,6 +1331,20 @@ static void test_homoglyph_stretch(void **state)
     }
 }
 
+/* repair_hg_code_like_check() on each line of s[0, n) and on the whole. */
+static size_t code_like_lines(const char *s, size_t n, size_t *asked)
+{
+    size_t bad = repair_hg_code_like_check(s, n, asked);
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (e < n && s[e] != '\n')
+            e++;
+        bad += repair_hg_code_like_check(s + a, e - a, asked);
+        a = e + 1;
+    }
+    return bad;
+}
+
 static void test_homoglyph_gate(void **state)
 {
     (void)state;
@@ -1348,9 +1362,13 @@ static void test_homoglyph_gate(void **state)
     char path[512];
     int bad = 0;
     size_t said = 0, both = 0;
+    /* the look-alike pass's code_like() read once a line, against its
+     * reference (differences, questions asked) */
+    size_t code_bad = 0, code_asked = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         size_t n = read_fixture(files[f], buf, sizeof buf);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+        code_bad += code_like_lines(buf, n, &code_asked);
         /* (and each file as one text, as prep hands a paragraph of many
          * lines: cut at a line's end, the text valid UTF-8) */
         while (n && buf[n - 1] != '\n')
@@ -1409,8 +1427,10 @@ static void test_homoglyph_gate(void **state)
         "Mike Parker i David MacKenzie є",
         "x и y, a и b = c",
     };
-    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
         bad += hg_gate_lines(&hg, &g, more[i], strlen(more[i]), 1, &said, &both);
+        code_bad += code_like_lines(more[i], strlen(more[i]), &code_asked);
+    }
     snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
     DIR *d = opendir(path);
     assert_non_null(d);
@@ -1425,9 +1445,12 @@ static void test_homoglyph_gate(void **state)
         fclose(fp);
         bad += hg_gate_lines(&hg, &g, buf, n, 1, &said, &both);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+        code_bad += code_like_lines(buf, n, &code_asked);
     }
     closedir(d);
     assert_int_equal(bad, 0);
+    assert_int_equal(code_bad, 0);
+    assert_true(code_asked > 10000);
     /* not vacuous: of the 295 lines with a Latin letter, 42 skip the pass
      * (short Latin words are often all look-alikes: "a", "co", "ext") */
     assert_true(said >= 30 && both > said);
