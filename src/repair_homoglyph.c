@@ -358,13 +358,7 @@ static int code_like_ref(const unsigned char *s, size_t n, size_t a, size_t b)
     return 0;
 }
 
-/* What code_like_ref() finds in a line, whatever the word s[a, b) it leaves
- * out: a sign = [ {, and the first and last lone letters that count
- * (first == SIZE_MAX: none); read once per line, on the first question. */
-typedef struct code_memo {
-    int known, sign;
-    size_t first, last;
-} code_memo;
+typedef repair_hg_memo code_memo;
 
 /* code_like_ref(s, n, a, b), the line read once for all its words: the
  * letters that count do not depend on [a, b), which only leaves out those
@@ -1045,7 +1039,7 @@ static int dominant_of(size_t lat, size_t cyr)
 }
 
 static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, int dominant,
-                    repair_list *out);
+                    code_memo *cm, repair_list *out);
 
 int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
                      int *line_script, repair_list *out)
@@ -1088,7 +1082,8 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
 #endif
         *line_script = dominant_of(lat, cyr);
     }
-    return hg_words(s, n, from, to, *line_script, out);
+    code_memo cm = {0};
+    return hg_words(s, n, from, to, *line_script, &cm, out);
 }
 
 int repair_hg_dominant(size_t lat, size_t cyr)
@@ -1097,17 +1092,17 @@ int repair_hg_dominant(size_t lat, size_t cyr)
 }
 
 int repair_homoglyph_words(const char *str, size_t n, size_t from, size_t to, int dominant,
-                           repair_list *out)
+                           repair_hg_memo *memo, repair_list *out)
 {
-    return hg_words((const unsigned char *)str, n, from, to, dominant, out);
+    code_memo cm = {0};
+    return hg_words((const unsigned char *)str, n, from, to, dominant, memo ? memo : &cm, out);
 }
 
 /* The words of s[from, to) through fix_word() (their loop, below). */
 static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, int dominant,
-                    repair_list *out)
+                    code_memo *cm, repair_list *out)
 {
     pisar_buf tmp = {0};
-    code_memo cm = {0}; /* (the line is s[0, n) for all its words) */
     int rc = 0;
     for (size_t i = from; i < to && !rc;) {
         if (dominant != HG_LATIN) {
@@ -1153,7 +1148,7 @@ static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, in
             if (j >= to || !is_word_char(u8_next(s, to, &j))) break;
             b = j;
         }
-        rc = fix_word(s, n, a, b, dominant, &cm, &tmp, out);
+        rc = fix_word(s, n, a, b, dominant, cm, &tmp, out);
         i = b;
     }
     pisar_buf_free(&tmp);
