@@ -53,6 +53,9 @@ int repair_mojibake_opt(const repair_enc *t, const char *s, size_t n, repair_lis
 typedef struct repair_ws repair_ws;
 repair_ws *repair_ws_new(void);
 void repair_ws_free(repair_ws *w);
+/* For the tests: the answers the workspace's cache of token inversions gave
+ * (hits), and how often it was emptied. */
+void repair_ws_stats(const repair_ws *w, size_t *hits, size_t *clears);
 int repair_mojibake_ws(const repair_enc *t, repair_ws *w, const char *s, size_t n, repair_list *out,
                        int fast);
 
@@ -92,7 +95,21 @@ int repair_hg_dominant(size_t lat, size_t cyr);
  * that script (repair_hg_dominant()), without its quick exit: from and to
  * are word boundaries, and the pass's repairs over a line are those of its
  * words taken one by one (repair_hg_line(), repair_scan.h). */
+/* What the pass's code_like() finds in a line s[0, n), whatever word it
+ * leaves out: a sign = [ {, and the first and last lone Latin letters that
+ * count (first == SIZE_MAX: none); read once per line, on the first
+ * question (known). One per line, zeroed, for all the line's calls of
+ * repair_homoglyph_words() (NULL: one of its own). */
+typedef struct repair_hg_memo {
+    int known, sign;
+    size_t first, last;
+} repair_hg_memo;
 int repair_homoglyph_words(const char *s, size_t n, size_t from, size_t to, int dominant,
-                           repair_list *out);
+                           repair_hg_memo *memo, repair_list *out);
+/* For the tests: how often the look-alike pass's code_like(), which reads a
+ * line once for all its words, differs from its reference on s[0, n), asked
+ * for every word (bytes between spaces) and every single byte of the line
+ * in turn, one memo for them all; and *asked, the number of questions. */
+size_t repair_hg_code_like_check(const char *s, size_t n, size_t *asked);
 
 #endif

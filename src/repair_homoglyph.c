@@ -335,8 +335,10 @@ static int latin_diacritic(const unsigned char *s, size_t n)
 
 /* Nonzero when the line reads like code or maths, where lone Latin letters
  * are names ("от a до z", "x и y", "s = таблица[c]"): it has = [ { or
- * another lone ASCII letter that is no look-alike candidate. */
-static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
+ * another lone ASCII letter that is no look-alike candidate. The reference
+ * of code_like() below, which reads the line once (test_homoglyph_gate
+ * compares them). */
+static int code_like_ref(const unsigned char *s, size_t n, size_t a, size_t b)
 {
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '=' || s[i] == '[' || s[i] == '{') return 1;
@@ -354,6 +356,66 @@ static int code_like(const unsigned char *s, size_t n, size_t a, size_t b)
         if (alone && !strchr("aocyiAOYI", s[i])) return 1;
     }
     return 0;
+}
+
+typedef repair_hg_memo code_memo;
+
+/* code_like_ref(s, n, a, b), the line read once for all its words: the
+ * letters that count do not depend on [a, b), which only leaves out those
+ * inside it, so one lies outside when the first is before a or the last at
+ * b or after. */
+static int code_like(code_memo *m, const unsigned char *s, size_t n, size_t a, size_t b)
+{
+    if (!m->known) {
+        m->known = 1;
+        m->sign = 0;
+        m->first = m->last = SIZE_MAX;
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '=' || s[i] == '[' || s[i] == '{') {
+                m->sign = 1;
+                break;
+            }
+            if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) continue;
+            if (i > 0 && s[i - 1] == '-') continue;
+            int alone = (i == 0 || !(s[i - 1] >= 0x80 ||
+                                     ((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') ||
+                                     (s[i - 1] >= '0' && s[i - 1] <= '9'))) &&
+                        (i + 1 == n || !(s[i + 1] >= 0x80 ||
+                                         ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                                         (s[i + 1] >= '0' && s[i + 1] <= '9')));
+            if (alone && !strchr("aocyiAOYI", s[i])) {
+                if (m->first == SIZE_MAX) m->first = i;
+                m->last = i;
+            }
+        }
+    }
+    int r = m->sign || (m->first != SIZE_MAX && (m->first < a || m->last >= b));
+#ifdef PLAIN_CHECK
+    if (r != code_like_ref(s, n, a, b)) abort();
+#endif
+    return r;
+}
+
+size_t repair_hg_code_like_check(const char *str, size_t n, size_t *asked)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    code_memo m = {0};
+    size_t bad = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t a = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == a) break;
+        bad += code_like(&m, s, n, a, i) != code_like_ref(s, n, a, i);
+        ++*asked;
+    }
+    for (size_t i = 0; i < n; i++) {
+        bad += code_like(&m, s, n, i, i + 1) != code_like_ref(s, n, i, i + 1);
+        ++*asked;
+    }
+    return bad;
 }
 
 /* The word that ends before s[a] across spaces (and a comma when comma is
@@ -508,7 +570,7 @@ static int fix_known_word(const unsigned char *s, size_t n, size_t a, size_t b, 
  * also have a word of the other script on one side (relaxed, below).
  */
 static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int target, int dominant,
-                    pisar_buf *tmp, repair_list *out)
+                    code_memo *cm, pisar_buf *tmp, repair_list *out)
 {
     int from = target == HG_CYRILLIC ? HG_LATIN : HG_CYRILLIC;
     size_t len = 0, upper = 0;
@@ -551,7 +613,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         count_unambiguous(s, b, n, &lat, &cyr);
         diacritic = latin_diacritic(s, n);
         if (cyr) return 0;
-    } else if (code_like(s, n, a, b)) {
+    } else if (code_like(cm, s, n, a, b)) {
         return 0;
     }
     int edge, after_edge, lower_before, lower_after;
@@ -598,7 +660,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
             k++;
         }
         if (word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw && k >= 3 &&
-            !code_like(s, n, a, b))
+            !code_like(cm, s, n, a, b))
             relaxed = 1;
     }
     /* at the line's end: Serbian je after a Cyrillic word ("ако je"), a
@@ -686,7 +748,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
         b + 1 < n && s[b] == ' ' && strchr("YOAIC", (int)c0)) {
         int lw = 0;
         if (word_at(s, n, b + 1) && word_script(s, n, b + 1, 1, &lw) == HG_CYRILLIC && lw &&
-            !code_like(s, n, a, b)) {
+            !code_like(cm, s, n, a, b)) {
             if (c0 == 'I')
                 local = has_i_alphabet(s, n);
             else if (c0 == 'C')
@@ -694,7 +756,7 @@ static int fix_lone(const unsigned char *s, size_t n, size_t a, size_t b, int ta
             else
                 local = 1;
         }
-        if (local && code_like(s, n, a, b)) local = 0;
+        if (local && code_like(cm, s, n, a, b)) local = 0;
     }
     /* the conjunction і in a Ukrainian or Belarusian line between options,
      * names, numbers ("параметри -b, -m i -s", "cgroup i" at the line's end,
@@ -789,7 +851,7 @@ static int joiner(int32_t c)
 }
 
 static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int dominant,
-                    pisar_buf *tmp, repair_list *out)
+                    code_memo *cm, pisar_buf *tmp, repair_list *out)
 {
     size_t lat = 0, cyr = 0, lat_all = 0, cyr_all = 0;
     int roman = 1;
@@ -811,9 +873,9 @@ static int fix_word(const unsigned char *s, size_t n, size_t a, size_t b, int do
          (dominant != HG_CYRILLIC && b == a + 1 && strchr("aoceyi", s[a])) ||
          (dominant != HG_CYRILLIC && b == a + 2 && s[a] == 'j' &&
           (s[a + 1] == 'a' || s[a + 1] == 'e'))))
-        return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, tmp, out);
+        return fix_lone(s, n, a, b, HG_CYRILLIC, dominant, cm, tmp, out);
     if (cyr_all && !lat_all && dominant == HG_LATIN)
-        return fix_lone(s, n, a, b, HG_LATIN, dominant, tmp, out);
+        return fix_lone(s, n, a, b, HG_LATIN, dominant, cm, tmp, out);
     if (!lat_all || !cyr_all) return 0;
     count_unambiguous(s, a, b, &lat, &cyr);
     int target;
@@ -977,7 +1039,7 @@ static int dominant_of(size_t lat, size_t cyr)
 }
 
 static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, int dominant,
-                    repair_list *out);
+                    code_memo *cm, repair_list *out);
 
 int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from, size_t to,
                      int *line_script, repair_list *out)
@@ -1020,7 +1082,8 @@ int repair_homoglyph(const repair_hg *m, const char *str, size_t n, size_t from,
 #endif
         *line_script = dominant_of(lat, cyr);
     }
-    return hg_words(s, n, from, to, *line_script, out);
+    code_memo cm = {0};
+    return hg_words(s, n, from, to, *line_script, &cm, out);
 }
 
 int repair_hg_dominant(size_t lat, size_t cyr)
@@ -1029,14 +1092,15 @@ int repair_hg_dominant(size_t lat, size_t cyr)
 }
 
 int repair_homoglyph_words(const char *str, size_t n, size_t from, size_t to, int dominant,
-                           repair_list *out)
+                           repair_hg_memo *memo, repair_list *out)
 {
-    return hg_words((const unsigned char *)str, n, from, to, dominant, out);
+    code_memo cm = {0};
+    return hg_words((const unsigned char *)str, n, from, to, dominant, memo ? memo : &cm, out);
 }
 
 /* The words of s[from, to) through fix_word() (their loop, below). */
 static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, int dominant,
-                    repair_list *out)
+                    code_memo *cm, repair_list *out)
 {
     pisar_buf tmp = {0};
     int rc = 0;
@@ -1084,7 +1148,7 @@ static int hg_words(const unsigned char *s, size_t n, size_t from, size_t to, in
             if (j >= to || !is_word_char(u8_next(s, to, &j))) break;
             b = j;
         }
-        rc = fix_word(s, n, a, b, dominant, &tmp, out);
+        rc = fix_word(s, n, a, b, dominant, cm, &tmp, out);
         i = b;
     }
     pisar_buf_free(&tmp);

@@ -722,6 +722,38 @@ typedef struct cand {
     int inner;     /* Latin-to-Latin: every changed word had a sign inside (inner_sign) */
 } cand;
 
+/*
+ * examine()'s answers kept from line to line of a workspace (the fast path
+ * only): a token's status under a chain, its result and whether it set the
+ * chain's no_inverse bit depend only on the chain and the token's bytes
+ * (badness, the plain-token shortcut and the inverses read nothing else), and
+ * prep's paragraphs ask the same words under the same chains again and again
+ * (the long-run path of cover_runs(): hundreds of thousands of inversions of
+ * a few thousand words). Open addressing on (chain, bytes); keys and results
+ * in one arena; the whole cache is emptied when the table is 3/4 full or the
+ * arena full. tests/test_normalize.c (test_inv_cache) compares a workspace
+ * kept over many lines with the reference path, line by line.
+ */
+#define INV_SLOTS 65536      /* a power of 2 */
+#define INV_ARENA (1u << 22) /* bytes of keys and results */
+#define INV_MAX_KEY 96       /* longer tokens are not kept */
+typedef struct inv_entry {
+    uint32_t hash;  /* 0: empty */
+    uint32_t off;   /* key at arena[off], its result after it */
+    uint16_t klen;  /* key bytes */
+    uint16_t rlen;  /* result bytes (GOOD and NEUTRAL) */
+    uint8_t chain;  /* index in CHAINS */
+    uint8_t status; /* T_GOOD, T_NEUTRAL, T_BAD */
+    uint8_t noinv;  /* the examination set the chain's no_inverse bit */
+} inv_entry;
+typedef struct inv_cache {
+    inv_entry *slot;
+    unsigned char *arena;
+    size_t used, filled;
+    size_t hits, clears; /* (for the tests: repair_ws_stats()) */
+    const void *enc;     /* the tables the answers were found with */
+} inv_cache;
+
 typedef struct ctx {
     const unsigned char *s;
     size_t n;
@@ -751,6 +783,7 @@ typedef struct ctx {
     size_t nseed_u, nseed_1, ntouched;
     size_t *idx;
     size_t idxcap;
+    inv_cache *inv; /* examine()'s answers from line to line (NULL: none) */
 } ctx;
 
 static int is_space(unsigned char c)
@@ -935,9 +968,10 @@ static int plain_no_inverse(const token *t, int st)
 }
 
 static int examine_full(ctx *x, const chain *ch, token *t);
+static int examine(ctx *x, const chain *ch, token *t);
 
 /* The status of token t under chain ch; its result goes to x->res. */
-static int examine(ctx *x, const chain *ch, token *t)
+static int examine_tok(ctx *x, const chain *ch, token *t)
 {
     if (t->ascii) return T_NEUTRAL;
     if (plain_no_inverse(t, ch->outer)) {
@@ -1009,6 +1043,82 @@ judge:
     if (t->rlen == n && !memcmp(x->res.data + t->roff, s, n)) return T_NEUTRAL;
     if (!wellformed((const unsigned char *)x->res.data + t->roff, t->rlen)) return T_BAD;
     return T_GOOD;
+}
+
+static uint32_t inv_hash(int chn, const unsigned char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u * (uint64_t)(chn + 1) ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        h = (h ^ v) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    uint64_t v = 0;
+    memcpy(&v, s + i, n - i);
+    h = (h ^ v) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 29;
+    uint32_t r = (uint32_t)h ^ (uint32_t)(h >> 32);
+    return r ? r : 1;
+}
+
+static void inv_clear(inv_cache *c)
+{
+    memset(c->slot, 0, INV_SLOTS * sizeof *c->slot);
+    c->used = c->filled = 0;
+}
+
+/* examine_tok() through the cache of its answers (x->inv, the fast path):
+ * the same status, result in x->res (GOOD and NEUTRAL: the only ones whose
+ * result is read) and no_inverse bit. */
+static int examine(ctx *x, const chain *ch, token *t)
+{
+    inv_cache *c = x->inv;
+    size_t n = t->e - t->b;
+    /* (the plain tokens' sure refusal costs less than a look-up) */
+    if (!c || t->ascii || n > INV_MAX_KEY || plain_no_inverse(t, ch->outer))
+        return examine_tok(x, ch, t);
+    int chn = (int)(ch - CHAINS);
+    const unsigned char *s = x->s + t->b;
+    uint32_t h = inv_hash(chn, s, n);
+    size_t i = h & (INV_SLOTS - 1);
+    for (; c->slot[i].hash; i = (i + 1) & (INV_SLOTS - 1)) {
+        const inv_entry *e = &c->slot[i];
+        if (e->hash != h || e->chain != chn || e->klen != n || memcmp(c->arena + e->off, s, n))
+            continue;
+        if (e->noinv) t->no_inverse |= 1u << ch->outer;
+        c->hits++;
+        t->roff = x->res.len;
+        if (e->status != T_BAD) {
+            if (pisar_buf_append(&x->res, c->arena + e->off + n, e->rlen)) return -1;
+            t->rlen = e->rlen;
+        }
+        return e->status;
+    }
+    unsigned before = t->no_inverse;
+    int st = examine_tok(x, ch, t);
+    /* (a bit set before says nothing of this examination: not kept) */
+    if (st < 0 || (before >> ch->outer & 1u)) return st;
+    size_t rl = st == T_BAD ? 0 : t->rlen;
+    if (rl > 0xFFFF) return st;
+    if (4 * (c->filled + 1) > 3 * (size_t)INV_SLOTS || c->used + n + rl > INV_ARENA) {
+        inv_clear(c);
+        c->clears++;
+        i = h & (INV_SLOTS - 1);
+    }
+    memcpy(c->arena + c->used, s, n);
+    if (rl) memcpy(c->arena + c->used + n, x->res.data + t->roff, rl);
+    c->slot[i] = (inv_entry){h,
+                             (uint32_t)c->used,
+                             (uint16_t)n,
+                             (uint16_t)rl,
+                             (uint8_t)chn,
+                             (uint8_t)st,
+                             (uint8_t)(ch->inner < 0 && (t->no_inverse >> ch->outer & 1u))};
+    c->used += n + rl;
+    c->filled++;
+    return st;
 }
 
 /* The models' mean score of s; text without letters ("—", "5 €") has
@@ -2082,6 +2192,8 @@ struct repair_ws {
     cand *c;
     size_t capc;
     pisar_buf tmp, mid, res, ctext;
+    inv_cache inv;
+    size_t lines; /* lines read with the shortcuts */
 };
 
 repair_ws *repair_ws_new(void)
@@ -2101,7 +2213,15 @@ void repair_ws_free(repair_ws *w)
     pisar_buf_free(&w->mid);
     pisar_buf_free(&w->res);
     pisar_buf_free(&w->ctext);
+    free(w->inv.slot);
+    free(w->inv.arena);
     free(w);
+}
+
+void repair_ws_stats(const repair_ws *w, size_t *hits, size_t *clears)
+{
+    *hits = w->inv.hits;
+    *clears = w->inv.clears;
 }
 
 int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_list *out, int fast)
@@ -2181,6 +2301,28 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
     x.fast = fast;
     x.line_lang = -2;
     x.line_ce = -1;
+    /* (the cache of examine()'s answers from the workspace's second line on:
+     * a workspace made for one line has no use for it) */
+    if (fast && w->lines++ > 0) {
+        inv_cache *c = &w->inv;
+        if (!c->slot) {
+            c->slot = malloc(INV_SLOTS * sizeof *c->slot);
+            c->arena = malloc(INV_ARENA);
+            if (c->slot && c->arena) {
+                inv_clear(c);
+            } else {
+                free(c->slot);
+                free(c->arena);
+                c->slot = NULL, c->arena = NULL;
+            }
+            c->enc = et;
+        }
+        if (c->slot && c->enc != et) {
+            inv_clear(c);
+            c->enc = et;
+        }
+        if (c->slot) x.inv = c;
+    }
     int rc = tokenize(&x);
     int any = 0;
     for (size_t t = 0; t < x.ntok && !rc; t++)

@@ -514,6 +514,7 @@ static inline int repair_hg_line(const repair_hg *m, const repair_hg_gate *g, co
         return repair_homoglyph(m, in, n, 0, n, &line_script, out);
     }
     int d = repair_hg_dominant(lat, cyr), f;
+    repair_hg_memo memo = {0}; /* (the line's, for all its words) */
     for (size_t i = 0; i < n;) {
         if (d != 1) {
             i = repair_hg_stretch(in, i, n, 0);
@@ -523,7 +524,7 @@ static inline int repair_hg_line(const repair_hg *m, const repair_hg_gate *g, co
         int letter = c < 0x80 ? l >= 'a' && l <= 'z' : repair_cyr_letter(s, n, i);
         if (!letter) { /* a sign between words */
             size_t k = c < 0x80 ? 1 : (size_t)repair_typo(s, n, i, &f);
-            if (!k) return repair_homoglyph_words(in, n, i, n, d, out);
+            if (!k) return repair_homoglyph_words(in, n, i, n, d, &memo, out);
             i += k;
             continue;
         }
@@ -544,14 +545,14 @@ static inline int repair_hg_line(const repair_hg *m, const repair_hg_gate *g, co
         }
         /* (the word ends at a sign the gate knows, or goes on) */
         if (i < n && s[i] >= 0x80 && !repair_typo(s, n, i, &f))
-            return repair_homoglyph_words(in, n, a, n, d, out);
+            return repair_homoglyph_words(in, n, a, n, d, &memo, out);
         /* (a one-letter Latin word a o c e y i, or ja / je, goes to the
          * pass in a mainly Latin line too: fix_word() decides it by its
          * neighbours, "/proc/diskstats (начиная c Linux 2.5.69)") */
         int lone = wl && ((i - a == 1 && strchr("aoceyi", s[a])) ||
                           (i - a == 2 && s[a] == 'j' && (s[a + 1] == 'a' || s[a + 1] == 'e')));
         if ((wl && wc) || (alike && (wl ? d != 1 || lone : d == 1))) {
-            int rc = repair_homoglyph_words(in, n, a, i, d, out);
+            int rc = repair_homoglyph_words(in, n, a, i, d, &memo, out);
             if (rc) return rc;
         }
     }

@@ -874,6 +874,109 @@ static void test_fast_paths(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* One workspace kept over many lines, as pisar prep keeps it over a file:
+ * its cache of token inversions answers from the second line on, and each
+ * line's repairs must be those of the reference path (no shortcuts, a fresh
+ * workspace). The lines of the fixtures one by one and in blocks of 12, the
+ * cases, twice over (the second time every inversion comes from the cache),
+ * then the fuzz corpus's files. */
+static int ws_line(const repair_enc *t, repair_ws *w, const char *s, size_t n)
+{
+    if (u8_check((const unsigned char *)s, n) != n) return 0;
+    repair_list fast = {0}, slow = {0};
+    assert_int_equal(repair_mojibake_ws(t, w, s, n, &fast, 1), PISAR_OK);
+    assert_int_equal(repair_mojibake_opt(t, s, n, &slow, 0), PISAR_OK);
+    int bad = fast.n != slow.n || fast.text.len != slow.text.len ||
+              (fast.text.len && memcmp(fast.text.data, slow.text.data, fast.text.len));
+    for (size_t i = 0; i < fast.n && i < slow.n; i++)
+        bad |= fast.v[i].off != slow.v[i].off || fast.v[i].len != slow.v[i].len ||
+               strcmp(fast.v[i].how, slow.v[i].how) != 0;
+    if (bad) print_error("kept workspace differs on: %.*s\n", (int)(n < 200 ? n : 200), s);
+    repair_list_free(&fast);
+    repair_list_free(&slow);
+    return bad;
+}
+
+static int ws_blocks(const repair_enc *t, repair_ws *w, const char *buf, size_t n, int k)
+{
+    int bad = 0;
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        for (int lines = 0; e < n && lines < k; e++)
+            lines += buf[e] == '\n';
+        if (k == 1 && e > a && buf[e - 1] == '\n')
+            bad += ws_line(t, w, buf + a, e - a - 1);
+        else
+            bad += ws_line(t, w, buf + a, e - a);
+        a = e;
+    }
+    return bad;
+}
+
+static void test_inv_cache(void **state)
+{
+    (void)state;
+    repair_enc *t = malloc(sizeof *t);
+    assert_non_null(t);
+    assert_int_equal(repair_enc_init(t), PISAR_OK);
+    repair_ws *w = repair_ws_new();
+    assert_non_null(w);
+    static const char *files[] = {
+        "repair/sample-garbled.txt", "repair/garbled-chains.txt", "repair/clean/rus.txt",
+        "repair/clean/ukr.txt",      "repair/clean/bul.txt",      "repair/clean/srp.txt",
+        "repair/clean/pol.txt",      "repair/clean/ces.txt",      "repair/clean/mixed.txt"};
+    static const char *caps[] = {
+        "ЙЮФДШИ ВЕКНБЕЙ ХЛЕЕР ОПЮБН МЮ ЯБНАНДС ЛШЯКХ, ЯНБЕЯРХ Х ПЕКХЦХХ;",
+        "«%s» ОШИБКА «%s» ЗАПИСИ «%s» ФАЙЛА «%s» дд ЕЕ",
+        "ВЕКНБЕЙ «longwords» «another» ХЛЕЕР",
+        "программирование «%s» ВЕКНБЕЙ ХЛЕЕР",
+        "Он сказал вЂњпривет",
+        "Itâ€™s fine",
+        "йЮЬЮ лЮЛЮ ОПЮБН МЮ дХЛЮ",
+        "«%s» «РџСЂРёРІРµС‚» (git) «Ã©tÃ©» —%d— „x“ «ab»",
+        "Он сказал «РІСЃС‘» и ушёл",
+        "ÌÀÊÑ ÏÎÄÊË ÔÀÉË ÊÀÒÀËÎÃ",
+        "пРХБЕР ЛХП рТЙЧЕФ НЙТ оПХБЕР",
+    };
+    static char buf[1 << 16];
+    int bad = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+            size_t n = read_fixture(files[f], buf, sizeof buf);
+            bad += ws_blocks(t, w, buf, n, 1);
+            bad += ws_blocks(t, w, buf, n, 12);
+        }
+        for (size_t i = 0; i < sizeof caps / sizeof *caps; i++)
+            bad += ws_line(t, w, caps[i], strlen(caps[i]));
+        for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+            bad += ws_line(t, w, CASES[i].in, strlen(CASES[i].in));
+    }
+    char path[512];
+    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char p[1024];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        FILE *fp = fopen(p, "rb");
+        if (!fp) continue;
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        bad += ws_line(t, w, buf, n);
+    }
+    closedir(d);
+    size_t hits = 0, clears = 0;
+    repair_ws_stats(w, &hits, &clears);
+    repair_ws_free(w);
+    repair_enc_free(t);
+    free(t);
+    assert_int_equal(bad, 0);
+    /* not vacuous: the second pass is answered from the cache */
+    assert_true(hits > 1000);
+}
+
 /* The premise of repair_mojibake.c's sure_changed(): under every chain whose
  * outer step starts from a single-byte page (STEPS 4, 5, 6, 7, 10, 11, 12 and
  * step 4 twice), a basic Cyrillic letter other than Д Е д е either has no
@@ -1331,6 +1434,20 @@ static void test_homoglyph_stretch(void **state)
     }
 }
 
+/* repair_hg_code_like_check() on each line of s[0, n) and on the whole. */
+static size_t code_like_lines(const char *s, size_t n, size_t *asked)
+{
+    size_t bad = repair_hg_code_like_check(s, n, asked);
+    for (size_t a = 0; a < n;) {
+        size_t e = a;
+        while (e < n && s[e] != '\n')
+            e++;
+        bad += repair_hg_code_like_check(s + a, e - a, asked);
+        a = e + 1;
+    }
+    return bad;
+}
+
 static void test_homoglyph_gate(void **state)
 {
     (void)state;
@@ -1348,9 +1465,13 @@ static void test_homoglyph_gate(void **state)
     char path[512];
     int bad = 0;
     size_t said = 0, both = 0;
+    /* the look-alike pass's code_like() read once a line, against its
+     * reference (differences, questions asked) */
+    size_t code_bad = 0, code_asked = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         size_t n = read_fixture(files[f], buf, sizeof buf);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+        code_bad += code_like_lines(buf, n, &code_asked);
         /* (and each file as one text, as prep hands a paragraph of many
          * lines: cut at a line's end, the text valid UTF-8) */
         while (n && buf[n - 1] != '\n')
@@ -1409,8 +1530,10 @@ static void test_homoglyph_gate(void **state)
         "Mike Parker i David MacKenzie є",
         "x и y, a и b = c",
     };
-    for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+    for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
         bad += hg_gate_lines(&hg, &g, more[i], strlen(more[i]), 1, &said, &both);
+        code_bad += code_like_lines(more[i], strlen(more[i]), &code_asked);
+    }
     snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
     DIR *d = opendir(path);
     assert_non_null(d);
@@ -1425,9 +1548,12 @@ static void test_homoglyph_gate(void **state)
         fclose(fp);
         bad += hg_gate_lines(&hg, &g, buf, n, 1, &said, &both);
         bad += hg_gate_lines(&hg, &g, buf, n, 0, &said, &both);
+        code_bad += code_like_lines(buf, n, &code_asked);
     }
     closedir(d);
     assert_int_equal(bad, 0);
+    assert_int_equal(code_bad, 0);
+    assert_true(code_asked > 10000);
     /* not vacuous: of the 295 lines with a Latin letter, 42 skip the pass
      * (short Latin words are often all look-alikes: "a", "co", "ext") */
     assert_true(said >= 30 && both > said);
@@ -1812,6 +1938,7 @@ int main(void)
         cmocka_unit_test(test_confusables_table),
         cmocka_unit_test(test_enc_table),
         cmocka_unit_test(test_fast_paths),
+        cmocka_unit_test(test_inv_cache),
         cmocka_unit_test(test_sure_letters),
         cmocka_unit_test(test_line_gate),
         cmocka_unit_test(test_homoglyph_gate),
