@@ -1211,6 +1211,15 @@ __attribute__((target("avx2,popcnt"))) static inline __m256i l2_bytes(uint32_t m
     return _mm256_cmpeq_epi8(_mm256_and_si256(v, sel), sel);
 }
 
+/* m's bytes (each 0 or 0xFF) ? yes : no. Not _mm256_blendv_epi8: GCC 12
+ * folds that into a compare of m's bytes with 0 as char, always false under
+ * -funsigned-char (src/decode.c says the same of its path). */
+__attribute__((target("avx2,popcnt"))) static inline __m256i l2_pick(__m256i m, __m256i yes,
+                                                                     __m256i no)
+{
+    return _mm256_or_si256(_mm256_and_si256(m, yes), _mm256_andnot_si256(m, no));
+}
+
 /* a 32-bit mask of the bytes of x: their top bits / which are nonzero */
 #define MASK(x) ((uint32_t)_mm256_movemask_epi8(x))
 #define NZ(x) (~MASK(_mm256_cmpeq_epi8((x), _mm256_setzero_si256())))
@@ -1310,9 +1319,9 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
                                          _mm256_and_si256(vm1, k3f));
             __m256i y[8];
             l2_prep(kp, y);
-            __m256i cls = _mm256_blendv_epi8(_mm256_set1_epi8(2), l2_look(h->v2.clsl, y), ptail);
-            cls = _mm256_blendv_epi8(cls, l2_look8(h->v2.clsa, vm1),
-                                     _mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)));
+            __m256i cls = l2_pick(ptail, l2_look(h->v2.clsl, y), _mm256_set1_epi8(2));
+            cls = l2_pick(_mm256_cmpgt_epi8(vm1, _mm256_set1_epi8(-1)), l2_look8(h->v2.clsa, vm1),
+                          cls);
             const __m256i bits = _mm256_setr_epi8(1, 2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
                                                   2, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
             bad |= ctxm & NZ(_mm256_and_si256(lb, _mm256_shuffle_epi8(bits, cls)));
@@ -1359,7 +1368,7 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
             a = _mm256_or_si256(a, a2);
             b = _mm256_or_si256(b, b2);
         }
-        a = _mm256_blendv_epi8(a, v0, l2_bytes(ascii & valid));
+        a = l2_pick(l2_bytes(ascii & valid), v0, a);
         (void)emt;
         /* side by side: positions 0-7, 8-15 (lane 0), 16-23, 24-31 (lane 1) */
         __m256i w0 = _mm256_unpacklo_epi8(a, b), w1 = _mm256_unpackhi_epi8(a, b);
