@@ -68,7 +68,7 @@
  * the other side: a lexicon gives several translations of each word, so an
  * unrelated sentence beside a true pair nearly always shares one or two keys
  * by chance (manuals dev, 1-2/2-1 links with a lexicon: 52 predicted for 39
- * with "none", 41 with 0.4; bench/RESULTS.md, align6) */
+ * with "none", 40 with 0.4; bench/RESULTS.md, align6) */
 #define LEX_ORPHAN_RATE 0.4
 /* Word pairs learnt from the text itself (after Moore 2002, who trains a
  * translation model on the links of a first, length-based pass): a source
