@@ -63,6 +63,13 @@
  * the other side looks like a sentence without counterpart; so does one with
  * learnt pairs (below) none of which is there. */
 #define LEX_ORPHAN 2.0
+/* ... and a sentence of a merge with a lexicon counts as one without
+ * counterpart unless more than LEX_ORPHAN_RATE of its lexicon keys are on
+ * the other side: a lexicon gives several translations of each word, so an
+ * unrelated sentence beside a true pair nearly always shares one or two keys
+ * by chance (manuals dev, 1-2/2-1 links with a lexicon: 52 predicted for 39
+ * with "none", 40 with 0.4; bench/RESULTS.md, align6) */
+#define LEX_ORPHAN_RATE 0.4
 /* Word pairs learnt from the text itself (after Moore 2002, who trains a
  * translation model on the links of a first, length-based pass): a source
  * word and a target word (word_key()) that are each other's best partner
@@ -655,11 +662,14 @@ static double link_anchor_cost(const model *md, const sent_info *const *a, int d
         /* a sentence of a merge whose lexicon keys are all missing from
          * the other side */
         for (int kind = K_LEX; kind <= K_LEARN; kind += K_LEARN - K_LEX) {
+            double r = kind == K_LEX ? LEX_ORPHAN_RATE : 0;
             for (int k = 0; k < di && di == 2; k++)
-                if (a[k]->kn[kind] && !key_matches(md->pool, kind, a + k, 1, b, dj))
+                if (a[k]->kn[kind] &&
+                    key_matches(md->pool, kind, a + k, 1, b, dj) <= r * a[k]->kn[kind])
                     cost += LEX_ORPHAN;
             for (int k = 0; k < dj && dj == 2; k++)
-                if (b[k]->kn[kind] && !key_matches(md->pool, kind, a, di, b + k, 1))
+                if (b[k]->kn[kind] &&
+                    key_matches(md->pool, kind, a, di, b + k, 1) <= r * b[k]->kn[kind])
                     cost += LEX_ORPHAN;
         }
     }

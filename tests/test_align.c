@@ -315,6 +315,22 @@ static void test_lexicon_anchor(void **state)
     assert_int_equal(pisar_align(S2, 11, T2, 10, &opt, l, &nl, NULL), 0);
     shape(l, nl, got, sizeof got);
     assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 2-1 1-1");
+    /* an unrelated short sentence that shares one key of three with the
+     * translation by chance (мясо ~ meat) still has no counterpart: one key
+     * in three is no more than LEX_ORPHAN_RATE (with "none of its keys",
+     * this was 2-1) */
+    T2[8].text = "The dog loves raw meat and walks in the big park all day with friends.";
+    T2[8].len = strlen(T2[8].text);
+    S2[9] = (pisar_align_sentence){"Кошка ест мясо и пьёт молоко.", 0, 0};
+    S2[9].len = strlen(S2[9].text);
+    assert_int_equal(pisar_align(S2, 11, T2, 10, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-0 1-1");
+    /* lengths alone merge it */
+    opt.lexicon = NULL;
+    assert_int_equal(pisar_align(S2, 11, T2, 10, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 2-1 1-1");
     pisar_lexicon_free(lx);
 }
 
