@@ -830,6 +830,33 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
         while (j < len) {
             size_t k = j;
             c = pn_utf8_next(s, len, &k);
+            /* ICU's capitals' macron below after ' and " (AL'̱BERT) is
+             * dropped, as after ʹ and ʺ below */
+            if ((c == '\'' || c == '"') && k + 1 < len && (unsigned char)s[k] == 0xcc &&
+                (unsigned char)s[k + 1] == 0xb1)
+                k += 2;
+            /* ICU's Latin-ASCII writes ISO 9's ʺ as " (V"lkana = Вълкана):
+             * " between two letters is ʺ (issue 9, branch names10) */
+            if (c == '"' && u && k < len && pn_is_name_letter((unsigned char)s[k]) && s[k] != '"' &&
+                s[k] != '\'')
+                c = 0x02ba;
+            /* and ʹ as ': -s'k-, -c'k-, -z'k- is ISO 9's Ukrainian -sʹk-
+             * (Vigovs'kij = Виговський), and ' after a consonant before a,
+             * u, e, o is ь before я, ю, е, ё, whose ISO 9 â, û, ë lost their
+             * marks (Ul'an = Ульян, Il'enko = Ильенко): the key's i. Not
+             * after one letter (d'Alembert, O'Hara). */
+            if (c == '\'' && u >= 2 && k < len && !cyr) {
+                char nx = (char)(s[k] | 0x20);
+                UChar pv = u16[u - 1];
+                if ((pv == 's' || pv == 'c' || pv == 'z') && nx == 'k') {
+                    c = 0x02b9;
+                } else if (pv < 0x80 && latin_consonant((char)pv) && strchr("aueo", nx) &&
+                           (unsigned char)s[k] < 0x80) {
+                    if (u < 250) u16[u++] = 'i';
+                    j = k;
+                    continue;
+                }
+            }
             if (!pn_is_name_letter(c)) break;
             size_t at = j;
             j = k;

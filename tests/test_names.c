@@ -124,6 +124,15 @@ static void test_same_key(void **state)
         {"ISO 9 -ènʹka is Belarusian -энька", "ŽÈNʹKA", "Жэнька"},
         {"ejn still French ежн", "Brejnev", "Брежнев"},
         {"Swedish sj still ш", "Sjarapova", "Шарапова"},
+        /* issue 9, branch names10: ICU's Latin-ASCII writes ʺ " and ʹ ' */
+        {"Latin-ASCII \" between letters is ʺ", "V\"lkana", "Вълкана"},
+        {"Latin-ASCII ' before a is ь+я", "Ul'an", "Ульян"},
+        {"Latin-ASCII ' before e is ь+е", "Il'enko", "Ильенко"},
+        {"Latin-ASCII capitals' ' with macron below",
+         "DEM'\xcc\xb1"
+         "AN",
+         "Демьян"},
+        {"Latin-ASCII -s'kij is ISO 9's -sʹkij", "Vigovs'kij", "Виговський"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char a[256];
@@ -212,6 +221,12 @@ static void test_different_key(void **state)
         {"Андрей Жуков", "Андрей Шуков"},
         {"Шилов", "Силов"}, /* ш/с and ж/з keep apart too */
         {"Шаров", "Саров"},
+        /* issue 9, branch names10: ' is ь+я only after a consonant and two
+         * letters, and " is ъ only between letters */
+        {"Ul'an", "Улан"},
+        {"D'Artagnan", "Diartagnan"},
+        {"Vals'kij", "Valsij"},
+        {"Lukas \"Vlkana\"", "Вълкана"},
         {"Жуков", "Зуков"},
         {"Vadim Zorin", "Vadim Sorin"},
         {"Andrei Zhukov", "Andrei Shukov"},
