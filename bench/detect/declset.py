@@ -4,6 +4,12 @@ declare their encoding, re-encoded so that the declaration and the truth are
 independent.
 
     python3 bench/detect/declset.py UNPACKED OUT
+    python3 bench/detect/declset.py bench/out/detect/real/x OUT --dev bench/out/detect/real/set/manifest.tsv
+
+The second form is the development part ("decl-dev", tuned on): the same
+re-encoding of the declared files of the first real set's packages
+(realfiles.sh collect), leaving out every package of which that set holds a
+file out.
 
 UNPACKED holds the packages of bench/detect/realfiles/packages3.txt unpacked
 (bench/detect/declset.sh lays them out). A file is an original when it is not
@@ -122,13 +128,25 @@ def held_out(manifest):
         yield pkg, sorted(by_pkg[pkg])
 
 
+def held_packages(manifest):
+    """the packages of which the first real set holds out a file (--dev leaves them out)"""
+    rows = [l.rstrip('\n').split('\t') for l in open(manifest, encoding='utf-8')]
+    col = {k: i for i, k in enumerate(rows[0])}
+    return {r[col['package']] for r in rows[1:] if r[col['split']] == 'heldout'}
+
+
 def main():
     src, out = sys.argv[1], sys.argv[2]
     sources = [unpacked(src)]
     if '--heldout' in sys.argv:
         sources.append(held_out(sys.argv[sys.argv.index('--heldout') + 1]))
+    dev_only = None
+    if '--dev' in sys.argv:
+        dev_only = held_packages(sys.argv[sys.argv.index('--dev') + 1])
     rows = []
     for pkg, cands in (x for s in sources for x in s):
+        if dev_only is not None and pkg in dev_only:
+            continue
         per_dir, kept = {}, 0
         for h, rel, data in sorted(cands):
             found = None
