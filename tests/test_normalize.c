@@ -18,6 +18,7 @@
 #include "nfc.h"
 #include "repair_scan.h"
 #include "lm.h"
+#include "test_files.h"
 
 typedef struct ncase {
     const char *desc, *in, *want;
@@ -897,6 +898,18 @@ static int ws_line(const repair_enc *t, repair_ws *w, const char *s, size_t n)
     return bad;
 }
 
+typedef struct {
+    const repair_enc *t;
+    repair_ws *w;
+} ws_ctx;
+
+static int ws_file(void *ctx, const char *path, const char *data, size_t len)
+{
+    const ws_ctx *c = ctx;
+    (void)path;
+    return ws_line(c->t, c->w, data, len);
+}
+
 static int ws_blocks(const repair_enc *t, repair_ws *w, const char *buf, size_t n, int k)
 {
     int bad = 0;
@@ -951,22 +964,8 @@ static void test_inv_cache(void **state)
         for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
             bad += ws_line(t, w, CASES[i].in, strlen(CASES[i].in));
     }
-    char path[512];
-    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
-    DIR *d = opendir(path);
-    assert_non_null(d);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char p[1024];
-        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-        FILE *fp = fopen(p, "rb");
-        if (!fp) continue;
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        bad += ws_line(t, w, buf, n);
-    }
-    closedir(d);
+    ws_ctx c = {t, w};
+    bad += for_each_file("fuzz/corpus/normalize", ws_file, &c);
     size_t hits = 0, clears = 0;
     repair_ws_stats(w, &hits, &clears);
     repair_ws_free(w);
@@ -1042,6 +1041,19 @@ static int gate_lines(const repair_enc *t, const char *buf, size_t n, int whole,
         a = e + 1;
     }
     return bad;
+}
+
+typedef struct {
+    const repair_enc *t;
+    size_t *said;
+} gate_ctx;
+
+/* a file of the fuzz corpus: whole, and line by line */
+static int gate_file(void *ctx, const char *path, const char *data, size_t len)
+{
+    const gate_ctx *g = ctx;
+    (void)path;
+    return gate_lines(g->t, data, len, 1, g->said) + gate_lines(g->t, data, len, 0, g->said);
 }
 
 /* Lines with the typographic signs the gate lets through (written for this
@@ -1189,7 +1201,6 @@ static void test_line_gate(void **state)
         "repair/clean/bel.txt",      "repair/clean/bul.txt",   "repair/clean/mkd.txt",
         "repair/clean/srp.txt",      "repair/clean/mixed.txt", "repair/garbled-chains.txt"};
     static char buf[1 << 16];
-    char path[512];
     int bad = 0;
     size_t said = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
@@ -1233,22 +1244,8 @@ static void test_line_gate(void **state)
     }
     assert_true(garbled > 1000);
     assert_true(refused * 100 >= garbled * 95);
-    snprintf(path, sizeof path, "%s/../fuzz/corpus/normalize", PISAR_FIXTURES);
-    DIR *d = opendir(path);
-    assert_non_null(d);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char p[1024];
-        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-        FILE *fp = fopen(p, "rb");
-        if (!fp) continue;
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        bad += gate_lines(t, buf, n, 1, &said);
-        bad += gate_lines(t, buf, n, 0, &said);
-    }
-    closedir(d);
+    gate_ctx g = {t, &said};
+    bad += for_each_file("fuzz/corpus/normalize", gate_file, &g);
     repair_enc_free(t);
     free(t);
     assert_int_equal(bad, 0);
