@@ -1005,6 +1005,23 @@ size_t tl_ascii_run(const struct pisar_translit *h, const unsigned char *in, siz
 }
 
 #ifdef TL_AVX512
+/* The vector steps' way on after a stop at in[*i]: a character that starts
+ * no source of h (its lead byte passes) is copied whole to *o. Returns 0 when
+ * in[*i] is not valid UTF-8 (the step ends there: the general path says
+ * why), else 1 (also when nothing was copied). */
+static inline int copy_passing(const pisar_translit *h, const unsigned char *in, size_t len,
+                               size_t *i, unsigned char **o)
+{
+    if (in[*i] < 0xC0 || !h->v.lpass[in[*i] - 0xC0]) return 1;
+    uint32_t cp;
+    int l = tl_utf8_decode(in + *i, len - *i, &cp);
+    if (l <= 0) return 0;
+    memcpy(*o, in + *i, (size_t)l);
+    *o += l;
+    *i += (size_t)l;
+    return 1;
+}
+
 /*
  * The AVX-512 path: 64 bytes of input at a step, every character at once.
  * Each byte is classed (ASCII, lead D0/D1 of a letter, its continuation,
@@ -1138,15 +1155,7 @@ vec_run(const pisar_translit *h, const unsigned char *in, size_t len, size_t i, 
         i += n;
         /* a character that starts no source (« », a dash, an accented
          * Latin letter) after some progress: copied, and on */
-        if (n < 64 && in[i] >= 0xC0 && h->v.lpass[in[i] - 0xC0]) {
-            uint32_t cp;
-            int l = tl_utf8_decode(in + i, len - i, &cp);
-            if (l <= 0) break;
-            for (int k = 0; k < l; k++)
-                o[k] = in[i + k];
-            o += l;
-            i += (size_t)l;
-        }
+        if (n < 64 && !copy_passing(h, in, len, &i, &o)) break;
     }
     *op = o;
     return i;
@@ -1380,15 +1389,7 @@ __attribute__((target("avx2,popcnt"))) static size_t vec2_run(const pisar_transl
         }
         i += n;
         /* a character that starts no source after some progress: copied */
-        if (n < 32 && in[i] >= 0xC0 && h->v.lpass[in[i] - 0xC0]) {
-            uint32_t cp;
-            int l = tl_utf8_decode(in + i, len - i, &cp);
-            if (l <= 0) break;
-            for (int k = 0; k < l; k++)
-                o[k] = in[i + k];
-            o += l;
-            i += (size_t)l;
-        }
+        if (n < 32 && !copy_passing(h, in, len, &i, &o)) break;
     }
     *op = o;
     return i;
