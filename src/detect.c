@@ -772,13 +772,6 @@ static pisar_encoding rule_verdict(const scoring *s, const det_rule *r)
     return ca >= 2 * cb + 1 ? a : cb >= 2 * ca + 1 ? b : PISAR_ENC_UNKNOWN;
 }
 
-/* Symbols inside words: occurrences of a byte that e decodes to something
- * other than a letter or a space, standing between two letters (estimated
- * from the pairs: the smaller of its letter-before and letter-after counts).
- * Text puts an apostrophe, a hyphen or a dash there, never "‰", "¢", "„" or
- * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
- * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
- * see it, as each side of the symbol is a plausible pair alone. */
 /* Signs that text never sets beside a letter on either side: the spacing
  * accents (macintosh's "ˆ˜˘˙˚˝˛ˇ", "¨", "¯", "¸"), the per mille
  * sign, mathematical operators, "◊", "¤", "¦", "¬", "±",
@@ -807,6 +800,13 @@ static int inword_weight(uint32_t c)
                : 1;
 }
 
+/* Symbols inside words: occurrences of a byte that e decodes to something
+ * other than a letter or a space, standing between two letters (estimated
+ * from the pairs: the smaller of its letter-before and letter-after counts).
+ * Text puts an apostrophe, a hyphen or a dash there, never "‰", "¢", "„" or
+ * "¿": those are letters of another code page ("l‰hetettiin" is l\xE4hetettiin,
+ * Finnish "lähetettiin", read as macintosh). The letter-pair models cannot
+ * see it, as each side of the symbol is a plausible pair alone. */
 static uint64_t inword_symbols(const scoring *s, pisar_encoding e, int art)
 {
     const uint16_t *t = cp_table(e);
