@@ -77,6 +77,21 @@ static void check_utf8(const char *file, int line, const char *s)
         die(file, line, "not UTF-8");
 }
 
+/* The next line of a table that holds data, into buf (trimmed, checked to be
+ * UTF-8; empty lines and # comments skipped, *line counting them all):
+ * 0 at the end. */
+static int next_line(FILE *f, const char *file, char *buf, int size, int *line)
+{
+    while (fgets(buf, size, f)) {
+        ++*line;
+        trim(buf);
+        if (!buf[0] || buf[0] == '#') continue;
+        check_utf8(file, *line, buf);
+        return 1;
+    }
+    return 0;
+}
+
 /* One words table: returns the language code (malloc'd), words in *out. */
 static char *read_words(const char *file, FILE *o, int idx, size_t *count)
 {
@@ -87,11 +102,7 @@ static char *read_words(const char *file, FILE *o, int idx, size_t *count)
     word *w = NULL;
     size_t n = 0, cap = 0;
     int line = 0;
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        trim(buf);
-        if (!buf[0] || buf[0] == '#') continue;
-        check_utf8(file, line, buf);
+    while (next_line(f, file, buf, sizeof buf, &line)) {
         if (!strncmp(buf, "language ", 9)) {
             snprintf(code, sizeof code, "%.31s", buf + 9);
             continue;
@@ -140,11 +151,7 @@ static void read_markers(const char *file, FILE *o)
     char buf[512];
     int line = 0, n = 0;
     fputs("static const langid_marker langid_gen_markers[] = {\n", o);
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        trim(buf);
-        if (!buf[0] || buf[0] == '#') continue;
-        check_utf8(file, line, buf);
+    while (next_line(f, file, buf, sizeof buf, &line)) {
         char *tab = strchr(buf, '\t');
         if (!tab) die(file, line, "want WORD<TAB>STANDARDS");
         *tab = 0;
@@ -203,11 +210,7 @@ static void read_jat(const char *file, FILE *o)
     int line = 0;
     size_t n = 0, cap = 0;
     jat_entry *e = NULL;
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        trim(buf);
-        if (!buf[0] || buf[0] == '#') continue;
-        check_utf8(file, line, buf);
+    while (next_line(f, file, buf, sizeof buf, &line)) {
         char *tab = strchr(buf, '\t');
         if (!tab || (size_t)(tab - buf) >= sizeof e->w) die(file, line, "want WORD<TAB>STANDARDS");
         *tab = 0;
@@ -219,7 +222,7 @@ static void read_jat(const char *file, FILE *o)
         for (char *t = strtok(tab + 1, " "); t; t = strtok(NULL, " "))
             mask |= !strcmp(t, "hr") ? HR : !strcmp(t, "sr") ? SR : !strcmp(t, "bs") ? BS : 0;
         if (!mask) die(file, line, "a standard is hr, sr or bs");
-        snprintf(e[n].w, sizeof e[n].w, "%s", buf);
+        memcpy(e[n].w, buf, (size_t)(tab - buf) + 1); /* shorter than w: checked above */
         e[n++].std = mask;
     }
     fclose(f);
@@ -243,11 +246,7 @@ static void read_endings(const char *file, FILE *o)
     char buf[512];
     int line = 0, n = 0;
     fputs("static const langid_ending langid_gen_endings[] = {\n", o);
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        trim(buf);
-        if (!buf[0] || buf[0] == '#') continue;
-        check_utf8(file, line, buf);
+    while (next_line(f, file, buf, sizeof buf, &line)) {
         char *tab = strchr(buf, '\t');
         if (!tab || tab == buf) die(file, line, "want ENDING<TAB>LANGUAGES");
         *tab = 0;
@@ -279,11 +278,7 @@ static char *read_pairs(const char *file, FILE *o, int idx, int *nalpha)
     double *tri = calloc(66 * 66 * 66, sizeof *tri);
     if (!tri) die(file, 0, "out of memory");
     memset(cnt, 0, sizeof cnt);
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        trim(buf);
-        if (!buf[0] || buf[0] == '#') continue;
-        check_utf8(file, line, buf);
+    while (next_line(f, file, buf, sizeof buf, &line)) {
         if (!strncmp(buf, "language ", 9)) {
             snprintf(code, sizeof code, "%.31s", buf + 9);
             continue;
