@@ -128,3 +128,17 @@ OPS.update({
  ("heldout4","bg-udhr"): [],
  ("heldout4","sr-udhr"): [],
 })
+# Round 9: ud-heldout5 (build5.py OUT/ud-heldout5, then apply.py OUT ..
+# heldout5), corrected before any rule of round 9. `GNU GPL 3. vagy újabb
+# változata` is one sentence (the `3.` is an ordinal: "version 3 or
+# later"); `(b.v. een band apparaat` goes on after the abbreviation; a
+# sentence that a man page starts in lower case after a full stop (`worden.
+# de omschrijving geeft`) is one of its own, as before.
+OPS.update({
+ ("heldout5","da-man"): [],
+ ("heldout5","hu-man"): [("m","A licenc GPLv3+: a GNU GPL 3.")],
+ ("heldout5","nl-man"): [("m","Als geen startpunt werd opgegeven"),("m","Het archief kan een normaal bestand")],
+ ("heldout5","pt-man"): [],
+ ("heldout5","ro-man"): [],
+ ("heldout5","sv-man"): [],
+})
