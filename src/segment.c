@@ -133,6 +133,14 @@ static inline int is_terminator(uint32_t cp)
            cp == 0xFF0E;
 }
 
+/* 1 for a Latin letter, 2 for a Cyrillic one, 0 for anything else. */
+static inline int latin_or_cyrillic(uint32_t cp)
+{
+    if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp < 0x250) return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7;
+    return cp >= 0x400 && cp < 0x530 ? 2 : 0;
+}
+
 /* Closing quotes and brackets that stay with the sentence after its terminator. */
 static inline int is_closer(uint32_t cp)
 {
@@ -367,8 +375,9 @@ static int may_end_abbrev(const seg_abbrev_lang *l, const unsigned char *t, size
                           uint32_t first, size_t n1)
 {
     if (in_filter(l->last, key_hash(NULL, 0, t + b, e - b, 1))) return 1;
-    if (!is_upper(first)) return 0;
-    UChar32 lc = u_tolower((UChar32)first);
+    if (!is_upper(first) && !is_lower(first)) return 0;
+    /* a title written in lower case ("il sig. Rossi") is looked up capitalised */
+    UChar32 lc = is_upper(first) ? u_tolower((UChar32)first) : u_toupper((UChar32)first);
     unsigned char buf[5] = {0};
     if (lc < 0x80)
         buf[0] = (unsigned char)lc;
@@ -396,15 +405,18 @@ static char table_lookup(const seg_abbrev_lang *l, const char *key, size_t n)
 }
 
 /* Look up `key` as written, then with its first letter in lower case
- * (a sentence-initial "См." is "см."). */
+ * (a sentence-initial "См." is "см."); a key in lower case that ends in a dot
+ * is found capitalised only as a title (P: "il sig. Rossi", "la sra. Gómez"
+ * as Serianni and the RAE write them in running text). */
 static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
 {
     char c = table_lookup(l, key, n);
     if (c) return c;
     size_t k;
     uint32_t cp = dec((const unsigned char *)key, n, 0, &k);
-    if (!is_upper(cp)) return 0;
-    UChar32 lc = u_tolower((UChar32)cp);
+    int up = is_lower(cp) && n > k && key[n - 1] == '.';
+    if (!is_upper(cp) && !up) return 0;
+    UChar32 lc = up ? u_toupper((UChar32)cp) : u_tolower((UChar32)cp);
     char buf[72];
     size_t w = 0;
     if (lc < 0x80)
@@ -420,7 +432,8 @@ static char abbrev_class(const seg_abbrev_lang *l, const char *key, size_t n)
         return 0;
     if (n - k + w > sizeof buf) return 0;
     memcpy(buf + w, key + k, n - k);
-    return table_lookup(l, buf, n - k + w);
+    c = table_lookup(l, buf, n - k + w);
+    return !up || c == 'P' ? c : 0;
 }
 
 /* The class of a word without a dot (S: starts sentences, V: verb of saying,
@@ -1485,6 +1498,22 @@ static int emoticon_to_eol(const unsigned char *t, size_t len, size_t k)
     return m >= len || t[m] == '\n';
 }
 
+/* Chat's emoticon as a sentence's end: at i, after a space that follows a
+ * word, ":)" or ";-)" and then a space and a word ("lol that was fun :) see
+ * u tmrw"). Returns where the emoticon ends, 0 if none. */
+static size_t emoticon_before_word(const unsigned char *t, size_t len, size_t start, size_t i)
+{
+    if (i < start + 2 || t[i - 1] != ' ' || (t[i] != ':' && t[i] != ';')) return 0;
+    size_t q, m = i + 1;
+    uint32_t p = decode_before(t, len, start, i - 1, &q);
+    if (!is_alpha(p) && !is_digit(p)) return 0;
+    if (m < len && t[m] == '-') m++;
+    if (m >= len || t[m] != ')') return 0;
+    m++;
+    if (m + 1 >= len || t[m] != ' ' || !is_alpha(dec(t, len, m + 1, &q))) return 0;
+    return m;
+}
+
 static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int strong, int ellipsis,
                   int closed)
 {
@@ -1765,7 +1794,14 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             if (cls == 'F') return 1;
         }
         /* an initial: "В. В. Путин", "J. R. R. Tolkien"; not before a word
-         * that starts sentences ("Plan B. The") */
+         * that starts sentences ("Plan B. The"), nor before a word of the
+         * other script ("библиотекой GNU C. Таким образом": a Latin initial
+         * goes with a Latin name, a Cyrillic one with a Cyrillic name) */
+        {
+            size_t q;
+            int a = latin_or_cyrillic(dec(t, len, sp.b, &q)), b = latin_or_cyrillic(c);
+            if (a && b && a != b) return 1;
+        }
         return word_class(s->lang, t, len, kw) == 'S';
     case TK_LOWER1:
         if (single_letter_dot(t, len, kw)) return 0; /* "z. B.", "т. е." */
@@ -2209,6 +2245,14 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
             }
         }
         if (!is_terminator(cp)) {
+            if (cp == ')' && i >= start + 2) { /* the scanner stops at the mouth */
+                size_t eyes = t[i - 1] == '-' ? i - 2 : i - 1;
+                size_t e = emoticon_before_word(t, len, start, eyes);
+                if (e) {
+                    end = e;
+                    goto emit;
+                }
+            }
             if (is_bullet(cp) && i > start && t[i - 1] == ' ') {
                 size_t q;
                 if (dec(t, len, start, &q) == cp) { /* "• one • two" */
@@ -2239,6 +2283,9 @@ int pisar_segmenter_next(pisar_segmenter *s, pisar_sentence *out)
                 strong = 1;
             else if (is_closer(c) && j > i)
                 closed = 1;
+            else if ((c == ' ' || c == 0xA0 || c == 0x202F) && j > i && !closed &&
+                     j + q + 1 < len && t[j + q] == 0xC2 && t[j + q + 1] == 0xBB)
+                ; /* French spacing: "« C'est fini. » Puis" -- the » closes it */
             else
                 break;
             j += q;
