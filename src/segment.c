@@ -1262,6 +1262,24 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
      * page's command name); no abbreviation is followed by itself */
     if (sp.e - sp.b == m - kw && m < len && t[m] == ' ' && !memcmp(t + sp.b, t + kw, m - kw))
         return 1;
+    /* a path or a command's option before the stop ends the sentence: no
+     * abbreviation looks like one ("sprawdź /etc/apt/sources.list. może
+     * masz", "с ключом -v. скорее всего") */
+    {
+        size_t slashes = 0, o = sp.b;
+        for (size_t m = sp.b; m < sp.e; m++)
+            slashes += t[m] == '/';
+        if (sp.e - sp.b >= 3 && (t[sp.b] == '/' || t[sp.b] == '~') && slashes >= 2)
+            return 1;                                        /* "/etc/fstab", "~/.config/app" */
+        while (o > start && sp.b - o < 2 && t[o - 1] == '-') /* token_before strips dashes */
+            o--;
+        if (o < sp.b && (o == start || t[o - 1] == ' ') && sp.e - sp.b <= 20) {
+            int ascii = 1;
+            for (size_t m = sp.b; m < sp.e; m++)
+                ascii &= (t[m] | 0x20) >= 'a' && (t[m] | 0x20) <= 'z';
+            if (ascii) return 1; /* "-v", "--verbose" */
+        }
+    }
     tk_info tk = classify(t, len, sp);
     size_t kb;
     if (tk.kind == TK_NUMBER) {
