@@ -1208,6 +1208,36 @@ static int all_upper(const unsigned char *t, size_t len, span sp)
     return 1;
 }
 
+/* Is the lower-case word at kw, three letters or more, one the table names S
+ * when capitalised ("потом" for "Потом")? */
+static int lower_s_word(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t kw)
+{
+    size_t e = kw, ncp = 0, n1 = 0;
+    while (e < len && e - kw < 40) {
+        size_t q;
+        uint32_t cp = dec(t, len, e, &q);
+        if (!is_lower(cp)) break;
+        if (!ncp) n1 = q;
+        e += q;
+        ncp++;
+    }
+    size_t q2;
+    if (ncp < 3 || e - kw >= 40 || (e < len && (t[e] == '.' || is_alpha(dec(t, len, e, &q2)))))
+        return 0;
+    char key[48];
+    UChar32 up = u_toupper((UChar32)dec(t, len, kw, &n1));
+    size_t w = 0;
+    if (up < 0x80)
+        key[w++] = (char)up;
+    else if (up < 0x800) {
+        key[w++] = (char)(0xC0 | up >> 6);
+        key[w++] = (char)(0x80 | (up & 0x3F));
+    } else
+        return 0;
+    memcpy(key + w, t + kw + n1, e - kw - n1);
+    return table_lookup(l, key, w + e - kw - n1) == 'S';
+}
+
 static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int strong, int ellipsis,
                        int quoted, size_t kw)
 {
@@ -1327,6 +1357,10 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
             (w[-2] == 'i' && w[-1] == 'g'))
             return 1;
     }
+    /* "ездили к бабушке на час. потом сразу обратно": a word of three
+     * letters or more that the table says starts sentences (a pronoun, an
+     * adverb of sequence), in lower case after a whole word, is a new one */
+    if (tk.ncp >= 3 && lower_s_word(s->lang, t, len, kw)) return 1;
     if (tk.ncp < 5) return 0;
     decode_before(t, len, sp.b, p1, &p2);
     return has_vowel(t, len, p1, sp.e) || has_vowel(t, len, p2, p1) || l1 == 0x439 || l1 == 0x44C ||

@@ -1029,6 +1029,11 @@ static const seg_case cases[] = {
      "Встречаемся в каф. «Уют». Вход свободный.",
      0,
      {"Встречаемся в каф. «Уют».", "Вход свободный.", NULL}},
+    {"a sentence-starting word in lower case after a short whole word",
+     "ru",
+     "Заехали на час. потом сразу обратно. До 5 ч. вечера ждали.",
+     0,
+     {"Заехали на час.", "потом сразу обратно.", "До 5 ч. вечера ждали.", NULL}},
     /* language-neutral rules */
     {"und: initials and abbreviations",
      "und",
