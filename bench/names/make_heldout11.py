@@ -118,19 +118,18 @@ def main():
     r = subprocess.run(["node", f"{HERE}/heldout11_translit.mjs"],
                        input="".join(f"{l}\t{n}\n" for l, n in chosen).encode(),
                        stdout=subprocess.PIPE, check=True, env=dict(os.environ, NODE_PATH=NPM))
-    spell = {n: [(n, "cyrillic")] for _, n in chosen}
-    lang_of = dict((n, l) for l, n in chosen)
+    spell = {(l, n): [(n, "cyrillic")] for l, n in chosen}
     for line in r.stdout.decode().splitlines():
-        _, n, src, v = line.split("\t")
-        spell[n].append((v, src))
+        l, n, src, v = line.split("\t")
+        spell[l, n].append((v, src))
     rows = []
-    for _, n in chosen:
+    for l, n in chosen:
         seen = set()
-        for v, s in spell[n]:
+        for v, s in spell[l, n]:
             v = unicodedata.normalize("NFC", v.strip())
             if v and (v, s) not in seen:
                 seen.add((v, s))
-                rows.append(f"{lang_of[n]}:{n}\t{v}\t{lang_of[n]}\t{s}")
+                rows.append(f"{l}:{n}\t{v}\t{l}\t{s}")
     print("\n".join(rows))
 
 
