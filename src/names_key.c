@@ -845,6 +845,17 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
              * u, e, o is ь before я, ю, е, ё, whose ISO 9 â, û, ë lost their
              * marks (Ul'an = Ульян, Il'enko = Ильенко): the key's i. Not
              * after one letter (d'Alembert, O'Hara). */
+            /* h' is SFS 4900's Ukrainian х (Myh'ailo = Михайло, H'arkiv =
+             * Харків), whose г is h: x, which the rules read х; no scheme
+             * puts the Ukrainian apostrophe after г, and ISO 9's h' is хь
+             * (issue 9, branch names11). Not after s, z, c, k, g (ш, ж, ч,
+             * х, the Ukrainian г of DSTU 9112 B, with a soft sign). */
+            if ((c == '\'' || c == 0x2019) && u >= 1 && !cyr && u16[u - 1] == 'h' &&
+                (u == 1 || !strchr("szckg", (char)(u16[u - 2] < 0x80 ? u16[u - 2] : '?')))) {
+                u16[u - 1] = 'x';
+                j = k;
+                continue;
+            }
             if (c == '\'' && u >= 2 && k < len && !cyr) {
                 char nx = (char)(s[k] | 0x20);
                 UChar pv = u16[u - 1];

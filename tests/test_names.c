@@ -446,6 +446,17 @@ static void test_independent_spellings(void **state)
         {"uk", "Заріцький", "Zarićkyj", 1},
         {"uk", "Заричкий", "Zarićkyj", 0},
         {"sr", "Срећков", "Srećkov", 1},
+        /* Finnish SFS 4900: tš is ч, štš щ; Ukrainian х is h' (issue 9, names11) */
+        {"ru", "Чайковский", "Tšaikovski", 1},
+        {"ru", "Щукин", "Štšukin", 1},
+        {"ru", "Ильич", "Iljitš", 1},
+        {"ru", "Подъячев", "Podjatšev", 1},
+        {"ru", "Поджачев", "Podjatšev", 0},
+        {"uk", "Кузьмич", "Kuzmytš", 1},
+        {"uk", "Гончар", "Hontšar", 1},
+        {"uk", "Ґончар", "Hontšar", 0},
+        {"uk", "Михайло", "Myh'ailo", 1},
+        {"uk", "Мигайло", "Myh'ailo", 0},
     };
     check_pairs(cases, sizeof cases / sizeof *cases);
 }

@@ -30,6 +30,10 @@ transliteration, @sindresorhus/transliterate, any-ascii, and the Finnish
 SFS 4900 of @natlibfi/sfs-4900 -- each on the name and on its CAPITALS, as the
 tool writes them (ShchERBINA: the tools map a capital to a Title digraph).
 Output as heldout9.tsv: cluster<TAB>spelling<TAB>lang<TAB>source.
+
+  make_heldout11.py --dev NPMDIR FAKERDIR > DEV11.tsv
+the same romanizers on fixtures/names/namelist.tsv's ru and uk names (dev11,
+the development set of branch names11: tuned on, no name of heldout11).
 """
 import hashlib, os, re, subprocess, sys, unicodedata
 
@@ -37,9 +41,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_heldout9 as h9  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-NPM = os.path.abspath(sys.argv[1]) + "/node_modules" if len(sys.argv) > 1 else None
-FAKER = (os.path.abspath(sys.argv[2]) + "/usr/lib/python3/dist-packages/faker/providers/person"
-         if len(sys.argv) > 2 else None)
+DEV = "--dev" in sys.argv
+ARGS = [a for a in sys.argv[1:] if a != "--dev"]
+NPM = os.path.abspath(ARGS[0]) + "/node_modules" if ARGS else None
+FAKER = (os.path.abspath(ARGS[1]) + "/usr/lib/python3/dist-packages/faker/providers/person"
+         if len(ARGS) > 1 else None)
 PER = (40, 60)
 h = lambda w: hashlib.md5(("names11:" + w).encode()).hexdigest()  # noqa: E731
 
@@ -114,7 +120,7 @@ def names():
 
 
 def main():
-    chosen = names()
+    chosen = [(l, n) for l, n in h9.namelist_names() if l in ("ru", "uk")] if DEV else names()
     r = subprocess.run(["node", f"{HERE}/heldout11_translit.mjs"],
                        input="".join(f"{l}\t{n}\n" for l, n in chosen).encode(),
                        stdout=subprocess.PIPE, check=True, env=dict(os.environ, NODE_PATH=NPM))
