@@ -861,7 +861,7 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
                 UChar pv = u16[u - 1];
                 if ((pv == 's' || pv == 'c' || pv == 'z') && nx == 'k') {
                     c = 0x02b9;
-                } else if (pv < 0x80 && latin_consonant((char)pv) && strchr("aueo", nx) &&
+                } else if (pv < 0x80 && latin_consonant((char)pv) && strchr("aue", nx) &&
                            (unsigned char)s[k] < 0x80) {
                     if (u < 250) u16[u++] = 'i';
                     j = k;
