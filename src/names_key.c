@@ -856,6 +856,12 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
                 j = k;
                 continue;
             }
+            /* g' is the Ukrainian ґ of the npm transliteration package
+             * (Avg'usta = Авґуста, G'udz' = Ґудзь): a g, no soft sign */
+            if ((c == '\'' || c == 0x2019) && u >= 1 && !cyr && u16[u - 1] == 'g') {
+                j = k;
+                continue;
+            }
             if (c == '\'' && u >= 2 && k < len && !cyr) {
                 char nx = (char)(s[k] | 0x20);
                 UChar pv = u16[u - 1];
