@@ -910,6 +910,11 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
                 continue;
             }
             if (is_apostrophe(c) && !(c == 0x02ba && before_consonant(s, len, k))) continue;
+            /* ё after a Latin letter is ë: iuliia's schemes leave the
+             * Cyrillic ё in their Latin (Mogilёvščina, Aksёn; issue 9,
+             * branch names11), and the word stays Latin */
+            if ((c == 0x451 || c == 0x401) && u && u16[u - 1] < 0x250 && u_isalpha(u16[u - 1]))
+                c = c == 0x451 ? 0xeb : 0xcb;
             if (pn_is_cyrillic(c)) cyr = 1;
             UChar32 lc = u_tolower((UChar32)c);
             if (u < 250) U16_APPEND_UNSAFE(u16, u, lc);
