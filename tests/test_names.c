@@ -476,6 +476,10 @@ static void test_independent_spellings(void **state)
         {"", "Татьяна", "Тетяна", 1},
         {"uk", "Вадим", "Vadym", 1},
         {"", "Вадим", "Vodym", 0},
+        {"ru", "Михаил", "Mihail", 1},
+        {"ru", "Прохор", "Prohor", 1},
+        {"ru", "Прохор", "Prochor", 1},
+        {"ru", "Прогор", "Prochor", 0},
         {"be", "Андрэй", "Andréj", 1}, /* ICU: not the Spanish j of х */
         {"be", "Андрэх", "Andréj", 0},
     };
