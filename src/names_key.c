@@ -845,12 +845,29 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
              * u, e, o is ь before я, ю, е, ё, whose ISO 9 â, û, ë lost their
              * marks (Ul'an = Ульян, Il'enko = Ильенко): the key's i. Not
              * after one letter (d'Alembert, O'Hara). */
+            /* h' is SFS 4900's Ukrainian х (Myh'ailo = Михайло, H'arkiv =
+             * Харків), whose г is h: x, which the rules read х; no scheme
+             * puts the Ukrainian apostrophe after г, and ISO 9's h' is хь
+             * (issue 9, branch names11). Not after s, z, c, k, g (ш, ж, ч,
+             * х, the Ukrainian г of DSTU 9112 B, with a soft sign). */
+            if ((c == '\'' || c == 0x2019) && u >= 1 && !cyr && u16[u - 1] == 'h' &&
+                (u == 1 || !strchr("szckg", (char)(u16[u - 2] < 0x80 ? u16[u - 2] : '?')))) {
+                u16[u - 1] = 'x';
+                j = k;
+                continue;
+            }
+            /* g' is the Ukrainian ґ of the npm transliteration package
+             * (Avg'usta = Авґуста, G'udz' = Ґудзь): a g, no soft sign */
+            if ((c == '\'' || c == 0x2019) && u >= 1 && !cyr && u16[u - 1] == 'g') {
+                j = k;
+                continue;
+            }
             if (c == '\'' && u >= 2 && k < len && !cyr) {
                 char nx = (char)(s[k] | 0x20);
                 UChar pv = u16[u - 1];
                 if ((pv == 's' || pv == 'c' || pv == 'z') && nx == 'k') {
                     c = 0x02b9;
-                } else if (pv < 0x80 && latin_consonant((char)pv) && strchr("aueo", nx) &&
+                } else if (pv < 0x80 && latin_consonant((char)pv) && strchr("aue", nx) &&
                            (unsigned char)s[k] < 0x80) {
                     if (u < 250) u16[u++] = 'i';
                     j = k;
@@ -893,6 +910,11 @@ static int phonetic(const char *s, size_t len, int force, int lang, pisar_buf *k
                 continue;
             }
             if (is_apostrophe(c) && !(c == 0x02ba && before_consonant(s, len, k))) continue;
+            /* ё after a Latin letter is ë: iuliia's schemes leave the
+             * Cyrillic ё in their Latin (Mogilёvščina, Aksёn; issue 9,
+             * branch names11), and the word stays Latin */
+            if ((c == 0x451 || c == 0x401) && u && u16[u - 1] < 0x250 && u_isalpha(u16[u - 1]))
+                c = c == 0x451 ? 0xeb : 0xcb;
             if (pn_is_cyrillic(c)) cyr = 1;
             UChar32 lc = u_tolower((UChar32)c);
             if (u < 250) U16_APPEND_UNSAFE(u16, u, lc);

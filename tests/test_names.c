@@ -446,6 +446,42 @@ static void test_independent_spellings(void **state)
         {"uk", "Заріцький", "Zarićkyj", 1},
         {"uk", "Заричкий", "Zarićkyj", 0},
         {"sr", "Срећков", "Srećkov", 1},
+        /* Finnish SFS 4900: tš is ч, štš щ; Ukrainian х is h' (issue 9, names11) */
+        {"ru", "Чайковский", "Tšaikovski", 1},
+        {"ru", "Щукин", "Štšukin", 1},
+        {"ru", "Ильич", "Iljitš", 1},
+        {"ru", "Подъячев", "Podjatšev", 1},
+        {"ru", "Поджачев", "Podjatšev", 0},
+        {"uk", "Кузьмич", "Kuzmytš", 1},
+        {"uk", "Гончар", "Hontšar", 1},
+        {"uk", "Ґончар", "Hontšar", 0},
+        {"uk", "Михайло", "Myh'ailo", 1},
+        {"uk", "Мигайло", "Myh'ailo", 0},
+        /* ASCII ' before o after a consonant is ь before о, no glide (any-ascii
+         * Den'ov = Деньов); sch beside ts or a glide y is щ, not German ш */
+        {"uk", "Деньов", "Den'ov", 1},
+        {"ru", "Денёв", "Den'ov", 0},
+        {"ru", "Щецин", "Schetsin", 1},
+        {"ru", "Шецин", "Schetsin", 0},
+        {"uk", "Єщенко", "Yeschenko", 1},
+        {"uk", "Авґуста", "Avg'usta", 1},         /* npm transliteration's ґ */
+        {"ru", "Могилёвщина", "Mogilёvščina", 1}, /* iuliia leaves ё */
+        {"ru", "Могилёвина", "Mogilёvščina", 0},
+        /* given names both languages use: the Ukrainian Latin meets the
+         * Cyrillic read either way (tables/names/given.txt) */
+        {"", "Вадим", "Vadym", 1},
+        {"", "Вадим", "Vadim", 1},
+        {"", "Олег", "Oleh", 1},
+        {"", "Галина", "Halyna", 1},
+        {"", "Татьяна", "Тетяна", 1},
+        {"uk", "Вадим", "Vadym", 1},
+        {"", "Вадим", "Vodym", 0},
+        {"ru", "Михаил", "Mihail", 1},
+        {"ru", "Прохор", "Prohor", 1},
+        {"ru", "Прохор", "Prochor", 1},
+        {"ru", "Прогор", "Prochor", 0},
+        {"be", "Андрэй", "Andréj", 1}, /* ICU: not the Spanish j of х */
+        {"be", "Андрэх", "Andréj", 0},
     };
     check_pairs(cases, sizeof cases / sizeof *cases);
 }

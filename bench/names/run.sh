@@ -36,6 +36,17 @@ python3 "$SCORE" --per-lang --cmd "$PISAR names --key --resolve --lang {lang}" -
 echo "-- recall of the key alone by scheme and press convention (by_scheme.py; pass it two builds to compare)"
 python3 by_scheme.py "$sc" "$PISAR"
 rm -rf "$sc"
+echo "== held-out sets made without pisar (heldout9: ICU, press, GOST; heldout10: faker's names;"
+echo "   heldout11: npm romanizers, make_heldout11.py): --key; --key --lang; --key --resolve"
+ho=$(mktemp)
+for f in heldout9 heldout10 heldout11; do
+  cut -f1-3 "$f.tsv" > "$ho"
+  for opt in "" "--lang {lang}" "--resolve"; do
+    printf '%s %s: ' "$f" "${opt:-(none)}"
+    python3 "$SCORE" --per-lang --drop-shared --cmd "$PISAR names --key $opt" "$ho" | tail -1
+  done
+done
+rm -f "$ho"
 echo "== the hand-made clusters (people.txt, attested.tsv)"
 echo "== pisar names --key (with the built-in gazetteer)"
 python3 "$SCORE" --cmd "$PISAR names --key" --by-source meta.tsv clusters.tsv
