@@ -289,6 +289,20 @@ static void test_hr_sr_seventh(void **state)
     check(p, sizeof p / sizeof *p);
 }
 
+/* eighth round: Bulgarian's -лна (Russian -льна), and English words that
+ * untranslated man pages had put in the German and Polish word tables
+ * (tables/langid/untranslated.txt) */
+static void test_eighth(void **state)
+{
+    (void)state;
+    static const pair p[] = {
+        {"Неправилна операция", "bg"},
+        {"Debian traditionally", "en"},
+        {"Last command executed", "en"},
+    };
+    check(p, sizeof p / sizeof *p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_latin_slavic),  cmocka_unit_test(test_hr_sr_fifth),
         cmocka_unit_test(test_hr_sr_seventh), cmocka_unit_test(test_hr_sr_jat_table),
         cmocka_unit_test(test_elision),       cmocka_unit_test(test_latin_letters),
+        cmocka_unit_test(test_eighth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

