@@ -1238,6 +1238,40 @@ static int lower_s_word(const seg_abbrev_lang *l, const unsigned char *t, size_t
     return table_lookup(l, key, w + e - kw - n1) == 'S';
 }
 
+/* "jutro o 18. dam znać": in a language whose numbers with a dot are
+ * ordinals, an hour (a number up to 24 after a word the table names H, a
+ * preposition of time: pl and sk "o") ends a sentence before a
+ * lower-case word when the sentence itself began in lower case, as chat
+ * does; edited text ("w 34. i 77. minucie", "v 5. patře") starts with a
+ * capital, and its number stays an ordinal. Czech "v" and Croatian "u" are
+ * left out: "v 5. patře", "u 5. razredu" are ordinals in chat too. */
+static int chat_hour(const seg_abbrev_lang *l, const unsigned char *t, size_t len, size_t start,
+                     span sp)
+{
+    unsigned v = 0;
+    if (sp.e <= sp.b || sp.e - sp.b > 2) return 0;
+    for (size_t k = sp.b; k < sp.e; k++) {
+        if (t[k] < '0' || t[k] > '9') return 0;
+        v = v * 10 + (unsigned)(t[k] - '0');
+    }
+    if (v > 24) return 0;
+    size_t m = start;
+    while (m < sp.b) {
+        size_t q;
+        uint32_t cp = dec(t, len, m, &q);
+        if (is_alpha(cp)) {
+            if (!is_lower(cp)) return 0;
+            break;
+        }
+        m += q;
+    }
+    if (m >= sp.b) return 0;
+    size_t e = skip_inline_space_before(t, len, start, sp.b);
+    if (e == sp.b || e <= start) return 0;
+    span w = token_before(t, len, start, e);
+    return w.e > w.b && w.e - w.b < 16 && abbrev_class(l, (const char *)t + w.b, w.e - w.b) == 'H';
+}
+
 static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int strong, int ellipsis,
                        int quoted, size_t kw)
 {
@@ -1313,7 +1347,7 @@ static int lower_start(const pisar_segmenter *s, size_t start, size_t i, int str
     tk_info tk = classify(t, len, sp);
     size_t kb;
     if (tk.kind == TK_NUMBER) {
-        if (ordinal_language(s->lang)) return 0;
+        if (ordinal_language(s->lang)) return chat_hour(s->lang, t, len, start, sp);
         return !lookup_abbrev(s->lang, t, len, start, sp, &kb) && sp.e - sp.b >= 2;
     }
     /* a word in capitals, three letters or more, that no table knows: "like
@@ -1899,6 +1933,7 @@ static int decide(pisar_segmenter *s, size_t start, size_t i, size_t j, int stro
             return !range_before(t, len, start, kb) || word_class(s->lang, t, len, kw) == 'S';
         return 1;
     case 'N': /* "No. 5", "тел. +7 (4822)", "арт. «Басейн Нёмана»" */
+    case 'D': /* "giov. 12 febbr.", "am Mi. 4. März": a day or month before a date */
         return !(digit || c == '+' || c == '(' || opened);
     default:
         break;

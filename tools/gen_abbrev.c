@@ -127,8 +127,9 @@ static int load(const char *path, lang *l)
         size_t cl = strlen(cls);
         while (cl && (cls[cl - 1] == ' ' || cls[cl - 1] == '\t'))
             cls[--cl] = 0;
-        if (cl != 1 || !strchr("PFYNWSVCMI", cls[0])) {
-            fprintf(stderr, "%s:%d: class must be P, F, Y, N, W, S, V, C, M or I\n", path, lineno);
+        if (cl != 1 || !strchr("PFYNDWSVCMIH", cls[0])) {
+            fprintf(stderr, "%s:%d: class must be P, F, Y, N, D, W, S, V, C, M, I or H\n", path,
+                    lineno);
             rc = -1;
             continue;
         }
@@ -156,7 +157,7 @@ static int load(const char *path, lang *l)
             pending_space = 0;
             key[kl++] = *p;
         }
-        int word = strchr("SVCMI", cls[0]) != NULL;
+        int word = strchr("SVCMIH", cls[0]) != NULL;
         if (kl < (word ? 1u : 2u) || kl >= 60 || !valid_utf8((unsigned char *)key, kl) ||
             (word ? memchr(key, '.', kl) != NULL : key[kl - 1] != '.')) {
             fprintf(stderr,
@@ -222,7 +223,7 @@ static void emit(FILE *o, const lang *l)
     uint64_t last[128] = {0};
     for (size_t i = 0; i < l->n; i++) {
         const entry *e = &l->e[i];
-        if (strchr("SVCMI", e->cls) || e->key[0] == '-') continue;
+        if (strchr("SVCMIH", e->cls) || e->key[0] == '-') continue;
         size_t b = e->len - 1;
         while (b > 0 && e->key[b - 1] != '.' && e->key[b - 1] != ' ')
             b--;
@@ -262,7 +263,7 @@ int main(int argc, char **argv)
      * (W over F over Y over N over P), so an unknown language never glues two sentences
      * because of another language's title. */
     qsort(und->e, und->n, sizeof *und->e, cmp_entry);
-    static const char rank[] = "CSVPNYFW";
+    static const char rank[] = "HCSVPNDYFW";
     size_t w = 0;
     for (size_t i = 0; i < und->n; i++) {
         if (w && !cmp_entry(&und->e[w - 1], &und->e[i])) {
@@ -296,7 +297,7 @@ int main(int argc, char **argv)
          * leading word ("и т.д." -> "т.д."); words of class S and V do not count */
         for (size_t j = 0; j < langs[i].n; j++) {
             const entry *e = &langs[i].e[j];
-            if (strchr("SVCMI", e->cls)) continue;
+            if (strchr("SVCMIH", e->cls)) continue;
             const char *sp = memchr(e->key, ' ', e->len);
             size_t l = e->len;
             while (sp) {
