@@ -1020,6 +1020,17 @@ static const seg_case cases[] = {
      "Wir treffen uns am Mi. 4. März im Büro. Bis dann.",
      0,
      {"Wir treffen uns am Mi. 4. März im Büro.", "Bis dann.", NULL}},
+    /* a pronoun or adverb of time that opens sentences, in lower case after a short word */
+    {"ru lower-case sentence after a short word: an adverb of time opens it",
+     "ru",
+     "Мы ждали целый час. сегодня всё повторилось.",
+     0,
+     {"Мы ждали целый час.", "сегодня всё повторилось.", NULL}},
+    {"uk lower-case sentence after a short word: a negative pronoun opens it",
+     "uk",
+     "Пішли в ліс. ніхто не заблукав.",
+     0,
+     {"Пішли в ліс.", "ніхто не заблукав.", NULL}},
     /* an hour before a lower-case sentence in chat (pl, sk: class H) */
     {"Polish chat: an hour after o ends the sentence before lower case",
      "pl",
