@@ -7,7 +7,7 @@
  * Table format (documented in tables/abbrev/README.md):
  *   # comment
  *   %ordinal-dot            option: "1. Mai" -- a short number and a dot is an ordinal
- *   ABBREVIATION<TAB>CLASS  CLASS is P, F, Y or N; WORD<TAB>S or WORD<TAB>V names a
+ *   ABBREVIATION<TAB>CLASS  CLASS is P, F, Y, N or D; WORD<TAB>S, V or H names a
  *                           word that starts sentences (S), a verb of saying (V) or
  *                           a word that goes on after an F abbreviation (C: "a.m. EDT");
  *                           -SUFFIX.<TAB>CLASS matches the end of longer words. In the key, spaces
