@@ -770,8 +770,8 @@ typedef struct inv_cache {
  * reference path, line by line.
  */
 #define JC_SLOTS 8192       /* a power of 2 */
-#define JC_ARENA (1u << 20) /* bytes of keys */
-#define JC_MAX_KEY 2048     /* longer runs are not kept */
+#define JC_ARENA (1u << 22) /* bytes of keys */
+#define JC_MAX_KEY 65536    /* longer runs are not kept */
 typedef struct jc_entry {
     uint32_t hash; /* 0: empty */
     uint32_t off;  /* b at arena[off], a after it */
