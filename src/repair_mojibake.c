@@ -2350,9 +2350,11 @@ static int signs_pass(const unsigned char *s, size_t n, repair_list *out, size_t
 {
     size_t n1 = out->n;
     for (size_t i = 0; i + 3 < n; i++) {
-        if (s[i] != 0xC3 || s[i + 1] != 0x82 || s[i + 2] != 0xC2 || s[i + 3] < 0xA0 ||
-            s[i + 3] > 0xBF)
-            continue;
+        /* (the pair's first byte found by memchr(), not a byte at a time) */
+        const unsigned char *p = memchr(s + i, 0xC3, n - 3 - i);
+        if (!p) break;
+        i = (size_t)(p - s);
+        if (s[i + 1] != 0x82 || s[i + 2] != 0xC2 || s[i + 3] < 0xA0 || s[i + 3] > 0xBF) continue;
         size_t j = char_before(s, i);
         if (j != (size_t)-1 && s[j] >= 0x80) {
             size_t q = j;
