@@ -24,6 +24,7 @@
  * and when it is, it is not damaged by the measures above.
  */
 #include "repair.h"
+#include "repair_scan.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -902,8 +903,7 @@ static int tokenize(ctx *x)
         if (i >= x->n) break;
         size_t b = i;
         int ascii = 1;
-        while (i < x->n && !is_space(x->s[i]))
-            ascii &= x->s[i++] < 0x80;
+        i = repair_token_end(x->s, x->n, i, &ascii); /* (repair_scan.h) */
         if (x->ntok == x->tokcap) {
             size_t cap = x->tokcap ? x->tokcap * 2 : 32;
             token *t = realloc(x->tok, cap * sizeof *t);
