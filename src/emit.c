@@ -2,6 +2,7 @@
  * XLIFF 2.1, TMX 1.4b (XML through libxml2's xmlTextWriter), PO, TSV, JSONL
  * (through jansson's encoder) and plain text. */
 #include "pisar/emit.h"
+#include "emit_scan.h"
 #include "utf8.h"
 
 #include <jansson.h>
@@ -97,22 +98,17 @@ static int xml_forbidden(uint32_t cp)
     return (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
+/* 1 when valid UTF-8 s[0..n) may hold a character xml_forbidden() rejects
+ * (emit_scan.h). */
+static int may_hold_forbidden(const unsigned char *u, size_t n)
+{
+    return emit_may_forbid(u, n);
+}
+
 /*
  * Append s[0..n) (valid UTF-8) to dst without the characters no format may
  * carry, reporting each; `base` is the offset of s in the paragraph.
  */
-/* 1 when valid UTF-8 s[0..n) may hold a character xml_forbidden() rejects:
- * a byte below 0x20 other than tab, LF and CR (in UTF-8 only the ASCII
- * characters have such bytes), or EF, the lead of U+FFFE and U+FFFF. */
-static int may_hold_forbidden(const unsigned char *u, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = u[i];
-        if (c < 0x20 ? c != 0x09 && c != 0x0A && c != 0x0D : c == 0xEF) return 1;
-    }
-    return 0;
-}
-
 static int clean(pisar_emitter *em, const char *s, size_t n, size_t base, pisar_buf *dst,
                  int report)
 {
@@ -755,21 +751,27 @@ static int jsonl_unit(pisar_emitter *em, const char *id, size_t sent, const char
     return rc ? PISAR_ENOMEM : PISAR_OK;
 }
 
-/* The sentence on one line: its line breaks become spaces (appended a run
- * at a time, not a byte at a time). */
+/* The sentence s[0, n) on one line: its line breaks become spaces (appended
+ * a run at a time, the breaks found 16 bytes at a step: emit_scan.h). */
+static int txt_line_n(pisar_buf *o, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (pisar_buf_reserve(o, n + 1)) return PISAR_ENOMEM;
+    int rc = 0;
+    size_t run = 0;
+    for (size_t p = emit_line_break(u, n); p < n; p = run + emit_line_break(u + run, n - run)) {
+        rc |= pisar_buf_append(o, s + run, p - run);
+        rc |= pisar_buf_append(o, " ", 1);
+        run = p + 1;
+    }
+    rc |= pisar_buf_append(o, s + run, n - run);
+    rc |= pisar_buf_append(o, "\n", 1);
+    return rc ? PISAR_ENOMEM : PISAR_OK;
+}
+
 static int txt_line(pisar_buf *o, const char *s)
 {
-    int rc = 0;
-    const char *run = s, *p = s;
-    for (; *p; p++)
-        if (*p == '\n' || *p == '\r') {
-            rc |= pisar_buf_append(o, run, (size_t)(p - run));
-            rc |= pisar_buf_append(o, " ", 1);
-            run = p + 1;
-        }
-    rc |= pisar_buf_append(o, run, (size_t)(p - run));
-    rc |= pisar_buf_puts(o, "\n");
-    return rc ? PISAR_ENOMEM : PISAR_OK;
+    return txt_line_n(o, s, strlen(s));
 }
 
 /* One sentence unit in the formats that have one unit per sentence. */
@@ -978,15 +980,24 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
     }
     size_t k = 0;
     for (size_t i = first; i <= last; i++) {
-        if (all_ws(text + s[i].start, s[i].end - s[i].start)) continue;
+        const char *src = text + s[i].start;
+        size_t sl = s[i].end - s[i].start;
+        if (all_ws(src, sl)) continue;
         k++;
-        if ((rc = clean(em, text + s[i].start, s[i].end - s[i].start, s[i].start, &em->t1, 1)))
-            return rc;
+        /* TXT and a sentence with nothing to drop (the common one): written
+         * from the paragraph, not through a cleaned copy */
+        int direct = em->format == PISAR_FORMAT_TXT && !may_hold_forbidden((const void *)src, sl);
+        if (!direct && (rc = clean(em, src, sl, s[i].start, &em->t1, 1))) return rc;
         const char *note = notes ? notes[i] : NULL;
         if (note && *note) {
             if ((rc = check_utf8(note, strlen(note), err))) return rc;
             if ((rc = clean(em, note, strlen(note), 0, &em->t2, 0))) return rc;
             note = em->t2.data;
+        }
+        if (direct) {
+            if ((rc = txt_line_n(em->out, src, sl))) return rc;
+            em->units++, em->doc_units++;
+            continue;
         }
         if ((rc = sentence_unit(em, k, em->t1.data, note, err))) return rc;
     }

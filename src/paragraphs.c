@@ -1,6 +1,8 @@
 /* paragraphs.c -- where a paragraph of a prepared text ends (paragraphs.h). */
 #include "paragraphs.h"
 
+#include <string.h>
+
 /* Does the line at t[k] begin with a lower-case letter (ASCII, Latin-1,
  * basic Cyrillic)? Such a line goes on with the sentence before it. */
 static int line_goes_on_lower(const char *t, size_t n, size_t k)
@@ -19,7 +21,10 @@ size_t prep_find_break(const char *t, size_t n, size_t from, size_t *pend, int l
                        int streaming)
 {
     for (size_t i = from; i < n; i++) {
-        if (t[i] != '\n') continue;
+        /* (the next line break found by memchr(), not a byte at a time) */
+        const char *nl = memchr(t + i, '\n', n - i);
+        if (!nl) break;
+        i = (size_t)(nl - t);
         if (lines && i + 1 < n && (!line_goes_on_lower(t, n, i + 1) || i - para > (1u << 20))) {
             *pend = i;
             return i + 1;

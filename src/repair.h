@@ -56,6 +56,8 @@ void repair_ws_free(repair_ws *w);
 /* For the tests: the answers the workspace's cache of token inversions gave
  * (hits), and how often it was emptied. */
 void repair_ws_stats(const repair_ws *w, size_t *hits, size_t *clears);
+/* The same of the cache of the models' judgements of runs (lm_judge()). */
+void repair_ws_judge_stats(const repair_ws *w, size_t *hits, size_t *clears);
 int repair_mojibake_ws(const repair_enc *t, repair_ws *w, const char *s, size_t n, repair_list *out,
                        int fast);
 

@@ -24,6 +24,7 @@
  * and when it is, it is not damaged by the measures above.
  */
 #include "repair.h"
+#include "repair_scan.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -754,6 +755,38 @@ typedef struct inv_cache {
     const void *enc;     /* the tables the answers were found with */
 } inv_cache;
 
+/*
+ * lm_judge()'s answers kept from line to line of a workspace (the fast path
+ * only): the models' judgement of a run, its text before (b) and after (a)
+ * and the least gain asked, depends on nothing else (the scores of b and a
+ * under fixed models; x->lmb and x->lm_hint only choose the order of the
+ * work). Where lm_judge() refuses (a's score below lb + gain), the answer
+ * kept is the refusal it gave, which add_cand() reads as the same decision
+ * whichever way it was reached; where it accepts, both scores are exact.
+ * Manual pages and message catalogues repeat their capitals (licences,
+ * tables of characters, section names), so that the single-byte chains ask
+ * the same runs again and again. Open addressing on (gain, b, a); keys in
+ * one arena; emptied when 3/4 full or the arena is. tests/test_normalize.c
+ * (test_inv_cache) compares a workspace kept over many lines with the
+ * reference path, line by line.
+ */
+#define JC_SLOTS 8192       /* a power of 2 */
+#define JC_ARENA (1u << 22) /* bytes of keys */
+#define JC_MAX_KEY 65536    /* longer runs are not kept */
+typedef struct jc_entry {
+    uint32_t hash; /* 0: empty */
+    uint32_t off;  /* b at arena[off], a after it */
+    uint32_t blen, alen;
+    double gain, lm, lb;
+} jc_entry;
+typedef struct judge_cache {
+    jc_entry *slot;
+    unsigned char *arena;
+    size_t used, filled;
+    size_t hits, clears; /* (for the tests: repair_ws_judge_stats()) */
+    const void *enc;     /* the tables (and their models) the answers were found with */
+} judge_cache;
+
 typedef struct ctx {
     const unsigned char *s;
     size_t n;
@@ -783,7 +816,8 @@ typedef struct ctx {
     size_t nseed_u, nseed_1, ntouched;
     size_t *idx;
     size_t idxcap;
-    inv_cache *inv; /* examine()'s answers from line to line (NULL: none) */
+    inv_cache *inv;  /* examine()'s answers from line to line (NULL: none) */
+    judge_cache *jc; /* lm_judge()'s answers from line to line (NULL: none) */
 } ctx;
 
 static int is_space(unsigned char c)
@@ -869,8 +903,7 @@ static int tokenize(ctx *x)
         if (i >= x->n) break;
         size_t b = i;
         int ascii = 1;
-        while (i < x->n && !is_space(x->s[i]))
-            ascii &= x->s[i++] < 0x80;
+        i = repair_token_end(x->s, x->n, i, &ascii); /* (repair_scan.h) */
         if (x->ntok == x->tokcap) {
             size_t cap = x->tokcap ? x->tokcap * 2 : 32;
             token *t = realloc(x->tok, cap * sizeof *t);
@@ -1228,7 +1261,7 @@ static int lm_some(ctx *x, const char *s, size_t n, double *score)
  * than rounding) the run gains less than `gain` whatever b's best score;
  * *lb is then lo and the result lo + gain - 1. The best score of b (all
  * the models) is only needed for the runs a reads well enough. */
-static double lm_judge(ctx *x, const pisar_buf *b, const pisar_buf *a, double gain, double *lb)
+static double lm_judge_run(ctx *x, const pisar_buf *b, const pisar_buf *a, double gain, double *lb)
 {
     double lo;
     if (b->len && !(x->lmb_ok && x->lmb.len == b->len && !memcmp(x->lmb.data, b->data, b->len)) &&
@@ -1239,6 +1272,57 @@ static double lm_judge(ctx *x, const pisar_buf *b, const pisar_buf *a, double ga
     }
     *lb = lm_before(x, b);
     return lm_of_floor(x, a->data, a->len, *lb + gain);
+}
+
+static uint32_t jc_hash(const pisar_buf *b, const pisar_buf *a, double gain)
+{
+    uint64_t g;
+    memcpy(&g, &gain, sizeof g);
+    uint64_t h = inv_hash(0, (const unsigned char *)b->data, b->len);
+    h = h * 0x9E3779B97F4A7C15u ^ inv_hash(1, (const unsigned char *)a->data, a->len) ^ g;
+    h ^= h >> 31;
+    uint32_t r = (uint32_t)h ^ (uint32_t)(h >> 32);
+    return r ? r : 1;
+}
+
+static void jc_clear(judge_cache *c)
+{
+    memset(c->slot, 0, JC_SLOTS * sizeof *c->slot);
+    c->used = c->filled = 0;
+}
+
+/* lm_judge_run() through the cache of its answers (x->jc, the fast path):
+ * the same decision, the same scores where it accepts. */
+static double lm_judge(ctx *x, const pisar_buf *b, const pisar_buf *a, double gain, double *lb)
+{
+    judge_cache *c = x->jc;
+    size_t n = b->len + a->len;
+    if (!c || n > JC_MAX_KEY) return lm_judge_run(x, b, a, gain, lb);
+    uint32_t h = jc_hash(b, a, gain);
+    size_t i = h & (JC_SLOTS - 1);
+    for (; c->slot[i].hash; i = (i + 1) & (JC_SLOTS - 1)) {
+        const jc_entry *e = &c->slot[i];
+        if (e->hash != h || e->gain != gain || e->blen != b->len || e->alen != a->len ||
+            (b->len && memcmp(c->arena + e->off, b->data, b->len)) ||
+            (a->len && memcmp(c->arena + e->off + b->len, a->data, a->len)))
+            continue;
+        c->hits++;
+        *lb = e->lb;
+        return e->lm;
+    }
+    double lm = lm_judge_run(x, b, a, gain, lb);
+    if (4 * (c->filled + 1) > 3 * (size_t)JC_SLOTS || c->used + n > JC_ARENA) {
+        jc_clear(c);
+        c->clears++;
+        i = h & (JC_SLOTS - 1);
+    }
+    if (b->len) memcpy(c->arena + c->used, b->data, b->len);
+    if (a->len) memcpy(c->arena + c->used + b->len, a->data, a->len);
+    c->slot[i] =
+        (jc_entry){h, (uint32_t)c->used, (uint32_t)b->len, (uint32_t)a->len, gain, lm, *lb};
+    c->used += n;
+    c->filled++;
+    return lm;
 }
 
 /* Nonzero when the token's result has a non-ASCII letter: a single-byte
@@ -2193,6 +2277,7 @@ struct repair_ws {
     size_t capc;
     pisar_buf tmp, mid, res, ctext;
     inv_cache inv;
+    judge_cache jc;
     size_t lines; /* lines read with the shortcuts */
 };
 
@@ -2215,6 +2300,8 @@ void repair_ws_free(repair_ws *w)
     pisar_buf_free(&w->ctext);
     free(w->inv.slot);
     free(w->inv.arena);
+    free(w->jc.slot);
+    free(w->jc.arena);
     free(w);
 }
 
@@ -2222,6 +2309,12 @@ void repair_ws_stats(const repair_ws *w, size_t *hits, size_t *clears)
 {
     *hits = w->inv.hits;
     *clears = w->inv.clears;
+}
+
+void repair_ws_judge_stats(const repair_ws *w, size_t *hits, size_t *clears)
+{
+    *hits = w->jc.hits;
+    *clears = w->jc.clears;
 }
 
 int repair_mojibake_opt(const repair_enc *et, const char *s, size_t n, repair_list *out, int fast)
@@ -2257,9 +2350,11 @@ static int signs_pass(const unsigned char *s, size_t n, repair_list *out, size_t
 {
     size_t n1 = out->n;
     for (size_t i = 0; i + 3 < n; i++) {
-        if (s[i] != 0xC3 || s[i + 1] != 0x82 || s[i + 2] != 0xC2 || s[i + 3] < 0xA0 ||
-            s[i + 3] > 0xBF)
-            continue;
+        /* (the pair's first byte found by memchr(), not a byte at a time) */
+        const unsigned char *p = memchr(s + i, 0xC3, n - 3 - i);
+        if (!p) break;
+        i = (size_t)(p - s);
+        if (s[i + 1] != 0x82 || s[i + 2] != 0xC2 || s[i + 3] < 0xA0 || s[i + 3] > 0xBF) continue;
         size_t j = char_before(s, i);
         if (j != (size_t)-1 && s[j] >= 0x80) {
             size_t q = j;
@@ -2322,6 +2417,24 @@ int repair_mojibake_ws(const repair_enc *et, repair_ws *w, const char *s, size_t
             c->enc = et;
         }
         if (c->slot) x.inv = c;
+        /* (the models' answers: the same tables, so kept with the inversions) */
+        judge_cache *j = &w->jc;
+        if (!j->slot) {
+            j->slot = malloc(JC_SLOTS * sizeof *j->slot);
+            j->arena = malloc(JC_ARENA);
+            if (j->slot && j->arena) {
+                jc_clear(j);
+            } else {
+                free(j->slot);
+                free(j->arena);
+                j->slot = NULL, j->arena = NULL;
+            }
+        }
+        if (j->slot && j->enc != et) {
+            jc_clear(j);
+            j->enc = et;
+        }
+        if (j->slot) x.jc = j;
     }
     int rc = tokenize(&x);
     int any = 0;

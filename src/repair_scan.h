@@ -75,6 +75,45 @@ static inline int repair_no_latin(const unsigned char *s, size_t n)
     return repair_no_latin_ref(s + i, n - i);
 }
 
+/* The reference: the end of the token that starts at s[i] (the first byte
+ * of s[i, n) that is NUL, \t..\r or a space: repair_mojibake.c's
+ * is_space()), and in *ascii 0 when a byte of it is 0x80 or above (left as
+ * it is otherwise). */
+static inline size_t repair_token_end_ref(const unsigned char *s, size_t n, size_t i, int *ascii)
+{
+    int a = 1;
+    for (; i < n; i++) {
+        unsigned char c = s[i];
+        if (c <= ' ' && (c == ' ' || c == 0 || (c >= '\t' && c <= '\r'))) break;
+        a &= c < 0x80;
+    }
+    if (!a) *ascii = 0;
+    return i;
+}
+
+/* The same, 16 bytes at a step where SSE2 is present. */
+static inline size_t repair_token_end(const unsigned char *s, size_t n, size_t i, int *ascii)
+{
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' '), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4),
+                  zero = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i t = _mm_sub_epi8(v, nine); /* \t..\r: 0..4 */
+        __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, zero)),
+                                     _mm_cmpeq_epi8(_mm_min_epu8(t, four), t));
+        unsigned m = (unsigned)_mm_movemask_epi8(space), hi = (unsigned)_mm_movemask_epi8(v);
+        if (m) {
+            unsigned k = (unsigned)__builtin_ctz(m);
+            if (hi & ((1u << k) - 1)) *ascii = 0;
+            return i + k;
+        }
+        if (hi) *ascii = 0;
+    }
+#endif
+    return repair_token_end_ref(s, n, i, ascii);
+}
+
 /*
  * The line-level gate before the mojibake finder: 1 when one pass over the
  * bytes proves that repair_mojibake() finds nothing in s[0, n) (valid UTF-8),

@@ -19,6 +19,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "emit_scan.h"
 #include "pisar/pisar.h"
 
 /* A paragraph of test text and its sentences. */
@@ -470,6 +471,60 @@ static void test_notes_and_pairs(void **state)
     pisar_buf_free(&out);
 }
 
+/* The SSE2 scans of emit_scan.h against their references at every offset
+ * and length: Cyrillic and ASCII text with one byte of each kind (controls,
+ * tab, LF, CR, EF, bytes either side of them) at every position. */
+static void test_scans(void **state)
+{
+    (void)state;
+    unsigned char buf[72];
+    for (size_t i = 0; i < sizeof buf; i++) /* "при 1, " repeated: D0/D1 leads, ASCII */
+        buf[i] = (unsigned char)"\xD0\xBF\xD1\x80\xD0\xB8 1, "[i % 10];
+    static const unsigned char odd[] = {0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E,
+                                        0x1F, 0x20, 0x7F, 0x80, 0xEE, 0xEF, 0xF0, 0xFF};
+    size_t forbid = 0, breaks = 0;
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at <= sizeof buf; at++) {
+            unsigned char b[sizeof buf];
+            memcpy(b, buf, sizeof b);
+            if (at < sizeof b) b[at] = odd[o];
+            for (size_t off = 0; off < sizeof b; off++)
+                for (size_t n = 0; off + n <= sizeof b; n++) {
+                    int f = emit_may_forbid_ref(b + off, n);
+                    assert_int_equal(emit_may_forbid(b + off, n), f);
+                    size_t lb = emit_line_break_ref(b + off, n);
+                    assert_int_equal(emit_line_break(b + off, n), lb);
+                    forbid += (size_t)f;
+                    breaks += lb < n;
+                }
+        }
+    assert_true(forbid > 1000 && breaks > 1000); /* both answers met */
+}
+
+/* TXT writes a sentence with line breaks (LF, CR, CRLF) on one line, the same
+ * whether it holds a character to drop (through the cleaned copy) or not
+ * (straight from the paragraph). */
+static void test_txt_lines(void **state)
+{
+    (void)state;
+    static const char *text[] = {"Первая\nстрока\r\nдва.  Second\rline, long enough to "
+                                 "pass sixteen bytes\nagain.",
+                                 "Первая\nстрока\r\nдва.\x01  Second\rline, long enough to "
+                                 "pass sixteen bytes\nagain."};
+    static const char *want = "Первая строка  два.\nSecond line, long enough to pass sixteen "
+                              "bytes again.\n";
+    for (int v = 0; v < 2; v++) {
+        size_t n = strlen(text[v]), cut = strlen("Первая\nстрока\r\nдва.") + (size_t)v;
+        para p = {text[v], 2, {{0, cut, 0}, {cut + 2, n, 0}}};
+        const para *ps[] = {&p, NULL};
+        uint64_t units = 0;
+        char *out = emit(PISAR_FORMAT_TXT, 0, ps, NULL, &units);
+        assert_string_equal(out, want);
+        assert_int_equal(units, 2);
+        free(out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -484,6 +539,8 @@ int main(void)
         cmocka_unit_test(test_controls),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_notes_and_pairs),
+        cmocka_unit_test(test_scans),
+        cmocka_unit_test(test_txt_lines),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCatalogCleanup();

@@ -966,14 +966,17 @@ static void test_inv_cache(void **state)
     }
     ws_ctx c = {t, w};
     bad += for_each_file("fuzz/corpus/normalize", ws_file, &c);
-    size_t hits = 0, clears = 0;
+    size_t hits = 0, clears = 0, jhits = 0, jclears = 0;
     repair_ws_stats(w, &hits, &clears);
+    repair_ws_judge_stats(w, &jhits, &jclears);
     repair_ws_free(w);
     repair_enc_free(t);
     free(t);
     assert_int_equal(bad, 0);
-    /* not vacuous: the second pass is answered from the cache */
+    /* not vacuous: the second pass is answered from the caches (the
+     * capitals of caps[] and the fixtures ask the models the same runs) */
     assert_true(hits > 1000);
+    assert_true(jhits > 10);
 }
 
 /* The premise of repair_mojibake.c's sure_changed(): under every chain whose
@@ -1818,6 +1821,38 @@ static void test_ascii_scan(void **state)
     }
 }
 
+/* The SSE2 token end (the finder's tokenize()) against its reference at
+ * every start, length and position of one byte of each kind: the spaces
+ * NUL, \t..\r and ' ', the bytes either side of them, a non-ASCII one. */
+static void test_token_scan(void **state)
+{
+    (void)state;
+    unsigned char buf[70];
+    for (size_t i = 0; i < sizeof buf; i++) /* "при-1," repeated: leads, continuations, ASCII */
+        buf[i] = (unsigned char)"\xD0\xBF\xD1\x80\xD0\xB8-1,x"[i % 10];
+    static const unsigned char odd[] = {0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D,
+                                        0x0E, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0xFF};
+    size_t ends = 0, nonascii = 0;
+    for (size_t o = 0; o < sizeof odd; o++)
+        for (size_t at = 0; at <= sizeof buf; at++) {
+            unsigned char b[sizeof buf];
+            for (size_t i = 0; i < sizeof b; i++) /* ASCII in the first half, for ascii = 1 */
+                b[i] = i < sizeof b / 2 ? (unsigned char)('a' + i % 26) : buf[i];
+            if (at < sizeof b) b[at] = odd[o];
+            for (size_t i = 0; i < sizeof b; i++)
+                for (size_t n = i; n <= sizeof b; n++) {
+                    int a1 = 1, a2 = 1;
+                    size_t e1 = repair_token_end_ref(b, n, i, &a1);
+                    size_t e2 = repair_token_end(b, n, i, &a2);
+                    assert_int_equal(e2, e1);
+                    assert_int_equal(a2, a1);
+                    ends += e1 < n;
+                    nonascii += !a1;
+                }
+        }
+    assert_true(ends > 1000 && nonascii > 1000); /* both answers met */
+}
+
 /* The SSE2 Latin-free scan against its reference at every offset and length,
  * on Cyrillic text with one other byte at every position. */
 static void test_no_latin_scan(void **state)
@@ -1946,6 +1981,7 @@ int main(void)
         cmocka_unit_test(test_ascii_scan),
         cmocka_unit_test(test_utf8_scan),
         cmocka_unit_test(test_no_latin_scan),
+        cmocka_unit_test(test_token_scan),
         cmocka_unit_test(test_nfc_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
