@@ -1126,6 +1126,20 @@ static cell *near_lines(const pisar_detector *d, const scoring *s, size_t *n)
     return out;
 }
 
+/* Occurrences of bytes >= 0x80 that e reads as letters outside model m's
+ * alphabet (*fl) and as letters of it (*in). */
+#define FOREIGN_MIN 16
+static void alphabet_letters(const scoring *s, pisar_encoding e, int m, uint64_t *fl, uint64_t *in)
+{
+    const uint16_t *t = cp_table(e);
+    for (int b = 0x80; b < 256; b++) {
+        if (!s->byte_n[b]) continue;
+        int y = lm_symbol(m, t[b]);
+        if (y == LM_FL) *fl += s->byte_n[b];
+        if (lm_symbol_is_letter(m, y)) *in += s->byte_n[b];
+    }
+}
+
 static int detect_sbcs(pisar_detector *d)
 {
     scoring s;
@@ -1397,6 +1411,27 @@ static int detect_sbcs(pisar_detector *d)
                 d->res.confidence = DOUBT_CONFIDENCE;
                 break;
             }
+    }
+    /* The letters' language: the answer reads many bytes as letters
+     * outside the alphabet of the language the words say, where another
+     * page of the script reads them as letters of it (French ispell affix
+     * rules "[aàâeèéêiîoôuh]" read as windows-1257 "[aąāečéźiīoōuh]" at
+     * 1.00: the French model, scoring affix rules no running text looks
+     * like, found the foreign letters cheaper). */
+    if (!declared && nu >= 2 && d->res.confidence > DOUBT_CONFIDENCE) {
+        int mm = ml >= 0 && lang_cost[w][ml] != UINT64_MAX ? ml : best_lang[w];
+        uint64_t fl0 = 0, in0 = 0;
+        alphabet_letters(&s, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + w), mm, &fl0, &in0);
+        for (int k = 1; k < nu && fl0 >= FOREIGN_MIN; k++) {
+            pisar_encoding ek = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k]);
+            uint64_t flk = 0, ink = 0;
+            if (lang_cost[uniq[k]][mm] == UINT64_MAX) continue; /* another script */
+            alphabet_letters(&s, ek, mm, &flk, &ink);
+            if (2 * (ink - (ink < in0 ? ink : in0)) >= fl0 && 4 * flk <= fl0) {
+                d->res.confidence = DOUBT_CONFIDENCE;
+                break;
+            }
+        }
     }
     if (nu >= 2) {
         int r = uniq[1];
