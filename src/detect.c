@@ -1053,12 +1053,108 @@ static int wins_by_repetition(const scoring *s, pisar_encoding e0, pisar_encodin
     return cost_between(s, e0, e1, m, REPEAT_CAP) < 0 && cost_between(s, e0, e1, m, UINT32_MAX) > 0;
 }
 
+/* The ASCII pairs of the lines that hold a byte >= 0x80, when those lines
+ * are fewer than NEAR_SHARE of the ASCII pairs and the sample holds the
+ * whole input (malloc'd cells, *n of them; NULL: every line votes). A page
+ * of English with a few Finnish, Sami or German lines ("ä", "ö" in ISO-8859-10
+ * or Latin-1) was decided by its English: the model that fits the English
+ * lines best (Czech or Polish, which learnt English from man pages) chose
+ * the page that garbles the few letters into its own (macintosh "‰", x-mac-ce
+ * "š"). The lines in plain ASCII say nothing of the bytes >= 0x80: they
+ * abstain, and the model is chosen by the lines whose letters are at stake. */
+#ifndef NEAR_SHARE
+#define NEAR_SHARE 0.5
+#endif
+static cell *near_lines(const pisar_detector *d, const scoring *s, size_t *n)
+{
+    *n = 0;
+    if (d->seen > d->samp_len && d->mode != MODE_MARKUP) return NULL;
+    if (d->mode == MODE_MARKUP && d->seen > SAMPLE_CAP) return NULL;
+    uint64_t all = 0;
+    for (size_t i = 0; i < s->nlo; i++)
+        all += s->lo[i].n;
+    uint32_t *t = calloc(128 * 128, sizeof *t);
+    if (!t) return NULL;
+    const unsigned char *p = d->samp, *end = p + d->samp_len;
+    uint64_t near = 0;
+    unsigned prev = ' ';
+    while (p < end) {
+        const unsigned char *e = p;
+        int hi = 0;
+        while (e < end && *e != '\n' && *e != '\r')
+            hi |= *e++ >= 0x80;
+        if (e < end) e++; /* the line end joins its line */
+        if (hi) {
+            /* URLs left out, as count_light leaves them out of plain text */
+            int url = 0;
+            for (const unsigned char *q = p; q < e; q++) {
+                unsigned b = *q;
+                if (url) {
+                    if (b > ' ' && b != '"' && b != '\'' && b != '<' && b != '>' && b != ',' &&
+                        b < 0x80)
+                        continue;
+                    url = 0;
+                    prev = ' ';
+                } else if (d->mode != MODE_MARKUP && b == '/' && prev == '/' && q - p >= 2 &&
+                           q[-2] == ':') {
+                    url = 1;
+                    continue;
+                }
+                if (prev < 0x80 && b < 0x80) t[prev << 7 | b]++, near++;
+                prev = b;
+            }
+        } else {
+            prev = e[-1];
+        }
+        p = e;
+    }
+    cell *out = NULL;
+    if ((double)near < NEAR_SHARE * (double)all) {
+        size_t k = 0;
+        for (unsigned i = 0; i < 128 * 128; i++)
+            k += t[i] != 0;
+        out = malloc((k ? k : 1) * sizeof *out);
+        if (out) {
+            for (unsigned i = 0; i < 128 * 128; i++)
+                if (t[i]) {
+                    out[*n].ab = (uint16_t)((i >> 7) << 8 | (i & 127));
+                    out[(*n)++].n = t[i];
+                }
+        }
+    }
+    free(t);
+    return out;
+}
+
+/* Occurrences of bytes >= 0x80 that e reads as letters outside model m's
+ * alphabet (*fl) and as letters of it (*in). */
+#define FOREIGN_MIN 16
+static void alphabet_letters(const scoring *s, pisar_encoding e, int m, uint64_t *fl, uint64_t *in)
+{
+    const uint16_t *t = cp_table(e);
+    for (int b = 0x80; b < 256; b++) {
+        if (!s->byte_n[b]) continue;
+        int y = lm_symbol(m, t[b]);
+        if (y == LM_FL) *fl += s->byte_n[b];
+        if (lm_symbol_is_letter(m, y)) *in += s->byte_n[b];
+    }
+}
+
 static int detect_sbcs(pisar_detector *d)
 {
     scoring s;
     if (scoring_init(&s, d)) return PISAR_ENOMEM;
     cell *hi = s.hi;
     int nm = lm_count() < MAXLANG ? lm_count() : MAXLANG;
+    /* the ASCII pairs that vote: of every line, or only of the lines that
+     * hold a byte >= 0x80 (near_lines) */
+    cell *lo = s.lo;
+    size_t nlo = s.nlo;
+    cell *near = near_lines(d, &s, &nlo);
+    if (near)
+        lo = near;
+    else
+        nlo = s.nlo;
     for (int m = 0; m < nm; m++) {
         const uint8_t *pairs = lm_pairs(m);
         int S = lm_nsymbols(m);
@@ -1066,16 +1162,17 @@ static int detect_sbcs(pisar_detector *d)
         for (int b = 0; b < 0x80; b++)
             sym[b] = (uint8_t)lm_symbol(m, (uint32_t)b);
         uint64_t c = 0;
-        for (size_t i = 0; i < s.nlo; i++) {
-            unsigned a = s.lo[i].ab >> 8, b = s.lo[i].ab & 0xFF;
+        for (size_t i = 0; i < nlo; i++) {
+            unsigned a = lo[i].ab >> 8, b = lo[i].ab & 0xFF;
             /* pairs of spaces, punctuation and digits say more about the
              * kind of text (a feed's dates, subtitles' times) than about
              * its language: they are left out */
             if (!(nonletter(sym[a]) && nonletter(sym[b])))
-                c += (uint64_t)s.lo[i].n * pairs[sym[a] * S + sym[b]];
+                c += (uint64_t)lo[i].n * pairs[sym[a] * S + sym[b]];
         }
         s.lo_cost[m] = c;
     }
+    free(near);
 
     /* best model per surviving encoding */
     uint64_t best_cost[NSBCS];
@@ -1314,6 +1411,27 @@ static int detect_sbcs(pisar_detector *d)
                 d->res.confidence = DOUBT_CONFIDENCE;
                 break;
             }
+    }
+    /* The letters' language: the answer reads many bytes as letters
+     * outside the alphabet of the language the words say, where another
+     * page of the script reads them as letters of it (French ispell affix
+     * rules "[aàâeèéêiîoôuh]" read as windows-1257 "[aąāečéźiīoōuh]" at
+     * 1.00: the French model, scoring affix rules no running text looks
+     * like, found the foreign letters cheaper). */
+    if (!declared && nu >= 2 && d->res.confidence > DOUBT_CONFIDENCE) {
+        int mm = ml >= 0 && lang_cost[w][ml] != UINT64_MAX ? ml : best_lang[w];
+        uint64_t fl0 = 0, in0 = 0;
+        alphabet_letters(&s, (pisar_encoding)(PISAR_ENC_FIRST_SBCS + w), mm, &fl0, &in0);
+        for (int k = 1; k < nu && fl0 >= FOREIGN_MIN; k++) {
+            pisar_encoding ek = (pisar_encoding)(PISAR_ENC_FIRST_SBCS + uniq[k]);
+            uint64_t flk = 0, ink = 0;
+            if (lang_cost[uniq[k]][mm] == UINT64_MAX) continue; /* another script */
+            alphabet_letters(&s, ek, mm, &flk, &ink);
+            if (2 * (ink - (ink < in0 ? ink : in0)) >= fl0 && 4 * flk <= fl0) {
+                d->res.confidence = DOUBT_CONFIDENCE;
+                break;
+            }
+        }
     }
     if (nu >= 2) {
         int r = uniq[1];

@@ -137,6 +137,10 @@ PKG_LANG = {
     'wbrazilian': 'pt', 'wogerman': 'de', 'wswiss': 'de', 'wdutch': 'nl', 'verbiste': 'fr',
     'texlive-lang-german': 'de', 'texlive-lang-italian': 'it', 'texlive-lang-spanish': 'es',
     'texlive-lang-portuguese': 'pt', 'aspell-hsb': 'hsb',
+    # the third held-out part (packages-real3.txt)
+    'iogerman': 'de', 'iswiss': 'de', 'itagalog': 'tl', 'ifrench': 'fr', 'ding': 'de', 'trans-de-en': 'de',
+    'dict-de-en': 'de', 'festival-czech': 'cs', 'festvox-czech-ph': 'cs', 'festvox-itapc16k': 'it',
+    'libtext-german-perl': 'de', 'fortunes-debian-hints': 'en',
 }
 VIM_LANG = {'czech': 'cs', 'polish': 'pl', 'slovak': 'sk', 'serbian': 'sr', 'croatian': 'hr',
             'canfr': 'fr', 'russian': 'ru', 'ukrainian': 'uk', 'bulgarian': 'bg'}
@@ -411,9 +415,12 @@ def main():
     opt = {a: sys.argv[i + 1] for i, a in enumerate(sys.argv) if a in ('--split', '--lex', '--exclude')}
     split2 = opt.get('--split')
     rows, rejected, seen = [], [], set()
-    if '--exclude' in opt:
-        seen |= {l.split('\t')[10] for l in open(opt['--exclude'], encoding='utf-8').read().splitlines()[1:]}
-    lex = lexicons([src] + ([opt['--lex']] if '--lex' in opt else []))
+    # --lex and --exclude may name several, comma-separated (the third part reads the word lists of
+    # both earlier parts and leaves out the files of both their manifests)
+    for m in opt.get('--exclude', '').split(','):
+        if m:
+            seen |= {l.split('\t')[10] for l in open(m, encoding='utf-8').read().splitlines()[1:]}
+    lex = lexicons([src] + [d for d in opt.get('--lex', '').split(',') if d])
     print('word lists: ' + ' '.join('%s %d' % (k, len(v)) for k, v in sorted(lex.items())), file=sys.stderr)
     for folder in sorted(os.listdir(src)):
         root = os.path.join(src, folder)

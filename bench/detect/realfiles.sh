@@ -11,6 +11,10 @@
 #                                         heldout2, record realfiles/manifest2.tsv; needs the
 #                                         first part's packages for their word lists, and
 #                                         collects them first if they are not there)
+#   SET=3 sh bench/detect/realfiles.sh    the third held-out part ("real3": realfiles/packages-real3.txt,
+#                                         part heldout3, record realfiles/manifest3.tsv; word lists of
+#                                         all three parts' packages, files of both earlier manifests
+#                                         left out)
 #
 # The packages named in bench/detect/realfiles/packages.txt are fetched with
 # `apt-get download` and unpacked with `dpkg-deb -x` under $OUT (default
@@ -34,7 +38,18 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 set=${SET:-1}
 pisar=${PISAR:-$top/build/pisar}
 what=${1:-all}
-if [ "$set" = 2 ]; then
+if [ "$set" = 3 ]; then
+  out=${OUT:-$top/bench/out/detect/real3}
+  pkgs=$top/bench/detect/realfiles/packages-real3.txt
+  committed=$top/bench/detect/realfiles/manifest3.tsv
+  parts=heldout3
+  lex=${LEX:-$top/bench/out/detect/real}
+  lex2=${LEX2:-$top/bench/out/detect/real2}
+  [ -f "$lex/set/manifest.tsv" ] || OUT=$lex SET=1 sh "$0" collect
+  [ -f "$lex2/set/manifest.tsv" ] || OUT=$lex2 LEX=$lex SET=2 sh "$0" collect
+  m=$top/bench/detect/realfiles
+  pick="--split heldout3 --lex $lex/x,$lex2/x --exclude $m/manifest.tsv,$m/manifest2.tsv"
+elif [ "$set" = 2 ]; then
   out=${OUT:-$top/bench/out/detect/real2}
   pkgs=$top/bench/detect/realfiles/packages2.txt
   committed=$top/bench/detect/realfiles/manifest2.tsv
@@ -83,6 +98,7 @@ for part in $parts; do
     dev) label="development part (tuned on)" ;;
     heldout) label="held-out part (never tuned on)" ;;
     heldout2) label="second held-out part (collected after the first was tuned on; never tuned on)" ;;
+    heldout3) label="third held-out part (collected after both were tuned on; never tuned on)" ;;
   esac
   echo "=================== real files, $label: $(($(wc -l <"$out/set/$part.tsv") - 1)) files"
   ICU_DETECT=$out/icu_detect python3 "$top/bench/score/detect_score.py" --tools "$tools" \
