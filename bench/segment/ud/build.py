@@ -38,25 +38,13 @@ import subprocess
 import sys
 import zlib
 
+from mansets import naive, write_set
+
 TARGET = 45
 FORT = "/usr/share/games/fortunes"
 
 out = sys.argv[1]
 udhr = sys.argv[2] if len(sys.argv) > 2 else None
-
-NAIVE = re.compile(r'[.!?…]+["»“”)\]\']*\s+')
-
-
-def naive(line):
-    """A first split to correct by hand: after every terminator (and the
-    quotes and brackets that close it) before a space."""
-    out, b = [], 0
-    for m in NAIVE.finditer(line):
-        out.append(line[b:m.end()].strip())
-        b = m.end()
-    out.append(line[b:].strip())
-    return [s for s in out if s]
-
 
 def fortunes(path):
     try:
@@ -208,17 +196,6 @@ def write(tag, items):
             write_set(os.path.join(out, "ud-heldout2", tag), draws[1])
             continue
         write_set(os.path.join(out, "ud-" + split, tag), draws[0])
-
-
-def write_set(d, chosen):
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "raw.txt"), "w", encoding="utf-8") as f:
-        for it in chosen:
-            f.write("\n".join(it) + "\n")
-    with open(os.path.join(d, "cand.txt"), "w", encoding="utf-8") as f:
-        for it in chosen:
-            for x in it:
-                f.write("\n".join(naive(x)) + "\n\n")
 
 
 def fort_files(sub, names=None):

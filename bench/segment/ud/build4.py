@@ -24,89 +24,20 @@ bg and sr translations were not drawn from before. The three hand-written
 sets (ru-web, pl-chat, bg-web) are not made here: their raw.txt and gold.txt
 were written together (see README.md).
 """
-import glob
 import html
 import os
 import random
 import re
-import subprocess
 import sys
 import zlib
 
+from mansets import draw, man_set
+
 TARGET = 40
 out, udhr = sys.argv[1], sys.argv[2]
-NAIVE = re.compile(r'[.!?…]+["»“”)\]\']*\s+')
-
-
-def naive(line):
-    res, b = [], 0
-    for m in NAIVE.finditer(line):
-        res.append(line[b:m.end()].strip())
-        b = m.end()
-    res.append(line[b:].strip())
-    return [s for s in res if s]
-
-
-def page_items(f):
-    env = dict(os.environ, MANWIDTH="4000", LANG="C.UTF-8", MAN_KEEP_FORMATTING="0")
-    try:
-        p = subprocess.run(["man", "-l", f], capture_output=True, env=env, timeout=20)
-    except subprocess.TimeoutExpired:
-        return []
-    txt = re.sub(r".\x08", "", p.stdout.decode("utf-8", "replace"))
-    items, heading, sec = [], None, 0
-    for ln in txt.split("\n")[1:-2]:
-        if re.match(r"^\S", ln):
-            heading, sec = ln.strip(), sec + 1
-            continue
-        s = ln.strip()
-        if sec < 3 or not heading:
-            continue
-        if not s or s.startswith(("-", "/", "$", "#")) or len(s) < 60:
-            continue
-        if not re.search(r"[.!?:]$", s) or sum(c.isalpha() for c in s) < 0.7 * len(s):
-            continue
-        items.append([heading, s])
-        heading = None
-    return items
-
-
-def write_set(d, chosen):
-    os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, "raw.txt"), "w", encoding="utf-8") as f:
-        for it in chosen:
-            f.write("\n".join(it) + "\n")
-    with open(os.path.join(d, "cand.txt"), "w", encoding="utf-8") as f:
-        for it in chosen:
-            for x in it:
-                f.write("\n".join(naive(x)) + "\n\n")
-
-
-def draw(tag, items):
-    chosen, n = [], 0
-    for it in items:
-        if n >= TARGET:
-            break
-        chosen.append(it)
-        n += sum(len(naive(x)) for x in it)
-    write_set(os.path.join(out, tag), chosen)
-
 
 for lang in ("ru", "pl", "cs", "de", "es", "it"):
-    pages = [f for f in sorted(glob.glob("/usr/share/man/%s/man[1-8]/*" % lang))
-             if zlib.crc32(os.path.basename(f).encode()) % 2 == 1]
-    random.Random(lang + "-man4").shuffle(pages)
-    items, seen = [], set()
-    for f in pages:
-        # at most two paragraphs a page, so one long page does not fill the
-        # set; a paragraph met before (the translators' notice every page of
-        # a language ends with) only once
-        new = [it for it in page_items(f) if it[-1] not in seen]
-        seen.update(it[-1] for it in new)
-        items.extend(new[:2])
-        if sum(len(naive(x)) for it in items for x in it) >= TARGET:
-            break
-    draw(lang + "-man", items)
+    man_set(os.path.join(out, lang + "-man"), lang, lang + "-man4", TARGET)
 
 for tag, code in (("bg-udhr", "bul"), ("sr-udhr", "srp_cyrl")):
     s = open(os.path.join(udhr, "declaration", code + ".html"), encoding="utf-8").read()
@@ -118,4 +49,4 @@ for tag, code in (("bg-udhr", "bul"), ("sr-udhr", "srp_cyrl")):
         items.append([x for x in it if x])
     items = [it for it in items if it and zlib.crc32("\n".join(it).encode()) % 2 == 1]
     random.Random(tag + "4").shuffle(items)
-    draw(tag, items)
+    draw(os.path.join(out, tag), items, TARGET)
