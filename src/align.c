@@ -30,6 +30,7 @@
  * missing on the other side because the whole sentence is: less than on a
  * link whose two sides should share them */
 #define DELETE_MISS 0.5
+#define NAME_PAIR_MISS 1.0
 /* Soft paragraph boundary: merging sentences across one costs this much. */
 #define PARA_CROSS 4.0
 #define MAX_ANCHORS 24
@@ -121,11 +122,14 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 #define FNV0 0xcbf29ce484222325ull
+/* the top bit of an anchor's hash tells a name key from other anchors */
+#define NAME_BIT (1ull << 63)
 
 static void add_anchor(sent_info *si, char kind, const void *p, size_t n)
 {
     if (si->n >= MAX_ANCHORS) return;
-    uint64_t h = fnv(fnv(FNV0, &kind, 1), p, n);
+    uint64_t h = fnv(fnv(FNV0, &kind, 1), p, n) & ~NAME_BIT;
+    if (kind == 'n') h |= NAME_BIT;
     si->a[si->n++] = h;
 }
 
@@ -569,9 +573,9 @@ static unsigned common_sorted(const uint64_t *x, unsigned nx, const uint64_t *y,
 }
 
 /* Anchors shared by the two sides of a link (multiset intersection), and
- * those on one side only. */
+ * those on one side only; of these, the name keys on each side. */
 static void anchor_counts(const sent_info *const *a, int na, const sent_info *const *b, int nb,
-                          unsigned *match, unsigned *miss)
+                          unsigned *match, unsigned *miss, unsigned *names_a, unsigned *names_b)
 {
     uint64_t x[2 * MAX_ANCHORS], y[2 * MAX_ANCHORS];
     unsigned nx = 0, ny = 0;
@@ -586,6 +590,15 @@ static void anchor_counts(const sent_info *const *a, int na, const sent_info *co
     unsigned m = common_sorted(x, nx, y, ny);
     *match = m;
     *miss = nx + ny - 2 * m;
+    /* names matched: the sorted arrays put the name keys (top bit) last */
+    unsigned xa = 0, yb = 0, mn = 0;
+    for (unsigned i = 0; i < nx; i++)
+        xa += (x[i] & NAME_BIT) != 0;
+    for (unsigned i = 0; i < ny; i++)
+        yb += (y[i] & NAME_BIT) != 0;
+    mn = common_sorted(x + nx - xa, xa, y + ny - yb, yb);
+    *names_a = xa - mn;
+    *names_b = yb - mn;
 }
 
 /* The keys of one kind of one or two sentences, merged in order into x;
@@ -649,11 +662,16 @@ static double link_anchor_cost(const model *md, const sent_info *const *a, int d
                                const sent_info *const *b, int dj)
 {
     double cost = 0;
-    unsigned m, u;
-    anchor_counts(a, di, b, dj, &m, &u);
-    if (di && dj)
-        cost += ANCHOR_MISS * u - ANCHOR_MATCH * m;
-    else
+    unsigned m, u, na, nb;
+    anchor_counts(a, di, b, dj, &m, &u, &na, &nb);
+    if (di && dj) {
+        /* a name key on each side that does not match may be one name
+         * written two ways (a translated label: Přístupnost ~
+         * Accessibility; German nouns): only the difference in their
+         * numbers is a miss, each such pair NAME_PAIR_MISS */
+        unsigned pn = na < nb ? na : nb;
+        cost += ANCHOR_MISS * (u - 2 * pn) + NAME_PAIR_MISS * pn - ANCHOR_MATCH * m;
+    } else
         cost += DELETE_MISS * u;
     if (md->pool && di && dj) {
         cost -= LEX_MATCH * key_matches(md->pool, K_LEX, a, di, b, dj) +

@@ -609,6 +609,41 @@ static void test_news_gaps(void **state)
     pisar_buf_free(&kb);
 }
 
+/* Labels translated, not transliterated: a capitalised word on each side of
+ * a true link whose name keys differ (Přehled ~ Overview) is one name
+ * written two ways, not two misses; counted as two, they drew the link to
+ * the sentence before it, which has none, and the gap one sentence down. */
+static void test_translated_names(void **state)
+{
+    (void)state;
+    static const char *const src[] = {
+        "Dvojité kliknutí nastane, když stisknete tlačítko myši dvakrát rychle za sebou.",
+        "Pokud druhé stisknutí přijde příliš pozdě, dostanete dvě samostatná kliknutí.",
+        "Když je pro vás obtížné mačkat tlačítka tak rychle, můžete časový limit prodloužit.",
+        "Otevřete Přehled činností a napište Zpřístupnění.",
+        "Klepněte na Zpřístupnění a otevřete panel."};
+    static const char *const tgt[] = {
+        "A double click happens when you press the mouse button twice in quick succession.",
+        "If the second press comes too late, you get two separate clicks instead.",
+        "Open the Activities Overview and type Accessibility.",
+        "Click Accessibility to open the panel."};
+    pisar_align_sentence S[5], T[4];
+    for (size_t i = 0; i < 5; i++)
+        S[i] = (pisar_align_sentence){src[i], strlen(src[i]), 0};
+    for (size_t i = 0; i < 4; i++)
+        T[i] = (pisar_align_sentence){tgt[i], strlen(tgt[i]), 0};
+    pisar_buf kb = {0};
+    pisar_align_options opt = {.name_key = key_fn, .name_key_ctx = &kb};
+    pisar_link l[16];
+    size_t nl;
+    char got[128];
+    assert_int_equal(pisar_align(S, 5, T, 4, &opt, l, &nl, NULL), 0);
+    shape(l, nl, got, sizeof got);
+    assert_string_equal(got, "1-1 1-1 1-0 1-1 1-1");
+    assert_int_equal(l[2].src, 2); /* Když je pro vás... */
+    pisar_buf_free(&kb);
+}
+
 /* Word pairs learnt from the text: twenty sentences of two words each, all of
  * one length a side, no anchor, the translation without the fifth.
  * Lengths cannot tell where the sentence is missing; the words of the 1-1
@@ -697,13 +732,14 @@ static void test_fixtures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_link_types),     cmocka_unit_test(test_paragraphs),
-        cmocka_unit_test(test_anchors),        cmocka_unit_test(test_bad_args),
-        cmocka_unit_test(test_fixtures),       cmocka_unit_test(test_lexicon_parse),
-        cmocka_unit_test(test_lexicon_anchor), cmocka_unit_test(test_band_cap),
-        cmocka_unit_test(test_two_two),        cmocka_unit_test(test_word_prefix),
-        cmocka_unit_test(test_number_forms),   cmocka_unit_test(test_news_gaps),
-        cmocka_unit_test(test_cyrillic_words), cmocka_unit_test(test_learnt_pairs),
+        cmocka_unit_test(test_link_types),       cmocka_unit_test(test_paragraphs),
+        cmocka_unit_test(test_anchors),          cmocka_unit_test(test_bad_args),
+        cmocka_unit_test(test_fixtures),         cmocka_unit_test(test_lexicon_parse),
+        cmocka_unit_test(test_lexicon_anchor),   cmocka_unit_test(test_band_cap),
+        cmocka_unit_test(test_two_two),          cmocka_unit_test(test_word_prefix),
+        cmocka_unit_test(test_number_forms),     cmocka_unit_test(test_news_gaps),
+        cmocka_unit_test(test_cyrillic_words),   cmocka_unit_test(test_learnt_pairs),
+        cmocka_unit_test(test_translated_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

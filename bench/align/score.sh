@@ -2,9 +2,10 @@
 # score.sh PISAR SETS_DIR [LEXICON_DIR] [-- ALIGN_OPTIONS...] -- link F1 of
 # `pisar align -f links` (pisar segments both sides: no --lines) on every pair
 # in SETS_DIR (<lang>-en-<k>/{source.txt,target.txt,gold.tsv}, as
-# bench/align/manpages.py writes them), micro-averaged, then by link type
-# (bench/align/types.py). With LEXICON_DIR, a pair <lang>-en-* is aligned with
-# --lexicon LEXICON_DIR/<lang>-en.tsv when that file exists.
+# bench/align/manpages.py writes them; or <src>-<tgt>-<k>), micro-averaged,
+# then by link type (bench/align/types.py). With LEXICON_DIR, a pair
+# <src>-<tgt>-* is aligned with --lexicon LEXICON_DIR/<src>-<tgt>.tsv when that
+# file exists.
 set -eu
 cd "$(dirname "$0")/../.."
 PISAR=$1
@@ -18,9 +19,9 @@ args=
 for d in "$SETS"/*/; do
   [ -f "$d/gold.tsv" ] || continue
   p=$(basename "$d")
-  lang=${p%%-*}
+  pair=$(echo "$p" | cut -d- -f1,2)
   L=
-  if [ -n "$LEX" ] && [ -f "$LEX/$lang-en.tsv" ]; then L="--lexicon $LEX/$lang-en.tsv"; fi
+  if [ -n "$LEX" ] && [ -f "$LEX/$pair.tsv" ]; then L="--lexicon $LEX/$pair.tsv"; fi
   # shellcheck disable=SC2086
   "$PISAR" align $L "$@" -f links "$d/source.txt" "$d/target.txt" > "$tmp/$p.links"
   printf '%-10s %s\n' "$p" "$(python3 bench/align/f1.py "$d/gold.tsv" "$tmp/$p.links")"
