@@ -770,6 +770,14 @@ static void test_pair_saturation(void **state)
     /* and a letter that becomes common there (Ђ, rare until its 4096th) */
     for (size_t at = (8u << 20) + 7; at < N; at += 200)
         text[at] = 0x80;
+    /* and, in the last MiB, rare bytes side by side and across the steps of
+     * 32: one place in 16, a control or a byte 0x81-0xBF */
+    for (size_t at = (9u << 20); at < N; at++) {
+        rnd = rnd * 1103515245u + 12345u;
+        if ((rnd >> 12) % 16 == 0)
+            text[at] = (rnd >> 20) % 2 ? (unsigned char)(1 + (rnd >> 21) % 31)
+                                       : (unsigned char)(0x81 + (rnd >> 21) % 63);
+    }
     /* the reference: where it saturates, the rare bytes there, the pairs */
     uint64_t hi = 0, sat = 0;
     for (size_t i = 0; i < N && !sat; i++) {
@@ -792,10 +800,10 @@ static void test_pair_saturation(void **state)
         prev = b;
     }
     assert_int_equal(col[0x80], 4096);
-    uint64_t c80 = 0; /* of about 10,000 Ђ, the first 4096 counted */
-    for (unsigned a = 0; a < 256; a++)
-        c80 += ref[a << 8 | 0x80];
-    assert_int_equal(c80, 4096);
+    uint64_t c80 = 0; /* about 10,000 Ђ, rare for the first 4096 */
+    for (size_t i = 0; i < N; i++)
+        c80 += text[i] == 0x80;
+    assert_true(c80 > 8000);
     assert_true(ref[0x0098] > 0 && ref[0x987E] > 0);
     static const size_t steps[] = {N, 4099, 65536, (1u << 20) + 5};
     pisar_detection first;
