@@ -603,9 +603,11 @@ count_sat_avx2(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos
         __m256i x = _mm256_loadu_si256((const __m256i *)(p + i));
         __m256i lo = _mm256_and_si256(x, nib);
         __m256i hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), nib);
-        /* bit 3 of the high nibble, moved to bit 7, picks the table */
-        __m256i row = _mm256_blendv_epi8(_mm256_shuffle_epi8(t0, lo), _mm256_shuffle_epi8(t1, lo),
-                                         _mm256_slli_epi16(hi, 4));
+        /* bit 7 of the byte picks the table (a signed compare with zero: not
+         * blendv, which GCC 12-13 folds wrongly under -funsigned-char) */
+        __m256i top = _mm256_cmpgt_epi8(zero, x);
+        __m256i row = _mm256_or_si256(_mm256_and_si256(top, _mm256_shuffle_epi8(t1, lo)),
+                                      _mm256_andnot_si256(top, _mm256_shuffle_epi8(t0, lo)));
         __m256i r = _mm256_and_si256(row, _mm256_shuffle_epi8(bit, hi));
         uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, zero));
         uint32_t at = m | m << 1 | carry;
