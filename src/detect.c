@@ -491,21 +491,28 @@ static void count_light(pisar_detector *d, const unsigned char *p, size_t n)
  * >= 0x80 (checked at every SAT_STEP bytes counted, so the point does not
  * depend on how the input is fed), millions of pairs of letters have told
  * the pages apart, and more of the same pairs cannot change which page
- * wins: from there on (sat_at) a pair is counted only when one of its bytes
- * is a NUL or rare, that is has occurred fewer than SAT_RARE times so far (a
- * byte stops being rare at its SAT_RARE-th occurrence). So whatever can
+ * wins: from there on (sat_at) a pair is counted when one of its bytes is a
+ * NUL or rare, that is has occurred fewer than SAT_RARE times so far (a byte
+ * stops being rare at its SAT_RARE-th occurrence), and every other pair only
+ * in the first SAT_SAMPLE bytes of each SAT_STEP (offsets in the stream),
+ * SAT_STEP / SAT_SAMPLE times: so the rest of the input still votes in
+ * proportion to its length. So whatever can
  * still rule a page out or in stays counted: a byte a page does not define,
  * a C1 control (each is rare, or already too frequent for any page that
  * reads it as one), NULs (zero_at), a letter that the first part never
  * used. The rest of the input is read, checked as UTF-8 and counted in
- * bytes_seen, but its common pairs are only looked at, 32 bytes at a step
- * (AVX2; byte at a time without it). An input whose encoding changes in the
- * middle is answered by its first SAT_HI bytes >= 0x80 (about 4 to 10 MB of
- * Cyrillic or Greek text) and the rare bytes of the rest (docs/manual/
- * detect.md). Markup is not saturated. */
+ * bytes_seen, but outside the sample its common pairs are only looked at, 32
+ * bytes at a step (AVX2; byte at a time without it). An input whose encoding
+ * changes in the middle is answered as when every pair is counted on the
+ * mixed files of bench/speed/saturate.sh (the share 1/8 was chosen by them:
+ * with 1/16, 40 MB of koi8-r then 10 MB of windows-1251 lost its doubt;
+ * docs/manual/detect.md). Markup is not saturated. */
 #define SAT_HI (1u << 22)
 #define SAT_STEP (1u << 20)
 #define SAT_RARE 4096u
+#ifndef SAT_SAMPLE
+#define SAT_SAMPLE (1u << 17)
+#endif
 
 /* The bytes >= 0x80 among p[0..n), eight at a step. */
 static uint64_t high_bytes(const unsigned char *p, size_t n)
@@ -634,14 +641,54 @@ count_sat_avx2(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos
 }
 #endif
 
-/* Count, after saturation, the pairs that hold a rare byte. */
+/* Count, after saturation, a window of the sample (SAT_SAMPLE): a pair that
+ * holds a rare byte as count_sat_bytes, every other pair SAT_STEP /
+ * SAT_SAMPLE times. */
+static void count_sat_window(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos)
+{
+    uint32_t *h = d->hist;
+    const uint8_t *rare = d->rare;
+    unsigned prev = d->prev;
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (rare[prev] | rare[b]) {
+            h[prev << 8 | b]++;
+            if (!b)
+                d->zero_at[(pos + i) & 3]++;
+            else if (rare[b])
+                changed |= rare_seen(d, b);
+        } else {
+            h[prev << 8 | b] += SAT_STEP / SAT_SAMPLE;
+        }
+        prev = b;
+    }
+    d->prev = prev;
+    if (changed) sat_tables(d);
+}
+
+/* Count, after saturation, the pairs that hold a rare byte, and every pair
+ * of the first SAT_SAMPLE bytes of each SAT_STEP (stream offsets). */
 static void count_sat(pisar_detector *d, const unsigned char *p, size_t n)
 {
-    size_t i = 0;
+    uint64_t pos = d->counted;
+    while (n) {
+        size_t off = (size_t)(pos % SAT_STEP), k;
+        if (off < SAT_SAMPLE) {
+            k = SAT_SAMPLE - off < n ? SAT_SAMPLE - off : n;
+            count_sat_window(d, p, k, pos);
+        } else {
+            k = SAT_STEP - off < n ? SAT_STEP - off : n;
+            size_t i = 0;
 #ifdef PISAR_SAT_AVX2
-    if (d->sat_avx2) i = count_sat_avx2(d, p, n, d->counted);
+            if (d->sat_avx2) i = count_sat_avx2(d, p, k, pos);
 #endif
-    count_sat_bytes(d, p + i, n - i, d->counted + i);
+            count_sat_bytes(d, p + i, k - i, pos + i);
+        }
+        p += k;
+        n -= k;
+        pos += k;
+    }
 }
 
 static void count(pisar_detector *d, const unsigned char *p, size_t n)
