@@ -15,6 +15,7 @@
 #   en30+ru1.cp1251, en30+ru1.koi8r   30 MB of English man pages (ASCII
 #                  only) then 1 MB of Russian
 #   ru25cp+25koi, ru25koi+25cp        an encoding that changes in the middle
+#   ru40cp+10koi, ru40koi+10cp        and late (added by speed12)
 #   ru-32.utf8     UTF-8 (the check of UTF-8 runs to the end)
 # and the small sets, one md5 over all answers each: fixtures/detect,
 # bench/langid and fuzz/corpus/detect.
@@ -58,6 +59,10 @@ fi
 [ -s "$work/en30+ru1.koi8r" ] || cat "$work/en-30.ascii" "$work/ru-1.koi8r" > "$work/en30+ru1.koi8r"
 [ -s "$work/ru25cp+25koi" ] || cat "$work/ru-25.cp1251" "$work/ru-25.koi8r" > "$work/ru25cp+25koi"
 [ -s "$work/ru25koi+25cp" ] || cat "$work/ru-25.koi8r" "$work/ru-25.cp1251" > "$work/ru25koi+25cp"
+[ -s "$work/ru40cp+10koi" ] || { head -c $((40 * mb)) "$work/ru-50.cp1251" | sed '$d'
+  head -c $((10 * mb)) "$work/ru-50.koi8r" | sed '$d'; } > "$work/ru40cp+10koi"
+[ -s "$work/ru40koi+10cp" ] || { head -c $((40 * mb)) "$work/ru-50.koi8r" | sed '$d'
+  head -c $((10 * mb)) "$work/ru-50.cp1251" | sed '$d'; } > "$work/ru40koi+10cp"
 
 one() { # one NAME FILE...: md5 of the answers without the paths, and the encodings
   name=$1
@@ -67,7 +72,8 @@ one() { # one NAME FILE...: md5 of the answers without the paths, and the encodi
     "$(printf '%s\n' "$out" | sed -n 's/.*"encoding":"\([^"]*\)","confidence":\([0-9.]*\).*/\1 \2/p' | sort | uniq -c | sort -rn | head -3 | tr -s ' \n' ' ')"
 }
 for n in ru-50.cp1251 bg-50.cp1251 uk-50.koi8u ru-50.koi8r ru-50.iso5 ru-50.cp866 \
-  en30+ru1.cp1251 en30+ru1.koi8r ru25cp+25koi ru25koi+25cp ru-32.utf8; do
+  en30+ru1.cp1251 en30+ru1.koi8r ru25cp+25koi ru25koi+25cp ru40cp+10koi ru40koi+10cp \
+  ru-32.utf8; do
   printf '%-18s ' "$n"
   out=$("$P" detect --json "$work/$n" 2>&1 | sed 's/"path":"[^"]*",//')
   printf '%s %s\n' "$(printf '%s\n' "$out" | md5sum | cut -c1-12)" "$out"
