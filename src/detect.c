@@ -33,6 +33,12 @@
 #include "lm_class.h"
 #include "markup.h"
 #include "utf8.h"
+#include "cpu.h"
+/* The AVX2 look over saturated text (count_sat), chosen at run time. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define PISAR_SAT_AVX2 1
+#endif
 
 #define SAMPLE_CAP 65536u
 #define NSBCS (PISAR_ENC_LAST_SBCS - PISAR_ENC_FIRST_SBCS + 1)
@@ -130,6 +136,17 @@ struct pisar_detector {
     unsigned mprev;   /* the previous byte of markup */
     int in_url;       /* plain text: inside a URL (count_light) */
     unsigned char before_prev;
+    /* Saturation (count_sat): bytes >= 0x80 of plain text counted so far,
+     * the offset where pairs stopped being counted (0: not yet), and the
+     * bytes whose pairs are still counted after it. */
+    uint64_t hi_counted;
+    uint64_t sat_at;
+    uint8_t rare[256];
+    uint32_t rare_n[256]; /* how often each byte has occurred (rare ones: kept up) */
+    /* rare as two tables for a byte's low nibble: bit h of sat_nib[0][l]
+     * (sat_nib[1][l]) says that byte (h << 4 | l) (((h + 8) << 4 | l)) is rare */
+    uint8_t sat_nib[2][16];
+    int sat_avx2;
     det_markup mk;
     det_decl decl; /* the charset the input declares (declare.h) */
     size_t samp_len;
@@ -186,6 +203,8 @@ void pisar_detector_reset(pisar_detector *d)
     d->mprev = ' ';
     d->in_url = 0;
     d->before_prev = ' ';
+    d->hi_counted = 0;
+    d->sat_at = 0;
     det_markup_init(&d->mk);
     memset(&d->decl, 0, sizeof d->decl);
     memset(&d->res, 0, sizeof d->res);
@@ -216,6 +235,11 @@ void det_pair_counts(const pisar_detector *d, uint64_t out[65536])
 {
     for (size_t i = 0; i < 65536; i++)
         out[i] = (uint64_t)d->hist[i] + d->hist2[i];
+}
+
+uint64_t det_saturated_at(const pisar_detector *d)
+{
+    return d->sat_at;
 }
 
 void det_utf8_counts(const pisar_detector *d, uint64_t *bad, uint64_t *multi, int *gave_up)
@@ -463,23 +487,241 @@ static void count_light(pisar_detector *d, const unsigned char *p, size_t n)
     d->prev = prev;
 }
 
+/* Saturation of the pair histogram. Once plain text has given SAT_HI bytes
+ * >= 0x80 (checked at every SAT_STEP bytes counted, so the point does not
+ * depend on how the input is fed), millions of pairs of letters have told
+ * the pages apart, and more of the same pairs cannot change which page
+ * wins: from there on (sat_at) a pair is counted when one of its bytes is a
+ * NUL or rare, that is has occurred fewer than SAT_RARE times so far (a byte
+ * stops being rare at its SAT_RARE-th occurrence), and every other pair only
+ * in the first SAT_SAMPLE bytes of each SAT_STEP (offsets in the stream),
+ * SAT_STEP / SAT_SAMPLE times: so the rest of the input still votes in
+ * proportion to its length. So whatever can
+ * still rule a page out or in stays counted: a byte a page does not define,
+ * a C1 control (each is rare, or already too frequent for any page that
+ * reads it as one), NULs (zero_at), a letter that the first part never
+ * used. The rest of the input is read, checked as UTF-8 and counted in
+ * bytes_seen, but outside the sample its common pairs are only looked at, 32
+ * bytes at a step (AVX2; byte at a time without it). An input whose encoding
+ * changes in the middle is answered as when every pair is counted on the
+ * mixed files of bench/speed/saturate.sh (the share 1/8 was chosen by them:
+ * with 1/16, 40 MB of koi8-r then 10 MB of windows-1251 lost its doubt;
+ * docs/manual/detect.md). Markup is not saturated. */
+#define SAT_HI (1u << 22)
+#define SAT_STEP (1u << 20)
+#define SAT_RARE 4096u
+#ifndef SAT_SAMPLE
+#define SAT_SAMPLE (1u << 17)
+#endif
+
+/* The bytes >= 0x80 among p[0..n), eight at a step. */
+static uint64_t high_bytes(const unsigned char *p, size_t n)
+{
+    uint64_t k = 0;
+    size_t i = 0;
+    for (uint64_t w; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        k += ((w & UINT64_C(0x8080808080808080)) >> 7) * UINT64_C(0x0101010101010101) >> 56;
+    }
+    for (; i < n; i++)
+        k += p[i] >= 0x80;
+    return k;
+}
+
+/* The nibble tables of the rare bytes (count_sat_avx2). */
+static void sat_tables(pisar_detector *d)
+{
+    memset(d->sat_nib, 0, sizeof d->sat_nib);
+    for (unsigned b = 0; b < 256; b++)
+        if (d->rare[b]) d->sat_nib[b >> 7][b & 15] |= (uint8_t)(1u << (b >> 4 & 7));
+}
+
+/* One more occurrence of the rare byte b (not NUL): it stays rare until it
+ * has occurred SAT_RARE times in all. Returns nonzero when it stops. */
+static inline int rare_seen(pisar_detector *d, unsigned b)
+{
+    if (++d->rare_n[b] < SAT_RARE) return 0;
+    d->rare[b] = 0;
+    return 1;
+}
+
+/* Stop counting common pairs: merge the tables, and mark the rare bytes. */
+static void saturate(pisar_detector *d)
+{
+    merge_hist2(d);
+    uint64_t col[256] = {0};
+    for (size_t c = 0; c < 65536; c++)
+        col[c & 255] += d->hist[c];
+    for (unsigned b = 0; b < 256; b++) {
+        d->rare[b] = col[b] < SAT_RARE || b == 0;
+        d->rare_n[b] = (uint32_t)(col[b] < SAT_RARE ? col[b] : SAT_RARE);
+    }
+    sat_tables(d);
+#ifdef PISAR_SAT_AVX2
+    d->sat_avx2 = pisar_cpu_limit() >= PISAR_CPU_AVX2 && __builtin_cpu_supports("avx2");
+#else
+    d->sat_avx2 = 0;
+#endif
+    d->sat_at = d->counted;
+}
+
+/* Count, after saturation, the pairs that hold a rare byte, byte at a time
+ * (the reference, and the tail of the AVX2 path). */
+static void count_sat_bytes(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos)
+{
+    uint32_t *h = d->hist;
+    const uint8_t *rare = d->rare;
+    unsigned prev = d->prev;
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (rare[prev] | rare[b]) {
+            h[prev << 8 | b]++;
+            if (!b)
+                d->zero_at[(pos + i) & 3]++;
+            else if (rare[b])
+                changed |= rare_seen(d, b);
+        }
+        prev = b;
+    }
+    d->prev = prev;
+    if (changed) sat_tables(d);
+}
+
+#ifdef PISAR_SAT_AVX2
+/* The same, 32 bytes at a step: a byte's bit in the rare set is found by
+ * shuffles of its nibbles; the pairs at the marked places (a rare byte, or
+ * the byte after one) are counted one by one. Returns the bytes done. */
+__attribute__((target("avx2"))) static size_t
+count_sat_avx2(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos)
+{
+    const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    const __m256i bit =
+        _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16,
+                         32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+    uint32_t *h = d->hist;
+    const uint8_t *rare = d->rare;
+    unsigned prev = d->prev;
+    uint32_t carry = rare[prev]; /* the pair across the step's start */
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        __m256i t0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)d->sat_nib[0]));
+        __m256i t1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)d->sat_nib[1]));
+        __m256i x = _mm256_loadu_si256((const __m256i *)(p + i));
+        __m256i lo = _mm256_and_si256(x, nib);
+        __m256i hi = _mm256_and_si256(_mm256_srli_epi16(x, 4), nib);
+        /* bit 7 of the byte picks the table (a signed compare with zero: not
+         * blendv, which GCC 12-13 folds wrongly under -funsigned-char) */
+        __m256i top = _mm256_cmpgt_epi8(zero, x);
+        __m256i row = _mm256_or_si256(_mm256_and_si256(top, _mm256_shuffle_epi8(t1, lo)),
+                                      _mm256_andnot_si256(top, _mm256_shuffle_epi8(t0, lo)));
+        __m256i r = _mm256_and_si256(row, _mm256_shuffle_epi8(bit, hi));
+        uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, zero));
+        uint32_t at = m | m << 1 | carry;
+        carry = m >> 31;
+        /* the marks of the step's start: a superset of the places where
+         * a pair is counted now (a byte stops being rare, never starts) */
+        int changed = 0;
+        while (at) {
+            unsigned j = (unsigned)__builtin_ctz(at);
+            at &= at - 1;
+            unsigned a = j ? p[i + j - 1] : prev, b = p[i + j];
+            if (!(rare[a] | rare[b])) continue;
+            h[a << 8 | b]++;
+            if (!b)
+                d->zero_at[(pos + i + j) & 3]++;
+            else if (rare[b])
+                changed |= rare_seen(d, b);
+        }
+        if (changed) sat_tables(d);
+        prev = p[i + 31];
+    }
+    d->prev = prev;
+    return i;
+}
+#endif
+
+/* Count, after saturation, a window of the sample (SAT_SAMPLE): a pair that
+ * holds a rare byte as count_sat_bytes, every other pair SAT_STEP /
+ * SAT_SAMPLE times. */
+static void count_sat_window(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos)
+{
+    uint32_t *h = d->hist;
+    const uint8_t *rare = d->rare;
+    unsigned prev = d->prev;
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = p[i];
+        if (rare[prev] | rare[b]) {
+            h[prev << 8 | b]++;
+            if (!b)
+                d->zero_at[(pos + i) & 3]++;
+            else if (rare[b])
+                changed |= rare_seen(d, b);
+        } else {
+            h[prev << 8 | b] += SAT_STEP / SAT_SAMPLE;
+        }
+        prev = b;
+    }
+    d->prev = prev;
+    if (changed) sat_tables(d);
+}
+
+/* Count, after saturation, the pairs that hold a rare byte, and every pair
+ * of the first SAT_SAMPLE bytes of each SAT_STEP (stream offsets). */
+static void count_sat(pisar_detector *d, const unsigned char *p, size_t n)
+{
+    uint64_t pos = d->counted;
+    while (n) {
+        size_t off = (size_t)(pos % SAT_STEP), k;
+        if (off < SAT_SAMPLE) {
+            k = SAT_SAMPLE - off < n ? SAT_SAMPLE - off : n;
+            count_sat_window(d, p, k, pos);
+        } else {
+            k = SAT_STEP - off < n ? SAT_STEP - off : n;
+            size_t i = 0;
+#ifdef PISAR_SAT_AVX2
+            if (d->sat_avx2) i = count_sat_avx2(d, p, k, pos);
+#endif
+            count_sat_bytes(d, p + i, k - i, pos + i);
+        }
+        p += k;
+        n -= k;
+        pos += k;
+    }
+}
+
 static void count(pisar_detector *d, const unsigned char *p, size_t n)
 {
     if (d->mode == MODE_PLAIN && d->counted < LIGHT_LIMIT) {
         size_t k = LIGHT_LIMIT - d->counted < n ? (size_t)(LIGHT_LIMIT - d->counted) : n;
+        d->hi_counted += high_bytes(p, k);
         count_light(d, p, k);
         d->counted += k;
         p += k;
         n -= k;
+        if (d->counted == LIGHT_LIMIT && d->hi_counted >= SAT_HI) saturate(d);
     }
     while (n) {
         /* chunks small enough that no cell can pass 2^31 between checks */
         size_t k = n < (1u << 30) ? n : (1u << 30);
         uint64_t pos = d->counted;
-        if (d->mode == MODE_MARKUP)
+        if (d->mode == MODE_MARKUP) {
             count_markup(d, p, k);
-        else
+        } else if (d->sat_at) {
+            count_sat(d, p, k);
+        } else {
+            /* up to the next multiple of SAT_STEP, where saturation is checked */
+            size_t left = SAT_STEP - (size_t)(pos % SAT_STEP);
+            k = k < left ? k : left;
+            d->hi_counted += high_bytes(p, k);
             count_plain(d, p, k);
+            if (k == left && d->hi_counted >= SAT_HI) {
+                d->counted += k;
+                saturate(d);
+                d->counted -= k;
+            }
+        }
         d->counted += k;
         if ((d->counted >> 30) != (pos >> 30) && (d->counted >> 31)) {
             /* a cell may hold up to `counted` counts: keep them below 2^31 */

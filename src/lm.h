@@ -83,6 +83,9 @@ void det_full_scan(pisar_detector *d, int on);
 /* For tests: out[a << 8 | b] = how often byte b followed byte a in the plain
  * text fed to d so far (its two counting tables summed; src/detect.c). */
 void det_pair_counts(const pisar_detector *d, uint64_t out[65536]);
+/* For tests: the offset of plain text from which d counts only the pairs
+ * that hold a rare byte (saturation, src/detect.c count_sat); 0: not yet. */
+uint64_t det_saturated_at(const pisar_detector *d);
 /* For tests: d's UTF-8 validation so far: ill-formed sequences and bytes
  * (*bad), complete multi-byte characters (*multi), whether it gave up. */
 void det_utf8_counts(const pisar_detector *d, uint64_t *bad, uint64_t *multi, int *gave_up);

@@ -737,6 +737,107 @@ static void test_pair_counts_past_first_mib(void **state)
     free(got);
 }
 
+/* Saturation: once plain text has given 2^22 bytes >= 0x80 (looked at each
+ * MiB), the pairs that hold a NUL or a rare byte are counted (a byte is rare
+ * until it has occurred 4096 times; src/detect.c count_sat), and the others
+ * only in the first 128 KiB of each MiB, 8 times each, with the
+ * same counts however the input is fed and whichever path counts; a byte no
+ * page expects late in the input is still counted. */
+static void test_pair_saturation(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"отношения", "между", "Москвой", "и",    "развиваются",
+                                        "заявил,",   "что",   "ёлка",    "ЮРИЙ", "—",
+                                        "«",         "»",     "№ 5",     "the",  "\n"};
+    enum { N = (10u << 20) + 777 };
+    unsigned char *text = malloc(N), w[64];
+    uint64_t *ref = malloc(65536 * sizeof *ref), *got = malloc(65536 * sizeof *got);
+    assert_non_null(text);
+    assert_non_null(ref);
+    assert_non_null(got);
+    uint32_t rnd = 777;
+    size_t n = 0;
+    while (n < N) {
+        rnd = rnd * 1103515245u + 12345u;
+        size_t k = encode(PISAR_ENC_WINDOWS_1251,
+                          words[(rnd >> 16) % (sizeof words / sizeof *words)], w, sizeof w);
+        for (size_t i = 0; i < k && n < N; i++)
+            text[n++] = w[i];
+        if (n < N) text[n++] = ' ';
+    }
+    /* late: NULs, 0x98 (not in windows-1251), a rare ASCII byte */
+    for (size_t at = (8u << 20) + 1; at + 2 < N; at += 33333)
+        text[at] = 0, text[at + 1] = 0x98, text[at + 2] = '~';
+    /* and a letter that becomes common there (Ђ, rare until its 4096th) */
+    for (size_t at = (8u << 20) + 7; at < N; at += 200)
+        text[at] = 0x80;
+    /* and, in the last MiB, rare bytes side by side and across the steps of
+     * 32: one place in 16, a control or a byte 0x81-0xBF */
+    for (size_t at = (9u << 20); at < N; at++) {
+        rnd = rnd * 1103515245u + 12345u;
+        if ((rnd >> 12) % 16 == 0)
+            text[at] = (rnd >> 20) % 2 ? (unsigned char)(1 + (rnd >> 21) % 31)
+                                       : (unsigned char)(0x81 + (rnd >> 21) % 63);
+    }
+    /* the reference: where it saturates, the rare bytes there, the pairs */
+    uint64_t hi = 0, sat = 0;
+    for (size_t i = 0; i < N && !sat; i++) {
+        hi += text[i] >= 0x80;
+        if ((i + 1) % (1u << 20) == 0 && hi >= (1u << 22)) sat = i + 1;
+    }
+    assert_true(sat > 0 && sat < (8u << 20));
+    memset(ref, 0, 65536 * sizeof *ref);
+    uint64_t col[256] = {0}; /* how often each byte came before the point */
+    unsigned prev = ' ';
+    for (size_t i = 0; i < sat; i++)
+        ref[prev << 8 | text[i]]++, col[text[i]]++, prev = text[i];
+    for (size_t i = sat; i < N; i++) {
+        unsigned b = text[i];
+        int rare_a = col[prev] < 4096 || !prev, rare_b = col[b] < 4096 || !b;
+        if (rare_a || rare_b) {
+            ref[prev << 8 | b]++;
+            if (rare_b && b) col[b]++;
+        } else if (i % (1u << 20) < (1u << 17)) {
+            ref[prev << 8 | b] += 8; /* the sample: the first 128 KiB of each MiB */
+        }
+        prev = b;
+    }
+    assert_int_equal(col[0x80], 4096);
+    uint64_t c80 = 0; /* about 10,000 Ђ, rare for the first 4096 */
+    for (size_t i = 0; i < N; i++)
+        c80 += text[i] == 0x80;
+    assert_true(c80 > 8000);
+    assert_true(ref[0x0098] > 0 && ref[0x987E] > 0);
+    static const size_t steps[] = {N, 4099, 65536, (1u << 20) + 5};
+    pisar_detection first;
+    for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+        pisar_detector *d = pisar_detector_new();
+        assert_non_null(d);
+        for (size_t i = 0; i < N; i += steps[s])
+            assert_int_equal(pisar_detector_feed(d, text + i, N - i < steps[s] ? N - i : steps[s]),
+                             0);
+        assert_int_equal(det_saturated_at(d), sat);
+        det_pair_counts(d, got);
+        for (size_t c = 0; c < 65536; c++)
+            if (got[c] != ref[c])
+                fail_msg("step %zu: pair %02zx %02zx counted %llu times, not %llu", steps[s],
+                         c >> 8, c & 255, (unsigned long long)got[c], (unsigned long long)ref[c]);
+        assert_int_equal(pisar_detector_finish(d), PISAR_OK);
+        pisar_detection r;
+        assert_int_equal(pisar_detector_result(d, &r), PISAR_OK);
+        if (!s) first = r;
+        assert_int_equal(r.encoding, first.encoding);
+        assert_true(r.confidence == first.confidence);
+        assert_int_equal(r.bytes_seen, N);
+        pisar_detector_free(d);
+    }
+    /* the late 0x98s still rule windows-1251 out */
+    assert_int_not_equal(first.encoding, PISAR_ENC_WINDOWS_1251);
+    free(text);
+    free(ref);
+    free(got);
+}
+
 /* The detector's UTF-8 check, byte at a time as it was before it passed
  * over well-formed stretches at once: the reference. */
 typedef struct ref_u8 {
@@ -1519,6 +1620,7 @@ int main(void)
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_touched_rows_equal_full_scan),
         cmocka_unit_test(test_pair_counts_past_first_mib),
+        cmocka_unit_test(test_pair_saturation),
         cmocka_unit_test(test_utf8_counts_equal_bytewise),
         cmocka_unit_test(test_markup_text),
         cmocka_unit_test(test_declared_charset),
