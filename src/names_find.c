@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* The finder looks at every character of a text: these take ASCII and the
  * basic Russian alphabet (А-я, U+0410-U+044F, all letters, upper case below
  * U+0430) without a call, and give the rest to names_key.c's functions, so
@@ -47,6 +51,75 @@ static inline int nf_lower(unsigned c)
     if (c < 0x80) return c >= 'a' && c <= 'z';
     if (c >= 0x410 && c <= 0x44F) return c >= 0x430;
     return pn_is_lower(c);
+}
+
+/* ---- is there an upper-case letter at all ---- */
+
+int pn_has_upper_ref(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;)
+        if (nf_upper(nf_next(text, len, &i))) return 1;
+    return 0;
+}
+
+/* Whether the character starting at text[k] may be upper case: an ASCII
+ * capital, Cyrillic U+0400-U+042F (D0 80-AF), or any lead byte other than
+ * D0 before B0-BF (а-п) and D1 before 80-8F (р-я); never a continuation
+ * byte or ASCII that is not A-Z. */
+static inline int maybe_upper(const unsigned char *t, size_t k, size_t len)
+{
+    unsigned b = t[k];
+    if (b < 0x80) return b >= 'A' && b <= 'Z';
+    if (b < 0xC0) return 0;
+    if (k + 1 >= len) return 1;
+    if (b == 0xD0) return t[k + 1] < 0xB0;
+    if (b == 0xD1) return t[k + 1] >= 0x90;
+    return 1;
+}
+
+static int upper_at(const char *text, size_t len, size_t k)
+{
+    size_t i = k;
+    return nf_upper(nf_next(text, len, &i));
+}
+
+int pn_has_upper(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a step (and the byte after each, for the second byte of
+     * D0 and D1); a position any test marks is decoded and checked. */
+    /* bytes compared as signed after flipping the top bit (b ^ 0x80) */
+    const __m128i bias = _mm_set1_epi8((char)0x80);
+    const __m128i below_a = _mm_set1_epi8((char)(('A' - 1) ^ 0x80));
+    const __m128i above_z = _mm_set1_epi8((char)(('Z' + 1) ^ 0x80));
+    const __m128i below_c0 = _mm_set1_epi8((char)(0xBF ^ 0x80));
+    const __m128i below_b0 = _mm_set1_epi8((char)(0xAF ^ 0x80));
+    const __m128i from_90 = _mm_set1_epi8((char)(0x90 ^ 0x80));
+    const __m128i d0 = _mm_set1_epi8((char)0xD0), d1 = _mm_set1_epi8((char)0xD1);
+    for (; k + 17 <= len; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t + k));
+        __m128i nx = _mm_loadu_si128((const __m128i *)(t + k + 1));
+        __m128i sv = _mm_xor_si128(v, bias), sn = _mm_xor_si128(nx, bias);
+        __m128i cap = _mm_and_si128(_mm_cmpgt_epi8(sv, below_a), _mm_cmplt_epi8(sv, above_z));
+        __m128i lead = _mm_cmpgt_epi8(sv, below_c0);
+        /* D0 before B0-BF (а-п) and D1 before 80-8F (р-я) are lower case */
+        __m128i safe =
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, d0), _mm_cmpgt_epi8(sn, below_b0)),
+                         _mm_and_si128(_mm_cmpeq_epi8(v, d1), _mm_cmplt_epi8(sn, from_90)));
+        __m128i hit = _mm_or_si128(cap, _mm_andnot_si128(safe, lead));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        while (m) {
+            unsigned bit = (unsigned)__builtin_ctz(m);
+            if (upper_at(text, len, k + bit)) return 1;
+            m &= m - 1;
+        }
+    }
+#endif
+    for (; k < len; k++)
+        if (maybe_upper(t, k, len) && upper_at(text, len, k)) return 1;
+    return 0;
 }
 
 typedef struct span {
@@ -490,6 +563,12 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
 
 static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
 {
+    /* without an upper-case letter no word is a candidate (scan_runs takes
+     * a capital, an initial or an all-capital word): nothing to find */
+    if (!pn_has_upper(text, len)) {
+        h->nounlang = 0;
+        return 0;
+    }
     wset lower = {0};
     pisar_buf lw = {0};
     int rc = lower_words(text, len, &lower, &h->nounlang);
