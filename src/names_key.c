@@ -1102,9 +1102,18 @@ const pn_suffix *pn_suffix_table(void)
 /* Binary search of the sorted generated list (its size known at compile
  * time: the lists end with NULL). */
 #define IN_SORTED(list, s, n) in_sorted(list, sizeof list / sizeof *list - 1, s, n)
+static inline int sorted_cmp(const char *item, const char *s, size_t n)
+{
+    int c = strncmp(item, s, n);
+    return !c && item[n] ? 1 : c;
+}
+
 static int in_sorted(const char *const *list, size_t hi, const char *s, size_t n)
 {
     size_t lo = 0;
+    /* outside the list's first and last words (a Cyrillic word against a
+     * list of Latin words): absent after two comparisons, not log2(hi) */
+    if (!hi || sorted_cmp(list[hi - 1], s, n) < 0 || sorted_cmp(list[0], s, n) > 0) return 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strncmp(list[mid], s, n);
