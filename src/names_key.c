@@ -276,7 +276,9 @@ static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len,
                                 const pn_rule *best)
 {
     for (const pn_rule *r = rules; r->from; r++) {
+        /* the second byte too: the Cyrillic rules all start with D0 or D1 */
         if (r->from[0] != s[i] || r->fromlen > len - i) continue;
+        if (r->fromlen > 1 && r->from[1] != s[i + 1]) continue;
         if ((r->anchor & 1) && i != 0) continue;
         if ((r->anchor & 2) && i + r->fromlen != len) continue;
         if (memcmp(s + i, r->from, r->fromlen)) continue;
