@@ -14,6 +14,7 @@
 #include "pisar/pisar.h"
 #include "pisar/names.h"
 #include "names_internal.h"
+#include "names_handle.h"
 
 static void check(const char *s, int want)
 {
@@ -142,12 +143,54 @@ static void test_finder(void **state)
     pisar_names_free(h);
 }
 
+/* the phonetic readings regroup takes are kept across pisar_names_reset(),
+ * and a kept handle groups as a fresh one does */
+static void group_keys(pisar_names *h, const char *t, char *out, size_t cap)
+{
+    assert_int_equal(pisar_names_add_text(h, NULL, t, strlen(t), NULL), PISAR_OK);
+    out[0] = '\0';
+    size_t ng = pisar_names_group_count(h);
+    for (size_t i = 0; i < ng; i++) {
+        pisar_name_group g;
+        assert_int_equal(pisar_names_group(h, i, &g), PISAR_OK);
+        for (size_t v = 0; v < g.nvariants; v++) {
+            strncat(out, g.variants[v].text, cap - strlen(out) - 1);
+            strncat(out, "|", cap - strlen(out) - 1);
+        }
+        strncat(out, ";", cap - strlen(out) - 1);
+    }
+}
+
+static void test_phonetic_cache(void **state)
+{
+    (void)state;
+    const char *t = "Александр Розов приехал. Розова встретила Sergej Sobjanin и Сергея Собянина.";
+    pisar_names *kept = NULL, *fresh = NULL;
+    assert_int_equal(pisar_names_new(&kept, NULL, NULL), PISAR_OK);
+    char a[1024], b[1024];
+    group_keys(kept, t, a, sizeof a);
+    assert_true(kept->phoncache.n > 0);
+    size_t n = kept->phoncache.n;
+    for (int round = 0; round < 3; round++) {
+        pisar_names_reset(kept);
+        group_keys(kept, t, b, sizeof b);
+        assert_string_equal(a, b);
+        assert_int_equal(kept->phoncache.n, n); /* read once */
+    }
+    assert_int_equal(pisar_names_new(&fresh, NULL, NULL), PISAR_OK);
+    group_keys(fresh, t, b, sizeof b);
+    assert_string_equal(a, b);
+    pisar_names_free(kept);
+    pisar_names_free(fresh);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chosen),
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_finder),
+        cmocka_unit_test(test_phonetic_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
