@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <libxml/xmlwriter.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,7 @@ struct pisar_emitter {
     int header_done;          /* PO header, XML root */
     int first_para_out;       /* TXT: a paragraph was written (for the blank line) */
     pisar_buf t1, t2, t3, t4; /* scratch: cleaned pieces */
+    pisar_buf esc;            /* scratch: text escaped for XML */
 };
 
 /* ---------------------------------------------------------------- UTF-8 */
@@ -200,10 +202,34 @@ static int nl(pisar_emitter *em, int depth)
     return xmlTextWriterWriteRawLen(em->w, C(sp), n);
 }
 
+/* Element content, escaped as xmlTextWriterWriteString() escapes it there
+ * (xmlEncodeSpecialChars: & < > " and CR), in one write of the runs between
+ * escapes rather than a copy made and freed per call. */
+static int put_text(pisar_emitter *em, const char *s)
+{
+    pisar_buf *b = &em->esc;
+    pisar_buf_clear(b);
+    int rc = 0;
+    for (const char *run = s;;) {
+        const char *p = run + strcspn(run, "&<>\"\r");
+        if (p > run) rc |= pisar_buf_append(b, run, (size_t)(p - run));
+        if (!*p) break;
+        const char *e = *p == '&'   ? "&amp;"
+                        : *p == '<' ? "&lt;"
+                        : *p == '>' ? "&gt;"
+                        : *p == '"' ? "&quot;"
+                                    : "&#13;";
+        rc |= pisar_buf_puts(b, e);
+        run = p + 1;
+    }
+    if (rc || b->len > INT_MAX) return -1;
+    return xmlTextWriterWriteRawLen(em->w, C(b->data ? b->data : ""), (int)b->len);
+}
+
 static int elem_text(pisar_emitter *em, const char *name, const char *text)
 {
     if (xmlTextWriterStartElement(em->w, C(name)) < 0) return -1;
-    if (*text && xmlTextWriterWriteString(em->w, C(text)) < 0) return -1;
+    if (*text && put_text(em, text) < 0) return -1;
     /* FullEndElement: <target></target> rather than <target/>, as clients expect */
     return xmlTextWriterFullEndElement(em->w);
 }
@@ -269,6 +295,7 @@ void pisar_emitter_free(pisar_emitter *em)
     free(em->tlang);
     pisar_buf_free(&em->t1);
     pisar_buf_free(&em->t2);
+    pisar_buf_free(&em->esc);
     pisar_buf_free(&em->t3);
     pisar_buf_free(&em->t4);
     free(em);
@@ -543,19 +570,19 @@ static int x12_unit(pisar_emitter *em, const char *id, const char *src, const ch
     X(xmlTextWriterStartElement(em->w, C("target")));
     if (em->tlang) X(attr(em, "xml:lang", em->tlang));
     X(attr(em, "state", *tgt ? "needs-translation" : "new"));
-    if (*tgt) X(xmlTextWriterWriteString(em->w, C(tgt)));
+    if (*tgt) X(put_text(em, tgt));
     X(xmlTextWriterFullEndElement(em->w));
     X(nl(em, depth + 1));
     X(xmlTextWriterStartElement(em->w, C("note")));
     X(attr(em, "from", "pisar"));
-    X(xmlTextWriterWriteString(em->w, C(loc)));
+    X(put_text(em, loc));
     X(xmlTextWriterEndElement(em->w));
     if (note && *note) {
         X(nl(em, depth + 1));
         X(xmlTextWriterStartElement(em->w, C("note")));
         X(attr(em, "from", "pisar"));
         X(attr(em, "annotates", "source"));
-        X(xmlTextWriterWriteString(em->w, C(note)));
+        X(put_text(em, note));
         X(xmlTextWriterEndElement(em->w));
     }
     X(nl(em, depth));
@@ -571,14 +598,14 @@ static int x2_notes(pisar_emitter *em, const char *loc, const char *note, int de
     X(nl(em, depth + 1));
     X(xmlTextWriterStartElement(em->w, C("note")));
     X(attr(em, "category", "location"));
-    X(xmlTextWriterWriteString(em->w, C(loc)));
+    X(put_text(em, loc));
     X(xmlTextWriterEndElement(em->w));
     if (note && *note) {
         X(nl(em, depth + 1));
         X(xmlTextWriterStartElement(em->w, C("note")));
         X(attr(em, "category", "names"));
         X(attr(em, "appliesTo", "source"));
-        X(xmlTextWriterWriteString(em->w, C(note)));
+        X(put_text(em, note));
         X(xmlTextWriterEndElement(em->w));
     }
     X(nl(em, depth));
@@ -613,7 +640,7 @@ static int tmx_tu(pisar_emitter *em, const char *id, const char *src, const char
     X(nl(em, 3));
     X(xmlTextWriterStartElement(em->w, C("prop")));
     X(attr(em, "type", "x-location"));
-    X(xmlTextWriterWriteString(em->w, C(loc)));
+    X(put_text(em, loc));
     X(xmlTextWriterEndElement(em->w));
     if (note && *note) {
         X(nl(em, 3));
@@ -931,7 +958,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                                         &em->t2, 0))) {
                             return rc;
                         }
-                        X(xmlTextWriterWriteString(em->w, C(em->t2.data)));
+                        X(put_text(em, em->t2.data));
                     }
                     k++;
                     gap = i;
@@ -945,7 +972,7 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
                                         &em->t2, 0))) {
                             return rc;
                         }
-                        X(xmlTextWriterWriteString(em->w, C(em->t2.data)));
+                        X(put_text(em, em->t2.data));
                     }
                     X(xmlTextWriterFullEndElement(em->w));
                     if (!pass) em->units++, em->doc_units++;
@@ -955,14 +982,14 @@ int pisar_emitter_paragraph(pisar_emitter *em, const char *text, size_t len,
             X(nl(em, 5));
             X(xmlTextWriterStartElement(em->w, C("note")));
             X(attr(em, "from", "pisar"));
-            X(xmlTextWriterWriteString(em->w, C(loc)));
+            X(put_text(em, loc));
             X(xmlTextWriterEndElement(em->w));
             if (note->len) {
                 X(nl(em, 5));
                 X(xmlTextWriterStartElement(em->w, C("note")));
                 X(attr(em, "from", "pisar"));
                 X(attr(em, "annotates", "source"));
-                X(xmlTextWriterWriteString(em->w, C(note->data)));
+                X(put_text(em, note->data));
                 X(xmlTextWriterEndElement(em->w));
             }
             X(nl(em, 4));

@@ -269,6 +269,7 @@ void pisar_names_free(pisar_names *h)
     pn_smap_free(&h->resplit);
     keycache_free(&h->keycache);
     pn_blobmap_free(&h->readcache);
+    pn_blobmap_free(&h->phoncache);
     pisar_buf_free(&h->scratch);
     pisar_buf_free(&h->scratch2);
     free(h);

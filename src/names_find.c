@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* The finder looks at every character of a text: these take ASCII and the
  * basic Russian alphabet (А-я, U+0410-U+044F, all letters, upper case below
  * U+0430) without a call, and give the rest to names_key.c's functions, so
@@ -47,6 +51,75 @@ static inline int nf_lower(unsigned c)
     if (c < 0x80) return c >= 'a' && c <= 'z';
     if (c >= 0x410 && c <= 0x44F) return c >= 0x430;
     return pn_is_lower(c);
+}
+
+/* ---- is there an upper-case letter at all ---- */
+
+int pn_has_upper_ref(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;)
+        if (nf_upper(nf_next(text, len, &i))) return 1;
+    return 0;
+}
+
+/* Whether the character starting at text[k] may be upper case: an ASCII
+ * capital, Cyrillic U+0400-U+042F (D0 80-AF), or any lead byte other than
+ * D0 before B0-BF (а-п) and D1 before 80-8F (р-я); never a continuation
+ * byte or ASCII that is not A-Z. */
+static inline int maybe_upper(const unsigned char *t, size_t k, size_t len)
+{
+    unsigned b = t[k];
+    if (b < 0x80) return b >= 'A' && b <= 'Z';
+    if (b < 0xC0) return 0;
+    if (k + 1 >= len) return 1;
+    if (b == 0xD0) return t[k + 1] < 0xB0;
+    if (b == 0xD1) return t[k + 1] >= 0x90;
+    return 1;
+}
+
+static int upper_at(const char *text, size_t len, size_t k)
+{
+    size_t i = k;
+    return nf_upper(nf_next(text, len, &i));
+}
+
+int pn_has_upper(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a step (and the byte after each, for the second byte of
+     * D0 and D1); a position any test marks is decoded and checked. */
+    /* bytes compared as signed after flipping the top bit (b ^ 0x80) */
+    const __m128i bias = _mm_set1_epi8((char)0x80);
+    const __m128i below_a = _mm_set1_epi8((char)(('A' - 1) ^ 0x80));
+    const __m128i above_z = _mm_set1_epi8((char)(('Z' + 1) ^ 0x80));
+    const __m128i below_c0 = _mm_set1_epi8((char)(0xBF ^ 0x80));
+    const __m128i below_b0 = _mm_set1_epi8((char)(0xAF ^ 0x80));
+    const __m128i from_90 = _mm_set1_epi8((char)(0x90 ^ 0x80));
+    const __m128i d0 = _mm_set1_epi8((char)0xD0), d1 = _mm_set1_epi8((char)0xD1);
+    for (; k + 17 <= len; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t + k));
+        __m128i nx = _mm_loadu_si128((const __m128i *)(t + k + 1));
+        __m128i sv = _mm_xor_si128(v, bias), sn = _mm_xor_si128(nx, bias);
+        __m128i cap = _mm_and_si128(_mm_cmpgt_epi8(sv, below_a), _mm_cmplt_epi8(sv, above_z));
+        __m128i lead = _mm_cmpgt_epi8(sv, below_c0);
+        /* D0 before B0-BF (а-п) and D1 before 80-8F (р-я) are lower case */
+        __m128i safe =
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, d0), _mm_cmpgt_epi8(sn, below_b0)),
+                         _mm_and_si128(_mm_cmpeq_epi8(v, d1), _mm_cmplt_epi8(sn, from_90)));
+        __m128i hit = _mm_or_si128(cap, _mm_andnot_si128(safe, lead));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        while (m) {
+            unsigned bit = (unsigned)__builtin_ctz(m);
+            if (upper_at(text, len, k + bit)) return 1;
+            m &= m - 1;
+        }
+    }
+#endif
+    for (; k < len; k++)
+        if (maybe_upper(t, k, len) && upper_at(text, len, k)) return 1;
+    return 0;
 }
 
 typedef struct span {
@@ -330,14 +403,27 @@ static void wset_free(wset *w)
 
 /* The words the text writes in lower case somewhere (a capitalised word at
  * the start of a sentence that is also written in lower case is a common
- * word), into set (whose text is `text`); *nounlang: the text capitalises
- * its nouns (German). */
-static int lower_words(const char *text, size_t len, wset *set, int *nounlang)
+ * word): a word is a maximal run of letters (nf_letter) whose first letter is
+ * lower case. The set is built only when a text asks more than LOWER_PROBES
+ * times; before that each question looks for the word in the text itself
+ * (memchr, memcmp and the letters either side), which answers the same. */
+enum { LOWER_PROBES = 4 };
+typedef struct lower_words {
+    const char *text;
+    size_t len;
+    size_t total; /* lower-case words (of at most 0xFFFF bytes) */
+    unsigned probes;
+    int built;
+    wset set;
+} lower_words;
+
+/* Count the lower-case words; *nounlang: the text capitalises its nouns
+ * (German function words make 4 % or more of the lower-case words). */
+static void count_lower(lower_words *lw, int *nounlang)
 {
-    int rc = PISAR_OK;
-    size_t total = 0, hits = 0;
-    set->text = text;
-    for (size_t i = 0; i < len && !rc;) {
+    const char *text = lw->text;
+    size_t len = lw->len, total = 0, hits = 0, all = 0;
+    for (size_t i = 0; i < len;) {
         size_t at = i;
         unsigned c = nf_next(text, len, &i);
         if (!nf_letter(c)) continue;
@@ -349,13 +435,74 @@ static int lower_words(const char *text, size_t len, wset *set, int *nounlang)
         }
         i = end;
         if (!nf_lower(c)) continue;
-        total++;
+        all++;
         hits += (size_t)pn_is_nounlang_word(text + at, end - at);
-        rc = wset_add(set, at, end - at);
+        if (end - at <= 0xFFFFu) total++;
     }
-    /* German function words make 4 % or more of the lower-case words */
-    *nounlang = total >= 10 && hits * 25 >= total;
-    return rc;
+    *nounlang = all >= 10 && hits * 25 >= all;
+    lw->total = total;
+}
+
+static int build_lower(lower_words *lw)
+{
+    const char *text = lw->text;
+    size_t len = lw->len;
+    lw->set.text = text;
+    lw->built = 1;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        unsigned c = nf_next(text, len, &i);
+        if (!nf_letter(c)) continue;
+        size_t end = i;
+        while (end < len) {
+            size_t k = end;
+            if (!nf_letter(nf_next(text, len, &k))) break;
+            end = k;
+        }
+        i = end;
+        if (!nf_lower(c)) continue;
+        int rc = wset_add(&lw->set, at, end - at);
+        if (rc) return rc;
+    }
+    return PISAR_OK;
+}
+
+/* Whether w[0, n) is one of the lower-case words: 1, 0, or -1 (no memory). */
+static int lower_has(lower_words *lw, const char *w, size_t n)
+{
+    if (!lw->total || !n || n > 0xFFFFu) return 0;
+    if (!lw->built && ++lw->probes > LOWER_PROBES && build_lower(lw)) return -1;
+    if (lw->built) return wset_has(&lw->set, w, n);
+    size_t i = 0;
+    if (!nf_lower(nf_next(w, n, &i))) return 0;
+    /* memchr for a telling byte: the second of a word that starts with a
+     * two-byte letter (the first, D0 or D1, is everywhere in Cyrillic) */
+    size_t key = n > 1 && (unsigned char)w[0] >= 0x80 ? 1 : 0;
+    const char *text = lw->text, *end = text + lw->len;
+    for (const char *p = text; (size_t)(end - p) >= n;) {
+        const char *kq = memchr(p + key, w[key], (size_t)(end - p) - key);
+        if (!kq || (size_t)(end - kq) < n - key) return 0;
+        const char *q = kq - key;
+        if (memcmp(q, w, n)) {
+            p = q + 1;
+            continue;
+        }
+        size_t at = (size_t)(q - text), after = at + n;
+        int starts = 1, ends = 1;
+        if (at) {
+            size_t b = at - 1;
+            while (b && ((unsigned char)text[b] & 0xC0) == 0x80)
+                b--;
+            starts = !nf_letter(nf_next(text, lw->len, &b));
+        }
+        if (after < lw->len) {
+            size_t k = after;
+            ends = !nf_letter(nf_next(text, lw->len, &k));
+        }
+        if (starts && ends) return 1;
+        p = q + 1;
+    }
+    return 0;
 }
 
 /* A preposition that governs the locative (в Лондоне, у Києві, на Кіпрі,
@@ -383,12 +530,11 @@ static int is_det(const pisar_names *h, const char *s, size_t n)
 
 /* Find runs of capitalised words (and initials) joined by single spaces. */
 static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, void *user,
-                     const wset *lower_set, pisar_buf *lwp)
+                     lower_words *lower, pisar_buf *lwp)
 {
     span sp[16];
     size_t ns = 0, i = 0, prev_s = 0, prev_e = 0, prev2_s = 0, prev2_e = 0;
     int sentence = 1;
-#define lower (*lower_set)
 #define lw (*lwp)
     while (i < len) {
         size_t at = i;
@@ -464,9 +610,12 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
             good = k && k[0] == '@';
             free(k);
         }
-        if (good && s.sentence_start && !s.initial && lower.n &&
-            !pn_lower_first(text + at, end - at, &lw) && wset_has(&lower, lw.data, lw.len))
-            good = 0;
+        if (good && s.sentence_start && !s.initial && lower->total &&
+            !pn_lower_first(text + at, end - at, &lw)) {
+            int has = lower_has(lower, lw.data, lw.len);
+            if (has < 0) return PISAR_ENOMEM;
+            if (has) good = 0;
+        }
         if (good && ns && (sp[ns - 1].cyr != s.cyr || ns == 16)) {
             int rc = flush(h, text, sp, &ns, fn, user);
             if (rc) return rc;
@@ -484,18 +633,23 @@ static int scan_runs(pisar_names *h, const char *text, size_t len, found_fn fn, 
         }
     }
     return ns ? flush(h, text, sp, &ns, fn, user) : 0;
-#undef lower
 #undef lw
 }
 
 static int scan(pisar_names *h, const char *text, size_t len, found_fn fn, void *user)
 {
-    wset lower = {0};
+    /* without an upper-case letter no word is a candidate (scan_runs takes
+     * a capital, an initial or an all-capital word): nothing to find */
+    if (!pn_has_upper(text, len)) {
+        h->nounlang = 0;
+        return 0;
+    }
+    lower_words lower = {text, len, 0, 0, 0, {0}};
     pisar_buf lw = {0};
-    int rc = lower_words(text, len, &lower, &h->nounlang);
-    if (!rc) rc = scan_runs(h, text, len, fn, user, &lower, &lw);
+    count_lower(&lower, &h->nounlang);
+    int rc = scan_runs(h, text, len, fn, user, &lower, &lw);
     h->nounlang = 0;
-    wset_free(&lower);
+    wset_free(&lower.set);
     pisar_buf_free(&lw);
     return rc;
 }

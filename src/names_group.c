@@ -21,6 +21,32 @@ static int join_key(pisar_names *h, mention *m, const char *key)
     return pn_put_known(h, k);
 }
 
+/* pn_phonetic_lang() of a mention's base s in language lang, through the
+ * handle's cache: every paragraph's collection is regrouped, and the full
+ * names seeded into it from earlier paragraphs are read again and again.
+ * The reading depends on (s, lang) alone; out is empty on entry. */
+enum { PHONCACHE_MAX = 1 << 14, PHONCACHE_WORD = 256 };
+static int phonetic_cached(pisar_names *h, const char *s, int lang, pisar_buf *out)
+{
+    size_t n = strlen(s);
+    char w[PHONCACHE_WORD];
+    if (n + 2 > sizeof w || lang < -1 || lang > 60) return pn_phonetic_lang(s, n, lang, out);
+    w[0] = (char)('A' + 1 + lang);
+    memcpy(w + 1, s, n + 1);
+    size_t *v = pn_smap_get(&h->phoncache, w);
+    if (v) {
+        const char *k = (const char *)(uintptr_t)*v;
+        return pisar_buf_append(out, k, strlen(k));
+    }
+    int rc = pn_phonetic_lang(s, n, lang, out);
+    if (rc || !out->data || memchr(out->data, '\0', out->len)) return rc;
+    char *copy = pn_dup(out->data, out->len);
+    if (!copy) return rc; /* not kept */
+    if (h->phoncache.n >= PHONCACHE_MAX) pn_blobmap_free(&h->phoncache);
+    if (pn_smap_put(&h->phoncache, w, (size_t)(uintptr_t)copy)) free(copy);
+    return rc;
+}
+
 /* Put key -> val, or mark the key as meeting several values (`many`) when
  * it already maps to a mention with another key. */
 static int put_unique(pisar_names *h, smap *m, const char *key, size_t val, size_t many)
@@ -168,7 +194,7 @@ static int resolve_readings(pisar_names *h)
         if ((rc = pn_smap_put(&anchored, m->key, 1))) break;
         pisar_buf_clear(&pk);
         pisar_buf_clear(&gk);
-        if (pn_phonetic_lang(m->base, strlen(m->base), m->lang, &pk) || !pk.data) continue;
+        if (phonetic_cached(h, m->base, m->lang, &pk) || !pk.data) continue;
         if ((rc = pn_map_given(pk.data, pn_builtin_given, PN_BUILTIN_NGIVEN, &gk))) break;
         if (!gk.data) continue;
         if ((rc = put_unique(h, &exact, gk.data, i, many))) break;
@@ -235,14 +261,14 @@ static int folded_cyr(const pisar_names *h, const mention *m, pisar_buf *pk, pis
     pisar_buf_clear(pk);
     pisar_buf_clear(rk);
     pisar_buf_clear(gk);
-    size_t n = strlen(m->base);
-    if (pn_phonetic_lang(m->base, n, m->lang, pk) || !pk->data) return 1;
-    if (pn_phonetic_lang(m->base, n, L_RU, rk) || !rk->data) return 1;
+    /* the cache is the handle's own state, not its collection (as pn_key_in) */
+    pisar_names *hc = (pisar_names *)h;
+    if (phonetic_cached(hc, m->base, m->lang, pk) || !pk->data) return 1;
+    if (phonetic_cached(hc, m->base, L_RU, rk) || !rk->data) return 1;
     /* Russian: read as Russian reads it, with no letter of another language */
     *as_ru = !strcmp(pk->data, rk->data) && pn_cyr_language(m->base, -1) == L_RU;
     if (pn_map_given(pk->data, pn_builtin_given, PN_BUILTIN_NGIVEN, gk) || !gk->data) return 1;
     pn_fold_alike(gk->data, PN_ALIKE_IY | PN_ALIKE_GH);
-    (void)h;
     return 0;
 }
 
@@ -461,7 +487,7 @@ int pn_regroup(pisar_names *h)
         mention *o = &h->m[j];
         if (!strchr(o->base, ' ')) continue;
         pisar_buf_clear(&pk);
-        if (pn_phonetic_lang(o->base, strlen(o->base), o->lang, &pk) || !pk.data) continue;
+        if (phonetic_cached(h, o->base, o->lang, &pk) || !pk.data) continue;
         for (char *save = NULL, *w = strtok_r(pk.data, " ", &save); w && !rc;
              w = strtok_r(NULL, " ", &save)) {
             size_t *v = pn_smap_get(&words, w);

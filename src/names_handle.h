@@ -78,6 +78,9 @@ struct pisar_names {
                        * it fails with PISAR_ENOMEM (a missing key is not "no key") */
     smap readcache;   /* pn_readings() of a Latin spelling (names_group.c): a
                        * malloc'd list, kept across pisar_names_reset() */
+    smap phoncache;   /* pn_phonetic_lang() of a mention's base in its language
+                       * (names_group.c): a malloc'd string, kept across
+                       * pisar_names_reset() (it needs no gazetteer) */
     smap keycache;    /* pn_key_of(): text -> its key (a malloc'd string) or NULL,
                        * kept across pisar_names_reset(), emptied when the
                        * gazetteer changes or it grows past KEYCACHE_MAX */

@@ -152,4 +152,12 @@ void pn_gaz_free(pn_gazetteer *g);
  * alone count only if `surnames` is nonzero. */
 size_t pn_gaz_lookup(const pn_gaz_index *index, size_t n, const char *key, int surnames);
 
+/* Whether the valid UTF-8 text[0, len) has a letter the mention finder takes
+ * for upper case (names_find.c): with none, no run of capitalised words can
+ * start and the finder has nothing to find. pn_has_upper_ref() decodes every
+ * character; pn_has_upper() looks only at the characters a 16-byte (SSE2)
+ * scan cannot rule out, and answers the same. */
+int pn_has_upper(const char *text, size_t len);
+int pn_has_upper_ref(const char *text, size_t len);
+
 #endif

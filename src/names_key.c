@@ -276,7 +276,9 @@ static const pn_rule *best_rule(const pn_rule *rules, const char *s, size_t len,
                                 const pn_rule *best)
 {
     for (const pn_rule *r = rules; r->from; r++) {
+        /* the second byte too: the Cyrillic rules all start with D0 or D1 */
         if (r->from[0] != s[i] || r->fromlen > len - i) continue;
+        if (r->fromlen > 1 && r->from[1] != s[i + 1]) continue;
         if ((r->anchor & 1) && i != 0) continue;
         if ((r->anchor & 2) && i + r->fromlen != len) continue;
         if (memcmp(s + i, r->from, r->fromlen)) continue;
@@ -1102,9 +1104,18 @@ const pn_suffix *pn_suffix_table(void)
 /* Binary search of the sorted generated list (its size known at compile
  * time: the lists end with NULL). */
 #define IN_SORTED(list, s, n) in_sorted(list, sizeof list / sizeof *list - 1, s, n)
+static inline int sorted_cmp(const char *item, const char *s, size_t n)
+{
+    int c = strncmp(item, s, n);
+    return !c && item[n] ? 1 : c;
+}
+
 static int in_sorted(const char *const *list, size_t hi, const char *s, size_t n)
 {
     size_t lo = 0;
+    /* outside the list's first and last words (a Cyrillic word against a
+     * list of Latin words): absent after two comparisons, not log2(hi) */
+    if (!hi || sorted_cmp(list[hi - 1], s, n) < 0 || sorted_cmp(list[0], s, n) > 0) return 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strncmp(list[mid], s, n);

@@ -179,6 +179,23 @@ static void test_xliff12(void **state)
     free(x);
 }
 
+/* Element text is escaped byte for byte as libxml2's xmlTextWriterWriteString
+ * escapes it (& < > " as entities), now that emit.c escapes it itself. */
+static void test_text_escapes(void **state)
+{
+    (void)state;
+    static const para P = {"Q & <r> \"s\" && >>.", 1, {{0, 18, 0}}};
+    const para *ps[] = {&P, NULL};
+    char *x = emit(PISAR_FORMAT_XLIFF12, PISAR_EMIT_COPY_SOURCE, ps, NULL, NULL);
+    assert_int_equal(validate(x, PISAR_FORMAT_XLIFF12), 0);
+    assert_non_null(
+        strstr(x, "<source>Q &amp; &lt;r&gt; &quot;s&quot; &amp;&amp; &gt;&gt;.</source>"));
+    assert_non_null(strstr(x, "state=\"needs-translation\">Q &amp; &lt;r&gt; &quot;s&quot; "
+                              "&amp;&amp; &gt;&gt;.</target>"));
+    XP_EQ(x, "//x:trans-unit/x:source", "Q & <r> \"s\" && >>.");
+    free(x);
+}
+
 static void test_segsource(void **state)
 {
     (void)state;
@@ -528,19 +545,13 @@ static void test_txt_lines(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_names),
-        cmocka_unit_test(test_xliff12),
-        cmocka_unit_test(test_segsource),
-        cmocka_unit_test(test_xliff21),
-        cmocka_unit_test(test_tmx),
-        cmocka_unit_test(test_empty_document),
-        cmocka_unit_test(test_po),
-        cmocka_unit_test(test_tsv_jsonl_txt),
-        cmocka_unit_test(test_controls),
-        cmocka_unit_test(test_bad_input),
-        cmocka_unit_test(test_notes_and_pairs),
-        cmocka_unit_test(test_scans),
-        cmocka_unit_test(test_txt_lines),
+        cmocka_unit_test(test_format_names),   cmocka_unit_test(test_xliff12),
+        cmocka_unit_test(test_text_escapes),   cmocka_unit_test(test_segsource),
+        cmocka_unit_test(test_xliff21),        cmocka_unit_test(test_tmx),
+        cmocka_unit_test(test_empty_document), cmocka_unit_test(test_po),
+        cmocka_unit_test(test_tsv_jsonl_txt),  cmocka_unit_test(test_controls),
+        cmocka_unit_test(test_bad_input),      cmocka_unit_test(test_notes_and_pairs),
+        cmocka_unit_test(test_scans),          cmocka_unit_test(test_txt_lines),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCatalogCleanup();
