@@ -1,12 +1,30 @@
 /* main.c -- the pisar tool: dispatch to subcommands. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* A pipe on stdin or stdout gets a 1 MB buffer instead of the kernel's
+ * 64 KB, so pisar and the command beside it wake each other 16 times less
+ * often (a pipe row of bench/speed/cpu.sh: segment 32 MB 110 -> 100 ms CPU,
+ * cat's included). Where the kernel refuses (pipe-max-size, per-user pipe
+ * memory), the pipe stays as it was. */
+static void widen_pipe(int fd)
+{
+#ifdef F_SETPIPE_SZ
+    struct stat st;
+    if (!fstat(fd, &st) && S_ISFIFO(st.st_mode)) (void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+#else
+    (void)fd;
+#endif
+}
 
 static const struct {
     const char *name;
@@ -107,6 +125,8 @@ int main(int argc, char **argv)
      * disk: write() fails with EFBIG, which each command reports with the
      * file's name before it removes its temp file and goes on. */
     signal(SIGXFSZ, SIG_IGN);
+    widen_pipe(STDIN_FILENO);
+    widen_pipe(STDOUT_FILENO);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
