@@ -565,9 +565,12 @@ static void saturate(pisar_detector *d)
     d->sat_at = d->counted;
 }
 
-/* Count, after saturation, the pairs that hold a rare byte, byte at a time
- * (the reference, and the tail of the AVX2 path). */
-static void count_sat_bytes(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos)
+/* Count, after saturation, byte at a time: a pair that holds a rare byte
+ * once, every other pair `common` times (0 outside the sample's windows, and
+ * SAT_STEP / SAT_SAMPLE inside: count_sat). The reference of the AVX2 path
+ * and its tail. */
+static void count_sat_bytes(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos,
+                            uint32_t common)
 {
     uint32_t *h = d->hist;
     const uint8_t *rare = d->rare;
@@ -581,6 +584,8 @@ static void count_sat_bytes(pisar_detector *d, const unsigned char *p, size_t n,
                 d->zero_at[(pos + i) & 3]++;
             else if (rare[b])
                 changed |= rare_seen(d, b);
+        } else if (common) {
+            h[prev << 8 | b] += common;
         }
         prev = b;
     }
@@ -641,32 +646,6 @@ count_sat_avx2(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos
 }
 #endif
 
-/* Count, after saturation, a window of the sample (SAT_SAMPLE): a pair that
- * holds a rare byte as count_sat_bytes, every other pair SAT_STEP /
- * SAT_SAMPLE times. */
-static void count_sat_window(pisar_detector *d, const unsigned char *p, size_t n, uint64_t pos)
-{
-    uint32_t *h = d->hist;
-    const uint8_t *rare = d->rare;
-    unsigned prev = d->prev;
-    int changed = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned b = p[i];
-        if (rare[prev] | rare[b]) {
-            h[prev << 8 | b]++;
-            if (!b)
-                d->zero_at[(pos + i) & 3]++;
-            else if (rare[b])
-                changed |= rare_seen(d, b);
-        } else {
-            h[prev << 8 | b] += SAT_STEP / SAT_SAMPLE;
-        }
-        prev = b;
-    }
-    d->prev = prev;
-    if (changed) sat_tables(d);
-}
-
 /* Count, after saturation, the pairs that hold a rare byte, and every pair
  * of the first SAT_SAMPLE bytes of each SAT_STEP (stream offsets). */
 static void count_sat(pisar_detector *d, const unsigned char *p, size_t n)
@@ -676,14 +655,14 @@ static void count_sat(pisar_detector *d, const unsigned char *p, size_t n)
         size_t off = (size_t)(pos % SAT_STEP), k;
         if (off < SAT_SAMPLE) {
             k = SAT_SAMPLE - off < n ? SAT_SAMPLE - off : n;
-            count_sat_window(d, p, k, pos);
+            count_sat_bytes(d, p, k, pos, SAT_STEP / SAT_SAMPLE);
         } else {
             k = SAT_STEP - off < n ? SAT_STEP - off : n;
             size_t i = 0;
 #ifdef PISAR_SAT_AVX2
             if (d->sat_avx2) i = count_sat_avx2(d, p, k, pos);
 #endif
-            count_sat_bytes(d, p + i, k - i, pos + i);
+            count_sat_bytes(d, p + i, k - i, pos + i, 0);
         }
         p += k;
         n -= k;
