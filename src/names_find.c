@@ -417,27 +417,38 @@ typedef struct lower_words {
     wset set;
 } lower_words;
 
+/* The next word of text from *i: its start in *at, its first letter in
+ * *first, *i set past it. 0 at the end of the text. */
+static int next_word(const char *text, size_t len, size_t *i, size_t *at, unsigned *first)
+{
+    while (*i < len) {
+        *at = *i;
+        unsigned c = nf_next(text, len, i);
+        if (!nf_letter(c)) continue;
+        while (*i < len) {
+            size_t k = *i;
+            if (!nf_letter(nf_next(text, len, &k))) break;
+            *i = k;
+        }
+        *first = c;
+        return 1;
+    }
+    return 0;
+}
+
 /* Count the lower-case words; *nounlang: the text capitalises its nouns
  * (German function words make 4 % or more of the lower-case words). */
 static void count_lower(lower_words *lw, int *nounlang)
 {
     const char *text = lw->text;
     size_t len = lw->len, total = 0, hits = 0, all = 0;
-    for (size_t i = 0; i < len;) {
-        size_t at = i;
-        unsigned c = nf_next(text, len, &i);
-        if (!nf_letter(c)) continue;
-        size_t end = i;
-        while (end < len) {
-            size_t k = end;
-            if (!nf_letter(nf_next(text, len, &k))) break;
-            end = k;
-        }
-        i = end;
+    size_t i = 0, at;
+    unsigned c;
+    while (next_word(text, len, &i, &at, &c)) {
         if (!nf_lower(c)) continue;
         all++;
-        hits += (size_t)pn_is_nounlang_word(text + at, end - at);
-        if (end - at <= 0xFFFFu) total++;
+        hits += (size_t)pn_is_nounlang_word(text + at, i - at);
+        if (i - at <= 0xFFFFu) total++;
     }
     *nounlang = all >= 10 && hits * 25 >= all;
     lw->total = total;
@@ -449,19 +460,11 @@ static int build_lower(lower_words *lw)
     size_t len = lw->len;
     lw->set.text = text;
     lw->built = 1;
-    for (size_t i = 0; i < len;) {
-        size_t at = i;
-        unsigned c = nf_next(text, len, &i);
-        if (!nf_letter(c)) continue;
-        size_t end = i;
-        while (end < len) {
-            size_t k = end;
-            if (!nf_letter(nf_next(text, len, &k))) break;
-            end = k;
-        }
-        i = end;
+    size_t i = 0, at;
+    unsigned c;
+    while (next_word(text, len, &i, &at, &c)) {
         if (!nf_lower(c)) continue;
-        int rc = wset_add(&lw->set, at, end - at);
+        int rc = wset_add(&lw->set, at, i - at);
         if (rc) return rc;
     }
     return PISAR_OK;

@@ -38,7 +38,7 @@ import subprocess
 import sys
 import zlib
 
-from mansets import naive, write_set
+from mansets import naive, page_items, write_set
 
 TARGET = 45
 FORT = "/usr/share/games/fortunes"
@@ -107,32 +107,8 @@ def letters_ok(lines):
 
 
 def man_items(lang):
-    items = []
-    env = dict(os.environ, MANWIDTH="4000", LANG="C.UTF-8", MAN_KEEP_FORMATTING="0")
-    for f in sorted(glob.glob("/usr/share/man/%s/man[1-8]/*" % lang)):
-        try:
-            p = subprocess.run(["man", "-l", f], capture_output=True, env=env, timeout=20)
-        except subprocess.TimeoutExpired:
-            continue
-        txt = p.stdout.decode("utf-8", "replace")
-        txt = re.sub(r".\x08", "", txt)
-        lines = txt.split("\n")
-        heading, sec = None, 0
-        for ln in lines[1:-2]:
-            if re.match(r"^\S", ln):  # a section heading
-                heading = ln.strip()
-                sec += 1
-                continue
-            s = ln.strip()
-            if sec < 3 or not heading:  # NAME, SYNOPSIS
-                continue
-            if not s or s.startswith(("-", "/", "$", "#")) or len(s) < 60:
-                continue
-            if not re.search(r"[.!?:]$", s) or sum(c.isalpha() for c in s) < 0.7 * len(s):
-                continue
-            items.append([heading, s])
-            heading = None  # the heading goes with its first paragraph only
-    return items
+    return [it for f in sorted(glob.glob("/usr/share/man/%s/man[1-8]/*" % lang))
+            for it in page_items(f)]
 
 
 def be_items():
